@@ -1,0 +1,7 @@
+//! Taipan's frontend: Python 3.14 source → AST (`ruff_python_parser`) → scopes → SSA IR →
+//! passes → register bytecode.
+//!
+//! This crate never depends on the runtime. Every rejection of user input is a
+//! [`diagnostics::SyntaxDiagnostic`]; a panic here is a bug.
+
+pub mod diagnostics;
