@@ -1,0 +1,130 @@
+//! A cursor over a [`Function`] that appends instructions to the current block with the
+//! current source location. Lowering drives one builder per code object.
+
+use super::constant::Const;
+use super::entities::{Block, Value};
+use super::function::{BlockCall, Function, Loc, Terminator};
+use super::ops::{Imm, Op};
+
+/// Appends instructions at the end of a current block.
+///
+/// After a terminator is set the cursor has no current block; instructions emitted then
+/// go to a fresh unreachable block, which CFG simplification removes. That keeps lowering
+/// of dead code (`return; x = 1`) free of special cases.
+pub struct FunctionBuilder {
+    pub func: Function,
+    current: Option<Block>,
+    /// The location given to newly emitted instructions.
+    pub loc: Loc,
+    /// The exception handler given to newly created blocks.
+    pub handler: Option<Block>,
+}
+
+impl FunctionBuilder {
+    /// A builder that owns `func`, positioned at a new entry block.
+    pub fn new(mut func: Function) -> Self {
+        let entry = func.create_block();
+        FunctionBuilder { func, current: Some(entry), loc: Loc::default(), handler: None }
+    }
+
+    /// Gives the finished function back.
+    pub fn finish(self) -> Function {
+        self.func
+    }
+
+    /// The block instructions go to, or `None` right after a terminator.
+    pub fn current(&self) -> Option<Block> {
+        self.current
+    }
+
+    /// Creates a block that inherits the current exception handler.
+    pub fn create_block(&mut self) -> Block {
+        let block = self.func.create_block();
+        self.func.blocks[block.index()].handler = self.handler;
+        block
+    }
+
+    /// Creates a block with an explicit handler.
+    pub fn create_block_with_handler(&mut self, handler: Option<Block>) -> Block {
+        let block = self.func.create_block();
+        self.func.blocks[block.index()].handler = handler;
+        block
+    }
+
+    /// Moves the cursor to the end of `block`.
+    pub fn switch_to(&mut self, block: Block) {
+        self.current = Some(block);
+    }
+
+    /// The block instructions currently go to, creating an unreachable one if the last
+    /// block was terminated.
+    pub fn current_block(&mut self) -> Block {
+        match self.current {
+            Some(block) => block,
+            None => {
+                let block = self.create_block();
+                self.current = Some(block);
+                block
+            }
+        }
+    }
+
+    /// Whether the current block has already been terminated (code here is unreachable).
+    pub fn is_terminated(&self) -> bool {
+        self.current.is_none()
+    }
+
+    /// Emits an instruction that yields a result.
+    pub fn ins(&mut self, op: Op, imm: Imm, args: Vec<Value>) -> Value {
+        debug_assert!(op.has_result(), "{} has no result", op.name());
+        let block = self.current_block();
+        self.func.push_inst(block, op, imm, args, self.loc).expect("op has a result")
+    }
+
+    /// Emits an instruction with no result.
+    pub fn ins_void(&mut self, op: Op, imm: Imm, args: Vec<Value>) {
+        debug_assert!(!op.has_result(), "{} has a result", op.name());
+        let block = self.current_block();
+        self.func.push_inst(block, op, imm, args, self.loc);
+    }
+
+    /// Loads a constant.
+    pub fn constant(&mut self, value: Const) -> Value {
+        let id = self.func.add_const(value);
+        self.ins(Op::Const, Imm::Const(id), Vec::new())
+    }
+
+    /// Loads `None`.
+    pub fn none(&mut self) -> Value {
+        self.constant(Const::None)
+    }
+
+    /// Ends the current block.
+    pub fn terminate(&mut self, term: Terminator) {
+        let block = self.current_block();
+        self.func.set_terminator(block, term, self.loc);
+        self.current = None;
+    }
+
+    /// Jumps to `target` with `args`.
+    pub fn jump(&mut self, target: Block, args: Vec<Value>) {
+        self.terminate(Terminator::Jump(BlockCall::new(target, args)));
+    }
+
+    /// Jumps to `target` unless the current block is already terminated, then continues there.
+    pub fn fall_into(&mut self, target: Block) {
+        if !self.is_terminated() {
+            self.jump(target, Vec::new());
+        }
+        self.switch_to(target);
+    }
+
+    /// Branches on the truthiness of `cond`.
+    pub fn branch(&mut self, cond: Value, then_to: Block, else_to: Block) {
+        self.terminate(Terminator::Branch {
+            cond,
+            then_to: BlockCall::bare(then_to),
+            else_to: BlockCall::bare(else_to),
+        });
+    }
+}

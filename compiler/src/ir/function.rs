@@ -1,0 +1,442 @@
+//! Functions, blocks and instructions: the containers of the SSA IR, plus the small
+//! mutation API that lowering and passes use.
+//!
+//! Model: Python variables are *not* SSA-renamed. Fast locals, cells and names are memory
+//! read and written by `load_*`/`store_*` operations (so `locals()`, `del`, frames and
+//! generators keep CPython's semantics); SSA values are the temporaries of expression
+//! evaluation, and block parameters merge them across control flow.
+//!
+//! Exceptions: each block may name a `handler`. If any operation in the block raises, control
+//! transfers to the handler, whose single parameter receives the exception. Values a handler
+//! needs beyond that must dominate it (lowering keeps them in hidden locals when in doubt).
+
+use super::constant::Const;
+use super::entities::{Block, ConstId, FuncId, Inst, NameId, Value};
+use super::ops::{Imm, Op};
+use rustc_hash::FxHashMap;
+
+/// A source range: 1-based lines and 0-based UTF-8 byte columns, as CPython's
+/// `co_positions()` reports them. Line 0 means "no location".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Loc {
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+}
+
+/// What kind of code object a function is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FunctionKind {
+    /// A module body (`<module>`).
+    Module,
+    /// A class body.
+    Class,
+    /// A `def` or `async def`.
+    Function,
+    /// A `lambda`.
+    Lambda,
+    /// A generator expression (`<genexpr>`); list/set/dict comprehensions are inlined (PEP 709).
+    GenExpr,
+    /// A PEP 649 `__annotate__` function.
+    Annotate,
+    /// A PEP 695 annotation scope holding type parameters (`<generic parameters of f>`).
+    TypeParams,
+    /// The lazily evaluated value of a `type X = …` alias, bound, constraint or default.
+    TypeAliasValue,
+    /// Code for `eval()`.
+    Eval,
+    /// One interactive statement (`single` mode).
+    Interactive,
+}
+
+impl FunctionKind {
+    pub const ALL: &'static [FunctionKind] = &[
+        FunctionKind::Module,
+        FunctionKind::Class,
+        FunctionKind::Function,
+        FunctionKind::Lambda,
+        FunctionKind::GenExpr,
+        FunctionKind::Annotate,
+        FunctionKind::TypeParams,
+        FunctionKind::TypeAliasValue,
+        FunctionKind::Eval,
+        FunctionKind::Interactive,
+    ];
+
+    /// The text-form name.
+    pub fn name(self) -> &'static str {
+        match self {
+            FunctionKind::Module => "module",
+            FunctionKind::Class => "class",
+            FunctionKind::Function => "function",
+            FunctionKind::Lambda => "lambda",
+            FunctionKind::GenExpr => "genexpr",
+            FunctionKind::Annotate => "annotate",
+            FunctionKind::TypeParams => "type_params",
+            FunctionKind::TypeAliasValue => "type_alias_value",
+            FunctionKind::Eval => "eval",
+            FunctionKind::Interactive => "interactive",
+        }
+    }
+
+    /// Parses a text-form name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|k| k.name() == name)
+    }
+
+    /// Whether names in this body are resolved through a locals mapping (`load_name`).
+    pub fn uses_name_ops(self) -> bool {
+        matches!(
+            self,
+            FunctionKind::Module | FunctionKind::Class | FunctionKind::Eval | FunctionKind::Interactive
+        )
+    }
+}
+
+/// Code-object flags, named as CPython's `CO_*` flags.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct CodeFlags(pub u32);
+
+impl CodeFlags {
+    pub const VARARGS: u32 = 0x0004;
+    pub const VARKEYWORDS: u32 = 0x0008;
+    pub const NESTED: u32 = 0x0010;
+    pub const GENERATOR: u32 = 0x0020;
+    pub const COROUTINE: u32 = 0x0080;
+    pub const ITERABLE_COROUTINE: u32 = 0x0100;
+    pub const ASYNC_GENERATOR: u32 = 0x0200;
+    pub const HAS_DOCSTRING: u32 = 0x4000_000;
+    pub const METHOD: u32 = 0x8000_000;
+
+    /// Every flag with its text-form name.
+    pub const NAMES: &'static [(u32, &'static str)] = &[
+        (Self::VARARGS, "varargs"),
+        (Self::VARKEYWORDS, "varkeywords"),
+        (Self::NESTED, "nested"),
+        (Self::GENERATOR, "generator"),
+        (Self::COROUTINE, "coroutine"),
+        (Self::ITERABLE_COROUTINE, "iterable_coroutine"),
+        (Self::ASYNC_GENERATOR, "async_generator"),
+        (Self::HAS_DOCSTRING, "has_docstring"),
+        (Self::METHOD, "method"),
+    ];
+
+    pub fn contains(self, flag: u32) -> bool {
+        self.0 & flag != 0
+    }
+
+    pub fn insert(&mut self, flag: u32) {
+        self.0 |= flag;
+    }
+}
+
+/// Where a value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueDef {
+    /// The result of an instruction.
+    Inst(Inst),
+    /// Parameter `index` of a block.
+    Param(Block, u32),
+}
+
+/// A jump target with the arguments for the target's parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockCall {
+    pub block: Block,
+    pub args: Vec<Value>,
+}
+
+impl BlockCall {
+    pub fn new(block: Block, args: Vec<Value>) -> Self {
+        BlockCall { block, args }
+    }
+
+    pub fn bare(block: Block) -> Self {
+        BlockCall { block, args: Vec::new() }
+    }
+}
+
+/// How a block ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Terminator {
+    /// Unconditional jump.
+    Jump(BlockCall),
+    /// Tests the truthiness of `cond` (which may raise) and jumps.
+    Branch { cond: Value, then_to: BlockCall, else_to: BlockCall },
+    /// `next(iter)`: on an item, jumps to `body` passing the item as the body block's *last*
+    /// parameter after `body.args`; on exhaustion jumps to `exit`.
+    ForIter { iter: Value, body: BlockCall, exit: BlockCall },
+    /// Returns from the function (ends the generator).
+    Return(Value),
+    /// `raise exc from cause`; `raise` alone (both `None`) re-raises the handled exception.
+    Raise { exc: Option<Value>, cause: Option<Value> },
+    /// Re-raises a caught exception unchanged, keeping its traceback.
+    Reraise(Value),
+    /// Control never reaches here.
+    Unreachable,
+}
+
+impl Terminator {
+    /// The blocks control may flow to (not counting the exception edge).
+    pub fn successors(&self) -> Vec<Block> {
+        match self {
+            Terminator::Jump(target) => vec![target.block],
+            Terminator::Branch { then_to, else_to, .. } => vec![then_to.block, else_to.block],
+            Terminator::ForIter { body, exit, .. } => vec![body.block, exit.block],
+            Terminator::Return(_) | Terminator::Raise { .. } | Terminator::Reraise(_) | Terminator::Unreachable => {
+                Vec::new()
+            }
+        }
+    }
+
+    /// Mutable access to each outgoing edge.
+    pub fn edges_mut(&mut self) -> Vec<&mut BlockCall> {
+        match self {
+            Terminator::Jump(target) => vec![target],
+            Terminator::Branch { then_to, else_to, .. } => vec![then_to, else_to],
+            Terminator::ForIter { body, exit, .. } => vec![body, exit],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Every value the terminator reads, edge arguments included.
+    pub fn uses(&self) -> Vec<Value> {
+        let mut out = Vec::new();
+        match self {
+            Terminator::Jump(t) => out.extend(&t.args),
+            Terminator::Branch { cond, then_to, else_to } => {
+                out.push(*cond);
+                out.extend(&then_to.args);
+                out.extend(&else_to.args);
+            }
+            Terminator::ForIter { iter, body, exit } => {
+                out.push(*iter);
+                out.extend(&body.args);
+                out.extend(&exit.args);
+            }
+            Terminator::Return(v) | Terminator::Reraise(v) => out.push(*v),
+            Terminator::Raise { exc, cause } => {
+                out.extend(exc.iter());
+                out.extend(cause.iter());
+            }
+            Terminator::Unreachable => {}
+        }
+        out
+    }
+
+    /// Whether the terminator itself can raise (taking the block's exception edge).
+    pub fn can_raise(&self) -> bool {
+        matches!(
+            self,
+            Terminator::Branch { .. } | Terminator::ForIter { .. } | Terminator::Raise { .. } | Terminator::Reraise(_)
+        )
+    }
+}
+
+/// One instruction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InstData {
+    pub op: Op,
+    pub imm: Imm,
+    pub args: Vec<Value>,
+    pub result: Option<Value>,
+    pub loc: Loc,
+}
+
+/// One basic block.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BlockData {
+    pub params: Vec<Value>,
+    pub insts: Vec<Inst>,
+    /// `None` only while the block is under construction; the verifier rejects it after.
+    pub term: Option<Terminator>,
+    pub term_loc: Loc,
+    /// Where control goes when an instruction or the terminator raises.
+    pub handler: Option<Block>,
+}
+
+/// One code object's IR.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Function {
+    pub name: String,
+    pub qualname: String,
+    pub kind: FunctionKind,
+    pub flags: CodeFlags,
+    pub first_line: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    /// `co_varnames`: positional and keyword parameters, then `*args`, then `**kwargs`, then other locals.
+    pub locals: Vec<String>,
+    /// `co_cellvars`; deref ids `0..cells.len()`.
+    pub cells: Vec<String>,
+    /// `co_freevars`; deref ids `cells.len()..`.
+    pub frees: Vec<String>,
+    /// The docstring, when the body starts with one (functions and lambdas; modules and
+    /// classes store `__doc__` explicitly).
+    pub docstring: Option<String>,
+    pub names: Vec<String>,
+    pub consts: Vec<Const>,
+    pub insts: Vec<InstData>,
+    pub values: Vec<ValueDef>,
+    pub blocks: Vec<BlockData>,
+    /// Blocks in emission order; the first is the entry. Blocks absent from the layout are dead.
+    pub layout: Vec<Block>,
+    const_index: FxHashMap<Const, ConstId>,
+    name_index: FxHashMap<String, NameId>,
+}
+
+impl Function {
+    /// An empty function with no blocks.
+    pub fn new(name: impl Into<String>, qualname: impl Into<String>, kind: FunctionKind, first_line: u32) -> Self {
+        Function {
+            name: name.into(),
+            qualname: qualname.into(),
+            kind,
+            flags: CodeFlags::default(),
+            first_line,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            locals: Vec::new(),
+            cells: Vec::new(),
+            frees: Vec::new(),
+            docstring: None,
+            names: Vec::new(),
+            consts: Vec::new(),
+            insts: Vec::new(),
+            values: Vec::new(),
+            blocks: Vec::new(),
+            layout: Vec::new(),
+            const_index: FxHashMap::default(),
+            name_index: FxHashMap::default(),
+        }
+    }
+
+    /// The entry block.
+    pub fn entry(&self) -> Block {
+        self.layout[0]
+    }
+
+    /// Creates a block and appends it to the layout.
+    pub fn create_block(&mut self) -> Block {
+        let block = Block::new(self.blocks.len());
+        self.blocks.push(BlockData::default());
+        self.layout.push(block);
+        block
+    }
+
+    /// Appends a parameter to `block`.
+    pub fn append_block_param(&mut self, block: Block) -> Value {
+        let index = self.blocks[block.index()].params.len() as u32;
+        let value = Value::new(self.values.len());
+        self.values.push(ValueDef::Param(block, index));
+        self.blocks[block.index()].params.push(value);
+        value
+    }
+
+    /// Appends an instruction to `block`, returning its result when the op has one.
+    pub fn push_inst(&mut self, block: Block, op: Op, imm: Imm, args: Vec<Value>, loc: Loc) -> Option<Value> {
+        let inst = Inst::new(self.insts.len());
+        let result = if op.has_result() {
+            let value = Value::new(self.values.len());
+            self.values.push(ValueDef::Inst(inst));
+            Some(value)
+        } else {
+            None
+        };
+        self.insts.push(InstData { op, imm, args, result, loc });
+        self.blocks[block.index()].insts.push(inst);
+        result
+    }
+
+    /// Sets `block`'s terminator.
+    pub fn set_terminator(&mut self, block: Block, term: Terminator, loc: Loc) {
+        let data = &mut self.blocks[block.index()];
+        data.term = Some(term);
+        data.term_loc = loc;
+    }
+
+    /// Interns a constant, returning the existing id for an equal one.
+    pub fn add_const(&mut self, value: Const) -> ConstId {
+        if let Some(&id) = self.const_index.get(&value) {
+            return id;
+        }
+        let id = ConstId::new(self.consts.len());
+        self.consts.push(value.clone());
+        self.const_index.insert(value, id);
+        id
+    }
+
+    /// Interns a name.
+    pub fn add_name(&mut self, name: &str) -> NameId {
+        if let Some(&id) = self.name_index.get(name) {
+            return id;
+        }
+        let id = NameId::new(self.names.len());
+        self.names.push(name.to_owned());
+        self.name_index.insert(name.to_owned(), id);
+        id
+    }
+
+    /// Rebuilds the interning indexes after `consts` or `names` were edited directly
+    /// (for example by the text parser).
+    pub fn reindex_pools(&mut self) {
+        self.const_index = self.consts.iter().cloned().enumerate().map(|(i, c)| (c, ConstId::new(i))).collect();
+        self.name_index = self.names.iter().cloned().enumerate().map(|(i, n)| (n, NameId::new(i))).collect();
+    }
+
+    /// The instruction defining `value`, if any.
+    pub fn value_inst(&self, value: Value) -> Option<&InstData> {
+        match self.values[value.index()] {
+            ValueDef::Inst(inst) => Some(&self.insts[inst.index()]),
+            ValueDef::Param(..) => None,
+        }
+    }
+
+    /// The constant `value` was loaded from, if it comes from a `const` instruction.
+    pub fn value_const(&self, value: Value) -> Option<&Const> {
+        match self.value_inst(value) {
+            Some(InstData { op: Op::Const, imm: Imm::Const(c), .. }) => Some(&self.consts[c.index()]),
+            _ => None,
+        }
+    }
+
+    /// Name of deref slot `index`: a cell, then a free variable.
+    pub fn deref_name(&self, index: usize) -> Option<&str> {
+        if index < self.cells.len() {
+            Some(&self.cells[index])
+        } else {
+            self.frees.get(index - self.cells.len()).map(String::as_str)
+        }
+    }
+}
+
+/// A compiled module: every code object, `f0` being the module (or eval/interactive) body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Module {
+    pub filename: String,
+    pub functions: Vec<Function>,
+}
+
+impl Module {
+    pub fn new(filename: impl Into<String>) -> Self {
+        Module { filename: filename.into(), functions: Vec::new() }
+    }
+
+    /// Adds a function, returning its id.
+    pub fn add_function(&mut self, function: Function) -> FuncId {
+        let id = FuncId::new(self.functions.len());
+        self.functions.push(function);
+        id
+    }
+
+    pub fn function(&self, id: FuncId) -> &Function {
+        &self.functions[id.index()]
+    }
+
+    pub fn function_mut(&mut self, id: FuncId) -> &mut Function {
+        &mut self.functions[id.index()]
+    }
+}

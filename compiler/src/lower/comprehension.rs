@@ -1,0 +1,1 @@
+//! Comprehensions (inlined per PEP 709) and generator expressions.

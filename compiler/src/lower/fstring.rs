@@ -1,0 +1,1 @@
+//! f-strings (PEP 701) and t-strings (PEP 750).

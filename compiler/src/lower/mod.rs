@@ -1,0 +1,454 @@
+//! Lowering: AST + [`SymbolTable`] → SSA IR [`Module`]. This is the one place Python
+//! semantics are lowered (DESIGN.md §2).
+//!
+//! The [`Lowerer`] keeps a stack of [`Unit`]s, one per code object under construction (the
+//! module, then each nested function, class body, lambda, generator expression, annotation
+//! or type-parameter scope). Files split the work by concept:
+//!
+//! - `mod.rs` (this file): the unit stack, source locations, name resolution to load/store ops,
+//!   closures and errors.
+//! - `stmt.rs`: statements and control flow, including `try`/`finally`/`with` unwinding.
+//! - `expr.rs`: expressions; `assign.rs`: assignment and deletion targets;
+//!   `comprehension.rs`: comprehensions (PEP 709 inlining) and generator expressions;
+//!   `fstring.rs`: f-strings and t-strings.
+//! - `function.rs`: `def`, `lambda`, `class`, arguments, defaults, decorators;
+//!   `annotations.rs`: PEP 649 `__annotate__`; `type_params.rs`: PEP 695 scopes and `type`
+//!   aliases; `pattern.rs`: `match`.
+
+mod annotations;
+mod assign;
+mod comprehension;
+mod expr;
+mod fstring;
+mod function;
+mod pattern;
+mod stmt;
+mod type_params;
+
+use crate::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
+use crate::ir::builder::FunctionBuilder;
+use crate::ir::{Block, DerefId, FuncId, Function, FunctionKind, Imm, LocalId, Loc, Module, Op, Value};
+use crate::scope::{ScopeId, ScopeKind, SymbolScope, SymbolTable};
+use ruff_python_ast::ModModule;
+use ruff_text_size::{TextRange, TextSize};
+
+/// Lowering's result type: a rejection is a syntax diagnostic.
+pub type LowerResult<T> = Result<T, SyntaxDiagnostic>;
+
+/// Lowers a parsed, scope-analysed module to IR.
+pub fn lower_module<'a>(
+    module: &'a ModModule,
+    table: &'a SymbolTable,
+    source: &'a str,
+    filename: &'a str,
+) -> LowerResult<(Module, Vec<CompileWarning>)> {
+    let mut lowerer = Lowerer::new(table, source, filename);
+    lowerer.lower_module_body(module)?;
+    Ok((lowerer.module, lowerer.warnings))
+}
+
+/// What `break`/`continue`/`return` must unwind on the way out, innermost last
+/// (CPython's "frame blocks").
+#[derive(Debug, Clone)]
+pub(crate) enum FrameBlock<'a> {
+    /// A `for` or `while` loop.
+    Loop { continue_to: Block, break_to: Block },
+    /// The body of a `try` with a `finally`: the final body is inlined on every exit.
+    /// `handler` is the exception handler that was active outside the `try`.
+    FinallyTry { body: &'a [ruff_python_ast::Stmt], handler: Option<Block> },
+    /// Running a `finally` body itself (a `return` here discards the pending exception).
+    FinallyEnd { handler: Option<Block> },
+    /// Inside `with`: leaving calls `__exit__(None, None, None)`, held in local `exit`.
+    With { exit: LocalId, is_async: bool, handler: Option<Block> },
+    /// Inside an `except` handler: leaving restores the previous exception (held in local
+    /// `previous`) and, when the handler binds a name, deletes it.
+    ExceptHandler { previous: LocalId, name: Option<&'a str>, handler: Option<Block> },
+}
+
+/// One code object under construction.
+pub(crate) struct Unit<'a> {
+    pub b: FunctionBuilder,
+    /// The scope the code object belongs to.
+    pub scope: ScopeId,
+    /// Scopes used for name resolution, innermost last; starts as `[scope]` and grows while
+    /// lowering an inlined comprehension (PEP 709).
+    pub scope_stack: Vec<ScopeId>,
+    pub frame_blocks: Vec<FrameBlock<'a>>,
+}
+
+/// Lowers one module. See the module docs for how the work is split across files.
+pub(crate) struct Lowerer<'a> {
+    pub table: &'a SymbolTable,
+    pub source: &'a str,
+    pub filename: &'a str,
+    line_starts: Vec<u32>,
+    pub module: Module,
+    pub warnings: Vec<CompileWarning>,
+    pub units: Vec<Unit<'a>>,
+    /// `from __future__ import annotations` is in effect.
+    pub future_annotations: bool,
+}
+
+impl<'a> Lowerer<'a> {
+    pub fn new(table: &'a SymbolTable, source: &'a str, filename: &'a str) -> Self {
+        let mut line_starts = vec![0u32];
+        for (i, byte) in source.bytes().enumerate() {
+            if byte == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        Lowerer {
+            table,
+            source,
+            filename,
+            line_starts,
+            module: Module::new(filename),
+            warnings: Vec::new(),
+            units: Vec::new(),
+            future_annotations: false,
+        }
+    }
+
+    // ---- source positions -------------------------------------------------------------
+
+    /// 1-based line and 0-based byte column of a source offset.
+    pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
+        let offset = u32::from(offset);
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        (line as u32, offset - self.line_starts[line - 1])
+    }
+
+    /// The IR location of a source range.
+    pub fn loc(&self, range: TextRange) -> Loc {
+        let (line, col) = self.line_col(range.start());
+        let (end_line, end_col) = self.line_col(range.end());
+        Loc { line, col, end_line, end_col }
+    }
+
+    /// Sets the location of subsequently emitted instructions.
+    pub fn set_loc(&mut self, range: TextRange) {
+        let loc = self.loc(range);
+        self.b().loc = loc;
+    }
+
+    /// A `SyntaxError` at `range` with CPython's position fields.
+    pub fn error(&self, range: TextRange, message: impl Into<String>) -> SyntaxDiagnostic {
+        let (lineno, col) = self.line_col(range.start());
+        let (end_lineno, end_col) = self.line_col(range.end());
+        let line_text = self.line_text(lineno);
+        let char_col = |line: u32, col: u32| -> u32 {
+            let text = self.line_text(line);
+            let col = (col as usize).min(text.len());
+            text.get(..col).map_or(col, |prefix| prefix.chars().count()) as u32 + 1
+        };
+        SyntaxDiagnostic {
+            kind: SyntaxErrorKind::SyntaxError,
+            message: message.into(),
+            filename: self.filename.to_owned(),
+            lineno,
+            offset: char_col(lineno, col),
+            end_lineno,
+            end_offset: char_col(end_lineno, end_col),
+            text: Some(line_text.to_owned()),
+        }
+    }
+
+    /// Records a compile-time warning (e.g. PEP 765's `SyntaxWarning`).
+    pub fn warn(&mut self, category: &'static str, range: TextRange, message: impl Into<String>) {
+        let (lineno, _) = self.line_col(range.start());
+        self.warnings.push(CompileWarning {
+            category,
+            message: message.into(),
+            filename: self.filename.to_owned(),
+            lineno,
+        });
+    }
+
+    /// The text of 1-based `line`, without its newline.
+    pub fn line_text(&self, line: u32) -> &'a str {
+        let index = (line as usize).saturating_sub(1);
+        let Some(&start) = self.line_starts.get(index) else { return "" };
+        let end = self.line_starts.get(index + 1).map_or(self.source.len(), |&e| e as usize);
+        self.source.get(start as usize..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+    }
+
+    // ---- the unit stack ---------------------------------------------------------------
+
+    /// The unit being built.
+    pub fn unit(&mut self) -> &mut Unit<'a> {
+        self.units.last_mut().expect("no unit is being lowered")
+    }
+
+    /// The current unit's builder.
+    pub fn b(&mut self) -> &mut FunctionBuilder {
+        &mut self.unit().b
+    }
+
+    /// The scope names currently resolve in.
+    pub fn current_scope(&self) -> ScopeId {
+        *self.units.last().expect("no unit").scope_stack.last().expect("empty scope stack")
+    }
+
+    /// Starts a code object for `scope`. Locals, cells and frees are laid out from the
+    /// symbol table: parameters first, then other locals in first-seen order; cells and
+    /// frees sorted (plus `__class__`/`__classdict__` for classes that need them).
+    pub fn enter_unit(&mut self, scope: ScopeId, kind: FunctionKind, name: &str, qualname: &str, first_line: u32) {
+        let info = self.table.scope(scope);
+        let mut func = Function::new(name, qualname, kind, first_line);
+        func.locals = info.params.clone();
+        if matches!(info.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension | ScopeKind::Annotation | ScopeKind::TypeParams | ScopeKind::TypeAlias | ScopeKind::TypeVarBound) {
+            for symbol in &info.symbols {
+                if symbol.scope == SymbolScope::Local && !func.locals.contains(&symbol.name) {
+                    func.locals.push(symbol.name.clone());
+                }
+            }
+        }
+        func.cells = info.cellvars();
+        if info.kind == ScopeKind::Class {
+            for (needed, cell) in [(info.needs_class_closure, "__class__"), (info.needs_classdict, "__classdict__")] {
+                if needed && !func.cells.iter().any(|c| c == cell) {
+                    func.cells.push(cell.to_owned());
+                }
+            }
+            func.cells.sort();
+        }
+        func.frees = info.freevars();
+        self.units.push(Unit { b: FunctionBuilder::new(func), scope, scope_stack: vec![scope], frame_blocks: Vec::new() });
+    }
+
+    /// Finishes the current code object and adds it to the module.
+    pub fn exit_unit(&mut self) -> FuncId {
+        let unit = self.units.pop().expect("no unit to exit");
+        self.module.add_function(unit.b.finish())
+    }
+
+    /// The qualified name for a definition called `name` inside the current unit, following
+    /// CPython's rules (`outer.<locals>.inner`, `Class.method`, a bare name for globals).
+    pub fn qualname_for(&self, name: &str) -> String {
+        let Some(unit) = self.units.last() else { return name.to_owned() };
+        let scope = self.table.scope(unit.scope);
+        if scope.kind == ScopeKind::Module {
+            return name.to_owned();
+        }
+        if self.table.scope(self.current_scope()).resolve(name) == SymbolScope::GlobalExplicit {
+            return name.to_owned();
+        }
+        let parent = &unit.b.func.qualname;
+        match scope.kind {
+            ScopeKind::Class => format!("{parent}.{name}"),
+            _ => format!("{parent}.<locals>.{name}"),
+        }
+    }
+
+    /// Builds the closure tuple for code `func` (which must already be finished) from the
+    /// current unit's cells and frees, or loads `None` when it has no free variables.
+    pub fn closure_for(&mut self, func: FuncId) -> Value {
+        let frees = self.module.function(func).frees.clone();
+        if frees.is_empty() {
+            return self.b().none();
+        }
+        let cells: Vec<Value> = frees
+            .iter()
+            .map(|name| {
+                let slot = self.deref_slot(name).unwrap_or_else(|| {
+                    panic!("free variable {name:?} of {} has no cell in the enclosing unit", self.module.function(func).qualname)
+                });
+                self.b().ins(Op::LoadClosure, Imm::Deref(slot), Vec::new())
+            })
+            .collect();
+        self.b().ins(Op::BuildTuple, Imm::None, cells)
+    }
+
+    // ---- names ------------------------------------------------------------------------
+
+    /// The fast-local slot of `name` in the current unit, if it has one.
+    pub fn local_slot(&mut self, name: &str) -> Option<LocalId> {
+        self.unit().b.func.locals.iter().position(|l| l == name).map(LocalId::new)
+    }
+
+    /// The fast-local slot of `name`, adding one (for hidden temporaries such as `$exit0`
+    /// and inlined comprehension variables).
+    pub fn ensure_local(&mut self, name: &str) -> LocalId {
+        if let Some(slot) = self.local_slot(name) {
+            return slot;
+        }
+        let locals = &mut self.unit().b.func.locals;
+        locals.push(name.to_owned());
+        LocalId::new(locals.len() - 1)
+    }
+
+    /// A fresh hidden local, named so it can never clash with a Python identifier.
+    pub fn hidden_local(&mut self, purpose: &str) -> LocalId {
+        let n = self.unit().b.func.locals.len();
+        self.ensure_local(&format!("${purpose}{n}"))
+    }
+
+    /// The deref slot (cell or free) of `name` in the current unit.
+    pub fn deref_slot(&mut self, name: &str) -> Option<DerefId> {
+        let func = &self.unit().b.func;
+        if let Some(i) = func.cells.iter().position(|c| c == name) {
+            return Some(DerefId::new(i));
+        }
+        func.frees.iter().position(|f| f == name).map(|i| DerefId::new(func.cells.len() + i))
+    }
+
+    /// How `name` resolves in the current scope.
+    pub fn resolve(&self, name: &str) -> SymbolScope {
+        self.table.scope(self.current_scope()).resolve(name)
+    }
+
+    /// Emits the load of variable `name` as its scope dictates.
+    pub fn load_name(&mut self, name: &str) -> Value {
+        let access = self.name_access(name);
+        match access {
+            NameAccess::Fast(slot) => self.b().ins(Op::LoadFast, Imm::Local(slot), Vec::new()),
+            NameAccess::Deref(slot) => self.b().ins(Op::LoadDeref, Imm::Deref(slot), Vec::new()),
+            NameAccess::Global => {
+                let id = self.b().func.add_name(name);
+                self.b().ins(Op::LoadGlobal, Imm::Name(id), Vec::new())
+            }
+            NameAccess::Name => {
+                let id = self.b().func.add_name(name);
+                self.b().ins(Op::LoadName, Imm::Name(id), Vec::new())
+            }
+            NameAccess::ClassDeref(slot) => {
+                let locals = self.b().ins(Op::LoadLocals, Imm::None, Vec::new());
+                self.b().ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), vec![locals])
+            }
+            NameAccess::ClassDictGlobal(classdict) => {
+                let dict = self.b().ins(Op::LoadDeref, Imm::Deref(classdict), Vec::new());
+                let id = self.b().func.add_name(name);
+                self.b().ins(Op::LoadFromDictOrGlobals, Imm::Name(id), vec![dict])
+            }
+            NameAccess::ClassDictDeref(classdict, slot) => {
+                let dict = self.b().ins(Op::LoadDeref, Imm::Deref(classdict), Vec::new());
+                self.b().ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), vec![dict])
+            }
+        }
+    }
+
+    /// Emits the store of `value` into variable `name`.
+    pub fn store_name(&mut self, name: &str, value: Value) {
+        match self.name_access(name) {
+            NameAccess::Fast(slot) => self.b().ins_void(Op::StoreFast, Imm::Local(slot), vec![value]),
+            NameAccess::Deref(slot) | NameAccess::ClassDeref(slot) | NameAccess::ClassDictDeref(_, slot) => {
+                self.b().ins_void(Op::StoreDeref, Imm::Deref(slot), vec![value])
+            }
+            NameAccess::Global | NameAccess::ClassDictGlobal(_) => {
+                let id = self.b().func.add_name(name);
+                self.b().ins_void(Op::StoreGlobal, Imm::Name(id), vec![value])
+            }
+            NameAccess::Name => {
+                let id = self.b().func.add_name(name);
+                self.b().ins_void(Op::StoreName, Imm::Name(id), vec![value])
+            }
+        }
+    }
+
+    /// Emits `del name`.
+    pub fn delete_name(&mut self, name: &str) {
+        match self.name_access(name) {
+            NameAccess::Fast(slot) => self.b().ins_void(Op::DeleteFast, Imm::Local(slot), Vec::new()),
+            NameAccess::Deref(slot) | NameAccess::ClassDeref(slot) | NameAccess::ClassDictDeref(_, slot) => {
+                self.b().ins_void(Op::DeleteDeref, Imm::Deref(slot), Vec::new())
+            }
+            NameAccess::Global | NameAccess::ClassDictGlobal(_) => {
+                let id = self.b().func.add_name(name);
+                self.b().ins_void(Op::DeleteGlobal, Imm::Name(id), Vec::new())
+            }
+            NameAccess::Name => {
+                let id = self.b().func.add_name(name);
+                self.b().ins_void(Op::DeleteName, Imm::Name(id), Vec::new())
+            }
+        }
+    }
+
+    /// Decides which family of load/store/delete operations serves `name` here
+    /// (CPython's `compiler_nameop`).
+    fn name_access(&mut self, name: &str) -> NameAccess {
+        let scope_id = self.current_scope();
+        let scope = self.table.scope(scope_id);
+        let resolved = scope.resolve(name);
+        let unit_kind = self.table.scope(self.unit().scope).kind;
+        let name_based = matches!(unit_kind, ScopeKind::Module | ScopeKind::Class);
+        let inlined_comp = scope.kind == ScopeKind::Comprehension && scope.comp_inlined;
+        match resolved {
+            SymbolScope::Cell => match self.deref_slot(name) {
+                Some(slot) if unit_kind == ScopeKind::Class && !inlined_comp => NameAccess::ClassDeref(slot),
+                Some(slot) => NameAccess::Deref(slot),
+                None => NameAccess::Fast(self.ensure_local(name)),
+            },
+            SymbolScope::Free => {
+                let slot = self.deref_slot(name);
+                match slot {
+                    Some(slot) if scope.can_see_class_scope => match self.deref_slot("__classdict__") {
+                        Some(classdict) => NameAccess::ClassDictDeref(classdict, slot),
+                        None => NameAccess::Deref(slot),
+                    },
+                    Some(slot) if unit_kind == ScopeKind::Class && !inlined_comp => NameAccess::ClassDeref(slot),
+                    Some(slot) => NameAccess::Deref(slot),
+                    None => NameAccess::Global,
+                }
+            }
+            SymbolScope::Local if inlined_comp || !name_based => match self.deref_slot(name) {
+                Some(slot) => NameAccess::Deref(slot),
+                None => NameAccess::Fast(self.ensure_local(name)),
+            },
+            SymbolScope::Local => NameAccess::Name,
+            SymbolScope::GlobalExplicit => NameAccess::Global,
+            SymbolScope::GlobalImplicit => {
+                if scope.can_see_class_scope {
+                    if let Some(classdict) = self.deref_slot("__classdict__") {
+                        return NameAccess::ClassDictGlobal(classdict);
+                    }
+                }
+                if name_based && (!inlined_comp || scope.lookup(name).is_none()) {
+                    NameAccess::Name
+                } else {
+                    NameAccess::Global
+                }
+            }
+        }
+    }
+
+    // ---- module entry -----------------------------------------------------------------
+
+    fn lower_module_body(&mut self, module: &'a ModModule) -> LowerResult<()> {
+        let root = self.table.root();
+        self.enter_unit(root, FunctionKind::Module, "<module>", "<module>", 1);
+        self.lower_module_statements(&module.body)?;
+        self.exit_unit();
+        // The module body was pushed last; move it to `f0` so it is the entry.
+        let module_body = self.module.functions.pop().expect("module body");
+        self.module.functions.insert(0, module_body);
+        crate::lower::renumber_after_module_move(&mut self.module);
+        Ok(())
+    }
+}
+
+/// Which operation family serves a name (see [`Lowerer::name_access`]).
+#[derive(Debug, Clone, Copy)]
+enum NameAccess {
+    Fast(LocalId),
+    Deref(DerefId),
+    Global,
+    Name,
+    /// A free variable read from a class body: the class namespace first, then the cell.
+    ClassDeref(DerefId),
+    /// A global read from an annotation scope that can see the class namespace.
+    ClassDictGlobal(DerefId),
+    /// A free variable read from such a scope.
+    ClassDictDeref(DerefId, DerefId),
+}
+
+/// After moving the module body from the end of the function list to `f0`, every
+/// `make_function` immediate shifts by one.
+fn renumber_after_module_move(module: &mut Module) {
+    for func in &mut module.functions {
+        for inst in &mut func.insts {
+            if let Imm::Func(id) = &mut inst.imm {
+                *id = FuncId(id.0 + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! Scope analysis: the equivalent of CPython's `symtable` (Python/symtable.c).
+//!
+//! [`SymbolTable::build`] walks a parsed module once and produces one [`Scope`] per code
+//! block: the module, each class, function and lambda, each comprehension (PEP 709 inlined
+//! ones are marked [`Scope::comp_inlined`]), each PEP 649 annotation scope, and each PEP 695
+//! type-parameter, type-alias and TypeVar-bound scope. Every name in a scope is resolved to
+//! a [`SymbolScope`] exactly as CPython resolves it, so lowering only asks, never decides.
+//!
+//! Scope errors (`nonlocal declaration not allowed at module level`, `name 'x' is used prior
+//! to global declaration`, …) come back as [`SyntaxDiagnostic`]s with CPython's text.
+
+use crate::diagnostics::SyntaxDiagnostic;
+use ruff_text_size::TextRange;
+use rustc_hash::FxHashMap;
+
+/// Index of a scope in [`SymbolTable::scopes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ScopeId(pub u32);
+
+/// What kind of code block a scope is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScopeKind {
+    Module,
+    Class,
+    Function,
+    Lambda,
+    /// A list/set/dict comprehension or generator expression.
+    Comprehension,
+    /// A PEP 649 `__annotate__` scope of a module, class or function.
+    Annotation,
+    /// A PEP 695 scope holding a generic function's or class's type parameters.
+    TypeParams,
+    /// The lazily evaluated value of a `type X = …` statement.
+    TypeAlias,
+    /// The lazily evaluated bound, constraints or default of one type parameter.
+    TypeVarBound,
+}
+
+/// Identifies the AST node that opens a scope. Ranges are the node's full `TextRange`:
+///
+/// | key | node |
+/// |---|---|
+/// | `Function(r)` | the `StmtFunctionDef` |
+/// | `Lambda(r)` | the `ExprLambda` |
+/// | `Class(r)` | the `StmtClassDef` |
+/// | `Comprehension(r)` | the `ExprListComp`/`ExprSetComp`/`ExprDictComp`/`ExprGenerator` |
+/// | `Annotation(r)` | the owner: `StmtFunctionDef`, `StmtClassDef` (its body's annotations), or the whole module's range for module-level annotations |
+/// | `TypeParams(r)` | the `StmtFunctionDef`, `StmtClassDef` or `StmtTypeAlias` that has type parameters |
+/// | `TypeAlias(r)` | the `StmtTypeAlias` |
+/// | `TypeVarBound(r)` | the bound, constraint tuple or default expression itself |
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScopeKey {
+    Module,
+    Function(TextRange),
+    Lambda(TextRange),
+    Class(TextRange),
+    Comprehension(TextRange),
+    Annotation(TextRange),
+    TypeParams(TextRange),
+    TypeAlias(TextRange),
+    TypeVarBound(TextRange),
+}
+
+/// How a name resolves inside one scope (CPython's `LOCAL`, `GLOBAL_EXPLICIT`,
+/// `GLOBAL_IMPLICIT`, `FREE`, `CELL`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SymbolScope {
+    Local,
+    GlobalExplicit,
+    GlobalImplicit,
+    Free,
+    Cell,
+}
+
+/// Symbol flags, as CPython's `DEF_*` bits.
+pub mod flags {
+    pub const DEF_GLOBAL: u32 = 1;
+    pub const DEF_LOCAL: u32 = 2;
+    pub const DEF_PARAM: u32 = 4;
+    pub const DEF_NONLOCAL: u32 = 8;
+    pub const USE: u32 = 0x10;
+    pub const DEF_FREE_CLASS: u32 = 0x40;
+    pub const DEF_IMPORT: u32 = 0x80;
+    pub const DEF_ANNOT: u32 = 0x100;
+    pub const DEF_COMP_ITER: u32 = 0x200;
+    pub const DEF_TYPE_PARAM: u32 = 0x400;
+    pub const DEF_COMP_CELL: u32 = 0x800;
+}
+
+/// One name in one scope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Symbol {
+    pub name: String,
+    pub scope: SymbolScope,
+    /// A combination of [`flags`] bits.
+    pub flags: u32,
+}
+
+/// One code block's names and properties.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    /// `<module>`, the function/class name, `<lambda>`, `<listcomp>`, `<genexpr>`,
+    /// `__annotate__`, `<generic parameters of NAME>`, or the alias/TypeVar name.
+    pub name: String,
+    pub key: ScopeKey,
+    pub parent: Option<ScopeId>,
+    pub children: Vec<ScopeId>,
+    /// Symbols in first-seen order.
+    pub symbols: Vec<Symbol>,
+    symbol_index: FxHashMap<String, usize>,
+    /// Parameter names in `co_varnames` order (positional, keyword-only, `*args`, `**kwargs`).
+    pub params: Vec<String>,
+    pub is_generator: bool,
+    pub is_coroutine: bool,
+    pub has_varargs: bool,
+    pub has_varkeywords: bool,
+    /// A comprehension inlined into its parent by PEP 709 (not a generator expression).
+    pub comp_inlined: bool,
+    /// A class body whose methods use `super()` or `__class__`: it owns a `__class__` cell.
+    pub needs_class_closure: bool,
+    /// A class body whose annotation/type-param children read its namespace: it owns a
+    /// `__classdict__` cell.
+    pub needs_classdict: bool,
+    /// An annotation or type-param scope directly inside a class that may read the class
+    /// namespace through `__classdict__` (`load_from_dict_or_*`).
+    pub can_see_class_scope: bool,
+    /// The first line of the node that opens the scope.
+    pub lineno: u32,
+}
+
+impl Scope {
+    /// An empty scope.
+    pub fn new(kind: ScopeKind, name: impl Into<String>, key: ScopeKey, parent: Option<ScopeId>, lineno: u32) -> Self {
+        Scope {
+            kind,
+            name: name.into(),
+            key,
+            parent,
+            children: Vec::new(),
+            symbols: Vec::new(),
+            symbol_index: FxHashMap::default(),
+            params: Vec::new(),
+            is_generator: false,
+            is_coroutine: false,
+            has_varargs: false,
+            has_varkeywords: false,
+            comp_inlined: false,
+            needs_class_closure: false,
+            needs_classdict: false,
+            can_see_class_scope: false,
+            lineno,
+        }
+    }
+
+    /// Looks a name up.
+    pub fn lookup(&self, name: &str) -> Option<&Symbol> {
+        self.symbol_index.get(name).map(|&i| &self.symbols[i])
+    }
+
+    /// Looks a name up for modification.
+    pub fn lookup_mut(&mut self, name: &str) -> Option<&mut Symbol> {
+        self.symbol_index.get(name).map(|&i| &mut self.symbols[i])
+    }
+
+    /// Adds `flag` to `name`, creating the symbol (provisionally `Local`) if new.
+    pub fn add_flag(&mut self, name: &str, flag: u32) -> &mut Symbol {
+        let index = match self.symbol_index.get(name) {
+            Some(&i) => i,
+            None => {
+                self.symbols.push(Symbol { name: name.to_owned(), scope: SymbolScope::Local, flags: 0 });
+                self.symbol_index.insert(name.to_owned(), self.symbols.len() - 1);
+                self.symbols.len() - 1
+            }
+        };
+        let symbol = &mut self.symbols[index];
+        symbol.flags |= flag;
+        symbol
+    }
+
+    /// How `name` resolves here. Names never seen in this scope resolve as
+    /// `GlobalImplicit` in functions and through the locals mapping in modules and classes;
+    /// both cases answer `GlobalImplicit`.
+    pub fn resolve(&self, name: &str) -> SymbolScope {
+        self.lookup(name).map_or(SymbolScope::GlobalImplicit, |s| s.scope)
+    }
+
+    /// Names with scope `Cell`, sorted as CPython sorts `co_cellvars`.
+    pub fn cellvars(&self) -> Vec<String> {
+        let mut cells: Vec<String> =
+            self.symbols.iter().filter(|s| s.scope == SymbolScope::Cell).map(|s| s.name.clone()).collect();
+        cells.sort();
+        cells
+    }
+
+    /// Names with scope `Free`, sorted as CPython sorts `co_freevars`.
+    pub fn freevars(&self) -> Vec<String> {
+        let mut frees: Vec<String> =
+            self.symbols.iter().filter(|s| s.scope == SymbolScope::Free).map(|s| s.name.clone()).collect();
+        frees.sort();
+        frees
+    }
+}
+
+/// The scopes of one module.
+#[derive(Debug, Clone, Default)]
+pub struct SymbolTable {
+    pub scopes: Vec<Scope>,
+    by_key: FxHashMap<ScopeKey, ScopeId>,
+}
+
+impl SymbolTable {
+    /// Adds a scope, linking it to its parent.
+    pub fn add_scope(&mut self, scope: Scope) -> ScopeId {
+        let id = ScopeId(self.scopes.len() as u32);
+        if let Some(parent) = scope.parent {
+            self.scopes[parent.0 as usize].children.push(id);
+        }
+        self.by_key.insert(scope.key, id);
+        self.scopes.push(scope);
+        id
+    }
+
+    /// The module scope.
+    pub fn root(&self) -> ScopeId {
+        ScopeId(0)
+    }
+
+    pub fn scope(&self, id: ScopeId) -> &Scope {
+        &self.scopes[id.0 as usize]
+    }
+
+    pub fn scope_mut(&mut self, id: ScopeId) -> &mut Scope {
+        &mut self.scopes[id.0 as usize]
+    }
+
+    /// The scope a node opens.
+    pub fn lookup(&self, key: ScopeKey) -> Option<ScopeId> {
+        self.by_key.get(&key).copied()
+    }
+
+    /// Builds the table for a module; see the module docs.
+    pub fn build(module: &ruff_python_ast::ModModule, source: &str, filename: &str) -> Result<SymbolTable, SyntaxDiagnostic> {
+        builder::build(module, source, filename)
+    }
+}
+
+mod builder;
