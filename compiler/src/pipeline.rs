@@ -32,3 +32,9 @@ pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDia
     let (module, warnings) = crate::lower::lower_module(&module, &table, source, filename)?;
     Ok(IrOutput { module, warnings })
 }
+
+/// Compiles raw source bytes through the whole frontend, as `compile()` would.
+pub fn compile_bytes(bytes: &[u8], filename: &str) -> Result<IrOutput, SyntaxDiagnostic> {
+    let source = String::from_utf8_lossy(bytes);
+    compile_to_ir(&source, filename)
+}
