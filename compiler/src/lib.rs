@@ -5,6 +5,7 @@
 //! [`diagnostics::SyntaxDiagnostic`]; a panic here is a bug.
 
 pub mod diagnostics;
+pub mod guard;
 pub mod ir;
 pub mod lower;
 pub mod pipeline;
