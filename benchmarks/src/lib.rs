@@ -6,7 +6,10 @@ use std::process::Command;
 
 /// The interpreter binary `python3` resolves to (`sys.executable`), if `python3` exists.
 pub fn python3_executable() -> Option<PathBuf> {
-    let out = Command::new("python3").args(["-c", "import sys; print(sys.executable)"]).output().ok()?;
+    let out = Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .ok()?;
     if !out.status.success() {
         return None;
     }
@@ -17,7 +20,10 @@ pub fn python3_executable() -> Option<PathBuf> {
 /// The standard-library directory of `python3` (`sysconfig.get_paths()["stdlib"]`).
 pub fn python3_stdlib(python: &PathBuf) -> Option<PathBuf> {
     let out = Command::new(python)
-        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
+        ])
         .output()
         .ok()?;
     let path = String::from_utf8(out.stdout).ok()?.trim().to_owned();
@@ -29,9 +35,13 @@ pub fn python_files(dir: &std::path::Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for entry in entries.flatten() {
-            let Ok(kind) = entry.file_type() else { continue };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
             let path = entry.path();
             if kind.is_dir() {
                 stack.push(path);

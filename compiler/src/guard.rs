@@ -23,7 +23,10 @@ pub fn deep<R>(f: impl FnOnce() -> R) -> R {
 
 /// Whether the module's tree is nested deeper than [`MAX_AST_DEPTH`].
 pub fn too_deep(module: &ModModule) -> bool {
-    let mut meter = DepthMeter { depth: 0, exceeded: false };
+    let mut meter = DepthMeter {
+        depth: 0,
+        exceeded: false,
+    };
     meter.visit_body(&module.body);
     meter.exceeded
 }

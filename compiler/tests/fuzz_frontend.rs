@@ -14,14 +14,88 @@ use std::path::{Path, PathBuf};
 
 /// Token fragments that tend to reach deep into the grammar.
 const FRAGMENTS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", ";", "\n", "    ", "\t", "\\\n", "#", "=", ":=", "*", "**", ".", "...",
-    "->", "@", "lambda", "lambda x:", "yield", "yield from", "await", "async", "def f():", "class C:", "return",
-    "break", "continue", "global x", "nonlocal x", "del x", "try:", "except", "except*", "except A, B:", "finally:",
-    "with a as b:", "for x in y:", "while 1:", "if x:", "elif y:", "else:", "match x:", "case _:", "case [a, *b]:",
-    "case {'k': v, **r}:", "case C(a, b=c):", "type T[U] = U", "def g[T: int](x: T) -> T:", "f'{", "f'{x!r:>{w}}'",
-    "t'{x}'", "'", "\"", "'''", "\"\"\"", "b'\\x00'", "0x_1", "1e400", "1j", "9999999999999999999999999999", "__class__",
-    "super()", "import a.b as c", "from . import x", "from __future__ import annotations", "x: int = 1", "not", "is not",
-    "in", "if", "else", "\r", "\u{feff}", "é", "\u{20ac}", "\0",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    ";",
+    "\n",
+    "    ",
+    "\t",
+    "\\\n",
+    "#",
+    "=",
+    ":=",
+    "*",
+    "**",
+    ".",
+    "...",
+    "->",
+    "@",
+    "lambda",
+    "lambda x:",
+    "yield",
+    "yield from",
+    "await",
+    "async",
+    "def f():",
+    "class C:",
+    "return",
+    "break",
+    "continue",
+    "global x",
+    "nonlocal x",
+    "del x",
+    "try:",
+    "except",
+    "except*",
+    "except A, B:",
+    "finally:",
+    "with a as b:",
+    "for x in y:",
+    "while 1:",
+    "if x:",
+    "elif y:",
+    "else:",
+    "match x:",
+    "case _:",
+    "case [a, *b]:",
+    "case {'k': v, **r}:",
+    "case C(a, b=c):",
+    "type T[U] = U",
+    "def g[T: int](x: T) -> T:",
+    "f'{",
+    "f'{x!r:>{w}}'",
+    "t'{x}'",
+    "'",
+    "\"",
+    "'''",
+    "\"\"\"",
+    "b'\\x00'",
+    "0x_1",
+    "1e400",
+    "1j",
+    "9999999999999999999999999999",
+    "__class__",
+    "super()",
+    "import a.b as c",
+    "from . import x",
+    "from __future__ import annotations",
+    "x: int = 1",
+    "not",
+    "is not",
+    "in",
+    "if",
+    "else",
+    "\r",
+    "\u{feff}",
+    "é",
+    "\u{20ac}",
+    "\0",
 ];
 
 struct Rng(u64);
@@ -37,12 +111,18 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
 fn collect_seeds(dir: &Path, out: &mut Vec<Vec<u8>>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
     for path in paths {
@@ -102,12 +182,28 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
 
 #[test]
 fn frontend_never_panics() {
-    let default_cases = if cfg!(debug_assertions) { 5_000 } else { 100_000 };
-    let cases: usize = std::env::var("TAIPAN_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default_cases);
-    let seed: u64 = std::env::var("TAIPAN_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x7a1_9a4);
+    let default_cases = if cfg!(debug_assertions) {
+        5_000
+    } else {
+        100_000
+    };
+    let cases: usize = std::env::var("TAIPAN_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default_cases);
+    let seed: u64 = std::env::var("TAIPAN_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x7a1_9a4);
     let mut seeds = Vec::new();
-    collect_seeds(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"), &mut seeds);
-    assert!(!seeds.is_empty(), "no seed files found under compiler/tests");
+    collect_seeds(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"),
+        &mut seeds,
+    );
+    assert!(
+        !seeds.is_empty(),
+        "no seed files found under compiler/tests"
+    );
 
     // Panics are expected to be caught and counted; keep the output readable.
     std::panic::set_hook(Box::new(|_| {}));
@@ -117,7 +213,9 @@ fn frontend_never_panics() {
     let mut accepted = 0;
     for case in 0..cases {
         let input = mutate(&mut rng, &seeds);
-        let result = catch_unwind(AssertUnwindSafe(|| compiler::pipeline::compile_bytes(&input, "<fuzz>").is_ok()));
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            compiler::pipeline::compile_bytes(&input, "<fuzz>").is_ok()
+        }));
         match result {
             Ok(true) => accepted += 1,
             Ok(false) => {}
@@ -129,6 +227,14 @@ fn frontend_never_panics() {
         }
     }
     let _ = std::panic::take_hook();
-    println!("fuzz: {cases} inputs from {} seeds, {accepted} compiled, {panics} panicked", seeds.len());
-    assert_eq!(panics, 0, "{panics} inputs panicked; see {}", failure_dir.display());
+    println!(
+        "fuzz: {cases} inputs from {} seeds, {accepted} compiled, {panics} panicked",
+        seeds.len()
+    );
+    assert_eq!(
+        panics,
+        0,
+        "{panics} inputs panicked; see {}",
+        failure_dir.display()
+    );
 }

@@ -4,14 +4,16 @@
 //!
 //! Usage: `cargo run --release -p benchmarks --bin compile_stdlib [-- --runs N] [--out FILE]`
 
-use benchmarks::{python3_executable, python3_stdlib, python_files};
+use benchmarks::{python_files, python3_executable, python3_stdlib};
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let runs: usize = flag(&args, "--runs").and_then(|r| r.parse().ok()).unwrap_or(3);
+    let runs: usize = flag(&args, "--runs")
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
     let out_file = flag(&args, "--out");
     let Some(python) = python3_executable() else {
         eprintln!("compile_stdlib: python3 not found");
@@ -26,7 +28,10 @@ fn main() {
         .iter()
         .filter_map(|p| std::fs::read(p).ok().map(|b| (p.display().to_string(), b)))
         .collect();
-    let lines: usize = sources.iter().map(|(_, s)| s.iter().filter(|&&b| b == b'\n').count()).sum();
+    let lines: usize = sources
+        .iter()
+        .map(|(_, s)| s.iter().filter(|&&b| b == b'\n').count())
+        .sum();
 
     let mut best = f64::INFINITY;
     let mut accepted = 0;
@@ -42,7 +47,10 @@ fn main() {
     }
 
     let mut child = Command::new(&python)
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/support/compile_stdlib.py"))
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/support/compile_stdlib.py"
+        ))
         .arg(runs.to_string())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -90,5 +98,7 @@ fn main() {
 }
 
 fn flag(args: &[String], name: &str) -> Option<String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
 }
