@@ -133,13 +133,13 @@ fn project(table: &SymbolTable, id: ScopeId, depth: usize, out: &mut String) {
                 SymbolScope::Free => "free",
                 SymbolScope::Cell => "cell",
             };
+            // Not DEF_FREE_CLASS: since 3.12 every free name passing a class gets it.
             let shared = flags::DEF_GLOBAL
                 | flags::DEF_LOCAL
                 | flags::DEF_PARAM
                 | flags::DEF_NONLOCAL
                 | flags::USE
-                | flags::DEF_IMPORT
-                | flags::DEF_FREE_CLASS;
+                | flags::DEF_IMPORT;
             let _ = writeln!(out, "{indent}  {}: {resolution} {:#x}", symbol.name, symbol.flags & shared);
         }
         child_depth += 1;
