@@ -16,7 +16,7 @@
 //!   all symbol-table errors.
 
 use super::flags::*;
-use super::{mangle, Scope, ScopeId, ScopeKey, ScopeKind, SymbolScope, SymbolTable};
+use super::{Scope, ScopeId, ScopeKey, ScopeKind, SymbolScope, SymbolTable, mangle};
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use ruff_python_ast::{
     self as ast, Expr, ExprContext, InterpolatedStringElement, Parameters, Pattern, Stmt, TypeParam,
@@ -87,7 +87,10 @@ pub(super) struct RawScope {
 
 impl RawScope {
     pub fn get(&self, name: &str) -> Option<&RawSymbol> {
-        self.index.get(name).map(|&i| &self.symbols[i]).filter(|s| !s.removed)
+        self.index
+            .get(name)
+            .map(|&i| &self.symbols[i])
+            .filter(|s| !s.removed)
     }
 
     pub fn get_mut(&mut self, name: &str) -> Option<&mut RawSymbol> {
@@ -104,7 +107,12 @@ impl RawScope {
 
     /// Adds (or replaces) a symbol.
     pub fn insert(&mut self, name: &str, flags: u32, scope: SymbolScope) {
-        let symbol = RawSymbol { name: name.to_owned(), flags, scope, removed: false };
+        let symbol = RawSymbol {
+            name: name.to_owned(),
+            flags,
+            scope,
+            removed: false,
+        };
         match self.index.get(name) {
             Some(&i) => self.symbols[i] = symbol,
             None => {
@@ -127,7 +135,10 @@ impl RawScope {
 
     /// A `FunctionBlock` in CPython's terms: functions, lambdas and comprehensions.
     fn is_function_block(&self) -> bool {
-        matches!(self.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
+        matches!(
+            self.kind,
+            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
+        )
     }
 }
 
@@ -204,20 +215,35 @@ impl<'a> Builder<'a> {
     /// 1-based line and 0-based byte column of `offset`.
     fn line_col(&self, offset: TextSize) -> (u32, usize) {
         let offset = u32::from(offset);
-        let line = self.line_starts.partition_point(|&start| start <= offset).max(1);
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1);
         let start = self.line_starts[line - 1];
         (line as u32, (offset - start) as usize)
     }
 
     fn line_text(&self, line: u32) -> &'a str {
         let index = (line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(index) else { return "" };
-        let end = self.line_starts.get(index + 1).map_or(self.source.len(), |&e| e as usize);
-        self.source.get(start as usize..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+        let Some(&start) = self.line_starts.get(index) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.source.len(), |&e| e as usize);
+        self.source
+            .get(start as usize..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
     }
 
     /// A `SyntaxError` at `range`, with 1-based character offsets like `Lowerer::error`.
-    pub(super) fn error(&self, range: TextRange, message: impl Into<String>) -> Box<SyntaxDiagnostic> {
+    pub(super) fn error(
+        &self,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> Box<SyntaxDiagnostic> {
         let (lineno, col) = self.line_col(range.start());
         let (end_lineno, end_col) = self.line_col(range.end());
         let char_col = |line: u32, col: usize| -> u32 {
@@ -292,7 +318,8 @@ impl<'a> Builder<'a> {
         if let Some(prev) = prev {
             // bpo-37757: walrus is rejected anywhere inside a comprehension's iterable.
             self.scopes[id].comp_iter_expr = self.scopes[prev].comp_iter_expr;
-            if self.scopes[prev].mangled_names.is_some() && self.scopes[id].kind != ScopeKind::Class {
+            if self.scopes[prev].mangled_names.is_some() && self.scopes[id].kind != ScopeKind::Class
+            {
                 self.scopes[id].mangled_names = self.scopes[prev].mangled_names;
             }
         }
@@ -310,11 +337,21 @@ impl<'a> Builder<'a> {
     }
 
     /// CPython's `symtable_enter_block`.
-    fn enter_block(&mut self, name: &str, kind: ScopeKind, key: ScopeKey, range: TextRange, link: bool) -> BuildResult<usize> {
+    fn enter_block(
+        &mut self,
+        name: &str,
+        kind: ScopeKind,
+        key: ScopeKey,
+        range: TextRange,
+        link: bool,
+    ) -> BuildResult<usize> {
         let lineno = self.line_of(range.start());
         let id = self.new_scope(kind, name, key, lineno);
         self.enter_existing(id, link);
-        if matches!(kind, ScopeKind::Annotation | ScopeKind::TypeVarBound | ScopeKind::TypeAlias) {
+        if matches!(
+            kind,
+            ScopeKind::Annotation | ScopeKind::TypeVarBound | ScopeKind::TypeAlias
+        ) {
             // The `format` argument of `__annotate__`-style functions.
             self.add_def(".format", DEF_PARAM, range)?;
             self.add_def(".format", USE, range)?;
@@ -330,10 +367,10 @@ impl<'a> Builder<'a> {
 
     /// `_Py_MaybeMangle(st_private, ste, name)`.
     fn mangle_in(&self, ste: usize, name: &str) -> String {
-        if let Some(set) = self.scopes[ste].mangled_names {
-            if !self.mangled_sets[set].contains(name) {
-                return name.to_owned();
-            }
+        if let Some(set) = self.scopes[ste].mangled_names
+            && !self.mangled_sets[set].contains(name)
+        {
+            return name.to_owned();
         }
         mangle(self.private.as_deref(), name).into_owned()
     }
@@ -345,31 +382,50 @@ impl<'a> Builder<'a> {
     }
 
     fn add_def(&mut self, name: &str, flag: u32, range: TextRange) -> BuildResult<()> {
-        let ctx = if flag == USE { ExprContext::Load } else { ExprContext::Store };
+        let ctx = if flag == USE {
+            ExprContext::Load
+        } else {
+            ExprContext::Store
+        };
         self.add_def_ctx(name, flag, range, ctx)
     }
 
-    fn add_def_ctx(&mut self, name: &str, flag: u32, range: TextRange, ctx: ExprContext) -> BuildResult<()> {
+    fn add_def_ctx(
+        &mut self,
+        name: &str,
+        flag: u32,
+        range: TextRange,
+        ctx: ExprContext,
+    ) -> BuildResult<()> {
         if flag & (DEF_PARAM | DEF_LOCAL | DEF_IMPORT) != 0 {
             self.check_name(name, range, ctx)?;
         }
         let cur = self.cur();
-        if flag & DEF_TYPE_PARAM != 0 {
-            if let Some(set) = self.scopes[cur].mangled_names {
-                self.mangled_sets[set].insert(name.to_owned());
-            }
+        if flag & DEF_TYPE_PARAM != 0
+            && let Some(set) = self.scopes[cur].mangled_names
+        {
+            self.mangled_sets[set].insert(name.to_owned());
         }
         self.add_def_helper(name, flag, cur, range)
     }
 
     /// `symtable_add_def_helper`: adds `flag` to `name` in scope `ste` (mangled as in the
     /// current scope).
-    fn add_def_helper(&mut self, name: &str, flag: u32, ste: usize, range: TextRange) -> BuildResult<()> {
+    fn add_def_helper(
+        &mut self,
+        name: &str,
+        flag: u32,
+        ste: usize,
+        range: TextRange,
+    ) -> BuildResult<()> {
         let mangled = self.mangle_in(self.cur(), name);
         let mut value = flag;
         if let Some(existing) = self.scopes[ste].get(&mangled) {
             if flag & DEF_PARAM != 0 && existing.flags & DEF_PARAM != 0 {
-                return Err(self.error(range, format!("duplicate argument '{name}' in function definition")));
+                return Err(self.error(
+                    range,
+                    format!("duplicate argument '{name}' in function definition"),
+                ));
             }
             if flag & DEF_TYPE_PARAM != 0 && existing.flags & DEF_TYPE_PARAM != 0 {
                 return Err(self.error(range, format!("duplicate type parameter '{name}'")));
@@ -420,24 +476,31 @@ impl<'a> Builder<'a> {
     /// CPython's `future_parse`: the `from __future__` imports right after the docstring.
     fn check_future_imports(&mut self, body: &[Stmt]) -> BuildResult<()> {
         let mut statements = body.iter().peekable();
-        if let Some(Stmt::Expr(e)) = statements.peek() {
-            if e.value.is_string_literal_expr() {
-                statements.next();
-            }
+        if let Some(Stmt::Expr(e)) = statements.peek()
+            && e.value.is_string_literal_expr()
+        {
+            statements.next();
         }
         for stmt in statements {
-            let Stmt::ImportFrom(import) = stmt else { break };
-            if import.level != 0 || import.module.as_ref().map(|m| m.as_str()) != Some("__future__") {
+            let Stmt::ImportFrom(import) = stmt else {
+                break;
+            };
+            if import.level != 0 || import.module.as_ref().map(|m| m.as_str()) != Some("__future__")
+            {
                 break;
             }
             for alias in &import.names {
                 match alias.name.as_str() {
-                    "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
-                    | "print_function" | "unicode_literals" | "barry_as_FLUFL" | "generator_stop" => {}
+                    "nested_scopes" | "generators" | "division" | "absolute_import"
+                    | "with_statement" | "print_function" | "unicode_literals"
+                    | "barry_as_FLUFL" | "generator_stop" => {}
                     "annotations" => self.future_annotations = true,
                     "braces" => return Err(self.error(import.range, "not a chance")),
                     other => {
-                        return Err(self.error(import.range, format!("future feature {other} is not defined")));
+                        return Err(self.error(
+                            import.range,
+                            format!("future feature {other} is not defined"),
+                        ));
                     }
                 }
             }
@@ -453,7 +516,10 @@ impl<'a> Builder<'a> {
     }
 
     /// Visits `body` as conditionally executed (`ENTER_CONDITIONAL_BLOCK`).
-    fn visit_conditional<T>(&mut self, f: impl FnOnce(&mut Self) -> BuildResult<T>) -> BuildResult<T> {
+    fn visit_conditional<T>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> BuildResult<T>,
+    ) -> BuildResult<T> {
         let cur = self.cur();
         let saved = std::mem::replace(&mut self.scopes[cur].in_conditional_block, true);
         let result = f(self);
@@ -573,16 +639,22 @@ impl<'a> Builder<'a> {
                 for alias in &i.names {
                     self.visit_alias(alias)?;
                 }
-                let is_future = i.level == 0 && i.module.as_ref().map(|m| m.as_str()) == Some("__future__");
+                let is_future =
+                    i.level == 0 && i.module.as_ref().map(|m| m.as_str()) == Some("__future__");
                 if is_future && !self.future_imports.contains(&i.range) {
-                    return Err(self.error(i.range, "from __future__ imports must occur at the beginning of the file"));
+                    return Err(self.error(
+                        i.range,
+                        "from __future__ imports must occur at the beginning of the file",
+                    ));
                 }
                 Ok(())
             }
             Stmt::Global(g) => self.visit_declaration(&g.names, g.range, true),
             Stmt::Nonlocal(n) => self.visit_declaration(&n.names, n.range, false),
             Stmt::Expr(e) => self.visit_expr(&e.value),
-            Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::IpyEscapeCommand(_) => Ok(()),
+            Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::IpyEscapeCommand(_) => {
+                Ok(())
+            }
         }
     }
 
@@ -596,7 +668,12 @@ impl<'a> Builder<'a> {
     }
 
     /// `global` / `nonlocal` statements.
-    fn visit_declaration(&mut self, names: &[ast::Identifier], range: TextRange, global: bool) -> BuildResult<()> {
+    fn visit_declaration(
+        &mut self,
+        names: &[ast::Identifier],
+        range: TextRange,
+        global: bool,
+    ) -> BuildResult<()> {
         let what = if global { "global" } else { "nonlocal" };
         for name in names {
             let name = name.as_str();
@@ -635,7 +712,12 @@ impl<'a> Builder<'a> {
     /// Visits the defaults of `parameters` in the enclosing scope: positional ones first,
     /// then keyword-only ones (CPython's `defaults` then `kw_defaults`).
     fn visit_defaults(&mut self, parameters: &Parameters) -> BuildResult<()> {
-        for param in parameters.posonlyargs.iter().chain(&parameters.args).chain(&parameters.kwonlyargs) {
+        for param in parameters
+            .posonlyargs
+            .iter()
+            .chain(&parameters.args)
+            .chain(&parameters.kwonlyargs)
+        {
             self.visit_opt_expr(param.default.as_deref())?;
         }
         Ok(())
@@ -643,7 +725,12 @@ impl<'a> Builder<'a> {
 
     /// CPython's `symtable_visit_arguments`: parameters in `co_varnames` order.
     fn visit_params(&mut self, parameters: &Parameters) -> BuildResult<()> {
-        for param in parameters.posonlyargs.iter().chain(&parameters.args).chain(&parameters.kwonlyargs) {
+        for param in parameters
+            .posonlyargs
+            .iter()
+            .chain(&parameters.args)
+            .chain(&parameters.kwonlyargs)
+        {
             self.add_def(&param.parameter.name, DEF_PARAM, param.parameter.range)?;
         }
         if let Some(vararg) = &parameters.vararg {
@@ -665,18 +752,37 @@ impl<'a> Builder<'a> {
         for decorator in &f.decorator_list {
             self.visit_expr(&decorator.expression)?;
         }
-        let generic = f.type_params.as_deref().filter(|tp| !tp.type_params.is_empty());
+        let generic = f
+            .type_params
+            .as_deref()
+            .filter(|tp| !tp.type_params.is_empty());
         if let Some(type_params) = generic {
             let p = &f.parameters;
-            let has_defaults = p.posonlyargs.iter().chain(&p.args).any(|a| a.default.is_some());
+            let has_defaults = p
+                .posonlyargs
+                .iter()
+                .chain(&p.args)
+                .any(|a| a.default.is_some());
             let has_kwdefaults = p.kwonlyargs.iter().any(|a| a.default.is_some());
-            self.enter_type_param_block(&f.name, f.range, f.name.range, has_defaults, has_kwdefaults, false)?;
+            self.enter_type_param_block(
+                &f.name,
+                f.range,
+                f.name.range,
+                has_defaults,
+                has_kwdefaults,
+                false,
+            )?;
             for tp in type_params.iter() {
                 self.visit_type_param(tp)?;
             }
         }
         let lineno = self.line_of(f.name.range.start());
-        let function = self.new_scope(ScopeKind::Function, &f.name, ScopeKey::Function(f.range), lineno);
+        let function = self.new_scope(
+            ScopeKind::Function,
+            &f.name,
+            ScopeKey::Function(f.range),
+            lineno,
+        );
         self.visit_function_annotations(f)?;
         self.enter_existing(function, true);
         if f.is_async {
@@ -695,9 +801,16 @@ impl<'a> Builder<'a> {
     /// live in their own `__annotate__` scope, a child of the scope holding the `def`.
     fn visit_function_annotations(&mut self, f: &ast::StmtFunctionDef) -> BuildResult<()> {
         let cur = self.cur();
-        let is_in_class = self.scopes[cur].can_see_class_scope || self.scopes[cur].kind == ScopeKind::Class;
+        let is_in_class =
+            self.scopes[cur].can_see_class_scope || self.scopes[cur].kind == ScopeKind::Class;
         let key = ScopeKey::Annotation(f.range);
-        let annotation = self.enter_block("__annotate__", ScopeKind::Annotation, key, f.name.range, true)?;
+        let annotation = self.enter_block(
+            "__annotate__",
+            ScopeKind::Annotation,
+            key,
+            f.name.range,
+            true,
+        )?;
         self.scopes[annotation].lineno = self.line_of(f.name.range.start());
         if is_in_class {
             self.scopes[annotation].can_see_class_scope = true;
@@ -734,7 +847,13 @@ impl<'a> Builder<'a> {
     ) -> BuildResult<()> {
         let in_class = self.scopes[self.cur()].kind == ScopeKind::Class;
         let scope_name = format!("<generic parameters of {name}>");
-        let id = self.enter_block(&scope_name, ScopeKind::TypeParams, ScopeKey::TypeParams(owner), loc, true)?;
+        let id = self.enter_block(
+            &scope_name,
+            ScopeKind::TypeParams,
+            ScopeKey::TypeParams(owner),
+            loc,
+            true,
+        )?;
         if in_class {
             self.scopes[id].can_see_class_scope = true;
             self.add_def("__classdict__", USE, loc)?;
@@ -762,7 +881,10 @@ impl<'a> Builder<'a> {
             self.visit_expr(&decorator.expression)?;
         }
         let saved_private = self.private.clone();
-        let generic = c.type_params.as_deref().filter(|tp| !tp.type_params.is_empty());
+        let generic = c
+            .type_params
+            .as_deref()
+            .filter(|tp| !tp.type_params.is_empty());
         if let Some(type_params) = generic {
             self.enter_type_param_block(&c.name, c.range, c.name.range, false, false, true)?;
             self.private = Some(c.name.to_string());
@@ -778,7 +900,13 @@ impl<'a> Builder<'a> {
             self.visit_exprs(&arguments.args)?;
             self.visit_keywords(&arguments.keywords)?;
         }
-        let class = self.enter_block(&c.name, ScopeKind::Class, ScopeKey::Class(c.range), c.name.range, true)?;
+        let class = self.enter_block(
+            &c.name,
+            ScopeKind::Class,
+            ScopeKey::Class(c.range),
+            c.name.range,
+            true,
+        )?;
         self.private = Some(c.name.to_string());
         self.scopes[class].private = self.private.clone();
         if generic.is_some() {
@@ -796,17 +924,28 @@ impl<'a> Builder<'a> {
 
     fn visit_type_alias(&mut self, t: &ast::StmtTypeAlias) -> BuildResult<()> {
         self.visit_expr(&t.name)?;
-        let Expr::Name(name) = &*t.name else { return Ok(()) };
+        let Expr::Name(name) = &*t.name else {
+            return Ok(());
+        };
         let name = name.id.as_str();
         let in_class = self.scopes[self.cur()].kind == ScopeKind::Class;
-        let generic = t.type_params.as_deref().filter(|tp| !tp.type_params.is_empty());
+        let generic = t
+            .type_params
+            .as_deref()
+            .filter(|tp| !tp.type_params.is_empty());
         if let Some(type_params) = generic {
             self.enter_type_param_block(name, t.range, t.range, false, false, false)?;
             for tp in type_params.iter() {
                 self.visit_type_param(tp)?;
             }
         }
-        let alias = self.enter_block(name, ScopeKind::TypeAlias, ScopeKey::TypeAlias(t.range), t.range, true)?;
+        let alias = self.enter_block(
+            name,
+            ScopeKind::TypeAlias,
+            ScopeKey::TypeAlias(t.range),
+            t.range,
+            true,
+        )?;
         self.scopes[alias].can_see_class_scope = in_class;
         if in_class {
             self.add_def("__classdict__", USE, t.value.range())?;
@@ -825,8 +964,15 @@ impl<'a> Builder<'a> {
         if let Expr::Name(target) = &*a.target {
             let current = self.lookup_in(cur, &target.id);
             if current & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && cur != 0 && a.simple {
-                let what = if current & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
-                return Err(self.error(a.range, format!("annotated name '{}' can't be {what}", target.id)));
+                let what = if current & DEF_GLOBAL != 0 {
+                    "global"
+                } else {
+                    "nonlocal"
+                };
+                return Err(self.error(
+                    a.range,
+                    format!("annotated name '{}' can't be {what}", target.id),
+                ));
             }
             if a.simple {
                 self.add_def(&target.id, DEF_ANNOT | DEF_LOCAL, target.range)?;
@@ -864,8 +1010,13 @@ impl<'a> Builder<'a> {
                     ScopeKey::Class(r) | ScopeKey::Function(r) => ScopeKey::Annotation(r),
                     _ => ScopeKey::Annotation(annotation.range()),
                 };
-                let block =
-                    self.enter_block("__annotate__", ScopeKind::Annotation, key, annotation.range(), !unevaluated)?;
+                let block = self.enter_block(
+                    "__annotate__",
+                    ScopeKind::Annotation,
+                    key,
+                    annotation.range(),
+                    !unevaluated,
+                )?;
                 self.scopes[cur].annotation_block = Some(block);
                 if kind == ScopeKind::Class && !self.future_annotations {
                     self.scopes[block].can_see_class_scope = true;
@@ -890,15 +1041,30 @@ impl<'a> Builder<'a> {
                     _ => "a TypeVar bound",
                 };
                 self.visit_type_param_expr(t.bound.as_deref(), &t.name, t.range, info)?;
-                self.visit_type_param_expr(t.default.as_deref(), &t.name, t.range, "a TypeVar default")
+                self.visit_type_param_expr(
+                    t.default.as_deref(),
+                    &t.name,
+                    t.range,
+                    "a TypeVar default",
+                )
             }
             TypeParam::TypeVarTuple(t) => {
                 self.add_def(&t.name, DEF_TYPE_PARAM | DEF_LOCAL, t.range)?;
-                self.visit_type_param_expr(t.default.as_deref(), &t.name, t.range, "a TypeVarTuple default")
+                self.visit_type_param_expr(
+                    t.default.as_deref(),
+                    &t.name,
+                    t.range,
+                    "a TypeVarTuple default",
+                )
             }
             TypeParam::ParamSpec(t) => {
                 self.add_def(&t.name, DEF_TYPE_PARAM | DEF_LOCAL, t.range)?;
-                self.visit_type_param_expr(t.default.as_deref(), &t.name, t.range, "a ParamSpec default")
+                self.visit_type_param_expr(
+                    t.default.as_deref(),
+                    &t.name,
+                    t.range,
+                    "a ParamSpec default",
+                )
             }
         }
     }
@@ -913,11 +1079,20 @@ impl<'a> Builder<'a> {
         info: &'static str,
     ) -> BuildResult<()> {
         if name == "__classdict__" {
-            return Err(self.error(tp_range, "reserved name '__classdict__' cannot be used for type parameter"));
+            return Err(self.error(
+                tp_range,
+                "reserved name '__classdict__' cannot be used for type parameter",
+            ));
         }
         let Some(expr) = expr else { return Ok(()) };
         let in_class = self.scopes[self.cur()].can_see_class_scope;
-        let id = self.enter_block(name, ScopeKind::TypeVarBound, ScopeKey::TypeVarBound(expr.range()), expr.range(), true)?;
+        let id = self.enter_block(
+            name,
+            ScopeKind::TypeVarBound,
+            ScopeKey::TypeVarBound(expr.range()),
+            expr.range(),
+            true,
+        )?;
         self.scopes[id].can_see_class_scope = in_class;
         if in_class {
             self.add_def("__classdict__", USE, expr.range())?;
@@ -933,7 +1108,9 @@ impl<'a> Builder<'a> {
         match pattern {
             Pattern::MatchValue(p) => self.visit_expr(&p.value)?,
             Pattern::MatchSingleton(_) => {}
-            Pattern::MatchSequence(p) => p.patterns.iter().try_for_each(|p| self.visit_pattern(p))?,
+            Pattern::MatchSequence(p) => {
+                p.patterns.iter().try_for_each(|p| self.visit_pattern(p))?
+            }
             Pattern::MatchStar(p) => {
                 if let Some(name) = &p.name {
                     self.add_def(name, DEF_LOCAL, p.range)?;
@@ -948,7 +1125,10 @@ impl<'a> Builder<'a> {
             }
             Pattern::MatchClass(p) => {
                 self.visit_expr(&p.cls)?;
-                p.arguments.patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
+                p.arguments
+                    .patterns
+                    .iter()
+                    .try_for_each(|p| self.visit_pattern(p))?;
                 for keyword in &p.arguments.keywords {
                     self.check_name(&keyword.attr, keyword.pattern.range(), ExprContext::Store)?;
                 }
@@ -1012,7 +1192,13 @@ impl<'a> Builder<'a> {
                 if let Some(parameters) = &l.parameters {
                     self.visit_defaults(parameters)?;
                 }
-                self.enter_block("<lambda>", ScopeKind::Lambda, ScopeKey::Lambda(l.range), l.range, true)?;
+                self.enter_block(
+                    "<lambda>",
+                    ScopeKind::Lambda,
+                    ScopeKey::Lambda(l.range),
+                    l.range,
+                    true,
+                )?;
                 if let Some(parameters) = &l.parameters {
                     self.visit_params(parameters)?;
                 }
@@ -1029,15 +1215,27 @@ impl<'a> Builder<'a> {
                 for item in &d.items {
                     self.visit_opt_expr(item.key.as_ref())?;
                 }
-                d.items.iter().try_for_each(|item| self.visit_expr(&item.value))
+                d.items
+                    .iter()
+                    .try_for_each(|item| self.visit_expr(&item.value))
             }
             Expr::Set(s) => self.visit_exprs(&s.elts),
-            Expr::ListComp(c) => self.visit_comprehension(expr, CompKind::List, &c.generators, &c.elt, None),
-            Expr::SetComp(c) => self.visit_comprehension(expr, CompKind::Set, &c.generators, &c.elt, None),
-            Expr::DictComp(c) => {
-                self.visit_comprehension(expr, CompKind::Dict, &c.generators, &c.value, c.key.as_deref())
+            Expr::ListComp(c) => {
+                self.visit_comprehension(expr, CompKind::List, &c.generators, &c.elt, None)
             }
-            Expr::Generator(g) => self.visit_comprehension(expr, CompKind::Generator, &g.generators, &g.elt, None),
+            Expr::SetComp(c) => {
+                self.visit_comprehension(expr, CompKind::Set, &c.generators, &c.elt, None)
+            }
+            Expr::DictComp(c) => self.visit_comprehension(
+                expr,
+                CompKind::Dict,
+                &c.generators,
+                &c.value,
+                c.key.as_deref(),
+            ),
+            Expr::Generator(g) => {
+                self.visit_comprehension(expr, CompKind::Generator, &g.generators, &g.elt, None)
+            }
             Expr::Yield(y) => {
                 self.reject_in_annotation_scope("yield expression", y.range)?;
                 self.visit_opt_expr(y.value.as_deref())?;
@@ -1111,8 +1309,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn visit_interpolated_element(&mut self, element: &InterpolatedStringElement) -> BuildResult<()> {
-        let InterpolatedStringElement::Interpolation(interpolation) = element else { return Ok(()) };
+    fn visit_interpolated_element(
+        &mut self,
+        element: &InterpolatedStringElement,
+    ) -> BuildResult<()> {
+        let InterpolatedStringElement::Interpolation(interpolation) = element else {
+            return Ok(());
+        };
         self.visit_expr(&interpolation.expression)?;
         if let Some(spec) = &interpolation.format_spec {
             for element in spec.elements.iter() {
@@ -1161,10 +1364,15 @@ impl<'a> Builder<'a> {
         let message = match cur.kind {
             ScopeKind::Annotation => format!("{what} cannot be used within an annotation"),
             ScopeKind::TypeVarBound => {
-                format!("{what} cannot be used within {}", cur.scope_info.unwrap_or("a TypeVar bound"))
+                format!(
+                    "{what} cannot be used within {}",
+                    cur.scope_info.unwrap_or("a TypeVar bound")
+                )
             }
             ScopeKind::TypeAlias => format!("{what} cannot be used within a type alias"),
-            ScopeKind::TypeParams => format!("{what} cannot be used within the definition of a generic"),
+            ScopeKind::TypeParams => {
+                format!("{what} cannot be used within the definition of a generic")
+            }
             _ => return Ok(()),
         };
         Err(self.error(range, message))
@@ -1174,12 +1382,15 @@ impl<'a> Builder<'a> {
     fn visit_named_expr(&mut self, n: &ast::ExprNamed) -> BuildResult<()> {
         let cur = self.cur();
         if self.scopes[cur].comp_iter_expr > 0 {
-            return Err(self.error(n.range, "assignment expression cannot be used in a comprehension iterable expression"));
+            return Err(self.error(
+                n.range,
+                "assignment expression cannot be used in a comprehension iterable expression",
+            ));
         }
-        if self.scopes[cur].comprehension.is_some() {
-            if let Expr::Name(target) = &*n.target {
-                self.extend_named_expr_scope(target)?;
-            }
+        if self.scopes[cur].comprehension.is_some()
+            && let Expr::Name(target) = &*n.target
+        {
+            self.extend_named_expr_scope(target)?;
         }
         self.visit_expr(&n.value)?;
         self.visit_expr(&n.target)
@@ -1205,7 +1416,15 @@ impl<'a> Builder<'a> {
             match self.scopes[ste].kind {
                 ScopeKind::Function | ScopeKind::Lambda => {
                     let flags = self.lookup_in(ste, name);
-                    self.add_def(name, if flags & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL }, range)?;
+                    self.add_def(
+                        name,
+                        if flags & DEF_GLOBAL != 0 {
+                            DEF_GLOBAL
+                        } else {
+                            DEF_NONLOCAL
+                        },
+                        range,
+                    )?;
                     self.record_directive(name, range);
                     return self.add_def_helper(name, DEF_LOCAL, ste, range);
                 }
@@ -1254,7 +1473,9 @@ impl<'a> Builder<'a> {
         elt: &Expr,
         key: Option<&Expr>,
     ) -> BuildResult<()> {
-        let Some((outermost, rest)) = generators.split_first() else { return Ok(()) };
+        let Some((outermost, rest)) = generators.split_first() else {
+            return Ok(());
+        };
         let outer = self.cur();
         self.scopes[outer].comp_iter_expr += 1;
         self.visit_expr(&outermost.iter)?;
@@ -1266,7 +1487,13 @@ impl<'a> Builder<'a> {
             CompKind::Generator => "<genexpr>",
         };
         let range = expr.range();
-        let comp = self.enter_block(name, ScopeKind::Comprehension, ScopeKey::Comprehension(range), range, true)?;
+        let comp = self.enter_block(
+            name,
+            ScopeKind::Comprehension,
+            ScopeKey::Comprehension(range),
+            range,
+            true,
+        )?;
         self.scopes[comp].comprehension = Some(kind);
         if outermost.is_async {
             self.scopes[comp].is_coroutine = true;
@@ -1298,7 +1525,10 @@ impl<'a> Builder<'a> {
         let cur = &self.scopes[self.cur()];
         let in_async_def = cur.is_function_block() && cur.is_coroutine;
         if is_async && !in_async_def && cur.comprehension.is_none() {
-            return Err(self.error(range, "asynchronous comprehension outside of an asynchronous function"));
+            return Err(self.error(
+                range,
+                "asynchronous comprehension outside of an asynchronous function",
+            ));
         }
         if is_async {
             let cur = self.cur();
