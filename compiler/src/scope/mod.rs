@@ -335,3 +335,5 @@ pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, 
 mod analysis;
 mod builder;
 mod dump;
+mod walk_expr;
+mod walk_stmt;
