@@ -1,12 +1,562 @@
-//! The symbol-table walk (to be written): records definitions and uses, then resolves.
+//! The symbol-table builder's state: CPython 3.14's `struct symtable` and `PySTEntryObject`,
+//! block entry/exit, `symtable_add_def`, diagnostics, `Python/future.c`'s check of
+//! `from __future__` imports, and the conversion into a [`SymbolTable`]. The walk itself is
+//! in `walk_stmt.rs` and `walk_expr.rs`.
+//!
+//! The walk records raw `DEF_*` flags per scope in [`RawScope`]s; `analysis.rs` then resolves
+//! them (CPython's `symtable_analyze`) and [`build`] converts the reachable scopes into a
+//! [`SymbolTable`]. Deliberate differences from CPython:
+//! - annotations inside function bodies and annotations under `from __future__ import
+//!   annotations` are walked (so their errors are reported) in *detached* scopes that never
+//!   reach the table; CPython 3.14 keeps an unevaluated annotation block for the former;
+//! - a generic function's type-parameter scope has the hidden `.defaults`/`.kwdefaults`
+//!   parameters only when the function really has (keyword) defaults;
+//! - the scope tree keeps inlined comprehensions (marked `comp_inlined`) where CPython splices
+//!   their children into the parent's child list;
+//! - `'yield' outside function` (a code-generation error in CPython) is reported here, after
+//!   all symbol-table errors.
 
-use super::SymbolTable;
-use crate::diagnostics::SyntaxDiagnostic;
+use super::flags::*;
+use super::{Scope, ScopeId, ScopeKey, ScopeKind, SymbolScope, SymbolTable, mangle};
+use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
+use ruff_python_ast::{self as ast, ExprContext, Stmt};
+use ruff_text_size::{TextRange, TextSize};
+use rustc_hash::{FxHashMap, FxHashSet};
 
+pub(super) type NameSet = FxHashSet<String>;
+pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
+
+/// Nesting deeper than this is rejected instead of risking the Rust stack.
+pub(super) const MAX_DEPTH: u32 = 1500;
+
+/// Which comprehension a comprehension scope is (CPython's `_Py_comprehension_ty`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CompKind {
+    List,
+    Set,
+    Dict,
+    Generator,
+}
+
+/// One name while the table is being built.
+#[derive(Debug, Clone)]
+pub(super) struct RawSymbol {
+    pub name: String,
+    pub flags: u32,
+    pub scope: SymbolScope,
+    /// Dropped by `inline_comprehension` (`__class__` of a comprehension in a class body).
+    pub removed: bool,
+}
+
+/// One scope while the table is being built: CPython's `PySTEntryObject`.
+#[derive(Debug)]
+pub(super) struct RawScope {
+    pub kind: ScopeKind,
+    pub name: String,
+    pub key: ScopeKey,
+    pub lineno: u32,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub symbols: Vec<RawSymbol>,
+    pub(super) index: FxHashMap<String, usize>,
+    pub varnames: Vec<String>,
+    pub is_generator: bool,
+    pub is_coroutine: bool,
+    pub has_varargs: bool,
+    pub has_varkeywords: bool,
+    pub comp_inlined: bool,
+    pub needs_class_closure: bool,
+    pub needs_classdict: bool,
+    pub can_see_class_scope: bool,
+    pub has_conditional_annotations: bool,
+    pub annotations_used: bool,
+    pub comprehension: Option<CompKind>,
+    pub(super) comp_iter_target: bool,
+    pub(super) comp_iter_expr: u32,
+    pub(super) in_conditional_block: bool,
+    pub(super) in_unevaluated_annotation: bool,
+    pub(super) annotation_block: Option<usize>,
+    pub(super) mangled_names: Option<usize>,
+    pub(super) private: Option<String>,
+    pub(super) scope_info: Option<&'static str>,
+    /// `global`/`nonlocal` declarations (and walrus-implied ones) with their locations, for
+    /// errors found during analysis.
+    pub directives: Vec<(String, TextRange)>,
+}
+
+impl RawScope {
+    pub fn get(&self, name: &str) -> Option<&RawSymbol> {
+        self.index
+            .get(name)
+            .map(|&i| &self.symbols[i])
+            .filter(|s| !s.removed)
+    }
+
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut RawSymbol> {
+        match self.index.get(name) {
+            Some(&i) if !self.symbols[i].removed => Some(&mut self.symbols[i]),
+            _ => None,
+        }
+    }
+
+    /// The raw flags of `name`, 0 when absent (CPython's `_PyST_GetSymbol`).
+    pub fn flags(&self, name: &str) -> u32 {
+        self.get(name).map_or(0, |s| s.flags)
+    }
+
+    /// Adds (or replaces) a symbol.
+    pub fn insert(&mut self, name: &str, flags: u32, scope: SymbolScope) {
+        let symbol = RawSymbol {
+            name: name.to_owned(),
+            flags,
+            scope,
+            removed: false,
+        };
+        match self.index.get(name) {
+            Some(&i) => self.symbols[i] = symbol,
+            None => {
+                self.index.insert(name.to_owned(), self.symbols.len());
+                self.symbols.push(symbol);
+            }
+        }
+    }
+
+    pub fn remove(&mut self, name: &str) {
+        if let Some(symbol) = self.get_mut(name) {
+            symbol.removed = true;
+        }
+    }
+
+    /// CPython's `_PyST_IsFunctionLike`.
+    pub fn is_function_like(&self) -> bool {
+        !matches!(self.kind, ScopeKind::Module | ScopeKind::Class)
+    }
+
+    /// A `FunctionBlock` in CPython's terms: functions, lambdas and comprehensions.
+    pub(super) fn is_function_block(&self) -> bool {
+        matches!(
+            self.kind,
+            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
+        )
+    }
+}
+
+/// The walk's state: CPython's `struct symtable`.
+pub(super) struct Builder<'a> {
+    pub(super) source: &'a str,
+    pub(super) filename: &'a str,
+    pub(super) line_starts: Vec<u32>,
+    pub scopes: Vec<RawScope>,
+    pub(super) stack: Vec<usize>,
+    /// The class name private names are mangled with (`st_private`).
+    pub(super) private: Option<String>,
+    pub(super) mangled_sets: Vec<NameSet>,
+    pub(super) future_annotations: bool,
+    /// Ranges of the `from __future__` imports at the top of the module.
+    pub(super) future_imports: Vec<TextRange>,
+    pub(super) module_range: TextRange,
+    pub(super) depth: u32,
+    /// A code-generation-stage error, reported only if analysis succeeds.
+    pub(super) deferred: Option<Box<SyntaxDiagnostic>>,
+}
+
+/// Builds the table for `module`; see the module docs.
 pub(super) fn build(
-    _module: &ruff_python_ast::ModModule,
-    _source: &str,
-    _filename: &str,
+    module: &ast::ModModule,
+    source: &str,
+    filename: &str,
 ) -> Result<SymbolTable, SyntaxDiagnostic> {
-    Ok(SymbolTable::default())
+    let mut builder = Builder::new(source, filename);
+    builder.run(module).map_err(|e| *e)?;
+    Ok(builder.into_table())
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn new(source: &'a str, filename: &'a str) -> Self {
+        let mut line_starts = vec![0u32];
+        for (i, b) in source.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        let len = u32::try_from(source.len()).unwrap_or(u32::MAX);
+        Builder {
+            source,
+            filename,
+            line_starts,
+            scopes: Vec::new(),
+            stack: Vec::new(),
+            private: None,
+            mangled_sets: Vec::new(),
+            future_annotations: false,
+            future_imports: Vec::new(),
+            module_range: TextRange::new(TextSize::new(0), TextSize::new(len)),
+            depth: 0,
+            deferred: None,
+        }
+    }
+
+    pub(super) fn run(&mut self, module: &ast::ModModule) -> BuildResult<()> {
+        self.check_future_imports(&module.body)?;
+        let root = self.new_scope(ScopeKind::Module, "<module>", ScopeKey::Module, 0);
+        self.enter_existing(root, true);
+        self.visit_body(&module.body)?;
+        self.exit_block();
+        self.analyze_module(root)?;
+        match self.deferred.take() {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    // ---- diagnostics ------------------------------------------------------------------
+
+    /// 1-based line and 0-based byte column of `offset`.
+    pub(super) fn line_col(&self, offset: TextSize) -> (u32, usize) {
+        let offset = u32::from(offset);
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1);
+        let start = self.line_starts[line - 1];
+        (line as u32, (offset - start) as usize)
+    }
+
+    pub(super) fn line_text(&self, line: u32) -> &'a str {
+        let index = (line as usize).saturating_sub(1);
+        let Some(&start) = self.line_starts.get(index) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.source.len(), |&e| e as usize);
+        self.source
+            .get(start as usize..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
+    }
+
+    /// A `SyntaxError` at `range`, with 1-based character offsets like `Lowerer::error`.
+    pub(super) fn error(
+        &self,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> Box<SyntaxDiagnostic> {
+        let (lineno, col) = self.line_col(range.start());
+        let (end_lineno, end_col) = self.line_col(range.end());
+        let char_col = |line: u32, col: usize| -> u32 {
+            let text = self.line_text(line);
+            let col = col.min(text.len());
+            text.get(..col).map_or(col, |prefix| prefix.chars().count()) as u32 + 1
+        };
+        Box::new(SyntaxDiagnostic {
+            kind: SyntaxErrorKind::SyntaxError,
+            message: message.into(),
+            filename: self.filename.to_owned(),
+            lineno,
+            offset: char_col(lineno, col),
+            end_lineno,
+            end_offset: char_col(end_lineno, end_col),
+            text: Some(self.line_text(lineno).to_owned()),
+        })
+    }
+
+    pub(super) fn line_of(&self, offset: TextSize) -> u32 {
+        self.line_col(offset).0
+    }
+
+    // ---- scopes -----------------------------------------------------------------------
+
+    pub(super) fn cur(&self) -> usize {
+        self.stack.last().copied().unwrap_or(0)
+    }
+
+    /// CPython's `ste_new`: a scope not yet linked into the tree.
+    pub(super) fn new_scope(
+        &mut self,
+        kind: ScopeKind,
+        name: &str,
+        key: ScopeKey,
+        lineno: u32,
+    ) -> usize {
+        self.scopes.push(RawScope {
+            kind,
+            name: name.to_owned(),
+            key,
+            lineno,
+            parent: None,
+            children: Vec::new(),
+            symbols: Vec::new(),
+            index: FxHashMap::default(),
+            varnames: Vec::new(),
+            is_generator: false,
+            is_coroutine: false,
+            has_varargs: false,
+            has_varkeywords: false,
+            comp_inlined: false,
+            needs_class_closure: false,
+            needs_classdict: false,
+            can_see_class_scope: false,
+            has_conditional_annotations: false,
+            annotations_used: false,
+            comprehension: None,
+            comp_iter_target: false,
+            comp_iter_expr: 0,
+            in_conditional_block: false,
+            in_unevaluated_annotation: false,
+            annotation_block: None,
+            mangled_names: None,
+            private: None,
+            scope_info: None,
+            directives: Vec::new(),
+        });
+        self.scopes.len() - 1
+    }
+
+    /// CPython's `symtable_enter_existing_block`. `link` false keeps the scope out of the
+    /// tree (detached); so do annotation scopes under `from __future__ import annotations`.
+    pub(super) fn enter_existing(&mut self, id: usize, link: bool) {
+        let prev = self.stack.last().copied();
+        self.stack.push(id);
+        self.scopes[id].private = self.private.clone();
+        if let Some(prev) = prev {
+            // bpo-37757: walrus is rejected anywhere inside a comprehension's iterable.
+            self.scopes[id].comp_iter_expr = self.scopes[prev].comp_iter_expr;
+            if self.scopes[prev].mangled_names.is_some() && self.scopes[id].kind != ScopeKind::Class
+            {
+                self.scopes[id].mangled_names = self.scopes[prev].mangled_names;
+            }
+        }
+        if !link || (self.future_annotations && self.scopes[id].kind == ScopeKind::Annotation) {
+            return;
+        }
+        if let Some(prev) = prev {
+            // CPython appends a re-entered module/class annotation block again; analysing
+            // it once is equivalent.
+            if !self.scopes[prev].children.contains(&id) {
+                self.scopes[prev].children.push(id);
+                self.scopes[id].parent = Some(prev);
+            }
+        }
+    }
+
+    /// CPython's `symtable_enter_block`.
+    pub(super) fn enter_block(
+        &mut self,
+        name: &str,
+        kind: ScopeKind,
+        key: ScopeKey,
+        range: TextRange,
+        link: bool,
+    ) -> BuildResult<usize> {
+        let lineno = self.line_of(range.start());
+        let id = self.new_scope(kind, name, key, lineno);
+        self.enter_existing(id, link);
+        if matches!(
+            kind,
+            ScopeKind::Annotation | ScopeKind::TypeVarBound | ScopeKind::TypeAlias
+        ) {
+            // The `format` argument of `__annotate__`-style functions.
+            self.add_def(".format", DEF_PARAM, range)?;
+            self.add_def(".format", USE, range)?;
+        }
+        Ok(id)
+    }
+
+    pub(super) fn exit_block(&mut self) {
+        self.stack.pop();
+    }
+
+    // ---- definitions ------------------------------------------------------------------
+
+    /// `_Py_MaybeMangle(st_private, ste, name)`.
+    pub(super) fn mangle_in(&self, ste: usize, name: &str) -> String {
+        if let Some(set) = self.scopes[ste].mangled_names
+            && !self.mangled_sets[set].contains(name)
+        {
+            return name.to_owned();
+        }
+        mangle(self.private.as_deref(), name).into_owned()
+    }
+
+    /// `symtable_lookup_entry`: the flags of `name` in scope `ste`.
+    pub(super) fn lookup_in(&self, ste: usize, name: &str) -> u32 {
+        let mangled = self.mangle_in(ste, name);
+        self.scopes[ste].flags(&mangled)
+    }
+
+    pub(super) fn add_def(&mut self, name: &str, flag: u32, range: TextRange) -> BuildResult<()> {
+        let ctx = if flag == USE {
+            ExprContext::Load
+        } else {
+            ExprContext::Store
+        };
+        self.add_def_ctx(name, flag, range, ctx)
+    }
+
+    pub(super) fn add_def_ctx(
+        &mut self,
+        name: &str,
+        flag: u32,
+        range: TextRange,
+        ctx: ExprContext,
+    ) -> BuildResult<()> {
+        if flag & (DEF_PARAM | DEF_LOCAL | DEF_IMPORT) != 0 {
+            self.check_name(name, range, ctx)?;
+        }
+        let cur = self.cur();
+        if flag & DEF_TYPE_PARAM != 0
+            && let Some(set) = self.scopes[cur].mangled_names
+        {
+            self.mangled_sets[set].insert(name.to_owned());
+        }
+        self.add_def_helper(name, flag, cur, range)
+    }
+
+    /// `symtable_add_def_helper`: adds `flag` to `name` in scope `ste` (mangled as in the
+    /// current scope).
+    pub(super) fn add_def_helper(
+        &mut self,
+        name: &str,
+        flag: u32,
+        ste: usize,
+        range: TextRange,
+    ) -> BuildResult<()> {
+        let mangled = self.mangle_in(self.cur(), name);
+        let mut value = flag;
+        if let Some(existing) = self.scopes[ste].get(&mangled) {
+            if flag & DEF_PARAM != 0 && existing.flags & DEF_PARAM != 0 {
+                return Err(self.error(
+                    range,
+                    format!("duplicate argument '{name}' in function definition"),
+                ));
+            }
+            if flag & DEF_TYPE_PARAM != 0 && existing.flags & DEF_TYPE_PARAM != 0 {
+                return Err(self.error(range, format!("duplicate type parameter '{name}'")));
+            }
+            value |= existing.flags;
+        }
+        if self.scopes[ste].comp_iter_target {
+            if value & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                return Err(self.error(
+                    range,
+                    format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
+                ));
+            }
+            value |= DEF_COMP_ITER;
+        }
+        self.scopes[ste].insert(&mangled, value, SymbolScope::Local);
+        if flag & DEF_PARAM != 0 {
+            self.scopes[ste].varnames.push(mangled);
+        } else if flag & DEF_GLOBAL != 0 {
+            // The module's entry records every name declared global anywhere.
+            let module = &mut self.scopes[0];
+            let flags = module.flags(&mangled) | flag;
+            module.insert(&mangled, flags, SymbolScope::Local);
+        }
+        Ok(())
+    }
+
+    /// CPython's `check_name`: `__debug__` can be neither bound nor deleted.
+    pub(super) fn check_name(
+        &self,
+        name: &str,
+        range: TextRange,
+        ctx: ExprContext,
+    ) -> BuildResult<()> {
+        if name == "__debug__" {
+            match ctx {
+                ExprContext::Store => return Err(self.error(range, "cannot assign to __debug__")),
+                ExprContext::Del => return Err(self.error(range, "cannot delete __debug__")),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn record_directive(&mut self, name: &str, range: TextRange) {
+        let cur = self.cur();
+        let mangled = self.mangle_in(cur, name);
+        self.scopes[cur].directives.push((mangled, range));
+    }
+
+    // ---- `from __future__` --------------------------------------------------------------
+
+    /// CPython's `future_parse`: the `from __future__` imports right after the docstring.
+    pub(super) fn check_future_imports(&mut self, body: &[Stmt]) -> BuildResult<()> {
+        let mut statements = body.iter().peekable();
+        if let Some(Stmt::Expr(e)) = statements.peek()
+            && e.value.is_string_literal_expr()
+        {
+            statements.next();
+        }
+        for stmt in statements {
+            let Stmt::ImportFrom(import) = stmt else {
+                break;
+            };
+            if import.level != 0 || import.module.as_ref().map(|m| m.as_str()) != Some("__future__")
+            {
+                break;
+            }
+            for alias in &import.names {
+                match alias.name.as_str() {
+                    "nested_scopes" | "generators" | "division" | "absolute_import"
+                    | "with_statement" | "print_function" | "unicode_literals"
+                    | "barry_as_FLUFL" | "generator_stop" => {}
+                    "annotations" => self.future_annotations = true,
+                    "braces" => return Err(self.error(import.range, "not a chance")),
+                    other => {
+                        return Err(self.error(
+                            import.range,
+                            format!("future feature {other} is not defined"),
+                        ));
+                    }
+                }
+            }
+            self.future_imports.push(import.range);
+        }
+        Ok(())
+    }
+
+    // ---- result -----------------------------------------------------------------------
+
+    /// Converts the scopes reachable from the module into a [`SymbolTable`], in pre-order.
+    pub(super) fn into_table(self) -> SymbolTable {
+        let mut table = SymbolTable {
+            future_annotations: self.future_annotations,
+            module_range: self.module_range,
+            ..SymbolTable::default()
+        };
+        let mut work = vec![(0usize, None::<ScopeId>)];
+        while let Some((raw_id, parent)) = work.pop() {
+            let raw = &self.scopes[raw_id];
+            let mut scope = Scope::new(raw.kind, raw.name.clone(), raw.key, parent, raw.lineno);
+            for symbol in raw.symbols.iter().filter(|s| !s.removed) {
+                scope.add_flag(&symbol.name, symbol.flags).scope = symbol.scope;
+            }
+            scope.params = raw.varnames.clone();
+            scope.is_generator = raw.is_generator;
+            scope.is_coroutine = raw.is_coroutine;
+            scope.has_varargs = raw.has_varargs;
+            scope.has_varkeywords = raw.has_varkeywords;
+            scope.comp_inlined = raw.comp_inlined;
+            scope.needs_class_closure = raw.needs_class_closure;
+            scope.needs_classdict = raw.needs_classdict;
+            scope.can_see_class_scope = raw.can_see_class_scope;
+            scope.has_conditional_annotations = raw.has_conditional_annotations;
+            scope.annotations_used = raw.annotations_used;
+            scope.private = raw.private.clone();
+            scope.mangled_names = raw.mangled_names.map(|set| {
+                let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
+                names.sort();
+                names
+            });
+            let id = table.add_scope(scope);
+            for &child in raw.children.iter().rev() {
+                work.push((child, Some(id)));
+            }
+        }
+        table
+    }
 }
