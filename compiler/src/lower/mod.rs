@@ -10,13 +10,14 @@
 //! - `stmt.rs`: statements and control flow, including `try`/`finally`/`with` unwinding.
 //! - `expr.rs`: expressions; `assign.rs`: assignment and deletion targets;
 //!   `comprehension.rs`: comprehensions (PEP 709 inlining) and generator expressions;
-//!   `fstring.rs`: f-strings and t-strings.
+//!   `fstring.rs`: f-strings and t-strings; `call.rs`: calls.
 //! - `function.rs`: `def`, `lambda`, `class`, arguments, defaults, decorators;
 //!   `annotations.rs`: PEP 649 `__annotate__`; `type_params.rs`: PEP 695 scopes and `type`
 //!   aliases; `pattern.rs`: `match`.
 
 mod annotations;
 mod assign;
+mod call;
 mod comprehension;
 mod expr;
 mod fstring;
