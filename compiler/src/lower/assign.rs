@@ -56,7 +56,7 @@ impl<'a> Lowerer<'a> {
             if elt.is_starred_expr() {
                 if star.is_some() {
                     return Err(
-                        self.error(elt.range(), "multiple starred expressions in assignment")
+                        self.error(range, "multiple starred expressions in assignment")
                     );
                 }
                 star = Some(index);
