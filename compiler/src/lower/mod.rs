@@ -87,6 +87,9 @@ pub(crate) struct Lowerer<'a> {
     pub units: Vec<Unit<'a>>,
     /// `from __future__ import annotations` is in effect.
     pub future_annotations: bool,
+    /// Definition state: enclosing class names for private-name mangling and pending
+    /// module/class annotations (see `function.rs`).
+    pub(crate) defs: function::DefinitionState<'a>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -106,6 +109,7 @@ impl<'a> Lowerer<'a> {
             warnings: Vec::new(),
             units: Vec::new(),
             future_annotations: false,
+            defs: function::DefinitionState::default(),
         }
     }
 
@@ -299,6 +303,9 @@ impl<'a> Lowerer<'a> {
 
     /// Emits the load of variable `name` as its scope dictates.
     pub fn load_name(&mut self, name: &str) -> Value {
+        // Private names (`__x` inside a class) are mangled before resolution, as the symbol
+        // table stores them mangled.
+        let name = &self.mangle(name);
         let access = self.name_access(name);
         match access {
             NameAccess::Fast(slot) => self.b().ins(Op::LoadFast, Imm::Local(slot), Vec::new()),
@@ -329,6 +336,9 @@ impl<'a> Lowerer<'a> {
 
     /// Emits the store of `value` into variable `name`.
     pub fn store_name(&mut self, name: &str, value: Value) {
+        // Private names (`__x` inside a class) are mangled before resolution, as the symbol
+        // table stores them mangled.
+        let name = &self.mangle(name);
         match self.name_access(name) {
             NameAccess::Fast(slot) => self.b().ins_void(Op::StoreFast, Imm::Local(slot), vec![value]),
             NameAccess::Deref(slot) | NameAccess::ClassDeref(slot) | NameAccess::ClassDictDeref(_, slot) => {
@@ -347,6 +357,9 @@ impl<'a> Lowerer<'a> {
 
     /// Emits `del name`.
     pub fn delete_name(&mut self, name: &str) {
+        // Private names (`__x` inside a class) are mangled before resolution, as the symbol
+        // table stores them mangled.
+        let name = &self.mangle(name);
         match self.name_access(name) {
             NameAccess::Fast(slot) => self.b().ins_void(Op::DeleteFast, Imm::Local(slot), Vec::new()),
             NameAccess::Deref(slot) | NameAccess::ClassDeref(slot) | NameAccess::ClassDictDeref(_, slot) => {
