@@ -12,13 +12,14 @@
 //!   `import.rs`: imports and `__future__`; `unwind.rs`: leaving frame blocks early.
 //! - `expr.rs`: expressions; `assign.rs`: assignment and deletion targets;
 //!   `comprehension.rs`: comprehensions (PEP 709 inlining) and generator expressions;
-//!   `fstring.rs`: f-strings and t-strings.
+//!   `fstring.rs`: f-strings and t-strings; `call.rs`: calls.
 //! - `function.rs`: `def`, `lambda`, `class`, arguments, defaults, decorators;
 //!   `annotations.rs`: PEP 649 `__annotate__`; `type_params.rs`: PEP 695 scopes and `type`
 //!   aliases; `pattern.rs`: `match`.
 
 mod annotations;
 mod assign;
+mod call;
 mod comprehension;
 mod expr;
 mod fstring;
