@@ -22,6 +22,7 @@ mod expr;
 mod fstring;
 mod function;
 mod pattern;
+mod pattern_literal;
 mod stmt;
 mod type_params;
 
