@@ -30,8 +30,8 @@ use super::{LowerResult, Lowerer};
 use crate::ir::{BinOp, Block, CmpOp, Const, Imm, Op, Value};
 use num_bigint::BigInt;
 use ruff_python_ast::{
-    Expr, Identifier, MatchCase, Pattern, PatternMatchAs, PatternMatchClass, PatternMatchMapping, PatternMatchOr,
-    PatternMatchSequence, Singleton, StmtMatch,
+    Expr, Identifier, MatchCase, Pattern, PatternMatchAs, PatternMatchClass, PatternMatchMapping,
+    PatternMatchOr, PatternMatchSequence, Singleton, StmtMatch,
 };
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxHashSet;
@@ -44,7 +44,14 @@ struct Capture<'a> {
 
 /// CPython's `WILDCARD_CHECK`: the pattern is a bare `_`.
 fn is_wildcard(pattern: &Pattern) -> bool {
-    matches!(pattern, Pattern::MatchAs(PatternMatchAs { pattern: None, name: None, .. }))
+    matches!(
+        pattern,
+        Pattern::MatchAs(PatternMatchAs {
+            pattern: None,
+            name: None,
+            ..
+        })
+    )
 }
 
 /// CPython's `WILDCARD_STAR_CHECK`: the pattern is `*_`.
@@ -61,14 +68,21 @@ impl<'a> Lowerer<'a> {
         let cases: &'a [MatchCase] = &stmt.cases;
         // A trailing `case _:` (after other cases) tests nothing: it is where the last
         // failing test lands.
-        let has_default = cases.len() > 1 && cases.last().is_some_and(|case| is_wildcard(&case.pattern));
+        let has_default =
+            cases.len() > 1 && cases.last().is_some_and(|case| is_wildcard(&case.pattern));
         let tested = cases.len() - usize::from(has_default);
         for (i, case) in cases[..tested].iter().enumerate() {
             let next = self.b().create_block();
             // Irrefutable cases must be guarded, last, or both.
             let allow_irrefutable = case.guard.is_some() || i + 1 == cases.len();
             let mut captures = Vec::new();
-            self.lower_pattern(&case.pattern, subject, next, allow_irrefutable, &mut captures)?;
+            self.lower_pattern(
+                &case.pattern,
+                subject,
+                next,
+                allow_irrefutable,
+                &mut captures,
+            )?;
             self.set_loc(case.pattern.range());
             for capture in captures {
                 self.store_name(capture.name, capture.value);
@@ -82,7 +96,7 @@ impl<'a> Lowerer<'a> {
                 self.b().loc = crate::ir::Loc::default();
                 self.b().jump(end, Vec::new());
             }
-            self.b().switch_to(next);
+            self.continue_at(next);
             // Falling from a failed test to the next case belongs to the failed pattern.
             self.set_loc(case.pattern.range());
         }
@@ -94,7 +108,10 @@ impl<'a> Lowerer<'a> {
             }
             self.lower_body(&case.body)?;
         }
-        self.b().fall_into(end);
+        if !self.b().is_terminated() {
+            self.b().jump(end, Vec::new());
+        }
+        self.continue_at(end);
         Ok(())
     }
 
@@ -108,6 +125,18 @@ impl<'a> Lowerer<'a> {
         Ok(())
     }
 
+    /// Continues emitting at `block`, first moving it to the end of the layout so listings
+    /// show blocks in the order their code was written (fail and join blocks are created
+    /// before the code that jumps to them).
+    fn continue_at(&mut self, block: Block) {
+        let layout = &mut self.b().func.layout;
+        if let Some(pos) = layout.iter().rposition(|&b| b == block) {
+            layout.remove(pos);
+            layout.push(block);
+        }
+        self.b().switch_to(block);
+    }
+
     /// Continues in a fresh block when `cond` is true; jumps to `fail` otherwise.
     fn check_or_fail(&mut self, cond: Value, fail: Block) {
         let ok = self.b().create_block();
@@ -118,7 +147,8 @@ impl<'a> Lowerer<'a> {
     /// `value is not None`, for the results of `match_keys` and `match_class`.
     fn is_not_none(&mut self, value: Value) -> Value {
         let none = self.b().none();
-        self.b().ins(Op::Compare, Imm::CmpOp(CmpOp::IsNot), vec![value, none])
+        self.b()
+            .ins(Op::Compare, Imm::CmpOp(CmpOp::IsNot), vec![value, none])
     }
 
     fn int_const(&mut self, value: usize) -> Value {
@@ -147,9 +177,16 @@ impl<'a> Lowerer<'a> {
                         self.set_loc(p.range);
                         value
                     }
-                    None => return Err(self.error(p.range, "patterns may only match literals and attribute lookups")),
+                    None => {
+                        return Err(self.error(
+                            p.range,
+                            "patterns may only match literals and attribute lookups",
+                        ));
+                    }
                 };
-                let equal = self.b().ins(Op::Compare, Imm::CmpOp(CmpOp::Eq), vec![subject, value]);
+                let equal = self
+                    .b()
+                    .ins(Op::Compare, Imm::CmpOp(CmpOp::Eq), vec![subject, value]);
                 self.check_or_fail(equal, fail);
             }
             Pattern::MatchSingleton(p) => {
@@ -158,7 +195,9 @@ impl<'a> Lowerer<'a> {
                     Singleton::True => Const::Bool(true),
                     Singleton::False => Const::Bool(false),
                 });
-                let same = self.b().ins(Op::Compare, Imm::CmpOp(CmpOp::Is), vec![subject, value]);
+                let same = self
+                    .b()
+                    .ins(Op::Compare, Imm::CmpOp(CmpOp::Is), vec![subject, value]);
                 self.check_or_fail(same, fail);
             }
             Pattern::MatchSequence(p) => self.lower_sequence_pattern(p, subject, fail, captures)?,
@@ -172,7 +211,10 @@ impl<'a> Lowerer<'a> {
                     if !allow_irrefutable {
                         let message = match &p.name {
                             Some(name) => {
-                                format!("name capture {} makes remaining patterns unreachable", str_repr(name.as_str()))
+                                format!(
+                                    "name capture {} makes remaining patterns unreachable",
+                                    str_repr(name.as_str())
+                                )
                             }
                             None => "wildcard makes remaining patterns unreachable".to_owned(),
                         };
@@ -186,7 +228,9 @@ impl<'a> Lowerer<'a> {
                     self.capture(p.name.as_ref(), subject, p.range, captures)?;
                 }
             },
-            Pattern::MatchOr(p) => self.lower_or_pattern(p, subject, fail, allow_irrefutable, captures)?,
+            Pattern::MatchOr(p) => {
+                self.lower_or_pattern(p, subject, fail, allow_irrefutable, captures)?
+            }
         }
         Ok(())
     }
@@ -226,7 +270,10 @@ impl<'a> Lowerer<'a> {
             return Err(self.error(range, "cannot assign to __debug__"));
         }
         if captures.iter().any(|c| c.name == name) {
-            return Err(self.error(range, format!("multiple assignments to name {} in pattern", str_repr(name))));
+            return Err(self.error(
+                range,
+                format!("multiple assignments to name {} in pattern", str_repr(name)),
+            ));
         }
         captures.push(Capture { name, value });
         Ok(())
@@ -267,7 +314,9 @@ impl<'a> Lowerer<'a> {
         if star.is_none() || min_len > 0 {
             let len = self.b().ins(Op::GetLen, Imm::None, vec![subject]);
             let expected = self.int_const(min_len);
-            let ok = self.b().ins(Op::Compare, Imm::CmpOp(cmp), vec![len, expected]);
+            let ok = self
+                .b()
+                .ins(Op::Compare, Imm::CmpOp(cmp), vec![len, expected]);
             self.check_or_fail(ok, fail);
         }
         if only_wildcard {
@@ -285,7 +334,8 @@ impl<'a> Lowerer<'a> {
                 } else {
                     let len = self.b().ins(Op::GetLen, Imm::None, vec![subject]);
                     let from_end = self.int_const(size - i);
-                    self.b().ins(Op::Binary, Imm::BinOp(BinOp::Sub), vec![len, from_end])
+                    self.b()
+                        .ins(Op::Binary, Imm::BinOp(BinOp::Sub), vec![len, from_end])
                 };
                 let item = self.b().ins(Op::GetItem, Imm::None, vec![subject, index]);
                 self.lower_subpattern(sub, item, fail, captures)?;
@@ -295,15 +345,23 @@ impl<'a> Lowerer<'a> {
         let unpacked = match star {
             None => {
                 let count = i64::try_from(size).unwrap_or(i64::MAX);
-                self.b().ins(Op::UnpackSequence, Imm::Int(count), vec![subject])
+                self.b()
+                    .ins(Op::UnpackSequence, Imm::Int(count), vec![subject])
             }
             Some(star) => {
                 // UNPACK_EX packs both counts into one oparg; CPython rejects what does not fit.
                 let after = size - star - 1;
                 if star >= 1 << 8 || after >= (i32::MAX as usize) >> 8 {
-                    return Err(self.error(p.range, "too many expressions in star-unpacking sequence pattern"));
+                    return Err(self.error(
+                        p.range,
+                        "too many expressions in star-unpacking sequence pattern",
+                    ));
                 }
-                self.b().ins(Op::UnpackEx, Imm::Pair(star as u32, after as u32), vec![subject])
+                self.b().ins(
+                    Op::UnpackEx,
+                    Imm::Pair(star as u32, after as u32),
+                    vec![subject],
+                )
             }
         };
         for (i, sub) in patterns.iter().enumerate() {
@@ -311,7 +369,9 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             self.set_loc(p.range);
-            let item = self.b().ins(Op::TupleGet, Imm::Int(i as i64), vec![unpacked]);
+            let item = self
+                .b()
+                .ins(Op::TupleGet, Imm::Int(i as i64), vec![unpacked]);
             self.lower_subpattern(sub, item, fail, captures)?;
         }
         Ok(())
@@ -327,8 +387,10 @@ impl<'a> Lowerer<'a> {
     ) -> LowerResult<()> {
         let size = p.keys.len();
         if size != p.patterns.len() {
-            let message =
-                format!("keys ({size}) / patterns ({}) length mismatch in mapping pattern", p.patterns.len());
+            let message = format!(
+                "keys ({size}) / patterns ({}) length mismatch in mapping pattern",
+                p.patterns.len()
+            );
             return Err(self.error(p.range, message));
         }
         let is_mapping = self.b().ins(Op::MatchMapping, Imm::None, vec![subject]);
@@ -339,7 +401,9 @@ impl<'a> Lowerer<'a> {
         if size > 0 {
             let len = self.b().ins(Op::GetLen, Imm::None, vec![subject]);
             let expected = self.int_const(size);
-            let ok = self.b().ins(Op::Compare, Imm::CmpOp(CmpOp::Ge), vec![len, expected]);
+            let ok = self
+                .b()
+                .ins(Op::Compare, Imm::CmpOp(CmpOp::Ge), vec![len, expected]);
             self.check_or_fail(ok, fail);
         }
         // Keys are literals (checked for duplicates, as a set would see them) or attribute
@@ -351,7 +415,10 @@ impl<'a> Lowerer<'a> {
             if let Some(literal) = pattern_literal(key) {
                 if let Some(identity) = key_identity(&literal) {
                     if !seen.insert(identity) {
-                        let message = format!("mapping pattern checks duplicate key ({})", const_repr(&literal));
+                        let message = format!(
+                            "mapping pattern checks duplicate key ({})",
+                            const_repr(&literal)
+                        );
                         return Err(self.error(p.range, message));
                     }
                 }
@@ -372,7 +439,10 @@ impl<'a> Lowerer<'a> {
                 key_values.push(value);
                 self.set_loc(p.range);
             } else {
-                return Err(self.error(p.range, "mapping pattern keys may only match literals and attribute lookups"));
+                return Err(self.error(
+                    p.range,
+                    "mapping pattern keys may only match literals and attribute lookups",
+                ));
             }
         }
         self.set_loc(p.range);
@@ -396,7 +466,9 @@ impl<'a> Lowerer<'a> {
         }
         if let Some(rest) = &p.rest {
             self.set_loc(p.range);
-            let remaining = self.b().ins(Op::CopyDictWithoutKeys, Imm::None, vec![subject, keys]);
+            let remaining = self
+                .b()
+                .ins(Op::CopyDictWithoutKeys, Imm::None, vec![subject, keys]);
             self.add_capture(rest.as_str(), remaining, p.range, captures)?;
         }
         Ok(())
@@ -417,17 +489,30 @@ impl<'a> Lowerer<'a> {
             if keyword.attr.as_str() == "__debug__" {
                 return Err(self.error(keyword.pattern.range(), "cannot assign to __debug__"));
             }
-            if let Some(repeat) = keywords[i + 1..].iter().find(|other| other.attr.as_str() == keyword.attr.as_str()) {
-                let message = format!("attribute name repeated in class pattern: {}", keyword.attr.as_str());
+            if let Some(repeat) = keywords[i + 1..]
+                .iter()
+                .find(|other| other.attr.as_str() == keyword.attr.as_str())
+            {
+                let message = format!(
+                    "attribute name repeated in class pattern: {}",
+                    keyword.attr.as_str()
+                );
                 return Err(self.error(repeat.pattern.range(), message));
             }
         }
         let cls = self.lower_expr(&p.cls)?;
         self.set_loc(p.range);
-        let names = Const::Tuple(keywords.iter().map(|k| Const::Str(k.attr.as_str().to_owned())).collect());
+        let names = Const::Tuple(
+            keywords
+                .iter()
+                .map(|k| Const::Str(k.attr.as_str().to_owned()))
+                .collect(),
+        );
         let names = self.b().constant(names);
         let nargs = i64::try_from(positional.len()).unwrap_or(i64::MAX);
-        let attrs = self.b().ins(Op::MatchClass, Imm::Int(nargs), vec![subject, cls, names]);
+        let attrs = self
+            .b()
+            .ins(Op::MatchClass, Imm::Int(nargs), vec![subject, cls, names]);
         let matched = self.is_not_none(attrs);
         self.check_or_fail(matched, fail);
         let subpatterns = positional.iter().chain(keywords.iter().map(|k| &k.pattern));
@@ -461,14 +546,21 @@ impl<'a> Lowerer<'a> {
             let next = if last { fail } else { self.b().create_block() };
             let mut alt_captures = Vec::new();
             // An irrefutable alternative must be the last one, if it is allowed at all.
-            self.lower_pattern(alt, subject, next, last && allow_irrefutable, &mut alt_captures)?;
+            self.lower_pattern(
+                alt,
+                subject,
+                next,
+                last && allow_irrefutable,
+                &mut alt_captures,
+            )?;
             let args = match &control {
                 None => {
                     control = Some(alt_captures.iter().map(|c| c.name).collect());
                     alt_captures.iter().map(|c| c.value).collect()
                 }
                 Some(names) => {
-                    let different = || self.error(p.range, "alternative patterns bind different names");
+                    let different =
+                        || self.error(p.range, "alternative patterns bind different names");
                     if names.len() != alt_captures.len() {
                         return Err(different());
                     }
@@ -485,10 +577,10 @@ impl<'a> Lowerer<'a> {
             self.set_loc(alt.range());
             self.b().jump(join, args);
             if !last {
-                self.b().switch_to(next);
+                self.continue_at(next);
             }
         }
-        self.b().switch_to(join);
+        self.continue_at(join);
         self.set_loc(p.range);
         for name in control.unwrap_or_default() {
             let value = self.b().func.append_block_param(join);

@@ -35,12 +35,26 @@ pub(super) fn pattern_literal(expr: &Expr) -> Option<Const> {
                 Const::Float(f) => f,
                 _ => return None,
             };
-            let Expr::NumberLiteral(right) = &*bin.right else { return None };
-            let Number::Complex { real: right_re, imag } = right.value else { return None };
+            let Expr::NumberLiteral(right) = &*bin.right else {
+                return None;
+            };
+            let Number::Complex {
+                real: right_re,
+                imag,
+            } = right.value
+            else {
+                return None;
+            };
             Some(if bin.op == Operator::Add {
-                Const::Complex { re: real + right_re, im: imag }
+                Const::Complex {
+                    re: real + right_re,
+                    im: imag,
+                }
             } else {
-                Const::Complex { re: real - right_re, im: -imag }
+                Const::Complex {
+                    re: real - right_re,
+                    im: -imag,
+                }
             })
         }
         _ => None,
@@ -54,13 +68,20 @@ fn number_const(number: &Number) -> Option<Const> {
             None => parse_int_token(&int.to_string())?,
         })),
         Number::Float(f) => Some(Const::Float(*f)),
-        Number::Complex { real, imag } => Some(Const::Complex { re: *real, im: *imag }),
+        Number::Complex { real, imag } => Some(Const::Complex {
+            re: *real,
+            im: *imag,
+        }),
     }
 }
 
 /// Parses an integer token as written in source (`0x_ff`, `1_000`, `0o7`, `0b1`).
 fn parse_int_token(token: &str) -> Option<BigInt> {
-    let clean: String = token.chars().filter(|&c| c != '_').collect::<String>().to_ascii_lowercase();
+    let clean: String = token
+        .chars()
+        .filter(|&c| c != '_')
+        .collect::<String>()
+        .to_ascii_lowercase();
     let (digits, radix) = match clean.get(..2) {
         Some("0x") => (&clean[2..], 16),
         Some("0o") => (&clean[2..], 8),
@@ -119,7 +140,10 @@ pub(super) fn key_identity(value: &Const) -> Option<KeyIdentity> {
         Const::Float(f) => real(*f),
         Const::Complex { re, im } if *im == 0.0 => real(*re),
         Const::Complex { re, im } if re.is_nan() || im.is_nan() => None,
-        Const::Complex { re, im } => Some(KeyIdentity::Complex(zero_normalised(*re), zero_normalised(*im))),
+        Const::Complex { re, im } => Some(KeyIdentity::Complex(
+            zero_normalised(*re),
+            zero_normalised(*im),
+        )),
         Const::Str(s) => Some(KeyIdentity::Str(s.clone())),
         Const::Bytes(b) => Some(KeyIdentity::Bytes(b.clone())),
         Const::Tuple(_) | Const::FrozenSet(_) => None,
@@ -187,16 +211,28 @@ fn float_repr(f: f64, add_dot_0: bool) -> String {
             let point = point as usize;
             if digits.len() <= point {
                 let whole = format!("{digits}{}", "0".repeat(point - digits.len()));
-                if add_dot_0 { format!("{whole}.0") } else { whole }
+                if add_dot_0 {
+                    format!("{whole}.0")
+                } else {
+                    whole
+                }
             } else {
                 format!("{}.{}", &digits[..point], &digits[point..])
             }
         }
     } else {
         let rest = &digits[1..];
-        let fraction = if rest.is_empty() { String::new() } else { format!(".{rest}") };
+        let fraction = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
         let exp_sign = if exponent < 0 { '-' } else { '+' };
-        format!("{}{fraction}e{exp_sign}{:02}", &digits[..1], exponent.unsigned_abs())
+        format!(
+            "{}{fraction}e{exp_sign}{:02}",
+            &digits[..1],
+            exponent.unsigned_abs()
+        )
     };
     format!("{sign}{body}")
 }
@@ -214,7 +250,11 @@ fn is_printable(c: char) -> bool {
 
 /// `repr(str)`.
 pub(super) fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -239,7 +279,11 @@ pub(super) fn str_repr(s: &str) -> String {
 
 /// `repr(bytes)`.
 fn bytes_repr(bytes: &[u8]) -> String {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::from("b");
     out.push(quote as char);
     for &byte in bytes {
@@ -286,11 +330,20 @@ mod tests {
     #[test]
     fn complex_and_text_reprs_match_python() {
         assert_eq!(const_repr(&Const::Complex { re: 0.0, im: 1.0 }), "1j");
-        assert_eq!(const_repr(&Const::Complex { re: -0.0, im: -1.0 }), "(-0-1j)");
+        assert_eq!(
+            const_repr(&Const::Complex { re: -0.0, im: -1.0 }),
+            "(-0-1j)"
+        );
         assert_eq!(const_repr(&Const::Complex { re: 1.0, im: -2.0 }), "(1-2j)");
-        assert_eq!(const_repr(&Const::Str("\0é\u{2028}".into())), "'\\x00é\\u2028'");
+        assert_eq!(
+            const_repr(&Const::Str("\0é\u{2028}".into())),
+            "'\\x00é\\u2028'"
+        );
         assert_eq!(const_repr(&Const::Str("'".into())), "\"'\"");
-        assert_eq!(const_repr(&Const::Bytes(b"\x00\xff'".to_vec())), "b\"\\x00\\xff'\"");
+        assert_eq!(
+            const_repr(&Const::Bytes(b"\x00\xff'".to_vec())),
+            "b\"\\x00\\xff'\""
+        );
     }
 
     #[test]
@@ -299,7 +352,10 @@ mod tests {
         assert_eq!(one, key_identity(&Const::Bool(true)));
         assert_eq!(one, key_identity(&Const::Float(1.0)));
         assert_eq!(one, key_identity(&Const::Complex { re: 1.0, im: 0.0 }));
-        assert_eq!(key_identity(&Const::Float(-0.0)), key_identity(&Const::Int(BigInt::from(0))));
+        assert_eq!(
+            key_identity(&Const::Float(-0.0)),
+            key_identity(&Const::Int(BigInt::from(0)))
+        );
         assert_ne!(key_identity(&Const::Float(1.5)), one);
     }
 }
