@@ -26,6 +26,7 @@ mod fstring;
 mod function;
 mod import;
 mod pattern;
+mod pattern_literal;
 mod stmt;
 mod try_stmt;
 mod type_params;
