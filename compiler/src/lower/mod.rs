@@ -103,6 +103,9 @@ pub(crate) struct Lowerer<'a> {
     pub units: Vec<Unit<'a>>,
     /// `from __future__ import annotations` is in effect.
     pub future_annotations: bool,
+    /// Definition state: enclosing class names for private-name mangling and pending
+    /// module/class annotations (see `function.rs`).
+    pub(crate) defs: function::DefinitionState<'a>,
     /// The line of the last `from __future__ import` in the module's leading run of them
     /// (CPython's `ff_lineno`); 0 when there is none. Later ones are errors.
     pub future_line: u32,
@@ -125,6 +128,7 @@ impl<'a> Lowerer<'a> {
             warnings: Vec::new(),
             units: Vec::new(),
             future_annotations: false,
+            defs: function::DefinitionState::default(),
             future_line: 0,
         }
     }
@@ -319,6 +323,9 @@ impl<'a> Lowerer<'a> {
 
     /// Emits the load of variable `name` as its scope dictates.
     pub fn load_name(&mut self, name: &str) -> Value {
+        // Private names (`__x` inside a class) are mangled before resolution, as the symbol
+        // table stores them mangled.
+        let name = &self.mangle(name);
         let access = self.name_access(name);
         match access {
             NameAccess::Fast(slot) => self.b().ins(Op::LoadFast, Imm::Local(slot), Vec::new()),
@@ -349,6 +356,9 @@ impl<'a> Lowerer<'a> {
 
     /// Emits the store of `value` into variable `name`.
     pub fn store_name(&mut self, name: &str, value: Value) {
+        // Private names (`__x` inside a class) are mangled before resolution, as the symbol
+        // table stores them mangled.
+        let name = &self.mangle(name);
         match self.name_access(name) {
             NameAccess::Fast(slot) => self.b().ins_void(Op::StoreFast, Imm::Local(slot), vec![value]),
             NameAccess::Deref(slot) | NameAccess::ClassDeref(slot) | NameAccess::ClassDictDeref(_, slot) => {
@@ -367,6 +377,9 @@ impl<'a> Lowerer<'a> {
 
     /// Emits `del name`.
     pub fn delete_name(&mut self, name: &str) {
+        // Private names (`__x` inside a class) are mangled before resolution, as the symbol
+        // table stores them mangled.
+        let name = &self.mangle(name);
         match self.name_access(name) {
             NameAccess::Fast(slot) => self.b().ins_void(Op::DeleteFast, Imm::Local(slot), Vec::new()),
             NameAccess::Deref(slot) | NameAccess::ClassDeref(slot) | NameAccess::ClassDictDeref(_, slot) => {
