@@ -8,5 +8,6 @@ pub mod diagnostics;
 pub mod guard;
 pub mod ir;
 pub mod lower;
+pub mod passes;
 pub mod pipeline;
 pub mod scope;
