@@ -413,14 +413,14 @@ impl<'a> Lowerer<'a> {
         let mut key_values = Vec::with_capacity(size);
         for key in &p.keys {
             if let Some(literal) = pattern_literal(key) {
-                if let Some(identity) = key_identity(&literal) {
-                    if !seen.insert(identity) {
-                        let message = format!(
-                            "mapping pattern checks duplicate key ({})",
-                            const_repr(&literal)
-                        );
-                        return Err(self.error(p.range, message));
-                    }
+                if let Some(identity) = key_identity(&literal)
+                    && !seen.insert(identity)
+                {
+                    let message = format!(
+                        "mapping pattern checks duplicate key ({})",
+                        const_repr(&literal)
+                    );
+                    return Err(self.error(p.range, message));
                 }
                 if !key_values.is_empty() {
                     let value = self.b().constant(literal.clone());
