@@ -7,5 +7,6 @@
 pub mod diagnostics;
 pub mod ir;
 pub mod lower;
+pub mod passes;
 pub mod pipeline;
 pub mod scope;

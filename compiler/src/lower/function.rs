@@ -1,24 +1,611 @@
 //! `def`, `async def`, `lambda` and `class`: code objects, parameters, defaults,
-//! closures and decorators.
+//! closures and decorators, following CPython 3.14's `Python/codegen.c`
+//! (`codegen_function`, `codegen_function_body`, `codegen_lambda`, `codegen_class`,
+//! `codegen_class_body`, `_PyCodegen_Body`).
+//!
+//! Also home to private-name mangling (`_Py_Mangle`): the innermost enclosing class name is
+//! kept on [`DefinitionState::class_stack`], and `load_name`/`store_name`/`delete_name` in
+//! `mod.rs` mangle through [`Lowerer::mangle`].
 
+use super::annotations::AnnotationFrame;
 use super::{LowerResult, Lowerer};
-use crate::ir::Value;
-use ruff_python_ast::{ExprLambda, StmtClassDef, StmtFunctionDef};
-use ruff_text_size::Ranged;
+use crate::ir::{CodeFlags, Const, FuncId, FunctionKind, Imm, Intrinsic, Loc, Op, Terminator, Value};
+use crate::scope::{ScopeId, ScopeKey, ScopeKind};
+use num_bigint::BigInt;
+use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
+use ruff_python_ast::{Decorator, Expr, ExprContext, ExprLambda, Parameters, Stmt, StmtClassDef, StmtFunctionDef};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+use std::collections::BTreeSet;
+
+/// Lowering state that follows definitions rather than code objects.
+#[derive(Default)]
+pub(crate) struct DefinitionState<'a> {
+    /// Names of the enclosing classes, innermost last: the "private" name used to mangle
+    /// `__x` identifiers. Pushed for a class body and for a generic class's type-parameter
+    /// scope (CPython passes the class name as that scope's private name too).
+    pub class_stack: Vec<String>,
+    /// Simple-name annotations of the module and class bodies being lowered, innermost last.
+    pub annotation_frames: Vec<AnnotationFrame<'a>>,
+}
+
+/// CPython's `_Py_Mangle`: `__spam` inside class `_Ham` becomes `_Ham__spam`; dunder names,
+/// dotted names and names in all-underscore classes are left alone.
+pub(crate) fn mangle_name(private: Option<&str>, name: &str) -> String {
+    let Some(private) = private else { return name.to_owned() };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.to_owned();
+    }
+    let class = private.trim_start_matches('_');
+    if class.is_empty() {
+        return name.to_owned();
+    }
+    format!("_{class}{name}")
+}
+
+/// The docstring of a body: its first statement when that is a plain string literal
+/// (`_PyAST_GetDocString`), cleaned as `_PyCompile_CleanDoc` does.
+pub(crate) fn docstring_of(body: &[Stmt]) -> Option<String> {
+    let Some(Stmt::Expr(stmt)) = body.first() else { return None };
+    let Expr::StringLiteral(literal) = &*stmt.value else { return None };
+    Some(clean_doc(literal.value.to_str()))
+}
+
+/// CPython 3.13+'s `_PyCompile_CleanDoc`: expands tabs, strips the first line's leading
+/// spaces and the common indentation of the following non-blank lines.
+pub(crate) fn clean_doc(doc: &str) -> String {
+    let doc = expand_tabs(doc);
+    let mut lines = doc.split('\n');
+    let first = lines.next().unwrap_or("");
+    let rest: Vec<&str> = lines.collect();
+    let margin = rest
+        .iter()
+        .filter_map(|line| {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            (indent < line.len()).then_some(indent)
+        })
+        .min()
+        .unwrap_or(0);
+    let mut out = String::with_capacity(doc.len());
+    out.push_str(first.trim_start_matches(' '));
+    for line in rest {
+        out.push('\n');
+        // Lines shorter than the margin are blank (only spaces): drop those spaces.
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        out.push_str(&line[spaces.min(margin)..]);
+    }
+    out
+}
+
+/// `str.expandtabs()` with the default tab size of 8.
+fn expand_tabs(text: &str) -> String {
+    if !text.contains('\t') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0usize;
+    for ch in text.chars() {
+        match ch {
+            '\t' => {
+                let spaces = 8 - column % 8;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            '\n' | '\r' => {
+                out.push(ch);
+                column = 0;
+            }
+            _ => {
+                out.push(ch);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether a scope kind is "function-like" in CPython's sense (`_PyST_IsFunctionLike`):
+/// code in it uses fast locals and anything defined inside it is `CO_NESTED`.
+fn is_function_like(kind: ScopeKind) -> bool {
+    !matches!(kind, ScopeKind::Module | ScopeKind::Class)
+}
+
+/// The attribute names stored through `self.<name>` anywhere in a class body, including
+/// nested functions but not nested classes (CPython's `__static_attributes__`, collected by
+/// `_PyCompile_MaybeAddStaticAttributeToClass`).
+fn static_attributes(body: &[Stmt]) -> Vec<String> {
+    struct Collector<'b> {
+        names: BTreeSet<&'b str>,
+    }
+    impl<'b> Visitor<'b> for Collector<'b> {
+        fn visit_stmt(&mut self, stmt: &'b Stmt) {
+            if let Stmt::ClassDef(class) = stmt {
+                // A nested class collects its own attributes; only the parts evaluated in
+                // the enclosing body belong to this class.
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+                return;
+            }
+            walk_stmt(self, stmt);
+        }
+
+        fn visit_expr(&mut self, expr: &'b Expr) {
+            if let Expr::Attribute(attribute) = expr {
+                if matches!(attribute.ctx, ExprContext::Store)
+                    && matches!(&*attribute.value, Expr::Name(name) if name.id.as_str() == "self")
+                {
+                    self.names.insert(attribute.attr.as_str());
+                }
+            }
+            walk_expr(self, expr);
+        }
+    }
+    let mut collector = Collector { names: BTreeSet::new() };
+    for stmt in body {
+        collector.visit_stmt(stmt);
+    }
+    collector.names.into_iter().map(str::to_owned).collect()
+}
 
 impl<'a> Lowerer<'a> {
-    /// Lowers a function definition, including decorators, and binds its name.
-    pub(crate) fn lower_function_def(&mut self, def: &'a StmtFunctionDef) -> LowerResult<()> {
-        Err(self.error(def.range(), "def not supported yet"))
+    /// Mangles a private name for the innermost enclosing class (`__x` → `_Class__x`).
+    pub(crate) fn mangle(&self, name: &str) -> String {
+        mangle_name(self.defs.class_stack.last().map(String::as_str), name)
     }
 
-    /// Lowers a class definition, including decorators, and binds its name.
-    pub(crate) fn lower_class_def(&mut self, class: &'a StmtClassDef) -> LowerResult<()> {
-        Err(self.error(class.range(), "class not supported yet"))
+    /// Lowers a function definition, including decorators, and binds its name.
+    pub(crate) fn lower_function_def(&mut self, def: &'a StmtFunctionDef) -> LowerResult<()> {
+        let stmt_range = self.definition_range(def.range, &def.decorator_list);
+        let decorators = self.lower_decorators(&def.decorator_list)?;
+        let first_line = self.first_line(def.range);
+        let qualname = self.qualname_for(&def.name);
+        self.set_loc(stmt_range);
+        let (defaults, kwdefaults) = self.lower_defaults(&def.parameters, stmt_range)?;
+        let func = match &def.type_params {
+            Some(type_params) => self.lower_generic_function(def, type_params, &qualname, first_line, stmt_range, defaults, kwdefaults)?,
+            None => self.lower_function_object(def, &qualname, first_line, stmt_range, defaults, kwdefaults)?,
+        };
+        let value = self.apply_decorators(&def.decorator_list, decorators, func);
+        self.set_loc(stmt_range);
+        self.store_name(&def.name, value);
+        Ok(())
+    }
+
+    /// The `__annotate__` function, code object and `make_function` of a `def` (without
+    /// decorators or type parameters), in the current unit.
+    pub(crate) fn lower_function_object(
+        &mut self,
+        def: &'a StmtFunctionDef,
+        qualname: &str,
+        first_line: u32,
+        stmt_range: TextRange,
+        defaults: Option<Value>,
+        kwdefaults: Option<Value>,
+    ) -> LowerResult<Value> {
+        let annotate = self.lower_function_annotations(&def.parameters, def.returns.as_deref(), def.range, stmt_range)?;
+        let Some(scope) = self.table.lookup(ScopeKey::Function(def.range)) else {
+            return Err(self.error(stmt_range, "internal error: function has no scope"));
+        };
+        self.enter_unit(scope, FunctionKind::Function, &def.name, qualname, first_line);
+        self.set_loc(stmt_range);
+        self.set_parameter_counts(&def.parameters);
+        self.set_function_flags(scope, def.is_async);
+        let mut body: &'a [Stmt] = &def.body;
+        if let Some(doc) = docstring_of(body) {
+            let func = &mut self.b().func;
+            func.docstring = Some(doc);
+            func.flags.insert(CodeFlags::HAS_DOCSTRING);
+            body = &body[1..];
+        }
+        let wrap = self.begin_stopiteration_wrapper(scope);
+        self.lower_body(body)?;
+        if !self.b().is_terminated() {
+            let none = self.b().none();
+            self.b().terminate(Terminator::Return(none));
+        }
+        self.end_stopiteration_wrapper(wrap);
+        let code = self.exit_unit();
+        self.set_loc(stmt_range);
+        Ok(self.make_function(code, defaults, kwdefaults, annotate))
     }
 
     /// Lowers a lambda to the function object.
     pub(crate) fn lower_lambda(&mut self, lambda: &'a ExprLambda) -> LowerResult<Value> {
-        Err(self.error(lambda.range(), "lambda not supported yet"))
+        let range = lambda.range;
+        self.set_loc(range);
+        let (defaults, kwdefaults) = match &lambda.parameters {
+            Some(parameters) => self.lower_defaults(parameters, range)?,
+            None => (None, None),
+        };
+        let Some(scope) = self.table.lookup(ScopeKey::Lambda(range)) else {
+            return Err(self.error(range, "internal error: lambda has no scope"));
+        };
+        let qualname = self.qualname_for("<lambda>");
+        let first_line = self.first_line(range);
+        self.enter_unit(scope, FunctionKind::Lambda, "<lambda>", &qualname, first_line);
+        if let Some(parameters) = &lambda.parameters {
+            self.set_parameter_counts(parameters);
+        }
+        self.set_function_flags(scope, false);
+        let wrap = self.begin_stopiteration_wrapper(scope);
+        // A generator lambda also returns its body's value (CPython assembles it without
+        // the implicit `None`).
+        let value = self.lower_expr(&lambda.body)?;
+        self.set_loc(lambda.body.range());
+        self.b().terminate(Terminator::Return(value));
+        self.end_stopiteration_wrapper(wrap);
+        let code = self.exit_unit();
+        self.set_loc(range);
+        Ok(self.make_function(code, defaults, kwdefaults, None))
+    }
+
+    /// Lowers a class definition, including decorators, and binds its name.
+    pub(crate) fn lower_class_def(&mut self, class: &'a StmtClassDef) -> LowerResult<()> {
+        let stmt_range = self.definition_range(class.range, &class.decorator_list);
+        let decorators = self.lower_decorators(&class.decorator_list)?;
+        let first_line = self.first_line(class.range);
+        let qualname = self.qualname_for(&class.name);
+        let value = match &class.type_params {
+            Some(type_params) => self.lower_generic_class(class, type_params, &qualname, first_line, stmt_range)?,
+            None => {
+                let [build_class, func, name] = self.lower_class_body(class, &qualname, first_line, stmt_range, false)?;
+                match &class.arguments {
+                    Some(arguments) => self.lower_call_with(build_class, vec![func, name], arguments)?,
+                    None => self.b().ins(Op::Call, Imm::None, vec![build_class, func, name]),
+                }
+            }
+        };
+        let value = self.apply_decorators(&class.decorator_list, decorators, value);
+        self.set_loc(stmt_range);
+        self.store_name(&class.name, value);
+        Ok(())
+    }
+
+    /// Builds the class body's code object and, back in the current unit, loads
+    /// `[__build_class__, body function, name]` (`codegen_class_body`).
+    pub(crate) fn lower_class_body(
+        &mut self,
+        class: &'a StmtClassDef,
+        qualname: &str,
+        first_line: u32,
+        stmt_range: TextRange,
+        is_generic: bool,
+    ) -> LowerResult<[Value; 3]> {
+        let Some(scope) = self.table.lookup(ScopeKey::Class(class.range)) else {
+            return Err(self.error(stmt_range, "internal error: class has no scope"));
+        };
+        self.enter_unit(scope, FunctionKind::Class, &class.name, qualname, first_line);
+        self.defs.class_stack.push(class.name.to_string());
+        let result = self.lower_class_namespace(class, scope, qualname, first_line, is_generic);
+        self.defs.class_stack.pop();
+        result?;
+        let code = self.exit_unit();
+        self.set_loc(stmt_range);
+        let build_class = self.b().ins(Op::LoadBuildClass, Imm::None, Vec::new());
+        let func = self.make_function(code, None, None, None);
+        let name = self.b().constant(Const::Str(class.name.to_string()));
+        Ok([build_class, func, name])
+    }
+
+    /// The statements of a class body's code object.
+    fn lower_class_namespace(
+        &mut self,
+        class: &'a StmtClassDef,
+        scope: ScopeId,
+        qualname: &str,
+        first_line: u32,
+        is_generic: bool,
+    ) -> LowerResult<()> {
+        let info = self.table.scope(scope);
+        let (needs_classdict, needs_class_closure) = (info.needs_classdict, info.needs_class_closure);
+        // The frame decides whether the class needs a `__conditional_annotations__` cell,
+        // which must exist before any deref slot is used.
+        self.begin_annotation_frame(&class.body, false);
+        // CPython attributes the prologue to `LOCATION(firstlineno, firstlineno, 0, 0)`.
+        self.b().loc = Loc { line: first_line, col: 0, end_line: first_line, end_col: 0 };
+        let module_name = self.load_name("__name__");
+        self.store_name("__module__", module_name);
+        let qualname_value = self.b().constant(Const::Str(qualname.to_owned()));
+        self.store_name("__qualname__", qualname_value);
+        let line = self.b().constant(Const::Int(BigInt::from(first_line)));
+        self.store_name("__firstlineno__", line);
+        if is_generic {
+            let params = self.load_name(".type_params");
+            self.store_name("__type_params__", params);
+        }
+        if needs_classdict {
+            let locals = self.b().ins(Op::LoadLocals, Imm::None, Vec::new());
+            if let Some(slot) = self.deref_slot("__classdict__") {
+                self.b().ins_void(Op::StoreDeref, Imm::Deref(slot), vec![locals]);
+            }
+        }
+        self.lower_namespace_body(&class.body, false)?;
+        self.b().loc = Loc::default();
+        let attributes = static_attributes(&class.body).into_iter().map(Const::Str).collect();
+        let attributes = self.b().constant(Const::Tuple(attributes));
+        self.store_name("__static_attributes__", attributes);
+        if needs_classdict {
+            if let Some(slot) = self.deref_slot("__classdict__") {
+                let cell = self.b().ins(Op::LoadClosure, Imm::Deref(slot), Vec::new());
+                self.store_name("__classdictcell__", cell);
+            }
+        }
+        let result = match self.deref_slot("__class__").filter(|_| needs_class_closure) {
+            Some(slot) => {
+                let cell = self.b().ins(Op::LoadClosure, Imm::Deref(slot), Vec::new());
+                self.store_name("__classcell__", cell);
+                cell
+            }
+            None => self.b().none(),
+        };
+        self.b().terminate(Terminator::Return(result));
+        Ok(())
+    }
+
+    /// A module or class body (`_PyCodegen_Module` + `_PyCodegen_Body`): the
+    /// `__conditional_annotations__` set, `setup_annotations` under
+    /// `from __future__ import annotations`, the docstring stored as `__doc__`, the
+    /// statements, and the deferred `__annotate__` function. Module lowering should call
+    /// this too (then return `None`). A class body has already begun its annotation frame.
+    pub(crate) fn lower_namespace_body(&mut self, body: &'a [Stmt], is_module: bool) -> LowerResult<()> {
+        if is_module {
+            if has_future_annotations(body) {
+                self.future_annotations = true;
+            }
+            self.begin_annotation_frame(body, true);
+        }
+        self.emit_annotation_prologue()?;
+        let mut statements = body;
+        if let Some(doc) = docstring_of(body) {
+            if let Some(Stmt::Expr(stmt)) = body.first() {
+                self.set_loc(stmt.value.range());
+            }
+            let doc = self.b().constant(Const::Str(doc));
+            self.b().loc = Loc::default();
+            self.store_name("__doc__", doc);
+            statements = &body[1..];
+        }
+        self.lower_body(statements)?;
+        self.emit_deferred_annotations(body)
+    }
+
+    // ---- pieces shared by def, lambda and class -------------------------------------
+
+    /// A definition's range starting at its `def`/`async`/`class` keyword: ruff's node
+    /// range starts at the first decorator, CPython's statement location does not.
+    pub(crate) fn definition_range(&self, range: TextRange, decorators: &[Decorator]) -> TextRange {
+        let Some(last) = decorators.last() else { return range };
+        let bytes = self.source.as_bytes();
+        let end = usize::from(range.end()).min(bytes.len());
+        let mut pos = usize::from(last.range.end());
+        while pos < end {
+            match bytes[pos] {
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\\' => pos += 1,
+                b'#' => {
+                    while pos < end && bytes[pos] != b'\n' {
+                        pos += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        TextRange::new(TextSize::new(pos as u32), range.end())
+    }
+
+    /// The 1-based line a definition's code object starts on: the first decorator's line
+    /// when decorated (ruff's range already starts there).
+    pub(crate) fn first_line(&self, range: TextRange) -> u32 {
+        self.line_col(range.start()).0
+    }
+
+    /// Evaluates decorator expressions in source order.
+    fn lower_decorators(&mut self, decorators: &'a [Decorator]) -> LowerResult<Vec<Value>> {
+        decorators.iter().map(|decorator| self.lower_expr(&decorator.expression)).collect()
+    }
+
+    /// Calls the decorators innermost (last) first.
+    fn apply_decorators(&mut self, decorators: &'a [Decorator], values: Vec<Value>, mut func: Value) -> Value {
+        for (decorator, value) in decorators.iter().zip(values).rev() {
+            self.set_loc(decorator.expression.range());
+            func = self.b().ins(Op::Call, Imm::None, vec![value, func]);
+        }
+        func
+    }
+
+    /// Positional defaults as a tuple and keyword-only defaults as a dict of mangled name
+    /// to value (`codegen_default_arguments`); `None` where there are none.
+    pub(crate) fn lower_defaults(
+        &mut self,
+        parameters: &'a Parameters,
+        range: TextRange,
+    ) -> LowerResult<(Option<Value>, Option<Value>)> {
+        let mut positional = Vec::new();
+        for parameter in parameters.posonlyargs.iter().chain(&parameters.args) {
+            if let Some(default) = &parameter.default {
+                positional.push(self.lower_expr(default)?);
+            }
+        }
+        let defaults = if positional.is_empty() {
+            None
+        } else {
+            self.set_loc(range);
+            Some(self.b().ins(Op::BuildTuple, Imm::None, positional))
+        };
+        let mut pairs = Vec::new();
+        for parameter in &parameters.kwonlyargs {
+            if let Some(default) = &parameter.default {
+                let name = self.mangle(parameter.name());
+                pairs.push(self.b().constant(Const::Str(name)));
+                pairs.push(self.lower_expr(default)?);
+            }
+        }
+        let kwdefaults = if pairs.is_empty() {
+            None
+        } else {
+            self.set_loc(range);
+            Some(self.b().ins(Op::BuildMap, Imm::None, pairs))
+        };
+        Ok((defaults, kwdefaults))
+    }
+
+    /// Sets `co_argcount` (positional-only included), `co_posonlyargcount` and
+    /// `co_kwonlyargcount` of the current unit.
+    fn set_parameter_counts(&mut self, parameters: &Parameters) {
+        let func = &mut self.b().func;
+        func.posonlyargcount = parameters.posonlyargs.len() as u32;
+        func.argcount = (parameters.posonlyargs.len() + parameters.args.len()) as u32;
+        func.kwonlyargcount = parameters.kwonlyargs.len() as u32;
+        if parameters.vararg.is_some() {
+            func.flags.insert(CodeFlags::VARARGS);
+        }
+        if parameters.kwarg.is_some() {
+            func.flags.insert(CodeFlags::VARKEYWORDS);
+        }
+    }
+
+    /// Generator/coroutine, nested and method flags of a function or lambda
+    /// (`compute_code_flags`).
+    fn set_function_flags(&mut self, scope: ScopeId, is_async: bool) {
+        let info = self.table.scope(scope);
+        let coroutine = info.is_coroutine || is_async;
+        let generator = info.is_generator;
+        let method = info.parent.is_some_and(|parent| self.table.scope(parent).kind == ScopeKind::Class);
+        let nested = self.is_nested_scope(scope);
+        let flags = &mut self.b().func.flags;
+        match (generator, coroutine) {
+            (true, true) => flags.insert(CodeFlags::ASYNC_GENERATOR),
+            (true, false) => flags.insert(CodeFlags::GENERATOR),
+            (false, true) => flags.insert(CodeFlags::COROUTINE),
+            (false, false) => {}
+        }
+        if nested {
+            flags.insert(CodeFlags::NESTED);
+        }
+        if method {
+            flags.insert(CodeFlags::METHOD);
+        }
+    }
+
+    /// Whether code for `scope` is `CO_NESTED`: some enclosing scope is function-like.
+    pub(crate) fn is_nested_scope(&self, scope: ScopeId) -> bool {
+        let mut current = self.table.scope(scope).parent;
+        while let Some(parent) = current {
+            let info = self.table.scope(parent);
+            if is_function_like(info.kind) {
+                return true;
+            }
+            current = info.parent;
+        }
+        false
+    }
+
+    /// Generators and coroutines turn a `StopIteration` escaping their body into
+    /// `RuntimeError` (PEP 479; CPython's `codegen_wrap_in_stopiteration_handler`). This
+    /// installs the catch-all handler for the body; returns it when installed.
+    fn begin_stopiteration_wrapper(&mut self, scope: ScopeId) -> Option<crate::ir::Block> {
+        let info = self.table.scope(scope);
+        if !(info.is_generator || info.is_coroutine) && !self.b().func.flags.contains(CodeFlags::COROUTINE) {
+            return None;
+        }
+        let handler = self.b().create_block_with_handler(None);
+        self.b().func.append_block_param(handler);
+        let entry = self.b().current_block();
+        self.b().func.blocks[entry.index()].handler = Some(handler);
+        self.b().handler = Some(handler);
+        Some(handler)
+    }
+
+    /// Emits the handler installed by [`Self::begin_stopiteration_wrapper`].
+    fn end_stopiteration_wrapper(&mut self, handler: Option<crate::ir::Block>) {
+        let Some(handler) = handler else { return };
+        self.b().handler = None;
+        self.b().switch_to(handler);
+        self.b().loc = Loc::default();
+        let exc = self.b().func.blocks[handler.index()].params[0];
+        let converted = self.b().ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::StopIterationError), vec![exc]);
+        self.b().terminate(Terminator::Reraise(converted));
+    }
+
+    /// `make_function` for finished code `code`, with its closure from the current unit.
+    pub(crate) fn make_function(
+        &mut self,
+        code: FuncId,
+        defaults: Option<Value>,
+        kwdefaults: Option<Value>,
+        annotate: Option<Value>,
+    ) -> Value {
+        let operand = |lowerer: &mut Self, value: Option<Value>| value.unwrap_or_else(|| lowerer.b().none());
+        let defaults = operand(self, defaults);
+        let kwdefaults = operand(self, kwdefaults);
+        let annotate = operand(self, annotate);
+        let closure = self.closure_for(code);
+        self.b().ins(Op::MakeFunction, Imm::Func(code), vec![defaults, kwdefaults, annotate, closure])
+    }
+
+    /// Moves (or adds) `names` to the front of the current unit's locals, in order, so
+    /// they are its leading parameters. Only valid before any local is referenced.
+    pub(crate) fn set_leading_params(&mut self, names: &[&str]) {
+        let locals = &mut self.b().func.locals;
+        for (index, name) in names.iter().enumerate() {
+            match locals.iter().position(|local| local == name) {
+                Some(position) => {
+                    let local = locals.remove(position);
+                    locals.insert(index, local);
+                }
+                None => locals.insert(index, (*name).to_owned()),
+            }
+        }
+    }
+
+    /// Adds a cell variable to the current unit if the scope analysis did not (kept
+    /// sorted). Only valid before any deref slot is referenced.
+    pub(crate) fn ensure_cell(&mut self, name: &str) {
+        let cells = &mut self.b().func.cells;
+        if !cells.iter().any(|cell| cell == name) {
+            cells.push(name.to_owned());
+            cells.sort();
+        }
+    }
+}
+
+/// Whether a module starts with `from __future__ import annotations` (after an optional
+/// docstring and other future imports).
+fn has_future_annotations(body: &[Stmt]) -> bool {
+    for (index, stmt) in body.iter().enumerate() {
+        match stmt {
+            Stmt::Expr(expr) if index == 0 && expr.value.is_string_literal_expr() => {}
+            Stmt::ImportFrom(import) if import.module.as_deref() == Some("__future__") => {
+                if import.names.iter().any(|alias| alias.name.as_str() == "annotations") {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clean_doc, mangle_name};
+
+    #[test]
+    fn mangling_follows_py_mangle() {
+        assert_eq!(mangle_name(Some("Ham"), "__spam"), "_Ham__spam");
+        assert_eq!(mangle_name(Some("_Ham"), "__spam"), "_Ham__spam");
+        assert_eq!(mangle_name(Some("Ham"), "__init__"), "__init__");
+        assert_eq!(mangle_name(Some("___"), "__spam"), "__spam");
+        assert_eq!(mangle_name(Some("Ham"), "_spam"), "_spam");
+        assert_eq!(mangle_name(None, "__spam"), "__spam");
+    }
+
+    #[test]
+    fn docstrings_are_cleaned_like_cpython() {
+        assert_eq!(clean_doc("  Summary.\n\n    Body\n      more\n    "), "Summary.\n\nBody\n  more\n");
+        assert_eq!(clean_doc("one line"), "one line");
+        assert_eq!(clean_doc("x\n\tindented"), "x\nindented");
     }
 }
