@@ -116,12 +116,11 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Evaluates a case guard: continues into the case body when true, else goes to `fail`.
+    /// `and`/`or`/`not` become jumps, as CPython's `codegen_jump_if` does.
     fn lower_guard(&mut self, guard: &'a Expr, fail: Block) -> LowerResult<()> {
-        let cond = self.lower_expr(guard)?;
-        self.set_loc(guard.range());
         let body = self.b().create_block();
-        self.b().branch(cond, body, fail);
-        self.b().switch_to(body);
+        self.lower_test(guard, body, fail)?;
+        self.continue_at(body);
         Ok(())
     }
 
