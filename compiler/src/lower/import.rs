@@ -26,7 +26,7 @@ impl<'a> Lowerer<'a> {
     /// docstring), records which features they enable, and the line of the last one:
     /// any `__future__` import after it is an error (CPython's `future_parse`).
     pub(crate) fn scan_future_imports(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
-        let start = usize::from(super::stmt::docstring_of(body).is_some());
+        let start = usize::from(super::function::docstring_of(body).is_some());
         for stmt in &body[start.min(body.len())..] {
             let Stmt::ImportFrom(import) = stmt else {
                 break;
@@ -68,7 +68,8 @@ impl<'a> Lowerer<'a> {
                 Some(asname) => {
                     let mut value = module;
                     for part in full.split('.').skip(1) {
-                        let id = self.b().func.add_name(part);
+                        let part = self.mangle(part);
+                        let id = self.b().func.add_name(&part);
                         value = self.b().ins(Op::ImportFrom, Imm::Name(id), vec![value]);
                     }
                     self.store_name(asname.id.as_str(), value);
@@ -114,7 +115,8 @@ impl<'a> Lowerer<'a> {
         );
         let module = self.emit_import_name(module_name, fromlist, stmt.level);
         for alias in &stmt.names {
-            let id = self.b().func.add_name(alias.name.id.as_str());
+            let imported = self.mangle(alias.name.id.as_str());
+            let id = self.b().func.add_name(&imported);
             let value = self.b().ins(Op::ImportFrom, Imm::Name(id), vec![module]);
             let bound = alias.asname.as_ref().unwrap_or(&alias.name);
             self.store_name(bound.id.as_str(), value);
