@@ -32,3 +32,25 @@ pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDia
     let (module, warnings) = crate::lower::lower_module(&module, &table, source, filename)?;
     Ok(IrOutput { module, warnings })
 }
+
+/// Compiles `source` to register bytecode: [`compile_to_ir`], then code generation. Every
+/// code object of the module is in the result, `codes[0]` being the module body.
+pub fn compile_to_bytecode(
+    source: &str,
+    filename: &str,
+) -> Result<(crate::bytecode::CodeModule, Vec<CompileWarning>), SyntaxDiagnostic> {
+    let IrOutput { module, warnings } = compile_to_ir(source, filename)?;
+    // Valid IR only fails code generation past the encoding's limits (65,536 registers,
+    // constants or names in one code object); CPython reports such limits as SyntaxError.
+    let code = crate::bytecode::compile_module(&module).map_err(|error| SyntaxDiagnostic {
+        kind: SyntaxErrorKind::SyntaxError,
+        message: error.message,
+        filename: filename.to_owned(),
+        lineno: 0,
+        offset: 0,
+        end_lineno: 0,
+        end_offset: 0,
+        text: None,
+    })?;
+    Ok((code, warnings))
+}
