@@ -16,13 +16,13 @@ use super::code::{CodeModule, CodeObject};
 use super::exctable::ExceptionTable;
 use super::instruction::Instruction;
 use super::linetable::LineTable;
-use super::opcodes::{OperandKind, Opcode};
+use super::opcodes::{Opcode, OperandKind};
 use super::regalloc::{self, Allocation, sequentialize_moves};
-use rustc_hash::FxHashMap;
 use crate::ir::{
-    BinOp, Block, BlockCall, CmpOp, Common, Function, Imm, InstData, Intrinsic, Loc, Module, Op, Terminator, UnaryOp,
-    Value,
+    BinOp, Block, BlockCall, CmpOp, Common, Function, Imm, InstData, Intrinsic, Loc, Module, Op,
+    Terminator, UnaryOp, Value,
 };
+use rustc_hash::FxHashMap;
 
 /// Why a function could not be compiled to bytecode. Valid IR only fails when a code
 /// object exceeds the encoding's limits; malformed IR is reported, never a panic.
@@ -42,8 +42,15 @@ type Result<T> = std::result::Result<T, CodegenError>;
 
 /// Compiles every function of an IR module.
 pub fn compile_module(module: &Module) -> Result<CodeModule> {
-    let codes = module.functions.iter().map(compile_function).collect::<Result<Vec<_>>>()?;
-    Ok(CodeModule { filename: module.filename.clone(), codes })
+    let codes = module
+        .functions
+        .iter()
+        .map(compile_function)
+        .collect::<Result<Vec<_>>>()?;
+    Ok(CodeModule {
+        filename: module.filename.clone(),
+        codes,
+    })
 }
 
 /// A jump destination before pcs are known: a block, or an edge stub.
@@ -118,11 +125,16 @@ pub fn compile_function(func: &Function) -> Result<CodeObject> {
 
 impl<'f> Codegen<'f> {
     fn error(&self, message: impl Into<String>) -> CodegenError {
-        CodegenError { function: self.func.qualname.clone(), message: message.into() }
+        CodegenError {
+            function: self.func.qualname.clone(),
+            message: message.into(),
+        }
     }
 
     fn reg(&self, value: Value) -> Result<u32> {
-        self.alloc.reg(value).ok_or_else(|| self.error(format!("{value} has no register")))
+        self.alloc
+            .reg(value)
+            .ok_or_else(|| self.error(format!("{value} has no register")))
     }
 
     fn regs(&self, values: &[Value]) -> Result<Vec<u32>> {
@@ -149,7 +161,12 @@ impl<'f> Codegen<'f> {
     }
 
     fn push(&mut self, inst: Instruction) {
-        self.items.push(Item::Inst(Pending { inst, target: None, loc: self.loc, handler: self.handler }));
+        self.items.push(Item::Inst(Pending {
+            inst,
+            target: None,
+            loc: self.loc,
+            handler: self.handler,
+        }));
     }
 
     fn emit(&mut self, opcode: Opcode, operands: Vec<u32>) {
@@ -159,7 +176,11 @@ impl<'f> Codegen<'f> {
     /// Emits a jump-like instruction whose `Target` operand (placed where the table puts it)
     /// is resolved later.
     fn emit_jump(&mut self, opcode: Opcode, mut operands: Vec<u32>, target: Label) {
-        let at = opcode.operands().iter().position(|o| o.kind == OperandKind::Target).unwrap_or(operands.len());
+        let at = opcode
+            .operands()
+            .iter()
+            .position(|o| o.kind == OperandKind::Target)
+            .unwrap_or(operands.len());
         operands.insert(at.min(operands.len()), 0);
         self.items.push(Item::Inst(Pending {
             inst: Instruction::new(opcode, operands),
@@ -173,15 +194,23 @@ impl<'f> Codegen<'f> {
         if moves.iter().all(|(d, s)| d == s) {
             return;
         }
-        let scratch = self.scratch();
-        for (dst, src) in sequentialize_moves(moves, scratch) {
+        // The scratch register is only reserved when a cycle actually needs it.
+        const PLACEHOLDER: u32 = u32::MAX;
+        for (dst, src) in sequentialize_moves(moves, PLACEHOLDER) {
+            let dst = if dst == PLACEHOLDER { self.scratch() } else { dst };
+            let src = if src == PLACEHOLDER { self.scratch() } else { src };
             self.emit(Opcode::Move, vec![dst, src]);
         }
     }
 
     /// The register moves an edge needs: each argument into its parameter's register.
     fn edge_moves(&self, call: &BlockCall) -> Result<Vec<(u32, u32)>> {
-        let params = &self.func.blocks.get(call.block.index()).ok_or_else(|| self.error("bad block"))?.params;
+        let params = &self
+            .func
+            .blocks
+            .get(call.block.index())
+            .ok_or_else(|| self.error("bad block"))?
+            .params;
         if params.len() < call.args.len() {
             return Err(self.error(format!("too many arguments for {}", call.block)));
         }
@@ -198,7 +227,9 @@ impl<'f> Codegen<'f> {
     /// Follows empty blocks that only jump on without arguments (branch threading).
     fn resolve(&self, mut block: Block) -> Label {
         for _ in 0..self.func.blocks.len() {
-            let Some(data) = self.func.blocks.get(block.index()) else { break };
+            let Some(data) = self.func.blocks.get(block.index()) else {
+                break;
+            };
             match &data.term {
                 Some(Terminator::Jump(next))
                     if data.insts.is_empty() && data.params.is_empty() && next.args.is_empty() =>
@@ -217,7 +248,12 @@ impl<'f> Codegen<'f> {
     fn new_stub(&mut self, moves: Vec<(u32, u32)>, target: Block) -> Label {
         let label = Label::Stub(self.stubs.len());
         let target = self.resolve(target);
-        self.stubs.push(Stub { label, moves, target, loc: self.loc });
+        self.stubs.push(Stub {
+            label,
+            moves,
+            target,
+            loc: self.loc,
+        });
         label
     }
 
@@ -225,13 +261,21 @@ impl<'f> Codegen<'f> {
     /// edge needs no moves, else a stub doing them.
     fn edge_label(&mut self, call: &BlockCall) -> Result<Label> {
         let moves = self.edge_moves(call)?;
-        Ok(if moves.is_empty() { self.resolve(call.block) } else { self.new_stub(moves, call.block) })
+        Ok(if moves.is_empty() {
+            self.resolve(call.block)
+        } else {
+            self.new_stub(moves, call.block)
+        })
     }
 
     /// Emits the moves of `call` then a jump to its target, unless that is the next block.
     fn emit_edge_inline(&mut self, call: &BlockCall, next: Option<Block>) -> Result<()> {
         let moves = self.edge_moves(call)?;
-        let target = if moves.is_empty() { self.resolve(call.block) } else { Label::Block(call.block) };
+        let target = if moves.is_empty() {
+            self.resolve(call.block)
+        } else {
+            Label::Block(call.block)
+        };
         self.emit_moves(&moves);
         if Some(target) != next.map(Label::Block) {
             self.emit_jump(Opcode::Jump, Vec::new(), target);
@@ -240,11 +284,19 @@ impl<'f> Codegen<'f> {
     }
 
     fn emit_block(&mut self, block: Block, next: Option<Block>) -> Result<()> {
-        let data = self.func.blocks.get(block.index()).ok_or_else(|| self.error("bad block in layout"))?;
+        let data = self
+            .func
+            .blocks
+            .get(block.index())
+            .ok_or_else(|| self.error("bad block in layout"))?;
         self.handler = data.handler;
         self.items.push(Item::Label(Label::Block(block)));
         for &inst in &data.insts {
-            let inst = self.func.insts.get(inst.index()).ok_or_else(|| self.error("bad instruction"))?;
+            let inst = self
+                .func
+                .insts
+                .get(inst.index())
+                .ok_or_else(|| self.error("bad instruction"))?;
             self.loc = inst.loc;
             self.emit_inst(inst)?;
         }
@@ -252,9 +304,15 @@ impl<'f> Codegen<'f> {
         match &data.term {
             None | Some(Terminator::Unreachable) => self.emit(Opcode::Unreachable, Vec::new()),
             Some(Terminator::Jump(call)) => self.emit_edge_inline(call, next)?,
-            Some(Terminator::Branch { cond, then_to, else_to }) => {
+            Some(Terminator::Branch {
+                cond,
+                then_to,
+                else_to,
+            }) => {
                 let cond = self.reg(*cond)?;
-                let is_next = |call: &BlockCall| next.is_some_and(|n| self.resolve(call.block) == Label::Block(n));
+                let is_next = |call: &BlockCall| {
+                    next.is_some_and(|n| self.resolve(call.block) == Label::Block(n))
+                };
                 // Fall through along the edge that leads to the next block, or else along the
                 // edge with moves (so they need no stub), and jump conditionally along the other.
                 let then_falls = if is_next(then_to) {
@@ -276,9 +334,16 @@ impl<'f> Codegen<'f> {
             }
             Some(Terminator::ForIter { iter, body, exit }) => {
                 let iter = self.reg(*iter)?;
-                let body_params = &self.func.blocks.get(body.block.index()).ok_or_else(|| self.error("bad block"))?.params;
+                let body_params = &self
+                    .func
+                    .blocks
+                    .get(body.block.index())
+                    .ok_or_else(|| self.error("bad block"))?
+                    .params;
                 let Some(&item_param) = body_params.get(body.args.len()) else {
-                    return Err(self.error(format!("{} lacks the for-loop item parameter", body.block)));
+                    return Err(
+                        self.error(format!("{} lacks the for-loop item parameter", body.block))
+                    );
                 };
                 let item_reg = self.reg(item_param)?;
                 let mut body_moves = self.edge_moves(body)?;
@@ -293,7 +358,11 @@ impl<'f> Codegen<'f> {
                 };
                 let exit_label = self.edge_label(exit)?;
                 self.emit_jump(Opcode::ForIter, vec![dst, iter], exit_label);
-                let target = if body_moves.is_empty() { self.resolve(body.block) } else { Label::Block(body.block) };
+                let target = if body_moves.is_empty() {
+                    self.resolve(body.block)
+                } else {
+                    Label::Block(body.block)
+                };
                 self.emit_moves(&body_moves);
                 if Some(target) != next.map(Label::Block) {
                     self.emit_jump(Opcode::Jump, Vec::new(), target);
@@ -325,11 +394,20 @@ impl<'f> Codegen<'f> {
     fn emit_inst(&mut self, inst: &InstData) -> Result<()> {
         let args = self.regs(&inst.args)?;
         let dst = inst.result.map(|v| self.reg(v)).transpose()?;
-        let need_dst = || dst.ok_or_else(|| self.error(format!("{} lacks a result", inst.op.name())));
+        let need_dst =
+            || dst.ok_or_else(|| self.error(format!("{} lacks a result", inst.op.name())));
         let arg = |i: usize| {
-            args.get(i).copied().ok_or_else(|| self.error(format!("{} lacks operand {i}", inst.op.name())))
+            args.get(i)
+                .copied()
+                .ok_or_else(|| self.error(format!("{} lacks operand {i}", inst.op.name())))
         };
-        let bad_imm = || self.error(format!("{} has a bad immediate {:?}", inst.op.name(), inst.imm));
+        let bad_imm = || {
+            self.error(format!(
+                "{} has a bad immediate {:?}",
+                inst.op.name(),
+                inst.imm
+            ))
+        };
         let index = |found: Option<usize>| found.map(|i| i as u32).ok_or_else(bad_imm);
         let imm = match inst.imm {
             Imm::Const(c) => c.0,
@@ -356,32 +434,76 @@ impl<'f> Codegen<'f> {
             Op::StoreDeref => (O::StoreDeref, vec![imm, arg(0)?], None),
             Op::DeleteDeref => (O::DeleteDeref, vec![imm], None),
             Op::LoadClosure => (O::LoadClosure, vec![need_dst()?, imm], None),
-            Op::LoadGlobal => (O::LoadGlobal, vec![need_dst()?, imm, self.next_cache()], None),
+            Op::LoadGlobal => (
+                O::LoadGlobal,
+                vec![need_dst()?, imm, self.next_cache()],
+                None,
+            ),
             Op::StoreGlobal => (O::StoreGlobal, vec![imm, arg(0)?], None),
             Op::DeleteGlobal => (O::DeleteGlobal, vec![imm], None),
             Op::LoadName => (O::LoadName, vec![need_dst()?, imm], None),
             Op::StoreName => (O::StoreName, vec![imm, arg(0)?], None),
             Op::DeleteName => (O::DeleteName, vec![imm], None),
-            Op::LoadFromDictOrDeref => (O::LoadFromDictOrDeref, vec![need_dst()?, arg(0)?, imm], None),
-            Op::LoadFromDictOrGlobals => (O::LoadFromDictOrGlobals, vec![need_dst()?, arg(0)?, imm], None),
+            Op::LoadFromDictOrDeref => (
+                O::LoadFromDictOrDeref,
+                vec![need_dst()?, arg(0)?, imm],
+                None,
+            ),
+            Op::LoadFromDictOrGlobals => (
+                O::LoadFromDictOrGlobals,
+                vec![need_dst()?, arg(0)?, imm],
+                None,
+            ),
             Op::LoadLocals => (O::LoadLocals, vec![need_dst()?], None),
             Op::LoadBuildClass => (O::LoadBuildClass, vec![need_dst()?], None),
             Op::LoadCommon => (O::LoadCommon, vec![need_dst()?, imm], None),
             Op::LoadSpecial => (O::LoadSpecial, vec![need_dst()?, arg(0)?, imm], None),
-            Op::GetAttr => (O::GetAttr, vec![need_dst()?, arg(0)?, imm, self.next_cache()], None),
-            Op::SetAttr => (O::SetAttr, vec![arg(0)?, imm, arg(1)?, self.next_cache()], None),
+            Op::GetAttr => (
+                O::GetAttr,
+                vec![need_dst()?, arg(0)?, imm, self.next_cache()],
+                None,
+            ),
+            Op::SetAttr => (
+                O::SetAttr,
+                vec![arg(0)?, imm, arg(1)?, self.next_cache()],
+                None,
+            ),
             Op::DelAttr => (O::DelAttr, vec![arg(0)?, imm], None),
-            Op::GetItem => (O::GetItem, vec![need_dst()?, arg(0)?, arg(1)?, self.next_cache()], None),
-            Op::SetItem => (O::SetItem, vec![arg(0)?, arg(1)?, arg(2)?, self.next_cache()], None),
+            Op::GetItem => (
+                O::GetItem,
+                vec![need_dst()?, arg(0)?, arg(1)?, self.next_cache()],
+                None,
+            ),
+            Op::SetItem => (
+                O::SetItem,
+                vec![arg(0)?, arg(1)?, arg(2)?, self.next_cache()],
+                None,
+            ),
             Op::DelItem => (O::DelItem, vec![arg(0)?, arg(1)?], None),
-            Op::BuildSlice if args.len() == 3 => (O::BuildSlice3, vec![need_dst()?, arg(0)?, arg(1)?, arg(2)?], None),
+            Op::BuildSlice if args.len() == 3 => (
+                O::BuildSlice3,
+                vec![need_dst()?, arg(0)?, arg(1)?, arg(2)?],
+                None,
+            ),
             Op::BuildSlice => (O::BuildSlice, vec![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::Binary => (O::BinaryOp, vec![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()], None),
-            Op::Inplace => (O::InplaceOp, vec![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()], None),
+            Op::Binary => (
+                O::BinaryOp,
+                vec![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
+                None,
+            ),
+            Op::Inplace => (
+                O::InplaceOp,
+                vec![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
+                None,
+            ),
             Op::Unary => (O::UnaryOp, vec![need_dst()?, arg(0)?, imm], None),
             Op::Not => (O::Not, vec![need_dst()?, arg(0)?], None),
             Op::ToBool => (O::ToBool, vec![need_dst()?, arg(0)?], None),
-            Op::Compare => (O::CompareOp, vec![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()], None),
+            Op::Compare => (
+                O::CompareOp,
+                vec![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
+                None,
+            ),
             Op::ExcMatch => (O::ExcMatch, vec![need_dst()?, arg(0)?, arg(1)?], None),
             Op::BuildTuple => (O::BuildTuple, vec![need_dst()?], Some(args.clone())),
             Op::BuildList => (O::BuildList, vec![need_dst()?], Some(args.clone())),
@@ -395,28 +517,58 @@ impl<'f> Codegen<'f> {
             Op::DictSet => (O::DictSet, vec![arg(0)?, arg(1)?, arg(2)?], None),
             Op::DictUpdate => (O::DictUpdate, vec![arg(0)?, arg(1)?], None),
             Op::DictMerge => (O::DictMerge, vec![arg(0)?, arg(1)?, arg(2)?], None),
-            Op::FormatValue if args.len() == 2 => (O::FormatWithSpec, vec![need_dst()?, arg(0)?, arg(1)?, imm], None),
+            Op::FormatValue if args.len() == 2 => (
+                O::FormatWithSpec,
+                vec![need_dst()?, arg(0)?, arg(1)?, imm],
+                None,
+            ),
             Op::FormatValue => (O::FormatValue, vec![need_dst()?, arg(0)?, imm], None),
-            Op::BuildInterpolation if args.len() == 3 => {
-                (O::BuildInterpolationSpec, vec![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm], None)
-            }
-            Op::BuildInterpolation => (O::BuildInterpolation, vec![need_dst()?, arg(0)?, arg(1)?, imm], None),
+            Op::BuildInterpolation if args.len() == 3 => (
+                O::BuildInterpolationSpec,
+                vec![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm],
+                None,
+            ),
+            Op::BuildInterpolation => (
+                O::BuildInterpolation,
+                vec![need_dst()?, arg(0)?, arg(1)?, imm],
+                None,
+            ),
             Op::BuildTemplate => (O::BuildTemplate, vec![need_dst()?, arg(0)?, arg(1)?], None),
             Op::UnpackSequence => (O::UnpackSequence, vec![need_dst()?, arg(0)?, imm], None),
             Op::UnpackEx => {
-                let Imm::Pair(before, after) = inst.imm else { return Err(bad_imm()) };
+                let Imm::Pair(before, after) = inst.imm else {
+                    return Err(bad_imm());
+                };
                 (O::UnpackEx, vec![need_dst()?, arg(0)?, before, after], None)
             }
             Op::TupleGet => (O::TupleGet, vec![need_dst()?, arg(0)?, imm], None),
-            Op::Call => (O::Call, vec![need_dst()?, arg(0)?, self.next_cache()], Some(args.get(1..).map(<[u32]>::to_vec).unwrap_or_default())),
-            Op::CallKw => (O::CallKw, vec![need_dst()?, arg(0)?, imm, self.next_cache()], Some(args.get(1..).map(<[u32]>::to_vec).unwrap_or_default())),
-            Op::CallEx if args.len() == 3 => (O::CallExKw, vec![need_dst()?, arg(0)?, arg(1)?, arg(2)?], None),
+            Op::Call => (
+                O::Call,
+                vec![need_dst()?, arg(0)?, self.next_cache()],
+                Some(args.get(1..).map(<[u32]>::to_vec).unwrap_or_default()),
+            ),
+            Op::CallKw => (
+                O::CallKw,
+                vec![need_dst()?, arg(0)?, imm, self.next_cache()],
+                Some(args.get(1..).map(<[u32]>::to_vec).unwrap_or_default()),
+            ),
+            Op::CallEx if args.len() == 3 => (
+                O::CallExKw,
+                vec![need_dst()?, arg(0)?, arg(1)?, arg(2)?],
+                None,
+            ),
             Op::CallEx => (O::CallEx, vec![need_dst()?, arg(0)?, arg(1)?], None),
             Op::CallIntrinsic => (O::CallIntrinsic, vec![need_dst()?, imm], Some(args.clone())),
-            Op::MakeFunction => {
-                (O::MakeFunction, vec![need_dst()?, imm, arg(0)?, arg(1)?, arg(2)?, arg(3)?], None)
-            }
-            Op::ImportName => (O::ImportName, vec![need_dst()?, imm, arg(0)?, arg(1)?], None),
+            Op::MakeFunction => (
+                O::MakeFunction,
+                vec![need_dst()?, imm, arg(0)?, arg(1)?, arg(2)?, arg(3)?],
+                None,
+            ),
+            Op::ImportName => (
+                O::ImportName,
+                vec![need_dst()?, imm, arg(0)?, arg(1)?],
+                None,
+            ),
             Op::ImportFrom => (O::ImportFrom, vec![need_dst()?, arg(0)?, imm], None),
             Op::GetIter => (O::GetIter, vec![need_dst()?, arg(0)?], None),
             Op::GetAIter => (O::GetAIter, vec![need_dst()?, arg(0)?], None),
@@ -428,15 +580,27 @@ impl<'f> Codegen<'f> {
             Op::PushExcInfo => (O::PushExcInfo, vec![need_dst()?, arg(0)?], None),
             Op::PopExcInfo => (O::PopExcInfo, vec![arg(0)?], None),
             Op::CheckEgMatch => (O::CheckEgMatch, vec![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::PrepReraiseStar => (O::PrepReraiseStar, vec![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::PrepReraiseStar => (
+                O::PrepReraiseStar,
+                vec![need_dst()?, arg(0)?, arg(1)?],
+                None,
+            ),
             Op::WithExit => (O::WithExit, vec![need_dst()?, arg(0)?, arg(1)?], None),
             Op::SetupAnnotations => (O::SetupAnnotations, vec![], None),
             Op::GetLen => (O::GetLen, vec![need_dst()?, arg(0)?], None),
             Op::MatchMapping => (O::MatchMapping, vec![need_dst()?, arg(0)?], None),
             Op::MatchSequence => (O::MatchSequence, vec![need_dst()?, arg(0)?], None),
             Op::MatchKeys => (O::MatchKeys, vec![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::MatchClass => (O::MatchClass, vec![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm], None),
-            Op::CopyDictWithoutKeys => (O::CopyDictWithoutKeys, vec![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::MatchClass => (
+                O::MatchClass,
+                vec![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm],
+                None,
+            ),
+            Op::CopyDictWithoutKeys => (
+                O::CopyDictWithoutKeys,
+                vec![need_dst()?, arg(0)?, arg(1)?],
+                None,
+            ),
         };
         self.push(match list {
             Some(list) => Instruction::with_list(opcode, operands, list),
@@ -458,7 +622,10 @@ impl<'f> Codegen<'f> {
                 Item::Inst(p) => pc += p.inst.units(),
             }
         }
-        let too_large = |what: &str| CodegenError { function: func.qualname.clone(), message: what.to_owned() };
+        let too_large = |what: &str| CodegenError {
+            function: func.qualname.clone(),
+            message: what.to_owned(),
+        };
         if u32::try_from(pc).is_err() {
             return Err(too_large("code object too large"));
         }
@@ -467,22 +634,38 @@ impl<'f> Codegen<'f> {
         let mut lines = Vec::new();
         let mut coverage = Vec::new();
         for item in self.items {
-            let Item::Inst(mut pending) = item else { continue };
+            let Item::Inst(mut pending) = item else {
+                continue;
+            };
             if let Some(target) = pending.target {
-                let target_pc = pc_of(target).ok_or_else(|| too_large("jump to a block outside the layout"))?;
-                if let Some(at) = pending.inst.opcode.operands().iter().position(|o| o.kind == OperandKind::Target) {
+                let target_pc =
+                    pc_of(target).ok_or_else(|| too_large("jump to a block outside the layout"))?;
+                if let Some(at) = pending
+                    .inst
+                    .opcode
+                    .operands()
+                    .iter()
+                    .position(|o| o.kind == OperandKind::Target)
+                {
                     pending.inst.operands[at] = target_pc;
                 }
             }
             let start = code.len() as u32;
-            pending.inst.encode(&mut code).map_err(|e| too_large(&format!("code object too large: {e}")))?;
+            pending
+                .inst
+                .encode(&mut code)
+                .map_err(|e| too_large(&format!("code object too large: {e}")))?;
             let end = code.len() as u32;
             lines.push(((end - start) as usize, pending.loc));
             let handler = match pending.handler {
                 Some(block) => {
-                    let handler_pc =
-                        pc_of(Label::Block(block)).ok_or_else(|| too_large("exception handler outside the layout"))?;
-                    let exc_reg = match func.blocks.get(block.index()).and_then(|b| b.params.first()) {
+                    let handler_pc = pc_of(Label::Block(block))
+                        .ok_or_else(|| too_large("exception handler outside the layout"))?;
+                    let exc_reg = match func
+                        .blocks
+                        .get(block.index())
+                        .and_then(|b| b.params.first())
+                    {
                         Some(&param) => self.alloc.reg(param).unwrap_or(self.alloc.nregs),
                         None => self.alloc.nregs,
                     };
@@ -494,7 +677,10 @@ impl<'f> Codegen<'f> {
         }
         let mut nregs = self.alloc.nregs;
         // A handler without a parameter still needs somewhere to put the exception.
-        if coverage.iter().any(|(_, _, h)| h.is_some_and(|(_, r)| r == nregs)) {
+        if coverage
+            .iter()
+            .any(|(_, _, h)| h.is_some_and(|(_, r)| r == nregs))
+        {
             nregs += 1;
         }
         if nregs > u32::from(u16::MAX) + 1 {

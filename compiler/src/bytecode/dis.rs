@@ -37,9 +37,16 @@ pub fn disassemble_module(module: &CodeModule) -> String {
 fn visit(module: &CodeModule, index: usize, seen: &mut [bool], order: &mut Vec<usize>) {
     seen[index] = true;
     order.push(index);
-    let Ok(instructions) = module.codes[index].instructions() else { return };
+    let Ok(instructions) = module.codes[index].instructions() else {
+        return;
+    };
     for (_, inst) in instructions {
-        for (spec, &value) in inst.opcode.operands().iter().filter(|o| o.kind != OperandKind::Regs).zip(&inst.operands)
+        for (spec, &value) in inst
+            .opcode
+            .operands()
+            .iter()
+            .filter(|o| o.kind != OperandKind::Regs)
+            .zip(&inst.operands)
         {
             let child = value as usize;
             if spec.kind == OperandKind::Code && child < module.codes.len() && !seen[child] {
@@ -62,19 +69,33 @@ pub fn const_repr(value: &Const) -> String {
             if *re == 0.0 && re.is_sign_positive() {
                 format!("{}j", float_repr(*im).trim_end_matches(".0"))
             } else {
-                let sign = if *im < 0.0 || (*im == 0.0 && im.is_sign_negative()) { "-" } else { "+" };
+                let sign = if *im < 0.0 || (*im == 0.0 && im.is_sign_negative()) {
+                    "-"
+                } else {
+                    "+"
+                };
                 let re = float_repr(*re);
                 let im = float_repr(im.abs());
-                format!("({}{sign}{}j)", re.trim_end_matches(".0"), im.trim_end_matches(".0"))
+                format!(
+                    "({}{sign}{}j)",
+                    re.trim_end_matches(".0"),
+                    im.trim_end_matches(".0")
+                )
             }
         }
         Const::Str(s) => str_repr(s),
         Const::Bytes(b) => bytes_repr(b),
         Const::Tuple(items) if items.len() == 1 => format!("({},)", const_repr(&items[0])),
-        Const::Tuple(items) => format!("({})", items.iter().map(const_repr).collect::<Vec<_>>().join(", ")),
+        Const::Tuple(items) => format!(
+            "({})",
+            items.iter().map(const_repr).collect::<Vec<_>>().join(", ")
+        ),
         Const::FrozenSet(items) if items.is_empty() => "frozenset()".into(),
         Const::FrozenSet(items) => {
-            format!("frozenset({{{}}})", items.iter().map(const_repr).collect::<Vec<_>>().join(", "))
+            format!(
+                "frozenset({{{}}})",
+                items.iter().map(const_repr).collect::<Vec<_>>().join(", ")
+            )
         }
     }
 }
@@ -97,7 +118,11 @@ fn float_repr(f: f64) -> String {
 }
 
 fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::new();
     out.push(quote);
     for c in s.chars() {
@@ -121,7 +146,11 @@ fn str_repr(s: &str) -> String {
 }
 
 fn bytes_repr(bytes: &[u8]) -> String {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::from("b");
     out.push(quote as char);
     for &b in bytes {
@@ -145,13 +174,23 @@ fn bytes_repr(bytes: &[u8]) -> String {
 }
 
 fn flag_names(flags: CodeFlags) -> String {
-    let names: Vec<&str> = CodeFlags::NAMES.iter().filter(|(f, _)| flags.contains(*f)).map(|(_, n)| *n).collect();
-    if names.is_empty() { "none".into() } else { names.join(", ") }
+    let names: Vec<&str> = CodeFlags::NAMES
+        .iter()
+        .filter(|(f, _)| flags.contains(*f))
+        .map(|(_, n)| *n)
+        .collect();
+    if names.is_empty() {
+        "none".into()
+    } else {
+        names.join(", ")
+    }
 }
 
 /// Disassembles code object `index` of `module` (without its nested code objects).
 pub fn disassemble(module: &CodeModule, index: usize) -> String {
-    let Some(code) = module.codes.get(index) else { return format!("<no code object {index}>\n") };
+    let Some(code) = module.codes.get(index) else {
+        return format!("<no code object {index}>\n");
+    };
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -193,7 +232,12 @@ pub fn disassemble(module: &CodeModule, index: usize) -> String {
     };
     let mut targets: BTreeSet<u32> = BTreeSet::new();
     for (_, inst) in &instructions {
-        for (spec, &value) in inst.opcode.operands().iter().filter(|o| o.kind != OperandKind::Regs).zip(&inst.operands)
+        for (spec, &value) in inst
+            .opcode
+            .operands()
+            .iter()
+            .filter(|o| o.kind != OperandKind::Regs)
+            .zip(&inst.operands)
         {
             if spec.kind == OperandKind::Target {
                 targets.insert(value);
@@ -208,13 +252,24 @@ pub fn disassemble(module: &CodeModule, index: usize) -> String {
         let line = code.location(*pc).map(|l| l.line).unwrap_or(0);
         let line_text = if last_line != Some(line) {
             last_line = Some(line);
-            if line == 0 { "--".to_string() } else { line.to_string() }
+            if line == 0 {
+                "--".to_string()
+            } else {
+                line.to_string()
+            }
         } else {
             String::new()
         };
-        let marker = if targets.contains(&(*pc as u32)) { ">>" } else { "" };
+        let marker = if targets.contains(&(*pc as u32)) {
+            ">>"
+        } else {
+            ""
+        };
         let (operands, comments) = render_operands(module, code, inst);
-        let mut text = format!("{line_text:>4} {marker:>3} {pc:>5}  {:<22}{operands}", inst.opcode.name());
+        let mut text = format!(
+            "{line_text:>4} {marker:>3} {pc:>5}  {:<22}{operands}",
+            inst.opcode.name()
+        );
         if !comments.is_empty() {
             let _ = write!(text, "  ({})", comments.join(", "));
         }
@@ -234,7 +289,12 @@ pub fn disassemble(module: &CodeModule, index: usize) -> String {
         }
     }
     let runs = code.linetable.runs().map(|r| r.len()).unwrap_or(0);
-    let _ = writeln!(out, "LineTable: {runs} runs in {} bytes for {} code units", code.linetable.bytes().len(), code.code.len());
+    let _ = writeln!(
+        out,
+        "LineTable: {runs} runs in {} bytes for {} code units",
+        code.linetable.bytes().len(),
+        code.code.len()
+    );
     out
 }
 
@@ -265,7 +325,12 @@ fn render_operands(
         let text = match spec.kind {
             OperandKind::Reg => reg_name(code, value),
             OperandKind::Const => {
-                comments.push(code.consts.get(index).map(const_repr).unwrap_or_else(|| "?".into()));
+                comments.push(
+                    code.consts
+                        .get(index)
+                        .map(const_repr)
+                        .unwrap_or_else(|| "?".into()),
+                );
                 format!("c{value}")
             }
             OperandKind::Name => {
@@ -278,14 +343,20 @@ fn render_operands(
             }
             OperandKind::Code => {
                 comments.push(
-                    module.codes.get(index).map(|c| format!("code {}", c.qualname)).unwrap_or_else(|| "?".into()),
+                    module
+                        .codes
+                        .get(index)
+                        .map(|c| format!("code {}", c.qualname))
+                        .unwrap_or_else(|| "?".into()),
                 );
                 format!("code{value}")
             }
             OperandKind::Target => format!("to {value}"),
             OperandKind::Cache => format!("${value}"),
             OperandKind::Imm => value.to_string(),
-            kind => immediate_name(kind, value).map(str::to_owned).unwrap_or_else(|| format!("?{value}")),
+            kind => immediate_name(kind, value)
+                .map(str::to_owned)
+                .unwrap_or_else(|| format!("?{value}")),
         };
         parts.push(text);
     }
@@ -306,8 +377,14 @@ mod tests {
         assert_eq!(const_repr(&Const::Float(0.1)), "0.1");
         assert_eq!(const_repr(&Const::Complex { re: 0.0, im: 2.0 }), "2j");
         assert_eq!(const_repr(&Const::Complex { re: 1.0, im: -2.0 }), "(1-2j)");
-        assert_eq!(const_repr(&Const::Bytes(b"a\x00'".to_vec())), "b\"a\\x00'\"");
-        assert_eq!(const_repr(&Const::Tuple(vec![Const::Int(BigInt::from(1))])), "(1,)");
+        assert_eq!(
+            const_repr(&Const::Bytes(b"a\x00'".to_vec())),
+            "b\"a\\x00'\""
+        );
+        assert_eq!(
+            const_repr(&Const::Tuple(vec![Const::Int(BigInt::from(1))])),
+            "(1,)"
+        );
         assert_eq!(const_repr(&Const::FrozenSet(vec![])), "frozenset()");
     }
 }

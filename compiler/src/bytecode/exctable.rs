@@ -59,12 +59,21 @@ impl ExceptionTable {
     pub fn build(coverage: impl IntoIterator<Item = (u32, u32, Option<(u32, u32)>)>) -> Self {
         let mut entries: Vec<ExcEntry> = Vec::new();
         for (start, end, handler) in coverage {
-            let Some((handler, exc_reg)) = handler else { continue };
+            let Some((handler, exc_reg)) = handler else {
+                continue;
+            };
             match entries.last_mut() {
-                Some(last) if last.end == start && last.handler == handler && last.exc_reg == exc_reg => {
+                Some(last)
+                    if last.end == start && last.handler == handler && last.exc_reg == exc_reg =>
+                {
                     last.end = end;
                 }
-                _ => entries.push(ExcEntry { start, end, handler, exc_reg }),
+                _ => entries.push(ExcEntry {
+                    start,
+                    end,
+                    handler,
+                    exc_reg,
+                }),
             }
         }
         ExceptionTable { entries }
@@ -100,7 +109,12 @@ impl ExceptionTable {
             let end = start.checked_add(read_varint(bytes, &mut at)?)?;
             let handler = read_varint(bytes, &mut at)?;
             let exc_reg = read_varint(bytes, &mut at)?;
-            entries.push(ExcEntry { start, end, handler, exc_reg });
+            entries.push(ExcEntry {
+                start,
+                end,
+                handler,
+                exc_reg,
+            });
             previous_end = end;
         }
         Some(ExceptionTable { entries })
@@ -124,9 +138,24 @@ mod tests {
         assert_eq!(
             table.entries,
             vec![
-                ExcEntry { start: 3, end: 9, handler: 40, exc_reg: 7 },
-                ExcEntry { start: 9, end: 10, handler: 50, exc_reg: 7 },
-                ExcEntry { start: 12, end: 14, handler: 40, exc_reg: 7 },
+                ExcEntry {
+                    start: 3,
+                    end: 9,
+                    handler: 40,
+                    exc_reg: 7
+                },
+                ExcEntry {
+                    start: 9,
+                    end: 10,
+                    handler: 50,
+                    exc_reg: 7
+                },
+                ExcEntry {
+                    start: 12,
+                    end: 14,
+                    handler: 40,
+                    exc_reg: 7
+                },
             ]
         );
         assert_eq!(table.lookup(2), None);
@@ -142,13 +171,31 @@ mod tests {
     fn encoding_round_trips() {
         let table = ExceptionTable {
             entries: vec![
-                ExcEntry { start: 0, end: 300, handler: 100_000, exc_reg: 3 },
-                ExcEntry { start: 300, end: 301, handler: 2, exc_reg: 65_535 },
-                ExcEntry { start: 1_000, end: 5_000_000, handler: 0, exc_reg: 0 },
+                ExcEntry {
+                    start: 0,
+                    end: 300,
+                    handler: 100_000,
+                    exc_reg: 3,
+                },
+                ExcEntry {
+                    start: 300,
+                    end: 301,
+                    handler: 2,
+                    exc_reg: 65_535,
+                },
+                ExcEntry {
+                    start: 1_000,
+                    end: 5_000_000,
+                    handler: 0,
+                    exc_reg: 0,
+                },
             ],
         };
         assert_eq!(ExceptionTable::decode(&table.encode()), Some(table));
         assert_eq!(ExceptionTable::decode(&[0x80]), None);
-        assert_eq!(ExceptionTable::decode(&[0xff, 0xff, 0xff, 0xff, 0x7f]), None);
+        assert_eq!(
+            ExceptionTable::decode(&[0xff, 0xff, 0xff, 0xff, 0x7f]),
+            None
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! One decoded instruction, and its encoding into / decoding from 16-bit code units, driven
 //! by the operand layout in [`super::opcodes`].
 
-use super::opcodes::{OperandKind, Opcode};
+use super::opcodes::{Opcode, OperandKind};
 
 /// A decoded instruction: the opcode, its fixed operands in table order (a jump target as its
 /// full `u32` pc) and, for opcodes ending in a register list, the list.
@@ -31,9 +31,15 @@ impl std::fmt::Display for CodeError {
             CodeError::BadOpcode { pc, unit } => write!(f, "bad opcode {unit} at pc {pc}"),
             CodeError::Truncated { pc } => write!(f, "truncated instruction at pc {pc}"),
             CodeError::OperandTooLarge { opcode, value } => {
-                write!(f, "operand {value} of {} does not fit in 16 bits", opcode.name())
+                write!(
+                    f,
+                    "operand {value} of {} does not fit in 16 bits",
+                    opcode.name()
+                )
             }
-            CodeError::WrongOperandCount { opcode } => write!(f, "wrong operand count for {}", opcode.name()),
+            CodeError::WrongOperandCount { opcode } => {
+                write!(f, "wrong operand count for {}", opcode.name())
+            }
         }
     }
 }
@@ -41,12 +47,20 @@ impl std::fmt::Display for CodeError {
 impl Instruction {
     /// An instruction without a register list.
     pub fn new(opcode: Opcode, operands: Vec<u32>) -> Self {
-        Instruction { opcode, operands, list: Vec::new() }
+        Instruction {
+            opcode,
+            operands,
+            list: Vec::new(),
+        }
     }
 
     /// An instruction whose last operand is the register list `list`.
     pub fn with_list(opcode: Opcode, operands: Vec<u32>, list: Vec<u32>) -> Self {
-        Instruction { opcode, operands, list }
+        Instruction {
+            opcode,
+            operands,
+            list,
+        }
     }
 
     /// The encoded size in code units.
@@ -55,7 +69,13 @@ impl Instruction {
             .opcode
             .operands()
             .iter()
-            .map(|o| if o.kind == OperandKind::Regs { 1 + self.list.len() } else { o.kind.units() })
+            .map(|o| {
+                if o.kind == OperandKind::Regs {
+                    1 + self.list.len()
+                } else {
+                    o.kind.units()
+                }
+            })
             .sum::<usize>()
     }
 
@@ -64,10 +84,15 @@ impl Instruction {
         let specs = self.opcode.operands();
         let fixed = specs.iter().filter(|o| o.kind != OperandKind::Regs).count();
         if fixed != self.operands.len() {
-            return Err(CodeError::WrongOperandCount { opcode: self.opcode });
+            return Err(CodeError::WrongOperandCount {
+                opcode: self.opcode,
+            });
         }
         let unit = |value: u64| {
-            u16::try_from(value).map_err(|_| CodeError::OperandTooLarge { opcode: self.opcode, value })
+            u16::try_from(value).map_err(|_| CodeError::OperandTooLarge {
+                opcode: self.opcode,
+                value,
+            })
         };
         code.push(self.opcode.unit());
         let mut values = self.operands.iter();
@@ -118,7 +143,14 @@ impl Instruction {
                 _ => operands.push(next()?),
             }
         }
-        Ok((Instruction { opcode, operands, list }, at))
+        Ok((
+            Instruction {
+                opcode,
+                operands,
+                list,
+            },
+            at,
+        ))
     }
 }
 
@@ -146,9 +178,19 @@ mod tests {
                 .iter()
                 .filter(|o| o.kind != OperandKind::Regs)
                 .enumerate()
-                .map(|(i, o)| if o.kind == OperandKind::Target { 70_000 + i as u32 } else { i as u32 + 1 })
+                .map(|(i, o)| {
+                    if o.kind == OperandKind::Target {
+                        70_000 + i as u32
+                    } else {
+                        i as u32 + 1
+                    }
+                })
                 .collect();
-            let list = if specs.iter().any(|o| o.kind == OperandKind::Regs) { vec![7, 8, 9] } else { vec![] };
+            let list = if specs.iter().any(|o| o.kind == OperandKind::Regs) {
+                vec![7, 8, 9]
+            } else {
+                vec![]
+            };
             let inst = Instruction::with_list(op, operands, list);
             let mut code = Vec::new();
             inst.encode(&mut code).unwrap();
@@ -161,8 +203,14 @@ mod tests {
 
     #[test]
     fn truncated_and_bad_code_is_an_error() {
-        assert!(matches!(Instruction::decode(&[Opcode::Move.unit(), 1], 0), Err(CodeError::Truncated { .. })));
-        assert!(matches!(Instruction::decode(&[u16::MAX], 0), Err(CodeError::BadOpcode { .. })));
+        assert!(matches!(
+            Instruction::decode(&[Opcode::Move.unit(), 1], 0),
+            Err(CodeError::Truncated { .. })
+        ));
+        assert!(matches!(
+            Instruction::decode(&[u16::MAX], 0),
+            Err(CodeError::BadOpcode { .. })
+        ));
         let inst = Instruction::new(Opcode::Move, vec![70_000, 1]);
         assert!(inst.encode(&mut Vec::new()).is_err());
     }

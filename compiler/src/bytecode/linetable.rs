@@ -70,7 +70,10 @@ impl LineTable {
         for (length, loc) in runs {
             push_varint(&mut bytes, length as u64);
             push_varint(&mut bytes, zigzag(i64::from(loc.line) - previous_line));
-            push_varint(&mut bytes, zigzag(i64::from(loc.end_line) - i64::from(loc.line)));
+            push_varint(
+                &mut bytes,
+                zigzag(i64::from(loc.end_line) - i64::from(loc.line)),
+            );
             push_varint(&mut bytes, loc.col.into());
             push_varint(&mut bytes, loc.end_col.into());
             previous_line = loc.line.into();
@@ -114,7 +117,10 @@ impl LineTable {
 
     /// The location of the instruction covering code unit `pc`, if the table has one.
     pub fn location(&self, pc: usize) -> Option<Loc> {
-        self.runs()?.into_iter().find(|(range, _)| range.contains(&pc)).map(|(_, loc)| loc)
+        self.runs()?
+            .into_iter()
+            .find(|(range, _)| range.contains(&pc))
+            .map(|(_, loc)| loc)
     }
 }
 
@@ -123,7 +129,12 @@ mod tests {
     use super::*;
 
     fn loc(line: u32, col: u32, end_line: u32, end_col: u32) -> Loc {
-        Loc { line, col, end_line, end_col }
+        Loc {
+            line,
+            col,
+            end_line,
+            end_col,
+        }
     }
 
     #[test]

@@ -17,8 +17,11 @@ pub mod linetable;
 pub mod opcodes;
 pub mod regalloc;
 
+#[cfg(test)]
+mod codegen_tests;
+
 pub use code::{CodeModule, CodeObject};
 pub use codegen::{CodegenError, compile_function, compile_module};
 pub use dis::{disassemble, disassemble_module};
 pub use instruction::{CodeError, Instruction};
-pub use opcodes::{OperandKind, Opcode};
+pub use opcodes::{Opcode, OperandKind};

@@ -175,8 +175,11 @@ impl Opcode {
              then one unit per register).\n\n| # | opcode | operands | meaning |\n|---|---|---|---|\n",
         );
         for (number, op) in Opcode::ALL.iter().enumerate() {
-            let operands: Vec<String> =
-                op.operands().iter().map(|o| format!("{}:{}", o.name, o.kind.name())).collect();
+            let operands: Vec<String> = op
+                .operands()
+                .iter()
+                .map(|o| format!("{}:{}", o.name, o.kind.name()))
+                .collect();
             out.push_str(&format!(
                 "| {number} | `{}` | {} | {} |\n",
                 op.name(),
@@ -444,6 +447,9 @@ mod tests {
             return;
         }
         let actual = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(actual == expected, "OPCODES.md is stale: rerun with UPDATE_EXPECT=1");
+        assert!(
+            actual == expected,
+            "OPCODES.md is stale: rerun with UPDATE_EXPECT=1"
+        );
     }
 }

@@ -18,7 +18,7 @@
 //! allocator simple and is exact for the short-lived expression temporaries that make up
 //! almost all SSA values (Python variables live in the fixed local registers, not here).
 
-use crate::ir::{Block, Function, Value};
+use crate::ir::{Block, Function, Value, ValueDef};
 use std::collections::BTreeSet;
 
 /// A dense bit set over value indices.
@@ -29,11 +29,16 @@ impl BitSet {
     fn new(len: usize) -> Self {
         BitSet(vec![0; len.div_ceil(64)])
     }
+    /// Inserts `i`; out-of-range values (malformed IR) are ignored.
     fn insert(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
     }
     fn remove(&mut self, i: usize) {
-        self.0[i / 64] &= !(1 << (i % 64));
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word &= !(1 << (i % 64));
+        }
     }
     fn union_with(&mut self, other: &BitSet) {
         for (a, b) in self.0.iter_mut().zip(&other.0) {
@@ -42,7 +47,9 @@ impl BitSet {
     }
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.0.iter().enumerate().flat_map(|(w, &bits)| {
-            (0..64).filter(move |b| bits & (1 << b) != 0).map(move |b| w * 64 + b)
+            (0..64)
+                .filter(move |b| bits & (1 << b) != 0)
+                .map(move |b| w * 64 + b)
         })
     }
 }
@@ -76,7 +83,11 @@ impl Allocation {
 /// Blocks reachable through the layout: terminator successors and the handler.
 fn successors(func: &Function, block: Block) -> Vec<Block> {
     let data = &func.blocks[block.index()];
-    let mut out = data.term.as_ref().map(|t| t.successors()).unwrap_or_default();
+    let mut out = data
+        .term
+        .as_ref()
+        .map(|t| t.successors())
+        .unwrap_or_default();
     out.extend(data.handler);
     out
 }
@@ -121,7 +132,9 @@ fn live_in_sets(func: &Function) -> Vec<BitSet> {
             let b = block.index();
             let mut live = BitSet::new(nvalues);
             for succ in successors(func, block) {
-                let Some(succ_live) = live_in.get(succ.index()) else { continue };
+                let Some(succ_live) = live_in.get(succ.index()) else {
+                    continue;
+                };
                 let mut incoming = succ_live.clone();
                 for param in &func.blocks[succ.index()].params {
                     incoming.remove(param.index());
@@ -198,7 +211,9 @@ pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
                 extend(value, 2 * pos.term);
             }
             for succ in successors(func, block) {
-                let Some(succ_live) = live_in.get(succ.index()) else { continue };
+                let Some(succ_live) = live_in.get(succ.index()) else {
+                    continue;
+                };
                 let succ_params = &func.blocks[succ.index()].params;
                 for value in succ_live.iter() {
                     if !succ_params.iter().any(|p| p.index() == value) {
@@ -210,15 +225,20 @@ pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
             for edge in edges.edges_mut() {
                 let params = &func.blocks[edge.block.index()].params;
                 for (&arg, &param) in edge.args.iter().zip(params) {
-                    partners[arg.index()].push(param);
-                    partners[param.index()].push(arg);
+                    if arg.index() < nvalues && param.index() < nvalues {
+                        partners[arg.index()].push(param);
+                        partners[param.index()].push(arg);
+                    }
                 }
             }
         }
     }
 
-    let mut order: Vec<(u32, u32, usize)> =
-        intervals.iter().enumerate().filter_map(|(v, iv)| iv.map(|(lo, hi)| (lo, hi, v))).collect();
+    let mut order: Vec<(u32, u32, usize)> = intervals
+        .iter()
+        .enumerate()
+        .filter_map(|(v, iv)| iv.map(|(lo, hi)| (lo, hi, v)))
+        .collect();
     order.sort_unstable();
     let mut regs: Vec<Option<u32>> = vec![None; nvalues];
     let mut free: BTreeSet<u32> = BTreeSet::new();
@@ -233,8 +253,28 @@ pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
             active.pop_first();
             free.insert(reg);
         }
-        let hinted = partners[value].iter().filter_map(|p| regs[p.index()]).find(|r| free.contains(r));
-        let reg = match hinted.or_else(|| free.first().copied()) {
+        let hinted = partners[value]
+            .iter()
+            .filter_map(|p| regs.get(p.index()).copied().flatten())
+            .find(|r| free.contains(r));
+        // An edge argument that cannot share its parameter's register should at least avoid
+        // the registers of the target's other parameters, or the edge's moves form a cycle.
+        let avoid: Vec<u32> = partners[value]
+            .iter()
+            .filter_map(|p| match func.values.get(p.index()) {
+                Some(ValueDef::Param(block, _)) => Some(*block),
+                _ => None,
+            })
+            .flat_map(|block| func.blocks[block.index()].params.iter())
+            .filter_map(|p| regs.get(p.index()).copied().flatten())
+            .collect();
+        let unhinted = || {
+            free.iter()
+                .copied()
+                .find(|r| !avoid.contains(r))
+                .or_else(|| free.first().copied())
+        };
+        let reg = match hinted.or_else(unhinted) {
             Some(reg) => {
                 free.remove(&reg);
                 reg
@@ -259,7 +299,10 @@ pub fn sequentialize_moves(moves: &[(u32, u32)], scratch: u32) -> Vec<(u32, u32)
         // A move whose destination no other pending move still reads can go now.
         let ready = (0..pending.len()).find(|&i| {
             let dst = pending[i].0;
-            pending.iter().enumerate().all(|(j, &(_, src))| j == i || src != dst)
+            pending
+                .iter()
+                .enumerate()
+                .all(|(j, &(_, src))| j == i || src != dst)
         });
         match ready {
             Some(i) => {
