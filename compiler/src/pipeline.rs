@@ -27,10 +27,7 @@ pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDia
         end_offset: 0,
         text: None,
     })?;
-    let module = parsed
-        .into_syntax()
-        .module()
-        .expect("module mode yields a module");
+    let module = parsed.into_syntax().module().expect("module mode yields a module");
     let table = SymbolTable::build(&module, source, filename)?;
     let (module, warnings) = crate::lower::lower_module(&module, &table, source, filename)?;
     Ok(IrOutput { module, warnings })

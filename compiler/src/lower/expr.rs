@@ -13,12 +13,7 @@ impl<'a> Lowerer<'a> {
 
     /// Calls `callee(*leading, <arguments>)`, where `leading` are already evaluated
     /// positional values (used by class definitions: `__build_class__(func, name, …)`).
-    pub(crate) fn lower_call_with(
-        &mut self,
-        callee: Value,
-        leading: Vec<Value>,
-        arguments: &'a Arguments,
-    ) -> LowerResult<Value> {
+    pub(crate) fn lower_call_with(&mut self, callee: Value, leading: Vec<Value>, arguments: &'a Arguments) -> LowerResult<Value> {
         let _ = (callee, leading);
         Err(self.error(arguments.range(), "call not supported yet"))
     }

@@ -131,13 +131,7 @@ pub struct Scope {
 
 impl Scope {
     /// An empty scope.
-    pub fn new(
-        kind: ScopeKind,
-        name: impl Into<String>,
-        key: ScopeKey,
-        parent: Option<ScopeId>,
-        lineno: u32,
-    ) -> Self {
+    pub fn new(kind: ScopeKind, name: impl Into<String>, key: ScopeKey, parent: Option<ScopeId>, lineno: u32) -> Self {
         Scope {
             kind,
             name: name.into(),
@@ -174,13 +168,8 @@ impl Scope {
         let index = match self.symbol_index.get(name) {
             Some(&i) => i,
             None => {
-                self.symbols.push(Symbol {
-                    name: name.to_owned(),
-                    scope: SymbolScope::Local,
-                    flags: 0,
-                });
-                self.symbol_index
-                    .insert(name.to_owned(), self.symbols.len() - 1);
+                self.symbols.push(Symbol { name: name.to_owned(), scope: SymbolScope::Local, flags: 0 });
+                self.symbol_index.insert(name.to_owned(), self.symbols.len() - 1);
                 self.symbols.len() - 1
             }
         };
@@ -193,30 +182,21 @@ impl Scope {
     /// `GlobalImplicit` in functions and through the locals mapping in modules and classes;
     /// both cases answer `GlobalImplicit`.
     pub fn resolve(&self, name: &str) -> SymbolScope {
-        self.lookup(name)
-            .map_or(SymbolScope::GlobalImplicit, |s| s.scope)
+        self.lookup(name).map_or(SymbolScope::GlobalImplicit, |s| s.scope)
     }
 
     /// Names with scope `Cell`, sorted as CPython sorts `co_cellvars`.
     pub fn cellvars(&self) -> Vec<String> {
-        let mut cells: Vec<String> = self
-            .symbols
-            .iter()
-            .filter(|s| s.scope == SymbolScope::Cell)
-            .map(|s| s.name.clone())
-            .collect();
+        let mut cells: Vec<String> =
+            self.symbols.iter().filter(|s| s.scope == SymbolScope::Cell).map(|s| s.name.clone()).collect();
         cells.sort();
         cells
     }
 
     /// Names with scope `Free`, sorted as CPython sorts `co_freevars`.
     pub fn freevars(&self) -> Vec<String> {
-        let mut frees: Vec<String> = self
-            .symbols
-            .iter()
-            .filter(|s| s.scope == SymbolScope::Free)
-            .map(|s| s.name.clone())
-            .collect();
+        let mut frees: Vec<String> =
+            self.symbols.iter().filter(|s| s.scope == SymbolScope::Free).map(|s| s.name.clone()).collect();
         frees.sort();
         frees
     }
@@ -260,11 +240,7 @@ impl SymbolTable {
     }
 
     /// Builds the table for a module; see the module docs.
-    pub fn build(
-        module: &ruff_python_ast::ModModule,
-        source: &str,
-        filename: &str,
-    ) -> Result<SymbolTable, SyntaxDiagnostic> {
+    pub fn build(module: &ruff_python_ast::ModModule, source: &str, filename: &str) -> Result<SymbolTable, SyntaxDiagnostic> {
         builder::build(module, source, filename)
     }
 }
