@@ -8,5 +8,6 @@ pub mod bytecode;
 pub mod diagnostics;
 pub mod ir;
 pub mod lower;
+pub mod passes;
 pub mod pipeline;
 pub mod scope;

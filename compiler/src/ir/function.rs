@@ -257,7 +257,13 @@ pub struct BlockData {
 }
 
 /// One code object's IR.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Equality compares the program, not the arenas: the header, the pools, the layout and,
+/// for each laid-out block, its parameters, handler, instructions (by content, in order)
+/// and terminator. Arena order (which `Inst` id an instruction got), entries orphaned by
+/// passes and blocks outside the layout do not count, so a module parsed back from its
+/// text form equals the original.
+#[derive(Debug, Clone)]
 pub struct Function {
     pub name: String,
     pub qualname: String,
@@ -410,6 +416,39 @@ impl Function {
         } else {
             self.frees.get(index - self.cells.len()).map(String::as_str)
         }
+    }
+}
+
+impl PartialEq for Function {
+    fn eq(&self, other: &Self) -> bool {
+        let header_eq = self.name == other.name
+            && self.qualname == other.qualname
+            && self.kind == other.kind
+            && self.flags == other.flags
+            && self.first_line == other.first_line
+            && self.argcount == other.argcount
+            && self.posonlyargcount == other.posonlyargcount
+            && self.kwonlyargcount == other.kwonlyargcount
+            && self.locals == other.locals
+            && self.cells == other.cells
+            && self.frees == other.frees
+            && self.docstring == other.docstring
+            && self.names == other.names
+            && self.consts == other.consts
+            && self.layout == other.layout;
+        header_eq
+            && self.layout.iter().all(|&block| {
+                let (a, b) = (self.blocks.get(block.index()), other.blocks.get(block.index()));
+                let (Some(a), Some(b)) = (a, b) else { return false };
+                a.params == b.params
+                    && a.handler == b.handler
+                    && a.term == b.term
+                    && a.term_loc == b.term_loc
+                    && a.insts.len() == b.insts.len()
+                    && a.insts.iter().zip(&b.insts).all(|(x, y)| {
+                        self.insts.get(x.index()) == other.insts.get(y.index())
+                    })
+            })
     }
 }
 

@@ -291,6 +291,11 @@ define_ops! {
     Const = "const", imm: Const, args: Fixed(0), result: true, raises: false;
     /// Loads fast local `imm`; raises `UnboundLocalError` when unset.
     LoadFast = "load_fast", imm: Local, args: Fixed(0), result: true, raises: true;
+    /// Loads fast local `imm` and unsets it, never raising: when the local is unset the
+    /// result is the null marker, which only `store_fast` may consume (it leaves the local
+    /// unset again). PEP 709 inlined comprehensions use it to save and later restore outer
+    /// locals their iteration variables shadow (CPython's `LOAD_FAST_AND_CLEAR`).
+    LoadFastAndClear = "load_fast_and_clear", imm: Local, args: Fixed(0), result: true, raises: false;
     /// Stores `[value]` into fast local `imm`.
     StoreFast = "store_fast", imm: Local, args: Fixed(1), result: false, raises: false;
     /// Unsets fast local `imm`; raises `UnboundLocalError` when already unset.

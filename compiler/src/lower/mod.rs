@@ -7,23 +7,31 @@
 //!
 //! - `mod.rs` (this file): the unit stack, source locations, name resolution to load/store ops,
 //!   closures and errors.
-//! - `stmt.rs`: statements and control flow, including `try`/`finally`/`with` unwinding.
+//! - `stmt.rs`: simple statements, `if`, loops, `return`/`break`/`continue`, module bodies;
+//!   `try_stmt.rs`: `try`/`except`/`except*`/`finally`; `with_stmt.rs`: `with`/`async with`;
+//!   `import.rs`: imports and `__future__`; `unwind.rs`: leaving frame blocks early.
 //! - `expr.rs`: expressions; `assign.rs`: assignment and deletion targets;
 //!   `comprehension.rs`: comprehensions (PEP 709 inlining) and generator expressions;
-//!   `fstring.rs`: f-strings and t-strings.
+//!   `fstring.rs`: f-strings and t-strings; `call.rs`: calls.
 //! - `function.rs`: `def`, `lambda`, `class`, arguments, defaults, decorators;
 //!   `annotations.rs`: PEP 649 `__annotate__`; `type_params.rs`: PEP 695 scopes and `type`
 //!   aliases; `pattern.rs`: `match`.
 
 mod annotations;
 mod assign;
+mod call;
 mod comprehension;
 mod expr;
 mod fstring;
 mod function;
+mod import;
 mod pattern;
+mod pattern_literal;
 mod stmt;
+mod try_stmt;
 mod type_params;
+mod unwind;
+mod with_stmt;
 
 use crate::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
 use crate::ir::builder::FunctionBuilder;
@@ -48,21 +56,29 @@ pub fn lower_module<'a>(
 }
 
 /// What `break`/`continue`/`return` must unwind on the way out, innermost last
-/// (CPython's "frame blocks").
+/// (CPython's "frame blocks"). `unwind.rs` emits the code leaving each kind; every variant
+/// that changes the active exception handler records the handler that was active outside
+/// it, so the unwinding code runs where CPython's `POP_BLOCK` would have put it.
 #[derive(Debug, Clone)]
 pub(crate) enum FrameBlock<'a> {
-    /// A `for` or `while` loop.
+    /// A `for`, `async for` or `while` loop.
     Loop { continue_to: Block, break_to: Block },
     /// The body of a `try` with a `finally`: the final body is inlined on every exit.
     /// `handler` is the exception handler that was active outside the `try`.
     FinallyTry { body: &'a [ruff_python_ast::Stmt], handler: Option<Block> },
-    /// Running a `finally` body itself (a `return` here discards the pending exception).
-    FinallyEnd { handler: Option<Block> },
+    /// A copy of a `finally` body on a non-exceptional path. Leaving it needs no code; it
+    /// only marks the region for PEP 765's warnings.
+    FinallyBody,
+    /// The `finally` body on the exceptional path: leaving it early (`return`, `break`)
+    /// discards the pending exception and restores `previous` as the handled exception.
+    FinallyEnd { previous: Value, handler: Option<Block> },
     /// Inside `with`: leaving calls `__exit__(None, None, None)`, held in local `exit`.
     With { exit: LocalId, is_async: bool, handler: Option<Block> },
-    /// Inside an `except` handler: leaving restores the previous exception (held in local
-    /// `previous`) and, when the handler binds a name, deletes it.
-    ExceptHandler { previous: LocalId, name: Option<&'a str>, handler: Option<Block> },
+    /// Inside an `except` handler: leaving restores the previous exception `previous` and,
+    /// when the handler binds a name, sets it to `None` and deletes it.
+    ExceptHandler { previous: Value, name: Option<&'a str>, handler: Option<Block> },
+    /// Inside an `except*` handler, which `break`, `continue` and `return` may not leave.
+    ExceptStarHandler,
 }
 
 /// One code object under construction.
@@ -87,6 +103,9 @@ pub(crate) struct Lowerer<'a> {
     pub units: Vec<Unit<'a>>,
     /// `from __future__ import annotations` is in effect.
     pub future_annotations: bool,
+    /// The line of the last `from __future__ import` in the module's leading run of them
+    /// (CPython's `ff_lineno`); 0 when there is none. Later ones are errors.
+    pub future_line: u32,
 }
 
 impl<'a> Lowerer<'a> {
@@ -106,6 +125,7 @@ impl<'a> Lowerer<'a> {
             warnings: Vec::new(),
             units: Vec::new(),
             future_annotations: false,
+            future_line: 0,
         }
     }
 

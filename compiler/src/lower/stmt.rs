@@ -1,15 +1,67 @@
-//! Statements and control flow.
+//! Statements: the dispatcher, simple statements, `if`, loops, `return`/`break`/`continue`,
+//! `raise`, `assert`, and module/function bodies (CPython's `codegen_visit_stmt` and
+//! `codegen_body` in Python/codegen.c). `try` lives in `try_stmt.rs`, `with` in
+//! `with_stmt.rs`, imports in `import.rs` and early exits in `unwind.rs`.
 
-use super::{LowerResult, Lowerer};
-use crate::ir::Terminator;
-use ruff_python_ast::Stmt;
+use super::unwind::ExitKind;
+use super::{FrameBlock, LowerResult, Lowerer};
+use crate::ir::{
+    BinOp, Block, BlockCall, Common, Const, FunctionKind, Imm, Intrinsic, Op, Terminator,
+};
+use crate::scope::{Scope, ScopeKind};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
 
 impl<'a> Lowerer<'a> {
-    /// Lowers a module body and ends it with `return None`.
+    /// Lowers a module body and ends it with `return None`: `__future__` checks, the
+    /// docstring, the statements, then the deferred `__annotate__` (PEP 649).
     pub(crate) fn lower_module_statements(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
+        self.scan_future_imports(body)?;
+        self.lower_scope_body(body)?;
+        self.emit_deferred_annotations(body)?;
+        if !self.b().is_terminated() {
+            let none = self.b().none();
+            self.b().terminate(Terminator::Return(none));
+        }
+        Ok(())
+    }
+
+    /// Lowers the body of a module or class (CPython's `codegen_body`): `setup_annotations`
+    /// when `from __future__ import annotations` is on and the body annotates anything,
+    /// the docstring stored as `__doc__` (cleaned as CPython 3.13+ does), then the
+    /// statements. Emits no final return.
+    pub(crate) fn lower_scope_body(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
+        if self.future_annotations && body_has_annotations(body) {
+            if let Some(first) = body.first() {
+                self.set_loc(first.range());
+            }
+            self.b()
+                .ins_void(Op::SetupAnnotations, Imm::None, Vec::new());
+        }
+        let interactive = self
+            .units
+            .last()
+            .is_some_and(|u| u.b.func.kind == FunctionKind::Interactive);
+        let mut rest = body;
+        if !interactive {
+            if let (Some(doc), Some(Stmt::Expr(first))) = (docstring_of(body), body.first()) {
+                self.set_loc(first.value.range());
+                let doc = self.b().constant(Const::Str(clean_docstring(doc)));
+                self.store_name("__doc__", doc);
+                rest = &body[1..];
+            }
+        }
+        self.lower_body(rest)
+    }
+
+    /// Lowers a function body, adding `return None` when control falls off its end. (The
+    /// docstring, if any, is an ignored constant statement here; the caller records it.)
+    pub(crate) fn lower_function_body(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
         self.lower_body(body)?;
-        let none = self.b().none();
-        self.b().terminate(Terminator::Return(none));
+        if !self.b().is_terminated() {
+            let none = self.b().none();
+            self.b().terminate(Terminator::Return(none));
+        }
         Ok(())
     }
 
@@ -23,7 +75,537 @@ impl<'a> Lowerer<'a> {
 
     /// Lowers one statement.
     pub(crate) fn lower_stmt(&mut self, stmt: &'a Stmt) -> LowerResult<()> {
-        use ruff_text_size::Ranged;
-        Err(self.error(stmt.range(), "statement not supported yet"))
+        self.set_loc(stmt.range());
+        match stmt {
+            Stmt::FunctionDef(def) => self.lower_function_def(def),
+            Stmt::ClassDef(class) => self.lower_class_def(class),
+            Stmt::TypeAlias(alias) => self.lower_type_alias(alias),
+            Stmt::AnnAssign(assign) => self.lower_ann_assign(assign),
+            Stmt::Match(stmt) => self.lower_match(stmt),
+            Stmt::Return(ret) => self.lower_return(ret),
+            Stmt::Delete(del) => {
+                for target in &del.targets {
+                    self.delete_target(target)?;
+                }
+                Ok(())
+            }
+            Stmt::Assign(assign) => {
+                let value = self.lower_expr(&assign.value)?;
+                for target in &assign.targets {
+                    self.store_target(target, value)?;
+                }
+                Ok(())
+            }
+            Stmt::AugAssign(assign) => self.lower_aug_assign(assign),
+            Stmt::For(stmt) if stmt.is_async => self.lower_async_for(stmt),
+            Stmt::For(stmt) => self.lower_for(stmt),
+            Stmt::While(stmt) => self.lower_while(stmt),
+            Stmt::If(stmt) => self.lower_if(stmt),
+            Stmt::With(stmt) => self.lower_with(stmt),
+            Stmt::Raise(raise) => self.lower_raise(raise),
+            Stmt::Try(stmt) => self.lower_try(stmt),
+            Stmt::Assert(assert) => self.lower_assert(assert),
+            Stmt::Import(import) => self.lower_import(import),
+            Stmt::ImportFrom(import) => self.lower_import_from(import),
+            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => Ok(()),
+            Stmt::Expr(stmt) => self.lower_expr_stmt(&stmt.value),
+            Stmt::Break(stmt) => self.lower_break_continue(ExitKind::Break, stmt.range),
+            Stmt::Continue(stmt) => self.lower_break_continue(ExitKind::Continue, stmt.range),
+            Stmt::IpyEscapeCommand(stmt) => Err(self.error(stmt.range, "invalid syntax")),
+        }
+    }
+
+    /// The scope of the code object being built (not of an inlined comprehension).
+    pub(crate) fn unit_scope(&self) -> &'a Scope {
+        self.table.scope(self.units.last().expect("no unit").scope)
+    }
+
+    /// An expression statement: the value is discarded, except at the top level of an
+    /// interactive statement, where it is displayed. Constants are skipped as CPython does.
+    fn lower_expr_stmt(&mut self, value: &'a Expr) -> LowerResult<()> {
+        let interactive = self
+            .units
+            .last()
+            .is_some_and(|u| u.b.func.kind == FunctionKind::Interactive);
+        if interactive {
+            let value = self.lower_expr(value)?;
+            self.b().ins(
+                Op::CallIntrinsic,
+                Imm::Intrinsic(Intrinsic::Print),
+                vec![value],
+            );
+            return Ok(());
+        }
+        if is_constant(value) {
+            return Ok(());
+        }
+        self.lower_expr(value)?;
+        Ok(())
+    }
+
+    /// `target op= value`: the target's container and key are evaluated once, the
+    /// operator is applied in place and the result stored back.
+    fn lower_aug_assign(&mut self, stmt: &'a ast::StmtAugAssign) -> LowerResult<()> {
+        let op = binop_of(stmt.op);
+        match &*stmt.target {
+            Expr::Name(name) => {
+                self.set_loc(name.range);
+                let old = self.load_name(&name.id);
+                let value = self.lower_expr(&stmt.value)?;
+                self.set_loc(stmt.range);
+                let result = self.b().ins(Op::Inplace, Imm::BinOp(op), vec![old, value]);
+                self.set_loc(name.range);
+                self.store_name(&name.id, result);
+            }
+            Expr::Attribute(attr) => {
+                let object = self.lower_expr(&attr.value)?;
+                self.set_loc(attr.range);
+                let id = self.b().func.add_name(&attr.attr.id);
+                let old = self.b().ins(Op::GetAttr, Imm::Name(id), vec![object]);
+                let value = self.lower_expr(&stmt.value)?;
+                self.set_loc(stmt.range);
+                let result = self.b().ins(Op::Inplace, Imm::BinOp(op), vec![old, value]);
+                self.set_loc(attr.range);
+                self.b()
+                    .ins_void(Op::SetAttr, Imm::Name(id), vec![object, result]);
+            }
+            Expr::Subscript(sub) => {
+                let object = self.lower_expr(&sub.value)?;
+                let key = self.lower_expr(&sub.slice)?;
+                self.set_loc(sub.range);
+                let old = self.b().ins(Op::GetItem, Imm::None, vec![object, key]);
+                let value = self.lower_expr(&stmt.value)?;
+                self.set_loc(stmt.range);
+                let result = self.b().ins(Op::Inplace, Imm::BinOp(op), vec![old, value]);
+                self.set_loc(sub.range);
+                self.b()
+                    .ins_void(Op::SetItem, Imm::None, vec![object, key, result]);
+            }
+            other => {
+                let kind = match other {
+                    Expr::Tuple(_) => "tuple",
+                    Expr::List(_) => "list",
+                    _ => "expression",
+                };
+                return Err(self.error(
+                    other.range(),
+                    format!("'{kind}' is an illegal expression for augmented assignment"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Branches to `then_to` when `test` is true and to `else_to` otherwise. `not`, `and`
+    /// and `or` become control flow (CPython's `codegen_jump_if`), so each operand's truth
+    /// value is tested exactly once; a constant test becomes a plain jump.
+    pub(crate) fn lower_test(
+        &mut self,
+        test: &'a Expr,
+        then_to: Block,
+        else_to: Block,
+    ) -> LowerResult<()> {
+        match test {
+            Expr::UnaryOp(unary) if unary.op == ast::UnaryOp::Not => {
+                self.lower_test(&unary.operand, else_to, then_to)
+            }
+            Expr::BoolOp(boolop) if !boolop.values.is_empty() => {
+                let (last, rest) = boolop.values.split_last().expect("non-empty");
+                for value in rest {
+                    let next = self.b().create_block();
+                    match boolop.op {
+                        ast::BoolOp::And => self.lower_test(value, next, else_to)?,
+                        ast::BoolOp::Or => self.lower_test(value, then_to, next)?,
+                    }
+                    self.b().switch_to(next);
+                }
+                self.lower_test(last, then_to, else_to)
+            }
+            _ => {
+                let cond = self.lower_expr(test)?;
+                self.set_loc(test.range());
+                match self.b().func.value_const(cond).map(Const::is_truthy) {
+                    Some(true) => self.b().jump(then_to, Vec::new()),
+                    Some(false) => self.b().jump(else_to, Vec::new()),
+                    None => self.b().branch(cond, then_to, else_to),
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// `if`/`elif`/`else`.
+    fn lower_if(&mut self, stmt: &'a ast::StmtIf) -> LowerResult<()> {
+        let end = self.b().create_block();
+        let mut clauses = vec![(Some(&*stmt.test), &stmt.body[..])];
+        clauses.extend(
+            stmt.elif_else_clauses
+                .iter()
+                .map(|c| (c.test.as_ref(), &c.body[..])),
+        );
+        for (test, body) in clauses {
+            match test {
+                Some(test) => {
+                    let then_block = self.b().create_block();
+                    let next = self.b().create_block();
+                    self.lower_test(test, then_block, next)?;
+                    self.b().switch_to(then_block);
+                    self.lower_body(body)?;
+                    if !self.b().is_terminated() {
+                        self.b().jump(end, Vec::new());
+                    }
+                    self.b().switch_to(next);
+                }
+                None => self.lower_body(body)?,
+            }
+        }
+        self.b().fall_into(end);
+        Ok(())
+    }
+
+    /// `while test: body else: orelse`; the test is re-evaluated at the top of each pass.
+    fn lower_while(&mut self, stmt: &'a ast::StmtWhile) -> LowerResult<()> {
+        let header = self.b().create_block();
+        let body = self.b().create_block();
+        let orelse = self.b().create_block();
+        let end = self.b().create_block();
+        self.b().fall_into(header);
+        self.lower_test(&stmt.test, body, orelse)?;
+        self.b().switch_to(body);
+        self.lower_loop_body(&stmt.body, header, end)?;
+        self.b().switch_to(orelse);
+        self.lower_body(&stmt.orelse)?;
+        self.b().fall_into(end);
+        Ok(())
+    }
+
+    /// `for target in iter: body else: orelse` with `get_iter` and the `ForIter` terminator.
+    fn lower_for(&mut self, stmt: &'a ast::StmtFor) -> LowerResult<()> {
+        let iterable = self.lower_expr(&stmt.iter)?;
+        self.set_loc(stmt.iter.range());
+        let iter = self.b().ins(Op::GetIter, Imm::None, vec![iterable]);
+        let header = self.b().create_block();
+        let body = self.b().create_block();
+        let item = self.b().func.append_block_param(body);
+        let orelse = self.b().create_block();
+        let end = self.b().create_block();
+        self.b().fall_into(header);
+        self.b().terminate(Terminator::ForIter {
+            iter,
+            body: BlockCall::bare(body),
+            exit: BlockCall::bare(orelse),
+        });
+        self.b().switch_to(body);
+        self.store_target(&stmt.target, item)?;
+        self.lower_loop_body(&stmt.body, header, end)?;
+        self.b().switch_to(orelse);
+        self.lower_body(&stmt.orelse)?;
+        self.b().fall_into(end);
+        Ok(())
+    }
+
+    /// `async for`: each step awaits `anext(it)` in a region whose handler ends the loop on
+    /// `StopAsyncIteration` and re-raises anything else (CPython's `END_ASYNC_FOR`).
+    fn lower_async_for(&mut self, stmt: &'a ast::StmtFor) -> LowerResult<()> {
+        if !self.unit_scope().is_coroutine {
+            return Err(self.error(stmt.range, "'async for' outside async function"));
+        }
+        let iterable = self.lower_expr(&stmt.iter)?;
+        self.set_loc(stmt.iter.range());
+        let aiter = self.b().ins(Op::GetAIter, Imm::None, vec![iterable]);
+        let outer = self.b().handler;
+        let (stop, exc) = self.new_handler_block(outer);
+        let header = self.b().create_block_with_handler(Some(stop));
+        let body = self.b().create_block();
+        let orelse = self.b().create_block();
+        let end = self.b().create_block();
+        let reraise = self.b().create_block();
+
+        self.b().fall_into(header);
+        self.set_loc(stmt.range);
+        let awaitable = self.b().ins(Op::GetANext, Imm::None, vec![aiter]);
+        let item = self.b().ins(Op::YieldFrom, Imm::None, vec![awaitable]);
+        self.b().jump(body, Vec::new());
+
+        self.b().switch_to(body);
+        self.store_target(&stmt.target, item)?;
+        self.lower_loop_body(&stmt.body, header, end)?;
+
+        self.b().switch_to(stop);
+        self.set_loc(stmt.iter.range());
+        let stop_type = self.b().ins(
+            Op::LoadCommon,
+            Imm::Common(Common::StopAsyncIteration),
+            Vec::new(),
+        );
+        let matches = self.b().ins(Op::ExcMatch, Imm::None, vec![exc, stop_type]);
+        self.b().branch(matches, orelse, reraise);
+        self.b().switch_to(reraise);
+        self.b().terminate(Terminator::Reraise(exc));
+
+        self.b().switch_to(orelse);
+        self.lower_body(&stmt.orelse)?;
+        self.b().fall_into(end);
+        Ok(())
+    }
+
+    /// A loop body with its frame block pushed; jumps back to `continue_to` at the end.
+    fn lower_loop_body(
+        &mut self,
+        body: &'a [Stmt],
+        continue_to: Block,
+        break_to: Block,
+    ) -> LowerResult<()> {
+        self.unit().frame_blocks.push(FrameBlock::Loop {
+            continue_to,
+            break_to,
+        });
+        let result = self.lower_body(body);
+        self.unit().frame_blocks.pop();
+        result?;
+        if !self.b().is_terminated() {
+            self.b().jump(continue_to, Vec::new());
+        }
+        Ok(())
+    }
+
+    /// `break`/`continue`: unwinds to the innermost loop and jumps to its exit or top.
+    fn lower_break_continue(&mut self, exit: ExitKind, range: TextRange) -> LowerResult<()> {
+        self.warn_exit_from_finally(exit, range);
+        let unwound = self.unwind_frames(exit, range)?;
+        let Some((continue_to, break_to)) = unwound.loop_targets else {
+            let message = match exit {
+                ExitKind::Continue => "'continue' not properly in loop",
+                _ => "'break' outside loop",
+            };
+            return Err(self.error(range, message));
+        };
+        let target = if exit == ExitKind::Break {
+            break_to
+        } else {
+            continue_to
+        };
+        self.b().jump(target, Vec::new());
+        self.finish_unwind(unwound);
+        Ok(())
+    }
+
+    /// `return [value]`: the value is computed first, then every frame is unwound.
+    fn lower_return(&mut self, stmt: &'a ast::StmtReturn) -> LowerResult<()> {
+        let scope = self.unit_scope();
+        if !matches!(scope.kind, ScopeKind::Function | ScopeKind::Lambda) {
+            return Err(self.error(stmt.range, "'return' outside function"));
+        }
+        if stmt.value.is_some() && scope.is_coroutine && scope.is_generator {
+            return Err(self.error(stmt.range, "'return' with value in async generator"));
+        }
+        self.warn_exit_from_finally(ExitKind::Return, stmt.range);
+        let value = match &stmt.value {
+            Some(value) => self.lower_expr(value)?,
+            None => self.b().none(),
+        };
+        let unwound = self.unwind_frames(ExitKind::Return, stmt.range)?;
+        self.b().terminate(Terminator::Return(value));
+        self.finish_unwind(unwound);
+        Ok(())
+    }
+
+    /// `raise`, `raise exc` and `raise exc from cause`.
+    fn lower_raise(&mut self, stmt: &'a ast::StmtRaise) -> LowerResult<()> {
+        let exc = stmt
+            .exc
+            .as_deref()
+            .map(|e| self.lower_expr(e))
+            .transpose()?;
+        let cause = stmt
+            .cause
+            .as_deref()
+            .map(|e| self.lower_expr(e))
+            .transpose()?;
+        self.set_loc(stmt.range);
+        self.b().terminate(Terminator::Raise { exc, cause });
+        Ok(())
+    }
+
+    /// `assert test[, msg]`: always emitted (`-O` is a runtime concern). Raises
+    /// `AssertionError` (the builtin, even if shadowed) called with the message if given.
+    fn lower_assert(&mut self, stmt: &'a ast::StmtAssert) -> LowerResult<()> {
+        if let Expr::Tuple(tuple) = &*stmt.test {
+            if !tuple.elts.is_empty() {
+                self.warn(
+                    "SyntaxWarning",
+                    stmt.range,
+                    "assertion is always true, perhaps remove parentheses?",
+                );
+            }
+        }
+        let fail = self.b().create_block();
+        let end = self.b().create_block();
+        self.lower_test(&stmt.test, end, fail)?;
+        self.b().switch_to(fail);
+        self.set_loc(stmt.range);
+        let error_type = self.b().ins(
+            Op::LoadCommon,
+            Imm::Common(Common::AssertionError),
+            Vec::new(),
+        );
+        let exc = match &stmt.msg {
+            Some(msg) => {
+                let msg = self.lower_expr(msg)?;
+                self.set_loc(stmt.range);
+                self.b().ins(Op::Call, Imm::None, vec![error_type, msg])
+            }
+            None => error_type,
+        };
+        self.b().terminate(Terminator::Raise {
+            exc: Some(exc),
+            cause: None,
+        });
+        self.b().switch_to(end);
+        Ok(())
+    }
+}
+
+/// The augmented-assignment operator's IR operator.
+fn binop_of(op: ast::Operator) -> BinOp {
+    match op {
+        ast::Operator::Add => BinOp::Add,
+        ast::Operator::Sub => BinOp::Sub,
+        ast::Operator::Mult => BinOp::Mul,
+        ast::Operator::MatMult => BinOp::MatMul,
+        ast::Operator::Div => BinOp::TrueDiv,
+        ast::Operator::Mod => BinOp::Mod,
+        ast::Operator::Pow => BinOp::Pow,
+        ast::Operator::LShift => BinOp::LShift,
+        ast::Operator::RShift => BinOp::RShift,
+        ast::Operator::BitOr => BinOp::Or,
+        ast::Operator::BitXor => BinOp::Xor,
+        ast::Operator::BitAnd => BinOp::And,
+        ast::Operator::FloorDiv => BinOp::FloorDiv,
+    }
+}
+
+/// Whether an expression statement is a bare constant, which CPython compiles to nothing.
+fn is_constant(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_)
+    )
+}
+
+/// The docstring of a body: its first statement when that is a plain string literal
+/// (CPython's `_PyAST_GetDocString`).
+pub(crate) fn docstring_of(body: &[Stmt]) -> Option<&str> {
+    match body.first()? {
+        Stmt::Expr(stmt) => match &*stmt.value {
+            Expr::StringLiteral(s) => Some(s.value.to_str()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether a module or class body has an annotated assignment outside nested scopes
+/// (CPython's `ste_annotations_used`), so `from __future__ import annotations` needs
+/// `__annotations__` created up front.
+pub(crate) fn body_has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| match stmt {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(s) => body_has_annotations(&s.body) || body_has_annotations(&s.orelse),
+        Stmt::While(s) => body_has_annotations(&s.body) || body_has_annotations(&s.orelse),
+        Stmt::If(s) => {
+            body_has_annotations(&s.body)
+                || s.elif_else_clauses
+                    .iter()
+                    .any(|c| body_has_annotations(&c.body))
+        }
+        Stmt::With(s) => body_has_annotations(&s.body),
+        Stmt::Try(s) => {
+            body_has_annotations(&s.body)
+                || s.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    body_has_annotations(&h.body)
+                })
+                || body_has_annotations(&s.orelse)
+                || body_has_annotations(&s.finalbody)
+        }
+        Stmt::Match(s) => s.cases.iter().any(|c| body_has_annotations(&c.body)),
+        _ => false,
+    })
+}
+
+/// Removes a docstring's indentation as CPython 3.13+ does at compile time
+/// (Python/compile.c `_PyCompile_CleanDoc`): tabs are expanded, the first line loses its
+/// leading spaces and later lines lose the smallest indentation among their non-blank
+/// lines. Unlike `inspect.cleandoc`, blank leading and trailing lines are kept.
+pub(crate) fn clean_docstring(doc: &str) -> String {
+    let doc = expand_tabs(doc);
+    let lines: Vec<&str> = doc.split('\n').collect();
+    let margin = lines
+        .iter()
+        .skip(1)
+        .filter_map(|line| {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            (indent < line.len()).then_some(indent)
+        })
+        .min()
+        .unwrap_or(0);
+    let mut out = String::with_capacity(doc.len());
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            out.push_str(line.trim_start_matches(' '));
+        } else {
+            out.push('\n');
+            let spaces = line.len() - line.trim_start_matches(' ').len();
+            out.push_str(&line[spaces.min(margin)..]);
+        }
+    }
+    out
+}
+
+/// `str.expandtabs()` with the default tab size of 8.
+fn expand_tabs(text: &str) -> String {
+    if !text.contains('\t') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0usize;
+    for ch in text.chars() {
+        match ch {
+            '\t' => {
+                let spaces = 8 - column % 8;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            '\n' | '\r' => {
+                out.push(ch);
+                column = 0;
+            }
+            _ => {
+                out.push(ch);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_docstring;
+
+    #[test]
+    fn cleans_docstrings_like_cpython() {
+        assert_eq!(
+            clean_docstring("  Summary.\n\n    Body\n      more\n    "),
+            "Summary.\n\nBody\n  more\n"
+        );
+        assert_eq!(clean_docstring("one line"), "one line");
+        assert_eq!(clean_docstring("\n\tTabbed\n\t  x"), "\nTabbed\n  x");
     }
 }

@@ -44,10 +44,16 @@ pub enum ScopeKind {
 /// | `Lambda(r)` | the `ExprLambda` |
 /// | `Class(r)` | the `StmtClassDef` |
 /// | `Comprehension(r)` | the `ExprListComp`/`ExprSetComp`/`ExprDictComp`/`ExprGenerator` |
-/// | `Annotation(r)` | the owner: `StmtFunctionDef`, `StmtClassDef` (its body's annotations), or the whole module's range for module-level annotations |
+/// | `Annotation(r)` | the owner: the `StmtFunctionDef` (its parameter and return annotations), the `StmtClassDef` (the annotated assignments of its body), or [`SymbolTable::module_range`] (`0..source.len()`) for module-level annotated assignments |
 /// | `TypeParams(r)` | the `StmtFunctionDef`, `StmtClassDef` or `StmtTypeAlias` that has type parameters |
 /// | `TypeAlias(r)` | the `StmtTypeAlias` |
 /// | `TypeVarBound(r)` | the bound, constraint tuple or default expression itself |
+///
+/// Every function (not lambda) gets an `Annotation` scope, as in CPython 3.14, even when it
+/// has no annotations ([`Scope::annotations_used`] tells whether any exist); inside a class it
+/// reads `__classdict__`, which is why every class with a method has
+/// [`Scope::needs_classdict`]. Under `from __future__ import annotations` no `Annotation`
+/// scope exists at all, and annotations inside function bodies never get one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ScopeKey {
     Module,
@@ -74,6 +80,8 @@ pub enum SymbolScope {
 
 /// Symbol flags, as CPython's `DEF_*` bits.
 pub mod flags {
+    /// Any binding: CPython's `DEF_BOUND`.
+    pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
     pub const DEF_GLOBAL: u32 = 1;
     pub const DEF_LOCAL: u32 = 2;
     pub const DEF_PARAM: u32 = 4;
@@ -87,7 +95,8 @@ pub mod flags {
     pub const DEF_COMP_CELL: u32 = 0x800;
 }
 
-/// One name in one scope.
+/// One name in one scope. Names are stored *mangled* (`__x` inside class `A` is `_A__x`),
+/// as CPython stores them; [`Scope::lookup`] and [`Scope::resolve`] accept either spelling.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Symbol {
     pub name: String,
@@ -125,8 +134,21 @@ pub struct Scope {
     /// An annotation or type-param scope directly inside a class that may read the class
     /// namespace through `__classdict__` (`load_from_dict_or_*`).
     pub can_see_class_scope: bool,
-    /// The first line of the node that opens the scope.
+    /// The first line of the node that opens the scope (the `def`/`class` line, not a
+    /// decorator's; 0 for the module, as CPython's symtable reports it).
     pub lineno: u32,
+    /// A module or class body with annotated assignments inside `if`/`for`/`while`/`try`/
+    /// `with`/`match`: it keeps a `__conditional_annotations__` set (a cell in classes).
+    pub has_conditional_annotations: bool,
+    /// Annotations were seen: on an `Annotation` scope, whether the function has any
+    /// parameter/return annotation; on a module/class/function, whether it has an
+    /// annotated assignment.
+    pub annotations_used: bool,
+    /// The class name private names are mangled with here (`None` outside classes).
+    pub private: Option<String>,
+    /// In the type-parameter scope of a generic class (and the bound scopes inside it) only
+    /// these names (the type parameters) are mangled.
+    mangled_names: Option<Vec<String>>,
 }
 
 impl Scope {
@@ -150,12 +172,30 @@ impl Scope {
             needs_classdict: false,
             can_see_class_scope: false,
             lineno,
+            has_conditional_annotations: false,
+            annotations_used: false,
+            private: None,
+            mangled_names: None,
         }
     }
 
-    /// Looks a name up.
+    /// `name` as stored in this scope's table: CPython's `_Py_MaybeMangle`.
+    pub fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        if let Some(only) = &self.mangled_names {
+            if !only.iter().any(|n| n == name) {
+                return std::borrow::Cow::Borrowed(name);
+            }
+        }
+        mangle(self.private.as_deref(), name)
+    }
+
+    /// Looks a name up, by its stored (mangled) spelling or its source spelling.
     pub fn lookup(&self, name: &str) -> Option<&Symbol> {
-        self.symbol_index.get(name).map(|&i| &self.symbols[i])
+        let index = match self.symbol_index.get(name) {
+            Some(&i) => Some(i),
+            None => self.symbol_index.get(self.mangle(name).as_ref()).copied(),
+        };
+        index.map(|i| &self.symbols[i])
     }
 
     /// Looks a name up for modification.
@@ -207,6 +247,11 @@ impl Scope {
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
     by_key: FxHashMap<ScopeKey, ScopeId>,
+    /// `from __future__ import annotations` is in effect: annotations are strings and no
+    /// `Annotation` scope exists.
+    pub future_annotations: bool,
+    /// `0..source.len()`: the key range of the module's `Annotation` scope.
+    pub module_range: TextRange,
 }
 
 impl SymbolTable {
@@ -245,4 +290,22 @@ impl SymbolTable {
     }
 }
 
+/// CPython's `_Py_Mangle`: `__spam` inside class `_Ham` becomes `_Ham__spam`. Dunder names,
+/// dotted names and names in classes whose name is all underscores are left alone.
+/// Mangling is idempotent (a mangled name starts with a single underscore).
+pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, str> {
+    use std::borrow::Cow;
+    let Some(private) = private else { return Cow::Borrowed(name) };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return Cow::Borrowed(name);
+    }
+    let stripped = private.trim_start_matches('_');
+    if stripped.is_empty() {
+        return Cow::Borrowed(name);
+    }
+    Cow::Owned(format!("_{stripped}{name}"))
+}
+
+mod analysis;
 mod builder;
+mod dump;

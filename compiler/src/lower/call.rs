@@ -1,0 +1,181 @@
+//! Calls: `call` for positional arguments, `call_kw` when keywords are present, and
+//! `call_ex` whenever `*args` or `**kwargs` appear (CPython's `compiler_call_helper`).
+//!
+//! Evaluation order is CPython's: the callee, then every positional argument (starred
+//! ones included) left to right, then the keyword arguments (`**` ones included) left to
+//! right. So `f(*a, x=g(), *b)` evaluates `a`, `b`, then `g()`.
+
+use super::{LowerResult, Lowerer};
+use crate::ir::{Const, Imm, Op, Value};
+use ruff_python_ast::{Arguments, Expr, ExprCall, Keyword};
+use ruff_text_size::{Ranged, TextRange};
+
+impl<'a> Lowerer<'a> {
+    /// Lowers `func(arguments)`.
+    pub(crate) fn lower_call(&mut self, call: &'a ExprCall) -> LowerResult<Value> {
+        let callee = self.lower_expr(&call.func)?;
+        let range = call.range();
+        self.emit_call(callee, Vec::new(), &call.arguments, Some(range))
+    }
+
+    /// Calls `callee(*leading, <arguments>)`, where `leading` are already evaluated
+    /// positional values (used by class definitions: `__build_class__(func, name, …)`).
+    /// The call takes the location that was current on entry.
+    pub(crate) fn lower_call_with(
+        &mut self,
+        callee: Value,
+        leading: Vec<Value>,
+        arguments: &'a Arguments,
+    ) -> LowerResult<Value> {
+        self.emit_call(callee, leading, arguments, None)
+    }
+
+    /// Shared call lowering; `range` is the call's location, or `None` to keep the
+    /// location current on entry.
+    fn emit_call(
+        &mut self,
+        callee: Value,
+        leading: Vec<Value>,
+        arguments: &'a Arguments,
+        range: Option<TextRange>,
+    ) -> LowerResult<Value> {
+        self.check_keywords(&arguments.keywords)?;
+        let entry_loc = self.b().loc;
+        let set_call_loc = |this: &mut Self| match range {
+            Some(range) => this.set_loc(range),
+            None => this.b().loc = entry_loc,
+        };
+        let args: &'a [Expr] = &arguments.args;
+        let keywords: &'a [Keyword] = &arguments.keywords;
+        let starred_args = args.iter().any(Expr::is_starred_expr);
+        let double_starred = keywords.iter().any(|k| k.arg.is_none());
+
+        if !starred_args && !double_starred {
+            let mut operands = Vec::with_capacity(1 + leading.len() + args.len() + keywords.len());
+            operands.push(callee);
+            operands.extend(leading);
+            for arg in args {
+                operands.push(self.lower_expr(arg)?);
+            }
+            if keywords.is_empty() {
+                set_call_loc(self);
+                return Ok(self.b().ins(Op::Call, Imm::None, operands));
+            }
+            let mut names = Vec::with_capacity(keywords.len());
+            for keyword in keywords {
+                operands.push(self.lower_expr(&keyword.value)?);
+                let name = keyword
+                    .arg
+                    .as_ref()
+                    .map(|id| id.as_str().to_owned())
+                    .unwrap_or_default();
+                names.push(Const::Str(name));
+            }
+            set_call_loc(self);
+            let names = self.b().func.add_const(Const::Tuple(names));
+            return Ok(self.b().ins(Op::CallKw, Imm::Const(names), operands));
+        }
+
+        // The positional arguments as one tuple.
+        let positional = if starred_args {
+            let first_star = args
+                .iter()
+                .position(Expr::is_starred_expr)
+                .unwrap_or(args.len());
+            let mut prefix = leading;
+            for arg in &args[..first_star] {
+                prefix.push(self.lower_expr(arg)?);
+            }
+            set_call_loc(self);
+            let list = self.b().ins(Op::BuildList, Imm::None, prefix);
+            for arg in &args[first_star..] {
+                if let Expr::Starred(starred) = arg {
+                    let iterable = self.lower_expr(&starred.value)?;
+                    set_call_loc(self);
+                    self.b()
+                        .ins_void(Op::ListExtend, Imm::None, vec![list, iterable]);
+                } else {
+                    let value = self.lower_expr(arg)?;
+                    set_call_loc(self);
+                    self.b()
+                        .ins_void(Op::ListAppend, Imm::None, vec![list, value]);
+                }
+            }
+            self.list_to_tuple(list)
+        } else {
+            let mut items = leading;
+            for arg in args {
+                items.push(self.lower_expr(arg)?);
+            }
+            set_call_loc(self);
+            self.b().ins(Op::BuildTuple, Imm::None, items)
+        };
+
+        // The keyword arguments as one dict: runs of `name=value` become `build_map`s, merged
+        // (with duplicate checks against the callee) into the first one by `dict_merge`.
+        let mut kwargs: Option<Value> = None;
+        let mut run: Vec<Value> = Vec::new();
+        for keyword in keywords {
+            match &keyword.arg {
+                Some(name) => {
+                    set_call_loc(self);
+                    let key = self.b().constant(Const::Str(name.as_str().to_owned()));
+                    run.push(key);
+                    run.push(self.lower_expr(&keyword.value)?);
+                }
+                None => {
+                    set_call_loc(self);
+                    let target = self.flush_keyword_run(callee, kwargs, std::mem::take(&mut run));
+                    kwargs = Some(target);
+                    let mapping = self.lower_expr(&keyword.value)?;
+                    set_call_loc(self);
+                    self.b()
+                        .ins_void(Op::DictMerge, Imm::None, vec![callee, target, mapping]);
+                }
+            }
+        }
+        set_call_loc(self);
+        if !run.is_empty() {
+            kwargs = Some(self.flush_keyword_run(callee, kwargs, run));
+        }
+        let mut operands = vec![callee, positional];
+        operands.extend(kwargs);
+        Ok(self.b().ins(Op::CallEx, Imm::None, operands))
+    }
+
+    /// Builds a pending run of `name=value` keywords into `target` (or a new dict).
+    fn flush_keyword_run(
+        &mut self,
+        callee: Value,
+        target: Option<Value>,
+        run: Vec<Value>,
+    ) -> Value {
+        match target {
+            None => self.b().ins(Op::BuildMap, Imm::None, run),
+            Some(target) if run.is_empty() => target,
+            Some(target) => {
+                let map = self.b().ins(Op::BuildMap, Imm::None, run);
+                self.b()
+                    .ins_void(Op::DictMerge, Imm::None, vec![callee, target, map]);
+                target
+            }
+        }
+    }
+
+    /// `f(x=1, x=2)`: CPython's `validate_keywords` rejects the later duplicate.
+    fn check_keywords(&self, keywords: &[Keyword]) -> LowerResult<()> {
+        for (index, keyword) in keywords.iter().enumerate() {
+            let Some(name) = &keyword.arg else { continue };
+            if let Some(other) = keywords[index + 1..]
+                .iter()
+                .find(|k| k.arg.as_ref().is_some_and(|n| n.as_str() == name.as_str()))
+            {
+                return Err(self.error(
+                    other.range(),
+                    format!("keyword argument repeated: {}", name.as_str()),
+                ));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,218 @@
+//! Dead code elimination.
+//!
+//! 1. A block none of whose instructions nor terminator can raise loses its exception
+//!    edge: the handler could never run from there.
+//! 2. Blocks unreachable from the entry (through normal or exception edges) leave the layout.
+//! 3. Mark and sweep over values: everything an effectful instruction or a terminator reads
+//!    is live; a live result of a removable instruction makes its operands live; a live block
+//!    parameter makes the matching argument of every incoming edge live. Then removable
+//!    instructions with dead results are deleted, and dead block parameters are deleted with
+//!    their edge arguments. Marking (rather than counting uses) also removes parameters that
+//!    only feed themselves around a loop.
+//!
+//! Only the operations in [`is_removable`] are ever deleted: they have no side effects and
+//! cannot raise. Anything that can raise stays even when its result is unused, because the
+//! exception is observable (`x.attr` for its `AttributeError`, `load_fast` for its
+//! `UnboundLocalError`). A handler's exception parameter and a `for_iter` body's implicit
+//! item parameter are never removed, because the edge shapes require them.
+
+use super::remove_unreachable_blocks;
+use crate::ir::{Block, Function, Op, Terminator, Value, ValueDef};
+
+/// Operations that have no effect beyond defining their result and cannot raise.
+pub fn is_removable(op: Op) -> bool {
+    matches!(
+        op,
+        Op::Const
+            | Op::LoadClosure
+            | Op::LoadLocals
+            | Op::LoadCommon
+            | Op::BuildSlice
+            | Op::BuildTuple
+            | Op::BuildList
+            | Op::BuildString
+            | Op::BuildInterpolation
+            | Op::BuildTemplate
+            | Op::TupleGet
+            | Op::MakeFunction
+            | Op::MatchMapping
+            | Op::MatchSequence
+    )
+}
+
+/// Where a value is defined, from the layout.
+#[derive(Clone, Copy)]
+enum Def {
+    Param(Block, usize),
+    Inst(crate::ir::Inst),
+}
+
+pub fn run(func: &mut Function) {
+    if func.layout.is_empty() {
+        return;
+    }
+    drop_impossible_exception_edges(func);
+    remove_unreachable_blocks(func);
+
+    let mut defs: Vec<Option<Def>> = vec![None; func.values.len()];
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        for (index, &param) in data.params.iter().enumerate() {
+            defs[param.index()] = Some(Def::Param(block, index));
+        }
+        for &inst in &data.insts {
+            if let Some(result) = func.insts[inst.index()].result {
+                defs[result.index()] = Some(Def::Inst(inst));
+            }
+        }
+    }
+
+    // Incoming edges per block: (predecessor, edge index within its terminator).
+    let mut incoming: Vec<Vec<(Block, usize)>> = vec![Vec::new(); func.blocks.len()];
+    // Blocks whose last parameter is a `for_iter` item, and handler blocks.
+    let mut keeps_last_param = vec![false; func.blocks.len()];
+    let mut is_handler = vec![false; func.blocks.len()];
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        if let Some(handler) = data.handler {
+            is_handler[handler.index()] = true;
+        }
+        if let Some(Terminator::ForIter { body, .. }) = &data.term {
+            keeps_last_param[body.block.index()] = true;
+        }
+        for (edge, target) in data.term.iter().flat_map(Terminator::successors).enumerate() {
+            incoming[target.index()].push((block, edge));
+        }
+    }
+
+    // Mark.
+    let mut live = vec![false; func.values.len()];
+    let mut worklist: Vec<Value> = Vec::new();
+    let mark = |v: Value, live: &mut Vec<bool>, worklist: &mut Vec<Value>| {
+        if !live[v.index()] {
+            live[v.index()] = true;
+            worklist.push(v);
+        }
+    };
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        for &inst in &data.insts {
+            let inst = &func.insts[inst.index()];
+            if !is_removable(inst.op) {
+                for &arg in &inst.args {
+                    mark(arg, &mut live, &mut worklist);
+                }
+            }
+        }
+        for v in data.term.as_ref().map(non_edge_uses).unwrap_or_default() {
+            mark(v, &mut live, &mut worklist);
+        }
+    }
+    while let Some(value) = worklist.pop() {
+        match defs[value.index()] {
+            Some(Def::Inst(inst)) => {
+                if is_removable(func.insts[inst.index()].op) {
+                    for arg in func.insts[inst.index()].args.clone() {
+                        mark(arg, &mut live, &mut worklist);
+                    }
+                }
+            }
+            Some(Def::Param(block, index)) => {
+                for &(pred, edge) in &incoming[block.index()] {
+                    let term = func.blocks[pred.index()].term.as_mut().expect("laid-out blocks are terminated");
+                    if let Some(&arg) = term.edges_mut()[edge].args.get(index) {
+                        mark(arg, &mut live, &mut worklist);
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+
+    // Sweep instructions.
+    let layout = func.layout.clone();
+    for &block in &layout {
+        let insts = std::mem::take(&mut func.blocks[block.index()].insts);
+        let kept = insts
+            .into_iter()
+            .filter(|&inst| {
+                let data = &func.insts[inst.index()];
+                !is_removable(data.op) || data.result.is_some_and(|r| live[r.index()])
+            })
+            .collect();
+        func.blocks[block.index()].insts = kept;
+    }
+
+    // Sweep block parameters and their edge arguments.
+    for &block in &layout {
+        if is_handler[block.index()] {
+            continue;
+        }
+        let params = func.blocks[block.index()].params.clone();
+        let last = params.len().wrapping_sub(1);
+        let keep: Vec<bool> = params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| live[p.index()] || (i == last && keeps_last_param[block.index()]))
+            .collect();
+        if keep.iter().all(|&k| k) {
+            continue;
+        }
+        for &(pred, edge) in &incoming[block.index()] {
+            let term = func.blocks[pred.index()].term.as_mut().expect("laid-out blocks are terminated");
+            let call = &mut term.edges_mut()[edge];
+            let mut index = 0;
+            call.args.retain(|_| {
+                let kept = keep.get(index).copied().unwrap_or(true);
+                index += 1;
+                kept
+            });
+        }
+        let kept: Vec<Value> = params.iter().zip(&keep).filter(|&(_, &k)| k).map(|(&p, _)| p).collect();
+        for (index, &param) in kept.iter().enumerate() {
+            func.values[param.index()] = ValueDef::Param(block, index as u32);
+        }
+        func.blocks[block.index()].params = kept;
+    }
+}
+
+/// Terminator operands other than edge arguments.
+fn non_edge_uses(term: &Terminator) -> Vec<Value> {
+    match term {
+        Terminator::Branch { cond, .. } => vec![*cond],
+        Terminator::ForIter { iter, .. } => vec![*iter],
+        Terminator::Return(v) | Terminator::Reraise(v) => vec![*v],
+        Terminator::Raise { exc, cause } => exc.iter().chain(cause.iter()).copied().collect(),
+        Terminator::Jump(_) | Terminator::Unreachable => Vec::new(),
+    }
+}
+
+/// Clears the handler of every block in which nothing can raise.
+fn drop_impossible_exception_edges(func: &mut Function) {
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        if data.handler.is_none() {
+            continue;
+        }
+        let can_raise = data.insts.iter().any(|i| func.insts[i.index()].op.can_raise())
+            || data.term.as_ref().is_some_and(Terminator::can_raise);
+        if !can_raise {
+            func.blocks[block.index()].handler = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removable_ops_cannot_raise_and_have_results() {
+        for &op in Op::ALL {
+            if is_removable(op) {
+                assert!(!op.can_raise(), "{} can raise", op.name());
+                assert!(op.has_result(), "{} has no result", op.name());
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! IR-to-IR passes and the one pipeline that runs them ([`run_passes`]).
+//!
+//! Each pass is one file and works on one [`Function`] at a time:
+//!
+//! - [`const_fold`]: evaluates operations on constants at compile time (Python semantics,
+//!   CPython's size limits) and turns branches on constants into jumps;
+//! - [`dce`]: removes unreachable blocks, side-effect-free instructions whose results are
+//!   unused, and unused block parameters;
+//! - [`simplify_cfg`]: merges straight-line blocks, threads jumps through empty blocks and
+//!   folds branches whose two edges agree.
+//!
+//! The pipeline is the [`PASSES`] table, run in order. A pass can be switched off by name
+//! through [`PassOptions::skip`] (handy for bisecting a miscompile); the compiler itself
+//! never reads the environment, so the CLI fills the options. In debug and test builds the
+//! whole module is re-verified after every pass, so a pass that breaks an invariant is
+//! caught right where it happened.
+
+pub mod const_fold;
+pub mod dce;
+pub mod simplify_cfg;
+
+use crate::ir::verify::{VerifyError, verify_module};
+use crate::ir::{Block, Function, Module};
+use std::fmt;
+
+/// A pass: rewrites one function in place. The module-level constant pool does not exist
+/// (pools are per function), so passes never need the module.
+pub type PassFn = fn(&mut Function);
+
+/// The pipeline, in order. Constant folding first exposes constant branches and dead
+/// code; `dce` then removes it; `simplify_cfg` last tidies the block structure that the
+/// other two leave behind (emptied blocks, single-edge chains).
+pub const PASSES: &[(&str, PassFn)] = &[
+    ("const_fold", const_fold::run),
+    ("dce", dce::run),
+    ("simplify_cfg", simplify_cfg::run),
+];
+
+/// How to run the pipeline.
+#[derive(Debug, Clone, Default)]
+pub struct PassOptions {
+    /// Names (from [`PASSES`]) of passes not to run.
+    pub skip: Vec<String>,
+    /// Stop after the pass with this name (for `taipan ir --after PASS`).
+    pub stop_after: Option<String>,
+}
+
+impl PassOptions {
+    fn runs(&self, name: &str) -> bool {
+        !self.skip.iter().any(|s| s == name)
+    }
+}
+
+/// A pass left the module failing verification: an internal compiler bug.
+#[derive(Debug, Clone)]
+pub struct PassError {
+    /// The pass that ran last, or `"input"` when the module was invalid before any pass.
+    pub pass: &'static str,
+    pub error: VerifyError,
+}
+
+impl fmt::Display for PassError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "IR fails verification after {}: {}", self.pass, self.error)
+    }
+}
+
+impl std::error::Error for PassError {}
+
+/// Runs the pipeline over every function of `module`. In debug/test builds the module is
+/// verified before the first pass and after each one; the error names the culprit.
+pub fn run_passes(module: &mut Module, options: &PassOptions) -> Result<(), PassError> {
+    let check = cfg!(debug_assertions);
+    if check {
+        verify_module(module).map_err(|error| PassError { pass: "input", error })?;
+    }
+    for &(name, pass) in PASSES {
+        if options.runs(name) {
+            for func in &mut module.functions {
+                pass(func);
+            }
+            if check {
+                verify_module(module).map_err(|error| PassError { pass: name, error })?;
+            }
+        }
+        if options.stop_after.as_deref() == Some(name) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a pass name exists (for validating user-supplied options).
+pub fn is_pass_name(name: &str) -> bool {
+    PASSES.iter().any(|&(n, _)| n == name)
+}
+
+// ---- helpers shared by the passes ---------------------------------------------------------
+
+/// Which blocks are reachable from the entry through normal and exception edges, indexed
+/// by block id.
+pub(crate) fn reachable_blocks(func: &Function) -> Vec<bool> {
+    let mut reachable = vec![false; func.blocks.len()];
+    let Some(&entry) = func.layout.first() else { return reachable };
+    let mut stack = vec![entry];
+    reachable[entry.index()] = true;
+    while let Some(block) = stack.pop() {
+        let data = &func.blocks[block.index()];
+        let succs = data.term.as_ref().map(|t| t.successors()).unwrap_or_default();
+        for next in succs.into_iter().chain(data.handler) {
+            if !reachable[next.index()] {
+                reachable[next.index()] = true;
+                stack.push(next);
+            }
+        }
+    }
+    reachable
+}
+
+/// Drops unreachable blocks from the layout; returns whether any was dropped.
+pub(crate) fn remove_unreachable_blocks(func: &mut Function) -> bool {
+    let reachable = reachable_blocks(func);
+    let before = func.layout.len();
+    func.layout.retain(|b: &Block| reachable[b.index()]);
+    func.layout.len() != before
+}

@@ -1,0 +1,336 @@
+//! The resolution pass: CPython 3.14's `symtable_analyze` (`analyze_block`, `analyze_name`,
+//! `inline_comprehension`, `analyze_cells`, `drop_class_free`, `update_symbols`).
+//!
+//! Each block is analysed with the names bound by enclosing *function-like* scopes
+//! (`bound`), the names declared global on the way down (`global`) and the enclosing type
+//! parameters. Children report the names they need from outside (`free`); a local that a
+//! child needs becomes a cell, anything else propagates up as a free variable. Class bodies
+//! are invisible to nested functions, except through the implicit `__class__`,
+//! `__classdict__` and `__conditional_annotations__` cells.
+
+use super::builder::{BuildResult, Builder, NameSet};
+use super::flags::*;
+use super::{ScopeKind, SymbolScope};
+use rustc_hash::FxHashMap;
+
+/// Resolution decided so far for the names of one block (CPython's `scopes` dict).
+type Resolutions = FxHashMap<String, SymbolScope>;
+
+/// The implicit cells a class body provides to the scopes nested in it.
+const CLASS_CELLS: [&str; 3] = ["__class__", "__classdict__", "__conditional_annotations__"];
+
+impl Builder<'_> {
+    /// Analyses the whole tree under the module scope `root`.
+    pub(super) fn analyze_module(&mut self, root: usize) -> BuildResult<()> {
+        self.analyze_block(root, None, NameSet::default(), NameSet::default(), None).map(|_| ())
+    }
+
+    /// CPython's `analyze_block`; returns the block's free variables (its own and those of
+    /// its children that it does not bind).
+    fn analyze_block(
+        &mut self,
+        id: usize,
+        mut bound: Option<NameSet>,
+        mut global: NameSet,
+        mut type_params: NameSet,
+        class_entry: Option<usize>,
+    ) -> BuildResult<NameSet> {
+        let mut resolutions = Resolutions::default();
+        let mut local = NameSet::default();
+        let mut free = NameSet::default();
+        let mut new_global = NameSet::default();
+        let mut new_bound = NameSet::default();
+        let mut new_free = NameSet::default();
+        let mut inlined_cells = NameSet::default();
+        let is_class = self.scopes[id].kind == ScopeKind::Class;
+        let function_like = self.scopes[id].is_function_like();
+
+        // Class bindings are not visible in nested functions: what children see is fixed
+        // before the class's own names are analysed.
+        if is_class {
+            new_global.extend(global.iter().cloned());
+            if let Some(bound) = &bound {
+                new_bound.extend(bound.iter().cloned());
+            }
+        }
+        let symbols: Vec<(String, u32)> =
+            self.scopes[id].symbols.iter().filter(|s| !s.removed).map(|s| (s.name.clone(), s.flags)).collect();
+        for (name, flags) in symbols {
+            let sets = NameSets { bound: bound.as_mut(), local: &mut local, free: &mut free, global: &mut global };
+            self.analyze_name(id, &mut resolutions, &name, flags, sets, &mut type_params, class_entry)?;
+        }
+        if is_class {
+            new_bound.extend(CLASS_CELLS.iter().map(|s| (*s).to_owned()));
+        } else {
+            if function_like {
+                new_bound.extend(local.iter().cloned());
+            }
+            if let Some(bound) = &bound {
+                new_bound.extend(bound.iter().cloned());
+            }
+            new_global.extend(global.iter().cloned());
+        }
+
+        let children = self.scopes[id].children.clone();
+        let sees_class = self.scopes[id].can_see_class_scope;
+        for child in children {
+            let child_class_entry = if self.scopes[child].can_see_class_scope {
+                if is_class { Some(id) } else { class_entry }
+            } else {
+                None
+            };
+            // PEP 709: list/set/dict comprehensions run inline, except inside annotation
+            // scopes that can see a class namespace.
+            let inline =
+                self.scopes[child].comprehension.is_some() && !self.scopes[child].is_generator && !sees_class;
+            let mut child_free = self.analyze_block(
+                child,
+                Some(new_bound.clone()),
+                new_global.clone(),
+                type_params.clone(),
+                child_class_entry,
+            )?;
+            if inline {
+                self.inline_comprehension(id, child, &mut resolutions, &mut child_free, &mut inlined_cells);
+                self.scopes[child].comp_inlined = true;
+            }
+            new_free.extend(child_free);
+        }
+
+        if function_like {
+            analyze_cells(&mut resolutions, &mut new_free, &inlined_cells);
+        } else if is_class {
+            self.drop_class_free(id, &mut new_free);
+        }
+        let classflag = is_class || sees_class;
+        self.update_symbols(id, &resolutions, bound.as_ref(), &new_free, &inlined_cells, classflag);
+        free.extend(new_free);
+        Ok(free)
+    }
+
+    /// CPython's `analyze_name`: decides how one name of block `id` resolves.
+    #[expect(clippy::too_many_arguments, reason = "mirrors CPython's analyze_name")]
+    fn analyze_name(
+        &self,
+        id: usize,
+        resolutions: &mut Resolutions,
+        name: &str,
+        flags: u32,
+        sets: NameSets<'_>,
+        type_params: &mut NameSet,
+        class_entry: Option<usize>,
+    ) -> BuildResult<()> {
+        let NameSets { bound, local, free, global } = sets;
+        if flags & DEF_GLOBAL != 0 {
+            if flags & DEF_NONLOCAL != 0 {
+                return Err(self.error_at_directive(id, name, format!("name '{}' is nonlocal and global", name)));
+            }
+            resolutions.insert(name.to_owned(), SymbolScope::GlobalExplicit);
+            global.insert(name.to_owned());
+            if let Some(bound) = bound {
+                bound.remove(name);
+            }
+            return Ok(());
+        }
+        if flags & DEF_NONLOCAL != 0 {
+            let Some(bound) = bound else {
+                return Err(self.error_at_directive(id, name, "nonlocal declaration not allowed at module level".into()));
+            };
+            if !bound.contains(name) {
+                return Err(self.error_at_directive(id, name, format!("no binding for nonlocal '{name}' found")));
+            }
+            if type_params.contains(name) {
+                return Err(self.error_at_directive(
+                    id,
+                    name,
+                    format!("nonlocal binding not allowed for type parameter '{name}'"),
+                ));
+            }
+            resolutions.insert(name.to_owned(), SymbolScope::Free);
+            free.insert(name.to_owned());
+            return Ok(());
+        }
+        if flags & DEF_BOUND != 0 {
+            resolutions.insert(name.to_owned(), SymbolScope::Local);
+            local.insert(name.to_owned());
+            global.remove(name);
+            if flags & DEF_TYPE_PARAM != 0 {
+                type_params.insert(name.to_owned());
+            } else {
+                type_params.remove(name);
+            }
+            return Ok(());
+        }
+        // A scope that can see a class namespace reads names the class binds from the class
+        // dict and then the globals, skipping any outer function binding.
+        if let Some(class) = class_entry {
+            let class_flags = self.scopes[class].flags(name);
+            if class_flags & DEF_GLOBAL != 0 {
+                resolutions.insert(name.to_owned(), SymbolScope::GlobalExplicit);
+                return Ok(());
+            }
+            if class_flags & DEF_BOUND != 0 && class_flags & DEF_NONLOCAL == 0 {
+                resolutions.insert(name.to_owned(), SymbolScope::GlobalImplicit);
+                return Ok(());
+            }
+        }
+        if let Some(bound) = bound {
+            if bound.contains(name) {
+                resolutions.insert(name.to_owned(), SymbolScope::Free);
+                free.insert(name.to_owned());
+                return Ok(());
+            }
+        }
+        resolutions.insert(name.to_owned(), SymbolScope::GlobalImplicit);
+        Ok(())
+    }
+
+    /// CPython's `error_at_directive`: the error points at the `global`/`nonlocal`
+    /// statement (or walrus) that declared `name`.
+    fn error_at_directive(&self, id: usize, name: &str, message: String) -> Box<crate::diagnostics::SyntaxDiagnostic> {
+        let range = self.scopes[id]
+            .directives
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| *r)
+            .unwrap_or_default();
+        self.error(range, message)
+    }
+
+    /// CPython's `inline_comprehension`: the comprehension's names become part of the
+    /// parent block for cell/free purposes.
+    fn inline_comprehension(
+        &mut self,
+        parent: usize,
+        comp: usize,
+        resolutions: &mut Resolutions,
+        comp_free: &mut NameSet,
+        inlined_cells: &mut NameSet,
+    ) {
+        let parent_is_class = self.scopes[parent].kind == ScopeKind::Class;
+        let mut remove_dunder_class = false;
+        let symbols: Vec<(String, u32, SymbolScope)> = self.scopes[comp]
+            .symbols
+            .iter()
+            .filter(|s| !s.removed)
+            .map(|s| (s.name.clone(), s.flags, s.scope))
+            .collect();
+        for (name, flags, mut scope) in symbols {
+            // The hidden `.0` parameter stays with the comprehension.
+            if flags & DEF_PARAM != 0 {
+                continue;
+            }
+            if scope == SymbolScope::Cell || flags & DEF_COMP_CELL != 0 {
+                inlined_cells.insert(name.clone());
+            }
+            // `__class__` never becomes free through a class body (see `drop_class_free`).
+            if scope == SymbolScope::Free && parent_is_class && name == "__class__" {
+                scope = SymbolScope::GlobalImplicit;
+                comp_free.remove(&name);
+                remove_dunder_class = true;
+            }
+            match self.scopes[parent].get(&name).map(|s| s.flags) {
+                None => {
+                    self.scopes[parent].insert(&name, flags, scope);
+                    resolutions.insert(name, scope);
+                }
+                Some(parent_flags) => {
+                    // A name the comprehension uses freely that the parent function binds is
+                    // now simply the parent's local, unless a scope nested in the
+                    // comprehension needs it as a closure variable.
+                    if parent_flags & DEF_BOUND != 0 && !parent_is_class && !self.is_free_in_any_child(comp, &name) {
+                        comp_free.remove(&name);
+                    }
+                }
+            }
+        }
+        if remove_dunder_class {
+            self.scopes[comp].remove("__class__");
+        }
+    }
+
+    /// CPython's `is_free_in_any_child`, over the children CPython would see after splicing
+    /// inlined comprehensions' children into their parents.
+    fn is_free_in_any_child(&self, id: usize, name: &str) -> bool {
+        self.scopes[id].children.iter().any(|&child| {
+            if self.scopes[child].comp_inlined {
+                self.is_free_in_any_child(child, name)
+            } else {
+                self.scopes[child].get(name).is_some_and(|s| s.scope == SymbolScope::Free)
+            }
+        })
+    }
+
+    /// CPython's `drop_class_free`: the implicit class cells stop at the class body.
+    fn drop_class_free(&mut self, id: usize, free: &mut NameSet) {
+        if free.remove("__class__") {
+            self.scopes[id].needs_class_closure = true;
+        }
+        if free.remove("__classdict__") {
+            self.scopes[id].needs_classdict = true;
+        }
+        if free.remove("__conditional_annotations__") {
+            self.scopes[id].has_conditional_annotations = true;
+        }
+    }
+
+    /// CPython's `update_symbols`: records the resolutions, and adds free variables that
+    /// pass through this block only to reach a child.
+    fn update_symbols(
+        &mut self,
+        id: usize,
+        resolutions: &Resolutions,
+        bound: Option<&NameSet>,
+        free: &NameSet,
+        inlined_cells: &NameSet,
+        classflag: bool,
+    ) {
+        let scope = &mut self.scopes[id];
+        for symbol in scope.symbols.iter_mut().filter(|s| !s.removed) {
+            if inlined_cells.contains(&symbol.name) {
+                symbol.flags |= DEF_COMP_CELL;
+            }
+            if let Some(&resolved) = resolutions.get(&symbol.name) {
+                symbol.scope = resolved;
+            }
+        }
+        // CPython iterates a set here; sorting keeps the symbol order deterministic.
+        let mut names: Vec<&String> = free.iter().collect();
+        names.sort();
+        for name in names {
+            if let Some(symbol) = scope.get_mut(name) {
+                // A free variable of a method that the class body also binds.
+                if classflag {
+                    symbol.flags |= DEF_FREE_CLASS;
+                }
+                continue;
+            }
+            if bound.is_some_and(|bound| !bound.contains(name)) {
+                continue; // a global
+            }
+            scope.insert(name, 0, SymbolScope::Free);
+        }
+    }
+}
+
+/// The name sets `analyze_name` updates.
+struct NameSets<'a> {
+    bound: Option<&'a mut NameSet>,
+    local: &'a mut NameSet,
+    free: &'a mut NameSet,
+    global: &'a mut NameSet,
+}
+
+/// CPython's `analyze_cells`: locals that children need (or that inlined comprehensions
+/// made cells) become cells.
+fn analyze_cells(resolutions: &mut Resolutions, free: &mut NameSet, inlined_cells: &NameSet) {
+    for (name, scope) in resolutions.iter_mut() {
+        if *scope != SymbolScope::Local {
+            continue;
+        }
+        if free.contains(name) || inlined_cells.contains(name) {
+            *scope = SymbolScope::Cell;
+            free.remove(name);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+match x:
+    case {"a" f"b": 1}:
+        pass

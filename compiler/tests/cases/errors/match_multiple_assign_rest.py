@@ -1,0 +1,3 @@
+match x:
+    case {"k": r, **r}:
+        pass

@@ -1,0 +1,6 @@
+def outer(item):
+    match item:
+        case [cell, *_]:
+            def inner():
+                return cell
+            return inner

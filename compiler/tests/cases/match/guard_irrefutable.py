@@ -1,0 +1,7 @@
+match value:
+    case v if v:
+        truthy = v
+    case _ if value is None:
+        truthy = None
+    case other:
+        truthy = False

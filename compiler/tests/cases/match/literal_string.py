@@ -1,0 +1,7 @@
+match text:
+    case "quit":
+        done = True
+    case "hello" " " "world":
+        greeting = text
+    case 'a\nb':
+        escaped = True

@@ -1,0 +1,5 @@
+match event:
+    case {"type": "click", **rest}:
+        extra = rest
+    case {**everything}:
+        extra = everything

@@ -1,0 +1,5 @@
+match items:
+    case []:
+        empty = True
+    case ():
+        empty = "tuple syntax"

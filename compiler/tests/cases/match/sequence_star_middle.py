@@ -1,0 +1,5 @@
+match parts:
+    case [first, *middle, last]:
+        pass
+    case [*init, -1]:
+        pass

@@ -1,0 +1,8 @@
+match status:
+    case 200:
+        message = "ok"
+    case 404:
+        message = "missing"
+    case _:
+        message = "other"
+print(message)

@@ -1,0 +1,3 @@
+match compute():
+    case _:
+        ran = True
