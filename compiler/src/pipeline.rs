@@ -39,7 +39,11 @@ pub fn compile_to_bytecode(
     source: &str,
     filename: &str,
 ) -> Result<(crate::bytecode::CodeModule, Vec<CompileWarning>), SyntaxDiagnostic> {
-    let IrOutput { module, warnings } = compile_to_ir(source, filename)?;
+    let IrOutput { mut module, warnings } = compile_to_ir(source, filename)?;
+    // A pass breaking the IR is a compiler bug, not a user error.
+    if let Err(error) = crate::passes::run_passes(&mut module, &crate::passes::PassOptions::default()) {
+        panic!("{error}");
+    }
     // Valid IR only fails code generation past the encoding's limits (65,536 registers,
     // constants or names in one code object); CPython reports such limits as SyntaxError.
     let code = crate::bytecode::compile_module(&module).map_err(|error| SyntaxDiagnostic {

@@ -197,8 +197,16 @@ impl<'f> Codegen<'f> {
         // The scratch register is only reserved when a cycle actually needs it.
         const PLACEHOLDER: u32 = u32::MAX;
         for (dst, src) in sequentialize_moves(moves, PLACEHOLDER) {
-            let dst = if dst == PLACEHOLDER { self.scratch() } else { dst };
-            let src = if src == PLACEHOLDER { self.scratch() } else { src };
+            let dst = if dst == PLACEHOLDER {
+                self.scratch()
+            } else {
+                dst
+            };
+            let src = if src == PLACEHOLDER {
+                self.scratch()
+            } else {
+                src
+            };
             self.emit(Opcode::Move, vec![dst, src]);
         }
     }
@@ -428,6 +436,7 @@ impl<'f> Codegen<'f> {
         let (opcode, operands, list): (Opcode, Vec<u32>, Option<Vec<u32>>) = match inst.op {
             Op::Const => (O::LoadConst, vec![need_dst()?, imm], None),
             Op::LoadFast => (O::LoadFast, vec![need_dst()?, imm], None),
+            Op::LoadFastAndClear => (O::LoadFastAndClear, vec![need_dst()?, imm], None),
             Op::StoreFast => (O::Move, vec![imm, arg(0)?], None),
             Op::DeleteFast => (O::DeleteFast, vec![imm], None),
             Op::LoadDeref => (O::LoadDeref, vec![need_dst()?, imm], None),

@@ -206,12 +206,16 @@ pub fn immediate_name(kind: OperandKind, value: u32) -> Option<&'static str> {
 
 define_opcodes! {
     // ---- moves and constants ------------------------------------------------------------
-    /// `dst = src`: block-parameter copies and stores to fast locals.
+    /// `dst = src`: block-parameter copies and stores to fast locals. Copies the register
+    /// verbatim, so moving the unset marker into a local unsets it.
     Move(dst: Reg, src: Reg);
     /// `dst = consts[index]`.
     LoadConst(dst: Reg, index: Const);
     /// `dst = local`, raising `UnboundLocalError` when the local register is unset.
     LoadFast(dst: Reg, local: Reg);
+    /// `dst = local` (possibly the unset marker) and unsets `local`, never raising (PEP 709
+    /// inlined comprehensions save shadowed locals with it).
+    LoadFastAndClear(dst: Reg, local: Reg);
     /// Unsets the local register; raises `UnboundLocalError` when already unset.
     DeleteFast(local: Reg);
     /// Never executed: the IR said control cannot reach here (the VM reports an internal error).
