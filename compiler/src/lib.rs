@@ -4,6 +4,7 @@
 //! This crate never depends on the runtime. Every rejection of user input is a
 //! [`diagnostics::SyntaxDiagnostic`]; a panic here is a bug.
 
+pub mod bytecode;
 pub mod diagnostics;
 pub mod guard;
 pub mod ir;

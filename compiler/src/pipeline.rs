@@ -34,6 +34,28 @@ pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDia
     Ok(IrOutput { module, warnings })
 }
 
+/// Compiles `source` to register bytecode: [`compile_to_ir`], then code generation. Every
+/// code object of the module is in the result, `codes[0]` being the module body.
+pub fn compile_to_bytecode(
+    source: &str,
+    filename: &str,
+) -> Result<(crate::bytecode::CodeModule, Vec<CompileWarning>), SyntaxDiagnostic> {
+    let IrOutput { module, warnings } = compile_to_optimized_ir(source, filename, &PassOptions::default())?;
+    // Valid IR only fails code generation past the encoding's limits (65,536 registers,
+    // constants or names in one code object); CPython reports such limits as SyntaxError.
+    let code = crate::bytecode::compile_module(&module).map_err(|error| SyntaxDiagnostic {
+        kind: SyntaxErrorKind::SyntaxError,
+        message: error.message,
+        filename: filename.to_owned(),
+        lineno: 0,
+        offset: 0,
+        end_lineno: 0,
+        end_offset: 0,
+        text: None,
+    })?;
+    Ok((code, warnings))
+}
+
 /// Parses, analyses, lowers and optimises `source`: the IR code generation consumes.
 ///
 /// The pass pipeline re-verifies the IR after every pass in debug builds; a failure there
@@ -47,7 +69,10 @@ pub fn compile_to_optimized_ir(source: &str, filename: &str, options: &PassOptio
 }
 
 /// Compiles raw source bytes through the whole frontend, as `compile()` would.
-pub fn compile_bytes(bytes: &[u8], filename: &str) -> Result<IrOutput, SyntaxDiagnostic> {
+pub fn compile_bytes(
+    bytes: &[u8],
+    filename: &str,
+) -> Result<(crate::bytecode::CodeModule, Vec<CompileWarning>), SyntaxDiagnostic> {
     let source = String::from_utf8_lossy(bytes);
-    compile_to_ir(&source, filename)
+    compile_to_bytecode(&source, filename)
 }

@@ -1,0 +1,177 @@
+//! What each command does, from parsed arguments to an exit status.
+
+use crate::args::{self, Command, Program, UsageError};
+use crate::report::{render_syntax_error, render_warning};
+use compiler::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
+use std::io::{Read, Write};
+
+/// Exit status of a usage error or a missing file, as python3.
+const EXIT_USAGE: u8 = 2;
+/// Exit status when a program fails to compile (an uncaught `SyntaxError`).
+const EXIT_ERROR: u8 = 1;
+
+/// Runs the command line `argv` (without the program name) and returns the exit status.
+pub fn main(argv: &[String]) -> u8 {
+    let command = match args::parse(argv) {
+        Ok(command) => command,
+        Err(UsageError(message)) => {
+            eprintln!(
+                "{message}\n{}\nTry `taipan -h' for more information.",
+                args::usage_line()
+            );
+            return EXIT_USAGE;
+        }
+    };
+    match command {
+        Command::Version => {
+            println!("Taipan {} (Python 3.14)", env!("CARGO_PKG_VERSION"));
+            0
+        }
+        Command::Help => {
+            print!("{}", args::help_text());
+            0
+        }
+        Command::Repl => not_implemented("the interactive REPL"),
+        Command::RunModule { .. } => not_implemented("running modules with -m"),
+        Command::Run { program, args: _ } => {
+            let (source, filename) = match read_program(&program) {
+                Ok(found) => found,
+                Err(status) => return status,
+            };
+            match compiler::pipeline::compile_to_bytecode(&source, &filename) {
+                Ok((_code, warnings)) => {
+                    print_warnings(&warnings, &source);
+                    not_implemented("running programs")
+                }
+                Err(diagnostic) => syntax_error(&diagnostic),
+            }
+        }
+        Command::Dis { file } => {
+            let (source, filename) = match read_program(&program_of(&file)) {
+                Ok(found) => found,
+                Err(status) => return status,
+            };
+            match compiler::pipeline::compile_to_bytecode(&source, &filename) {
+                Ok((code, warnings)) => {
+                    print_warnings(&warnings, &source);
+                    print!("{}", compiler::bytecode::disassemble_module(&code));
+                    0
+                }
+                Err(diagnostic) => syntax_error(&diagnostic),
+            }
+        }
+        Command::Ir { file, raw, after } => {
+            let (source, filename) = match read_program(&program_of(&file)) {
+                Ok(found) => found,
+                Err(status) => return status,
+            };
+            match compiler::pipeline::compile_to_ir(&source, &filename) {
+                Ok(mut output) => {
+                    print_warnings(&output.warnings, &source);
+                    if !raw {
+                        let options = compiler::passes::PassOptions {
+                            skip: Vec::new(),
+                            stop_after: after,
+                        };
+                        if let Err(error) =
+                            compiler::passes::run_passes(&mut output.module, &options)
+                        {
+                            panic!("{error}");
+                        }
+                    }
+                    print!("{}", compiler::ir::print::print_module(&output.module));
+                    0
+                }
+                Err(diagnostic) => syntax_error(&diagnostic),
+            }
+        }
+    }
+}
+
+fn program_of(file: &str) -> Program {
+    if file == "-" {
+        Program::Stdin
+    } else {
+        Program::File(file.to_owned())
+    }
+}
+
+fn not_implemented(what: &str) -> u8 {
+    eprintln!("taipan: {what} is not implemented yet");
+    EXIT_USAGE
+}
+
+fn syntax_error(diagnostic: &SyntaxDiagnostic) -> u8 {
+    let _ = std::io::stdout().flush();
+    eprint!("{}", render_syntax_error(diagnostic));
+    EXIT_ERROR
+}
+
+fn print_warnings(warnings: &[CompileWarning], source: &str) {
+    for warning in warnings {
+        eprint!("{}", render_warning(warning, Some(source)));
+    }
+}
+
+/// Reads a program's source as bytes and decodes it, returning it with the filename the
+/// compiler reports; on failure the error is already printed and the exit status returned.
+fn read_program(program: &Program) -> Result<(String, String), u8> {
+    let (bytes, filename) = match program {
+        Program::Code(code) => (code.clone().into_bytes(), "<string>".to_owned()),
+        Program::Stdin => {
+            let mut bytes = Vec::new();
+            if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
+                eprintln!("taipan: can't read <stdin>: {error}");
+                return Err(EXIT_USAGE);
+            }
+            (bytes, "<stdin>".to_owned())
+        }
+        Program::File(path) => match std::fs::read(path) {
+            Ok(bytes) => (bytes, path.clone()),
+            Err(error) => {
+                let shown = std::path::absolute(path)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|_| path.clone());
+                let errno = error.raw_os_error().unwrap_or(0);
+                let reason = match error.kind() {
+                    std::io::ErrorKind::NotFound => "No such file or directory".to_owned(),
+                    std::io::ErrorKind::PermissionDenied => "Permission denied".to_owned(),
+                    std::io::ErrorKind::IsADirectory => "Is a directory".to_owned(),
+                    _ => error.to_string(),
+                };
+                eprintln!("taipan: can't open file '{shown}': [Errno {errno}] {reason}");
+                return Err(EXIT_USAGE);
+            }
+        },
+    };
+    decode_source(bytes, &filename)
+        .map(|source| (source, filename))
+        .map_err(|diagnostic| syntax_error(&diagnostic))
+}
+
+/// Decodes source bytes as UTF-8 (PEP 3120), dropping a byte-order mark.
+// FIXME: switch to the parse agent's `compiler::source` (PEP 263 coding cookies) once merged.
+fn decode_source(bytes: Vec<u8>, filename: &str) -> Result<String, SyntaxDiagnostic> {
+    let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|error| {
+        let position = error.utf8_error().valid_up_to();
+        let bytes = error.as_bytes();
+        let line = bytes[..position].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        SyntaxDiagnostic {
+            kind: SyntaxErrorKind::SyntaxError,
+            message: format!(
+                "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {position}: invalid start byte",
+                bytes[position]
+            ),
+            filename: filename.to_owned(),
+            lineno: line,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        }
+    })
+}

@@ -1,0 +1,171 @@
+//! The line table: for every code unit, the source range `(line, col, end_line, end_col)`
+//! its instruction came from, precise enough for CPython-style tracebacks with `^^^^`
+//! column markers (CPython's `co_positions()`).
+//!
+//! Encoding (a byte string, like CPython's `co_linetable` but simpler): consecutive
+//! instructions with the same location form one *run*; each run is five LEB128 varints:
+//! the run length in code units, the line as a zig-zag delta from the previous run's line,
+//! `end_line - line` zig-zagged, `col` and `end_col`. A line of 0 means "no location".
+//! Lookup decodes runs from the start; tracebacks are rare, so compactness wins over
+//! random access.
+
+use crate::ir::Loc;
+use std::ops::Range;
+
+/// A run-length encoded pc → location map.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineTable {
+    bytes: Vec<u8>,
+}
+
+fn push_varint(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    let mut shift = 0;
+    loop {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        if shift >= 64 {
+            return None;
+        }
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+        shift += 7;
+    }
+}
+
+fn zigzag(value: i64) -> u64 {
+    ((value << 1) ^ (value >> 63)) as u64
+}
+
+fn unzigzag(value: u64) -> i64 {
+    ((value >> 1) as i64) ^ -((value & 1) as i64)
+}
+
+impl LineTable {
+    /// Builds the table from each instruction's size in code units and location, in pc order.
+    pub fn build(instructions: impl IntoIterator<Item = (usize, Loc)>) -> Self {
+        let mut runs: Vec<(usize, Loc)> = Vec::new();
+        for (units, loc) in instructions {
+            match runs.last_mut() {
+                Some((length, last)) if *last == loc => *length += units,
+                _ => runs.push((units, loc)),
+            }
+        }
+        let mut bytes = Vec::new();
+        let mut previous_line = 0i64;
+        for (length, loc) in runs {
+            push_varint(&mut bytes, length as u64);
+            push_varint(&mut bytes, zigzag(i64::from(loc.line) - previous_line));
+            push_varint(
+                &mut bytes,
+                zigzag(i64::from(loc.end_line) - i64::from(loc.line)),
+            );
+            push_varint(&mut bytes, loc.col.into());
+            push_varint(&mut bytes, loc.end_col.into());
+            previous_line = loc.line.into();
+        }
+        LineTable { bytes }
+    }
+
+    /// The encoded bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// A table from encoded bytes (see [`LineTable::runs`] for validation).
+    pub fn from_bytes(bytes: Vec<u8>) -> Self {
+        LineTable { bytes }
+    }
+
+    /// Every run as a pc range and its location; `None` when the bytes are malformed.
+    pub fn runs(&self) -> Option<Vec<(Range<usize>, Loc)>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        let mut pc = 0usize;
+        let mut line = 0i64;
+        while at < self.bytes.len() {
+            let length = usize::try_from(read_varint(&self.bytes, &mut at)?).ok()?;
+            line += unzigzag(read_varint(&self.bytes, &mut at)?);
+            let end_line = line + unzigzag(read_varint(&self.bytes, &mut at)?);
+            let col = read_varint(&self.bytes, &mut at)?;
+            let end_col = read_varint(&self.bytes, &mut at)?;
+            let loc = Loc {
+                line: u32::try_from(line).ok()?,
+                col: u32::try_from(col).ok()?,
+                end_line: u32::try_from(end_line).ok()?,
+                end_col: u32::try_from(end_col).ok()?,
+            };
+            out.push((pc..pc + length, loc));
+            pc += length;
+        }
+        Some(out)
+    }
+
+    /// The location of the instruction covering code unit `pc`, if the table has one.
+    pub fn location(&self, pc: usize) -> Option<Loc> {
+        self.runs()?
+            .into_iter()
+            .find(|(range, _)| range.contains(&pc))
+            .map(|(_, loc)| loc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loc(line: u32, col: u32, end_line: u32, end_col: u32) -> Loc {
+        Loc {
+            line,
+            col,
+            end_line,
+            end_col,
+        }
+    }
+
+    #[test]
+    fn round_trips_and_merges_runs() {
+        let instructions = vec![
+            (3, loc(1, 0, 1, 5)),
+            (2, loc(1, 0, 1, 5)),
+            (4, loc(3, 4, 5, 100)),
+            (1, loc(0, 0, 0, 0)),
+            (2, loc(2, 8, 2, 9)),
+            (5, loc(70_000, 300, 70_001, 2)),
+        ];
+        let table = LineTable::build(instructions.iter().copied());
+        let runs = table.runs().unwrap();
+        assert_eq!(runs.len(), 5);
+        assert_eq!(runs[0], (0..5, loc(1, 0, 1, 5)));
+        let mut pc = 0;
+        for (units, expected) in instructions {
+            for offset in 0..units {
+                assert_eq!(table.location(pc + offset), Some(expected));
+            }
+            pc += units;
+        }
+        assert_eq!(table.location(pc), None);
+        assert_eq!(LineTable::from_bytes(table.bytes().to_vec()), table);
+    }
+
+    #[test]
+    fn malformed_bytes_do_not_panic() {
+        assert_eq!(LineTable::from_bytes(vec![0x80]).runs(), None);
+        assert_eq!(LineTable::from_bytes(vec![0xff; 20]).runs(), None);
+        assert_eq!(LineTable::from_bytes(vec![1, 1]).location(0), None);
+    }
+}
