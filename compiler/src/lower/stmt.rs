@@ -369,7 +369,10 @@ impl<'a> Lowerer<'a> {
         // CPython 3.14 locates the exit at a constant return value on the statement's line,
         // and at the statement otherwise (this is where an `except*` error points).
         let exit_range = match stmt.value.as_deref() {
-            Some(value) if is_constant(value) && self.line_col(value.start()).0 == self.line_col(stmt.range.start()).0 => {
+            Some(value)
+                if is_constant(value)
+                    && self.line_col(value.start()).0 == self.line_col(stmt.range.start()).0 =>
+            {
                 value.range()
             }
             _ => stmt.range,
@@ -400,14 +403,14 @@ impl<'a> Lowerer<'a> {
     /// `assert test[, msg]`: always emitted (`-O` is a runtime concern). Raises
     /// `AssertionError` (the builtin, even if shadowed) called with the message if given.
     fn lower_assert(&mut self, stmt: &'a ast::StmtAssert) -> LowerResult<()> {
-        if let Expr::Tuple(tuple) = &*stmt.test {
-            if !tuple.elts.is_empty() {
-                self.warn(
-                    "SyntaxWarning",
-                    stmt.range,
-                    "assertion is always true, perhaps remove parentheses?",
-                );
-            }
+        if let Expr::Tuple(tuple) = &*stmt.test
+            && !tuple.elts.is_empty()
+        {
+            self.warn(
+                "SyntaxWarning",
+                stmt.range,
+                "assertion is always true, perhaps remove parentheses?",
+            );
         }
         let fail = self.b().create_block();
         let end = self.b().create_block();
