@@ -212,8 +212,19 @@ impl<'a> Lowerer<'a> {
         self.defs.annotation_frames.push(frame);
     }
 
-    /// The start of a module or class body: `setup_annotations` under the future import,
-    /// else the `__conditional_annotations__` set and (modules) the `__annotate__` function.
+    /// Module lowering calls this before the module's statements (after the `__future__`
+    /// scan): it collects the module's annotations, creates `__conditional_annotations__`
+    /// and defines `__annotate__` up front, as CPython 3.14 does. Without it,
+    /// [`Self::emit_deferred_annotations`] still defines `__annotate__` at the end, but
+    /// includes annotations whose statements never ran.
+    #[allow(dead_code, reason = "to be called by module lowering in stmt.rs")]
+    pub(crate) fn begin_module_annotations(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
+        self.begin_annotation_frame(body, true);
+        self.emit_annotation_prologue()
+    }
+
+    /// The start of a module or class body (unless the future import is on): the
+    /// `__conditional_annotations__` set and (modules) the `__annotate__` function.
     pub(crate) fn emit_annotation_prologue(&mut self) -> LowerResult<()> {
         let depth = self.units.len();
         let Some(frame) = self.defs.annotation_frames.last().filter(|frame| frame.depth == depth) else {
@@ -223,8 +234,8 @@ impl<'a> Lowerer<'a> {
             return Ok(());
         }
         let (is_module, conditional) = (frame.is_module, frame.has_conditional());
+        // Under the future import, `lower_scope_body` emits `setup_annotations` instead.
         if self.future_annotations {
-            self.b().ins_void(Op::SetupAnnotations, Imm::None, Vec::new());
             return Ok(());
         }
         if conditional {
@@ -250,7 +261,7 @@ impl<'a> Lowerer<'a> {
     pub(crate) fn emit_deferred_annotations(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
         let depth = self.units.len();
         if !self.defs.annotation_frames.last().is_some_and(|frame| frame.depth == depth) {
-            // A body lowered without `lower_namespace_body`: treat every annotation as
+            // A module lowered without `begin_module_annotations`: treat every annotation as
             // unconditional.
             let mut found = Vec::new();
             collect_annotations(body, false, &mut found);
@@ -277,8 +288,11 @@ impl<'a> Lowerer<'a> {
             return Err(self.error(entries[0].0.range, "internal error: annotations have no scope"));
         };
         let saved_loc = self.b().loc;
+        // CPython attributes the function to the body's prologue location
+        // (`LOCATION(firstlineno, firstlineno, 0, 0)`; line 1 for a module).
+        let line = self.b().func.first_line;
+        self.b().loc = crate::ir::Loc { line, col: 0, end_line: line, end_col: 0 };
         let qualname = self.qualname_for("__annotate__");
-        let line = self.line_col(entries[0].0.range.start()).0;
         self.enter_annotation_unit(scope, FunctionKind::Annotate, "__annotate__", &qualname, line);
         if !is_module && entries.iter().any(|(_, index)| index.is_some()) {
             let frees = &mut self.b().func.frees;

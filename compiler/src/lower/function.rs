@@ -8,6 +8,7 @@
 //! `mod.rs` mangle through [`Lowerer::mangle`].
 
 use super::annotations::AnnotationFrame;
+use super::stmt::{clean_docstring, docstring_of};
 use super::{LowerResult, Lowerer};
 use crate::ir::{CodeFlags, Const, FuncId, FunctionKind, Imm, Intrinsic, Loc, Op, Terminator, Value};
 use crate::scope::{ScopeId, ScopeKey, ScopeKind};
@@ -40,67 +41,6 @@ pub(crate) fn mangle_name(private: Option<&str>, name: &str) -> String {
         return name.to_owned();
     }
     format!("_{class}{name}")
-}
-
-/// The docstring of a body: its first statement when that is a plain string literal
-/// (`_PyAST_GetDocString`), cleaned as `_PyCompile_CleanDoc` does.
-pub(crate) fn docstring_of(body: &[Stmt]) -> Option<String> {
-    let Some(Stmt::Expr(stmt)) = body.first() else { return None };
-    let Expr::StringLiteral(literal) = &*stmt.value else { return None };
-    Some(clean_doc(literal.value.to_str()))
-}
-
-/// CPython 3.13+'s `_PyCompile_CleanDoc`: expands tabs, strips the first line's leading
-/// spaces and the common indentation of the following non-blank lines.
-pub(crate) fn clean_doc(doc: &str) -> String {
-    let doc = expand_tabs(doc);
-    let mut lines = doc.split('\n');
-    let first = lines.next().unwrap_or("");
-    let rest: Vec<&str> = lines.collect();
-    let margin = rest
-        .iter()
-        .filter_map(|line| {
-            let indent = line.len() - line.trim_start_matches(' ').len();
-            (indent < line.len()).then_some(indent)
-        })
-        .min()
-        .unwrap_or(0);
-    let mut out = String::with_capacity(doc.len());
-    out.push_str(first.trim_start_matches(' '));
-    for line in rest {
-        out.push('\n');
-        // Lines shorter than the margin are blank (only spaces): drop those spaces.
-        let spaces = line.len() - line.trim_start_matches(' ').len();
-        out.push_str(&line[spaces.min(margin)..]);
-    }
-    out
-}
-
-/// `str.expandtabs()` with the default tab size of 8.
-fn expand_tabs(text: &str) -> String {
-    if !text.contains('\t') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut column = 0usize;
-    for ch in text.chars() {
-        match ch {
-            '\t' => {
-                let spaces = 8 - column % 8;
-                out.extend(std::iter::repeat_n(' ', spaces));
-                column += spaces;
-            }
-            '\n' | '\r' => {
-                out.push(ch);
-                column = 0;
-            }
-            _ => {
-                out.push(ch);
-                column += 1;
-            }
-        }
-    }
-    out
 }
 
 /// Whether a scope kind is "function-like" in CPython's sense (`_PyST_IsFunctionLike`):
@@ -196,16 +136,12 @@ impl<'a> Lowerer<'a> {
         let mut body: &'a [Stmt] = &def.body;
         if let Some(doc) = docstring_of(body) {
             let func = &mut self.b().func;
-            func.docstring = Some(doc);
+            func.docstring = Some(clean_docstring(doc));
             func.flags.insert(CodeFlags::HAS_DOCSTRING);
             body = &body[1..];
         }
         let wrap = self.begin_stopiteration_wrapper(scope);
-        self.lower_body(body)?;
-        if !self.b().is_terminated() {
-            let none = self.b().none();
-            self.b().terminate(Terminator::Return(none));
-        }
+        self.lower_function_body(body)?;
         self.end_stopiteration_wrapper(wrap);
         let code = self.exit_unit();
         self.set_loc(stmt_range);
@@ -322,7 +258,11 @@ impl<'a> Lowerer<'a> {
                 self.b().ins_void(Op::StoreDeref, Imm::Deref(slot), vec![locals]);
             }
         }
-        self.lower_namespace_body(&class.body, false)?;
+        // `_PyCodegen_Body`: the conditional-annotations set, then (in `lower_scope_body`)
+        // `setup_annotations` under the future import, `__doc__` and the statements.
+        self.emit_annotation_prologue()?;
+        self.lower_scope_body(&class.body)?;
+        self.emit_deferred_annotations(&class.body)?;
         self.b().loc = Loc::default();
         let attributes = static_attributes(&class.body).into_iter().map(Const::Str).collect();
         let attributes = self.b().constant(Const::Tuple(attributes));
@@ -343,33 +283,6 @@ impl<'a> Lowerer<'a> {
         };
         self.b().terminate(Terminator::Return(result));
         Ok(())
-    }
-
-    /// A module or class body (`_PyCodegen_Module` + `_PyCodegen_Body`): the
-    /// `__conditional_annotations__` set, `setup_annotations` under
-    /// `from __future__ import annotations`, the docstring stored as `__doc__`, the
-    /// statements, and the deferred `__annotate__` function. Module lowering should call
-    /// this too (then return `None`). A class body has already begun its annotation frame.
-    pub(crate) fn lower_namespace_body(&mut self, body: &'a [Stmt], is_module: bool) -> LowerResult<()> {
-        if is_module {
-            if has_future_annotations(body) {
-                self.future_annotations = true;
-            }
-            self.begin_annotation_frame(body, true);
-        }
-        self.emit_annotation_prologue()?;
-        let mut statements = body;
-        if let Some(doc) = docstring_of(body) {
-            if let Some(Stmt::Expr(stmt)) = body.first() {
-                self.set_loc(stmt.value.range());
-            }
-            let doc = self.b().constant(Const::Str(doc));
-            self.b().loc = Loc::default();
-            self.store_name("__doc__", doc);
-            statements = &body[1..];
-        }
-        self.lower_body(statements)?;
-        self.emit_deferred_annotations(body)
     }
 
     // ---- pieces shared by def, lambda and class -------------------------------------
@@ -571,26 +484,9 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-/// Whether a module starts with `from __future__ import annotations` (after an optional
-/// docstring and other future imports).
-fn has_future_annotations(body: &[Stmt]) -> bool {
-    for (index, stmt) in body.iter().enumerate() {
-        match stmt {
-            Stmt::Expr(expr) if index == 0 && expr.value.is_string_literal_expr() => {}
-            Stmt::ImportFrom(import) if import.module.as_deref() == Some("__future__") => {
-                if import.names.iter().any(|alias| alias.name.as_str() == "annotations") {
-                    return true;
-                }
-            }
-            _ => return false,
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{clean_doc, mangle_name};
+    use super::mangle_name;
 
     #[test]
     fn mangling_follows_py_mangle() {
@@ -600,12 +496,5 @@ mod tests {
         assert_eq!(mangle_name(Some("___"), "__spam"), "__spam");
         assert_eq!(mangle_name(Some("Ham"), "_spam"), "_spam");
         assert_eq!(mangle_name(None, "__spam"), "__spam");
-    }
-
-    #[test]
-    fn docstrings_are_cleaned_like_cpython() {
-        assert_eq!(clean_doc("  Summary.\n\n    Body\n      more\n    "), "Summary.\n\nBody\n  more\n");
-        assert_eq!(clean_doc("one line"), "one line");
-        assert_eq!(clean_doc("x\n\tindented"), "x\nindented");
     }
 }
