@@ -26,7 +26,7 @@ impl<'a> Lowerer<'a> {
     /// docstring), records which features they enable, and the line of the last one:
     /// any `__future__` import after it is an error (CPython's `future_parse`).
     pub(crate) fn scan_future_imports(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
-        let start = usize::from(super::function::docstring_of(body).is_some());
+        let start = usize::from(super::stmt::docstring_of(body).is_some());
         for stmt in &body[start.min(body.len())..] {
             let Stmt::ImportFrom(import) = stmt else {
                 break;
