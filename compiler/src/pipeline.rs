@@ -2,6 +2,7 @@
 
 use crate::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
 use crate::ir;
+use crate::passes::{self, PassOptions};
 use crate::scope::SymbolTable;
 use ruff_python_ast::PythonVersion;
 use ruff_python_parser::{Mode, ParseOptions};
@@ -31,4 +32,16 @@ pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDia
     let table = SymbolTable::build(&module, source, filename)?;
     let (module, warnings) = crate::lower::lower_module(&module, &table, source, filename)?;
     Ok(IrOutput { module, warnings })
+}
+
+/// Parses, analyses, lowers and optimises `source`: the IR code generation consumes.
+///
+/// The pass pipeline re-verifies the IR after every pass in debug builds; a failure there
+/// is a compiler bug, not a user error, so it panics with the offending listing.
+pub fn compile_to_optimized_ir(source: &str, filename: &str, options: &PassOptions) -> Result<IrOutput, SyntaxDiagnostic> {
+    let mut output = compile_to_ir(source, filename)?;
+    if let Err(error) = passes::run_passes(&mut output.module, options) {
+        panic!("internal compiler error: {error}\n{}", ir::print_module(&output.module));
+    }
+    Ok(output)
 }

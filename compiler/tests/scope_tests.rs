@@ -13,7 +13,7 @@
 //! constructs whose scoping changed since 3.11 (list/set/dict comprehensions, annotations).
 
 use compiler::diagnostics::SyntaxDiagnostic;
-use compiler::scope::{flags, ScopeId, ScopeKind, SymbolScope, SymbolTable};
+use compiler::scope::{ScopeId, ScopeKind, SymbolScope, SymbolTable, flags};
 use ruff_python_ast::PythonVersion;
 use ruff_python_parser::{Mode, ParseOptions};
 use std::fmt::Write;
@@ -62,7 +62,10 @@ fn check_file(path: &Path, actual: &str, failures: &mut Vec<String>) {
     }
     let expected = std::fs::read_to_string(path).unwrap_or_default();
     if expected != actual {
-        failures.push(format!("{} differs:\n--- expected\n{expected}--- actual\n{actual}", path.display()));
+        failures.push(format!(
+            "{} differs:\n--- expected\n{expected}--- actual\n{actual}",
+            path.display()
+        ));
     }
 }
 
@@ -70,7 +73,11 @@ fn check_file(path: &Path, actual: &str, failures: &mut Vec<String>) {
 fn scope_snapshots() {
     let mut failures = Vec::new();
     let files = py_files(&scope_dir());
-    assert!(files.len() >= 40, "expected at least 40 scope cases, found {}", files.len());
+    assert!(
+        files.len() >= 40,
+        "expected at least 40 scope cases, found {}",
+        files.len()
+    );
     for path in files {
         let source = std::fs::read_to_string(&path).expect("read case");
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -109,7 +116,10 @@ fn project(table: &SymbolTable, id: ScopeId, depth: usize, out: &mut String) {
     let scope = table.scope(id);
     let hidden = matches!(
         scope.kind,
-        ScopeKind::Annotation | ScopeKind::TypeParams | ScopeKind::TypeAlias | ScopeKind::TypeVarBound
+        ScopeKind::Annotation
+            | ScopeKind::TypeParams
+            | ScopeKind::TypeAlias
+            | ScopeKind::TypeVarBound
     ) || scope.comp_inlined;
     let mut child_depth = depth;
     if !hidden {
@@ -133,14 +143,19 @@ fn project(table: &SymbolTable, id: ScopeId, depth: usize, out: &mut String) {
                 SymbolScope::Free => "free",
                 SymbolScope::Cell => "cell",
             };
+            // Not DEF_FREE_CLASS: since 3.12 every free name passing a class gets it.
             let shared = flags::DEF_GLOBAL
                 | flags::DEF_LOCAL
                 | flags::DEF_PARAM
                 | flags::DEF_NONLOCAL
                 | flags::USE
-                | flags::DEF_IMPORT
-                | flags::DEF_FREE_CLASS;
-            let _ = writeln!(out, "{indent}  {}: {resolution} {:#x}", symbol.name, symbol.flags & shared);
+                | flags::DEF_IMPORT;
+            let _ = writeln!(
+                out,
+                "{indent}  {}: {resolution} {:#x}",
+                symbol.name,
+                symbol.flags & shared
+            );
         }
         child_depth += 1;
     }
@@ -154,7 +169,10 @@ fn python3() -> Option<PathBuf> {
     if pinned.exists() {
         return Some(pinned);
     }
-    let found = std::process::Command::new("python3").arg("--version").output().ok()?;
+    let found = std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .ok()?;
     found.status.success().then(|| PathBuf::from("python3"))
 }
 
@@ -164,7 +182,11 @@ fn agrees_with_cpython_symtable() {
         .into_iter()
         .filter(|p| std::fs::read_to_string(p).is_ok_and(|s| s.starts_with("# shared")))
         .collect();
-    assert!(shared.len() >= 20, "expected at least 20 shared cases, found {}", shared.len());
+    assert!(
+        shared.len() >= 20,
+        "expected at least 20 shared cases, found {}",
+        shared.len()
+    );
     let Some(python) = python3() else {
         eprintln!("python3 not found: skipping the comparison with CPython's symtable");
         return;
@@ -175,7 +197,11 @@ fn agrees_with_cpython_symtable() {
         .args(&shared)
         .output()
         .expect("run dump_symtable.py");
-    assert!(output.status.success(), "dump_symtable.py failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "dump_symtable.py failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stdout = String::from_utf8(output.stdout).expect("utf-8 output");
     let expected: Vec<&str> = stdout.split("=== ").skip(1).collect();
     assert_eq!(expected.len(), shared.len(), "one dump per file");
@@ -186,7 +212,10 @@ fn agrees_with_cpython_symtable() {
         let table = build(&source, "case.py").unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let ours = cpython_projection(&table);
         if ours != cpython {
-            failures.push(format!("{}:\n--- CPython 3.11\n{cpython}--- ours\n{ours}", path.display()));
+            failures.push(format!(
+                "{}:\n--- CPython 3.11\n{cpython}--- ours\n{ours}",
+                path.display()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

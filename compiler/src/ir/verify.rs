@@ -39,7 +39,7 @@ use super::constant::Const;
 use super::dominators::DomTree;
 use super::entities::{Block, FuncId, Inst, Value};
 use super::function::{Function, Module, Terminator, ValueDef};
-use super::ops::{Imm, Op};
+use super::ops::{Arity, Imm, Op};
 use super::print::{FunctionPrinter, terminator_text};
 use std::fmt;
 
@@ -263,7 +263,7 @@ impl Verifier<'_> {
                 let detail = if implicit == 1 { " (plus the implicit item)" } else { "" };
                 return Err(self.term_error(
                     block,
-                    format!("edge to {} passes {} arguments{detail}, but it has {params} parameters", edge.block, edge.args.len()),
+                    format!("edge to {} passes {} argument(s){detail}, but it has {params} parameter(s)", edge.block, edge.args.len()),
                 ));
             }
         }
@@ -276,7 +276,12 @@ impl Verifier<'_> {
         let op = data.op;
         let fail = |message: String| Err(self.inst_error(block, inst, message));
         if !op.arity().accepts(data.args.len()) {
-            return fail(format!("{} takes {:?} operands, got {}", op.name(), op.arity(), data.args.len()));
+            let expected = match op.arity() {
+                Arity::Fixed(n) => n.to_string(),
+                Arity::AtLeast(n) => format!("at least {n}"),
+                Arity::Range(lo, hi) => format!("{lo} to {hi}"),
+            };
+            return fail(format!("{} takes {expected} operands, got {}", op.name(), data.args.len()));
         }
         if data.imm.kind() != op.imm_kind() {
             return fail(format!("{} takes a {:?} immediate, got {:?}", op.name(), op.imm_kind(), data.imm.kind()));

@@ -20,7 +20,7 @@ impl<'a> Lowerer<'a> {
             Expr::Attribute(attr) => {
                 let object = self.lower_expr(&attr.value)?;
                 self.set_loc(attr.range);
-                let id = self.b().func.add_name(attr.attr.as_str());
+                let id = self.attr_name(attr.attr.as_str());
                 self.b()
                     .ins_void(Op::SetAttr, Imm::Name(id), vec![object, value]);
                 Ok(())
@@ -55,9 +55,7 @@ impl<'a> Lowerer<'a> {
         for (index, elt) in elts.iter().enumerate() {
             if elt.is_starred_expr() {
                 if star.is_some() {
-                    return Err(
-                        self.error(elt.range(), "multiple starred expressions in assignment")
-                    );
+                    return Err(self.error(range, "multiple starred expressions in assignment"));
                 }
                 star = Some(index);
             }
@@ -110,7 +108,7 @@ impl<'a> Lowerer<'a> {
             Expr::Attribute(attr) => {
                 let object = self.lower_expr(&attr.value)?;
                 self.set_loc(attr.range);
-                let id = self.b().func.add_name(attr.attr.as_str());
+                let id = self.attr_name(attr.attr.as_str());
                 self.b().ins_void(Op::DelAttr, Imm::Name(id), vec![object]);
                 Ok(())
             }

@@ -134,6 +134,12 @@ impl<'a> Lowerer<'a> {
         let Some(first) = parts.generators.first() else {
             return Err(self.error(parts.range, "comprehension without a 'for' clause"));
         };
+        if parts.elt.is_starred_expr() {
+            return Err(self.error(
+                parts.elt.range(),
+                "iterable unpacking cannot be used in comprehension",
+            ));
+        }
         let comp_scope = self.table.scope(scope);
         let is_async = comp_scope.is_coroutine || parts.generators.iter().any(|g| g.is_async);
         if is_async && parts.kind != CompKind::Generator {

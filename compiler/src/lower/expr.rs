@@ -52,7 +52,7 @@ impl<'a> Lowerer<'a> {
             Expr::Attribute(attr) => {
                 let object = self.lower_expr(&attr.value)?;
                 self.set_loc(attr.range);
-                let id = self.b().func.add_name(attr.attr.as_str());
+                let id = self.attr_name(attr.attr.as_str());
                 Ok(self.b().ins(Op::GetAttr, Imm::Name(id), vec![object]))
             }
             Expr::Subscript(sub) => {
@@ -147,6 +147,13 @@ impl<'a> Lowerer<'a> {
     pub(crate) fn constant_at(&mut self, range: TextRange, value: Const) -> Value {
         self.set_loc(range);
         self.b().constant(value)
+    }
+
+    /// The name-table entry of attribute `name`, mangled as CPython mangles private
+    /// attribute names (`self.__x` inside class `C` is `_C__x`).
+    pub(crate) fn attr_name(&mut self, name: &str) -> crate::ir::NameId {
+        let mangled = self.mangle(name);
+        self.b().func.add_name(&mangled)
     }
 
     /// The scope of the code object being built (not an inlined comprehension's scope).

@@ -68,7 +68,8 @@ impl<'a> Lowerer<'a> {
                 Some(asname) => {
                     let mut value = module;
                     for part in full.split('.').skip(1) {
-                        let id = self.b().func.add_name(part);
+                        let part = self.mangle(part);
+                        let id = self.b().func.add_name(&part);
                         value = self.b().ins(Op::ImportFrom, Imm::Name(id), vec![value]);
                     }
                     self.store_name(asname.id.as_str(), value);
@@ -91,20 +92,20 @@ impl<'a> Lowerer<'a> {
                 "from __future__ imports must occur at the beginning of the file",
             ));
         }
-        if let [alias] = &stmt.names[..] {
-            if alias.name.id.as_str() == "*" {
-                if self.unit_scope().kind != ScopeKind::Module {
-                    return Err(self.error(alias.range, "import * only allowed at module level"));
-                }
-                let fromlist = Const::Tuple(vec![Const::Str("*".to_owned())]);
-                let module = self.emit_import_name(module_name, fromlist, stmt.level);
-                self.b().ins(
-                    Op::CallIntrinsic,
-                    Imm::Intrinsic(Intrinsic::ImportStar),
-                    vec![module],
-                );
-                return Ok(());
+        if let [alias] = &stmt.names[..]
+            && alias.name.id.as_str() == "*"
+        {
+            if self.unit_scope().kind != ScopeKind::Module {
+                return Err(self.error(alias.range, "import * only allowed at module level"));
             }
+            let fromlist = Const::Tuple(vec![Const::Str("*".to_owned())]);
+            let module = self.emit_import_name(module_name, fromlist, stmt.level);
+            self.b().ins(
+                Op::CallIntrinsic,
+                Imm::Intrinsic(Intrinsic::ImportStar),
+                vec![module],
+            );
+            return Ok(());
         }
         let fromlist = Const::Tuple(
             stmt.names
@@ -114,7 +115,8 @@ impl<'a> Lowerer<'a> {
         );
         let module = self.emit_import_name(module_name, fromlist, stmt.level);
         for alias in &stmt.names {
-            let id = self.b().func.add_name(alias.name.id.as_str());
+            let imported = self.mangle(alias.name.id.as_str());
+            let id = self.b().func.add_name(&imported);
             let value = self.b().ins(Op::ImportFrom, Imm::Name(id), vec![module]);
             let bound = alias.asname.as_ref().unwrap_or(&alias.name);
             self.store_name(bound.id.as_str(), value);

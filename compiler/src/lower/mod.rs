@@ -396,10 +396,32 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The scope whose symbol decides how `name` is accessed. Inside a PEP 709 inlined
+    /// comprehension a name that is free in the comprehension is handled as the enclosing
+    /// scope handles it (a local of the enclosing function stays a fast local, a walrus
+    /// target binds in the enclosing scope), as CPython's `push_inlined_comprehension_state`
+    /// does; in a class body the comprehension's own resolution always wins, so the class
+    /// namespace stays invisible to it.
+    fn resolution_scope(&self, name: &str) -> ScopeId {
+        let unit = self.units.last().expect("no unit");
+        let mut depth = unit.scope_stack.len() - 1;
+        if self.table.scope(unit.scope).kind == ScopeKind::Class {
+            return unit.scope_stack[depth];
+        }
+        while depth > 0 {
+            let scope = self.table.scope(unit.scope_stack[depth]);
+            if scope.kind != ScopeKind::Comprehension || !scope.comp_inlined || scope.resolve(name) != SymbolScope::Free {
+                break;
+            }
+            depth -= 1;
+        }
+        unit.scope_stack[depth]
+    }
+
     /// Decides which family of load/store/delete operations serves `name` here
     /// (CPython's `compiler_nameop`).
     fn name_access(&mut self, name: &str) -> NameAccess {
-        let scope_id = self.current_scope();
+        let scope_id = self.resolution_scope(name);
         let scope = self.table.scope(scope_id);
         let resolved = scope.resolve(name);
         let unit_kind = self.table.scope(self.unit().scope).kind;

@@ -116,12 +116,11 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Evaluates a case guard: continues into the case body when true, else goes to `fail`.
+    /// `and`/`or`/`not` become jumps, as CPython's `codegen_jump_if` does.
     fn lower_guard(&mut self, guard: &'a Expr, fail: Block) -> LowerResult<()> {
-        let cond = self.lower_expr(guard)?;
-        self.set_loc(guard.range());
         let body = self.b().create_block();
-        self.b().branch(cond, body, fail);
-        self.b().switch_to(body);
+        self.lower_test(guard, body, fail)?;
+        self.continue_at(body);
         Ok(())
     }
 
@@ -413,14 +412,14 @@ impl<'a> Lowerer<'a> {
         let mut key_values = Vec::with_capacity(size);
         for key in &p.keys {
             if let Some(literal) = pattern_literal(key) {
-                if let Some(identity) = key_identity(&literal) {
-                    if !seen.insert(identity) {
-                        let message = format!(
-                            "mapping pattern checks duplicate key ({})",
-                            const_repr(&literal)
-                        );
-                        return Err(self.error(p.range, message));
-                    }
+                if let Some(identity) = key_identity(&literal)
+                    && !seen.insert(identity)
+                {
+                    let message = format!(
+                        "mapping pattern checks duplicate key ({})",
+                        const_repr(&literal)
+                    );
+                    return Err(self.error(p.range, message));
                 }
                 if !key_values.is_empty() {
                     let value = self.b().constant(literal.clone());

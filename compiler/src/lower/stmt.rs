@@ -17,6 +17,7 @@ impl<'a> Lowerer<'a> {
     /// docstring, the statements, then the deferred `__annotate__` (PEP 649).
     pub(crate) fn lower_module_statements(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
         self.scan_future_imports(body)?;
+        self.begin_module_annotations(body)?;
         self.lower_scope_body(body)?;
         self.emit_deferred_annotations(body)?;
         if !self.b().is_terminated() {
@@ -160,7 +161,8 @@ impl<'a> Lowerer<'a> {
             Expr::Attribute(attr) => {
                 let object = self.lower_expr(&attr.value)?;
                 self.set_loc(attr.range);
-                let id = self.b().func.add_name(&attr.attr.id);
+                let attr_name = self.mangle(&attr.attr.id);
+                let id = self.b().func.add_name(&attr_name);
                 let old = self.b().ins(Op::GetAttr, Imm::Name(id), vec![object]);
                 let value = self.lower_expr(&stmt.value)?;
                 self.set_loc(stmt.range);
@@ -404,7 +406,18 @@ impl<'a> Lowerer<'a> {
             Some(value) => self.lower_expr(value)?,
             None => self.b().none(),
         };
-        let unwound = self.unwind_frames(ExitKind::Return, stmt.range)?;
+        // CPython 3.14 locates the exit at a constant return value on the statement's line,
+        // and at the statement otherwise (this is where an `except*` error points).
+        let exit_range = match stmt.value.as_deref() {
+            Some(value)
+                if is_constant(value)
+                    && self.line_col(value.start()).0 == self.line_col(stmt.range.start()).0 =>
+            {
+                value.range()
+            }
+            _ => stmt.range,
+        };
+        let unwound = self.unwind_frames(ExitKind::Return, exit_range)?;
         self.b().terminate(Terminator::Return(value));
         self.finish_unwind(unwound);
         Ok(())
@@ -430,14 +443,14 @@ impl<'a> Lowerer<'a> {
     /// `assert test[, msg]`: always emitted (`-O` is a runtime concern). Raises
     /// `AssertionError` (the builtin, even if shadowed) called with the message if given.
     fn lower_assert(&mut self, stmt: &'a ast::StmtAssert) -> LowerResult<()> {
-        if let Expr::Tuple(tuple) = &*stmt.test {
-            if !tuple.elts.is_empty() {
-                self.warn(
-                    "SyntaxWarning",
-                    stmt.range,
-                    "assertion is always true, perhaps remove parentheses?",
-                );
-            }
+        if let Expr::Tuple(tuple) = &*stmt.test
+            && !tuple.elts.is_empty()
+        {
+            self.warn(
+                "SyntaxWarning",
+                stmt.range,
+                "assertion is always true, perhaps remove parentheses?",
+            );
         }
         let fail = self.b().create_block();
         let end = self.b().create_block();

@@ -10,6 +10,10 @@
 //!    their edge arguments. Marking (rather than counting uses) also removes parameters that
 //!    only feed themselves around a loop.
 //!
+//! 4. Constants and names that no remaining instruction refers to are dropped from the
+//!    pools (CPython's `co_consts`/`co_names` hold only what the code uses); the survivors
+//!    keep their order and instructions are renumbered.
+//!
 //! Only the operations in [`is_removable`] are ever deleted: they have no side effects and
 //! cannot raise. Anything that can raise stays even when its result is unused, because the
 //! exception is observable (`x.attr` for its `AttributeError`, `load_fast` for its
@@ -17,7 +21,7 @@
 //! item parameter are never removed, because the edge shapes require them.
 
 use super::remove_unreachable_blocks;
-use crate::ir::{Block, Function, Op, Terminator, Value, ValueDef};
+use crate::ir::{Block, ConstId, Function, Imm, NameId, Op, Terminator, Value, ValueDef};
 
 /// Operations that have no effect beyond defining their result and cannot raise.
 pub fn is_removable(op: Op) -> bool {
@@ -174,6 +178,52 @@ pub fn run(func: &mut Function) {
         }
         func.blocks[block.index()].params = kept;
     }
+    compact_pools(func);
+}
+
+/// Drops unreferenced constants and names, keeping the order of the rest.
+fn compact_pools(func: &mut Function) {
+    let mut const_used = vec![false; func.consts.len()];
+    let mut name_used = vec![false; func.names.len()];
+    for &block in &func.layout {
+        for &inst in &func.blocks[block.index()].insts {
+            match func.insts[inst.index()].imm {
+                Imm::Const(c) => const_used[c.index()] = true,
+                Imm::Name(n) => name_used[n.index()] = true,
+                _ => {}
+            }
+        }
+    }
+    if const_used.iter().all(|&u| u) && name_used.iter().all(|&u| u) {
+        return;
+    }
+    let renumber = |used: &[bool]| -> Vec<Option<usize>> {
+        let mut next = 0;
+        used.iter()
+            .map(|&u| {
+                u.then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect()
+    };
+    let (const_map, name_map) = (renumber(&const_used), renumber(&name_used));
+    let consts = std::mem::take(&mut func.consts);
+    func.consts = consts.into_iter().zip(&const_used).filter(|&(_, &u)| u).map(|(c, _)| c).collect();
+    let names = std::mem::take(&mut func.names);
+    func.names = names.into_iter().zip(&name_used).filter(|&(_, &u)| u).map(|(n, _)| n).collect();
+    for block in func.layout.clone() {
+        for inst in func.blocks[block.index()].insts.clone() {
+            let imm = &mut func.insts[inst.index()].imm;
+            match imm {
+                Imm::Const(c) => *c = ConstId::new(const_map[c.index()].expect("used constant")),
+                Imm::Name(n) => *n = NameId::new(name_map[n.index()].expect("used name")),
+                _ => {}
+            }
+        }
+    }
+    func.reindex_pools();
 }
 
 /// Terminator operands other than edge arguments.

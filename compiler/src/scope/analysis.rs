@@ -22,7 +22,8 @@ const CLASS_CELLS: [&str; 3] = ["__class__", "__classdict__", "__conditional_ann
 impl Builder<'_> {
     /// Analyses the whole tree under the module scope `root`.
     pub(super) fn analyze_module(&mut self, root: usize) -> BuildResult<()> {
-        self.analyze_block(root, None, NameSet::default(), NameSet::default(), None).map(|_| ())
+        self.analyze_block(root, None, NameSet::default(), NameSet::default(), None)
+            .map(|_| ())
     }
 
     /// CPython's `analyze_block`; returns the block's free variables (its own and those of
@@ -53,11 +54,28 @@ impl Builder<'_> {
                 new_bound.extend(bound.iter().cloned());
             }
         }
-        let symbols: Vec<(String, u32)> =
-            self.scopes[id].symbols.iter().filter(|s| !s.removed).map(|s| (s.name.clone(), s.flags)).collect();
+        let symbols: Vec<(String, u32)> = self.scopes[id]
+            .symbols
+            .iter()
+            .filter(|s| !s.removed)
+            .map(|s| (s.name.clone(), s.flags))
+            .collect();
         for (name, flags) in symbols {
-            let sets = NameSets { bound: bound.as_mut(), local: &mut local, free: &mut free, global: &mut global };
-            self.analyze_name(id, &mut resolutions, &name, flags, sets, &mut type_params, class_entry)?;
+            let sets = NameSets {
+                bound: bound.as_mut(),
+                local: &mut local,
+                free: &mut free,
+                global: &mut global,
+            };
+            self.analyze_name(
+                id,
+                &mut resolutions,
+                &name,
+                flags,
+                sets,
+                &mut type_params,
+                class_entry,
+            )?;
         }
         if is_class {
             new_bound.extend(CLASS_CELLS.iter().map(|s| (*s).to_owned()));
@@ -81,8 +99,9 @@ impl Builder<'_> {
             };
             // PEP 709: list/set/dict comprehensions run inline, except inside annotation
             // scopes that can see a class namespace.
-            let inline =
-                self.scopes[child].comprehension.is_some() && !self.scopes[child].is_generator && !sees_class;
+            let inline = self.scopes[child].comprehension.is_some()
+                && !self.scopes[child].is_generator
+                && !sees_class;
             let mut child_free = self.analyze_block(
                 child,
                 Some(new_bound.clone()),
@@ -91,7 +110,13 @@ impl Builder<'_> {
                 child_class_entry,
             )?;
             if inline {
-                self.inline_comprehension(id, child, &mut resolutions, &mut child_free, &mut inlined_cells);
+                self.inline_comprehension(
+                    id,
+                    child,
+                    &mut resolutions,
+                    &mut child_free,
+                    &mut inlined_cells,
+                );
                 self.scopes[child].comp_inlined = true;
             }
             new_free.extend(child_free);
@@ -103,7 +128,14 @@ impl Builder<'_> {
             self.drop_class_free(id, &mut new_free);
         }
         let classflag = is_class || sees_class;
-        self.update_symbols(id, &resolutions, bound.as_ref(), &new_free, &inlined_cells, classflag);
+        self.update_symbols(
+            id,
+            &resolutions,
+            bound.as_ref(),
+            &new_free,
+            &inlined_cells,
+            classflag,
+        );
         free.extend(new_free);
         Ok(free)
     }
@@ -120,10 +152,19 @@ impl Builder<'_> {
         type_params: &mut NameSet,
         class_entry: Option<usize>,
     ) -> BuildResult<()> {
-        let NameSets { bound, local, free, global } = sets;
+        let NameSets {
+            bound,
+            local,
+            free,
+            global,
+        } = sets;
         if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
-                return Err(self.error_at_directive(id, name, format!("name '{}' is nonlocal and global", name)));
+                return Err(self.error_at_directive(
+                    id,
+                    name,
+                    format!("name '{}' is nonlocal and global", name),
+                ));
             }
             resolutions.insert(name.to_owned(), SymbolScope::GlobalExplicit);
             global.insert(name.to_owned());
@@ -134,10 +175,18 @@ impl Builder<'_> {
         }
         if flags & DEF_NONLOCAL != 0 {
             let Some(bound) = bound else {
-                return Err(self.error_at_directive(id, name, "nonlocal declaration not allowed at module level".into()));
+                return Err(self.error_at_directive(
+                    id,
+                    name,
+                    "nonlocal declaration not allowed at module level".into(),
+                ));
             };
             if !bound.contains(name) {
-                return Err(self.error_at_directive(id, name, format!("no binding for nonlocal '{name}' found")));
+                return Err(self.error_at_directive(
+                    id,
+                    name,
+                    format!("no binding for nonlocal '{name}' found"),
+                ));
             }
             if type_params.contains(name) {
                 return Err(self.error_at_directive(
@@ -174,12 +223,12 @@ impl Builder<'_> {
                 return Ok(());
             }
         }
-        if let Some(bound) = bound {
-            if bound.contains(name) {
-                resolutions.insert(name.to_owned(), SymbolScope::Free);
-                free.insert(name.to_owned());
-                return Ok(());
-            }
+        if let Some(bound) = bound
+            && bound.contains(name)
+        {
+            resolutions.insert(name.to_owned(), SymbolScope::Free);
+            free.insert(name.to_owned());
+            return Ok(());
         }
         resolutions.insert(name.to_owned(), SymbolScope::GlobalImplicit);
         Ok(())
@@ -187,7 +236,12 @@ impl Builder<'_> {
 
     /// CPython's `error_at_directive`: the error points at the `global`/`nonlocal`
     /// statement (or walrus) that declared `name`.
-    fn error_at_directive(&self, id: usize, name: &str, message: String) -> Box<crate::diagnostics::SyntaxDiagnostic> {
+    fn error_at_directive(
+        &self,
+        id: usize,
+        name: &str,
+        message: String,
+    ) -> Box<crate::diagnostics::SyntaxDiagnostic> {
         let range = self.scopes[id]
             .directives
             .iter()
@@ -238,7 +292,10 @@ impl Builder<'_> {
                     // A name the comprehension uses freely that the parent function binds is
                     // now simply the parent's local, unless a scope nested in the
                     // comprehension needs it as a closure variable.
-                    if parent_flags & DEF_BOUND != 0 && !parent_is_class && !self.is_free_in_any_child(comp, &name) {
+                    if parent_flags & DEF_BOUND != 0
+                        && !parent_is_class
+                        && !self.is_free_in_any_child(comp, &name)
+                    {
                         comp_free.remove(&name);
                     }
                 }
@@ -256,7 +313,9 @@ impl Builder<'_> {
             if self.scopes[child].comp_inlined {
                 self.is_free_in_any_child(child, name)
             } else {
-                self.scopes[child].get(name).is_some_and(|s| s.scope == SymbolScope::Free)
+                self.scopes[child]
+                    .get(name)
+                    .is_some_and(|s| s.scope == SymbolScope::Free)
             }
         })
     }

@@ -57,8 +57,16 @@ pub fn resolution_name(scope: SymbolScope) -> &'static str {
 
 /// `DEF_LOCAL|USE`-style text for a flag set (`-` when empty).
 pub fn flag_names(flags: u32) -> String {
-    let names: Vec<&str> = FLAG_NAMES.iter().filter(|(bit, _)| flags & bit != 0).map(|(_, name)| *name).collect();
-    if names.is_empty() { "-".to_owned() } else { names.join("|") }
+    let names: Vec<&str> = FLAG_NAMES
+        .iter()
+        .filter(|(bit, _)| flags & bit != 0)
+        .map(|(_, name)| *name)
+        .collect();
+    if names.is_empty() {
+        "-".to_owned()
+    } else {
+        names.join("|")
+    }
 }
 
 impl SymbolTable {
@@ -86,13 +94,22 @@ impl SymbolTable {
             (scope.needs_class_closure, "needs_class_closure"),
             (scope.needs_classdict, "needs_classdict"),
             (scope.can_see_class_scope, "can_see_class_scope"),
-            (scope.has_conditional_annotations, "has_conditional_annotations"),
+            (
+                scope.has_conditional_annotations,
+                "has_conditional_annotations",
+            ),
             (scope.annotations_used, "annotations_used"),
         ]
         .into_iter()
         .filter_map(|(on, name)| on.then_some(name))
         .collect();
-        let _ = write!(out, "{indent}{} {} line {}", kind_name(scope.kind), scope.name, scope.lineno);
+        let _ = write!(
+            out,
+            "{indent}{} {} line {}",
+            kind_name(scope.kind),
+            scope.name,
+            scope.lineno
+        );
         if !properties.is_empty() {
             let _ = write!(out, " [{}]", properties.join(" "));
         }

@@ -153,7 +153,13 @@ pub struct Scope {
 
 impl Scope {
     /// An empty scope.
-    pub fn new(kind: ScopeKind, name: impl Into<String>, key: ScopeKey, parent: Option<ScopeId>, lineno: u32) -> Self {
+    pub fn new(
+        kind: ScopeKind,
+        name: impl Into<String>,
+        key: ScopeKey,
+        parent: Option<ScopeId>,
+        lineno: u32,
+    ) -> Self {
         Scope {
             kind,
             name: name.into(),
@@ -181,10 +187,10 @@ impl Scope {
 
     /// `name` as stored in this scope's table: CPython's `_Py_MaybeMangle`.
     pub fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
-        if let Some(only) = &self.mangled_names {
-            if !only.iter().any(|n| n == name) {
-                return std::borrow::Cow::Borrowed(name);
-            }
+        if let Some(only) = &self.mangled_names
+            && !only.iter().any(|n| n == name)
+        {
+            return std::borrow::Cow::Borrowed(name);
         }
         mangle(self.private.as_deref(), name)
     }
@@ -208,8 +214,13 @@ impl Scope {
         let index = match self.symbol_index.get(name) {
             Some(&i) => i,
             None => {
-                self.symbols.push(Symbol { name: name.to_owned(), scope: SymbolScope::Local, flags: 0 });
-                self.symbol_index.insert(name.to_owned(), self.symbols.len() - 1);
+                self.symbols.push(Symbol {
+                    name: name.to_owned(),
+                    scope: SymbolScope::Local,
+                    flags: 0,
+                });
+                self.symbol_index
+                    .insert(name.to_owned(), self.symbols.len() - 1);
                 self.symbols.len() - 1
             }
         };
@@ -222,21 +233,30 @@ impl Scope {
     /// `GlobalImplicit` in functions and through the locals mapping in modules and classes;
     /// both cases answer `GlobalImplicit`.
     pub fn resolve(&self, name: &str) -> SymbolScope {
-        self.lookup(name).map_or(SymbolScope::GlobalImplicit, |s| s.scope)
+        self.lookup(name)
+            .map_or(SymbolScope::GlobalImplicit, |s| s.scope)
     }
 
     /// Names with scope `Cell`, sorted as CPython sorts `co_cellvars`.
     pub fn cellvars(&self) -> Vec<String> {
-        let mut cells: Vec<String> =
-            self.symbols.iter().filter(|s| s.scope == SymbolScope::Cell).map(|s| s.name.clone()).collect();
+        let mut cells: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|s| s.scope == SymbolScope::Cell)
+            .map(|s| s.name.clone())
+            .collect();
         cells.sort();
         cells
     }
 
     /// Names with scope `Free`, sorted as CPython sorts `co_freevars`.
     pub fn freevars(&self) -> Vec<String> {
-        let mut frees: Vec<String> =
-            self.symbols.iter().filter(|s| s.scope == SymbolScope::Free).map(|s| s.name.clone()).collect();
+        let mut frees: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|s| s.scope == SymbolScope::Free)
+            .map(|s| s.name.clone())
+            .collect();
         frees.sort();
         frees
     }
@@ -285,7 +305,11 @@ impl SymbolTable {
     }
 
     /// Builds the table for a module; see the module docs.
-    pub fn build(module: &ruff_python_ast::ModModule, source: &str, filename: &str) -> Result<SymbolTable, SyntaxDiagnostic> {
+    pub fn build(
+        module: &ruff_python_ast::ModModule,
+        source: &str,
+        filename: &str,
+    ) -> Result<SymbolTable, SyntaxDiagnostic> {
         builder::build(module, source, filename)
     }
 }
@@ -295,7 +319,9 @@ impl SymbolTable {
 /// Mangling is idempotent (a mangled name starts with a single underscore).
 pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, str> {
     use std::borrow::Cow;
-    let Some(private) = private else { return Cow::Borrowed(name) };
+    let Some(private) = private else {
+        return Cow::Borrowed(name);
+    };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
         return Cow::Borrowed(name);
     }
@@ -309,3 +335,5 @@ pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, 
 mod analysis;
 mod builder;
 mod dump;
+mod walk_expr;
+mod walk_stmt;

@@ -5,7 +5,8 @@ Usage: python3 dump_symtable.py FILE...  (one "=== FILE" block per file)
 
 Only what CPython 3.11 and 3.14 share is printed: scope kind (module, class or
 function) and name, parameters, and each symbol's resolution with its
-DEF_GLOBAL/DEF_LOCAL/DEF_PARAM/DEF_NONLOCAL/USE/DEF_IMPORT/DEF_FREE_CLASS flags.
+DEF_GLOBAL/DEF_LOCAL/DEF_PARAM/DEF_NONLOCAL/USE/DEF_IMPORT flags (3.12+ sets DEF_FREE_CLASS
+unconditionally, so it is not compared).
 """
 
 import sys
@@ -13,7 +14,7 @@ import symtable
 import _symtable
 
 RESOLUTIONS = {1: "local", 2: "global_explicit", 3: "global_implicit", 4: "free", 5: "cell"}
-SHARED_FLAGS = 0x1 | 0x2 | 0x4 | 0x8 | 0x10 | 0x80 | 0x40
+SHARED_FLAGS = 0x1 | 0x2 | 0x4 | 0x8 | 0x10 | 0x80
 SCOPE_OFF = _symtable.SCOPE_OFF
 NAMES = {"top": "<module>", "lambda": "<lambda>", "genexpr": "<genexpr>",
          "listcomp": "<listcomp>", "setcomp": "<setcomp>", "dictcomp": "<dictcomp>"}

@@ -1,0 +1,1 @@
+r = [*a for a in b]

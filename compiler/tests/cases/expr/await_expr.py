@@ -1,0 +1,3 @@
+async def f(a):
+    x = await a
+    return await g(x)

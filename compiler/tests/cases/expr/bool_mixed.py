@@ -1,0 +1,1 @@
+r = a and b or c and d

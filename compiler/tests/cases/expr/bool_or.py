@@ -1,0 +1,1 @@
+r = a or b or c

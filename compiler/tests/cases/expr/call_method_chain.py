@@ -1,0 +1,1 @@
+r = s.strip().split(",")[0].upper()

@@ -1,0 +1,2 @@
+def f(n):
+    return [lambda: i for i in range(n)]

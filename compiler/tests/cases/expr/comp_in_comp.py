@@ -1,0 +1,1 @@
+m = [[c for c in row] for row in grid]

@@ -1,0 +1,1 @@
+r = {k: v for k, v in items if v}

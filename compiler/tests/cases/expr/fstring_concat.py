@@ -1,0 +1,2 @@
+a = "one " f"{two} " "three" f"{four!r}"
+b = f"{{literal braces}} {x}"

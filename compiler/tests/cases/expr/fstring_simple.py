@@ -1,0 +1,4 @@
+a = f"hello {name}!"
+b = f"{x}"
+c = f""
+d = f"plain"

@@ -1,0 +1,3 @@
+a = f"{x:>10}"
+b = f"{x:{width}.{precision}f}"
+c = f"{x!r:^{w}}"

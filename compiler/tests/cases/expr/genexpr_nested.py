@@ -1,0 +1,1 @@
+g = ((x, y) for x in xs for y in range(x))

@@ -1,0 +1,2 @@
+g = (x * x for x in data)
+total = sum(x for x in data if x)

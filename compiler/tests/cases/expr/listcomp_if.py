@@ -1,0 +1,1 @@
+r = [x for x in data if x if x > 0]

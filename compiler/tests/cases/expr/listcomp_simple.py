@@ -1,0 +1,1 @@
+r = [x * 2 for x in data]

@@ -1,0 +1,2 @@
+a = b"bytes"
+b = b"\x00\xff" rb"\d"

@@ -1,0 +1,1 @@
+r = {x % 3 for x in data}

@@ -1,0 +1,3 @@
+t1 = t"hello {name}!"
+t2 = t""
+t3 = t"{a}{b}"

@@ -1,0 +1,2 @@
+assert x
+assert x > 0, "x must be positive"

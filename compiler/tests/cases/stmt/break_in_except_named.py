@@ -1,0 +1,6 @@
+while True:
+    try:
+        step()
+    except StopIteration as e:
+        last = e
+        break

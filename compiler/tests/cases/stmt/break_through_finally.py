@@ -1,0 +1,7 @@
+for x in items:
+    try:
+        if x:
+            break
+        continue
+    finally:
+        log(x)

@@ -1,0 +1,4 @@
+for x in items:
+    with lock:
+        if x:
+            break

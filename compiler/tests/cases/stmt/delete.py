@@ -1,0 +1,2 @@
+del a, b.c, d[e]
+del (f, g)

@@ -1,0 +1,6 @@
+"""Summary line.
+
+    Indented body
+      more indented
+    """
+x = __doc__

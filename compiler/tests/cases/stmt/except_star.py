@@ -1,0 +1,8 @@
+try:
+    a()
+except* ValueError as eg:
+    b(eg)
+except* (TypeError, KeyError):
+    c()
+else:
+    d()

@@ -1,0 +1,6 @@
+try:
+    a()
+except* OSError:
+    b()
+finally:
+    c()

@@ -1,0 +1,6 @@
+"""Module docstring."""
+f(x)
+42
+"not a docstring"
+x.y
+...

@@ -1,0 +1,6 @@
+for x in items:
+    if x == target:
+        break
+else:
+    not_found()
+after()

@@ -1,0 +1,3 @@
+from . import sibling
+from ..pkg.mod import name as alias
+from ... import top

@@ -1,0 +1,4 @@
+if a and b or not c:
+    x()
+if not (d or e):
+    y()

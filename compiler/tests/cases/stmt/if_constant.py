@@ -1,0 +1,6 @@
+if True:
+    a()
+if 0:
+    b()
+else:
+    c()

@@ -1,0 +1,3 @@
+class C:
+    import __priv
+    from m import __x, __y as __z

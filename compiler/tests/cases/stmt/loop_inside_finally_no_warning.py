@@ -1,0 +1,10 @@
+def f():
+    try:
+        pass
+    finally:
+        for x in y:
+            if x:
+                break
+            continue
+        def g():
+            return 1

@@ -1,0 +1,3 @@
+global x
+pass
+x = 1

@@ -1,0 +1,8 @@
+def f():
+    for x in y:
+        try:
+            g()
+        finally:
+            if x:
+                break
+    return 0

@@ -1,0 +1,8 @@
+def f():
+    try:
+        try:
+            return 1
+        finally:
+            inner()
+    finally:
+        outer()

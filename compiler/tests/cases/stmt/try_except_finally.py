@@ -1,0 +1,8 @@
+try:
+    a()
+except KeyError as e:
+    b(e)
+else:
+    c()
+finally:
+    d()

@@ -1,0 +1,11 @@
+try:
+    try:
+        a()
+    except ValueError:
+        b()
+        raise
+except Exception as outer:
+    try:
+        c()
+    finally:
+        d(outer)

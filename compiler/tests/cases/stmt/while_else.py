@@ -1,0 +1,4 @@
+while n > 0:
+    n -= 1
+else:
+    done()

@@ -1,0 +1,2 @@
+with cm() as (a, b):
+    pass

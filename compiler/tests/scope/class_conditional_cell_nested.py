@@ -1,0 +1,7 @@
+def f():
+    class C:
+        if cond:
+            x: int
+        def m(self):
+            return __class__
+    return C

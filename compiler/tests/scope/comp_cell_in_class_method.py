@@ -1,0 +1,3 @@
+class C:
+    def m(self, xs):
+        return [lambda: (x, self) for x in xs]

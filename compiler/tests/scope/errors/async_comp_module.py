@@ -1,0 +1,1 @@
+xs = [await x for x in y]

@@ -1,0 +1,2 @@
+class A:
+    xs = [y := 1 for x in z]

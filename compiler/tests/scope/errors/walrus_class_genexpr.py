@@ -1,0 +1,2 @@
+class A:
+    g = ((y := x) for x in z)

@@ -1,0 +1,2 @@
+class C[T]((y := 1)):
+    pass

@@ -1,0 +1,5 @@
+def outer():
+    T = int
+    def inner(x: T) -> T:
+        return x
+    return inner

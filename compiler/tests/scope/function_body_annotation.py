@@ -1,0 +1,4 @@
+def f():
+    v: Unknown = 1
+    w: (lambda: v) = 2
+    return v

@@ -1,0 +1,3 @@
+class A:
+    class B[__T](Base[__T, __other]):
+        x: __T

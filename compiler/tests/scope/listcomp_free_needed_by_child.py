@@ -1,0 +1,2 @@
+def f(xs, n):
+    return [lambda: n for x in xs]

@@ -1,0 +1,2 @@
+def f(xs, n):
+    return [x + n for x in xs]

@@ -1,0 +1,3 @@
+def f(xs):
+    ys = [last := x for x in xs]
+    return ys, last

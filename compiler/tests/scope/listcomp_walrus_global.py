@@ -1,0 +1,3 @@
+def f(xs):
+    global last
+    return [last := x for x in xs]

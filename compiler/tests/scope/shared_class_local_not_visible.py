@@ -1,0 +1,7 @@
+# shared
+def f():
+    class C:
+        v = 1
+        def m(self):
+            return v
+    return C

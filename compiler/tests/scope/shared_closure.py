@@ -1,0 +1,6 @@
+# shared
+def outer():
+    x = 1
+    def inner():
+        return x
+    return inner

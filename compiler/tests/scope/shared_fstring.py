@@ -1,0 +1,3 @@
+# shared
+def f(v, w):
+    return f"{v!r:>{w}} {u}"

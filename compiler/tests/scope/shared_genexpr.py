@@ -1,0 +1,3 @@
+# shared
+def f(xs, n):
+    return (x * n for x in xs if x)

@@ -1,0 +1,4 @@
+# shared
+def f(xs):
+    g = (last := x for x in xs)
+    return g, last

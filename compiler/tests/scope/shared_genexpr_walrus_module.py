@@ -1,0 +1,2 @@
+# shared
+g = (y := x for x in range(3))

@@ -1,0 +1,4 @@
+# shared
+def f():
+    a = 1
+    return lambda b=a: b

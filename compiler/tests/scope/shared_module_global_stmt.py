@@ -1,0 +1,5 @@
+# shared
+global a
+a = 1
+def f():
+    del a

@@ -1,0 +1,3 @@
+# shared
+def f(a, /, b, *, c):
+    return a, b, c

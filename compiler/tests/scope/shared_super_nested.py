@@ -1,0 +1,6 @@
+# shared
+class A:
+    def m(self):
+        def inner():
+            return super()
+        return inner

@@ -1,0 +1,3 @@
+# shared
+def f(xs):
+    return ((lambda: (y := x)) for x in xs)

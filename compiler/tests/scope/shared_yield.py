@@ -1,0 +1,4 @@
+# shared
+def gen(n):
+    x = yield n
+    yield from range(x)

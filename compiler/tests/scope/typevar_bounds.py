@@ -1,0 +1,2 @@
+def f[T: (int, str), U: Bound = Default, *Ts = Unpacked, **P = Params]():
+    pass
