@@ -248,7 +248,6 @@ impl<'a> Lowerer<'a> {
     /// and defines `__annotate__` up front, as CPython 3.14 does. Without it,
     /// [`Self::emit_deferred_annotations`] still defines `__annotate__` at the end, but
     /// includes annotations whose statements never ran.
-    #[allow(dead_code, reason = "to be called by module lowering in stmt.rs")]
     pub(crate) fn begin_module_annotations(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
         self.begin_annotation_frame(body, true);
         self.emit_annotation_prologue()
