@@ -8,12 +8,17 @@
 //! `mod.rs` mangle through [`Lowerer::mangle`].
 
 use super::annotations::AnnotationFrame;
+use super::stmt::{clean_docstring, docstring_of};
 use super::{LowerResult, Lowerer};
-use crate::ir::{CodeFlags, Const, FuncId, FunctionKind, Imm, Intrinsic, Loc, Op, Terminator, Value};
+use crate::ir::{
+    CodeFlags, Const, FuncId, FunctionKind, Imm, Intrinsic, Loc, Op, Terminator, Value,
+};
 use crate::scope::{ScopeId, ScopeKey, ScopeKind};
 use num_bigint::BigInt;
-use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
-use ruff_python_ast::{Decorator, Expr, ExprContext, ExprLambda, Parameters, Stmt, StmtClassDef, StmtFunctionDef};
+use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
+use ruff_python_ast::{
+    Decorator, Expr, ExprContext, ExprLambda, Parameters, Stmt, StmtClassDef, StmtFunctionDef,
+};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 use std::collections::BTreeSet;
 
@@ -31,7 +36,9 @@ pub(crate) struct DefinitionState<'a> {
 /// CPython's `_Py_Mangle`: `__spam` inside class `_Ham` becomes `_Ham__spam`; dunder names,
 /// dotted names and names in all-underscore classes are left alone.
 pub(crate) fn mangle_name(private: Option<&str>, name: &str) -> String {
-    let Some(private) = private else { return name.to_owned() };
+    let Some(private) = private else {
+        return name.to_owned();
+    };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
         return name.to_owned();
     }
@@ -40,67 +47,6 @@ pub(crate) fn mangle_name(private: Option<&str>, name: &str) -> String {
         return name.to_owned();
     }
     format!("_{class}{name}")
-}
-
-/// The docstring of a body: its first statement when that is a plain string literal
-/// (`_PyAST_GetDocString`), cleaned as `_PyCompile_CleanDoc` does.
-pub(crate) fn docstring_of(body: &[Stmt]) -> Option<String> {
-    let Some(Stmt::Expr(stmt)) = body.first() else { return None };
-    let Expr::StringLiteral(literal) = &*stmt.value else { return None };
-    Some(clean_doc(literal.value.to_str()))
-}
-
-/// CPython 3.13+'s `_PyCompile_CleanDoc`: expands tabs, strips the first line's leading
-/// spaces and the common indentation of the following non-blank lines.
-pub(crate) fn clean_doc(doc: &str) -> String {
-    let doc = expand_tabs(doc);
-    let mut lines = doc.split('\n');
-    let first = lines.next().unwrap_or("");
-    let rest: Vec<&str> = lines.collect();
-    let margin = rest
-        .iter()
-        .filter_map(|line| {
-            let indent = line.len() - line.trim_start_matches(' ').len();
-            (indent < line.len()).then_some(indent)
-        })
-        .min()
-        .unwrap_or(0);
-    let mut out = String::with_capacity(doc.len());
-    out.push_str(first.trim_start_matches(' '));
-    for line in rest {
-        out.push('\n');
-        // Lines shorter than the margin are blank (only spaces): drop those spaces.
-        let spaces = line.len() - line.trim_start_matches(' ').len();
-        out.push_str(&line[spaces.min(margin)..]);
-    }
-    out
-}
-
-/// `str.expandtabs()` with the default tab size of 8.
-fn expand_tabs(text: &str) -> String {
-    if !text.contains('\t') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut column = 0usize;
-    for ch in text.chars() {
-        match ch {
-            '\t' => {
-                let spaces = 8 - column % 8;
-                out.extend(std::iter::repeat_n(' ', spaces));
-                column += spaces;
-            }
-            '\n' | '\r' => {
-                out.push(ch);
-                column = 0;
-            }
-            _ => {
-                out.push(ch);
-                column += 1;
-            }
-        }
-    }
-    out
 }
 
 /// Whether a scope kind is "function-like" in CPython's sense (`_PyST_IsFunctionLike`):
@@ -133,17 +79,18 @@ fn static_attributes(body: &[Stmt]) -> Vec<String> {
         }
 
         fn visit_expr(&mut self, expr: &'b Expr) {
-            if let Expr::Attribute(attribute) = expr {
-                if matches!(attribute.ctx, ExprContext::Store)
-                    && matches!(&*attribute.value, Expr::Name(name) if name.id.as_str() == "self")
-                {
-                    self.names.insert(attribute.attr.as_str());
-                }
+            if let Expr::Attribute(attribute) = expr
+                && matches!(attribute.ctx, ExprContext::Store)
+                && matches!(&*attribute.value, Expr::Name(name) if name.id.as_str() == "self")
+            {
+                self.names.insert(attribute.attr.as_str());
             }
             walk_expr(self, expr);
         }
     }
-    let mut collector = Collector { names: BTreeSet::new() };
+    let mut collector = Collector {
+        names: BTreeSet::new(),
+    };
     for stmt in body {
         collector.visit_stmt(stmt);
     }
@@ -156,17 +103,68 @@ impl<'a> Lowerer<'a> {
         mangle_name(self.defs.class_stack.last().map(String::as_str), name)
     }
 
+    /// The qualified name of a code object named `name` created in the current unit,
+    /// following CPython's `compiler_set_qualname`: annotation-like parents (type
+    /// parameters, `__annotate__`, lazily evaluated values) are skipped, `.<locals>` is
+    /// added only below functions and lambdas, and a `def`/`class` declared `global` in
+    /// its parent gets its bare name.
+    pub(crate) fn code_qualname(&self, name: &str, is_definition: bool) -> String {
+        let units = &self.units;
+        let Some(mut parent) = units.len().checked_sub(1) else {
+            return name.to_owned();
+        };
+        if parent == 0 {
+            return name.to_owned();
+        }
+        let annotation_like = |kind: FunctionKind| {
+            matches!(
+                kind,
+                FunctionKind::TypeParams | FunctionKind::Annotate | FunctionKind::TypeAliasValue
+            )
+        };
+        if annotation_like(units[parent].b.func.kind) {
+            if parent == 1 {
+                return name.to_owned();
+            }
+            parent -= 1;
+        }
+        let parent_unit = &units[parent];
+        if is_definition {
+            let mangled = self.mangle(name);
+            if self.table.scope(parent_unit.scope).resolve(&mangled)
+                == crate::scope::SymbolScope::GlobalExplicit
+            {
+                return name.to_owned();
+            }
+        }
+        let base = &parent_unit.b.func.qualname;
+        match parent_unit.b.func.kind {
+            FunctionKind::Function | FunctionKind::Lambda => format!("{base}.<locals>.{name}"),
+            _ => format!("{base}.{name}"),
+        }
+    }
+
     /// Lowers a function definition, including decorators, and binds its name.
     pub(crate) fn lower_function_def(&mut self, def: &'a StmtFunctionDef) -> LowerResult<()> {
         let stmt_range = self.definition_range(def.range, &def.decorator_list);
         let decorators = self.lower_decorators(&def.decorator_list)?;
         let first_line = self.first_line(def.range);
-        let qualname = self.qualname_for(&def.name);
+        let qualname = self.code_qualname(&def.name, true);
         self.set_loc(stmt_range);
         let (defaults, kwdefaults) = self.lower_defaults(&def.parameters, stmt_range)?;
         let func = match &def.type_params {
-            Some(type_params) => self.lower_generic_function(def, type_params, &qualname, first_line, stmt_range, defaults, kwdefaults)?,
-            None => self.lower_function_object(def, &qualname, first_line, stmt_range, defaults, kwdefaults)?,
+            Some(type_params) => self.lower_generic_function(
+                def,
+                type_params,
+                &qualname,
+                first_line,
+                stmt_range,
+                defaults,
+                kwdefaults,
+            )?,
+            None => self.lower_function_object(
+                def, &qualname, first_line, stmt_range, defaults, kwdefaults,
+            )?,
         };
         let value = self.apply_decorators(&def.decorator_list, decorators, func);
         self.set_loc(stmt_range);
@@ -185,27 +183,34 @@ impl<'a> Lowerer<'a> {
         defaults: Option<Value>,
         kwdefaults: Option<Value>,
     ) -> LowerResult<Value> {
-        let annotate = self.lower_function_annotations(&def.parameters, def.returns.as_deref(), def.range, stmt_range)?;
+        let annotate = self.lower_function_annotations(
+            &def.parameters,
+            def.returns.as_deref(),
+            def.range,
+            stmt_range,
+        )?;
         let Some(scope) = self.table.lookup(ScopeKey::Function(def.range)) else {
             return Err(self.error(stmt_range, "internal error: function has no scope"));
         };
-        self.enter_unit(scope, FunctionKind::Function, &def.name, qualname, first_line);
+        self.enter_unit(
+            scope,
+            FunctionKind::Function,
+            &def.name,
+            qualname,
+            first_line,
+        );
         self.set_loc(stmt_range);
         self.set_parameter_counts(&def.parameters);
         self.set_function_flags(scope, def.is_async);
         let mut body: &'a [Stmt] = &def.body;
         if let Some(doc) = docstring_of(body) {
             let func = &mut self.b().func;
-            func.docstring = Some(doc);
+            func.docstring = Some(clean_docstring(doc));
             func.flags.insert(CodeFlags::HAS_DOCSTRING);
             body = &body[1..];
         }
         let wrap = self.begin_stopiteration_wrapper(scope);
-        self.lower_body(body)?;
-        if !self.b().is_terminated() {
-            let none = self.b().none();
-            self.b().terminate(Terminator::Return(none));
-        }
+        self.lower_function_body(body)?;
         self.end_stopiteration_wrapper(wrap);
         let code = self.exit_unit();
         self.set_loc(stmt_range);
@@ -223,9 +228,15 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Lambda(range)) else {
             return Err(self.error(range, "internal error: lambda has no scope"));
         };
-        let qualname = self.qualname_for("<lambda>");
+        let qualname = self.code_qualname("<lambda>", false);
         let first_line = self.first_line(range);
-        self.enter_unit(scope, FunctionKind::Lambda, "<lambda>", &qualname, first_line);
+        self.enter_unit(
+            scope,
+            FunctionKind::Lambda,
+            "<lambda>",
+            &qualname,
+            first_line,
+        );
         if let Some(parameters) = &lambda.parameters {
             self.set_parameter_counts(parameters);
         }
@@ -247,14 +258,21 @@ impl<'a> Lowerer<'a> {
         let stmt_range = self.definition_range(class.range, &class.decorator_list);
         let decorators = self.lower_decorators(&class.decorator_list)?;
         let first_line = self.first_line(class.range);
-        let qualname = self.qualname_for(&class.name);
+        let qualname = self.code_qualname(&class.name, true);
         let value = match &class.type_params {
-            Some(type_params) => self.lower_generic_class(class, type_params, &qualname, first_line, stmt_range)?,
+            Some(type_params) => {
+                self.lower_generic_class(class, type_params, &qualname, first_line, stmt_range)?
+            }
             None => {
-                let [build_class, func, name] = self.lower_class_body(class, &qualname, first_line, stmt_range, false)?;
+                let [build_class, func, name] =
+                    self.lower_class_body(class, &qualname, first_line, stmt_range, false)?;
                 match &class.arguments {
-                    Some(arguments) => self.lower_call_with(build_class, vec![func, name], arguments)?,
-                    None => self.b().ins(Op::Call, Imm::None, vec![build_class, func, name]),
+                    Some(arguments) => {
+                        self.lower_call_with(build_class, vec![func, name], arguments)?
+                    }
+                    None => self
+                        .b()
+                        .ins(Op::Call, Imm::None, vec![build_class, func, name]),
                 }
             }
         };
@@ -277,7 +295,13 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Class(class.range)) else {
             return Err(self.error(stmt_range, "internal error: class has no scope"));
         };
-        self.enter_unit(scope, FunctionKind::Class, &class.name, qualname, first_line);
+        self.enter_unit(
+            scope,
+            FunctionKind::Class,
+            &class.name,
+            qualname,
+            first_line,
+        );
         self.defs.class_stack.push(class.name.to_string());
         let result = self.lower_class_namespace(class, scope, qualname, first_line, is_generic);
         self.defs.class_stack.pop();
@@ -300,12 +324,18 @@ impl<'a> Lowerer<'a> {
         is_generic: bool,
     ) -> LowerResult<()> {
         let info = self.table.scope(scope);
-        let (needs_classdict, needs_class_closure) = (info.needs_classdict, info.needs_class_closure);
+        let (needs_classdict, needs_class_closure) =
+            (info.needs_classdict, info.needs_class_closure);
         // The frame decides whether the class needs a `__conditional_annotations__` cell,
         // which must exist before any deref slot is used.
         self.begin_annotation_frame(&class.body, false);
         // CPython attributes the prologue to `LOCATION(firstlineno, firstlineno, 0, 0)`.
-        self.b().loc = Loc { line: first_line, col: 0, end_line: first_line, end_col: 0 };
+        self.b().loc = Loc {
+            line: first_line,
+            col: 0,
+            end_line: first_line,
+            end_col: 0,
+        };
         let module_name = self.load_name("__name__");
         self.store_name("__module__", module_name);
         let qualname_value = self.b().constant(Const::Str(qualname.to_owned()));
@@ -319,19 +349,25 @@ impl<'a> Lowerer<'a> {
         if needs_classdict {
             let locals = self.b().ins(Op::LoadLocals, Imm::None, Vec::new());
             if let Some(slot) = self.deref_slot("__classdict__") {
-                self.b().ins_void(Op::StoreDeref, Imm::Deref(slot), vec![locals]);
+                self.b()
+                    .ins_void(Op::StoreDeref, Imm::Deref(slot), vec![locals]);
             }
         }
-        self.lower_namespace_body(&class.body, false)?;
+        // `_PyCodegen_Body`: the conditional-annotations set, then (in `lower_scope_body`)
+        // `setup_annotations` under the future import, `__doc__` and the statements.
+        self.emit_annotation_prologue()?;
+        self.lower_scope_body(&class.body)?;
+        self.emit_deferred_annotations(&class.body)?;
         self.b().loc = Loc::default();
-        let attributes = static_attributes(&class.body).into_iter().map(Const::Str).collect();
+        let attributes = static_attributes(&class.body)
+            .into_iter()
+            .map(Const::Str)
+            .collect();
         let attributes = self.b().constant(Const::Tuple(attributes));
         self.store_name("__static_attributes__", attributes);
-        if needs_classdict {
-            if let Some(slot) = self.deref_slot("__classdict__") {
-                let cell = self.b().ins(Op::LoadClosure, Imm::Deref(slot), Vec::new());
-                self.store_name("__classdictcell__", cell);
-            }
+        if let Some(slot) = self.deref_slot("__classdict__").filter(|_| needs_classdict) {
+            let cell = self.b().ins(Op::LoadClosure, Imm::Deref(slot), Vec::new());
+            self.store_name("__classdictcell__", cell);
         }
         let result = match self.deref_slot("__class__").filter(|_| needs_class_closure) {
             Some(slot) => {
@@ -345,39 +381,14 @@ impl<'a> Lowerer<'a> {
         Ok(())
     }
 
-    /// A module or class body (`_PyCodegen_Module` + `_PyCodegen_Body`): the
-    /// `__conditional_annotations__` set, `setup_annotations` under
-    /// `from __future__ import annotations`, the docstring stored as `__doc__`, the
-    /// statements, and the deferred `__annotate__` function. Module lowering should call
-    /// this too (then return `None`). A class body has already begun its annotation frame.
-    pub(crate) fn lower_namespace_body(&mut self, body: &'a [Stmt], is_module: bool) -> LowerResult<()> {
-        if is_module {
-            if has_future_annotations(body) {
-                self.future_annotations = true;
-            }
-            self.begin_annotation_frame(body, true);
-        }
-        self.emit_annotation_prologue()?;
-        let mut statements = body;
-        if let Some(doc) = docstring_of(body) {
-            if let Some(Stmt::Expr(stmt)) = body.first() {
-                self.set_loc(stmt.value.range());
-            }
-            let doc = self.b().constant(Const::Str(doc));
-            self.b().loc = Loc::default();
-            self.store_name("__doc__", doc);
-            statements = &body[1..];
-        }
-        self.lower_body(statements)?;
-        self.emit_deferred_annotations(body)
-    }
-
     // ---- pieces shared by def, lambda and class -------------------------------------
 
     /// A definition's range starting at its `def`/`async`/`class` keyword: ruff's node
     /// range starts at the first decorator, CPython's statement location does not.
     pub(crate) fn definition_range(&self, range: TextRange, decorators: &[Decorator]) -> TextRange {
-        let Some(last) = decorators.last() else { return range };
+        let Some(last) = decorators.last() else {
+            return range;
+        };
         let bytes = self.source.as_bytes();
         let end = usize::from(range.end()).min(bytes.len());
         let mut pos = usize::from(last.range.end());
@@ -403,11 +414,19 @@ impl<'a> Lowerer<'a> {
 
     /// Evaluates decorator expressions in source order.
     fn lower_decorators(&mut self, decorators: &'a [Decorator]) -> LowerResult<Vec<Value>> {
-        decorators.iter().map(|decorator| self.lower_expr(&decorator.expression)).collect()
+        decorators
+            .iter()
+            .map(|decorator| self.lower_expr(&decorator.expression))
+            .collect()
     }
 
     /// Calls the decorators innermost (last) first.
-    fn apply_decorators(&mut self, decorators: &'a [Decorator], values: Vec<Value>, mut func: Value) -> Value {
+    fn apply_decorators(
+        &mut self,
+        decorators: &'a [Decorator],
+        values: Vec<Value>,
+        mut func: Value,
+    ) -> Value {
         for (decorator, value) in decorators.iter().zip(values).rev() {
             self.set_loc(decorator.expression.range());
             func = self.b().ins(Op::Call, Imm::None, vec![value, func]);
@@ -472,7 +491,9 @@ impl<'a> Lowerer<'a> {
         let info = self.table.scope(scope);
         let coroutine = info.is_coroutine || is_async;
         let generator = info.is_generator;
-        let method = info.parent.is_some_and(|parent| self.table.scope(parent).kind == ScopeKind::Class);
+        let method = info
+            .parent
+            .is_some_and(|parent| self.table.scope(parent).kind == ScopeKind::Class);
         let nested = self.is_nested_scope(scope);
         let flags = &mut self.b().func.flags;
         match (generator, coroutine) {
@@ -507,7 +528,8 @@ impl<'a> Lowerer<'a> {
     /// installs the catch-all handler for the body; returns it when installed.
     fn begin_stopiteration_wrapper(&mut self, scope: ScopeId) -> Option<crate::ir::Block> {
         let info = self.table.scope(scope);
-        if !(info.is_generator || info.is_coroutine) && !self.b().func.flags.contains(CodeFlags::COROUTINE) {
+        let suspends = info.is_generator || info.is_coroutine;
+        if !suspends && !self.b().func.flags.contains(CodeFlags::COROUTINE) {
             return None;
         }
         let handler = self.b().create_block_with_handler(None);
@@ -525,7 +547,11 @@ impl<'a> Lowerer<'a> {
         self.b().switch_to(handler);
         self.b().loc = Loc::default();
         let exc = self.b().func.blocks[handler.index()].params[0];
-        let converted = self.b().ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::StopIterationError), vec![exc]);
+        let converted = self.b().ins(
+            Op::CallIntrinsic,
+            Imm::Intrinsic(Intrinsic::StopIterationError),
+            vec![exc],
+        );
         self.b().terminate(Terminator::Reraise(converted));
     }
 
@@ -537,12 +563,17 @@ impl<'a> Lowerer<'a> {
         kwdefaults: Option<Value>,
         annotate: Option<Value>,
     ) -> Value {
-        let operand = |lowerer: &mut Self, value: Option<Value>| value.unwrap_or_else(|| lowerer.b().none());
+        let operand =
+            |lowerer: &mut Self, value: Option<Value>| value.unwrap_or_else(|| lowerer.b().none());
         let defaults = operand(self, defaults);
         let kwdefaults = operand(self, kwdefaults);
         let annotate = operand(self, annotate);
         let closure = self.closure_for(code);
-        self.b().ins(Op::MakeFunction, Imm::Func(code), vec![defaults, kwdefaults, annotate, closure])
+        self.b().ins(
+            Op::MakeFunction,
+            Imm::Func(code),
+            vec![defaults, kwdefaults, annotate, closure],
+        )
     }
 
     /// Moves (or adds) `names` to the front of the current unit's locals, in order, so
@@ -571,26 +602,9 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-/// Whether a module starts with `from __future__ import annotations` (after an optional
-/// docstring and other future imports).
-fn has_future_annotations(body: &[Stmt]) -> bool {
-    for (index, stmt) in body.iter().enumerate() {
-        match stmt {
-            Stmt::Expr(expr) if index == 0 && expr.value.is_string_literal_expr() => {}
-            Stmt::ImportFrom(import) if import.module.as_deref() == Some("__future__") => {
-                if import.names.iter().any(|alias| alias.name.as_str() == "annotations") {
-                    return true;
-                }
-            }
-            _ => return false,
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{clean_doc, mangle_name};
+    use super::mangle_name;
 
     #[test]
     fn mangling_follows_py_mangle() {
@@ -600,12 +614,5 @@ mod tests {
         assert_eq!(mangle_name(Some("___"), "__spam"), "__spam");
         assert_eq!(mangle_name(Some("Ham"), "_spam"), "_spam");
         assert_eq!(mangle_name(None, "__spam"), "__spam");
-    }
-
-    #[test]
-    fn docstrings_are_cleaned_like_cpython() {
-        assert_eq!(clean_doc("  Summary.\n\n    Body\n      more\n    "), "Summary.\n\nBody\n  more\n");
-        assert_eq!(clean_doc("one line"), "one line");
-        assert_eq!(clean_doc("x\n\tindented"), "x\nindented");
     }
 }

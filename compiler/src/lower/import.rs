@@ -26,7 +26,7 @@ impl<'a> Lowerer<'a> {
     /// docstring), records which features they enable, and the line of the last one:
     /// any `__future__` import after it is an error (CPython's `future_parse`).
     pub(crate) fn scan_future_imports(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
-        let start = usize::from(super::function::docstring_of(body).is_some());
+        let start = usize::from(super::stmt::docstring_of(body).is_some());
         for stmt in &body[start.min(body.len())..] {
             let Stmt::ImportFrom(import) = stmt else {
                 break;
@@ -92,20 +92,20 @@ impl<'a> Lowerer<'a> {
                 "from __future__ imports must occur at the beginning of the file",
             ));
         }
-        if let [alias] = &stmt.names[..] {
-            if alias.name.id.as_str() == "*" {
-                if self.unit_scope().kind != ScopeKind::Module {
-                    return Err(self.error(alias.range, "import * only allowed at module level"));
-                }
-                let fromlist = Const::Tuple(vec![Const::Str("*".to_owned())]);
-                let module = self.emit_import_name(module_name, fromlist, stmt.level);
-                self.b().ins(
-                    Op::CallIntrinsic,
-                    Imm::Intrinsic(Intrinsic::ImportStar),
-                    vec![module],
-                );
-                return Ok(());
+        if let [alias] = &stmt.names[..]
+            && alias.name.id.as_str() == "*"
+        {
+            if self.unit_scope().kind != ScopeKind::Module {
+                return Err(self.error(alias.range, "import * only allowed at module level"));
             }
+            let fromlist = Const::Tuple(vec![Const::Str("*".to_owned())]);
+            let module = self.emit_import_name(module_name, fromlist, stmt.level);
+            self.b().ins(
+                Op::CallIntrinsic,
+                Imm::Intrinsic(Intrinsic::ImportStar),
+                vec![module],
+            );
+            return Ok(());
         }
         let fromlist = Const::Tuple(
             stmt.names

@@ -13,12 +13,52 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 impl<'a> Lowerer<'a> {
-    /// Lowers a module body and ends it with `return None`: the `__future__` checks, then
-    /// the namespace body (annotations set-up, docstring, statements, deferred
-    /// `__annotate__`; see `function.rs`).
+    /// Lowers a module body and ends it with `return None`: `__future__` checks, the
+    /// docstring, the statements, then the deferred `__annotate__` (PEP 649).
     pub(crate) fn lower_module_statements(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
         self.scan_future_imports(body)?;
-        self.lower_namespace_body(body, true)?;
+        self.begin_module_annotations(body)?;
+        self.lower_scope_body(body)?;
+        self.emit_deferred_annotations(body)?;
+        if !self.b().is_terminated() {
+            let none = self.b().none();
+            self.b().terminate(Terminator::Return(none));
+        }
+        Ok(())
+    }
+
+    /// Lowers the body of a module or class (CPython's `codegen_body`): `setup_annotations`
+    /// when `from __future__ import annotations` is on and the body annotates anything,
+    /// the docstring stored as `__doc__` (cleaned as CPython 3.13+ does), then the
+    /// statements. Emits no final return.
+    pub(crate) fn lower_scope_body(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
+        if self.future_annotations && body_has_annotations(body) {
+            if let Some(first) = body.first() {
+                self.set_loc(first.range());
+            }
+            self.b()
+                .ins_void(Op::SetupAnnotations, Imm::None, Vec::new());
+        }
+        let interactive = self
+            .units
+            .last()
+            .is_some_and(|u| u.b.func.kind == FunctionKind::Interactive);
+        let mut rest = body;
+        if !interactive {
+            if let (Some(doc), Some(Stmt::Expr(first))) = (docstring_of(body), body.first()) {
+                self.set_loc(first.value.range());
+                let doc = self.b().constant(Const::Str(clean_docstring(doc)));
+                self.store_name("__doc__", doc);
+                rest = &body[1..];
+            }
+        }
+        self.lower_body(rest)
+    }
+
+    /// Lowers a function body, adding `return None` when control falls off its end. (The
+    /// docstring, if any, is an ignored constant statement here; the caller records it.)
+    pub(crate) fn lower_function_body(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
+        self.lower_body(body)?;
         if !self.b().is_terminated() {
             let none = self.b().none();
             self.b().terminate(Terminator::Return(none));
@@ -369,7 +409,10 @@ impl<'a> Lowerer<'a> {
         // CPython 3.14 locates the exit at a constant return value on the statement's line,
         // and at the statement otherwise (this is where an `except*` error points).
         let exit_range = match stmt.value.as_deref() {
-            Some(value) if is_constant(value) && self.line_col(value.start()).0 == self.line_col(stmt.range.start()).0 => {
+            Some(value)
+                if is_constant(value)
+                    && self.line_col(value.start()).0 == self.line_col(stmt.range.start()).0 =>
+            {
                 value.range()
             }
             _ => stmt.range,
@@ -400,14 +443,14 @@ impl<'a> Lowerer<'a> {
     /// `assert test[, msg]`: always emitted (`-O` is a runtime concern). Raises
     /// `AssertionError` (the builtin, even if shadowed) called with the message if given.
     fn lower_assert(&mut self, stmt: &'a ast::StmtAssert) -> LowerResult<()> {
-        if let Expr::Tuple(tuple) = &*stmt.test {
-            if !tuple.elts.is_empty() {
-                self.warn(
-                    "SyntaxWarning",
-                    stmt.range,
-                    "assertion is always true, perhaps remove parentheses?",
-                );
-            }
+        if let Expr::Tuple(tuple) = &*stmt.test
+            && !tuple.elts.is_empty()
+        {
+            self.warn(
+                "SyntaxWarning",
+                stmt.range,
+                "assertion is always true, perhaps remove parentheses?",
+            );
         }
         let fail = self.b().create_block();
         let end = self.b().create_block();
@@ -466,4 +509,116 @@ fn is_constant(expr: &Expr) -> bool {
             | Expr::NoneLiteral(_)
             | Expr::EllipsisLiteral(_)
     )
+}
+
+/// The docstring of a body: its first statement when that is a plain string literal
+/// (CPython's `_PyAST_GetDocString`).
+pub(crate) fn docstring_of(body: &[Stmt]) -> Option<&str> {
+    match body.first()? {
+        Stmt::Expr(stmt) => match &*stmt.value {
+            Expr::StringLiteral(s) => Some(s.value.to_str()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether a module or class body has an annotated assignment outside nested scopes
+/// (CPython's `ste_annotations_used`), so `from __future__ import annotations` needs
+/// `__annotations__` created up front.
+pub(crate) fn body_has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| match stmt {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(s) => body_has_annotations(&s.body) || body_has_annotations(&s.orelse),
+        Stmt::While(s) => body_has_annotations(&s.body) || body_has_annotations(&s.orelse),
+        Stmt::If(s) => {
+            body_has_annotations(&s.body)
+                || s.elif_else_clauses
+                    .iter()
+                    .any(|c| body_has_annotations(&c.body))
+        }
+        Stmt::With(s) => body_has_annotations(&s.body),
+        Stmt::Try(s) => {
+            body_has_annotations(&s.body)
+                || s.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    body_has_annotations(&h.body)
+                })
+                || body_has_annotations(&s.orelse)
+                || body_has_annotations(&s.finalbody)
+        }
+        Stmt::Match(s) => s.cases.iter().any(|c| body_has_annotations(&c.body)),
+        _ => false,
+    })
+}
+
+/// Removes a docstring's indentation as CPython 3.13+ does at compile time
+/// (Python/compile.c `_PyCompile_CleanDoc`): tabs are expanded, the first line loses its
+/// leading spaces and later lines lose the smallest indentation among their non-blank
+/// lines. Unlike `inspect.cleandoc`, blank leading and trailing lines are kept.
+pub(crate) fn clean_docstring(doc: &str) -> String {
+    let doc = expand_tabs(doc);
+    let lines: Vec<&str> = doc.split('\n').collect();
+    let margin = lines
+        .iter()
+        .skip(1)
+        .filter_map(|line| {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            (indent < line.len()).then_some(indent)
+        })
+        .min()
+        .unwrap_or(0);
+    let mut out = String::with_capacity(doc.len());
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            out.push_str(line.trim_start_matches(' '));
+        } else {
+            out.push('\n');
+            let spaces = line.len() - line.trim_start_matches(' ').len();
+            out.push_str(&line[spaces.min(margin)..]);
+        }
+    }
+    out
+}
+
+/// `str.expandtabs()` with the default tab size of 8.
+fn expand_tabs(text: &str) -> String {
+    if !text.contains('\t') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0usize;
+    for ch in text.chars() {
+        match ch {
+            '\t' => {
+                let spaces = 8 - column % 8;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            '\n' | '\r' => {
+                out.push(ch);
+                column = 0;
+            }
+            _ => {
+                out.push(ch);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_docstring;
+
+    #[test]
+    fn cleans_docstrings_like_cpython() {
+        assert_eq!(
+            clean_docstring("  Summary.\n\n    Body\n      more\n    "),
+            "Summary.\n\nBody\n  more\n"
+        );
+        assert_eq!(clean_docstring("one line"), "one line");
+        assert_eq!(clean_docstring("\n\tTabbed\n\t  x"), "\nTabbed\n  x");
+    }
 }

@@ -134,6 +134,7 @@ impl<'a> Lowerer<'a> {
         range: TextRange,
     ) -> LowerResult<Unwound> {
         let saved_handler = self.b().handler;
+        self.set_loc(range);
         let saved_frames = self.unit().frame_blocks.clone();
         let mut loop_targets = None;
         let result = loop {

@@ -1,0 +1,7 @@
+class C:
+    a: int
+    b: str = "b"
+    __c: bytes
+
+    if True:
+        d: float

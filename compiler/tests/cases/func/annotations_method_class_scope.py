@@ -1,0 +1,5 @@
+class C:
+    T = int
+
+    def f(self, x: T) -> "C":
+        return x

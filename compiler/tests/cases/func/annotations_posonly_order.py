@@ -1,0 +1,2 @@
+def f(p: int, /, q: str, *, r: bytes) -> None:
+    pass

@@ -1,0 +1,6 @@
+import dataclasses
+
+@dataclasses.dataclass
+class Point:
+    x: int
+    y: int = 0

@@ -1,0 +1,5 @@
+class C:
+    """Class docstring."""
+
+    def f(self):
+        """Method docstring."""

@@ -1,0 +1,3 @@
+class C:
+    def which(self):
+        return __class__

@@ -1,0 +1,5 @@
+class Meta(type):
+    pass
+
+class C(object, metaclass=Meta, flag=True):
+    pass

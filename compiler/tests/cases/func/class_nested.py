@@ -1,0 +1,9 @@
+class Outer:
+    class Inner:
+        def f(self):
+            pass
+
+    def g(self):
+        class Local:
+            pass
+        return Local

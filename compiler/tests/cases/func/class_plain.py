@@ -1,0 +1,5 @@
+class C:
+    x = 1
+
+    def method(self):
+        return self.x

@@ -1,0 +1,5 @@
+bases = (object,)
+kw = {}
+
+class C(*bases, **kw):
+    pass

@@ -1,0 +1,4 @@
+def make(n):
+    def add(x):
+        return x + n
+    return add

@@ -1,0 +1,5 @@
+class Base:
+    pass
+
+class Sub[T](Base, metaclass=type):
+    x: T

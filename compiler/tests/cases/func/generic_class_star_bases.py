@@ -1,0 +1,4 @@
+bases = ()
+
+class C[T](*bases):
+    pass

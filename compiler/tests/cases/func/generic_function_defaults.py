@@ -1,0 +1,2 @@
+def f[T](a: T, b=1, *, c=2) -> T:
+    return a

@@ -1,0 +1,3 @@
+class C:
+    def m[T](self, x: T) -> T:
+        return x

@@ -1,0 +1,2 @@
+class C[T = int, *Ts = *tuple[int, ...], **P = [int, str]]:
+    pass

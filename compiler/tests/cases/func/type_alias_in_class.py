@@ -1,0 +1,4 @@
+class C:
+    Inner = int
+    type A = Inner
+    type B[T] = dict[T, Inner]
