@@ -106,8 +106,8 @@ impl CodeFlags {
     pub const COROUTINE: u32 = 0x0080;
     pub const ITERABLE_COROUTINE: u32 = 0x0100;
     pub const ASYNC_GENERATOR: u32 = 0x0200;
-    pub const HAS_DOCSTRING: u32 = 0x4000_000;
-    pub const METHOD: u32 = 0x8000_000;
+    pub const HAS_DOCSTRING: u32 = 0x0400_0000;
+    pub const METHOD: u32 = 0x0800_0000;
 
     /// Every flag with its text-form name.
     pub const NAMES: &'static [(u32, &'static str)] = &[

@@ -411,7 +411,9 @@ define_ops! {
     CallIntrinsic = "intrinsic", imm: Intrinsic, args: AtLeast(0), result: true, raises: true;
     /// A new function object for code `imm`, from `[defaults, kwdefaults, annotate, closure]`
     /// (each a value or the `None` constant: a tuple, a dict, an `__annotate__` function and
-    /// a tuple of cells).
+    /// a tuple of cells). Under `from __future__ import annotations`, `annotate` is instead a
+    /// tuple `(name, str, name, str, …)` that becomes `__annotations__` (CPython's
+    /// `MAKE_FUNCTION_ANNOTATIONS`).
     MakeFunction = "make_function", imm: Func, args: Fixed(4), result: true, raises: false;
     /// `__import__(imm, globals, locals, fromlist, level)` for `[fromlist, level]`.
     ImportName = "import_name", imm: Name, args: Fixed(2), result: true, raises: true;

@@ -52,10 +52,16 @@ impl AnnotationFrame<'_> {
 
 /// Collects simple-name annotated assignments of a body (not descending into nested
 /// scopes), noting which are nested in compound statements.
-fn collect_annotations<'a>(body: &'a [Stmt], conditional: bool, out: &mut Vec<(&'a StmtAnnAssign, bool)>) {
+fn collect_annotations<'a>(
+    body: &'a [Stmt],
+    conditional: bool,
+    out: &mut Vec<(&'a StmtAnnAssign, bool)>,
+) {
     for stmt in body {
         match stmt {
-            Stmt::AnnAssign(ann) if ann.simple && ann.target.is_name_expr() => out.push((ann, conditional)),
+            Stmt::AnnAssign(ann) if ann.simple && ann.target.is_name_expr() => {
+                out.push((ann, conditional))
+            }
             Stmt::If(stmt) => {
                 collect_annotations(&stmt.body, true, out);
                 for clause in &stmt.elif_else_clauses {
@@ -107,7 +113,8 @@ impl<'a> Lowerer<'a> {
                     let text = self.b().constant(Const::Str(text));
                     let annotations = self.load_name("__annotations__");
                     let key = self.mangled_const(&name.id);
-                    self.b().ins_void(Op::SetItem, Imm::None, vec![annotations, key, text]);
+                    self.b()
+                        .ins_void(Op::SetItem, Imm::None, vec![annotations, key, text]);
                 } else {
                     self.record_annotation(stmt);
                 }
@@ -130,7 +137,10 @@ impl<'a> Lowerer<'a> {
     fn check_annotated_subscript(&mut self, slice: &'a Expr) -> LowerResult<()> {
         match slice {
             Expr::Slice(slice) => {
-                for part in [&slice.lower, &slice.upper, &slice.step].into_iter().flatten() {
+                for part in [&slice.lower, &slice.upper, &slice.step]
+                    .into_iter()
+                    .flatten()
+                {
                     self.lower_expr(part)?;
                 }
             }
@@ -155,19 +165,33 @@ impl<'a> Lowerer<'a> {
     /// Whether the current unit is a module or class body (where simple annotations are
     /// recorded).
     fn in_namespace_body(&self) -> bool {
-        let Some(unit) = self.units.last() else { return false };
-        matches!(self.table.scope(unit.scope).kind, ScopeKind::Module | ScopeKind::Class)
-            && unit.scope_stack.len() == 1
+        let Some(unit) = self.units.last() else {
+            return false;
+        };
+        matches!(
+            self.table.scope(unit.scope).kind,
+            ScopeKind::Module | ScopeKind::Class
+        ) && unit.scope_stack.len() == 1
     }
 
     /// Notes that annotated statement `stmt` ran, for conditional annotations.
     fn record_annotation(&mut self, stmt: &'a StmtAnnAssign) {
         let depth = self.units.len();
-        let Some(frame) = self.defs.annotation_frames.iter().rev().find(|frame| frame.depth == depth) else {
+        let Some(frame) = self
+            .defs
+            .annotation_frames
+            .iter()
+            .rev()
+            .find(|frame| frame.depth == depth)
+        else {
             return;
         };
         let is_module = frame.is_module;
-        let Some(index) = frame.entries.iter().find(|(entry, _)| std::ptr::eq(*entry, stmt)).and_then(|(_, index)| *index)
+        let Some(index) = frame
+            .entries
+            .iter()
+            .find(|(entry, _)| std::ptr::eq(*entry, stmt))
+            .and_then(|(_, index)| *index)
         else {
             return;
         };
@@ -179,13 +203,15 @@ impl<'a> Lowerer<'a> {
     /// Loads `__conditional_annotations__`: a global of the module, a cell of the class.
     fn load_conditional_set(&mut self, is_module: bool, from_annotate: bool) -> Value {
         const NAME: &str = "__conditional_annotations__";
-        if !is_module {
-            if let Some(slot) = self.deref_slot(NAME) {
-                return self.b().ins(Op::LoadDeref, Imm::Deref(slot), Vec::new());
-            }
+        if let Some(slot) = self.deref_slot(NAME).filter(|_| !is_module) {
+            return self.b().ins(Op::LoadDeref, Imm::Deref(slot), Vec::new());
         }
         let id = self.b().func.add_name(NAME);
-        let op = if from_annotate { Op::LoadGlobal } else { Op::LoadName };
+        let op = if from_annotate {
+            Op::LoadGlobal
+        } else {
+            Op::LoadName
+        };
         self.b().ins(op, Imm::Name(id), Vec::new())
     }
 
@@ -205,7 +231,12 @@ impl<'a> Lowerer<'a> {
                 (stmt, index)
             })
             .collect();
-        let frame = AnnotationFrame { depth: self.units.len(), entries, is_module, emitted: false };
+        let frame = AnnotationFrame {
+            depth: self.units.len(),
+            entries,
+            is_module,
+            emitted: false,
+        };
         if !is_module && !self.future_annotations && frame.has_conditional() {
             self.ensure_cell("__conditional_annotations__");
         }
@@ -217,7 +248,6 @@ impl<'a> Lowerer<'a> {
     /// and defines `__annotate__` up front, as CPython 3.14 does. Without it,
     /// [`Self::emit_deferred_annotations`] still defines `__annotate__` at the end, but
     /// includes annotations whose statements never ran.
-    #[allow(dead_code, reason = "to be called by module lowering in stmt.rs")]
     pub(crate) fn begin_module_annotations(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
         self.begin_annotation_frame(body, true);
         self.emit_annotation_prologue()
@@ -227,7 +257,12 @@ impl<'a> Lowerer<'a> {
     /// `__conditional_annotations__` set and (modules) the `__annotate__` function.
     pub(crate) fn emit_annotation_prologue(&mut self) -> LowerResult<()> {
         let depth = self.units.len();
-        let Some(frame) = self.defs.annotation_frames.last().filter(|frame| frame.depth == depth) else {
+        let Some(frame) = self
+            .defs
+            .annotation_frames
+            .last()
+            .filter(|frame| frame.depth == depth)
+        else {
             return Ok(());
         };
         if frame.entries.is_empty() {
@@ -244,7 +279,8 @@ impl<'a> Lowerer<'a> {
                 let id = self.b().func.add_name("__conditional_annotations__");
                 self.b().ins_void(Op::StoreName, Imm::Name(id), vec![set]);
             } else if let Some(slot) = self.deref_slot("__conditional_annotations__") {
-                self.b().ins_void(Op::StoreDeref, Imm::Deref(slot), vec![set]);
+                self.b()
+                    .ins_void(Op::StoreDeref, Imm::Deref(slot), vec![set]);
             }
         }
         // CPython emits a module's `__annotate__` in a separate block placed at the start,
@@ -260,43 +296,79 @@ impl<'a> Lowerer<'a> {
     /// module, `__annotate_func__` in a class. Pops the body's annotation frame.
     pub(crate) fn emit_deferred_annotations(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
         let depth = self.units.len();
-        if !self.defs.annotation_frames.last().is_some_and(|frame| frame.depth == depth) {
+        let has_frame = self
+            .defs
+            .annotation_frames
+            .last()
+            .is_some_and(|frame| frame.depth == depth);
+        if !has_frame {
             // A module lowered without `begin_module_annotations`: treat every annotation as
             // unconditional.
             let mut found = Vec::new();
             collect_annotations(body, false, &mut found);
             let is_module = self.units.len() == 1;
             let entries = found.into_iter().map(|(stmt, _)| (stmt, None)).collect();
-            self.defs.annotation_frames.push(AnnotationFrame { depth, entries, is_module, emitted: false });
+            self.defs.annotation_frames.push(AnnotationFrame {
+                depth,
+                entries,
+                is_module,
+                emitted: false,
+            });
         }
-        let result = if self.future_annotations { Ok(()) } else { self.emit_annotate_for_frame() };
+        let result = if self.future_annotations {
+            Ok(())
+        } else {
+            self.emit_annotate_for_frame()
+        };
         self.defs.annotation_frames.pop();
         result
     }
 
     /// Builds and stores the `__annotate__` function of the innermost frame, once.
     fn emit_annotate_for_frame(&mut self) -> LowerResult<()> {
-        let Some(frame) = self.defs.annotation_frames.last_mut() else { return Ok(()) };
+        let Some(frame) = self.defs.annotation_frames.last_mut() else {
+            return Ok(());
+        };
         if frame.emitted || frame.entries.is_empty() {
             return Ok(());
         }
         frame.emitted = true;
         let entries = frame.entries.clone();
         let is_module = frame.is_module;
-        let owner = self.units.last().map(|unit| self.table.scope(unit.scope).key);
+        let owner = self
+            .units
+            .last()
+            .map(|unit| self.table.scope(unit.scope).key);
         let Some(scope) = self.namespace_annotation_scope(owner) else {
-            return Err(self.error(entries[0].0.range, "internal error: annotations have no scope"));
+            return Err(self.error(
+                entries[0].0.range,
+                "internal error: annotations have no scope",
+            ));
         };
         let saved_loc = self.b().loc;
         // CPython attributes the function to the body's prologue location
         // (`LOCATION(firstlineno, firstlineno, 0, 0)`; line 1 for a module).
         let line = self.b().func.first_line;
-        self.b().loc = crate::ir::Loc { line, col: 0, end_line: line, end_col: 0 };
-        let qualname = self.qualname_for("__annotate__");
-        self.enter_annotation_unit(scope, FunctionKind::Annotate, "__annotate__", &qualname, line);
+        self.b().loc = crate::ir::Loc {
+            line,
+            col: 0,
+            end_line: line,
+            end_col: 0,
+        };
+        let qualname = self.code_qualname("__annotate__", false);
+        self.enter_annotation_unit(
+            scope,
+            FunctionKind::Annotate,
+            "__annotate__",
+            &qualname,
+            line,
+        );
         if !is_module && entries.iter().any(|(_, index)| index.is_some()) {
             let frees = &mut self.b().func.frees;
-            if !frees.iter().any(|free| free == "__conditional_annotations__") {
+            if !frees
+                .iter()
+                .any(|free| free == "__conditional_annotations__")
+            {
                 frees.push("__conditional_annotations__".to_owned());
             }
         }
@@ -307,15 +379,20 @@ impl<'a> Lowerer<'a> {
             if let Some(index) = index {
                 let index = self.b().constant(Const::Int(BigInt::from(index)));
                 let set = self.load_conditional_set(is_module, true);
-                let present = self.b().ins(Op::Compare, Imm::CmpOp(CmpOp::In), vec![index, set]);
+                let present = self
+                    .b()
+                    .ins(Op::Compare, Imm::CmpOp(CmpOp::In), vec![index, set]);
                 let store = self.b().create_block();
                 self.b().branch(present, store, next);
                 self.b().switch_to(store);
             }
             let value = self.lower_expr(&stmt.annotation)?;
-            let Expr::Name(name) = &*stmt.target else { continue };
+            let Expr::Name(name) = &*stmt.target else {
+                continue;
+            };
             let key = self.mangled_const(&name.id);
-            self.b().ins_void(Op::SetItem, Imm::None, vec![dict, key, value]);
+            self.b()
+                .ins_void(Op::SetItem, Imm::None, vec![dict, key, value]);
             self.b().jump(next, Vec::new());
             self.b().switch_to(next);
         }
@@ -323,9 +400,14 @@ impl<'a> Lowerer<'a> {
         let code = self.exit_annotation_unit();
         self.b().loc = saved_loc;
         let annotate = self.make_function(code, None, None, None);
-        let name = if is_module { "__annotate__" } else { "__annotate_func__" };
+        let name = if is_module {
+            "__annotate__"
+        } else {
+            "__annotate_func__"
+        };
         let id = self.b().func.add_name(name);
-        self.b().ins_void(Op::StoreName, Imm::Name(id), vec![annotate]);
+        self.b()
+            .ins_void(Op::StoreName, Imm::Name(id), vec![annotate]);
         Ok(())
     }
 
@@ -334,7 +416,8 @@ impl<'a> Lowerer<'a> {
         match owner? {
             ScopeKey::Class(range) => self.table.lookup(ScopeKey::Annotation(range)),
             ScopeKey::Module => {
-                let full = TextRange::new(TextSize::new(0), TextSize::new(self.source.len() as u32));
+                let full =
+                    TextRange::new(TextSize::new(0), TextSize::new(self.source.len() as u32));
                 self.table.lookup(ScopeKey::Annotation(full)).or_else(|| {
                     // Fall back to the module's widest annotation child: function
                     // annotation scopes are keyed by (narrower) `def` ranges.
@@ -371,20 +454,20 @@ impl<'a> Lowerer<'a> {
                 items.push((parameter.name(), annotation));
             }
         }
-        if let Some(vararg) = &parameters.vararg {
-            if let Some(annotation) = &vararg.annotation {
-                items.push((&vararg.name, annotation));
-            }
+        if let Some(vararg) = &parameters.vararg
+            && let Some(annotation) = &vararg.annotation
+        {
+            items.push((&vararg.name, annotation));
         }
         for parameter in &parameters.kwonlyargs {
             if let Some(annotation) = &parameter.parameter.annotation {
                 items.push((parameter.name(), annotation));
             }
         }
-        if let Some(kwarg) = &parameters.kwarg {
-            if let Some(annotation) = &kwarg.annotation {
-                items.push((&kwarg.name, annotation));
-            }
+        if let Some(kwarg) = &parameters.kwarg
+            && let Some(annotation) = &kwarg.annotation
+        {
+            items.push((&kwarg.name, annotation));
         }
         if let Some(returns) = returns {
             items.push(("return", returns));
@@ -405,9 +488,15 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Annotation(owner)) else {
             return Err(self.error(stmt_range, "internal error: annotations have no scope"));
         };
-        let qualname = self.qualname_for("__annotate__");
+        let qualname = self.code_qualname("__annotate__", false);
         let line = self.line_col(stmt_range.start()).0;
-        self.enter_annotation_unit(scope, FunctionKind::Annotate, "__annotate__", &qualname, line);
+        self.enter_annotation_unit(
+            scope,
+            FunctionKind::Annotate,
+            "__annotate__",
+            &qualname,
+            line,
+        );
         let mut pairs = Vec::new();
         for (name, annotation) in items {
             pairs.push(self.mangled_const(name));
@@ -423,7 +512,11 @@ impl<'a> Lowerer<'a> {
 
     /// Evaluates an annotation (or lazily evaluated type-parameter expression); a starred
     /// one (`*args: *Ts`) unpacks to its single item, as `[value] = [*Ts]`.
-    pub(crate) fn lower_annotation_value(&mut self, expr: &'a Expr, allow_starred: bool) -> LowerResult<Value> {
+    pub(crate) fn lower_annotation_value(
+        &mut self,
+        expr: &'a Expr,
+        allow_starred: bool,
+    ) -> LowerResult<Value> {
         match expr {
             Expr::Starred(starred) if allow_starred => {
                 let value = self.lower_expr(&starred.value)?;
@@ -438,12 +531,22 @@ impl<'a> Lowerer<'a> {
     /// Enters an annotation-like code object (`codegen_setup_annotations_scope`): one
     /// positional-only parameter, and `if format > VALUE_WITH_FAKE_GLOBALS: raise
     /// NotImplementedError`.
-    pub(crate) fn enter_annotation_unit(&mut self, scope: ScopeId, kind: FunctionKind, name: &str, qualname: &str, line: u32) {
+    pub(crate) fn enter_annotation_unit(
+        &mut self,
+        scope: ScopeId,
+        kind: FunctionKind,
+        name: &str,
+        qualname: &str,
+        line: u32,
+    ) {
         let loc = self.b().loc;
         self.enter_unit(scope, kind, name, qualname, line);
         self.b().loc = loc;
         let params = self.table.scope(scope).params.clone();
-        let param = params.first().map_or(FORMAT_PARAM, String::as_str).to_owned();
+        let param = params
+            .first()
+            .map_or(FORMAT_PARAM, String::as_str)
+            .to_owned();
         self.set_leading_params(&[&param]);
         let nested = self.is_nested_scope(scope);
         let func = &mut self.b().func;
@@ -452,15 +555,30 @@ impl<'a> Lowerer<'a> {
         if nested {
             func.flags.insert(crate::ir::CodeFlags::NESTED);
         }
-        let format = self.b().ins(Op::LoadFast, Imm::Local(crate::ir::LocalId::new(0)), Vec::new());
-        let limit = self.b().constant(Const::Int(BigInt::from(VALUE_WITH_FAKE_GLOBALS)));
-        let unsupported = self.b().ins(Op::Compare, Imm::CmpOp(CmpOp::Gt), vec![format, limit]);
+        let format = self.b().ins(
+            Op::LoadFast,
+            Imm::Local(crate::ir::LocalId::new(0)),
+            Vec::new(),
+        );
+        let limit = self
+            .b()
+            .constant(Const::Int(BigInt::from(VALUE_WITH_FAKE_GLOBALS)));
+        let unsupported = self
+            .b()
+            .ins(Op::Compare, Imm::CmpOp(CmpOp::Gt), vec![format, limit]);
         let raise = self.b().create_block();
         let body = self.b().create_block();
         self.b().branch(unsupported, raise, body);
         self.b().switch_to(raise);
-        let error = self.b().ins(Op::LoadCommon, Imm::Common(Common::NotImplementedError), Vec::new());
-        self.b().terminate(Terminator::Raise { exc: Some(error), cause: None });
+        let error = self.b().ins(
+            Op::LoadCommon,
+            Imm::Common(Common::NotImplementedError),
+            Vec::new(),
+        );
+        self.b().terminate(Terminator::Raise {
+            exc: Some(error),
+            cause: None,
+        });
         self.b().switch_to(body);
     }
 
@@ -475,6 +593,9 @@ impl<'a> Lowerer<'a> {
     /// The string form of an annotation under `from __future__ import annotations`: its
     /// source text (CPython unparses the AST, which differs only in spacing and quotes).
     fn annotation_text(&self, expr: &Expr) -> String {
-        self.source.get(std::ops::Range::<usize>::from(expr.range())).unwrap_or("").to_owned()
+        self.source
+            .get(std::ops::Range::<usize>::from(expr.range()))
+            .unwrap_or("")
+            .to_owned()
     }
 }

@@ -10,11 +10,15 @@
 use super::annotations::AnnotationFrame;
 use super::stmt::{clean_docstring, docstring_of};
 use super::{LowerResult, Lowerer};
-use crate::ir::{CodeFlags, Const, FuncId, FunctionKind, Imm, Intrinsic, Loc, Op, Terminator, Value};
+use crate::ir::{
+    CodeFlags, Const, FuncId, FunctionKind, Imm, Intrinsic, Loc, Op, Terminator, Value,
+};
 use crate::scope::{ScopeId, ScopeKey, ScopeKind};
 use num_bigint::BigInt;
-use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
-use ruff_python_ast::{Decorator, Expr, ExprContext, ExprLambda, Parameters, Stmt, StmtClassDef, StmtFunctionDef};
+use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
+use ruff_python_ast::{
+    Decorator, Expr, ExprContext, ExprLambda, Parameters, Stmt, StmtClassDef, StmtFunctionDef,
+};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 use std::collections::BTreeSet;
 
@@ -32,7 +36,9 @@ pub(crate) struct DefinitionState<'a> {
 /// CPython's `_Py_Mangle`: `__spam` inside class `_Ham` becomes `_Ham__spam`; dunder names,
 /// dotted names and names in all-underscore classes are left alone.
 pub(crate) fn mangle_name(private: Option<&str>, name: &str) -> String {
-    let Some(private) = private else { return name.to_owned() };
+    let Some(private) = private else {
+        return name.to_owned();
+    };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
         return name.to_owned();
     }
@@ -73,17 +79,18 @@ fn static_attributes(body: &[Stmt]) -> Vec<String> {
         }
 
         fn visit_expr(&mut self, expr: &'b Expr) {
-            if let Expr::Attribute(attribute) = expr {
-                if matches!(attribute.ctx, ExprContext::Store)
-                    && matches!(&*attribute.value, Expr::Name(name) if name.id.as_str() == "self")
-                {
-                    self.names.insert(attribute.attr.as_str());
-                }
+            if let Expr::Attribute(attribute) = expr
+                && matches!(attribute.ctx, ExprContext::Store)
+                && matches!(&*attribute.value, Expr::Name(name) if name.id.as_str() == "self")
+            {
+                self.names.insert(attribute.attr.as_str());
             }
             walk_expr(self, expr);
         }
     }
-    let mut collector = Collector { names: BTreeSet::new() };
+    let mut collector = Collector {
+        names: BTreeSet::new(),
+    };
     for stmt in body {
         collector.visit_stmt(stmt);
     }
@@ -96,17 +103,68 @@ impl<'a> Lowerer<'a> {
         mangle_name(self.defs.class_stack.last().map(String::as_str), name)
     }
 
+    /// The qualified name of a code object named `name` created in the current unit,
+    /// following CPython's `compiler_set_qualname`: annotation-like parents (type
+    /// parameters, `__annotate__`, lazily evaluated values) are skipped, `.<locals>` is
+    /// added only below functions and lambdas, and a `def`/`class` declared `global` in
+    /// its parent gets its bare name.
+    pub(crate) fn code_qualname(&self, name: &str, is_definition: bool) -> String {
+        let units = &self.units;
+        let Some(mut parent) = units.len().checked_sub(1) else {
+            return name.to_owned();
+        };
+        if parent == 0 {
+            return name.to_owned();
+        }
+        let annotation_like = |kind: FunctionKind| {
+            matches!(
+                kind,
+                FunctionKind::TypeParams | FunctionKind::Annotate | FunctionKind::TypeAliasValue
+            )
+        };
+        if annotation_like(units[parent].b.func.kind) {
+            if parent == 1 {
+                return name.to_owned();
+            }
+            parent -= 1;
+        }
+        let parent_unit = &units[parent];
+        if is_definition {
+            let mangled = self.mangle(name);
+            if self.table.scope(parent_unit.scope).resolve(&mangled)
+                == crate::scope::SymbolScope::GlobalExplicit
+            {
+                return name.to_owned();
+            }
+        }
+        let base = &parent_unit.b.func.qualname;
+        match parent_unit.b.func.kind {
+            FunctionKind::Function | FunctionKind::Lambda => format!("{base}.<locals>.{name}"),
+            _ => format!("{base}.{name}"),
+        }
+    }
+
     /// Lowers a function definition, including decorators, and binds its name.
     pub(crate) fn lower_function_def(&mut self, def: &'a StmtFunctionDef) -> LowerResult<()> {
         let stmt_range = self.definition_range(def.range, &def.decorator_list);
         let decorators = self.lower_decorators(&def.decorator_list)?;
         let first_line = self.first_line(def.range);
-        let qualname = self.qualname_for(&def.name);
+        let qualname = self.code_qualname(&def.name, true);
         self.set_loc(stmt_range);
         let (defaults, kwdefaults) = self.lower_defaults(&def.parameters, stmt_range)?;
         let func = match &def.type_params {
-            Some(type_params) => self.lower_generic_function(def, type_params, &qualname, first_line, stmt_range, defaults, kwdefaults)?,
-            None => self.lower_function_object(def, &qualname, first_line, stmt_range, defaults, kwdefaults)?,
+            Some(type_params) => self.lower_generic_function(
+                def,
+                type_params,
+                &qualname,
+                first_line,
+                stmt_range,
+                defaults,
+                kwdefaults,
+            )?,
+            None => self.lower_function_object(
+                def, &qualname, first_line, stmt_range, defaults, kwdefaults,
+            )?,
         };
         let value = self.apply_decorators(&def.decorator_list, decorators, func);
         self.set_loc(stmt_range);
@@ -125,11 +183,22 @@ impl<'a> Lowerer<'a> {
         defaults: Option<Value>,
         kwdefaults: Option<Value>,
     ) -> LowerResult<Value> {
-        let annotate = self.lower_function_annotations(&def.parameters, def.returns.as_deref(), def.range, stmt_range)?;
+        let annotate = self.lower_function_annotations(
+            &def.parameters,
+            def.returns.as_deref(),
+            def.range,
+            stmt_range,
+        )?;
         let Some(scope) = self.table.lookup(ScopeKey::Function(def.range)) else {
             return Err(self.error(stmt_range, "internal error: function has no scope"));
         };
-        self.enter_unit(scope, FunctionKind::Function, &def.name, qualname, first_line);
+        self.enter_unit(
+            scope,
+            FunctionKind::Function,
+            &def.name,
+            qualname,
+            first_line,
+        );
         self.set_loc(stmt_range);
         self.set_parameter_counts(&def.parameters);
         self.set_function_flags(scope, def.is_async);
@@ -159,9 +228,15 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Lambda(range)) else {
             return Err(self.error(range, "internal error: lambda has no scope"));
         };
-        let qualname = self.qualname_for("<lambda>");
+        let qualname = self.code_qualname("<lambda>", false);
         let first_line = self.first_line(range);
-        self.enter_unit(scope, FunctionKind::Lambda, "<lambda>", &qualname, first_line);
+        self.enter_unit(
+            scope,
+            FunctionKind::Lambda,
+            "<lambda>",
+            &qualname,
+            first_line,
+        );
         if let Some(parameters) = &lambda.parameters {
             self.set_parameter_counts(parameters);
         }
@@ -183,14 +258,21 @@ impl<'a> Lowerer<'a> {
         let stmt_range = self.definition_range(class.range, &class.decorator_list);
         let decorators = self.lower_decorators(&class.decorator_list)?;
         let first_line = self.first_line(class.range);
-        let qualname = self.qualname_for(&class.name);
+        let qualname = self.code_qualname(&class.name, true);
         let value = match &class.type_params {
-            Some(type_params) => self.lower_generic_class(class, type_params, &qualname, first_line, stmt_range)?,
+            Some(type_params) => {
+                self.lower_generic_class(class, type_params, &qualname, first_line, stmt_range)?
+            }
             None => {
-                let [build_class, func, name] = self.lower_class_body(class, &qualname, first_line, stmt_range, false)?;
+                let [build_class, func, name] =
+                    self.lower_class_body(class, &qualname, first_line, stmt_range, false)?;
                 match &class.arguments {
-                    Some(arguments) => self.lower_call_with(build_class, vec![func, name], arguments)?,
-                    None => self.b().ins(Op::Call, Imm::None, vec![build_class, func, name]),
+                    Some(arguments) => {
+                        self.lower_call_with(build_class, vec![func, name], arguments)?
+                    }
+                    None => self
+                        .b()
+                        .ins(Op::Call, Imm::None, vec![build_class, func, name]),
                 }
             }
         };
@@ -213,7 +295,13 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Class(class.range)) else {
             return Err(self.error(stmt_range, "internal error: class has no scope"));
         };
-        self.enter_unit(scope, FunctionKind::Class, &class.name, qualname, first_line);
+        self.enter_unit(
+            scope,
+            FunctionKind::Class,
+            &class.name,
+            qualname,
+            first_line,
+        );
         self.defs.class_stack.push(class.name.to_string());
         let result = self.lower_class_namespace(class, scope, qualname, first_line, is_generic);
         self.defs.class_stack.pop();
@@ -236,12 +324,18 @@ impl<'a> Lowerer<'a> {
         is_generic: bool,
     ) -> LowerResult<()> {
         let info = self.table.scope(scope);
-        let (needs_classdict, needs_class_closure) = (info.needs_classdict, info.needs_class_closure);
+        let (needs_classdict, needs_class_closure) =
+            (info.needs_classdict, info.needs_class_closure);
         // The frame decides whether the class needs a `__conditional_annotations__` cell,
         // which must exist before any deref slot is used.
         self.begin_annotation_frame(&class.body, false);
         // CPython attributes the prologue to `LOCATION(firstlineno, firstlineno, 0, 0)`.
-        self.b().loc = Loc { line: first_line, col: 0, end_line: first_line, end_col: 0 };
+        self.b().loc = Loc {
+            line: first_line,
+            col: 0,
+            end_line: first_line,
+            end_col: 0,
+        };
         let module_name = self.load_name("__name__");
         self.store_name("__module__", module_name);
         let qualname_value = self.b().constant(Const::Str(qualname.to_owned()));
@@ -255,7 +349,8 @@ impl<'a> Lowerer<'a> {
         if needs_classdict {
             let locals = self.b().ins(Op::LoadLocals, Imm::None, Vec::new());
             if let Some(slot) = self.deref_slot("__classdict__") {
-                self.b().ins_void(Op::StoreDeref, Imm::Deref(slot), vec![locals]);
+                self.b()
+                    .ins_void(Op::StoreDeref, Imm::Deref(slot), vec![locals]);
             }
         }
         // `_PyCodegen_Body`: the conditional-annotations set, then (in `lower_scope_body`)
@@ -264,14 +359,15 @@ impl<'a> Lowerer<'a> {
         self.lower_scope_body(&class.body)?;
         self.emit_deferred_annotations(&class.body)?;
         self.b().loc = Loc::default();
-        let attributes = static_attributes(&class.body).into_iter().map(Const::Str).collect();
+        let attributes = static_attributes(&class.body)
+            .into_iter()
+            .map(Const::Str)
+            .collect();
         let attributes = self.b().constant(Const::Tuple(attributes));
         self.store_name("__static_attributes__", attributes);
-        if needs_classdict {
-            if let Some(slot) = self.deref_slot("__classdict__") {
-                let cell = self.b().ins(Op::LoadClosure, Imm::Deref(slot), Vec::new());
-                self.store_name("__classdictcell__", cell);
-            }
+        if let Some(slot) = self.deref_slot("__classdict__").filter(|_| needs_classdict) {
+            let cell = self.b().ins(Op::LoadClosure, Imm::Deref(slot), Vec::new());
+            self.store_name("__classdictcell__", cell);
         }
         let result = match self.deref_slot("__class__").filter(|_| needs_class_closure) {
             Some(slot) => {
@@ -290,7 +386,9 @@ impl<'a> Lowerer<'a> {
     /// A definition's range starting at its `def`/`async`/`class` keyword: ruff's node
     /// range starts at the first decorator, CPython's statement location does not.
     pub(crate) fn definition_range(&self, range: TextRange, decorators: &[Decorator]) -> TextRange {
-        let Some(last) = decorators.last() else { return range };
+        let Some(last) = decorators.last() else {
+            return range;
+        };
         let bytes = self.source.as_bytes();
         let end = usize::from(range.end()).min(bytes.len());
         let mut pos = usize::from(last.range.end());
@@ -316,11 +414,19 @@ impl<'a> Lowerer<'a> {
 
     /// Evaluates decorator expressions in source order.
     fn lower_decorators(&mut self, decorators: &'a [Decorator]) -> LowerResult<Vec<Value>> {
-        decorators.iter().map(|decorator| self.lower_expr(&decorator.expression)).collect()
+        decorators
+            .iter()
+            .map(|decorator| self.lower_expr(&decorator.expression))
+            .collect()
     }
 
     /// Calls the decorators innermost (last) first.
-    fn apply_decorators(&mut self, decorators: &'a [Decorator], values: Vec<Value>, mut func: Value) -> Value {
+    fn apply_decorators(
+        &mut self,
+        decorators: &'a [Decorator],
+        values: Vec<Value>,
+        mut func: Value,
+    ) -> Value {
         for (decorator, value) in decorators.iter().zip(values).rev() {
             self.set_loc(decorator.expression.range());
             func = self.b().ins(Op::Call, Imm::None, vec![value, func]);
@@ -385,7 +491,9 @@ impl<'a> Lowerer<'a> {
         let info = self.table.scope(scope);
         let coroutine = info.is_coroutine || is_async;
         let generator = info.is_generator;
-        let method = info.parent.is_some_and(|parent| self.table.scope(parent).kind == ScopeKind::Class);
+        let method = info
+            .parent
+            .is_some_and(|parent| self.table.scope(parent).kind == ScopeKind::Class);
         let nested = self.is_nested_scope(scope);
         let flags = &mut self.b().func.flags;
         match (generator, coroutine) {
@@ -420,7 +528,8 @@ impl<'a> Lowerer<'a> {
     /// installs the catch-all handler for the body; returns it when installed.
     fn begin_stopiteration_wrapper(&mut self, scope: ScopeId) -> Option<crate::ir::Block> {
         let info = self.table.scope(scope);
-        if !(info.is_generator || info.is_coroutine) && !self.b().func.flags.contains(CodeFlags::COROUTINE) {
+        let suspends = info.is_generator || info.is_coroutine;
+        if !suspends && !self.b().func.flags.contains(CodeFlags::COROUTINE) {
             return None;
         }
         let handler = self.b().create_block_with_handler(None);
@@ -438,7 +547,11 @@ impl<'a> Lowerer<'a> {
         self.b().switch_to(handler);
         self.b().loc = Loc::default();
         let exc = self.b().func.blocks[handler.index()].params[0];
-        let converted = self.b().ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::StopIterationError), vec![exc]);
+        let converted = self.b().ins(
+            Op::CallIntrinsic,
+            Imm::Intrinsic(Intrinsic::StopIterationError),
+            vec![exc],
+        );
         self.b().terminate(Terminator::Reraise(converted));
     }
 
@@ -450,12 +563,17 @@ impl<'a> Lowerer<'a> {
         kwdefaults: Option<Value>,
         annotate: Option<Value>,
     ) -> Value {
-        let operand = |lowerer: &mut Self, value: Option<Value>| value.unwrap_or_else(|| lowerer.b().none());
+        let operand =
+            |lowerer: &mut Self, value: Option<Value>| value.unwrap_or_else(|| lowerer.b().none());
         let defaults = operand(self, defaults);
         let kwdefaults = operand(self, kwdefaults);
         let annotate = operand(self, annotate);
         let closure = self.closure_for(code);
-        self.b().ins(Op::MakeFunction, Imm::Func(code), vec![defaults, kwdefaults, annotate, closure])
+        self.b().ins(
+            Op::MakeFunction,
+            Imm::Func(code),
+            vec![defaults, kwdefaults, annotate, closure],
+        )
     }
 
     /// Moves (or adds) `names` to the front of the current unit's locals, in order, so

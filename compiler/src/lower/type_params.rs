@@ -13,7 +13,9 @@ use super::{LowerResult, Lowerer};
 use crate::ir::{CodeFlags, Const, FunctionKind, Imm, Intrinsic, LocalId, Op, Terminator, Value};
 use crate::scope::{ScopeId, ScopeKey};
 use num_bigint::BigInt;
-use ruff_python_ast::{Arguments, Expr, StmtClassDef, StmtFunctionDef, StmtTypeAlias, TypeParam, TypeParams};
+use ruff_python_ast::{
+    Arguments, Expr, StmtClassDef, StmtFunctionDef, StmtTypeAlias, TypeParam, TypeParams,
+};
 use ruff_text_size::{Ranged, TextRange};
 
 impl<'a> Lowerer<'a> {
@@ -37,7 +39,11 @@ impl<'a> Lowerer<'a> {
                 let params = self.b().none();
                 let value = self.lower_alias_value(stmt, name)?;
                 self.set_loc(stmt.range);
-                self.b().ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::TypeAlias), vec![name_value, params, value])
+                self.b().ins(
+                    Op::CallIntrinsic,
+                    Imm::Intrinsic(Intrinsic::TypeAlias),
+                    vec![name_value, params, value],
+                )
             }
         };
         self.set_loc(stmt.range);
@@ -46,12 +52,21 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Inside the type-parameter scope of a generic alias: returns the alias.
-    fn lower_generic_alias_body(&mut self, stmt: &'a StmtTypeAlias, name: &str, type_params: &'a TypeParams) -> LowerResult<Value> {
+    fn lower_generic_alias_body(
+        &mut self,
+        stmt: &'a StmtTypeAlias,
+        name: &str,
+        type_params: &'a TypeParams,
+    ) -> LowerResult<Value> {
         let name_value = self.b().constant(Const::Str(name.to_owned()));
         let params = self.lower_type_params(type_params)?;
         let value = self.lower_alias_value(stmt, name)?;
         self.set_loc(stmt.range);
-        Ok(self.b().ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::TypeAlias), vec![name_value, params, value]))
+        Ok(self.b().ins(
+            Op::CallIntrinsic,
+            Imm::Intrinsic(Intrinsic::TypeAlias),
+            vec![name_value, params, value],
+        ))
     }
 
     /// The lazily evaluated value function of a `type` statement.
@@ -75,7 +90,7 @@ impl<'a> Lowerer<'a> {
         self.set_loc(expr.range());
         let one = Const::Tuple(vec![Const::Int(BigInt::from(1))]);
         let defaults = self.b().constant(one);
-        let qualname = self.qualname_for(name);
+        let qualname = self.code_qualname(name, false);
         let line = self.line_col(range.start()).0;
         self.enter_annotation_unit(scope, FunctionKind::TypeAliasValue, name, &qualname, line);
         let value = self.lower_annotation_value(expr, allow_starred)?;
@@ -94,8 +109,12 @@ impl<'a> Lowerer<'a> {
             self.set_loc(type_param.range());
             let (name, default, allow_starred) = match type_param {
                 TypeParam::TypeVar(param) => (param.name.as_str(), param.default.as_deref(), false),
-                TypeParam::ParamSpec(param) => (param.name.as_str(), param.default.as_deref(), false),
-                TypeParam::TypeVarTuple(param) => (param.name.as_str(), param.default.as_deref(), true),
+                TypeParam::ParamSpec(param) => {
+                    (param.name.as_str(), param.default.as_deref(), false)
+                }
+                TypeParam::TypeVarTuple(param) => {
+                    (param.name.as_str(), param.default.as_deref(), true)
+                }
             };
             let name_value = self.b().constant(Const::Str(name.to_owned()));
             let mut value = match type_param {
@@ -109,14 +128,28 @@ impl<'a> Lowerer<'a> {
                             Intrinsic::TypeVarWithBound
                         };
                         self.set_loc(type_param.range());
-                        self.b().ins(Op::CallIntrinsic, Imm::Intrinsic(intrinsic), vec![name_value, function])
+                        self.b().ins(
+                            Op::CallIntrinsic,
+                            Imm::Intrinsic(intrinsic),
+                            vec![name_value, function],
+                        )
                     }
-                    None => self.b().ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::TypeVar), vec![name_value]),
+                    None => self.b().ins(
+                        Op::CallIntrinsic,
+                        Imm::Intrinsic(Intrinsic::TypeVar),
+                        vec![name_value],
+                    ),
                 },
-                TypeParam::ParamSpec(_) => self.b().ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::ParamSpec), vec![name_value]),
-                TypeParam::TypeVarTuple(_) => {
-                    self.b().ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::TypeVarTuple), vec![name_value])
-                }
+                TypeParam::ParamSpec(_) => self.b().ins(
+                    Op::CallIntrinsic,
+                    Imm::Intrinsic(Intrinsic::ParamSpec),
+                    vec![name_value],
+                ),
+                TypeParam::TypeVarTuple(_) => self.b().ins(
+                    Op::CallIntrinsic,
+                    Imm::Intrinsic(Intrinsic::TypeVarTuple),
+                    vec![name_value],
+                ),
             };
             match default {
                 Some(default) => {
@@ -132,7 +165,9 @@ impl<'a> Lowerer<'a> {
                 None if seen_default => {
                     return Err(self.error(
                         type_param.range(),
-                        format!("non-default type parameter '{name}' follows default type parameter"),
+                        format!(
+                            "non-default type parameter '{name}' follows default type parameter"
+                        ),
                     ));
                 }
                 None => {}
@@ -148,9 +183,17 @@ impl<'a> Lowerer<'a> {
     }
 
     /// A bound, constraint tuple or default as a lazily evaluated function.
-    fn lower_bound_function(&mut self, expr: &'a Expr, name: &str, allow_starred: bool) -> LowerResult<Value> {
+    fn lower_bound_function(
+        &mut self,
+        expr: &'a Expr,
+        name: &str,
+        allow_starred: bool,
+    ) -> LowerResult<Value> {
         let Some(scope) = self.table.lookup(ScopeKey::TypeVarBound(expr.range())) else {
-            return Err(self.error(expr.range(), "internal error: type parameter bound has no scope"));
+            return Err(self.error(
+                expr.range(),
+                "internal error: type parameter bound has no scope",
+            ));
         };
         self.lower_lazy_function(scope, name, expr.range(), expr, allow_starred)
     }
@@ -158,7 +201,10 @@ impl<'a> Lowerer<'a> {
     /// A generic `def`: the `<generic parameters of f>` code object receives the already
     /// evaluated defaults as arguments, defines the function inside, sets its
     /// `__type_params__` and returns it; the current unit calls it.
-    #[expect(clippy::too_many_arguments, reason = "mirrors lower_function_object plus the type parameters")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors lower_function_object plus the type parameters"
+    )]
     pub(crate) fn lower_generic_function(
         &mut self,
         def: &'a StmtFunctionDef,
@@ -180,7 +226,14 @@ impl<'a> Lowerer<'a> {
         self.enter_type_params_unit(scope, &def.name, first_line, hidden.len());
         self.set_leading_params(&hidden);
         self.set_loc(stmt_range);
-        let result = self.lower_generic_function_body(def, type_params, qualname, first_line, stmt_range, &hidden);
+        let result = self.lower_generic_function_body(
+            def,
+            type_params,
+            qualname,
+            first_line,
+            stmt_range,
+            &hidden,
+        );
         let arguments = defaults.into_iter().chain(kwdefaults).collect();
         self.finish_type_params_unit(result, stmt_range, arguments)
     }
@@ -198,16 +251,22 @@ impl<'a> Lowerer<'a> {
         let params = self.lower_type_params(type_params)?;
         self.set_loc(stmt_range);
         let load_hidden = |lowerer: &mut Self, name: &str| {
-            hidden
-                .iter()
-                .position(|h| *h == name)
-                .map(|i| lowerer.b().ins(Op::LoadFast, Imm::Local(LocalId::new(i)), Vec::new()))
+            hidden.iter().position(|h| *h == name).map(|i| {
+                lowerer
+                    .b()
+                    .ins(Op::LoadFast, Imm::Local(LocalId::new(i)), Vec::new())
+            })
         };
         let defaults = load_hidden(self, ".defaults");
         let kwdefaults = load_hidden(self, ".kwdefaults");
-        let func = self.lower_function_object(def, qualname, first_line, stmt_range, defaults, kwdefaults)?;
+        let func = self
+            .lower_function_object(def, qualname, first_line, stmt_range, defaults, kwdefaults)?;
         self.set_loc(stmt_range);
-        Ok(self.b().ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::SetFunctionTypeParams), vec![func, params]))
+        Ok(self.b().ins(
+            Op::CallIntrinsic,
+            Imm::Intrinsic(Intrinsic::SetFunctionTypeParams),
+            vec![func, params],
+        ))
     }
 
     /// A generic `class`: inside `<generic parameters of C>`, the parameters are stored as
@@ -226,7 +285,8 @@ impl<'a> Lowerer<'a> {
         // CPython gives a class's type-parameter scope the class name as its private name.
         self.defs.class_stack.push(class.name.to_string());
         self.set_loc(stmt_range);
-        let result = self.lower_generic_class_body(class, type_params, qualname, first_line, stmt_range);
+        let result =
+            self.lower_generic_class_body(class, type_params, qualname, first_line, stmt_range);
         self.defs.class_stack.pop();
         self.finish_type_params_unit(result, stmt_range, Vec::new())
     }
@@ -243,11 +303,22 @@ impl<'a> Lowerer<'a> {
         let params = self.lower_type_params(type_params)?;
         self.set_loc(stmt_range);
         self.store_name(".type_params", params);
-        let [build_class, func, name] = self.lower_class_body(class, qualname, first_line, stmt_range, true)?;
+        let [build_class, func, name] =
+            self.lower_class_body(class, qualname, first_line, stmt_range, true)?;
         let params = self.load_name(".type_params");
-        let generic = self.b().ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::SubscriptGeneric), vec![params]);
+        let generic = self.b().ins(
+            Op::CallIntrinsic,
+            Imm::Intrinsic(Intrinsic::SubscriptGeneric),
+            vec![params],
+        );
         self.store_name(".generic_base", generic);
-        self.call_with_extra_base(build_class, vec![func, name], class.arguments.as_deref(), ".generic_base", stmt_range)
+        self.call_with_extra_base(
+            build_class,
+            vec![func, name],
+            class.arguments.as_deref(),
+            ".generic_base",
+            stmt_range,
+        )
     }
 
     /// `callee(*leading, <bases>, <extra>, <keywords>)` where `extra` is a variable loaded
@@ -279,7 +350,10 @@ impl<'a> Lowerer<'a> {
             }
             let mut names = Vec::new();
             for keyword in keywords {
-                let name = keyword.arg.as_ref().map_or(String::new(), |arg| arg.to_string());
+                let name = keyword
+                    .arg
+                    .as_ref()
+                    .map_or(String::new(), |arg| arg.to_string());
                 names.push(Const::Str(name));
                 operands.push(self.lower_expr(&keyword.value)?);
             }
@@ -293,18 +367,25 @@ impl<'a> Lowerer<'a> {
                 Expr::Starred(starred) => {
                     let value = self.lower_expr(&starred.value)?;
                     self.set_loc(arg.range());
-                    self.b().ins_void(Op::ListExtend, Imm::None, vec![list, value]);
+                    self.b()
+                        .ins_void(Op::ListExtend, Imm::None, vec![list, value]);
                 }
                 _ => {
                     let value = self.lower_expr(arg)?;
-                    self.b().ins_void(Op::ListAppend, Imm::None, vec![list, value]);
+                    self.b()
+                        .ins_void(Op::ListAppend, Imm::None, vec![list, value]);
                 }
             }
         }
         self.set_loc(range);
         let extra = self.load_name(extra);
-        self.b().ins_void(Op::ListAppend, Imm::None, vec![list, extra]);
-        let tuple = self.b().ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::ListToTuple), vec![list]);
+        self.b()
+            .ins_void(Op::ListAppend, Imm::None, vec![list, extra]);
+        let tuple = self.b().ins(
+            Op::CallIntrinsic,
+            Imm::Intrinsic(Intrinsic::ListToTuple),
+            vec![list],
+        );
         if keywords.is_empty() {
             return Ok(self.b().ins(Op::CallEx, Imm::None, vec![callee, tuple]));
         }
@@ -315,13 +396,18 @@ impl<'a> Lowerer<'a> {
             match &keyword.arg {
                 Some(name) => {
                     let key = self.b().constant(Const::Str(name.to_string()));
-                    self.b().ins_void(Op::DictSet, Imm::None, vec![dict, key, value]);
+                    self.b()
+                        .ins_void(Op::DictSet, Imm::None, vec![dict, key, value]);
                 }
-                None => self.b().ins_void(Op::DictMerge, Imm::None, vec![callee, dict, value]),
+                None => self
+                    .b()
+                    .ins_void(Op::DictMerge, Imm::None, vec![callee, dict, value]),
             }
         }
         self.set_loc(range);
-        Ok(self.b().ins(Op::CallEx, Imm::None, vec![callee, tuple, dict]))
+        Ok(self
+            .b()
+            .ins(Op::CallEx, Imm::None, vec![callee, tuple, dict]))
     }
 
     /// The type-parameter scope of a generic definition.
@@ -332,11 +418,23 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Enters `<generic parameters of NAME>` with `argcount` hidden parameters.
-    fn enter_type_params_unit(&mut self, scope: ScopeId, name: &str, first_line: u32, argcount: usize) {
+    fn enter_type_params_unit(
+        &mut self,
+        scope: ScopeId,
+        name: &str,
+        first_line: u32,
+        argcount: usize,
+    ) {
         let code_name = format!("<generic parameters of {name}>");
-        let qualname = self.qualname_for(&code_name);
+        let qualname = self.code_qualname(&code_name, false);
         let loc = self.b().loc;
-        self.enter_unit(scope, FunctionKind::TypeParams, &code_name, &qualname, first_line);
+        self.enter_unit(
+            scope,
+            FunctionKind::TypeParams,
+            &code_name,
+            &qualname,
+            first_line,
+        );
         self.b().loc = loc;
         let nested = self.is_nested_scope(scope);
         let func = &mut self.b().func;
@@ -349,7 +447,12 @@ impl<'a> Lowerer<'a> {
     /// Returns `result` from the type-parameter code object, leaves it, and calls it in the
     /// enclosing unit with `arguments`. On error the unit is still left, so the unit stack
     /// stays balanced.
-    fn finish_type_params_unit(&mut self, result: LowerResult<Value>, range: TextRange, arguments: Vec<Value>) -> LowerResult<Value> {
+    fn finish_type_params_unit(
+        &mut self,
+        result: LowerResult<Value>,
+        range: TextRange,
+        arguments: Vec<Value>,
+    ) -> LowerResult<Value> {
         let value = match result {
             Ok(value) => value,
             Err(error) => {

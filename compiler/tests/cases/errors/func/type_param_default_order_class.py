@@ -1,0 +1,2 @@
+class C[T, *Ts = *tuple[int], **P]:
+    pass
