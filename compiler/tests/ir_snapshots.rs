@@ -27,7 +27,11 @@ fn ir_snapshots() {
     cases.sort();
     let (mut passed, mut failed) = (0, 0);
     for path in &cases {
-        let name = path.strip_prefix(&root).unwrap_or(path).display().to_string();
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
         let problems = catch_unwind(AssertUnwindSafe(|| check_case(&root, path, update)))
             .unwrap_or_else(|_| vec!["panicked (see the message above)".to_owned()]);
         if problems.is_empty() {
@@ -40,11 +44,16 @@ fn ir_snapshots() {
         }
     }
     eprintln!("ir snapshots: {passed} passed, {failed} failed");
-    assert!(failed == 0, "{failed} IR snapshot case(s) failed (UPDATE_EXPECT=1 re-blesses)");
+    assert!(
+        failed == 0,
+        "{failed} IR snapshot case(s) failed (UPDATE_EXPECT=1 re-blesses)"
+    );
 }
 
 fn collect_cases(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -62,24 +71,42 @@ fn check_case(root: &Path, path: &Path, update: bool) -> Vec<String> {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) => return vec![format!("cannot read: {e}")],
     };
-    let filename = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    let expects_error = path.strip_prefix(root).is_ok_and(|rel| rel.starts_with("errors"));
+    let filename = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let expects_error = path
+        .strip_prefix(root)
+        .is_ok_and(|rel| rel.starts_with("errors"));
     let result = compile_to_ir(&source, &filename);
     if expects_error {
         match result {
             Ok(_) => problems.push("expected a compile error, but it compiled".to_owned()),
-            Err(diagnostic) => compare(&path.with_extension("err"), &render_error(&diagnostic), update, &mut problems),
+            Err(diagnostic) => compare(
+                &path.with_extension("err"),
+                &render_error(&diagnostic),
+                update,
+                &mut problems,
+            ),
         }
         return problems;
     }
     let output = match result {
         Ok(output) => output,
-        Err(diagnostic) => return vec![format!("compile error: {}", render_error(&diagnostic).trim_end())],
+        Err(diagnostic) => {
+            return vec![format!(
+                "compile error: {}",
+                render_error(&diagnostic).trim_end()
+            )];
+        }
     };
 
     let mut raw_text = String::new();
     for warning in &output.warnings {
-        raw_text += &format!("; {}: {} (line {})\n", warning.category, warning.message, warning.lineno);
+        raw_text += &format!(
+            "; {}: {} (line {})\n",
+            warning.category, warning.message, warning.lineno
+        );
     }
     let raw_listing = print_module(&output.module);
     raw_text += &raw_listing;
@@ -96,7 +123,12 @@ fn check_case(root: &Path, path: &Path, update: bool) -> Vec<String> {
         return problems;
     }
     let opt_listing = print_module(&optimized);
-    compare(&path.with_extension("opt.ir"), &opt_listing, update, &mut problems);
+    compare(
+        &path.with_extension("opt.ir"),
+        &opt_listing,
+        update,
+        &mut problems,
+    );
     check_module("optimized IR", &optimized, &opt_listing, &mut problems);
     problems
 }
@@ -111,7 +143,10 @@ fn check_module(what: &str, module: &Module, listing: &str, problems: &mut Vec<S
         Ok(parsed) => {
             let reprinted = print_module(&parsed);
             if reprinted != listing {
-                problems.push(format!("{what} prints differently after parsing:\n{}", diff(listing, &reprinted)));
+                problems.push(format!(
+                    "{what} prints differently after parsing:\n{}",
+                    diff(listing, &reprinted)
+                ));
             } else if parsed != *module {
                 problems.push(format!("{what} parses back to a different module"));
             }
@@ -123,7 +158,10 @@ fn check_module(what: &str, module: &Module, listing: &str, problems: &mut Vec<S
 /// position fields of the `SyntaxError` object and the source line.
 fn render_error(d: &SyntaxDiagnostic) -> String {
     let mut out = format!("{}: {}\n", d.kind.class_name(), d.message);
-    out += &format!("  line {}, offset {}, end line {}, end offset {}\n", d.lineno, d.offset, d.end_lineno, d.end_offset);
+    out += &format!(
+        "  line {}, offset {}, end line {}, end offset {}\n",
+        d.lineno, d.offset, d.end_lineno, d.end_offset
+    );
     if let Some(text) = &d.text {
         out += &format!("  | {text}\n");
     }
@@ -145,7 +183,10 @@ fn compare(path: &Path, actual: &str, update: bool, problems: &mut Vec<String>) 
     let file = path.file_name().unwrap_or_default().to_string_lossy();
     match expected {
         None => problems.push(format!("{file} is missing (run with UPDATE_EXPECT=1)")),
-        Some(expected) => problems.push(format!("{file} differs (- expected, + actual):\n{}", diff(&expected, actual))),
+        Some(expected) => problems.push(format!(
+            "{file} differs (- expected, + actual):\n{}",
+            diff(&expected, actual)
+        )),
     }
 }
 
@@ -159,7 +200,11 @@ fn diff(expected: &str, actual: &str) -> String {
     let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
         }
     }
     let mut lines: Vec<(char, &str)> = Vec::new();
@@ -177,7 +222,11 @@ fn diff(expected: &str, actual: &str) -> String {
             i += 1;
         }
     }
-    let near_change = |k: usize| lines[k.saturating_sub(2)..(k + 3).min(lines.len())].iter().any(|(c, _)| *c != ' ');
+    let near_change = |k: usize| {
+        lines[k.saturating_sub(2)..(k + 3).min(lines.len())]
+            .iter()
+            .any(|(c, _)| *c != ' ')
+    };
     let mut out = String::new();
     let mut skipped = false;
     for (k, (mark, line)) in lines.iter().enumerate() {

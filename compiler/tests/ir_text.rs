@@ -4,9 +4,9 @@
 
 use compiler::ir::builder::FunctionBuilder;
 use compiler::ir::{
-    BinOp, Block, BlockCall, CmpOp, CodeFlags, Common, Const, ConstId, DerefId, FuncId, Function, FunctionKind,
-    Imm, ImmKind, Intrinsic, LocalId, Loc, Module, NameId, Op, Terminator, UnaryOp, Value, parse_module,
-    print_module, verify_module,
+    BinOp, Block, BlockCall, CmpOp, CodeFlags, Common, Const, ConstId, DerefId, FuncId, Function,
+    FunctionKind, Imm, ImmKind, Intrinsic, Loc, LocalId, Module, NameId, Op, Terminator, UnaryOp,
+    Value, parse_module, print_module, verify_module,
 };
 use num_bigint::BigInt;
 
@@ -20,7 +20,12 @@ fn assert_round_trip(module: &Module) -> String {
 }
 
 fn loc(line: u32, col: u32, end_col: u32) -> Loc {
-    Loc { line, col, end_line: line, end_col }
+    Loc {
+        line,
+        col,
+        end_line: line,
+        end_col,
+    }
 }
 
 fn all_constants() -> Vec<Const> {
@@ -47,17 +52,26 @@ fn all_constants() -> Vec<Const> {
         Const::Float(f64::from_bits(0x7ff0_0000_0000_0001)),
         Const::Complex { re: 0.0, im: 1.0 },
         Const::Complex { re: -0.0, im: -0.0 },
-        Const::Complex { re: f64::INFINITY, im: f64::NAN },
+        Const::Complex {
+            re: f64::INFINITY,
+            im: f64::NAN,
+        },
         Const::Str(String::new()),
         Const::Str("it's".into()),
         Const::Str("both ' and \"".into()),
-        Const::Str("tab\tnl\ncr\r back\\slash \u{0} \u{7f} \u{85} é 中 \u{200b} \u{feff} \u{10ffff} 😀".into()),
+        Const::Str(
+            "tab\tnl\ncr\r back\\slash \u{0} \u{7f} \u{85} é 中 \u{200b} \u{feff} \u{10ffff} 😀"
+                .into(),
+        ),
         Const::Bytes(Vec::new()),
         Const::Bytes(b"a'b".to_vec()),
         Const::Bytes((0..=255u8).collect()),
         Const::Tuple(Vec::new()),
         Const::Tuple(vec![Const::Int(BigInt::from(1))]),
-        Const::Tuple(vec![Const::Str("a".into()), Const::Tuple(vec![Const::None, Const::Float(1.5)])]),
+        Const::Tuple(vec![
+            Const::Str("a".into()),
+            Const::Tuple(vec![Const::None, Const::Float(1.5)]),
+        ]),
         Const::FrozenSet(Vec::new()),
         Const::FrozenSet(vec![Const::Int(BigInt::from(1)), Const::Str("x".into())]),
     ]
@@ -103,7 +117,9 @@ fn sample_imm(kind: ImmKind, i: usize) -> Imm {
 }
 
 fn min_args(op: Op) -> usize {
-    (0..8).find(|&n| op.arity().accepts(n)).expect("some operand count is accepted")
+    (0..8)
+        .find(|&n| op.arity().accepts(n))
+        .expect("some operand count is accepted")
 }
 
 /// One function using every operation once, plus every terminator.
@@ -152,7 +168,11 @@ fn every_op_module() -> Module {
     b.jump(loop_head, vec![last]);
     b.switch_to(loop_head);
     b.loc = Loc::default();
-    b.terminate(Terminator::ForIter { iter: p0, body: BlockCall::new(body, vec![p0]), exit: BlockCall::bare(exit) });
+    b.terminate(Terminator::ForIter {
+        iter: p0,
+        body: BlockCall::new(body, vec![p0]),
+        exit: BlockCall::bare(exit),
+    });
     b.switch_to(body);
     b.branch(item, loop_head, raise_block);
     if let Some(Terminator::Branch { then_to, .. }) = &mut b.func.blocks[body.index()].term {
@@ -161,16 +181,27 @@ fn every_op_module() -> Module {
     b.switch_to(exit);
     b.terminate(Terminator::Return(p0));
     b.switch_to(raise_block);
-    b.terminate(Terminator::Raise { exc: Some(p0), cause: Some(carried) });
+    b.terminate(Terminator::Raise {
+        exc: Some(p0),
+        cause: Some(carried),
+    });
     b.switch_to(handler);
     b.terminate(Terminator::Reraise(exc));
     b.switch_to(unreachable_block);
     b.terminate(Terminator::Unreachable);
     let bare_raise = b.create_block();
     b.switch_to(bare_raise);
-    b.terminate(Terminator::Raise { exc: None, cause: None });
+    b.terminate(Terminator::Raise {
+        exc: None,
+        cause: None,
+    });
 
-    let mut mb = FunctionBuilder::new(Function::new("<module>", "<module>", FunctionKind::Module, 1));
+    let mut mb = FunctionBuilder::new(Function::new(
+        "<module>",
+        "<module>",
+        FunctionKind::Module,
+        1,
+    ));
     let none = mb.none();
     mb.terminate(Terminator::Return(none));
     module.add_function(mb.finish());
@@ -189,7 +220,12 @@ fn every_op_round_trips_and_verifies() {
         println!("{text}");
     }
     for op in Op::ALL {
-        assert!(text.contains(&format!(" {} ", op.name())) || text.contains(&format!(" {}\n", op.name())), "{}", op.name());
+        assert!(
+            text.contains(&format!(" {} ", op.name()))
+                || text.contains(&format!(" {}\n", op.name())),
+            "{}",
+            op.name()
+        );
     }
     assert!(text.contains("load_fast '$exit2'"), "{text}");
     assert!(text.contains("flags nested|generator|0x1000000"), "{text}");
@@ -208,7 +244,12 @@ fn duplicate_pool_entries_use_raw_ids() {
     b.ins_void(Op::StoreFast, Imm::Local(LocalId::new(1)), vec![v]);
     b.terminate(Terminator::Return(v));
     let mut module = Module::new("dup.py");
-    module.add_function(Function::new("<module>", "<module>", FunctionKind::Module, 1));
+    module.add_function(Function::new(
+        "<module>",
+        "<module>",
+        FunctionKind::Module,
+        1,
+    ));
     let mut m0 = FunctionBuilder::new(module.functions.pop().unwrap());
     let n = m0.none();
     m0.terminate(Terminator::Return(n));
@@ -222,7 +263,12 @@ fn duplicate_pool_entries_use_raw_ids() {
 #[test]
 fn dead_blocks_and_value_gaps_round_trip() {
     // Passes leave holes: instructions and blocks that are no longer laid out.
-    let mut b = FunctionBuilder::new(Function::new("<module>", "<module>", FunctionKind::Module, 1));
+    let mut b = FunctionBuilder::new(Function::new(
+        "<module>",
+        "<module>",
+        FunctionKind::Module,
+        1,
+    ));
     let dead = b.constant(Const::Int(BigInt::from(1)));
     let live = b.constant(Const::Int(BigInt::from(2)));
     let next = b.create_block();
@@ -231,22 +277,33 @@ fn dead_blocks_and_value_gaps_round_trip() {
     b.terminate(Terminator::Return(live));
     let mut func = b.finish();
     let entry = func.entry();
-    func.blocks[entry.index()].insts.retain(|&i| func.insts[i.index()].result != Some(dead));
+    func.blocks[entry.index()]
+        .insts
+        .retain(|&i| func.insts[i.index()].result != Some(dead));
     let orphan = func.create_block();
     func.layout.retain(|&b| b != orphan);
     let mut module = Module::new("gaps.py");
     module.add_function(func);
     verify_module(&module).unwrap();
     let text = assert_round_trip(&module);
-    assert!(text.contains("v1 = const 2") && !text.contains("v0"), "{text}");
+    assert!(
+        text.contains("v1 = const 2") && !text.contains("v0"),
+        "{text}"
+    );
 }
 
 #[test]
 fn parse_errors_name_the_line() {
-    let err = parse_module("module 'x.py'\n\nfunction f0 name='m' kind=module line=1 {\nblock0:\n  v0 = bogus\n}\n")
-        .unwrap_err();
+    let err = parse_module(
+        "module 'x.py'\n\nfunction f0 name='m' kind=module line=1 {\nblock0:\n  v0 = bogus\n}\n",
+    )
+    .unwrap_err();
     assert_eq!(err.line, 5);
-    assert!(err.message.contains("unknown operation `bogus`"), "{}", err.message);
+    assert!(
+        err.message.contains("unknown operation `bogus`"),
+        "{}",
+        err.message
+    );
     let err = parse_module("module 'x.py'\nfunction f0 name='m' kind=module line=1 {\n  consts 1\nblock0:\n  v0 = const 1\n").unwrap_err();
     assert!(err.message.contains("missing `}`"), "{}", err.message);
     let err =
@@ -264,4 +321,31 @@ fn value_and_block_ids_survive() {
     let func = &module.functions[0];
     assert_eq!(func.layout, vec![Block(3), Block(1)]);
     assert_eq!(func.blocks[1].params, vec![Value(2)]);
+}
+
+#[test]
+fn garbage_never_panics() {
+    let samples = [
+        "",
+        "module",
+        "module 'x'\nfunction f0 {",
+        "module 'x'\nfunction f0 name='m' kind=module line=1 {\nblock99999999999:\n}\n",
+        "module 'x'\nfunction f0 name='m' kind=module line=1 {\nblock0:\n  v16777217 = load_locals\n}\n",
+        "module 'x'\nfunction f1 name='m' kind=module line=1 {\n}\n",
+        "module 'x'\nfunction f0 name='m' kind=nope line=1 {\n}\n",
+        "module 'x'\nfunction f0 name='m' kind=module line=1 {\n  consts (1, \n}\n",
+        "module 'x'\nfunction f0 name='m' kind=module line=1 {\n  consts 'abc\n}\n",
+        "module 'x'\nfunction f0 name='m' kind=module line=1 {\n  consts '\\uZZZZ'\n}\n",
+        "module 'x'\nfunction f0 name='m' kind=module line=1 {\nblock0:\n  v0 = load_locals\n  v0 = load_locals\n}\n",
+        "module 'x'\nfunction f0 name='m' kind=module line=1 {\nblock0:\n  return v0\n  return v0\n}\n",
+        "module 'x'\nfunction f0 name='m' kind=module line=1 {\nblock0:\n  v0 = unpack_ex 1 v0\n}\n",
+        "module 'x'\nfunction f0 name='m' kind=module line=1 {\nblock0:\n  br v0, block1(, block2\n}\n",
+    ];
+    for sample in samples {
+        if let Ok(module) = parse_module(sample) {
+            // Whatever parses must print and verify without panicking.
+            let _ = verify_module(&module);
+            let _ = print_module(&module);
+        }
+    }
 }

@@ -19,7 +19,10 @@ fn pass_cases() {
     let (mut passed, mut failed) = (0, 0);
     for dir in sorted_entries(&root).into_iter().filter(|p| p.is_dir()) {
         let kind = dir.file_name().unwrap().to_string_lossy().into_owned();
-        for input in sorted_entries(&dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "ir")) {
+        for input in sorted_entries(&dir)
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "ir"))
+        {
             let name = format!("{kind}/{}", input.file_stem().unwrap().to_string_lossy());
             let text = std::fs::read_to_string(&input).unwrap();
             let actual = match std::panic::catch_unwind(|| run_case(&kind, &text)) {
@@ -44,13 +47,20 @@ fn pass_cases() {
                 eprintln!("UPDATED {name}");
                 passed += 1;
             } else {
-                eprintln!("FAIL {name}: output differs from {}\n{}", expected_path.display(), diff(&expected, &actual));
+                eprintln!(
+                    "FAIL {name}: output differs from {}\n{}",
+                    expected_path.display(),
+                    diff(&expected, &actual)
+                );
                 failed += 1;
             }
         }
     }
     eprintln!("pass cases: {passed} passed, {failed} failed");
-    assert!(failed == 0, "{failed} pass case(s) failed (UPDATE_EXPECT=1 re-blesses outputs)");
+    assert!(
+        failed == 0,
+        "{failed} pass case(s) failed (UPDATE_EXPECT=1 re-blesses outputs)"
+    );
     assert!(passed > 0, "no pass cases found under {}", root.display());
 }
 
@@ -65,12 +75,16 @@ fn run_case(kind: &str, text: &str) -> Result<String, String> {
             });
         }
         "roundtrip" => {}
-        "pipeline" => run_passes(&mut module, &PassOptions::default()).map_err(|e| e.to_string())?,
+        "pipeline" => {
+            run_passes(&mut module, &PassOptions::default()).map_err(|e| e.to_string())?
+        }
         pass => {
             let (_, run) = PASSES
                 .iter()
                 .find(|(name, _)| *name == pass)
-                .ok_or_else(|| format!("`{pass}` is not a pass, `pipeline`, `verify` or `roundtrip`"))?;
+                .ok_or_else(|| {
+                    format!("`{pass}` is not a pass, `pipeline`, `verify` or `roundtrip`")
+                })?;
             verify_module(&module).map_err(|e| format!("input fails verification: {e}"))?;
             for func in &mut module.functions {
                 run(func);
@@ -86,9 +100,13 @@ fn run_case(kind: &str, text: &str) -> Result<String, String> {
 }
 
 fn check_round_trip(module: &Module, text: &str) -> Result<(), String> {
-    let parsed = parse_module(text).map_err(|e| format!("output does not parse back: {e}\n{text}"))?;
+    let parsed =
+        parse_module(text).map_err(|e| format!("output does not parse back: {e}\n{text}"))?;
     if print_module(&parsed) != text {
-        return Err(format!("output prints differently after parsing\n{}", diff(text, &print_module(&parsed))));
+        return Err(format!(
+            "output prints differently after parsing\n{}",
+            diff(text, &print_module(&parsed))
+        ));
     }
     if parsed != *module {
         return Err("output parses back to a different module".to_owned());
@@ -114,7 +132,11 @@ fn diff(expected: &str, actual: &str) -> String {
     let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
         }
     }
     let (mut i, mut j, mut out) = (0, 0, String::new());

@@ -9,7 +9,10 @@
 
 use super::constant::Const;
 use super::entities::{Block, ConstId, DerefId, FuncId, Inst, LocalId, NameId, Value};
-use super::function::{BlockCall, BlockData, CodeFlags, Function, FunctionKind, InstData, Loc, Module, Terminator, ValueDef};
+use super::function::{
+    BlockCall, BlockData, CodeFlags, Function, FunctionKind, InstData, Loc, Module, Terminator,
+    ValueDef,
+};
 use super::ops::{BinOp, CmpOp, Common, Imm, ImmKind, Intrinsic, Op, UnaryOp};
 use super::print::CANONICAL_NAN_BITS;
 use num_bigint::BigInt;
@@ -39,13 +42,23 @@ pub const UNDEFINED_VALUE: ValueDef = ValueDef::Param(Block(u32::MAX), u32::MAX)
 pub fn parse_module(text: &str) -> Result<Module, IrParseError> {
     let mut lines = Vec::new();
     for (index, raw) in text.lines().enumerate() {
-        let tokens = lex_line(raw).map_err(|message| IrParseError { line: index + 1, message })?;
+        let tokens = lex_line(raw).map_err(|message| IrParseError {
+            line: index + 1,
+            message,
+        })?;
         if !tokens.is_empty() {
-            lines.push(Line { number: index + 1, tokens, pos: 0 });
+            lines.push(Line {
+                number: index + 1,
+                tokens,
+                pos: 0,
+            });
         }
     }
     let mut lines = lines.into_iter();
-    let mut first = lines.next().ok_or(IrParseError { line: 1, message: "empty input: expected `module`".into() })?;
+    let mut first = lines.next().ok_or(IrParseError {
+        line: 1,
+        message: "empty input: expected `module`".into(),
+    })?;
     first.keyword("module")?;
     let filename = first.string()?;
     first.end()?;
@@ -53,12 +66,18 @@ pub fn parse_module(text: &str) -> Result<Module, IrParseError> {
     while let Some(mut header) = lines.next() {
         let func_id = FunctionParser::header_id(&mut header)?;
         if func_id.index() != module.functions.len() {
-            return Err(header.error(format!("expected function f{}, found {func_id}", module.functions.len())));
+            return Err(header.error(format!(
+                "expected function f{}, found {func_id}",
+                module.functions.len()
+            )));
         }
         let mut parser = FunctionParser::new(&mut header)?;
         loop {
             let Some(mut line) = lines.next() else {
-                return Err(IrParseError { line: text.lines().count(), message: "missing `}` at end of function".into() });
+                return Err(IrParseError {
+                    line: text.lines().count(),
+                    message: "missing `}` at end of function".into(),
+                });
             };
             if line.peek_punct('}') {
                 line.pos += 1;
@@ -116,7 +135,9 @@ fn lex_line(line: &str) -> Result<Vec<Token>, String> {
             let word = &line[start..end];
             if word == "b" && matches!(chars.peek(), Some((_, '\'' | '"'))) {
                 let (_, quote) = chars.next().expect("peeked");
-                tokens.push(Token::Bytes(lex_quoted(&mut chars, quote, true)?.into_bytes()));
+                tokens.push(Token::Bytes(
+                    lex_quoted(&mut chars, quote, true)?.into_bytes(),
+                ));
             } else {
                 tokens.push(Token::Ident(word.to_owned()));
             }
@@ -171,7 +192,11 @@ impl Quoted {
     }
 }
 
-fn lex_quoted(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, quote: char, bytes: bool) -> Result<Quoted, String> {
+fn lex_quoted(
+    chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+    quote: char,
+    bytes: bool,
+) -> Result<Quoted, String> {
     let mut text = String::new();
     let mut raw = Vec::new();
     let push = |text: &mut String, raw: &mut Vec<u8>, c: char| {
@@ -183,11 +208,15 @@ fn lex_quoted(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, quote:
         }
     };
     loop {
-        let Some((_, c)) = chars.next() else { return Err("unterminated string literal".into()) };
+        let Some((_, c)) = chars.next() else {
+            return Err("unterminated string literal".into());
+        };
         match c {
             c if c == quote => break,
             '\\' => {
-                let Some((_, e)) = chars.next() else { return Err("unterminated escape".into()) };
+                let Some((_, e)) = chars.next() else {
+                    return Err("unterminated escape".into());
+                };
                 let hex_digits = match e {
                     'x' => 2,
                     'u' if !bytes => 4,
@@ -197,13 +226,18 @@ fn lex_quoted(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, quote:
                 if hex_digits > 0 {
                     let mut code = 0u32;
                     for _ in 0..hex_digits {
-                        let digit = chars.next().and_then(|(_, d)| d.to_digit(16)).ok_or("bad hex escape")?;
+                        let digit = chars
+                            .next()
+                            .and_then(|(_, d)| d.to_digit(16))
+                            .ok_or("bad hex escape")?;
                         code = code * 16 + digit;
                     }
                     if bytes {
                         raw.push(code as u8);
                     } else {
-                        text.push(char::from_u32(code).ok_or("escape is not a Unicode scalar value")?);
+                        text.push(
+                            char::from_u32(code).ok_or("escape is not a Unicode scalar value")?,
+                        );
                     }
                 } else {
                     let c = match e {
@@ -220,7 +254,11 @@ fn lex_quoted(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, quote:
             c => push(&mut text, &mut raw, c),
         }
     }
-    Ok(if bytes { Quoted::Bytes(raw) } else { Quoted::Text(text) })
+    Ok(if bytes {
+        Quoted::Bytes(raw)
+    } else {
+        Quoted::Text(text)
+    })
 }
 
 // ---- token cursor -----------------------------------------------------------------------
@@ -233,7 +271,10 @@ struct Line {
 
 impl Line {
     fn error(&self, message: impl Into<String>) -> IrParseError {
-        IrParseError { line: self.number, message: message.into() }
+        IrParseError {
+            line: self.number,
+            message: message.into(),
+        }
     }
 
     fn peek(&self) -> Option<&Token> {
@@ -279,7 +320,11 @@ impl Line {
 
     fn punct(&mut self, c: char) -> Result<(), IrParseError> {
         let token = self.next(&format!("`{c}`"))?;
-        if token == Token::Punct(c) { Ok(()) } else { self.unexpected(&token, &format!("`{c}`")) }
+        if token == Token::Punct(c) {
+            Ok(())
+        } else {
+            self.unexpected(&token, &format!("`{c}`"))
+        }
     }
 
     fn peek_ident(&self) -> Option<&str> {
@@ -298,7 +343,11 @@ impl Line {
 
     fn keyword(&mut self, word: &str) -> Result<(), IrParseError> {
         let found = self.ident(&format!("`{word}`"))?;
-        if found == word { Ok(()) } else { Err(self.error(format!("expected `{word}`, found `{found}`"))) }
+        if found == word {
+            Ok(())
+        } else {
+            Err(self.error(format!("expected `{word}`, found `{found}`")))
+        }
     }
 
     fn string(&mut self) -> Result<String, IrParseError> {
@@ -310,7 +359,9 @@ impl Line {
 
     fn u32(&mut self) -> Result<u32, IrParseError> {
         match self.next("a number")? {
-            Token::Number(n) => n.parse().map_err(|_| self.error(format!("bad number `{n}`"))),
+            Token::Number(n) => n
+                .parse()
+                .map_err(|_| self.error(format!("bad number `{n}`"))),
             token => self.unexpected(&token, "a number"),
         }
     }
@@ -318,7 +369,8 @@ impl Line {
     /// An id written as `prefix` followed by decimal digits (`v3`, `block2`, `f1`).
     fn prefixed_id(&mut self, prefix: &str, what: &str) -> Result<u32, IrParseError> {
         let word = self.ident(what)?;
-        parse_prefixed(&word, prefix).ok_or_else(|| self.error(format!("expected {what}, found `{word}`")))
+        parse_prefixed(&word, prefix)
+            .ok_or_else(|| self.error(format!("expected {what}, found `{word}`")))
     }
 
     fn value(&mut self) -> Result<Value, IrParseError> {
@@ -347,15 +399,13 @@ impl Line {
     fn block_call(&mut self) -> Result<BlockCall, IrParseError> {
         let block = self.block()?;
         let mut args = Vec::new();
-        if self.eat_punct('(') {
-            if !self.eat_punct(')') {
-                loop {
-                    args.push(self.value()?);
-                    if self.eat_punct(')') {
-                        break;
-                    }
-                    self.punct(',')?;
+        if self.eat_punct('(') && !self.eat_punct(')') {
+            loop {
+                args.push(self.value()?);
+                if self.eat_punct(')') {
+                    break;
                 }
+                self.punct(',')?;
             }
         }
         Ok(BlockCall { block, args })
@@ -373,7 +423,12 @@ impl Line {
         let end_line = self.u32()?;
         self.punct(':')?;
         let end_col = self.u32()?;
-        Ok(Some(Loc { line, col, end_line, end_col }))
+        Ok(Some(Loc {
+            line,
+            col,
+            end_line,
+            end_col,
+        }))
     }
 
     /// A name, local or cell in a symbol list: an identifier or a quoted string.
@@ -463,10 +518,13 @@ impl Line {
 
     fn number_const(&self, text: &str, negative: bool) -> Result<Const, IrParseError> {
         if text.contains(['.', 'e', 'E']) {
-            let value = parse_float(text).ok_or_else(|| self.error(format!("bad float `{text}`")))?;
+            let value =
+                parse_float(text).ok_or_else(|| self.error(format!("bad float `{text}`")))?;
             Ok(Const::Float(if negative { -value } else { value }))
         } else {
-            let value: BigInt = text.parse().map_err(|_| self.error(format!("bad int `{text}`")))?;
+            let value: BigInt = text
+                .parse()
+                .map_err(|_| self.error(format!("bad int `{text}`")))?;
             Ok(Const::Int(if negative { -value } else { value }))
         }
     }
@@ -497,7 +555,9 @@ impl Line {
     fn float(&mut self) -> Result<f64, IrParseError> {
         let negative = self.eat_punct('-');
         let value = match self.next("a float")? {
-            Token::Number(n) => parse_float(&n).ok_or_else(|| self.error(format!("bad float `{n}`")))?,
+            Token::Number(n) => {
+                parse_float(&n).ok_or_else(|| self.error(format!("bad float `{n}`")))?
+            }
             Token::Ident(word) if word == "inf" || word == "nan" => self.float_word(&word)?,
             token => return self.unexpected(&token, "a float"),
         };
@@ -512,17 +572,29 @@ fn parse_float(text: &str) -> Option<f64> {
     text.parse().ok()
 }
 
+/// The largest value or block id the parser accepts. Arenas are sized by the largest id
+/// seen, so a typo such as `v99999999999` must not allocate gigabytes.
+const MAX_ID: u32 = 1 << 24;
+
 fn parse_prefixed(word: &str, prefix: &str) -> Option<u32> {
     let digits = word.strip_prefix(prefix)?;
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    digits.parse().ok()
+    digits.parse().ok().filter(|&id| id <= MAX_ID)
 }
 
 // ---- functions --------------------------------------------------------------------------
 
-const TERMINATORS: &[&str] = &["jump", "br", "for_iter", "return", "raise", "reraise", "unreachable"];
+const TERMINATORS: &[&str] = &[
+    "jump",
+    "br",
+    "for_iter",
+    "return",
+    "raise",
+    "reraise",
+    "unreachable",
+];
 
 struct FunctionParser {
     func: Function,
@@ -537,7 +609,8 @@ impl FunctionParser {
     /// Reads `function fN` at the start of a header line.
     fn header_id(line: &mut Line) -> Result<FuncId, IrParseError> {
         line.keyword("function")?;
-        line.prefixed_id(FuncId::PREFIX, "a function id").map(FuncId)
+        line.prefixed_id(FuncId::PREFIX, "a function id")
+            .map(FuncId)
     }
 
     /// Reads the rest of the header: `name='…' [qualname='…'] kind=… line=N {`.
@@ -554,10 +627,10 @@ impl FunctionParser {
                 "qualname" => qualname = Some(line.string()?),
                 "kind" => {
                     let word = line.ident("a function kind")?;
-                    kind = Some(
-                        FunctionKind::from_name(&word)
-                            .ok_or_else(|| line.error(format!("unknown function kind `{word}`")))?,
-                    );
+                    kind =
+                        Some(FunctionKind::from_name(&word).ok_or_else(|| {
+                            line.error(format!("unknown function kind `{word}`"))
+                        })?);
                 }
                 "line" => first_line = Some(line.u32()?),
                 _ => return Err(line.error(format!("unknown header attribute `{key}`"))),
@@ -599,7 +672,9 @@ impl FunctionParser {
         if !self.seen_block {
             return self.attribute(line, &word);
         }
-        let Some(block) = self.current else { return Err(line.error("instruction outside a block")) };
+        let Some(block) = self.current else {
+            return Err(line.error("instruction outside a block"));
+        };
         if self.func.blocks[block.index()].term.is_some() {
             return Err(line.error(format!("{block} continues after its terminator")));
         }
@@ -664,7 +739,9 @@ impl FunctionParser {
 
     fn ensure_block(&mut self, block: Block) {
         if block.index() >= self.func.blocks.len() {
-            self.func.blocks.resize_with(block.index() + 1, BlockData::default);
+            self.func
+                .blocks
+                .resize_with(block.index() + 1, BlockData::default);
         }
     }
 
@@ -748,7 +825,11 @@ impl FunctionParser {
                 let then_to = line.block_call()?;
                 line.punct(',')?;
                 let else_to = line.block_call()?;
-                Terminator::Branch { cond, then_to, else_to }
+                Terminator::Branch {
+                    cond,
+                    then_to,
+                    else_to,
+                }
             }
             "for_iter" => {
                 let iter = line.value()?;
@@ -794,7 +875,8 @@ impl FunctionParser {
             line.punct('=')?;
         }
         let name = line.ident("an operation")?;
-        let op = Op::from_name(&name).ok_or_else(|| line.error(format!("unknown operation `{name}`")))?;
+        let op = Op::from_name(&name)
+            .ok_or_else(|| line.error(format!("unknown operation `{name}`")))?;
         let imm = self.immediate(line, op.imm_kind())?;
         let args = line.value_list_until_loc()?;
         let loc = self.take_loc(line)?;
@@ -803,13 +885,23 @@ impl FunctionParser {
             self.define(line, result, ValueDef::Inst(inst))?;
         }
         self.use_values(&args);
-        self.func.insts.push(InstData { op, imm, args, result, loc });
+        self.func.insts.push(InstData {
+            op,
+            imm,
+            args,
+            result,
+            loc,
+        });
         self.func.blocks[block.index()].insts.push(inst);
         Ok(())
     }
 
     fn immediate(&mut self, line: &mut Line, kind: ImmKind) -> Result<Imm, IrParseError> {
-        fn named<T>(line: &mut Line, what: &str, from_name: fn(&str) -> Option<T>) -> Result<T, IrParseError> {
+        fn named<T>(
+            line: &mut Line,
+            what: &str,
+            from_name: fn(&str) -> Option<T>,
+        ) -> Result<T, IrParseError> {
             let word = line.ident(what)?;
             from_name(&word).ok_or_else(|| line.error(format!("unknown {what} `{word}`")))
         }
@@ -822,21 +914,30 @@ impl FunctionParser {
                 } else {
                     let value = line.constant()?;
                     let id = self.const_lookup.get(&value).copied().ok_or_else(|| {
-                        line.error(format!("constant {} is not in the pool", super::print::const_text(&value)))
+                        line.error(format!(
+                            "constant {} is not in the pool",
+                            super::print::const_text(&value)
+                        ))
                     })?;
                     Imm::Const(id)
                 }
             }
             ImmKind::Name => Imm::Name(NameId(symbol_ref(line, "name", func.names.iter())?)),
             ImmKind::Local => Imm::Local(LocalId(symbol_ref(line, "local", func.locals.iter())?)),
-            ImmKind::Deref => Imm::Deref(DerefId(symbol_ref(line, "cell", func.cells.iter().chain(&func.frees))?)),
+            ImmKind::Deref => Imm::Deref(DerefId(symbol_ref(
+                line,
+                "cell",
+                func.cells.iter().chain(&func.frees),
+            )?)),
             ImmKind::Int => {
                 let negative = line.eat_punct('-');
                 let text = match line.next("an integer")? {
                     Token::Number(n) => n,
                     token => return line.unexpected(&token, "an integer"),
                 };
-                let value: i64 = text.parse().map_err(|_| line.error(format!("bad integer `{text}`")))?;
+                let value: i64 = text
+                    .parse()
+                    .map_err(|_| line.error(format!("bad integer `{text}`")))?;
                 Imm::Int(if negative { -value } else { value })
             }
             ImmKind::Pair => {
@@ -855,7 +956,11 @@ impl FunctionParser {
 }
 
 /// A pool reference: `#N`, or a symbol looked up by its text (the first match).
-fn symbol_ref<'a>(line: &mut Line, what: &str, mut pool: impl Iterator<Item = &'a String>) -> Result<u32, IrParseError> {
+fn symbol_ref<'a>(
+    line: &mut Line,
+    what: &str,
+    mut pool: impl Iterator<Item = &'a String>,
+) -> Result<u32, IrParseError> {
     if line.eat_punct('#') {
         return line.u32();
     }

@@ -80,7 +80,12 @@ fn print_function_into(out: &mut String, id: FuncId, func: &Function) {
     if func.qualname != func.name {
         let _ = write!(out, " qualname={}", quote_str(&func.qualname));
     }
-    let _ = writeln!(out, " kind={} line={} {{", func.kind.name(), func.first_line);
+    let _ = writeln!(
+        out,
+        " kind={} line={} {{",
+        func.kind.name(),
+        func.first_line
+    );
     if func.flags.0 != 0 {
         let _ = writeln!(out, "  flags {}", flags_text(func.flags));
     }
@@ -184,7 +189,11 @@ impl<'f> FunctionPrinter<'f> {
             let _ = writeln!(out, "  {line}");
         }
         if let Some(term) = &data.term {
-            let _ = writeln!(out, "  {}", with_loc(terminator_text(term), data.term_loc, &mut previous));
+            let _ = writeln!(
+                out,
+                "  {}",
+                with_loc(terminator_text(term), data.term_loc, &mut previous)
+            );
         }
     }
 
@@ -245,7 +254,11 @@ fn with_loc(mut text: String, loc: Loc, previous: &mut Loc) -> String {
     if loc != *previous {
         let pad = LOC_COLUMN.saturating_sub(text.chars().count() + 2).max(2);
         text.extend(std::iter::repeat_n(' ', pad));
-        let _ = write!(text, "@{}:{}-{}:{}", loc.line, loc.col, loc.end_line, loc.end_col);
+        let _ = write!(
+            text,
+            "@{}:{}-{}:{}",
+            loc.line, loc.col, loc.end_line, loc.end_col
+        );
         *previous = loc;
     }
     text
@@ -253,7 +266,11 @@ fn with_loc(mut text: String, loc: Loc, previous: &mut Loc) -> String {
 
 /// `v1, v2, v3`.
 pub fn value_list(values: &[Value]) -> String {
-    values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+    values
+        .iter()
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `block3(v1, v2)`, or `block3` without arguments.
@@ -269,11 +286,23 @@ pub fn block_call_text(call: &BlockCall) -> String {
 pub fn terminator_text(term: &Terminator) -> String {
     match term {
         Terminator::Jump(target) => format!("jump {}", block_call_text(target)),
-        Terminator::Branch { cond, then_to, else_to } => {
-            format!("br {cond}, {}, {}", block_call_text(then_to), block_call_text(else_to))
+        Terminator::Branch {
+            cond,
+            then_to,
+            else_to,
+        } => {
+            format!(
+                "br {cond}, {}, {}",
+                block_call_text(then_to),
+                block_call_text(else_to)
+            )
         }
         Terminator::ForIter { iter, body, exit } => {
-            format!("for_iter {iter}, {}, {}", block_call_text(body), block_call_text(exit))
+            format!(
+                "for_iter {iter}, {}, {}",
+                block_call_text(body),
+                block_call_text(exit)
+            )
         }
         Terminator::Return(value) => format!("return {value}"),
         Terminator::Raise { exc, cause } => {
@@ -296,14 +325,20 @@ pub fn terminator_text(term: &Terminator) -> String {
 pub fn is_bare_symbol(text: &str) -> bool {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) if first == '_' || first.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric()),
+        Some(first) if first == '_' || first.is_alphabetic() => {
+            chars.all(|c| c == '_' || c.is_alphanumeric())
+        }
         _ => false,
     }
 }
 
 /// A name, local or cell as printed: bare when it is an identifier, quoted otherwise.
 pub fn symbol_text(text: &str) -> String {
-    if is_bare_symbol(text) { text.to_owned() } else { quote_str(text) }
+    if is_bare_symbol(text) {
+        text.to_owned()
+    } else {
+        quote_str(text)
+    }
 }
 
 /// A constant as a Python-like literal that [`super::parse`] reads back exactly.
@@ -362,7 +397,11 @@ fn write_const(out: &mut String, value: &Const) {
 pub fn float_text(value: f64) -> String {
     if value.is_nan() {
         let bits = value.to_bits();
-        if bits == CANONICAL_NAN_BITS { "nan".to_owned() } else { format!("nan({bits:#018x})") }
+        if bits == CANONICAL_NAN_BITS {
+            "nan".to_owned()
+        } else {
+            format!("nan({bits:#018x})")
+        }
     } else {
         // Rust's `Debug` repr is the shortest string that parses back to the same bits and
         // always contains `.`, `e`, or is `inf`, so it never reads as an int.
@@ -377,7 +416,11 @@ pub fn float_text(value: f64) -> String {
 /// format, separator and private-use characters are escaped), which only changes how the
 /// text looks, never what parses back.
 pub fn quote_str(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let quote = if text.contains('\'') && !text.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(text.len() + 2);
     out.push(quote);
     for c in text.chars() {
@@ -416,7 +459,11 @@ fn needs_escape(c: char) -> bool {
 
 /// A bytes literal in Python's repr style: `b'a\x00'`.
 pub fn quote_bytes(bytes: &[u8]) -> String {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::with_capacity(bytes.len() + 3);
     out.push('b');
     out.push(quote as char);

@@ -79,7 +79,13 @@ pub fn verify_module(module: &Module) -> Result<(), VerifyError> {
 
 /// Verifies function `id` of `module` (the module is needed to check `make_function`).
 pub fn verify_function(module: &Module, id: FuncId, func: &Function) -> Result<(), VerifyError> {
-    Verifier { module, id, func, printer: FunctionPrinter::new(func) }.run()
+    Verifier {
+        module,
+        id,
+        func,
+        printer: FunctionPrinter::new(func),
+    }
+    .run()
 }
 
 /// Where a value is defined.
@@ -123,17 +129,35 @@ fn body(block: Block) -> usize {
 }
 
 impl Verifier<'_> {
-    fn error(&self, block: Option<Block>, inst: Option<String>, message: impl Into<String>) -> VerifyError {
-        VerifyError { func: self.id, qualname: self.func.qualname.clone(), block, inst, message: message.into() }
+    fn error(
+        &self,
+        block: Option<Block>,
+        inst: Option<String>,
+        message: impl Into<String>,
+    ) -> VerifyError {
+        VerifyError {
+            func: self.id,
+            qualname: self.func.qualname.clone(),
+            block,
+            inst,
+            message: message.into(),
+        }
     }
 
     fn inst_error(&self, block: Block, inst: Inst, message: impl Into<String>) -> VerifyError {
-        let text = self.func.insts.get(inst.index()).map(|data| self.printer.inst(data));
+        let text = self
+            .func
+            .insts
+            .get(inst.index())
+            .map(|data| self.printer.inst(data));
         self.error(Some(block), text, message)
     }
 
     fn term_error(&self, block: Block, message: impl Into<String>) -> VerifyError {
-        let text = self.func.blocks[block.index()].term.as_ref().map(terminator_text);
+        let text = self.func.blocks[block.index()]
+            .term
+            .as_ref()
+            .map(terminator_text);
         self.error(Some(block), text, message)
     }
 
@@ -156,7 +180,11 @@ impl Verifier<'_> {
         let mut in_layout = vec![false; func.blocks.len()];
         for &block in &func.layout {
             if block.index() >= func.blocks.len() {
-                return Err(self.error(Some(block), None, "layout names a block that does not exist"));
+                return Err(self.error(
+                    Some(block),
+                    None,
+                    "layout names a block that does not exist",
+                ));
             }
             if std::mem::replace(&mut in_layout[block.index()], true) {
                 return Err(self.error(Some(block), None, "block appears twice in the layout"));
@@ -171,7 +199,11 @@ impl Verifier<'_> {
         }
         for &block in &func.layout {
             if func.blocks[block.index()].handler == Some(entry) {
-                return Err(self.error(Some(block), None, "entry block is used as an exception handler"));
+                return Err(self.error(
+                    Some(block),
+                    None,
+                    "entry block is used as an exception handler",
+                ));
             }
         }
         Ok(in_layout)
@@ -184,7 +216,10 @@ impl Verifier<'_> {
         let mut placed = vec![false; func.insts.len()];
         let mut define = |value: Value, site: DefSite, expected: ValueDef| -> Result<(), String> {
             let Some(slot) = defs.get_mut(value.index()) else {
-                return Err(format!("{value} is out of range ({} values)", func.values.len()));
+                return Err(format!(
+                    "{value} is out of range ({} values)",
+                    func.values.len()
+                ));
             };
             if slot.is_some() {
                 return Err(format!("{value} is defined more than once"));
@@ -201,15 +236,27 @@ impl Verifier<'_> {
         for &block in &func.layout {
             let data = &func.blocks[block.index()];
             for (index, &param) in data.params.iter().enumerate() {
-                define(param, DefSite::Param(block), ValueDef::Param(block, index as u32))
-                    .map_err(|m| self.error(Some(block), None, m))?;
+                define(
+                    param,
+                    DefSite::Param(block),
+                    ValueDef::Param(block, index as u32),
+                )
+                .map_err(|m| self.error(Some(block), None, m))?;
             }
             for (pos, &inst) in data.insts.iter().enumerate() {
                 let Some(slot) = placed.get_mut(inst.index()) else {
-                    return Err(self.error(Some(block), Some(inst.to_string()), "instruction does not exist"));
+                    return Err(self.error(
+                        Some(block),
+                        Some(inst.to_string()),
+                        "instruction does not exist",
+                    ));
                 };
                 if std::mem::replace(slot, true) {
-                    return Err(self.inst_error(block, inst, "instruction is listed more than once in the layout"));
+                    return Err(self.inst_error(
+                        block,
+                        inst,
+                        "instruction is listed more than once in the layout",
+                    ));
                 }
                 if let Some(result) = func.insts[inst.index()].result {
                     define(result, DefSite::Inst(block, pos), ValueDef::Inst(inst))
@@ -227,7 +274,11 @@ impl Verifier<'_> {
         let laid_out = |b: Block| in_layout.get(b.index()).copied().unwrap_or(false);
         if let Some(handler) = data.handler {
             if !laid_out(handler) {
-                return Err(self.error(Some(block), None, format!("handler {handler} is not in the layout")));
+                return Err(self.error(
+                    Some(block),
+                    None,
+                    format!("handler {handler} is not in the layout"),
+                ));
             }
             let params = func.blocks[handler.index()].params.len();
             if params != 1 {
@@ -250,17 +301,25 @@ impl Verifier<'_> {
         let mut edges = Vec::new();
         match term {
             Terminator::Jump(target) => edges.push((target, 0)),
-            Terminator::Branch { then_to, else_to, .. } => edges.extend([(then_to, 0), (else_to, 0)]),
+            Terminator::Branch {
+                then_to, else_to, ..
+            } => edges.extend([(then_to, 0), (else_to, 0)]),
             Terminator::ForIter { body, exit, .. } => edges.extend([(body, 1), (exit, 0)]),
             _ => {}
         }
         for (edge, implicit) in edges {
             if !laid_out(edge.block) {
-                return Err(self.term_error(block, format!("target {} is not in the layout", edge.block)));
+                return Err(
+                    self.term_error(block, format!("target {} is not in the layout", edge.block))
+                );
             }
             let params = func.blocks[edge.block.index()].params.len();
             if edge.args.len() + implicit != params {
-                let detail = if implicit == 1 { " (plus the implicit item)" } else { "" };
+                let detail = if implicit == 1 {
+                    " (plus the implicit item)"
+                } else {
+                    ""
+                };
                 return Err(self.term_error(
                     block,
                     format!("edge to {} passes {} argument(s){detail}, but it has {params} parameter(s)", edge.block, edge.args.len()),
@@ -281,13 +340,26 @@ impl Verifier<'_> {
                 Arity::AtLeast(n) => format!("at least {n}"),
                 Arity::Range(lo, hi) => format!("{lo} to {hi}"),
             };
-            return fail(format!("{} takes {expected} operands, got {}", op.name(), data.args.len()));
+            return fail(format!(
+                "{} takes {expected} operands, got {}",
+                op.name(),
+                data.args.len()
+            ));
         }
         if data.imm.kind() != op.imm_kind() {
-            return fail(format!("{} takes a {:?} immediate, got {:?}", op.name(), op.imm_kind(), data.imm.kind()));
+            return fail(format!(
+                "{} takes a {:?} immediate, got {:?}",
+                op.name(),
+                op.imm_kind(),
+                data.imm.kind()
+            ));
         }
         if data.result.is_some() != op.has_result() {
-            let expected = if op.has_result() { "needs" } else { "must not have" };
+            let expected = if op.has_result() {
+                "needs"
+            } else {
+                "must not have"
+            };
             return fail(format!("{} {expected} a result", op.name()));
         }
         for &arg in &data.args {
@@ -297,12 +369,24 @@ impl Verifier<'_> {
         }
         let deref_count = func.cells.len() + func.frees.len();
         match data.imm {
-            Imm::Const(c) if c.index() >= func.consts.len() => return fail(format!("constant #{} is out of range", c.0)),
-            Imm::Name(n) if n.index() >= func.names.len() => return fail(format!("name #{} is out of range", n.0)),
-            Imm::Local(l) if l.index() >= func.locals.len() => return fail(format!("local #{} is out of range", l.0)),
-            Imm::Deref(d) if d.index() >= deref_count => return fail(format!("cell/free #{} is out of range", d.0)),
-            Imm::Func(f) if f.index() >= self.module.functions.len() => return fail(format!("{f} does not exist")),
-            Imm::Func(f) if f.index() == 0 => return fail("f0 is the module body and cannot be a function".to_owned()),
+            Imm::Const(c) if c.index() >= func.consts.len() => {
+                return fail(format!("constant #{} is out of range", c.0));
+            }
+            Imm::Name(n) if n.index() >= func.names.len() => {
+                return fail(format!("name #{} is out of range", n.0));
+            }
+            Imm::Local(l) if l.index() >= func.locals.len() => {
+                return fail(format!("local #{} is out of range", l.0));
+            }
+            Imm::Deref(d) if d.index() >= deref_count => {
+                return fail(format!("cell/free #{} is out of range", d.0));
+            }
+            Imm::Func(f) if f.index() >= self.module.functions.len() => {
+                return fail(format!("{f} does not exist"));
+            }
+            Imm::Func(f) if f.index() == 0 => {
+                return fail("f0 is the module body and cannot be a function".to_owned());
+            }
             _ => {}
         }
         match (op, data.imm) {
@@ -325,7 +409,9 @@ impl Verifier<'_> {
                 return fail(format!("{} needs a non-negative count", op.name()));
             }
             (Op::FormatValue | Op::BuildInterpolation, Imm::Int(n)) if !(0..=3).contains(&n) => {
-                return fail(format!("conversion {n} is not 0 (none), 1 (!s), 2 (!r) or 3 (!a)"));
+                return fail(format!(
+                    "conversion {n} is not 0 (none), 1 (!s), 2 (!r) or 3 (!a)"
+                ));
             }
             (Op::GetAwaitable, Imm::Int(n)) if !(0..=2).contains(&n) => {
                 return fail(format!("awaitable position {n} is not 0, 1 or 2"));
@@ -336,7 +422,11 @@ impl Verifier<'_> {
     }
 
     /// Invariants 7, 8 and 9.
-    fn check_dominance(&self, defs: &[Option<DefSite>], in_layout: &[bool]) -> Result<(), VerifyError> {
+    fn check_dominance(
+        &self,
+        defs: &[Option<DefSite>],
+        in_layout: &[bool],
+    ) -> Result<(), VerifyError> {
         let func = self.func;
         let mut successors = vec![Vec::new(); func.blocks.len() * 2];
         for &block in &func.layout {
@@ -345,7 +435,12 @@ impl Verifier<'_> {
             if let Some(handler) = data.handler {
                 successors[top(block)].push(top(handler));
             }
-            for succ in data.term.as_ref().map(Terminator::successors).unwrap_or_default() {
+            for succ in data
+                .term
+                .as_ref()
+                .map(Terminator::successors)
+                .unwrap_or_default()
+            {
                 if in_layout.get(succ.index()).copied().unwrap_or(false) {
                     successors[body(block)].push(top(succ));
                 }
@@ -369,8 +464,17 @@ impl Verifier<'_> {
             }
             if let Some(term) = &data.term {
                 for value in term.uses() {
-                    self.check_use(value, UseSite { block, pos: data.insts.len() }, defs, &tree, &protects)
-                        .map_err(|m| self.term_error(block, m))?;
+                    self.check_use(
+                        value,
+                        UseSite {
+                            block,
+                            pos: data.insts.len(),
+                        },
+                        defs,
+                        &tree,
+                        &protects,
+                    )
+                    .map_err(|m| self.term_error(block, m))?;
                 }
             }
         }
@@ -407,7 +511,10 @@ impl Verifier<'_> {
         if dominated {
             Ok(())
         } else {
-            Err(format!("{value} (defined in {}) does not dominate this use", def.block()))
+            Err(format!(
+                "{value} (defined in {}) does not dominate this use",
+                def.block()
+            ))
         }
     }
 }

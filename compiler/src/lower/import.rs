@@ -128,7 +128,9 @@ impl<'a> Lowerer<'a> {
     fn emit_import_name(&mut self, name: &str, fromlist: Const, level: u32) -> Value {
         let fromlist = self.b().constant(fromlist);
         let level = self.b().constant(Const::Int(BigInt::from(level)));
-        let id = self.b().func.add_name(name);
+        // CPython mangles every name operand, so `import __m` in a class imports `_C__m`.
+        let name = self.mangle(name);
+        let id = self.b().func.add_name(&name);
         self.b()
             .ins(Op::ImportName, Imm::Name(id), vec![fromlist, level])
     }

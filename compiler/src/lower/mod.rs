@@ -72,8 +72,9 @@ pub(crate) enum FrameBlock<'a> {
     /// The `finally` body on the exceptional path: leaving it early (`return`, `break`)
     /// discards the pending exception and restores `previous` as the handled exception.
     FinallyEnd { previous: Value, handler: Option<Block> },
-    /// Inside `with`: leaving calls `__exit__(None, None, None)`, held in local `exit`.
-    With { exit: LocalId, is_async: bool, handler: Option<Block> },
+    /// Inside `with`: leaving calls `__exit__(None, None, None)`, held in local `exit`,
+    /// located at the context expression `range`.
+    With { exit: LocalId, is_async: bool, handler: Option<Block>, range: TextRange },
     /// Inside an `except` handler: leaving restores the previous exception `previous` and,
     /// when the handler binds a name, sets it to `None` and deletes it.
     ExceptHandler { previous: Value, name: Option<&'a str>, handler: Option<Block> },

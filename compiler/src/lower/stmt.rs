@@ -44,13 +44,14 @@ impl<'a> Lowerer<'a> {
             .last()
             .is_some_and(|u| u.b.func.kind == FunctionKind::Interactive);
         let mut rest = body;
-        if !interactive {
-            if let (Some(doc), Some(Stmt::Expr(first))) = (docstring_of(body), body.first()) {
-                self.set_loc(first.value.range());
-                let doc = self.b().constant(Const::Str(clean_docstring(doc)));
-                self.store_name("__doc__", doc);
-                rest = &body[1..];
-            }
+        // A string typed at the interactive prompt is displayed, not a docstring.
+        if !interactive
+            && let (Some(doc), Some(Stmt::Expr(first))) = (docstring_of(body), body.first())
+        {
+            self.set_loc(first.value.range());
+            let doc = self.b().constant(Const::Str(clean_docstring(doc)));
+            self.store_name("__doc__", doc);
+            rest = &body[1..];
         }
         self.lower_body(rest)
     }

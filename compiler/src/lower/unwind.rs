@@ -193,8 +193,10 @@ impl<'a> Lowerer<'a> {
                 exit,
                 is_async,
                 handler,
+                range,
             } => {
                 self.switch_handler(handler);
+                self.set_loc(range);
                 self.call_exit_with_none(exit, is_async);
             }
             FrameBlock::ExceptHandler {

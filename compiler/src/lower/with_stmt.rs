@@ -61,6 +61,7 @@ impl<'a> Lowerer<'a> {
             exit,
             is_async,
             handler: outer,
+            range: item.context_expr.range(),
         });
         let result = match &item.optional_vars {
             Some(target) => self.store_target(target, entered),

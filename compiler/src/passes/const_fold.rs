@@ -57,10 +57,18 @@ pub fn run(func: &mut Function) {
                 }
             }
             let data = &func.blocks[block.index()];
-            if let Some(Terminator::Branch { cond, then_to, else_to }) = &data.term
+            if let Some(Terminator::Branch {
+                cond,
+                then_to,
+                else_to,
+            }) = &data.term
                 && let Some(value) = func.value_const(*cond)
             {
-                let target = if value.is_truthy() { then_to.clone() } else { else_to.clone() };
+                let target = if value.is_truthy() {
+                    then_to.clone()
+                } else {
+                    else_to.clone()
+                };
                 func.blocks[block.index()].term = Some(Terminator::Jump(target));
                 changed = true;
             }
@@ -77,14 +85,20 @@ fn fold_inst(func: &Function, inst: &InstData) -> Option<Const> {
     if matches!(inst.op, Op::Const) {
         return None;
     }
-    let args: Vec<&Const> = inst.args.iter().map(|&v| func.value_const(v)).collect::<Option<_>>()?;
+    let args: Vec<&Const> = inst
+        .args
+        .iter()
+        .map(|&v| func.value_const(v))
+        .collect::<Option<_>>()?;
     match (inst.op, inst.imm, args.as_slice()) {
         (Op::Binary | Op::Inplace, Imm::BinOp(op), [a, b]) => binary(op, a, b),
         (Op::Unary, Imm::UnaryOp(op), [a]) => unary(op, a),
         (Op::Not, _, [a]) => Some(Const::Bool(!a.is_truthy())),
         (Op::ToBool, _, [a]) => Some(Const::Bool(a.is_truthy())),
         (Op::Compare, Imm::CmpOp(op), [a, b]) => compare(op, a, b),
-        (Op::BuildTuple, _, items) => Some(Const::Tuple(items.iter().map(|&c| c.clone()).collect())),
+        (Op::BuildTuple, _, items) => {
+            Some(Const::Tuple(items.iter().map(|&c| c.clone()).collect()))
+        }
         (Op::BuildString, _, parts) => {
             let mut out = String::new();
             for part in parts {
@@ -228,7 +242,11 @@ fn int_binary(op: BinOp, x: &BigInt, y: &BigInt) -> Option<Const> {
             match y.to_u64() {
                 // BigInt's `>>` rounds toward negative infinity, as Python's does.
                 Some(shift) if shift < x.bits() + 1 => int(x >> shift),
-                _ => int(if x.is_negative() { BigInt::from(-1) } else { BigInt::zero() }),
+                _ => int(if x.is_negative() {
+                    BigInt::from(-1)
+                } else {
+                    BigInt::zero()
+                }),
             }
         }
         BinOp::And => int(x & y),
@@ -357,11 +375,19 @@ fn unary(op: UnaryOp, a: &Const) -> Option<Const> {
 fn sequence_binary(op: BinOp, a: &Const, b: &Const) -> Option<Option<Const>> {
     match (op, a, b) {
         (BinOp::Add, Const::Str(x), Const::Str(y)) => Some(Some(Const::Str(format!("{x}{y}")))),
-        (BinOp::Add, Const::Bytes(x), Const::Bytes(y)) => Some(Some(Const::Bytes([x.as_slice(), y].concat()))),
-        (BinOp::Add, Const::Tuple(x), Const::Tuple(y)) => Some(Some(Const::Tuple([x.as_slice(), y].concat()))),
+        (BinOp::Add, Const::Bytes(x), Const::Bytes(y)) => {
+            Some(Some(Const::Bytes([x.as_slice(), y].concat())))
+        }
+        (BinOp::Add, Const::Tuple(x), Const::Tuple(y)) => {
+            Some(Some(Const::Tuple([x.as_slice(), y].concat())))
+        }
         (BinOp::Mul, Const::Str(_) | Const::Bytes(_) | Const::Tuple(_), n)
         | (BinOp::Mul, n, Const::Str(_) | Const::Bytes(_) | Const::Tuple(_)) => {
-            let seq = if matches!(a, Const::Str(_) | Const::Bytes(_) | Const::Tuple(_)) { a } else { b };
+            let seq = if matches!(a, Const::Str(_) | Const::Bytes(_) | Const::Tuple(_)) {
+                a
+            } else {
+                b
+            };
             Some(repeat(seq, &as_int(n)?))
         }
         (BinOp::Mod, Const::Str(_) | Const::Bytes(_), _) => Some(None),
@@ -377,16 +403,17 @@ fn repeat(seq: &Const, n: &BigInt) -> Option<Const> {
         Const::Tuple(t) => (t.len(), MAX_COLLECTION_SIZE),
         _ => return None,
     };
-    let count = if size == 0 {
-        // An empty sequence repeats to itself, but the count must still fit an index.
-        n.to_i64()?;
-        0
-    } else {
-        let count = n.to_i64()?;
-        if count < 0 || count as u64 > (limit / size) as u64 {
-            return None;
+    // The count must fit an index even when an empty sequence makes it irrelevant.
+    let count = n.to_i64()?;
+    let count = match limit.checked_div(size) {
+        // An empty sequence repeats to itself.
+        None => 0,
+        Some(max) => {
+            if count < 0 || count as u64 > max as u64 {
+                return None;
+            }
+            count as usize
         }
-        count as usize
     };
     match seq {
         Const::Str(s) => Some(Const::Str(s.repeat(count))),
@@ -395,7 +422,11 @@ fn repeat(seq: &Const, n: &BigInt) -> Option<Const> {
             if count > 0 && check_complexity(seq, MAX_TOTAL_ITEMS / count as i64) < 0 {
                 return None;
             }
-            Some(Const::Tuple(std::iter::repeat_n(t.iter().cloned(), count).flatten().collect()))
+            Some(Const::Tuple(
+                std::iter::repeat_n(t.iter().cloned(), count)
+                    .flatten()
+                    .collect(),
+            ))
         }
         _ => None,
     }
@@ -507,7 +538,11 @@ fn compare_int_float(i: &BigInt, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let whole = BigInt::from_f64(f.trunc())?;
     match i.cmp(&whole) {
@@ -530,7 +565,9 @@ fn equality_across_types(op: CmpOp, a: &Const, b: &Const) -> Option<bool> {
         Ellipsis,
     }
     let family = |c: &Const| match c {
-        Const::Bool(_) | Const::Int(_) | Const::Float(_) | Const::Complex { .. } => Some(Family::Number),
+        Const::Bool(_) | Const::Int(_) | Const::Float(_) | Const::Complex { .. } => {
+            Some(Family::Number)
+        }
         Const::Str(_) => Some(Family::Str),
         Const::Bytes(_) => Some(Family::Bytes),
         Const::None => Some(Family::None),
@@ -547,7 +584,10 @@ fn equality_across_types(op: CmpOp, a: &Const, b: &Const) -> Option<bool> {
         }
     } else {
         // str vs bytes warns under `python -b`; leave it to run time.
-        if matches!((&fa, &fb), (Family::Str, Family::Bytes) | (Family::Bytes, Family::Str)) {
+        if matches!(
+            (&fa, &fb),
+            (Family::Str, Family::Bytes) | (Family::Bytes, Family::Str)
+        ) {
             return None;
         }
         false
@@ -582,27 +622,54 @@ mod tests {
         assert_eq!(binary(BinOp::FloorDiv, &f(-0.0), &f(1.0)), Some(f(-0.0)));
         assert_eq!(binary(BinOp::FloorDiv, &f(7.5), &f(-2.0)), Some(f(-4.0)));
         assert_eq!(binary(BinOp::FloorDiv, &f(1.0), &f(0.1)), Some(f(9.0)));
-        assert_eq!(binary(BinOp::Mod, &f(1.0), &f(0.1)), Some(f(0.09999999999999995)));
+        assert_eq!(
+            binary(BinOp::Mod, &f(1.0), &f(0.1)),
+            Some(f(0.09999999999999995))
+        );
     }
 
     #[test]
     fn limits() {
-        assert_eq!(binary(BinOp::Pow, &int(2), &int(64)), Some(Const::Int(BigInt::from(1u128 << 64))));
+        assert_eq!(
+            binary(BinOp::Pow, &int(2), &int(64)),
+            Some(Const::Int(BigInt::from(1u128 << 64)))
+        );
         assert_eq!(binary(BinOp::Pow, &int(2), &int(200)), None);
-        assert_eq!(binary(BinOp::LShift, &int(1), &int(127)), Some(Const::Int(BigInt::from(1u128 << 127))));
+        assert_eq!(
+            binary(BinOp::LShift, &int(1), &int(127)),
+            Some(Const::Int(BigInt::from(1u128 << 127)))
+        );
         assert_eq!(binary(BinOp::LShift, &int(1), &int(129)), None);
         assert!(binary(BinOp::Mul, &Const::Str("ab".into()), &int(2048)).is_some());
-        assert_eq!(binary(BinOp::Mul, &Const::Str("ab".into()), &int(2049)), None);
-        assert_eq!(binary(BinOp::Pow, &int(2), &int(-1)), Some(Const::Float(0.5)));
+        assert_eq!(
+            binary(BinOp::Mul, &Const::Str("ab".into()), &int(2049)),
+            None
+        );
+        assert_eq!(
+            binary(BinOp::Pow, &int(2), &int(-1)),
+            Some(Const::Float(0.5))
+        );
         assert_eq!(binary(BinOp::Pow, &int(0), &int(-1)), None);
     }
 
     #[test]
     fn compare_int_float_exactly() {
         let big = Const::Int(BigInt::from(1u64 << 53) + 1);
-        assert_eq!(compare(CmpOp::Gt, &big, &Const::Float(9007199254740992.0)), Some(Const::Bool(true)));
-        assert_eq!(compare(CmpOp::Lt, &int(1), &Const::Float(1.5)), Some(Const::Bool(true)));
-        assert_eq!(compare(CmpOp::Eq, &Const::Float(f64::NAN), &Const::Float(f64::NAN)), Some(Const::Bool(false)));
-        assert_eq!(compare(CmpOp::Ne, &Const::Float(f64::NAN), &Const::Float(f64::NAN)), Some(Const::Bool(true)));
+        assert_eq!(
+            compare(CmpOp::Gt, &big, &Const::Float(9007199254740992.0)),
+            Some(Const::Bool(true))
+        );
+        assert_eq!(
+            compare(CmpOp::Lt, &int(1), &Const::Float(1.5)),
+            Some(Const::Bool(true))
+        );
+        assert_eq!(
+            compare(CmpOp::Eq, &Const::Float(f64::NAN), &Const::Float(f64::NAN)),
+            Some(Const::Bool(false))
+        );
+        assert_eq!(
+            compare(CmpOp::Ne, &Const::Float(f64::NAN), &Const::Float(f64::NAN)),
+            Some(Const::Bool(true))
+        );
     }
 }

@@ -84,7 +84,12 @@ pub fn run(func: &mut Function) {
         if let Some(Terminator::ForIter { body, .. }) = &data.term {
             keeps_last_param[body.block.index()] = true;
         }
-        for (edge, target) in data.term.iter().flat_map(Terminator::successors).enumerate() {
+        for (edge, target) in data
+            .term
+            .iter()
+            .flat_map(Terminator::successors)
+            .enumerate()
+        {
             incoming[target.index()].push((block, edge));
         }
     }
@@ -114,22 +119,23 @@ pub fn run(func: &mut Function) {
     }
     while let Some(value) = worklist.pop() {
         match defs[value.index()] {
-            Some(Def::Inst(inst)) => {
-                if is_removable(func.insts[inst.index()].op) {
-                    for arg in func.insts[inst.index()].args.clone() {
-                        mark(arg, &mut live, &mut worklist);
-                    }
+            Some(Def::Inst(inst)) if is_removable(func.insts[inst.index()].op) => {
+                for &arg in &func.insts[inst.index()].args {
+                    mark(arg, &mut live, &mut worklist);
                 }
             }
             Some(Def::Param(block, index)) => {
                 for &(pred, edge) in &incoming[block.index()] {
-                    let term = func.blocks[pred.index()].term.as_mut().expect("laid-out blocks are terminated");
-                    if let Some(&arg) = term.edges_mut()[edge].args.get(index) {
+                    let term = func.blocks[pred.index()]
+                        .term
+                        .as_ref()
+                        .expect("laid-out blocks are terminated");
+                    if let Some(&arg) = edge_args(term, edge).get(index) {
                         mark(arg, &mut live, &mut worklist);
                     }
                 }
             }
-            None => {}
+            _ => {}
         }
     }
 
@@ -163,7 +169,10 @@ pub fn run(func: &mut Function) {
             continue;
         }
         for &(pred, edge) in &incoming[block.index()] {
-            let term = func.blocks[pred.index()].term.as_mut().expect("laid-out blocks are terminated");
+            let term = func.blocks[pred.index()]
+                .term
+                .as_mut()
+                .expect("laid-out blocks are terminated");
             let call = &mut term.edges_mut()[edge];
             let mut index = 0;
             call.args.retain(|_| {
@@ -172,7 +181,12 @@ pub fn run(func: &mut Function) {
                 kept
             });
         }
-        let kept: Vec<Value> = params.iter().zip(&keep).filter(|&(_, &k)| k).map(|(&p, _)| p).collect();
+        let kept: Vec<Value> = params
+            .iter()
+            .zip(&keep)
+            .filter(|&(_, &k)| k)
+            .map(|(&p, _)| p)
+            .collect();
         for (index, &param) in kept.iter().enumerate() {
             func.values[param.index()] = ValueDef::Param(block, index as u32);
         }
@@ -210,9 +224,19 @@ fn compact_pools(func: &mut Function) {
     };
     let (const_map, name_map) = (renumber(&const_used), renumber(&name_used));
     let consts = std::mem::take(&mut func.consts);
-    func.consts = consts.into_iter().zip(&const_used).filter(|&(_, &u)| u).map(|(c, _)| c).collect();
+    func.consts = consts
+        .into_iter()
+        .zip(&const_used)
+        .filter(|&(_, &u)| u)
+        .map(|(c, _)| c)
+        .collect();
     let names = std::mem::take(&mut func.names);
-    func.names = names.into_iter().zip(&name_used).filter(|&(_, &u)| u).map(|(n, _)| n).collect();
+    func.names = names
+        .into_iter()
+        .zip(&name_used)
+        .filter(|&(_, &u)| u)
+        .map(|(n, _)| n)
+        .collect();
     for block in func.layout.clone() {
         for inst in func.blocks[block.index()].insts.clone() {
             let imm = &mut func.insts[inst.index()].imm;
@@ -224,6 +248,19 @@ fn compact_pools(func: &mut Function) {
         }
     }
     func.reindex_pools();
+}
+
+/// The arguments of outgoing edge `edge` (in [`Terminator::successors`] order).
+fn edge_args(term: &Terminator, edge: usize) -> &[Value] {
+    let call = match (term, edge) {
+        (Terminator::Jump(target), 0) => target,
+        (Terminator::Branch { then_to, .. }, 0) => then_to,
+        (Terminator::Branch { else_to, .. }, 1) => else_to,
+        (Terminator::ForIter { body, .. }, 0) => body,
+        (Terminator::ForIter { exit, .. }, 1) => exit,
+        _ => return &[],
+    };
+    &call.args
 }
 
 /// Terminator operands other than edge arguments.
@@ -244,7 +281,10 @@ fn drop_impossible_exception_edges(func: &mut Function) {
         if data.handler.is_none() {
             continue;
         }
-        let can_raise = data.insts.iter().any(|i| func.insts[i.index()].op.can_raise())
+        let can_raise = data
+            .insts
+            .iter()
+            .any(|i| func.insts[i.index()].op.can_raise())
             || data.term.as_ref().is_some_and(Terminator::can_raise);
         if !can_raise {
             func.blocks[block.index()].handler = None;

@@ -61,7 +61,11 @@ pub struct PassError {
 
 impl fmt::Display for PassError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "IR fails verification after {}: {}", self.pass, self.error)
+        write!(
+            f,
+            "IR fails verification after {}: {}",
+            self.pass, self.error
+        )
     }
 }
 
@@ -72,7 +76,10 @@ impl std::error::Error for PassError {}
 pub fn run_passes(module: &mut Module, options: &PassOptions) -> Result<(), PassError> {
     let check = cfg!(debug_assertions);
     if check {
-        verify_module(module).map_err(|error| PassError { pass: "input", error })?;
+        verify_module(module).map_err(|error| PassError {
+            pass: "input",
+            error,
+        })?;
     }
     for &(name, pass) in PASSES {
         if options.runs(name) {
@@ -101,12 +108,18 @@ pub fn is_pass_name(name: &str) -> bool {
 /// by block id.
 pub(crate) fn reachable_blocks(func: &Function) -> Vec<bool> {
     let mut reachable = vec![false; func.blocks.len()];
-    let Some(&entry) = func.layout.first() else { return reachable };
+    let Some(&entry) = func.layout.first() else {
+        return reachable;
+    };
     let mut stack = vec![entry];
     reachable[entry.index()] = true;
     while let Some(block) = stack.pop() {
         let data = &func.blocks[block.index()];
-        let succs = data.term.as_ref().map(|t| t.successors()).unwrap_or_default();
+        let succs = data
+            .term
+            .as_ref()
+            .map(|t| t.successors())
+            .unwrap_or_default();
         for next in succs.into_iter().chain(data.handler) {
             if !reachable[next.index()] {
                 reachable[next.index()] = true;

@@ -40,8 +40,16 @@ pub fn run(func: &mut Function) {
 fn is_known_bool_or_const(func: &Function, value: Value) -> bool {
     match func.value_inst(value) {
         Some(inst) => match inst.op {
-            Op::Const | Op::Not | Op::ToBool | Op::ExcMatch | Op::MatchMapping | Op::MatchSequence => true,
-            Op::Compare => matches!(inst.imm, Imm::CmpOp(CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)),
+            Op::Const
+            | Op::Not
+            | Op::ToBool
+            | Op::ExcMatch
+            | Op::MatchMapping
+            | Op::MatchSequence => true,
+            Op::Compare => matches!(
+                inst.imm,
+                Imm::CmpOp(CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
+            ),
             _ => false,
         },
         None => false,
@@ -52,7 +60,14 @@ fn fold_identical_branches(func: &mut Function) -> bool {
     let mut changed = false;
     for block in func.layout.clone() {
         let data = &func.blocks[block.index()];
-        let Some(Terminator::Branch { cond, then_to, else_to }) = &data.term else { continue };
+        let Some(Terminator::Branch {
+            cond,
+            then_to,
+            else_to,
+        }) = &data.term
+        else {
+            continue;
+        };
         if then_to != else_to {
             continue;
         }
@@ -102,8 +117,14 @@ fn thread_jumps(func: &mut Function) -> bool {
     let mut forward: FxHashMap<Block, (Vec<Value>, BlockCall)> = FxHashMap::default();
     for &block in &func.layout {
         let data = &func.blocks[block.index()];
-        let Some(Terminator::Jump(target)) = &data.term else { continue };
-        if block == entry || handlers[block.index()] || !data.insts.is_empty() || target.block == block {
+        let Some(Terminator::Jump(target)) = &data.term else {
+            continue;
+        };
+        if block == entry
+            || handlers[block.index()]
+            || !data.insts.is_empty()
+            || target.block == block
+        {
             continue;
         }
         // Parameters read anywhere but this jump would lose their definition.
@@ -125,15 +146,25 @@ fn thread_jumps(func: &mut Function) -> bool {
             if visited.contains(&next.block) {
                 break;
             }
-            let map = |v: &Value| params.iter().position(|p| p == v).map_or(*v, |i| current.args[i]);
-            current = BlockCall { block: next.block, args: next.args.iter().map(map).collect() };
+            let map = |v: &Value| {
+                params
+                    .iter()
+                    .position(|p| p == v)
+                    .map_or(*v, |i| current.args[i])
+            };
+            current = BlockCall {
+                block: next.block,
+                args: next.args.iter().map(map).collect(),
+            };
             visited.push(current.block);
         }
         current
     };
     let mut changed = false;
     for block in func.layout.clone() {
-        let Some(term) = func.blocks[block.index()].term.as_mut() else { continue };
+        let Some(term) = func.blocks[block.index()].term.as_mut() else {
+            continue;
+        };
         let is_for_iter = matches!(term, Terminator::ForIter { .. });
         for (index, edge) in term.edges_mut().into_iter().enumerate() {
             if is_for_iter && index == 0 {
@@ -154,7 +185,11 @@ fn merge_blocks(func: &mut Function) -> bool {
     let entry = func.entry();
     let mut predecessors = vec![0u32; func.blocks.len()];
     for &block in &func.layout {
-        for succ in func.blocks[block.index()].term.iter().flat_map(Terminator::successors) {
+        for succ in func.blocks[block.index()]
+            .term
+            .iter()
+            .flat_map(Terminator::successors)
+        {
             predecessors[succ.index()] += 1;
         }
     }
@@ -166,7 +201,9 @@ fn merge_blocks(func: &mut Function) -> bool {
         }
         loop {
             let data = &func.blocks[block.index()];
-            let Some(Terminator::Jump(target)) = &data.term else { break };
+            let Some(Terminator::Jump(target)) = &data.term else {
+                break;
+            };
             let next = target.block;
             if next == block
                 || next == entry

@@ -1,0 +1,3 @@
+import os
+"doc"
+from __future__ import annotations
