@@ -137,3 +137,40 @@ pub(crate) fn remove_unreachable_blocks(func: &mut Function) -> bool {
     func.layout.retain(|b: &Block| reachable[b.index()]);
     func.layout.len() != before
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{parse_module, print_module};
+
+    const INPUT: &str = "module 't.py'\n\nfunction f0 name='<module>' kind=module line=1 {\n  consts 1, 2\nblock0:\n  v0 = const 1\n  v1 = const 2\n  v2 = binary add v0, v1\n  return v2\n}\n";
+
+    fn run(options: PassOptions) -> String {
+        let mut module = parse_module(INPUT).unwrap();
+        run_passes(&mut module, &options).unwrap();
+        print_module(&module)
+    }
+
+    #[test]
+    fn passes_can_be_skipped_and_stopped_by_name() {
+        assert!(PASSES.iter().all(|&(name, _)| is_pass_name(name)));
+        let all = run(PassOptions::default());
+        assert!(
+            all.contains("v2 = const 3") && !all.contains("v0 ="),
+            "{all}"
+        );
+        let no_fold = run(PassOptions {
+            skip: vec!["const_fold".into()],
+            ..Default::default()
+        });
+        assert!(no_fold.contains("binary add"), "{no_fold}");
+        let fold_only = run(PassOptions {
+            stop_after: Some("const_fold".into()),
+            ..Default::default()
+        });
+        assert!(
+            fold_only.contains("v0 = const 1") && fold_only.contains("v2 = const 3"),
+            "{fold_only}"
+        );
+    }
+}
