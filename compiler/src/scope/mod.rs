@@ -254,7 +254,9 @@ impl Scope {
         let mut frees: Vec<String> = self
             .symbols
             .iter()
-            .filter(|s| s.scope == SymbolScope::Free)
+            // A class passes its methods' free variables through even when it binds the
+            // same name itself (`DEF_FREE_CLASS`), as CPython's `dictbytype(FREE, DEF_FREE_CLASS)`.
+            .filter(|s| s.scope == SymbolScope::Free || s.flags & flags::DEF_FREE_CLASS != 0)
             .map(|s| s.name.clone())
             .collect();
         frees.sort();
