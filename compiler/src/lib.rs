@@ -5,3 +5,5 @@
 //! [`diagnostics::SyntaxDiagnostic`]; a panic here is a bug.
 
 pub mod diagnostics;
+pub mod parse;
+pub mod source;

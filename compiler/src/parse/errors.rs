@@ -1,0 +1,851 @@
+//! Translation of ruff's parse errors into CPython 3.14's syntax errors.
+//!
+//! CPython's PEG parser reports a generic `invalid syntax` at the furthest token it
+//! reached, unless one of its `invalid_*` grammar rules (`Grammar/python.gram`) matches
+//! and raises a specific message. Ruff's parser detects the same failures with its own
+//! wording; this module picks the earliest one and rewrites it with the message and range
+//! the corresponding CPython rule would produce, looking at the recovered AST and the
+//! tokens where the message depends on them.
+
+use ruff_python_ast::token::{Token, TokenKind};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_python_parser::{
+    InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType,
+    UnsupportedSyntaxError, UnsupportedSyntaxErrorKind,
+};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use super::SourceMap;
+use super::semantic::Root;
+use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
+
+/// The CPython diagnostic for the earliest parse error ruff reported, skipping lexical
+/// errors that the tokenizer checks already account for.
+pub(crate) fn first_parse_error(
+    map: &SourceMap<'_>,
+    errors: &[ParseError],
+    tokens: &[Token],
+    root: Root<'_>,
+) -> Option<SyntaxDiagnostic> {
+    let error = errors
+        .iter()
+        .filter(|e| !is_tokenizer_level(e))
+        .min_by_key(|e| e.location.start())?;
+    Some(translate(map, error, tokens, &root))
+}
+
+/// Lexical errors that [`super::tokens`] reports (or deliberately ignores, because CPython
+/// reports them through another path).
+fn is_tokenizer_level(error: &ParseError) -> bool {
+    match &error.error {
+        ParseErrorType::Lexical(kind) => match kind {
+            LexicalErrorType::UnclosedStringError
+            | LexicalErrorType::IndentationError
+            | LexicalErrorType::LineContinuationError
+            | LexicalErrorType::Eof
+            | LexicalErrorType::FStringError(_)
+            | LexicalErrorType::TStringError(_) => true,
+            LexicalErrorType::UnrecognizedToken { tok } => !tok.is_ascii(),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// The first syntax error for a feature newer than 3.14.
+pub(crate) fn first_unsupported_error(
+    map: &SourceMap<'_>,
+    errors: &[UnsupportedSyntaxError],
+) -> Option<SyntaxDiagnostic> {
+    let error = errors.iter().min_by_key(|e| e.range.start())?;
+    let diagnostic = match error.kind {
+        UnsupportedSyntaxErrorKind::LazyImportStatement => {
+            // CPython 3.14 reads `lazy` as a name and fails at the keyword after it.
+            let rest = &map.text[usize::from(error.range.end())..];
+            let skipped = rest.len() - rest.trim_start().len();
+            let start = error.range.end() + TextSize::new(skipped as u32);
+            let keyword_len = rest
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .count();
+            map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                "invalid syntax",
+                start,
+                start + TextSize::new(keyword_len as u32),
+            )
+        }
+        UnsupportedSyntaxErrorKind::UnpackingInComprehension(kind) => {
+            // The kind enum is not exported; its `Debug` name tells dict unpacking apart.
+            let message = if format!("{kind:?}").starts_with("Dict") {
+                "dict unpacking cannot be used in dict comprehension"
+            } else {
+                "iterable unpacking cannot be used in comprehension"
+            };
+            map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                message,
+                error.range.start(),
+                error.range.end(),
+            )
+        }
+        _ => map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "invalid syntax",
+            error.range.start(),
+            error.range.end(),
+        ),
+    };
+    Some(diagnostic)
+}
+
+fn translate(
+    map: &SourceMap<'_>,
+    error: &ParseError,
+    tokens: &[Token],
+    root: &Root<'_>,
+) -> SyntaxDiagnostic {
+    let range = error.location;
+    let invalid_syntax = || generic_invalid_syntax(map, range, tokens);
+    let simple = |message: &str| {
+        map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            message,
+            range.start(),
+            range.end(),
+        )
+    };
+    match &error.error {
+        ParseErrorType::ExpectedToken { expected, found } => {
+            expected_token(map, *expected, *found, range, tokens, root)
+        }
+        ParseErrorType::UnexpectedIndentation => {
+            let line = map.index.line_number(range.start());
+            let (_, column) = map.index.line_char_col(range.end(), map.text);
+            map.at(
+                SyntaxErrorKind::IndentationError,
+                "unexpected indent",
+                line,
+                column - 1,
+                line,
+                0,
+            )
+        }
+        ParseErrorType::OtherError(message) => other_error(map, message, range, tokens)
+            .unwrap_or_else(invalid_syntax),
+        ParseErrorType::SimpleStatementsOnSameLine => {
+            statements_on_same_line(map, range, tokens, root).unwrap_or_else(invalid_syntax)
+        }
+        ParseErrorType::InvalidAssignmentTarget => invalid_target(map, range, root, Target::Assign),
+        ParseErrorType::InvalidDeleteTarget => invalid_target(map, range, root, Target::Delete),
+        ParseErrorType::InvalidNamedAssignmentTarget => {
+            invalid_target(map, range, root, Target::Named)
+        }
+        ParseErrorType::InvalidAugmentedAssignmentTarget => {
+            invalid_target(map, range, root, Target::AugAssign)
+        }
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => {
+            invalid_target(map, range, root, Target::Annotated)
+        }
+        ParseErrorType::ParamAfterVarKeywordParam => {
+            simple("arguments cannot follow var-keyword argument")
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            simple("parameter without a default follows parameter with a default")
+        }
+        ParseErrorType::VarParameterWithDefault => {
+            let text = &map.text[..usize::from(range.start())];
+            if text.trim_end().ends_with("**") || map.text[range].starts_with("**") {
+                simple("var-keyword argument cannot have default value")
+            } else {
+                simple("var-positional argument cannot have default value")
+            }
+        }
+        ParseErrorType::ExpectedKeywordParam => simple("named arguments must follow bare *"),
+        ParseErrorType::PositionalAfterKeywordArgument => {
+            simple("positional argument follows keyword argument")
+        }
+        ParseErrorType::PositionalAfterKeywordUnpacking => {
+            simple("positional argument follows keyword argument unpacking")
+        }
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            simple("iterable argument unpacking follows keyword argument unpacking")
+        }
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            simple("Generator expression must be parenthesized")
+        }
+        ParseErrorType::IterableUnpackingInComprehension => {
+            simple("iterable unpacking cannot be used in comprehension")
+        }
+        ParseErrorType::InvalidStarredExpressionUsage => {
+            simple("can't use starred expression here")
+        }
+        ParseErrorType::FStringError(kind) | ParseErrorType::TStringError(kind) => {
+            let prefix = if matches!(error.error, ParseErrorType::TStringError(_)) {
+                "t"
+            } else {
+                "f"
+            };
+            let message = match kind {
+                InterpolatedStringErrorType::UnclosedLbrace => format!("{prefix}-string: expecting '}}'"),
+                InterpolatedStringErrorType::SingleRbrace => {
+                    format!("{prefix}-string: single '}}' is not allowed")
+                }
+                InterpolatedStringErrorType::InvalidConversionFlag => format!(
+                    "{prefix}-string: invalid conversion character: expected 's', 'r', or 'a'"
+                ),
+                InterpolatedStringErrorType::LambdaWithoutParentheses => format!(
+                    "{prefix}-string: lambda expressions are not allowed without parentheses"
+                ),
+                _ => return invalid_syntax(),
+            };
+            map.at_cursor(SyntaxErrorKind::SyntaxError, &message, range.end())
+        }
+        ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
+            simple("bytes can only contain ASCII literal characters")
+        }
+        ParseErrorType::Lexical(
+            LexicalErrorType::UnicodeError
+            | LexicalErrorType::MissingUnicodeLbrace
+            | LexicalErrorType::MissingUnicodeRbrace,
+        ) => unicode_escape_error(map, error),
+        ParseErrorType::ExpectedExpression => {
+            if let Some(diagnostic) = empty_fstring_expression(map, range, tokens) {
+                return diagnostic;
+            }
+            invalid_syntax()
+        }
+        _ => invalid_syntax(),
+    }
+}
+
+/// CPython's fallback: `invalid syntax` at the token where parsing stopped.
+fn generic_invalid_syntax(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+) -> SyntaxDiagnostic {
+    // Point at the whole token that starts at the error, as CPython does.
+    let token = token_at(tokens, range.start());
+    let (start, end) = match token {
+        Some(token) if !token.range().is_empty() => {
+            if matches!(token.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline) {
+                (token.start(), token.start() + TextSize::new(1))
+            } else {
+                (token.start(), token.end())
+            }
+        }
+        _ => (range.start(), range.end()),
+    };
+    if start == end || usize::from(start) >= map.text.len() {
+        // At the end of the input CPython says the input ended too early.
+        let line = map.index.line_number(start);
+        let (_, offset) = map.index.line_char_col(start, map.text);
+        if usize::from(start) >= map.text.trim_end().len() {
+            return map.at(
+                SyntaxErrorKind::SyntaxError,
+                "invalid syntax",
+                line,
+                offset,
+                line,
+                offset + 1,
+            );
+        }
+    }
+    map.at_range(SyntaxErrorKind::SyntaxError, "invalid syntax", start, end)
+}
+
+/// The first token starting at or after `offset`.
+fn token_at(tokens: &[Token], offset: TextSize) -> Option<&Token> {
+    let index = tokens.partition_point(|t| t.start() < offset);
+    tokens[index..]
+        .iter()
+        .find(|t| !matches!(t.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline))
+}
+
+/// The last significant token ending at or before `offset`.
+fn token_before(tokens: &[Token], offset: TextSize) -> Option<(usize, &Token)> {
+    let index = tokens.partition_point(|t| t.start() < offset);
+    tokens[..index].iter().enumerate().rev().find(|(_, t)| {
+        !matches!(
+            t.kind(),
+            TokenKind::Comment
+                | TokenKind::NonLogicalNewline
+                | TokenKind::Indent
+                | TokenKind::Dedent
+        )
+    })
+}
+
+fn expected_token(
+    map: &SourceMap<'_>,
+    expected: TokenKind,
+    found: TokenKind,
+    range: TextRange,
+    tokens: &[Token],
+    root: &Root<'_>,
+) -> SyntaxDiagnostic {
+    match expected {
+        TokenKind::Colon => {
+            if found == TokenKind::Equal {
+                if let Some(diagnostic) = equals_instead_of_comparison(map, range, tokens, root) {
+                    return diagnostic;
+                }
+                return generic_invalid_syntax(map, range, tokens);
+            }
+            if matches!(found, TokenKind::Newline | TokenKind::EndOfFile)
+                || found.is_keyword()
+                || matches!(found, TokenKind::Name | TokenKind::Int | TokenKind::String)
+            {
+                // `expected ':'` points at the token after the header.
+                return map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    "expected ':'",
+                    range.start(),
+                    range.start() + TextSize::new(1).min(range.len().max(TextSize::new(1))),
+                );
+            }
+            generic_invalid_syntax(map, range, tokens)
+        }
+        TokenKind::Comma => {
+            if found == TokenKind::Equal
+                && let Some(diagnostic) = equals_instead_of_comparison(map, range, tokens, root)
+            {
+                return diagnostic;
+            }
+            if let Some(diagnostic) = forgot_comma(map, range, tokens, root) {
+                return diagnostic;
+            }
+            generic_invalid_syntax(map, range, tokens)
+        }
+        _ => generic_invalid_syntax(map, range, tokens),
+    }
+}
+
+/// `invalid syntax. Maybe you meant '==' or ':=' instead of '='?` for `if x = 1:` and
+/// similar, where a name is followed by `=` in an expression.
+fn equals_instead_of_comparison(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+    _root: &Root<'_>,
+) -> Option<SyntaxDiagnostic> {
+    let (index, before) = token_before(tokens, range.start())?;
+    if before.kind() != TokenKind::Name {
+        return None;
+    }
+    // The value after `=` runs to the next token that cannot continue an expression.
+    let value_start = tokens[index + 2..].first()?;
+    let value_end = expression_end(tokens, index + 2)?;
+    let _ = value_start;
+    Some(map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        before.start(),
+        value_end,
+    ))
+}
+
+/// The end of the simple expression starting at token `index` (a rough `bitwise_or`):
+/// operands, operators and bracketed groups up to a token that ends an expression.
+fn expression_end(tokens: &[Token], index: usize) -> Option<TextSize> {
+    let mut depth = 0i32;
+    let mut end = None;
+    for token in &tokens[index..] {
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            TokenKind::Comma
+            | TokenKind::Colon
+            | TokenKind::Newline
+            | TokenKind::Equal
+            | TokenKind::EndOfFile
+            | TokenKind::If
+            | TokenKind::Else
+            | TokenKind::For
+            | TokenKind::Async
+            | TokenKind::And
+            | TokenKind::Or
+            | TokenKind::Not
+            | TokenKind::In
+            | TokenKind::Is
+            | TokenKind::Less
+            | TokenKind::Greater
+            | TokenKind::LessEqual
+            | TokenKind::GreaterEqual
+            | TokenKind::EqEqual
+            | TokenKind::NotEqual
+                if depth == 0 =>
+            {
+                break;
+            }
+            TokenKind::Comment | TokenKind::NonLogicalNewline => continue,
+            _ => {}
+        }
+        end = Some(token.end());
+    }
+    end
+}
+
+/// `invalid syntax. Perhaps you forgot a comma?`: two expressions side by side inside
+/// brackets. CPython underlines from the start of the first to the end of the second.
+fn forgot_comma(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+    root: &Root<'_>,
+) -> Option<SyntaxDiagnostic> {
+    let mut finder = AdjacentExprFinder {
+        at: range.start(),
+        found: None,
+    };
+    match root {
+        Root::Module(body) => finder.visit_body(body),
+        Root::Expression(expr) => finder.visit_expr(expr),
+    }
+    let (first, second) = finder.found?;
+    // The first expression must not be a name followed by a string (`print "x"` has its own
+    // message) and the pair must be inside brackets.
+    let _ = tokens;
+    Some(map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        "invalid syntax. Perhaps you forgot a comma?",
+        first.start(),
+        second.end(),
+    ))
+}
+
+/// Finds two consecutive elements of a collection or call where the second starts at `at`.
+struct AdjacentExprFinder {
+    at: TextSize,
+    found: Option<(TextRange, TextRange)>,
+}
+
+impl AdjacentExprFinder {
+    fn check(&mut self, exprs: &[Expr]) {
+        for pair in exprs.windows(2) {
+            if pair[1].start() == self.at && self.found.is_none() {
+                self.found = Some((pair[0].range(), pair[1].range()));
+            }
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for AdjacentExprFinder {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.found.is_some() {
+            return;
+        }
+        match expr {
+            Expr::List(ast::ExprList { elts, .. })
+            | Expr::Tuple(ast::ExprTuple { elts, .. })
+            | Expr::Set(ast::ExprSet { elts, .. }) => self.check(elts),
+            Expr::Call(call) => self.check(&call.arguments.args),
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// Ruff's catch-all errors, recognised by their text.
+fn other_error(
+    map: &SourceMap<'_>,
+    message: &str,
+    range: TextRange,
+    tokens: &[Token],
+) -> Option<SyntaxDiagnostic> {
+    if let Some(rest) = message.strip_prefix("Expected an indented block after ") {
+        return Some(expected_indented_block(map, rest, range, tokens));
+    }
+    if message.starts_with("Expected `except` or `finally` after `try` block") {
+        return Some(map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "expected 'except' or 'finally' block",
+            range.start(),
+            range.end(),
+        ));
+    }
+    if message.starts_with("Multiple exception types must be parenthesized when using `as`") {
+        return Some(map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "multiple exception types must be parenthesized when using 'as'",
+            range.start(),
+            range.end(),
+        ));
+    }
+    None
+}
+
+/// `expected an indented block after 'if' statement on line N` and its variants.
+fn expected_indented_block(
+    map: &SourceMap<'_>,
+    what: &str,
+    range: TextRange,
+    tokens: &[Token],
+) -> SyntaxDiagnostic {
+    // Ruff says "`if` statement", "function definition", "class definition", ...
+    let description = if let Some(keyword) = what.strip_prefix('`') {
+        let keyword = keyword.split('`').next().unwrap_or_default();
+        format!("'{keyword}' statement")
+    } else {
+        what.to_string()
+    };
+    let header_line = header_line(map, range.start(), tokens, &description);
+    let message = format!("expected an indented block after {description} on line {header_line}");
+    let token = token_at(tokens, range.start());
+    let (line, offset) = match token {
+        Some(token) if token.kind() != TokenKind::EndOfFile => {
+            map.index.line_char_col(token.start(), map.text)
+        }
+        _ => {
+            let line = map.index.line_count();
+            (line, 0)
+        }
+    };
+    map.at(
+        SyntaxErrorKind::IndentationError,
+        &message,
+        line,
+        offset,
+        line,
+        0,
+    )
+}
+
+/// The line of the compound statement header whose block is missing: the last line
+/// before `at` that ends with `:` and starts with the right keyword.
+fn header_line(map: &SourceMap<'_>, at: TextSize, tokens: &[Token], description: &str) -> u32 {
+    let keyword = match description {
+        "function definition" => "def",
+        "class definition" => "class",
+        other => other
+            .strip_prefix('\'')
+            .and_then(|s| s.split('\'').next())
+            .unwrap_or(other),
+    };
+    let index = tokens.partition_point(|t| t.start() < at);
+    for token in tokens[..index].iter().rev() {
+        let text = &map.text[token.range()];
+        let matches = match keyword {
+            "except*" => text == "except",
+            other => text == other,
+        };
+        if matches {
+            return map.index.line_number(token.start());
+        }
+    }
+    map.index.line_number(at)
+}
+
+/// `Missing parentheses in call to 'print'. Did you mean print(...)?` and the generic
+/// error for two statements on one line.
+fn statements_on_same_line(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+    root: &Root<'_>,
+) -> Option<SyntaxDiagnostic> {
+    let Root::Module(body) = root else {
+        return None;
+    };
+    let mut finder = StatementPairFinder {
+        at: range.start(),
+        found: None,
+    };
+    finder.visit_body(body);
+    let (previous, next) = finder.found?;
+    if let Stmt::Expr(ast::StmtExpr { value, .. }) = previous
+        && let Expr::Name(name) = value.as_ref()
+        && matches!(name.id.as_str(), "print" | "exec")
+        && !matches!(map.text[usize::from(name.end())..].trim_start().chars().next(), Some('('))
+    {
+        let end = match next {
+            Stmt::Expr(expr) => expr.end(),
+            other => other.end(),
+        };
+        return Some(map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            &format!(
+                "Missing parentheses in call to '{0}'. Did you mean {0}(...)?",
+                name.id
+            ),
+            name.start(),
+            end,
+        ));
+    }
+    let _ = tokens;
+    None
+}
+
+/// Finds the statement that starts at `at` and the one before it.
+struct StatementPairFinder<'a> {
+    at: TextSize,
+    found: Option<(&'a Stmt, &'a Stmt)>,
+}
+
+impl<'a> Visitor<'a> for StatementPairFinder<'a> {
+    fn visit_body(&mut self, body: &'a [Stmt]) {
+        for pair in body.windows(2) {
+            if pair[1].start() == self.at && self.found.is_none() {
+                self.found = Some((&pair[0], &pair[1]));
+            }
+        }
+        visitor::walk_body(self, body);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Assign,
+    Delete,
+    Named,
+    AugAssign,
+    Annotated,
+}
+
+/// `cannot assign to X`, `cannot delete X`, ... for an invalid target at `range`.
+fn invalid_target(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    root: &Root<'_>,
+    target: Target,
+) -> SyntaxDiagnostic {
+    let mut finder = ExprFinder {
+        range,
+        found: None,
+        statement: None,
+        current_statement: None,
+    };
+    match root {
+        Root::Module(body) => finder.visit_body(body),
+        Root::Expression(expr) => finder.visit_expr(expr),
+    }
+    let Some(expr) = finder.found else {
+        return map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "invalid syntax",
+            range.start(),
+            range.end(),
+        );
+    };
+    let name = expr_name(expr);
+    let message = match target {
+        Target::Delete => format!("cannot delete {name}"),
+        Target::Named => format!("cannot use assignment expressions with {name}"),
+        Target::AugAssign => format!("'{name}' is an illegal expression for augmented assignment"),
+        Target::Annotated => match expr {
+            Expr::Tuple(_) => "only single target (not tuple) can be annotated".to_string(),
+            Expr::List(_) => "only single target (not list) can be annotated".to_string(),
+            _ => "illegal target for annotation".to_string(),
+        },
+        Target::Assign => {
+            let here = match finder.statement {
+                Some(Stmt::Assign(assign)) => {
+                    assign.targets.len() == 1
+                        && assign.targets[0].range() == expr.range()
+                        && allows_maybe_equals(expr)
+                        && !matches!(
+                            assign.value.as_ref(),
+                            Expr::Yield(_)
+                                | Expr::YieldFrom(_)
+                                | Expr::Starred(_)
+                                | Expr::Lambda(_)
+                                | Expr::UnaryOp(ast::ExprUnaryOp {
+                                    op: ast::UnaryOp::Not,
+                                    ..
+                                })
+                        )
+                }
+                _ => false,
+            };
+            if here {
+                format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?")
+            } else {
+                format!("cannot assign to {name}")
+            }
+        }
+    };
+    map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        &message,
+        expr.start(),
+        expr.end(),
+    )
+}
+
+/// Whether CPython's `invalid_named_expression` rule (which adds "Maybe you meant '=='")
+/// can match this target: a `bitwise_or` that is not a list, tuple, generator or one of
+/// the keyword constants.
+fn allows_maybe_equals(expr: &Expr) -> bool {
+    !matches!(
+        expr,
+        Expr::List(_)
+            | Expr::Tuple(_)
+            | Expr::Generator(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::Compare(_)
+            | Expr::BoolOp(_)
+            | Expr::If(_)
+            | Expr::Lambda(_)
+            | Expr::Named(_)
+            | Expr::Starred(_)
+            | Expr::Yield(_)
+            | Expr::YieldFrom(_)
+            | Expr::UnaryOp(ast::ExprUnaryOp {
+                op: ast::UnaryOp::Not,
+                ..
+            })
+    )
+}
+
+/// CPython's `_PyPegen_get_expr_name`.
+fn expr_name(expr: &Expr) -> &'static str {
+    match expr {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Generator(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::FString(_) => "f-string expression",
+        Expr::TString(_) => "t-string expression",
+        Expr::NoneLiteral(_) => "None",
+        Expr::BooleanLiteral(b) => {
+            if b.value {
+                "True"
+            } else {
+                "False"
+            }
+        }
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::NumberLiteral(_) => "literal",
+        Expr::Compare(_) => "comparison",
+        Expr::If(_) => "conditional expression",
+        Expr::Named(_) => "named expression",
+        _ => "expression",
+    }
+}
+
+/// Finds the expression with exactly `range`, and the statement containing it.
+struct ExprFinder<'a> {
+    range: TextRange,
+    found: Option<&'a Expr>,
+    statement: Option<&'a Stmt>,
+    current_statement: Option<&'a Stmt>,
+}
+
+impl<'a> Visitor<'a> for ExprFinder<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if self.found.is_some() || !stmt.range().contains_range(self.range) {
+            return;
+        }
+        let outer = self.current_statement.replace(stmt);
+        visitor::walk_stmt(self, stmt);
+        self.current_statement = outer;
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.found.is_some() || !expr.range().contains_range(self.range) {
+            return;
+        }
+        if expr.range() == self.range {
+            self.found = Some(expr);
+            self.statement = self.current_statement;
+            return;
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// `f-string: valid expression required before '}'` for `f"{}"`.
+fn empty_fstring_expression(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+) -> Option<SyntaxDiagnostic> {
+    let (_, before) = token_before(tokens, range.start())?;
+    let next = token_at(tokens, range.start())?;
+    if before.kind() == TokenKind::Lbrace && next.kind() == TokenKind::Rbrace {
+        let in_fstring = tokens[..tokens.partition_point(|t| t.start() < before.start())]
+            .iter()
+            .rev()
+            .find(|t| {
+                matches!(
+                    t.kind(),
+                    TokenKind::FStringStart
+                        | TokenKind::TStringStart
+                        | TokenKind::FStringEnd
+                        | TokenKind::TStringEnd
+                )
+            })
+            .map(Token::kind);
+        let prefix = match in_fstring {
+            Some(TokenKind::FStringStart) => "f",
+            Some(TokenKind::TStringStart) => "t",
+            _ => return None,
+        };
+        return Some(map.at_cursor(
+            SyntaxErrorKind::SyntaxError,
+            &format!("{prefix}-string: valid expression required before '}}'"),
+            next.end(),
+        ));
+    }
+    None
+}
+
+/// `(unicode error) 'unicodeescape' codec can't decode bytes ...` for bad escapes.
+fn unicode_escape_error(map: &SourceMap<'_>, error: &ParseError) -> SyntaxDiagnostic {
+    let reason = match &error.error {
+        ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeLbrace) => {
+            "malformed \\N character escape"
+        }
+        ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeRbrace) => {
+            "malformed \\N character escape"
+        }
+        _ => {
+            let text = &map.text[error.location];
+            if text.starts_with("\\N") {
+                "unknown Unicode character name"
+            } else if text.starts_with("\\x") {
+                "truncated \\xXX escape"
+            } else if text.starts_with("\\u") {
+                "truncated \\uXXXX escape"
+            } else if text.starts_with("\\U") {
+                "truncated \\UXXXXXXXX escape"
+            } else {
+                "malformed escape"
+            }
+        }
+    };
+    let len = error.location.len().to_u32().max(1);
+    map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        &format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-{}: {reason}",
+            len - 1
+        ),
+        error.location.start(),
+        error.location.end(),
+    )
+}
