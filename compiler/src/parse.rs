@@ -110,7 +110,12 @@ where
     if let Some((_, error)) = scan.error {
         return Err(error);
     }
-    let parse_error = errors::first_parse_error(map, parsed.errors(), parsed.tokens(), parsed.syntax().as_root());
+    let parse_error = errors::first_parse_error(
+        map,
+        parsed.errors(),
+        parsed.tokens(),
+        parsed.syntax().as_root(),
+    );
     if let Some((bracket, at)) = scan.unclosed {
         let (line, offset) = map.index.line_char_col(at, map.text);
         let unclosed = map.at(
@@ -223,10 +228,17 @@ impl<'a> SourceMap<'a> {
     /// A diagnostic in the style of the C tokenizer's `syntaxerror()`: the offset counts
     /// the characters from the start of the line up to `cursor`, so the caret lands on
     /// the character just before it.
-    pub fn at_cursor(&self, kind: SyntaxErrorKind, message: &str, cursor: TextSize) -> SyntaxDiagnostic {
+    pub fn at_cursor(
+        &self,
+        kind: SyntaxErrorKind,
+        message: &str,
+        cursor: TextSize,
+    ) -> SyntaxDiagnostic {
         let before = TextSize::new(u32::from(cursor).saturating_sub(1));
         let line = self.index.line_number(before);
-        let (_, column) = self.index.line_char_col(cursor.max(self.index.line_start(line)), self.text);
+        let (_, column) = self
+            .index
+            .line_char_col(cursor.max(self.index.line_start(line)), self.text);
         let offset = column - 1;
         self.at(kind, message, line, offset, line, offset)
     }
@@ -241,8 +253,12 @@ impl<'a> SourceMap<'a> {
         start: usize,
         end: usize,
     ) -> SyntaxDiagnostic {
-        let (_, offset) = self.index.line_char_col(TextSize::new(start as u32), self.text);
-        let (_, end_offset) = self.index.line_char_col(TextSize::new(end as u32), self.text);
+        let (_, offset) = self
+            .index
+            .line_char_col(TextSize::new(start as u32), self.text);
+        let (_, end_offset) = self
+            .index
+            .line_char_col(TextSize::new(end as u32), self.text);
         self.at(kind, message, line, offset, line, end_offset)
     }
 

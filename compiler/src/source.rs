@@ -93,7 +93,9 @@ fn find_coding_spec(bytes: &[u8]) -> Option<String> {
 /// Applies CPython's `get_coding_spec` to one line: a comment-only line containing
 /// `coding[:=]` followed by spaces and a name made of `[A-Za-z0-9._-]`.
 fn coding_spec_in_line(line: &[u8]) -> Option<String> {
-    let hash = line.iter().position(|&b| !matches!(b, b' ' | b'\t' | b'\x0c'))?;
+    let hash = line
+        .iter()
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'\x0c'))?;
     if line[hash] != b'#' {
         return None;
     }
@@ -125,7 +127,13 @@ fn normal_encoding_name(spec: &str) -> String {
     let folded: String = spec
         .chars()
         .take(12)
-        .map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     if folded == "utf-8" || folded.starts_with("utf-8-") {
         "utf-8".to_string()
@@ -204,11 +212,31 @@ const OTHER_CODECS: &[(&[&str], &str, bool)] = &[
         "iso-8859-8",
         true,
     ),
-    (&["iso8859_10", "iso_8859_10", "latin6", "l6"], "iso-8859-10", true),
-    (&["iso8859_13", "iso_8859_13", "latin7", "l7"], "iso-8859-13", true),
-    (&["iso8859_14", "iso_8859_14", "latin8", "l8"], "iso-8859-14", true),
-    (&["iso8859_15", "iso_8859_15", "latin9", "l9"], "iso-8859-15", true),
-    (&["iso8859_16", "iso_8859_16", "latin10", "l10"], "iso-8859-16", true),
+    (
+        &["iso8859_10", "iso_8859_10", "latin6", "l6"],
+        "iso-8859-10",
+        true,
+    ),
+    (
+        &["iso8859_13", "iso_8859_13", "latin7", "l7"],
+        "iso-8859-13",
+        true,
+    ),
+    (
+        &["iso8859_14", "iso_8859_14", "latin8", "l8"],
+        "iso-8859-14",
+        true,
+    ),
+    (
+        &["iso8859_15", "iso_8859_15", "latin9", "l9"],
+        "iso-8859-15",
+        true,
+    ),
+    (
+        &["iso8859_16", "iso_8859_16", "latin10", "l10"],
+        "iso-8859-16",
+        true,
+    ),
     (&["koi8_r"], "koi8-r", true),
     (&["koi8_u"], "koi8-u", true),
     (&["mac_roman", "macroman", "macintosh"], "macintosh", true),
@@ -219,9 +247,31 @@ const OTHER_CODECS: &[(&[&str], &str, bool)] = &[
         false,
     ),
     (&["euc_jp", "eucjp", "ujis", "u_jis"], "euc-jp", false),
-    (&["iso2022_jp", "iso2022jp", "iso_2022_jp"], "iso-2022-jp", false),
-    (&["euc_kr", "euckr", "korean", "ksc5601", "ks_c_5601"], "euc-kr", false),
-    (&["gb2312", "chinese", "csiso58gb231280", "euc_cn", "euccn", "eucgb2312_cn", "gb2312_1980", "gb2312_80", "iso_ir_58"], "gbk", false),
+    (
+        &["iso2022_jp", "iso2022jp", "iso_2022_jp"],
+        "iso-2022-jp",
+        false,
+    ),
+    (
+        &["euc_kr", "euckr", "korean", "ksc5601", "ks_c_5601"],
+        "euc-kr",
+        false,
+    ),
+    (
+        &[
+            "gb2312",
+            "chinese",
+            "csiso58gb231280",
+            "euc_cn",
+            "euccn",
+            "eucgb2312_cn",
+            "gb2312_1980",
+            "gb2312_80",
+            "iso_ir_58",
+        ],
+        "gbk",
+        false,
+    ),
     (&["gbk", "936", "cp936", "ms936"], "gbk", false),
     (&["gb18030", "gb18030_2000"], "gb18030", false),
     (&["big5", "big5_tw", "csbig5"], "big5", false),
@@ -563,10 +613,22 @@ mod tests {
             decode(b"#!/usr/bin/python\n# -*- coding: cp1252 -*-\nx = '\x80'\n").unwrap(),
             "#!/usr/bin/python\n# -*- coding: cp1252 -*-\nx = '\u{20ac}'\n"
         );
-        assert_eq!(decode(b"#coding:\n#coding=latin1\n").unwrap(), "#coding:\n#coding=latin1\n");
-        assert_eq!(decode(b"x = 1\n# coding: foo\n").unwrap(), "x = 1\n# coding: foo\n");
-        assert_eq!(decode(b"# coding: foo\n").unwrap_err(), "unknown encoding: foo");
-        assert_eq!(decode(b"\n# coding: foo\n").unwrap_err(), "unknown encoding: foo");
+        assert_eq!(
+            decode(b"#coding:\n#coding=latin1\n").unwrap(),
+            "#coding:\n#coding=latin1\n"
+        );
+        assert_eq!(
+            decode(b"x = 1\n# coding: foo\n").unwrap(),
+            "x = 1\n# coding: foo\n"
+        );
+        assert_eq!(
+            decode(b"# coding: foo\n").unwrap_err(),
+            "unknown encoding: foo"
+        );
+        assert_eq!(
+            decode(b"\n# coding: foo\n").unwrap_err(),
+            "unknown encoding: foo"
+        );
         assert_eq!(
             decode(b"\xEF\xBB\xBF# coding: latin-1\n").unwrap_err(),
             "encoding problem: iso-8859-1 with BOM"

@@ -133,8 +133,9 @@ fn translate(
                 0,
             )
         }
-        ParseErrorType::OtherError(message) => other_error(map, message, range, tokens)
-            .unwrap_or_else(invalid_syntax),
+        ParseErrorType::OtherError(message) => {
+            other_error(map, message, range, tokens).unwrap_or_else(invalid_syntax)
+        }
         ParseErrorType::SimpleStatementsOnSameLine => {
             statements_on_same_line(map, range, tokens, root).unwrap_or_else(invalid_syntax)
         }
@@ -189,7 +190,9 @@ fn translate(
                 "f"
             };
             let message = match kind {
-                InterpolatedStringErrorType::UnclosedLbrace => format!("{prefix}-string: expecting '}}'"),
+                InterpolatedStringErrorType::UnclosedLbrace => {
+                    format!("{prefix}-string: expecting '}}'")
+                }
                 InterpolatedStringErrorType::SingleRbrace => {
                     format!("{prefix}-string: single '}}' is not allowed")
                 }
@@ -231,7 +234,10 @@ fn generic_invalid_syntax(
     let token = token_at(tokens, range.start());
     let (start, end) = match token {
         Some(token) if !token.range().is_empty() => {
-            if matches!(token.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline) {
+            if matches!(
+                token.kind(),
+                TokenKind::Newline | TokenKind::NonLogicalNewline
+            ) {
                 (token.start(), token.start() + TextSize::new(1))
             } else {
                 (token.start(), token.end())
@@ -564,7 +570,13 @@ fn statements_on_same_line(
     if let Stmt::Expr(ast::StmtExpr { value, .. }) = previous
         && let Expr::Name(name) = value.as_ref()
         && matches!(name.id.as_str(), "print" | "exec")
-        && !matches!(map.text[usize::from(name.end())..].trim_start().chars().next(), Some('('))
+        && !matches!(
+            map.text[usize::from(name.end())..]
+                .trim_start()
+                .chars()
+                .next(),
+            Some('(')
+        )
     {
         let end = match next {
             Stmt::Expr(expr) => expr.end(),
@@ -737,9 +749,7 @@ fn expr_name(expr: &Expr) -> &'static str {
             }
         }
         Expr::EllipsisLiteral(_) => "ellipsis",
-        Expr::StringLiteral(_)
-        | Expr::BytesLiteral(_)
-        | Expr::NumberLiteral(_) => "literal",
+        Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::NumberLiteral(_) => "literal",
         Expr::Compare(_) => "comparison",
         Expr::If(_) => "conditional expression",
         Expr::Named(_) => "named expression",

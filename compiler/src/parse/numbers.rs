@@ -351,7 +351,10 @@ mod tests {
         assert_eq!(err("1_"), ("invalid decimal literal".into(), 2));
         assert_eq!(err("0x"), ("invalid hexadecimal literal".into(), 2));
         assert_eq!(err("1e"), ("invalid decimal literal".into(), 1));
-        assert_eq!(err("0b12"), ("invalid digit '2' in binary literal".into(), 4));
+        assert_eq!(
+            err("0b12"),
+            ("invalid digit '2' in binary literal".into(), 4)
+        );
         assert_eq!(err("1.5j2"), ("invalid imaginary literal".into(), 4));
         assert_eq!(err("1__0"), ("invalid decimal literal".into(), 2));
         let e = scan_number("0777", 0).unwrap_err();

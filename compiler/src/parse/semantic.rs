@@ -51,11 +51,17 @@ pub(crate) fn check(
     };
     match root {
         Root::Module(body) => {
-            walker.ctx.scopes.push(Scope::new(ScopeKind::Module, body, None));
+            walker
+                .ctx
+                .scopes
+                .push(Scope::new(ScopeKind::Module, body, None));
             walker.visit_body(body);
         }
         Root::Expression(expr) => {
-            walker.ctx.scopes.push(Scope::new(ScopeKind::Module, &[], None));
+            walker
+                .ctx
+                .scopes
+                .push(Scope::new(ScopeKind::Module, &[], None));
             walker.visit_expr(expr);
         }
     }
@@ -75,10 +81,14 @@ pub(crate) fn check(
 enum ScopeKind {
     Module,
     Class,
-    Function { is_async: bool },
+    Function {
+        is_async: bool,
+    },
     Lambda,
     /// A list, set or dict comprehension.
-    Comprehension { is_async: bool },
+    Comprehension {
+        is_async: bool,
+    },
     Generator,
 }
 
@@ -180,9 +190,15 @@ impl<'a> Visitor<'a> for BindingCollector<'a> {
                 self.bindings.insert(name.id.as_str());
             }
             Expr::Lambda(_) => {}
-            Expr::ListComp(ast::ExprListComp { elt, generators, .. })
-            | Expr::SetComp(ast::ExprSetComp { elt, generators, .. })
-            | Expr::Generator(ast::ExprGenerator { elt, generators, .. }) => {
+            Expr::ListComp(ast::ExprListComp {
+                elt, generators, ..
+            })
+            | Expr::SetComp(ast::ExprSetComp {
+                elt, generators, ..
+            })
+            | Expr::Generator(ast::ExprGenerator {
+                elt, generators, ..
+            }) => {
                 self.visit_expr(elt);
                 self.visit_comprehension_parts(generators);
             }
@@ -281,6 +297,12 @@ impl SemanticSyntaxContext for Context<'_> {
     }
 
     fn has_nonlocal_binding(&self, name: &str) -> bool {
+        // Methods see the implicit `__class__` (and `__classdict__`) cell of their class.
+        if matches!(name, "__class__" | "__classdict__")
+            && self.scopes.iter().any(|s| s.kind == ScopeKind::Class)
+        {
+            return true;
+        }
         self.scopes
             .iter()
             .rev()
@@ -454,7 +476,10 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         if let Stmt::ImportFrom(import) = stmt
             && import.module.as_deref() == Some("__future__")
-            && import.names.iter().any(|a| a.name.as_str() == "annotations")
+            && import
+                .names
+                .iter()
+                .any(|a| a.name.as_str() == "annotations")
         {
             self.ctx.future_annotations.set(true);
         }
@@ -604,9 +629,13 @@ fn translate(map: &SourceMap<'_>, reported: Reported) -> (Phase, u32, SyntaxDiag
             Phase::Future,
             "from __future__ imports must occur at the beginning of the file".to_string(),
         ),
-        K::FutureFeatureNotDefined(name) => {
-            (Phase::Future, format!("future feature {name} is not defined"))
+        K::FutureFeatureNotDefined(name) if name == "braces" => {
+            (Phase::Future, "not a chance".to_string())
         }
+        K::FutureFeatureNotDefined(name) => (
+            Phase::Future,
+            format!("future feature {name} is not defined"),
+        ),
         K::NamedExpressionInComprehensionIterable => (
             Phase::Symtable,
             "assignment expression cannot be used in a comprehension iterable expression"
@@ -679,7 +708,10 @@ fn translate(map: &SourceMap<'_>, reported: Reported) -> (Phase, u32, SyntaxDiag
                 | InvalidExpressionPosition::TypeVarTupleDefault
                 | InvalidExpressionPosition::ParamSpecDefault => "a TypeVar bound".to_string(),
             };
-            (Phase::Symtable, format!("{what} cannot be used within {place}"))
+            (
+                Phase::Symtable,
+                format!("{what} cannot be used within {place}"),
+            )
         }
         K::DuplicateMatchKey(key) => (
             Phase::Compiler,
@@ -733,9 +765,7 @@ fn translate(map: &SourceMap<'_>, reported: Reported) -> (Phase, u32, SyntaxDiag
             match kind {
                 AwaitOutsideAsyncFunctionKind::Await => "'await' outside async function",
                 AwaitOutsideAsyncFunctionKind::AsyncFor => "'async for' outside async function",
-                AwaitOutsideAsyncFunctionKind::AsyncWith => {
-                    "'async with' outside async function"
-                }
+                AwaitOutsideAsyncFunctionKind::AsyncWith => "'async with' outside async function",
                 AwaitOutsideAsyncFunctionKind::AsyncComprehension => {
                     "asynchronous comprehension outside of an asynchronous function"
                 }

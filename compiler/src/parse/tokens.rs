@@ -12,7 +12,9 @@
 //! source between and inside tokens with CPython's rules.
 
 use ruff_python_ast::token::{Token, TokenKind};
-use ruff_python_parser::{InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType};
+use ruff_python_parser::{
+    InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType,
+};
 use ruff_text_size::{Ranged, TextSize};
 
 use super::SourceMap;
@@ -136,11 +138,17 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
                         ),
                     );
                 }
-                let c = text[usize::from(range.start())..].chars().next().unwrap_or('(');
+                let c = text[usize::from(range.start())..]
+                    .chars()
+                    .next()
+                    .unwrap_or('(');
                 stack.push(Open::Bracket(c, range.start()));
             }
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
-                let c = text[usize::from(range.start())..].chars().next().unwrap_or(')');
+                let c = text[usize::from(range.start())..]
+                    .chars()
+                    .next()
+                    .unwrap_or(')');
                 check_closer(map, c, range, &mut stack, &mut scan);
             }
             TokenKind::FStringStart | TokenKind::TStringStart => stack.push(Open::Interpolated),
@@ -161,12 +169,7 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
     scan
 }
 
-fn check_number(
-    map: &SourceMap<'_>,
-    start: usize,
-    scanned_to: &mut usize,
-    scan: &mut TokenScan,
-) {
+fn check_number(map: &SourceMap<'_>, start: usize, scanned_to: &mut usize, scan: &mut TokenScan) {
     match scan_number(map.text, start) {
         Ok(end) => *scanned_to = end,
         Err(error) => {
@@ -211,8 +214,7 @@ fn check_closer(
             if matches {
                 return;
             }
-            let in_fstring_field =
-                opening == '{' && stack.last() == Some(&Open::Interpolated);
+            let in_fstring_field = opening == '{' && stack.last() == Some(&Open::Interpolated);
             let message = if in_fstring_field {
                 format!("f-string: unmatched '{c}'")
             } else {
@@ -280,7 +282,11 @@ fn check_backslash(map: &SourceMap<'_>, at: TextSize, scan: &mut TokenScan) -> b
         Some(b'\n') | None => {
             // CPython adds a final newline to input that lacks one, so a trailing backslash
             // is a continuation that runs into the end of the file.
-            let after = if bytes.get(next).is_some() { next + 1 } else { next };
+            let after = if bytes.get(next).is_some() {
+                next + 1
+            } else {
+                next
+            };
             if after >= bytes.len() {
                 scan.eof_in_continuation = Some(at);
             }
@@ -493,8 +499,9 @@ fn unterminated_string(map: &SourceMap<'_>, start: TextSize, kind: &str) -> Synt
             end = line_end;
             break;
         }
-        map.index
-            .line_number(TextSize::new(end.saturating_sub(1).max(usize::from(start)) as u32))
+        map.index.line_number(TextSize::new(
+            end.saturating_sub(1).max(usize::from(start)) as u32
+        ))
     };
     let quoted = if triple { "triple-quoted " } else { "" };
     let kind = if kind.is_empty() {
@@ -534,9 +541,9 @@ fn interpolated_string_error(
         InterpolatedStringErrorType::LambdaWithoutParentheses => {
             format!("{prefix}-string: lambda expressions are not allowed without parentheses")
         }
-        InterpolatedStringErrorType::ConversionFlagNotImmediatelyAfterExclamation => format!(
-            "{prefix}-string: conversion type must come right after the exclamanation mark"
-        ),
+        InterpolatedStringErrorType::ConversionFlagNotImmediatelyAfterExclamation => {
+            format!("{prefix}-string: conversion type must come right after the exclamanation mark")
+        }
         InterpolatedStringErrorType::NewlineInFormatSpec => format!(
             "{prefix}-string: newlines are not allowed in format specifiers for single quoted {prefix}-strings"
         ),
