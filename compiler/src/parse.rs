@@ -110,6 +110,21 @@ where
     if let Some((_, error)) = scan.error {
         return Err(error);
     }
+    if let (Some(at), None) = (scan.eof_in_continuation, scan.unclosed) {
+        // The tokenizer meets the end of the file inside a continuation line.
+        let line = map.index.line_number(at);
+        let (_, offset) = map
+            .index
+            .line_char_col(map.index.line_end(line, map.text), map.text);
+        return Err(map.at(
+            SyntaxErrorKind::SyntaxError,
+            "unexpected EOF while parsing",
+            line,
+            offset,
+            line,
+            0,
+        ));
+    }
     let parse_error = errors::first_parse_error(
         map,
         parsed.errors(),
@@ -126,27 +141,14 @@ where
             line,
             0,
         );
+        // CPython prefers the unclosed bracket unless the parse error comes first.
         match &parse_error {
-            Some(error) if error.lineno <= line && !error.message.is_empty() => {}
+            Some(error) if error.lineno <= line => {}
             _ => return Err(unclosed),
         }
     }
     if let Some(error) = parse_error {
         return Err(error);
-    }
-    if let Some(at) = scan.eof_in_continuation {
-        let line = map.index.line_number(at);
-        let (_, offset) = map
-            .index
-            .line_char_col(map.index.line_end(line, map.text), map.text);
-        return Err(map.at(
-            SyntaxErrorKind::SyntaxError,
-            "unexpected EOF while parsing",
-            line,
-            offset,
-            line,
-            0,
-        ));
     }
     if let Some(error) = errors::first_unsupported_error(map, parsed.unsupported_syntax_errors()) {
         return Err(error);

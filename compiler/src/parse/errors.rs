@@ -165,12 +165,18 @@ fn translate(
             }
         }
         ParseErrorType::ExpectedKeywordParam => simple("named arguments must follow bare *"),
-        ParseErrorType::PositionalAfterKeywordArgument => {
-            simple("positional argument follows keyword argument")
-        }
-        ParseErrorType::PositionalAfterKeywordUnpacking => {
-            simple("positional argument follows keyword argument unpacking")
-        }
+        ParseErrorType::PositionalAfterKeywordArgument => at_call_end(
+            map,
+            range,
+            root,
+            "positional argument follows keyword argument",
+        ),
+        ParseErrorType::PositionalAfterKeywordUnpacking => at_call_end(
+            map,
+            range,
+            root,
+            "positional argument follows keyword argument unpacking",
+        ),
         ParseErrorType::InvalidArgumentUnpackingOrder => {
             simple("iterable argument unpacking follows keyword argument unpacking")
         }
@@ -196,9 +202,9 @@ fn translate(
                 InterpolatedStringErrorType::SingleRbrace => {
                     format!("{prefix}-string: single '}}' is not allowed")
                 }
-                InterpolatedStringErrorType::InvalidConversionFlag => format!(
-                    "{prefix}-string: invalid conversion character: expected 's', 'r', or 'a'"
-                ),
+                InterpolatedStringErrorType::InvalidConversionFlag => {
+                    return conversion_error(map, range, prefix);
+                }
                 InterpolatedStringErrorType::LambdaWithoutParentheses => format!(
                     "{prefix}-string: lambda expressions are not allowed without parentheses"
                 ),
@@ -207,7 +213,18 @@ fn translate(
             map.at_cursor(SyntaxErrorKind::SyntaxError, &message, range.end())
         }
         ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
-            simple("bytes can only contain ASCII literal characters")
+            // CPython underlines the whole literal.
+            let index = tokens.partition_point(|t| t.end() <= range.start());
+            let literal = tokens
+                .get(index)
+                .filter(|t| t.range().contains_range(range))
+                .map_or(range, Ranged::range);
+            map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                "bytes can only contain ASCII literal characters",
+                literal.start(),
+                literal.end(),
+            )
         }
         ParseErrorType::Lexical(
             LexicalErrorType::UnicodeError
@@ -294,6 +311,44 @@ fn expected_token(
     root: &Root<'_>,
 ) -> SyntaxDiagnostic {
     match expected {
+        TokenKind::Colon if innermost_bracket(tokens, range.start()) == Some(TokenKind::Lbrace) => {
+            // `{1: 2, 3}`: CPython's `invalid_kvpair` underlines the key.
+            let (_, previous) = match token_before(tokens, range.start()) {
+                Some(found) => found,
+                None => return generic_invalid_syntax(map, range, tokens),
+            };
+            let key = largest_expr_ending_at(root, previous.end(), TextSize::new(0))
+                .unwrap_or(previous.range());
+            map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                "':' expected after dictionary key",
+                key.start(),
+                previous.end(),
+            )
+        }
+        TokenKind::Else => {
+            // `1 if y`: CPython underlines the body and the condition.
+            let Some((index, previous)) = token_before(tokens, range.start()) else {
+                return generic_invalid_syntax(map, range, tokens);
+            };
+            let if_token = tokens[..index]
+                .iter()
+                .rposition(|t| t.kind() == TokenKind::If)
+                .and_then(|i| token_before(tokens, tokens[i].start()).map(|b| (i, b.1)));
+            match if_token {
+                Some((_, before_if)) => {
+                    let body = largest_expr_ending_at(root, before_if.end(), TextSize::new(0))
+                        .unwrap_or(before_if.range());
+                    map.at_range(
+                        SyntaxErrorKind::SyntaxError,
+                        "expected 'else' after 'if' expression",
+                        body.start(),
+                        previous.end(),
+                    )
+                }
+                None => generic_invalid_syntax(map, range, tokens),
+            }
+        }
         TokenKind::Colon => {
             if found == TokenKind::Equal {
                 if let Some(diagnostic) = equals_instead_of_comparison(map, range, tokens, root) {
@@ -315,7 +370,7 @@ fn expected_token(
             }
             generic_invalid_syntax(map, range, tokens)
         }
-        TokenKind::Comma => {
+        TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
             if found == TokenKind::Equal
                 && let Some(diagnostic) = equals_instead_of_comparison(map, range, tokens, root)
             {
@@ -401,25 +456,51 @@ fn expression_end(tokens: &[Token], index: usize) -> Option<TextSize> {
 }
 
 /// `invalid syntax. Perhaps you forgot a comma?`: two expressions side by side inside
-/// brackets. CPython underlines from the start of the first to the end of the second.
+/// brackets (CPython's `invalid_expression` rule). CPython underlines from the start of
+/// the first to the end of the second.
 fn forgot_comma(
     map: &SourceMap<'_>,
     range: TextRange,
     tokens: &[Token],
     root: &Root<'_>,
 ) -> Option<SyntaxDiagnostic> {
+    // Only inside brackets, and only after an expression.
+    let index = tokens.partition_point(|t| t.start() < range.start());
+    let mut open: Vec<TextSize> = Vec::new();
+    for token in &tokens[..index] {
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => open.push(token.end()),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    let inner_start = *open.last()?;
+    let (_, previous) = token_before(tokens, range.start())?;
     let mut finder = AdjacentExprFinder {
-        at: range.start(),
-        found: None,
+        first_end: previous.end(),
+        second_start: range.start(),
+        lower_bound: inner_start,
+        first: None,
+        second: None,
     };
     match root {
         Root::Module(body) => finder.visit_body(body),
         Root::Expression(expr) => finder.visit_expr(expr),
     }
-    let (first, second) = finder.found?;
-    // The first expression must not be a name followed by a string (`print "x"` has its own
-    // message) and the pair must be inside brackets.
-    let _ = tokens;
+    let (first, second) = (finder.first?, finder.second?);
+    // `print "x"` and soft keywords have rules of their own.
+    if let Some(first_token) = token_at(tokens, first.start())
+        && first_token.kind() == TokenKind::Name
+        && first_token.end() == first.end()
+        && matches!(
+            token_at(tokens, second.start()).map(Token::kind),
+            Some(TokenKind::String)
+        )
+    {
+        return None;
+    }
     Some(map.at_range(
         SyntaxErrorKind::SyntaxError,
         "invalid syntax. Perhaps you forgot a comma?",
@@ -428,33 +509,49 @@ fn forgot_comma(
     ))
 }
 
-/// Finds two consecutive elements of a collection or call where the second starts at `at`.
+/// Finds the largest expression ending at `first_end` (and starting at or after
+/// `lower_bound`) and the largest expression starting at `second_start`.
 struct AdjacentExprFinder {
-    at: TextSize,
-    found: Option<(TextRange, TextRange)>,
-}
-
-impl AdjacentExprFinder {
-    fn check(&mut self, exprs: &[Expr]) {
-        for pair in exprs.windows(2) {
-            if pair[1].start() == self.at && self.found.is_none() {
-                self.found = Some((pair[0].range(), pair[1].range()));
-            }
-        }
-    }
+    first_end: TextSize,
+    second_start: TextSize,
+    lower_bound: TextSize,
+    first: Option<TextRange>,
+    second: Option<TextRange>,
 }
 
 impl<'a> Visitor<'a> for AdjacentExprFinder {
     fn visit_expr(&mut self, expr: &'a Expr) {
-        if self.found.is_some() {
-            return;
+        let range = expr.range();
+        let disjunction = !matches!(
+            expr,
+            Expr::Tuple(ast::ExprTuple {
+                parenthesized: false,
+                ..
+            }) | Expr::Named(_)
+                | Expr::Lambda(_)
+                | Expr::If(_)
+                | Expr::Starred(_)
+                | Expr::Yield(_)
+                | Expr::YieldFrom(_)
+        );
+        if range.end() == self.first_end
+            && range.start() >= self.lower_bound
+            && disjunction
+            && self.first.is_none_or(|f| range.start() < f.start())
+        {
+            self.first = Some(range);
         }
-        match expr {
-            Expr::List(ast::ExprList { elts, .. })
-            | Expr::Tuple(ast::ExprTuple { elts, .. })
-            | Expr::Set(ast::ExprSet { elts, .. }) => self.check(elts),
-            Expr::Call(call) => self.check(&call.arguments.args),
-            _ => {}
+        if range.start() == self.second_start
+            && !matches!(
+                expr,
+                Expr::Tuple(ast::ExprTuple {
+                    parenthesized: false,
+                    ..
+                })
+            )
+            && self.second.is_none_or(|s| range.end() > s.end())
+        {
+            self.second = Some(range);
         }
         visitor::walk_expr(self, expr);
     }
@@ -478,12 +575,36 @@ fn other_error(
             range.end(),
         ));
     }
+    for what in ["tuple", "list"] {
+        if message == format!("Only single target (not {what}) can be annotated") {
+            // CPython underlines a parenthesized target whole, else its first element.
+            let text = &map.text[range];
+            let end = if text.starts_with(['(', '[']) {
+                range.end()
+            } else {
+                token_at(tokens, range.start()).map_or(range.end(), Ranged::end)
+            };
+            return Some(map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                &format!("only single target (not {what}) can be annotated"),
+                range.start(),
+                end,
+            ));
+        }
+    }
     if message.starts_with("Multiple exception types must be parenthesized when using `as`") {
+        // CPython underlines from the first type through the `as` name.
+        let index = tokens.partition_point(|t| t.start() < range.start());
+        let end = tokens[index..]
+            .iter()
+            .take_while(|t| !matches!(t.kind(), TokenKind::Colon | TokenKind::Newline))
+            .last()
+            .map_or(range.end(), Ranged::end);
         return Some(map.at_range(
             SyntaxErrorKind::SyntaxError,
             "multiple exception types must be parenthesized when using 'as'",
             range.start(),
-            range.end(),
+            end,
         ));
     }
     None
@@ -496,33 +617,42 @@ fn expected_indented_block(
     range: TextRange,
     tokens: &[Token],
 ) -> SyntaxDiagnostic {
-    // Ruff says "`if` statement", "function definition", "class definition", ...
+    // Ruff says "`if` statement", "function definition", "`class` definition", ...
     let description = if let Some(keyword) = what.strip_prefix('`') {
-        let keyword = keyword.split('`').next().unwrap_or_default();
-        format!("'{keyword}' statement")
+        let mut parts = keyword.splitn(2, '`');
+        let keyword = parts.next().unwrap_or_default();
+        let rest = parts.next().unwrap_or_default().trim();
+        match (keyword, rest) {
+            ("class", "definition") => "class definition".to_string(),
+            ("def", "definition") => "function definition".to_string(),
+            _ => format!("'{keyword}' statement"),
+        }
     } else {
         what.to_string()
     };
     let header_line = header_line(map, range.start(), tokens, &description);
     let message = format!("expected an indented block after {description} on line {header_line}");
-    let token = token_at(tokens, range.start());
-    let (line, offset) = match token {
-        Some(token) if token.kind() != TokenKind::EndOfFile => {
-            map.index.line_char_col(token.start(), map.text)
-        }
+    // CPython points at the first token of the line that should have been indented.
+    match token_at(tokens, range.start()) {
+        Some(token) if !matches!(token.kind(), TokenKind::EndOfFile | TokenKind::Dedent) => map
+            .at_range(
+                SyntaxErrorKind::IndentationError,
+                &message,
+                token.start(),
+                token.end(),
+            ),
         _ => {
             let line = map.index.line_count();
-            (line, 0)
+            map.at(
+                SyntaxErrorKind::IndentationError,
+                &message,
+                line,
+                0,
+                line,
+                0,
+            )
         }
-    };
-    map.at(
-        SyntaxErrorKind::IndentationError,
-        &message,
-        line,
-        offset,
-        line,
-        0,
-    )
+    }
 }
 
 /// The line of the compound statement header whose block is missing: the last line
@@ -858,4 +988,110 @@ fn unicode_escape_error(map: &SourceMap<'_>, error: &ParseError) -> SyntaxDiagno
         error.location.start(),
         error.location.end(),
     )
+}
+
+/// An argument-order error, which CPython reports at the call's closing parenthesis (the
+/// last token its `invalid_arguments` rule read).
+fn at_call_end(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    root: &Root<'_>,
+    message: &str,
+) -> SyntaxDiagnostic {
+    let mut finder = CallFinder { range, found: None };
+    match root {
+        Root::Module(body) => finder.visit_body(body),
+        Root::Expression(expr) => finder.visit_expr(expr),
+    }
+    let at = finder.found.map_or(range, |arguments| {
+        let end = arguments.end();
+        if map.text[..usize::from(end)].ends_with(')') {
+            TextRange::new(end - TextSize::new(1), end)
+        } else {
+            range
+        }
+    });
+    map.at_range(SyntaxErrorKind::SyntaxError, message, at.start(), at.end())
+}
+
+/// Finds the innermost call whose argument list contains `range`.
+struct CallFinder {
+    range: TextRange,
+    found: Option<TextRange>,
+}
+
+impl<'a> Visitor<'a> for CallFinder {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if !expr.range().contains_range(self.range) {
+            return;
+        }
+        if let Expr::Call(call) = expr
+            && call.arguments.range.contains_range(self.range)
+        {
+            self.found = Some(call.arguments.range);
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// `f-string: invalid conversion character 'z': expected 's', 'r', or 'a'` at the bad
+/// conversion name, or `f-string: missing conversion character` when there is none.
+fn conversion_error(map: &SourceMap<'_>, range: TextRange, prefix: &str) -> SyntaxDiagnostic {
+    let name: String = map.text[usize::from(range.start())..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    if name.is_empty() {
+        return map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            &format!("{prefix}-string: missing conversion character"),
+            range.start(),
+            range.end(),
+        );
+    }
+    map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        &format!(
+            "{prefix}-string: invalid conversion character '{name}': expected 's', 'r', or 'a'"
+        ),
+        range.start(),
+        range.start() + TextSize::new(name.len() as u32),
+    )
+}
+
+/// The kind of the innermost bracket open at `offset`.
+fn innermost_bracket(tokens: &[Token], offset: TextSize) -> Option<TokenKind> {
+    let index = tokens.partition_point(|t| t.start() < offset);
+    let mut open = Vec::new();
+    for token in &tokens[..index] {
+        match token.kind() {
+            kind @ (TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace) => open.push(kind),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
+/// The largest disjunction-like expression that ends at `end` and starts at or after
+/// `lower_bound`.
+fn largest_expr_ending_at(
+    root: &Root<'_>,
+    end: TextSize,
+    lower_bound: TextSize,
+) -> Option<TextRange> {
+    let mut finder = AdjacentExprFinder {
+        first_end: end,
+        second_start: TextSize::new(u32::MAX),
+        lower_bound,
+        first: None,
+        second: None,
+    };
+    match root {
+        Root::Module(body) => finder.visit_body(body),
+        Root::Expression(expr) => finder.visit_expr(expr),
+    }
+    finder.first
 }

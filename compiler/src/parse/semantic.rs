@@ -47,6 +47,7 @@ pub(crate) fn check(
             errors: RefCell::new(Vec::new()),
             future_annotations: Cell::new(false),
             name_context: Cell::new(None),
+            declarations: Vec::new(),
         },
     };
     match root {
@@ -65,10 +66,11 @@ pub(crate) fn check(
             walker.visit_expr(expr);
         }
     }
+    let declarations = std::mem::take(&mut walker.ctx.declarations);
     let errors = walker.ctx.errors.into_inner();
     let best = errors
         .into_iter()
-        .map(|reported| translate(map, reported))
+        .map(|reported| translate(map, reported, &declarations))
         .min_by_key(|(phase, start, _)| (*phase, *start));
     match best {
         Some((_, _, diagnostic)) => Err(diagnostic),
@@ -85,9 +87,10 @@ enum ScopeKind {
         is_async: bool,
     },
     Lambda,
-    /// A list, set or dict comprehension.
+    /// A list, set or dict comprehension; `name` is what CPython's messages call it.
     Comprehension {
         is_async: bool,
+        name: &'static str,
     },
     Generator,
 }
@@ -256,6 +259,9 @@ struct Context<'a> {
     future_annotations: Cell<bool>,
     /// The context of the `Name` expression being checked, if the current node is one.
     name_context: Cell<Option<ExprContext>>,
+    /// Ranges of every `global` and `nonlocal` statement, where CPython's symbol table
+    /// reports errors about the names they declare.
+    declarations: Vec<TextRange>,
 }
 
 /// An error from the checker, with the scope facts its CPython message depends on.
@@ -350,7 +356,15 @@ impl SemanticSyntaxContext for Context<'_> {
                     ScopeKind::Comprehension { .. } | ScopeKind::Generator
                 )
             })
-            .any(|s| s.kind == ScopeKind::Comprehension { is_async: false })
+            .any(|s| {
+                matches!(
+                    s.kind,
+                    ScopeKind::Comprehension {
+                        is_async: false,
+                        ..
+                    }
+                )
+            })
     }
 
     fn in_class_body_comprehension(&self) -> bool {
@@ -483,6 +497,11 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
         {
             self.ctx.future_annotations.set(true);
         }
+        if let Stmt::Global(ast::StmtGlobal { range, .. })
+        | Stmt::Nonlocal(ast::StmtNonlocal { range, .. }) = stmt
+        {
+            self.ctx.declarations.push(*range);
+        }
         self.checker.visit_stmt(stmt, &self.ctx);
         match stmt {
             Stmt::FunctionDef(def) => {
@@ -552,7 +571,10 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
             Expr::ListComp(comp) => {
                 let is_async = comp.generators.iter().any(|g| g.is_async);
                 self.visit_comprehension(
-                    ScopeKind::Comprehension { is_async },
+                    ScopeKind::Comprehension {
+                        is_async,
+                        name: "list comprehension",
+                    },
                     &comp.generators,
                     &[&comp.elt],
                 );
@@ -560,7 +582,10 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
             Expr::SetComp(comp) => {
                 let is_async = comp.generators.iter().any(|g| g.is_async);
                 self.visit_comprehension(
-                    ScopeKind::Comprehension { is_async },
+                    ScopeKind::Comprehension {
+                        is_async,
+                        name: "set comprehension",
+                    },
                     &comp.generators,
                     &[&comp.elt],
                 );
@@ -573,7 +598,10 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
                 }
                 elements.push(&comp.value);
                 self.visit_comprehension(
-                    ScopeKind::Comprehension { is_async },
+                    ScopeKind::Comprehension {
+                        is_async,
+                        name: "dict comprehension",
+                    },
                     &comp.generators,
                     &elements,
                 );
@@ -600,7 +628,11 @@ enum Phase {
 }
 
 /// CPython's message, exception class and reporting phase for a checker error.
-fn translate(map: &SourceMap<'_>, reported: Reported) -> (Phase, u32, SyntaxDiagnostic) {
+fn translate(
+    map: &SourceMap<'_>,
+    reported: Reported,
+    declarations: &[TextRange],
+) -> (Phase, u32, SyntaxDiagnostic) {
     let Reported {
         error,
         innermost,
@@ -616,10 +648,7 @@ fn translate(map: &SourceMap<'_>, reported: Reported) -> (Phase, u32, SyntaxDiag
             .collect()
     };
     let comprehension_name = match innermost {
-        ScopeKind::Comprehension { .. } => {
-            // The message names the kind of comprehension; find it from the source.
-            Some("comprehension")
-        }
+        ScopeKind::Comprehension { name, .. } => Some(name),
         ScopeKind::Generator => Some("generator expression"),
         _ => None,
     };
@@ -752,8 +781,7 @@ fn translate(map: &SourceMap<'_>, reported: Reported) -> (Phase, u32, SyntaxDiag
                 YieldOutsideFunctionKind::Await => "await",
             };
             match comprehension_name {
-                Some(_) if !matches!(kind, YieldOutsideFunctionKind::Await) => {
-                    let what = comprehension_kind(map, range);
+                Some(what) if !matches!(kind, YieldOutsideFunctionKind::Await) => {
                     (Phase::Symtable, format!("'yield' inside {what}"))
                 }
                 _ => (Phase::Compiler, format!("'{keyword}' outside function")),
@@ -837,33 +865,58 @@ fn translate(map: &SourceMap<'_>, reported: Reported) -> (Phase, u32, SyntaxDiag
             "'return' with value in async generator".to_string(),
         ),
     };
-    let diagnostic = map.at_range(
-        SyntaxErrorKind::SyntaxError,
-        &message,
-        range.start(),
-        range.end(),
-    );
-    (phase, u32::from(range.start()), diagnostic)
-}
-
-/// Names the innermost comprehension around `range` as CPython's messages do ("list
-/// comprehension", "generator expression", ...), by looking back for its opening bracket.
-fn comprehension_kind(map: &SourceMap<'_>, range: TextRange) -> &'static str {
-    let before = &map.text[..usize::from(range.start())];
-    let mut depth = 0i32;
-    for c in before.chars().rev() {
-        match c {
-            ')' | ']' | '}' => depth += 1,
-            '(' | '[' | '{' if depth > 0 => depth -= 1,
-            '(' => return "generator expression",
-            '[' => return "list comprehension",
-            '{' => {
-                // A dict comprehension has a top-level colon; telling them apart from the
-                // text alone is not worth it here, and set comprehensions are more common.
-                return "set comprehension";
-            }
-            _ => {}
+    let declaration = |contains: TextRange| {
+        declarations
+            .iter()
+            .copied()
+            .find(|d| d.contains_range(contains) || d.start() == contains.start())
+    };
+    let diagnostic = match &error.kind {
+        // The symbol table reports these at the whole `global`/`nonlocal` statement.
+        K::GlobalParameter(_)
+        | K::NonlocalParameter(_)
+        | K::NonlocalWithoutBinding(_)
+        | K::NonlocalAndGlobal(_) => {
+            let at = declaration(range).unwrap_or(range);
+            map.at_range(SyntaxErrorKind::SyntaxError, &message, at.start(), at.end())
         }
-    }
-    "list comprehension"
+        K::LoadBeforeGlobalDeclaration { start, .. }
+        | K::LoadBeforeNonlocalDeclaration { start, .. } => {
+            let at = declaration(TextRange::empty(*start)).unwrap_or(range);
+            map.at_range(SyntaxErrorKind::SyntaxError, &message, at.start(), at.end())
+        }
+        // `future.c` gives only the statement's line and first column.
+        K::FutureFeatureNotDefined(_) => {
+            let line = map.index.line_number(range.start());
+            let text = map.index.line_text(line, map.text);
+            let column = text.chars().take_while(|c| c.is_whitespace()).count() as u32;
+            map.at(
+                SyntaxErrorKind::SyntaxError,
+                &message,
+                line,
+                column + 1,
+                line,
+                0,
+            )
+        }
+        // `import *` is reported at the `*`.
+        K::NonModuleImportStar(_) => {
+            let star = text.rfind('*').map_or(range.start(), |i| {
+                range.start() + ruff_text_size::TextSize::new(i as u32)
+            });
+            map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                &message,
+                star,
+                star + ruff_text_size::TextSize::new(1),
+            )
+        }
+        _ => map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            &message,
+            range.start(),
+            range.end(),
+        ),
+    };
+    (phase, u32::from(range.start()), diagnostic)
 }

@@ -82,14 +82,19 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
         let gap_has_continuation = check_gap(map, prev_end, range.start(), &mut scan);
         prev_end = range.end();
 
-        if matches!(
-            kind,
-            TokenKind::Comment
-                | TokenKind::NonLogicalNewline
-                | TokenKind::Indent
-                | TokenKind::Dedent
-                | TokenKind::EndOfFile
-        ) {
+        let whitespace_only = kind == TokenKind::Unknown && map.text[range].trim_start().is_empty();
+        if whitespace_only
+            || matches!(
+                kind,
+                TokenKind::Comment
+                    | TokenKind::NonLogicalNewline
+                    | TokenKind::Indent
+                    | TokenKind::Dedent
+                    | TokenKind::EndOfFile
+            )
+        {
+            // Ruff turns badly dedented indentation into an `Unknown` token; CPython's
+            // indentation check runs on the token after it.
             continue;
         }
         let start_line = map.index.line_number(range.start());
@@ -183,7 +188,7 @@ fn check_number(map: &SourceMap<'_>, start: usize, scanned_to: &mut usize, scan:
                         &error.message,
                         line,
                         line_start + col - 1,
-                        line_start + end_col,
+                        line_start + end_col - 1,
                     )
                 }
                 None => map.at_cursor(
@@ -536,7 +541,17 @@ fn interpolated_string_error(
             format!("{prefix}-string: single '}}' is not allowed")
         }
         InterpolatedStringErrorType::InvalidConversionFlag => {
-            format!("{prefix}-string: invalid conversion character: expected 's', 'r', or 'a'")
+            let name: String = map.text[usize::from(start)..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if name.is_empty() {
+                format!("{prefix}-string: missing conversion character")
+            } else {
+                format!(
+                    "{prefix}-string: invalid conversion character '{name}': expected 's', 'r', or 'a'"
+                )
+            }
         }
         InterpolatedStringErrorType::LambdaWithoutParentheses => {
             format!("{prefix}-string: lambda expressions are not allowed without parentheses")
