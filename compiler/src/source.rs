@@ -454,15 +454,13 @@ fn utf8_error(bytes: &[u8], error: &std::str::Utf8Error, filename: &str) -> Synt
         ),
     };
     let text = String::from_utf8_lossy(line).into_owned();
-    let chars_before = String::from_utf8_lossy(&line[..column]).chars().count() as u32;
+    // CPython cannot convert byte columns of undecodable text to characters, so these
+    // offsets count bytes: just past a string literal's closing quote, or the end of the
+    // identifier-like run.
     let offset = if in_string {
-        // CPython points just past the closing quote of the literal it failed to decode.
-        String::from_utf8_lossy(&line[..(token_end + 1).min(line.len())])
-            .chars()
-            .count() as u32
-            + 1
+        (token_end + 2).min(line.len() + 1) as u32
     } else {
-        chars_before + 1
+        token_end.max(1) as u32
     };
     let lineno = 1 + count_line_breaks(&bytes[..line_start]);
     SyntaxDiagnostic {

@@ -338,8 +338,8 @@ mod tests {
             ("00", 2),
             ("0_0", 3),
             ("1if", 1),
-            ("0x1for", 3),
-            ("1.real", 2),
+            ("0x1for", 4),
+            ("1.e5", 4),
         ] {
             assert_eq!(scan_number(text, 0), Ok(len), "{text}");
         }
@@ -357,6 +357,7 @@ mod tests {
         );
         assert_eq!(err("1.5j2"), ("invalid imaginary literal".into(), 4));
         assert_eq!(err("1__0"), ("invalid decimal literal".into(), 2));
+        assert_eq!(err("1.real"), ("invalid decimal literal".into(), 2));
         let e = scan_number("0777", 0).unwrap_err();
         assert!(e.message.starts_with("leading zeros"));
         assert_eq!(e.known_range, Some((1, 2)));
