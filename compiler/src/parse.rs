@@ -143,7 +143,7 @@ where
         );
         // CPython prefers the unclosed bracket unless the parse error comes first.
         match &parse_error {
-            Some(error) if error.lineno <= line => {}
+            Some(error) if error.lineno.max(error.end_lineno) <= line => {}
             _ => return Err(unclosed),
         }
     }

@@ -17,7 +17,10 @@ use std::path::Path;
 
 #[test]
 fn syntax_error_snapshots() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntax_errors");
+    // `TAIPAN_SYNTAX_CASES` points the harness at another directory of cases, which is
+    // handy for trying out a batch of snippets against `bless_syntax.py`.
+    let default_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntax_errors");
+    let dir = std::env::var_os("TAIPAN_SYNTAX_CASES").map_or(default_dir.clone(), Into::into);
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("tests/syntax_errors exists")

@@ -79,17 +79,22 @@ pub(crate) fn first_unsupported_error(
         }
         UnsupportedSyntaxErrorKind::UnpackingInComprehension(kind) => {
             // The kind enum is not exported; its `Debug` name tells dict unpacking apart.
-            let message = if format!("{kind:?}").starts_with("Dict") {
-                "dict unpacking cannot be used in dict comprehension"
+            if format!("{kind:?}").starts_with("Dict") {
+                // CPython points at the `**` alone.
+                map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    "dict unpacking cannot be used in dict comprehension",
+                    error.range.start(),
+                    error.range.start() + TextSize::new(2),
+                )
             } else {
-                "iterable unpacking cannot be used in comprehension"
-            };
-            map.at_range(
-                SyntaxErrorKind::SyntaxError,
-                message,
-                error.range.start(),
-                error.range.end(),
-            )
+                map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    "iterable unpacking cannot be used in comprehension",
+                    error.range.start(),
+                    error.range.end(),
+                )
+            }
         }
         _ => map.at_range(
             SyntaxErrorKind::SyntaxError,
@@ -164,7 +169,42 @@ fn translate(
                 simple("var-positional argument cannot have default value")
             }
         }
-        ParseErrorType::ExpectedKeywordParam => simple("named arguments must follow bare *"),
+        ParseErrorType::ExpectedKeywordParam => {
+            // CPython points at the bare `*` of a `def`, but at the last token it read
+            // (the one after the `*`) of a `lambda`.
+            let index = tokens.partition_point(|t| t.start() < range.start());
+            let mut depth = 0;
+            let mut in_lambda = false;
+            for token in tokens[..index].iter().rev() {
+                match token.kind() {
+                    TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+                    TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                        if depth == 0 {
+                            break;
+                        }
+                        depth -= 1;
+                    }
+                    TokenKind::Lambda if depth == 0 => {
+                        in_lambda = true;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            if !in_lambda {
+                return simple("named arguments must follow bare *");
+            }
+            let next = tokens.iter().find(|t| t.start() >= range.end());
+            match next {
+                Some(token) => map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    "named arguments must follow bare *",
+                    token.start(),
+                    token.end(),
+                ),
+                None => simple("named arguments must follow bare *"),
+            }
+        }
         ParseErrorType::PositionalAfterKeywordArgument => at_call_end(
             map,
             range,
@@ -177,9 +217,16 @@ fn translate(
             root,
             "positional argument follows keyword argument unpacking",
         ),
-        ParseErrorType::InvalidArgumentUnpackingOrder => {
-            simple("iterable argument unpacking follows keyword argument unpacking")
+        ParseErrorType::InvalidArgumentUnpackingOrder => map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "iterable argument unpacking follows keyword argument unpacking",
+            range.start(),
+            range.start() + TextSize::new(1),
+        ),
+        ParseErrorType::ExpectedImaginaryNumber => {
+            simple("imaginary number required in complex literal")
         }
+        ParseErrorType::ExpectedRealNumber => simple("real number required in complex literal"),
         ParseErrorType::UnparenthesizedGeneratorExpression => {
             simple("Generator expression must be parenthesized")
         }
@@ -187,7 +234,7 @@ fn translate(
             simple("iterable unpacking cannot be used in comprehension")
         }
         ParseErrorType::InvalidStarredExpressionUsage => {
-            simple("can't use starred expression here")
+            simple("cannot use starred expression here")
         }
         ParseErrorType::FStringError(kind) | ParseErrorType::TStringError(kind) => {
             let prefix = if matches!(error.error, ParseErrorType::TStringError(_)) {
@@ -234,6 +281,21 @@ fn translate(
         ParseErrorType::ExpectedExpression => {
             if let Some(diagnostic) = empty_fstring_expression(map, range, tokens) {
                 return diagnostic;
+            }
+            // The string ends inside a replacement field: `f'{'`.
+            if let Some(token) = token_at(tokens, range.start())
+                && matches!(token.kind(), TokenKind::FStringEnd | TokenKind::TStringEnd)
+            {
+                let prefix = if token.kind() == TokenKind::TStringEnd {
+                    "t"
+                } else {
+                    "f"
+                };
+                return map.at_cursor(
+                    SyntaxErrorKind::SyntaxError,
+                    &format!("{prefix}-string: expecting '}}'"),
+                    token.end(),
+                );
             }
             invalid_syntax()
         }
@@ -370,6 +432,10 @@ fn expected_token(
             }
             generic_invalid_syntax(map, range, tokens)
         }
+        TokenKind::Comma if found.as_augmented_assign_operator().is_some() => {
+            illegal_augmented_target(map, range, tokens, root)
+                .unwrap_or_else(|| generic_invalid_syntax(map, range, tokens))
+        }
         TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
             if found == TokenKind::Equal
                 && let Some(diagnostic) = equals_instead_of_comparison(map, range, tokens, root)
@@ -383,6 +449,38 @@ fn expected_token(
         }
         _ => generic_invalid_syntax(map, range, tokens),
     }
+}
+
+/// `'tuple' is an illegal expression for augmented assignment` for `a, b += 1`, which ruff
+/// reports as a missing comma before the operator.
+fn illegal_augmented_target(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+    root: &Root<'_>,
+) -> Option<SyntaxDiagnostic> {
+    let (_, previous) = token_before(tokens, range.start())?;
+    let statement_start = {
+        let index = tokens.partition_point(|t| t.start() < range.start());
+        tokens[..index]
+            .iter()
+            .rev()
+            .find(|t| {
+                matches!(
+                    t.kind(),
+                    TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::Semi
+                )
+            })
+            .map_or(TextSize::new(0), Ranged::end)
+    };
+    let first = token_at(tokens, statement_start)?;
+    let _ = (previous, root);
+    Some(map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        "'tuple' is an illegal expression for augmented assignment",
+        first.start(),
+        previous.end(),
+    ))
 }
 
 /// `invalid syntax. Maybe you meant '==' or ':=' instead of '='?` for `if x = 1:` and
@@ -591,6 +689,16 @@ fn other_error(
                 end,
             ));
         }
+    }
+    if message == "Trailing comma not allowed" {
+        // CPython points just past the comma.
+        let at = token_at(tokens, range.end()).map_or(range.end(), Ranged::start);
+        return Some(map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "trailing comma not allowed without surrounding parentheses",
+            at,
+            at + TextSize::new(1),
+        ));
     }
     if message.starts_with("Multiple exception types must be parenthesized when using `as`") {
         // CPython underlines from the first type through the `as` name.
@@ -807,7 +915,9 @@ fn invalid_target(
                 }
                 _ => false,
             };
-            if here {
+            if matches!(expr, Expr::Yield(_) | Expr::YieldFrom(_)) {
+                "assignment to yield expression not possible".to_string()
+            } else if here {
                 format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?")
             } else {
                 format!("cannot assign to {name}")
@@ -965,7 +1075,9 @@ fn unicode_escape_error(map: &SourceMap<'_>, error: &ParseError) -> SyntaxDiagno
         }
         _ => {
             let text = &map.text[error.location];
-            if text.starts_with("\\N") {
+            if text.starts_with("\\N")
+                || map.text[..usize::from(error.location.start())].ends_with("\\N{")
+            {
                 "unknown Unicode character name"
             } else if text.starts_with("\\x") {
                 "truncated \\xXX escape"
@@ -978,12 +1090,34 @@ fn unicode_escape_error(map: &SourceMap<'_>, error: &ParseError) -> SyntaxDiagno
             }
         }
     };
-    let len = error.location.len().to_u32().max(1);
+    // Positions count bytes from the start of the literal's body; a `\N{...}` escape
+    // runs to its closing brace.
+    let mut start = usize::from(error.location.start());
+    let mut end = usize::from(error.location.end()).max(start + 1);
+    // Ruff points at the name inside `\N{...}`; CPython counts the whole escape.
+    if map.text[..start].ends_with("\\N{") {
+        start -= 3;
+    }
+    if map.text[start..].starts_with("\\N{")
+        && let Some(close) = map.text[start..].find(['}', '\n', '"', '\''])
+        && map.text[start + close..].starts_with('}')
+    {
+        end = start + close + 1;
+    }
+    let line_start = usize::from(
+        map.index
+            .line_start(map.index.line_number(error.location.start())),
+    );
+    let before = &map.text[line_start..start];
+    let body_start = before
+        .rfind(['"', '\''])
+        .map_or(line_start, |quote| line_start + quote + 1);
+    let position = start.saturating_sub(body_start);
+    let last = position + (end - start) - 1;
     map.at_range(
         SyntaxErrorKind::SyntaxError,
         &format!(
-            "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-{}: {reason}",
-            len - 1
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {position}-{last}: {reason}"
         ),
         error.location.start(),
         error.location.end(),

@@ -22,6 +22,7 @@ pub(crate) struct NumberError {
 /// CPython's tokenizer raises for it.
 pub(crate) fn scan_number(text: &str, start: usize) -> Result<usize, NumberError> {
     let mut scanner = Scanner {
+        text,
         bytes: text.as_bytes(),
         pos: start,
         start,
@@ -32,6 +33,7 @@ pub(crate) fn scan_number(text: &str, start: usize) -> Result<usize, NumberError
 const EOF: u8 = 0;
 
 struct Scanner<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     start: usize,
@@ -79,7 +81,17 @@ impl Scanner<'_> {
             b'n' => rest.starts_with(b"ot"),
             _ => false,
         };
-        if !keyword_follows && is_potential_identifier_char(c) {
+        // A non-ASCII character only continues the number if it could continue a name;
+        // anything else is left for the tokenizer's invalid-character error.
+        let continues_name = if c >= 128 {
+            self.text
+                .get(self.pos - 1..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        } else {
+            is_potential_identifier_char(c)
+        };
+        if !keyword_follows && continues_name {
             self.backup(c);
             return Err(self.error(format!("invalid {kind} literal")));
         }

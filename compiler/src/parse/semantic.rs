@@ -21,7 +21,7 @@ use ruff_python_parser::semantic_errors::{
     LazyImportContext, SemanticSyntaxChecker, SemanticSyntaxContext, SemanticSyntaxError,
     SemanticSyntaxErrorKind, WriteToDebugKind, YieldOutsideFunctionKind,
 };
-use ruff_text_size::TextRange;
+use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{ParseKind, SourceMap, TARGET_VERSION};
@@ -106,6 +106,12 @@ struct Scope<'a> {
     parameters: FxHashSet<&'a str>,
     /// How many `for`/`while` bodies enclose the current node within this scope.
     loop_depth: u32,
+    /// Inside an `except*` handler: the loop depth at the handler, which `break` and
+    /// `continue` must not leave.
+    except_star_loop_depth: Option<u32>,
+    /// Names declared `global` / `nonlocal` so far, in source order.
+    declared_global: FxHashMap<&'a str, TextRange>,
+    declared_nonlocal: FxHashMap<&'a str, TextRange>,
 }
 
 impl<'a> Scope<'a> {
@@ -132,6 +138,9 @@ impl<'a> Scope<'a> {
             globals: collector.globals,
             parameters,
             loop_depth: 0,
+            except_star_loop_depth: None,
+            declared_global: FxHashMap::default(),
+            declared_nonlocal: FxHashMap::default(),
         }
     }
 }
@@ -269,6 +278,8 @@ struct Reported {
     error: SemanticSyntaxError,
     innermost: ScopeKind,
     name_context: Option<ExprContext>,
+    /// A message of our own for checks ruff lacks, overriding the kind's translation.
+    custom: Option<(Phase, &'static str)>,
 }
 
 impl Context<'_> {
@@ -331,9 +342,13 @@ impl SemanticSyntaxContext for Context<'_> {
     fn in_await_allowed_context(&self) -> bool {
         for scope in self.scopes.iter().rev() {
             match scope.kind {
-                ScopeKind::Function { .. } | ScopeKind::Lambda => return true,
+                // A generator expression with `await` becomes an async generator
+                // expression, which is fine anywhere.
+                ScopeKind::Function { .. } | ScopeKind::Lambda | ScopeKind::Generator => {
+                    return true;
+                }
                 ScopeKind::Class | ScopeKind::Module => return false,
-                ScopeKind::Comprehension { .. } | ScopeKind::Generator => {}
+                ScopeKind::Comprehension { .. } => {}
             }
         }
         false
@@ -402,6 +417,7 @@ impl SemanticSyntaxContext for Context<'_> {
             error,
             innermost: self.innermost(),
             name_context: self.name_context.get(),
+            custom: None,
         });
     }
 
@@ -486,6 +502,79 @@ impl<'a> ScopeWalker<'a> {
     }
 }
 
+impl<'a> ScopeWalker<'a> {
+    /// `name 'x' is nonlocal and global`: CPython's symbol table rejects declaring one name
+    /// both ways in a scope. Ruff's checker has the error kind but does not check it.
+    fn check_declaration_conflicts(&mut self, stmt: &'a Stmt) {
+        let (names, is_global) = match stmt {
+            Stmt::Global(global) => (&global.names, true),
+            Stmt::Nonlocal(nonlocal) => (&nonlocal.names, false),
+            _ => return,
+        };
+        let range = stmt.range();
+        let Some(scope) = self.ctx.scopes.last_mut() else {
+            return;
+        };
+        let mut conflicts = Vec::new();
+        for name in names {
+            let other = if is_global {
+                scope.declared_nonlocal.get(name.as_str())
+            } else {
+                scope.declared_global.get(name.as_str())
+            };
+            // CPython reports at the name's first declaration (`error_at_directive`).
+            if let Some(&first) = other {
+                conflicts.push((name.to_string(), first));
+            }
+            let own = if is_global {
+                &mut scope.declared_global
+            } else {
+                &mut scope.declared_nonlocal
+            };
+            own.entry(name.as_str()).or_insert(range);
+        }
+        for (name, at) in conflicts {
+            self.ctx.report_semantic_error(SemanticSyntaxError {
+                kind: SemanticSyntaxErrorKind::NonlocalAndGlobal(name),
+                range: at,
+                python_version: TARGET_VERSION,
+            });
+        }
+    }
+
+    /// `'break', 'continue' and 'return' cannot appear in an except* block` (CPython's
+    /// compiler); ruff does not check it.
+    fn check_except_star_exit(&mut self, stmt: &'a Stmt) {
+        let Some(scope) = self.ctx.scopes.last() else {
+            return;
+        };
+        let Some(handler_depth) = scope.except_star_loop_depth else {
+            return;
+        };
+        let leaves = match stmt {
+            Stmt::Return(_) => matches!(scope.kind, ScopeKind::Function { .. }),
+            Stmt::Break(_) | Stmt::Continue(_) => scope.loop_depth == handler_depth,
+            _ => false,
+        };
+        if leaves {
+            self.ctx.errors.borrow_mut().push(Reported {
+                error: SemanticSyntaxError {
+                    // Reuse a kind ruff never reports for 3.14 to carry our own message.
+                    kind: SemanticSyntaxErrorKind::LazyImportStar,
+                    range: stmt.range(),
+                    python_version: TARGET_VERSION,
+                },
+                innermost: scope.kind,
+                name_context: None,
+                custom: Some((
+                    Phase::Compiler,
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                )),
+            });
+        }
+    }
+}
+
 impl<'a> Visitor<'a> for ScopeWalker<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         if let Stmt::ImportFrom(import) = stmt
@@ -502,6 +591,8 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
         {
             self.ctx.declarations.push(*range);
         }
+        self.check_declaration_conflicts(stmt);
+        self.check_except_star_exit(stmt);
         self.checker.visit_stmt(stmt, &self.ctx);
         match stmt {
             Stmt::FunctionDef(def) => {
@@ -548,6 +639,25 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
                 self.visit_expr(&while_stmt.test);
                 self.in_loop_body(&while_stmt.body);
                 self.visit_body(&while_stmt.orelse);
+            }
+            Stmt::Try(try_stmt) if try_stmt.is_star => {
+                self.visit_body(&try_stmt.body);
+                for handler in &try_stmt.handlers {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    if let Some(type_) = &handler.type_ {
+                        self.visit_expr(type_);
+                    }
+                    let Some(scope) = self.ctx.scopes.last_mut() else {
+                        continue;
+                    };
+                    let outer = scope.except_star_loop_depth.replace(scope.loop_depth);
+                    self.visit_body(&handler.body);
+                    if let Some(scope) = self.ctx.scopes.last_mut() {
+                        scope.except_star_loop_depth = outer;
+                    }
+                }
+                self.visit_body(&try_stmt.orelse);
+                self.visit_body(&try_stmt.finalbody);
             }
             _ => visitor::walk_stmt(self, stmt),
         }
@@ -637,7 +747,17 @@ fn translate(
         error,
         innermost,
         name_context,
+        custom,
     } = reported;
+    if let Some((phase, message)) = custom {
+        let diagnostic = map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            message,
+            error.range.start(),
+            error.range.end(),
+        );
+        return (phase, u32::from(error.range.start()), diagnostic);
+    }
     let range = error.range;
     let text = &map.text[range];
     let identifier = |s: &str| -> String {
@@ -784,6 +904,10 @@ fn translate(
                 Some(what) if !matches!(kind, YieldOutsideFunctionKind::Await) => {
                     (Phase::Symtable, format!("'yield' inside {what}"))
                 }
+                Some(_) => (
+                    Phase::Compiler,
+                    "asynchronous comprehension outside of an asynchronous function".to_string(),
+                ),
                 _ => (Phase::Compiler, format!("'{keyword}' outside function")),
             }
         }
@@ -791,6 +915,9 @@ fn translate(
         K::AwaitOutsideAsyncFunction(kind) => (
             Phase::Compiler,
             match kind {
+                AwaitOutsideAsyncFunctionKind::Await if comprehension_name.is_some() => {
+                    "asynchronous comprehension outside of an asynchronous function"
+                }
                 AwaitOutsideAsyncFunctionKind::Await => "'await' outside async function",
                 AwaitOutsideAsyncFunctionKind::AsyncFor => "'async for' outside async function",
                 AwaitOutsideAsyncFunctionKind::AsyncWith => "'async with' outside async function",
@@ -813,7 +940,7 @@ fn translate(
             "nonlocal declaration not allowed at module level".to_string(),
         ),
         K::NonlocalAndGlobal(name) => (
-            Phase::Symtable,
+            Phase::SymtableAnalysis,
             format!("name '{name}' is nonlocal and global"),
         ),
         K::AnnotatedGlobal(name) => (

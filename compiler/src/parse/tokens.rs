@@ -78,8 +78,17 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
         {
             break;
         }
-        // Backslashes live in the gaps between tokens.
+        // Backslashes live in the gaps between tokens, and so do the remains of numbers
+        // that ruff's lexer dropped after an error (`1.__class__`).
         let gap_has_continuation = check_gap(map, prev_end, range.start(), &mut scan);
+        if let Some(digit) = map.text[usize::from(prev_end)..usize::from(range.start())]
+            .find(|c: char| c.is_ascii_digit())
+        {
+            let start = usize::from(prev_end) + digit;
+            if start >= number_scanned_to {
+                check_number(map, start, &mut number_scanned_to, &mut scan);
+            }
+        }
         prev_end = range.end();
 
         let whitespace_only = kind == TokenKind::Unknown && map.text[range].trim_start().is_empty();

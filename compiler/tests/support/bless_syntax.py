@@ -15,7 +15,9 @@ import os
 import sys
 import warnings
 
-CASES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "syntax_errors")
+CASES = os.environ.get("TAIPAN_SYNTAX_CASES") or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "syntax_errors"
+)
 
 # Cases whose expected output is CPython 3.14's and differs from 3.11's, with the reason.
 KNOWN_DIFFERENCES = {
