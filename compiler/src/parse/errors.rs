@@ -192,7 +192,17 @@ fn translate(
                 }
             }
             if !in_lambda {
-                return simple("named arguments must follow bare *");
+                let star = tokens[..=index.min(tokens.len() - 1)]
+                    .iter()
+                    .rev()
+                    .find(|t| t.kind() == TokenKind::Star && t.start() <= range.start())
+                    .map_or(range, Ranged::range);
+                return map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    "named arguments must follow bare *",
+                    star.start(),
+                    star.end(),
+                );
             }
             let next = tokens.iter().find(|t| t.start() >= range.end());
             match next {
@@ -1114,13 +1124,22 @@ fn unicode_escape_error(map: &SourceMap<'_>, error: &ParseError) -> SyntaxDiagno
         .map_or(line_start, |quote| line_start + quote + 1);
     let position = start.saturating_sub(body_start);
     let last = position + (end - start) - 1;
-    map.at_range(
+    // CPython points just past the end of the literal.
+    let literal_end = map.text[end..]
+        .find(['"', '\''])
+        .map_or(end, |quote| end + quote + 1);
+    let (line, offset) = map
+        .index
+        .line_char_col(TextSize::new(literal_end as u32), map.text);
+    map.at(
         SyntaxErrorKind::SyntaxError,
         &format!(
             "(unicode error) 'unicodeescape' codec can't decode bytes in position {position}-{last}: {reason}"
         ),
-        error.location.start(),
-        error.location.end(),
+        line,
+        offset,
+        line,
+        offset,
     )
 }
 
