@@ -70,7 +70,19 @@ pub(crate) fn check(
     let errors = walker.ctx.errors.into_inner();
     let best = errors
         .into_iter()
-        .map(|reported| translate(map, reported, &declarations))
+        .map(|reported| {
+            let (phase, start, mut diagnostic) = translate(map, &reported, &declarations);
+            if let Some(range) = enclosing_node_range(&root, &reported) {
+                let widened = map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    &diagnostic.message,
+                    range.start(),
+                    range.end(),
+                );
+                diagnostic = widened;
+            }
+            (phase, start, diagnostic)
+        })
         .min_by_key(|(phase, start, _)| (*phase, *start));
     match best {
         Some((_, _, diagnostic)) => Err(diagnostic),
@@ -740,7 +752,7 @@ enum Phase {
 /// CPython's message, exception class and reporting phase for a checker error.
 fn translate(
     map: &SourceMap<'_>,
-    reported: Reported,
+    reported: &Reported,
     declarations: &[TextRange],
 ) -> (Phase, u32, SyntaxDiagnostic) {
     let Reported {
@@ -749,6 +761,7 @@ fn translate(
         name_context,
         custom,
     } = reported;
+    let (innermost, name_context, custom) = (*innermost, *name_context, *custom);
     if let Some((phase, message)) = custom {
         let diagnostic = map.at_range(
             SyntaxErrorKind::SyntaxError,
@@ -1046,4 +1059,87 @@ fn translate(
         ),
     };
     (phase, u32::from(range.start()), diagnostic)
+}
+
+/// For errors CPython reports on a larger node than ruff does, that node's range: the
+/// whole comprehension for async-comprehension errors, the whole sequence or mapping
+/// pattern for pattern errors.
+fn enclosing_node_range(root: &Root<'_>, reported: &Reported) -> Option<TextRange> {
+    use SemanticSyntaxErrorKind as K;
+    let want = match &reported.error.kind {
+        K::AwaitOutsideAsyncFunction(AwaitOutsideAsyncFunctionKind::AsyncComprehension) => {
+            Wanted::Comprehension
+        }
+        K::AwaitOutsideAsyncFunction(AwaitOutsideAsyncFunctionKind::Await)
+        | K::YieldOutsideFunction(YieldOutsideFunctionKind::Await)
+            if matches!(reported.innermost, ScopeKind::Comprehension { .. }) =>
+        {
+            Wanted::Comprehension
+        }
+        K::MultipleStarredNamesInSequencePattern => Wanted::SequencePattern,
+        K::DuplicateMatchKey(_) => Wanted::MappingPattern,
+        _ => return None,
+    };
+    let mut finder = EnclosingFinder {
+        range: reported.error.range,
+        want,
+        found: None,
+    };
+    match root {
+        Root::Module(body) => finder.visit_body(body),
+        Root::Expression(expr) => finder.visit_expr(expr),
+    }
+    finder.found
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    Comprehension,
+    SequencePattern,
+    MappingPattern,
+}
+
+/// Finds the innermost node of the wanted kind containing `range`.
+struct EnclosingFinder {
+    range: TextRange,
+    want: Wanted,
+    found: Option<TextRange>,
+}
+
+impl<'a> Visitor<'a> for EnclosingFinder {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if stmt.range().contains_range(self.range) {
+            visitor::walk_stmt(self, stmt);
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if !expr.range().contains_range(self.range) {
+            return;
+        }
+        if self.want == Wanted::Comprehension
+            && matches!(
+                expr,
+                Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_)
+            )
+        {
+            self.found = Some(expr.range());
+        }
+        visitor::walk_expr(self, expr);
+    }
+
+    fn visit_pattern(&mut self, pattern: &'a Pattern) {
+        if !pattern.range().contains_range(self.range) {
+            return;
+        }
+        let matches = match pattern {
+            Pattern::MatchSequence(_) => self.want == Wanted::SequencePattern,
+            Pattern::MatchMapping(_) => self.want == Wanted::MappingPattern,
+            _ => false,
+        };
+        if matches {
+            self.found = Some(pattern.range());
+        }
+        visitor::walk_pattern(self, pattern);
+    }
 }
