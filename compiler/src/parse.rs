@@ -269,3 +269,32 @@ impl<'a> SourceMap<'a> {
         self.at(SyntaxErrorKind::SyntaxError, message, 0, 0, 0, 0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes() {
+        assert_eq!(parse_module("x = 1\n", "t.py").unwrap().body.len(), 1);
+        assert!(parse_expression("a + b", "<string>").is_ok());
+        let error = parse_expression("return", "<string>").unwrap_err();
+        assert_eq!(error.message, "invalid syntax");
+        assert!(parse_interactive("x = 1\n", "<stdin>").is_ok());
+        let error = check_source(b"def f(:\n    pass\n", "t.py").unwrap_err();
+        assert_eq!((error.lineno, error.kind), (1, SyntaxErrorKind::SyntaxError));
+    }
+
+    #[test]
+    fn python_314_syntax_parses() {
+        for source in [
+            "try:\n    pass\nexcept A, B:\n    pass\n",
+            "t = t'{x}'\n",
+            "type L[T] = list[T]\n",
+            "def f[T = int](): pass\n",
+        ] {
+            assert!(parse_module(source, "t.py").is_ok(), "{source}");
+        }
+        assert!(parse_module("lazy import os\n", "t.py").is_err());
+    }
+}
