@@ -282,7 +282,10 @@ mod tests {
         assert_eq!(error.message, "invalid syntax");
         assert!(parse_interactive("x = 1\n", "<stdin>").is_ok());
         let error = check_source(b"def f(:\n    pass\n", "t.py").unwrap_err();
-        assert_eq!((error.lineno, error.kind), (1, SyntaxErrorKind::SyntaxError));
+        assert_eq!(
+            (error.lineno, error.kind),
+            (1, SyntaxErrorKind::SyntaxError)
+        );
     }
 
     #[test]
