@@ -8,11 +8,120 @@
 //! here before any other pass runs, and every recursive walker calls [`deep`] so a
 //! legal but deep tree never overflows a small thread stack.
 
+use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{Expr, ModModule, Pattern, Stmt};
+use ruff_python_ast::{Expr, Mod, Pattern, Stmt};
+use ruff_python_parser::Parsed;
+use ruff_python_parser::lexer::lex;
+use ruff_python_parser::Mode;
+use ruff_python_ast::token::TokenKind;
 
 /// Deepest AST nesting (statements, expressions and patterns combined) compiled.
 pub const MAX_AST_DEPTH: usize = 2990;
+
+/// Stack reserved per source byte of the longest logical line. The parser recurses once per
+/// prefix operator (`-x`, `not x`, `lambda: …`), which can be a single byte, and its frames
+/// take up to about 2 KiB (measured: a 2 MiB thread overflows near 1,000 nested lambdas).
+const STACK_PER_LINE_BYTE: usize = 2 * 1024;
+/// The smallest compile stack: enough for [`MAX_AST_DEPTH`] levels of our own walkers.
+const MIN_COMPILE_STACK: usize = 64 << 20;
+/// The largest compile stack reserved. Pages are committed only when touched, so this is
+/// address space, not memory.
+const MAX_COMPILE_STACK: usize = 8 << 30;
+
+/// Runs a whole compilation on a stack big enough for any tree [`check_nesting`] admits.
+///
+/// The size grows with the longest logical line of `source` (see
+/// [`STACK_PER_LINE_BYTE`]), so even a legal line of thousands of nested operators parses
+/// without overflowing; lines too long for [`MAX_COMPILE_STACK`] are screened token by
+/// token in [`check_nesting`] first.
+pub fn with_compile_stack<R>(source: &str, f: impl FnOnce() -> R) -> R {
+    let wanted = longest_logical_line(source).saturating_mul(STACK_PER_LINE_BYTE);
+    let size = wanted.saturating_add(16 << 20).clamp(MIN_COMPILE_STACK, MAX_COMPILE_STACK);
+    stacker::maybe_grow(size, size, f)
+}
+
+/// Rejects, before parsing, a line whose prefix operators or `**` chains nest deeper than
+/// [`MAX_AST_DEPTH`] when that line is too long for the stack [`with_compile_stack`] can
+/// reserve. Shorter lines are left to the parser and [`too_deep`].
+pub fn check_nesting(source: &str, filename: &str) -> Result<(), SyntaxDiagnostic> {
+    if longest_logical_line(source).saturating_mul(STACK_PER_LINE_BYTE) < MAX_COMPILE_STACK - (16 << 20) {
+        return Ok(());
+    }
+    let mut lexer = lex(source, Mode::Module);
+    let mut prefix_run = 0usize;
+    let mut power_run = 0usize;
+    let mut in_lambda_parameters = false;
+    loop {
+        match lexer.next_token() {
+            TokenKind::EndOfFile => return Ok(()),
+            TokenKind::Minus
+            | TokenKind::Plus
+            | TokenKind::Tilde
+            | TokenKind::Not
+            | TokenKind::Await
+            | TokenKind::Star
+            | TokenKind::Lpar
+            | TokenKind::Lsqb
+            | TokenKind::Lbrace => prefix_run += 1,
+            TokenKind::Lambda => {
+                prefix_run += 1;
+                in_lambda_parameters = true;
+            }
+            TokenKind::Colon => in_lambda_parameters = false,
+            TokenKind::DoubleStar => {
+                power_run += 1;
+                prefix_run += 1;
+            }
+            TokenKind::Newline | TokenKind::Comma | TokenKind::Semi => {
+                prefix_run = 0;
+                power_run = 0;
+            }
+            // An operand ends a run of prefix operators, except a lambda's parameter names.
+            _ if !in_lambda_parameters => prefix_run = 0,
+            _ => {}
+        }
+        if prefix_run > MAX_AST_DEPTH || power_run > MAX_AST_DEPTH {
+            return Err(recursion_error(filename));
+        }
+    }
+}
+
+/// CPython's error for a tree nested beyond the compiler's budget.
+pub fn recursion_error(filename: &str) -> SyntaxDiagnostic {
+    SyntaxDiagnostic {
+        kind: SyntaxErrorKind::RecursionError,
+        message: "maximum recursion depth exceeded during compilation".to_owned(),
+        filename: filename.to_owned(),
+        lineno: 0,
+        offset: 0,
+        end_lineno: 0,
+        end_offset: 0,
+        text: None,
+    }
+}
+
+/// The length in bytes of the longest logical line, over-estimated: brackets and
+/// backslash continuations are followed without regard to strings and comments, which
+/// can only make a line look longer.
+fn longest_logical_line(source: &str) -> usize {
+    let bytes = source.as_bytes();
+    let mut depth = 0usize;
+    let mut start = 0usize;
+    let mut longest = 0usize;
+    for (i, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' if depth == 0 && (i == 0 || bytes[i - 1] != b'\\') => {
+                longest = longest.max(i - start);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    longest.max(bytes.len() - start)
+}
 
 /// Runs `f` with at least 128 KiB of stack available, growing onto the heap if needed.
 /// Recursive walkers wrap each level in it.
@@ -21,21 +130,23 @@ pub fn deep<R>(f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, f)
 }
 
-/// Whether the module's tree is nested deeper than [`MAX_AST_DEPTH`].
-pub fn too_deep(module: &ModModule) -> bool {
-    let mut meter = DepthMeter {
-        depth: 0,
-        exceeded: false,
-    };
-    meter.visit_body(&module.body);
-    meter.exceeded
-}
-
-/// Disposes of a tree that [`too_deep`] rejected. Its recursive `Drop` could overflow the
-/// stack, so it is deliberately leaked: that costs memory only for a rejected,
-/// pathological input, where a crash would break the no-crash rule.
-pub fn forget_too_deep(module: ModModule) {
-    std::mem::forget(module);
+/// Passes a fresh parse through when its tree is within [`MAX_AST_DEPTH`], and otherwise
+/// returns CPython's compile-time `RecursionError`. This runs before any other walk of
+/// the tree (the semantic checks included).
+///
+/// A rejected tree is deliberately leaked: its recursive `Drop` could overflow the stack,
+/// and leaking costs memory only for a rejected, pathological input.
+pub fn reject_too_deep(parsed: Parsed<Mod>, filename: &str) -> Result<Parsed<Mod>, SyntaxDiagnostic> {
+    let mut meter = DepthMeter { depth: 0, exceeded: false };
+    match parsed.syntax() {
+        Mod::Module(module) => meter.visit_body(&module.body),
+        Mod::Expression(expression) => meter.visit_expr(&expression.body),
+    }
+    if meter.exceeded {
+        std::mem::forget(parsed);
+        return Err(recursion_error(filename));
+    }
+    Ok(parsed)
 }
 
 struct DepthMeter {

@@ -12,3 +12,5 @@ pub mod lower;
 pub mod passes;
 pub mod pipeline;
 pub mod scope;
+pub mod parse;
+pub mod source;

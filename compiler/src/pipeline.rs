@@ -4,8 +4,7 @@ use crate::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
 use crate::ir;
 use crate::passes::{self, PassOptions};
 use crate::scope::SymbolTable;
-use ruff_python_ast::PythonVersion;
-use ruff_python_parser::{Mode, ParseOptions};
+use crate::{guard, parse, source};
 
 /// What compiling a module to IR produces.
 #[derive(Debug, Clone)]
@@ -16,22 +15,13 @@ pub struct IrOutput {
 
 /// Parses, analyses and lowers `source` to IR (before passes).
 pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDiagnostic> {
-    // Temporary direct parse; `parse::parse_module` (CPython-accurate diagnostics) replaces it.
-    let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY314);
-    let parsed = ruff_python_parser::parse(source, options).map_err(|error| SyntaxDiagnostic {
-        kind: SyntaxErrorKind::SyntaxError,
-        message: error.error.to_string(),
-        filename: filename.to_owned(),
-        lineno: 0,
-        offset: 0,
-        end_lineno: 0,
-        end_offset: 0,
-        text: None,
-    })?;
-    let module = parsed.into_syntax().module().expect("module mode yields a module");
-    let table = SymbolTable::build(&module, source, filename)?;
-    let (module, warnings) = crate::lower::lower_module(&module, &table, source, filename)?;
-    Ok(IrOutput { module, warnings })
+    guard::with_compile_stack(source, || {
+        guard::check_nesting(source, filename)?;
+        let module = parse::parse_module(source, filename)?;
+        let table = SymbolTable::build(&module, source, filename)?;
+        let (ir, warnings) = crate::lower::lower_module(&module, &table, source, filename)?;
+        Ok(IrOutput { module: ir, warnings })
+    })
 }
 
 /// Compiles `source` to register bytecode: [`compile_to_ir`], then code generation. Every
@@ -73,6 +63,6 @@ pub fn compile_bytes(
     bytes: &[u8],
     filename: &str,
 ) -> Result<(crate::bytecode::CodeModule, Vec<CompileWarning>), SyntaxDiagnostic> {
-    let source = String::from_utf8_lossy(bytes);
+    let source = source::decode_source(bytes, filename)?;
     compile_to_bytecode(&source, filename)
 }

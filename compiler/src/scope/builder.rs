@@ -26,9 +26,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub(super) type NameSet = FxHashSet<String>;
 pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
 
-/// Nesting deeper than this is rejected instead of risking the Rust stack.
-pub(super) const MAX_DEPTH: u32 = 1500;
-
 /// Which comprehension a comprehension scope is (CPython's `_Py_comprehension_ty`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum CompKind {

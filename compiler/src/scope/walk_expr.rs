@@ -27,7 +27,7 @@ impl Builder<'_> {
     }
 
     pub(super) fn visit_expr(&mut self, expr: &Expr) -> BuildResult<()> {
-        self.enter_recursion(expr.range())?;
+        self.enter_recursion()?;
         self.visit_expr_inner(expr)?;
         self.depth -= 1;
         Ok(())

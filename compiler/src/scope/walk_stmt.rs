@@ -2,7 +2,7 @@
 //! for definitions (functions, classes, type aliases, annotations, type parameters),
 //! declarations and patterns.
 
-use super::builder::{BuildResult, Builder, MAX_DEPTH, NameSet};
+use super::builder::{BuildResult, Builder, NameSet};
 use super::flags::*;
 use super::{ScopeKey, ScopeKind};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Parameters, Pattern, Stmt, TypeParam};
@@ -25,16 +25,16 @@ impl Builder<'_> {
         result
     }
 
-    pub(super) fn enter_recursion(&mut self, range: TextRange) -> BuildResult<()> {
+    pub(super) fn enter_recursion(&mut self) -> BuildResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(self.error(range, "too many nested expressions or statements"));
+        if self.depth as usize > crate::guard::MAX_AST_DEPTH {
+            return Err(Box::new(crate::guard::recursion_error(self.filename)));
         }
         Ok(())
     }
 
     pub(super) fn visit_stmt(&mut self, stmt: &Stmt) -> BuildResult<()> {
-        self.enter_recursion(stmt.range())?;
+        self.enter_recursion()?;
         self.visit_stmt_inner(stmt)?;
         self.depth -= 1;
         Ok(())
@@ -605,7 +605,7 @@ impl Builder<'_> {
     }
 
     pub(super) fn visit_pattern(&mut self, pattern: &Pattern) -> BuildResult<()> {
-        self.enter_recursion(pattern.range())?;
+        self.enter_recursion()?;
         match pattern {
             Pattern::MatchValue(p) => self.visit_expr(&p.value)?,
             Pattern::MatchSingleton(_) => {}

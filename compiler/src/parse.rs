@@ -1,0 +1,305 @@
+//! The parser front door: source text → ruff AST, with CPython 3.14's verdict and
+//! CPython's error text.
+//!
+//! `ruff_python_parser` does the parsing (targeting Python 3.14, so PEP 758 `except A, B:`,
+//! t-strings and type parameters parse). Its error-recovering parser reports many errors
+//! with its own wording and sometimes at another place than CPython, so the first error is
+//! chosen the way CPython chooses it and translated:
+//!
+//! 1. a tokenizer-level error anywhere in the file wins ([`tokens`]), because CPython
+//!    tokenizes the rest of the file after a parse error and prefers tokenizer errors;
+//! 2. an unclosed bracket wins over a parse error on a later line;
+//! 3. otherwise the earliest parse error, translated to CPython's message ([`errors`]);
+//! 4. then syntax that 3.14 lacks (ruff's "unsupported syntax" errors, e.g. PEP 810 lazy
+//!    imports);
+//! 5. then the errors CPython raises after parsing, while building the symbol table or
+//!    compiling, that ruff's `SemanticSyntaxChecker` detects ([`semantic`]).
+//!
+//! Everything here reports [`SyntaxDiagnostic`]s and never panics on user input.
+
+mod errors;
+mod numbers;
+mod semantic;
+mod tokens;
+
+use ruff_python_ast::{ModExpression, ModModule, PythonVersion};
+use ruff_python_parser::{Mode, ParseOptions, Parsed};
+use ruff_text_size::TextSize;
+
+use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
+use crate::source::{LineIndex, decode_source};
+
+/// The Python version whose grammar we accept.
+pub const TARGET_VERSION: PythonVersion = PythonVersion::PY314;
+
+/// Parses a module (`exec` mode), returning its AST or the syntax error CPython 3.14 would
+/// raise, including the errors CPython only finds after parsing (`'return' outside
+/// function`, duplicate parameters, ...).
+pub fn parse_module(source: &str, filename: &str) -> Result<ModModule, SyntaxDiagnostic> {
+    let parsed = ruff_python_parser::parse_unchecked(source, options(Mode::Module));
+    let parsed = crate::guard::reject_too_deep(parsed, filename)?;
+    let map = SourceMap::new(source, filename);
+    check_parsed(&map, &parsed, ParseKind::Module)?;
+    parsed
+        .try_into_module()
+        .map(Parsed::into_syntax)
+        .ok_or_else(|| map.internal("module parse did not produce a module"))
+}
+
+/// Parses a single expression (`eval` mode).
+pub fn parse_expression(source: &str, filename: &str) -> Result<ModExpression, SyntaxDiagnostic> {
+    let parsed = ruff_python_parser::parse_unchecked(source, options(Mode::Expression));
+    let parsed = crate::guard::reject_too_deep(parsed, filename)?;
+    let map = SourceMap::new(source, filename);
+    check_parsed(&map, &parsed, ParseKind::Expression)?;
+    match parsed.into_syntax() {
+        ruff_python_ast::Mod::Expression(expression) => Ok(expression),
+        ruff_python_ast::Mod::Module(_) => {
+            Err(map.internal("expression parse did not produce an expression"))
+        }
+    }
+}
+
+/// Parses interactive input (`single` mode). Ruff has no single-statement mode, so this
+/// parses a module; callers that need `single`'s one-statement rule check the statement
+/// count themselves.
+pub fn parse_interactive(source: &str, filename: &str) -> Result<ModModule, SyntaxDiagnostic> {
+    parse_module(source, filename)
+}
+
+/// Decodes `bytes` like CPython (BOM, PEP 263 cookie) and parses them as a module.
+pub fn parse_module_bytes(bytes: &[u8], filename: &str) -> Result<ModModule, SyntaxDiagnostic> {
+    let source = decode_source(bytes, filename)?;
+    parse_module(&source, filename)
+}
+
+/// Checks a source file the way `compile(bytes, filename, "exec")` would: the whole
+/// frontend (decoding, parsing, scopes, lowering, passes and bytecode generation). This is the one
+/// entry point the stdlib conformance test drives.
+pub fn check_source(bytes: &[u8], filename: &str) -> Result<(), SyntaxDiagnostic> {
+    crate::pipeline::compile_bytes(bytes, filename).map(|_| ())
+}
+
+fn options(mode: Mode) -> ParseOptions {
+    ParseOptions::from(mode).with_target_version(TARGET_VERSION)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ParseKind {
+    Module,
+    Expression,
+}
+
+/// Picks the error CPython would report, if any (see the module docs for the order).
+fn check_parsed<T>(
+    map: &SourceMap<'_>,
+    parsed: &Parsed<T>,
+    kind: ParseKind,
+) -> Result<(), SyntaxDiagnostic>
+where
+    T: AsAstRoot,
+{
+    if parsed.errors().is_empty() && parsed.unsupported_syntax_errors().is_empty() {
+        // Cheap path for valid input: only the semantic checks and the few tokenizer
+        // rules ruff does not enforce (tabs, number suffixes) remain.
+        let scan = tokens::scan(map, parsed.tokens(), &[]);
+        if let Some((_, error)) = scan.error {
+            return Err(error);
+        }
+        return semantic::check(map, parsed.syntax().as_root(), kind);
+    }
+    let scan = tokens::scan(map, parsed.tokens(), parsed.errors());
+    if let Some((_, error)) = scan.error {
+        return Err(error);
+    }
+    if let (Some(at), None) = (scan.eof_in_continuation, scan.unclosed) {
+        // The tokenizer meets the end of the file inside a continuation line.
+        let line = map.index.line_number(at);
+        let (_, offset) = map
+            .index
+            .line_char_col(map.index.line_end(line, map.text), map.text);
+        return Err(map.at(
+            SyntaxErrorKind::SyntaxError,
+            "unexpected EOF while parsing",
+            line,
+            offset,
+            line,
+            0,
+        ));
+    }
+    let parse_error = errors::first_parse_error(
+        map,
+        parsed.errors(),
+        parsed.tokens(),
+        parsed.syntax().as_root(),
+    );
+    if let Some((bracket, at)) = scan.unclosed {
+        let (line, offset) = map.index.line_char_col(at, map.text);
+        let unclosed = map.at(
+            SyntaxErrorKind::SyntaxError,
+            &format!("'{bracket}' was never closed"),
+            line,
+            offset,
+            line,
+            0,
+        );
+        // CPython prefers the unclosed bracket unless the parse error comes first.
+        match &parse_error {
+            Some(error) if error.lineno.max(error.end_lineno) <= line => {}
+            _ => return Err(unclosed),
+        }
+    }
+    if let Some(error) = parse_error {
+        return Err(error);
+    }
+    if let Some(error) = errors::first_unsupported_error(map, parsed.unsupported_syntax_errors()) {
+        return Err(error);
+    }
+    semantic::check(map, parsed.syntax().as_root(), kind)
+}
+
+/// Lets [`check_parsed`] reach the AST root of any parse mode.
+trait AsAstRoot {
+    fn as_root(&self) -> semantic::Root<'_>;
+}
+
+impl AsAstRoot for ruff_python_ast::Mod {
+    fn as_root(&self) -> semantic::Root<'_> {
+        match self {
+            ruff_python_ast::Mod::Module(module) => semantic::Root::Module(&module.body),
+            ruff_python_ast::Mod::Expression(expression) => {
+                semantic::Root::Expression(&expression.body)
+            }
+        }
+    }
+}
+
+/// The decoded source with its line index and file name: everything needed to turn byte
+/// offsets into CPython-style diagnostic positions.
+pub(crate) struct SourceMap<'a> {
+    pub text: &'a str,
+    pub index: LineIndex,
+    pub filename: &'a str,
+}
+
+impl<'a> SourceMap<'a> {
+    pub fn new(text: &'a str, filename: &'a str) -> SourceMap<'a> {
+        SourceMap {
+            text,
+            index: LineIndex::new(text),
+            filename,
+        }
+    }
+
+    /// A diagnostic at explicit CPython coordinates (1-based lines and character offsets;
+    /// 0 for an unknown offset).
+    pub fn at(
+        &self,
+        kind: SyntaxErrorKind,
+        message: &str,
+        lineno: u32,
+        offset: u32,
+        end_lineno: u32,
+        end_offset: u32,
+    ) -> SyntaxDiagnostic {
+        let text = (lineno >= 1 && lineno <= self.index.line_count())
+            .then(|| self.index.line_text(lineno, self.text).to_string());
+        SyntaxDiagnostic {
+            kind,
+            message: message.to_string(),
+            filename: self.filename.to_string(),
+            lineno,
+            offset,
+            end_lineno,
+            end_offset,
+            text,
+        }
+    }
+
+    /// A diagnostic covering the byte range `start..end` of the source.
+    pub fn at_range(
+        &self,
+        kind: SyntaxErrorKind,
+        message: &str,
+        start: TextSize,
+        end: TextSize,
+    ) -> SyntaxDiagnostic {
+        let (lineno, offset) = self.index.line_char_col(start, self.text);
+        let (end_lineno, end_offset) = self.index.line_char_col(end.max(start), self.text);
+        self.at(kind, message, lineno, offset, end_lineno, end_offset)
+    }
+
+    /// A diagnostic in the style of the C tokenizer's `syntaxerror()`: the offset counts
+    /// the characters from the start of the line up to `cursor`, so the caret lands on
+    /// the character just before it.
+    pub fn at_cursor(
+        &self,
+        kind: SyntaxErrorKind,
+        message: &str,
+        cursor: TextSize,
+    ) -> SyntaxDiagnostic {
+        let before = TextSize::new(u32::from(cursor).saturating_sub(1));
+        let line = self.index.line_number(before);
+        let (_, column) = self
+            .index
+            .line_char_col(cursor.max(self.index.line_start(line)), self.text);
+        let offset = column - 1;
+        self.at(kind, message, line, offset, line, offset)
+    }
+
+    /// A diagnostic on `line` between two byte offsets (0-based start, exclusive end), as
+    /// `syntaxerror_known_range` reports them.
+    pub fn at_byte_columns(
+        &self,
+        kind: SyntaxErrorKind,
+        message: &str,
+        line: u32,
+        start: usize,
+        end: usize,
+    ) -> SyntaxDiagnostic {
+        let (_, offset) = self
+            .index
+            .line_char_col(TextSize::new(start as u32), self.text);
+        let (_, end_offset) = self
+            .index
+            .line_char_col(TextSize::new(end as u32), self.text);
+        self.at(kind, message, line, offset, line, end_offset)
+    }
+
+    /// A diagnostic for a state the parser should never reach; still an error, not a panic.
+    fn internal(&self, message: &str) -> SyntaxDiagnostic {
+        self.at(SyntaxErrorKind::SyntaxError, message, 0, 0, 0, 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes() {
+        assert_eq!(parse_module("x = 1\n", "t.py").unwrap().body.len(), 1);
+        assert!(parse_expression("a + b", "<string>").is_ok());
+        let error = parse_expression("return", "<string>").unwrap_err();
+        assert_eq!(error.message, "invalid syntax");
+        assert!(parse_interactive("x = 1\n", "<stdin>").is_ok());
+        let error = check_source(b"def f(:\n    pass\n", "t.py").unwrap_err();
+        assert_eq!(
+            (error.lineno, error.kind),
+            (1, SyntaxErrorKind::SyntaxError)
+        );
+    }
+
+    #[test]
+    fn python_314_syntax_parses() {
+        for source in [
+            "try:\n    pass\nexcept A, B:\n    pass\n",
+            "t = t'{x}'\n",
+            "type L[T] = list[T]\n",
+            "def f[T = int](): pass\n",
+        ] {
+            assert!(parse_module(source, "t.py").is_ok(), "{source}");
+        }
+        assert!(parse_module("lazy import os\n", "t.py").is_err());
+    }
+}

@@ -1,0 +1,1250 @@
+//! Translation of ruff's parse errors into CPython 3.14's syntax errors.
+//!
+//! CPython's PEG parser reports a generic `invalid syntax` at the furthest token it
+//! reached, unless one of its `invalid_*` grammar rules (`Grammar/python.gram`) matches
+//! and raises a specific message. Ruff's parser detects the same failures with its own
+//! wording; this module picks the earliest one and rewrites it with the message and range
+//! the corresponding CPython rule would produce, looking at the recovered AST and the
+//! tokens where the message depends on them.
+
+use ruff_python_ast::token::{Token, TokenKind};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_python_parser::{
+    InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType,
+    UnsupportedSyntaxError, UnsupportedSyntaxErrorKind,
+};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use super::SourceMap;
+use super::semantic::Root;
+use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
+
+/// The CPython diagnostic for the earliest parse error ruff reported, skipping lexical
+/// errors that the tokenizer checks already account for.
+pub(crate) fn first_parse_error(
+    map: &SourceMap<'_>,
+    errors: &[ParseError],
+    tokens: &[Token],
+    root: Root<'_>,
+) -> Option<SyntaxDiagnostic> {
+    let error = errors
+        .iter()
+        .filter(|e| !is_tokenizer_level(e))
+        .min_by_key(|e| e.location.start())?;
+    Some(translate(map, error, tokens, &root))
+}
+
+/// Lexical errors that [`super::tokens`] reports (or deliberately ignores, because CPython
+/// reports them through another path).
+fn is_tokenizer_level(error: &ParseError) -> bool {
+    match &error.error {
+        ParseErrorType::Lexical(kind) => match kind {
+            LexicalErrorType::UnclosedStringError
+            | LexicalErrorType::IndentationError
+            | LexicalErrorType::LineContinuationError
+            | LexicalErrorType::Eof
+            | LexicalErrorType::FStringError(_)
+            | LexicalErrorType::TStringError(_) => true,
+            LexicalErrorType::UnrecognizedToken { tok } => !tok.is_ascii(),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// The first syntax error for a feature newer than 3.14.
+pub(crate) fn first_unsupported_error(
+    map: &SourceMap<'_>,
+    errors: &[UnsupportedSyntaxError],
+) -> Option<SyntaxDiagnostic> {
+    let error = errors.iter().min_by_key(|e| e.range.start())?;
+    let diagnostic = match error.kind {
+        UnsupportedSyntaxErrorKind::LazyImportStatement => {
+            // CPython 3.14 reads `lazy` as a name and fails at the keyword after it.
+            let rest = &map.text[usize::from(error.range.end())..];
+            let skipped = rest.len() - rest.trim_start().len();
+            let start = error.range.end() + TextSize::new(skipped as u32);
+            let keyword_len = rest
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .count();
+            map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                "invalid syntax",
+                start,
+                start + TextSize::new(keyword_len as u32),
+            )
+        }
+        UnsupportedSyntaxErrorKind::UnpackingInComprehension(kind) => {
+            // The kind enum is not exported; its `Debug` name tells dict unpacking apart.
+            if format!("{kind:?}").starts_with("Dict") {
+                // CPython points at the `**` alone.
+                map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    "dict unpacking cannot be used in dict comprehension",
+                    error.range.start(),
+                    error.range.start() + TextSize::new(2),
+                )
+            } else {
+                map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    "iterable unpacking cannot be used in comprehension",
+                    error.range.start(),
+                    error.range.end(),
+                )
+            }
+        }
+        _ => map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "invalid syntax",
+            error.range.start(),
+            error.range.end(),
+        ),
+    };
+    Some(diagnostic)
+}
+
+fn translate(
+    map: &SourceMap<'_>,
+    error: &ParseError,
+    tokens: &[Token],
+    root: &Root<'_>,
+) -> SyntaxDiagnostic {
+    let range = error.location;
+    let invalid_syntax = || generic_invalid_syntax(map, range, tokens);
+    let simple = |message: &str| {
+        map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            message,
+            range.start(),
+            range.end(),
+        )
+    };
+    match &error.error {
+        ParseErrorType::ExpectedToken { expected, found } => {
+            expected_token(map, *expected, *found, range, tokens, root)
+        }
+        ParseErrorType::UnexpectedIndentation => {
+            let line = map.index.line_number(range.start());
+            let (_, column) = map.index.line_char_col(range.end(), map.text);
+            map.at(
+                SyntaxErrorKind::IndentationError,
+                "unexpected indent",
+                line,
+                column - 1,
+                line,
+                0,
+            )
+        }
+        ParseErrorType::OtherError(message) => {
+            other_error(map, message, range, tokens).unwrap_or_else(invalid_syntax)
+        }
+        ParseErrorType::SimpleStatementsOnSameLine => {
+            statements_on_same_line(map, range, tokens, root).unwrap_or_else(invalid_syntax)
+        }
+        ParseErrorType::InvalidAssignmentTarget => invalid_target(map, range, root, Target::Assign),
+        ParseErrorType::InvalidDeleteTarget => invalid_target(map, range, root, Target::Delete),
+        ParseErrorType::InvalidNamedAssignmentTarget => {
+            invalid_target(map, range, root, Target::Named)
+        }
+        ParseErrorType::InvalidAugmentedAssignmentTarget => {
+            invalid_target(map, range, root, Target::AugAssign)
+        }
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => {
+            invalid_target(map, range, root, Target::Annotated)
+        }
+        ParseErrorType::ParamAfterVarKeywordParam => {
+            simple("arguments cannot follow var-keyword argument")
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            simple("parameter without a default follows parameter with a default")
+        }
+        ParseErrorType::VarParameterWithDefault => {
+            let text = &map.text[..usize::from(range.start())];
+            if text.trim_end().ends_with("**") || map.text[range].starts_with("**") {
+                simple("var-keyword argument cannot have default value")
+            } else {
+                simple("var-positional argument cannot have default value")
+            }
+        }
+        ParseErrorType::ExpectedKeywordParam => {
+            // CPython points at the bare `*` of a `def`, but at the last token it read
+            // (the one after the `*`) of a `lambda`.
+            let index = tokens.partition_point(|t| t.start() < range.start());
+            let mut depth = 0;
+            let mut in_lambda = false;
+            for token in tokens[..index].iter().rev() {
+                match token.kind() {
+                    TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+                    TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                        if depth == 0 {
+                            break;
+                        }
+                        depth -= 1;
+                    }
+                    TokenKind::Lambda if depth == 0 => {
+                        in_lambda = true;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            if !in_lambda {
+                let star = tokens[..=index.min(tokens.len() - 1)]
+                    .iter()
+                    .rev()
+                    .find(|t| t.kind() == TokenKind::Star && t.start() <= range.start())
+                    .map_or(range, Ranged::range);
+                return map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    "named arguments must follow bare *",
+                    star.start(),
+                    star.end(),
+                );
+            }
+            let next = tokens.iter().find(|t| t.start() >= range.end());
+            match next {
+                Some(token) => map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    "named arguments must follow bare *",
+                    token.start(),
+                    token.end(),
+                ),
+                None => simple("named arguments must follow bare *"),
+            }
+        }
+        ParseErrorType::PositionalAfterKeywordArgument => at_call_end(
+            map,
+            range,
+            root,
+            "positional argument follows keyword argument",
+        ),
+        ParseErrorType::PositionalAfterKeywordUnpacking => at_call_end(
+            map,
+            range,
+            root,
+            "positional argument follows keyword argument unpacking",
+        ),
+        ParseErrorType::InvalidArgumentUnpackingOrder => map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "iterable argument unpacking follows keyword argument unpacking",
+            range.start(),
+            range.start() + TextSize::new(1),
+        ),
+        ParseErrorType::ExpectedImaginaryNumber => {
+            simple("imaginary number required in complex literal")
+        }
+        ParseErrorType::ExpectedRealNumber => simple("real number required in complex literal"),
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            simple("Generator expression must be parenthesized")
+        }
+        ParseErrorType::IterableUnpackingInComprehension => {
+            simple("iterable unpacking cannot be used in comprehension")
+        }
+        ParseErrorType::InvalidStarredExpressionUsage => {
+            simple("cannot use starred expression here")
+        }
+        ParseErrorType::FStringError(kind) | ParseErrorType::TStringError(kind) => {
+            let prefix = if matches!(error.error, ParseErrorType::TStringError(_)) {
+                "t"
+            } else {
+                "f"
+            };
+            let message = match kind {
+                InterpolatedStringErrorType::UnclosedLbrace => {
+                    format!("{prefix}-string: expecting '}}'")
+                }
+                InterpolatedStringErrorType::SingleRbrace => {
+                    format!("{prefix}-string: single '}}' is not allowed")
+                }
+                InterpolatedStringErrorType::InvalidConversionFlag => {
+                    return conversion_error(map, range, prefix);
+                }
+                InterpolatedStringErrorType::LambdaWithoutParentheses => format!(
+                    "{prefix}-string: lambda expressions are not allowed without parentheses"
+                ),
+                _ => return invalid_syntax(),
+            };
+            map.at_cursor(SyntaxErrorKind::SyntaxError, &message, range.end())
+        }
+        ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
+            // CPython underlines the whole literal.
+            let index = tokens.partition_point(|t| t.end() <= range.start());
+            let literal = tokens
+                .get(index)
+                .filter(|t| t.range().contains_range(range))
+                .map_or(range, Ranged::range);
+            map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                "bytes can only contain ASCII literal characters",
+                literal.start(),
+                literal.end(),
+            )
+        }
+        ParseErrorType::Lexical(
+            LexicalErrorType::UnicodeError
+            | LexicalErrorType::MissingUnicodeLbrace
+            | LexicalErrorType::MissingUnicodeRbrace,
+        ) => unicode_escape_error(map, error),
+        ParseErrorType::ExpectedExpression => {
+            if let Some(diagnostic) = empty_fstring_expression(map, range, tokens) {
+                return diagnostic;
+            }
+            // The string ends inside a replacement field: `f'{'`.
+            if let Some(token) = token_at(tokens, range.start())
+                && matches!(token.kind(), TokenKind::FStringEnd | TokenKind::TStringEnd)
+            {
+                let prefix = if token.kind() == TokenKind::TStringEnd {
+                    "t"
+                } else {
+                    "f"
+                };
+                return map.at_cursor(
+                    SyntaxErrorKind::SyntaxError,
+                    &format!("{prefix}-string: expecting '}}'"),
+                    token.end(),
+                );
+            }
+            invalid_syntax()
+        }
+        _ => invalid_syntax(),
+    }
+}
+
+/// CPython's fallback: `invalid syntax` at the token where parsing stopped.
+fn generic_invalid_syntax(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+) -> SyntaxDiagnostic {
+    // Point at the whole token that starts at the error, as CPython does.
+    let token = token_at(tokens, range.start());
+    let (start, end) = match token {
+        Some(token) if !token.range().is_empty() => {
+            if matches!(
+                token.kind(),
+                TokenKind::Newline | TokenKind::NonLogicalNewline
+            ) {
+                (token.start(), token.start() + TextSize::new(1))
+            } else {
+                (token.start(), token.end())
+            }
+        }
+        _ => (range.start(), range.end()),
+    };
+    if start == end || usize::from(start) >= map.text.len() {
+        // At the end of the input CPython says the input ended too early.
+        let line = map.index.line_number(start);
+        let (_, offset) = map.index.line_char_col(start, map.text);
+        if usize::from(start) >= map.text.trim_end().len() {
+            return map.at(
+                SyntaxErrorKind::SyntaxError,
+                "invalid syntax",
+                line,
+                offset,
+                line,
+                offset + 1,
+            );
+        }
+    }
+    map.at_range(SyntaxErrorKind::SyntaxError, "invalid syntax", start, end)
+}
+
+/// The first token starting at or after `offset`.
+fn token_at(tokens: &[Token], offset: TextSize) -> Option<&Token> {
+    let index = tokens.partition_point(|t| t.start() < offset);
+    tokens[index..]
+        .iter()
+        .find(|t| !matches!(t.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline))
+}
+
+/// The last significant token ending at or before `offset`.
+fn token_before(tokens: &[Token], offset: TextSize) -> Option<(usize, &Token)> {
+    let index = tokens.partition_point(|t| t.start() < offset);
+    tokens[..index].iter().enumerate().rev().find(|(_, t)| {
+        !matches!(
+            t.kind(),
+            TokenKind::Comment
+                | TokenKind::NonLogicalNewline
+                | TokenKind::Indent
+                | TokenKind::Dedent
+        )
+    })
+}
+
+fn expected_token(
+    map: &SourceMap<'_>,
+    expected: TokenKind,
+    found: TokenKind,
+    range: TextRange,
+    tokens: &[Token],
+    root: &Root<'_>,
+) -> SyntaxDiagnostic {
+    match expected {
+        TokenKind::Colon if innermost_bracket(tokens, range.start()) == Some(TokenKind::Lbrace) => {
+            // `{1: 2, 3}`: CPython's `invalid_kvpair` underlines the key.
+            let (_, previous) = match token_before(tokens, range.start()) {
+                Some(found) => found,
+                None => return generic_invalid_syntax(map, range, tokens),
+            };
+            let key = largest_expr_ending_at(root, previous.end(), TextSize::new(0))
+                .unwrap_or(previous.range());
+            map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                "':' expected after dictionary key",
+                key.start(),
+                previous.end(),
+            )
+        }
+        TokenKind::Else => {
+            // `1 if y`: CPython underlines the body and the condition.
+            let Some((index, previous)) = token_before(tokens, range.start()) else {
+                return generic_invalid_syntax(map, range, tokens);
+            };
+            let if_token = tokens[..index]
+                .iter()
+                .rposition(|t| t.kind() == TokenKind::If)
+                .and_then(|i| token_before(tokens, tokens[i].start()).map(|b| (i, b.1)));
+            match if_token {
+                Some((_, before_if)) => {
+                    let body = largest_expr_ending_at(root, before_if.end(), TextSize::new(0))
+                        .unwrap_or(before_if.range());
+                    map.at_range(
+                        SyntaxErrorKind::SyntaxError,
+                        "expected 'else' after 'if' expression",
+                        body.start(),
+                        previous.end(),
+                    )
+                }
+                None => generic_invalid_syntax(map, range, tokens),
+            }
+        }
+        TokenKind::Colon => {
+            if found == TokenKind::Equal {
+                if let Some(diagnostic) = equals_instead_of_comparison(map, range, tokens, root) {
+                    return diagnostic;
+                }
+                return generic_invalid_syntax(map, range, tokens);
+            }
+            if matches!(found, TokenKind::Newline | TokenKind::EndOfFile)
+                || found.is_keyword()
+                || matches!(found, TokenKind::Name | TokenKind::Int | TokenKind::String)
+            {
+                // `expected ':'` points at the token after the header.
+                return map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    "expected ':'",
+                    range.start(),
+                    range.start() + TextSize::new(1).min(range.len().max(TextSize::new(1))),
+                );
+            }
+            generic_invalid_syntax(map, range, tokens)
+        }
+        TokenKind::Comma if found.as_augmented_assign_operator().is_some() => {
+            illegal_augmented_target(map, range, tokens, root)
+                .unwrap_or_else(|| generic_invalid_syntax(map, range, tokens))
+        }
+        TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+            if found == TokenKind::Equal
+                && let Some(diagnostic) = equals_instead_of_comparison(map, range, tokens, root)
+            {
+                return diagnostic;
+            }
+            if let Some(diagnostic) = forgot_comma(map, range, tokens, root) {
+                return diagnostic;
+            }
+            generic_invalid_syntax(map, range, tokens)
+        }
+        _ => generic_invalid_syntax(map, range, tokens),
+    }
+}
+
+/// `'tuple' is an illegal expression for augmented assignment` for `a, b += 1`, which ruff
+/// reports as a missing comma before the operator.
+fn illegal_augmented_target(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+    root: &Root<'_>,
+) -> Option<SyntaxDiagnostic> {
+    let (_, previous) = token_before(tokens, range.start())?;
+    let statement_start = {
+        let index = tokens.partition_point(|t| t.start() < range.start());
+        tokens[..index]
+            .iter()
+            .rev()
+            .find(|t| {
+                matches!(
+                    t.kind(),
+                    TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::Semi
+                )
+            })
+            .map_or(TextSize::new(0), Ranged::end)
+    };
+    let first = token_at(tokens, statement_start)?;
+    let _ = (previous, root);
+    Some(map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        "'tuple' is an illegal expression for augmented assignment",
+        first.start(),
+        previous.end(),
+    ))
+}
+
+/// `invalid syntax. Maybe you meant '==' or ':=' instead of '='?` for `if x = 1:` and
+/// similar, where a name is followed by `=` in an expression.
+fn equals_instead_of_comparison(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+    _root: &Root<'_>,
+) -> Option<SyntaxDiagnostic> {
+    let (index, before) = token_before(tokens, range.start())?;
+    if before.kind() != TokenKind::Name {
+        return None;
+    }
+    // The value after `=` runs to the next token that cannot continue an expression.
+    let value_start = tokens[index + 2..].first()?;
+    let value_end = expression_end(tokens, index + 2)?;
+    let _ = value_start;
+    Some(map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        before.start(),
+        value_end,
+    ))
+}
+
+/// The end of the simple expression starting at token `index` (a rough `bitwise_or`):
+/// operands, operators and bracketed groups up to a token that ends an expression.
+fn expression_end(tokens: &[Token], index: usize) -> Option<TextSize> {
+    let mut depth = 0i32;
+    let mut end = None;
+    for token in &tokens[index..] {
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            TokenKind::Comma
+            | TokenKind::Colon
+            | TokenKind::Newline
+            | TokenKind::Equal
+            | TokenKind::EndOfFile
+            | TokenKind::If
+            | TokenKind::Else
+            | TokenKind::For
+            | TokenKind::Async
+            | TokenKind::And
+            | TokenKind::Or
+            | TokenKind::Not
+            | TokenKind::In
+            | TokenKind::Is
+            | TokenKind::Less
+            | TokenKind::Greater
+            | TokenKind::LessEqual
+            | TokenKind::GreaterEqual
+            | TokenKind::EqEqual
+            | TokenKind::NotEqual
+                if depth == 0 =>
+            {
+                break;
+            }
+            TokenKind::Comment | TokenKind::NonLogicalNewline => continue,
+            _ => {}
+        }
+        end = Some(token.end());
+    }
+    end
+}
+
+/// `invalid syntax. Perhaps you forgot a comma?`: two expressions side by side inside
+/// brackets (CPython's `invalid_expression` rule). CPython underlines from the start of
+/// the first to the end of the second.
+fn forgot_comma(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+    root: &Root<'_>,
+) -> Option<SyntaxDiagnostic> {
+    // Only inside brackets, and only after an expression.
+    let index = tokens.partition_point(|t| t.start() < range.start());
+    let mut open: Vec<TextSize> = Vec::new();
+    for token in &tokens[..index] {
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => open.push(token.end()),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    let inner_start = *open.last()?;
+    let (_, previous) = token_before(tokens, range.start())?;
+    let mut finder = AdjacentExprFinder {
+        first_end: previous.end(),
+        second_start: range.start(),
+        lower_bound: inner_start,
+        first: None,
+        second: None,
+    };
+    match root {
+        Root::Module(body) => finder.visit_body(body),
+        Root::Expression(expr) => finder.visit_expr(expr),
+    }
+    let (first, second) = (finder.first?, finder.second?);
+    // `print "x"` and soft keywords have rules of their own.
+    if let Some(first_token) = token_at(tokens, first.start())
+        && first_token.kind() == TokenKind::Name
+        && first_token.end() == first.end()
+        && matches!(
+            token_at(tokens, second.start()).map(Token::kind),
+            Some(TokenKind::String)
+        )
+    {
+        return None;
+    }
+    Some(map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        "invalid syntax. Perhaps you forgot a comma?",
+        first.start(),
+        second.end(),
+    ))
+}
+
+/// Finds the largest expression ending at `first_end` (and starting at or after
+/// `lower_bound`) and the largest expression starting at `second_start`.
+struct AdjacentExprFinder {
+    first_end: TextSize,
+    second_start: TextSize,
+    lower_bound: TextSize,
+    first: Option<TextRange>,
+    second: Option<TextRange>,
+}
+
+impl<'a> Visitor<'a> for AdjacentExprFinder {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        let range = expr.range();
+        let disjunction = !matches!(
+            expr,
+            Expr::Tuple(ast::ExprTuple {
+                parenthesized: false,
+                ..
+            }) | Expr::Named(_)
+                | Expr::Lambda(_)
+                | Expr::If(_)
+                | Expr::Starred(_)
+                | Expr::Yield(_)
+                | Expr::YieldFrom(_)
+        );
+        if range.end() == self.first_end
+            && range.start() >= self.lower_bound
+            && disjunction
+            && self.first.is_none_or(|f| range.start() < f.start())
+        {
+            self.first = Some(range);
+        }
+        if range.start() == self.second_start
+            && !matches!(
+                expr,
+                Expr::Tuple(ast::ExprTuple {
+                    parenthesized: false,
+                    ..
+                })
+            )
+            && self.second.is_none_or(|s| range.end() > s.end())
+        {
+            self.second = Some(range);
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// Ruff's catch-all errors, recognised by their text.
+fn other_error(
+    map: &SourceMap<'_>,
+    message: &str,
+    range: TextRange,
+    tokens: &[Token],
+) -> Option<SyntaxDiagnostic> {
+    if let Some(rest) = message.strip_prefix("Expected an indented block after ") {
+        return Some(expected_indented_block(map, rest, range, tokens));
+    }
+    if message.starts_with("Expected `except` or `finally` after `try` block") {
+        return Some(map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "expected 'except' or 'finally' block",
+            range.start(),
+            range.end(),
+        ));
+    }
+    for what in ["tuple", "list"] {
+        if message == format!("Only single target (not {what}) can be annotated") {
+            // CPython underlines a parenthesized target whole, else its first element.
+            let text = &map.text[range];
+            let end = if text.starts_with(['(', '[']) {
+                range.end()
+            } else {
+                token_at(tokens, range.start()).map_or(range.end(), Ranged::end)
+            };
+            return Some(map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                &format!("only single target (not {what}) can be annotated"),
+                range.start(),
+                end,
+            ));
+        }
+    }
+    if message == "Trailing comma not allowed" {
+        // CPython points just past the comma.
+        let at = token_at(tokens, range.end()).map_or(range.end(), Ranged::start);
+        return Some(map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "trailing comma not allowed without surrounding parentheses",
+            at,
+            at + TextSize::new(1),
+        ));
+    }
+    if message.starts_with("Multiple exception types must be parenthesized when using `as`") {
+        // CPython underlines from the first type through the `as` name.
+        let index = tokens.partition_point(|t| t.start() < range.start());
+        let end = tokens[index..]
+            .iter()
+            .take_while(|t| !matches!(t.kind(), TokenKind::Colon | TokenKind::Newline))
+            .last()
+            .map_or(range.end(), Ranged::end);
+        return Some(map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "multiple exception types must be parenthesized when using 'as'",
+            range.start(),
+            end,
+        ));
+    }
+    None
+}
+
+/// `expected an indented block after 'if' statement on line N` and its variants.
+fn expected_indented_block(
+    map: &SourceMap<'_>,
+    what: &str,
+    range: TextRange,
+    tokens: &[Token],
+) -> SyntaxDiagnostic {
+    // Ruff says "`if` statement", "function definition", "`class` definition", ...
+    let description = if let Some(keyword) = what.strip_prefix('`') {
+        let mut parts = keyword.splitn(2, '`');
+        let keyword = parts.next().unwrap_or_default();
+        let rest = parts.next().unwrap_or_default().trim();
+        match (keyword, rest) {
+            ("class", "definition") => "class definition".to_string(),
+            ("def", "definition") => "function definition".to_string(),
+            _ => format!("'{keyword}' statement"),
+        }
+    } else {
+        what.to_string()
+    };
+    let header_line = header_line(map, range.start(), tokens, &description);
+    let message = format!("expected an indented block after {description} on line {header_line}");
+    // CPython points at the first token of the line that should have been indented.
+    match token_at(tokens, range.start()) {
+        Some(token) if !matches!(token.kind(), TokenKind::EndOfFile | TokenKind::Dedent) => map
+            .at_range(
+                SyntaxErrorKind::IndentationError,
+                &message,
+                token.start(),
+                token.end(),
+            ),
+        _ => {
+            let line = map.index.line_count();
+            map.at(
+                SyntaxErrorKind::IndentationError,
+                &message,
+                line,
+                0,
+                line,
+                0,
+            )
+        }
+    }
+}
+
+/// The line of the compound statement header whose block is missing: the last line
+/// before `at` that ends with `:` and starts with the right keyword.
+fn header_line(map: &SourceMap<'_>, at: TextSize, tokens: &[Token], description: &str) -> u32 {
+    let keyword = match description {
+        "function definition" => "def",
+        "class definition" => "class",
+        other => other
+            .strip_prefix('\'')
+            .and_then(|s| s.split('\'').next())
+            .unwrap_or(other),
+    };
+    let index = tokens.partition_point(|t| t.start() < at);
+    for token in tokens[..index].iter().rev() {
+        let text = &map.text[token.range()];
+        let matches = match keyword {
+            "except*" => text == "except",
+            other => text == other,
+        };
+        if matches {
+            return map.index.line_number(token.start());
+        }
+    }
+    map.index.line_number(at)
+}
+
+/// `Missing parentheses in call to 'print'. Did you mean print(...)?` and the generic
+/// error for two statements on one line.
+fn statements_on_same_line(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+    root: &Root<'_>,
+) -> Option<SyntaxDiagnostic> {
+    let Root::Module(body) = root else {
+        return None;
+    };
+    let mut finder = StatementPairFinder {
+        at: range.start(),
+        found: None,
+    };
+    finder.visit_body(body);
+    let (previous, next) = finder.found?;
+    if let Stmt::Expr(ast::StmtExpr { value, .. }) = previous
+        && let Expr::Name(name) = value.as_ref()
+        && matches!(name.id.as_str(), "print" | "exec")
+        && !matches!(
+            map.text[usize::from(name.end())..]
+                .trim_start()
+                .chars()
+                .next(),
+            Some('(')
+        )
+    {
+        let end = match next {
+            Stmt::Expr(expr) => expr.end(),
+            other => other.end(),
+        };
+        return Some(map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            &format!(
+                "Missing parentheses in call to '{0}'. Did you mean {0}(...)?",
+                name.id
+            ),
+            name.start(),
+            end,
+        ));
+    }
+    let _ = tokens;
+    None
+}
+
+/// Finds the statement that starts at `at` and the one before it.
+struct StatementPairFinder<'a> {
+    at: TextSize,
+    found: Option<(&'a Stmt, &'a Stmt)>,
+}
+
+impl<'a> Visitor<'a> for StatementPairFinder<'a> {
+    fn visit_body(&mut self, body: &'a [Stmt]) {
+        for pair in body.windows(2) {
+            if pair[1].start() == self.at && self.found.is_none() {
+                self.found = Some((&pair[0], &pair[1]));
+            }
+        }
+        visitor::walk_body(self, body);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Assign,
+    Delete,
+    Named,
+    AugAssign,
+    Annotated,
+}
+
+/// `cannot assign to X`, `cannot delete X`, ... for an invalid target at `range`.
+fn invalid_target(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    root: &Root<'_>,
+    target: Target,
+) -> SyntaxDiagnostic {
+    let mut finder = ExprFinder {
+        range,
+        found: None,
+        statement: None,
+        current_statement: None,
+    };
+    match root {
+        Root::Module(body) => finder.visit_body(body),
+        Root::Expression(expr) => finder.visit_expr(expr),
+    }
+    let Some(expr) = finder.found else {
+        return map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "invalid syntax",
+            range.start(),
+            range.end(),
+        );
+    };
+    let name = expr_name(expr);
+    let message = match target {
+        Target::Delete => format!("cannot delete {name}"),
+        Target::Named => format!("cannot use assignment expressions with {name}"),
+        Target::AugAssign => format!("'{name}' is an illegal expression for augmented assignment"),
+        Target::Annotated => match expr {
+            Expr::Tuple(_) => "only single target (not tuple) can be annotated".to_string(),
+            Expr::List(_) => "only single target (not list) can be annotated".to_string(),
+            _ => "illegal target for annotation".to_string(),
+        },
+        Target::Assign => {
+            let here = match finder.statement {
+                Some(Stmt::Assign(assign)) => {
+                    assign.targets.len() == 1
+                        && assign.targets[0].range() == expr.range()
+                        && allows_maybe_equals(expr)
+                        && !matches!(
+                            assign.value.as_ref(),
+                            Expr::Yield(_)
+                                | Expr::YieldFrom(_)
+                                | Expr::Starred(_)
+                                | Expr::Lambda(_)
+                                | Expr::UnaryOp(ast::ExprUnaryOp {
+                                    op: ast::UnaryOp::Not,
+                                    ..
+                                })
+                        )
+                }
+                _ => false,
+            };
+            if matches!(expr, Expr::Yield(_) | Expr::YieldFrom(_)) {
+                "assignment to yield expression not possible".to_string()
+            } else if here {
+                format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?")
+            } else {
+                format!("cannot assign to {name}")
+            }
+        }
+    };
+    map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        &message,
+        expr.start(),
+        expr.end(),
+    )
+}
+
+/// Whether CPython's `invalid_named_expression` rule (which adds "Maybe you meant '=='")
+/// can match this target: a `bitwise_or` that is not a list, tuple, generator or one of
+/// the keyword constants.
+fn allows_maybe_equals(expr: &Expr) -> bool {
+    !matches!(
+        expr,
+        Expr::List(_)
+            | Expr::Tuple(_)
+            | Expr::Generator(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::Compare(_)
+            | Expr::BoolOp(_)
+            | Expr::If(_)
+            | Expr::Lambda(_)
+            | Expr::Named(_)
+            | Expr::Starred(_)
+            | Expr::Yield(_)
+            | Expr::YieldFrom(_)
+            | Expr::UnaryOp(ast::ExprUnaryOp {
+                op: ast::UnaryOp::Not,
+                ..
+            })
+    )
+}
+
+/// CPython's `_PyPegen_get_expr_name`.
+fn expr_name(expr: &Expr) -> &'static str {
+    match expr {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Generator(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::FString(_) => "f-string expression",
+        Expr::TString(_) => "t-string expression",
+        Expr::NoneLiteral(_) => "None",
+        Expr::BooleanLiteral(b) => {
+            if b.value {
+                "True"
+            } else {
+                "False"
+            }
+        }
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::NumberLiteral(_) => "literal",
+        Expr::Compare(_) => "comparison",
+        Expr::If(_) => "conditional expression",
+        Expr::Named(_) => "named expression",
+        _ => "expression",
+    }
+}
+
+/// Finds the expression with exactly `range`, and the statement containing it.
+struct ExprFinder<'a> {
+    range: TextRange,
+    found: Option<&'a Expr>,
+    statement: Option<&'a Stmt>,
+    current_statement: Option<&'a Stmt>,
+}
+
+impl<'a> Visitor<'a> for ExprFinder<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if self.found.is_some() || !stmt.range().contains_range(self.range) {
+            return;
+        }
+        let outer = self.current_statement.replace(stmt);
+        visitor::walk_stmt(self, stmt);
+        self.current_statement = outer;
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.found.is_some() || !expr.range().contains_range(self.range) {
+            return;
+        }
+        if expr.range() == self.range {
+            self.found = Some(expr);
+            self.statement = self.current_statement;
+            return;
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// `f-string: valid expression required before '}'` for `f"{}"`.
+fn empty_fstring_expression(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+) -> Option<SyntaxDiagnostic> {
+    let (_, before) = token_before(tokens, range.start())?;
+    let next = token_at(tokens, range.start())?;
+    if before.kind() == TokenKind::Lbrace && next.kind() == TokenKind::Rbrace {
+        let in_fstring = tokens[..tokens.partition_point(|t| t.start() < before.start())]
+            .iter()
+            .rev()
+            .find(|t| {
+                matches!(
+                    t.kind(),
+                    TokenKind::FStringStart
+                        | TokenKind::TStringStart
+                        | TokenKind::FStringEnd
+                        | TokenKind::TStringEnd
+                )
+            })
+            .map(Token::kind);
+        let prefix = match in_fstring {
+            Some(TokenKind::FStringStart) => "f",
+            Some(TokenKind::TStringStart) => "t",
+            _ => return None,
+        };
+        return Some(map.at_cursor(
+            SyntaxErrorKind::SyntaxError,
+            &format!("{prefix}-string: valid expression required before '}}'"),
+            next.end(),
+        ));
+    }
+    None
+}
+
+/// `(unicode error) 'unicodeescape' codec can't decode bytes ...` for bad escapes.
+fn unicode_escape_error(map: &SourceMap<'_>, error: &ParseError) -> SyntaxDiagnostic {
+    let reason = match &error.error {
+        ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeLbrace) => {
+            "malformed \\N character escape"
+        }
+        ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeRbrace) => {
+            "malformed \\N character escape"
+        }
+        _ => {
+            let text = &map.text[error.location];
+            if text.starts_with("\\N")
+                || map.text[..usize::from(error.location.start())].ends_with("\\N{")
+            {
+                "unknown Unicode character name"
+            } else if text.starts_with("\\x") {
+                "truncated \\xXX escape"
+            } else if text.starts_with("\\u") {
+                "truncated \\uXXXX escape"
+            } else if text.starts_with("\\U") {
+                "truncated \\UXXXXXXXX escape"
+            } else {
+                "malformed escape"
+            }
+        }
+    };
+    // Positions count bytes from the start of the literal's body; a `\N{...}` escape
+    // runs to its closing brace.
+    let mut start = usize::from(error.location.start());
+    let mut end = usize::from(error.location.end()).max(start + 1);
+    // Ruff points at the name inside `\N{...}`; CPython counts the whole escape.
+    if map.text[..start].ends_with("\\N{") {
+        start -= 3;
+    }
+    if map.text[start..].starts_with("\\N{")
+        && let Some(close) = map.text[start..].find(['}', '\n', '"', '\''])
+        && map.text[start + close..].starts_with('}')
+    {
+        end = start + close + 1;
+    }
+    let line_start = usize::from(
+        map.index
+            .line_start(map.index.line_number(error.location.start())),
+    );
+    let before = &map.text[line_start..start];
+    let body_start = before
+        .rfind(['"', '\''])
+        .map_or(line_start, |quote| line_start + quote + 1);
+    let position = start.saturating_sub(body_start);
+    let last = position + (end - start) - 1;
+    // CPython points just past the end of the literal.
+    let literal_end = map.text[end..]
+        .find(['"', '\''])
+        .map_or(end, |quote| end + quote + 1);
+    let (line, offset) = map
+        .index
+        .line_char_col(TextSize::new(literal_end as u32), map.text);
+    map.at(
+        SyntaxErrorKind::SyntaxError,
+        &format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {position}-{last}: {reason}"
+        ),
+        line,
+        offset,
+        line,
+        offset,
+    )
+}
+
+/// An argument-order error, which CPython reports at the call's closing parenthesis (the
+/// last token its `invalid_arguments` rule read).
+fn at_call_end(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    root: &Root<'_>,
+    message: &str,
+) -> SyntaxDiagnostic {
+    let mut finder = CallFinder { range, found: None };
+    match root {
+        Root::Module(body) => finder.visit_body(body),
+        Root::Expression(expr) => finder.visit_expr(expr),
+    }
+    let at = finder.found.map_or(range, |arguments| {
+        let end = arguments.end();
+        if map.text[..usize::from(end)].ends_with(')') {
+            TextRange::new(end - TextSize::new(1), end)
+        } else {
+            range
+        }
+    });
+    map.at_range(SyntaxErrorKind::SyntaxError, message, at.start(), at.end())
+}
+
+/// Finds the innermost call whose argument list contains `range`.
+struct CallFinder {
+    range: TextRange,
+    found: Option<TextRange>,
+}
+
+impl<'a> Visitor<'a> for CallFinder {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if !expr.range().contains_range(self.range) {
+            return;
+        }
+        if let Expr::Call(call) = expr
+            && call.arguments.range.contains_range(self.range)
+        {
+            self.found = Some(call.arguments.range);
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// `f-string: invalid conversion character 'z': expected 's', 'r', or 'a'` at the bad
+/// conversion name, or `f-string: missing conversion character` when there is none.
+fn conversion_error(map: &SourceMap<'_>, range: TextRange, prefix: &str) -> SyntaxDiagnostic {
+    let name: String = map.text[usize::from(range.start())..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    if name.is_empty() {
+        return map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            &format!("{prefix}-string: missing conversion character"),
+            range.start(),
+            range.end(),
+        );
+    }
+    map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        &format!(
+            "{prefix}-string: invalid conversion character '{name}': expected 's', 'r', or 'a'"
+        ),
+        range.start(),
+        range.start() + TextSize::new(name.len() as u32),
+    )
+}
+
+/// The kind of the innermost bracket open at `offset`.
+fn innermost_bracket(tokens: &[Token], offset: TextSize) -> Option<TokenKind> {
+    let index = tokens.partition_point(|t| t.start() < offset);
+    let mut open = Vec::new();
+    for token in &tokens[..index] {
+        match token.kind() {
+            kind @ (TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace) => open.push(kind),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
+/// The largest disjunction-like expression that ends at `end` and starts at or after
+/// `lower_bound`.
+fn largest_expr_ending_at(
+    root: &Root<'_>,
+    end: TextSize,
+    lower_bound: TextSize,
+) -> Option<TextRange> {
+    let mut finder = AdjacentExprFinder {
+        first_end: end,
+        second_start: TextSize::new(u32::MAX),
+        lower_bound,
+        first: None,
+        second: None,
+    };
+    match root {
+        Root::Module(body) => finder.visit_body(body),
+        Root::Expression(expr) => finder.visit_expr(expr),
+    }
+    finder.first
+}

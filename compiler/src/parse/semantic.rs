@@ -1,0 +1,1145 @@
+//! Compile-time syntax errors found after parsing, via ruff's `SemanticSyntaxChecker`.
+//!
+//! CPython raises these from its future-import scan (`Python/future.c`), its symbol table
+//! (`Python/symtable.c`) and its compiler (`Python/compile.c`, `Python/codegen.c`). The
+//! checker needs a [`SemanticSyntaxContext`] describing the scope at each node, which the
+//! [`ScopeWalker`] provides while walking the AST. Ruff's wording is replaced with
+//! CPython's, and when several errors exist the one CPython meets first wins: future
+//! imports, then symbol-table errors, then compiler errors, each group in source order.
+//!
+//! Scope analysis proper (`compiler::scope`) owns the symtable; this module only reports
+//! what ruff detects anyway, so the two may overlap but never disagree on validity.
+
+use std::cell::{Cell, RefCell};
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{
+    self as ast, Expr, ExprContext, IrrefutablePatternKind, Pattern, PythonVersion, Stmt,
+};
+use ruff_python_parser::semantic_errors::{
+    AwaitOutsideAsyncFunctionKind, InvalidExpressionKind, InvalidExpressionPosition,
+    LazyImportContext, SemanticSyntaxChecker, SemanticSyntaxContext, SemanticSyntaxError,
+    SemanticSyntaxErrorKind, WriteToDebugKind, YieldOutsideFunctionKind,
+};
+use ruff_text_size::{Ranged, TextRange};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{ParseKind, SourceMap, TARGET_VERSION};
+use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
+
+/// The root of a parsed tree.
+pub(crate) enum Root<'a> {
+    Module(&'a [Stmt]),
+    Expression(&'a Expr),
+}
+
+/// Runs the semantic checks and returns the error CPython would report first.
+pub(crate) fn check(
+    map: &SourceMap<'_>,
+    root: Root<'_>,
+    _kind: ParseKind,
+) -> Result<(), SyntaxDiagnostic> {
+    let mut walker = ScopeWalker {
+        checker: SemanticSyntaxChecker::new(),
+        ctx: Context {
+            source: map.text,
+            scopes: Vec::new(),
+            errors: RefCell::new(Vec::new()),
+            future_annotations: Cell::new(false),
+            name_context: Cell::new(None),
+            declarations: Vec::new(),
+        },
+    };
+    match root {
+        Root::Module(body) => {
+            walker
+                .ctx
+                .scopes
+                .push(Scope::new(ScopeKind::Module, body, None));
+            walker.visit_body(body);
+        }
+        Root::Expression(expr) => {
+            walker
+                .ctx
+                .scopes
+                .push(Scope::new(ScopeKind::Module, &[], None));
+            walker.visit_expr(expr);
+        }
+    }
+    let declarations = std::mem::take(&mut walker.ctx.declarations);
+    let errors = walker.ctx.errors.into_inner();
+    let best = errors
+        .into_iter()
+        .map(|reported| {
+            let (phase, start, mut diagnostic) = translate(map, &reported, &declarations);
+            if let Some(range) = enclosing_node_range(&root, &reported) {
+                let widened = map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    &diagnostic.message,
+                    range.start(),
+                    range.end(),
+                );
+                diagnostic = widened;
+            }
+            (phase, start, diagnostic)
+        })
+        .min_by_key(|(phase, start, _)| (*phase, *start));
+    match best {
+        Some((_, _, diagnostic)) => Err(diagnostic),
+        None => Ok(()),
+    }
+}
+
+/// The kind of scope a node is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ScopeKind {
+    Module,
+    Class,
+    Function {
+        is_async: bool,
+    },
+    Lambda,
+    /// A list, set or dict comprehension; `name` is what CPython's messages call it.
+    Comprehension {
+        is_async: bool,
+        name: &'static str,
+    },
+    Generator,
+}
+
+#[derive(Debug)]
+struct Scope<'a> {
+    kind: ScopeKind,
+    /// Names bound in this scope (only computed for functions, for `nonlocal` checks).
+    bindings: FxHashSet<&'a str>,
+    /// Names declared `global` in this scope, with the declaring statement's range.
+    globals: FxHashMap<&'a str, TextRange>,
+    /// Parameter names of a function or lambda.
+    parameters: FxHashSet<&'a str>,
+    /// How many `for`/`while` bodies enclose the current node within this scope.
+    loop_depth: u32,
+    /// Inside an `except*` handler: the loop depth at the handler, which `break` and
+    /// `continue` must not leave.
+    except_star_loop_depth: Option<u32>,
+    /// Names declared `global` / `nonlocal` so far, in source order.
+    declared_global: FxHashMap<&'a str, TextRange>,
+    declared_nonlocal: FxHashMap<&'a str, TextRange>,
+}
+
+impl<'a> Scope<'a> {
+    fn new(kind: ScopeKind, body: &'a [Stmt], parameters: Option<&'a ast::Parameters>) -> Self {
+        let mut collector = BindingCollector::default();
+        if matches!(
+            kind,
+            ScopeKind::Module | ScopeKind::Function { .. } | ScopeKind::Class
+        ) {
+            collector.visit_body(body);
+        }
+        let parameters: FxHashSet<&str> = parameters
+            .into_iter()
+            .flat_map(|p| p.iter().map(|p| p.name().as_str()))
+            .collect();
+        let mut bindings = collector.bindings;
+        bindings.extend(parameters.iter().copied());
+        for name in collector.globals.keys() {
+            bindings.remove(name);
+        }
+        Scope {
+            kind,
+            bindings,
+            globals: collector.globals,
+            parameters,
+            loop_depth: 0,
+            except_star_loop_depth: None,
+            declared_global: FxHashMap::default(),
+            declared_nonlocal: FxHashMap::default(),
+        }
+    }
+}
+
+/// Collects the names a scope binds and the names it declares `global`, without entering
+/// nested scopes (except for assignment expressions inside comprehensions, which bind in
+/// the enclosing scope).
+#[derive(Default)]
+struct BindingCollector<'a> {
+    bindings: FxHashSet<&'a str>,
+    globals: FxHashMap<&'a str, TextRange>,
+}
+
+impl<'a> Visitor<'a> for BindingCollector<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                self.bindings.insert(def.name.as_str());
+            }
+            Stmt::ClassDef(class) => {
+                self.bindings.insert(class.name.as_str());
+            }
+            Stmt::Import(import) => {
+                for alias in &import.names {
+                    let name = match &alias.asname {
+                        Some(asname) => asname.as_str(),
+                        None => alias.name.as_str().split('.').next().unwrap_or_default(),
+                    };
+                    self.bindings.insert(name);
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                for alias in &import.names {
+                    let name = alias.asname.as_ref().unwrap_or(&alias.name);
+                    self.bindings.insert(name.as_str());
+                }
+            }
+            Stmt::Global(global) => {
+                for name in &global.names {
+                    self.globals.entry(name.as_str()).or_insert(global.range);
+                }
+            }
+            Stmt::Try(try_stmt) => {
+                for handler in &try_stmt.handlers {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    if let Some(name) = &handler.name {
+                        self.bindings.insert(name.as_str());
+                    }
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Name(name) if !name.ctx.is_load() => {
+                self.bindings.insert(name.id.as_str());
+            }
+            Expr::Lambda(_) => {}
+            Expr::ListComp(ast::ExprListComp {
+                elt, generators, ..
+            })
+            | Expr::SetComp(ast::ExprSetComp {
+                elt, generators, ..
+            })
+            | Expr::Generator(ast::ExprGenerator {
+                elt, generators, ..
+            }) => {
+                self.visit_expr(elt);
+                self.visit_comprehension_parts(generators);
+            }
+            Expr::DictComp(ast::ExprDictComp {
+                key,
+                value,
+                generators,
+                ..
+            }) => {
+                if let Some(key) = key {
+                    self.visit_expr(key);
+                }
+                self.visit_expr(value);
+                self.visit_comprehension_parts(generators);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+
+    fn visit_pattern(&mut self, pattern: &'a Pattern) {
+        match pattern {
+            Pattern::MatchAs(ast::PatternMatchAs {
+                name: Some(name), ..
+            })
+            | Pattern::MatchStar(ast::PatternMatchStar {
+                name: Some(name), ..
+            })
+            | Pattern::MatchMapping(ast::PatternMatchMapping {
+                rest: Some(name), ..
+            }) => {
+                self.bindings.insert(name.as_str());
+            }
+            _ => {}
+        }
+        visitor::walk_pattern(self, pattern);
+    }
+}
+
+impl<'a> BindingCollector<'a> {
+    fn visit_comprehension_parts(&mut self, generators: &'a [ast::Comprehension]) {
+        for generator in generators {
+            self.visit_expr(&generator.iter);
+            for condition in &generator.ifs {
+                self.visit_expr(condition);
+            }
+        }
+    }
+}
+
+/// The checker's view of where it is.
+struct Context<'a> {
+    source: &'a str,
+    scopes: Vec<Scope<'a>>,
+    errors: RefCell<Vec<Reported>>,
+    future_annotations: Cell<bool>,
+    /// The context of the `Name` expression being checked, if the current node is one.
+    name_context: Cell<Option<ExprContext>>,
+    /// Ranges of every `global` and `nonlocal` statement, where CPython's symbol table
+    /// reports errors about the names they declare.
+    declarations: Vec<TextRange>,
+}
+
+/// An error from the checker, with the scope facts its CPython message depends on.
+struct Reported {
+    error: SemanticSyntaxError,
+    innermost: ScopeKind,
+    name_context: Option<ExprContext>,
+    /// A message of our own for checks ruff lacks, overriding the kind's translation.
+    custom: Option<(Phase, &'static str)>,
+}
+
+impl Context<'_> {
+    fn innermost(&self) -> ScopeKind {
+        self.scopes.last().map_or(ScopeKind::Module, |s| s.kind)
+    }
+
+    fn current(&self) -> Option<&Scope<'_>> {
+        self.scopes.last()
+    }
+}
+
+impl SemanticSyntaxContext for Context<'_> {
+    fn future_annotations_or_stub(&self) -> bool {
+        self.future_annotations.get()
+    }
+
+    fn lazy_import_context(&self) -> Option<LazyImportContext> {
+        None
+    }
+
+    fn python_version(&self) -> PythonVersion {
+        TARGET_VERSION
+    }
+
+    fn source(&self) -> &str {
+        self.source
+    }
+
+    fn global(&self, name: &str) -> Option<TextRange> {
+        self.current()?.globals.get(name).copied()
+    }
+
+    fn has_nonlocal_binding(&self, name: &str) -> bool {
+        // Methods see the implicit `__class__` (and `__classdict__`) cell of their class.
+        if matches!(name, "__class__" | "__classdict__")
+            && self.scopes.iter().any(|s| s.kind == ScopeKind::Class)
+        {
+            return true;
+        }
+        self.scopes
+            .iter()
+            .rev()
+            .skip(1)
+            .filter(|s| matches!(s.kind, ScopeKind::Function { .. } | ScopeKind::Lambda))
+            .any(|s| s.bindings.contains(name))
+    }
+
+    fn in_async_context(&self) -> bool {
+        for scope in self.scopes.iter().rev() {
+            match scope.kind {
+                ScopeKind::Function { is_async } => return is_async,
+                ScopeKind::Lambda | ScopeKind::Class | ScopeKind::Module => return false,
+                ScopeKind::Comprehension { .. } | ScopeKind::Generator => {}
+            }
+        }
+        false
+    }
+
+    fn in_await_allowed_context(&self) -> bool {
+        for scope in self.scopes.iter().rev() {
+            match scope.kind {
+                // A generator expression with `await` becomes an async generator
+                // expression, which is fine anywhere.
+                ScopeKind::Function { .. } | ScopeKind::Lambda | ScopeKind::Generator => {
+                    return true;
+                }
+                ScopeKind::Class | ScopeKind::Module => return false,
+                ScopeKind::Comprehension { .. } => {}
+            }
+        }
+        false
+    }
+
+    fn in_yield_allowed_context(&self) -> bool {
+        matches!(
+            self.innermost(),
+            ScopeKind::Function { .. } | ScopeKind::Lambda
+        )
+    }
+
+    fn in_sync_comprehension(&self) -> bool {
+        self.scopes
+            .iter()
+            .rev()
+            .take_while(|s| {
+                matches!(
+                    s.kind,
+                    ScopeKind::Comprehension { .. } | ScopeKind::Generator
+                )
+            })
+            .any(|s| {
+                matches!(
+                    s.kind,
+                    ScopeKind::Comprehension {
+                        is_async: false,
+                        ..
+                    }
+                )
+            })
+    }
+
+    fn in_class_body_comprehension(&self) -> bool {
+        for scope in self.scopes.iter().rev() {
+            match scope.kind {
+                ScopeKind::Class => return true,
+                ScopeKind::Comprehension { .. } | ScopeKind::Generator => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    fn in_module_scope(&self) -> bool {
+        self.innermost() == ScopeKind::Module
+    }
+
+    fn in_function_scope(&self) -> bool {
+        matches!(
+            self.innermost(),
+            ScopeKind::Function { .. } | ScopeKind::Lambda
+        )
+    }
+
+    fn in_generator_context(&self) -> bool {
+        self.innermost() == ScopeKind::Generator
+    }
+
+    fn in_notebook(&self) -> bool {
+        false
+    }
+
+    fn report_semantic_error(&self, error: SemanticSyntaxError) {
+        self.errors.borrow_mut().push(Reported {
+            error,
+            innermost: self.innermost(),
+            name_context: self.name_context.get(),
+            custom: None,
+        });
+    }
+
+    fn in_loop_context(&self) -> bool {
+        self.current().is_some_and(|s| s.loop_depth > 0)
+    }
+
+    fn is_bound_parameter(&self, name: &str) -> bool {
+        self.current().is_some_and(|s| s.parameters.contains(name))
+    }
+}
+
+/// Walks the AST, keeping [`Context`]'s scope stack in step and feeding every statement
+/// and expression to the checker.
+struct ScopeWalker<'a> {
+    checker: SemanticSyntaxChecker,
+    ctx: Context<'a>,
+}
+
+impl<'a> ScopeWalker<'a> {
+    fn with_scope(&mut self, scope: Scope<'a>, f: impl FnOnce(&mut Self)) {
+        self.ctx.scopes.push(scope);
+        f(self);
+        self.ctx.scopes.pop();
+    }
+
+    fn in_loop_body(&mut self, body: &'a [Stmt]) {
+        if let Some(scope) = self.ctx.scopes.last_mut() {
+            scope.loop_depth += 1;
+        }
+        self.visit_body(body);
+        if let Some(scope) = self.ctx.scopes.last_mut() {
+            scope.loop_depth -= 1;
+        }
+    }
+
+    /// Visits what a function's or lambda's header evaluates in the enclosing scope.
+    fn visit_parameter_defaults(&mut self, parameters: &'a ast::Parameters) {
+        for parameter in parameters.iter_non_variadic_params() {
+            if let Some(default) = &parameter.default {
+                self.visit_expr(default);
+            }
+        }
+    }
+
+    fn visit_parameter_annotations(&mut self, parameters: &'a ast::Parameters) {
+        for parameter in parameters {
+            if let Some(annotation) = parameter.annotation() {
+                self.visit_expr(annotation);
+            }
+        }
+    }
+
+    fn visit_comprehension(
+        &mut self,
+        kind: ScopeKind,
+        generators: &'a [ast::Comprehension],
+        elements: &[&'a Expr],
+    ) {
+        // The first iterable is evaluated in the enclosing scope.
+        let Some((first, _)) = generators.split_first() else {
+            for element in elements {
+                self.visit_expr(element);
+            }
+            return;
+        };
+        self.visit_expr(&first.iter);
+        self.with_scope(Scope::new(kind, &[], None), |walker| {
+            for (i, generator) in generators.iter().enumerate() {
+                walker.visit_expr(&generator.target);
+                if i > 0 {
+                    walker.visit_expr(&generator.iter);
+                }
+                for condition in &generator.ifs {
+                    walker.visit_expr(condition);
+                }
+            }
+            for element in elements {
+                walker.visit_expr(element);
+            }
+        });
+    }
+}
+
+impl<'a> ScopeWalker<'a> {
+    /// `name 'x' is nonlocal and global`: CPython's symbol table rejects declaring one name
+    /// both ways in a scope. Ruff's checker has the error kind but does not check it.
+    fn check_declaration_conflicts(&mut self, stmt: &'a Stmt) {
+        let (names, is_global) = match stmt {
+            Stmt::Global(global) => (&global.names, true),
+            Stmt::Nonlocal(nonlocal) => (&nonlocal.names, false),
+            _ => return,
+        };
+        let range = stmt.range();
+        let Some(scope) = self.ctx.scopes.last_mut() else {
+            return;
+        };
+        let mut conflicts = Vec::new();
+        for name in names {
+            let other = if is_global {
+                scope.declared_nonlocal.get(name.as_str())
+            } else {
+                scope.declared_global.get(name.as_str())
+            };
+            // CPython reports at the name's first declaration (`error_at_directive`).
+            if let Some(&first) = other {
+                conflicts.push((name.to_string(), first));
+            }
+            let own = if is_global {
+                &mut scope.declared_global
+            } else {
+                &mut scope.declared_nonlocal
+            };
+            own.entry(name.as_str()).or_insert(range);
+        }
+        for (name, at) in conflicts {
+            self.ctx.report_semantic_error(SemanticSyntaxError {
+                kind: SemanticSyntaxErrorKind::NonlocalAndGlobal(name),
+                range: at,
+                python_version: TARGET_VERSION,
+            });
+        }
+    }
+
+    /// `'break', 'continue' and 'return' cannot appear in an except* block` (CPython's
+    /// compiler); ruff does not check it.
+    fn check_except_star_exit(&mut self, stmt: &'a Stmt) {
+        let Some(scope) = self.ctx.scopes.last() else {
+            return;
+        };
+        let Some(handler_depth) = scope.except_star_loop_depth else {
+            return;
+        };
+        let leaves = match stmt {
+            Stmt::Return(_) => matches!(scope.kind, ScopeKind::Function { .. }),
+            Stmt::Break(_) | Stmt::Continue(_) => scope.loop_depth == handler_depth,
+            _ => false,
+        };
+        if leaves {
+            self.ctx.errors.borrow_mut().push(Reported {
+                error: SemanticSyntaxError {
+                    // Reuse a kind ruff never reports for 3.14 to carry our own message.
+                    kind: SemanticSyntaxErrorKind::LazyImportStar,
+                    range: stmt.range(),
+                    python_version: TARGET_VERSION,
+                },
+                innermost: scope.kind,
+                name_context: None,
+                custom: Some((
+                    Phase::Compiler,
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                )),
+            });
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for ScopeWalker<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if let Stmt::ImportFrom(import) = stmt
+            && import.module.as_deref() == Some("__future__")
+            && import
+                .names
+                .iter()
+                .any(|a| a.name.as_str() == "annotations")
+        {
+            self.ctx.future_annotations.set(true);
+        }
+        if let Stmt::Global(ast::StmtGlobal { range, .. })
+        | Stmt::Nonlocal(ast::StmtNonlocal { range, .. }) = stmt
+        {
+            self.ctx.declarations.push(*range);
+        }
+        self.check_declaration_conflicts(stmt);
+        self.check_except_star_exit(stmt);
+        self.checker.visit_stmt(stmt, &self.ctx);
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                for decorator in &def.decorator_list {
+                    self.visit_expr(&decorator.expression);
+                }
+                self.visit_parameter_defaults(&def.parameters);
+                if let Some(type_params) = &def.type_params {
+                    self.visit_type_params(type_params);
+                }
+                self.visit_parameter_annotations(&def.parameters);
+                if let Some(returns) = &def.returns {
+                    self.visit_expr(returns);
+                }
+                let scope = Scope::new(
+                    ScopeKind::Function {
+                        is_async: def.is_async,
+                    },
+                    &def.body,
+                    Some(&def.parameters),
+                );
+                self.with_scope(scope, |walker| walker.visit_body(&def.body));
+            }
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    self.visit_expr(&decorator.expression);
+                }
+                if let Some(type_params) = &class.type_params {
+                    self.visit_type_params(type_params);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+                let scope = Scope::new(ScopeKind::Class, &class.body, None);
+                self.with_scope(scope, |walker| walker.visit_body(&class.body));
+            }
+            Stmt::For(for_stmt) => {
+                self.visit_expr(&for_stmt.iter);
+                self.visit_expr(&for_stmt.target);
+                self.in_loop_body(&for_stmt.body);
+                self.visit_body(&for_stmt.orelse);
+            }
+            Stmt::While(while_stmt) => {
+                self.visit_expr(&while_stmt.test);
+                self.in_loop_body(&while_stmt.body);
+                self.visit_body(&while_stmt.orelse);
+            }
+            Stmt::Try(try_stmt) if try_stmt.is_star => {
+                self.visit_body(&try_stmt.body);
+                for handler in &try_stmt.handlers {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    if let Some(type_) = &handler.type_ {
+                        self.visit_expr(type_);
+                    }
+                    let Some(scope) = self.ctx.scopes.last_mut() else {
+                        continue;
+                    };
+                    let outer = scope.except_star_loop_depth.replace(scope.loop_depth);
+                    self.visit_body(&handler.body);
+                    if let Some(scope) = self.ctx.scopes.last_mut() {
+                        scope.except_star_loop_depth = outer;
+                    }
+                }
+                self.visit_body(&try_stmt.orelse);
+                self.visit_body(&try_stmt.finalbody);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        self.ctx
+            .name_context
+            .set(expr.as_name_expr().map(|name| name.ctx));
+        self.checker.visit_expr(expr, &self.ctx);
+        self.ctx.name_context.set(None);
+        match expr {
+            Expr::Lambda(lambda) => {
+                if let Some(parameters) = &lambda.parameters {
+                    self.visit_parameter_defaults(parameters);
+                }
+                let mut scope = Scope::new(ScopeKind::Lambda, &[], lambda.parameters.as_deref());
+                scope.bindings.extend(scope.parameters.iter().copied());
+                self.with_scope(scope, |walker| walker.visit_expr(&lambda.body));
+            }
+            Expr::ListComp(comp) => {
+                let is_async = comp.generators.iter().any(|g| g.is_async);
+                self.visit_comprehension(
+                    ScopeKind::Comprehension {
+                        is_async,
+                        name: "list comprehension",
+                    },
+                    &comp.generators,
+                    &[&comp.elt],
+                );
+            }
+            Expr::SetComp(comp) => {
+                let is_async = comp.generators.iter().any(|g| g.is_async);
+                self.visit_comprehension(
+                    ScopeKind::Comprehension {
+                        is_async,
+                        name: "set comprehension",
+                    },
+                    &comp.generators,
+                    &[&comp.elt],
+                );
+            }
+            Expr::DictComp(comp) => {
+                let is_async = comp.generators.iter().any(|g| g.is_async);
+                let mut elements: Vec<&Expr> = Vec::with_capacity(2);
+                if let Some(key) = &comp.key {
+                    elements.push(key);
+                }
+                elements.push(&comp.value);
+                self.visit_comprehension(
+                    ScopeKind::Comprehension {
+                        is_async,
+                        name: "dict comprehension",
+                    },
+                    &comp.generators,
+                    &elements,
+                );
+            }
+            Expr::Generator(generator) => {
+                self.visit_comprehension(
+                    ScopeKind::Generator,
+                    &generator.generators,
+                    &[&generator.elt],
+                );
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+/// When CPython raises an error, which decides which of several errors is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Phase {
+    Future,
+    Symtable,
+    SymtableAnalysis,
+    Compiler,
+}
+
+/// CPython's message, exception class and reporting phase for a checker error.
+fn translate(
+    map: &SourceMap<'_>,
+    reported: &Reported,
+    declarations: &[TextRange],
+) -> (Phase, u32, SyntaxDiagnostic) {
+    let Reported {
+        error,
+        innermost,
+        name_context,
+        custom,
+    } = reported;
+    let (innermost, name_context, custom) = (*innermost, *name_context, *custom);
+    if let Some((phase, message)) = custom {
+        let diagnostic = map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            message,
+            error.range.start(),
+            error.range.end(),
+        );
+        return (phase, u32::from(error.range.start()), diagnostic);
+    }
+    let range = error.range;
+    let text = &map.text[range];
+    let identifier = |s: &str| -> String {
+        s.trim_start_matches('*')
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let comprehension_name = match innermost {
+        ScopeKind::Comprehension { name, .. } => Some(name),
+        ScopeKind::Generator => Some("generator expression"),
+        _ => None,
+    };
+    use SemanticSyntaxErrorKind as K;
+    let (phase, message) = match &error.kind {
+        K::LateFutureImport => (
+            Phase::Future,
+            "from __future__ imports must occur at the beginning of the file".to_string(),
+        ),
+        K::FutureFeatureNotDefined(name) if name == "braces" => {
+            (Phase::Future, "not a chance".to_string())
+        }
+        K::FutureFeatureNotDefined(name) => (
+            Phase::Future,
+            format!("future feature {name} is not defined"),
+        ),
+        K::NamedExpressionInComprehensionIterable => (
+            Phase::Symtable,
+            "assignment expression cannot be used in a comprehension iterable expression"
+                .to_string(),
+        ),
+        K::NamedExpressionInClassBodyComprehension => (
+            Phase::Symtable,
+            "assignment expression within a comprehension cannot be used in a class body"
+                .to_string(),
+        ),
+        K::ReboundComprehensionVariable => (
+            Phase::Symtable,
+            format!(
+                "assignment expression cannot rebind comprehension iteration variable '{}'",
+                identifier(text)
+            ),
+        ),
+        K::DuplicateTypeParameter => (
+            Phase::Symtable,
+            format!("duplicate type parameter '{}'", identifier(text)),
+        ),
+        K::TypeParameterDefaultOrder(name) => (
+            Phase::Future,
+            format!("non-default type parameter '{name}' follows default type parameter"),
+        ),
+        K::MultipleCaseAssignment(name) => (
+            Phase::Compiler,
+            format!("multiple assignments to name '{name}' in pattern"),
+        ),
+        K::MultipleStarredNamesInSequencePattern => (
+            Phase::Compiler,
+            "multiple starred names in sequence pattern".to_string(),
+        ),
+        K::IrrefutableCasePattern(kind) => (
+            Phase::Compiler,
+            match kind {
+                IrrefutablePatternKind::Name(name) => {
+                    format!("name capture '{name}' makes remaining patterns unreachable")
+                }
+                IrrefutablePatternKind::Wildcard => {
+                    "wildcard makes remaining patterns unreachable".to_string()
+                }
+            },
+        ),
+        K::SingleStarredAssignment => (
+            Phase::Compiler,
+            "starred assignment target must be in a list or tuple".to_string(),
+        ),
+        K::WriteToDebug(kind) => (
+            Phase::Compiler,
+            match kind {
+                WriteToDebugKind::Store => "cannot assign to __debug__".to_string(),
+                WriteToDebugKind::Delete(_) => "cannot delete __debug__".to_string(),
+            },
+        ),
+        K::InvalidExpression(kind, position) => {
+            let what = match kind {
+                InvalidExpressionKind::Yield => "yield expression",
+                InvalidExpressionKind::NamedExpr => "named expression",
+                InvalidExpressionKind::Await => "await expression",
+            };
+            let place = match position {
+                InvalidExpressionPosition::TypeAnnotation => "an annotation".to_string(),
+                InvalidExpressionPosition::TypeAlias => "a type alias".to_string(),
+                InvalidExpressionPosition::GenericDefinition => {
+                    "the definition of a generic".to_string()
+                }
+                InvalidExpressionPosition::TypeVarBound
+                | InvalidExpressionPosition::TypeVarDefault
+                | InvalidExpressionPosition::TypeVarTupleDefault
+                | InvalidExpressionPosition::ParamSpecDefault => "a TypeVar bound".to_string(),
+            };
+            (
+                Phase::Symtable,
+                format!("{what} cannot be used within {place}"),
+            )
+        }
+        K::DuplicateMatchKey(key) => (
+            Phase::Compiler,
+            format!("mapping pattern checks duplicate key ({key})"),
+        ),
+        K::DuplicateMatchClassAttribute(name) => (
+            Phase::Compiler,
+            format!("attribute name repeated in class pattern: {name}"),
+        ),
+        K::LoadBeforeGlobalDeclaration { name, .. } => (
+            Phase::Symtable,
+            if matches!(name_context, Some(ExprContext::Load) | None) {
+                format!("name '{name}' is used prior to global declaration")
+            } else {
+                format!("name '{name}' is assigned to before global declaration")
+            },
+        ),
+        K::LoadBeforeNonlocalDeclaration { name, .. } => (
+            Phase::Symtable,
+            if matches!(name_context, Some(ExprContext::Load) | None) {
+                format!("name '{name}' is used prior to nonlocal declaration")
+            } else {
+                format!("name '{name}' is assigned to before nonlocal declaration")
+            },
+        ),
+        K::InvalidStarExpression => (
+            Phase::Compiler,
+            "can't use starred expression here".to_string(),
+        ),
+        K::AsyncComprehensionInSyncComprehension(_) => (
+            Phase::Compiler,
+            "asynchronous comprehension outside of an asynchronous function".to_string(),
+        ),
+        K::YieldOutsideFunction(kind) => {
+            let keyword = match kind {
+                YieldOutsideFunctionKind::Yield => "yield",
+                YieldOutsideFunctionKind::YieldFrom => "yield from",
+                YieldOutsideFunctionKind::Await => "await",
+            };
+            match comprehension_name {
+                Some(what) if !matches!(kind, YieldOutsideFunctionKind::Await) => {
+                    (Phase::Symtable, format!("'yield' inside {what}"))
+                }
+                Some(_) => (
+                    Phase::Compiler,
+                    "asynchronous comprehension outside of an asynchronous function".to_string(),
+                ),
+                _ => (Phase::Compiler, format!("'{keyword}' outside function")),
+            }
+        }
+        K::ReturnOutsideFunction => (Phase::Compiler, "'return' outside function".to_string()),
+        K::AwaitOutsideAsyncFunction(kind) => (
+            Phase::Compiler,
+            match kind {
+                AwaitOutsideAsyncFunctionKind::Await if comprehension_name.is_some() => {
+                    "asynchronous comprehension outside of an asynchronous function"
+                }
+                AwaitOutsideAsyncFunctionKind::Await => "'await' outside async function",
+                AwaitOutsideAsyncFunctionKind::AsyncFor => "'async for' outside async function",
+                AwaitOutsideAsyncFunctionKind::AsyncWith => "'async with' outside async function",
+                AwaitOutsideAsyncFunctionKind::AsyncComprehension => {
+                    "asynchronous comprehension outside of an asynchronous function"
+                }
+            }
+            .to_string(),
+        ),
+        K::DuplicateParameter(name) => (
+            Phase::Symtable,
+            format!("duplicate argument '{name}' in function definition"),
+        ),
+        K::DuplicateKeywordArgument(name) => (
+            Phase::Compiler,
+            format!("keyword argument repeated: {name}"),
+        ),
+        K::NonlocalDeclarationAtModuleLevel => (
+            Phase::Symtable,
+            "nonlocal declaration not allowed at module level".to_string(),
+        ),
+        K::NonlocalAndGlobal(name) => (
+            Phase::SymtableAnalysis,
+            format!("name '{name}' is nonlocal and global"),
+        ),
+        K::AnnotatedGlobal(name) => (
+            Phase::Symtable,
+            format!("annotated name '{name}' can't be global"),
+        ),
+        K::AnnotatedNonlocal(name) => (
+            Phase::Symtable,
+            format!("annotated name '{name}' can't be nonlocal"),
+        ),
+        K::YieldFromInAsyncFunction => (
+            Phase::Compiler,
+            "'yield from' inside async function".to_string(),
+        ),
+        K::NonModuleImportStar(_) => (
+            Phase::Symtable,
+            "import * only allowed at module level".to_string(),
+        ),
+        K::MultipleStarredExpressions => (
+            Phase::Compiler,
+            "multiple starred expressions in assignment".to_string(),
+        ),
+        K::LazyImportNotAllowed { .. } | K::LazyImportStar | K::LazyFutureImport => {
+            (Phase::Future, "invalid syntax".to_string())
+        }
+        K::BreakOutsideLoop => (Phase::Compiler, "'break' outside loop".to_string()),
+        K::ContinueOutsideLoop => (
+            Phase::Compiler,
+            "'continue' not properly in loop".to_string(),
+        ),
+        K::GlobalParameter(name) => (
+            Phase::Symtable,
+            format!("name '{name}' is parameter and global"),
+        ),
+        K::NonlocalParameter(name) => (
+            Phase::Symtable,
+            format!("name '{name}' is parameter and nonlocal"),
+        ),
+        K::DifferentMatchPatternBindings => (
+            Phase::Compiler,
+            "alternative patterns bind different names".to_string(),
+        ),
+        K::NonlocalWithoutBinding(name) => (
+            Phase::SymtableAnalysis,
+            format!("no binding for nonlocal '{name}' found"),
+        ),
+        K::ReturnInGenerator => (
+            Phase::Symtable,
+            "'return' with value in async generator".to_string(),
+        ),
+    };
+    let declaration = |contains: TextRange| {
+        declarations
+            .iter()
+            .copied()
+            .find(|d| d.contains_range(contains) || d.start() == contains.start())
+    };
+    let diagnostic = match &error.kind {
+        // The symbol table reports these at the whole `global`/`nonlocal` statement.
+        K::GlobalParameter(_)
+        | K::NonlocalParameter(_)
+        | K::NonlocalWithoutBinding(_)
+        | K::NonlocalAndGlobal(_) => {
+            let at = declaration(range).unwrap_or(range);
+            map.at_range(SyntaxErrorKind::SyntaxError, &message, at.start(), at.end())
+        }
+        K::LoadBeforeGlobalDeclaration { start, .. }
+        | K::LoadBeforeNonlocalDeclaration { start, .. } => {
+            let at = declaration(TextRange::empty(*start)).unwrap_or(range);
+            map.at_range(SyntaxErrorKind::SyntaxError, &message, at.start(), at.end())
+        }
+        // `future.c` gives only the statement's line and first column.
+        K::FutureFeatureNotDefined(_) => {
+            let line = map.index.line_number(range.start());
+            let text = map.index.line_text(line, map.text);
+            let column = text.chars().take_while(|c| c.is_whitespace()).count() as u32;
+            map.at(
+                SyntaxErrorKind::SyntaxError,
+                &message,
+                line,
+                column + 1,
+                line,
+                0,
+            )
+        }
+        // `import *` is reported at the `*`.
+        K::NonModuleImportStar(_) => {
+            let star = text.rfind('*').map_or(range.start(), |i| {
+                range.start() + ruff_text_size::TextSize::new(i as u32)
+            });
+            map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                &message,
+                star,
+                star + ruff_text_size::TextSize::new(1),
+            )
+        }
+        _ => map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            &message,
+            range.start(),
+            range.end(),
+        ),
+    };
+    (phase, u32::from(range.start()), diagnostic)
+}
+
+/// For errors CPython reports on a larger node than ruff does, that node's range: the
+/// whole comprehension for async-comprehension errors, the whole sequence or mapping
+/// pattern for pattern errors.
+fn enclosing_node_range(root: &Root<'_>, reported: &Reported) -> Option<TextRange> {
+    use SemanticSyntaxErrorKind as K;
+    let want = match &reported.error.kind {
+        K::AwaitOutsideAsyncFunction(AwaitOutsideAsyncFunctionKind::AsyncComprehension) => {
+            Wanted::Comprehension
+        }
+        K::AwaitOutsideAsyncFunction(AwaitOutsideAsyncFunctionKind::Await)
+        | K::YieldOutsideFunction(YieldOutsideFunctionKind::Await)
+            if matches!(reported.innermost, ScopeKind::Comprehension { .. }) =>
+        {
+            Wanted::Comprehension
+        }
+        K::MultipleStarredNamesInSequencePattern => Wanted::SequencePattern,
+        K::DuplicateMatchKey(_) => Wanted::MappingPattern,
+        _ => return None,
+    };
+    let mut finder = EnclosingFinder {
+        range: reported.error.range,
+        want,
+        found: None,
+    };
+    match root {
+        Root::Module(body) => finder.visit_body(body),
+        Root::Expression(expr) => finder.visit_expr(expr),
+    }
+    finder.found
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    Comprehension,
+    SequencePattern,
+    MappingPattern,
+}
+
+/// Finds the innermost node of the wanted kind containing `range`.
+struct EnclosingFinder {
+    range: TextRange,
+    want: Wanted,
+    found: Option<TextRange>,
+}
+
+impl<'a> Visitor<'a> for EnclosingFinder {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if stmt.range().contains_range(self.range) {
+            visitor::walk_stmt(self, stmt);
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if !expr.range().contains_range(self.range) {
+            return;
+        }
+        if self.want == Wanted::Comprehension
+            && matches!(
+                expr,
+                Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_)
+            )
+        {
+            self.found = Some(expr.range());
+        }
+        visitor::walk_expr(self, expr);
+    }
+
+    fn visit_pattern(&mut self, pattern: &'a Pattern) {
+        if !pattern.range().contains_range(self.range) {
+            return;
+        }
+        let matches = match pattern {
+            Pattern::MatchSequence(_) => self.want == Wanted::SequencePattern,
+            Pattern::MatchMapping(_) => self.want == Wanted::MappingPattern,
+            _ => false,
+        };
+        if matches {
+            self.found = Some(pattern.range());
+        }
+        visitor::walk_pattern(self, pattern);
+    }
+}

@@ -1,0 +1,576 @@
+//! Tokenizer-level errors, reported the way CPython's tokenizer reports them.
+//!
+//! CPython's tokenizer (`Parser/tokenizer.c`, 3.12+) rejects some input before the parser
+//! sees it: malformed numbers, stray or mismatched brackets, bad indentation, characters
+//! that cannot start a token, backslashes not followed by a newline, unterminated strings.
+//! When parsing fails, CPython also tokenizes the rest of the file
+//! (`_PyPegen_tokenize_full_source_to_check_for_errors`) and lets a tokenizer error win over
+//! the parser's error. So the first tokenizer error in the file, if any, is what CPython
+//! reports, whatever the parser thinks.
+//!
+//! Ruff's lexer recovers from most of these, so we walk its token stream and re-check the
+//! source between and inside tokens with CPython's rules.
+
+use ruff_python_ast::token::{Token, TokenKind};
+use ruff_python_parser::{
+    InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType,
+};
+use ruff_text_size::{Ranged, TextSize};
+
+use super::SourceMap;
+use super::numbers::scan_number;
+use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
+
+/// CPython's `MAXINDENT`: the indentation stack holds at most this many levels.
+const MAX_INDENT: usize = 100;
+/// CPython's `MAXLEVEL`: brackets nest at most this deep.
+const MAX_LEVEL: usize = 200;
+/// CPython's `ALTTABSIZE`: tabs count as one column when checking for ambiguous indentation.
+const ALT_TAB_SIZE: u32 = 1;
+const TAB_SIZE: u32 = 8;
+
+/// What the token-level scan found.
+#[derive(Debug, Default)]
+pub(crate) struct TokenScan {
+    /// The first tokenizer error in the file, with the byte offset at which CPython's
+    /// tokenizer would reach it.
+    pub error: Option<(TextSize, SyntaxDiagnostic)>,
+    /// The innermost bracket still open at the end of the file: the character and the byte
+    /// offset of the bracket.
+    pub unclosed: Option<(char, TextSize)>,
+    /// A backslash continuation runs into the end of the file.
+    pub eof_in_continuation: Option<TextSize>,
+}
+
+impl TokenScan {
+    fn report(&mut self, at: TextSize, diagnostic: SyntaxDiagnostic) {
+        if self.error.as_ref().is_none_or(|(pos, _)| at < *pos) {
+            self.error = Some((at, diagnostic));
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Bracket(char, TextSize),
+    /// The start of an f-string or t-string: brackets do not close across it.
+    Interpolated,
+}
+
+/// Scans `tokens` (ruff's token stream for `map.text`) and the lexical errors among
+/// `errors` for CPython tokenizer errors.
+pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError]) -> TokenScan {
+    let mut scan = TokenScan::default();
+    lexical_errors(map, errors, &mut scan);
+
+    let text = map.text;
+    let mut stack: Vec<Open> = Vec::new();
+    let mut indents: Vec<(u32, u32)> = vec![(0, 0)];
+    let mut prev_end_line: Option<u32> = None;
+    let mut prev_end = TextSize::new(0);
+    let mut number_scanned_to = 0usize;
+
+    for token in tokens {
+        let range = token.range();
+        let kind = token.kind();
+        if let Some((pos, _)) = &scan.error
+            && range.start() > *pos
+        {
+            break;
+        }
+        // Backslashes live in the gaps between tokens, and so do the remains of numbers
+        // that ruff's lexer dropped after an error (`1.__class__`).
+        let gap_has_continuation = check_gap(map, prev_end, range.start(), &mut scan);
+        if let Some(digit) = map.text[usize::from(prev_end)..usize::from(range.start())]
+            .find(|c: char| c.is_ascii_digit())
+        {
+            let start = usize::from(prev_end) + digit;
+            if start >= number_scanned_to {
+                check_number(map, start, &mut number_scanned_to, &mut scan);
+            }
+        }
+        prev_end = range.end();
+
+        let whitespace_only = kind == TokenKind::Unknown && map.text[range].trim_start().is_empty();
+        if whitespace_only
+            || matches!(
+                kind,
+                TokenKind::Comment
+                    | TokenKind::NonLogicalNewline
+                    | TokenKind::Indent
+                    | TokenKind::Dedent
+                    | TokenKind::EndOfFile
+            )
+        {
+            // Ruff turns badly dedented indentation into an `Unknown` token; CPython's
+            // indentation check runs on the token after it.
+            continue;
+        }
+        let start_line = map.index.line_number(range.start());
+        let depth = stack.len();
+        if depth == 0
+            && kind != TokenKind::Newline
+            && !gap_has_continuation
+            && prev_end_line.is_none_or(|line| start_line > line)
+        {
+            check_indentation(map, start_line, range.start(), &mut indents, &mut scan);
+        }
+        let last = if range.is_empty() {
+            range.start()
+        } else {
+            range.end() - TextSize::new(1)
+        };
+        prev_end_line = Some(map.index.line_number(last));
+
+        match kind {
+            TokenKind::Int | TokenKind::Float | TokenKind::Complex => {
+                let start = usize::from(range.start());
+                if start >= number_scanned_to {
+                    check_number(map, start, &mut number_scanned_to, &mut scan);
+                }
+            }
+            TokenKind::Unknown => {
+                let start = usize::from(range.start());
+                let rest = &text[start..];
+                let starts_number = rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                    || (rest.starts_with('.')
+                        && rest.as_bytes().get(1).is_some_and(u8::is_ascii_digit));
+                if starts_number && start >= number_scanned_to {
+                    check_number(map, start, &mut number_scanned_to, &mut scan);
+                } else if rest.starts_with('\\') {
+                    check_backslash(map, range.start(), &mut scan);
+                }
+            }
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                if stack.len() >= MAX_LEVEL {
+                    scan.report(
+                        range.start(),
+                        map.at_cursor(
+                            SyntaxErrorKind::SyntaxError,
+                            "too many nested parentheses",
+                            range.end(),
+                        ),
+                    );
+                }
+                let c = text[usize::from(range.start())..]
+                    .chars()
+                    .next()
+                    .unwrap_or('(');
+                stack.push(Open::Bracket(c, range.start()));
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                let c = text[usize::from(range.start())..]
+                    .chars()
+                    .next()
+                    .unwrap_or(')');
+                check_closer(map, c, range, &mut stack, &mut scan);
+            }
+            TokenKind::FStringStart | TokenKind::TStringStart => stack.push(Open::Interpolated),
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                while let Some(open) = stack.pop() {
+                    if open == Open::Interpolated {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    scan.unclosed = stack.iter().rev().find_map(|open| match open {
+        Open::Bracket(c, at) => Some((*c, *at)),
+        Open::Interpolated => None,
+    });
+    scan
+}
+
+fn check_number(map: &SourceMap<'_>, start: usize, scanned_to: &mut usize, scan: &mut TokenScan) {
+    match scan_number(map.text, start) {
+        Ok(end) => *scanned_to = end,
+        Err(error) => {
+            *scanned_to = map.text.len();
+            let diagnostic = match error.known_range {
+                Some((col, end_col)) => {
+                    let line = map.index.line_number(TextSize::new(start as u32));
+                    let line_start = usize::from(map.index.line_start(line));
+                    map.at_byte_columns(
+                        SyntaxErrorKind::SyntaxError,
+                        &error.message,
+                        line,
+                        line_start + col - 1,
+                        line_start + end_col - 1,
+                    )
+                }
+                None => map.at_cursor(
+                    SyntaxErrorKind::SyntaxError,
+                    &error.message,
+                    TextSize::new(error.cursor as u32),
+                ),
+            };
+            scan.report(TextSize::new(start as u32), diagnostic);
+        }
+    }
+}
+
+fn check_closer(
+    map: &SourceMap<'_>,
+    c: char,
+    range: ruff_text_size::TextRange,
+    stack: &mut Vec<Open>,
+    scan: &mut TokenScan,
+) {
+    let at = range.start();
+    let opened = stack.iter().rposition(|o| matches!(o, Open::Bracket(..)));
+    let top = stack.last().copied();
+    match top {
+        Some(Open::Bracket(opening, open_at)) => {
+            stack.pop();
+            let matches = matches!((opening, c), ('(', ')') | ('[', ']') | ('{', '}'));
+            if matches {
+                return;
+            }
+            let in_fstring_field = opening == '{' && stack.last() == Some(&Open::Interpolated);
+            let message = if in_fstring_field {
+                format!("f-string: unmatched '{c}'")
+            } else {
+                let open_line = map.index.line_number(open_at);
+                let line = map.index.line_number(at);
+                if open_line != line {
+                    format!(
+                        "closing parenthesis '{c}' does not match opening parenthesis '{opening}' on line {open_line}"
+                    )
+                } else {
+                    format!(
+                        "closing parenthesis '{c}' does not match opening parenthesis '{opening}'"
+                    )
+                }
+            };
+            scan.report(
+                at,
+                map.at_cursor(SyntaxErrorKind::SyntaxError, &message, range.end()),
+            );
+        }
+        Some(Open::Interpolated) => {
+            // Inside an f-string's literal part; ruff reports a lone `}` itself.
+            if c != '}' && opened.is_none() {
+                scan.report(
+                    at,
+                    map.at_cursor(
+                        SyntaxErrorKind::SyntaxError,
+                        &format!("unmatched '{c}'"),
+                        range.end(),
+                    ),
+                );
+            }
+        }
+        None => scan.report(
+            at,
+            map.at_cursor(
+                SyntaxErrorKind::SyntaxError,
+                &format!("unmatched '{c}'"),
+                range.end(),
+            ),
+        ),
+    }
+}
+
+/// Checks the text between two tokens for backslashes. Returns whether it holds a line
+/// continuation.
+fn check_gap(map: &SourceMap<'_>, from: TextSize, to: TextSize, scan: &mut TokenScan) -> bool {
+    let gap = &map.text[usize::from(from)..usize::from(to)];
+    let mut continuation = false;
+    for (i, _) in gap.match_indices('\\') {
+        let at = from + TextSize::new(i as u32);
+        continuation |= check_backslash(map, at, scan);
+    }
+    continuation
+}
+
+/// Checks a backslash outside any string: it must end its line (`tok_continuation_line`).
+fn check_backslash(map: &SourceMap<'_>, at: TextSize, scan: &mut TokenScan) -> bool {
+    let bytes = map.text.as_bytes();
+    let mut next = usize::from(at) + 1;
+    if bytes.get(next) == Some(&b'\r') {
+        next += 1;
+    }
+    match bytes.get(next) {
+        Some(b'\n') | None => {
+            // CPython adds a final newline to input that lacks one, so a trailing backslash
+            // is a continuation that runs into the end of the file.
+            let after = if bytes.get(next).is_some() {
+                next + 1
+            } else {
+                next
+            };
+            if after >= bytes.len() {
+                scan.eof_in_continuation = Some(at);
+            }
+            true
+        }
+        Some(_) => {
+            // CPython points just past the character after the backslash.
+            let line = map.index.line_number(at);
+            let char_after = map.text[next..].chars().next().map_or(1, char::len_utf8);
+            let cursor = TextSize::new((next + char_after) as u32);
+            let (_, offset) = map.index.line_char_col(cursor, map.text);
+            let offset = offset - 1;
+            scan.report(
+                at,
+                map.at(
+                    SyntaxErrorKind::SyntaxError,
+                    "unexpected character after line continuation character",
+                    line,
+                    offset,
+                    line,
+                    0,
+                ),
+            );
+            false
+        }
+    }
+}
+
+/// CPython's indentation bookkeeping at the start of a logical line (the `atbol` branch of
+/// `tok_get`): columns with 8-column tabs and with 1-column tabs must agree in every
+/// comparison with the indentation stack.
+fn check_indentation(
+    map: &SourceMap<'_>,
+    line: u32,
+    first_token: TextSize,
+    indents: &mut Vec<(u32, u32)>,
+    scan: &mut TokenScan,
+) {
+    let line_start = map.index.line_start(line);
+    let whitespace = &map.text[usize::from(line_start)..usize::from(first_token)];
+    let (mut col, mut alt_col) = (0u32, 0u32);
+    for c in whitespace.chars() {
+        match c {
+            ' ' => {
+                col += 1;
+                alt_col += 1;
+            }
+            '\t' => {
+                col = (col / TAB_SIZE + 1) * TAB_SIZE;
+                alt_col = (alt_col / ALT_TAB_SIZE + 1) * ALT_TAB_SIZE;
+            }
+            '\x0c' => {
+                col = 0;
+                alt_col = 0;
+            }
+            _ => {}
+        }
+    }
+    let &(top, alt_top) = indents.last().unwrap_or(&(0, 0));
+    let tab_error = || {
+        map.at(
+            SyntaxErrorKind::TabError,
+            "inconsistent use of tabs and spaces in indentation",
+            line,
+            1,
+            line,
+            0,
+        )
+    };
+    if col == top {
+        if alt_col != alt_top {
+            scan.report(line_start, tab_error());
+        }
+    } else if col > top {
+        if indents.len() >= MAX_INDENT {
+            let end = map.index.line_end(line, map.text);
+            let (_, offset) = map.index.line_char_col(end, map.text);
+            scan.report(
+                line_start,
+                map.at(
+                    SyntaxErrorKind::IndentationError,
+                    "too many levels of indentation",
+                    line,
+                    offset,
+                    line,
+                    0,
+                ),
+            );
+            return;
+        }
+        if alt_col <= alt_top {
+            scan.report(line_start, tab_error());
+        }
+        indents.push((col, alt_col));
+    } else {
+        while indents.len() > 1 && col < indents.last().map_or(0, |i| i.0) {
+            indents.pop();
+        }
+        let &(top, alt_top) = indents.last().unwrap_or(&(0, 0));
+        if col != top {
+            // CPython's cursor is at the end of the line, past its newline.
+            let end = map.index.line_end(line, map.text);
+            let (_, offset) = map.index.line_char_col(end, map.text);
+            scan.report(
+                line_start,
+                map.at(
+                    SyntaxErrorKind::IndentationError,
+                    "unindent does not match any outer indentation level",
+                    line,
+                    offset + 1,
+                    line,
+                    0,
+                ),
+            );
+        } else if alt_col != alt_top {
+            scan.report(line_start, tab_error());
+        }
+    }
+}
+
+/// Python's `str.isprintable` for one character, approximated: control characters, format
+/// characters, separators other than the space, and unassigned/private-use code points
+/// are not printable.
+fn is_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    if c.is_control() || c.is_whitespace() {
+        return false;
+    }
+    !matches!(c,
+        '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}' | '\u{180e}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'
+        | '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{10ffff}')
+}
+
+/// Ruff's lexical errors that correspond to CPython tokenizer errors.
+fn lexical_errors(map: &SourceMap<'_>, errors: &[ParseError], scan: &mut TokenScan) {
+    for error in errors {
+        let start = error.location.start();
+        let diagnostic = match &error.error {
+            ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
+                Some(unterminated_string(map, start, ""))
+            }
+            ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
+                let c = *tok;
+                let cursor = start + TextSize::new(c.len_utf8() as u32);
+                if !is_printable(c) {
+                    Some(map.at_cursor(
+                        SyntaxErrorKind::SyntaxError,
+                        &format!("invalid non-printable character U+{:04X}", c as u32),
+                        cursor,
+                    ))
+                } else if !c.is_ascii() {
+                    Some(map.at_cursor(
+                        SyntaxErrorKind::SyntaxError,
+                        &format!("invalid character '{c}' (U+{:04X})", c as u32),
+                        cursor,
+                    ))
+                } else {
+                    None
+                }
+            }
+            ParseErrorType::Lexical(
+                LexicalErrorType::FStringError(kind) | LexicalErrorType::TStringError(kind),
+            ) => {
+                let prefix = if matches!(
+                    error.error,
+                    ParseErrorType::Lexical(LexicalErrorType::TStringError(_))
+                ) {
+                    "t"
+                } else {
+                    "f"
+                };
+                interpolated_string_error(map, kind, prefix, error)
+            }
+            _ => None,
+        };
+        if let Some(diagnostic) = diagnostic {
+            scan.report(start, diagnostic);
+        }
+    }
+}
+
+/// `unterminated string literal (detected at line N)` and its triple-quoted and f-string
+/// variants, pointing at the string's first character.
+fn unterminated_string(map: &SourceMap<'_>, start: TextSize, kind: &str) -> SyntaxDiagnostic {
+    let rest = &map.text[usize::from(start)..];
+    let body = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let triple = body.starts_with("\"\"\"") || body.starts_with("'''");
+    let (line, offset) = map.index.line_char_col(start, map.text);
+    let detected = if triple {
+        let last = TextSize::new(map.text.len().saturating_sub(1) as u32);
+        map.index.line_number(last)
+    } else {
+        // A single-quoted string ends at the end of its line, unless backslashes continue it.
+        let mut end = usize::from(start);
+        loop {
+            let line_end = map.text[end..]
+                .find(['\n', '\r'])
+                .map_or(map.text.len(), |p| end + p);
+            if line_end > 0
+                && map.text.as_bytes()[line_end - 1] == b'\\'
+                && line_end < map.text.len()
+            {
+                end = line_end + 1;
+                continue;
+            }
+            end = line_end;
+            break;
+        }
+        map.index.line_number(TextSize::new(
+            end.saturating_sub(1).max(usize::from(start)) as u32
+        ))
+    };
+    let quoted = if triple { "triple-quoted " } else { "" };
+    let kind = if kind.is_empty() {
+        String::new()
+    } else {
+        format!("{kind}-")
+    };
+    map.at(
+        SyntaxErrorKind::SyntaxError,
+        &format!("unterminated {quoted}{kind}string literal (detected at line {detected})"),
+        line,
+        offset,
+        line,
+        offset,
+    )
+}
+
+fn interpolated_string_error(
+    map: &SourceMap<'_>,
+    kind: &InterpolatedStringErrorType,
+    prefix: &str,
+    error: &ParseError,
+) -> Option<SyntaxDiagnostic> {
+    let start = error.location.start();
+    let message = match kind {
+        InterpolatedStringErrorType::UnterminatedString
+        | InterpolatedStringErrorType::UnterminatedTripleQuotedString => {
+            return Some(unterminated_string(map, start, prefix));
+        }
+        InterpolatedStringErrorType::UnclosedLbrace => format!("{prefix}-string: expecting '}}'"),
+        InterpolatedStringErrorType::SingleRbrace => {
+            format!("{prefix}-string: single '}}' is not allowed")
+        }
+        InterpolatedStringErrorType::InvalidConversionFlag => {
+            let name: String = map.text[usize::from(start)..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if name.is_empty() {
+                format!("{prefix}-string: missing conversion character")
+            } else {
+                format!(
+                    "{prefix}-string: invalid conversion character '{name}': expected 's', 'r', or 'a'"
+                )
+            }
+        }
+        InterpolatedStringErrorType::LambdaWithoutParentheses => {
+            format!("{prefix}-string: lambda expressions are not allowed without parentheses")
+        }
+        InterpolatedStringErrorType::ConversionFlagNotImmediatelyAfterExclamation => {
+            format!("{prefix}-string: conversion type must come right after the exclamanation mark")
+        }
+        InterpolatedStringErrorType::NewlineInFormatSpec => format!(
+            "{prefix}-string: newlines are not allowed in format specifiers for single quoted {prefix}-strings"
+        ),
+    };
+    Some(map.at_cursor(SyntaxErrorKind::SyntaxError, &message, error.location.end()))
+}

@@ -1,0 +1,2 @@
+name = 'x'
+t = t"hello {name}"
