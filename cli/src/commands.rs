@@ -1,8 +1,7 @@
 //! What each command does, from parsed arguments to an exit status.
 
 use crate::args::{self, Command, Program, UsageError};
-use crate::report::{render_syntax_error, render_warning};
-use compiler::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
+use compiler::diagnostics::{CompileWarning, SyntaxDiagnostic};
 use std::io::{Read, Write};
 
 /// Exit status of a usage error or a missing file, as python3.
@@ -103,13 +102,13 @@ fn not_implemented(what: &str) -> u8 {
 
 fn syntax_error(diagnostic: &SyntaxDiagnostic) -> u8 {
     let _ = std::io::stdout().flush();
-    eprint!("{}", render_syntax_error(diagnostic));
+    eprint!("{}", diagnostic.render());
     EXIT_ERROR
 }
 
 fn print_warnings(warnings: &[CompileWarning], source: &str) {
     for warning in warnings {
-        eprint!("{}", render_warning(warning, Some(source)));
+        eprint!("{}", warning.render_with_source(source));
     }
 }
 
@@ -126,8 +125,12 @@ fn read_program(program: &Program) -> Result<(String, String), u8> {
             }
             (bytes, "<stdin>".to_owned())
         }
+        // CPython reports a script's errors under its absolute path.
         Program::File(path) => match std::fs::read(path) {
-            Ok(bytes) => (bytes, path.clone()),
+            Ok(bytes) => (
+                bytes,
+                std::path::absolute(path).map_or_else(|_| path.clone(), |p| p.display().to_string()),
+            ),
             Err(error) => {
                 let shown = std::path::absolute(path)
                     .map(|p| p.display().to_string())
@@ -144,34 +147,7 @@ fn read_program(program: &Program) -> Result<(String, String), u8> {
             }
         },
     };
-    decode_source(bytes, &filename)
+    compiler::source::decode_source(&bytes, &filename)
         .map(|source| (source, filename))
         .map_err(|diagnostic| syntax_error(&diagnostic))
-}
-
-/// Decodes source bytes as UTF-8 (PEP 3120), dropping a byte-order mark.
-// FIXME: switch to the parse agent's `compiler::source` (PEP 263 coding cookies) once merged.
-fn decode_source(bytes: Vec<u8>, filename: &str) -> Result<String, SyntaxDiagnostic> {
-    let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    String::from_utf8(bytes).map_err(|error| {
-        let position = error.utf8_error().valid_up_to();
-        let bytes = error.as_bytes();
-        let line = bytes[..position].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-        SyntaxDiagnostic {
-            kind: SyntaxErrorKind::SyntaxError,
-            message: format!(
-                "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {position}: invalid start byte",
-                bytes[position]
-            ),
-            filename: filename.to_owned(),
-            lineno: line,
-            offset: 0,
-            end_lineno: 0,
-            end_offset: 0,
-            text: None,
-        }
-    })
 }

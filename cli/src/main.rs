@@ -7,7 +7,6 @@
 
 mod args;
 mod commands;
-mod report;
 
 use std::io::Write;
 use std::process::ExitCode;
