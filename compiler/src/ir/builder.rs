@@ -24,12 +24,7 @@ impl FunctionBuilder {
     /// A builder that owns `func`, positioned at a new entry block.
     pub fn new(mut func: Function) -> Self {
         let entry = func.create_block();
-        FunctionBuilder {
-            func,
-            current: Some(entry),
-            loc: Loc::default(),
-            handler: None,
-        }
+        FunctionBuilder { func, current: Some(entry), loc: Loc::default(), handler: None }
     }
 
     /// Gives the finished function back.
@@ -83,9 +78,7 @@ impl FunctionBuilder {
     pub fn ins(&mut self, op: Op, imm: Imm, args: Vec<Value>) -> Value {
         debug_assert!(op.has_result(), "{} has no result", op.name());
         let block = self.current_block();
-        self.func
-            .push_inst(block, op, imm, args, self.loc)
-            .expect("op has a result")
+        self.func.push_inst(block, op, imm, args, self.loc).expect("op has a result")
     }
 
     /// Emits an instruction with no result.

@@ -89,10 +89,7 @@ impl FunctionKind {
     pub fn uses_name_ops(self) -> bool {
         matches!(
             self,
-            FunctionKind::Module
-                | FunctionKind::Class
-                | FunctionKind::Eval
-                | FunctionKind::Interactive
+            FunctionKind::Module | FunctionKind::Class | FunctionKind::Eval | FunctionKind::Interactive
         )
     }
 }
@@ -156,10 +153,7 @@ impl BlockCall {
     }
 
     pub fn bare(block: Block) -> Self {
-        BlockCall {
-            block,
-            args: Vec::new(),
-        }
+        BlockCall { block, args: Vec::new() }
     }
 }
 
@@ -169,25 +163,14 @@ pub enum Terminator {
     /// Unconditional jump.
     Jump(BlockCall),
     /// Tests the truthiness of `cond` (which may raise) and jumps.
-    Branch {
-        cond: Value,
-        then_to: BlockCall,
-        else_to: BlockCall,
-    },
+    Branch { cond: Value, then_to: BlockCall, else_to: BlockCall },
     /// `next(iter)`: on an item, jumps to `body` passing the item as the body block's *last*
     /// parameter after `body.args`; on exhaustion jumps to `exit`.
-    ForIter {
-        iter: Value,
-        body: BlockCall,
-        exit: BlockCall,
-    },
+    ForIter { iter: Value, body: BlockCall, exit: BlockCall },
     /// Returns from the function (ends the generator).
     Return(Value),
     /// `raise exc from cause`; `raise` alone (both `None`) re-raises the handled exception.
-    Raise {
-        exc: Option<Value>,
-        cause: Option<Value>,
-    },
+    Raise { exc: Option<Value>, cause: Option<Value> },
     /// Re-raises a caught exception unchanged, keeping its traceback.
     Reraise(Value),
     /// Control never reaches here.
@@ -199,14 +182,11 @@ impl Terminator {
     pub fn successors(&self) -> Vec<Block> {
         match self {
             Terminator::Jump(target) => vec![target.block],
-            Terminator::Branch {
-                then_to, else_to, ..
-            } => vec![then_to.block, else_to.block],
+            Terminator::Branch { then_to, else_to, .. } => vec![then_to.block, else_to.block],
             Terminator::ForIter { body, exit, .. } => vec![body.block, exit.block],
-            Terminator::Return(_)
-            | Terminator::Raise { .. }
-            | Terminator::Reraise(_)
-            | Terminator::Unreachable => Vec::new(),
+            Terminator::Return(_) | Terminator::Raise { .. } | Terminator::Reraise(_) | Terminator::Unreachable => {
+                Vec::new()
+            }
         }
     }
 
@@ -214,9 +194,7 @@ impl Terminator {
     pub fn edges_mut(&mut self) -> Vec<&mut BlockCall> {
         match self {
             Terminator::Jump(target) => vec![target],
-            Terminator::Branch {
-                then_to, else_to, ..
-            } => vec![then_to, else_to],
+            Terminator::Branch { then_to, else_to, .. } => vec![then_to, else_to],
             Terminator::ForIter { body, exit, .. } => vec![body, exit],
             _ => Vec::new(),
         }
@@ -227,11 +205,7 @@ impl Terminator {
         let mut out = Vec::new();
         match self {
             Terminator::Jump(t) => out.extend(&t.args),
-            Terminator::Branch {
-                cond,
-                then_to,
-                else_to,
-            } => {
+            Terminator::Branch { cond, then_to, else_to } => {
                 out.push(*cond);
                 out.extend(&then_to.args);
                 out.extend(&else_to.args);
@@ -255,10 +229,7 @@ impl Terminator {
     pub fn can_raise(&self) -> bool {
         matches!(
             self,
-            Terminator::Branch { .. }
-                | Terminator::ForIter { .. }
-                | Terminator::Raise { .. }
-                | Terminator::Reraise(_)
+            Terminator::Branch { .. } | Terminator::ForIter { .. } | Terminator::Raise { .. } | Terminator::Reraise(_)
         )
     }
 }
@@ -324,12 +295,7 @@ pub struct Function {
 
 impl Function {
     /// An empty function with no blocks.
-    pub fn new(
-        name: impl Into<String>,
-        qualname: impl Into<String>,
-        kind: FunctionKind,
-        first_line: u32,
-    ) -> Self {
+    pub fn new(name: impl Into<String>, qualname: impl Into<String>, kind: FunctionKind, first_line: u32) -> Self {
         Function {
             name: name.into(),
             qualname: qualname.into(),
@@ -377,14 +343,7 @@ impl Function {
     }
 
     /// Appends an instruction to `block`, returning its result when the op has one.
-    pub fn push_inst(
-        &mut self,
-        block: Block,
-        op: Op,
-        imm: Imm,
-        args: Vec<Value>,
-        loc: Loc,
-    ) -> Option<Value> {
+    pub fn push_inst(&mut self, block: Block, op: Op, imm: Imm, args: Vec<Value>, loc: Loc) -> Option<Value> {
         let inst = Inst::new(self.insts.len());
         let result = if op.has_result() {
             let value = Value::new(self.values.len());
@@ -393,13 +352,7 @@ impl Function {
         } else {
             None
         };
-        self.insts.push(InstData {
-            op,
-            imm,
-            args,
-            result,
-            loc,
-        });
+        self.insts.push(InstData { op, imm, args, result, loc });
         self.blocks[block.index()].insts.push(inst);
         result
     }
@@ -436,20 +389,8 @@ impl Function {
     /// Rebuilds the interning indexes after `consts` or `names` were edited directly
     /// (for example by the text parser).
     pub fn reindex_pools(&mut self) {
-        self.const_index = self
-            .consts
-            .iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, c)| (c, ConstId::new(i)))
-            .collect();
-        self.name_index = self
-            .names
-            .iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, n)| (n, NameId::new(i)))
-            .collect();
+        self.const_index = self.consts.iter().cloned().enumerate().map(|(i, c)| (c, ConstId::new(i))).collect();
+        self.name_index = self.names.iter().cloned().enumerate().map(|(i, n)| (n, NameId::new(i))).collect();
     }
 
     /// The instruction defining `value`, if any.
@@ -463,11 +404,7 @@ impl Function {
     /// The constant `value` was loaded from, if it comes from a `const` instruction.
     pub fn value_const(&self, value: Value) -> Option<&Const> {
         match self.value_inst(value) {
-            Some(InstData {
-                op: Op::Const,
-                imm: Imm::Const(c),
-                ..
-            }) => Some(&self.consts[c.index()]),
+            Some(InstData { op: Op::Const, imm: Imm::Const(c), .. }) => Some(&self.consts[c.index()]),
             _ => None,
         }
     }
@@ -501,22 +438,16 @@ impl PartialEq for Function {
             && self.layout == other.layout;
         header_eq
             && self.layout.iter().all(|&block| {
-                let (a, b) = (
-                    self.blocks.get(block.index()),
-                    other.blocks.get(block.index()),
-                );
-                let (Some(a), Some(b)) = (a, b) else {
-                    return false;
-                };
+                let (a, b) = (self.blocks.get(block.index()), other.blocks.get(block.index()));
+                let (Some(a), Some(b)) = (a, b) else { return false };
                 a.params == b.params
                     && a.handler == b.handler
                     && a.term == b.term
                     && a.term_loc == b.term_loc
                     && a.insts.len() == b.insts.len()
-                    && a.insts
-                        .iter()
-                        .zip(&b.insts)
-                        .all(|(x, y)| self.insts.get(x.index()) == other.insts.get(y.index()))
+                    && a.insts.iter().zip(&b.insts).all(|(x, y)| {
+                        self.insts.get(x.index()) == other.insts.get(y.index())
+                    })
             })
     }
 }
@@ -530,10 +461,7 @@ pub struct Module {
 
 impl Module {
     pub fn new(filename: impl Into<String>) -> Self {
-        Module {
-            filename: filename.into(),
-            functions: Vec::new(),
-        }
+        Module { filename: filename.into(), functions: Vec::new() }
     }
 
     /// Adds a function, returning its id.
