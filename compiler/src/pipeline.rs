@@ -17,11 +17,26 @@ pub struct IrOutput {
 pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDiagnostic> {
     guard::with_compile_stack(source, || {
         guard::check_nesting(source, filename)?;
-        let module = parse::parse_module(source, filename)?;
+        let (module, compile_error) = parse::parse_module_deferring(source, filename)?;
         let table = SymbolTable::build(&module, source, filename)?;
-        let (ir, warnings) = crate::lower::lower_module(&module, &table, source, filename)?;
+        // CPython's compiler raises the first error it meets walking the code in source
+        // order; the parser's checks and lowering each find some of them.
+        let lowered = crate::lower::lower_module(&module, &table, source, filename);
+        let (ir, warnings) = match (lowered, compile_error) {
+            (Ok(_), Some(error)) => return Err(error),
+            (Ok(lowered), None) => lowered,
+            (Err(lowered), parsed) => return Err(earlier(lowered, parsed)),
+        };
         Ok(IrOutput { module: ir, warnings })
     })
+}
+
+/// Whichever of two compiler errors comes first in the source.
+fn earlier(lowered: SyntaxDiagnostic, parsed: Option<SyntaxDiagnostic>) -> SyntaxDiagnostic {
+    match parsed {
+        Some(parsed) if (parsed.lineno, parsed.offset) < (lowered.lineno, lowered.offset) => parsed,
+        _ => lowered,
+    }
 }
 
 /// Compiles `source` to register bytecode: [`compile_to_ir`], then code generation. Every

@@ -666,6 +666,54 @@ impl<'a> Visitor<'a> for AdjacentExprFinder {
 }
 
 /// Ruff's catch-all errors, recognised by their text.
+/// `cannot mix t-string literals with string or bytes literals`: CPython's
+/// `invalid_string_tstring_concat` reads the longest run of literals of the first kind
+/// (t-strings, or strings and f-strings) and underlines from the run's last literal to the
+/// first literal of the other kind.
+fn mixed_template_literals(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+) -> Option<SyntaxDiagnostic> {
+    // Each top-level literal of the concatenation: (is a t-string, its range).
+    let mut literals: Vec<(bool, TextRange)> = Vec::new();
+    let mut depth = 0u32;
+    let first = tokens.partition_point(|t| t.start() < range.start());
+    for token in tokens[first..]
+        .iter()
+        .take_while(|t| t.end() <= range.end())
+    {
+        match token.kind() {
+            TokenKind::String if depth == 0 => literals.push((false, token.range())),
+            TokenKind::FStringStart | TokenKind::TStringStart => {
+                if depth == 0 {
+                    let is_template = token.kind() == TokenKind::TStringStart;
+                    literals.push((is_template, token.range()));
+                }
+                depth += 1;
+            }
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                depth = depth.saturating_sub(1);
+                if depth == 0
+                    && let Some(last) = literals.last_mut()
+                {
+                    last.1 = TextRange::new(last.1.start(), token.end());
+                }
+            }
+            _ => {}
+        }
+    }
+    let (first_kind, _) = *literals.first()?;
+    let switch = literals.iter().position(|(kind, _)| *kind != first_kind)?;
+    let (before, after) = (literals[switch - 1].1, literals[switch].1);
+    Some(map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        "cannot mix t-string literals with string or bytes literals",
+        before.start(),
+        after.end(),
+    ))
+}
+
 fn other_error(
     map: &SourceMap<'_>,
     message: &str,
@@ -699,6 +747,9 @@ fn other_error(
                 end,
             ));
         }
+    }
+    if message == "Cannot mix t-string literals with string or bytes literals" {
+        return mixed_template_literals(map, range, tokens);
     }
     if message == "Trailing comma not allowed" {
         // CPython points just past the comma.
