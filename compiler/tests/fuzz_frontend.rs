@@ -128,10 +128,10 @@ fn collect_seeds(dir: &Path, out: &mut Vec<Vec<u8>>) {
     for path in paths {
         if path.is_dir() {
             collect_seeds(&path, out);
-        } else if path.extension().is_some_and(|e| e == "py") {
-            if let Ok(bytes) = std::fs::read(&path) {
-                out.push(bytes);
-            }
+        } else if path.extension().is_some_and(|e| e == "py")
+            && let Ok(bytes) = std::fs::read(&path)
+        {
+            out.push(bytes);
         }
     }
 }

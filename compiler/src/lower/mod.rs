@@ -595,10 +595,10 @@ impl<'a> Lowerer<'a> {
             SymbolScope::Local => NameAccess::Name,
             SymbolScope::GlobalExplicit => NameAccess::Global,
             SymbolScope::GlobalImplicit => {
-                if scope.can_see_class_scope {
-                    if let Some(classdict) = self.deref_slot("__classdict__") {
-                        return NameAccess::ClassDictGlobal(classdict);
-                    }
+                if scope.can_see_class_scope
+                    && let Some(classdict) = self.deref_slot("__classdict__")
+                {
+                    return NameAccess::ClassDictGlobal(classdict);
                 }
                 if name_based && (!inlined_comp || scope.lookup(name).is_none()) {
                     NameAccess::Name
