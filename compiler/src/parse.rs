@@ -20,6 +20,7 @@
 //! Everything here reports [`SyntaxDiagnostic`]s and never panics on user input.
 
 mod errors;
+mod escapes;
 mod numbers;
 mod semantic;
 mod tokens;

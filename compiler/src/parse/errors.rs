@@ -287,7 +287,9 @@ fn translate(
             LexicalErrorType::UnicodeError
             | LexicalErrorType::MissingUnicodeLbrace
             | LexicalErrorType::MissingUnicodeRbrace,
-        ) => unicode_escape_error(map, error),
+        ) => {
+            super::escapes::escape_error(map, range.start(), tokens).unwrap_or_else(invalid_syntax)
+        }
         ParseErrorType::ExpectedExpression => {
             if let Some(diagnostic) = empty_fstring_expression(map, range, tokens) {
                 return diagnostic;
@@ -1123,75 +1125,6 @@ fn empty_fstring_expression(
         ));
     }
     None
-}
-
-/// `(unicode error) 'unicodeescape' codec can't decode bytes ...` for bad escapes.
-fn unicode_escape_error(map: &SourceMap<'_>, error: &ParseError) -> SyntaxDiagnostic {
-    let reason = match &error.error {
-        ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeLbrace) => {
-            "malformed \\N character escape"
-        }
-        ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeRbrace) => {
-            "malformed \\N character escape"
-        }
-        _ => {
-            let text = &map.text[error.location];
-            if text.starts_with("\\N")
-                || map.text[..usize::from(error.location.start())].ends_with("\\N{")
-            {
-                "unknown Unicode character name"
-            } else if text.starts_with("\\x") {
-                "truncated \\xXX escape"
-            } else if text.starts_with("\\u") {
-                "truncated \\uXXXX escape"
-            } else if text.starts_with("\\U") {
-                "truncated \\UXXXXXXXX escape"
-            } else {
-                "malformed escape"
-            }
-        }
-    };
-    // Positions count bytes from the start of the literal's body; a `\N{...}` escape
-    // runs to its closing brace.
-    let mut start = usize::from(error.location.start());
-    let mut end = usize::from(error.location.end()).max(start + 1);
-    // Ruff points at the name inside `\N{...}`; CPython counts the whole escape.
-    if map.text[..start].ends_with("\\N{") {
-        start -= 3;
-    }
-    if map.text[start..].starts_with("\\N{")
-        && let Some(close) = map.text[start..].find(['}', '\n', '"', '\''])
-        && map.text[start + close..].starts_with('}')
-    {
-        end = start + close + 1;
-    }
-    let line_start = usize::from(
-        map.index
-            .line_start(map.index.line_number(error.location.start())),
-    );
-    let before = &map.text[line_start..start];
-    let body_start = before
-        .rfind(['"', '\''])
-        .map_or(line_start, |quote| line_start + quote + 1);
-    let position = start.saturating_sub(body_start);
-    let last = position + (end - start) - 1;
-    // CPython points just past the end of the literal.
-    let literal_end = map.text[end..]
-        .find(['"', '\''])
-        .map_or(end, |quote| end + quote + 1);
-    let (line, offset) = map
-        .index
-        .line_char_col(TextSize::new(literal_end as u32), map.text);
-    map.at(
-        SyntaxErrorKind::SyntaxError,
-        &format!(
-            "(unicode error) 'unicodeescape' codec can't decode bytes in position {position}-{last}: {reason}"
-        ),
-        line,
-        offset,
-        line,
-        offset,
-    )
 }
 
 /// An argument-order error, which CPython reports at the call's closing parenthesis (the
