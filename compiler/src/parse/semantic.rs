@@ -67,8 +67,20 @@ pub(crate) fn check(
     }
     let declarations = std::mem::take(&mut walker.ctx.declarations);
     let errors = walker.ctx.errors.into_inner();
+    let leading_future_end = match root {
+        Root::Module(body) => leading_future_end(body),
+        Root::Expression(_) => ruff_text_size::TextSize::default(),
+    };
     let best = errors
         .into_iter()
+        // `future.c` checks the features of the module's leading `__future__` imports
+        // only; any other is a late import, which the compiler rejects.
+        .filter(|reported| {
+            !matches!(
+                reported.error.kind,
+                SemanticSyntaxErrorKind::FutureFeatureNotDefined(_)
+            ) || reported.error.range.start() < leading_future_end
+        })
         .map(|reported| {
             let (phase, start, mut diagnostic) = translate(map, &reported, &declarations);
             if let Some(range) = enclosing_node_range(&root, &reported) {
@@ -88,6 +100,22 @@ pub(crate) fn check(
         Some((_, _, diagnostic)) => Err(diagnostic),
         None => Ok(None),
     }
+}
+
+/// Where the module's leading run of `from __future__ import` statements (after the
+/// docstring) ends: the statements `future.c` reads.
+fn leading_future_end(body: &[Stmt]) -> ruff_text_size::TextSize {
+    let mut end = ruff_text_size::TextSize::default();
+    let docstring = matches!(body.first(), Some(Stmt::Expr(e)) if e.value.is_string_literal_expr());
+    for stmt in &body[usize::from(docstring)..] {
+        match stmt {
+            Stmt::ImportFrom(import) if import.module.as_deref() == Some("__future__") => {
+                end = import.range.end();
+            }
+            _ => break,
+        }
+    }
+    end
 }
 
 /// The kind of scope a node is in.
@@ -738,8 +766,9 @@ fn translate(
     };
     use SemanticSyntaxErrorKind as K;
     let (phase, message) = match &error.kind {
+        // `future.c` only reads the module's leading imports; the compiler rejects the rest.
         K::LateFutureImport => (
-            Phase::Future,
+            Phase::Compiler,
             "from __future__ imports must occur at the beginning of the file".to_string(),
         ),
         K::FutureFeatureNotDefined(name) if name == "braces" => {
