@@ -11,3 +11,8 @@ def outer():
         print(x)
         return [lambda: x for x in y]
     return inner
+
+# The same in a class body, which also keeps the cell beside its namespace entry.
+class C:
+    i = 10
+    fs = [lambda: i for i in range(3)]
