@@ -13,11 +13,14 @@
 //! 4. then syntax that 3.14 lacks (ruff's "unsupported syntax" errors, e.g. PEP 810 lazy
 //!    imports);
 //! 5. then the errors CPython raises after parsing, while building the symbol table or
-//!    compiling, that ruff's `SemanticSyntaxChecker` detects ([`semantic`]).
+//!    compiling, that ruff's `SemanticSyntaxChecker` detects ([`semantic`]). A compiler
+//!    error is only a candidate: [`parse_module_deferring`] hands it back so that the
+//!    pipeline can report the symbol table's errors first and lowering's earlier ones.
 //!
 //! Everything here reports [`SyntaxDiagnostic`]s and never panics on user input.
 
 mod errors;
+mod escapes;
 mod numbers;
 mod semantic;
 mod tokens;
@@ -36,14 +39,29 @@ pub const TARGET_VERSION: PythonVersion = PythonVersion::PY314;
 /// raise, including the errors CPython only finds after parsing (`'return' outside
 /// function`, duplicate parameters, ...).
 pub fn parse_module(source: &str, filename: &str) -> Result<ModModule, SyntaxDiagnostic> {
+    match parse_module_deferring(source, filename)? {
+        (_, Some(compile_error)) => Err(compile_error),
+        (module, None) => Ok(module),
+    }
+}
+
+/// [`parse_module`], except that an error CPython's compiler (code generation) would raise
+/// comes back beside the AST instead: the symbol table's errors come first in CPython, and
+/// lowering may meet an earlier compiler error that the parser's checks leave to it (see
+/// [`crate::pipeline::compile_to_ir`]).
+pub fn parse_module_deferring(
+    source: &str,
+    filename: &str,
+) -> Result<(ModModule, Option<SyntaxDiagnostic>), SyntaxDiagnostic> {
     let parsed = ruff_python_parser::parse_unchecked(source, options(Mode::Module));
     let parsed = crate::guard::reject_too_deep(parsed, filename)?;
     let map = SourceMap::new(source, filename);
-    check_parsed(&map, &parsed, ParseKind::Module)?;
-    parsed
+    let compile_error = check_parsed(&map, &parsed, ParseKind::Module)?;
+    let module = parsed
         .try_into_module()
         .map(Parsed::into_syntax)
-        .ok_or_else(|| map.internal("module parse did not produce a module"))
+        .ok_or_else(|| map.internal("module parse did not produce a module"))?;
+    Ok((module, compile_error))
 }
 
 /// Parses a single expression (`eval` mode).
@@ -51,7 +69,9 @@ pub fn parse_expression(source: &str, filename: &str) -> Result<ModExpression, S
     let parsed = ruff_python_parser::parse_unchecked(source, options(Mode::Expression));
     let parsed = crate::guard::reject_too_deep(parsed, filename)?;
     let map = SourceMap::new(source, filename);
-    check_parsed(&map, &parsed, ParseKind::Expression)?;
+    if let Some(compile_error) = check_parsed(&map, &parsed, ParseKind::Expression)? {
+        return Err(compile_error);
+    }
     match parsed.into_syntax() {
         ruff_python_ast::Mod::Expression(expression) => Ok(expression),
         ruff_python_ast::Mod::Module(_) => {
@@ -90,12 +110,13 @@ enum ParseKind {
     Expression,
 }
 
-/// Picks the error CPython would report, if any (see the module docs for the order).
+/// Picks the error CPython would report, if any (see the module docs for the order). An
+/// error of CPython's compiler phase comes back as `Ok(Some(_))`.
 fn check_parsed<T>(
     map: &SourceMap<'_>,
     parsed: &Parsed<T>,
     kind: ParseKind,
-) -> Result<(), SyntaxDiagnostic>
+) -> Result<Option<SyntaxDiagnostic>, SyntaxDiagnostic>
 where
     T: AsAstRoot,
 {

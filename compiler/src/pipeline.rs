@@ -17,11 +17,29 @@ pub struct IrOutput {
 pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDiagnostic> {
     guard::with_compile_stack(source, || {
         guard::check_nesting(source, filename)?;
-        let module = parse::parse_module(source, filename)?;
+        let (module, compile_error) = parse::parse_module_deferring(source, filename)?;
         let table = SymbolTable::build(&module, source, filename)?;
-        let (ir, warnings) = crate::lower::lower_module(&module, &table, source, filename)?;
-        Ok(IrOutput { module: ir, warnings })
+        // CPython's compiler raises the first error it meets walking the code in source
+        // order; the parser's checks and lowering each find some of them.
+        let lowered = crate::lower::lower_module(&module, &table, source, filename);
+        let (ir, warnings) = match (lowered, compile_error) {
+            (Ok(_), Some(error)) => return Err(error),
+            (Ok(lowered), None) => lowered,
+            (Err(lowered), parsed) => return Err(earlier(lowered, parsed)),
+        };
+        Ok(IrOutput {
+            module: ir,
+            warnings,
+        })
     })
+}
+
+/// Whichever of two compiler errors comes first in the source.
+fn earlier(lowered: SyntaxDiagnostic, parsed: Option<SyntaxDiagnostic>) -> SyntaxDiagnostic {
+    match parsed {
+        Some(parsed) if (parsed.lineno, parsed.offset) < (lowered.lineno, lowered.offset) => parsed,
+        _ => lowered,
+    }
 }
 
 /// Compiles `source` to register bytecode: [`compile_to_ir`], then code generation. Every
@@ -30,7 +48,8 @@ pub fn compile_to_bytecode(
     source: &str,
     filename: &str,
 ) -> Result<(crate::bytecode::CodeModule, Vec<CompileWarning>), SyntaxDiagnostic> {
-    let IrOutput { module, warnings } = compile_to_optimized_ir(source, filename, &PassOptions::default())?;
+    let IrOutput { module, warnings } =
+        compile_to_optimized_ir(source, filename, &PassOptions::default())?;
     // Valid IR only fails code generation past the encoding's limits (65,536 registers,
     // constants or names in one code object); CPython reports such limits as SyntaxError.
     let code = crate::bytecode::compile_module(&module).map_err(|error| SyntaxDiagnostic {
@@ -50,10 +69,17 @@ pub fn compile_to_bytecode(
 ///
 /// The pass pipeline re-verifies the IR after every pass in debug builds; a failure there
 /// is a compiler bug, not a user error, so it panics with the offending listing.
-pub fn compile_to_optimized_ir(source: &str, filename: &str, options: &PassOptions) -> Result<IrOutput, SyntaxDiagnostic> {
+pub fn compile_to_optimized_ir(
+    source: &str,
+    filename: &str,
+    options: &PassOptions,
+) -> Result<IrOutput, SyntaxDiagnostic> {
     let mut output = compile_to_ir(source, filename)?;
     if let Err(error) = passes::run_passes(&mut output.module, options) {
-        panic!("internal compiler error: {error}\n{}", ir::print_module(&output.module));
+        panic!(
+            "internal compiler error: {error}\n{}",
+            ir::print_module(&output.module)
+        );
     }
     Ok(output)
 }

@@ -44,12 +44,6 @@ pub(crate) struct AnnotationFrame<'a> {
     pub emitted: bool,
 }
 
-impl AnnotationFrame<'_> {
-    fn has_conditional(&self) -> bool {
-        self.entries.iter().any(|(_, index)| index.is_some())
-    }
-}
-
 /// Collects simple-name annotated assignments of a body (not descending into nested
 /// scopes), noting which are nested in compound statements.
 fn collect_annotations<'a>(
@@ -215,8 +209,7 @@ impl<'a> Lowerer<'a> {
         self.b().ins(op, Imm::Name(id), Vec::new())
     }
 
-    /// Starts collecting the annotations of a module or class body (before any of its code
-    /// is emitted: a class may need a `__conditional_annotations__` cell).
+    /// Starts collecting the annotations of a module or class body.
     pub(crate) fn begin_annotation_frame(&mut self, body: &'a [Stmt], is_module: bool) {
         let mut found = Vec::new();
         collect_annotations(body, false, &mut found);
@@ -231,16 +224,12 @@ impl<'a> Lowerer<'a> {
                 (stmt, index)
             })
             .collect();
-        let frame = AnnotationFrame {
+        self.defs.annotation_frames.push(AnnotationFrame {
             depth: self.units.len(),
             entries,
             is_module,
             emitted: false,
-        };
-        if !is_module && !self.future_annotations && frame.has_conditional() {
-            self.ensure_cell("__conditional_annotations__");
-        }
-        self.defs.annotation_frames.push(frame);
+        });
     }
 
     /// Module lowering calls this before the module's statements (after the `__future__`
@@ -253,27 +242,16 @@ impl<'a> Lowerer<'a> {
         self.emit_annotation_prologue()
     }
 
-    /// The start of a module or class body (unless the future import is on): the
-    /// `__conditional_annotations__` set and (modules) the `__annotate__` function.
+    /// The start of a module or class body: the `__conditional_annotations__` set when the
+    /// symbol table says the body has one (CPython's `_PyCodegen_Module` and
+    /// `codegen_class_body` create it even under the future import, and for a class whose
+    /// only conditional annotations are in a nested class), then (modules, unless the
+    /// future import is on) the `__annotate__` function.
     pub(crate) fn emit_annotation_prologue(&mut self) -> LowerResult<()> {
-        let depth = self.units.len();
-        let Some(frame) = self
-            .defs
-            .annotation_frames
-            .last()
-            .filter(|frame| frame.depth == depth)
-        else {
-            return Ok(());
-        };
-        if frame.entries.is_empty() {
-            return Ok(());
-        }
-        let (is_module, conditional) = (frame.is_module, frame.has_conditional());
-        // Under the future import, `lower_scope_body` emits `setup_annotations` instead.
-        if self.future_annotations {
-            return Ok(());
-        }
-        if conditional {
+        let scope = self.unit().scope;
+        let info = self.table.scope(scope);
+        let is_module = info.kind == ScopeKind::Module;
+        if info.has_conditional_annotations {
             let set = self.b().ins(Op::BuildSet, Imm::None, Vec::new());
             if is_module {
                 let id = self.b().func.add_name("__conditional_annotations__");
@@ -283,9 +261,16 @@ impl<'a> Lowerer<'a> {
                     .ins_void(Op::StoreDeref, Imm::Deref(slot), vec![set]);
             }
         }
+        // Under the future import, `lower_scope_body` emits `setup_annotations` instead.
         // CPython emits a module's `__annotate__` in a separate block placed at the start,
         // so that it exists even while the module is still executing.
-        if is_module {
+        let depth = self.units.len();
+        let has_frame = self
+            .defs
+            .annotation_frames
+            .last()
+            .is_some_and(|frame| frame.depth == depth && !frame.entries.is_empty());
+        if is_module && has_frame && !self.future_annotations {
             self.emit_annotate_for_frame()?;
         }
         Ok(())

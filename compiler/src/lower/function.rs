@@ -326,8 +326,6 @@ impl<'a> Lowerer<'a> {
         let info = self.table.scope(scope);
         let (needs_classdict, needs_class_closure) =
             (info.needs_classdict, info.needs_class_closure);
-        // The frame decides whether the class needs a `__conditional_annotations__` cell,
-        // which must exist before any deref slot is used.
         self.begin_annotation_frame(&class.body, false);
         // CPython attributes the prologue to `LOCATION(firstlineno, firstlineno, 0, 0)`.
         self.b().loc = Loc {
@@ -588,16 +586,6 @@ impl<'a> Lowerer<'a> {
                 }
                 None => locals.insert(index, (*name).to_owned()),
             }
-        }
-    }
-
-    /// Adds a cell variable to the current unit if the scope analysis did not (kept
-    /// sorted). Only valid before any deref slot is referenced.
-    pub(crate) fn ensure_cell(&mut self, name: &str) {
-        let cells = &mut self.b().func.cells;
-        if !cells.iter().any(|cell| cell == name) {
-            cells.push(name.to_owned());
-            cells.sort();
         }
     }
 }

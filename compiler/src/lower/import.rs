@@ -2,10 +2,12 @@
 //! `codegen_from_import`), and the `__future__` rules of Python/future.c.
 
 use super::{LowerResult, Lowerer};
+use crate::diagnostics::SyntaxDiagnostic;
 use crate::ir::{Const, Imm, Intrinsic, Op, Value};
 use crate::scope::ScopeKind;
 use num_bigint::BigInt;
 use ruff_python_ast::{self as ast, Stmt};
+use ruff_text_size::TextRange;
 
 /// Every feature name `from __future__ import` accepts (Lib/__future__.py).
 const FUTURE_FEATURES: &[&str] = &[
@@ -41,10 +43,10 @@ impl<'a> Lowerer<'a> {
             for alias in &import.names {
                 let feature = alias.name.id.as_str();
                 if feature == "braces" {
-                    return Err(self.error(import.range, "not a chance"));
+                    return Err(self.future_error(import.range, "not a chance"));
                 }
                 if !FUTURE_FEATURES.contains(&feature) {
-                    return Err(self.error(
+                    return Err(self.future_error(
                         import.range,
                         format!("future feature {feature} is not defined"),
                     ));
@@ -56,6 +58,15 @@ impl<'a> Lowerer<'a> {
             self.future_line = self.line_col(import.range.start()).0;
         }
         Ok(())
+    }
+
+    /// An error of CPython's future scan (`future.c`), which gives only the statement's
+    /// line and first column.
+    fn future_error(&self, range: TextRange, message: impl Into<String>) -> SyntaxDiagnostic {
+        let mut error = self.error(range, message);
+        error.end_lineno = error.lineno;
+        error.end_offset = 0;
+        error
     }
 
     /// `import a.b.c` binds `a`; `import a.b.c as d` binds the submodule `c`, reached with

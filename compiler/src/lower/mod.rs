@@ -35,7 +35,9 @@ mod with_stmt;
 
 use crate::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
 use crate::ir::builder::FunctionBuilder;
-use crate::ir::{Block, DerefId, FuncId, Function, FunctionKind, Imm, LocalId, Loc, Module, Op, Value};
+use crate::ir::{
+    Block, DerefId, FuncId, Function, FunctionKind, Imm, Loc, LocalId, Module, Op, Value,
+};
 use crate::scope::{ScopeId, ScopeKind, SymbolScope, SymbolTable};
 use ruff_python_ast::ModModule;
 use ruff_text_size::{TextRange, TextSize};
@@ -65,19 +67,34 @@ pub(crate) enum FrameBlock<'a> {
     Loop { continue_to: Block, break_to: Block },
     /// The body of a `try` with a `finally`: the final body is inlined on every exit.
     /// `handler` is the exception handler that was active outside the `try`.
-    FinallyTry { body: &'a [ruff_python_ast::Stmt], handler: Option<Block> },
+    FinallyTry {
+        body: &'a [ruff_python_ast::Stmt],
+        handler: Option<Block>,
+    },
     /// A copy of a `finally` body on a non-exceptional path. Leaving it needs no code; it
     /// only marks the region for PEP 765's warnings.
     FinallyBody,
     /// The `finally` body on the exceptional path: leaving it early (`return`, `break`)
     /// discards the pending exception and restores `previous` as the handled exception.
-    FinallyEnd { previous: Value, handler: Option<Block> },
+    FinallyEnd {
+        previous: Value,
+        handler: Option<Block>,
+    },
     /// Inside `with`: leaving calls `__exit__(None, None, None)`, held in local `exit`,
     /// located at the context expression `range`.
-    With { exit: LocalId, is_async: bool, handler: Option<Block>, range: TextRange },
+    With {
+        exit: LocalId,
+        is_async: bool,
+        handler: Option<Block>,
+        range: TextRange,
+    },
     /// Inside an `except` handler: leaving restores the previous exception `previous` and,
     /// when the handler binds a name, sets it to `None` and deletes it.
-    ExceptHandler { previous: Value, name: Option<&'a str>, handler: Option<Block> },
+    ExceptHandler {
+        previous: Value,
+        name: Option<&'a str>,
+        handler: Option<Block>,
+    },
     /// Inside an `except*` handler, which `break`, `continue` and `return` may not leave.
     ExceptStarHandler,
 }
@@ -147,7 +164,12 @@ impl<'a> Lowerer<'a> {
     pub fn loc(&self, range: TextRange) -> Loc {
         let (line, col) = self.line_col(range.start());
         let (end_line, end_col) = self.line_col(range.end());
-        Loc { line, col, end_line, end_col }
+        Loc {
+            line,
+            col,
+            end_line,
+            end_col,
+        }
     }
 
     /// Sets the location of subsequently emitted instructions.
@@ -192,9 +214,17 @@ impl<'a> Lowerer<'a> {
     /// The text of 1-based `line`, without its newline.
     pub fn line_text(&self, line: u32) -> &'a str {
         let index = (line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(index) else { return "" };
-        let end = self.line_starts.get(index + 1).map_or(self.source.len(), |&e| e as usize);
-        self.source.get(start as usize..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+        let Some(&start) = self.line_starts.get(index) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.source.len(), |&e| e as usize);
+        self.source
+            .get(start as usize..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
     }
 
     // ---- the unit stack ---------------------------------------------------------------
@@ -211,34 +241,71 @@ impl<'a> Lowerer<'a> {
 
     /// The scope names currently resolve in.
     pub fn current_scope(&self) -> ScopeId {
-        *self.units.last().expect("no unit").scope_stack.last().expect("empty scope stack")
+        *self
+            .units
+            .last()
+            .expect("no unit")
+            .scope_stack
+            .last()
+            .expect("empty scope stack")
     }
 
     /// Starts a code object for `scope`. Locals, cells and frees are laid out from the
     /// symbol table: parameters first, then other locals in first-seen order; cells and
-    /// frees sorted (plus `__class__`/`__classdict__` for classes that need them).
-    pub fn enter_unit(&mut self, scope: ScopeId, kind: FunctionKind, name: &str, qualname: &str, first_line: u32) {
+    /// frees sorted, then the implicit `__class__`, `__classdict__` and
+    /// `__conditional_annotations__` cells of class and module bodies that need them.
+    pub fn enter_unit(
+        &mut self,
+        scope: ScopeId,
+        kind: FunctionKind,
+        name: &str,
+        qualname: &str,
+        first_line: u32,
+    ) {
         let info = self.table.scope(scope);
         let mut func = Function::new(name, qualname, kind, first_line);
         func.locals = info.params.clone();
-        if matches!(info.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension | ScopeKind::Annotation | ScopeKind::TypeParams | ScopeKind::TypeAlias | ScopeKind::TypeVarBound) {
+        if matches!(
+            info.kind,
+            ScopeKind::Function
+                | ScopeKind::Lambda
+                | ScopeKind::Comprehension
+                | ScopeKind::Annotation
+                | ScopeKind::TypeParams
+                | ScopeKind::TypeAlias
+                | ScopeKind::TypeVarBound
+        ) {
             for symbol in &info.symbols {
                 if symbol.scope == SymbolScope::Local && !func.locals.contains(&symbol.name) {
                     func.locals.push(symbol.name.clone());
                 }
             }
         }
+        // As `_PyCompile_EnterScope`: the sorted cell variables, then the implicit cells a
+        // class or module body provides, appended in this order unless already present.
         func.cells = info.cellvars();
-        if info.kind == ScopeKind::Class {
-            for (needed, cell) in [(info.needs_class_closure, "__class__"), (info.needs_classdict, "__classdict__")] {
+        let implicit = [
+            (info.needs_class_closure, "__class__"),
+            (info.needs_classdict, "__classdict__"),
+            (
+                info.has_conditional_annotations,
+                "__conditional_annotations__",
+            ),
+        ];
+        if matches!(info.kind, ScopeKind::Class | ScopeKind::Module) {
+            for (needed, cell) in implicit {
                 if needed && !func.cells.iter().any(|c| c == cell) {
                     func.cells.push(cell.to_owned());
                 }
             }
-            func.cells.sort();
         }
         func.frees = info.freevars();
-        self.units.push(Unit { b: FunctionBuilder::new(func), scope, scope_stack: vec![scope], frame_blocks: Vec::new() });
+        self.units.push(Unit {
+            b: FunctionBuilder::new(func),
+            scope,
+            scope_stack: vec![scope],
+            frame_blocks: Vec::new(),
+        });
     }
 
     /// Finishes the current code object and adds it to the module.
@@ -250,7 +317,9 @@ impl<'a> Lowerer<'a> {
     /// The qualified name for a definition called `name` inside the current unit, following
     /// CPython's rules (`outer.<locals>.inner`, `Class.method`, a bare name for globals).
     pub fn qualname_for(&self, name: &str) -> String {
-        let Some(unit) = self.units.last() else { return name.to_owned() };
+        let Some(unit) = self.units.last() else {
+            return name.to_owned();
+        };
         let scope = self.table.scope(unit.scope);
         if scope.kind == ScopeKind::Module {
             return name.to_owned();
@@ -275,8 +344,11 @@ impl<'a> Lowerer<'a> {
         let cells: Vec<Value> = frees
             .iter()
             .map(|name| {
-                let slot = self.deref_slot(name).unwrap_or_else(|| {
-                    panic!("free variable {name:?} of {} has no cell in the enclosing unit", self.module.function(func).qualname)
+                let slot = self.closure_slot(name).unwrap_or_else(|| {
+                    panic!(
+                        "free variable {name:?} of {} has no cell in the enclosing unit",
+                        self.module.function(func).qualname
+                    )
                 });
                 self.b().ins(Op::LoadClosure, Imm::Deref(slot), Vec::new())
             })
@@ -288,7 +360,13 @@ impl<'a> Lowerer<'a> {
 
     /// The fast-local slot of `name` in the current unit, if it has one.
     pub fn local_slot(&mut self, name: &str) -> Option<LocalId> {
-        self.unit().b.func.locals.iter().position(|l| l == name).map(LocalId::new)
+        self.unit()
+            .b
+            .func
+            .locals
+            .iter()
+            .position(|l| l == name)
+            .map(LocalId::new)
     }
 
     /// The fast-local slot of `name`, adding one (for hidden temporaries such as `$exit0`
@@ -308,18 +386,46 @@ impl<'a> Lowerer<'a> {
         self.ensure_local(&format!("${purpose}{n}"))
     }
 
-    /// The deref slot (cell or free) of `name` in the current unit.
+    /// The deref slot (cell or free) of `name` in the current unit, preferring a cell.
     pub fn deref_slot(&mut self, name: &str) -> Option<DerefId> {
-        let func = &self.unit().b.func;
-        if let Some(i) = func.cells.iter().position(|c| c == name) {
-            return Some(DerefId::new(i));
-        }
-        func.frees.iter().position(|f| f == name).map(|i| DerefId::new(func.cells.len() + i))
+        self.cell_slot(name).or_else(|| self.free_slot(name))
     }
 
-    /// How `name` resolves in the current scope.
-    pub fn resolve(&self, name: &str) -> SymbolScope {
-        self.table.scope(self.current_scope()).resolve(name)
+    /// The slot of cell variable `name` in the current unit.
+    fn cell_slot(&mut self, name: &str) -> Option<DerefId> {
+        self.unit()
+            .b
+            .func
+            .cells
+            .iter()
+            .position(|c| c == name)
+            .map(DerefId::new)
+    }
+
+    /// The slot of free variable `name` in the current unit. A name can be both a cell and
+    /// a free variable: a free variable that an inlined comprehension also holds in a cell
+    /// (`DEF_COMP_CELL`), or `__conditional_annotations__` of a class nested in a method.
+    fn free_slot(&mut self, name: &str) -> Option<DerefId> {
+        let func = &self.unit().b.func;
+        func.frees
+            .iter()
+            .position(|f| f == name)
+            .map(|i| DerefId::new(func.cells.len() + i))
+    }
+
+    /// The slot a closure over `name` captures (CPython's `_PyCompile_LookupArg`): a class
+    /// body's implicit cells, and names that resolve as cells here, come from the cells;
+    /// anything else from the free variables.
+    fn closure_slot(&mut self, name: &str) -> Option<DerefId> {
+        let in_class = self.table.scope(self.unit().scope).kind == ScopeKind::Class;
+        let scope = self.resolution_scope(name);
+        let is_cell = (in_class && CLASS_IMPLICIT_CELLS.contains(&name))
+            || self.table.scope(scope).resolve(name) == SymbolScope::Cell;
+        if is_cell {
+            self.cell_slot(name).or_else(|| self.free_slot(name))
+        } else {
+            self.free_slot(name).or_else(|| self.cell_slot(name))
+        }
     }
 
     /// Emits the load of variable `name` as its scope dictates.
@@ -341,16 +447,23 @@ impl<'a> Lowerer<'a> {
             }
             NameAccess::ClassDeref(slot) => {
                 let locals = self.b().ins(Op::LoadLocals, Imm::None, Vec::new());
-                self.b().ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), vec![locals])
+                self.b()
+                    .ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), vec![locals])
             }
             NameAccess::ClassDictGlobal(classdict) => {
-                let dict = self.b().ins(Op::LoadDeref, Imm::Deref(classdict), Vec::new());
+                let dict = self
+                    .b()
+                    .ins(Op::LoadDeref, Imm::Deref(classdict), Vec::new());
                 let id = self.b().func.add_name(name);
-                self.b().ins(Op::LoadFromDictOrGlobals, Imm::Name(id), vec![dict])
+                self.b()
+                    .ins(Op::LoadFromDictOrGlobals, Imm::Name(id), vec![dict])
             }
             NameAccess::ClassDictDeref(classdict, slot) => {
-                let dict = self.b().ins(Op::LoadDeref, Imm::Deref(classdict), Vec::new());
-                self.b().ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), vec![dict])
+                let dict = self
+                    .b()
+                    .ins(Op::LoadDeref, Imm::Deref(classdict), Vec::new());
+                self.b()
+                    .ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), vec![dict])
             }
         }
     }
@@ -361,13 +474,20 @@ impl<'a> Lowerer<'a> {
         // table stores them mangled.
         let name = &self.mangle(name);
         match self.name_access(name) {
-            NameAccess::Fast(slot) => self.b().ins_void(Op::StoreFast, Imm::Local(slot), vec![value]),
-            NameAccess::Deref(slot) | NameAccess::ClassDeref(slot) | NameAccess::ClassDictDeref(_, slot) => {
-                self.b().ins_void(Op::StoreDeref, Imm::Deref(slot), vec![value])
+            NameAccess::Fast(slot) => {
+                self.b()
+                    .ins_void(Op::StoreFast, Imm::Local(slot), vec![value])
+            }
+            NameAccess::Deref(slot)
+            | NameAccess::ClassDeref(slot)
+            | NameAccess::ClassDictDeref(_, slot) => {
+                self.b()
+                    .ins_void(Op::StoreDeref, Imm::Deref(slot), vec![value])
             }
             NameAccess::Global | NameAccess::ClassDictGlobal(_) => {
                 let id = self.b().func.add_name(name);
-                self.b().ins_void(Op::StoreGlobal, Imm::Name(id), vec![value])
+                self.b()
+                    .ins_void(Op::StoreGlobal, Imm::Name(id), vec![value])
             }
             NameAccess::Name => {
                 let id = self.b().func.add_name(name);
@@ -382,13 +502,20 @@ impl<'a> Lowerer<'a> {
         // table stores them mangled.
         let name = &self.mangle(name);
         match self.name_access(name) {
-            NameAccess::Fast(slot) => self.b().ins_void(Op::DeleteFast, Imm::Local(slot), Vec::new()),
-            NameAccess::Deref(slot) | NameAccess::ClassDeref(slot) | NameAccess::ClassDictDeref(_, slot) => {
-                self.b().ins_void(Op::DeleteDeref, Imm::Deref(slot), Vec::new())
+            NameAccess::Fast(slot) => {
+                self.b()
+                    .ins_void(Op::DeleteFast, Imm::Local(slot), Vec::new())
+            }
+            NameAccess::Deref(slot)
+            | NameAccess::ClassDeref(slot)
+            | NameAccess::ClassDictDeref(_, slot) => {
+                self.b()
+                    .ins_void(Op::DeleteDeref, Imm::Deref(slot), Vec::new())
             }
             NameAccess::Global | NameAccess::ClassDictGlobal(_) => {
                 let id = self.b().func.add_name(name);
-                self.b().ins_void(Op::DeleteGlobal, Imm::Name(id), Vec::new())
+                self.b()
+                    .ins_void(Op::DeleteGlobal, Imm::Name(id), Vec::new())
             }
             NameAccess::Name => {
                 let id = self.b().func.add_name(name);
@@ -411,7 +538,16 @@ impl<'a> Lowerer<'a> {
         }
         while depth > 0 {
             let scope = self.table.scope(unit.scope_stack[depth]);
-            if scope.kind != ScopeKind::Comprehension || !scope.comp_inlined || scope.resolve(name) != SymbolScope::Free {
+            if scope.kind != ScopeKind::Comprehension || !scope.comp_inlined {
+                break;
+            }
+            // A cell of the comprehension that is free outside it is handled as the free
+            // variable throughout (both are derefs).
+            let inner = scope.resolve(name);
+            let outer = self.table.scope(unit.scope_stack[depth - 1]).resolve(name);
+            if inner != SymbolScope::Free
+                && !(inner == SymbolScope::Cell && outer == SymbolScope::Free)
+            {
                 break;
             }
             depth -= 1;
@@ -429,19 +565,25 @@ impl<'a> Lowerer<'a> {
         let name_based = matches!(unit_kind, ScopeKind::Module | ScopeKind::Class);
         let inlined_comp = scope.kind == ScopeKind::Comprehension && scope.comp_inlined;
         match resolved {
-            SymbolScope::Cell => match self.deref_slot(name) {
-                Some(slot) if unit_kind == ScopeKind::Class && !inlined_comp => NameAccess::ClassDeref(slot),
+            SymbolScope::Cell => match self.cell_slot(name).or_else(|| self.free_slot(name)) {
+                Some(slot) if unit_kind == ScopeKind::Class && !inlined_comp => {
+                    NameAccess::ClassDeref(slot)
+                }
                 Some(slot) => NameAccess::Deref(slot),
                 None => NameAccess::Fast(self.ensure_local(name)),
             },
             SymbolScope::Free => {
-                let slot = self.deref_slot(name);
+                let slot = self.free_slot(name).or_else(|| self.cell_slot(name));
                 match slot {
-                    Some(slot) if scope.can_see_class_scope => match self.deref_slot("__classdict__") {
-                        Some(classdict) => NameAccess::ClassDictDeref(classdict, slot),
-                        None => NameAccess::Deref(slot),
-                    },
-                    Some(slot) if unit_kind == ScopeKind::Class && !inlined_comp => NameAccess::ClassDeref(slot),
+                    Some(slot) if scope.can_see_class_scope => {
+                        match self.deref_slot("__classdict__") {
+                            Some(classdict) => NameAccess::ClassDictDeref(classdict, slot),
+                            None => NameAccess::Deref(slot),
+                        }
+                    }
+                    Some(slot) if unit_kind == ScopeKind::Class && !inlined_comp => {
+                        NameAccess::ClassDeref(slot)
+                    }
                     Some(slot) => NameAccess::Deref(slot),
                     None => NameAccess::Global,
                 }
@@ -453,10 +595,10 @@ impl<'a> Lowerer<'a> {
             SymbolScope::Local => NameAccess::Name,
             SymbolScope::GlobalExplicit => NameAccess::Global,
             SymbolScope::GlobalImplicit => {
-                if scope.can_see_class_scope {
-                    if let Some(classdict) = self.deref_slot("__classdict__") {
-                        return NameAccess::ClassDictGlobal(classdict);
-                    }
+                if scope.can_see_class_scope
+                    && let Some(classdict) = self.deref_slot("__classdict__")
+                {
+                    return NameAccess::ClassDictGlobal(classdict);
                 }
                 if name_based && (!inlined_comp || scope.lookup(name).is_none()) {
                     NameAccess::Name
@@ -481,6 +623,11 @@ impl<'a> Lowerer<'a> {
         Ok(())
     }
 }
+
+/// The cells a class body provides to the scopes nested in it; a class's closures always
+/// capture its own cell for these, even when the name is also free in the class.
+const CLASS_IMPLICIT_CELLS: [&str; 3] =
+    ["__class__", "__classdict__", "__conditional_annotations__"];
 
 /// Which operation family serves a name (see [`Lowerer::name_access`]).
 #[derive(Debug, Clone, Copy)]

@@ -287,7 +287,9 @@ fn translate(
             LexicalErrorType::UnicodeError
             | LexicalErrorType::MissingUnicodeLbrace
             | LexicalErrorType::MissingUnicodeRbrace,
-        ) => unicode_escape_error(map, error),
+        ) => {
+            super::escapes::escape_error(map, range.start(), tokens).unwrap_or_else(invalid_syntax)
+        }
         ParseErrorType::ExpectedExpression => {
             if let Some(diagnostic) = empty_fstring_expression(map, range, tokens) {
                 return diagnostic;
@@ -666,6 +668,54 @@ impl<'a> Visitor<'a> for AdjacentExprFinder {
 }
 
 /// Ruff's catch-all errors, recognised by their text.
+/// `cannot mix t-string literals with string or bytes literals`: CPython's
+/// `invalid_string_tstring_concat` reads the longest run of literals of the first kind
+/// (t-strings, or strings and f-strings) and underlines from the run's last literal to the
+/// first literal of the other kind.
+fn mixed_template_literals(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+) -> Option<SyntaxDiagnostic> {
+    // Each top-level literal of the concatenation: (is a t-string, its range).
+    let mut literals: Vec<(bool, TextRange)> = Vec::new();
+    let mut depth = 0u32;
+    let first = tokens.partition_point(|t| t.start() < range.start());
+    for token in tokens[first..]
+        .iter()
+        .take_while(|t| t.end() <= range.end())
+    {
+        match token.kind() {
+            TokenKind::String if depth == 0 => literals.push((false, token.range())),
+            TokenKind::FStringStart | TokenKind::TStringStart => {
+                if depth == 0 {
+                    let is_template = token.kind() == TokenKind::TStringStart;
+                    literals.push((is_template, token.range()));
+                }
+                depth += 1;
+            }
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                depth = depth.saturating_sub(1);
+                if depth == 0
+                    && let Some(last) = literals.last_mut()
+                {
+                    last.1 = TextRange::new(last.1.start(), token.end());
+                }
+            }
+            _ => {}
+        }
+    }
+    let (first_kind, _) = *literals.first()?;
+    let switch = literals.iter().position(|(kind, _)| *kind != first_kind)?;
+    let (before, after) = (literals[switch - 1].1, literals[switch].1);
+    Some(map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        "cannot mix t-string literals with string or bytes literals",
+        before.start(),
+        after.end(),
+    ))
+}
+
 fn other_error(
     map: &SourceMap<'_>,
     message: &str,
@@ -699,6 +749,9 @@ fn other_error(
                 end,
             ));
         }
+    }
+    if message == "Cannot mix t-string literals with string or bytes literals" {
+        return mixed_template_literals(map, range, tokens);
     }
     if message == "Trailing comma not allowed" {
         // CPython points just past the comma.
@@ -1072,75 +1125,6 @@ fn empty_fstring_expression(
         ));
     }
     None
-}
-
-/// `(unicode error) 'unicodeescape' codec can't decode bytes ...` for bad escapes.
-fn unicode_escape_error(map: &SourceMap<'_>, error: &ParseError) -> SyntaxDiagnostic {
-    let reason = match &error.error {
-        ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeLbrace) => {
-            "malformed \\N character escape"
-        }
-        ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeRbrace) => {
-            "malformed \\N character escape"
-        }
-        _ => {
-            let text = &map.text[error.location];
-            if text.starts_with("\\N")
-                || map.text[..usize::from(error.location.start())].ends_with("\\N{")
-            {
-                "unknown Unicode character name"
-            } else if text.starts_with("\\x") {
-                "truncated \\xXX escape"
-            } else if text.starts_with("\\u") {
-                "truncated \\uXXXX escape"
-            } else if text.starts_with("\\U") {
-                "truncated \\UXXXXXXXX escape"
-            } else {
-                "malformed escape"
-            }
-        }
-    };
-    // Positions count bytes from the start of the literal's body; a `\N{...}` escape
-    // runs to its closing brace.
-    let mut start = usize::from(error.location.start());
-    let mut end = usize::from(error.location.end()).max(start + 1);
-    // Ruff points at the name inside `\N{...}`; CPython counts the whole escape.
-    if map.text[..start].ends_with("\\N{") {
-        start -= 3;
-    }
-    if map.text[start..].starts_with("\\N{")
-        && let Some(close) = map.text[start..].find(['}', '\n', '"', '\''])
-        && map.text[start + close..].starts_with('}')
-    {
-        end = start + close + 1;
-    }
-    let line_start = usize::from(
-        map.index
-            .line_start(map.index.line_number(error.location.start())),
-    );
-    let before = &map.text[line_start..start];
-    let body_start = before
-        .rfind(['"', '\''])
-        .map_or(line_start, |quote| line_start + quote + 1);
-    let position = start.saturating_sub(body_start);
-    let last = position + (end - start) - 1;
-    // CPython points just past the end of the literal.
-    let literal_end = map.text[end..]
-        .find(['"', '\''])
-        .map_or(end, |quote| end + quote + 1);
-    let (line, offset) = map
-        .index
-        .line_char_col(TextSize::new(literal_end as u32), map.text);
-    map.at(
-        SyntaxErrorKind::SyntaxError,
-        &format!(
-            "(unicode error) 'unicodeescape' codec can't decode bytes in position {position}-{last}: {reason}"
-        ),
-        line,
-        offset,
-        line,
-        offset,
-    )
 }
 
 /// An argument-order error, which CPython reports at the call's closing parenthesis (the

@@ -13,9 +13,7 @@
 use std::cell::{Cell, RefCell};
 
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{
-    self as ast, Expr, ExprContext, IrrefutablePatternKind, Pattern, PythonVersion, Stmt,
-};
+use ruff_python_ast::{self as ast, Expr, ExprContext, Pattern, PythonVersion, Stmt};
 use ruff_python_parser::semantic_errors::{
     AwaitOutsideAsyncFunctionKind, InvalidExpressionKind, InvalidExpressionPosition,
     LazyImportContext, SemanticSyntaxChecker, SemanticSyntaxContext, SemanticSyntaxError,
@@ -33,12 +31,13 @@ pub(crate) enum Root<'a> {
     Expression(&'a Expr),
 }
 
-/// Runs the semantic checks and returns the error CPython would report first.
+/// Runs the semantic checks and returns the error CPython would report first: as `Err` when
+/// CPython's future scan or symbol table raises it, as `Ok(Some(_))` when its compiler does.
 pub(crate) fn check(
     map: &SourceMap<'_>,
     root: Root<'_>,
     _kind: ParseKind,
-) -> Result<(), SyntaxDiagnostic> {
+) -> Result<Option<SyntaxDiagnostic>, SyntaxDiagnostic> {
     let mut walker = ScopeWalker {
         checker: SemanticSyntaxChecker::new(),
         ctx: Context {
@@ -68,8 +67,20 @@ pub(crate) fn check(
     }
     let declarations = std::mem::take(&mut walker.ctx.declarations);
     let errors = walker.ctx.errors.into_inner();
+    let leading_future_end = match root {
+        Root::Module(body) => leading_future_end(body),
+        Root::Expression(_) => ruff_text_size::TextSize::default(),
+    };
     let best = errors
         .into_iter()
+        // `future.c` checks the features of the module's leading `__future__` imports
+        // only; any other is a late import, which the compiler rejects.
+        .filter(|reported| {
+            !matches!(
+                reported.error.kind,
+                SemanticSyntaxErrorKind::FutureFeatureNotDefined(_)
+            ) || reported.error.range.start() < leading_future_end
+        })
         .map(|reported| {
             let (phase, start, mut diagnostic) = translate(map, &reported, &declarations);
             if let Some(range) = enclosing_node_range(&root, &reported) {
@@ -85,9 +96,26 @@ pub(crate) fn check(
         })
         .min_by_key(|(phase, start, _)| (*phase, *start));
     match best {
+        Some((Phase::Compiler, _, diagnostic)) => Ok(Some(diagnostic)),
         Some((_, _, diagnostic)) => Err(diagnostic),
-        None => Ok(()),
+        None => Ok(None),
     }
+}
+
+/// Where the module's leading run of `from __future__ import` statements (after the
+/// docstring) ends: the statements `future.c` reads.
+fn leading_future_end(body: &[Stmt]) -> ruff_text_size::TextSize {
+    let mut end = ruff_text_size::TextSize::default();
+    let docstring = matches!(body.first(), Some(Stmt::Expr(e)) if e.value.is_string_literal_expr());
+    for stmt in &body[usize::from(docstring)..] {
+        match stmt {
+            Stmt::ImportFrom(import) if import.module.as_deref() == Some("__future__") => {
+                end = import.range.end();
+            }
+            _ => break,
+        }
+    }
+    end
 }
 
 /// The kind of scope a node is in.
@@ -118,9 +146,6 @@ struct Scope<'a> {
     parameters: FxHashSet<&'a str>,
     /// How many `for`/`while` bodies enclose the current node within this scope.
     loop_depth: u32,
-    /// Inside an `except*` handler: the loop depth at the handler, which `break` and
-    /// `continue` must not leave.
-    except_star_loop_depth: Option<u32>,
     /// Names declared `global` / `nonlocal` so far, in source order.
     declared_global: FxHashMap<&'a str, TextRange>,
     declared_nonlocal: FxHashMap<&'a str, TextRange>,
@@ -150,7 +175,6 @@ impl<'a> Scope<'a> {
             globals: collector.globals,
             parameters,
             loop_depth: 0,
-            except_star_loop_depth: None,
             declared_global: FxHashMap::default(),
             declared_nonlocal: FxHashMap::default(),
         }
@@ -290,8 +314,6 @@ struct Reported {
     error: SemanticSyntaxError,
     innermost: ScopeKind,
     name_context: Option<ExprContext>,
-    /// A message of our own for checks ruff lacks, overriding the kind's translation.
-    custom: Option<(Phase, &'static str)>,
 }
 
 impl Context<'_> {
@@ -425,11 +447,13 @@ impl SemanticSyntaxContext for Context<'_> {
     }
 
     fn report_semantic_error(&self, error: SemanticSyntaxError) {
+        if reported_by_lowering(&error.kind) {
+            return;
+        }
         self.errors.borrow_mut().push(Reported {
             error,
             innermost: self.innermost(),
             name_context: self.name_context.get(),
-            custom: None,
         });
     }
 
@@ -553,38 +577,6 @@ impl<'a> ScopeWalker<'a> {
             });
         }
     }
-
-    /// `'break', 'continue' and 'return' cannot appear in an except* block` (CPython's
-    /// compiler); ruff does not check it.
-    fn check_except_star_exit(&mut self, stmt: &'a Stmt) {
-        let Some(scope) = self.ctx.scopes.last() else {
-            return;
-        };
-        let Some(handler_depth) = scope.except_star_loop_depth else {
-            return;
-        };
-        let leaves = match stmt {
-            Stmt::Return(_) => matches!(scope.kind, ScopeKind::Function { .. }),
-            Stmt::Break(_) | Stmt::Continue(_) => scope.loop_depth == handler_depth,
-            _ => false,
-        };
-        if leaves {
-            self.ctx.errors.borrow_mut().push(Reported {
-                error: SemanticSyntaxError {
-                    // Reuse a kind ruff never reports for 3.14 to carry our own message.
-                    kind: SemanticSyntaxErrorKind::LazyImportStar,
-                    range: stmt.range(),
-                    python_version: TARGET_VERSION,
-                },
-                innermost: scope.kind,
-                name_context: None,
-                custom: Some((
-                    Phase::Compiler,
-                    "'break', 'continue' and 'return' cannot appear in an except* block",
-                )),
-            });
-        }
-    }
 }
 
 impl<'a> Visitor<'a> for ScopeWalker<'a> {
@@ -604,7 +596,6 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
             self.ctx.declarations.push(*range);
         }
         self.check_declaration_conflicts(stmt);
-        self.check_except_star_exit(stmt);
         self.checker.visit_stmt(stmt, &self.ctx);
         match stmt {
             Stmt::FunctionDef(def) => {
@@ -651,25 +642,6 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
                 self.visit_expr(&while_stmt.test);
                 self.in_loop_body(&while_stmt.body);
                 self.visit_body(&while_stmt.orelse);
-            }
-            Stmt::Try(try_stmt) if try_stmt.is_star => {
-                self.visit_body(&try_stmt.body);
-                for handler in &try_stmt.handlers {
-                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
-                    if let Some(type_) = &handler.type_ {
-                        self.visit_expr(type_);
-                    }
-                    let Some(scope) = self.ctx.scopes.last_mut() else {
-                        continue;
-                    };
-                    let outer = scope.except_star_loop_depth.replace(scope.loop_depth);
-                    self.visit_body(&handler.body);
-                    if let Some(scope) = self.ctx.scopes.last_mut() {
-                        scope.except_star_loop_depth = outer;
-                    }
-                }
-                self.visit_body(&try_stmt.orelse);
-                self.visit_body(&try_stmt.finalbody);
             }
             _ => visitor::walk_stmt(self, stmt),
         }
@@ -749,6 +721,23 @@ enum Phase {
     Compiler,
 }
 
+/// Errors that lowering reports itself, where CPython's compiler meets them, with CPython's
+/// positions: the `match` pattern checks (`lower/pattern.rs`; ruff reports some at other
+/// nodes, quotes keys as written rather than by `repr`, and judges nested or-patterns
+/// differently). The checker still runs them; their reports are dropped.
+fn reported_by_lowering(kind: &SemanticSyntaxErrorKind) -> bool {
+    use SemanticSyntaxErrorKind as K;
+    matches!(
+        kind,
+        K::MultipleCaseAssignment(_)
+            | K::MultipleStarredNamesInSequencePattern
+            | K::IrrefutableCasePattern(_)
+            | K::DuplicateMatchKey(_)
+            | K::DuplicateMatchClassAttribute(_)
+            | K::DifferentMatchPatternBindings
+    )
+}
+
 /// CPython's message, exception class and reporting phase for a checker error.
 fn translate(
     map: &SourceMap<'_>,
@@ -759,18 +748,8 @@ fn translate(
         error,
         innermost,
         name_context,
-        custom,
     } = reported;
-    let (innermost, name_context, custom) = (*innermost, *name_context, *custom);
-    if let Some((phase, message)) = custom {
-        let diagnostic = map.at_range(
-            SyntaxErrorKind::SyntaxError,
-            message,
-            error.range.start(),
-            error.range.end(),
-        );
-        return (phase, u32::from(error.range.start()), diagnostic);
-    }
+    let (innermost, name_context) = (*innermost, *name_context);
     let range = error.range;
     let text = &map.text[range];
     let identifier = |s: &str| -> String {
@@ -787,8 +766,9 @@ fn translate(
     };
     use SemanticSyntaxErrorKind as K;
     let (phase, message) = match &error.kind {
+        // `future.c` only reads the module's leading imports; the compiler rejects the rest.
         K::LateFutureImport => (
-            Phase::Future,
+            Phase::Compiler,
             "from __future__ imports must occur at the beginning of the file".to_string(),
         ),
         K::FutureFeatureNotDefined(name) if name == "braces" => {
@@ -823,25 +803,6 @@ fn translate(
             Phase::Future,
             format!("non-default type parameter '{name}' follows default type parameter"),
         ),
-        K::MultipleCaseAssignment(name) => (
-            Phase::Compiler,
-            format!("multiple assignments to name '{name}' in pattern"),
-        ),
-        K::MultipleStarredNamesInSequencePattern => (
-            Phase::Compiler,
-            "multiple starred names in sequence pattern".to_string(),
-        ),
-        K::IrrefutableCasePattern(kind) => (
-            Phase::Compiler,
-            match kind {
-                IrrefutablePatternKind::Name(name) => {
-                    format!("name capture '{name}' makes remaining patterns unreachable")
-                }
-                IrrefutablePatternKind::Wildcard => {
-                    "wildcard makes remaining patterns unreachable".to_string()
-                }
-            },
-        ),
         K::SingleStarredAssignment => (
             Phase::Compiler,
             "starred assignment target must be in a list or tuple".to_string(),
@@ -875,14 +836,6 @@ fn translate(
                 format!("{what} cannot be used within {place}"),
             )
         }
-        K::DuplicateMatchKey(key) => (
-            Phase::Compiler,
-            format!("mapping pattern checks duplicate key ({key})"),
-        ),
-        K::DuplicateMatchClassAttribute(name) => (
-            Phase::Compiler,
-            format!("attribute name repeated in class pattern: {name}"),
-        ),
         K::LoadBeforeGlobalDeclaration { name, .. } => (
             Phase::Symtable,
             if matches!(name_context, Some(ExprContext::Load) | None) {
@@ -925,6 +878,13 @@ fn translate(
             }
         }
         K::ReturnOutsideFunction => (Phase::Compiler, "'return' outside function".to_string()),
+        // Never reported (see `reported_by_lowering`); ruff's text stands in.
+        K::MultipleCaseAssignment(_)
+        | K::MultipleStarredNamesInSequencePattern
+        | K::IrrefutableCasePattern(_)
+        | K::DuplicateMatchKey(_)
+        | K::DuplicateMatchClassAttribute(_)
+        | K::DifferentMatchPatternBindings => (Phase::Compiler, error.to_string()),
         K::AwaitOutsideAsyncFunction(kind) => (
             Phase::Compiler,
             match kind {
@@ -992,10 +952,6 @@ fn translate(
             Phase::Symtable,
             format!("name '{name}' is parameter and nonlocal"),
         ),
-        K::DifferentMatchPatternBindings => (
-            Phase::Compiler,
-            "alternative patterns bind different names".to_string(),
-        ),
         K::NonlocalWithoutBinding(name) => (
             Phase::SymtableAnalysis,
             format!("no binding for nonlocal '{name}' found"),
@@ -1062,8 +1018,7 @@ fn translate(
 }
 
 /// For errors CPython reports on a larger node than ruff does, that node's range: the
-/// whole comprehension for async-comprehension errors, the whole sequence or mapping
-/// pattern for pattern errors.
+/// whole comprehension for async-comprehension errors.
 fn enclosing_node_range(root: &Root<'_>, reported: &Reported) -> Option<TextRange> {
     use SemanticSyntaxErrorKind as K;
     let want = match &reported.error.kind {
@@ -1076,8 +1031,6 @@ fn enclosing_node_range(root: &Root<'_>, reported: &Reported) -> Option<TextRang
         {
             Wanted::Comprehension
         }
-        K::MultipleStarredNamesInSequencePattern => Wanted::SequencePattern,
-        K::DuplicateMatchKey(_) => Wanted::MappingPattern,
         _ => return None,
     };
     let mut finder = EnclosingFinder {
@@ -1095,8 +1048,6 @@ fn enclosing_node_range(root: &Root<'_>, reported: &Reported) -> Option<TextRang
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Wanted {
     Comprehension,
-    SequencePattern,
-    MappingPattern,
 }
 
 /// Finds the innermost node of the wanted kind containing `range`.
@@ -1126,20 +1077,5 @@ impl<'a> Visitor<'a> for EnclosingFinder {
             self.found = Some(expr.range());
         }
         visitor::walk_expr(self, expr);
-    }
-
-    fn visit_pattern(&mut self, pattern: &'a Pattern) {
-        if !pattern.range().contains_range(self.range) {
-            return;
-        }
-        let matches = match pattern {
-            Pattern::MatchSequence(_) => self.want == Wanted::SequencePattern,
-            Pattern::MatchMapping(_) => self.want == Wanted::MappingPattern,
-            _ => false,
-        };
-        if matches {
-            self.found = Some(pattern.range());
-        }
-        visitor::walk_pattern(self, pattern);
     }
 }

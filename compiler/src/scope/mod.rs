@@ -237,12 +237,15 @@ impl Scope {
             .map_or(SymbolScope::GlobalImplicit, |s| s.scope)
     }
 
-    /// Names with scope `Cell`, sorted as CPython sorts `co_cellvars`.
+    /// Names with scope `Cell`, sorted as CPython sorts `co_cellvars`. A name an inlined
+    /// comprehension holds in a cell (`DEF_COMP_CELL`) is one too, even where the block's
+    /// own scope for it is not `Cell` (a module or class body, which has no
+    /// `analyze_cells`), as CPython's `dictbytype(CELL, DEF_COMP_CELL)`.
     pub fn cellvars(&self) -> Vec<String> {
         let mut cells: Vec<String> = self
             .symbols
             .iter()
-            .filter(|s| s.scope == SymbolScope::Cell)
+            .filter(|s| s.scope == SymbolScope::Cell || s.flags & flags::DEF_COMP_CELL != 0)
             .map(|s| s.name.clone())
             .collect();
         cells.sort();

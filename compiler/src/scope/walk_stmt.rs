@@ -493,10 +493,14 @@ impl Builder<'_> {
         let cur = self.cur();
         let kind = self.scopes[cur].kind;
         let unevaluated = kind == ScopeKind::Function;
-        if matches!(kind, ScopeKind::Class | ScopeKind::Module)
-            && self.scopes[cur].in_conditional_block
-            && !self.scopes[cur].has_conditional_annotations
-        {
+        // A module's annotations always count as conditional: the module may be only
+        // partly executed (CPython 3.14.0's `symtable_visit_annotation`).
+        let conditional = match kind {
+            ScopeKind::Module => true,
+            ScopeKind::Class => self.scopes[cur].in_conditional_block,
+            _ => false,
+        };
+        if conditional && !self.scopes[cur].has_conditional_annotations {
             self.scopes[cur].has_conditional_annotations = true;
             self.add_def("__conditional_annotations__", USE, annotation.range())?;
         }

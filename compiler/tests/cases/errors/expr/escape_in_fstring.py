@@ -1,0 +1,1 @@
+x = f'{x}a\N{abc}b{y}c'

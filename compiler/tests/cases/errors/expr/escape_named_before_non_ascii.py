@@ -1,0 +1,1 @@
+x = '\Né{foimport a.b if x:as co}'

@@ -1,0 +1,2 @@
+class A:
+    from __future__ import braces

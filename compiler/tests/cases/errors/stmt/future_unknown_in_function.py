@@ -1,0 +1,3 @@
+def f():
+    from __future__ import nonsense
+    nonlocal x
