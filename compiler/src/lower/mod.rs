@@ -33,6 +33,7 @@ mod type_params;
 mod unwind;
 mod with_stmt;
 
+use crate::parse::SourceMap;
 use crate::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
 use crate::ir::builder::FunctionBuilder;
 use crate::ir::{
@@ -115,7 +116,7 @@ pub(crate) struct Lowerer<'a> {
     pub table: &'a SymbolTable,
     pub source: &'a str,
     pub filename: &'a str,
-    line_starts: Vec<u32>,
+    map: SourceMap<'a>,
     pub module: Module,
     pub warnings: Vec<CompileWarning>,
     pub units: Vec<Unit<'a>>,
@@ -131,17 +132,11 @@ pub(crate) struct Lowerer<'a> {
 
 impl<'a> Lowerer<'a> {
     pub fn new(table: &'a SymbolTable, source: &'a str, filename: &'a str) -> Self {
-        let mut line_starts = vec![0u32];
-        for (i, byte) in source.bytes().enumerate() {
-            if byte == b'\n' {
-                line_starts.push(i as u32 + 1);
-            }
-        }
         Lowerer {
             table,
             source,
             filename,
-            line_starts,
+            map: SourceMap::new(source, filename),
             module: Module::new(filename),
             warnings: Vec::new(),
             units: Vec::new(),
@@ -155,9 +150,7 @@ impl<'a> Lowerer<'a> {
 
     /// 1-based line and 0-based byte column of a source offset.
     pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
-        let offset = u32::from(offset);
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        (line as u32, offset - self.line_starts[line - 1])
+        self.map.index.line_col(offset)
     }
 
     /// The IR location of a source range.
@@ -180,24 +173,7 @@ impl<'a> Lowerer<'a> {
 
     /// A `SyntaxError` at `range` with CPython's position fields.
     pub fn error(&self, range: TextRange, message: impl Into<String>) -> SyntaxDiagnostic {
-        let (lineno, col) = self.line_col(range.start());
-        let (end_lineno, end_col) = self.line_col(range.end());
-        let line_text = self.line_text(lineno);
-        let char_col = |line: u32, col: u32| -> u32 {
-            let text = self.line_text(line);
-            let col = (col as usize).min(text.len());
-            text.get(..col).map_or(col, |prefix| prefix.chars().count()) as u32 + 1
-        };
-        SyntaxDiagnostic {
-            kind: SyntaxErrorKind::SyntaxError,
-            message: message.into(),
-            filename: self.filename.to_owned(),
-            lineno,
-            offset: char_col(lineno, col),
-            end_lineno,
-            end_offset: char_col(end_lineno, end_col),
-            text: Some(line_text.to_owned()),
-        }
+        self.map.at_range(SyntaxErrorKind::SyntaxError, &message.into(), range.start(), range.end())
     }
 
     /// Records a compile-time warning (e.g. PEP 765's `SyntaxWarning`).
@@ -209,22 +185,6 @@ impl<'a> Lowerer<'a> {
             filename: self.filename.to_owned(),
             lineno,
         });
-    }
-
-    /// The text of 1-based `line`, without its newline.
-    pub fn line_text(&self, line: u32) -> &'a str {
-        let index = (line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(index) else {
-            return "";
-        };
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .map_or(self.source.len(), |&e| e as usize);
-        self.source
-            .get(start as usize..end)
-            .unwrap_or("")
-            .trim_end_matches(['\n', '\r'])
     }
 
     // ---- the unit stack ---------------------------------------------------------------

@@ -18,6 +18,7 @@
 
 use super::flags::*;
 use super::{Scope, ScopeId, ScopeKey, ScopeKind, SymbolScope, SymbolTable, mangle};
+use crate::parse::SourceMap;
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use ruff_python_ast::{self as ast, ExprContext, Stmt};
 use ruff_text_size::{TextRange, TextSize};
@@ -140,9 +141,8 @@ impl RawScope {
 
 /// The walk's state: CPython's `struct symtable`.
 pub(super) struct Builder<'a> {
-    pub(super) source: &'a str,
     pub(super) filename: &'a str,
-    pub(super) line_starts: Vec<u32>,
+    pub(super) map: SourceMap<'a>,
     pub scopes: Vec<RawScope>,
     pub(super) stack: Vec<usize>,
     /// The class name private names are mangled with (`st_private`).
@@ -170,17 +170,10 @@ pub(super) fn build(
 
 impl<'a> Builder<'a> {
     pub(super) fn new(source: &'a str, filename: &'a str) -> Self {
-        let mut line_starts = vec![0u32];
-        for (i, b) in source.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i as u32 + 1);
-            }
-        }
         let len = u32::try_from(source.len()).unwrap_or(u32::MAX);
         Builder {
-            source,
             filename,
-            line_starts,
+            map: SourceMap::new(source, filename),
             scopes: Vec::new(),
             stack: Vec::new(),
             private: None,
@@ -210,28 +203,8 @@ impl<'a> Builder<'a> {
 
     /// 1-based line and 0-based byte column of `offset`.
     pub(super) fn line_col(&self, offset: TextSize) -> (u32, usize) {
-        let offset = u32::from(offset);
-        let line = self
-            .line_starts
-            .partition_point(|&start| start <= offset)
-            .max(1);
-        let start = self.line_starts[line - 1];
-        (line as u32, (offset - start) as usize)
-    }
-
-    pub(super) fn line_text(&self, line: u32) -> &'a str {
-        let index = (line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(index) else {
-            return "";
-        };
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .map_or(self.source.len(), |&e| e as usize);
-        self.source
-            .get(start as usize..end)
-            .unwrap_or("")
-            .trim_end_matches(['\n', '\r'])
+        let (line, col) = self.map.index.line_col(offset);
+        (line, col as usize)
     }
 
     /// A `SyntaxError` at `range`, with 1-based character offsets like `Lowerer::error`.
@@ -240,23 +213,12 @@ impl<'a> Builder<'a> {
         range: TextRange,
         message: impl Into<String>,
     ) -> Box<SyntaxDiagnostic> {
-        let (lineno, col) = self.line_col(range.start());
-        let (end_lineno, end_col) = self.line_col(range.end());
-        let char_col = |line: u32, col: usize| -> u32 {
-            let text = self.line_text(line);
-            let col = col.min(text.len());
-            text.get(..col).map_or(col, |prefix| prefix.chars().count()) as u32 + 1
-        };
-        Box::new(SyntaxDiagnostic {
-            kind: SyntaxErrorKind::SyntaxError,
-            message: message.into(),
-            filename: self.filename.to_owned(),
-            lineno,
-            offset: char_col(lineno, col),
-            end_lineno,
-            end_offset: char_col(end_lineno, end_col),
-            text: Some(self.line_text(lineno).to_owned()),
-        })
+        Box::new(self.map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            &message.into(),
+            range.start(),
+            range.end(),
+        ))
     }
 
     pub(super) fn line_of(&self, offset: TextSize) -> u32 {
