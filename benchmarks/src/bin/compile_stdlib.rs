@@ -15,6 +15,12 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(3);
     let out_file = flag(&args, "--out");
+    // Profiling aids: `--slowest N` lists the N files Taipan took longest on, and
+    // `--no-python` skips the CPython side.
+    let slowest: usize = flag(&args, "--slowest")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let skip_python = args.iter().any(|a| a == "--no-python");
     let Some(python) = python3_executable() else {
         eprintln!("compile_stdlib: python3 not found");
         std::process::exit(2);
@@ -33,17 +39,41 @@ fn main() {
         .map(|(_, s)| s.iter().filter(|&&b| b == b'\n').count())
         .sum();
 
+    // A panic is a compiler bug, not a verdict: it is counted and the file named in the
+    // report, and the run goes on so one bug does not hide the throughput figure.
+    std::panic::set_hook(Box::new(|_| {}));
     let mut best = f64::INFINITY;
     let mut accepted = 0;
+    let mut panicked: Vec<&str> = Vec::new();
+    let mut per_file = vec![f64::INFINITY; sources.len()];
     for _ in 0..runs {
         accepted = 0;
+        panicked.clear();
         let start = Instant::now();
-        for (name, bytes) in &sources {
-            if compiler::pipeline::compile_bytes(bytes, name).is_ok() {
-                accepted += 1;
+        for (index, (name, bytes)) in sources.iter().enumerate() {
+            let file_start = Instant::now();
+            match std::panic::catch_unwind(|| compiler::pipeline::compile_bytes(bytes, name)) {
+                Ok(Ok(_)) => accepted += 1,
+                Ok(Err(_)) => {}
+                Err(_) => panicked.push(name),
             }
+            per_file[index] = per_file[index].min(file_start.elapsed().as_secs_f64());
         }
         best = best.min(start.elapsed().as_secs_f64());
+    }
+    let _ = std::panic::take_hook();
+    if slowest > 0 {
+        let mut order: Vec<usize> = (0..sources.len()).collect();
+        order.sort_by(|&a, &b| per_file[b].total_cmp(&per_file[a]));
+        for &index in order.iter().take(slowest) {
+            let (name, bytes) = &sources[index];
+            let file_lines = bytes.iter().filter(|&&b| b == b'\n').count();
+            eprintln!("{:8.4}s {file_lines:7} lines  {name}", per_file[index]);
+        }
+    }
+    if skip_python {
+        println!("taipan: {accepted} accepted, {best:.3} s, {:.0} lines/s", lines as f64 / best);
+        return;
     }
 
     let mut child = Command::new(&python)
@@ -72,9 +102,9 @@ fn main() {
 
     let ours = lines as f64 / best;
     let theirs = lines as f64 / py_seconds;
-    let report = format!(
+    let mut report = format!(
         "# Frontend throughput: compiling python3's standard library\n\n\
-         - stdlib: `{}` ({} files, {} lines)\n- python3: `{}`\n- best of {} runs each\n\n\
+         - stdlib: `{}` ({} files, {} lines)\n- python3: `{}`\n- machine: {}\n- best of {} runs each\n\n\
          | compiler | accepted | seconds | lines/s | speed vs python3 |\n|---|---|---|---|---|\n\
          | taipan (full frontend to bytecode) | {} | {:.3} | {:.0} | {:.2}× |\n\
          | python3 `compile()` | {} | {:.3} | {:.0} | 1.00× |\n",
@@ -82,6 +112,7 @@ fn main() {
         sources.len(),
         lines,
         python.display(),
+        machine(),
         runs,
         accepted,
         best,
@@ -91,10 +122,34 @@ fn main() {
         py_seconds,
         theirs
     );
+    if !panicked.is_empty() {
+        report.push_str(&format!(
+            "\n{} files hit an internal compiler error (panic), counted as not accepted:\n\n",
+            panicked.len()
+        ));
+        for name in &panicked {
+            report.push_str(&format!("- `{name}`\n"));
+        }
+    }
     print!("{report}");
     if let Some(path) = out_file {
         std::fs::write(&path, &report).expect("write report");
     }
+}
+
+/// The machine the run happened on: core count (`nproc`) and CPU model (`/proc/cpuinfo`).
+fn machine() -> String {
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let model = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split_once(':'))
+                .map(|(_, m)| m.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".to_owned());
+    format!("{cores} cores (`nproc`), {model}")
 }
 
 fn flag(args: &[String], name: &str) -> Option<String> {
