@@ -3,6 +3,9 @@
 //! nodes in reverse postorder, then repeatedly intersect the dominators of each node's
 //! processed predecessors until nothing changes.
 //!
+//! Dominance queries are O(1): the tree is numbered by a depth-first walk, and `a`
+//! dominates `b` exactly when `b`'s preorder number falls inside `a`'s subtree range.
+//!
 //! The graph is generic because the verifier does not use the block graph directly: it
 //! splits every block into an entry node and a body node so that exception edges leave
 //! from the block's entry (see [`super::verify`]).
@@ -14,6 +17,10 @@ pub struct DomTree {
     idom: Vec<Option<usize>>,
     /// Position of each node in reverse postorder; `usize::MAX` when unreachable.
     rpo_number: Vec<usize>,
+    /// Preorder number of each node in the dominator tree (`usize::MAX` when unreachable).
+    preorder: Vec<usize>,
+    /// How many nodes the dominator subtree of each node holds, itself included.
+    subtree_size: Vec<usize>,
 }
 
 impl DomTree {
@@ -35,8 +42,13 @@ impl DomTree {
             }
         }
         let mut idom: Vec<Option<usize>> = vec![None; n];
-        if n == 0 {
-            return DomTree { idom, rpo_number };
+        if n == 0 || entry >= n {
+            return DomTree {
+                idom,
+                rpo_number,
+                preorder: vec![usize::MAX; n],
+                subtree_size: vec![0; n],
+            };
         }
         idom[entry] = Some(entry);
         let mut changed = true;
@@ -59,7 +71,13 @@ impl DomTree {
                 }
             }
         }
-        DomTree { idom, rpo_number }
+        let (preorder, subtree_size) = number_tree(&idom, &rpo, entry);
+        DomTree {
+            idom,
+            rpo_number,
+            preorder,
+            subtree_size,
+        }
     }
 
     /// Whether `node` is reachable from the entry.
@@ -73,27 +91,59 @@ impl DomTree {
     }
 
     /// Whether `a` dominates `b` (every node dominates itself). False when either is
-    /// unreachable.
+    /// unreachable. Constant time.
     pub fn dominates(&self, a: usize, b: usize) -> bool {
         if !self.is_reachable(a) || !self.is_reachable(b) {
             return false;
         }
-        let mut node = b;
-        loop {
-            if node == a {
-                return true;
-            }
-            // Walking up the tree strictly decreases the reverse-postorder number, so once
-            // we pass `a`'s number it cannot be an ancestor.
-            if self.rpo_number[node] < self.rpo_number[a] {
-                return false;
-            }
-            match self.idom[node] {
-                Some(parent) if parent != node => node = parent,
-                _ => return false,
-            }
+        let (start, at) = (self.preorder[a], self.preorder[b]);
+        start <= at && at < start + self.subtree_size[a]
+    }
+}
+
+/// Numbers the dominator tree given by `idom` depth-first from `entry`: each reachable
+/// node's preorder number and subtree size. Children are listed in `rpo` order, so the
+/// numbering is deterministic; the walk is iterative, so deep trees cannot overflow.
+fn number_tree(idom: &[Option<usize>], rpo: &[usize], entry: usize) -> (Vec<usize>, Vec<usize>) {
+    let n = idom.len();
+    // Children as a compact adjacency array: counts, prefix sums, then fill.
+    let mut first_child = vec![0usize; n + 1];
+    for &node in rpo {
+        if let Some(parent) = idom[node].filter(|&p| p != node) {
+            first_child[parent + 1] += 1;
         }
     }
+    for i in 0..n {
+        first_child[i + 1] += first_child[i];
+    }
+    let mut fill = first_child.clone();
+    let mut children = vec![0usize; first_child[n]];
+    for &node in rpo {
+        if let Some(parent) = idom[node].filter(|&p| p != node) {
+            children[fill[parent]] = node;
+            fill[parent] += 1;
+        }
+    }
+    let mut preorder = vec![usize::MAX; n];
+    let mut subtree_size = vec![0usize; n];
+    let mut counter = 0;
+    // Stack of (node, index of the next child to visit).
+    let mut stack = vec![(entry, first_child[entry])];
+    preorder[entry] = counter;
+    counter += 1;
+    while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+        if *next < first_child[node + 1] {
+            let child = children[*next];
+            *next += 1;
+            preorder[child] = counter;
+            counter += 1;
+            stack.push((child, first_child[child]));
+        } else {
+            subtree_size[node] = counter - preorder[node];
+            stack.pop();
+        }
+    }
+    (preorder, subtree_size)
 }
 
 fn intersect(idom: &[Option<usize>], rpo_number: &[usize], mut a: usize, mut b: usize) -> usize {

@@ -178,51 +178,63 @@ pub enum Terminator {
 }
 
 impl Terminator {
-    /// The blocks control may flow to (not counting the exception edge).
-    pub fn successors(&self) -> Vec<Block> {
-        match self {
-            Terminator::Jump(target) => vec![target.block],
-            Terminator::Branch { then_to, else_to, .. } => vec![then_to.block, else_to.block],
-            Terminator::ForIter { body, exit, .. } => vec![body.block, exit.block],
-            Terminator::Return(_) | Terminator::Raise { .. } | Terminator::Reraise(_) | Terminator::Unreachable => {
-                Vec::new()
-            }
-        }
+    /// The blocks control may flow to (not counting the exception edge), in edge order.
+    pub fn successors(&self) -> impl Iterator<Item = Block> + '_ {
+        self.edges().map(|edge| edge.block)
     }
 
-    /// Mutable access to each outgoing edge.
-    pub fn edges_mut(&mut self) -> Vec<&mut BlockCall> {
-        match self {
-            Terminator::Jump(target) => vec![target],
-            Terminator::Branch { then_to, else_to, .. } => vec![then_to, else_to],
-            Terminator::ForIter { body, exit, .. } => vec![body, exit],
-            _ => Vec::new(),
-        }
+    /// Each outgoing edge, in order (`then` before `else`, `body` before `exit`). These
+    /// accessors allocate nothing: passes and code generation call them for every block.
+    pub fn edges(&self) -> impl Iterator<Item = &BlockCall> + '_ {
+        let pair = match self {
+            Terminator::Jump(target) => [Some(target), None],
+            Terminator::Branch { then_to, else_to, .. } => [Some(then_to), Some(else_to)],
+            Terminator::ForIter { body, exit, .. } => [Some(body), Some(exit)],
+            _ => [None, None],
+        };
+        pair.into_iter().flatten()
     }
 
-    /// Every value the terminator reads, edge arguments included.
-    pub fn uses(&self) -> Vec<Value> {
-        let mut out = Vec::new();
-        match self {
-            Terminator::Jump(t) => out.extend(&t.args),
-            Terminator::Branch { cond, then_to, else_to } => {
-                out.push(*cond);
-                out.extend(&then_to.args);
-                out.extend(&else_to.args);
-            }
-            Terminator::ForIter { iter, body, exit } => {
-                out.push(*iter);
-                out.extend(&body.args);
-                out.extend(&exit.args);
-            }
-            Terminator::Return(v) | Terminator::Reraise(v) => out.push(*v),
-            Terminator::Raise { exc, cause } => {
-                out.extend(exc.iter());
-                out.extend(cause.iter());
-            }
-            Terminator::Unreachable => {}
-        }
-        out
+    /// Mutable access to each outgoing edge, in [`Terminator::edges`] order.
+    pub fn edges_mut(&mut self) -> impl Iterator<Item = &mut BlockCall> + '_ {
+        let pair = match self {
+            Terminator::Jump(target) => [Some(target), None],
+            Terminator::Branch { then_to, else_to, .. } => [Some(then_to), Some(else_to)],
+            Terminator::ForIter { body, exit, .. } => [Some(body), Some(exit)],
+            _ => [None, None],
+        };
+        pair.into_iter().flatten()
+    }
+
+    /// The operands other than edge arguments (the condition, iterator, returned or raised
+    /// values).
+    pub fn operands(&self) -> impl Iterator<Item = Value> + '_ {
+        let pair = match self {
+            Terminator::Branch { cond, .. } => [Some(*cond), None],
+            Terminator::ForIter { iter, .. } => [Some(*iter), None],
+            Terminator::Return(v) | Terminator::Reraise(v) => [Some(*v), None],
+            Terminator::Raise { exc, cause } => [*exc, *cause],
+            Terminator::Jump(_) | Terminator::Unreachable => [None, None],
+        };
+        pair.into_iter().flatten()
+    }
+
+    /// Mutable access to the operands other than edge arguments.
+    pub fn operands_mut(&mut self) -> impl Iterator<Item = &mut Value> + '_ {
+        let pair = match self {
+            Terminator::Branch { cond, .. } => [Some(cond), None],
+            Terminator::ForIter { iter, .. } => [Some(iter), None],
+            Terminator::Return(v) | Terminator::Reraise(v) => [Some(v), None],
+            Terminator::Raise { exc, cause } => [exc.as_mut(), cause.as_mut()],
+            Terminator::Jump(_) | Terminator::Unreachable => [None, None],
+        };
+        pair.into_iter().flatten()
+    }
+
+    /// Every value the terminator reads: its operands, then the edge arguments.
+    pub fn uses(&self) -> impl Iterator<Item = Value> + '_ {
+        self.operands()
+            .chain(self.edges().flat_map(|edge| edge.args.iter().copied()))
     }
 
     /// Whether the terminator itself can raise (taking the block's exception edge).

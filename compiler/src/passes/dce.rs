@@ -173,7 +173,9 @@ pub fn run(func: &mut Function) {
                 .term
                 .as_mut()
                 .expect("laid-out blocks are terminated");
-            let call = &mut term.edges_mut()[edge];
+            let Some(call) = term.edges_mut().nth(edge) else {
+                continue;
+            };
             let mut index = 0;
             call.args.retain(|_| {
                 let kept = keep.get(index).copied().unwrap_or(true);

@@ -20,7 +20,7 @@ pub mod dce;
 pub mod simplify_cfg;
 
 use crate::ir::verify::{VerifyError, verify_module};
-use crate::ir::{Block, Function, Module};
+use crate::ir::{Block, Function, Module, Terminator};
 use std::fmt;
 
 /// A pass: rewrites one function in place. The module-level constant pool does not exist
@@ -115,12 +115,8 @@ pub(crate) fn reachable_blocks(func: &Function) -> Vec<bool> {
     reachable[entry.index()] = true;
     while let Some(block) = stack.pop() {
         let data = &func.blocks[block.index()];
-        let succs = data
-            .term
-            .as_ref()
-            .map(|t| t.successors())
-            .unwrap_or_default();
-        for next in succs.into_iter().chain(data.handler) {
+        let succs = data.term.iter().flat_map(Terminator::successors);
+        for next in succs.chain(data.handler) {
             if !reachable[next.index()] {
                 reachable[next.index()] = true;
                 stack.push(next);
