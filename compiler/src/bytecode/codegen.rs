@@ -83,6 +83,8 @@ struct Stub {
 
 struct Codegen<'f> {
     func: &'f Function,
+    /// Which blocks are laid out (jump threading never leaves the layout).
+    in_layout: Vec<bool>,
     alloc: Allocation,
     items: Vec<Item>,
     stubs: Vec<Stub>,
@@ -97,8 +99,13 @@ struct Codegen<'f> {
 pub fn compile_function(func: &Function) -> Result<CodeObject> {
     let nlocals = func.locals.len() as u32;
     let alloc = regalloc::allocate(func, nlocals);
+    let mut in_layout = vec![false; func.blocks.len()];
+    for &block in &func.layout {
+        in_layout[block.index()] = true;
+    }
     let mut cg = Codegen {
         func,
+        in_layout,
         alloc,
         items: Vec::new(),
         stubs: Vec::new(),
@@ -242,7 +249,7 @@ impl<'f> Codegen<'f> {
                 Some(Terminator::Jump(next))
                     if data.insts.is_empty() && data.params.is_empty() && next.args.is_empty() =>
                 {
-                    if next.block == block || !self.func.layout.contains(&next.block) {
+                    if next.block == block || !self.in_layout.get(next.block.index()).copied().unwrap_or(false) {
                         break;
                     }
                     block = next.block;

@@ -11,7 +11,7 @@
 //! needs beyond that must dominate it (lowering keeps them in hidden locals when in doubt).
 
 use super::constant::Const;
-use super::entities::{Block, ConstId, FuncId, Inst, NameId, Value};
+use super::entities::{Block, ConstId, FuncId, Inst, LocalId, NameId, Value};
 use super::ops::{Imm, Op};
 use rustc_hash::FxHashMap;
 
@@ -303,6 +303,51 @@ pub struct Function {
     pub layout: Vec<Block>,
     const_index: FxHashMap<Const, ConstId>,
     name_index: FxHashMap<String, NameId>,
+    local_index: LocalIndex,
+}
+
+/// A name → slot index over [`Function::locals`], which lowering also edits directly
+/// (parameters moved to the front, a slot renamed). It indexes `locals[..len]`; appended
+/// names are indexed on the next lookup, and any other edit is detected (a hit that no
+/// longer matches, or the first and last indexed slots no longer mapping to themselves)
+/// and answered by rebuilding the index.
+#[derive(Debug, Clone, Default)]
+struct LocalIndex {
+    map: FxHashMap<String, LocalId>,
+    len: usize,
+}
+
+impl LocalIndex {
+    fn rebuild(&mut self, locals: &[String]) {
+        self.map.clear();
+        self.len = 0;
+        self.extend(locals);
+    }
+
+    fn extend(&mut self, locals: &[String]) {
+        for (index, name) in locals.iter().enumerate().skip(self.len) {
+            self.map.entry(name.clone()).or_insert(LocalId::new(index));
+        }
+        self.len = locals.len();
+    }
+
+    fn maps_to_itself(&self, locals: &[String], index: usize) -> bool {
+        self.map.get(&locals[index]) == Some(&LocalId::new(index))
+    }
+
+    fn sync(&mut self, locals: &[String]) {
+        if self.len == locals.len() {
+            return;
+        }
+        let stale = self.len > locals.len()
+            || (self.len > 0
+                && (!self.maps_to_itself(locals, 0) || !self.maps_to_itself(locals, self.len - 1)));
+        if stale {
+            self.rebuild(locals);
+        } else {
+            self.extend(locals);
+        }
+    }
 }
 
 impl Function {
@@ -329,7 +374,29 @@ impl Function {
             layout: Vec::new(),
             const_index: FxHashMap::default(),
             name_index: FxHashMap::default(),
+            local_index: LocalIndex::default(),
         }
+    }
+
+    /// The slot of fast local `name` (its first occurrence in `locals`), in constant time.
+    pub fn local_id(&mut self, name: &str) -> Option<LocalId> {
+        self.local_index.sync(&self.locals);
+        let id = *self.local_index.map.get(name)?;
+        if self.locals.get(id.index()).is_some_and(|l| l == name) {
+            return Some(id);
+        }
+        // `locals` was reordered or renamed since it was indexed.
+        self.local_index.rebuild(&self.locals);
+        self.local_index.map.get(name).copied()
+    }
+
+    /// The slot of fast local `name`, appending it to `locals` when missing.
+    pub fn ensure_local(&mut self, name: &str) -> LocalId {
+        if let Some(id) = self.local_id(name) {
+            return id;
+        }
+        self.locals.push(name.to_owned());
+        LocalId::new(self.locals.len() - 1)
     }
 
     /// The entry block.

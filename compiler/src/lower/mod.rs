@@ -223,8 +223,8 @@ impl<'a> Lowerer<'a> {
         func.locals = info.params.clone();
         if matches!(info.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension | ScopeKind::Annotation | ScopeKind::TypeParams | ScopeKind::TypeAlias | ScopeKind::TypeVarBound) {
             for symbol in &info.symbols {
-                if symbol.scope == SymbolScope::Local && !func.locals.contains(&symbol.name) {
-                    func.locals.push(symbol.name.clone());
+                if symbol.scope == SymbolScope::Local {
+                    func.ensure_local(&symbol.name);
                 }
             }
         }
@@ -288,18 +288,16 @@ impl<'a> Lowerer<'a> {
 
     /// The fast-local slot of `name` in the current unit, if it has one.
     pub fn local_slot(&mut self, name: &str) -> Option<LocalId> {
-        self.unit().b.func.locals.iter().position(|l| l == name).map(LocalId::new)
+        self.unit().b.func.local_id(name)
     }
 
     /// The fast-local slot of `name`, adding one (for hidden temporaries such as `$exit0`
     /// and inlined comprehension variables).
     pub fn ensure_local(&mut self, name: &str) -> LocalId {
-        if let Some(slot) = self.local_slot(name) {
-            return slot;
+        match self.local_slot(name) {
+            Some(slot) => slot,
+            None => self.unit().b.func.ensure_local(name),
         }
-        let locals = &mut self.unit().b.func.locals;
-        locals.push(name.to_owned());
-        LocalId::new(locals.len() - 1)
     }
 
     /// A fresh hidden local, named so it can never clash with a Python identifier.

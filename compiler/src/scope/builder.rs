@@ -331,7 +331,15 @@ impl<'a> Builder<'a> {
         if let Some(prev) = prev {
             // CPython appends a re-entered module/class annotation block again; analysing
             // it once is equivalent.
-            if !self.scopes[prev].children.contains(&id) {
+            // A scope is only ever linked here, together with its parent, so the parent
+            // answers the membership question without scanning the children (a module of
+            // thousands of functions made that scan quadratic).
+            let linked = match self.scopes[id].parent {
+                None => false,
+                Some(parent) if parent == prev => true,
+                Some(_) => self.scopes[prev].children.contains(&id),
+            };
+            if !linked {
                 self.scopes[prev].children.push(id);
                 self.scopes[id].parent = Some(prev);
             }
