@@ -9,12 +9,12 @@
 //! legal but deep tree never overflows a small thread stack.
 
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
+use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Mod, Pattern, Stmt};
+use ruff_python_parser::Mode;
 use ruff_python_parser::Parsed;
 use ruff_python_parser::lexer::lex;
-use ruff_python_parser::Mode;
-use ruff_python_ast::token::TokenKind;
 
 /// Deepest AST nesting (statements, expressions and patterns combined) compiled.
 pub const MAX_AST_DEPTH: usize = 2990;
@@ -37,7 +37,9 @@ const MAX_COMPILE_STACK: usize = 8 << 30;
 /// token in [`check_nesting`] first.
 pub fn with_compile_stack<R>(source: &str, f: impl FnOnce() -> R) -> R {
     let wanted = longest_logical_line(source).saturating_mul(STACK_PER_LINE_BYTE);
-    let size = wanted.saturating_add(16 << 20).clamp(MIN_COMPILE_STACK, MAX_COMPILE_STACK);
+    let size = wanted
+        .saturating_add(16 << 20)
+        .clamp(MIN_COMPILE_STACK, MAX_COMPILE_STACK);
     stacker::maybe_grow(size, size, f)
 }
 
@@ -45,7 +47,9 @@ pub fn with_compile_stack<R>(source: &str, f: impl FnOnce() -> R) -> R {
 /// [`MAX_AST_DEPTH`] when that line is too long for the stack [`with_compile_stack`] can
 /// reserve. Shorter lines are left to the parser and [`too_deep`].
 pub fn check_nesting(source: &str, filename: &str) -> Result<(), SyntaxDiagnostic> {
-    if longest_logical_line(source).saturating_mul(STACK_PER_LINE_BYTE) < MAX_COMPILE_STACK - (16 << 20) {
+    if longest_logical_line(source).saturating_mul(STACK_PER_LINE_BYTE)
+        < MAX_COMPILE_STACK - (16 << 20)
+    {
         return Ok(());
     }
     let mut lexer = lex(source, Mode::Module);
@@ -136,8 +140,14 @@ pub fn deep<R>(f: impl FnOnce() -> R) -> R {
 ///
 /// A rejected tree is deliberately leaked: its recursive `Drop` could overflow the stack,
 /// and leaking costs memory only for a rejected, pathological input.
-pub fn reject_too_deep(parsed: Parsed<Mod>, filename: &str) -> Result<Parsed<Mod>, SyntaxDiagnostic> {
-    let mut meter = DepthMeter { depth: 0, exceeded: false };
+pub fn reject_too_deep(
+    parsed: Parsed<Mod>,
+    filename: &str,
+) -> Result<Parsed<Mod>, SyntaxDiagnostic> {
+    let mut meter = DepthMeter {
+        depth: 0,
+        exceeded: false,
+    };
     match parsed.syntax() {
         Mod::Module(module) => meter.visit_body(&module.body),
         Mod::Expression(expression) => meter.visit_expr(&expression.body),

@@ -20,7 +20,10 @@ pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDia
         let module = parse::parse_module(source, filename)?;
         let table = SymbolTable::build(&module, source, filename)?;
         let (ir, warnings) = crate::lower::lower_module(&module, &table, source, filename)?;
-        Ok(IrOutput { module: ir, warnings })
+        Ok(IrOutput {
+            module: ir,
+            warnings,
+        })
     })
 }
 
@@ -30,7 +33,8 @@ pub fn compile_to_bytecode(
     source: &str,
     filename: &str,
 ) -> Result<(crate::bytecode::CodeModule, Vec<CompileWarning>), SyntaxDiagnostic> {
-    let IrOutput { module, warnings } = compile_to_optimized_ir(source, filename, &PassOptions::default())?;
+    let IrOutput { module, warnings } =
+        compile_to_optimized_ir(source, filename, &PassOptions::default())?;
     // Valid IR only fails code generation past the encoding's limits (65,536 registers,
     // constants or names in one code object); CPython reports such limits as SyntaxError.
     let code = crate::bytecode::compile_module(&module).map_err(|error| SyntaxDiagnostic {
@@ -50,10 +54,17 @@ pub fn compile_to_bytecode(
 ///
 /// The pass pipeline re-verifies the IR after every pass in debug builds; a failure there
 /// is a compiler bug, not a user error, so it panics with the offending listing.
-pub fn compile_to_optimized_ir(source: &str, filename: &str, options: &PassOptions) -> Result<IrOutput, SyntaxDiagnostic> {
+pub fn compile_to_optimized_ir(
+    source: &str,
+    filename: &str,
+    options: &PassOptions,
+) -> Result<IrOutput, SyntaxDiagnostic> {
     let mut output = compile_to_ir(source, filename)?;
     if let Err(error) = passes::run_passes(&mut output.module, options) {
-        panic!("internal compiler error: {error}\n{}", ir::print_module(&output.module));
+        panic!(
+            "internal compiler error: {error}\n{}",
+            ir::print_module(&output.module)
+        );
     }
     Ok(output)
 }

@@ -70,6 +70,21 @@ fn stages(bytes: &[u8], name: &str, totals: &mut [Duration; 6]) -> Option<()> {
     lap(4);
     let code = compiler::bytecode::compile_module(&ir);
     lap(5);
+    if std::env::var_os("COMPILE_STAGES_LIMITS").is_some()
+        && let Ok(code) = &code
+    {
+        for c in &code.codes {
+            println!(
+                "limits {} {} {} {} {} {name}:{}",
+                c.nregs,
+                c.ncaches,
+                c.consts.len(),
+                c.names.len(),
+                c.code.len(),
+                c.qualname
+            );
+        }
+    }
     drop((code, ir, table, module));
     Some(())
 }

@@ -72,7 +72,10 @@ fn main() {
         }
     }
     if skip_python {
-        println!("taipan: {accepted} accepted, {best:.3} s, {:.0} lines/s", lines as f64 / best);
+        println!(
+            "taipan: {accepted} accepted, {best:.3} s, {:.0} lines/s",
+            lines as f64 / best
+        );
         return;
     }
 

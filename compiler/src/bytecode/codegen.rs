@@ -16,7 +16,7 @@ use super::code::{CodeModule, CodeObject};
 use super::exctable::ExceptionTable;
 use super::instruction::Instruction;
 use super::linetable::LineTable;
-use super::opcodes::{Opcode, OperandKind};
+use super::opcodes::{NO_CACHE, Opcode, OperandKind};
 use super::regalloc::{self, Allocation, sequentialize_moves};
 use crate::ir::{
     BinOp, Block, BlockCall, CmpOp, Common, Function, Imm, InstData, Intrinsic, Loc, Module, Op,
@@ -162,7 +162,11 @@ impl<'f> Codegen<'f> {
         })
     }
 
+    /// The next inline-cache slot, or [`NO_CACHE`] once every encodable slot is taken.
     fn next_cache(&mut self) -> u32 {
+        if self.ncaches >= NO_CACHE {
+            return NO_CACHE;
+        }
         self.ncaches += 1;
         self.ncaches - 1
     }
@@ -249,7 +253,13 @@ impl<'f> Codegen<'f> {
                 Some(Terminator::Jump(next))
                     if data.insts.is_empty() && data.params.is_empty() && next.args.is_empty() =>
                 {
-                    if next.block == block || !self.in_layout.get(next.block.index()).copied().unwrap_or(false) {
+                    if next.block == block
+                        || !self
+                            .in_layout
+                            .get(next.block.index())
+                            .copied()
+                            .unwrap_or(false)
+                    {
                         break;
                     }
                     block = next.block;

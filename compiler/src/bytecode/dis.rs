@@ -6,7 +6,7 @@
 //! close each listing.
 
 use super::code::{CodeModule, CodeObject};
-use super::opcodes::{OperandKind, immediate_name};
+use super::opcodes::{NO_CACHE, OperandKind, immediate_name};
 use crate::ir::{CodeFlags, Const};
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -362,6 +362,7 @@ fn render_operands(
                 format!("code{value}")
             }
             OperandKind::Target => format!("to {value}"),
+            OperandKind::Cache if value == NO_CACHE => "$-".to_owned(),
             OperandKind::Cache => format!("${value}"),
             OperandKind::Imm => value.to_string(),
             kind => immediate_name(kind, value)

@@ -152,7 +152,9 @@ impl FunctionBuilder {
     pub fn ins(&mut self, op: Op, imm: Imm, args: Vec<Value>) -> Value {
         debug_assert!(op.has_result(), "{} has no result", op.name());
         let block = self.current_block();
-        self.func.push_inst(block, op, imm, args, self.loc).expect("op has a result")
+        self.func
+            .push_inst(block, op, imm, args, self.loc)
+            .expect("op has a result")
     }
 
     /// Emits an instruction with no result.

@@ -89,7 +89,10 @@ impl FunctionKind {
     pub fn uses_name_ops(self) -> bool {
         matches!(
             self,
-            FunctionKind::Module | FunctionKind::Class | FunctionKind::Eval | FunctionKind::Interactive
+            FunctionKind::Module
+                | FunctionKind::Class
+                | FunctionKind::Eval
+                | FunctionKind::Interactive
         )
     }
 }
@@ -153,7 +156,10 @@ impl BlockCall {
     }
 
     pub fn bare(block: Block) -> Self {
-        BlockCall { block, args: Vec::new() }
+        BlockCall {
+            block,
+            args: Vec::new(),
+        }
     }
 }
 
@@ -163,14 +169,25 @@ pub enum Terminator {
     /// Unconditional jump.
     Jump(BlockCall),
     /// Tests the truthiness of `cond` (which may raise) and jumps.
-    Branch { cond: Value, then_to: BlockCall, else_to: BlockCall },
+    Branch {
+        cond: Value,
+        then_to: BlockCall,
+        else_to: BlockCall,
+    },
     /// `next(iter)`: on an item, jumps to `body` passing the item as the body block's *last*
     /// parameter after `body.args`; on exhaustion jumps to `exit`.
-    ForIter { iter: Value, body: BlockCall, exit: BlockCall },
+    ForIter {
+        iter: Value,
+        body: BlockCall,
+        exit: BlockCall,
+    },
     /// Returns from the function (ends the generator).
     Return(Value),
     /// `raise exc from cause`; `raise` alone (both `None`) re-raises the handled exception.
-    Raise { exc: Option<Value>, cause: Option<Value> },
+    Raise {
+        exc: Option<Value>,
+        cause: Option<Value>,
+    },
     /// Re-raises a caught exception unchanged, keeping its traceback.
     Reraise(Value),
     /// Control never reaches here.
@@ -188,7 +205,9 @@ impl Terminator {
     pub fn edges(&self) -> impl Iterator<Item = &BlockCall> + '_ {
         let pair = match self {
             Terminator::Jump(target) => [Some(target), None],
-            Terminator::Branch { then_to, else_to, .. } => [Some(then_to), Some(else_to)],
+            Terminator::Branch {
+                then_to, else_to, ..
+            } => [Some(then_to), Some(else_to)],
             Terminator::ForIter { body, exit, .. } => [Some(body), Some(exit)],
             _ => [None, None],
         };
@@ -199,7 +218,9 @@ impl Terminator {
     pub fn edges_mut(&mut self) -> impl Iterator<Item = &mut BlockCall> + '_ {
         let pair = match self {
             Terminator::Jump(target) => [Some(target), None],
-            Terminator::Branch { then_to, else_to, .. } => [Some(then_to), Some(else_to)],
+            Terminator::Branch {
+                then_to, else_to, ..
+            } => [Some(then_to), Some(else_to)],
             Terminator::ForIter { body, exit, .. } => [Some(body), Some(exit)],
             _ => [None, None],
         };
@@ -241,7 +262,10 @@ impl Terminator {
     pub fn can_raise(&self) -> bool {
         matches!(
             self,
-            Terminator::Branch { .. } | Terminator::ForIter { .. } | Terminator::Raise { .. } | Terminator::Reraise(_)
+            Terminator::Branch { .. }
+                | Terminator::ForIter { .. }
+                | Terminator::Raise { .. }
+                | Terminator::Reraise(_)
         )
     }
 }
@@ -352,7 +376,12 @@ impl LocalIndex {
 
 impl Function {
     /// An empty function with no blocks.
-    pub fn new(name: impl Into<String>, qualname: impl Into<String>, kind: FunctionKind, first_line: u32) -> Self {
+    pub fn new(
+        name: impl Into<String>,
+        qualname: impl Into<String>,
+        kind: FunctionKind,
+        first_line: u32,
+    ) -> Self {
         Function {
             name: name.into(),
             qualname: qualname.into(),
@@ -422,7 +451,14 @@ impl Function {
     }
 
     /// Appends an instruction to `block`, returning its result when the op has one.
-    pub fn push_inst(&mut self, block: Block, op: Op, imm: Imm, args: Vec<Value>, loc: Loc) -> Option<Value> {
+    pub fn push_inst(
+        &mut self,
+        block: Block,
+        op: Op,
+        imm: Imm,
+        args: Vec<Value>,
+        loc: Loc,
+    ) -> Option<Value> {
         let inst = Inst::new(self.insts.len());
         let result = if op.has_result() {
             let value = Value::new(self.values.len());
@@ -431,9 +467,42 @@ impl Function {
         } else {
             None
         };
-        self.insts.push(InstData { op, imm, args, result, loc });
+        self.insts.push(InstData {
+            op,
+            imm,
+            args,
+            result,
+            loc,
+        });
         self.blocks[block.index()].insts.push(inst);
         result
+    }
+
+    /// Creates an instruction that no block lists yet (a pass then places it), returning
+    /// it and its result when the op has one.
+    pub fn create_inst(
+        &mut self,
+        op: Op,
+        imm: Imm,
+        args: Vec<Value>,
+        loc: Loc,
+    ) -> (Inst, Option<Value>) {
+        let inst = Inst::new(self.insts.len());
+        let result = if op.has_result() {
+            let value = Value::new(self.values.len());
+            self.values.push(ValueDef::Inst(inst));
+            Some(value)
+        } else {
+            None
+        };
+        self.insts.push(InstData {
+            op,
+            imm,
+            args,
+            result,
+            loc,
+        });
+        (inst, result)
     }
 
     /// Sets `block`'s terminator.
@@ -468,8 +537,20 @@ impl Function {
     /// Rebuilds the interning indexes after `consts` or `names` were edited directly
     /// (for example by the text parser).
     pub fn reindex_pools(&mut self) {
-        self.const_index = self.consts.iter().cloned().enumerate().map(|(i, c)| (c, ConstId::new(i))).collect();
-        self.name_index = self.names.iter().cloned().enumerate().map(|(i, n)| (n, NameId::new(i))).collect();
+        self.const_index = self
+            .consts
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, c)| (c, ConstId::new(i)))
+            .collect();
+        self.name_index = self
+            .names
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, n)| (n, NameId::new(i)))
+            .collect();
     }
 
     /// The instruction defining `value`, if any.
@@ -483,7 +564,11 @@ impl Function {
     /// The constant `value` was loaded from, if it comes from a `const` instruction.
     pub fn value_const(&self, value: Value) -> Option<&Const> {
         match self.value_inst(value) {
-            Some(InstData { op: Op::Const, imm: Imm::Const(c), .. }) => Some(&self.consts[c.index()]),
+            Some(InstData {
+                op: Op::Const,
+                imm: Imm::Const(c),
+                ..
+            }) => Some(&self.consts[c.index()]),
             _ => None,
         }
     }
@@ -517,16 +602,22 @@ impl PartialEq for Function {
             && self.layout == other.layout;
         header_eq
             && self.layout.iter().all(|&block| {
-                let (a, b) = (self.blocks.get(block.index()), other.blocks.get(block.index()));
-                let (Some(a), Some(b)) = (a, b) else { return false };
+                let (a, b) = (
+                    self.blocks.get(block.index()),
+                    other.blocks.get(block.index()),
+                );
+                let (Some(a), Some(b)) = (a, b) else {
+                    return false;
+                };
                 a.params == b.params
                     && a.handler == b.handler
                     && a.term == b.term
                     && a.term_loc == b.term_loc
                     && a.insts.len() == b.insts.len()
-                    && a.insts.iter().zip(&b.insts).all(|(x, y)| {
-                        self.insts.get(x.index()) == other.insts.get(y.index())
-                    })
+                    && a.insts
+                        .iter()
+                        .zip(&b.insts)
+                        .all(|(x, y)| self.insts.get(x.index()) == other.insts.get(y.index()))
             })
     }
 }
@@ -540,7 +631,10 @@ pub struct Module {
 
 impl Module {
     pub fn new(filename: impl Into<String>) -> Self {
-        Module { filename: filename.into(), functions: Vec::new() }
+        Module {
+            filename: filename.into(),
+            functions: Vec::new(),
+        }
     }
 
     /// Adds a function, returning its id.

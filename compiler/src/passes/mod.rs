@@ -4,6 +4,8 @@
 //!
 //! - [`const_fold`]: evaluates operations on constants at compile time (Python semantics,
 //!   CPython's size limits) and turns branches on constants into jumps;
+//! - [`split_builds`]: turns displays and calls with hundreds of operands into incremental
+//!   construction, so their operands need not all be alive (in registers) at once;
 //! - [`dce`]: removes unreachable blocks, side-effect-free instructions whose results are
 //!   unused, and unused block parameters;
 //! - [`simplify_cfg`]: merges straight-line blocks, threads jumps through empty blocks and
@@ -18,6 +20,7 @@
 pub mod const_fold;
 pub mod dce;
 pub mod simplify_cfg;
+pub mod split_builds;
 
 use crate::ir::verify::{VerifyError, verify_module};
 use crate::ir::{Block, Function, Module, Terminator};
@@ -28,10 +31,12 @@ use std::fmt;
 pub type PassFn = fn(&mut Function);
 
 /// The pipeline, in order. Constant folding first exposes constant branches and dead
-/// code; `dce` then removes it; `simplify_cfg` last tidies the block structure that the
+/// code (and folds constant tuples before `split_builds` looks at displays); `dce` then
+/// removes it, along with the constant loads `split_builds` replaced by tuple constants; `simplify_cfg` last tidies the block structure that the
 /// other two leave behind (emptied blocks, single-edge chains).
 pub const PASSES: &[(&str, PassFn)] = &[
     ("const_fold", const_fold::run),
+    ("split_builds", split_builds::run),
     ("dce", dce::run),
     ("simplify_cfg", simplify_cfg::run),
 ];

@@ -300,7 +300,10 @@ impl<'f> Simplifier<'f> {
     fn simplify(&mut self, block: Block) {
         let mut changed = false;
         while self.live[block.index()] {
-            if self.fold_identical_branch(block) || self.thread_edges(block) || self.merge_successor(block) {
+            if self.fold_identical_branch(block)
+                || self.thread_edges(block)
+                || self.merge_successor(block)
+            {
                 changed = true;
                 continue;
             }
@@ -404,7 +407,11 @@ impl<'f> Simplifier<'f> {
     }
 
     fn edge(&self, block: Block, index: usize) -> Option<&BlockCall> {
-        self.func.blocks[block.index()].term.as_ref()?.edges().nth(index)
+        self.func.blocks[block.index()]
+            .term
+            .as_ref()?
+            .edges()
+            .nth(index)
     }
 
     /// Threads the jump of every empty block on the chain starting at `start` to the end of
