@@ -35,9 +35,7 @@ mod with_stmt;
 
 use crate::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
 use crate::ir::builder::FunctionBuilder;
-use crate::ir::{
-    Block, DerefId, FuncId, Function, FunctionKind, Imm, Loc, LocalId, Module, Op, Value,
-};
+use crate::ir::{Block, DerefId, FuncId, Function, FunctionKind, Imm, LocalId, Loc, Module, Op, Value};
 use crate::scope::{ScopeId, ScopeKind, SymbolScope, SymbolTable};
 use ruff_python_ast::ModModule;
 use ruff_text_size::{TextRange, TextSize};
@@ -67,34 +65,19 @@ pub(crate) enum FrameBlock<'a> {
     Loop { continue_to: Block, break_to: Block },
     /// The body of a `try` with a `finally`: the final body is inlined on every exit.
     /// `handler` is the exception handler that was active outside the `try`.
-    FinallyTry {
-        body: &'a [ruff_python_ast::Stmt],
-        handler: Option<Block>,
-    },
+    FinallyTry { body: &'a [ruff_python_ast::Stmt], handler: Option<Block> },
     /// A copy of a `finally` body on a non-exceptional path. Leaving it needs no code; it
     /// only marks the region for PEP 765's warnings.
     FinallyBody,
     /// The `finally` body on the exceptional path: leaving it early (`return`, `break`)
     /// discards the pending exception and restores `previous` as the handled exception.
-    FinallyEnd {
-        previous: Value,
-        handler: Option<Block>,
-    },
+    FinallyEnd { previous: Value, handler: Option<Block> },
     /// Inside `with`: leaving calls `__exit__(None, None, None)`, held in local `exit`,
     /// located at the context expression `range`.
-    With {
-        exit: LocalId,
-        is_async: bool,
-        handler: Option<Block>,
-        range: TextRange,
-    },
+    With { exit: LocalId, is_async: bool, handler: Option<Block>, range: TextRange },
     /// Inside an `except` handler: leaving restores the previous exception `previous` and,
     /// when the handler binds a name, sets it to `None` and deletes it.
-    ExceptHandler {
-        previous: Value,
-        name: Option<&'a str>,
-        handler: Option<Block>,
-    },
+    ExceptHandler { previous: Value, name: Option<&'a str>, handler: Option<Block> },
     /// Inside an `except*` handler, which `break`, `continue` and `return` may not leave.
     ExceptStarHandler,
 }
@@ -164,12 +147,7 @@ impl<'a> Lowerer<'a> {
     pub fn loc(&self, range: TextRange) -> Loc {
         let (line, col) = self.line_col(range.start());
         let (end_line, end_col) = self.line_col(range.end());
-        Loc {
-            line,
-            col,
-            end_line,
-            end_col,
-        }
+        Loc { line, col, end_line, end_col }
     }
 
     /// Sets the location of subsequently emitted instructions.
@@ -214,17 +192,9 @@ impl<'a> Lowerer<'a> {
     /// The text of 1-based `line`, without its newline.
     pub fn line_text(&self, line: u32) -> &'a str {
         let index = (line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(index) else {
-            return "";
-        };
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .map_or(self.source.len(), |&e| e as usize);
-        self.source
-            .get(start as usize..end)
-            .unwrap_or("")
-            .trim_end_matches(['\n', '\r'])
+        let Some(&start) = self.line_starts.get(index) else { return "" };
+        let end = self.line_starts.get(index + 1).map_or(self.source.len(), |&e| e as usize);
+        self.source.get(start as usize..end).unwrap_or("").trim_end_matches(['\n', '\r'])
     }
 
     // ---- the unit stack ---------------------------------------------------------------
@@ -241,39 +211,17 @@ impl<'a> Lowerer<'a> {
 
     /// The scope names currently resolve in.
     pub fn current_scope(&self) -> ScopeId {
-        *self
-            .units
-            .last()
-            .expect("no unit")
-            .scope_stack
-            .last()
-            .expect("empty scope stack")
+        *self.units.last().expect("no unit").scope_stack.last().expect("empty scope stack")
     }
 
     /// Starts a code object for `scope`. Locals, cells and frees are laid out from the
     /// symbol table: parameters first, then other locals in first-seen order; cells and
     /// frees sorted (plus `__class__`/`__classdict__` for classes that need them).
-    pub fn enter_unit(
-        &mut self,
-        scope: ScopeId,
-        kind: FunctionKind,
-        name: &str,
-        qualname: &str,
-        first_line: u32,
-    ) {
+    pub fn enter_unit(&mut self, scope: ScopeId, kind: FunctionKind, name: &str, qualname: &str, first_line: u32) {
         let info = self.table.scope(scope);
         let mut func = Function::new(name, qualname, kind, first_line);
         func.locals = info.params.clone();
-        if matches!(
-            info.kind,
-            ScopeKind::Function
-                | ScopeKind::Lambda
-                | ScopeKind::Comprehension
-                | ScopeKind::Annotation
-                | ScopeKind::TypeParams
-                | ScopeKind::TypeAlias
-                | ScopeKind::TypeVarBound
-        ) {
+        if matches!(info.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension | ScopeKind::Annotation | ScopeKind::TypeParams | ScopeKind::TypeAlias | ScopeKind::TypeVarBound) {
             for symbol in &info.symbols {
                 if symbol.scope == SymbolScope::Local {
                     func.ensure_local(&symbol.name);
@@ -282,10 +230,7 @@ impl<'a> Lowerer<'a> {
         }
         func.cells = info.cellvars();
         if info.kind == ScopeKind::Class {
-            for (needed, cell) in [
-                (info.needs_class_closure, "__class__"),
-                (info.needs_classdict, "__classdict__"),
-            ] {
+            for (needed, cell) in [(info.needs_class_closure, "__class__"), (info.needs_classdict, "__classdict__")] {
                 if needed && !func.cells.iter().any(|c| c == cell) {
                     func.cells.push(cell.to_owned());
                 }
@@ -293,12 +238,7 @@ impl<'a> Lowerer<'a> {
             func.cells.sort();
         }
         func.frees = info.freevars();
-        self.units.push(Unit {
-            b: FunctionBuilder::new(func),
-            scope,
-            scope_stack: vec![scope],
-            frame_blocks: Vec::new(),
-        });
+        self.units.push(Unit { b: FunctionBuilder::new(func), scope, scope_stack: vec![scope], frame_blocks: Vec::new() });
     }
 
     /// Finishes the current code object and adds it to the module.
@@ -310,9 +250,7 @@ impl<'a> Lowerer<'a> {
     /// The qualified name for a definition called `name` inside the current unit, following
     /// CPython's rules (`outer.<locals>.inner`, `Class.method`, a bare name for globals).
     pub fn qualname_for(&self, name: &str) -> String {
-        let Some(unit) = self.units.last() else {
-            return name.to_owned();
-        };
+        let Some(unit) = self.units.last() else { return name.to_owned() };
         let scope = self.table.scope(unit.scope);
         if scope.kind == ScopeKind::Module {
             return name.to_owned();
@@ -338,10 +276,7 @@ impl<'a> Lowerer<'a> {
             .iter()
             .map(|name| {
                 let slot = self.deref_slot(name).unwrap_or_else(|| {
-                    panic!(
-                        "free variable {name:?} of {} has no cell in the enclosing unit",
-                        self.module.function(func).qualname
-                    )
+                    panic!("free variable {name:?} of {} has no cell in the enclosing unit", self.module.function(func).qualname)
                 });
                 self.b().ins(Op::LoadClosure, Imm::Deref(slot), Vec::new())
             })
@@ -377,10 +312,7 @@ impl<'a> Lowerer<'a> {
         if let Some(i) = func.cells.iter().position(|c| c == name) {
             return Some(DerefId::new(i));
         }
-        func.frees
-            .iter()
-            .position(|f| f == name)
-            .map(|i| DerefId::new(func.cells.len() + i))
+        func.frees.iter().position(|f| f == name).map(|i| DerefId::new(func.cells.len() + i))
     }
 
     /// How `name` resolves in the current scope.
@@ -407,23 +339,16 @@ impl<'a> Lowerer<'a> {
             }
             NameAccess::ClassDeref(slot) => {
                 let locals = self.b().ins(Op::LoadLocals, Imm::None, Vec::new());
-                self.b()
-                    .ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), vec![locals])
+                self.b().ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), vec![locals])
             }
             NameAccess::ClassDictGlobal(classdict) => {
-                let dict = self
-                    .b()
-                    .ins(Op::LoadDeref, Imm::Deref(classdict), Vec::new());
+                let dict = self.b().ins(Op::LoadDeref, Imm::Deref(classdict), Vec::new());
                 let id = self.b().func.add_name(name);
-                self.b()
-                    .ins(Op::LoadFromDictOrGlobals, Imm::Name(id), vec![dict])
+                self.b().ins(Op::LoadFromDictOrGlobals, Imm::Name(id), vec![dict])
             }
             NameAccess::ClassDictDeref(classdict, slot) => {
-                let dict = self
-                    .b()
-                    .ins(Op::LoadDeref, Imm::Deref(classdict), Vec::new());
-                self.b()
-                    .ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), vec![dict])
+                let dict = self.b().ins(Op::LoadDeref, Imm::Deref(classdict), Vec::new());
+                self.b().ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), vec![dict])
             }
         }
     }
@@ -434,20 +359,13 @@ impl<'a> Lowerer<'a> {
         // table stores them mangled.
         let name = &self.mangle(name);
         match self.name_access(name) {
-            NameAccess::Fast(slot) => {
-                self.b()
-                    .ins_void(Op::StoreFast, Imm::Local(slot), vec![value])
-            }
-            NameAccess::Deref(slot)
-            | NameAccess::ClassDeref(slot)
-            | NameAccess::ClassDictDeref(_, slot) => {
-                self.b()
-                    .ins_void(Op::StoreDeref, Imm::Deref(slot), vec![value])
+            NameAccess::Fast(slot) => self.b().ins_void(Op::StoreFast, Imm::Local(slot), vec![value]),
+            NameAccess::Deref(slot) | NameAccess::ClassDeref(slot) | NameAccess::ClassDictDeref(_, slot) => {
+                self.b().ins_void(Op::StoreDeref, Imm::Deref(slot), vec![value])
             }
             NameAccess::Global | NameAccess::ClassDictGlobal(_) => {
                 let id = self.b().func.add_name(name);
-                self.b()
-                    .ins_void(Op::StoreGlobal, Imm::Name(id), vec![value])
+                self.b().ins_void(Op::StoreGlobal, Imm::Name(id), vec![value])
             }
             NameAccess::Name => {
                 let id = self.b().func.add_name(name);
@@ -462,20 +380,13 @@ impl<'a> Lowerer<'a> {
         // table stores them mangled.
         let name = &self.mangle(name);
         match self.name_access(name) {
-            NameAccess::Fast(slot) => {
-                self.b()
-                    .ins_void(Op::DeleteFast, Imm::Local(slot), Vec::new())
-            }
-            NameAccess::Deref(slot)
-            | NameAccess::ClassDeref(slot)
-            | NameAccess::ClassDictDeref(_, slot) => {
-                self.b()
-                    .ins_void(Op::DeleteDeref, Imm::Deref(slot), Vec::new())
+            NameAccess::Fast(slot) => self.b().ins_void(Op::DeleteFast, Imm::Local(slot), Vec::new()),
+            NameAccess::Deref(slot) | NameAccess::ClassDeref(slot) | NameAccess::ClassDictDeref(_, slot) => {
+                self.b().ins_void(Op::DeleteDeref, Imm::Deref(slot), Vec::new())
             }
             NameAccess::Global | NameAccess::ClassDictGlobal(_) => {
                 let id = self.b().func.add_name(name);
-                self.b()
-                    .ins_void(Op::DeleteGlobal, Imm::Name(id), Vec::new())
+                self.b().ins_void(Op::DeleteGlobal, Imm::Name(id), Vec::new())
             }
             NameAccess::Name => {
                 let id = self.b().func.add_name(name);
@@ -498,10 +409,7 @@ impl<'a> Lowerer<'a> {
         }
         while depth > 0 {
             let scope = self.table.scope(unit.scope_stack[depth]);
-            if scope.kind != ScopeKind::Comprehension
-                || !scope.comp_inlined
-                || scope.resolve(name) != SymbolScope::Free
-            {
+            if scope.kind != ScopeKind::Comprehension || !scope.comp_inlined || scope.resolve(name) != SymbolScope::Free {
                 break;
             }
             depth -= 1;
@@ -520,24 +428,18 @@ impl<'a> Lowerer<'a> {
         let inlined_comp = scope.kind == ScopeKind::Comprehension && scope.comp_inlined;
         match resolved {
             SymbolScope::Cell => match self.deref_slot(name) {
-                Some(slot) if unit_kind == ScopeKind::Class && !inlined_comp => {
-                    NameAccess::ClassDeref(slot)
-                }
+                Some(slot) if unit_kind == ScopeKind::Class && !inlined_comp => NameAccess::ClassDeref(slot),
                 Some(slot) => NameAccess::Deref(slot),
                 None => NameAccess::Fast(self.ensure_local(name)),
             },
             SymbolScope::Free => {
                 let slot = self.deref_slot(name);
                 match slot {
-                    Some(slot) if scope.can_see_class_scope => {
-                        match self.deref_slot("__classdict__") {
-                            Some(classdict) => NameAccess::ClassDictDeref(classdict, slot),
-                            None => NameAccess::Deref(slot),
-                        }
-                    }
-                    Some(slot) if unit_kind == ScopeKind::Class && !inlined_comp => {
-                        NameAccess::ClassDeref(slot)
-                    }
+                    Some(slot) if scope.can_see_class_scope => match self.deref_slot("__classdict__") {
+                        Some(classdict) => NameAccess::ClassDictDeref(classdict, slot),
+                        None => NameAccess::Deref(slot),
+                    },
+                    Some(slot) if unit_kind == ScopeKind::Class && !inlined_comp => NameAccess::ClassDeref(slot),
                     Some(slot) => NameAccess::Deref(slot),
                     None => NameAccess::Global,
                 }
