@@ -37,7 +37,7 @@ pub fn compile_to_bytecode(
         compile_to_optimized_ir(source, filename, &PassOptions::default())?;
     // Valid IR only fails code generation past the encoding's limits (65,536 registers,
     // constants or names in one code object); CPython reports such limits as SyntaxError.
-    let code = crate::bytecode::compile_module(&module).map_err(|error| SyntaxDiagnostic {
+    let code = crate::bytecode::codegen::compile_module_owned(module).map_err(|error| SyntaxDiagnostic {
         kind: SyntaxErrorKind::SyntaxError,
         message: error.message,
         filename: filename.to_owned(),
