@@ -327,6 +327,8 @@ pub struct Function {
     pub layout: Vec<Block>,
     const_index: FxHashMap<Const, ConstId>,
     name_index: FxHashMap<String, NameId>,
+    /// The interning indexes no longer match the pools; rebuilt on the next interning.
+    pools_dirty: bool,
     local_index: LocalIndex,
 }
 
@@ -403,6 +405,7 @@ impl Function {
             layout: Vec::new(),
             const_index: FxHashMap::default(),
             name_index: FxHashMap::default(),
+            pools_dirty: false,
             local_index: LocalIndex::default(),
         }
     }
@@ -514,6 +517,7 @@ impl Function {
 
     /// Interns a constant, returning the existing id for an equal one.
     pub fn add_const(&mut self, value: Const) -> ConstId {
+        self.rebuild_pool_indexes();
         if let Some(&id) = self.const_index.get(&value) {
             return id;
         }
@@ -525,6 +529,7 @@ impl Function {
 
     /// Interns a name.
     pub fn add_name(&mut self, name: &str) -> NameId {
+        self.rebuild_pool_indexes();
         if let Some(&id) = self.name_index.get(name) {
             return id;
         }
@@ -534,23 +539,19 @@ impl Function {
         id
     }
 
-    /// Rebuilds the interning indexes after `consts` or `names` were edited directly
-    /// (for example by the text parser).
+    /// Notes that `consts` or `names` were edited directly (for example by the text parser
+    /// or when `dce` drops unused entries): the interning indexes are rebuilt the next time
+    /// something is interned, which after the last pass never happens.
     pub fn reindex_pools(&mut self) {
-        self.const_index = self
-            .consts
-            .iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, c)| (c, ConstId::new(i)))
-            .collect();
-        self.name_index = self
-            .names
-            .iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, n)| (n, NameId::new(i)))
-            .collect();
+        self.pools_dirty = true;
+    }
+
+    fn rebuild_pool_indexes(&mut self) {
+        if !std::mem::take(&mut self.pools_dirty) {
+            return;
+        }
+        self.const_index = self.consts.iter().cloned().enumerate().map(|(i, c)| (c, ConstId::new(i))).collect();
+        self.name_index = self.names.iter().cloned().enumerate().map(|(i, n)| (n, NameId::new(i))).collect();
     }
 
     /// The instruction defining `value`, if any.

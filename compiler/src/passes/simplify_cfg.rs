@@ -43,6 +43,12 @@ pub fn run(func: &mut Function) {
     if func.layout.is_empty() {
         return;
     }
+    // Most functions are one block that ends without a branch: nothing to do.
+    if let [only] = func.layout[..]
+        && !matches!(func.blocks[only.index()].term, Some(Terminator::Branch { .. }))
+    {
+        return;
+    }
     remove_unreachable_blocks(func);
     // Each extra round only happens after a cycle of blocks was cut off from the entry;
     // the bound is a guard, not a limit real code reaches.
