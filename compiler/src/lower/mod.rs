@@ -99,6 +99,8 @@ pub(crate) struct Lowerer<'a> {
     pub source: &'a str,
     pub filename: &'a str,
     line_starts: Vec<u32>,
+    /// The 1-based line of the last `line_col` lookup.
+    line_hint: std::cell::Cell<usize>,
     pub module: Module,
     pub warnings: Vec<CompileWarning>,
     pub units: Vec<Unit<'a>>,
@@ -125,6 +127,7 @@ impl<'a> Lowerer<'a> {
             source,
             filename,
             line_starts,
+            line_hint: std::cell::Cell::new(1),
             module: Module::new(filename),
             warnings: Vec::new(),
             units: Vec::new(),
@@ -139,7 +142,17 @@ impl<'a> Lowerer<'a> {
     /// 1-based line and 0-based byte column of a source offset.
     pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
         let offset = u32::from(offset);
-        let line = self.line_starts.partition_point(|&start| start <= offset);
+        // Lowering walks the source roughly in order: try the last line looked up first.
+        let starts = &self.line_starts;
+        let hint = self.line_hint.get();
+        let line = if starts.get(hint - 1).is_some_and(|&s| s <= offset)
+            && starts.get(hint).is_none_or(|&next| offset < next)
+        {
+            hint
+        } else {
+            starts.partition_point(|&start| start <= offset)
+        };
+        self.line_hint.set(line);
         (line as u32, offset - self.line_starts[line - 1])
     }
 
