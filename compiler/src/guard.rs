@@ -36,7 +36,15 @@ const MAX_COMPILE_STACK: usize = 8 << 30;
 /// without overflowing; lines too long for [`MAX_COMPILE_STACK`] are screened token by
 /// token in [`check_nesting`] first.
 pub fn with_compile_stack<R>(source: &str, f: impl FnOnce() -> R) -> R {
-    let wanted = longest_logical_line(source).saturating_mul(STACK_PER_LINE_BYTE);
+    with_stack_for_line(longest_logical_line(source), f)
+}
+
+/// [`with_compile_stack`] given the source's [`longest_logical_line`] (the pipeline
+/// measures it once for this and [`check_nesting_for_line`]). When the calling thread
+/// already has that much stack left, `f` runs right there; a compile worker with a large
+/// stack thus avoids reserving (and faulting in) a fresh stack for every file.
+pub fn with_stack_for_line<R>(longest_line: usize, f: impl FnOnce() -> R) -> R {
+    let wanted = longest_line.saturating_mul(STACK_PER_LINE_BYTE);
     let size = wanted
         .saturating_add(16 << 20)
         .clamp(MIN_COMPILE_STACK, MAX_COMPILE_STACK);
@@ -47,7 +55,12 @@ pub fn with_compile_stack<R>(source: &str, f: impl FnOnce() -> R) -> R {
 /// [`MAX_AST_DEPTH`] when that line is too long for the stack [`with_compile_stack`] can
 /// reserve. Shorter lines are left to the parser and [`too_deep`].
 pub fn check_nesting(source: &str, filename: &str) -> Result<(), SyntaxDiagnostic> {
-    if longest_logical_line(source).saturating_mul(STACK_PER_LINE_BYTE)
+    check_nesting_for_line(longest_logical_line(source), source, filename)
+}
+
+/// [`check_nesting`] given the source's [`longest_logical_line`].
+pub fn check_nesting_for_line(longest_line: usize, source: &str, filename: &str) -> Result<(), SyntaxDiagnostic> {
+    if longest_line.saturating_mul(STACK_PER_LINE_BYTE)
         < MAX_COMPILE_STACK - (16 << 20)
     {
         return Ok(());
@@ -108,7 +121,7 @@ pub fn recursion_error(filename: &str) -> SyntaxDiagnostic {
 /// The length in bytes of the longest logical line, over-estimated: brackets and
 /// backslash continuations are followed without regard to strings and comments, which
 /// can only make a line look longer.
-fn longest_logical_line(source: &str) -> usize {
+pub fn longest_logical_line(source: &str) -> usize {
     let bytes = source.as_bytes();
     let mut depth = 0usize;
     let mut start = 0usize;

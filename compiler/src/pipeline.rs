@@ -15,8 +15,9 @@ pub struct IrOutput {
 
 /// Parses, analyses and lowers `source` to IR (before passes).
 pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDiagnostic> {
-    guard::with_compile_stack(source, || {
-        guard::check_nesting(source, filename)?;
+    let longest_line = guard::longest_logical_line(source);
+    guard::with_stack_for_line(longest_line, || {
+        guard::check_nesting_for_line(longest_line, source, filename)?;
         let module = parse::parse_module(source, filename)?;
         let table = SymbolTable::build(&module, source, filename)?;
         let (ir, warnings) = crate::lower::lower_module(&module, &table, source, filename)?;
