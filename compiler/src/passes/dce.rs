@@ -58,16 +58,35 @@ pub fn run(func: &mut Function) {
     drop_impossible_exception_edges(func);
     remove_unreachable_blocks(func);
 
+    // Definitions, and the roots of the marking below: everything an effectful instruction
+    // or a terminator reads is live (one walk over the code for both).
     let mut defs: Vec<Option<Def>> = vec![None; func.values.len()];
+    let mut live = vec![false; func.values.len()];
+    let mut worklist: Vec<Value> = Vec::new();
+    let mark = |v: Value, live: &mut Vec<bool>, worklist: &mut Vec<Value>| {
+        if !live[v.index()] {
+            live[v.index()] = true;
+            worklist.push(v);
+        }
+    };
     for &block in &func.layout {
         let data = &func.blocks[block.index()];
         for (index, &param) in data.params.iter().enumerate() {
             defs[param.index()] = Some(Def::Param(block, index));
         }
         for &inst in &data.insts {
-            if let Some(result) = func.insts[inst.index()].result {
+            let inst_data = &func.insts[inst.index()];
+            if let Some(result) = inst_data.result {
                 defs[result.index()] = Some(Def::Inst(inst));
             }
+            if !is_removable(inst_data.op) {
+                for &arg in &inst_data.args {
+                    mark(arg, &mut live, &mut worklist);
+                }
+            }
+        }
+        for v in data.term.iter().flat_map(Terminator::operands) {
+            mark(v, &mut live, &mut worklist);
         }
     }
 
@@ -107,28 +126,6 @@ pub fn run(func: &mut Function) {
     };
 
     // Mark.
-    let mut live = vec![false; func.values.len()];
-    let mut worklist: Vec<Value> = Vec::new();
-    let mark = |v: Value, live: &mut Vec<bool>, worklist: &mut Vec<Value>| {
-        if !live[v.index()] {
-            live[v.index()] = true;
-            worklist.push(v);
-        }
-    };
-    for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        for &inst in &data.insts {
-            let inst = &func.insts[inst.index()];
-            if !is_removable(inst.op) {
-                for &arg in &inst.args {
-                    mark(arg, &mut live, &mut worklist);
-                }
-            }
-        }
-        for v in data.term.iter().flat_map(Terminator::operands) {
-            mark(v, &mut live, &mut worklist);
-        }
-    }
     while let Some(value) = worklist.pop() {
         match defs[value.index()] {
             Some(Def::Inst(inst)) if is_removable(func.insts[inst.index()].op) => {
