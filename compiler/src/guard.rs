@@ -59,10 +59,12 @@ pub fn check_nesting(source: &str, filename: &str) -> Result<(), SyntaxDiagnosti
 }
 
 /// [`check_nesting`] given the source's [`longest_logical_line`].
-pub fn check_nesting_for_line(longest_line: usize, source: &str, filename: &str) -> Result<(), SyntaxDiagnostic> {
-    if longest_line.saturating_mul(STACK_PER_LINE_BYTE)
-        < MAX_COMPILE_STACK - (16 << 20)
-    {
+pub fn check_nesting_for_line(
+    longest_line: usize,
+    source: &str,
+    filename: &str,
+) -> Result<(), SyntaxDiagnostic> {
+    if longest_line.saturating_mul(STACK_PER_LINE_BYTE) < MAX_COMPILE_STACK - (16 << 20) {
         return Ok(());
     }
     let mut lexer = lex(source, Mode::Module);

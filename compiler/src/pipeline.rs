@@ -38,15 +38,17 @@ pub fn compile_to_bytecode(
         compile_to_optimized_ir(source, filename, &PassOptions::default())?;
     // Valid IR only fails code generation past the encoding's limits (65,536 registers,
     // constants or names in one code object); CPython reports such limits as SyntaxError.
-    let code = crate::bytecode::codegen::compile_module_owned(module).map_err(|error| SyntaxDiagnostic {
-        kind: SyntaxErrorKind::SyntaxError,
-        message: error.message,
-        filename: filename.to_owned(),
-        lineno: 0,
-        offset: 0,
-        end_lineno: 0,
-        end_offset: 0,
-        text: None,
+    let code = crate::bytecode::codegen::compile_module_owned(module).map_err(|error| {
+        SyntaxDiagnostic {
+            kind: SyntaxErrorKind::SyntaxError,
+            message: error.message,
+            filename: filename.to_owned(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        }
     })?;
     Ok((code, warnings))
 }

@@ -217,7 +217,9 @@ fn compile_in_parallel(sources: &[(String, Vec<u8>)], jobs: usize) -> f64 {
             std::thread::Builder::new()
                 .stack_size(WORKER_STACK)
                 .spawn_scoped(scope, || {
-                    while let Some((name, bytes)) = sources.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    while let Some((name, bytes)) =
+                        sources.get(next.fetch_add(1, Ordering::Relaxed))
+                    {
                         compile_one(name, bytes);
                     }
                 })

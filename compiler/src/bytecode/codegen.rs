@@ -799,7 +799,9 @@ impl<'f> Codegen<'f> {
                         .get(block.index())
                         .copied()
                         .filter(|&pc| pc != NO_PC)
-                        .ok_or_else(|| too_large("exception handler outside the layout".to_owned()))?;
+                        .ok_or_else(|| {
+                            too_large("exception handler outside the layout".to_owned())
+                        })?;
                     let exc_reg = match func
                         .blocks
                         .get(block.index())
@@ -821,7 +823,9 @@ impl<'f> Codegen<'f> {
             nregs += 1;
         }
         if nregs > u32::from(u16::MAX) + 1 {
-            return Err(too_large("code object too large: too many registers".to_owned()));
+            return Err(too_large(
+                "code object too large: too many registers".to_owned(),
+            ));
         }
         Ok(CodeObject {
             name: String::new(),
@@ -847,4 +851,3 @@ impl<'f> Codegen<'f> {
         })
     }
 }
-

@@ -134,7 +134,12 @@ const NONE: usize = usize::MAX;
 /// numbers: semidominators are computed in reverse preorder with a link/eval forest
 /// (path-compressed, iteratively so deep graphs cannot overflow), then each node's
 /// immediate dominator follows from its semidominator.
-fn lengauer_tarjan(successors: &[Vec<usize>], predecessors: &[Vec<usize>], entry: usize, idom: &mut [Option<usize>]) {
+fn lengauer_tarjan(
+    successors: &[Vec<usize>],
+    predecessors: &[Vec<usize>],
+    entry: usize,
+    idom: &mut [Option<usize>],
+) {
     let n = successors.len();
     // Depth-first preorder: `number[node]`, `vertex[number]`, and the tree parent.
     let mut number = vec![NONE; n];
@@ -163,25 +168,26 @@ fn lengauer_tarjan(successors: &[Vec<usize>], predecessors: &[Vec<usize>], entry
     let mut bucket_head = vec![NONE; count];
     let mut bucket_next = vec![NONE; count];
     let mut path = Vec::new();
-    let mut eval = |v: usize, ancestor: &mut Vec<usize>, label: &mut Vec<usize>, semi: &Vec<usize>| -> usize {
-        if ancestor[v] == NONE {
-            return v;
-        }
-        // Compress the path from `v` to its forest root, top first.
-        let mut x = v;
-        while ancestor[ancestor[x]] != NONE {
-            path.push(x);
-            x = ancestor[x];
-        }
-        while let Some(y) = path.pop() {
-            let a = ancestor[y];
-            if semi[label[a]] < semi[label[y]] {
-                label[y] = label[a];
+    let mut eval =
+        |v: usize, ancestor: &mut Vec<usize>, label: &mut Vec<usize>, semi: &Vec<usize>| -> usize {
+            if ancestor[v] == NONE {
+                return v;
             }
-            ancestor[y] = ancestor[a];
-        }
-        label[v]
-    };
+            // Compress the path from `v` to its forest root, top first.
+            let mut x = v;
+            while ancestor[ancestor[x]] != NONE {
+                path.push(x);
+                x = ancestor[x];
+            }
+            while let Some(y) = path.pop() {
+                let a = ancestor[y];
+                if semi[label[a]] < semi[label[y]] {
+                    label[y] = label[a];
+                }
+                ancestor[y] = ancestor[a];
+            }
+            label[v]
+        };
     for w in (1..count).rev() {
         for &pred in &predecessors[vertex[w]] {
             let v = number[pred];
@@ -300,7 +306,15 @@ mod tests {
         let n = 200_000;
         let join = n;
         let succ: Vec<Vec<usize>> = (0..=n)
-            .map(|i| if i < n - 1 { vec![i + 1, join] } else if i == n - 1 { vec![join] } else { vec![] })
+            .map(|i| {
+                if i < n - 1 {
+                    vec![i + 1, join]
+                } else if i == n - 1 {
+                    vec![join]
+                } else {
+                    vec![]
+                }
+            })
             .collect();
         let tree = DomTree::compute(&succ, 0);
         assert_eq!(tree.idom(join), Some(0));

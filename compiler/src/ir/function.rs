@@ -550,8 +550,20 @@ impl Function {
         if !std::mem::take(&mut self.pools_dirty) {
             return;
         }
-        self.const_index = self.consts.iter().cloned().enumerate().map(|(i, c)| (c, ConstId::new(i))).collect();
-        self.name_index = self.names.iter().cloned().enumerate().map(|(i, n)| (n, NameId::new(i))).collect();
+        self.const_index = self
+            .consts
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, c)| (c, ConstId::new(i)))
+            .collect();
+        self.name_index = self
+            .names
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, n)| (n, NameId::new(i)))
+            .collect();
     }
 
     /// The instruction defining `value`, if any.

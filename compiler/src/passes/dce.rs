@@ -116,13 +116,19 @@ pub fn run(func: &mut Function) {
     let mut incoming = vec![(Block::new(0), 0usize); incoming_start[nblocks] as usize];
     for &block in &func.layout {
         let data = &func.blocks[block.index()];
-        for (edge, target) in data.term.iter().flat_map(Terminator::successors).enumerate() {
+        for (edge, target) in data
+            .term
+            .iter()
+            .flat_map(Terminator::successors)
+            .enumerate()
+        {
             incoming[fill[target.index()] as usize] = (block, edge);
             fill[target.index()] += 1;
         }
     }
     let incoming_of = |block: Block| {
-        &incoming[incoming_start[block.index()] as usize..incoming_start[block.index() + 1] as usize]
+        &incoming
+            [incoming_start[block.index()] as usize..incoming_start[block.index() + 1] as usize]
     };
 
     // Mark.
@@ -167,11 +173,16 @@ pub fn run(func: &mut Function) {
         }
         let params = &func.blocks[block.index()].params;
         let last = params.len().wrapping_sub(1);
-        let keeps = |i: usize, p: &Value| live[p.index()] || (i == last && keeps_last_param[block.index()]);
+        let keeps =
+            |i: usize, p: &Value| live[p.index()] || (i == last && keeps_last_param[block.index()]);
         if params.iter().enumerate().all(|(i, p)| keeps(i, p)) {
             continue;
         }
-        let keep: Vec<bool> = params.iter().enumerate().map(|(i, p)| keeps(i, p)).collect();
+        let keep: Vec<bool> = params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| keeps(i, p))
+            .collect();
         for &(pred, edge) in incoming_of(block) {
             let term = func.blocks[pred.index()]
                 .term

@@ -45,7 +45,10 @@ pub fn run(func: &mut Function) {
     }
     // Most functions are one block that ends without a branch: nothing to do.
     if let [only] = func.layout[..]
-        && !matches!(func.blocks[only.index()].term, Some(Terminator::Branch { .. }))
+        && !matches!(
+            func.blocks[only.index()].term,
+            Some(Terminator::Branch { .. })
+        )
     {
         return;
     }
