@@ -72,22 +72,30 @@ impl<T: Copy> Adjacency<T> {
     /// Groups `pairs` (key, item) by key, keeping their order within a key.
     fn build(keys: usize, pairs: &[(u32, T)]) -> Self {
         let mut start = vec![0u32; keys + 1];
+        if pairs.is_empty() {
+            return Adjacency {
+                start,
+                items: Vec::new(),
+            };
+        }
+        // Count into `start[key + 1]`, sum to each key's end, then fill backwards from the
+        // ends (walking the pairs backwards keeps each key's items in order); every end
+        // has moved down to its key's start when done.
         for &(key, _) in pairs {
             start[key as usize + 1] += 1;
         }
         for k in 0..keys {
             start[k + 1] += start[k];
         }
-        let mut fill = start.clone();
-        // Every slot is overwritten below; the first item only fills the vector.
-        let mut items = match pairs.first() {
-            Some(&(_, item)) => vec![item; pairs.len()],
-            None => Vec::new(),
-        };
-        for &(key, item) in pairs {
-            items[fill[key as usize] as usize] = item;
-            fill[key as usize] += 1;
+        let mut items = vec![pairs[0].1; pairs.len()];
+        for &(key, item) in pairs.iter().rev() {
+            let end = &mut start[key as usize + 1];
+            *end -= 1;
+            items[*end as usize] = item;
         }
+        // `start[k + 1]` now holds key k's start; shift back into place.
+        start.rotate_left(1);
+        start[keys] = pairs.len() as u32;
         Adjacency { start, items }
     }
 
