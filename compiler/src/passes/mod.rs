@@ -86,18 +86,30 @@ pub fn run_passes(module: &mut Module, options: &PassOptions) -> Result<(), Pass
             error,
         })?;
     }
-    for &(name, pass) in PASSES {
-        if options.runs(name) {
-            for func in &mut module.functions {
+    // The passes only ever look at one function, so the order is free: pass by pass when
+    // verifying between passes, function by function otherwise (each function's IR then
+    // stays in cache through the whole pipeline).
+    let last = options
+        .stop_after
+        .as_deref()
+        .and_then(|stop| PASSES.iter().position(|&(name, _)| name == stop))
+        .unwrap_or(PASSES.len() - 1);
+    let pipeline = PASSES[..=last]
+        .iter()
+        .filter(|&&(name, _)| options.runs(name));
+    if !check {
+        for func in &mut module.functions {
+            for &(_, pass) in pipeline.clone() {
                 pass(func);
             }
-            if check {
-                verify_module(module).map_err(|error| PassError { pass: name, error })?;
-            }
         }
-        if options.stop_after.as_deref() == Some(name) {
-            break;
+        return Ok(());
+    }
+    for &(name, pass) in pipeline {
+        for func in &mut module.functions {
+            pass(func);
         }
+        verify_module(module).map_err(|error| PassError { pass: name, error })?;
     }
     Ok(())
 }
