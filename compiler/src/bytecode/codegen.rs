@@ -96,6 +96,14 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
     })
 }
 
+/// [`compile_function`] for a function that is no longer needed (see
+/// [`compile_module_owned`]).
+pub fn compile_function_owned(func: Function) -> Result<CodeObject> {
+    let mut code = compile_parts(&func)?;
+    fill_from(&mut code, func);
+    Ok(code)
+}
+
 /// A jump destination before pcs are known: a block, or an edge stub.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Label {

@@ -89,29 +89,40 @@ pub fn run_passes(module: &mut Module, options: &PassOptions) -> Result<(), Pass
     // The passes only ever look at one function, so the order is free: pass by pass when
     // verifying between passes, function by function otherwise (each function's IR then
     // stays in cache through the whole pipeline).
-    let last = options
-        .stop_after
-        .as_deref()
-        .and_then(|stop| PASSES.iter().position(|&(name, _)| name == stop))
-        .unwrap_or(PASSES.len() - 1);
-    let pipeline = PASSES[..=last]
-        .iter()
-        .filter(|&&(name, _)| options.runs(name));
     if !check {
         for func in &mut module.functions {
-            for &(_, pass) in pipeline.clone() {
-                pass(func);
-            }
+            optimize_function(func, options);
         }
         return Ok(());
     }
-    for &(name, pass) in pipeline {
+    for &(name, pass) in pipeline(options) {
         for func in &mut module.functions {
             pass(func);
         }
         verify_module(module).map_err(|error| PassError { pass: name, error })?;
     }
     Ok(())
+}
+
+/// The passes `options` selects, in order.
+fn pipeline(options: &PassOptions) -> impl Iterator<Item = &'static (&'static str, PassFn)> + Clone + '_ {
+    let last = options
+        .stop_after
+        .as_deref()
+        .and_then(|stop| PASSES.iter().position(|&(name, _)| name == stop))
+        .unwrap_or(PASSES.len() - 1);
+    PASSES[..=last]
+        .iter()
+        .filter(|&&(name, _)| options.runs(name))
+}
+
+/// Runs the selected passes over one function, without verifying in between (the
+/// release-build pipeline, also used to generate code right after optimising a
+/// function while its IR is still in cache).
+pub fn optimize_function(func: &mut Function, options: &PassOptions) {
+    for &(_, pass) in pipeline(options) {
+        pass(func);
+    }
 }
 
 /// Whether a pass name exists (for validating user-supplied options).
