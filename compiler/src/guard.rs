@@ -124,22 +124,80 @@ pub fn recursion_error(filename: &str) -> SyntaxDiagnostic {
 /// backslash continuations are followed without regard to strings and comments, which
 /// can only make a line look longer.
 pub fn longest_logical_line(source: &str) -> usize {
+    // Bytes that matter: brackets and newlines. Everything else is skipped eight bytes at a
+    // time (this runs over every source byte, before parsing).
+    const fn special_table() -> [bool; 256] {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < 6 {
+            table[b"()[]{}"[i] as usize] = true;
+            i += 1;
+        }
+        table[b'\n' as usize] = true;
+        table
+    }
+    static SPECIAL: [bool; 256] = special_table();
+    /// Whether any byte of `word` is a bracket or a newline (all of them are below 0x80
+    /// and have distinct values, so test byte by byte only when the cheap filter hits).
+    fn may_hold_special(word: u64) -> bool {
+        // Bytes equal to '\n', or in the bracket ranges 0x28-0x29, 0x5b, 0x5d, 0x7b, 0x7d:
+        // a zero-byte test per candidate value.
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+        [b'\n', b'(', b')', b'[', b']', b'{', b'}']
+            .iter()
+            .any(|&c| has_zero(word ^ (ONES * u64::from(c))))
+    }
     let bytes = source.as_bytes();
     let mut depth = 0usize;
     let mut start = 0usize;
     let mut longest = 0usize;
-    for (i, &byte) in bytes.iter().enumerate() {
-        match byte {
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            b'\n' if depth == 0 && (i == 0 || bytes[i - 1] != b'\\') => {
-                longest = longest.max(i - start);
-                start = i + 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        if i + 8 <= bytes.len() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes[i..i + 8]);
+            if !may_hold_special(u64::from_le_bytes(word)) {
+                i += 8;
+                continue;
             }
-            _ => {}
         }
+        let byte = bytes[i];
+        if SPECIAL[byte as usize] {
+            match byte {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                b'\n' if depth == 0 && (i == 0 || bytes[i - 1] != b'\\') => {
+                    longest = longest.max(i - start);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        i += 1;
     }
     longest.max(bytes.len() - start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_logical_line;
+
+    #[test]
+    fn logical_lines_follow_brackets_and_continuations() {
+        assert_eq!(longest_logical_line(""), 0);
+        assert_eq!(longest_logical_line("ab\ncdef\n"), 4);
+        assert_eq!(longest_logical_line("x = (1,\n     2)\ny"), 15);
+        assert_eq!(longest_logical_line("x = 1 + \\\n 2\nz"), 12);
+        let long = format!("a = [{}]\nb = 1\n", "1, ".repeat(1000));
+        assert_eq!(longest_logical_line(&long), long.find(']').unwrap() + 1);
+        // Brackets and newlines at every offset within a word.
+        for pad in 0..9 {
+            let text = format!("{}(\n)\n{}", "x".repeat(pad), "y".repeat(20));
+            assert_eq!(longest_logical_line(&text), (pad + 3).max(20), "{pad}");
+        }
+    }
 }
 
 /// Runs `f` with at least 128 KiB of stack available, growing onto the heap if needed.

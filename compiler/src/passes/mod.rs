@@ -105,7 +105,9 @@ pub fn run_passes(module: &mut Module, options: &PassOptions) -> Result<(), Pass
 }
 
 /// The passes `options` selects, in order.
-fn pipeline(options: &PassOptions) -> impl Iterator<Item = &'static (&'static str, PassFn)> + Clone + '_ {
+fn pipeline(
+    options: &PassOptions,
+) -> impl Iterator<Item = &'static (&'static str, PassFn)> + Clone + '_ {
     let last = options
         .stop_after
         .as_deref()
