@@ -11,6 +11,12 @@ mod commands;
 use std::io::Write;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: compiling allocates many small, short-lived
+/// objects, and glibc's malloc spent a quarter of the frontend's time on them
+/// (`benchmarks/results/*-compile-stdlib.md`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit status for internal errors (BSD `EX_SOFTWARE`).
 const EXIT_INTERNAL_ERROR: u8 = 70;
 

@@ -9,12 +9,12 @@
 //! legal but deep tree never overflows a small thread stack.
 
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
+use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Mod, Pattern, Stmt};
+use ruff_python_parser::Mode;
 use ruff_python_parser::Parsed;
 use ruff_python_parser::lexer::lex;
-use ruff_python_parser::Mode;
-use ruff_python_ast::token::TokenKind;
 
 /// Deepest AST nesting (statements, expressions and patterns combined) compiled.
 pub const MAX_AST_DEPTH: usize = 2990;
@@ -36,8 +36,18 @@ const MAX_COMPILE_STACK: usize = 8 << 30;
 /// without overflowing; lines too long for [`MAX_COMPILE_STACK`] are screened token by
 /// token in [`check_nesting`] first.
 pub fn with_compile_stack<R>(source: &str, f: impl FnOnce() -> R) -> R {
-    let wanted = longest_logical_line(source).saturating_mul(STACK_PER_LINE_BYTE);
-    let size = wanted.saturating_add(16 << 20).clamp(MIN_COMPILE_STACK, MAX_COMPILE_STACK);
+    with_stack_for_line(longest_logical_line(source), f)
+}
+
+/// [`with_compile_stack`] given the source's [`longest_logical_line`] (the pipeline
+/// measures it once for this and [`check_nesting_for_line`]). When the calling thread
+/// already has that much stack left, `f` runs right there; a compile worker with a large
+/// stack thus avoids reserving (and faulting in) a fresh stack for every file.
+pub fn with_stack_for_line<R>(longest_line: usize, f: impl FnOnce() -> R) -> R {
+    let wanted = longest_line.saturating_mul(STACK_PER_LINE_BYTE);
+    let size = wanted
+        .saturating_add(16 << 20)
+        .clamp(MIN_COMPILE_STACK, MAX_COMPILE_STACK);
     stacker::maybe_grow(size, size, f)
 }
 
@@ -45,7 +55,16 @@ pub fn with_compile_stack<R>(source: &str, f: impl FnOnce() -> R) -> R {
 /// [`MAX_AST_DEPTH`] when that line is too long for the stack [`with_compile_stack`] can
 /// reserve. Shorter lines are left to the parser and [`too_deep`].
 pub fn check_nesting(source: &str, filename: &str) -> Result<(), SyntaxDiagnostic> {
-    if longest_logical_line(source).saturating_mul(STACK_PER_LINE_BYTE) < MAX_COMPILE_STACK - (16 << 20) {
+    check_nesting_for_line(longest_logical_line(source), source, filename)
+}
+
+/// [`check_nesting`] given the source's [`longest_logical_line`].
+pub fn check_nesting_for_line(
+    longest_line: usize,
+    source: &str,
+    filename: &str,
+) -> Result<(), SyntaxDiagnostic> {
+    if longest_line.saturating_mul(STACK_PER_LINE_BYTE) < MAX_COMPILE_STACK - (16 << 20) {
         return Ok(());
     }
     let mut lexer = lex(source, Mode::Module);
@@ -104,23 +123,81 @@ pub fn recursion_error(filename: &str) -> SyntaxDiagnostic {
 /// The length in bytes of the longest logical line, over-estimated: brackets and
 /// backslash continuations are followed without regard to strings and comments, which
 /// can only make a line look longer.
-fn longest_logical_line(source: &str) -> usize {
+pub fn longest_logical_line(source: &str) -> usize {
+    // Bytes that matter: brackets and newlines. Everything else is skipped eight bytes at a
+    // time (this runs over every source byte, before parsing).
+    const fn special_table() -> [bool; 256] {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < 6 {
+            table[b"()[]{}"[i] as usize] = true;
+            i += 1;
+        }
+        table[b'\n' as usize] = true;
+        table
+    }
+    static SPECIAL: [bool; 256] = special_table();
+    /// Whether any byte of `word` is a bracket or a newline (all of them are below 0x80
+    /// and have distinct values, so test byte by byte only when the cheap filter hits).
+    fn may_hold_special(word: u64) -> bool {
+        // Bytes equal to '\n', or in the bracket ranges 0x28-0x29, 0x5b, 0x5d, 0x7b, 0x7d:
+        // a zero-byte test per candidate value.
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+        [b'\n', b'(', b')', b'[', b']', b'{', b'}']
+            .iter()
+            .any(|&c| has_zero(word ^ (ONES * u64::from(c))))
+    }
     let bytes = source.as_bytes();
     let mut depth = 0usize;
     let mut start = 0usize;
     let mut longest = 0usize;
-    for (i, &byte) in bytes.iter().enumerate() {
-        match byte {
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            b'\n' if depth == 0 && (i == 0 || bytes[i - 1] != b'\\') => {
-                longest = longest.max(i - start);
-                start = i + 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        if i + 8 <= bytes.len() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes[i..i + 8]);
+            if !may_hold_special(u64::from_le_bytes(word)) {
+                i += 8;
+                continue;
             }
-            _ => {}
         }
+        let byte = bytes[i];
+        if SPECIAL[byte as usize] {
+            match byte {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                b'\n' if depth == 0 && (i == 0 || bytes[i - 1] != b'\\') => {
+                    longest = longest.max(i - start);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        i += 1;
     }
     longest.max(bytes.len() - start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_logical_line;
+
+    #[test]
+    fn logical_lines_follow_brackets_and_continuations() {
+        assert_eq!(longest_logical_line(""), 0);
+        assert_eq!(longest_logical_line("ab\ncdef\n"), 4);
+        assert_eq!(longest_logical_line("x = (1,\n     2)\ny"), 15);
+        assert_eq!(longest_logical_line("x = 1 + \\\n 2\nz"), 12);
+        let long = format!("a = [{}]\nb = 1\n", "1, ".repeat(1000));
+        assert_eq!(longest_logical_line(&long), long.find(']').unwrap() + 1);
+        // Brackets and newlines at every offset within a word.
+        for pad in 0..9 {
+            let text = format!("{}(\n)\n{}", "x".repeat(pad), "y".repeat(20));
+            assert_eq!(longest_logical_line(&text), (pad + 3).max(20), "{pad}");
+        }
+    }
 }
 
 /// Runs `f` with at least 128 KiB of stack available, growing onto the heap if needed.
@@ -136,8 +213,14 @@ pub fn deep<R>(f: impl FnOnce() -> R) -> R {
 ///
 /// A rejected tree is deliberately leaked: its recursive `Drop` could overflow the stack,
 /// and leaking costs memory only for a rejected, pathological input.
-pub fn reject_too_deep(parsed: Parsed<Mod>, filename: &str) -> Result<Parsed<Mod>, SyntaxDiagnostic> {
-    let mut meter = DepthMeter { depth: 0, exceeded: false };
+pub fn reject_too_deep(
+    parsed: Parsed<Mod>,
+    filename: &str,
+) -> Result<Parsed<Mod>, SyntaxDiagnostic> {
+    let mut meter = DepthMeter {
+        depth: 0,
+        exceeded: false,
+    };
     match parsed.syntax() {
         Mod::Module(module) => meter.visit_body(&module.body),
         Mod::Expression(expression) => meter.visit_expr(&expression.body),

@@ -15,8 +15,9 @@ pub struct IrOutput {
 
 /// Parses, analyses and lowers `source` to IR (before passes).
 pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDiagnostic> {
-    guard::with_compile_stack(source, || {
-        guard::check_nesting(source, filename)?;
+    let longest_line = guard::longest_logical_line(source);
+    guard::with_stack_for_line(longest_line, || {
+        guard::check_nesting_for_line(longest_line, source, filename)?;
         let (module, compile_error) = parse::parse_module_deferring(source, filename)?;
         let table = SymbolTable::build(&module, source, filename)?;
         // CPython's compiler raises the first error it meets walking the code in source
@@ -48,11 +49,9 @@ pub fn compile_to_bytecode(
     source: &str,
     filename: &str,
 ) -> Result<(crate::bytecode::CodeModule, Vec<CompileWarning>), SyntaxDiagnostic> {
-    let IrOutput { module, warnings } =
-        compile_to_optimized_ir(source, filename, &PassOptions::default())?;
     // Valid IR only fails code generation past the encoding's limits (65,536 registers,
     // constants or names in one code object); CPython reports such limits as SyntaxError.
-    let code = crate::bytecode::compile_module(&module).map_err(|error| SyntaxDiagnostic {
+    let too_large = |error: crate::bytecode::CodegenError| SyntaxDiagnostic {
         kind: SyntaxErrorKind::SyntaxError,
         message: error.message,
         filename: filename.to_owned(),
@@ -61,7 +60,27 @@ pub fn compile_to_bytecode(
         end_lineno: 0,
         end_offset: 0,
         text: None,
-    })?;
+    };
+    if cfg!(debug_assertions) {
+        // Debug and test builds verify the whole module between passes.
+        let IrOutput { module, warnings } =
+            compile_to_optimized_ir(source, filename, &PassOptions::default())?;
+        let code = crate::bytecode::codegen::compile_module_owned(module).map_err(too_large)?;
+        return Ok((code, warnings));
+    }
+    // Release builds optimise each function and generate its code at once, while its IR
+    // is still in cache.
+    let IrOutput { module, warnings } = compile_to_ir(source, filename)?;
+    let options = PassOptions::default();
+    let mut codes = Vec::with_capacity(module.functions.len());
+    for mut func in module.functions {
+        passes::optimize_function(&mut func, &options);
+        codes.push(crate::bytecode::codegen::compile_function_owned(func).map_err(too_large)?);
+    }
+    let code = crate::bytecode::CodeModule {
+        filename: module.filename,
+        codes,
+    };
     Ok((code, warnings))
 }
 

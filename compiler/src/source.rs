@@ -488,15 +488,18 @@ fn count_line_breaks(bytes: &[u8]) -> u32 {
 
 /// Maps byte offsets in a decoded source to lines and columns.
 ///
-/// Lines end at `\n`, `\r\n` or a lone `\r` (CPython's universal newlines). Lookups are a
-/// binary search over the line starts; the character column of a line that is all ASCII
-/// costs nothing extra.
+/// Lines end at `\n`, `\r\n` or a lone `\r` (CPython's universal newlines). Lookups first
+/// try the line of the previous lookup and the one after it (callers walk the source
+/// roughly in order, token by token), then binary-search the line starts; the character
+/// column of a line that is all ASCII costs nothing extra.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     /// Byte offset where each line starts; `line_starts[0] == 0`.
     line_starts: Vec<u32>,
     /// Total length of the source in bytes.
     len: u32,
+    /// The 0-based line of the last lookup.
+    hint: std::cell::Cell<u32>,
 }
 
 impl LineIndex {
@@ -519,6 +522,7 @@ impl LineIndex {
         LineIndex {
             line_starts,
             len: bytes.len() as u32,
+            hint: std::cell::Cell::new(0),
         }
     }
 
@@ -532,10 +536,24 @@ impl LineIndex {
     /// line).
     pub fn line_number(&self, offset: TextSize) -> u32 {
         let offset = u32::from(offset).min(self.len);
-        match self.line_starts.binary_search(&offset) {
-            Ok(line) => line as u32 + 1,
-            Err(next) => next as u32,
-        }
+        let starts = &self.line_starts;
+        let contains = |line: usize| {
+            starts.get(line).is_some_and(|&start| start <= offset)
+                && starts.get(line + 1).is_none_or(|&next| offset < next)
+        };
+        let hint = self.hint.get() as usize;
+        let line = if contains(hint) {
+            hint
+        } else if contains(hint + 1) {
+            hint + 1
+        } else {
+            match starts.binary_search(&offset) {
+                Ok(line) => line,
+                Err(next) => next - 1,
+            }
+        };
+        self.hint.set(line as u32);
+        line as u32 + 1
     }
 
     /// Byte offset where 1-based `line` starts (clamped to the source).

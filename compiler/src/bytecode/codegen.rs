@@ -9,20 +9,21 @@
 //!    body block's last parameter register.
 //! 3. Jumps to empty forwarding blocks are threaded to the final target, and a jump to the
 //!    next block in the layout becomes a fall-through.
-//! 4. Labels are resolved to pcs, instructions encoded, and the line and exception tables
-//!    built from each instruction's location and protecting handler.
+//! 4. Each instruction is encoded as it is emitted (no per-instruction allocation: this is
+//!    the hot path of compiling); jump targets are patched once every label's pc is known,
+//!    and the line and exception tables are built from each instruction's location and
+//!    protecting handler.
 
 use super::code::{CodeModule, CodeObject};
 use super::exctable::ExceptionTable;
-use super::instruction::Instruction;
+use super::instruction::CodeError;
 use super::linetable::LineTable;
-use super::opcodes::{Opcode, OperandKind};
+use super::opcodes::{NO_CACHE, Opcode, OperandKind};
 use super::regalloc::{self, Allocation, sequentialize_moves};
 use crate::ir::{
     BinOp, Block, BlockCall, CmpOp, Common, Function, Imm, InstData, Intrinsic, Loc, Module, Op,
     Terminator, UnaryOp, Value,
 };
-use rustc_hash::FxHashMap;
 
 /// Why a function could not be compiled to bytecode. Valid IR only fails when a code
 /// object exceeds the encoding's limits; malformed IR is reported, never a panic.
@@ -40,6 +41,33 @@ impl std::fmt::Display for CodegenError {
 
 type Result<T> = std::result::Result<T, CodegenError>;
 
+/// Up to six fixed operands, without allocating.
+struct Operands {
+    values: [u32; 6],
+    len: usize,
+}
+
+impl Operands {
+    fn as_slice(&self) -> &[u32] {
+        &self.values[..self.len]
+    }
+}
+
+impl<const N: usize> From<[u32; N]> for Operands {
+    fn from(array: [u32; N]) -> Self {
+        let mut values = [0; 6];
+        values[..N].copy_from_slice(&array);
+        Operands { values, len: N }
+    }
+}
+
+/// `ops![a, b]`: fixed operands as an [`Operands`].
+macro_rules! ops {
+    ($($operand:expr),* $(,)?) => {
+        Operands::from([$($operand),*])
+    };
+}
+
 /// Compiles every function of an IR module.
 pub fn compile_module(module: &Module) -> Result<CodeModule> {
     let codes = module
@@ -53,24 +81,34 @@ pub fn compile_module(module: &Module) -> Result<CodeModule> {
     })
 }
 
+/// [`compile_module`] for a module that is no longer needed: the pools, names and
+/// variable lists move into the code objects instead of being copied.
+pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
+    let mut codes = Vec::with_capacity(module.functions.len());
+    for func in module.functions {
+        let mut code = compile_parts(&func)?;
+        fill_from(&mut code, func);
+        codes.push(code);
+    }
+    Ok(CodeModule {
+        filename: module.filename,
+        codes,
+    })
+}
+
+/// [`compile_function`] for a function that is no longer needed (see
+/// [`compile_module_owned`]).
+pub fn compile_function_owned(func: Function) -> Result<CodeObject> {
+    let mut code = compile_parts(&func)?;
+    fill_from(&mut code, func);
+    Ok(code)
+}
+
 /// A jump destination before pcs are known: a block, or an edge stub.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Label {
     Block(Block),
     Stub(usize),
-}
-
-/// An instruction awaiting label resolution.
-struct Pending {
-    inst: Instruction,
-    target: Option<Label>,
-    loc: Loc,
-    handler: Option<Block>,
-}
-
-enum Item {
-    Label(Label),
-    Inst(Pending),
 }
 
 /// Moves to perform on an edge, deferred to the end of the function.
@@ -81,46 +119,104 @@ struct Stub {
     loc: Loc,
 }
 
+/// Marks a pc that is not known (yet).
+const NO_PC: u32 = u32::MAX;
+
 struct Codegen<'f> {
     func: &'f Function,
+    /// Which blocks are laid out (jump threading never leaves the layout).
+    in_layout: Vec<bool>,
     alloc: Allocation,
-    items: Vec<Item>,
+    /// The code so far; its length is the next pc.
+    code: Vec<u16>,
+    /// Each instruction's size in code units and location, for the line table.
+    lines: Vec<(usize, Loc)>,
+    /// Each instruction's `[start, end)` and protecting handler block.
+    coverage: Vec<(u32, u32, Option<Block>)>,
+    /// Code units holding a jump target (two units, low half first) to patch.
+    fixups: Vec<(u32, Label)>,
+    block_pc: Vec<u32>,
+    stub_pc: Vec<u32>,
     stubs: Vec<Stub>,
     ncaches: u32,
     scratch: Option<u32>,
     item_scratch: Option<u32>,
     loc: Loc,
     handler: Option<Block>,
+    /// The first operand that did not fit its encoding.
+    too_large: Option<CodeError>,
+    /// Reused buffer for an instruction's operand registers.
+    arg_regs: Vec<u32>,
 }
 
 /// Compiles one IR function.
 pub fn compile_function(func: &Function) -> Result<CodeObject> {
+    let mut code = compile_parts(func)?;
+    code.name = func.name.clone();
+    code.qualname = func.qualname.clone();
+    code.varnames = func.locals.clone();
+    code.cells = func.cells.clone();
+    code.frees = func.frees.clone();
+    code.consts = func.consts.clone();
+    code.names = func.names.clone();
+    code.docstring = func.docstring.clone();
+    Ok(code)
+}
+
+/// The code object's code and tables; the header fields that are copies of the IR
+/// function are left empty for [`fill_from`].
+fn compile_parts(func: &Function) -> Result<CodeObject> {
     let nlocals = func.locals.len() as u32;
     let alloc = regalloc::allocate(func, nlocals);
+    let mut in_layout = vec![false; func.blocks.len()];
+    for &block in &func.layout {
+        in_layout[block.index()] = true;
+    }
+    let ninsts = func.insts.len();
     let mut cg = Codegen {
         func,
+        in_layout,
         alloc,
-        items: Vec::new(),
+        code: Vec::with_capacity(4 * ninsts + 8),
+        lines: Vec::with_capacity(ninsts + 8),
+        coverage: Vec::with_capacity(ninsts + 8),
+        fixups: Vec::new(),
+        block_pc: vec![NO_PC; func.blocks.len()],
+        stub_pc: Vec::new(),
         stubs: Vec::new(),
         ncaches: 0,
         scratch: None,
         item_scratch: None,
         loc: Loc::default(),
         handler: None,
+        too_large: None,
+        arg_regs: Vec::new(),
     };
     for (index, &block) in func.layout.iter().enumerate() {
         let next = func.layout.get(index + 1).copied();
         cg.emit_block(block, next)?;
     }
     let stubs = std::mem::take(&mut cg.stubs);
-    for stub in stubs {
+    for stub in &stubs {
         cg.handler = None;
         cg.loc = stub.loc;
-        cg.items.push(Item::Label(stub.label));
+        cg.place(stub.label);
         cg.emit_moves(&stub.moves);
-        cg.emit_jump(Opcode::Jump, Vec::new(), stub.target);
+        cg.emit_jump(Opcode::Jump, &[], stub.target);
     }
     cg.finish()
+}
+
+/// Moves (or copies) the IR function's header, pools and variable lists into `code`.
+fn fill_from(code: &mut CodeObject, func: Function) {
+    code.name = func.name;
+    code.qualname = func.qualname;
+    code.varnames = func.locals;
+    code.cells = func.cells;
+    code.frees = func.frees;
+    code.consts = func.consts;
+    code.names = func.names;
+    code.docstring = func.docstring;
 }
 
 impl<'f> Codegen<'f> {
@@ -137,10 +233,6 @@ impl<'f> Codegen<'f> {
             .ok_or_else(|| self.error(format!("{value} has no register")))
     }
 
-    fn regs(&self, values: &[Value]) -> Result<Vec<u32>> {
-        values.iter().map(|&v| self.reg(v)).collect()
-    }
-
     fn scratch(&mut self) -> u32 {
         *self.scratch.get_or_insert_with(|| {
             self.alloc.nregs += 1;
@@ -155,39 +247,82 @@ impl<'f> Codegen<'f> {
         })
     }
 
+    /// The next inline-cache slot, or [`NO_CACHE`] once every encodable slot is taken.
     fn next_cache(&mut self) -> u32 {
+        if self.ncaches >= NO_CACHE {
+            return NO_CACHE;
+        }
         self.ncaches += 1;
         self.ncaches - 1
     }
 
-    fn push(&mut self, inst: Instruction) {
-        self.items.push(Item::Inst(Pending {
-            inst,
-            target: None,
-            loc: self.loc,
-            handler: self.handler,
-        }));
+    /// Records that `label` is at the current pc.
+    fn place(&mut self, label: Label) {
+        let pc = self.code.len() as u32;
+        match label {
+            Label::Block(block) => self.block_pc[block.index()] = pc,
+            Label::Stub(index) => {
+                if self.stub_pc.len() <= index {
+                    self.stub_pc.resize(index + 1, NO_PC);
+                }
+                self.stub_pc[index] = pc;
+            }
+        }
     }
 
-    fn emit(&mut self, opcode: Opcode, operands: Vec<u32>) {
-        self.push(Instruction::new(opcode, operands));
+    /// Appends one code unit for operand `value` of `opcode`.
+    #[inline]
+    fn unit(&mut self, opcode: Opcode, value: u32) {
+        match u16::try_from(value) {
+            Ok(unit) => self.code.push(unit),
+            Err(_) => {
+                self.too_large.get_or_insert(CodeError::OperandTooLarge {
+                    opcode,
+                    value: value.into(),
+                });
+                self.code.push(0);
+            }
+        }
     }
 
-    /// Emits a jump-like instruction whose `Target` operand (placed where the table puts it)
-    /// is resolved later.
-    fn emit_jump(&mut self, opcode: Opcode, mut operands: Vec<u32>, target: Label) {
-        let at = opcode
-            .operands()
-            .iter()
-            .position(|o| o.kind == OperandKind::Target)
-            .unwrap_or(operands.len());
-        operands.insert(at.min(operands.len()), 0);
-        self.items.push(Item::Inst(Pending {
-            inst: Instruction::new(opcode, operands),
-            target: Some(target),
-            loc: self.loc,
-            handler: self.handler,
-        }));
+    /// Encodes an instruction: its fixed operands in table order (a `Target` operand is
+    /// not among them: it is patched later to `target`), then its register list.
+    fn encode(&mut self, opcode: Opcode, fixed: &[u32], list: &[u32], target: Option<Label>) {
+        let start = self.code.len() as u32;
+        self.code.push(opcode.unit());
+        let mut values = fixed.iter();
+        for spec in opcode.operands() {
+            match spec.kind {
+                OperandKind::Regs => {
+                    self.unit(opcode, list.len() as u32);
+                    for &reg in list {
+                        self.unit(opcode, reg);
+                    }
+                }
+                OperandKind::Target => {
+                    if let Some(label) = target {
+                        self.fixups.push((self.code.len() as u32, label));
+                    }
+                    self.code.extend([0, 0]);
+                }
+                _ => {
+                    let value = values.next().copied().unwrap_or(0);
+                    self.unit(opcode, value);
+                }
+            }
+        }
+        let end = self.code.len() as u32;
+        self.lines.push(((end - start) as usize, self.loc));
+        self.coverage.push((start, end, self.handler));
+    }
+
+    fn emit(&mut self, opcode: Opcode, operands: &[u32]) {
+        self.encode(opcode, operands, &[], None);
+    }
+
+    /// Emits a jump-like instruction whose `Target` operand is resolved later.
+    fn emit_jump(&mut self, opcode: Opcode, operands: &[u32], target: Label) {
+        self.encode(opcode, operands, &[], Some(target));
     }
 
     fn emit_moves(&mut self, moves: &[(u32, u32)]) {
@@ -207,7 +342,7 @@ impl<'f> Codegen<'f> {
             } else {
                 src
             };
-            self.emit(Opcode::Move, vec![dst, src]);
+            self.emit(Opcode::Move, &[dst, src]);
         }
     }
 
@@ -242,7 +377,13 @@ impl<'f> Codegen<'f> {
                 Some(Terminator::Jump(next))
                     if data.insts.is_empty() && data.params.is_empty() && next.args.is_empty() =>
                 {
-                    if next.block == block || !self.func.layout.contains(&next.block) {
+                    if next.block == block
+                        || !self
+                            .in_layout
+                            .get(next.block.index())
+                            .copied()
+                            .unwrap_or(false)
+                    {
                         break;
                     }
                     block = next.block;
@@ -286,7 +427,7 @@ impl<'f> Codegen<'f> {
         };
         self.emit_moves(&moves);
         if Some(target) != next.map(Label::Block) {
-            self.emit_jump(Opcode::Jump, Vec::new(), target);
+            self.emit_jump(Opcode::Jump, &[], target);
         }
         Ok(())
     }
@@ -298,7 +439,7 @@ impl<'f> Codegen<'f> {
             .get(block.index())
             .ok_or_else(|| self.error("bad block in layout"))?;
         self.handler = data.handler;
-        self.items.push(Item::Label(Label::Block(block)));
+        self.place(Label::Block(block));
         for &inst in &data.insts {
             let inst = self
                 .func
@@ -310,7 +451,7 @@ impl<'f> Codegen<'f> {
         }
         self.loc = data.term_loc;
         match &data.term {
-            None | Some(Terminator::Unreachable) => self.emit(Opcode::Unreachable, Vec::new()),
+            None | Some(Terminator::Unreachable) => self.emit(Opcode::Unreachable, &[]),
             Some(Terminator::Jump(call)) => self.emit_edge_inline(call, next)?,
             Some(Terminator::Branch {
                 cond,
@@ -332,11 +473,11 @@ impl<'f> Codegen<'f> {
                 };
                 if then_falls {
                     let label = self.edge_label(else_to)?;
-                    self.emit_jump(Opcode::JumpIfFalse, vec![cond], label);
+                    self.emit_jump(Opcode::JumpIfFalse, &[cond], label);
                     self.emit_edge_inline(then_to, next)?;
                 } else {
                     let label = self.edge_label(then_to)?;
-                    self.emit_jump(Opcode::JumpIfTrue, vec![cond], label);
+                    self.emit_jump(Opcode::JumpIfTrue, &[cond], label);
                     self.emit_edge_inline(else_to, next)?;
                 }
             }
@@ -365,7 +506,7 @@ impl<'f> Codegen<'f> {
                     item_reg
                 };
                 let exit_label = self.edge_label(exit)?;
-                self.emit_jump(Opcode::ForIter, vec![dst, iter], exit_label);
+                self.emit_jump(Opcode::ForIter, &[dst, iter], exit_label);
                 let target = if body_moves.is_empty() {
                     self.resolve(body.block)
                 } else {
@@ -373,34 +514,44 @@ impl<'f> Codegen<'f> {
                 };
                 self.emit_moves(&body_moves);
                 if Some(target) != next.map(Label::Block) {
-                    self.emit_jump(Opcode::Jump, Vec::new(), target);
+                    self.emit_jump(Opcode::Jump, &[], target);
                 }
             }
             Some(Terminator::Return(value)) => {
                 let value = self.reg(*value)?;
-                self.emit(Opcode::Return, vec![value]);
+                self.emit(Opcode::Return, &[value]);
             }
             Some(Terminator::Raise { exc, cause }) => match (exc, cause) {
                 (Some(exc), None) => {
                     let exc = self.reg(*exc)?;
-                    self.emit(Opcode::Raise, vec![exc]);
+                    self.emit(Opcode::Raise, &[exc]);
                 }
                 (Some(exc), Some(cause)) => {
                     let (exc, cause) = (self.reg(*exc)?, self.reg(*cause)?);
-                    self.emit(Opcode::RaiseFrom, vec![exc, cause]);
+                    self.emit(Opcode::RaiseFrom, &[exc, cause]);
                 }
-                _ => self.emit(Opcode::ReraiseCurrent, Vec::new()),
+                _ => self.emit(Opcode::ReraiseCurrent, &[]),
             },
             Some(Terminator::Reraise(value)) => {
                 let value = self.reg(*value)?;
-                self.emit(Opcode::Reraise, vec![value]);
+                self.emit(Opcode::Reraise, &[value]);
             }
         }
         Ok(())
     }
 
     fn emit_inst(&mut self, inst: &InstData) -> Result<()> {
-        let args = self.regs(&inst.args)?;
+        let mut args = std::mem::take(&mut self.arg_regs);
+        args.clear();
+        for &value in &inst.args {
+            args.push(self.reg(value)?);
+        }
+        let result = self.emit_inst_with(inst, &args);
+        self.arg_regs = args;
+        result
+    }
+
+    fn emit_inst_with(&mut self, inst: &InstData, args: &[u32]) -> Result<()> {
         let dst = inst.result.map(|v| self.reg(v)).transpose()?;
         let need_dst =
             || dst.ok_or_else(|| self.error(format!("{} lacks a result", inst.op.name())));
@@ -433,271 +584,260 @@ impl<'f> Codegen<'f> {
             Imm::None => 0,
         };
         use Opcode as O;
-        let (opcode, operands, list): (Opcode, Vec<u32>, Option<Vec<u32>>) = match inst.op {
-            Op::Const => (O::LoadConst, vec![need_dst()?, imm], None),
-            Op::LoadFast => (O::LoadFast, vec![need_dst()?, imm], None),
-            Op::LoadFastAndClear => (O::LoadFastAndClear, vec![need_dst()?, imm], None),
-            Op::StoreFast => (O::Move, vec![imm, arg(0)?], None),
-            Op::DeleteFast => (O::DeleteFast, vec![imm], None),
-            Op::LoadDeref => (O::LoadDeref, vec![need_dst()?, imm], None),
-            Op::StoreDeref => (O::StoreDeref, vec![imm, arg(0)?], None),
-            Op::DeleteDeref => (O::DeleteDeref, vec![imm], None),
-            Op::LoadClosure => (O::LoadClosure, vec![need_dst()?, imm], None),
+        // The fixed operands (at most six), and how many leading IR operands to drop to get
+        // the register list, when the opcode has one.
+        let (opcode, operands, list): (Opcode, Operands, Option<usize>) = match inst.op {
+            Op::Const => (O::LoadConst, ops![need_dst()?, imm], None),
+            Op::LoadFast => (O::LoadFast, ops![need_dst()?, imm], None),
+            Op::LoadFastAndClear => (O::LoadFastAndClear, ops![need_dst()?, imm], None),
+            Op::StoreFast => (O::Move, ops![imm, arg(0)?], None),
+            Op::DeleteFast => (O::DeleteFast, ops![imm], None),
+            Op::LoadDeref => (O::LoadDeref, ops![need_dst()?, imm], None),
+            Op::StoreDeref => (O::StoreDeref, ops![imm, arg(0)?], None),
+            Op::DeleteDeref => (O::DeleteDeref, ops![imm], None),
+            Op::LoadClosure => (O::LoadClosure, ops![need_dst()?, imm], None),
             Op::LoadGlobal => (
                 O::LoadGlobal,
-                vec![need_dst()?, imm, self.next_cache()],
+                ops![need_dst()?, imm, self.next_cache()],
                 None,
             ),
-            Op::StoreGlobal => (O::StoreGlobal, vec![imm, arg(0)?], None),
-            Op::DeleteGlobal => (O::DeleteGlobal, vec![imm], None),
-            Op::LoadName => (O::LoadName, vec![need_dst()?, imm], None),
-            Op::StoreName => (O::StoreName, vec![imm, arg(0)?], None),
-            Op::DeleteName => (O::DeleteName, vec![imm], None),
+            Op::StoreGlobal => (O::StoreGlobal, ops![imm, arg(0)?], None),
+            Op::DeleteGlobal => (O::DeleteGlobal, ops![imm], None),
+            Op::LoadName => (O::LoadName, ops![need_dst()?, imm], None),
+            Op::StoreName => (O::StoreName, ops![imm, arg(0)?], None),
+            Op::DeleteName => (O::DeleteName, ops![imm], None),
             Op::LoadFromDictOrDeref => (
                 O::LoadFromDictOrDeref,
-                vec![need_dst()?, arg(0)?, imm],
+                ops![need_dst()?, arg(0)?, imm],
                 None,
             ),
             Op::LoadFromDictOrGlobals => (
                 O::LoadFromDictOrGlobals,
-                vec![need_dst()?, arg(0)?, imm],
+                ops![need_dst()?, arg(0)?, imm],
                 None,
             ),
-            Op::LoadLocals => (O::LoadLocals, vec![need_dst()?], None),
-            Op::LoadBuildClass => (O::LoadBuildClass, vec![need_dst()?], None),
-            Op::LoadCommon => (O::LoadCommon, vec![need_dst()?, imm], None),
-            Op::LoadSpecial => (O::LoadSpecial, vec![need_dst()?, arg(0)?, imm], None),
+            Op::LoadLocals => (O::LoadLocals, ops![need_dst()?], None),
+            Op::LoadBuildClass => (O::LoadBuildClass, ops![need_dst()?], None),
+            Op::LoadCommon => (O::LoadCommon, ops![need_dst()?, imm], None),
+            Op::LoadSpecial => (O::LoadSpecial, ops![need_dst()?, arg(0)?, imm], None),
             Op::GetAttr => (
                 O::GetAttr,
-                vec![need_dst()?, arg(0)?, imm, self.next_cache()],
+                ops![need_dst()?, arg(0)?, imm, self.next_cache()],
                 None,
             ),
             Op::SetAttr => (
                 O::SetAttr,
-                vec![arg(0)?, imm, arg(1)?, self.next_cache()],
+                ops![arg(0)?, imm, arg(1)?, self.next_cache()],
                 None,
             ),
-            Op::DelAttr => (O::DelAttr, vec![arg(0)?, imm], None),
+            Op::DelAttr => (O::DelAttr, ops![arg(0)?, imm], None),
             Op::GetItem => (
                 O::GetItem,
-                vec![need_dst()?, arg(0)?, arg(1)?, self.next_cache()],
+                ops![need_dst()?, arg(0)?, arg(1)?, self.next_cache()],
                 None,
             ),
             Op::SetItem => (
                 O::SetItem,
-                vec![arg(0)?, arg(1)?, arg(2)?, self.next_cache()],
+                ops![arg(0)?, arg(1)?, arg(2)?, self.next_cache()],
                 None,
             ),
-            Op::DelItem => (O::DelItem, vec![arg(0)?, arg(1)?], None),
+            Op::DelItem => (O::DelItem, ops![arg(0)?, arg(1)?], None),
             Op::BuildSlice if args.len() == 3 => (
                 O::BuildSlice3,
-                vec![need_dst()?, arg(0)?, arg(1)?, arg(2)?],
+                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?],
                 None,
             ),
-            Op::BuildSlice => (O::BuildSlice, vec![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::BuildSlice => (O::BuildSlice, ops![need_dst()?, arg(0)?, arg(1)?], None),
             Op::Binary => (
                 O::BinaryOp,
-                vec![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
+                ops![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
                 None,
             ),
             Op::Inplace => (
                 O::InplaceOp,
-                vec![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
+                ops![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
                 None,
             ),
-            Op::Unary => (O::UnaryOp, vec![need_dst()?, arg(0)?, imm], None),
-            Op::Not => (O::Not, vec![need_dst()?, arg(0)?], None),
-            Op::ToBool => (O::ToBool, vec![need_dst()?, arg(0)?], None),
+            Op::Unary => (O::UnaryOp, ops![need_dst()?, arg(0)?, imm], None),
+            Op::Not => (O::Not, ops![need_dst()?, arg(0)?], None),
+            Op::ToBool => (O::ToBool, ops![need_dst()?, arg(0)?], None),
             Op::Compare => (
                 O::CompareOp,
-                vec![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
+                ops![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
                 None,
             ),
-            Op::ExcMatch => (O::ExcMatch, vec![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::BuildTuple => (O::BuildTuple, vec![need_dst()?], Some(args.clone())),
-            Op::BuildList => (O::BuildList, vec![need_dst()?], Some(args.clone())),
-            Op::BuildSet => (O::BuildSet, vec![need_dst()?], Some(args.clone())),
-            Op::BuildMap => (O::BuildMap, vec![need_dst()?], Some(args.clone())),
-            Op::BuildString => (O::BuildString, vec![need_dst()?], Some(args.clone())),
-            Op::ListAppend => (O::ListAppend, vec![arg(0)?, arg(1)?], None),
-            Op::ListExtend => (O::ListExtend, vec![arg(0)?, arg(1)?], None),
-            Op::SetAdd => (O::SetAdd, vec![arg(0)?, arg(1)?], None),
-            Op::SetUpdate => (O::SetUpdate, vec![arg(0)?, arg(1)?], None),
-            Op::DictSet => (O::DictSet, vec![arg(0)?, arg(1)?, arg(2)?], None),
-            Op::DictUpdate => (O::DictUpdate, vec![arg(0)?, arg(1)?], None),
-            Op::DictMerge => (O::DictMerge, vec![arg(0)?, arg(1)?, arg(2)?], None),
+            Op::ExcMatch => (O::ExcMatch, ops![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::BuildTuple => (O::BuildTuple, ops![need_dst()?], Some(0)),
+            Op::BuildList => (O::BuildList, ops![need_dst()?], Some(0)),
+            Op::BuildSet => (O::BuildSet, ops![need_dst()?], Some(0)),
+            Op::BuildMap => (O::BuildMap, ops![need_dst()?], Some(0)),
+            Op::BuildString => (O::BuildString, ops![need_dst()?], Some(0)),
+            Op::ListAppend => (O::ListAppend, ops![arg(0)?, arg(1)?], None),
+            Op::ListExtend => (O::ListExtend, ops![arg(0)?, arg(1)?], None),
+            Op::SetAdd => (O::SetAdd, ops![arg(0)?, arg(1)?], None),
+            Op::SetUpdate => (O::SetUpdate, ops![arg(0)?, arg(1)?], None),
+            Op::DictSet => (O::DictSet, ops![arg(0)?, arg(1)?, arg(2)?], None),
+            Op::DictUpdate => (O::DictUpdate, ops![arg(0)?, arg(1)?], None),
+            Op::DictMerge => (O::DictMerge, ops![arg(0)?, arg(1)?, arg(2)?], None),
             Op::FormatValue if args.len() == 2 => (
                 O::FormatWithSpec,
-                vec![need_dst()?, arg(0)?, arg(1)?, imm],
+                ops![need_dst()?, arg(0)?, arg(1)?, imm],
                 None,
             ),
-            Op::FormatValue => (O::FormatValue, vec![need_dst()?, arg(0)?, imm], None),
+            Op::FormatValue => (O::FormatValue, ops![need_dst()?, arg(0)?, imm], None),
             Op::BuildInterpolation if args.len() == 3 => (
                 O::BuildInterpolationSpec,
-                vec![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm],
+                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm],
                 None,
             ),
             Op::BuildInterpolation => (
                 O::BuildInterpolation,
-                vec![need_dst()?, arg(0)?, arg(1)?, imm],
+                ops![need_dst()?, arg(0)?, arg(1)?, imm],
                 None,
             ),
-            Op::BuildTemplate => (O::BuildTemplate, vec![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::UnpackSequence => (O::UnpackSequence, vec![need_dst()?, arg(0)?, imm], None),
+            Op::BuildTemplate => (O::BuildTemplate, ops![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::UnpackSequence => (O::UnpackSequence, ops![need_dst()?, arg(0)?, imm], None),
             Op::UnpackEx => {
                 let Imm::Pair(before, after) = inst.imm else {
                     return Err(bad_imm());
                 };
-                (O::UnpackEx, vec![need_dst()?, arg(0)?, before, after], None)
+                (O::UnpackEx, ops![need_dst()?, arg(0)?, before, after], None)
             }
-            Op::TupleGet => (O::TupleGet, vec![need_dst()?, arg(0)?, imm], None),
+            Op::TupleGet => (O::TupleGet, ops![need_dst()?, arg(0)?, imm], None),
             Op::Call => (
                 O::Call,
-                vec![need_dst()?, arg(0)?, self.next_cache()],
-                Some(args.get(1..).map(<[u32]>::to_vec).unwrap_or_default()),
+                ops![need_dst()?, arg(0)?, self.next_cache()],
+                Some(1),
             ),
             Op::CallKw => (
                 O::CallKw,
-                vec![need_dst()?, arg(0)?, imm, self.next_cache()],
-                Some(args.get(1..).map(<[u32]>::to_vec).unwrap_or_default()),
+                ops![need_dst()?, arg(0)?, imm, self.next_cache()],
+                Some(1),
             ),
             Op::CallEx if args.len() == 3 => (
                 O::CallExKw,
-                vec![need_dst()?, arg(0)?, arg(1)?, arg(2)?],
+                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?],
                 None,
             ),
-            Op::CallEx => (O::CallEx, vec![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::CallIntrinsic => (O::CallIntrinsic, vec![need_dst()?, imm], Some(args.clone())),
+            Op::CallEx => (O::CallEx, ops![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::CallIntrinsic => (O::CallIntrinsic, ops![need_dst()?, imm], Some(0)),
             Op::MakeFunction => (
                 O::MakeFunction,
-                vec![need_dst()?, imm, arg(0)?, arg(1)?, arg(2)?, arg(3)?],
+                ops![need_dst()?, imm, arg(0)?, arg(1)?, arg(2)?, arg(3)?],
                 None,
             ),
             Op::ImportName => (
                 O::ImportName,
-                vec![need_dst()?, imm, arg(0)?, arg(1)?],
+                ops![need_dst()?, imm, arg(0)?, arg(1)?],
                 None,
             ),
-            Op::ImportFrom => (O::ImportFrom, vec![need_dst()?, arg(0)?, imm], None),
-            Op::GetIter => (O::GetIter, vec![need_dst()?, arg(0)?], None),
-            Op::GetAIter => (O::GetAIter, vec![need_dst()?, arg(0)?], None),
-            Op::GetANext => (O::GetANext, vec![need_dst()?, arg(0)?], None),
-            Op::GetYieldFromIter => (O::GetYieldFromIter, vec![need_dst()?, arg(0)?], None),
-            Op::GetAwaitable => (O::GetAwaitable, vec![need_dst()?, arg(0)?, imm], None),
-            Op::Yield => (O::Yield, vec![need_dst()?, arg(0)?], None),
-            Op::YieldFrom => (O::YieldFrom, vec![need_dst()?, arg(0)?], None),
-            Op::PushExcInfo => (O::PushExcInfo, vec![need_dst()?, arg(0)?], None),
-            Op::PopExcInfo => (O::PopExcInfo, vec![arg(0)?], None),
-            Op::CheckEgMatch => (O::CheckEgMatch, vec![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::ImportFrom => (O::ImportFrom, ops![need_dst()?, arg(0)?, imm], None),
+            Op::GetIter => (O::GetIter, ops![need_dst()?, arg(0)?], None),
+            Op::GetAIter => (O::GetAIter, ops![need_dst()?, arg(0)?], None),
+            Op::GetANext => (O::GetANext, ops![need_dst()?, arg(0)?], None),
+            Op::GetYieldFromIter => (O::GetYieldFromIter, ops![need_dst()?, arg(0)?], None),
+            Op::GetAwaitable => (O::GetAwaitable, ops![need_dst()?, arg(0)?, imm], None),
+            Op::Yield => (O::Yield, ops![need_dst()?, arg(0)?], None),
+            Op::YieldFrom => (O::YieldFrom, ops![need_dst()?, arg(0)?], None),
+            Op::PushExcInfo => (O::PushExcInfo, ops![need_dst()?, arg(0)?], None),
+            Op::PopExcInfo => (O::PopExcInfo, ops![arg(0)?], None),
+            Op::CheckEgMatch => (O::CheckEgMatch, ops![need_dst()?, arg(0)?, arg(1)?], None),
             Op::PrepReraiseStar => (
                 O::PrepReraiseStar,
-                vec![need_dst()?, arg(0)?, arg(1)?],
+                ops![need_dst()?, arg(0)?, arg(1)?],
                 None,
             ),
-            Op::WithExit => (O::WithExit, vec![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::SetupAnnotations => (O::SetupAnnotations, vec![], None),
-            Op::GetLen => (O::GetLen, vec![need_dst()?, arg(0)?], None),
-            Op::MatchMapping => (O::MatchMapping, vec![need_dst()?, arg(0)?], None),
-            Op::MatchSequence => (O::MatchSequence, vec![need_dst()?, arg(0)?], None),
-            Op::MatchKeys => (O::MatchKeys, vec![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::WithExit => (O::WithExit, ops![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::SetupAnnotations => (O::SetupAnnotations, ops![], None),
+            Op::GetLen => (O::GetLen, ops![need_dst()?, arg(0)?], None),
+            Op::MatchMapping => (O::MatchMapping, ops![need_dst()?, arg(0)?], None),
+            Op::MatchSequence => (O::MatchSequence, ops![need_dst()?, arg(0)?], None),
+            Op::MatchKeys => (O::MatchKeys, ops![need_dst()?, arg(0)?, arg(1)?], None),
             Op::MatchClass => (
                 O::MatchClass,
-                vec![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm],
+                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm],
                 None,
             ),
             Op::CopyDictWithoutKeys => (
                 O::CopyDictWithoutKeys,
-                vec![need_dst()?, arg(0)?, arg(1)?],
+                ops![need_dst()?, arg(0)?, arg(1)?],
                 None,
             ),
         };
-        self.push(match list {
-            Some(list) => Instruction::with_list(opcode, operands, list),
-            None => Instruction::new(opcode, operands),
-        });
+        let list = match list {
+            Some(skip) => args.get(skip..).unwrap_or_default(),
+            None => &[],
+        };
+        self.encode(opcode, operands.as_slice(), list, None);
         Ok(())
     }
 
-    /// Resolves labels, encodes, and builds the line and exception tables.
-    fn finish(self) -> Result<CodeObject> {
+    /// Patches jump targets and builds the code object's tables.
+    fn finish(mut self) -> Result<CodeObject> {
         let func = self.func;
-        let mut label_pcs: FxHashMap<Label, u32> = FxHashMap::default();
-        let mut pc = 0usize;
-        for item in &self.items {
-            match item {
-                Item::Label(label) => {
-                    label_pcs.insert(*label, pc as u32);
-                }
-                Item::Inst(p) => pc += p.inst.units(),
-            }
-        }
-        let too_large = |what: &str| CodegenError {
+        let too_large = |what: String| CodegenError {
             function: func.qualname.clone(),
-            message: what.to_owned(),
+            message: what,
         };
-        if u32::try_from(pc).is_err() {
-            return Err(too_large("code object too large"));
+        if let Some(error) = self.too_large.take() {
+            return Err(too_large(format!("code object too large: {error}")));
         }
-        let pc_of = |label: Label| label_pcs.get(&label).copied();
-        let mut code = Vec::with_capacity(pc);
-        let mut lines = Vec::new();
-        let mut coverage = Vec::new();
-        for item in self.items {
-            let Item::Inst(mut pending) = item else {
-                continue;
-            };
-            if let Some(target) = pending.target {
-                let target_pc =
-                    pc_of(target).ok_or_else(|| too_large("jump to a block outside the layout"))?;
-                if let Some(at) = pending
-                    .inst
-                    .opcode
-                    .operands()
-                    .iter()
-                    .position(|o| o.kind == OperandKind::Target)
-                {
-                    pending.inst.operands[at] = target_pc;
-                }
+        if u32::try_from(self.code.len()).is_err() {
+            return Err(too_large("code object too large".to_owned()));
+        }
+        for &(at, label) in &self.fixups {
+            let pc = match label {
+                Label::Block(block) => self.block_pc.get(block.index()).copied(),
+                Label::Stub(index) => self.stub_pc.get(index).copied(),
             }
-            let start = code.len() as u32;
-            pending
-                .inst
-                .encode(&mut code)
-                .map_err(|e| too_large(&format!("code object too large: {e}")))?;
-            let end = code.len() as u32;
-            lines.push(((end - start) as usize, pending.loc));
-            let handler = match pending.handler {
+            .filter(|&pc| pc != NO_PC)
+            .ok_or_else(|| too_large("jump to a block outside the layout".to_owned()))?;
+            let at = at as usize;
+            self.code[at] = pc as u16;
+            self.code[at + 1] = (pc >> 16) as u16;
+        }
+        let nregs_before = self.alloc.nregs;
+        let mut needs_exc_reg = false;
+        let mut coverage = Vec::with_capacity(self.coverage.len());
+        for &(start, end, handler) in &self.coverage {
+            let handler = match handler {
                 Some(block) => {
-                    let handler_pc = pc_of(Label::Block(block))
-                        .ok_or_else(|| too_large("exception handler outside the layout"))?;
+                    let handler_pc = self
+                        .block_pc
+                        .get(block.index())
+                        .copied()
+                        .filter(|&pc| pc != NO_PC)
+                        .ok_or_else(|| {
+                            too_large("exception handler outside the layout".to_owned())
+                        })?;
                     let exc_reg = match func
                         .blocks
                         .get(block.index())
                         .and_then(|b| b.params.first())
                     {
-                        Some(&param) => self.alloc.reg(param).unwrap_or(self.alloc.nregs),
-                        None => self.alloc.nregs,
+                        Some(&param) => self.alloc.reg(param).unwrap_or(nregs_before),
+                        None => nregs_before,
                     };
+                    needs_exc_reg |= exc_reg == nregs_before;
                     Some((handler_pc, exc_reg))
                 }
                 None => None,
             };
             coverage.push((start, end, handler));
         }
-        let mut nregs = self.alloc.nregs;
+        let mut nregs = nregs_before;
         // A handler without a parameter still needs somewhere to put the exception.
-        if coverage
-            .iter()
-            .any(|(_, _, h)| h.is_some_and(|(_, r)| r == nregs))
-        {
+        if needs_exc_reg {
             nregs += 1;
         }
         if nregs > u32::from(u16::MAX) + 1 {
-            return Err(too_large("code object too large: too many registers"));
+            return Err(too_large(
+                "code object too large: too many registers".to_owned(),
+            ));
         }
         Ok(CodeObject {
-            name: func.name.clone(),
-            qualname: func.qualname.clone(),
+            name: String::new(),
+            qualname: String::new(),
             kind: func.kind,
             flags: func.flags,
             argcount: func.argcount,
@@ -706,16 +846,16 @@ impl<'f> Codegen<'f> {
             nlocals: func.locals.len() as u32,
             nregs,
             ncaches: self.ncaches,
-            varnames: func.locals.clone(),
-            cells: func.cells.clone(),
-            frees: func.frees.clone(),
-            consts: func.consts.clone(),
-            names: func.names.clone(),
-            code,
-            linetable: LineTable::build(lines),
+            varnames: Vec::new(),
+            cells: Vec::new(),
+            frees: Vec::new(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            code: self.code,
+            linetable: LineTable::build(self.lines),
             exctable: ExceptionTable::build(coverage),
             first_line: func.first_line,
-            docstring: func.docstring.clone(),
+            docstring: None,
         })
     }
 }

@@ -6,7 +6,7 @@
 //! close each listing.
 
 use super::code::{CodeModule, CodeObject};
-use super::opcodes::{OperandKind, immediate_name};
+use super::opcodes::{NO_CACHE, OperandKind, immediate_name};
 use crate::ir::{CodeFlags, Const};
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -248,8 +248,18 @@ pub fn disassemble(module: &CodeModule, index: usize) -> String {
         targets.insert(entry.handler);
     }
     let mut last_line = None;
+    // Decode the line table once and walk it alongside the pcs (a lookup per
+    // instruction would decode it from the start every time).
+    let runs = code.linetable.runs().unwrap_or_default();
+    let mut run = 0;
     for (pc, inst) in &instructions {
-        let line = code.location(*pc).map(|l| l.line).unwrap_or(0);
+        while run < runs.len() && runs[run].0.end <= *pc {
+            run += 1;
+        }
+        let line = runs
+            .get(run)
+            .filter(|(range, _)| range.contains(pc))
+            .map_or(0, |(_, loc)| loc.line);
         let line_text = if last_line != Some(line) {
             last_line = Some(line);
             if line == 0 {
@@ -288,7 +298,7 @@ pub fn disassemble(module: &CodeModule, index: usize) -> String {
             );
         }
     }
-    let runs = code.linetable.runs().map(|r| r.len()).unwrap_or(0);
+    let runs = runs.len();
     let _ = writeln!(
         out,
         "LineTable: {runs} runs in {} bytes for {} code units",
@@ -352,6 +362,7 @@ fn render_operands(
                 format!("code{value}")
             }
             OperandKind::Target => format!("to {value}"),
+            OperandKind::Cache if value == NO_CACHE => "$-".to_owned(),
             OperandKind::Cache => format!("${value}"),
             OperandKind::Imm => value.to_string(),
             kind => immediate_name(kind, value)

@@ -19,6 +19,8 @@ pub mod regalloc;
 
 #[cfg(test)]
 mod codegen_tests;
+#[cfg(test)]
+mod limits_tests;
 
 pub use code::{CodeModule, CodeObject};
 pub use codegen::{CodegenError, compile_function, compile_module};

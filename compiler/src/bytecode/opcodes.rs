@@ -26,9 +26,17 @@
 //!   the destination the register of an operand that dies at that instruction.
 //! - A `cache` operand is the index of this site's inline-cache slot in a side table of
 //!   `CodeObject::ncaches` entries; quickening rewrites the opcode in place and keeps the
-//!   operands, so specialised forms share this layout.
+//!   operands, so specialised forms share this layout. The operand [`NO_CACHE`] means the
+//!   site has no slot: slots are handed out in code order, and a code object with more
+//!   than 65,535 cache sites (machine-generated table builders reach that: CPython compiles
+//!   them, its caches being inline) runs the remaining sites unspecialised instead of
+//!   failing to compile. The VM takes the generic path at such a site and never quickens it.
 
 use super::super::ir::ops::{BinOp, CmpOp, Common, Intrinsic, UnaryOp};
+
+/// The `cache` operand of a site without an inline-cache slot (see the module docs), and
+/// therefore also the number of slots a code object can have.
+pub const NO_CACHE: u32 = u16::MAX as u32;
 
 /// What an operand denotes, which fixes how many code units it takes and how it prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -19,40 +19,8 @@
 //! almost all SSA values (Python variables live in the fixed local registers, not here).
 
 use crate::ir::{Block, Function, Value, ValueDef};
-use std::collections::BTreeSet;
-
-/// A dense bit set over value indices.
-#[derive(Clone, PartialEq, Eq)]
-struct BitSet(Vec<u64>);
-
-impl BitSet {
-    fn new(len: usize) -> Self {
-        BitSet(vec![0; len.div_ceil(64)])
-    }
-    /// Inserts `i`; out-of-range values (malformed IR) are ignored.
-    fn insert(&mut self, i: usize) {
-        if let Some(word) = self.0.get_mut(i / 64) {
-            *word |= 1 << (i % 64);
-        }
-    }
-    fn remove(&mut self, i: usize) {
-        if let Some(word) = self.0.get_mut(i / 64) {
-            *word &= !(1 << (i % 64));
-        }
-    }
-    fn union_with(&mut self, other: &BitSet) {
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            *a |= b;
-        }
-    }
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().enumerate().flat_map(|(w, &bits)| {
-            (0..64)
-                .filter(move |b| bits & (1 << b) != 0)
-                .map(move |b| w * 64 + b)
-        })
-    }
-}
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// Where each block sits in the numbering described in the module docs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -80,84 +48,6 @@ impl Allocation {
     }
 }
 
-/// Blocks reachable through the layout: terminator successors and the handler.
-fn successors(func: &Function, block: Block) -> Vec<Block> {
-    let data = &func.blocks[block.index()];
-    let mut out = data
-        .term
-        .as_ref()
-        .map(|t| t.successors())
-        .unwrap_or_default();
-    out.extend(data.handler);
-    out
-}
-
-/// Live-in sets per block (indexed by block), by the usual backward data-flow fixpoint.
-fn live_in_sets(func: &Function) -> Vec<BitSet> {
-    let nvalues = func.values.len();
-    let nblocks = func.blocks.len();
-    // Upward-exposed uses and definitions per block.
-    let mut uses = vec![BitSet::new(nvalues); nblocks];
-    let mut defs = vec![BitSet::new(nvalues); nblocks];
-    for &block in &func.layout {
-        let b = block.index();
-        let data = &func.blocks[b];
-        for &param in &data.params {
-            defs[b].insert(param.index());
-        }
-        for &inst in &data.insts {
-            let inst = &func.insts[inst.index()];
-            for arg in &inst.args {
-                if !is_set(&defs[b], arg.index()) {
-                    uses[b].insert(arg.index());
-                }
-            }
-            if let Some(result) = inst.result {
-                defs[b].insert(result.index());
-            }
-        }
-        if let Some(term) = &data.term {
-            for value in term.uses() {
-                if !is_set(&defs[b], value.index()) {
-                    uses[b].insert(value.index());
-                }
-            }
-        }
-    }
-    let mut live_in = vec![BitSet::new(nvalues); nblocks];
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for &block in func.layout.iter().rev() {
-            let b = block.index();
-            let mut live = BitSet::new(nvalues);
-            for succ in successors(func, block) {
-                let Some(succ_live) = live_in.get(succ.index()) else {
-                    continue;
-                };
-                let mut incoming = succ_live.clone();
-                for param in &func.blocks[succ.index()].params {
-                    incoming.remove(param.index());
-                }
-                live.union_with(&incoming);
-            }
-            for (word, def) in live.0.iter_mut().zip(&defs[b].0) {
-                *word &= !def;
-            }
-            live.union_with(&uses[b]);
-            if live != live_in[b] {
-                live_in[b] = live;
-                changed = true;
-            }
-        }
-    }
-    live_in
-}
-
-fn is_set(set: &BitSet, i: usize) -> bool {
-    set.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
-}
-
 /// Numbers the layout as described in the module docs.
 pub fn number_layout(func: &Function) -> Vec<BlockPositions> {
     let mut positions = vec![BlockPositions::default(); func.blocks.len()];
@@ -171,112 +61,299 @@ pub fn number_layout(func: &Function) -> Vec<BlockPositions> {
     positions
 }
 
-/// Allocates a register to every SSA value of `func`, temporaries starting at `nlocals`.
-pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
-    let nvalues = func.values.len();
-    let positions = number_layout(func);
-    let live_in = live_in_sets(func);
-    let mut intervals: Vec<Option<(u32, u32)>> = vec![None; nvalues];
-    let mut extend = |value: Value, point: u32| {
-        if let Some(slot) = intervals.get_mut(value.index()) {
-            *slot = Some(match *slot {
-                None => (point, point),
-                Some((lo, hi)) => (lo.min(point), hi.max(point)),
-            });
+/// A compact adjacency list: the items of key `k` are `items[start[k]..start[k + 1]]`,
+/// in the order they were added. Built by counting, so it allocates two vectors in all.
+struct Adjacency<T> {
+    start: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T: Copy> Adjacency<T> {
+    /// Groups `pairs` (key, item) by key, keeping their order within a key.
+    fn build(keys: usize, pairs: &[(u32, T)]) -> Self {
+        let mut start = vec![0u32; keys + 1];
+        if pairs.is_empty() {
+            return Adjacency {
+                start,
+                items: Vec::new(),
+            };
         }
-    };
-    // Coalescing partners: a block parameter and the values passed to it.
-    let mut partners: Vec<Vec<Value>> = vec![Vec::new(); nvalues];
+        // Count into `start[key + 1]`, sum to each key's end, then fill backwards from the
+        // ends (walking the pairs backwards keeps each key's items in order); every end
+        // has moved down to its key's start when done.
+        for &(key, _) in pairs {
+            start[key as usize + 1] += 1;
+        }
+        for k in 0..keys {
+            start[k + 1] += start[k];
+        }
+        let mut items = vec![pairs[0].1; pairs.len()];
+        for &(key, item) in pairs.iter().rev() {
+            let end = &mut start[key as usize + 1];
+            *end -= 1;
+            items[*end as usize] = item;
+        }
+        // `start[k + 1]` now holds key k's start; shift back into place.
+        start.rotate_left(1);
+        start[keys] = pairs.len() as u32;
+        Adjacency { start, items }
+    }
+
+    fn of(&self, key: usize) -> &[T] {
+        &self.items[self.start[key] as usize..self.start[key + 1] as usize]
+    }
+}
+
+/// Live intervals `[lo, hi]` over the numbering; `lo > hi` means "never seen".
+struct Intervals(Vec<(u32, u32)>);
+
+impl Intervals {
+    #[inline]
+    fn extend(&mut self, value: Value, point: u32) {
+        if let Some(slot) = self.0.get_mut(value.index()) {
+            slot.0 = slot.0.min(point);
+            slot.1 = slot.1.max(point);
+        }
+    }
+}
+
+/// Computes each value's live interval.
+///
+/// Liveness is computed per value by walking backwards from each use in a block other
+/// than the defining one, up the predecessors (exception edges included: a protected
+/// block precedes its handler), until the definition's block: the value is live into
+/// every block visited and out of each of their predecessors. The cost is the size of
+/// the live ranges that cross blocks, not blocks times values as with per-block sets.
+fn live_intervals(func: &Function, positions: &[BlockPositions]) -> Intervals {
+    let nvalues = func.values.len();
+    let nblocks = func.blocks.len();
+    let mut intervals = Intervals(vec![(u32::MAX, 0); nvalues]);
+    // The block defining each value, from the layout (`u32::MAX`: nowhere).
+    let mut def_block = vec![u32::MAX; nvalues];
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        for &param in &data.params {
+            if let Some(slot) = def_block.get_mut(param.index()) {
+                *slot = block.0;
+            }
+        }
+        for &inst in &data.insts {
+            if let Some(result) = func.insts[inst.index()].result
+                && let Some(slot) = def_block.get_mut(result.index())
+            {
+                *slot = block.0;
+            }
+        }
+    }
+    // Uses outside the defining block, as (value, block); and predecessor edges.
+    let mut crossing: Vec<(u32, Block)> = Vec::new();
+    let mut edges: Vec<(u32, Block)> = Vec::new();
     for &block in &func.layout {
         let data = &func.blocks[block.index()];
         let pos = positions[block.index()];
         for &param in &data.params {
-            extend(param, 2 * pos.start + 1);
+            intervals.extend(param, 2 * pos.start + 1);
         }
-        for value in live_in[block.index()].iter() {
-            extend(Value::new(value), 2 * pos.start);
-        }
+        let use_at = |value: Value,
+                      point: u32,
+                      intervals: &mut Intervals,
+                      crossing: &mut Vec<(u32, Block)>| {
+            intervals.extend(value, point);
+            if def_block.get(value.index()).is_some_and(|&d| d != block.0) {
+                crossing.push((value.0, block));
+            }
+        };
         for (k, &inst) in data.insts.iter().enumerate() {
             let at = pos.start + 1 + k as u32;
             let inst = &func.insts[inst.index()];
             for &arg in &inst.args {
-                extend(arg, 2 * at);
+                use_at(arg, 2 * at, &mut intervals, &mut crossing);
             }
             if let Some(result) = inst.result {
-                extend(result, 2 * at + 1);
+                intervals.extend(result, 2 * at + 1);
             }
         }
         if let Some(term) = &data.term {
             for value in term.uses() {
-                extend(value, 2 * pos.term);
+                use_at(value, 2 * pos.term, &mut intervals, &mut crossing);
             }
-            for succ in successors(func, block) {
-                let Some(succ_live) = live_in.get(succ.index()) else {
-                    continue;
-                };
-                let succ_params = &func.blocks[succ.index()].params;
-                for value in succ_live.iter() {
-                    if !succ_params.iter().any(|p| p.index() == value) {
-                        extend(Value::new(value), 2 * pos.term + 1);
-                    }
+            for succ in term.successors() {
+                edges.push((succ.0, block));
+            }
+        }
+        if let Some(handler) = data.handler {
+            edges.push((handler.0, block));
+        }
+    }
+    if crossing.is_empty() {
+        return intervals;
+    }
+    let preds = Adjacency::build(nblocks, &edges);
+    let by_value = Adjacency::build(nvalues, &crossing);
+    // `live_in[b] == v + 1`: value `v` is already known to be live into block `b`.
+    let mut live_in = vec![0u32; nblocks];
+    let mut stack: Vec<Block> = Vec::new();
+    let mut value = 0;
+    while value < nvalues {
+        let uses = by_value.of(value);
+        if uses.is_empty() {
+            value += 1;
+            continue;
+        }
+        let (v, stamp, def) = (Value::new(value), value as u32 + 1, def_block[value]);
+        stack.extend_from_slice(uses);
+        while let Some(block) = stack.pop() {
+            let b = block.index();
+            if live_in[b] == stamp {
+                continue;
+            }
+            live_in[b] = stamp;
+            intervals.extend(v, 2 * positions[b].start);
+            for &pred in preds.of(b) {
+                intervals.extend(v, 2 * positions[pred.index()].term + 1);
+                if pred.0 != def && live_in[pred.index()] != stamp {
+                    stack.push(pred);
                 }
             }
-            let mut edges = term.clone();
-            for edge in edges.edges_mut() {
-                let params = &func.blocks[edge.block.index()].params;
-                for (&arg, &param) in edge.args.iter().zip(params) {
-                    if arg.index() < nvalues && param.index() < nvalues {
-                        partners[arg.index()].push(param);
-                        partners[param.index()].push(arg);
-                    }
+        }
+        value += 1;
+    }
+    intervals
+}
+
+/// The free registers: always hands out the lowest suitable one (a min-heap with lazy
+/// deletion, since hinted registers are taken out of order).
+struct FreeRegs {
+    heap: BinaryHeap<Reverse<u32>>,
+    is_free: Vec<bool>,
+    skipped: Vec<u32>,
+}
+
+impl FreeRegs {
+    fn contains(&self, reg: u32) -> bool {
+        self.is_free.get(reg as usize).copied().unwrap_or(false)
+    }
+
+    fn insert(&mut self, reg: u32) {
+        let r = reg as usize;
+        if r >= self.is_free.len() {
+            self.is_free.resize(r + 1, false);
+        }
+        if !self.is_free[r] {
+            self.is_free[r] = true;
+            self.heap.push(Reverse(reg));
+        }
+    }
+
+    fn take(&mut self, reg: u32) {
+        if let Some(slot) = self.is_free.get_mut(reg as usize) {
+            *slot = false;
+        }
+    }
+
+    /// The lowest free register not in `avoid`, else the lowest free one.
+    fn lowest(&mut self, avoid: &[u32]) -> Option<u32> {
+        let mut found = None;
+        let mut first = None;
+        while let Some(&Reverse(reg)) = self.heap.peek() {
+            if !self.contains(reg) || self.skipped.contains(&reg) {
+                // A stale entry, or a duplicate of one already set aside.
+                self.heap.pop();
+                continue;
+            }
+            first.get_or_insert(reg);
+            if !avoid.contains(&reg) {
+                found = Some(reg);
+                break;
+            }
+            self.heap.pop();
+            self.skipped.push(reg);
+        }
+        for reg in self.skipped.drain(..) {
+            self.heap.push(Reverse(reg));
+        }
+        found.or(first)
+    }
+}
+
+/// Allocates a register to every SSA value of `func`, temporaries starting at `nlocals`.
+pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
+    let nvalues = func.values.len();
+    let positions = number_layout(func);
+    let intervals = live_intervals(func, &positions);
+    // Coalescing partners: a block parameter and the values passed to it, in edge order.
+    let mut pairs: Vec<(u32, Value)> = Vec::new();
+    for &block in &func.layout {
+        let Some(term) = &func.blocks[block.index()].term else {
+            continue;
+        };
+        for edge in term.edges() {
+            let params = &func.blocks[edge.block.index()].params;
+            for (&arg, &param) in edge.args.iter().zip(params) {
+                if arg.index() < nvalues && param.index() < nvalues {
+                    pairs.push((arg.0, param));
+                    pairs.push((param.0, arg));
                 }
             }
         }
     }
+    let partners = Adjacency::build(nvalues, &pairs);
 
-    let mut order: Vec<(u32, u32, usize)> = intervals
+    let mut order: Vec<(u32, u32, u32)> = intervals
+        .0
         .iter()
         .enumerate()
-        .filter_map(|(v, iv)| iv.map(|(lo, hi)| (lo, hi, v)))
+        .filter(|&(_, &(lo, hi))| lo <= hi)
+        .map(|(v, &(lo, hi))| (lo, hi, v as u32))
         .collect();
     order.sort_unstable();
     let mut regs: Vec<Option<u32>> = vec![None; nvalues];
-    let mut free: BTreeSet<u32> = BTreeSet::new();
-    // Active intervals as (end, register), kept sorted by end.
-    let mut active: BTreeSet<(u32, u32)> = BTreeSet::new();
+    let mut free = FreeRegs {
+        heap: BinaryHeap::new(),
+        is_free: Vec::new(),
+        skipped: Vec::new(),
+    };
+    // Active intervals as (end, register), the earliest end first.
+    let mut active: BinaryHeap<Reverse<(u32, u32)>> = BinaryHeap::new();
+    let mut avoid: Vec<u32> = Vec::new();
     let mut nregs = nlocals;
     for (start, end, value) in order {
-        while let Some(&(active_end, reg)) = active.first() {
+        while let Some(&Reverse((active_end, reg))) = active.peek() {
             if active_end >= start {
                 break;
             }
-            active.pop_first();
+            active.pop();
             free.insert(reg);
         }
-        let hinted = partners[value]
+        let value = value as usize;
+        let hinted = partners
+            .of(value)
             .iter()
             .filter_map(|p| regs.get(p.index()).copied().flatten())
-            .find(|r| free.contains(r));
-        // An edge argument that cannot share its parameter's register should at least avoid
-        // the registers of the target's other parameters, or the edge's moves form a cycle.
-        let avoid: Vec<u32> = partners[value]
-            .iter()
-            .filter_map(|p| match func.values.get(p.index()) {
-                Some(ValueDef::Param(block, _)) => Some(*block),
-                _ => None,
-            })
-            .flat_map(|block| func.blocks[block.index()].params.iter())
-            .filter_map(|p| regs.get(p.index()).copied().flatten())
-            .collect();
-        let unhinted = || {
-            free.iter()
-                .copied()
-                .find(|r| !avoid.contains(r))
-                .or_else(|| free.first().copied())
+            .find(|&r| free.contains(r));
+        let reg = match hinted {
+            Some(reg) => Some(reg),
+            None => {
+                // An edge argument that cannot share its parameter's register should at
+                // least avoid the registers of the target's other parameters, or the edge's
+                // moves form a cycle.
+                avoid.clear();
+                for p in partners.of(value) {
+                    if let Some(ValueDef::Param(block, _)) = func.values.get(p.index()) {
+                        avoid.extend(
+                            func.blocks[block.index()]
+                                .params
+                                .iter()
+                                .filter_map(|q| regs.get(q.index()).copied().flatten()),
+                        );
+                    }
+                }
+                free.lowest(&avoid)
+            }
         };
-        let reg = match hinted.or_else(unhinted) {
+        let reg = match reg {
             Some(reg) => {
-                free.remove(&reg);
+                free.take(reg);
                 reg
             }
             None => {
@@ -285,7 +362,7 @@ pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
             }
         };
         regs[value] = Some(reg);
-        active.insert((end, reg));
+        active.push(Reverse((end, reg)));
     }
     Allocation { regs, nregs }
 }

@@ -18,18 +18,90 @@ pub struct FunctionBuilder {
     pub loc: Loc,
     /// The exception handler given to newly created blocks.
     pub handler: Option<Block>,
+    /// The index of each block's entry in the layout. [`FunctionBuilder::switch_to_end`]
+    /// appends a block again instead of removing it from the middle (which made lowering
+    /// quadratic in the number of blocks), leaving a stale entry that
+    /// [`FunctionBuilder::finish`] drops.
+    layout_pos: Vec<u32>,
+    stale_entries: usize,
 }
 
 impl FunctionBuilder {
     /// A builder that owns `func`, positioned at a new entry block.
     pub fn new(mut func: Function) -> Self {
         let entry = func.create_block();
-        FunctionBuilder { func, current: Some(entry), loc: Loc::default(), handler: None }
+        let mut builder = FunctionBuilder {
+            func,
+            current: Some(entry),
+            loc: Loc::default(),
+            handler: None,
+            layout_pos: Vec::new(),
+            stale_entries: 0,
+        };
+        builder.record_position(entry);
+        builder
     }
 
     /// Gives the finished function back.
-    pub fn finish(self) -> Function {
+    pub fn finish(mut self) -> Function {
+        self.compact_layout();
         self.func
+    }
+
+    /// Drops the stale layout entries [`FunctionBuilder::switch_to_end`] left behind.
+    fn compact_layout(&mut self) {
+        if self.stale_entries == 0 {
+            return;
+        }
+        let positions = &self.layout_pos;
+        let mut index = 0;
+        self.func.layout.retain(|block| {
+            let live = positions.get(block.index()) == Some(&(index as u32));
+            index += 1;
+            live
+        });
+        self.stale_entries = 0;
+        self.layout_pos.clear();
+        for (index, &block) in self.func.layout.iter().enumerate() {
+            if self.layout_pos.len() <= block.index() {
+                self.layout_pos.resize(block.index() + 1, u32::MAX);
+            }
+            self.layout_pos[block.index()] = index as u32;
+        }
+    }
+
+    /// Notes that `block` was just appended to the layout.
+    fn record_position(&mut self, block: Block) {
+        let b = block.index();
+        if self.layout_pos.len() <= b {
+            self.layout_pos.resize(b + 1, u32::MAX);
+        }
+        self.layout_pos[b] = (self.func.layout.len() - 1) as u32;
+    }
+
+    /// Moves `block` to the end of the layout, then continues there, so listings show
+    /// blocks in the order their code was written (join blocks are created before the code
+    /// that jumps to them). Constant time.
+    pub fn switch_to_end(&mut self, block: Block) {
+        let b = block.index();
+        let at = self.layout_pos.get(b).copied().unwrap_or(u32::MAX) as usize;
+        if self.func.layout.get(at) == Some(&block) {
+            if at + 1 != self.func.layout.len() {
+                self.func.layout.push(block);
+                self.record_position(block);
+                self.stale_entries += 1;
+            }
+        } else {
+            // A block laid out behind the builder's back: move it the slow way.
+            self.compact_layout();
+            if let Some(position) = self.func.layout.iter().position(|&x| x == block) {
+                self.func.layout.remove(position);
+                self.func.layout.push(block);
+                self.stale_entries = 1;
+                self.compact_layout();
+            }
+        }
+        self.switch_to(block);
     }
 
     /// The block instructions go to, or `None` right after a terminator.
@@ -40,6 +112,7 @@ impl FunctionBuilder {
     /// Creates a block that inherits the current exception handler.
     pub fn create_block(&mut self) -> Block {
         let block = self.func.create_block();
+        self.record_position(block);
         self.func.blocks[block.index()].handler = self.handler;
         block
     }
@@ -47,6 +120,7 @@ impl FunctionBuilder {
     /// Creates a block with an explicit handler.
     pub fn create_block_with_handler(&mut self, handler: Option<Block>) -> Block {
         let block = self.func.create_block();
+        self.record_position(block);
         self.func.blocks[block.index()].handler = handler;
         block
     }
@@ -78,7 +152,9 @@ impl FunctionBuilder {
     pub fn ins(&mut self, op: Op, imm: Imm, args: Vec<Value>) -> Value {
         debug_assert!(op.has_result(), "{} has no result", op.name());
         let block = self.current_block();
-        self.func.push_inst(block, op, imm, args, self.loc).expect("op has a result")
+        self.func
+            .push_inst(block, op, imm, args, self.loc)
+            .expect("op has a result")
     }
 
     /// Emits an instruction with no result.

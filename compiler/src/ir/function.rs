@@ -11,7 +11,7 @@
 //! needs beyond that must dominate it (lowering keeps them in hidden locals when in doubt).
 
 use super::constant::Const;
-use super::entities::{Block, ConstId, FuncId, Inst, NameId, Value};
+use super::entities::{Block, ConstId, FuncId, Inst, LocalId, NameId, Value};
 use super::ops::{Imm, Op};
 use rustc_hash::FxHashMap;
 
@@ -89,7 +89,10 @@ impl FunctionKind {
     pub fn uses_name_ops(self) -> bool {
         matches!(
             self,
-            FunctionKind::Module | FunctionKind::Class | FunctionKind::Eval | FunctionKind::Interactive
+            FunctionKind::Module
+                | FunctionKind::Class
+                | FunctionKind::Eval
+                | FunctionKind::Interactive
         )
     }
 }
@@ -153,7 +156,10 @@ impl BlockCall {
     }
 
     pub fn bare(block: Block) -> Self {
-        BlockCall { block, args: Vec::new() }
+        BlockCall {
+            block,
+            args: Vec::new(),
+        }
     }
 }
 
@@ -163,14 +169,25 @@ pub enum Terminator {
     /// Unconditional jump.
     Jump(BlockCall),
     /// Tests the truthiness of `cond` (which may raise) and jumps.
-    Branch { cond: Value, then_to: BlockCall, else_to: BlockCall },
+    Branch {
+        cond: Value,
+        then_to: BlockCall,
+        else_to: BlockCall,
+    },
     /// `next(iter)`: on an item, jumps to `body` passing the item as the body block's *last*
     /// parameter after `body.args`; on exhaustion jumps to `exit`.
-    ForIter { iter: Value, body: BlockCall, exit: BlockCall },
+    ForIter {
+        iter: Value,
+        body: BlockCall,
+        exit: BlockCall,
+    },
     /// Returns from the function (ends the generator).
     Return(Value),
     /// `raise exc from cause`; `raise` alone (both `None`) re-raises the handled exception.
-    Raise { exc: Option<Value>, cause: Option<Value> },
+    Raise {
+        exc: Option<Value>,
+        cause: Option<Value>,
+    },
     /// Re-raises a caught exception unchanged, keeping its traceback.
     Reraise(Value),
     /// Control never reaches here.
@@ -178,58 +195,77 @@ pub enum Terminator {
 }
 
 impl Terminator {
-    /// The blocks control may flow to (not counting the exception edge).
-    pub fn successors(&self) -> Vec<Block> {
-        match self {
-            Terminator::Jump(target) => vec![target.block],
-            Terminator::Branch { then_to, else_to, .. } => vec![then_to.block, else_to.block],
-            Terminator::ForIter { body, exit, .. } => vec![body.block, exit.block],
-            Terminator::Return(_) | Terminator::Raise { .. } | Terminator::Reraise(_) | Terminator::Unreachable => {
-                Vec::new()
-            }
-        }
+    /// The blocks control may flow to (not counting the exception edge), in edge order.
+    pub fn successors(&self) -> impl Iterator<Item = Block> + '_ {
+        self.edges().map(|edge| edge.block)
     }
 
-    /// Mutable access to each outgoing edge.
-    pub fn edges_mut(&mut self) -> Vec<&mut BlockCall> {
-        match self {
-            Terminator::Jump(target) => vec![target],
-            Terminator::Branch { then_to, else_to, .. } => vec![then_to, else_to],
-            Terminator::ForIter { body, exit, .. } => vec![body, exit],
-            _ => Vec::new(),
-        }
+    /// Each outgoing edge, in order (`then` before `else`, `body` before `exit`). These
+    /// accessors allocate nothing: passes and code generation call them for every block.
+    pub fn edges(&self) -> impl Iterator<Item = &BlockCall> + '_ {
+        let pair = match self {
+            Terminator::Jump(target) => [Some(target), None],
+            Terminator::Branch {
+                then_to, else_to, ..
+            } => [Some(then_to), Some(else_to)],
+            Terminator::ForIter { body, exit, .. } => [Some(body), Some(exit)],
+            _ => [None, None],
+        };
+        pair.into_iter().flatten()
     }
 
-    /// Every value the terminator reads, edge arguments included.
-    pub fn uses(&self) -> Vec<Value> {
-        let mut out = Vec::new();
-        match self {
-            Terminator::Jump(t) => out.extend(&t.args),
-            Terminator::Branch { cond, then_to, else_to } => {
-                out.push(*cond);
-                out.extend(&then_to.args);
-                out.extend(&else_to.args);
-            }
-            Terminator::ForIter { iter, body, exit } => {
-                out.push(*iter);
-                out.extend(&body.args);
-                out.extend(&exit.args);
-            }
-            Terminator::Return(v) | Terminator::Reraise(v) => out.push(*v),
-            Terminator::Raise { exc, cause } => {
-                out.extend(exc.iter());
-                out.extend(cause.iter());
-            }
-            Terminator::Unreachable => {}
-        }
-        out
+    /// Mutable access to each outgoing edge, in [`Terminator::edges`] order.
+    pub fn edges_mut(&mut self) -> impl Iterator<Item = &mut BlockCall> + '_ {
+        let pair = match self {
+            Terminator::Jump(target) => [Some(target), None],
+            Terminator::Branch {
+                then_to, else_to, ..
+            } => [Some(then_to), Some(else_to)],
+            Terminator::ForIter { body, exit, .. } => [Some(body), Some(exit)],
+            _ => [None, None],
+        };
+        pair.into_iter().flatten()
+    }
+
+    /// The operands other than edge arguments (the condition, iterator, returned or raised
+    /// values).
+    pub fn operands(&self) -> impl Iterator<Item = Value> + '_ {
+        let pair = match self {
+            Terminator::Branch { cond, .. } => [Some(*cond), None],
+            Terminator::ForIter { iter, .. } => [Some(*iter), None],
+            Terminator::Return(v) | Terminator::Reraise(v) => [Some(*v), None],
+            Terminator::Raise { exc, cause } => [*exc, *cause],
+            Terminator::Jump(_) | Terminator::Unreachable => [None, None],
+        };
+        pair.into_iter().flatten()
+    }
+
+    /// Mutable access to the operands other than edge arguments.
+    pub fn operands_mut(&mut self) -> impl Iterator<Item = &mut Value> + '_ {
+        let pair = match self {
+            Terminator::Branch { cond, .. } => [Some(cond), None],
+            Terminator::ForIter { iter, .. } => [Some(iter), None],
+            Terminator::Return(v) | Terminator::Reraise(v) => [Some(v), None],
+            Terminator::Raise { exc, cause } => [exc.as_mut(), cause.as_mut()],
+            Terminator::Jump(_) | Terminator::Unreachable => [None, None],
+        };
+        pair.into_iter().flatten()
+    }
+
+    /// Every value the terminator reads: its operands, then the edge arguments.
+    pub fn uses(&self) -> impl Iterator<Item = Value> + '_ {
+        self.operands()
+            .chain(self.edges().flat_map(|edge| edge.args.iter().copied()))
     }
 
     /// Whether the terminator itself can raise (taking the block's exception edge).
     pub fn can_raise(&self) -> bool {
         matches!(
             self,
-            Terminator::Branch { .. } | Terminator::ForIter { .. } | Terminator::Raise { .. } | Terminator::Reraise(_)
+            Terminator::Branch { .. }
+                | Terminator::ForIter { .. }
+                | Terminator::Raise { .. }
+                | Terminator::Reraise(_)
         )
     }
 }
@@ -291,11 +327,63 @@ pub struct Function {
     pub layout: Vec<Block>,
     const_index: FxHashMap<Const, ConstId>,
     name_index: FxHashMap<String, NameId>,
+    /// The interning indexes no longer match the pools; rebuilt on the next interning.
+    pools_dirty: bool,
+    local_index: LocalIndex,
+}
+
+/// A name → slot index over [`Function::locals`], which lowering also edits directly
+/// (parameters moved to the front, a slot renamed). It indexes `locals[..len]`; appended
+/// names are indexed on the next lookup, and any other edit is detected (a hit that no
+/// longer matches, or the first and last indexed slots no longer mapping to themselves)
+/// and answered by rebuilding the index.
+#[derive(Debug, Clone, Default)]
+struct LocalIndex {
+    map: FxHashMap<String, LocalId>,
+    len: usize,
+}
+
+impl LocalIndex {
+    fn rebuild(&mut self, locals: &[String]) {
+        self.map.clear();
+        self.len = 0;
+        self.extend(locals);
+    }
+
+    fn extend(&mut self, locals: &[String]) {
+        for (index, name) in locals.iter().enumerate().skip(self.len) {
+            self.map.entry(name.clone()).or_insert(LocalId::new(index));
+        }
+        self.len = locals.len();
+    }
+
+    fn maps_to_itself(&self, locals: &[String], index: usize) -> bool {
+        self.map.get(&locals[index]) == Some(&LocalId::new(index))
+    }
+
+    fn sync(&mut self, locals: &[String]) {
+        if self.len == locals.len() {
+            return;
+        }
+        let stale = self.len > locals.len()
+            || (self.len > 0
+                && (!self.maps_to_itself(locals, 0) || !self.maps_to_itself(locals, self.len - 1)));
+        if stale {
+            self.rebuild(locals);
+        } else {
+            self.extend(locals);
+        }
+    }
 }
 
 impl Function {
     /// An empty function with no blocks.
-    pub fn new(name: impl Into<String>, qualname: impl Into<String>, kind: FunctionKind, first_line: u32) -> Self {
+    pub fn new(
+        name: impl Into<String>,
+        qualname: impl Into<String>,
+        kind: FunctionKind,
+        first_line: u32,
+    ) -> Self {
         Function {
             name: name.into(),
             qualname: qualname.into(),
@@ -317,7 +405,30 @@ impl Function {
             layout: Vec::new(),
             const_index: FxHashMap::default(),
             name_index: FxHashMap::default(),
+            pools_dirty: false,
+            local_index: LocalIndex::default(),
         }
+    }
+
+    /// The slot of fast local `name` (its first occurrence in `locals`), in constant time.
+    pub fn local_id(&mut self, name: &str) -> Option<LocalId> {
+        self.local_index.sync(&self.locals);
+        let id = *self.local_index.map.get(name)?;
+        if self.locals.get(id.index()).is_some_and(|l| l == name) {
+            return Some(id);
+        }
+        // `locals` was reordered or renamed since it was indexed.
+        self.local_index.rebuild(&self.locals);
+        self.local_index.map.get(name).copied()
+    }
+
+    /// The slot of fast local `name`, appending it to `locals` when missing.
+    pub fn ensure_local(&mut self, name: &str) -> LocalId {
+        if let Some(id) = self.local_id(name) {
+            return id;
+        }
+        self.locals.push(name.to_owned());
+        LocalId::new(self.locals.len() - 1)
     }
 
     /// The entry block.
@@ -343,7 +454,14 @@ impl Function {
     }
 
     /// Appends an instruction to `block`, returning its result when the op has one.
-    pub fn push_inst(&mut self, block: Block, op: Op, imm: Imm, args: Vec<Value>, loc: Loc) -> Option<Value> {
+    pub fn push_inst(
+        &mut self,
+        block: Block,
+        op: Op,
+        imm: Imm,
+        args: Vec<Value>,
+        loc: Loc,
+    ) -> Option<Value> {
         let inst = Inst::new(self.insts.len());
         let result = if op.has_result() {
             let value = Value::new(self.values.len());
@@ -352,9 +470,42 @@ impl Function {
         } else {
             None
         };
-        self.insts.push(InstData { op, imm, args, result, loc });
+        self.insts.push(InstData {
+            op,
+            imm,
+            args,
+            result,
+            loc,
+        });
         self.blocks[block.index()].insts.push(inst);
         result
+    }
+
+    /// Creates an instruction that no block lists yet (a pass then places it), returning
+    /// it and its result when the op has one.
+    pub fn create_inst(
+        &mut self,
+        op: Op,
+        imm: Imm,
+        args: Vec<Value>,
+        loc: Loc,
+    ) -> (Inst, Option<Value>) {
+        let inst = Inst::new(self.insts.len());
+        let result = if op.has_result() {
+            let value = Value::new(self.values.len());
+            self.values.push(ValueDef::Inst(inst));
+            Some(value)
+        } else {
+            None
+        };
+        self.insts.push(InstData {
+            op,
+            imm,
+            args,
+            result,
+            loc,
+        });
+        (inst, result)
     }
 
     /// Sets `block`'s terminator.
@@ -366,6 +517,7 @@ impl Function {
 
     /// Interns a constant, returning the existing id for an equal one.
     pub fn add_const(&mut self, value: Const) -> ConstId {
+        self.rebuild_pool_indexes();
         if let Some(&id) = self.const_index.get(&value) {
             return id;
         }
@@ -377,6 +529,7 @@ impl Function {
 
     /// Interns a name.
     pub fn add_name(&mut self, name: &str) -> NameId {
+        self.rebuild_pool_indexes();
         if let Some(&id) = self.name_index.get(name) {
             return id;
         }
@@ -386,11 +539,31 @@ impl Function {
         id
     }
 
-    /// Rebuilds the interning indexes after `consts` or `names` were edited directly
-    /// (for example by the text parser).
+    /// Notes that `consts` or `names` were edited directly (for example by the text parser
+    /// or when `dce` drops unused entries): the interning indexes are rebuilt the next time
+    /// something is interned, which after the last pass never happens.
     pub fn reindex_pools(&mut self) {
-        self.const_index = self.consts.iter().cloned().enumerate().map(|(i, c)| (c, ConstId::new(i))).collect();
-        self.name_index = self.names.iter().cloned().enumerate().map(|(i, n)| (n, NameId::new(i))).collect();
+        self.pools_dirty = true;
+    }
+
+    fn rebuild_pool_indexes(&mut self) {
+        if !std::mem::take(&mut self.pools_dirty) {
+            return;
+        }
+        self.const_index = self
+            .consts
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, c)| (c, ConstId::new(i)))
+            .collect();
+        self.name_index = self
+            .names
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, n)| (n, NameId::new(i)))
+            .collect();
     }
 
     /// The instruction defining `value`, if any.
@@ -404,7 +577,11 @@ impl Function {
     /// The constant `value` was loaded from, if it comes from a `const` instruction.
     pub fn value_const(&self, value: Value) -> Option<&Const> {
         match self.value_inst(value) {
-            Some(InstData { op: Op::Const, imm: Imm::Const(c), .. }) => Some(&self.consts[c.index()]),
+            Some(InstData {
+                op: Op::Const,
+                imm: Imm::Const(c),
+                ..
+            }) => Some(&self.consts[c.index()]),
             _ => None,
         }
     }
@@ -438,16 +615,22 @@ impl PartialEq for Function {
             && self.layout == other.layout;
         header_eq
             && self.layout.iter().all(|&block| {
-                let (a, b) = (self.blocks.get(block.index()), other.blocks.get(block.index()));
-                let (Some(a), Some(b)) = (a, b) else { return false };
+                let (a, b) = (
+                    self.blocks.get(block.index()),
+                    other.blocks.get(block.index()),
+                );
+                let (Some(a), Some(b)) = (a, b) else {
+                    return false;
+                };
                 a.params == b.params
                     && a.handler == b.handler
                     && a.term == b.term
                     && a.term_loc == b.term_loc
                     && a.insts.len() == b.insts.len()
-                    && a.insts.iter().zip(&b.insts).all(|(x, y)| {
-                        self.insts.get(x.index()) == other.insts.get(y.index())
-                    })
+                    && a.insts
+                        .iter()
+                        .zip(&b.insts)
+                        .all(|(x, y)| self.insts.get(x.index()) == other.insts.get(y.index()))
             })
     }
 }
@@ -461,7 +644,10 @@ pub struct Module {
 
 impl Module {
     pub fn new(filename: impl Into<String>) -> Self {
-        Module { filename: filename.into(), functions: Vec::new() }
+        Module {
+            filename: filename.into(),
+            functions: Vec::new(),
+        }
     }
 
     /// Adds a function, returning its id.

@@ -857,8 +857,11 @@ impl FunctionParser {
             }
             _ => unreachable!("only called for terminator keywords"),
         };
-        self.use_values(&term.uses());
-        for target in term.successors() {
+        if let Some(max) = term.uses().max() {
+            self.ensure_value(max);
+        }
+        let targets: Vec<Block> = term.successors().collect();
+        for target in targets {
             self.ensure_block(target);
         }
         let loc = self.take_loc(line)?;

@@ -79,13 +79,7 @@ pub fn verify_module(module: &Module) -> Result<(), VerifyError> {
 
 /// Verifies function `id` of `module` (the module is needed to check `make_function`).
 pub fn verify_function(module: &Module, id: FuncId, func: &Function) -> Result<(), VerifyError> {
-    Verifier {
-        module,
-        id,
-        func,
-        printer: FunctionPrinter::new(func),
-    }
-    .run()
+    Verifier { module, id, func }.run()
 }
 
 /// Where a value is defined.
@@ -115,7 +109,6 @@ struct Verifier<'a> {
     module: &'a Module,
     id: FuncId,
     func: &'a Function,
-    printer: FunctionPrinter<'a>,
 }
 
 /// Split-graph node of a block's entry (parameters; exception edges leave from here).
@@ -149,7 +142,7 @@ impl Verifier<'_> {
             .func
             .insts
             .get(inst.index())
-            .map(|data| self.printer.inst(data));
+            .map(|data| FunctionPrinter::new(self.func).inst(data));
         self.error(Some(block), text, message)
     }
 
@@ -435,30 +428,18 @@ impl Verifier<'_> {
             if let Some(handler) = data.handler {
                 successors[top(block)].push(top(handler));
             }
-            for succ in data
-                .term
-                .as_ref()
-                .map(Terminator::successors)
-                .unwrap_or_default()
-            {
+            for succ in data.term.iter().flat_map(Terminator::successors) {
                 if in_layout.get(succ.index()).copied().unwrap_or(false) {
                     successors[body(block)].push(top(succ));
                 }
             }
         }
         let tree = DomTree::compute(&successors, top(func.entry()));
-        // Blocks each handler protects, to report invariant 9 precisely.
-        let mut protects: Vec<Vec<Block>> = vec![Vec::new(); func.blocks.len()];
-        for &block in &func.layout {
-            if let Some(handler) = func.blocks[block.index()].handler {
-                protects[handler.index()].push(block);
-            }
-        }
         for &block in &func.layout {
             let data = &func.blocks[block.index()];
             for (pos, &inst) in data.insts.iter().enumerate() {
                 for &arg in &func.insts[inst.index()].args {
-                    self.check_use(arg, UseSite { block, pos }, defs, &tree, &protects)
+                    self.check_use(arg, UseSite { block, pos }, defs, &tree)
                         .map_err(|m| self.inst_error(block, inst, m))?;
                 }
             }
@@ -472,7 +453,6 @@ impl Verifier<'_> {
                         },
                         defs,
                         &tree,
-                        &protects,
                     )
                     .map_err(|m| self.term_error(block, m))?;
                 }
@@ -487,7 +467,6 @@ impl Verifier<'_> {
         site: UseSite,
         defs: &[Option<DefSite>],
         tree: &DomTree,
-        protects: &[Vec<Block>],
     ) -> Result<(), String> {
         let Some(def) = defs.get(value.index()).copied().flatten() else {
             return Err(format!("{value} is used but never defined"));
@@ -495,8 +474,9 @@ impl Verifier<'_> {
         if !tree.is_reachable(body(site.block)) {
             return Ok(());
         }
+        // The use is in a handler that protects the defining block (invariant 9).
         if let DefSite::Inst(def_block, _) = def
-            && protects[site.block.index()].contains(&def_block)
+            && self.func.blocks[def_block.index()].handler == Some(site.block)
         {
             return Err(format!(
                 "{value} is defined in {def_block}, which this handler protects; the exception may be raised before it is set"

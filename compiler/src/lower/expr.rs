@@ -164,12 +164,7 @@ impl<'a> Lowerer<'a> {
     /// Moves `block` to the end of the layout and continues there, so join blocks print
     /// after the blocks that flow into them.
     pub(crate) fn switch_to_end(&mut self, block: Block) {
-        let layout = &mut self.b().func.layout;
-        if let Some(position) = layout.iter().position(|&b| b == block) {
-            layout.remove(position);
-            layout.push(block);
-        }
-        self.b().switch_to(block);
+        self.b().switch_to_end(block);
     }
 
     /// Ends the current block with a branch on the truthiness of `cond`.

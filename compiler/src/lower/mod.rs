@@ -236,8 +236,8 @@ impl<'a> Lowerer<'a> {
                 | ScopeKind::TypeVarBound
         ) {
             for symbol in &info.symbols {
-                if symbol.scope == SymbolScope::Local && !func.locals.contains(&symbol.name) {
-                    func.locals.push(symbol.name.clone());
+                if symbol.scope == SymbolScope::Local {
+                    func.ensure_local(&symbol.name);
                 }
             }
         }
@@ -332,12 +332,10 @@ impl<'a> Lowerer<'a> {
     /// The fast-local slot of `name`, adding one (for hidden temporaries such as `$exit0`
     /// and inlined comprehension variables).
     pub fn ensure_local(&mut self, name: &str) -> LocalId {
-        if let Some(slot) = self.local_slot(name) {
-            return slot;
+        match self.local_slot(name) {
+            Some(slot) => slot,
+            None => self.unit().b.func.ensure_local(name),
         }
-        let locals = &mut self.unit().b.func.locals;
-        locals.push(name.to_owned());
-        LocalId::new(locals.len() - 1)
     }
 
     /// A fresh hidden local, named so it can never clash with a Python identifier.

@@ -128,12 +128,7 @@ impl<'a> Lowerer<'a> {
     /// show blocks in the order their code was written (fail and join blocks are created
     /// before the code that jumps to them).
     fn continue_at(&mut self, block: Block) {
-        let layout = &mut self.b().func.layout;
-        if let Some(pos) = layout.iter().rposition(|&b| b == block) {
-            layout.remove(pos);
-            layout.push(block);
-        }
-        self.b().switch_to(block);
+        self.b().switch_to_end(block);
     }
 
     /// Continues in a fresh block when `cond` is true; jumps to `fail` otherwise.

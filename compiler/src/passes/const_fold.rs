@@ -42,11 +42,14 @@ const MAX_STR_SIZE: usize = 4096;
 const MAX_TOTAL_ITEMS: i64 = 1024;
 
 pub fn run(func: &mut Function) {
-    // Layout order need not follow dominance, so repeat until no fold enables another.
+    // Layout order need not follow dominance, so repeat until no fold enables another
+    // (a second scan only happens when the first folded something).
     loop {
         let mut changed = false;
-        for block in func.layout.clone() {
-            for inst in func.blocks[block.index()].insts.clone() {
+        for b in 0..func.layout.len() {
+            let block = func.layout[b];
+            for i in 0..func.blocks[block.index()].insts.len() {
+                let inst = func.blocks[block.index()].insts[i];
                 if let Some(value) = fold_inst(func, &func.insts[inst.index()]) {
                     let id = func.add_const(value);
                     let data = &mut func.insts[inst.index()];
@@ -79,10 +82,27 @@ pub fn run(func: &mut Function) {
     }
 }
 
+/// Whether `op` is one [`fold_inst`] can fold.
+fn foldable(op: Op) -> bool {
+    matches!(
+        op,
+        Op::Binary
+            | Op::Inplace
+            | Op::Unary
+            | Op::Not
+            | Op::ToBool
+            | Op::Compare
+            | Op::BuildTuple
+            | Op::BuildString
+            | Op::GetItem
+    )
+}
+
 /// The constant `inst` evaluates to, when all its operands are constants and evaluating it
 /// cannot raise.
 fn fold_inst(func: &Function, inst: &InstData) -> Option<Const> {
-    if matches!(inst.op, Op::Const) {
+    // Cheap checks first: this runs on every instruction, and almost none fold.
+    if !foldable(inst.op) || !inst.args.iter().all(|&v| func.value_const(v).is_some()) {
         return None;
     }
     let args: Vec<&Const> = inst

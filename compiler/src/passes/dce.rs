@@ -58,43 +58,9 @@ pub fn run(func: &mut Function) {
     drop_impossible_exception_edges(func);
     remove_unreachable_blocks(func);
 
+    // Definitions, and the roots of the marking below: everything an effectful instruction
+    // or a terminator reads is live (one walk over the code for both).
     let mut defs: Vec<Option<Def>> = vec![None; func.values.len()];
-    for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        for (index, &param) in data.params.iter().enumerate() {
-            defs[param.index()] = Some(Def::Param(block, index));
-        }
-        for &inst in &data.insts {
-            if let Some(result) = func.insts[inst.index()].result {
-                defs[result.index()] = Some(Def::Inst(inst));
-            }
-        }
-    }
-
-    // Incoming edges per block: (predecessor, edge index within its terminator).
-    let mut incoming: Vec<Vec<(Block, usize)>> = vec![Vec::new(); func.blocks.len()];
-    // Blocks whose last parameter is a `for_iter` item, and handler blocks.
-    let mut keeps_last_param = vec![false; func.blocks.len()];
-    let mut is_handler = vec![false; func.blocks.len()];
-    for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        if let Some(handler) = data.handler {
-            is_handler[handler.index()] = true;
-        }
-        if let Some(Terminator::ForIter { body, .. }) = &data.term {
-            keeps_last_param[body.block.index()] = true;
-        }
-        for (edge, target) in data
-            .term
-            .iter()
-            .flat_map(Terminator::successors)
-            .enumerate()
-        {
-            incoming[target.index()].push((block, edge));
-        }
-    }
-
-    // Mark.
     let mut live = vec![false; func.values.len()];
     let mut worklist: Vec<Value> = Vec::new();
     let mark = |v: Value, live: &mut Vec<bool>, worklist: &mut Vec<Value>| {
@@ -105,18 +71,67 @@ pub fn run(func: &mut Function) {
     };
     for &block in &func.layout {
         let data = &func.blocks[block.index()];
+        for (index, &param) in data.params.iter().enumerate() {
+            defs[param.index()] = Some(Def::Param(block, index));
+        }
         for &inst in &data.insts {
-            let inst = &func.insts[inst.index()];
-            if !is_removable(inst.op) {
-                for &arg in &inst.args {
+            let inst_data = &func.insts[inst.index()];
+            if let Some(result) = inst_data.result {
+                defs[result.index()] = Some(Def::Inst(inst));
+            }
+            if !is_removable(inst_data.op) {
+                for &arg in &inst_data.args {
                     mark(arg, &mut live, &mut worklist);
                 }
             }
         }
-        for v in data.term.as_ref().map(non_edge_uses).unwrap_or_default() {
+        for v in data.term.iter().flat_map(Terminator::operands) {
             mark(v, &mut live, &mut worklist);
         }
     }
+
+    // Incoming edges per block as (predecessor, edge index within its terminator), grouped
+    // by block in one array: `incoming[incoming_start[b]..incoming_start[b + 1]]`.
+    let nblocks = func.blocks.len();
+    let mut incoming_start = vec![0u32; nblocks + 1];
+    // Blocks whose last parameter is a `for_iter` item, and handler blocks.
+    let mut keeps_last_param = vec![false; nblocks];
+    let mut is_handler = vec![false; nblocks];
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        if let Some(handler) = data.handler {
+            is_handler[handler.index()] = true;
+        }
+        if let Some(Terminator::ForIter { body, .. }) = &data.term {
+            keeps_last_param[body.block.index()] = true;
+        }
+        for target in data.term.iter().flat_map(Terminator::successors) {
+            incoming_start[target.index() + 1] += 1;
+        }
+    }
+    for b in 0..nblocks {
+        incoming_start[b + 1] += incoming_start[b];
+    }
+    let mut fill = incoming_start.clone();
+    let mut incoming = vec![(Block::new(0), 0usize); incoming_start[nblocks] as usize];
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        for (edge, target) in data
+            .term
+            .iter()
+            .flat_map(Terminator::successors)
+            .enumerate()
+        {
+            incoming[fill[target.index()] as usize] = (block, edge);
+            fill[target.index()] += 1;
+        }
+    }
+    let incoming_of = |block: Block| {
+        &incoming
+            [incoming_start[block.index()] as usize..incoming_start[block.index() + 1] as usize]
+    };
+
+    // Mark.
     while let Some(value) = worklist.pop() {
         match defs[value.index()] {
             Some(Def::Inst(inst)) if is_removable(func.insts[inst.index()].op) => {
@@ -125,7 +140,7 @@ pub fn run(func: &mut Function) {
                 }
             }
             Some(Def::Param(block, index)) => {
-                for &(pred, edge) in &incoming[block.index()] {
+                for &(pred, edge) in incoming_of(block) {
                     let term = func.blocks[pred.index()]
                         .term
                         .as_ref()
@@ -140,40 +155,42 @@ pub fn run(func: &mut Function) {
     }
 
     // Sweep instructions.
-    let layout = func.layout.clone();
-    for &block in &layout {
-        let insts = std::mem::take(&mut func.blocks[block.index()].insts);
-        let kept = insts
-            .into_iter()
-            .filter(|&inst| {
-                let data = &func.insts[inst.index()];
-                !is_removable(data.op) || data.result.is_some_and(|r| live[r.index()])
-            })
-            .collect();
-        func.blocks[block.index()].insts = kept;
+    for b in 0..func.layout.len() {
+        let block = func.layout[b];
+        let insts = &mut func.blocks[block.index()].insts;
+        let all_insts = &func.insts;
+        insts.retain(|&inst| {
+            let data = &all_insts[inst.index()];
+            !is_removable(data.op) || data.result.is_some_and(|r| live[r.index()])
+        });
     }
 
     // Sweep block parameters and their edge arguments.
-    for &block in &layout {
+    for b in 0..func.layout.len() {
+        let block = func.layout[b];
         if is_handler[block.index()] {
             continue;
         }
-        let params = func.blocks[block.index()].params.clone();
+        let params = &func.blocks[block.index()].params;
         let last = params.len().wrapping_sub(1);
+        let keeps =
+            |i: usize, p: &Value| live[p.index()] || (i == last && keeps_last_param[block.index()]);
+        if params.iter().enumerate().all(|(i, p)| keeps(i, p)) {
+            continue;
+        }
         let keep: Vec<bool> = params
             .iter()
             .enumerate()
-            .map(|(i, p)| live[p.index()] || (i == last && keeps_last_param[block.index()]))
+            .map(|(i, p)| keeps(i, p))
             .collect();
-        if keep.iter().all(|&k| k) {
-            continue;
-        }
-        for &(pred, edge) in &incoming[block.index()] {
+        for &(pred, edge) in incoming_of(block) {
             let term = func.blocks[pred.index()]
                 .term
                 .as_mut()
                 .expect("laid-out blocks are terminated");
-            let call = &mut term.edges_mut()[edge];
+            let Some(call) = term.edges_mut().nth(edge) else {
+                continue;
+            };
             let mut index = 0;
             call.args.retain(|_| {
                 let kept = keep.get(index).copied().unwrap_or(true);
@@ -181,16 +198,17 @@ pub fn run(func: &mut Function) {
                 kept
             });
         }
-        let kept: Vec<Value> = params
-            .iter()
-            .zip(&keep)
-            .filter(|&(_, &k)| k)
-            .map(|(&p, _)| p)
-            .collect();
-        for (index, &param) in kept.iter().enumerate() {
+        let mut params = std::mem::take(&mut func.blocks[block.index()].params);
+        let mut index = 0;
+        params.retain(|_| {
+            let kept = keep[index];
+            index += 1;
+            kept
+        });
+        for (index, &param) in params.iter().enumerate() {
             func.values[param.index()] = ValueDef::Param(block, index as u32);
         }
-        func.blocks[block.index()].params = kept;
+        func.blocks[block.index()].params = params;
     }
     compact_pools(func);
 }
@@ -237,8 +255,10 @@ fn compact_pools(func: &mut Function) {
         .filter(|&(_, &u)| u)
         .map(|(n, _)| n)
         .collect();
-    for block in func.layout.clone() {
-        for inst in func.blocks[block.index()].insts.clone() {
+    for b in 0..func.layout.len() {
+        let block = func.layout[b];
+        for i in 0..func.blocks[block.index()].insts.len() {
+            let inst = func.blocks[block.index()].insts[i];
             let imm = &mut func.insts[inst.index()].imm;
             match imm {
                 Imm::Const(c) => *c = ConstId::new(const_map[c.index()].expect("used constant")),
@@ -261,17 +281,6 @@ fn edge_args(term: &Terminator, edge: usize) -> &[Value] {
         _ => return &[],
     };
     &call.args
-}
-
-/// Terminator operands other than edge arguments.
-fn non_edge_uses(term: &Terminator) -> Vec<Value> {
-    match term {
-        Terminator::Branch { cond, .. } => vec![*cond],
-        Terminator::ForIter { iter, .. } => vec![*iter],
-        Terminator::Return(v) | Terminator::Reraise(v) => vec![*v],
-        Terminator::Raise { exc, cause } => exc.iter().chain(cause.iter()).copied().collect(),
-        Terminator::Jump(_) | Terminator::Unreachable => Vec::new(),
-    }
 }
 
 /// Clears the handler of every block in which nothing can raise.

@@ -4,6 +4,8 @@
 //!
 //! - [`const_fold`]: evaluates operations on constants at compile time (Python semantics,
 //!   CPython's size limits) and turns branches on constants into jumps;
+//! - [`split_builds`]: turns displays and calls with hundreds of operands into incremental
+//!   construction, so their operands need not all be alive (in registers) at once;
 //! - [`dce`]: removes unreachable blocks, side-effect-free instructions whose results are
 //!   unused, and unused block parameters;
 //! - [`simplify_cfg`]: merges straight-line blocks, threads jumps through empty blocks and
@@ -18,9 +20,10 @@
 pub mod const_fold;
 pub mod dce;
 pub mod simplify_cfg;
+pub mod split_builds;
 
 use crate::ir::verify::{VerifyError, verify_module};
-use crate::ir::{Block, Function, Module};
+use crate::ir::{Block, Function, Module, Terminator};
 use std::fmt;
 
 /// A pass: rewrites one function in place. The module-level constant pool does not exist
@@ -28,10 +31,12 @@ use std::fmt;
 pub type PassFn = fn(&mut Function);
 
 /// The pipeline, in order. Constant folding first exposes constant branches and dead
-/// code; `dce` then removes it; `simplify_cfg` last tidies the block structure that the
+/// code (and folds constant tuples before `split_builds` looks at displays); `dce` then
+/// removes it, along with the constant loads `split_builds` replaced by tuple constants; `simplify_cfg` last tidies the block structure that the
 /// other two leave behind (emptied blocks, single-edge chains).
 pub const PASSES: &[(&str, PassFn)] = &[
     ("const_fold", const_fold::run),
+    ("split_builds", split_builds::run),
     ("dce", dce::run),
     ("simplify_cfg", simplify_cfg::run),
 ];
@@ -81,20 +86,45 @@ pub fn run_passes(module: &mut Module, options: &PassOptions) -> Result<(), Pass
             error,
         })?;
     }
-    for &(name, pass) in PASSES {
-        if options.runs(name) {
-            for func in &mut module.functions {
-                pass(func);
-            }
-            if check {
-                verify_module(module).map_err(|error| PassError { pass: name, error })?;
-            }
+    // The passes only ever look at one function, so the order is free: pass by pass when
+    // verifying between passes, function by function otherwise (each function's IR then
+    // stays in cache through the whole pipeline).
+    if !check {
+        for func in &mut module.functions {
+            optimize_function(func, options);
         }
-        if options.stop_after.as_deref() == Some(name) {
-            break;
+        return Ok(());
+    }
+    for &(name, pass) in pipeline(options) {
+        for func in &mut module.functions {
+            pass(func);
         }
+        verify_module(module).map_err(|error| PassError { pass: name, error })?;
     }
     Ok(())
+}
+
+/// The passes `options` selects, in order.
+fn pipeline(
+    options: &PassOptions,
+) -> impl Iterator<Item = &'static (&'static str, PassFn)> + Clone + '_ {
+    let last = options
+        .stop_after
+        .as_deref()
+        .and_then(|stop| PASSES.iter().position(|&(name, _)| name == stop))
+        .unwrap_or(PASSES.len() - 1);
+    PASSES[..=last]
+        .iter()
+        .filter(|&&(name, _)| options.runs(name))
+}
+
+/// Runs the selected passes over one function, without verifying in between (the
+/// release-build pipeline, also used to generate code right after optimising a
+/// function while its IR is still in cache).
+pub fn optimize_function(func: &mut Function, options: &PassOptions) {
+    for &(_, pass) in pipeline(options) {
+        pass(func);
+    }
 }
 
 /// Whether a pass name exists (for validating user-supplied options).
@@ -115,12 +145,8 @@ pub(crate) fn reachable_blocks(func: &Function) -> Vec<bool> {
     reachable[entry.index()] = true;
     while let Some(block) = stack.pop() {
         let data = &func.blocks[block.index()];
-        let succs = data
-            .term
-            .as_ref()
-            .map(|t| t.successors())
-            .unwrap_or_default();
-        for next in succs.into_iter().chain(data.handler) {
+        let succs = data.term.iter().flat_map(Terminator::successors);
+        for next in succs.chain(data.handler) {
             if !reachable[next.index()] {
                 reachable[next.index()] = true;
                 stack.push(next);

@@ -104,15 +104,21 @@ impl RawScope {
 
     /// Adds (or replaces) a symbol.
     pub fn insert(&mut self, name: &str, flags: u32, scope: SymbolScope) {
-        let symbol = RawSymbol {
-            name: name.to_owned(),
-            flags,
-            scope,
-            removed: false,
-        };
         match self.index.get(name) {
-            Some(&i) => self.symbols[i] = symbol,
+            // Same name: update in place rather than allocate it again.
+            Some(&i) => {
+                let symbol = &mut self.symbols[i];
+                symbol.flags = flags;
+                symbol.scope = scope;
+                symbol.removed = false;
+            }
             None => {
+                let symbol = RawSymbol {
+                    name: name.to_owned(),
+                    flags,
+                    scope,
+                    removed: false,
+                };
                 self.index.insert(name.to_owned(), self.symbols.len());
                 self.symbols.push(symbol);
             }
@@ -293,7 +299,15 @@ impl<'a> Builder<'a> {
         if let Some(prev) = prev {
             // CPython appends a re-entered module/class annotation block again; analysing
             // it once is equivalent.
-            if !self.scopes[prev].children.contains(&id) {
+            // A scope is only ever linked here, together with its parent, so the parent
+            // answers the membership question without scanning the children (a module of
+            // thousands of functions made that scan quadratic).
+            let linked = match self.scopes[id].parent {
+                None => false,
+                Some(parent) if parent == prev => true,
+                Some(_) => self.scopes[prev].children.contains(&id),
+            };
+            if !linked {
                 self.scopes[prev].children.push(id);
                 self.scopes[id].parent = Some(prev);
             }
@@ -330,13 +344,14 @@ impl<'a> Builder<'a> {
     // ---- definitions ------------------------------------------------------------------
 
     /// `_Py_MaybeMangle(st_private, ste, name)`.
-    pub(super) fn mangle_in(&self, ste: usize, name: &str) -> String {
+    pub(super) fn mangle_in<'n>(&self, ste: usize, name: &'n str) -> std::borrow::Cow<'n, str> {
         if let Some(set) = self.scopes[ste].mangled_names
             && !self.mangled_sets[set].contains(name)
         {
-            return name.to_owned();
+            return std::borrow::Cow::Borrowed(name);
         }
-        mangle(self.private.as_deref(), name).into_owned()
+        // Borrowed unless the name really is mangled: this runs for every name use.
+        mangle(self.private.as_deref(), name)
     }
 
     /// `symtable_lookup_entry`: the flags of `name` in scope `ste`.
@@ -407,7 +422,7 @@ impl<'a> Builder<'a> {
         }
         self.scopes[ste].insert(&mangled, value, SymbolScope::Local);
         if flag & DEF_PARAM != 0 {
-            self.scopes[ste].varnames.push(mangled);
+            self.scopes[ste].varnames.push(mangled.into_owned());
         } else if flag & DEF_GLOBAL != 0 {
             // The module's entry records every name declared global anywhere.
             let module = &mut self.scopes[0];
@@ -437,7 +452,7 @@ impl<'a> Builder<'a> {
     pub(super) fn record_directive(&mut self, name: &str, range: TextRange) {
         let cur = self.cur();
         let mangled = self.mangle_in(cur, name);
-        self.scopes[cur].directives.push((mangled, range));
+        self.scopes[cur].directives.push((mangled.into_owned(), range));
     }
 
     // ---- `from __future__` --------------------------------------------------------------

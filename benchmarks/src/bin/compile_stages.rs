@@ -1,0 +1,104 @@
+//! Where the frontend's time goes: compiles every `.py` file of `python3`'s standard library
+//! (or the files named on the command line) once per run and reports the time spent in
+//! each stage (decoding, parsing with its checks, scopes, lowering, passes, bytecode).
+//!
+//! Usage: `cargo run --release -p benchmarks --bin compile_stages [-- --runs N] [FILE...]`.
+//! With `COMPILE_STAGES_LIMITS=1` it also prints each code object's register, cache,
+//! constant, name and code-unit counts.
+
+use benchmarks::{python_files, python3_executable, python3_stdlib};
+use compiler::passes::{PassOptions, run_passes};
+use std::time::{Duration, Instant};
+
+const STAGES: [&str; 6] = ["decode", "parse", "scopes", "lower", "passes", "bytecode"];
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut runs = 1;
+    if let Some(i) = args.iter().position(|a| a == "--runs") {
+        runs = args.get(i + 1).and_then(|r| r.parse().ok()).unwrap_or(1);
+        args.drain(i..(i + 2).min(args.len()));
+    }
+    let files = if args.is_empty() {
+        let python = python3_executable().expect("python3");
+        python_files(&python3_stdlib(&python).expect("stdlib"))
+    } else {
+        args.iter().map(std::path::PathBuf::from).collect()
+    };
+    let sources: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok().map(|b| (p.display().to_string(), b)))
+        .collect();
+    std::panic::set_hook(Box::new(|_| {}));
+    // One big thread stack instead of the pipeline's per-file stack growth: that keeps
+    // the growth's cost out of the stage times and lets profilers unwind.
+    let best = std::thread::Builder::new()
+        .stack_size(4 << 30)
+        .spawn(move || time_stages(&sources, runs))
+        .expect("spawn")
+        .join()
+        .expect("join");
+    let total: Duration = best.iter().sum();
+    for (stage, time) in STAGES.iter().zip(best) {
+        println!(
+            "{stage:>9} {:8.3} s {:5.1}%",
+            time.as_secs_f64(),
+            100.0 * time.as_secs_f64() / total.as_secs_f64()
+        );
+    }
+    println!("{:>9} {:8.3} s", "total", total.as_secs_f64());
+}
+
+fn time_stages(sources: &[(String, Vec<u8>)], runs: usize) -> [Duration; 6] {
+    let mut best = [Duration::MAX; 6];
+    for _ in 0..runs {
+        let mut totals = [Duration::ZERO; 6];
+        for (name, bytes) in sources {
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                stages(bytes, name, &mut totals)
+            }));
+        }
+        for (b, t) in best.iter_mut().zip(totals) {
+            *b = (*b).min(t);
+        }
+    }
+    best
+}
+
+fn stages(bytes: &[u8], name: &str, totals: &mut [Duration; 6]) -> Option<()> {
+    let mut clock = Instant::now();
+    let mut lap = |stage: usize| {
+        let now = Instant::now();
+        totals[stage] += now - clock;
+        clock = now;
+    };
+    let source = compiler::source::decode_source(bytes, name).ok()?;
+    lap(0);
+    let module = compiler::parse::parse_module(&source, name).ok()?;
+    lap(1);
+    let table = compiler::scope::SymbolTable::build(&module, &source, name).ok()?;
+    lap(2);
+    let (mut ir, _) = compiler::lower::lower_module(&module, &table, &source, name).ok()?;
+    lap(3);
+    run_passes(&mut ir, &PassOptions::default()).ok()?;
+    lap(4);
+    let code = compiler::bytecode::compile_module(&ir);
+    lap(5);
+    if std::env::var_os("COMPILE_STAGES_LIMITS").is_some()
+        && let Ok(code) = &code
+    {
+        for c in &code.codes {
+            println!(
+                "limits {} {} {} {} {} {name}:{}",
+                c.nregs,
+                c.ncaches,
+                c.consts.len(),
+                c.names.len(),
+                c.code.len(),
+                c.qualname
+            );
+        }
+    }
+    drop((code, ir, table, module));
+    Some(())
+}
