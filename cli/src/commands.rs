@@ -129,7 +129,8 @@ fn read_program(program: &Program) -> Result<(String, String), u8> {
         Program::File(path) => match std::fs::read(path) {
             Ok(bytes) => (
                 bytes,
-                std::path::absolute(path).map_or_else(|_| path.clone(), |p| p.display().to_string()),
+                std::path::absolute(path)
+                    .map_or_else(|_| path.clone(), |p| p.display().to_string()),
             ),
             Err(error) => {
                 let shown = std::path::absolute(path)

@@ -180,30 +180,10 @@ pub fn longest_logical_line(source: &str) -> usize {
     longest.max(bytes.len() - start)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::longest_logical_line;
-
-    #[test]
-    fn logical_lines_follow_brackets_and_continuations() {
-        assert_eq!(longest_logical_line(""), 0);
-        assert_eq!(longest_logical_line("ab\ncdef\n"), 4);
-        assert_eq!(longest_logical_line("x = (1,\n     2)\ny"), 15);
-        assert_eq!(longest_logical_line("x = 1 + \\\n 2\nz"), 12);
-        let long = format!("a = [{}]\nb = 1\n", "1, ".repeat(1000));
-        assert_eq!(longest_logical_line(&long), long.find(']').unwrap() + 1);
-        // Brackets and newlines at every offset within a word.
-        for pad in 0..9 {
-            let text = format!("{}(\n)\n{}", "x".repeat(pad), "y".repeat(20));
-            assert_eq!(longest_logical_line(&text), (pad + 3).max(20), "{pad}");
-        }
-    }
-}
-
-/// Runs `f` with at least 128 KiB of stack available, growing onto the heap if needed.
-/// Recursive walkers wrap each level in it.
+/// Runs `f` with at least 128 KiB of stack available, growing onto the heap if needed;
+/// the depth meter wraps each level in it.
 #[inline]
-pub fn deep<R>(f: impl FnOnce() -> R) -> R {
+fn deep<R>(f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, f)
 }
 
@@ -263,5 +243,25 @@ impl<'a> Visitor<'a> for DepthMeter {
 
     fn visit_pattern(&mut self, pattern: &'a Pattern) {
         self.nested(|meter| visitor::walk_pattern(meter, pattern));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_logical_line;
+
+    #[test]
+    fn logical_lines_follow_brackets_and_continuations() {
+        assert_eq!(longest_logical_line(""), 0);
+        assert_eq!(longest_logical_line("ab\ncdef\n"), 4);
+        assert_eq!(longest_logical_line("x = (1,\n     2)\ny"), 15);
+        assert_eq!(longest_logical_line("x = 1 + \\\n 2\nz"), 12);
+        let long = format!("a = [{}]\nb = 1\n", "1, ".repeat(1000));
+        assert_eq!(longest_logical_line(&long), long.find(']').unwrap() + 1);
+        // Brackets and newlines at every offset within a word.
+        for pad in 0..9 {
+            let text = format!("{}(\n)\n{}", "x".repeat(pad), "y".repeat(20));
+            assert_eq!(longest_logical_line(&text), (pad + 3).max(20), "{pad}");
+        }
     }
 }

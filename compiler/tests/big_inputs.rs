@@ -50,7 +50,7 @@ fn long_expression_chains() {
 #[test]
 fn long_function_bodies() {
     let body = |n: usize, stmt: &dyn Fn(usize) -> String| {
-        format!("def f(a, b):\n{}    return b\n", lines(n, |i| stmt(i)))
+        format!("def f(a, b):\n{}    return b\n", lines(n, stmt))
     };
     check(
         "statements",

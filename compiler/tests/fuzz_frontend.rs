@@ -5,8 +5,8 @@
 //! cases). Each input applies one to four random mutations to a seed (byte flips, range
 //! deletion or duplication, token insertion, line splicing from another seed); one input
 //! in ten is random bytes. The generator is a fixed-seed xorshift, so runs are
-//! reproducible; `TAIPAN_FUZZ_CASES` overrides the count (default 100,000 in release
-//! builds, 5,000 in debug builds) and `TAIPAN_FUZZ_SEED` the seed. A panicking input is
+//! reproducible; `TAIPAN_FUZZ_CASES` overrides the count (default 100,000) and
+//! `TAIPAN_FUZZ_SEED` the seed. A panicking input is
 //! written to `target/fuzz-failures/` and the test fails.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -182,11 +182,7 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
 
 #[test]
 fn frontend_never_panics() {
-    let default_cases = if cfg!(debug_assertions) {
-        5_000
-    } else {
-        100_000
-    };
+    let default_cases = 100_000;
     let cases: usize = std::env::var("TAIPAN_FUZZ_CASES")
         .ok()
         .and_then(|v| v.parse().ok())

@@ -33,12 +33,12 @@ mod type_params;
 mod unwind;
 mod with_stmt;
 
-use crate::parse::SourceMap;
 use crate::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
 use crate::ir::builder::FunctionBuilder;
 use crate::ir::{
     Block, DerefId, FuncId, Function, FunctionKind, Imm, Loc, LocalId, Module, Op, Value,
 };
+use crate::parse::SourceMap;
 use crate::scope::{ScopeId, ScopeKind, SymbolScope, SymbolTable};
 use ruff_python_ast::ModModule;
 use ruff_text_size::{TextRange, TextSize};
@@ -173,7 +173,12 @@ impl<'a> Lowerer<'a> {
 
     /// A `SyntaxError` at `range` with CPython's position fields.
     pub fn error(&self, range: TextRange, message: impl Into<String>) -> SyntaxDiagnostic {
-        self.map.at_range(SyntaxErrorKind::SyntaxError, &message.into(), range.start(), range.end())
+        self.map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            &message.into(),
+            range.start(),
+            range.end(),
+        )
     }
 
     /// Records a compile-time warning (e.g. PEP 765's `SyntaxWarning`).

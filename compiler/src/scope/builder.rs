@@ -18,8 +18,8 @@
 
 use super::flags::*;
 use super::{Scope, ScopeId, ScopeKey, ScopeKind, SymbolScope, SymbolTable, mangle};
-use crate::parse::SourceMap;
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
+use crate::parse::SourceMap;
 use ruff_python_ast::{self as ast, ExprContext, Stmt};
 use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -452,7 +452,9 @@ impl<'a> Builder<'a> {
     pub(super) fn record_directive(&mut self, name: &str, range: TextRange) {
         let cur = self.cur();
         let mangled = self.mangle_in(cur, name);
-        self.scopes[cur].directives.push((mangled.into_owned(), range));
+        self.scopes[cur]
+            .directives
+            .push((mangled.into_owned(), range));
     }
 
     // ---- `from __future__` --------------------------------------------------------------
