@@ -183,6 +183,9 @@ fn main() {
     }
     print!("{report}");
     if let Some(path) = out_file {
+        if let Some(dir) = std::path::Path::new(&path).parent() {
+            std::fs::create_dir_all(dir).expect("create the report's directory");
+        }
         std::fs::write(&path, &report).expect("write report");
     }
 }
