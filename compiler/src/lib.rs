@@ -12,5 +12,6 @@ pub mod lower;
 pub mod parse;
 pub mod passes;
 pub mod pipeline;
+pub mod pyrepr;
 pub mod scope;
 pub mod source;

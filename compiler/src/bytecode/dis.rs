@@ -83,8 +83,8 @@ pub fn const_repr(value: &Const) -> String {
                 )
             }
         }
-        Const::Str(s) => str_repr(s),
-        Const::Bytes(b) => bytes_repr(b),
+        Const::Str(s) => crate::pyrepr::repr_str(s),
+        Const::Bytes(b) => crate::pyrepr::repr_bytes(b),
         Const::Tuple(items) if items.len() == 1 => format!("({},)", const_repr(&items[0])),
         Const::Tuple(items) => format!(
             "({})",
@@ -117,62 +117,6 @@ fn float_repr(f: f64) -> String {
     }
 }
 
-fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::new();
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-fn bytes_repr(bytes: &[u8]) -> String {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
-    let mut out = String::from("b");
-    out.push(quote as char);
-    for &b in bytes {
-        match b {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            b if b == quote => {
-                out.push('\\');
-                out.push(b as char);
-            }
-            0x20..=0x7e => out.push(b as char),
-            b => {
-                let _ = write!(out, "\\x{b:02x}");
-            }
-        }
-    }
-    out.push(quote as char);
-    out
-}
-
 fn flag_names(flags: CodeFlags) -> String {
     let names: Vec<&str> = CodeFlags::NAMES
         .iter()
@@ -197,7 +141,7 @@ pub fn disassemble(module: &CodeModule, index: usize) -> String {
         "Disassembly of code {index} {} ({}, file {}, line {}):",
         code.qualname,
         code.kind.name(),
-        str_repr(&module.filename),
+        crate::pyrepr::repr_str(&module.filename),
         code.first_line
     );
     let _ = writeln!(
@@ -221,7 +165,7 @@ pub fn disassemble(module: &CodeModule, index: usize) -> String {
         let _ = writeln!(out, "  frees: {}", code.frees.join(", "));
     }
     if let Some(doc) = &code.docstring {
-        let _ = writeln!(out, "  docstring: {}", str_repr(doc));
+        let _ = writeln!(out, "  docstring: {}", crate::pyrepr::repr_str(doc));
     }
     let instructions = match code.instructions() {
         Ok(instructions) => instructions,

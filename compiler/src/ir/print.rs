@@ -54,7 +54,7 @@ pub const CANONICAL_NAN_BITS: u64 = 0x7ff8_0000_0000_0000;
 /// Prints a whole module in the text form.
 pub fn print_module(module: &Module) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "module {}", quote_str(&module.filename));
+    let _ = writeln!(out, "module {}", crate::pyrepr::repr_str(&module.filename));
     for (index, func) in module.functions.iter().enumerate() {
         out.push('\n');
         print_function_into(&mut out, FuncId::new(index), func);
@@ -76,9 +76,13 @@ pub fn print_function(id: FuncId, func: &Function) -> String {
 }
 
 fn print_function_into(out: &mut String, id: FuncId, func: &Function) {
-    let _ = write!(out, "function {id} name={}", quote_str(&func.name));
+    let _ = write!(
+        out,
+        "function {id} name={}",
+        crate::pyrepr::repr_str(&func.name)
+    );
     if func.qualname != func.name {
-        let _ = write!(out, " qualname={}", quote_str(&func.qualname));
+        let _ = write!(out, " qualname={}", crate::pyrepr::repr_str(&func.qualname));
     }
     let _ = writeln!(
         out,
@@ -100,7 +104,7 @@ fn print_function_into(out: &mut String, id: FuncId, func: &Function) {
     symbol_list(out, "cells", &func.cells);
     symbol_list(out, "frees", &func.frees);
     if let Some(doc) = &func.docstring {
-        let _ = writeln!(out, "  doc {}", quote_str(doc));
+        let _ = writeln!(out, "  doc {}", crate::pyrepr::repr_str(doc));
     }
     symbol_list(out, "names", &func.names);
     if !func.consts.is_empty() {
@@ -337,7 +341,7 @@ pub fn symbol_text(text: &str) -> String {
     if is_bare_symbol(text) {
         text.to_owned()
     } else {
-        quote_str(text)
+        crate::pyrepr::repr_str(text)
     }
 }
 
@@ -361,8 +365,8 @@ fn write_const(out: &mut String, value: &Const) {
         Const::Complex { re, im } => {
             let _ = write!(out, "complex({}, {})", float_text(*re), float_text(*im));
         }
-        Const::Str(s) => out.push_str(&quote_str(s)),
-        Const::Bytes(b) => out.push_str(&quote_bytes(b)),
+        Const::Str(s) => out.push_str(&crate::pyrepr::repr_str(s)),
+        Const::Bytes(b) => out.push_str(&crate::pyrepr::repr_bytes(b)),
         Const::Tuple(items) => {
             out.push('(');
             for (i, item) in items.iter().enumerate() {
@@ -407,82 +411,4 @@ pub fn float_text(value: f64) -> String {
         // always contains `.`, `e`, or is `inf`, so it never reads as an int.
         format!("{value:?}")
     }
-}
-
-/// A str literal in Python's repr style: single quotes unless the text contains `'` and
-/// no `"`, with backslash escapes for the quote, backslashes and non-printable characters.
-///
-/// Python's `str.isprintable` needs the Unicode database; this approximates it (control,
-/// format, separator and private-use characters are escaped), which only changes how the
-/// text looks, never what parses back.
-pub fn quote_str(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(quote);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if needs_escape(c) => {
-                let code = c as u32;
-                let _ = if code < 0x100 {
-                    write!(out, "\\x{code:02x}")
-                } else if code < 0x10000 {
-                    write!(out, "\\u{code:04x}")
-                } else {
-                    write!(out, "\\U{code:08x}")
-                };
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || (c.is_whitespace() && c != ' ')
-        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
-        || matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..)
-}
-
-/// A bytes literal in Python's repr style: `b'a\x00'`.
-pub fn quote_bytes(bytes: &[u8]) -> String {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
-    let mut out = String::with_capacity(bytes.len() + 3);
-    out.push('b');
-    out.push(quote as char);
-    for &b in bytes {
-        match b {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            b if b == quote => {
-                out.push('\\');
-                out.push(b as char);
-            }
-            0x20..=0x7e => out.push(b as char),
-            b => {
-                let _ = write!(out, "\\x{b:02x}");
-            }
-        }
-    }
-    out.push(quote as char);
-    out
 }

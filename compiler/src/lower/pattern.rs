@@ -25,9 +25,10 @@
 //! alternatives binding different names, bad or duplicate mapping keys, repeated class
 //! pattern keywords, several stars in a sequence pattern.
 
-use super::pattern_literal::{const_repr, key_identity, pattern_literal, str_repr};
+use super::pattern_literal::{const_repr, key_identity, pattern_literal};
 use super::{LowerResult, Lowerer};
 use crate::ir::{BinOp, Block, CmpOp, Const, Imm, Op, Value};
+use crate::pyrepr::repr_str as str_repr;
 use num_bigint::BigInt;
 use ruff_python_ast::{
     Expr, Identifier, MatchCase, Pattern, PatternMatchAs, PatternMatchClass, PatternMatchMapping,

@@ -168,8 +168,8 @@ pub(super) fn const_repr(value: &Const) -> String {
                 format!("({}{sign}{im_text}j)", float_repr(*re, false))
             }
         }
-        Const::Str(s) => str_repr(s),
-        Const::Bytes(b) => bytes_repr(b),
+        Const::Str(s) => crate::pyrepr::repr_str(s),
+        Const::Bytes(b) => crate::pyrepr::repr_bytes(b),
         Const::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(const_repr).collect();
             if parts.len() == 1 {
@@ -235,73 +235,6 @@ fn float_repr(f: f64, add_dot_0: bool) -> String {
         )
     };
     format!("{sign}{body}")
-}
-
-/// Whether `repr()` shows `c` as itself. CPython consults the Unicode database
-/// (`Py_UNICODE_ISPRINTABLE`); this covers the separator, control, format and
-/// private-use ranges that occur in practice.
-fn is_printable(c: char) -> bool {
-    let code = c as u32;
-    !matches!(code,
-        0x00..=0x1f | 0x7f..=0xa0 | 0xad | 0x1680 | 0x180e | 0x2000..=0x200f | 0x2028..=0x202f
-        | 0x205f..=0x206f | 0x3000 | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0xfffe | 0xffff
-        | 0xe0000..=0xe0fff | 0xf0000..=0x10ffff)
-}
-
-/// `repr(str)`.
-pub(super) fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if is_printable(c) => out.push(c),
-            c if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// `repr(bytes)`.
-fn bytes_repr(bytes: &[u8]) -> String {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
-    let mut out = String::from("b");
-    out.push(quote as char);
-    for &byte in bytes {
-        match byte {
-            b'\\' => out.push_str("\\\\"),
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b if b == quote => {
-                out.push('\\');
-                out.push(b as char);
-            }
-            0x20..=0x7e => out.push(byte as char),
-            _ => out.push_str(&format!("\\x{byte:02x}")),
-        }
-    }
-    out.push(quote as char);
-    out
 }
 
 #[cfg(test)]
