@@ -23,34 +23,12 @@ pub struct ExceptionTable {
     pub entries: Vec<ExcEntry>,
 }
 
-fn push_varint(out: &mut Vec<u8>, mut value: u32) {
-    loop {
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
+fn push_varint(out: &mut Vec<u8>, value: u32) {
+    super::varint::push(out, u64::from(value));
 }
 
 fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let mut value = 0u32;
-    let mut shift = 0u32;
-    loop {
-        let byte = *bytes.get(*at)?;
-        *at += 1;
-        let bits = u32::from(byte & 0x7f);
-        if shift >= 32 || (shift > 0 && bits >> (32 - shift) != 0) {
-            return None;
-        }
-        value |= bits << shift;
-        if byte & 0x80 == 0 {
-            return Some(value);
-        }
-        shift += 7;
-    }
+    super::varint::read(bytes, at).and_then(|value| u32::try_from(value).ok())
 }
 
 impl ExceptionTable {

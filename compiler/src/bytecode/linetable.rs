@@ -18,35 +18,6 @@ pub struct LineTable {
     bytes: Vec<u8>,
 }
 
-fn push_varint(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
-fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let mut value = 0u64;
-    let mut shift = 0;
-    loop {
-        let byte = *bytes.get(*at)?;
-        *at += 1;
-        if shift >= 64 {
-            return None;
-        }
-        value |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Some(value);
-        }
-        shift += 7;
-    }
-}
-
 fn zigzag(value: i64) -> u64 {
     ((value << 1) ^ (value >> 63)) as u64
 }
@@ -68,14 +39,14 @@ impl LineTable {
         let mut bytes = Vec::new();
         let mut previous_line = 0i64;
         for (length, loc) in runs {
-            push_varint(&mut bytes, length as u64);
-            push_varint(&mut bytes, zigzag(i64::from(loc.line) - previous_line));
-            push_varint(
+            super::varint::push(&mut bytes, length as u64);
+            super::varint::push(&mut bytes, zigzag(i64::from(loc.line) - previous_line));
+            super::varint::push(
                 &mut bytes,
                 zigzag(i64::from(loc.end_line) - i64::from(loc.line)),
             );
-            push_varint(&mut bytes, loc.col.into());
-            push_varint(&mut bytes, loc.end_col.into());
+            super::varint::push(&mut bytes, loc.col.into());
+            super::varint::push(&mut bytes, loc.end_col.into());
             previous_line = loc.line.into();
         }
         LineTable { bytes }
@@ -98,11 +69,11 @@ impl LineTable {
         let mut pc = 0usize;
         let mut line = 0i64;
         while at < self.bytes.len() {
-            let length = usize::try_from(read_varint(&self.bytes, &mut at)?).ok()?;
-            line += unzigzag(read_varint(&self.bytes, &mut at)?);
-            let end_line = line + unzigzag(read_varint(&self.bytes, &mut at)?);
-            let col = read_varint(&self.bytes, &mut at)?;
-            let end_col = read_varint(&self.bytes, &mut at)?;
+            let length = usize::try_from(super::varint::read(&self.bytes, &mut at)?).ok()?;
+            line += unzigzag(super::varint::read(&self.bytes, &mut at)?);
+            let end_line = line + unzigzag(super::varint::read(&self.bytes, &mut at)?);
+            let col = super::varint::read(&self.bytes, &mut at)?;
+            let end_col = super::varint::read(&self.bytes, &mut at)?;
             let loc = Loc {
                 line: u32::try_from(line).ok()?,
                 col: u32::try_from(col).ok()?,

@@ -16,6 +16,7 @@ pub mod instruction;
 pub mod linetable;
 pub mod opcodes;
 pub mod regalloc;
+mod varint;
 
 #[cfg(test)]
 mod codegen_tests;
