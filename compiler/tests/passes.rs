@@ -8,6 +8,9 @@
 //! parser normalises input). Inputs of pass directories must verify; outputs are verified
 //! and must round-trip through the text form.
 
+mod common;
+use common::diff;
+
 use compiler::ir::{Module, parse_module, print_module, verify_module};
 use compiler::passes::{PASSES, PassOptions, run_passes};
 use std::path::{Path, PathBuf};
@@ -121,37 +124,4 @@ fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
     };
     entries.sort();
     entries
-}
-
-/// A line diff (`-` expected, `+` actual) from a longest common subsequence.
-fn diff(expected: &str, actual: &str) -> String {
-    let (a, b): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
-    if a.len() * b.len() > 4_000_000 {
-        return format!("--- expected\n{expected}\n+++ actual\n{actual}");
-    }
-    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, String::new());
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            out += &format!("  {}\n", a[i]);
-            i += 1;
-            j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            out += &format!("+ {}\n", b[j]);
-            j += 1;
-        } else {
-            out += &format!("- {}\n", a[i]);
-            i += 1;
-        }
-    }
-    out
 }

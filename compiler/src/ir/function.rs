@@ -462,21 +462,7 @@ impl Function {
         args: Vec<Value>,
         loc: Loc,
     ) -> Option<Value> {
-        let inst = Inst::new(self.insts.len());
-        let result = if op.has_result() {
-            let value = Value::new(self.values.len());
-            self.values.push(ValueDef::Inst(inst));
-            Some(value)
-        } else {
-            None
-        };
-        self.insts.push(InstData {
-            op,
-            imm,
-            args,
-            result,
-            loc,
-        });
+        let (inst, result) = self.create_inst(op, imm, args, loc);
         self.blocks[block.index()].insts.push(inst);
         result
     }
