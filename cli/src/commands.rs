@@ -31,19 +31,36 @@ pub fn main(argv: &[String]) -> u8 {
             0
         }
         Command::Repl => not_implemented("the interactive REPL"),
-        Command::RunModule { .. } => not_implemented("running modules with -m"),
-        Command::Run { program, args: _ } => {
-            let (source, filename) = match read_program(&program) {
-                Ok(found) => found,
-                Err(status) => return status,
-            };
-            match compiler::pipeline::compile_to_bytecode(&source, &filename) {
-                Ok((_code, warnings)) => {
-                    print_warnings(&warnings, &source);
-                    not_implemented("running programs")
+        Command::RunModule { module, args } => {
+            let mut argv = vec![module.clone()];
+            argv.extend(args);
+            run(runtime::run::MainSource::Module(module), argv)
+        }
+        Command::Run { program, args } => {
+            let (source, argv0) = match &program {
+                Program::Code(code) => (runtime::run::MainSource::Command(code.clone()), "-c".to_owned()),
+                Program::Stdin => {
+                    let mut bytes = Vec::new();
+                    if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
+                        eprintln!("taipan: can't read <stdin>: {error}");
+                        return EXIT_USAGE;
+                    }
+                    (runtime::run::MainSource::Stdin(bytes), "-".to_owned())
                 }
-                Err(diagnostic) => syntax_error(&diagnostic),
-            }
+                Program::File(path) => match read_file(path) {
+                    Ok(bytes) => (
+                        runtime::run::MainSource::File {
+                            path: path.clone(),
+                            bytes,
+                        },
+                        path.clone(),
+                    ),
+                    Err(status) => return status,
+                },
+            };
+            let mut argv = vec![argv0];
+            argv.extend(args);
+            run(source, argv)
         }
         Command::Dis { file } => {
             let (source, filename) = match read_program(&program_of(&file)) {
@@ -93,6 +110,32 @@ fn program_of(file: &str) -> Program {
     } else {
         Program::File(file.to_owned())
     }
+}
+
+/// Runs a program with the runtime; `TAIPAN_GC_STRESS=1` collects at every safepoint.
+fn run(source: runtime::run::MainSource, argv: Vec<String>) -> u8 {
+    let gc_stress = std::env::var("TAIPAN_GC_STRESS").is_ok_and(|v| v == "1");
+    let status = runtime::run::run_main(source, runtime::run::RunOptions { argv, gc_stress });
+    // Python exit statuses are taken modulo 256 by the OS, as CPython's are.
+    (status & 0xFF) as u8
+}
+
+/// Reads a script, printing python3's message and returning status 2 when it cannot.
+fn read_file(path: &str) -> Result<Vec<u8>, u8> {
+    std::fs::read(path).map_err(|error| {
+        let shown = std::path::absolute(path)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| path.to_owned());
+        let errno = error.raw_os_error().unwrap_or(0);
+        let reason = match error.kind() {
+            std::io::ErrorKind::NotFound => "No such file or directory".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "Permission denied".to_owned(),
+            std::io::ErrorKind::IsADirectory => "Is a directory".to_owned(),
+            _ => error.to_string(),
+        };
+        eprintln!("taipan: can't open file '{shown}': [Errno {errno}] {reason}");
+        EXIT_USAGE
+    })
 }
 
 fn not_implemented(what: &str) -> u8 {

@@ -5,6 +5,22 @@
 //! (text, numeric conversions, the format mini-language) live in their own modules so that
 //! they can be tested without a heap.
 
+pub mod args;
+pub mod builtins;
+pub mod builtins_types;
+pub mod errors;
 pub mod format;
+pub mod gc;
+pub mod import;
+pub mod interp;
+pub mod loader;
+pub mod modules;
 pub mod numeric;
+pub mod object;
+pub mod ops;
+pub mod run;
 pub mod text;
+pub mod traceback;
+pub mod types;
+pub mod value;
+pub mod vm;

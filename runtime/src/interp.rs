@@ -1,0 +1,302 @@
+//! Runtime, interpreter and thread state (DESIGN.md §6, STYLE habit 5: no process-global
+//! mutable state — everything hangs off these three).
+//!
+//! - [`Runtime`]: one per process: the heap, the builtin types (immutable, so shared by
+//!   every interpreter), interned strings, GC settings.
+//! - [`Interpreter`]: `sys`, `builtins`, the module table. Several may exist (PEP 734).
+//! - [`Vm`]: one per attached thread: its allocation buffer, stack base, recursion depth
+//!   and handled-exception state. Every runtime function takes `&mut Vm`.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use parking_lot::Mutex;
+use rustc_hash::FxHashMap;
+
+use crate::builtins_types::BuiltinTypes;
+use crate::errors::{ExcTypes, PyErr, PyResult};
+use crate::gc::heap::{Heap, Tlab};
+use crate::gc::{self, Tracer};
+use crate::object::{Body, Gc};
+use crate::types::dict::{DictBody, DictTable};
+use crate::types::int::IntBody;
+use crate::types::list::ListBody;
+use crate::types::module::ModuleBody;
+use crate::types::str::StrBody;
+use crate::types::tuple::TupleBody;
+use crate::types::typeobj::TypeBody;
+use crate::value::{AtomicValue, Value};
+
+/// Collector settings and counters (the `gc` module's view).
+pub struct GcState {
+    pub enabled: AtomicBool,
+    /// Bytes allocated between collections before the next safepoint collects.
+    pub threshold: AtomicUsize,
+    /// `gc.set_threshold`'s three numbers, kept for `get_threshold`.
+    pub thresholds: Mutex<(i64, i64, i64)>,
+    pub stress: bool,
+    pub collections: AtomicUsize,
+    /// Objects `gc.freeze()` moved to the permanent generation.
+    pub frozen: Mutex<Vec<Value>>,
+    /// Set when a safepoint should collect.
+    pub requested: AtomicBool,
+}
+
+/// The process-wide runtime.
+pub struct Runtime {
+    pub heap: Heap,
+    pub types: BuiltinTypes,
+    pub exc: ExcTypes,
+    interned: Mutex<FxHashMap<Box<str>, Value>>,
+    pub gc: GcState,
+    pub interpreters: Mutex<Vec<Arc<Interpreter>>>,
+    /// Types created on demand by modules (iterators, views, struct sequences), by name.
+    pub extra_types: Mutex<FxHashMap<&'static str, Gc<TypeBody>>>,
+}
+
+/// One interpreter: its modules and settings.
+pub struct Interpreter {
+    /// `sys.modules`.
+    pub modules: Gc<DictBody>,
+    pub builtins: Gc<ModuleBody>,
+    pub sys: AtomicValue,
+    pub recursion_limit: AtomicU32,
+    pub int_max_str_digits: AtomicUsize,
+    /// Values the interpreter keeps alive (for example `sys.stdout` objects).
+    pub roots: Mutex<Vec<Value>>,
+    /// Buffered standard output (see `modules::io`).
+    pub stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
+}
+
+impl Runtime {
+    /// Creates the runtime and its builtin types. `stress` is `TAIPAN_GC_STRESS`.
+    pub fn new(stress: bool) -> Arc<Runtime> {
+        let heap = Heap::default();
+        let mut tlab = Tlab::default();
+        let types = BuiltinTypes::bootstrap(&heap, &mut tlab);
+        let exc = ExcTypes::create(&heap, &mut tlab, &types);
+        Arc::new(Runtime {
+            heap,
+            types,
+            exc,
+            interned: Mutex::new(FxHashMap::default()),
+            gc: GcState {
+                enabled: AtomicBool::new(true),
+                threshold: AtomicUsize::new(32 << 20),
+                thresholds: Mutex::new((2000, 10, 0)),
+                stress,
+                collections: AtomicUsize::new(0),
+                frozen: Mutex::new(Vec::new()),
+                requested: AtomicBool::new(false),
+            },
+            interpreters: Mutex::new(Vec::new()),
+            extra_types: Mutex::new(FxHashMap::default()),
+        })
+    }
+
+    fn trace_roots(&self, tracer: &mut Tracer) {
+        self.types.trace(tracer);
+        self.exc.trace(tracer);
+        for &v in self.interned.lock().values() {
+            tracer.visit(v);
+        }
+        tracer.visit_all(&self.gc.frozen.lock());
+        for t in self.extra_types.lock().values() {
+            tracer.visit(t.value());
+        }
+        for interp in self.interpreters.lock().iter() {
+            tracer.visit(interp.modules.value());
+            tracer.visit(interp.builtins.value());
+            tracer.visit(interp.sys.get());
+            tracer.visit_all(&interp.roots.lock());
+        }
+    }
+}
+
+/// A thread's state while it runs Python code.
+pub struct Vm {
+    pub rt: Arc<Runtime>,
+    pub interp: Arc<Interpreter>,
+    tlab: Tlab,
+    stack_base: usize,
+    /// Python frames currently executing on this thread.
+    pub depth: u32,
+    /// The exception being handled (`sys.exception()`), or `None`.
+    pub exc_info: Value,
+    /// The innermost executing frame, or `None`.
+    pub frame: Value,
+    /// Temporaries registered by `push_root` (a list object, so it is traced).
+    roots: Gc<ListBody>,
+    /// Containers whose repr is being computed (cycle guard).
+    pub repr_stack: Vec<Value>,
+}
+
+impl Vm {
+    /// Attaches the current thread to `interp`. `stack_base` comes from
+    /// `gc::stack::current_stack_address()` in a caller of everything that runs Python.
+    pub fn new(rt: Arc<Runtime>, interp: Arc<Interpreter>, stack_base: usize) -> Vm {
+        let mut tlab = Tlab::default();
+        let roots = rt.heap.alloc(&mut tlab, rt.types.list.addr(), ListBody::default());
+        Vm {
+            rt,
+            interp,
+            tlab,
+            stack_base,
+            depth: 0,
+            exc_info: Value::NONE,
+            frame: Value::NONE,
+            roots,
+            repr_stack: Vec::new(),
+        }
+    }
+
+    /// Creates a new interpreter with fresh `sys` and `builtins` (registered with the
+    /// runtime so the collector sees its tables).
+    pub fn new_interpreter(rt: &Arc<Runtime>) -> Arc<Interpreter> {
+        let mut tlab = Tlab::default();
+        let dict_ty = rt.types.dict.addr();
+        let modules = rt.heap.alloc(&mut tlab, dict_ty, DictBody::default());
+        let bdict = rt.heap.alloc(&mut tlab, dict_ty, DictBody::default());
+        let builtins = rt.heap.alloc(&mut tlab, rt.types.module.addr(), ModuleBody { dict: bdict });
+        let interp = Arc::new(Interpreter {
+            modules,
+            builtins,
+            sys: AtomicValue::new(Value::NONE),
+            recursion_limit: AtomicU32::new(1000),
+            int_max_str_digits: AtomicUsize::new(4300),
+            roots: Mutex::new(Vec::new()),
+            stdout: Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+        });
+        rt.interpreters.lock().push(interp.clone());
+        interp
+    }
+
+    // ---- allocation ---------------------------------------------------------------------
+
+    /// Allocates an object of layout `B` whose Python type is `ty`.
+    #[inline]
+    pub fn alloc<B: Body>(&mut self, ty: Gc<TypeBody>, body: B) -> Gc<B> {
+        self.rt.heap.alloc(&mut self.tlab, ty.addr(), body)
+    }
+
+    /// Registers `v` as a root until [`Vm::pop_roots`] truncates back to `mark`.
+    pub fn push_root(&mut self, v: Value) -> usize {
+        let mut items = self.roots.items.lock();
+        items.push(v);
+        items.len() - 1
+    }
+
+    /// Drops the roots pushed since `mark` was returned.
+    pub fn pop_roots(&mut self, mark: usize) {
+        self.roots.items.lock().truncate(mark);
+    }
+
+    pub fn new_str(&mut self, s: &str) -> Value {
+        let ty = self.rt.types.str;
+        self.alloc(ty, StrBody::new(s)).value()
+    }
+
+    pub fn new_string(&mut self, s: String) -> Value {
+        let ty = self.rt.types.str;
+        self.alloc(ty, StrBody::new(s)).value()
+    }
+
+    /// The interned `str` object for `s` (names, attribute keys).
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(&v) = self.rt.interned.lock().get(s) {
+            return v;
+        }
+        let v = self.new_str(s);
+        *self.rt.interned.lock().entry(s.into()).or_insert(v)
+    }
+
+    pub fn new_int(&mut self, i: i64) -> Value {
+        match Value::try_from_i64(i) {
+            Some(v) => v,
+            None => self.new_bigint_raw(BigInt::from(i)),
+        }
+    }
+
+    /// An int from a big int, inline when it fits.
+    pub fn new_bigint(&mut self, b: BigInt) -> Value {
+        if let Some(v) = b.to_i64().and_then(Value::try_from_i64) {
+            return v;
+        }
+        self.new_bigint_raw(b)
+    }
+
+    fn new_bigint_raw(&mut self, value: BigInt) -> Value {
+        let ty = self.rt.types.int;
+        self.alloc(ty, IntBody { value }).value()
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        let ty = self.rt.types.tuple;
+        self.alloc(ty, TupleBody { items: items.into_boxed_slice() }).value()
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        let ty = self.rt.types.list;
+        self.alloc(ty, ListBody::new(items)).value()
+    }
+
+    pub fn new_dict_body(&mut self) -> Gc<DictBody> {
+        let ty = self.rt.types.dict;
+        self.alloc(ty, DictBody::default())
+    }
+
+    pub fn new_dict_with_capacity(&mut self, n: usize) -> Gc<DictBody> {
+        let ty = self.rt.types.dict;
+        self.alloc(ty, DictBody { table: Mutex::new(DictTable::with_capacity(n)) })
+    }
+
+    // ---- safepoints and collection ------------------------------------------------------
+
+    /// A safepoint: loop back-edges and calls poll here. Collects when the allocation
+    /// budget is spent, or always under `TAIPAN_GC_STRESS=1`.
+    #[inline]
+    pub fn safepoint(&mut self) {
+        if self.rt.gc.stress || self.rt.heap.allocated.load(Ordering::Relaxed) > self.rt.gc.threshold.load(Ordering::Relaxed) {
+            self.maybe_collect();
+        }
+    }
+
+    #[cold]
+    fn maybe_collect(&mut self) {
+        if !self.rt.gc.enabled.load(Ordering::Relaxed) {
+            return;
+        }
+        self.collect();
+    }
+
+    /// Runs a full collection now (`gc.collect()`); returns the number of objects freed.
+    pub fn collect(&mut self) -> usize {
+        let rt = self.rt.clone();
+        let roots = self.roots.value();
+        let (exc, frame) = (self.exc_info, self.frame);
+        let stats = gc::collect(&rt.heap, self.stack_base, |tracer| {
+            rt.trace_roots(tracer);
+            tracer.visit(roots);
+            tracer.visit(exc);
+            tracer.visit(frame);
+        });
+        rt.gc.collections.fetch_add(1, Ordering::Relaxed);
+        // The sweep invalidated this thread's allocation buffer (the heap's epoch moved).
+        stats.freed
+    }
+
+    // ---- errors -------------------------------------------------------------------------
+
+    /// A new exception of type `ty` with the single argument `msg`.
+    pub fn new_error(&mut self, ty: Gc<TypeBody>, msg: impl AsRef<str>) -> PyErr {
+        let text = self.new_str(msg.as_ref());
+        crate::errors::new_exception(self, ty, vec![text])
+    }
+
+    /// Raises `PyErr` as a `Result`.
+    pub fn raise<T>(&mut self, ty: Gc<TypeBody>, msg: impl AsRef<str>) -> PyResult<T> {
+        Err(self.new_error(ty, msg))
+    }
+}

@@ -1,0 +1,134 @@
+//! Dict and set storage operations with Python semantics: keys are hashed with `hash()`
+//! and compared with `==`, which may run Python code. The dict's lock is never held
+//! while Python code runs: a probe that meets a key needing `__eq__` releases the lock,
+//! compares, and re-probes if the table changed meanwhile (CPython restarts lookups the
+//! same way when a comparison mutates the dict).
+
+use crate::errors::PyResult;
+use crate::gc::write_barrier;
+use crate::interp::Vm;
+use crate::object::Gc;
+use crate::ops::{compare, hash};
+use crate::types::dict::{DictBody, DictTable, Probe};
+use crate::value::Value;
+
+use parking_lot::Mutex;
+
+/// Whether two keys are equal without running Python code, when that can be decided:
+/// identity, str/str, int/int, float/float and int/float.
+#[inline]
+pub fn fast_key_eq(a: Value, b: Value) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    compare::builtin_eq(a, b)
+}
+
+/// Finds `key` (with hash `hash`) in `table`; returns the entry index.
+pub fn lookup(vm: &mut Vm, table: &Mutex<DictTable>, key: Value, hash: i64) -> PyResult<Option<usize>> {
+    let mut skip = 0;
+    loop {
+        let (probe, version) = {
+            let t = table.lock();
+            (t.probe(hash, |k| fast_key_eq(k, key), skip), t.version)
+        };
+        match probe {
+            Probe::Found(i) => return Ok(Some(i)),
+            Probe::Missing => return Ok(None),
+            Probe::Undecided(i) => {
+                let Some(candidate) = table.lock().entry(i).map(|e| e.key) else {
+                    skip = 0;
+                    continue;
+                };
+                let equal = compare::eq(vm, candidate, key)?;
+                let t = table.lock();
+                if t.version != version || t.entry(i).map(|e| e.key) != Some(candidate) {
+                    // The comparison changed the table: start over.
+                    skip = 0;
+                    continue;
+                }
+                if equal {
+                    return Ok(Some(i));
+                }
+                skip += 1;
+            }
+        }
+    }
+}
+
+/// `d.get(key)`.
+pub fn get(vm: &mut Vm, d: Gc<DictBody>, key: Value) -> PyResult<Option<Value>> {
+    let h = hash::hash(vm, key)?;
+    let Some(i) = lookup(vm, &d.table, key, h)? else {
+        return Ok(None);
+    };
+    Ok(d.table.lock().entry(i).map(|e| e.value))
+}
+
+/// `d[key] = value`.
+pub fn set(vm: &mut Vm, d: Gc<DictBody>, key: Value, value: Value) -> PyResult<()> {
+    let h = hash::hash(vm, key)?;
+    set_hashed(vm, d, key, h, value)
+}
+
+/// `d[key] = value` with the key's hash already computed.
+pub fn set_hashed(vm: &mut Vm, d: Gc<DictBody>, key: Value, h: i64, value: Value) -> PyResult<()> {
+    write_barrier(d.value(), key);
+    write_barrier(d.value(), value);
+    loop {
+        match lookup(vm, &d.table, key, h)? {
+            Some(i) => {
+                let mut t = d.table.lock();
+                if t.entry(i).is_some() {
+                    t.set_value(i, value);
+                    return Ok(());
+                }
+            }
+            None => {
+                d.table.lock().insert_new(h, key, value);
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// `del d[key]`: returns the removed value, or `None` when absent.
+pub fn remove(vm: &mut Vm, d: Gc<DictBody>, key: Value) -> PyResult<Option<Value>> {
+    let h = hash::hash(vm, key)?;
+    let Some(i) = lookup(vm, &d.table, key, h)? else {
+        return Ok(None);
+    };
+    let mut t = d.table.lock();
+    if t.entry(i).is_none() {
+        return Ok(None);
+    }
+    Ok(Some(t.remove_at(i).value))
+}
+
+/// Looks up a str key given as Rust text, without running Python code (attribute and
+/// global lookups, where keys are strs).
+pub fn get_str(d: &DictBody, key: &str) -> Option<Value> {
+    let h = hash::str_hash(key);
+    let t = d.table.lock();
+    match t.probe(h, |k| Some(crate::ops::str_of(k) == Some(key)), usize::MAX) {
+        Probe::Found(i) => t.entry(i).map(|e| e.value),
+        _ => None,
+    }
+}
+
+/// `d[key] = value` for a str key object (never runs Python code).
+pub fn set_str(vm: &mut Vm, d: Gc<DictBody>, key: Value, value: Value) {
+    // A str key's hash and equality run no Python code, so this cannot fail.
+    let _ = set(vm, d, key, value);
+}
+
+/// Stores `value` under the interned name `name`.
+pub fn set_item_str(vm: &mut Vm, d: Gc<DictBody>, name: &str, value: Value) {
+    let key = vm.intern(name);
+    set_str(vm, d, key, value);
+}
+
+/// A snapshot of the (key, value) pairs in insertion order.
+pub fn items(d: &DictBody) -> Vec<(Value, Value)> {
+    d.table.lock().iter().map(|e| (e.key, e.value)).collect()
+}

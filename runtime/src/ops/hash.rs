@@ -1,0 +1,183 @@
+//! `hash()`: CPython's numeric hash (so `hash(1) == hash(1.0) == hash(True)`), a fast
+//! string hash of our own, tuple hashing after CPython's `tuplehash` (xxHash-style
+//! mixing), identity hashes for plain objects, and `__hash__` for everything else.
+
+use num_bigint::{BigInt, Sign};
+use num_traits::ToPrimitive;
+
+use crate::errors::PyResult;
+use crate::interp::Vm;
+use crate::object::{Gc, ObjKind, kind_of};
+use crate::ops::{self, IntRef, attr, call, type_of};
+use crate::types::str::StrBody;
+use crate::value::Value;
+
+/// The modulus of CPython's numeric hash, 2**61 - 1.
+pub const MODULUS: u64 = (1 << 61) - 1;
+const INF_HASH: i64 = 314_159;
+
+/// The hash of a str's text (cached by `StrBody::hash`, which also maps -1 to -2).
+pub fn str_hash(text: &str) -> i64 {
+    if text.is_empty() {
+        return 0;
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for chunk in text.as_bytes().chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+    match (h ^ (h >> 29) ^ text.len() as u64) as i64 {
+        // 0 marks "not computed" in `StrBody`'s cache; -1 is reserved as in CPython.
+        0 => 1,
+        -1 => -2,
+        h => h,
+    }
+}
+
+fn fix(h: i64) -> i64 {
+    if h == -1 { -2 } else { h }
+}
+
+/// CPython's hash of an int (`long_hash`).
+pub fn int_hash_i64(i: i64) -> i64 {
+    let m = i.unsigned_abs() % MODULUS;
+    let h = if i < 0 { -(m as i64) } else { m as i64 };
+    fix(h)
+}
+
+pub fn bigint_hash(b: &BigInt) -> i64 {
+    if let Some(i) = b.to_i64() {
+        return int_hash_i64(i);
+    }
+    let m: BigInt = b.magnitude().clone().into();
+    let r = (m % BigInt::from(MODULUS)).to_u64().unwrap_or(0) as i64;
+    fix(if b.sign() == Sign::Minus { -r } else { r })
+}
+
+/// CPython's `_Py_HashDouble` for finite and infinite values; NaN hashes by identity in
+/// CPython, which for an unboxed float we approximate by its bits.
+pub fn float_hash(x: f64) -> i64 {
+    if x.is_nan() {
+        return fix((x.to_bits() >> 4) as i64);
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { INF_HASH } else { -INF_HASH };
+    }
+    let (mut m, mut e) = frexp(x);
+    let sign: i64 = if m < 0.0 {
+        m = -m;
+        -1
+    } else {
+        1
+    };
+    let mut h: u64 = 0;
+    while m != 0.0 {
+        h = ((h << 28) & MODULUS) | (h >> (61 - 28));
+        m *= 268_435_456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        h += y;
+        if h >= MODULUS {
+            h -= MODULUS;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 60 - ((-1 - e) % 61) };
+    let e = e as u32;
+    h = ((h << e) & MODULUS) | (h >> (61 - e));
+    fix(h as i64 * sign)
+}
+
+/// `frexp`: `x == m * 2**e` with `0.5 <= |m| < 1`.
+pub fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale up first.
+        let (m, e) = frexp(x * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
+}
+
+/// The identity hash of a heap object (CPython's `_Py_HashPointer`).
+pub fn identity_hash(v: Value) -> i64 {
+    fix((v.bits() >> 4 | v.bits() << 60) as i64)
+}
+
+/// `hash(v)`.
+pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(int_hash_i64(i));
+    }
+    if let Some(s) = Gc::<StrBody>::from_value(v) {
+        return Ok(s.hash());
+    }
+    if let Some(f) = v.as_f64() {
+        return Ok(float_hash(f));
+    }
+    match v {
+        Value::TRUE => return Ok(1),
+        Value::FALSE => return Ok(0),
+        Value::NONE => return Ok(0xFCA8_6420),
+        Value::NOT_IMPLEMENTED | Value::ELLIPSIS => return Ok(identity_hash(v)),
+        _ => {}
+    }
+    let ty = type_of(vm, v);
+    let builtin_exact = !ty.has_flag(crate::types::typeobj::tflags::HEAPTYPE);
+    if builtin_exact {
+        match kind_of(v) {
+            Some(ObjKind::BigInt) => {
+                if let Some(IntRef::Big(b)) = ops::int_of(v) {
+                    return Ok(bigint_hash(b));
+                }
+            }
+            Some(ObjKind::Tuple) => return tuple_hash(vm, v),
+            Some(ObjKind::Complex) => {
+                let c = Gc::<crate::types::misc::ComplexBody>::from_value(v).expect("complex");
+                let h = float_hash(c.re).wrapping_add(1_000_003i64.wrapping_mul(float_hash(c.im)));
+                return Ok(fix(h));
+            }
+            _ => {}
+        }
+    }
+    match attr::lookup_type(vm, ty, "__hash__") {
+        Some(f) if !f.is_none() => {
+            let r = call::call_method(vm, f, v, &[])?;
+            match ops::int_of(r) {
+                Some(IntRef::Small(i)) => Ok(fix(i)),
+                Some(IntRef::Big(b)) => Ok(bigint_hash(b)),
+                None => Err(vm.type_error("__hash__ method should return an integer")),
+            }
+        }
+        _ => {
+            let tn = ty.name();
+            Err(vm.type_error(format!("unhashable type: '{tn}'")))
+        }
+    }
+}
+
+/// CPython's `tuplehash` (xxHash's round and final mix over the items' hashes).
+pub fn tuple_hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    const P1: u64 = 11_400_714_785_074_694_791;
+    const P2: u64 = 14_029_467_366_897_019_727;
+    const P5: u64 = 2_870_177_450_012_600_261;
+    let items = ops::tuple_items(v).unwrap_or(&[]).to_vec();
+    let mut acc: u64 = P5;
+    for item in &items {
+        let lane = hash(vm, *item)? as u64;
+        acc = acc.wrapping_add(lane.wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3_527_539));
+    if acc == u64::MAX {
+        return Ok(1_546_275_796);
+    }
+    Ok(acc as i64)
+}

@@ -1,0 +1,69 @@
+//! Small immutable builtin objects: `range`, `slice`, `complex`, and the range/sequence
+//! iterators the VM's `for` loops specialise on.
+
+use std::sync::atomic::{AtomicI64, AtomicUsize};
+
+use crate::gc::Tracer;
+use crate::object::Trace;
+use crate::value::Value;
+
+/// A `range` object; bounds are ints (inline or big).
+pub struct RangeBody {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+impl Trace for RangeBody {
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.visit_all(&[self.start, self.stop, self.step]);
+    }
+}
+
+/// A `slice` object.
+pub struct SliceBody {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+impl Trace for SliceBody {
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.visit_all(&[self.start, self.stop, self.step]);
+    }
+}
+
+/// A `complex` number.
+pub struct ComplexBody {
+    pub re: f64,
+    pub im: f64,
+}
+
+impl Trace for ComplexBody {
+    fn trace(&self, _tracer: &mut Tracer) {}
+}
+
+/// The iterator of a `range` whose bounds fit in `i64`.
+pub struct RangeIterBody {
+    pub next: AtomicI64,
+    pub step: i64,
+    /// Items left.
+    pub remaining: AtomicI64,
+}
+
+impl Trace for RangeIterBody {
+    fn trace(&self, _tracer: &mut Tracer) {}
+}
+
+/// The iterator of a list, tuple or str (by index, re-reading the length each step, as
+/// CPython's `listiterator` does).
+pub struct SeqIterBody {
+    pub seq: Value,
+    pub index: AtomicUsize,
+}
+
+impl Trace for SeqIterBody {
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.visit(self.seq);
+    }
+}

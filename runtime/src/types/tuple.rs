@@ -1,0 +1,16 @@
+//! `tuple` objects: an immutable boxed slice of values.
+
+use crate::gc::Tracer;
+use crate::object::Trace;
+use crate::value::Value;
+
+/// A `tuple` object.
+pub struct TupleBody {
+    pub items: Box<[Value]>,
+}
+
+impl Trace for TupleBody {
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.visit_all(&self.items);
+    }
+}

@@ -1,0 +1,785 @@
+//! The bytecode interpreter (DESIGN.md §7, tier 1).
+//!
+//! [`run_frame`] runs a frame and every Python-to-Python call it makes in one loop: a
+//! call pushes the callee's frame and continues, a return pops it, so Python recursion
+//! never recurses on the Rust stack. Rust code that calls Python (a builtin calling a key
+//! function, `__init__` from `type.__call__`) enters `run_frame` anew; those re-entries
+//! are bounded by a native stack check that raises `RecursionError`.
+//!
+//! Files: `frame` (the frame object), `call` (frame creation and argument binding),
+//! `unwind` (exception handling and tracebacks), `generator`/`generator_ops`
+//! (suspended frames), `exec` (this file: the dispatch loop), `misc` (opcode helpers too
+//! big for the loop: unpacking, pattern matching, formatting, imports).
+
+pub mod call;
+pub mod frame;
+pub mod generator;
+pub mod generator_ops;
+pub mod misc;
+pub mod unwind;
+
+use std::sync::atomic::Ordering;
+
+use compiler::bytecode::Opcode;
+use compiler::ir::ops::{BinOp, CmpOp, UnaryOp};
+
+pub use call::{call_function, new_frame_for_code};
+
+use crate::errors::{PyErr, PyResult};
+use crate::interp::Vm;
+use crate::object::{Gc, ObjKind, kind_of};
+use crate::ops::{self, arith, attr, compare, dictops, subscript};
+use crate::types::dict::DictBody;
+use crate::types::function::CellBody;
+use crate::types::list::ListBody;
+use crate::value::Value;
+use frame::FrameBody;
+
+/// How a frame's execution ended.
+#[derive(Debug, Clone, Copy)]
+pub enum Exit {
+    Return(Value),
+    /// A generator frame suspended at a `Yield` (or a delegating `YieldFrom`).
+    Yield(Value),
+}
+
+/// Why the inner loop handed control back to [`run_frame`].
+enum Flow {
+    Return(Value),
+    Yield(Value),
+    /// Start running `callee`; its result goes to register `dst` of the current frame.
+    Push { callee: Gc<FrameBody>, dst: u32 },
+    /// Something raised at the current pc; `reraise` errors keep their traceback.
+    Error { err: PyErr, reraise: bool },
+}
+
+/// Native stack left before re-entering the VM is refused with `RecursionError`.
+const STACK_RESERVE: usize = 256 * 1024;
+
+/// Runs `f`, failing with `RecursionError` when the native stack is nearly exhausted
+/// (deep recursion through Rust code such as `__repr__` → `repr()` → `__repr__`).
+pub fn with_stack_check<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+    if stacker::remaining_stack().is_some_and(|left| left < STACK_RESERVE) {
+        return Err(vm.recursion_error("maximum recursion depth exceeded"));
+    }
+    f(vm)
+}
+
+/// Runs `entry` from `start_pc` until it returns or (for generator frames) yields.
+pub fn run_frame(vm: &mut Vm, entry: Gc<FrameBody>, start_pc: usize) -> PyResult<Exit> {
+    run_frame_with(vm, entry, start_pc, None)
+}
+
+/// Like [`run_frame`], but first raises `error` at `start_pc` (`generator.throw`).
+pub fn run_frame_with(vm: &mut Vm, entry: Gc<FrameBody>, start_pc: usize, error: Option<PyErr>) -> PyResult<Exit> {
+    if stacker::remaining_stack().is_some_and(|left| left < STACK_RESERVE) {
+        return Err(vm.recursion_error("maximum recursion depth exceeded"));
+    }
+    let limit = vm.interp.recursion_limit.load(Ordering::Relaxed);
+    if vm.depth >= limit {
+        return Err(vm.recursion_error("maximum recursion depth exceeded"));
+    }
+    vm.depth += 1;
+    let outer = vm.frame;
+    entry.back.set(outer);
+    vm.frame = entry.value();
+    let mut frame = entry;
+    let mut pc = start_pc;
+    let mut inline = 0usize;
+    let mut pending = error;
+    let result = loop {
+        let flow = match pending.take() {
+            Some(err) => Flow::Error { err, reraise: false },
+            None => execute(vm, frame, &mut pc),
+        };
+        match flow {
+            Flow::Push { callee, dst } => {
+                if vm.depth >= vm.interp.recursion_limit.load(Ordering::Relaxed) {
+                    let err = vm.recursion_error("maximum recursion depth exceeded");
+                    if let Some(r) = unwind_to_handler(vm, &mut frame, &mut pc, &mut inline, err, false) {
+                        break r;
+                    }
+                    continue;
+                }
+                frame.resume_pc.store(pc as u32, Ordering::Relaxed);
+                callee.ret_reg.store(dst, Ordering::Relaxed);
+                callee.back.set(frame.value());
+                vm.frame = callee.value();
+                vm.depth += 1;
+                inline += 1;
+                frame = callee;
+                pc = 0;
+            }
+            Flow::Return(v) => {
+                if inline == 0 {
+                    break Ok(Exit::Return(v));
+                }
+                let parent = Gc::<FrameBody>::from_value(frame.back.get()).expect("parent frame");
+                let dst = frame.ret_reg.load(Ordering::Relaxed);
+                vm.depth -= 1;
+                inline -= 1;
+                vm.frame = parent.value();
+                frame = parent;
+                frame.set_reg(dst as usize, v);
+                pc = frame.resume_pc.load(Ordering::Relaxed) as usize;
+            }
+            Flow::Yield(v) => break Ok(Exit::Yield(v)),
+            Flow::Error { err, reraise } => {
+                if let Some(r) = unwind_to_handler(vm, &mut frame, &mut pc, &mut inline, err, reraise) {
+                    break r;
+                }
+            }
+        }
+    };
+    // Frames pushed inline and not yet popped (an error escaped them) unwind here.
+    vm.depth -= 1 + inline as u32;
+    vm.frame = outer;
+    result
+}
+
+/// Finds the handler for `err` raised at `pc` in `frame`, popping inline frames as it
+/// goes. Returns `Some(result)` when the error leaves the entry frame.
+fn unwind_to_handler(
+    vm: &mut Vm,
+    frame: &mut Gc<FrameBody>,
+    pc: &mut usize,
+    inline: &mut usize,
+    err: PyErr,
+    reraise: bool,
+) -> Option<PyResult<Exit>> {
+    let mut propagating = false;
+    loop {
+        if propagating {
+            unwind::add_traceback(vm, err, *frame, *pc);
+        } else if !reraise {
+            unwind::on_raise(vm, err, *frame, *pc);
+        }
+        if let Some(entry) = frame.code.code.exctable.lookup(*pc as u32) {
+            frame.set_reg(entry.exc_reg as usize, err.value());
+            *pc = entry.handler as usize;
+            return None;
+        }
+        if *inline == 0 {
+            return Some(Err(err));
+        }
+        let parent = Gc::<FrameBody>::from_value(frame.back.get()).expect("parent frame");
+        vm.depth -= 1;
+        *inline -= 1;
+        vm.frame = parent.value();
+        *frame = parent;
+        *pc = frame.pc() as usize;
+        propagating = true;
+    }
+}
+
+/// Reads the fixed operand `i` (0-based, in code units after the opcode).
+macro_rules! op {
+    ($units:expr, $pc:expr, $i:expr) => {
+        $units[$pc + 1 + $i] as usize
+    };
+}
+
+/// Reads a two-unit jump target at operand offset `i`.
+#[inline(always)]
+fn target(units: &[u16], at: usize) -> usize {
+    units[at] as usize | (units[at + 1] as usize) << 16
+}
+
+/// The register list starting at code unit `at` (count, then registers).
+#[inline(always)]
+fn reg_list(units: &[u16], at: usize) -> &[u16] {
+    let n = units[at] as usize;
+    &units[at + 1..at + 1 + n]
+}
+
+/// Reads the registers of a list into a small vector.
+#[inline(always)]
+fn read_regs(frame: &FrameBody, regs: &[u16]) -> smallvec::SmallVec<[Value; 8]> {
+    regs.iter().map(|&r| frame.reg(r as usize)).collect()
+}
+
+/// Runs instructions of `frame` from `*pc` until control must leave this frame.
+fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
+    let code = frame.code.body();
+    let units: &[u16] = &code.code.code;
+    let mut at = *pc;
+    macro_rules! fail {
+        ($e:expr) => {{
+            frame.pc.store(at as u32, Ordering::Relaxed);
+            *pc = at;
+            return Flow::Error { err: $e, reraise: false };
+        }};
+    }
+    macro_rules! tri {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => v,
+                Err(e) => fail!(e),
+            }
+        };
+    }
+    loop {
+        let Some(opcode) = Opcode::from_unit(units[at]) else {
+            fail!(vm.system_error(format!("bad opcode at pc {at}")));
+        };
+        let next = at + instruction_len(units, at, opcode);
+        match opcode {
+            Opcode::Move => {
+                frame.set_reg(op!(units, at, 0), frame.reg(op!(units, at, 1)));
+            }
+            Opcode::LoadConst => {
+                frame.set_reg(op!(units, at, 0), code.consts[op!(units, at, 1)]);
+            }
+            Opcode::LoadFast => {
+                let local = op!(units, at, 1);
+                let v = frame.reg(local);
+                if v.is_unset() {
+                    fail!(unwind::unbound_local(vm, &code.code, local));
+                }
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::LoadFastAndClear => {
+                let local = op!(units, at, 1);
+                let v = frame.reg(local);
+                frame.set_reg(local, Value::UNSET);
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::DeleteFast => {
+                let local = op!(units, at, 0);
+                if frame.reg(local).is_unset() {
+                    fail!(unwind::unbound_local(vm, &code.code, local));
+                }
+                frame.set_reg(local, Value::UNSET);
+            }
+            Opcode::Unreachable => fail!(vm.system_error("reached code the compiler marked unreachable")),
+            Opcode::LoadDeref => {
+                let slot = op!(units, at, 1);
+                let v = deref_cell(&frame, slot).map_or(Value::UNSET, |c| c.value.get());
+                if v.is_unset() {
+                    fail!(unwind::unbound_deref(vm, &code.code, slot));
+                }
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::StoreDeref => {
+                let slot = op!(units, at, 0);
+                if let Some(c) = deref_cell(&frame, slot) {
+                    c.value.set(frame.reg(op!(units, at, 1)));
+                }
+            }
+            Opcode::DeleteDeref => {
+                let slot = op!(units, at, 0);
+                let cell = deref_cell(&frame, slot);
+                if cell.is_none_or(|c| c.value.get().is_unset()) {
+                    fail!(unwind::unbound_deref(vm, &code.code, slot));
+                }
+                if let Some(c) = cell {
+                    c.value.set(Value::UNSET);
+                }
+            }
+            Opcode::LoadClosure => {
+                frame.set_reg(op!(units, at, 0), frame.derefs[op!(units, at, 1)].get());
+            }
+            Opcode::LoadGlobal => {
+                let name = code.names[op!(units, at, 1)];
+                let v = tri!(misc::load_global(vm, &frame, name));
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::StoreGlobal => {
+                let name = code.names[op!(units, at, 0)];
+                let v = frame.reg(op!(units, at, 1));
+                tri!(dictops::set(vm, frame.globals, name, v));
+            }
+            Opcode::DeleteGlobal => {
+                let name = code.names[op!(units, at, 0)];
+                if tri!(dictops::remove(vm, frame.globals, name)).is_none() {
+                    fail!(unwind::name_not_defined(vm, name));
+                }
+            }
+            Opcode::LoadName => {
+                let name = code.names[op!(units, at, 1)];
+                let v = tri!(misc::load_name(vm, &frame, name));
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::StoreName => {
+                let name = code.names[op!(units, at, 0)];
+                let v = frame.reg(op!(units, at, 1));
+                tri!(misc::store_name(vm, &frame, name, v));
+            }
+            Opcode::DeleteName => {
+                let name = code.names[op!(units, at, 0)];
+                tri!(misc::delete_name(vm, &frame, name));
+            }
+            Opcode::LoadFromDictOrDeref => {
+                let mapping = frame.reg(op!(units, at, 1));
+                let slot = op!(units, at, 2);
+                let name = code.code.deref_name(slot).unwrap_or("").to_owned();
+                let key = vm.intern(&name);
+                let found = tri!(misc::mapping_get(vm, mapping, key));
+                let v = match found {
+                    Some(v) => v,
+                    None => {
+                        let v = deref_cell(&frame, slot).map_or(Value::UNSET, |c| c.value.get());
+                        if v.is_unset() {
+                            fail!(unwind::unbound_deref(vm, &code.code, slot));
+                        }
+                        v
+                    }
+                };
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::LoadFromDictOrGlobals => {
+                let mapping = frame.reg(op!(units, at, 1));
+                let name = code.names[op!(units, at, 2)];
+                let v = match tri!(misc::mapping_get(vm, mapping, name)) {
+                    Some(v) => v,
+                    None => tri!(misc::load_global(vm, &frame, name)),
+                };
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::LoadLocals => {
+                let l = frame.locals.get();
+                if l.is_unset() {
+                    fail!(vm.system_error("no locals found"));
+                }
+                frame.set_reg(op!(units, at, 0), l);
+            }
+            Opcode::LoadBuildClass => {
+                let v = match Gc::<DictBody>::from_value(frame.builtins).and_then(|b| dictops::get_str(&b, "__build_class__")) {
+                    Some(v) => v,
+                    None => fail!(vm.name_error("__build_class__ not found")),
+                };
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::LoadCommon => {
+                let v = tri!(misc::load_common(vm, op!(units, at, 1)));
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::LoadSpecial => {
+                let obj = frame.reg(op!(units, at, 1));
+                let name = code.names[op!(units, at, 2)];
+                let v = tri!(misc::load_special(vm, obj, name));
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::GetAttr => {
+                let obj = frame.reg(op!(units, at, 1));
+                let name = code.names[op!(units, at, 2)];
+                let v = tri!(attr::getattr(vm, obj, name));
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::SetAttr => {
+                let obj = frame.reg(op!(units, at, 0));
+                let name = code.names[op!(units, at, 1)];
+                let v = frame.reg(op!(units, at, 2));
+                tri!(attr::setattr(vm, obj, name, v));
+            }
+            Opcode::DelAttr => {
+                let obj = frame.reg(op!(units, at, 0));
+                let name = code.names[op!(units, at, 1)];
+                tri!(attr::delattr(vm, obj, name));
+            }
+            Opcode::GetItem => {
+                let obj = frame.reg(op!(units, at, 1));
+                let key = frame.reg(op!(units, at, 2));
+                let v = tri!(subscript::getitem(vm, obj, key));
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::SetItem => {
+                let obj = frame.reg(op!(units, at, 0));
+                let key = frame.reg(op!(units, at, 1));
+                let v = frame.reg(op!(units, at, 2));
+                tri!(subscript::setitem(vm, obj, key, v));
+            }
+            Opcode::DelItem => {
+                let obj = frame.reg(op!(units, at, 0));
+                let key = frame.reg(op!(units, at, 1));
+                tri!(subscript::delitem(vm, obj, key));
+            }
+            Opcode::BuildSlice => {
+                let (a, b) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let v = crate::builtins::new_slice(vm, a, b, Value::NONE);
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::BuildSlice3 => {
+                let (a, b, c) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)), frame.reg(op!(units, at, 3)));
+                let v = crate::builtins::new_slice(vm, a, b, c);
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::BinaryOp => {
+                let (a, b) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let op = BinOp::ALL[op!(units, at, 3)];
+                let v = tri!(arith::binary_op(vm, a, b, op));
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::InplaceOp => {
+                let (a, b) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let op = BinOp::ALL[op!(units, at, 3)];
+                let v = tri!(arith::inplace_op(vm, a, b, op));
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::UnaryOp => {
+                let a = frame.reg(op!(units, at, 1));
+                let op = UnaryOp::ALL[op!(units, at, 2)];
+                let v = tri!(arith::unary_op(vm, a, op));
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::Not => {
+                let a = frame.reg(op!(units, at, 1));
+                let b = tri!(ops::truthy(vm, a));
+                frame.set_reg(op!(units, at, 0), Value::from_bool(!b));
+            }
+            Opcode::ToBool => {
+                let a = frame.reg(op!(units, at, 1));
+                let b = tri!(ops::truthy(vm, a));
+                frame.set_reg(op!(units, at, 0), Value::from_bool(b));
+            }
+            Opcode::CompareOp => {
+                let (a, b) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let op = CmpOp::ALL[op!(units, at, 3)];
+                let v = tri!(compare::compare_op(vm, a, b, op));
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::ExcMatch => {
+                let (exc, typ) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let m = tri!(unwind::exception_matches(vm, exc, typ));
+                frame.set_reg(op!(units, at, 0), Value::from_bool(m));
+            }
+            Opcode::BuildTuple => {
+                let items = read_regs(&frame, reg_list(units, at + 2));
+                let v = vm.new_tuple(items.to_vec());
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::BuildList => {
+                let items = read_regs(&frame, reg_list(units, at + 2));
+                let v = vm.new_list(items.to_vec());
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::BuildSet => {
+                let items = read_regs(&frame, reg_list(units, at + 2));
+                let v = tri!(crate::builtins::set::new_set_from(vm, &items, false));
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::BuildMap => {
+                let items = read_regs(&frame, reg_list(units, at + 2));
+                let d = vm.new_dict_with_capacity(items.len() / 2);
+                frame.set_reg(op!(units, at, 0), d.value());
+                for pair in items.chunks(2) {
+                    tri!(dictops::set(vm, d, pair[0], pair[1]));
+                }
+            }
+            Opcode::BuildString => {
+                let items = read_regs(&frame, reg_list(units, at + 2));
+                let mut s = String::new();
+                for v in &items {
+                    s.push_str(ops::str_of(*v).unwrap_or(""));
+                }
+                let v = vm.new_string(s);
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::ListAppend => {
+                let list = frame.reg(op!(units, at, 0));
+                let v = frame.reg(op!(units, at, 1));
+                if let Some(l) = Gc::<ListBody>::from_value(list) {
+                    crate::gc::write_barrier(list, v);
+                    l.items.lock().push(v);
+                }
+            }
+            Opcode::ListExtend => {
+                let list = frame.reg(op!(units, at, 0));
+                let it = frame.reg(op!(units, at, 1));
+                tri!(misc::list_extend(vm, list, it));
+            }
+            Opcode::SetAdd => {
+                let (s, v) = (frame.reg(op!(units, at, 0)), frame.reg(op!(units, at, 1)));
+                tri!(crate::builtins::set::set_add(vm, s, v));
+            }
+            Opcode::SetUpdate => {
+                let (s, it) = (frame.reg(op!(units, at, 0)), frame.reg(op!(units, at, 1)));
+                tri!(crate::builtins::set::set_update(vm, s, it));
+            }
+            Opcode::DictSet => {
+                let d = frame.reg(op!(units, at, 0));
+                let (k, v) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                if let Some(d) = Gc::<DictBody>::from_value(d) {
+                    tri!(dictops::set(vm, d, k, v));
+                }
+            }
+            Opcode::DictUpdate => {
+                let (d, m) = (frame.reg(op!(units, at, 0)), frame.reg(op!(units, at, 1)));
+                tri!(misc::dict_update_display(vm, d, m));
+            }
+            Opcode::DictMerge => {
+                let callee = frame.reg(op!(units, at, 0));
+                let (d, m) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                tri!(misc::dict_merge_kwargs(vm, callee, d, m));
+            }
+            Opcode::FormatValue => {
+                let v = frame.reg(op!(units, at, 1));
+                let r = tri!(misc::format_value(vm, v, Value::UNSET, op!(units, at, 2)));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::FormatWithSpec => {
+                let (v, spec) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let r = tri!(misc::format_value(vm, v, spec, op!(units, at, 3)));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::BuildInterpolation | Opcode::BuildInterpolationSpec | Opcode::BuildTemplate => {
+                let r = tri!(misc::template_op(vm, &frame, opcode, units, at));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::UnpackSequence => {
+                let src = frame.reg(op!(units, at, 1));
+                let r = tri!(misc::unpack_sequence(vm, src, op!(units, at, 2)));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::UnpackEx => {
+                let src = frame.reg(op!(units, at, 1));
+                let r = tri!(misc::unpack_ex(vm, src, op!(units, at, 2), op!(units, at, 3)));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::TupleGet => {
+                let t = frame.reg(op!(units, at, 1));
+                let v = ops::tuple_items(t).and_then(|items| items.get(op!(units, at, 2)).copied()).unwrap_or(Value::NONE);
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::Call | Opcode::CallKw => {
+                vm.safepoint();
+                let dst = op!(units, at, 0);
+                let callee = frame.reg(op!(units, at, 1));
+                let (kwnames, list_at) = if opcode == Opcode::CallKw {
+                    (ops::tuple_items(code.consts[op!(units, at, 2)]).unwrap_or(&[]), at + 5)
+                } else {
+                    (&[][..], at + 4)
+                };
+                let args = read_regs(&frame, reg_list(units, list_at));
+                match call::prepare_inline_call(vm, callee, &args, kwnames) {
+                    Ok(Some(callee_frame)) => {
+                        frame.pc.store(at as u32, Ordering::Relaxed);
+                        *pc = next;
+                        return Flow::Push { callee: callee_frame, dst: dst as u32 };
+                    }
+                    Ok(None) => {
+                        frame.pc.store(at as u32, Ordering::Relaxed);
+                        let r = tri!(ops::call::call_kw(vm, callee, &args, kwnames));
+                        frame.set_reg(dst, r);
+                    }
+                    Err(e) => fail!(e),
+                }
+            }
+            Opcode::CallEx | Opcode::CallExKw => {
+                vm.safepoint();
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                let callee = frame.reg(op!(units, at, 1));
+                let args = frame.reg(op!(units, at, 2));
+                let kwargs = if opcode == Opcode::CallExKw { frame.reg(op!(units, at, 3)) } else { Value::UNSET };
+                let r = tri!(ops::call::call_ex(vm, callee, args, kwargs));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::CallIntrinsic => {
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                let args = read_regs(&frame, reg_list(units, at + 3));
+                let r = tri!(misc::call_intrinsic(vm, &frame, op!(units, at, 1), &args));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::MakeFunction => {
+                let r = tri!(call::make_function(
+                    vm,
+                    &frame,
+                    op!(units, at, 1),
+                    [frame.reg(op!(units, at, 2)), frame.reg(op!(units, at, 3)), frame.reg(op!(units, at, 4)), frame.reg(op!(units, at, 5))],
+                ));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::ImportName => {
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                let name = code.names[op!(units, at, 1)];
+                let (fromlist, level) = (frame.reg(op!(units, at, 2)), frame.reg(op!(units, at, 3)));
+                let r = tri!(crate::import::import_name(vm, &frame, name, fromlist, level));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::ImportFrom => {
+                let module = frame.reg(op!(units, at, 1));
+                let name = code.names[op!(units, at, 2)];
+                let r = tri!(crate::import::import_from(vm, module, name));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::GetIter => {
+                let src = frame.reg(op!(units, at, 1));
+                let r = tri!(ops::iter::get_iter(vm, src));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::GetAIter | Opcode::GetANext | Opcode::GetYieldFromIter | Opcode::GetAwaitable => {
+                let src = frame.reg(op!(units, at, 1));
+                let context = if opcode == Opcode::GetAwaitable { op!(units, at, 2) } else { 0 };
+                let r = tri!(generator_ops::async_iter_op(vm, opcode, src, context));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::Yield => {
+                let v = frame.reg(op!(units, at, 1));
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                frame.ret_reg.store(op!(units, at, 0) as u32, Ordering::Relaxed);
+                frame.resume_pc.store(next as u32, Ordering::Relaxed);
+                *pc = next;
+                return Flow::Yield(v);
+            }
+            Opcode::YieldFrom => {
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                let dst = op!(units, at, 0);
+                let iter = frame.reg(op!(units, at, 1));
+                match generator_ops::yield_from_step(vm, &frame, iter, dst) {
+                    Ok(Some(yielded)) => {
+                        // Resume at this same instruction, which sends into the delegate.
+                        frame.ret_reg.store(dst as u32, Ordering::Relaxed);
+                        frame.resume_pc.store(at as u32, Ordering::Relaxed);
+                        *pc = at;
+                        return Flow::Yield(yielded);
+                    }
+                    Ok(None) => {}
+                    Err(e) => fail!(e),
+                }
+            }
+            Opcode::PushExcInfo => {
+                let exc = frame.reg(op!(units, at, 1));
+                frame.set_reg(op!(units, at, 0), vm.exc_info);
+                vm.exc_info = exc;
+            }
+            Opcode::PopExcInfo => {
+                vm.exc_info = frame.reg(op!(units, at, 0));
+            }
+            Opcode::CheckEgMatch => {
+                let (exc, typ) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let r = tri!(crate::builtins::exceptions::check_eg_match(vm, exc, typ));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::PrepReraiseStar => {
+                let (orig, raised) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let r = tri!(crate::builtins::exceptions::prep_reraise_star(vm, orig, raised));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::WithExit => {
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                let (exit, exc) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let r = tri!(misc::with_exit(vm, exit, exc));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::SetupAnnotations => {
+                tri!(misc::setup_annotations(vm, &frame));
+            }
+            Opcode::GetLen => {
+                let src = frame.reg(op!(units, at, 1));
+                let n = tri!(ops::len(vm, src));
+                let v = vm.new_int(n as i64);
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::MatchMapping | Opcode::MatchSequence => {
+                let subject = frame.reg(op!(units, at, 1));
+                let r = misc::match_kind(vm, subject, opcode == Opcode::MatchMapping);
+                frame.set_reg(op!(units, at, 0), Value::from_bool(r));
+            }
+            Opcode::MatchKeys => {
+                let (subject, keys) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let r = tri!(misc::match_keys(vm, subject, keys));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::MatchClass => {
+                let (subject, cls, kwnames) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)), frame.reg(op!(units, at, 3)));
+                let r = tri!(misc::match_class(vm, subject, cls, kwnames, op!(units, at, 4)));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::CopyDictWithoutKeys => {
+                let (mapping, keys) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let r = tri!(misc::copy_dict_without_keys(vm, mapping, keys));
+                frame.set_reg(op!(units, at, 0), r);
+            }
+            Opcode::Jump => {
+                let t = target(units, at + 1);
+                if t <= at {
+                    vm.safepoint();
+                }
+                at = t;
+                continue;
+            }
+            Opcode::JumpIfTrue | Opcode::JumpIfFalse => {
+                let cond = frame.reg(op!(units, at, 0));
+                let b = match cond {
+                    Value::TRUE => true,
+                    Value::FALSE => false,
+                    _ => tri!(ops::truthy(vm, cond)),
+                };
+                if b == (opcode == Opcode::JumpIfTrue) {
+                    let t = target(units, at + 2);
+                    if t <= at {
+                        vm.safepoint();
+                    }
+                    at = t;
+                    continue;
+                }
+            }
+            Opcode::ForIter => {
+                let it = frame.reg(op!(units, at, 1));
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                match tri!(ops::iter::next(vm, it)) {
+                    Some(v) => frame.set_reg(op!(units, at, 0), v),
+                    None => {
+                        at = target(units, at + 3);
+                        continue;
+                    }
+                }
+            }
+            Opcode::Return => {
+                let v = frame.reg(op!(units, at, 0));
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                *pc = at;
+                return Flow::Return(v);
+            }
+            Opcode::Raise => {
+                let exc = frame.reg(op!(units, at, 0));
+                let e = unwind::make_raise(vm, exc, None);
+                fail!(e);
+            }
+            Opcode::RaiseFrom => {
+                let (exc, cause) = (frame.reg(op!(units, at, 0)), frame.reg(op!(units, at, 1)));
+                let e = unwind::make_raise(vm, exc, Some(cause));
+                fail!(e);
+            }
+            Opcode::ReraiseCurrent | Opcode::Reraise => {
+                let exc = if opcode == Opcode::Reraise { frame.reg(op!(units, at, 0)) } else { vm.exc_info };
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                *pc = at;
+                if exc.is_none() || exc.is_unset() {
+                    return Flow::Error { err: vm.runtime_error("No active exception to reraise"), reraise: false };
+                }
+                return Flow::Error { err: PyErr(exc), reraise: true };
+            }
+        }
+        at = next;
+    }
+}
+
+/// The cell in deref slot `slot`.
+#[inline]
+fn deref_cell(frame: &FrameBody, slot: usize) -> Option<Gc<CellBody>> {
+    frame.derefs.get(slot).and_then(|c| Gc::from_value(c.get()))
+}
+
+/// The length in code units of the instruction at `at`.
+#[inline]
+fn instruction_len(units: &[u16], at: usize, opcode: Opcode) -> usize {
+    let mut len = 1;
+    for operand in opcode.operands() {
+        len += match operand.kind {
+            compiler::bytecode::OperandKind::Target => 2,
+            compiler::bytecode::OperandKind::Regs => 1 + units[at + len] as usize,
+            _ => 1,
+        };
+    }
+    len
+}
+
+/// Runs module-level code (`__main__`, an imported module, `exec`) in `globals`, with
+/// `locals` as the name mapping.
+pub fn run_code(vm: &mut Vm, code: Value, globals: Gc<DictBody>, locals: Value) -> PyResult<Value> {
+    let frame = new_frame_for_code(vm, code, globals, locals)?;
+    match run_frame(vm, frame, 0)? {
+        Exit::Return(v) | Exit::Yield(v) => Ok(v),
+    }
+}
