@@ -26,6 +26,8 @@ mod unicode_tables;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_generated;
 
 pub use unicode_tables::UNICODE_VERSION;
 
