@@ -3,7 +3,7 @@
 //! canonical form. A few hand-written rows cover Python 3.14 behaviour that the
 //! generating CPython lacks, plus properties of the tables themselves.
 
-use super::tests_generated::CASES;
+use super::tests_generated::{CASES, DIGESTS};
 use super::*;
 
 /// One argument of a generated case.
@@ -190,9 +190,10 @@ fn run_str(op: &str, a: &[Arg]) -> String {
             let (h, n, st, en) = search();
             py_bool(search::endswith(h, n, st, en))
         }
-        "replace" => or_err(search::replace(s(), str_arg(a, 1), str_arg(a, 2), int_arg(a, 3)), |r| {
-            render_str(&r)
-        }),
+        "replace" => or_err(
+            search::replace(s(), str_arg(a, 1), str_arg(a, 2), int_arg(a, 3)),
+            |r| render_str(&r),
+        ),
         "split" => or_err(split::split(s(), opt_str(a, 1), int_arg(a, 2)), |v| {
             render_list(&v, |p| render_str(p))
         }),
@@ -207,9 +208,15 @@ fn run_str(op: &str, a: &[Arg]) -> String {
         "rstrip" => render_str(strip::rstrip(s(), opt_str(a, 1))),
         "removeprefix" => render_str(strip::removeprefix(s(), str_arg(a, 1))),
         "removesuffix" => render_str(strip::removesuffix(s(), str_arg(a, 1))),
-        "center" => or_err(pad::center(s(), int_arg(a, 1), fill_char(a, 2)), |r| render_str(&r)),
-        "ljust" => or_err(pad::ljust(s(), int_arg(a, 1), fill_char(a, 2)), |r| render_str(&r)),
-        "rjust" => or_err(pad::rjust(s(), int_arg(a, 1), fill_char(a, 2)), |r| render_str(&r)),
+        "center" => or_err(pad::center(s(), int_arg(a, 1), fill_char(a, 2)), |r| {
+            render_str(&r)
+        }),
+        "ljust" => or_err(pad::ljust(s(), int_arg(a, 1), fill_char(a, 2)), |r| {
+            render_str(&r)
+        }),
+        "rjust" => or_err(pad::rjust(s(), int_arg(a, 1), fill_char(a, 2)), |r| {
+            render_str(&r)
+        }),
         "zfill" => or_err(pad::zfill(s(), int_arg(a, 1)), |r| render_str(&r)),
         "expandtabs" => or_err(pad::expandtabs(s(), int_arg(a, 1)), |r| render_str(&r)),
         "fromhex" => or_err(hex::fromhex_str(s()), |r| render_bytes(&r)),
@@ -219,7 +226,12 @@ fn run_str(op: &str, a: &[Arg]) -> String {
 
 fn render_bparts(parts: TextResult<(&[u8], &[u8], &[u8])>) -> String {
     match parts {
-        Ok((a, b, c)) => format!("({}, {}, {})", render_bytes(a), render_bytes(b), render_bytes(c)),
+        Ok((a, b, c)) => format!(
+            "({}, {}, {})",
+            render_bytes(a),
+            render_bytes(b),
+            render_bytes(c)
+        ),
         Err(e) => render_err(&e),
     }
 }
@@ -227,6 +239,8 @@ fn render_bparts(parts: TextResult<(&[u8], &[u8], &[u8])>) -> String {
 fn fill_byte(args: &[Arg], i: usize) -> u8 {
     bytes_arg(args, i).first().copied().expect("fill byte")
 }
+
+type BytesMap = fn(&[u8]) -> Vec<u8>;
 
 /// Runs a `bytes` case (operation name without the `b.` prefix) and renders the result.
 fn run_bytes(op: &str, a: &[Arg]) -> String {
@@ -246,7 +260,7 @@ fn run_bytes(op: &str, a: &[Arg]) -> String {
     if let Some(pred) = pred {
         return py_bool(pred(s()));
     }
-    let map: Option<fn(&[u8]) -> Vec<u8>> = match op {
+    let map: Option<BytesMap> = match op {
         "lower" => Some(bytes::lower),
         "upper" => Some(bytes::upper),
         "capitalize" => Some(bytes::capitalize),
@@ -287,14 +301,20 @@ fn run_bytes(op: &str, a: &[Arg]) -> String {
             let (h, n, st, en) = search();
             py_bool(bytes::endswith(h, n, st, en))
         }
-        "replace" => or_err(bytes::replace(s(), bytes_arg(a, 1), bytes_arg(a, 2), int_arg(a, 3)), |r| {
-            render_bytes(&r)
-        }),
-        "split" => or_err(bs(s(), opt_bytes(a, 1), int_arg(a, 2)), |v| render_list(&v, |p| render_bytes(p))),
-        "rsplit" => or_err(bytes_split::rsplit(s(), opt_bytes(a, 1), int_arg(a, 2)), |v| {
+        "replace" => or_err(
+            bytes::replace(s(), bytes_arg(a, 1), bytes_arg(a, 2), int_arg(a, 3)),
+            |r| render_bytes(&r),
+        ),
+        "split" => or_err(bs(s(), opt_bytes(a, 1), int_arg(a, 2)), |v| {
             render_list(&v, |p| render_bytes(p))
         }),
-        "splitlines" => render_list(&bytes_split::splitlines(s(), bool_arg(a, 1)), |p| render_bytes(p)),
+        "rsplit" => or_err(
+            bytes_split::rsplit(s(), opt_bytes(a, 1), int_arg(a, 2)),
+            |v| render_list(&v, |p| render_bytes(p)),
+        ),
+        "splitlines" => render_list(&bytes_split::splitlines(s(), bool_arg(a, 1)), |p| {
+            render_bytes(p)
+        }),
         "partition" => render_bparts(bytes_split::partition(s(), bytes_arg(a, 1))),
         "rpartition" => render_bparts(bytes_split::rpartition(s(), bytes_arg(a, 1))),
         "strip" => render_bytes(bytes_split::strip(s(), opt_bytes(a, 1))),
@@ -302,11 +322,22 @@ fn run_bytes(op: &str, a: &[Arg]) -> String {
         "rstrip" => render_bytes(bytes_split::rstrip(s(), opt_bytes(a, 1))),
         "removeprefix" => render_bytes(bytes_split::removeprefix(s(), bytes_arg(a, 1))),
         "removesuffix" => render_bytes(bytes_split::removesuffix(s(), bytes_arg(a, 1))),
-        "center" => or_err(bytes_split::center(s(), int_arg(a, 1), fill_byte(a, 2)), |r| render_bytes(&r)),
-        "ljust" => or_err(bytes_split::ljust(s(), int_arg(a, 1), fill_byte(a, 2)), |r| render_bytes(&r)),
-        "rjust" => or_err(bytes_split::rjust(s(), int_arg(a, 1), fill_byte(a, 2)), |r| render_bytes(&r)),
+        "center" => or_err(
+            bytes_split::center(s(), int_arg(a, 1), fill_byte(a, 2)),
+            |r| render_bytes(&r),
+        ),
+        "ljust" => or_err(
+            bytes_split::ljust(s(), int_arg(a, 1), fill_byte(a, 2)),
+            |r| render_bytes(&r),
+        ),
+        "rjust" => or_err(
+            bytes_split::rjust(s(), int_arg(a, 1), fill_byte(a, 2)),
+            |r| render_bytes(&r),
+        ),
         "zfill" => or_err(bytes_split::zfill(s(), int_arg(a, 1)), |r| render_bytes(&r)),
-        "expandtabs" => or_err(bytes_split::expandtabs(s(), int_arg(a, 1)), |r| render_bytes(&r)),
+        "expandtabs" => or_err(bytes_split::expandtabs(s(), int_arg(a, 1)), |r| {
+            render_bytes(&r)
+        }),
         "hex" => {
             let sep = match a.get(1) {
                 Some(Arg::S(s)) => Some(hex::HexSep::Str(s)),
@@ -332,10 +363,18 @@ fn generated_cases_match_cpython() {
     for (op, args, expected) in CASES {
         let got = run(op, args);
         if got != *expected {
-            failures.push(format!("{op}{args:?}\n  expected {expected}\n  got      {got}"));
+            failures.push(format!(
+                "{op}{args:?}\n  expected {expected}\n  got      {got}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }
 
 /// Python 3.14 behaviour that the CPython generating the table (3.13) does not have yet;
@@ -347,13 +386,23 @@ fn python_3_14_fromhex_odd_digits() {
         ("123", odd),
         ("a", odd),
         ("ab c", odd),
-        ("1 2", "ValueError: non-hexadecimal number found in fromhex() arg at position 1"),
+        (
+            "1 2",
+            "ValueError: non-hexadecimal number found in fromhex() arg at position 1",
+        ),
         ("12 ", r#"b"\x12""#),
     ];
     for (input, expected) in rows {
-        assert_eq!(run("fromhex", &[Arg::S(input)]), *expected, "fromhex({input:?})");
+        assert_eq!(
+            run("fromhex", &[Arg::S(input)]),
+            *expected,
+            "fromhex({input:?})"
+        );
     }
-    assert_eq!(or_err(hex::fromhex_bytes(b"0a 0B"), |r| render_bytes(&r)), r#"b"\x0a\x0b""#);
+    assert_eq!(
+        or_err(hex::fromhex_bytes(b"0a 0B"), |r| render_bytes(&r)),
+        r#"b"\x0a\x0b""#
+    );
 }
 
 #[test]
@@ -371,12 +420,18 @@ fn translate_keeps_deletes_and_replaces() {
     assert_eq!(translate::translate("ab!c", table), Err(()));
 }
 
+type ClassCheck = (&'static str, fn(char) -> bool, &'static [(u32, u32)]);
+
 /// The ASCII fast paths in `unicode` must agree with the generated tables.
 #[test]
 fn ascii_fast_paths_agree_with_tables() {
     use super::unicode_tables as t;
-    let in_table = |table: &[(u32, u32)], c: char| table.iter().any(|&(lo, hi)| (lo..=hi).contains(&u32::from(c)));
-    let checks: &[(&str, fn(char) -> bool, &[(u32, u32)])] = &[
+    let in_table = |table: &[(u32, u32)], c: char| {
+        table
+            .iter()
+            .any(|&(lo, hi)| (lo..=hi).contains(&u32::from(c)))
+    };
+    let checks: &[ClassCheck] = &[
         ("alpha", unicode::is_alpha, t::ALPHA),
         ("decimal", unicode::is_decimal, t::DECIMAL),
         ("digit", unicode::is_digit, t::DIGIT),
@@ -387,7 +442,11 @@ fn ascii_fast_paths_agree_with_tables() {
         ("upper", unicode::is_upper, t::UPPER),
         ("title", unicode::is_title, t::TITLE),
         ("cased", unicode::is_cased, t::CASED),
-        ("case_ignorable", unicode::is_case_ignorable, t::CASE_IGNORABLE),
+        (
+            "case_ignorable",
+            unicode::is_case_ignorable,
+            t::CASE_IGNORABLE,
+        ),
         ("xid_start", unicode::is_xid_start, t::XID_START),
         ("xid_continue", unicode::is_xid_continue, t::XID_CONTINUE),
     ];
@@ -400,12 +459,108 @@ fn ascii_fast_paths_agree_with_tables() {
 
 #[test]
 fn huge_widths_fail_cleanly() {
-    let err = pad::center("a", i64::MAX, 'x').map(|_| ()).expect_err("cannot allocate");
-    assert!(matches!(err.exc_type, "MemoryError" | "OverflowError"), "{err:?}");
-    let err = bytes_split::ljust(b"a", i64::MAX, b' ').map(|_| ()).expect_err("cannot allocate");
-    assert!(matches!(err.exc_type, "MemoryError" | "OverflowError"), "{err:?}");
-    let err = pad::expandtabs("\t\t", i64::MAX).map(|_| ()).expect_err("too long");
-    assert!(matches!(err.exc_type, "MemoryError" | "OverflowError"), "{err:?}");
-    assert_eq!(search::find("abc", "", Some(i64::MIN), Some(i64::MAX)), Some(0));
-    assert_eq!(bytes::rfind(b"abc", b"", Some(i64::MIN), Some(i64::MIN)), Some(0));
+    let err = pad::center("a", i64::MAX, 'x')
+        .map(|_| ())
+        .expect_err("cannot allocate");
+    assert!(
+        matches!(err.exc_type, "MemoryError" | "OverflowError"),
+        "{err:?}"
+    );
+    let err = bytes_split::ljust(b"a", i64::MAX, b' ')
+        .map(|_| ())
+        .expect_err("cannot allocate");
+    assert!(
+        matches!(err.exc_type, "MemoryError" | "OverflowError"),
+        "{err:?}"
+    );
+    let err = pad::expandtabs("\t\t", i64::MAX)
+        .map(|_| ())
+        .expect_err("too long");
+    assert!(
+        matches!(err.exc_type, "MemoryError" | "OverflowError"),
+        "{err:?}"
+    );
+    assert_eq!(
+        search::find("abc", "", Some(i64::MIN), Some(i64::MAX)),
+        Some(0)
+    );
+    assert_eq!(
+        bytes::rfind(b"abc", b"", Some(i64::MIN), Some(i64::MIN)),
+        Some(0)
+    );
+}
+
+fn digest(values: impl Iterator<Item = u32>) -> u64 {
+    values.fold(0xcbf2_9ce4_8422_2325, |h, v| {
+        (h ^ u64::from(v)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn all_chars() -> impl Iterator<Item = char> {
+    (0..0x11_0000).filter_map(char::from_u32)
+}
+
+fn predicate_digest(pred: fn(&str) -> bool) -> u64 {
+    let mut buf = [0; 4];
+    digest(
+        all_chars()
+            .filter(|c| pred(c.encode_utf8(&mut buf)))
+            .map(u32::from),
+    )
+}
+
+fn mapping_digest(map: fn(char) -> unicode::Mapped) -> u64 {
+    let mut values = Vec::new();
+    for c in all_chars() {
+        let mapped = map(c);
+        if mapped != unicode::Mapped::One(c) {
+            values.push(u32::from(c));
+            let mut text = String::new();
+            mapped.push_to(&mut text);
+            values.extend(text.chars().map(u32::from));
+            values.push(0x11_0000);
+        }
+    }
+    digest(values.into_iter())
+}
+
+/// Every code point of every class and mapping, against digests computed by CPython.
+#[test]
+fn every_code_point_matches_cpython() {
+    for &(name, expected) in DIGESTS {
+        let got = match name {
+            "alpha" => predicate_digest(predicates::isalpha),
+            "decimal" => predicate_digest(predicates::isdecimal),
+            "digit" => predicate_digest(predicates::isdigit),
+            "numeric" => predicate_digest(predicates::isnumeric),
+            "alnum" => predicate_digest(predicates::isalnum),
+            "space" => predicate_digest(predicates::isspace),
+            "printable" => predicate_digest(predicates::isprintable),
+            "lower" => predicate_digest(predicates::islower),
+            "upper" => predicate_digest(predicates::isupper),
+            "xid_start" => predicate_digest(predicates::isidentifier),
+            "xid_continue" => {
+                let mut buf = [0; 5];
+                buf[0] = b'a';
+                digest(
+                    all_chars()
+                        .filter(|c| {
+                            let n = 1 + c.len_utf8();
+                            c.encode_utf8(&mut buf[1..]);
+                            std::str::from_utf8(&buf[..n]).is_ok_and(predicates::isidentifier)
+                        })
+                        .map(u32::from),
+                )
+            }
+            "to_lower" => mapping_digest(unicode::to_lower),
+            "to_upper" => mapping_digest(unicode::to_upper),
+            "to_title" => mapping_digest(unicode::to_title),
+            "to_folded" => mapping_digest(unicode::to_folded),
+            _ => panic!("unknown digest {name}"),
+        };
+        assert_eq!(
+            got, expected,
+            "{name} differs from CPython for some code point"
+        );
+    }
 }

@@ -5113,3 +5113,22 @@ pub(super) static CASES: &[(&str, &[Arg], &str)] = &[
     ("fromhex", &[S("0a\u{1c}")], r#"ValueError: non-hexadecimal number found in fromhex() arg at position 2"#),
     ("fromhex", &[S("abc def")], r#"ValueError: non-hexadecimal number found in fromhex() arg at position 3"#),
 ];
+
+/// Digests over every code point of each character class and case mapping.
+pub(super) static DIGESTS: &[(&str, u64)] = &[
+    ("alpha", 0xd48c26e1c59c9b26),
+    ("decimal", 0x1eec759ad243ff1d),
+    ("digit", 0x1fbc6fd9a8c67cd1),
+    ("numeric", 0x09e5e725050afc35),
+    ("alnum", 0xa5b47a7f8b2f6915),
+    ("space", 0x4386d9a11e7487c9),
+    ("printable", 0x6ff575e1e93e9c85),
+    ("lower", 0x54a2b6dd3907de0d),
+    ("upper", 0x85d9f570cb2f2e3b),
+    ("xid_start", 0x767ee61523ea6c51),
+    ("xid_continue", 0xedec6c3c7021f36c),
+    ("to_lower", 0x3958c1e5ef489354),
+    ("to_upper", 0x2b5e2fdeaadf3bac),
+    ("to_title", 0xfecbb38f37634ab2),
+    ("to_folded", 0x15128c5f81ec1649),
+];
