@@ -225,3 +225,35 @@ pub fn replace(s: &[u8], old: &[u8], new: &[u8], count: i64) -> TextResult<Vec<u
     }
     Ok(out)
 }
+
+/// `bytes.translate(table, delete)`: bytes in `delete` are dropped, the others mapped
+/// through `table` (256 bytes) when one is given.
+pub fn translate(s: &[u8], table: Option<&[u8]>, delete: &[u8]) -> TextResult<Vec<u8>> {
+    if table.is_some_and(|t| t.len() != 256) {
+        return Err(TextError::value_error(
+            "translation table must be 256 characters long",
+        ));
+    }
+    Ok(s.iter()
+        .filter(|b| !delete.contains(b))
+        .map(|&b| {
+            table
+                .and_then(|t| t.get(usize::from(b)).copied())
+                .unwrap_or(b)
+        })
+        .collect())
+}
+
+/// `bytes.maketrans(from, to)`: the identity table with `from[i]` mapped to `to[i]`.
+pub fn maketrans(from: &[u8], to: &[u8]) -> TextResult<Vec<u8>> {
+    if from.len() != to.len() {
+        return Err(TextError::value_error(
+            "maketrans arguments must have same length",
+        ));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (&f, &t) in from.iter().zip(to) {
+        table[usize::from(f)] = t;
+    }
+    Ok(table)
+}

@@ -52,6 +52,60 @@ pub fn byte_to_char(s: &str, byte: usize) -> usize {
     }
 }
 
+/// A string together with its length in characters. The runtime's `str` caches that
+/// length, and when it equals the byte length the string is ASCII and byte offsets are
+/// character indices, which spares every O(n) index conversion below.
+#[derive(Debug, Clone, Copy)]
+pub struct Indexed<'a> {
+    text: &'a str,
+    char_len: usize,
+}
+
+impl<'a> Indexed<'a> {
+    /// Counts the characters of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Indexed {
+            text,
+            char_len: char_len(text),
+        }
+    }
+
+    /// Uses a cached character count, which must be right (a wrong one gives wrong
+    /// indices, never a panic).
+    pub fn with_char_len(text: &'a str, char_len: usize) -> Self {
+        Indexed { text, char_len }
+    }
+
+    /// The text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The length in characters.
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    /// Whether byte offsets are character indices.
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.text.len()
+    }
+
+    fn byte_offset(&self, char_index: usize) -> usize {
+        if self.is_ascii() {
+            char_index.min(self.text.len())
+        } else {
+            char_to_byte(self.text, char_index)
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Indexed<'a> {
+    fn from(text: &'a str) -> Self {
+        Indexed::new(text)
+    }
+}
+
 /// A window of a string selected by character indices.
 #[derive(Debug, Clone, Copy)]
 pub struct Window<'a> {
@@ -59,29 +113,43 @@ pub struct Window<'a> {
     pub text: &'a str,
     /// Character index of the window's start in the whole string.
     pub char_start: usize,
+    /// Whether the whole string is ASCII.
+    pub ascii: bool,
 }
 
 impl Window<'_> {
     /// Turns a byte offset inside the window into a character index of the whole string.
     pub fn char_index(&self, byte: usize) -> usize {
-        self.char_start + byte_to_char(self.text, byte)
+        if self.ascii {
+            self.char_start + byte
+        } else {
+            self.char_start + byte_to_char(self.text, byte)
+        }
+    }
+
+    /// The window's length in characters.
+    pub fn char_len(&self) -> usize {
+        if self.ascii {
+            self.text.len()
+        } else {
+            char_len(self.text)
+        }
     }
 }
 
 /// Selects `s[start:end]` by character indices with `adjust_indices` semantics; `None`
 /// when `start > end` after clamping.
-pub fn window(s: &str, start: Option<i64>, end: Option<i64>) -> Option<Window<'_>> {
-    if start.is_none() && end.is_none() {
-        return Some(Window {
-            text: s,
-            char_start: 0,
-        });
-    }
-    let (start, end) = adjust_indices(start, end, char_len(s))?;
-    let byte_start = char_to_byte(s, start);
-    let byte_end = char_to_byte(s, end);
+pub fn window<'a>(
+    s: impl Into<Indexed<'a>>,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> Option<Window<'a>> {
+    let s = s.into();
+    let (start, end) = adjust_indices(start, end, s.char_len)?;
+    let (byte_start, byte_end) = (s.byte_offset(start), s.byte_offset(end));
     Some(Window {
-        text: s.get(byte_start..byte_end)?,
+        text: s.text.get(byte_start..byte_end)?,
         char_start: start,
+        ascii: s.is_ascii(),
     })
 }

@@ -2,12 +2,13 @@
 //! `Objects/unicodeobject.c` (`pad`, `unicode_center_impl`, `unicode_zfill_impl`,
 //! `unicode_expandtabs_impl`).
 //!
-//! Widths are Python ints clamped by the caller to `i64`. Results that cannot be
+//! The padding functions take `impl Into<Indexed>` (a `&str`, or an `Indexed` carrying the
+//! runtime's cached length). Widths are Python ints clamped by the caller to `i64`. Results that cannot be
 //! allocated are reported as `MemoryError` instead of aborting the process.
 
 use std::borrow::Cow;
 
-use super::index::char_len;
+use super::index::Indexed;
 use super::{TextError, TextResult, string_with_capacity};
 
 /// Builds `fill * left + s + fill * right`.
@@ -27,42 +28,47 @@ fn pad(s: &str, left: usize, right: usize, fill: char) -> TextResult<String> {
 }
 
 /// How many fill characters reach `width`, or `None` when `s` is already that wide.
-fn margin(s: &str, width: i64) -> Option<usize> {
+fn margin(s: Indexed<'_>, width: i64) -> Option<usize> {
     let width = usize::try_from(width).ok()?;
-    width.checked_sub(char_len(s)).filter(|&m| m > 0)
+    width.checked_sub(s.char_len()).filter(|&m| m > 0)
 }
 
 /// `str.center(width, fillchar)`. An odd margin puts the extra fill on the left exactly
 /// when `width` is odd, as CPython does.
-pub fn center(s: &str, width: i64, fill: char) -> TextResult<Cow<'_, str>> {
+pub fn center<'a>(s: impl Into<Indexed<'a>>, width: i64, fill: char) -> TextResult<Cow<'a, str>> {
+    let s = s.into();
     let Some(marg) = margin(s, width) else {
-        return Ok(Cow::Borrowed(s));
+        return Ok(Cow::Borrowed(s.text()));
     };
     let left = marg / 2 + (marg & usize::try_from(width).unwrap_or(0) & 1);
-    pad(s, left, marg - left, fill).map(Cow::Owned)
+    pad(s.text(), left, marg - left, fill).map(Cow::Owned)
 }
 
 /// `str.ljust(width, fillchar)`.
-pub fn ljust(s: &str, width: i64, fill: char) -> TextResult<Cow<'_, str>> {
+pub fn ljust<'a>(s: impl Into<Indexed<'a>>, width: i64, fill: char) -> TextResult<Cow<'a, str>> {
+    let s = s.into();
     let Some(marg) = margin(s, width) else {
-        return Ok(Cow::Borrowed(s));
+        return Ok(Cow::Borrowed(s.text()));
     };
-    pad(s, 0, marg, fill).map(Cow::Owned)
+    pad(s.text(), 0, marg, fill).map(Cow::Owned)
 }
 
 /// `str.rjust(width, fillchar)`.
-pub fn rjust(s: &str, width: i64, fill: char) -> TextResult<Cow<'_, str>> {
+pub fn rjust<'a>(s: impl Into<Indexed<'a>>, width: i64, fill: char) -> TextResult<Cow<'a, str>> {
+    let s = s.into();
     let Some(marg) = margin(s, width) else {
-        return Ok(Cow::Borrowed(s));
+        return Ok(Cow::Borrowed(s.text()));
     };
-    pad(s, marg, 0, fill).map(Cow::Owned)
+    pad(s.text(), marg, 0, fill).map(Cow::Owned)
 }
 
 /// `str.zfill(width)`: pads with '0' on the left, after a leading '+' or '-'.
-pub fn zfill(s: &str, width: i64) -> TextResult<Cow<'_, str>> {
+pub fn zfill<'a>(s: impl Into<Indexed<'a>>, width: i64) -> TextResult<Cow<'a, str>> {
+    let s = s.into();
     let Some(marg) = margin(s, width) else {
-        return Ok(Cow::Borrowed(s));
+        return Ok(Cow::Borrowed(s.text()));
     };
+    let s = s.text();
     let (sign, digits) = match s.as_bytes().first() {
         Some(b'+' | b'-') => s.split_at(1),
         _ => ("", s),

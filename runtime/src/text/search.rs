@@ -3,20 +3,32 @@
 //! from CPython's `Objects/unicodeobject.c` (`any_find_slice`, `unicode_count_impl`,
 //! `tailmatch`, `replace`).
 //!
+//! Every function takes `impl Into<Indexed>`: a plain `&str`, or an `Indexed` built
+//! from the runtime's cached length so that ASCII strings skip index conversion.
 //! The searching itself is Rust's substring search on UTF-8 bytes, which is exact because
 //! UTF-8 is self-synchronising; only the returned indices need converting to characters.
 
-use super::index::{Window, window};
+use super::index::{Indexed, Window, window};
 use super::{TextError, TextResult, string_with_capacity};
 
 /// `str.find(sub, start, end)`; `None` stands for Python's -1.
-pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Option<usize> {
+pub fn find<'a>(
+    s: impl Into<Indexed<'a>>,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> Option<usize> {
     let w = window(s, start, end)?;
     w.text.find(sub).map(|at| w.char_index(at))
 }
 
 /// `str.rfind(sub, start, end)`; `None` stands for Python's -1.
-pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Option<usize> {
+pub fn rfind<'a>(
+    s: impl Into<Indexed<'a>>,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> Option<usize> {
     let w = window(s, start, end)?;
     w.text.rfind(sub).map(|at| w.char_index(at))
 }
@@ -26,43 +38,75 @@ fn not_found() -> TextError {
 }
 
 /// `str.index(sub, start, end)`.
-pub fn index(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> TextResult<usize> {
+pub fn index<'a>(
+    s: impl Into<Indexed<'a>>,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> TextResult<usize> {
     find(s, sub, start, end).ok_or_else(not_found)
 }
 
 /// `str.rindex(sub, start, end)`.
-pub fn rindex(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> TextResult<usize> {
+pub fn rindex<'a>(
+    s: impl Into<Indexed<'a>>,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> TextResult<usize> {
     rfind(s, sub, start, end).ok_or_else(not_found)
 }
 
 /// `str.count(sub, start, end)`: non-overlapping occurrences, left to right. The empty
 /// string occurs once per gap between characters, ends included.
-pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> usize {
+pub fn count<'a>(
+    s: impl Into<Indexed<'a>>,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> usize {
     let Some(w) = window(s, start, end) else {
         return 0;
     };
     if sub.is_empty() {
-        return super::index::char_len(w.text) + 1;
+        return w.char_len() + 1;
     }
     w.text.matches(sub).count()
 }
 
 /// `str.startswith(prefix, start, end)` for one prefix; the caller loops over a tuple.
-pub fn startswith(s: &str, prefix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+pub fn startswith<'a>(
+    s: impl Into<Indexed<'a>>,
+    prefix: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> bool {
     window(s, start, end).is_some_and(|w: Window<'_>| w.text.starts_with(prefix))
 }
 
 /// `str.endswith(suffix, start, end)` for one suffix; the caller loops over a tuple.
-pub fn endswith(s: &str, suffix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+pub fn endswith<'a>(
+    s: impl Into<Indexed<'a>>,
+    suffix: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> bool {
     window(s, start, end).is_some_and(|w: Window<'_>| w.text.ends_with(suffix))
 }
 
 /// `str.replace(old, new, count)`; a negative `count` replaces every occurrence. An empty
 /// `old` inserts `new` before every character and at the end ('ab' → '-a-b-').
-pub fn replace(s: &str, old: &str, new: &str, count: i64) -> TextResult<String> {
+pub fn replace<'a>(
+    s: impl Into<Indexed<'a>>,
+    old: &str,
+    new: &str,
+    count: i64,
+) -> TextResult<String> {
+    let indexed = s.into();
+    let s = indexed.text();
     let limit = usize::try_from(count).unwrap_or(usize::MAX);
     let occurrences = if old.is_empty() {
-        super::index::char_len(s).saturating_add(1).min(limit)
+        indexed.char_len().saturating_add(1).min(limit)
     } else {
         s.matches(old).take(limit).count()
     };

@@ -564,3 +564,44 @@ fn every_code_point_matches_cpython() {
         );
     }
 }
+
+#[test]
+fn cached_lengths_give_the_same_indices() {
+    use index::Indexed;
+    let text = "日本語 text 日本語";
+    let cached = Indexed::with_char_len(text, 12);
+    assert_eq!(search::rfind(cached, "日本", None, None), Some(9));
+    assert_eq!(search::find(cached, "t", Some(-8), None), Some(4));
+    assert_eq!(
+        search::count(Indexed::with_char_len("abcabc", 6), "", Some(2), None),
+        5
+    );
+    assert_eq!(
+        pad::center(Indexed::with_char_len("ab", 2), 5, '.').as_deref(),
+        Ok("..ab.")
+    );
+    assert_eq!(
+        search::replace(Indexed::new("ab"), "", "-", -1).as_deref(),
+        Ok("-a-b-")
+    );
+}
+
+#[test]
+fn bytes_translate_and_maketrans() {
+    let table = bytes::maketrans(b"ab", b"xy").expect("same lengths");
+    assert_eq!(
+        bytes::translate(b"abcab", Some(&table), b"c"),
+        Ok(b"xyxy".to_vec())
+    );
+    assert_eq!(bytes::translate(b"abc", None, b"b"), Ok(b"ac".to_vec()));
+    let err = bytes::translate(b"abc", Some(b"xy"), b"").expect_err("short table");
+    assert_eq!(
+        render_err(&err),
+        "ValueError: translation table must be 256 characters long"
+    );
+    let err = bytes::maketrans(b"ab", b"x").expect_err("lengths differ");
+    assert_eq!(
+        render_err(&err),
+        "ValueError: maketrans arguments must have same length"
+    );
+}
