@@ -123,6 +123,11 @@ for s in BYTES:
     case("b.hex", s, " ", -2)
     case("b.hex", s, "_", 3)
     case("b.hex", s, "_", -100)
+for sep in ["", "ab", "\u00e9", b"\xe9", b"", b"::", "\U0001f600"]:
+    case("b.hex", b"abc", sep, 1)
+# bytes_per_sep outside a C int is an OverflowError the caller raises.
+for n in (0, 1, -1, 2, -2, 4, -4, 5, -5, 6, -6):
+    case("b.hex", b"\x01\x02\x03\x04\x05", ".", n)
 for s in [b"a\r\nb\rc\nd\x0be\x0cf\x1cg", b"\n\n", b"x\r", b"", b"a\n"]:
     case("b.splitlines", s, False)
     case("b.splitlines", s, True)

@@ -37,7 +37,8 @@ fn separator_byte(sep: HexSep<'_>) -> TextResult<u8> {
 const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 
 /// `bytes.hex(sep, bytes_per_sep)`: lowercase hex digits, with `sep` between groups of
-/// `bytes_per_sep` bytes counted from the right (from the left when negative).
+/// `bytes_per_sep` bytes counted from the right (from the left when negative). CPython
+/// reads `bytes_per_sep` as a C `int`; the caller raises `OverflowError` outside that range.
 pub fn hex(data: &[u8], sep: Option<HexSep<'_>>, bytes_per_sep: i64) -> TextResult<String> {
     let sep = sep.map(separator_byte).transpose()?;
     let group = usize::try_from(bytes_per_sep.unsigned_abs()).unwrap_or(usize::MAX);
