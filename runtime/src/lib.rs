@@ -6,5 +6,6 @@
 //! they can be tested without a heap.
 
 pub mod format;
+pub mod mathfns;
 pub mod numeric;
 pub mod text;
