@@ -325,11 +325,13 @@ pub fn isclose(a: f64, b: f64, rel_tol: f64, abs_tol: f64) -> MathResult<bool> {
 /// The default `rel_tol` of [`isclose`].
 pub const ISCLOSE_DEFAULT_REL_TOL: f64 = 1e-09;
 
-/// `math.nextafter(x, y, steps=None)`. `steps` of `None` means one step; steps beyond
-/// `u64` saturate, which already reaches `y` from anywhere.
+/// `math.nextafter(x, y, steps=None)`. `steps` beyond `u64` saturate, which already
+/// reaches `y` from anywhere.
 pub fn nextafter(x: f64, y: f64, steps: Option<&BigInt>) -> MathResult<f64> {
     let steps = match steps {
-        None => 1,
+        // CPython's fast path: one libm step, which at a zero of the other sign returns
+        // the next float rather than `y` itself as the stepping loop would.
+        None => return Ok(libm::nextafter(x, y)),
         Some(s) if s.sign() == num_bigint::Sign::Minus => {
             return Err(MathError::value("steps must be a non-negative integer"));
         }

@@ -112,7 +112,7 @@ pub(crate) mod testutil {
     //! Helpers shared by the test tables of the submodules.
 
     use super::MathResult;
-    use super::repr::float_repr;
+    pub(crate) use super::repr::float_repr;
 
     /// Renders a float result the way the Python table generator printed it: `repr(x)`
     /// for values, `Type: message` for exceptions.
@@ -121,6 +121,59 @@ pub(crate) mod testutil {
             Ok(x) => float_repr(x),
             Err(e) => e.to_string(),
         }
+    }
+
+    /// One expectation row: function name, argument texts, expected text, and whether
+    /// the expectation is 3.14-specific (written by hand rather than checked by python3).
+    pub type Case = (&'static str, &'static [&'static str], &'static str, bool);
+
+    /// Runs a table through `run` and fails with every mismatching row at once. Functions
+    /// listed in `tolerance` (name, ulps) compare float results within that many ulps,
+    /// for CPython results that come from the platform libm.
+    pub fn check_table(cases: &[Case], tolerance: &[(&str, u64)], run: impl Fn(&str, &[&str]) -> String) {
+        let mut failures = Vec::new();
+        for &(name, args, want, v314) in cases {
+            let got = run(name, args);
+            if got == want {
+                continue;
+            }
+            let ulps = tolerance.iter().find(|(n, _)| *n == name).map(|&(_, u)| u);
+            if let (Some(ulps), Ok(g), Ok(w)) = (ulps, got.parse::<f64>(), want.parse::<f64>()) {
+                if within_ulps(g, w, ulps) {
+                    continue;
+                }
+            }
+            let mark = if v314 { " [3.14]" } else { "" };
+            failures.push(format!("{name}({}) = {got}, want {want}{mark}", args.join(", ")));
+        }
+        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    /// Whether two finite floats of the same sign are at most `ulps` representable
+    /// values apart.
+    pub fn within_ulps(a: f64, b: f64, ulps: u64) -> bool {
+        if a.is_nan() || b.is_nan() || a.is_sign_negative() != b.is_sign_negative() {
+            return a == b;
+        }
+        a.abs().to_bits().abs_diff(b.abs().to_bits()) <= ulps
+    }
+
+    /// Python's `repr` of a bool.
+    pub fn py_bool(b: bool) -> String {
+        if b { "True" } else { "False" }.to_owned()
+    }
+
+    /// Renders an int result or its exception.
+    pub fn show_int(r: MathResult<num_bigint::BigInt>) -> String {
+        match r {
+            Ok(n) => n.to_string(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    /// Parses an int argument from a table.
+    pub fn int(s: &str) -> num_bigint::BigInt {
+        s.parse().unwrap_or_else(|_| panic!("bad int in table: {s}"))
     }
 
     /// Parses a Python float repr from a table (`inf`, `-inf`, `nan` included).
