@@ -29,7 +29,11 @@ fn math_1(x: f64, func: fn(f64) -> f64, can_overflow: bool, msg: Option<&str>) -
         return Err(domain());
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { MathError::range() } else { domain() });
+        return Err(if can_overflow {
+            MathError::range()
+        } else {
+            domain()
+        });
     }
     Ok(r)
 }
@@ -185,7 +189,11 @@ pub fn pow(x: f64, y: f64) -> MathResult<f64> {
     }
     if r.is_infinite() {
         // 0.0**negative is a divide-by-zero (domain) error, anything else overflowed.
-        return Err(if x == 0.0 { MathError::domain() } else { MathError::range() });
+        return Err(if x == 0.0 {
+            MathError::domain()
+        } else {
+            MathError::range()
+        });
     }
     Ok(r)
 }
@@ -213,10 +221,13 @@ pub fn float_to_int(x: f64) -> MathResult<BigInt> {
         return Err(MathError::value("cannot convert float NaN to integer"));
     }
     if x.is_infinite() {
-        return Err(MathError::overflow("cannot convert float infinity to integer"));
+        return Err(MathError::overflow(
+            "cannot convert float infinity to integer",
+        ));
     }
     // Finite floats always convert (truncating any fraction).
-    BigInt::from_f64(x).ok_or_else(|| MathError::overflow("cannot convert float infinity to integer"))
+    BigInt::from_f64(x)
+        .ok_or_else(|| MathError::overflow("cannot convert float infinity to integer"))
 }
 
 /// `math.ceil` of a float.
@@ -246,11 +257,13 @@ pub fn frexp(x: f64) -> (f64, i32) {
 /// `math.ldexp(x, i)`: `x * 2**i`. Exponents beyond `i64` are clamped, as CPython
 /// clamps them to `LONG_MIN`/`LONG_MAX`.
 pub fn ldexp(x: f64, i: &BigInt) -> MathResult<f64> {
-    let exp = i.to_i64().unwrap_or(if i.sign() == num_bigint::Sign::Minus {
-        i64::MIN
-    } else {
-        i64::MAX
-    });
+    let exp = i
+        .to_i64()
+        .unwrap_or(if i.sign() == num_bigint::Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        });
     ldexp_i64(x, exp)
 }
 
@@ -367,7 +380,11 @@ fn nextafter_steps(x: f64, y: f64, steps: u64) -> f64 {
             f64::from_bits(ux - steps)
         }
     } else if ax > ay {
-        if ax - ay >= steps { f64::from_bits(ux - steps) } else { y }
+        if ax - ay >= steps {
+            f64::from_bits(ux - steps)
+        } else {
+            y
+        }
     } else if ay - ax >= steps {
         f64::from_bits(ux + steps)
     } else {

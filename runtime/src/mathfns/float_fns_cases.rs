@@ -6,6 +6,7 @@
 
 use crate::mathfns::testutil::Case;
 
+#[rustfmt::skip]
 pub(super) const CASES: &[Case] = &[
     ("acos", &["0.0"], "1.5707963267948966", false),
     ("acos", &["-0.0"], "1.5707963267948966", false),

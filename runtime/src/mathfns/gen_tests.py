@@ -49,7 +49,7 @@ def row(name, args, expected, v314=False):
 
 
 def table(const, rows):
-    return f"pub(super) const {const}: &[Case] = &[\n" + "".join(rows) + "];\n"
+    return f"#[rustfmt::skip]\npub(super) const {const}: &[Case] = &[\n" + "".join(rows) + "];\n"
 
 
 def fix314(name, x, got):

@@ -6,6 +6,7 @@
 
 use crate::mathfns::testutil::Case;
 
+#[rustfmt::skip]
 pub(super) const CASES: &[Case] = &[
     ("factorial", &["0"], "1", false),
     ("factorial", &["1"], "1", false),

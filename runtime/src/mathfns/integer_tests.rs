@@ -14,7 +14,11 @@ fn show_big(r: MathResult<BigInt>) -> String {
         Ok(n) if n.magnitude() < &num_bigint::BigUint::from(10u32).pow(60) => n.to_string(),
         Ok(n) => {
             let modulus = BigInt::from((1u64 << 61) - 1);
-            format!("bits:{} mod:{}", n.magnitude().bits(), n.mod_floor(&modulus))
+            format!(
+                "bits:{} mod:{}",
+                n.magnitude().bits(),
+                n.mod_floor(&modulus)
+            )
         }
         Err(e) => e.to_string(),
     }

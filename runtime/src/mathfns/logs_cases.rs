@@ -6,6 +6,7 @@
 
 use crate::mathfns::testutil::Case;
 
+#[rustfmt::skip]
 pub(super) const CASES: &[Case] = &[
     ("log", &["i:1"], "0.0", false),
     ("log", &["i:2"], "0.6931471805599453", false),

@@ -130,7 +130,11 @@ pub(crate) mod testutil {
     /// Runs a table through `run` and fails with every mismatching row at once. Functions
     /// listed in `tolerance` (name, ulps) compare float results within that many ulps,
     /// for CPython results that come from the platform libm.
-    pub fn check_table(cases: &[Case], tolerance: &[(&str, u64)], run: impl Fn(&str, &[&str]) -> String) {
+    pub fn check_table(
+        cases: &[Case],
+        tolerance: &[(&str, u64)],
+        run: impl Fn(&str, &[&str]) -> String,
+    ) {
         let mut failures = Vec::new();
         for &(name, args, want, v314) in cases {
             let got = run(name, args);
@@ -138,15 +142,23 @@ pub(crate) mod testutil {
                 continue;
             }
             let ulps = tolerance.iter().find(|(n, _)| *n == name).map(|&(_, u)| u);
-            if let (Some(ulps), Ok(g), Ok(w)) = (ulps, got.parse::<f64>(), want.parse::<f64>()) {
-                if within_ulps(g, w, ulps) {
-                    continue;
-                }
+            if let (Some(ulps), Ok(g), Ok(w)) = (ulps, got.parse::<f64>(), want.parse::<f64>())
+                && within_ulps(g, w, ulps)
+            {
+                continue;
             }
             let mark = if v314 { " [3.14]" } else { "" };
-            failures.push(format!("{name}({}) = {got}, want {want}{mark}", args.join(", ")));
+            failures.push(format!(
+                "{name}({}) = {got}, want {want}{mark}",
+                args.join(", ")
+            ));
         }
-        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 
     /// Whether two finite floats of the same sign are at most `ulps` representable
@@ -173,7 +185,8 @@ pub(crate) mod testutil {
 
     /// Parses an int argument from a table.
     pub fn int(s: &str) -> num_bigint::BigInt {
-        s.parse().unwrap_or_else(|_| panic!("bad int in table: {s}"))
+        s.parse()
+            .unwrap_or_else(|_| panic!("bad int in table: {s}"))
     }
 
     /// Parses a Python float repr from a table (`inf`, `-inf`, `nan` included).
@@ -182,7 +195,9 @@ pub(crate) mod testutil {
             "inf" => f64::INFINITY,
             "-inf" => f64::NEG_INFINITY,
             "nan" => f64::NAN,
-            _ => s.parse().unwrap_or_else(|_| panic!("bad float in table: {s}")),
+            _ => s
+                .parse()
+                .unwrap_or_else(|_| panic!("bad float in table: {s}")),
         }
     }
 }

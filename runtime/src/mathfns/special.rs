@@ -52,7 +52,7 @@ pub fn erfc(x: f64) -> f64 {
 }
 
 const PI: f64 = std::f64::consts::PI;
-#[expect(clippy::excessive_precision, reason = "the constant as CPython writes it")]
+/// `log(pi)`, as CPython writes it.
 const LOG_PI: f64 = 1.144729885849400174143427351353058711647;
 
 /// `sin(pi*x)`, accurate for all finite `x` and exact at integers; used by the reflection
@@ -76,7 +76,15 @@ fn sin_pi(x: f64) -> f64 {
     1.0f64.copysign(x) * r
 }
 
+#[expect(
+    clippy::excessive_precision,
+    reason = "the exact binary value, written out as CPython does"
+)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[expect(
+    clippy::excessive_precision,
+    reason = "the exact binary value, written out as CPython does"
+)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 
 /// Numerator coefficients of the Lanczos sum as a rational function (from CPython, which

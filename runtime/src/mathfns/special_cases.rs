@@ -6,6 +6,7 @@
 
 use crate::mathfns::testutil::Case;
 
+#[rustfmt::skip]
 pub(super) const CASES: &[Case] = &[
     ("gamma", &["0.0"], "ValueError: expected a noninteger or positive integer, got 0.0", true),
     ("gamma", &["-0.0"], "ValueError: expected a noninteger or positive integer, got -0.0", true),

@@ -211,7 +211,9 @@ pub fn dist(p: &[f64], q: &[f64]) -> MathResult<f64> {
     }
     let mut diffs: Vec<f64> = p.iter().zip(q).map(|(a, b)| (a - b).abs()).collect();
     let found_nan = diffs.iter().any(|x| x.is_nan());
-    let max = diffs.iter().fold(0.0, |m: f64, &x| if x > m { x } else { m });
+    let max = diffs
+        .iter()
+        .fold(0.0, |m: f64, &x| if x > m { x } else { m });
     Ok(vector_norm(&mut diffs, max, found_nan))
 }
 

@@ -6,6 +6,7 @@
 
 use crate::mathfns::testutil::Case;
 
+#[rustfmt::skip]
 pub(super) const CASES: &[Case] = &[
     ("fsum", &[], "0.0", false),
     ("fsum", &["0.0"], "0.0", false),

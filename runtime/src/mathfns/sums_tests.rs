@@ -9,8 +9,18 @@ mod cases;
 
 fn run(name: &str, args: &[&str]) -> String {
     let mut parts = args.split(|a| *a == "|");
-    let first: Vec<f64> = parts.next().unwrap_or_default().iter().map(|a| f(a)).collect();
-    let second: Vec<f64> = parts.next().unwrap_or_default().iter().map(|a| f(a)).collect();
+    let first: Vec<f64> = parts
+        .next()
+        .unwrap_or_default()
+        .iter()
+        .map(|a| f(a))
+        .collect();
+    let second: Vec<f64> = parts
+        .next()
+        .unwrap_or_default()
+        .iter()
+        .map(|a| f(a))
+        .collect();
     match name {
         "fsum" => show(fsum(first)),
         "hypot" => show(Ok(hypot(&first))),
