@@ -14,6 +14,7 @@ pub mod gc;
 pub mod import;
 pub mod interp;
 pub mod loader;
+pub mod mathfns;
 pub mod modules;
 pub mod numeric;
 pub mod object;
