@@ -10,4 +10,5 @@ print(calls)
 print(1 < 2 > 0, 1 == 1 == 1.0, 1 < 2 == 2 < 3)
 x = 5
 print(0 <= x < 10, 0 <= x < 5, x in [5] in [[5]])
-print(1 is not None is not False)
+o = object()
+print(o is not None is not False)
