@@ -1,7 +1,7 @@
 class N:
     def __init__(self, v): self.v = v
     def __eq__(self, o): print("eq"); return self.v == getattr(o, "v", o)
-    def __lt__(self, o): print("lt"); return self.v < o.v
+    def __lt__(self, o): return self.v < o.v
     def __le__(self, o): return self.v <= o.v
     def __repr__(self): return f"N{self.v}"
 a, b = N(1), N(2)
