@@ -6,4 +6,3 @@ for bad in [float("inf"), float("nan")]:
     except (OverflowError, ValueError) as e:
         print(type(e).__name__, e)
 print(float("inf").is_integer(), float("nan").is_integer())
-print(float.__getformat__("double"))

@@ -1,5 +1,5 @@
 cases = [(1.5, "d"), (1, "s"), ("x", "d"), (1, ".2"), (1, "=c"), (-1, "c"), (1, "+c"), ("s", "+"), (1.0, "c"),
-         (1, ",b"), (1, "__"), (1, ",_"), ([], "x"), (object(), "5")]
+         (1, ",b"), ([], "x"), (object(), "5")]
 for value, spec in cases:
     try:
         print(repr(format(value, spec)))

@@ -12,4 +12,4 @@ try:
     os.environ["X"] = 1
 except TypeError as e:
     print(type(e).__name__, e)
-print(type(os.environ).__name__, os.environ.get("PYTHONHASHSEED", "unset") in ("0", "unset"))
+print(type(os.environ).__name__)
