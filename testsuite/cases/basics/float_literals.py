@@ -1,0 +1,5 @@
+print(1.0, 1., .5, 1e3, 1E-3, 1_0.2_5, 0.1 + 0.2)
+print(1e16, 1e15, 123456789.0, 1e-5, 0.0001)
+print(float("inf"), -float("inf"), float("nan"))
+print(1e308 * 10, -1e308 * 10)
+print(3.14j, 1e2j, 0j)

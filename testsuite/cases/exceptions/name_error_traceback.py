@@ -1,0 +1,3 @@
+def f():
+    return undefined_variable_here + 1
+f()

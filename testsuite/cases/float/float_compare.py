@@ -1,0 +1,8 @@
+nan = float("nan")
+inf = float("inf")
+print(nan < 1, nan > 1, nan == nan, nan != nan, inf > 10 ** 400, -inf < -(10 ** 400))
+print(0.0 == -0.0, 1e308 < inf, 2 ** 1024 > 1e308, 2 ** 1024 < inf)
+print(sorted([3.5, -1.0, 2, 0.0, -0.0, 10 ** 20]))
+print(0.1 + 0.2 == 0.3, abs(0.1 + 0.2 - 0.3) < 1e-15)
+print(hash(1.5) == hash(1.5), hash(2.0) == hash(2), hash(-0.0) == hash(0.0), hash(inf), hash(-inf))
+print(max(nan, 1), max(1, nan), min(nan, 1))

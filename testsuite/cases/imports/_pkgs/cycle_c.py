@@ -1,0 +1,2 @@
+from cycle_d import D
+C = "c"

@@ -1,0 +1,2 @@
+from cycle_c import C
+D = "d"

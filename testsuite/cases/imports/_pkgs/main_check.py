@@ -1,0 +1,3 @@
+RESULT = __name__
+if __name__ == "__main__":
+    RESULT = "ran as main"

@@ -1,0 +1,4 @@
+print("shapes package init")
+from .circle import Circle
+from . import square
+VERSION = "1.0"

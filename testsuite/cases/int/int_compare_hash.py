@@ -1,0 +1,5 @@
+print(hash(0), hash(1), hash(-1), hash(-2), hash(2 ** 61 - 1), hash(2 ** 61), hash(2 ** 64))
+print(hash(1) == hash(1.0) == hash(True), hash(10 ** 20) == hash(float(10 ** 20)))
+print(sorted([3, -1, 10 ** 20, -(10 ** 20), 0]))
+print(max(1, 2.5, -3), min([10 ** 30, 1e30, 10 ** 29]))
+print(10 ** 20 == 10 ** 20)

@@ -1,0 +1,11 @@
+it = iter([1, 2, 3])
+print(2 in it, list(it))
+g = (x for x in range(3))
+print(list(g), list(g))
+z = zip([1, 2, 3], "ab")
+print(list(z))
+l = [1, 2, 3]
+it = iter(l)
+next(it)
+l.append(4)
+print(list(it))

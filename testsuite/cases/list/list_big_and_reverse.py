@@ -1,0 +1,5 @@
+l = list(range(100000))
+print(sum(l), l[-1], len(l[::7]), l[::-1][:3], list(reversed(l))[-3:])
+l.reverse()
+print(l[:3], l.index(0), 99999 in l)
+print(len([None] * 10 ** 6))

@@ -1,0 +1,5 @@
+import sys
+def main():
+    print("main running")
+    return 7
+sys.exit(main())

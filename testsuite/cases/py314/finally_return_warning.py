@@ -1,0 +1,6 @@
+def f():
+    try:
+        raise ValueError("swallowed")
+    finally:
+        return "from finally"
+print(f())

@@ -1,0 +1,4 @@
+def compute(a, b):
+    total = a * 2 + b
+    return total
+compute(1, "x")

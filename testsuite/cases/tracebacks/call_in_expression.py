@@ -1,0 +1,3 @@
+def parse(text):
+    return int(text)
+numbers = [parse("1"), parse("2"), parse("three")]

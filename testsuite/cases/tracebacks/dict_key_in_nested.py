@@ -1,0 +1,2 @@
+config = {"db": {"host": "localhost"}}
+port = config["db"]["port"]

@@ -1,0 +1,5 @@
+def fail():
+    raise KeyError("whole line")
+def caller():
+    fail()
+caller()
