@@ -8,7 +8,7 @@ decorator wrappers with *args/**kwargs.
 
 import sys
 
-SIZES = {"tiny": 4_000, "small": 40_000, "default": 250_000}
+SIZES = {"tiny": 4_000, "small": 40_000, "default": 500_000}
 
 MOD = 1_000_000_007
 

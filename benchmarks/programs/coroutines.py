@@ -8,7 +8,7 @@ deep await chains that never suspend, and the scheduler's object traffic.
 
 import sys
 
-SIZES = {"tiny": 300, "small": 15_000, "default": 100_000}
+SIZES = {"tiny": 300, "small": 15_000, "default": 200_000}
 
 
 def workload_size():

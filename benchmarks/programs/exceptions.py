@@ -8,7 +8,7 @@ implicit context chaining and with-statement __exit__ handling.
 
 import sys
 
-SIZES = {"tiny": 5_000, "small": 50_000, "default": 200_000}
+SIZES = {"tiny": 5_000, "small": 50_000, "default": 400_000}
 
 
 def workload_size():

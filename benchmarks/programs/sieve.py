@@ -7,7 +7,7 @@ and stores, slice assignment, range stepping and integer loops.
 
 import sys
 
-SIZES = {"tiny": 30_000, "small": 500_000, "default": 4_000_000}
+SIZES = {"tiny": 30_000, "small": 500_000, "default": 6_000_000}
 
 
 def workload_size():

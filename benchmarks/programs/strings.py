@@ -7,7 +7,7 @@ concatenation, on ASCII and non-ASCII text alike.
 
 import sys
 
-SIZES = {"tiny": 1_500, "small": 15_000, "default": 60_000}
+SIZES = {"tiny": 1_500, "small": 15_000, "default": 120_000}
 
 NAMES = ["alpha", "Bravo", "charlie", "délta", "ECHO", "foxtrot", "gólf", "hotel",
          "índia", "juliett", "kilo", "λάμδα", "mike", "november", "日本語", "papa"]

@@ -9,7 +9,7 @@ through sorted(), so string hash order never shows.
 
 import sys
 
-SIZES = {"tiny": 8_000, "small": 80_000, "default": 400_000}
+SIZES = {"tiny": 8_000, "small": 80_000, "default": 600_000}
 
 SYLLABLES = ["ka", "to", "ri", "me", "su", "na", "lo", "pe", "qui", "zan", "dor", "el",
              "ba", "fi", "gu", "ha", "jo", "mu", "no", "ve", "wy", "xe", "yo", "tra"]
