@@ -8,7 +8,7 @@ list construction, recursion, isinstance dispatch and int/float parsing.
 
 import sys
 
-SIZES = {"tiny": 30, "small": 600, "default": 6_000}
+SIZES = {"tiny": 30, "small": 600, "default": 10_000}
 
 
 def workload_size():
