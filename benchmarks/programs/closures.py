@@ -90,11 +90,11 @@ def weighted(a, b, *, weight=3):
 
 
 @memoised
-def partitions(n):
+def memo_sequence(n):
     """A memoised recurrence; callers ask in increasing order, so recursion stays shallow."""
     if n < 2:
         return 1
-    return (partitions(n - 1) + partitions(n // 2)) % MOD
+    return (memo_sequence(n - 1) + memo_sequence(n // 2)) % MOD
 
 
 def accumulate_with(callbacks, values):
@@ -131,11 +131,11 @@ def run(n):
         g = make_multiplier(i | 1)
         acc = (acc + g(f(acc & 0xFFFF))) % MOD
 
-    keys = sorted(range(n // 10), key=lambda v: (v * 7919 % 1000, -v))
+    keys = sorted(range(n // 10 + 1), key=lambda v: (v * 7919 % 1000, -v))
     acc = (acc + keys[0] * 31 + keys[-1]) % MOD
     memo_total = 0
     for i in range(0, n // 2, 7):
-        memo_total = (memo_total + partitions(i % 5000)) % MOD
+        memo_total = (memo_total + memo_sequence(i % 5000)) % MOD
     acc = (acc + memo_total) % MOD
     return acc, weighted.call_count(), memo_total
 

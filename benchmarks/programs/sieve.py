@@ -73,7 +73,7 @@ def sieve_segmented(n, segment=8192):
 
 
 def main():
-    n = workload_size()
+    n = max(workload_size(), 10)
     primes = sieve_slices(n)
     loop_count = sieve_loops(n)
     segmented_count = sieve_segmented(n)

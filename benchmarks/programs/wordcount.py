@@ -112,7 +112,7 @@ def fold_strings(items, acc):
 
 
 def main():
-    word_count = workload_size()
+    word_count = max(workload_size(), 10)
     text = generate_text(word_count, 7)
     tokens = tokenise(text)
     counts = count_words(tokens)
