@@ -241,11 +241,7 @@ pub fn float_mod(a: f64, b: f64) -> NumResult<f64> {
     }
     let m = a % b;
     Ok(if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m + b
-        } else {
-            m
-        }
+        if (b < 0.0) != (m < 0.0) { m + b } else { m }
     } else {
         0.0f64.copysign(b)
     })
@@ -270,11 +266,7 @@ pub fn float_divmod(a: f64, b: f64) -> NumResult<(f64, f64)> {
     }
     let floordiv = if div != 0.0 {
         let f = div.floor();
-        if div - f > 0.5 {
-            f + 1.0
-        } else {
-            f
-        }
+        if div - f > 0.5 { f + 1.0 } else { f }
     } else {
         0.0f64.copysign(a / b)
     };
@@ -332,11 +324,7 @@ pub fn float_pow(base: f64, exp: f64) -> NumResult<FloatPow> {
     if base.is_infinite() {
         let odd = is_odd_integer(exp);
         return Ok(Float(if exp > 0.0 {
-            if odd {
-                base
-            } else {
-                base.abs()
-            }
+            if odd { base } else { base.abs() }
         } else if odd {
             0.0f64.copysign(base)
         } else {

@@ -18,7 +18,9 @@ pub fn parse_byteorder(text: &str) -> NumResult<ByteOrder> {
     match text {
         "big" => Ok(ByteOrder::Big),
         "little" => Ok(ByteOrder::Little),
-        _ => Err(NumError::value("byteorder must be either 'little' or 'big'")),
+        _ => Err(NumError::value(
+            "byteorder must be either 'little' or 'big'",
+        )),
     }
 }
 

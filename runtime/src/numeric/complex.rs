@@ -138,7 +138,11 @@ pub fn real_div(x: f64, b: Complex) -> NumResult<Complex> {
     } else {
         Complex::new(f64::NAN, f64::NAN)
     };
-    if r.re.is_nan() && r.im.is_nan() && (abs_bre.is_infinite() || abs_bim.is_infinite()) && x.is_finite() {
+    if r.re.is_nan()
+        && r.im.is_nan()
+        && (abs_bre.is_infinite() || abs_bim.is_infinite())
+        && x.is_finite()
+    {
         let u = unit_if_infinite(b.re);
         let v = unit_if_infinite(b.im);
         r = Complex::new(0.0 * (x * u), 0.0 * (-x * v));

@@ -48,79 +48,75 @@ pub fn float_from_hex(text: &str) -> NumResult<f64> {
     while pos < bytes.len() && is_ascii_space(at(pos)) {
         pos += 1;
     }
-    let value = if let Some((value, used)) = parse_signed_inf_or_nan(bytes.get(pos..).unwrap_or(&[]))
-    {
-        pos += used;
-        value
-    } else {
-        let mut negative = false;
-        match at(pos) {
-            b'-' => {
-                negative = true;
-                pos += 1;
+    let value =
+        if let Some((value, used)) = parse_signed_inf_or_nan(bytes.get(pos..).unwrap_or(&[])) {
+            pos += used;
+            value
+        } else {
+            let mut negative = false;
+            match at(pos) {
+                b'-' => {
+                    negative = true;
+                    pos += 1;
+                }
+                b'+' => pos += 1,
+                _ => {}
             }
-            b'+' => pos += 1,
-            _ => {}
-        }
-        if at(pos) == b'0' && at(pos + 1).eq_ignore_ascii_case(&b'x') {
-            pos += 2;
-        }
-        let mut digits: Vec<u8> = Vec::new();
-        let mut fraction_digits: i64 = 0;
-        while let Some(d) = (at(pos) as char).to_digit(16) {
-            digits.push(d as u8);
-            pos += 1;
-        }
-        if at(pos) == b'.' {
-            pos += 1;
+            if at(pos) == b'0' && at(pos + 1).eq_ignore_ascii_case(&b'x') {
+                pos += 2;
+            }
+            let mut digits: Vec<u8> = Vec::new();
+            let mut fraction_digits: i64 = 0;
             while let Some(d) = (at(pos) as char).to_digit(16) {
                 digits.push(d as u8);
-                fraction_digits += 1;
                 pos += 1;
             }
-        }
-        if digits.is_empty() {
-            return Err(invalid());
-        }
-        let mut exp: i64 = 0;
-        if at(pos).eq_ignore_ascii_case(&b'p') {
-            pos += 1;
-            let exp_negative = match at(pos) {
-                b'-' => {
+            if at(pos) == b'.' {
+                pos += 1;
+                while let Some(d) = (at(pos) as char).to_digit(16) {
+                    digits.push(d as u8);
+                    fraction_digits += 1;
                     pos += 1;
-                    true
                 }
-                b'+' => {
-                    pos += 1;
-                    false
-                }
-                _ => false,
-            };
-            if !at(pos).is_ascii_digit() {
+            }
+            if digits.is_empty() {
                 return Err(invalid());
             }
-            while at(pos).is_ascii_digit() {
-                // Saturate like strtol: such exponents over- or underflow anyway.
-                exp = exp
-                    .saturating_mul(10)
-                    .saturating_add(i64::from(at(pos) - b'0'));
+            let mut exp: i64 = 0;
+            if at(pos).eq_ignore_ascii_case(&b'p') {
                 pos += 1;
+                let exp_negative = match at(pos) {
+                    b'-' => {
+                        pos += 1;
+                        true
+                    }
+                    b'+' => {
+                        pos += 1;
+                        false
+                    }
+                    _ => false,
+                };
+                if !at(pos).is_ascii_digit() {
+                    return Err(invalid());
+                }
+                while at(pos).is_ascii_digit() {
+                    // Saturate like strtol: such exponents over- or underflow anyway.
+                    exp = exp
+                        .saturating_mul(10)
+                        .saturating_add(i64::from(at(pos) - b'0'));
+                    pos += 1;
+                }
+                if exp_negative {
+                    exp = -exp;
+                }
             }
-            if exp_negative {
-                exp = -exp;
-            }
-        }
-        let mantissa = BigUint::from_radix_be(&digits, 16).unwrap_or_default();
-        let scale = exp.saturating_sub(fraction_digits.saturating_mul(4));
-        let magnitude = scaled_to_f64(&mantissa, scale, false).ok_or_else(|| {
-            NumError::overflow("hexadecimal value too large to represent as a float")
-        })?;
-        if negative {
-            -magnitude
-        } else {
-            magnitude
-        }
-    };
+            let mantissa = BigUint::from_radix_be(&digits, 16).unwrap_or_default();
+            let scale = exp.saturating_sub(fraction_digits.saturating_mul(4));
+            let magnitude = scaled_to_f64(&mantissa, scale, false).ok_or_else(|| {
+                NumError::overflow("hexadecimal value too large to represent as a float")
+            })?;
+            if negative { -magnitude } else { magnitude }
+        };
     while pos < bytes.len() && is_ascii_space(at(pos)) {
         pos += 1;
     }

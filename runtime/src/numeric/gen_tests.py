@@ -6,6 +6,8 @@ the generated files say so.
 """
 import math
 import os
+import re
+import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -76,9 +78,20 @@ HEADER = (
 )
 
 
+ALLOWS = (
+    '#![allow(clippy::approx_constant, reason = "expected values are data, not constants")]\n\n'
+    '/// An expected exception: (type name, message).\n'
+    "type PyErr = (&'static str, &'static str);\n\n"
+)
+
+
 def write(name, body):
-    with open(os.path.join(HERE, name), 'w') as fh:
-        fh.write(HEADER + body)
+    path = os.path.join(HERE, name)
+    body = re.sub(r"Result<([^<>]*(?:<[^<>]*>)?), \((?:&'static str|&str), (?:&'static str|&str)\)>",
+                  r'Result<\1, PyErr>', body)
+    with open(path, 'w') as fh:
+        fh.write(HEADER + ALLOWS + body)
+    subprocess.run(['rustfmt', '--edition', '2024', path], check=True)
 
 
 def rows(items):

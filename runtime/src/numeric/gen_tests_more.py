@@ -90,8 +90,10 @@ const TRUE_DIV: &[(&str, &str, Result<f64, (&str, &str)>)] = &[
 const COMPARE: &[(&str, f64, i8)] = &[
 %s];
 
+type Ratio = (&'static str, &'static str);
+
 #[rustfmt::skip]
-const RATIO: &[(f64, Result<(&str, &str), (&str, &str)>)] = &[
+const RATIO: &[(f64, Result<Ratio, PyErr>)] = &[
 %s];
 
 #[test]
@@ -473,8 +475,10 @@ def gen_bytes(g):
     bits = ['(%s, %d, %d)' % (g.rs_str(str(v)), v.bit_length(), v.bit_count()) for v in vals]
     g.write('bytes_conv_tests.rs', COMMON + '''
 /// (value, length, big?, signed, bytes)
+type ToBytesRow = (&'static str, usize, bool, bool, Result<&'static [u8], PyErr>);
+
 #[rustfmt::skip]
-const TO_BYTES: &[(&str, usize, bool, bool, Result<&[u8], (&str, &str)>)] = &[
+const TO_BYTES: &[ToBytesRow] = &[
 %s];
 
 #[rustfmt::skip]

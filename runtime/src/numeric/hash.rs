@@ -22,11 +22,7 @@ const HASH_BITS: u64 = 61;
 
 /// -1 is the C API's error marker, so a hash of -1 becomes -2.
 fn fix_minus_one(h: i64) -> i64 {
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
+    if h == -1 { -2 } else { h }
 }
 
 fn apply_sign(magnitude: u64, negative: bool) -> i64 {

@@ -14,7 +14,7 @@ use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
 use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
 
-use super::{ldexp, NumError, NumResult};
+use super::{NumError, NumResult, ldexp};
 
 /// Rounds `m * 2**e` to the nearest double, ties to even. `sticky` says the true value is a
 /// little larger than `m * 2**e` (some nonzero bits were cut below `m`'s last bit), which
@@ -69,13 +69,15 @@ fn int_too_large() -> NumError {
 
 /// `float(value)`: correctly rounded, OverflowError past the double range.
 pub fn int_to_f64(value: &BigInt) -> NumResult<f64> {
-    if let Some(small) = value.to_i64() {
-        if small.unsigned_abs() <= 1 << 53 {
-            return Ok(small as f64);
-        }
+    if let Some(small) = value.to_i64().filter(|v| v.unsigned_abs() <= 1 << 53) {
+        return Ok(small as f64);
     }
     let magnitude = scaled_to_f64(value.magnitude(), 0, false).ok_or_else(int_too_large)?;
-    Ok(if value.is_negative() { -magnitude } else { magnitude })
+    Ok(if value.is_negative() {
+        -magnitude
+    } else {
+        magnitude
+    })
 }
 
 /// `float(value)` for a machine integer (`as f64` already rounds half-to-even).
@@ -89,7 +91,9 @@ pub fn f64_to_int(x: f64) -> NumResult<BigInt> {
         return Err(NumError::value("cannot convert float NaN to integer"));
     }
     if x.is_infinite() {
-        return Err(NumError::overflow("cannot convert float infinity to integer"));
+        return Err(NumError::overflow(
+            "cannot convert float infinity to integer",
+        ));
     }
     BigInt::from_f64(x.trunc()).ok_or_else(|| NumError::value("cannot convert float to integer"))
 }
@@ -98,7 +102,7 @@ pub fn f64_to_int(x: f64) -> NumResult<BigInt> {
 pub fn f64_to_i64(x: f64) -> Option<i64> {
     let t = x.trunc();
     // -2**63 is exact; 2**63 is the first value that does not fit.
-    if t >= -9_223_372_036_854_775_808.0 && t < 9_223_372_036_854_775_808.0 {
+    if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&t) {
         Some(t as i64)
     } else {
         None
@@ -127,7 +131,9 @@ pub fn f64_as_integer_ratio(x: f64) -> NumResult<(BigInt, BigInt)> {
         return Err(NumError::value("cannot convert NaN to integer ratio"));
     }
     if x.is_infinite() {
-        return Err(NumError::overflow("cannot convert Infinity to integer ratio"));
+        return Err(NumError::overflow(
+            "cannot convert Infinity to integer ratio",
+        ));
     }
     let (mantissa, exponent) = decompose(x);
     if mantissa == 0 {
@@ -165,10 +171,11 @@ pub fn int_true_divide(a: &BigInt, b: &BigInt) -> NumResult<f64> {
     }
     let negative = a.is_negative() != b.is_negative();
     // Both operands exact as doubles: one IEEE division is correctly rounded.
-    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
-        if x.unsigned_abs() <= 1 << 53 && y.unsigned_abs() <= 1 << 53 {
-            return Ok(x as f64 / y as f64);
-        }
+    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64())
+        && x.unsigned_abs() <= 1 << 53
+        && y.unsigned_abs() <= 1 << 53
+    {
+        return Ok(x as f64 / y as f64);
     }
     let (a_mag, b_mag) = (a.magnitude(), b.magnitude());
     let signed = |x: f64| if negative { -x } else { x };
@@ -213,7 +220,11 @@ pub fn compare_int_f64(i: &BigInt, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     if let Some(small) = i.to_i64() {
         return compare_i64_f64(small, f);

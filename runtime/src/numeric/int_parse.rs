@@ -50,7 +50,9 @@ pub fn parse_int_bytes(data: &[u8], base: i64, max_str_digits: usize) -> NumResu
 }
 
 fn invalid_literal(base: u32, repr: &str) -> NumError {
-    NumError::value(format!("invalid literal for int() with base {base}: {repr}"))
+    NumError::value(format!(
+        "invalid literal for int() with base {base}: {repr}"
+    ))
 }
 
 /// Why parsing failed: a syntax error (the caller formats the message with the original

@@ -99,7 +99,10 @@ mod tests {
         ];
         for &(v, b, o, h) in rows {
             let v = big(v);
-            assert_eq!((bin(&v).as_str(), oct(&v).as_str(), hex(&v).as_str()), (b, o, h));
+            assert_eq!(
+                (bin(&v).as_str(), oct(&v).as_str(), hex(&v).as_str()),
+                (b, o, h)
+            );
         }
         assert_eq!(int_to_radix(&big("-255"), 16, false), "-ff");
     }

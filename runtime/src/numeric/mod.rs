@@ -6,18 +6,18 @@
 //! so the caller can raise the matching Python exception.
 //!
 //! Map of the submodules:
-//! - [`text_chars`]: which characters `int()`/`float()` treat as whitespace and digits;
-//! - [`int_parse`]: `int(str, base)`;
-//! - [`int_text`]: `str(int)`, `bin`/`oct`/`hex` and the max-str-digits limit;
-//! - [`float_parse`]: `float(str)`;
-//! - [`int_float`]: int↔float conversion, int/int true division, exact int/float comparison,
+//! - [`text_chars`] handles which characters `int()`/`float()` treat as whitespace and digits;
+//! - [`int_parse`] handles `int(str, base)`;
+//! - [`int_text`] handles `str(int)`, `bin`/`oct`/`hex` and the max-str-digits limit;
+//! - [`float_parse`] handles `float(str)`;
+//! - [`int_float`] handles int↔float conversion, int/int true division, exact int/float comparison,
 //!   `float.as_integer_ratio` and friends;
-//! - [`arith`]: floor division, modulo, powers and shifts, with `i64` fast paths;
-//! - [`round`]: `round()` for ints and floats;
-//! - [`hash`]: the numeric hash (modulus 2**61-1);
-//! - [`float_hex`]: `float.hex()` and `float.fromhex()`;
-//! - [`bytes_conv`]: `int.to_bytes`, `int.from_bytes`, `bit_length`, `bit_count`;
-//! - [`complex`]: complex arithmetic and `complex(str)`.
+//! - [`arith`] handles floor division, modulo, powers and shifts, with `i64` fast paths;
+//! - [`round`] handles `round()` for ints and floats;
+//! - [`hash`] handles the numeric hash (modulus 2**61-1);
+//! - [`float_hex`] handles `float.hex()` and `float.fromhex()`;
+//! - [`bytes_conv`] handles `int.to_bytes`, `int.from_bytes`, `bit_length`, `bit_count`;
+//! - [`complex`] handles complex arithmetic and `complex(str)`.
 //!
 //! Not here: float repr and the format mini-language (`format`), the `math` module.
 

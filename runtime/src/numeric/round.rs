@@ -66,12 +66,7 @@ pub fn round_f64(x: f64, ndigits: i64) -> NumResult<f64> {
     if twice > den || (twice == den && q.is_odd()) {
         q += 1;
     }
-    let text = format!(
-        "{}{}e{}",
-        if x < 0.0 { "-" } else { "" },
-        q,
-        -ndigits
-    );
+    let text = format!("{}{}e{}", if x < 0.0 { "-" } else { "" }, q, -ndigits);
     let rounded: f64 = text
         .parse()
         .map_err(|_| NumError::value("could not round"))?;
