@@ -82,6 +82,9 @@ pub fn round_f64(x: f64, ndigits: i64) -> NumResult<f64> {
 
 /// `round(value, ndigits)` for an int: unchanged for `ndigits >= 0`, otherwise rounded to a
 /// multiple of `10**-ndigits`, ties to even.
+///
+/// Deliberate difference: CPython computes `10**-ndigits` first, so `round(7, -10**20)`
+/// never finishes there; here any `ndigits` past the value's size answers 0 at once.
 pub fn round_int(value: &BigInt, ndigits: &BigInt) -> BigInt {
     if !ndigits.is_negative() {
         return value.clone();
@@ -104,3 +107,16 @@ pub fn round_int(value: &BigInt, ndigits: &BigInt) -> BigInt {
 #[cfg(test)]
 #[path = "round_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod hand_tests {
+    use super::*;
+
+    #[test]
+    fn huge_negative_ndigits_round_to_zero() {
+        let ndigits = -(BigInt::from(10).pow(20u32));
+        assert_eq!(round_int(&BigInt::from(7), &ndigits), BigInt::zero());
+        assert_eq!(round_f64(7.5, i64::MIN), Ok(0.0));
+        assert_eq!(round_f64(-7.5, i64::MAX), Ok(-7.5));
+    }
+}
