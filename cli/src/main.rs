@@ -1,15 +1,4 @@
-//! The `taipan` command: argument handling, the developer listings (`taipan ir`,
-//! `taipan dis`) and running programs. This crate is the only one that reads argv, the
-//! environment and stdio.
-//!
-//! A Rust panic anywhere is a bug: it is caught, reported as one line
-//! `taipan: internal error: <message>` and turned into exit status 70, never a backtrace.
-
-mod args;
-mod commands;
-
-use std::io::Write;
-use std::process::ExitCode;
+//! The `taipan` executable (the command itself lives in the `cli` library).
 
 /// mimalloc instead of the system allocator: compiling allocates many small, short-lived
 /// objects, and glibc's malloc spent a quarter of the frontend's time on them
@@ -17,30 +6,6 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Exit status for internal errors (BSD `EX_SOFTWARE`).
-const EXIT_INTERNAL_ERROR: u8 = 70;
-
-fn main() -> ExitCode {
-    // The default hook would print the panic message and a backtrace hint; the message is
-    // reported below as one line instead.
-    std::panic::set_hook(Box::new(|_| {}));
-    let argv: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    let status = match std::panic::catch_unwind(|| commands::main(&argv)) {
-        Ok(status) => status,
-        Err(payload) => {
-            let message = payload
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-                .unwrap_or_else(|| "unknown panic".to_owned());
-            let message = message.lines().next().unwrap_or("").to_owned();
-            let _ = writeln!(std::io::stderr(), "taipan: internal error: {message}");
-            EXIT_INTERNAL_ERROR
-        }
-    };
-    let _ = std::io::stdout().flush();
-    ExitCode::from(status)
+fn main() -> std::process::ExitCode {
+    cli::main()
 }

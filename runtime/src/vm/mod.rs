@@ -27,7 +27,7 @@ pub use call::{call_function, new_frame_for_code};
 
 use crate::errors::{PyErr, PyResult};
 use crate::interp::Vm;
-use crate::object::{Gc, ObjKind, kind_of};
+use crate::object::Gc;
 use crate::ops::{self, arith, attr, compare, dictops, subscript};
 use crate::types::dict::DictBody;
 use crate::types::function::CellBody;
