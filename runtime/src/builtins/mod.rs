@@ -203,7 +203,12 @@ mod slot_wrappers {
         let a = args.one(vm, "__str__")?;
         let inner = ops::unwrap_payload(a);
         if inner != a {
-            return ops::repr::str(vm, inner);
+            // Like CPython's object.__str__, a subclass of a builtin without its own
+            // `__str__` (tuple, int, list, ...) is shown by its type's `__repr__`.
+            if matches!(crate::object::kind_of(inner), Some(crate::object::ObjKind::Str) | Some(crate::object::ObjKind::Bytes) | Some(crate::object::ObjKind::Exception)) {
+                return ops::repr::str(vm, inner);
+            }
+            return ops::repr::repr(vm, a);
         }
         let s = ops::repr::builtin_repr(vm, a)?;
         Ok(vm.new_string(s))
@@ -211,6 +216,10 @@ mod slot_wrappers {
 
     fn slot_getitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let a = args.range(vm, "__getitem__", 2, 2)?;
+        // A dict subclass keeps its own type so `dict_getitem` can find `__missing__`.
+        if crate::object::kind_of(ops::unwrap_payload(a[0])) == Some(crate::object::ObjKind::Dict) {
+            return crate::builtins::dict::dict_getitem(vm, a[0], a[1]);
+        }
         ops::subscript::getitem(vm, ops::unwrap_payload(a[0]), a[1])
     }
 

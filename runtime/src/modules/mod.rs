@@ -2,6 +2,7 @@
 //! searching `sys.path`.
 
 pub mod exec;
+pub mod frozen;
 pub mod gc_module;
 pub mod importlib;
 pub mod io;

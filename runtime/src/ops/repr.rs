@@ -76,7 +76,9 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if kind_of(v) == Some(ObjKind::Exception) {
         return crate::builtins::exceptions::exception_str(vm, v);
     }
-    if ty.has_flag(tflags::HEAPTYPE) && ops::payload_of(v).is_none() {
+    // A subclass of a builtin without its own `__str__` (tuple, int, ...) is shown by its
+    // `__repr__`, which the subclass may override (namedtuple does).
+    if ty.has_flag(tflags::HEAPTYPE) && ops::payload_of(v).is_none_or(|p| kind_of(p) != Some(ObjKind::Str)) {
         return repr(vm, v);
     }
     let s = builtin_repr(vm, v)?;

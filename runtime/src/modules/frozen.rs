@@ -1,0 +1,44 @@
+//! Frozen modules: the pure-Python part of the standard library (`runtime/pylib/`),
+//! embedded in the binary as source text and compiled on first import.
+//!
+//! The import system consults [`find`] after `sys.modules` and the Rust builtin-module
+//! registry and before searching `sys.path`, as CPython consults its frozen-module table.
+//! Like CPython's frozen modules, a frozen module has no real `__file__` on disk; ours is
+//! `<frozen NAME>` so tracebacks through library code stay readable.
+
+/// One embedded module: its import name, whether it is a package, and its source text.
+pub struct FrozenModule {
+    pub name: &'static str,
+    pub is_package: bool,
+    pub source: &'static str,
+}
+
+macro_rules! frozen {
+    ($( $name:literal, $pkg:literal, $path:literal; )*) => {
+        /// Every embedded module, by import name.
+        pub const FROZEN_MODULES: &[FrozenModule] = &[
+            $( FrozenModule { name: $name, is_package: $pkg, source: include_str!(concat!("../../pylib/", $path)) }, )*
+        ];
+    };
+}
+
+frozen! {
+    "_collections_abc", false, "_collections_abc.py";
+    "abc", false, "abc.py";
+    "collections", true, "collections/__init__.py";
+    "collections.abc", false, "collections/abc.py";
+    "functools", false, "functools.py";
+    "itertools", false, "itertools.py";
+    "keyword", false, "keyword.py";
+    "operator", false, "operator.py";
+}
+
+/// The embedded module `name`, if there is one.
+pub fn find(name: &str) -> Option<&'static FrozenModule> {
+    FROZEN_MODULES.iter().find(|m| m.name == name)
+}
+
+/// The names of every embedded module.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    FROZEN_MODULES.iter().map(|m| m.name)
+}
