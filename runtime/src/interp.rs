@@ -52,6 +52,8 @@ pub struct Runtime {
     interned: Mutex<FxHashMap<Box<str>, Value>>,
     pub gc: GcState,
     pub interpreters: Mutex<Vec<Arc<Interpreter>>>,
+    /// The one empty tuple (`() is ()`, as in CPython).
+    pub empty_tuple: Value,
     /// Types created on demand by modules (iterators, views, struct sequences), by name.
     pub extra_types: Mutex<FxHashMap<&'static str, Gc<TypeBody>>>,
 }
@@ -77,6 +79,7 @@ impl Runtime {
         let mut tlab = Tlab::default();
         let types = BuiltinTypes::bootstrap(&heap, &mut tlab);
         let exc = ExcTypes::create(&heap, &mut tlab, &types);
+        let empty_tuple = heap.alloc(&mut tlab, types.tuple.addr(), TupleBody { items: Box::new([]) }).value();
         Arc::new(Runtime {
             heap,
             types,
@@ -93,6 +96,7 @@ impl Runtime {
             },
             interpreters: Mutex::new(Vec::new()),
             extra_types: Mutex::new(FxHashMap::default()),
+            empty_tuple,
         })
     }
 
@@ -102,6 +106,7 @@ impl Runtime {
         for &v in self.interned.lock().values() {
             tracer.visit(v);
         }
+        tracer.visit(self.empty_tuple);
         tracer.visit_all(&self.gc.frozen.lock());
         for t in self.extra_types.lock().values() {
             tracer.visit(t.value());
@@ -129,6 +134,8 @@ pub struct Vm {
     pub frame: Value,
     /// Temporaries registered by `push_root` (a list object, so it is traced).
     roots: Gc<ListBody>,
+    /// Stress mode: safepoints left before the next collection, and the current interval.
+    stress_countdown: u32,
     /// Containers whose repr is being computed (cycle guard).
     pub repr_stack: Vec<Value>,
 }
@@ -149,6 +156,7 @@ impl Vm {
             frame: Value::NONE,
             roots,
             repr_stack: Vec::new(),
+            stress_countdown: 0,
         }
     }
 
@@ -233,6 +241,9 @@ impl Vm {
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.rt.empty_tuple;
+        }
         let ty = self.rt.types.tuple;
         self.alloc(ty, TupleBody { items: items.into_boxed_slice() }).value()
     }
@@ -257,8 +268,22 @@ impl Vm {
     /// A safepoint: loop back-edges and calls poll here. Collects when the allocation
     /// budget is spent, or always under `TAIPAN_GC_STRESS=1`.
     #[inline]
+    ///
+    /// Stress mode collects at every safepoint while the heap is small (under 16 pages,
+    /// some 20,000 objects), which is where rooting bugs show; on bigger heaps it collects
+    /// every `pages / 16` safepoints so that stress runs of allocation-heavy programs stay
+    /// linear instead of quadratic.
     pub fn safepoint(&mut self) {
-        if self.rt.gc.stress || self.rt.heap.allocated.load(Ordering::Relaxed) > self.rt.gc.threshold.load(Ordering::Relaxed) {
+        if self.rt.gc.stress {
+            if self.stress_countdown > 0 {
+                self.stress_countdown -= 1;
+                return;
+            }
+            self.maybe_collect();
+            self.stress_countdown = (self.rt.heap.page_count() / 16) as u32;
+            return;
+        }
+        if self.rt.heap.allocated.load(Ordering::Relaxed) > self.rt.gc.threshold.load(Ordering::Relaxed) {
             self.maybe_collect();
         }
     }

@@ -274,6 +274,11 @@ impl Heap {
         freed
     }
 
+    /// The number of small-object pages (a cheap measure of the heap's size).
+    pub fn page_count(&self) -> usize {
+        self.pages.read().len()
+    }
+
     pub fn stats(&self) -> HeapStats {
         let mut live = 0;
         self.for_each_object(|_| live += 1);
