@@ -29,6 +29,9 @@ use crate::types::tuple::TupleBody;
 use crate::types::typeobj::TypeBody;
 use crate::value::{AtomicValue, Value};
 
+/// Allocation between collections never goes below this many bytes.
+const MIN_GC_THRESHOLD: usize = 4 << 20;
+
 /// Collector settings and counters (the `gc` module's view).
 pub struct GcState {
     pub enabled: AtomicBool,
@@ -52,6 +55,8 @@ pub struct Runtime {
     interned: Mutex<FxHashMap<Box<str>, Value>>,
     pub gc: GcState,
     pub interpreters: Mutex<Vec<Arc<Interpreter>>>,
+    /// Bumped by every change to any type's namespace or bases (see `ops::method_cache`).
+    pub type_epoch: std::sync::atomic::AtomicU64,
     /// The one empty tuple (`() is ()`, as in CPython).
     pub empty_tuple: Value,
     /// Types created on demand by modules (iterators, views, struct sequences), by name.
@@ -87,7 +92,7 @@ impl Runtime {
             interned: Mutex::new(FxHashMap::default()),
             gc: GcState {
                 enabled: AtomicBool::new(true),
-                threshold: AtomicUsize::new(32 << 20),
+                threshold: AtomicUsize::new(MIN_GC_THRESHOLD),
                 thresholds: Mutex::new((2000, 10, 0)),
                 stress,
                 collections: AtomicUsize::new(0),
@@ -97,6 +102,7 @@ impl Runtime {
             interpreters: Mutex::new(Vec::new()),
             extra_types: Mutex::new(FxHashMap::default()),
             empty_tuple,
+            type_epoch: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -134,6 +140,8 @@ pub struct Vm {
     pub frame: Value,
     /// Temporaries registered by `push_root` (a list object, so it is traced).
     roots: Gc<ListBody>,
+    /// Cached attribute lookups along MROs.
+    pub(crate) method_cache: crate::ops::method_cache::MethodCache,
     /// Stress mode: safepoints left before the next collection, and the current interval.
     stress_countdown: u32,
     /// Containers whose repr is being computed (cycle guard).
@@ -157,6 +165,7 @@ impl Vm {
             roots,
             repr_stack: Vec::new(),
             stress_countdown: 0,
+            method_cache: Default::default(),
         }
     }
 
@@ -308,6 +317,11 @@ impl Vm {
             tracer.visit(frame);
         });
         rt.gc.collections.fetch_add(1, Ordering::Relaxed);
+        // The next collection comes when as much has been allocated as survived this one
+        // (the heap at most doubles between collections), but not before 4 MiB: small
+        // heaps stay in cache instead of touching fresh pages.
+        let live = rt.heap.live_bytes.load(Ordering::Relaxed);
+        rt.gc.threshold.store(live.max(MIN_GC_THRESHOLD), Ordering::Relaxed);
         // The sweep invalidated this thread's allocation buffer (the heap's epoch moved).
         stats.freed
     }

@@ -15,6 +15,7 @@ pub mod convert;
 pub mod dictops;
 pub mod hash;
 pub mod iter;
+pub mod method_cache;
 pub mod repr;
 pub mod subscript;
 
