@@ -20,6 +20,8 @@ pub enum MainSource {
     Stdin(Vec<u8>),
     /// `-m MODULE`.
     Module(String),
+    /// The interactive loop.
+    Repl,
 }
 
 /// Options of a run.
@@ -55,6 +57,14 @@ fn run_on_this_thread(stack_base: usize, source: MainSource, options: RunOptions
     let rt = Runtime::new(options.gc_stress);
     let interp = Vm::new_interpreter(&rt);
     let mut vm = Vm::new(Arc::clone(&rt), interp, stack_base);
+    if let MainSource::Repl = source {
+        if let Err(e) = init_interpreter(&mut vm) {
+            return handle_uncaught(&mut vm, e);
+        }
+        let status = crate::repl::run(&mut vm);
+        crate::modules::io::flush_std(&mut vm);
+        return status;
+    }
     let code = match init_interpreter(&mut vm) {
         Ok(()) => run_source(&mut vm, source, &options),
         Err(e) => Err(e),
@@ -96,6 +106,7 @@ fn run_source(vm: &mut Vm, source: MainSource, options: &RunOptions) -> Result<(
         }
         MainSource::Command(code) => (code.into_bytes(), "<string>".to_owned(), String::new()),
         MainSource::Stdin(bytes) => (bytes, "<stdin>".to_owned(), String::new()),
+        MainSource::Repl => return Ok(()),
         MainSource::Module(name) => {
             crate::modules::sys::set_argv(vm, &options.argv, &std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default());
             return run_module_as_main(vm, &name);

@@ -207,7 +207,10 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> 
     {
         return descr_get(vm, d, obj, ty);
     }
-    if let Some(v) = special::getattr(vm, obj, name_str)? {
+    // Plain instances have no layout attributes besides dunders (`__class__`,
+    // `__dict__`) and, for builtin subclasses, the payload's (`real`, `start`…).
+    let plain = kind_of(obj) == Some(ObjKind::Instance) && !name_str.starts_with("__") && crate::ops::payload_of(obj).is_none();
+    if !plain && let Some(v) = special::getattr(vm, obj, name_str)? {
         return Ok(v);
     }
     if let Some(d) = existing_instance_dict(obj)
