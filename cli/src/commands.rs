@@ -130,7 +130,7 @@ fn program_of(file: &str) -> Program {
 /// Runs a program with the runtime; `TAIPAN_GC_STRESS=1` collects at every safepoint.
 fn run(source: runtime::run::MainSource, argv: Vec<String>) -> u8 {
     let gc_stress = std::env::var("TAIPAN_GC_STRESS").is_ok_and(|v| v == "1");
-    let status = runtime::run::run_main(source, runtime::run::RunOptions { argv, gc_stress });
+    let status = runtime::run::run_main(source, runtime::run::RunOptions { argv, gc_stress, ..Default::default() });
     // Python exit statuses are taken modulo 256 by the OS, as CPython's are.
     (status & 0xFF) as u8
 }

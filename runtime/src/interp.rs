@@ -73,6 +73,8 @@ pub struct Interpreter {
     pub int_max_str_digits: AtomicUsize,
     /// Values the interpreter keeps alive (for example `sys.stdout` objects).
     pub roots: Mutex<Vec<Value>>,
+    /// Output is discarded and stdin is empty (`run::RunOptions::sandbox`).
+    pub sandboxed: AtomicBool,
     /// Buffered standard output (see `modules::io`).
     pub stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
 }
@@ -140,6 +142,11 @@ pub struct Vm {
     pub frame: Value,
     /// Temporaries registered by `push_root` (a list object, so it is traced).
     roots: Gc<ListBody>,
+    /// Safepoints left before the step limit stops the program (`u64::MAX`: no limit).
+    steps_left: u64,
+    /// The step limit was reached: exception handlers no longer run, so the program
+    /// unwinds to the top whatever it catches.
+    pub aborting: bool,
     /// Cached attribute lookups along MROs.
     pub(crate) method_cache: crate::ops::method_cache::MethodCache,
     /// Stress mode: safepoints left before the next collection, and the current interval.
@@ -166,6 +173,8 @@ impl Vm {
             repr_stack: Vec::new(),
             stress_countdown: 0,
             method_cache: Default::default(),
+            steps_left: u64::MAX,
+            aborting: false,
         }
     }
 
@@ -185,6 +194,7 @@ impl Vm {
             int_max_str_digits: AtomicUsize::new(4300),
             roots: Mutex::new(Vec::new()),
             stdout: Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            sandboxed: AtomicBool::new(false),
         });
         rt.interpreters.lock().push(interp.clone());
         interp
@@ -282,19 +292,32 @@ impl Vm {
     /// some 20,000 objects), which is where rooting bugs show; on bigger heaps it collects
     /// every `pages / 16` safepoints so that stress runs of allocation-heavy programs stay
     /// linear instead of quadratic.
-    pub fn safepoint(&mut self) {
+    pub fn safepoint(&mut self) -> Result<(), PyErr> {
+        if self.steps_left != u64::MAX {
+            if self.steps_left == 0 || self.aborting {
+                self.aborting = true;
+                return Err(self.runtime_error("step limit exceeded"));
+            }
+            self.steps_left -= 1;
+        }
         if self.rt.gc.stress {
             if self.stress_countdown > 0 {
                 self.stress_countdown -= 1;
-                return;
+                return Ok(());
             }
             self.maybe_collect();
             self.stress_countdown = (self.rt.heap.page_count() / 16) as u32;
-            return;
+            return Ok(());
         }
         if self.rt.heap.allocated.load(Ordering::Relaxed) > self.rt.gc.threshold.load(Ordering::Relaxed) {
             self.maybe_collect();
         }
+        Ok(())
+    }
+
+    /// Limits the program to `steps` more safepoints (see `run::RunOptions::step_limit`).
+    pub fn set_step_limit(&mut self, steps: u64) {
+        self.steps_left = steps.min(u64::MAX - 1);
     }
 
     #[cold]

@@ -25,11 +25,18 @@ pub enum MainSource {
 }
 
 /// Options of a run.
+#[derive(Default)]
 pub struct RunOptions {
     /// `sys.argv`.
     pub argv: Vec<String>,
     /// `TAIPAN_GC_STRESS=1`.
     pub gc_stress: bool,
+    /// Stop the program after this many safepoints (calls and loop back-edges): the fuzz
+    /// tests run arbitrary programs, which may loop forever.
+    pub step_limit: Option<u64>,
+    /// Discard everything the program writes to stdout/stderr and give it an empty stdin
+    /// (for running untrusted programs inside the test process).
+    pub sandbox: bool,
 }
 
 /// Native stack for the thread that runs Python code: deep Rust re-entry (recursive
@@ -56,7 +63,13 @@ pub fn run_main(source: MainSource, options: RunOptions) -> i32 {
 fn run_on_this_thread(stack_base: usize, source: MainSource, options: RunOptions) -> i32 {
     let rt = Runtime::new(options.gc_stress);
     let interp = Vm::new_interpreter(&rt);
+    if options.sandbox {
+        interp.sandboxed.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     let mut vm = Vm::new(Arc::clone(&rt), interp, stack_base);
+    if let Some(limit) = options.step_limit {
+        vm.set_step_limit(limit);
+    }
     if let MainSource::Repl = source {
         if let Err(e) = init_interpreter(&mut vm) {
             return handle_uncaught(&mut vm, e);

@@ -154,7 +154,9 @@ fn unwind_to_handler(
         } else if !reraise {
             unwind::on_raise(vm, err, *frame, *pc);
         }
-        if let Some(entry) = frame.code.code.exctable.lookup(*pc as u32) {
+        if !vm.aborting
+            && let Some(entry) = frame.code.code.exctable.lookup(*pc as u32)
+        {
             frame.set_reg(entry.exc_reg as usize, err.value());
             *pc = entry.handler as usize;
             return None;
@@ -543,7 +545,9 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::Call | Opcode::CallKw => {
-                vm.safepoint();
+                if let Err(e) = vm.safepoint() {
+                    fail!(e);
+                }
                 let dst = op!(units, at, 0);
                 let callee = frame.reg(op!(units, at, 1));
                 let (kwnames, list_at) = if opcode == Opcode::CallKw {
@@ -567,7 +571,9 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 }
             }
             Opcode::CallEx | Opcode::CallExKw => {
-                vm.safepoint();
+                if let Err(e) = vm.safepoint() {
+                    fail!(e);
+                }
                 frame.pc.store(at as u32, Ordering::Relaxed);
                 let callee = frame.reg(op!(units, at, 1));
                 let args = frame.reg(op!(units, at, 2));
@@ -693,8 +699,10 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
             }
             Opcode::Jump => {
                 let t = target(units, at + 1);
-                if t <= at {
-                    vm.safepoint();
+                if t <= at
+                    && let Err(e) = vm.safepoint()
+                {
+                    fail!(e);
                 }
                 at = t;
                 continue;
@@ -708,8 +716,10 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 };
                 if b == (opcode == Opcode::JumpIfTrue) {
                     let t = target(units, at + 2);
-                    if t <= at {
-                        vm.safepoint();
+                    if t <= at
+                        && let Err(e) = vm.safepoint()
+                    {
+                        fail!(e);
                     }
                     at = t;
                     continue;
