@@ -288,9 +288,9 @@ impl Vm {
     /// budget is spent, or always under `TAIPAN_GC_STRESS=1`.
     #[inline]
     ///
-    /// Stress mode collects at every safepoint while the heap is small (under 16 pages,
-    /// some 20,000 objects), which is where rooting bugs show; on bigger heaps it collects
-    /// every `pages / 16` safepoints so that stress runs of allocation-heavy programs stay
+    /// Stress mode collects at every safepoint while the heap is small (under 4 pages,
+    /// some 5,000 objects), which is where rooting bugs show; on bigger heaps it collects
+    /// every `pages / 4` safepoints so that stress runs of allocation-heavy programs stay
     /// linear instead of quadratic.
     pub fn safepoint(&mut self) -> Result<(), PyErr> {
         if self.steps_left != u64::MAX {
@@ -306,7 +306,7 @@ impl Vm {
                 return Ok(());
             }
             self.maybe_collect();
-            self.stress_countdown = (self.rt.heap.page_count() / 16) as u32;
+            self.stress_countdown = (self.rt.heap.page_count() / 4) as u32;
             return Ok(());
         }
         if self.rt.heap.allocated.load(Ordering::Relaxed) > self.rt.gc.threshold.load(Ordering::Relaxed) {

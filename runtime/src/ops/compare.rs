@@ -206,7 +206,7 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
 /// Lexicographic comparison of two item lists (tuple and list comparison).
 pub fn sequence_compare(vm: &mut Vm, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
     for (a, b) in x.iter().zip(y) {
-        if a == b && !a.as_f64().is_some_and(f64::is_nan) {
+        if a == b {
             continue;
         }
         if !eq(vm, *a, *b)? {
@@ -285,7 +285,7 @@ pub fn richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Value
 
 /// `a == b` as a Rust bool (identity first, as containers do).
 pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    if a == b && !a.as_f64().is_some_and(f64::is_nan) {
+    if a == b {
         return Ok(true);
     }
     if let Some(r) = builtin_eq(a, b) {

@@ -18,7 +18,7 @@ use parking_lot::Mutex;
 /// identity, str/str, int/int, float/float and int/float.
 #[inline]
 pub fn fast_key_eq(a: Value, b: Value) -> Option<bool> {
-    if a == b && !a.as_f64().is_some_and(f64::is_nan) {
+    if a == b {
         return Some(true);
     }
     compare::builtin_eq(a, b)

@@ -24,6 +24,8 @@ pub struct CodeBody {
     /// The code objects of the whole compiled file (`MakeFunction` indexes it), set once
     /// right after the file is loaded.
     pub unit: OnceLock<Box<[Value]>>,
+    /// One inline cache per cache operand (`vm::inline_cache`); not traced.
+    pub caches: Box<[crate::vm::inline_cache::InlineCache]>,
 }
 
 impl Trace for CodeBody {

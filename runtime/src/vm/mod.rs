@@ -15,6 +15,7 @@ pub mod call;
 pub mod frame;
 pub mod generator;
 pub mod generator_ops;
+pub mod inline_cache;
 pub mod misc;
 pub mod unwind;
 
@@ -284,7 +285,8 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
             }
             Opcode::LoadGlobal => {
                 let name = code.names[op!(units, at, 1)];
-                let v = tri!(misc::load_global(vm, &frame, name));
+                let cache = code.caches.get(op!(units, at, 2));
+                let v = tri!(inline_cache::load_global(vm, cache, &frame, name));
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::StoreGlobal => {
@@ -366,14 +368,16 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
             Opcode::GetAttr => {
                 let obj = frame.reg(op!(units, at, 1));
                 let name = code.names[op!(units, at, 2)];
-                let v = tri!(attr::getattr(vm, obj, name));
+                let cache = code.caches.get(op!(units, at, 3));
+                let v = tri!(inline_cache::get_attr(vm, cache, obj, name));
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::SetAttr => {
                 let obj = frame.reg(op!(units, at, 0));
                 let name = code.names[op!(units, at, 1)];
                 let v = frame.reg(op!(units, at, 2));
-                tri!(attr::setattr(vm, obj, name, v));
+                let cache = code.caches.get(op!(units, at, 3));
+                tri!(inline_cache::set_attr(vm, cache, obj, name, v));
             }
             Opcode::DelAttr => {
                 let obj = frame.reg(op!(units, at, 0));
