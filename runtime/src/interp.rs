@@ -29,6 +29,9 @@ use crate::types::tuple::TupleBody;
 use crate::types::typeobj::TypeBody;
 use crate::value::{AtomicValue, Value};
 
+/// Allocation between collections never goes below this many bytes.
+const MIN_GC_THRESHOLD: usize = 4 << 20;
+
 /// Collector settings and counters (the `gc` module's view).
 pub struct GcState {
     pub enabled: AtomicBool,
@@ -54,6 +57,10 @@ pub struct Runtime {
     interned: Mutex<FxHashMap<Box<str>, Value>>,
     pub gc: GcState,
     pub interpreters: Mutex<Vec<Arc<Interpreter>>>,
+    /// Bumped by every change to any type's namespace or bases (see `ops::method_cache`).
+    pub type_epoch: std::sync::atomic::AtomicU64,
+    /// The one empty tuple (`() is ()`, as in CPython).
+    pub empty_tuple: Value,
     /// Types created on demand by modules (iterators, views, struct sequences), by name.
     pub extra_types: Mutex<FxHashMap<&'static str, Gc<TypeBody>>>,
 }
@@ -79,6 +86,7 @@ impl Runtime {
         let mut tlab = Tlab::default();
         let types = BuiltinTypes::bootstrap(&heap, &mut tlab);
         let exc = ExcTypes::create(&heap, &mut tlab, &types);
+        let empty_tuple = heap.alloc(&mut tlab, types.tuple.addr(), TupleBody { items: Box::new([]) }).value();
         Arc::new(Runtime {
             heap,
             types,
@@ -86,7 +94,7 @@ impl Runtime {
             interned: Mutex::new(FxHashMap::default()),
             gc: GcState {
                 enabled: AtomicBool::new(true),
-                threshold: AtomicUsize::new(32 << 20),
+                threshold: AtomicUsize::new(MIN_GC_THRESHOLD),
                 thresholds: Mutex::new((2000, 10, 0)),
                 stress,
                 collections: AtomicUsize::new(0),
@@ -96,6 +104,8 @@ impl Runtime {
             },
             interpreters: Mutex::new(Vec::new()),
             extra_types: Mutex::new(FxHashMap::default()),
+            empty_tuple,
+            type_epoch: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -105,6 +115,7 @@ impl Runtime {
         for &v in self.interned.lock().values() {
             tracer.visit(v);
         }
+        tracer.visit(self.empty_tuple);
         tracer.visit_all(&self.gc.frozen.lock());
         for t in self.extra_types.lock().values() {
             tracer.visit(t.value());
@@ -132,6 +143,10 @@ pub struct Vm {
     pub frame: Value,
     /// Temporaries registered by `push_root` (a list object, so it is traced).
     roots: Gc<ListBody>,
+    /// Cached attribute lookups along MROs.
+    pub(crate) method_cache: crate::ops::method_cache::MethodCache,
+    /// Stress mode: safepoints left before the next collection, and the current interval.
+    stress_countdown: u32,
     /// Containers whose repr is being computed (cycle guard).
     pub repr_stack: Vec<Value>,
 }
@@ -152,6 +167,8 @@ impl Vm {
             frame: Value::NONE,
             roots,
             repr_stack: Vec::new(),
+            stress_countdown: 0,
+            method_cache: Default::default(),
         }
     }
 
@@ -236,6 +253,9 @@ impl Vm {
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.rt.empty_tuple;
+        }
         let ty = self.rt.types.tuple;
         self.alloc(ty, TupleBody { items: items.into_boxed_slice() }).value()
     }
@@ -260,8 +280,22 @@ impl Vm {
     /// A safepoint: loop back-edges and calls poll here. Collects when the allocation
     /// budget is spent, or always under `TAIPAN_GC_STRESS=1`.
     #[inline]
+    ///
+    /// Stress mode collects at every safepoint while the heap is small (under 16 pages,
+    /// some 20,000 objects), which is where rooting bugs show; on bigger heaps it collects
+    /// every `pages / 16` safepoints so that stress runs of allocation-heavy programs stay
+    /// linear instead of quadratic.
     pub fn safepoint(&mut self) {
-        if self.rt.gc.stress || self.rt.heap.allocated.load(Ordering::Relaxed) > self.rt.gc.threshold.load(Ordering::Relaxed) {
+        if self.rt.gc.stress {
+            if self.stress_countdown > 0 {
+                self.stress_countdown -= 1;
+                return;
+            }
+            self.maybe_collect();
+            self.stress_countdown = (self.rt.heap.page_count() / 16) as u32;
+            return;
+        }
+        if self.rt.heap.allocated.load(Ordering::Relaxed) > self.rt.gc.threshold.load(Ordering::Relaxed) {
             self.maybe_collect();
         }
     }
@@ -294,6 +328,11 @@ impl Vm {
             tracer.visit(frame);
         });
         rt.gc.collections.fetch_add(1, Ordering::Relaxed);
+        // The next collection comes when as much has been allocated as survived this one
+        // (the heap at most doubles between collections), but not before 4 MiB: small
+        // heaps stay in cache instead of touching fresh pages.
+        let live = rt.heap.live_bytes.load(Ordering::Relaxed);
+        rt.gc.threshold.store(live.max(MIN_GC_THRESHOLD), Ordering::Relaxed);
         // The sweep invalidated this thread's allocation buffer (the heap's epoch moved).
         stats.freed
     }

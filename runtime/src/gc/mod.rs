@@ -27,7 +27,8 @@
 //!
 //! # Stress mode
 //!
-//! `TAIPAN_GC_STRESS=1` collects at every safepoint, which is how rooting bugs show up.
+//! `TAIPAN_GC_STRESS=1` collects at every safepoint while the heap is small (see
+//! `Vm::safepoint` for the spacing on big heaps), which is how rooting bugs show up.
 
 pub mod finalize;
 pub mod heap;

@@ -173,6 +173,18 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
             return Ok(Some(eq == (op == CmpOp::Eq)));
         }
         (Some(ObjKind::Set), Some(ObjKind::Set)) => return crate::builtins::set::set_compare(vm, a, b, op),
+        (Some(ObjKind::Slice), Some(ObjKind::Slice)) => {
+            let part = |v: Value| {
+                let s = Gc::<crate::types::misc::SliceBody>::from_value(v).expect("slice");
+                vec![s.start, s.stop, s.step]
+            };
+            let (x, y) = (part(a), part(b));
+            return sequence_compare(vm, &x, &y, op).map(Some);
+        }
+        (Some(ObjKind::Range), Some(ObjKind::Range)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            let eq = crate::builtins::range::range_equal(a, b).unwrap_or(false);
+            return Ok(Some(eq == (op == CmpOp::Eq)));
+        }
         (Some(ObjKind::Complex), _) | (_, Some(ObjKind::Complex)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
             let x = crate::builtins::numbers::complex_parts(a);
             let y = crate::builtins::numbers::complex_parts(b);
@@ -194,7 +206,7 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
 /// Lexicographic comparison of two item lists (tuple and list comparison).
 pub fn sequence_compare(vm: &mut Vm, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
     for (a, b) in x.iter().zip(y) {
-        if a == b {
+        if a == b && !a.as_f64().is_some_and(f64::is_nan) {
             continue;
         }
         if !eq(vm, *a, *b)? {

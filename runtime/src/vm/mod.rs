@@ -202,6 +202,7 @@ fn read_regs(frame: &FrameBody, regs: &[u16]) -> smallvec::SmallVec<[Value; 8]> 
 fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
     let code = frame.code.body();
     let units: &[u16] = &code.code.code;
+    let lengths = length_table();
     let mut at = *pc;
     macro_rules! fail {
         ($e:expr) => {{
@@ -222,7 +223,7 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
         let Some(opcode) = Opcode::from_unit(units[at]) else {
             fail!(vm.system_error(format!("bad opcode at pc {at}")));
         };
-        let next = at + instruction_len(units, at, opcode);
+        let next = at + instruction_len(lengths, units, at, opcode);
         match opcode {
             Opcode::Move => {
                 frame.set_reg(op!(units, at, 0), frame.reg(op!(units, at, 1)));
@@ -761,18 +762,39 @@ fn deref_cell(frame: &FrameBody, slot: usize) -> Option<Gc<CellBody>> {
     frame.derefs.get(slot).and_then(|c| Gc::from_value(c.get()))
 }
 
+/// Per opcode: its length in code units without any register list, and whether it ends
+/// with a register list (whose count unit is then the last fixed unit). Derived once
+/// from the opcode table.
+fn length_table() -> &'static [(u8, bool)] {
+    static TABLE: std::sync::OnceLock<Vec<(u8, bool)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        Opcode::ALL
+            .iter()
+            .map(|op| {
+                let mut len = 1u8;
+                let mut list = false;
+                for operand in op.operands() {
+                    match operand.kind {
+                        compiler::bytecode::OperandKind::Target => len += 2,
+                        compiler::bytecode::OperandKind::Regs => {
+                            len += 1;
+                            list = true;
+                        }
+                        _ => len += 1,
+                    }
+                }
+                (len, list)
+            })
+            .collect()
+    })
+}
+
 /// The length in code units of the instruction at `at`.
-#[inline]
-fn instruction_len(units: &[u16], at: usize, opcode: Opcode) -> usize {
-    let mut len = 1;
-    for operand in opcode.operands() {
-        len += match operand.kind {
-            compiler::bytecode::OperandKind::Target => 2,
-            compiler::bytecode::OperandKind::Regs => 1 + units[at + len] as usize,
-            _ => 1,
-        };
-    }
-    len
+#[inline(always)]
+fn instruction_len(table: &[(u8, bool)], units: &[u16], at: usize, opcode: Opcode) -> usize {
+    let (len, list) = table[opcode as usize];
+    let len = len as usize;
+    if list { len + units[at + len - 1] as usize } else { len }
 }
 
 /// Runs module-level code (`__main__`, an imported module, `exec`) in `globals`, with
