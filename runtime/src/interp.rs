@@ -45,6 +45,8 @@ pub struct GcState {
     pub frozen: Mutex<Vec<Value>>,
     /// Set when a safepoint should collect.
     pub requested: AtomicBool,
+    /// Weak references and queued finalizers (`gc::finalize`).
+    pub finalize: gc::finalize::FinalizeState,
 }
 
 /// The process-wide runtime.
@@ -100,6 +102,7 @@ impl Runtime {
                 collections: AtomicUsize::new(0),
                 frozen: Mutex::new(Vec::new()),
                 requested: AtomicBool::new(false),
+                finalize: gc::finalize::FinalizeState::default(),
             },
             interpreters: Mutex::new(Vec::new()),
             extra_types: Mutex::new(FxHashMap::default()),
@@ -326,14 +329,22 @@ impl Vm {
             return;
         }
         self.collect();
+        // Errors in finalizers are reported as unraisable inside `run_pending`.
+        let _ = gc::finalize::run_pending(self);
     }
 
-    /// Runs a full collection now (`gc.collect()`); returns the number of objects freed.
+    /// Runs a full collection now; returns the number of objects freed.
     pub fn collect(&mut self) -> usize {
+        self.collect_with(false)
+    }
+
+    /// Runs a full collection now. `precise_finalization` (for `gc.collect()`) decides
+    /// which objects are finalized from the precise roots alone (see `gc::collect`).
+    pub fn collect_with(&mut self, precise_finalization: bool) -> usize {
         let rt = self.rt.clone();
         let roots = self.roots.value();
         let (exc, frame) = (self.exc_info, self.frame);
-        let stats = gc::collect(&rt.heap, self.stack_base, |tracer| {
+        let stats = gc::collect(&rt.heap, self.stack_base, &rt.gc.finalize, precise_finalization, |tracer| {
             rt.trace_roots(tracer);
             tracer.visit(roots);
             tracer.visit(exc);
