@@ -58,6 +58,8 @@ pub struct FunctionBody {
     pub doc: AtomicValue,
     pub type_params: AtomicValue,
     pub attrs: AttrStore,
+    /// The builtins namespace (a dict) the function's frames use.
+    pub builtins: AtomicValue,
 }
 
 impl Trace for FunctionBody {
@@ -74,6 +76,7 @@ impl Trace for FunctionBody {
             &self.module,
             &self.doc,
             &self.type_params,
+            &self.builtins,
         ] {
             tracer.visit(v.get());
         }
