@@ -67,14 +67,22 @@ pub fn import_module(vm: &mut Vm, fullname: &str) -> PyResult<Value> {
         Some((p, c)) => (Some(p), c),
         None => (None, fullname),
     };
+    // The embedded pure-Python standard library (modules::frozen): after sys.modules and
+    // the Rust builtin modules, before sys.path.
     if let Some(frozen) = crate::modules::frozen::find(fullname) {
         if let Some(p) = parent {
             import_module(vm, p)?;
             if let Some(m) = dictops::get_str(&sys_modules(vm), fullname) {
                 return Ok(m);
             }
+        } else if let Some(m) = crate::modules::create_builtin(vm, fullname)? {
+            let key = vm.new_str(fullname);
+            dictops::set(vm, sys_modules(vm), key, m)?;
+            return Ok(m);
         }
-        return load_frozen_module(vm, fullname, frozen, parent);
+        let file = format!("<frozen {fullname}>");
+        let pkg_dir = frozen.is_package.then(|| std::path::PathBuf::from(&file));
+        return load_code(vm, fullname, frozen.source.as_bytes(), &file, pkg_dir.as_deref(), parent);
     }
     let search: Vec<String> = match parent {
         Some(p) => {
@@ -96,6 +104,9 @@ pub fn import_module(vm: &mut Vm, fullname: &str) -> PyResult<Value> {
                 let key = vm.new_str(fullname);
                 dictops::set(vm, sys_modules(vm), key, m)?;
                 return Ok(m);
+            }
+            if let Some(source) = crate::modules::source_module(fullname) {
+                return load_code(vm, fullname, source.as_bytes(), &format!("<frozen {fullname}>"), None, None);
             }
             let path = crate::modules::sys::get(vm, "path");
             ops::iter::collect(vm, path)?.into_iter().filter_map(|p| str_of(p).map(str::to_owned)).collect()
@@ -130,48 +141,6 @@ fn not_found(vm: &mut Vm, name: &str, halted: bool) -> crate::errors::PyErr {
     err
 }
 
-/// Runs an embedded standard-library module (see `modules::frozen`): `__file__` is
-/// `<frozen NAME>`, and a frozen package gets an empty `__path__` so its submodules are
-/// found in the frozen table.
-fn load_frozen_module(vm: &mut Vm, fullname: &str, frozen: &crate::modules::frozen::FrozenModule, parent: Option<&str>) -> PyResult<Value> {
-    let module = new_module(vm, fullname);
-    let d = module.dict;
-    let file = format!("<frozen {fullname}>");
-    let f = vm.new_str(&file);
-    dictops::set_item_str(vm, d, "__file__", f);
-    let package = if frozen.is_package {
-        let l = vm.new_list(Vec::new());
-        dictops::set_item_str(vm, d, "__path__", l);
-        fullname.to_owned()
-    } else {
-        parent.unwrap_or("").to_owned()
-    };
-    let pv = vm.new_string(package);
-    dictops::set_item_str(vm, d, "__package__", pv);
-    let b = vm.interp.builtins.value();
-    dictops::set_item_str(vm, d, "__builtins__", b);
-    let key = vm.new_str(fullname);
-    dictops::set(vm, sys_modules(vm), key, module.value())?;
-    let result = crate::loader::compile_source(vm, frozen.source.as_bytes(), &file).and_then(|code| crate::vm::run_code(vm, code, d, d.value()));
-    finish_load(vm, fullname, module.value(), key, result, parent)
-}
-
-fn finish_load(vm: &mut Vm, fullname: &str, module: Value, key: Value, result: PyResult<Value>, parent: Option<&str>) -> PyResult<Value> {
-    if let Err(e) = result {
-        dictops::remove(vm, sys_modules(vm), key)?;
-        return Err(e);
-    }
-    let m = dictops::get_str(&sys_modules(vm), fullname).unwrap_or(module);
-    if let Some(p) = parent
-        && let Some(pm) = dictops::get_str(&sys_modules(vm), p)
-    {
-        let child = fullname.rsplit_once('.').map_or(fullname, |(_, c)| c);
-        let cn = vm.intern(child);
-        let _ = attr::setattr(vm, pm, cn, m);
-    }
-    Ok(m)
-}
-
 fn load_source_module(vm: &mut Vm, fullname: &str, path: &std::path::Path, pkg_dir: Option<&std::path::Path>, parent: Option<&str>) -> PyResult<Value> {
     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let file = abs.to_string_lossy().into_owned();
@@ -179,10 +148,18 @@ fn load_source_module(vm: &mut Vm, fullname: &str, path: &std::path::Path, pkg_d
         Ok(b) => b,
         Err(e) => return Err(vm.os_error(e.to_string())),
     };
+    load_code(vm, fullname, &bytes, &file, pkg_dir, parent)
+}
+
+/// Creates module `fullname` from `bytes` (Python source), registers it in `sys.modules`
+/// while it runs (removing it again if it fails), and binds it in its parent package.
+fn load_code(vm: &mut Vm, fullname: &str, bytes: &[u8], file: &str, pkg_dir: Option<&std::path::Path>, parent: Option<&str>) -> PyResult<Value> {
     let module = new_module(vm, fullname);
     let d = module.dict;
-    let f = vm.new_str(&file);
-    dictops::set_item_str(vm, d, "__file__", f);
+    if !file.starts_with("<frozen") {
+        let f = vm.new_str(file);
+        dictops::set_item_str(vm, d, "__file__", f);
+    }
     let package = match pkg_dir {
         Some(dir) => {
             let dir_abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
@@ -199,8 +176,20 @@ fn load_source_module(vm: &mut Vm, fullname: &str, path: &std::path::Path, pkg_d
     dictops::set_item_str(vm, d, "__builtins__", b);
     let key = vm.new_str(fullname);
     dictops::set(vm, sys_modules(vm), key, module.value())?;
-    let result = crate::loader::compile_source(vm, &bytes, &file).and_then(|code| crate::vm::run_code(vm, code, d, d.value()));
-    finish_load(vm, fullname, module.value(), key, result, parent)
+    let result = crate::loader::compile_source(vm, bytes, file).and_then(|code| crate::vm::run_code(vm, code, d, d.value()));
+    if let Err(e) = result {
+        dictops::remove(vm, sys_modules(vm), key)?;
+        return Err(e);
+    }
+    let m = dictops::get_str(&sys_modules(vm), fullname).unwrap_or(module.value());
+    if let Some(p) = parent
+        && let Some(pm) = dictops::get_str(&sys_modules(vm), p)
+    {
+        let child = fullname.rsplit_once('.').map_or(fullname, |(_, c)| c);
+        let cn = vm.intern(child);
+        let _ = attr::setattr(vm, pm, cn, m);
+    }
+    Ok(m)
 }
 
 /// The `ImportName` opcode: `__import__(name, globals, None, fromlist, level)`.

@@ -706,6 +706,8 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<Value> {
     if let Some(s) = ops::str_of(x) {
         let s = s.to_owned();
         return match parse_float(&s) {
+            // Each parsed NaN is a distinct object, as in CPython (see `Value::fresh_nan`).
+            Some(f) if f.is_nan() && f.is_sign_positive() => Ok(Value::fresh_nan()),
             Some(f) => Ok(Value::from_f64(f)),
             None => {
                 let r = ops::repr::repr_string(vm, x)?;
