@@ -372,6 +372,12 @@ class Callable(metaclass=ABCMeta):
         return cls
 
 
+# Taipan's builtin callables do not all list `__call__` in their type's dict yet.
+for _t in {type(len), type([].append), type(_gen), type(object.__init__), type}:
+    if '__call__' not in _t.__dict__:
+        Callable.register(_t)
+
+
 class Set(Collection):
     """A set is a finite, iterable container; mixins derive the comparisons and operators."""
     __slots__ = ()
@@ -615,7 +621,8 @@ class KeysView(MappingView, Set):
         return key in self._mapping
 
     def __iter__(self):
-        yield from self._mapping
+        for _x in self._mapping:  # `yield from` inside a loop misbehaves in Taipan today
+            yield _x
 
 
 KeysView.register(dict_keys)

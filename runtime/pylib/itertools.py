@@ -74,7 +74,8 @@ def _cycle_gen(it):
     if not saved:
         return
     while True:
-        yield from saved
+        for _x in saved:  # `yield from` inside a loop misbehaves in Taipan today
+            yield _x
 
 
 class cycle(_Iter):
@@ -142,7 +143,8 @@ class accumulate(_Iter):
 
 def _chain_gen(iterables):
     for it in iterables:
-        yield from it
+        for _x in it:  # `yield from` inside a loop misbehaves in Taipan today
+            yield _x
 
 
 class chain(_Iter):
@@ -178,7 +180,8 @@ def _dropwhile_gen(pred, it):
         if not pred(x):
             yield x
             break
-    yield from it
+    for _x in it:  # `yield from` inside a loop misbehaves in Taipan today
+        yield _x
 
 
 class dropwhile(_Iter):
