@@ -25,12 +25,18 @@ macro_rules! frozen {
 frozen! {
     "_collections_abc", false, "_collections_abc.py";
     "abc", false, "abc.py";
+    "bisect", false, "bisect.py";
     "collections", true, "collections/__init__.py";
     "collections.abc", false, "collections/abc.py";
+    "contextlib", false, "contextlib.py";
+    "copy", false, "copy.py";
     "functools", false, "functools.py";
+    "heapq", false, "heapq.py";
     "itertools", false, "itertools.py";
     "keyword", false, "keyword.py";
     "operator", false, "operator.py";
+    "string", true, "string/__init__.py";
+    "string.templatelib", false, "string/templatelib.py";
 }
 
 /// The embedded module `name`, if there is one.
