@@ -386,8 +386,12 @@ pub fn install(vm: &mut Vm) {
         method("__init__", property_init),
         method("__call__", staticmethod_call),
     ]);
+    // `__func__` is a read-only attribute (a property over the native getter), not a method.
     for ty in [classmethod_ty, staticmethod_ty] {
-        add_methods(vm, ty, &[method("__func__", wrapper_func)]);
+        let getter = crate::builtins::new_builtin(vm, "__func__", wrapper_func, crate::types::function::Binding::Function, Value::NONE);
+        if let Ok(prop) = ops::call::call(vm, property.value(), &[getter]) {
+            crate::ops::dictops::set_item_str(vm, ty.dict, "__func__", prop);
+        }
     }
     add_methods(vm, super_, &[staticmethod("__new__", super_new), method("__init__", property_init)]);
     add_methods(vm, function, &[method("__get__", function_get)]);
