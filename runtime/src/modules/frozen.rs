@@ -30,6 +30,7 @@ frozen! {
     "collections.abc", false, "collections/abc.py";
     "contextlib", false, "contextlib.py";
     "copy", false, "copy.py";
+    "dataclasses", false, "dataclasses.py";
     "enum", false, "enum.py";
     "functools", false, "functools.py";
     "heapq", false, "heapq.py";
