@@ -200,7 +200,7 @@ fn type_display(vm: &mut Vm, exc: Value) -> String {
     }
 }
 
-fn format_exception_only(vm: &mut Vm, exc: Value, out: &mut String, prefix: &str) {
+pub fn format_exception_only(vm: &mut Vm, exc: Value, out: &mut String, prefix: &str) {
     let tn = type_display(vm, exc);
     if ops::is_instance(vm, exc, vm.rt.exc.syntax_error)
         && let Some(text) = syntax_error_text(vm, exc, &tn)

@@ -34,11 +34,13 @@ frozen! {
     "enum", false, "enum.py";
     "functools", false, "functools.py";
     "heapq", false, "heapq.py";
+    "inspect", false, "inspect.py";
     "itertools", false, "itertools.py";
     "keyword", false, "keyword.py";
     "operator", false, "operator.py";
     "string", true, "string/__init__.py";
     "string.templatelib", false, "string/templatelib.py";
+    "traceback", false, "traceback.py";
 }
 
 /// The embedded module `name`, if there is one.

@@ -9,6 +9,7 @@ pub mod io;
 pub mod math;
 pub mod os;
 pub mod sys;
+pub mod taipan;
 pub mod time;
 pub mod warnings;
 pub mod weakref;
@@ -39,6 +40,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("importlib", importlib::create),
     ("warnings", warnings::create),
     ("_weakref", weakref::create),
+    ("_taipan", taipan::create),
 ];
 
 /// Modules written in Python and compiled into the binary (CPython calls such modules
