@@ -24,6 +24,7 @@ macro_rules! frozen {
 
 frozen! {
     "_collections_abc", false, "_collections_abc.py";
+    "_sha2", false, "_sha2.py";
     "abc", false, "abc.py";
     "bisect", false, "bisect.py";
     "collections", true, "collections/__init__.py";
@@ -38,8 +39,10 @@ frozen! {
     "itertools", false, "itertools.py";
     "keyword", false, "keyword.py";
     "operator", false, "operator.py";
+    "random", false, "random.py";
     "string", true, "string/__init__.py";
     "string.templatelib", false, "string/templatelib.py";
+    "struct", false, "struct.py";
     "traceback", false, "traceback.py";
 }
 
