@@ -79,6 +79,8 @@ def heappush(heap, item, /):
 
 def heappop(heap, /):
     _check_list(heap)
+    if not heap:
+        raise IndexError('index out of range')
     lastelt = heap.pop()
     if heap:
         returnitem = heap[0]
@@ -90,6 +92,8 @@ def heappop(heap, /):
 
 def heapreplace(heap, item, /):
     _check_list(heap)
+    if not heap:
+        raise IndexError('index out of range')
     returnitem = heap[0]
     heap[0] = item
     _siftup(heap, 0)
@@ -118,6 +122,8 @@ def heappush_max(heap, item, /):
 
 def heappop_max(heap, /):
     _check_list(heap)
+    if not heap:
+        raise IndexError('index out of range')
     lastelt = heap.pop()
     if heap:
         returnitem = heap[0]

@@ -92,6 +92,8 @@ class Template:
             i = start = k
 
     def _invalid(self, i):
+        # CPython reports the position just after the delimiter.
+        i += len(self.delimiter)
         lines = self.template[:i].splitlines(keepends=True)
         if not lines:
             colno = 1
@@ -161,7 +163,10 @@ def _parse_format(s):
         c = s[i]
         if c == '{':
             if i + 1 < n and s[i + 1] == '{':
+                # An escaped brace ends a literal chunk, as in _string.formatter_parser.
                 lit.append('{')
+                yield (''.join(lit), None, None, None)
+                lit = []
                 i += 2
                 continue
             depth = 1
@@ -205,7 +210,10 @@ def _parse_format(s):
             i = j
         elif c == '}':
             if i + 1 < n and s[i + 1] == '}':
+                # An escaped brace ends a literal chunk, as in _string.formatter_parser.
                 lit.append('}')
+                yield (''.join(lit), None, None, None)
+                lit = []
                 i += 2
                 continue
             raise ValueError("Single '}' encountered in format string")

@@ -43,6 +43,7 @@ frozen! {
     "string", true, "string/__init__.py";
     "string.templatelib", false, "string/templatelib.py";
     "struct", false, "struct.py";
+    "textwrap", false, "textwrap.py";
     "traceback", false, "traceback.py";
 }
 
