@@ -28,8 +28,12 @@ fn format_exception_only(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// Builds the `_taipan` module.
 pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
-    Ok(super::new_module_with(vm, "_taipan", &[
-        ("format_exception", format_exception),
-        ("format_exception_only", format_exception_only),
-    ]))
+    Ok(super::new_module_with(
+        vm,
+        "_taipan",
+        &[
+            ("format_exception", format_exception),
+            ("format_exception_only", format_exception_only),
+        ],
+    ))
 }
