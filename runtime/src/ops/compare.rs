@@ -13,7 +13,6 @@ use crate::errors::PyResult;
 use crate::interp::Vm;
 use crate::object::{Gc, ObjKind, kind_of};
 use crate::ops::{self, IntRef, attr, call, float_of, int_of, is_subtype, str_of, type_of};
-use crate::types::bytes::BytesBody;
 use crate::types::list::ListBody;
 use crate::types::typeobj::tflags;
 use crate::value::Value;
@@ -150,10 +149,10 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
             let ord = str_of(a).cmp(&str_of(b));
             return Ok(Some(ordering_result(Some(ord), op)));
         }
-        (Some(ObjKind::Bytes), Some(ObjKind::Bytes)) => {
-            let x = Gc::<BytesBody>::from_value(a).expect("bytes");
-            let y = Gc::<BytesBody>::from_value(b).expect("bytes");
-            return Ok(Some(ordering_result(Some(x.data.cmp(&y.data)), op)));
+        (Some(ObjKind::Bytes | ObjKind::ByteArray), Some(ObjKind::Bytes | ObjKind::ByteArray)) => {
+            let x = crate::builtins::bytes::bytes_data(a).unwrap_or_default();
+            let y = crate::builtins::bytes::bytes_data(b).unwrap_or_default();
+            return Ok(Some(ordering_result(Some(x.cmp(&y)), op)));
         }
         (Some(ObjKind::Tuple), Some(ObjKind::Tuple)) => {
             let x = ops::tuple_items(a).unwrap_or(&[]).to_vec();

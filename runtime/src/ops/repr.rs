@@ -43,6 +43,17 @@ fn is_builtin_slot(f: Value) -> bool {
     kind_of(f) == Some(ObjKind::Builtin)
 }
 
+/// The `b'...'` part of a bytearray's repr. Unlike `bytes`, CPython's `bytearray_repr`
+/// escapes `'` even inside double quotes.
+fn bytearray_repr_body(data: &[u8]) -> String {
+    let r = repr_bytes(data);
+    if !r.starts_with("b\"") {
+        return r;
+    }
+    let inner = &r[2..r.len() - 1];
+    format!("b\"{}\"", inner.replace('\'', "\\'"))
+}
+
 /// `repr(v)` as Rust text.
 pub fn repr_string(vm: &mut Vm, v: Value) -> PyResult<String> {
     let r = repr(vm, v)?;
@@ -243,7 +254,8 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         Some(ObjKind::Bytes) => Ok(repr_bytes(&Gc::<BytesBody>::from_value(inner).expect("bytes").data)),
         Some(ObjKind::ByteArray) => {
             let data = Gc::<ByteArrayBody>::from_value(inner).expect("bytearray").data.lock().clone();
-            Ok(format!("bytearray({})", repr_bytes(&data)))
+            let tn = type_of(vm, v).name();
+            Ok(format!("{tn}({})", bytearray_repr_body(&data)))
         }
         Some(ObjKind::Complex) => {
             let (re, im) = crate::builtins::numbers::complex_parts(inner).unwrap_or((0.0, 0.0));
