@@ -587,6 +587,11 @@ fn mv_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::from_bool(eq))
 }
 
+fn mv_ne(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let r = mv_eq(vm, args)?;
+    Ok(if r == Value::NOT_IMPLEMENTED { r } else { Value::from_bool(r == Value::FALSE) })
+}
+
 fn mv_toreadonly(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = args.one(vm, "toreadonly")?;
     let m = view(vm, v)?;
@@ -656,6 +661,7 @@ pub fn install(vm: &mut Vm) {
             method("__enter__", mv_enter),
             method("__exit__", mv_exit),
             method("__eq__", mv_eq),
+        method("__ne__", mv_ne),
             method("toreadonly", mv_toreadonly),
         ],
     );

@@ -20,6 +20,7 @@ pub mod numbers;
 pub mod object;
 pub mod range;
 pub mod set;
+pub mod slice;
 pub mod special;
 pub mod str;
 pub mod templatelib;
@@ -96,6 +97,8 @@ pub fn install(vm: &mut Vm) {
     add_methods(vm, frozenset, set::FROZENSET_METHODS);
     add_methods(vm, range, range::METHODS);
     add_methods(vm, bytes, self::bytes::BYTES_METHODS);
+    let slice_ty = vm.rt.types.slice;
+    add_methods(vm, slice_ty, self::slice::METHODS);
     let bytearray = vm.rt.types.bytearray;
     add_methods(vm, bytearray, self::bytes::BYTEARRAY_METHODS);
     let generator = vm.rt.types.generator;

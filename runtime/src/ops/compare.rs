@@ -235,6 +235,21 @@ pub fn richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Value
         if let Some(r) = builtin_compare(vm, a, b, op)? {
             return Ok(Value::from_bool(r));
         }
+        // Native types (memoryview, views...) define their comparisons as methods.
+        if kind_of(a) == Some(ObjKind::Native) || kind_of(b) == Some(ObjKind::Native) {
+            for (x, y, o) in [(a, b, op), (b, a, reflect(op))] {
+                if kind_of(x) != Some(ObjKind::Native) {
+                    continue;
+                }
+                let tx = type_of(vm, x);
+                if let Some(f) = attr::lookup_type(vm, tx, dunder(o).0).filter(|f| !f.is_none()) {
+                    let r = call::call_method(vm, f, x, &[y])?;
+                    if r != Value::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
     } else {
         let reflected_first = ta != tb && is_subtype(tb, ta) && {
             let (_, rname) = dunder(op);
