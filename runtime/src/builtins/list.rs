@@ -18,6 +18,11 @@ use crate::value::Value;
 /// `slice.indices(len)`: CPython's `PySlice_GetIndicesEx` (clamped start, stop, step).
 pub fn slice_indices(vm: &mut Vm, s: &SliceBody, len: usize) -> PyResult<(i64, i64, i64)> {
     let len = len as i64;
+    for v in [s.start, s.stop, s.step] {
+        if !v.is_none() && ops::int_of(v).is_none() && ops::attr::lookup_type(vm, ops::type_of(vm, v), "__index__").is_none() {
+            return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+        }
+    }
     let step = if s.step.is_none() { 1 } else { convert::index_i64_clamped(vm, s.step)? };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));

@@ -589,7 +589,11 @@ fn mv_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn mv_ne(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let r = mv_eq(vm, args)?;
-    Ok(if r == Value::NOT_IMPLEMENTED { r } else { Value::from_bool(r == Value::FALSE) })
+    Ok(if r == Value::NOT_IMPLEMENTED {
+        r
+    } else {
+        Value::from_bool(r == Value::FALSE)
+    })
 }
 
 fn mv_toreadonly(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -661,7 +665,7 @@ pub fn install(vm: &mut Vm) {
             method("__enter__", mv_enter),
             method("__exit__", mv_exit),
             method("__eq__", mv_eq),
-        method("__ne__", mv_ne),
+            method("__ne__", mv_ne),
             method("toreadonly", mv_toreadonly),
         ],
     );

@@ -18,7 +18,12 @@ fn slice_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         [start, stop] => (*start, *stop, Value::NONE),
         [start, stop, step] => (*start, *stop, *step),
         [] => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
-        more => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {}", more.len()))),
+        more => {
+            return Err(vm.type_error(format!(
+                "slice expected at most 3 arguments, got {}",
+                more.len()
+            )));
+        }
     };
     Ok(crate::builtins::new_slice(vm, start, stop, step))
 }
@@ -37,4 +42,7 @@ fn slice_indices_m(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(vm.new_tuple(vals))
 }
 
-pub const METHODS: &[MethodDef] = &[staticmethod("__new__", slice_new), method("indices", slice_indices_m)];
+pub const METHODS: &[MethodDef] = &[
+    staticmethod("__new__", slice_new),
+    method("indices", slice_indices_m),
+];

@@ -889,17 +889,26 @@ fn m_maketrans(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
         return Ok(d.value());
     }
-    let mut texts = Vec::with_capacity(a.len());
-    for (i, &v) in a.iter().enumerate() {
-        match str_of(v) {
-            Some(t) => texts.push(t),
+    // Argument Clinic converts `y` and `z` (declared `str`) before the body checks `x`.
+    let mut texts = vec![""; a.len()];
+    for i in 1..a.len() {
+        match str_of(a[i]) {
+            Some(t) => texts[i] = t,
             None => {
-                let tn = ops::type_name(vm, v);
+                let tn = ops::type_name(vm, a[i]);
                 return Err(vm.type_error(format!(
                     "maketrans() argument {} must be str, not {tn}",
                     i + 1
                 )));
             }
+        }
+    }
+    match str_of(a[0]) {
+        Some(t) => texts[0] = t,
+        None => {
+            return Err(vm.type_error(
+                "first maketrans argument must be a string if there is a second argument",
+            ));
         }
     }
     if texts[0].chars().count() != texts[1].chars().count() {
