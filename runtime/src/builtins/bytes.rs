@@ -667,12 +667,11 @@ fn b_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(ret(vm, args, out))
 }
 
+/// The receiver's bytes, the needle, and the `start`/`end` bounds.
+type SearchArgs = (Vec<u8>, Vec<u8>, Option<i64>, Option<i64>);
+
 /// `sub[, start[, end]]` of the search methods.
-fn search_args(
-    vm: &mut Vm,
-    args: &Args,
-    name: &str,
-) -> PyResult<(Vec<u8>, Vec<u8>, Option<i64>, Option<i64>)> {
+fn search_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<SearchArgs> {
     let data = recv(vm, args, name)?;
     let a = pos_only(vm, args, name, 1, 3)?;
     let sub = sub_arg(vm, a[0])?;
