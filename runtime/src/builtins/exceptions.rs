@@ -45,6 +45,16 @@ pub fn exception_str(vm: &mut Vm, v: Value) -> PyResult<Value> {
         let s = format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" });
         return Ok(vm.new_string(s));
     }
+    let (dec, enc) = (vm.rt.exc.unicode_decode_error, vm.rt.exc.unicode_encode_error);
+    if (is_subtype(ty, dec) || is_subtype(ty, enc)) && args.len() == 5 {
+        let (Some(s), Some(e)) = (args[2].as_small_int(), args[3].as_small_int()) else {
+            return ops::repr::str(vm, args[4]);
+        };
+        let encoding = str_of(args[0]).unwrap_or("");
+        let reason = str_of(args[4]).unwrap_or("");
+        let text = crate::builtins::codecs::unicode_error_str(encoding, args[1], s, e, reason, is_subtype(ty, dec));
+        return Ok(vm.new_string(text));
+    }
     if is_subtype(ty, vm.rt.exc.os_error) && (2..=3).contains(&args.len()) {
         let errno = ops::repr::str_string(vm, args[0])?;
         let strerror = ops::repr::str_string(vm, args[1])?;
@@ -107,6 +117,12 @@ pub fn exception_field(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Val
             Some(field(vm, name).unwrap_or(Value::NONE))
         }
         "obj" if is_subtype(ty, exc.attribute_error) => Some(field(vm, name).unwrap_or(Value::NONE)),
+        "encoding" | "object" | "start" | "end" | "reason"
+            if (is_subtype(ty, exc.unicode_decode_error) || is_subtype(ty, exc.unicode_encode_error)) && args.len() == 5 =>
+        {
+            let i = ["encoding", "object", "start", "end", "reason"].iter().position(|n| *n == name).unwrap_or(0);
+            Some(field(vm, name).unwrap_or(args[i]))
+        }
         "message" if is_subtype(ty, exc.base_exception_group) => Some(args.first().copied().unwrap_or(Value::NONE)),
         "exceptions" if is_subtype(ty, exc.base_exception_group) => Some(args.get(1).copied().unwrap_or(Value::NONE)),
         "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "print_file_and_line"

@@ -5,6 +5,9 @@
 //! builtin function objects in the types' `__dict__`s. Operations the VM reaches through
 //! `ops` (item access, `in`, sequence arithmetic) dispatch here by layout.
 
+pub mod bytes;
+pub mod bytes_format;
+pub mod codecs;
 pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
@@ -93,9 +96,11 @@ pub fn install(vm: &mut Vm) {
     add_methods(vm, set, set::SET_METHODS);
     add_methods(vm, frozenset, set::FROZENSET_METHODS);
     add_methods(vm, range, range::METHODS);
+    add_methods(vm, bytes, self::bytes::BYTES_METHODS);
     let slice_ty = vm.rt.types.slice;
-    add_methods(vm, slice_ty, slice::METHODS);
-    add_methods(vm, bytes, str::BYTES_METHODS);
+    add_methods(vm, slice_ty, self::slice::METHODS);
+    let bytearray = vm.rt.types.bytearray;
+    add_methods(vm, bytearray, self::bytes::BYTEARRAY_METHODS);
     let generator = vm.rt.types.generator;
     add_methods(vm, generator, iterators::GENERATOR_METHODS);
     let coro = vm.rt.types.coroutine;
@@ -180,7 +185,12 @@ mod slot_wrappers {
     fn slot_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let a = args.one(vm, "__hash__")?;
         let inner = ops::unwrap_payload(a);
-        let h = if inner != a { ops::hash::hash(vm, inner)? } else { ops::hash::identity_hash(a) };
+        // Builtin hashable values (str, bytes, numbers, tuples) hash by value; everything
+        // else reaching `object.__hash__` hashes by identity.
+        let by_value = inner != a
+            || !a.is_ptr()
+            || matches!(crate::object::kind_of(a), Some(crate::object::ObjKind::Str | crate::object::ObjKind::Bytes | crate::object::ObjKind::BigInt | crate::object::ObjKind::Tuple | crate::object::ObjKind::Complex));
+        let h = if by_value { ops::hash::hash(vm, inner)? } else { ops::hash::identity_hash(a) };
         Ok(vm.new_int(h))
     }
 
@@ -253,10 +263,10 @@ mod slot_wrappers {
     pub fn install(vm: &mut Vm) {
         let rt = vm.rt.clone();
         let t = &rt.types;
-        let compare_types = [t.int, t.bool_, t.float, t.complex, t.str, t.bytes, t.tuple, t.list, t.dict, t.set, t.frozenset];
+        let compare_types = [t.int, t.bool_, t.float, t.complex, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset];
         let number_types = [t.int, t.bool_, t.float, t.complex];
-        let seq_types = [t.str, t.list, t.tuple, t.bytes];
-        let container_types = [t.str, t.list, t.tuple, t.dict, t.set, t.frozenset, t.bytes, t.range];
+        let seq_types = [t.str, t.list, t.tuple, t.bytes, t.bytearray];
+        let container_types = [t.str, t.list, t.tuple, t.dict, t.set, t.frozenset, t.bytes, t.bytearray, t.range];
         for ty in compare_types {
             add_methods(vm, ty, &[
                 method("__eq__", slot_eq),
@@ -328,6 +338,7 @@ mod slot_wrappers {
         }
         add_methods(vm, t.str, &[method("__mod__", slot_mod)]);
         add_methods(vm, t.bytes, &[method("__mod__", slot_mod)]);
+        add_methods(vm, t.bytearray, &[method("__mod__", slot_mod)]);
         for ty in container_types {
             add_methods(vm, ty, &[
                 method("__len__", slot_len),
@@ -417,6 +428,7 @@ pub fn setitem_builtin(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyR
 pub fn delitem_builtin(vm: &mut Vm, obj: Value, key: Value) -> PyResult<bool> {
     match kind_of(obj) {
         Some(ObjKind::List) => list::list_delitem(vm, obj, key).map(|()| true),
+        Some(ObjKind::ByteArray) => self::bytes::bytearray_delitem(vm, obj, key).map(|()| true),
         Some(ObjKind::Dict) => {
             let d = Gc::from_value(obj).expect("dict");
             if dictops::remove(vm, d, key)?.is_none() {

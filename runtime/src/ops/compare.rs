@@ -13,7 +13,6 @@ use crate::errors::PyResult;
 use crate::interp::Vm;
 use crate::object::{Gc, ObjKind, kind_of};
 use crate::ops::{self, IntRef, attr, call, float_of, int_of, is_subtype, str_of, type_of};
-use crate::types::bytes::BytesBody;
 use crate::types::list::ListBody;
 use crate::types::typeobj::tflags;
 use crate::value::Value;
@@ -150,10 +149,10 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
             let ord = str_of(a).cmp(&str_of(b));
             return Ok(Some(ordering_result(Some(ord), op)));
         }
-        (Some(ObjKind::Bytes), Some(ObjKind::Bytes)) => {
-            let x = Gc::<BytesBody>::from_value(a).expect("bytes");
-            let y = Gc::<BytesBody>::from_value(b).expect("bytes");
-            return Ok(Some(ordering_result(Some(x.data.cmp(&y.data)), op)));
+        (Some(ObjKind::Bytes | ObjKind::ByteArray), Some(ObjKind::Bytes | ObjKind::ByteArray)) => {
+            let x = crate::builtins::bytes::bytes_data(a).unwrap_or_default();
+            let y = crate::builtins::bytes::bytes_data(b).unwrap_or_default();
+            return Ok(Some(ordering_result(Some(x.cmp(&y)), op)));
         }
         (Some(ObjKind::Tuple), Some(ObjKind::Tuple)) => {
             let x = ops::tuple_items(a).unwrap_or(&[]).to_vec();
@@ -247,6 +246,21 @@ pub fn richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Value
     if !ta.has_flag(tflags::HEAPTYPE) && !tb.has_flag(tflags::HEAPTYPE) {
         if let Some(r) = builtin_compare(vm, a, b, op)? {
             return Ok(Value::from_bool(r));
+        }
+        // Native types (memoryview, views...) define their comparisons as methods.
+        if kind_of(a) == Some(ObjKind::Native) || kind_of(b) == Some(ObjKind::Native) {
+            for (x, y, o) in [(a, b, op), (b, a, reflect(op))] {
+                if kind_of(x) != Some(ObjKind::Native) {
+                    continue;
+                }
+                let tx = type_of(vm, x);
+                if let Some(f) = attr::lookup_type(vm, tx, dunder(o).0).filter(|f| !f.is_none()) {
+                    let r = call::call_method(vm, f, x, &[y])?;
+                    if r != Value::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
+                }
+            }
         }
     } else {
         let reflected_first = ta != tb && is_subtype(tb, ta) && {

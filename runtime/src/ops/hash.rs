@@ -18,11 +18,18 @@ const INF_HASH: i64 = 314_159;
 
 /// The hash of a str's text (cached by `StrBody::hash`, which also maps -1 to -2).
 pub fn str_hash(text: &str) -> i64 {
+    bytes_hash(text.as_bytes())
+}
+
+/// The hash of a `bytes` object: the same function over the raw bytes, so that, as in
+/// CPython, `hash(b"abc") == hash("abc")` for ASCII content.
+pub fn bytes_hash(data: &[u8]) -> i64 {
+    let text = data;
     if text.is_empty() {
         return 0;
     }
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for chunk in text.as_bytes().chunks(8) {
+    for chunk in text.chunks(8) {
         let mut word = [0u8; 8];
         word[..chunk.len()].copy_from_slice(chunk);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7cc1_b727_220a_95);
@@ -138,6 +145,11 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
                 }
             }
             Some(ObjKind::Tuple) => return tuple_hash(vm, v),
+            Some(ObjKind::Bytes) => {
+                if let Some(b) = Gc::<crate::types::bytes::BytesBody>::from_value(v) {
+                    return Ok(bytes_hash(&b.body().data));
+                }
+            }
             Some(ObjKind::Complex) => {
                 let c = Gc::<crate::types::misc::ComplexBody>::from_value(v).expect("complex");
                 let h = float_hash(c.re).wrapping_add(1_000_003i64.wrapping_mul(float_hash(c.im)));

@@ -2,7 +2,9 @@
 //! for everything else, and the recursion guard that prints `[...]` for a list that
 //! contains itself (CPython's `Py_ReprEnter`).
 
-use compiler::pyrepr::{repr_bytes, repr_str};
+use std::fmt::Write as _;
+
+use compiler::pyrepr::repr_bytes;
 
 use crate::errors::PyResult;
 use crate::interp::Vm;
@@ -41,6 +43,52 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Value> {
 
 fn is_builtin_slot(f: Value) -> bool {
     kind_of(f) == Some(ObjKind::Builtin)
+}
+
+/// `repr(text)`: CPython's `unicode_repr`. Unlike `compiler::pyrepr::repr_str` (which
+/// approximates printability by ranges because the compiler has no Unicode tables), the
+/// runtime decides with `text::unicode::is_printable`, CPython's exact definition.
+pub fn repr_str(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' '..='~' => out.push(c),
+            c if !c.is_ascii() && crate::text::unicode::is_printable(c) => out.push(c),
+            c => {
+                let code = u32::from(c);
+                let _ = if code <= 0xff {
+                    write!(out, "\\x{code:02x}")
+                } else if code <= 0xffff {
+                    write!(out, "\\u{code:04x}")
+                } else {
+                    write!(out, "\\U{code:08x}")
+                };
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// The `b'...'` part of a bytearray's repr. Unlike `bytes`, CPython's `bytearray_repr`
+/// escapes `'` even inside double quotes.
+fn bytearray_repr_body(data: &[u8]) -> String {
+    let r = repr_bytes(data);
+    if !r.starts_with("b\"") {
+        return r;
+    }
+    let inner = &r[2..r.len() - 1];
+    format!("b\"{}\"", inner.replace('\'', "\\'"))
 }
 
 /// `repr(v)` as Rust text.
@@ -243,7 +291,8 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         Some(ObjKind::Bytes) => Ok(repr_bytes(&Gc::<BytesBody>::from_value(inner).expect("bytes").data)),
         Some(ObjKind::ByteArray) => {
             let data = Gc::<ByteArrayBody>::from_value(inner).expect("bytearray").data.lock().clone();
-            Ok(format!("bytearray({})", repr_bytes(&data)))
+            let tn = type_of(vm, v).name();
+            Ok(format!("{tn}({})", bytearray_repr_body(&data)))
         }
         Some(ObjKind::Complex) => {
             let (re, im) = crate::builtins::numbers::complex_parts(inner).unwrap_or((0.0, 0.0));
