@@ -12,7 +12,7 @@ use crate::object::{Gc, ObjKind, kind_of};
 use crate::ops::{self, IntRef, attr, call, dictops, int_of, str_of, type_of};
 use crate::types::dict::DictBody;
 use crate::types::function::Binding;
-use crate::types::typeobj::TypeBody;
+use crate::types::typeobj::{TypeBody, tflags};
 use crate::value::Value;
 use crate::vm::frame::FrameBody;
 
@@ -666,7 +666,19 @@ pub fn dir_of(vm: &mut Vm, obj: Value) -> PyResult<Value> {
         for t in ty.mro() {
             if let Some(t) = Gc::<TypeBody>::from_value(t) {
                 add_dict(t.dict, &mut names);
+                // CPython stores these getsets in the dict of a class that introduces
+                // an instance dict; here they are computed by `builtins::special`.
+                if t.has_flag(tflags::HEAPTYPE) && t.has_flag(tflags::HAS_ATTRS) {
+                    for n in ["__dict__", "__weakref__"] {
+                        if !names.iter().any(|x| x == n) {
+                            names.push(n.to_owned());
+                        }
+                    }
+                }
             }
+        }
+        if !names.iter().any(|x| x == "__class__") {
+            names.push("__class__".to_owned());
         }
     }
     names.sort();

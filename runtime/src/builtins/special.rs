@@ -217,6 +217,9 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
                 }
                 return super_getattr(vm, s, name);
             }
+            if let Some(v) = crate::builtins::descriptors::descriptor_getattr(vm, obj, name)? {
+                return Ok(Some(v));
+            }
             crate::builtins::iterators::native_getattr(vm, obj, name)
         }
         _ => Ok(None),
@@ -326,7 +329,10 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
             return Err(vm.type_error(format!("__class__ must be set to a class, not '{tn}' object")));
         };
         let old = type_of(vm, obj);
-        if !old.has_flag(tflags::HEAPTYPE) || !new.has_flag(tflags::HEAPTYPE) || old.layout != new.layout {
+        if !old.has_flag(tflags::HEAPTYPE) || !new.has_flag(tflags::HEAPTYPE) {
+            return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        }
+        if old.layout != new.layout || *old.payload_base.lock() != *new.payload_base.lock() {
             let (o, n) = (old.name(), new.name());
             return Err(vm.type_error(format!(
                 "__class__ assignment: '{n}' object layout differs from '{o}'"
@@ -335,6 +341,23 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
         if let Some(addr) = obj.as_addr() {
             crate::object::header_at(addr).set_type_addr(new.addr());
         }
+        return Ok(true);
+    }
+    if name == "__dict__"
+        && let Some(store) = attr::attr_store(obj)
+    {
+        if value.is_unset() {
+            return Err(vm.type_error("cannot delete __dict__"));
+        }
+        let Some(d) = Gc::<crate::types::dict::DictBody>::from_value(value) else {
+            let tn = ops::type_name(vm, value);
+            return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{tn}'")));
+        };
+        if attr::instance_dict(vm, obj).is_none() {
+            return Ok(false);
+        }
+        crate::gc::write_barrier(obj, d.value());
+        store.dict.set(d.value());
         return Ok(true);
     }
     match kind_of(obj) {

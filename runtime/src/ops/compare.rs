@@ -235,6 +235,16 @@ fn try_dunder(vm: &mut Vm, x: Value, y: Value, op: CmpOp) -> PyResult<Value> {
     }
     let (name, _) = dunder(op);
     match attr::lookup_type(vm, tx, name) {
+        // `object.__ne__` delegates to `__eq__` and inverts a decided result
+        // (Objects/typeobject.c `object_richcompare`).
+        Some(f) if op == CmpOp::Ne && crate::ops::dictops::get_str(&vm.rt.types.object.dict, "__ne__") == Some(f) => {
+            let r = try_dunder(vm, x, y, CmpOp::Eq)?;
+            if r == Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+            let b = ops::truthy(vm, r)?;
+            Ok(Value::from_bool(!b))
+        }
         Some(f) if !f.is_none() => call::call_method(vm, f, x, &[y]),
         _ => Ok(Value::NOT_IMPLEMENTED),
     }
