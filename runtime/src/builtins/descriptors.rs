@@ -336,6 +336,9 @@ pub fn descriptor_getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Optio
             _ => None,
         });
     }
+    if let Some(v) = crate::builtins::genericalias::getattr(vm, obj, name)? {
+        return Ok(Some(v));
+    }
     if let Some(m) = native::<SlotMember>(obj) {
         return Ok(match name {
             "__name__" => Some(vm.new_str(&m.name)),
@@ -555,6 +558,9 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if let Some(m) = native::<SlotMember>(v) {
         let owner = Gc::<TypeBody>::from_value(m.owner).map(|t| t.name()).unwrap_or_default();
         return Ok(Some(format!("<member '{}' of '{owner}' objects>", m.name)));
+    }
+    if let Some(r) = crate::builtins::genericalias::repr(vm, v)? {
+        return Ok(Some(r));
     }
     crate::builtins::iterators::native_repr(vm, v)
 }

@@ -427,7 +427,10 @@ fn pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return ops::arith::binary_op(vm, base, exp, compiler::ir::ops::BinOp::Pow);
     };
     let (Some(b), Some(e), Some(md)) = (ops::bigint_of(base), ops::bigint_of(exp), ops::bigint_of(m)) else {
-        if let Some(r) = call::call_special(vm, base, "__pow__", &[exp, m])?
+        // Only a Python class's `__pow__` takes the modulus; the builtin numbers'
+        // slot wrappers are binary.
+        if type_of(vm, base).has_flag(tflags::HEAPTYPE)
+            && let Some(r) = call::call_special(vm, base, "__pow__", &[exp, m])?
             && r != Value::NOT_IMPLEMENTED
         {
             return Ok(r);
@@ -579,7 +582,14 @@ fn sum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn sorted(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.only_kwargs(vm, "sorted", &["key", "reverse"])?;
+    // CPython forwards the keywords to `list.sort`, whose argument parser reports them.
+    let nkw = args.kwargs().count();
+    if nkw > 2 {
+        return Err(vm.type_error(format!("sort() takes at most 2 keyword arguments ({nkw} given)")));
+    }
+    if let Some((bad, _)) = args.kwargs().find(|(n, _)| *n != "key" && *n != "reverse") {
+        return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{bad}'")));
+    }
     let pos = args.pos();
     if pos.len() != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));

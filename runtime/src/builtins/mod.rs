@@ -9,6 +9,7 @@ pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
 pub mod formatting;
+pub mod genericalias;
 pub mod functions;
 pub mod iterators;
 pub mod list;
@@ -118,6 +119,7 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     memoryview::install(vm);
     templatelib::install(vm);
+    genericalias::install(vm);
 }
 
 mod slot_wrappers {

@@ -88,6 +88,11 @@ fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
         if let Some(r) = builtin_binary(vm, a, b, op)? {
             return Ok(r);
         }
+        if op == BinOp::Or
+            && let Some(r) = crate::builtins::genericalias::type_or(vm, a, b)?
+        {
+            return Ok(r);
+        }
         // Native types (dict views, iterators) define their operators in their namespace.
         if kind_of(a) != Some(ObjKind::Native) && kind_of(b) != Some(ObjKind::Native) {
             return Err(unsupported_op(vm, a, b, op));

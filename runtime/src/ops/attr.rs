@@ -150,7 +150,8 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, owner: Gc<TypeBody>) -> PyRe
 
 /// A bound method of `func` on `receiver`.
 pub fn new_method(vm: &mut Vm, func: Value, receiver: Value) -> Value {
-    let ty = vm.rt.types.method;
+    // A builtin bound to a receiver is a `builtin_function_or_method` in CPython.
+    let ty = if kind_of(func) == Some(ObjKind::Builtin) { vm.rt.types.builtin_function } else { vm.rt.types.method };
     vm.alloc(ty, MethodBody { func, receiver }).value()
 }
 

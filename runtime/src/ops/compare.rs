@@ -172,6 +172,14 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
             let eq = crate::builtins::dict::dict_equal(vm, a, b)?;
             return Ok(Some(eq == (op == CmpOp::Eq)));
         }
+        // Bound methods are equal when they bind the same function to the same object
+        // (Objects/classobject.c `method_richcompare` compares `__self__` by identity).
+        (Some(ObjKind::Method), Some(ObjKind::Method)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            let x = Gc::<crate::types::function::MethodBody>::from_value(a).expect("method");
+            let y = Gc::<crate::types::function::MethodBody>::from_value(b).expect("method");
+            let same = x.receiver == y.receiver && eq(vm, x.func, y.func)?;
+            return Ok(Some(same == (op == CmpOp::Eq)));
+        }
         (Some(ObjKind::Set), Some(ObjKind::Set)) => return crate::builtins::set::set_compare(vm, a, b, op),
         (Some(ObjKind::Slice), Some(ObjKind::Slice)) => {
             let part = |v: Value| {
