@@ -559,6 +559,9 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         let owner = Gc::<TypeBody>::from_value(m.owner).map(|t| t.name()).unwrap_or_default();
         return Ok(Some(format!("<member '{}' of '{owner}' objects>", m.name)));
     }
+    if let Some(r) = crate::builtins::mappingproxy::repr(vm, v)? {
+        return Ok(Some(r));
+    }
     if let Some(r) = crate::builtins::genericalias::repr(vm, v)? {
         return Ok(Some(r));
     }

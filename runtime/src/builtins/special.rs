@@ -284,7 +284,7 @@ pub fn type_getattr(vm: &mut Vm, cls: Gc<TypeBody>, name: &str) -> PyResult<Opti
             let m = cls.mro();
             Some(vm.new_tuple(m))
         }
-        "__dict__" => Some(cls.dict.value()),
+        "__dict__" => Some(crate::builtins::mappingproxy::new_proxy(vm, cls.dict.value())),
         "__class__" => Some(type_of(vm, cls.value()).value()),
         "__doc__" => match dictops::get_str(&cls.dict, "__doc__") {
             Some(d) => Some(d),
