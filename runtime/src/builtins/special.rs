@@ -266,6 +266,12 @@ fn code_attr(vm: &mut Vm, c: Gc<CodeBody>, name: &str) -> PyResult<Option<Value>
         "co_names" => Some(strs(vm, &co.names)),
         "co_consts" => Some(vm.new_tuple(c.consts.to_vec())),
         "co_stacksize" => Some(vm.new_int(co.nregs as i64)),
+        // Our register bytecode, little-endian; CPython programs only inspect its type
+        // and length.
+        "co_code" => {
+            let bytes: Vec<u8> = co.code.iter().flat_map(|w| w.to_le_bytes()).collect();
+            Some(crate::builtins::str::new_bytes(vm, bytes))
+        }
         _ => None,
     })
 }

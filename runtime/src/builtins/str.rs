@@ -367,6 +367,10 @@ fn split_impl(vm: &mut Vm, args: &Args, right: bool) -> PyResult<Value> {
     let name = if right { "rsplit" } else { "split" };
     let s = self_str(vm, args, name)?;
     args.only_kwargs(vm, name, &["sep", "maxsplit"])?;
+    let npos = args.pos().len().saturating_sub(1);
+    if npos > 2 {
+        return Err(vm.type_error(format!("{name}() takes at most 2 arguments ({npos} given)")));
+    }
     let sep = args.pos().get(1).copied().or(args.kwarg("sep")).filter(|v| !v.is_none());
     let maxsplit = match args.pos().get(2).copied().or(args.kwarg("maxsplit")) {
         Some(m) => convert::index_i64(vm, m)?,
