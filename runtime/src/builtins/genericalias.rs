@@ -50,7 +50,11 @@ impl NativeObject for UnionObj {
 
 /// A new `GenericAlias`; a tuple `item` supplies several arguments.
 pub fn new_generic_alias(vm: &mut Vm, origin: Value, item: Value) -> Value {
-    let args = if ops::tuple_items(item).is_some() { item } else { vm.new_tuple(vec![item]) };
+    let args = if ops::tuple_items(item).is_some() {
+        item
+    } else {
+        vm.new_tuple(vec![item])
+    };
     let ty = alias_type(vm);
     new_native(vm, ty, GenericAliasObj { origin, args })
 }
@@ -81,7 +85,11 @@ fn repr_item(vm: &mut Vm, v: Value) -> PyResult<String> {
             Some(m) => m.to_owned(),
             None => "builtins".to_owned(),
         };
-        return Ok(if m == "builtins" { q } else { format!("{m}.{q}") });
+        return Ok(if m == "builtins" {
+            q
+        } else {
+            format!("{m}.{q}")
+        });
     }
     ops::repr::repr_string(vm, v)
 }
@@ -95,7 +103,11 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         for it in items {
             parts.push(repr_item(vm, it)?);
         }
-        let inner = if parts.is_empty() { "()".to_owned() } else { parts.join(", ") };
+        let inner = if parts.is_empty() {
+            "()".to_owned()
+        } else {
+            parts.join(", ")
+        };
         return Ok(Some(format!("{origin}[{inner}]")));
     }
     if let Some(u) = native::<UnionObj>(v) {
@@ -133,7 +145,11 @@ pub fn getattr(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Value>> {
 }
 
 fn alias_call(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let Some(g) = args.values.first().and_then(|v| native::<GenericAliasObj>(*v)) else {
+    let Some(g) = args
+        .values
+        .first()
+        .and_then(|v| native::<GenericAliasObj>(*v))
+    else {
         return Err(vm.type_error("descriptor '__call__' requires a 'GenericAlias' object"));
     };
     call::call_kw(vm, g.origin, &args.values[1..], args.kwnames)
@@ -141,7 +157,10 @@ fn alias_call(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn alias_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = args.range(vm, "__eq__", 2, 2)?;
-    let (Some(x), Some(y)) = (native::<GenericAliasObj>(a[0]), native::<GenericAliasObj>(a[1])) else {
+    let (Some(x), Some(y)) = (
+        native::<GenericAliasObj>(a[0]),
+        native::<GenericAliasObj>(a[1]),
+    ) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     if x.origin != y.origin {
@@ -181,7 +200,11 @@ fn unionable(vm: &mut Vm, v: Value) -> bool {
 }
 
 fn union_members(vm: &mut Vm, v: Value, out: &mut Vec<Value>) {
-    let v = if v.is_none() { vm.rt.types.none.value() } else { v };
+    let v = if v.is_none() {
+        vm.rt.types.none.value()
+    } else {
+        v
+    };
     if let Some(u) = native::<UnionObj>(v) {
         for &m in ops::tuple_items(u.args).unwrap_or(&[]) {
             if !out.contains(&m) {
@@ -214,7 +237,9 @@ fn union_or(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// and both may be union members; `None` otherwise.
 pub fn type_or(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<Value>> {
     let is_typeish = |v: Value| {
-        Gc::<TypeBody>::from_value(v).is_some() || native::<UnionObj>(v).is_some() || native::<GenericAliasObj>(v).is_some()
+        Gc::<TypeBody>::from_value(v).is_some()
+            || native::<UnionObj>(v).is_some()
+            || native::<GenericAliasObj>(v).is_some()
     };
     if !(is_typeish(a) || is_typeish(b)) || !unionable(vm, a) || !unionable(vm, b) {
         return Ok(None);
@@ -261,7 +286,9 @@ fn union_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     let xs = ops::tuple_items(x.args).unwrap_or(&[]);
     let ys = ops::tuple_items(y.args).unwrap_or(&[]);
-    Ok(Value::from_bool(xs.len() == ys.len() && xs.iter().all(|m| ys.contains(m))))
+    Ok(Value::from_bool(
+        xs.len() == ys.len() && xs.iter().all(|m| ys.contains(m)),
+    ))
 }
 
 /// Installs `__class_getitem__` on the builtin containers and `type.__or__`.
@@ -271,26 +298,38 @@ pub fn install(vm: &mut Vm) {
     for ty in [t.list, t.dict, t.tuple, t.set, t.frozenset, t.type_] {
         add_methods(vm, ty, &[classmethod("__class_getitem__", class_getitem)]);
     }
-    add_methods(vm, t.type_, &[method("__or__", union_or), method("__ror__", union_ror)]);
+    add_methods(
+        vm,
+        t.type_,
+        &[method("__or__", union_or), method("__ror__", union_ror)],
+    );
     let alias = alias_type(vm);
-    add_methods(vm, alias, &[
-        method("__call__", alias_call),
-        method("__eq__", alias_eq),
-        method("__hash__", alias_hash),
-        method("__mro_entries__", alias_mro_entries),
-        method("__or__", union_or),
-        method("__ror__", union_ror),
-    ]);
+    add_methods(
+        vm,
+        alias,
+        &[
+            method("__call__", alias_call),
+            method("__eq__", alias_eq),
+            method("__hash__", alias_hash),
+            method("__mro_entries__", alias_mro_entries),
+            method("__or__", union_or),
+            method("__ror__", union_ror),
+        ],
+    );
     let types_name = vm.intern("types");
     dictops::set_item_str(vm, alias.dict, "__module__", types_name);
     let union = union_type(vm);
-    add_methods(vm, union, &[
-        method("__or__", union_or),
-        method("__ror__", union_ror),
-        method("__instancecheck__", union_instancecheck),
-        method("__subclasscheck__", union_subclasscheck),
-        method("__eq__", union_eq),
-    ]);
+    add_methods(
+        vm,
+        union,
+        &[
+            method("__or__", union_or),
+            method("__ror__", union_ror),
+            method("__instancecheck__", union_instancecheck),
+            method("__subclasscheck__", union_subclasscheck),
+            method("__eq__", union_eq),
+        ],
+    );
     let typing_name = vm.intern("typing");
     dictops::set_item_str(vm, union.dict, "__module__", typing_name);
     let _ = type_of;

@@ -48,7 +48,9 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
 fn target(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
     match args.values.first().and_then(|v| native::<MappingProxy>(*v)) {
         Some(p) => Ok(p.mapping),
-        None => Err(vm.type_error(format!("descriptor '{name}' requires a 'mappingproxy' object"))),
+        None => Err(vm.type_error(format!(
+            "descriptor '{name}' requires a 'mappingproxy' object"
+        ))),
     }
 }
 
@@ -80,6 +82,12 @@ fn mp_len(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let m = target(vm, args, "__len__")?;
     let n = ops::len(vm, m)?;
     Ok(vm.new_int(n as i64))
+}
+
+/// `str(proxy)` is the mapping's `str` (`mappingproxy_str`).
+fn mp_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let m = target(vm, args, "__str__")?;
+    ops::repr::str(vm, m)
 }
 
 fn mp_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -118,19 +126,24 @@ forwarders! {
 /// Creates the `mappingproxy` type's methods.
 pub fn install(vm: &mut Vm) {
     let ty = crate::builtins::iterators::native_type(vm, "mappingproxy");
-    add_methods(vm, ty, &[
-        method("__getitem__", mp_getitem),
-        method("__contains__", mp_contains),
-        method("__iter__", mp_iter),
-        method("__len__", mp_len),
-        method("__eq__", mp_eq),
-        method("__or__", mp_or),
-        method("keys", mp_keys),
-        method("values", mp_values),
-        method("items", mp_items),
-        method("get", mp_get),
-        method("copy", mp_copy),
-        method("__reversed__", mp_reversed),
-    ]);
+    add_methods(
+        vm,
+        ty,
+        &[
+            method("__getitem__", mp_getitem),
+            method("__contains__", mp_contains),
+            method("__iter__", mp_iter),
+            method("__len__", mp_len),
+            method("__eq__", mp_eq),
+            method("__str__", mp_str),
+            method("__or__", mp_or),
+            method("keys", mp_keys),
+            method("values", mp_values),
+            method("items", mp_items),
+            method("get", mp_get),
+            method("copy", mp_copy),
+            method("__reversed__", mp_reversed),
+        ],
+    );
     ops::dictops::set_item_str(vm, ty.dict, "__hash__", Value::NONE);
 }
