@@ -293,7 +293,7 @@ fn suggestion(vm: &mut Vm, exc: Value) -> Option<String> {
     best_match(&wrong, &candidates)
 }
 
-fn best_match(wrong: &str, candidates: &[String]) -> Option<String> {
+pub(crate) fn best_match(wrong: &str, candidates: &[String]) -> Option<String> {
     if candidates.len() > 750 || wrong.len() > 40 {
         return None;
     }

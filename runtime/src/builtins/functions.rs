@@ -12,7 +12,7 @@ use crate::object::{Gc, ObjKind, kind_of};
 use crate::ops::{self, IntRef, attr, call, dictops, int_of, str_of, type_of};
 use crate::types::dict::DictBody;
 use crate::types::function::Binding;
-use crate::types::typeobj::TypeBody;
+use crate::types::typeobj::{TypeBody, tflags};
 use crate::value::Value;
 use crate::vm::frame::FrameBody;
 
@@ -427,7 +427,10 @@ fn pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return ops::arith::binary_op(vm, base, exp, compiler::ir::ops::BinOp::Pow);
     };
     let (Some(b), Some(e), Some(md)) = (ops::bigint_of(base), ops::bigint_of(exp), ops::bigint_of(m)) else {
-        if let Some(r) = call::call_special(vm, base, "__pow__", &[exp, m])?
+        // Only a Python class's `__pow__` takes the modulus; the builtin numbers'
+        // slot wrappers are binary.
+        if type_of(vm, base).has_flag(tflags::HEAPTYPE)
+            && let Some(r) = call::call_special(vm, base, "__pow__", &[exp, m])?
             && r != Value::NOT_IMPLEMENTED
         {
             return Ok(r);
@@ -579,7 +582,14 @@ fn sum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn sorted(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.only_kwargs(vm, "sorted", &["key", "reverse"])?;
+    // CPython forwards the keywords to `list.sort`, whose argument parser reports them.
+    let nkw = args.kwargs().count();
+    if nkw > 2 {
+        return Err(vm.type_error(format!("sort() takes at most 2 keyword arguments ({nkw} given)")));
+    }
+    if let Some((bad, _)) = args.kwargs().find(|(n, _)| *n != "key" && *n != "reverse") {
+        return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{bad}'")));
+    }
     let pos = args.pos();
     if pos.len() != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
@@ -666,7 +676,19 @@ pub fn dir_of(vm: &mut Vm, obj: Value) -> PyResult<Value> {
         for t in ty.mro() {
             if let Some(t) = Gc::<TypeBody>::from_value(t) {
                 add_dict(t.dict, &mut names);
+                // CPython stores these getsets in the dict of a class that introduces
+                // an instance dict; here they are computed by `builtins::special`.
+                if t.has_flag(tflags::HEAPTYPE) && t.has_flag(tflags::HAS_ATTRS) {
+                    for n in ["__dict__", "__weakref__"] {
+                        if !names.iter().any(|x| x == n) {
+                            names.push(n.to_owned());
+                        }
+                    }
+                }
             }
+        }
+        if !names.iter().any(|x| x == "__class__") {
+            names.push("__class__".to_owned());
         }
     }
     names.sort();

@@ -321,16 +321,8 @@ fn zip_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         None => false,
     };
     let mut its = Vec::new();
-    for (i, &a) in args.pos()[1..].iter().enumerate() {
-        match ops::iter::get_iter(vm, a) {
-            Ok(it) => its.push(it),
-            Err(e) => {
-                if ops::is_instance(vm, e.value(), vm.rt.exc.type_error) {
-                    return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
-                }
-                return Err(e);
-            }
-        }
+    for &a in &args.pos()[1..] {
+        its.push(ops::iter::get_iter(vm, a)?);
     }
     let ty = Gc::<TypeBody>::from_value(args.values[0]).expect("cls");
     Ok(new_native(vm, ty, Zip { its, strict, done: AtomicBool::new(false) }))

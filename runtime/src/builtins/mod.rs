@@ -12,9 +12,11 @@ pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
 pub mod formatting;
+pub mod genericalias;
 pub mod functions;
 pub mod iterators;
 pub mod list;
+pub mod mappingproxy;
 pub mod memoryview;
 pub mod numbers;
 pub mod object;
@@ -123,6 +125,8 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     memoryview::install(vm);
     templatelib::install(vm);
+    genericalias::install(vm);
+    mappingproxy::install(vm);
 }
 
 mod slot_wrappers {
@@ -224,7 +228,12 @@ mod slot_wrappers {
 
     fn slot_getitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let a = args.range(vm, "__getitem__", 2, 2)?;
-        ops::subscript::getitem(vm, ops::unwrap_payload(a[0]), a[1])
+        let inner = ops::unwrap_payload(a[0]);
+        if inner != a[0] && crate::object::kind_of(inner) == Some(crate::object::ObjKind::Dict) {
+            // A dict subclass keeps its type here so `__missing__` is honoured.
+            return super::dict::dict_getitem(vm, a[0], a[1]);
+        }
+        ops::subscript::getitem(vm, inner, a[1])
     }
 
     fn slot_setitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {

@@ -217,6 +217,9 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
                 }
                 return super_getattr(vm, s, name);
             }
+            if let Some(v) = crate::builtins::descriptors::descriptor_getattr(vm, obj, name)? {
+                return Ok(Some(v));
+            }
             crate::builtins::iterators::native_getattr(vm, obj, name)
         }
         _ => Ok(None),
@@ -263,6 +266,12 @@ fn code_attr(vm: &mut Vm, c: Gc<CodeBody>, name: &str) -> PyResult<Option<Value>
         "co_names" => Some(strs(vm, &co.names)),
         "co_consts" => Some(vm.new_tuple(c.consts.to_vec())),
         "co_stacksize" => Some(vm.new_int(co.nregs as i64)),
+        // Our register bytecode, little-endian; CPython programs only inspect its type
+        // and length.
+        "co_code" => {
+            let bytes: Vec<u8> = co.code.iter().flat_map(|w| w.to_le_bytes()).collect();
+            Some(crate::builtins::str::new_bytes(vm, bytes))
+        }
         _ => None,
     })
 }
@@ -281,7 +290,7 @@ pub fn type_getattr(vm: &mut Vm, cls: Gc<TypeBody>, name: &str) -> PyResult<Opti
             let m = cls.mro();
             Some(vm.new_tuple(m))
         }
-        "__dict__" => Some(cls.dict.value()),
+        "__dict__" => Some(crate::builtins::mappingproxy::new_proxy(vm, cls.dict.value())),
         "__class__" => Some(type_of(vm, cls.value()).value()),
         "__doc__" => match dictops::get_str(&cls.dict, "__doc__") {
             Some(d) => Some(d),
@@ -326,7 +335,10 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
             return Err(vm.type_error(format!("__class__ must be set to a class, not '{tn}' object")));
         };
         let old = type_of(vm, obj);
-        if !old.has_flag(tflags::HEAPTYPE) || !new.has_flag(tflags::HEAPTYPE) || old.layout != new.layout {
+        if !old.has_flag(tflags::HEAPTYPE) || !new.has_flag(tflags::HEAPTYPE) {
+            return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        }
+        if old.layout != new.layout || *old.payload_base.lock() != *new.payload_base.lock() {
             let (o, n) = (old.name(), new.name());
             return Err(vm.type_error(format!(
                 "__class__ assignment: '{n}' object layout differs from '{o}'"
@@ -335,6 +347,23 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
         if let Some(addr) = obj.as_addr() {
             crate::object::header_at(addr).set_type_addr(new.addr());
         }
+        return Ok(true);
+    }
+    if name == "__dict__"
+        && let Some(store) = attr::attr_store(obj)
+    {
+        if value.is_unset() {
+            return Err(vm.type_error("cannot delete __dict__"));
+        }
+        let Some(d) = Gc::<crate::types::dict::DictBody>::from_value(value) else {
+            let tn = ops::type_name(vm, value);
+            return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{tn}'")));
+        };
+        if attr::instance_dict(vm, obj).is_none() {
+            return Ok(false);
+        }
+        crate::gc::write_barrier(obj, d.value());
+        store.dict.set(d.value());
         return Ok(true);
     }
     match kind_of(obj) {

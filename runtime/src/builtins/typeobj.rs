@@ -35,6 +35,21 @@ pub fn default_type_call(vm: &mut Vm, cls: Gc<TypeBody>, args: &[Value], kwnames
     if cls == vm.rt.types.type_ && kwnames.is_empty() && args.len() == 1 {
         return Ok(type_of(vm, args[0]).value());
     }
+    // The singletons' types return the singleton (Objects/object.c `none_new` and
+    // friends), and take no arguments.
+    for (ty, single) in [
+        (vm.rt.types.none, Value::NONE),
+        (vm.rt.types.not_implemented, Value::NOT_IMPLEMENTED),
+        (vm.rt.types.ellipsis, Value::ELLIPSIS),
+    ] {
+        if cls == ty {
+            if !args.is_empty() || !kwnames.is_empty() {
+                let tn = cls.name();
+                return Err(vm.type_error(format!("{tn} takes no arguments")));
+            }
+            return Ok(single);
+        }
+    }
     let Some(new) = attr::lookup_type(vm, cls, "__new__") else {
         let tn = cls.name();
         return Err(vm.type_error(format!("cannot create '{tn}' instances")));
@@ -217,6 +232,18 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
         let key = vm.intern("__qualname__");
         dictops::remove(vm, dict, key)?;
     }
+    // A class that defines `__eq__` without `__hash__` is unhashable
+    // (Objects/typeobject.c `inherit_slots` / `type_new_set_hash`).
+    if dictops::get_str(&dict, "__eq__").is_some() && dictops::get_str(&dict, "__hash__").is_none() {
+        dictops::set_item_str(vm, dict, "__hash__", Value::NONE);
+    }
+    // `type(name, bases, ns)` takes `__module__` from the caller's globals.
+    if dictops::get_str(&dict, "__module__").is_none()
+        && let Some(frame) = Gc::<crate::vm::frame::FrameBody>::from_value(vm.frame)
+        && let Some(m) = dictops::get_str(&frame.globals, "__name__")
+    {
+        dictops::set_item_str(vm, dict, "__module__", m);
+    }
     if dictops::get_str(&dict, "__doc__").is_none() {
         dictops::set_item_str(vm, dict, "__doc__", Value::NONE);
     }
@@ -272,7 +299,8 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
             }
             let index = slot_names.len();
             slot_names.push(s.clone());
-            let member = new_native(vm, vm.rt.types.property, SlotMember { name: s.clone(), index, owner: cls.value() });
+            let member_ty = crate::builtins::descriptors::member_descriptor_type(vm);
+            let member = new_native(vm, member_ty, SlotMember { name: s.clone(), index, owner: cls.value() });
             dictops::set_item_str(vm, dict, &s, member);
         }
         *cls.slot_names.lock() = Some(slot_names);

@@ -88,6 +88,11 @@ fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
         if let Some(r) = builtin_binary(vm, a, b, op)? {
             return Ok(r);
         }
+        if op == BinOp::Or
+            && let Some(r) = crate::builtins::genericalias::type_or(vm, a, b)?
+        {
+            return Ok(r);
+        }
         // Native types (dict views, iterators) define their operators in their namespace.
         if kind_of(a) != Some(ObjKind::Native) && kind_of(b) != Some(ObjKind::Native) {
             return Err(unsupported_op(vm, a, b, op));
@@ -127,6 +132,18 @@ fn overrides(vm: &mut Vm, sub: crate::object::Gc<crate::types::typeobj::TypeBody
 fn call_dunder(vm: &mut Vm, x: Value, y: Value, name: &str, op: BinOp, reflected: bool) -> PyResult<Value> {
     let tx = type_of(vm, x);
     if !tx.has_flag(tflags::HEAPTYPE) {
+        // A builtin slot declines an operand of another builtin kind (`int.__sub__`
+        // with a float subclass is NotImplemented), so the subclass's reflected method
+        // gets its turn, as in CPython.
+        let ty = type_of(vm, y);
+        if !reflected
+            && ty.has_flag(tflags::HEAPTYPE)
+            && let Some(base) = crate::object::Gc::<crate::types::typeobj::TypeBody>::from_value(*ty.payload_base.lock())
+            && !is_subtype(base, tx)
+            && overrides(vm, ty, base, dunders(op).1)
+        {
+            return Ok(Value::NOT_IMPLEMENTED);
+        }
         let r = if reflected { builtin_binary(vm, y, x, op)? } else { builtin_binary(vm, x, y, op)? };
         if r.is_some() || kind_of(x) != Some(ObjKind::Native) {
             return Ok(r.unwrap_or(Value::NOT_IMPLEMENTED));

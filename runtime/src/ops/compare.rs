@@ -171,6 +171,14 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
             let eq = crate::builtins::dict::dict_equal(vm, a, b)?;
             return Ok(Some(eq == (op == CmpOp::Eq)));
         }
+        // Bound methods are equal when they bind the same function to the same object
+        // (Objects/classobject.c `method_richcompare` compares `__self__` by identity).
+        (Some(ObjKind::Method), Some(ObjKind::Method)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            let x = Gc::<crate::types::function::MethodBody>::from_value(a).expect("method");
+            let y = Gc::<crate::types::function::MethodBody>::from_value(b).expect("method");
+            let same = x.receiver == y.receiver && eq(vm, x.func, y.func)?;
+            return Ok(Some(same == (op == CmpOp::Eq)));
+        }
         (Some(ObjKind::Set), Some(ObjKind::Set)) => return crate::builtins::set::set_compare(vm, a, b, op),
         (Some(ObjKind::Slice), Some(ObjKind::Slice)) => {
             let part = |v: Value| {
@@ -234,6 +242,16 @@ fn try_dunder(vm: &mut Vm, x: Value, y: Value, op: CmpOp) -> PyResult<Value> {
     }
     let (name, _) = dunder(op);
     match attr::lookup_type(vm, tx, name) {
+        // `object.__ne__` delegates to `__eq__` and inverts a decided result
+        // (Objects/typeobject.c `object_richcompare`).
+        Some(f) if op == CmpOp::Ne && crate::ops::dictops::get_str(&vm.rt.types.object.dict, "__ne__") == Some(f) => {
+            let r = try_dunder(vm, x, y, CmpOp::Eq)?;
+            if r == Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+            let b = ops::truthy(vm, r)?;
+            Ok(Value::from_bool(!b))
+        }
         Some(f) if !f.is_none() => call::call_method(vm, f, x, &[y]),
         _ => Ok(Value::NOT_IMPLEMENTED),
     }

@@ -124,6 +124,9 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if kind_of(v) == Some(ObjKind::Exception) {
         return crate::builtins::exceptions::exception_str(vm, v);
     }
+    if let Some(p) = crate::builtins::descriptors::native::<crate::builtins::mappingproxy::MappingProxy>(v) {
+        return str(vm, p.mapping);
+    }
     if ty.has_flag(tflags::HEAPTYPE) && ops::payload_of(v).is_none() {
         return repr(vm, v);
     }

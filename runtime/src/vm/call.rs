@@ -226,8 +226,14 @@ fn bind_arguments(vm: &mut Vm, f: Gc<FunctionBody>, frame: &FrameBody, args: &[V
                 } else if co.varnames[..posonly].iter().any(|v| v == name_str) {
                     posonly_as_kw.push(name_str.to_owned());
                 } else {
+                    // Python/ceval.c suggests the closest keyword-capable parameter.
+                    let candidates: Vec<String> = co.varnames[posonly..total].to_vec();
+                    let hint = match crate::traceback::best_match(name_str, &candidates) {
+                        Some(s) => format!(". Did you mean '{s}'?"),
+                        None => String::new(),
+                    };
                     return Err(vm.type_error(format!(
-                        "{}() got an unexpected keyword argument '{name_str}'",
+                        "{}() got an unexpected keyword argument '{name_str}'{hint}",
                         qualname(f)
                     )));
                 }
