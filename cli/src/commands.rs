@@ -31,6 +31,7 @@ pub fn main(argv: &[String]) -> u8 {
             0
         }
         Command::Repl => not_implemented("the interactive REPL"),
+        Command::Bench(options) => benchmarks::bench::main(&options),
         Command::RunModule { module, args } => {
             let mut argv = vec![module.clone()];
             argv.extend(args);
