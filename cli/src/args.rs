@@ -210,7 +210,9 @@ fn parse_bench(args: &[String]) -> Result<Command, UsageError> {
                     .parse()
                     .ok()
                     .filter(|&n: &usize| n > 0)
-                    .ok_or_else(|| UsageError(format!("--runs needs a positive integer, not {text:?}")))?;
+                    .ok_or_else(|| {
+                        UsageError(format!("--runs needs a positive integer, not {text:?}"))
+                    })?;
             }
             "--size" => {
                 let text = value()?;
@@ -223,11 +225,11 @@ fn parse_bench(args: &[String]) -> Result<Command, UsageError> {
             "--out" => options.out = Some(value()?.into()),
             "--timeout" => {
                 let text = value()?;
-                let seconds: u64 = text
-                    .parse()
-                    .ok()
-                    .filter(|&n: &u64| n > 0)
-                    .ok_or_else(|| UsageError(format!("--timeout needs a positive number of seconds, not {text:?}")))?;
+                let seconds: u64 = text.parse().ok().filter(|&n: &u64| n > 0).ok_or_else(|| {
+                    UsageError(format!(
+                        "--timeout needs a positive number of seconds, not {text:?}"
+                    ))
+                })?;
                 options.timeout = std::time::Duration::from_secs(seconds);
             }
             _ if option.starts_with('-') => {
@@ -299,20 +301,50 @@ mod tests {
         };
         let all = bench(&["bench"]).expect("bench alone");
         assert_eq!(all, benchmarks::bench::Options::default());
-        let some = bench(&["bench", "startup", "--runs", "1", "--size=tiny", "--modes", "interp,python3", "nbody", "--out", "/tmp/r"])
-            .expect("bench with options");
+        let some = bench(&[
+            "bench",
+            "startup",
+            "--runs",
+            "1",
+            "--size=tiny",
+            "--modes",
+            "interp,python3",
+            "nbody",
+            "--out",
+            "/tmp/r",
+        ])
+        .expect("bench with options");
         assert_eq!(some.names, ["startup", "nbody"]);
         assert_eq!(some.runs, 1);
         assert_eq!(some.size, benchmarks::bench::Size::Tiny);
-        assert_eq!(some.modes, [benchmarks::bench::Mode::Interp, benchmarks::bench::Mode::Python3]);
+        assert_eq!(
+            some.modes,
+            [
+                benchmarks::bench::Mode::Interp,
+                benchmarks::bench::Mode::Python3
+            ]
+        );
         assert_eq!(some.out, Some("/tmp/r".into()));
-        assert_eq!(bench(&["bench", "--runs", "0"]), Err(UsageError("--runs needs a positive integer, not \"0\"".into())));
-        assert_eq!(bench(&["bench", "--size"]), Err(UsageError("Argument expected for the --size option".into())));
+        assert_eq!(
+            bench(&["bench", "--runs", "0"]),
+            Err(UsageError(
+                "--runs needs a positive integer, not \"0\"".into()
+            ))
+        );
+        assert_eq!(
+            bench(&["bench", "--size"]),
+            Err(UsageError("Argument expected for the --size option".into()))
+        );
         assert_eq!(
             bench(&["bench", "--modes", "jython"]),
-            Err(UsageError("unknown mode 'jython' (modes: interp, jit, aot, python3, pypy3)".into()))
+            Err(UsageError(
+                "unknown mode 'jython' (modes: interp, jit, aot, python3, pypy3)".into()
+            ))
         );
-        assert_eq!(bench(&["bench", "--fast"]), Err(UsageError("unknown option --fast".into())));
+        assert_eq!(
+            bench(&["bench", "--fast"]),
+            Err(UsageError("unknown option --fast".into()))
+        );
         // A script named `ir` with no further arguments is a program.
         assert_eq!(
             parse_str(&["ir"]),

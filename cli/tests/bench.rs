@@ -10,13 +10,27 @@ fn bench_startup_end_to_end() {
     let out = std::env::temp_dir().join(format!("taipan-bench-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let result = Command::new(env!("CARGO_BIN_EXE_taipan"))
-        .args(["bench", "startup", "--runs", "1", "--size", "tiny", "--modes", "interp,python3", "--out"])
+        .args([
+            "bench",
+            "startup",
+            "--runs",
+            "1",
+            "--size",
+            "tiny",
+            "--modes",
+            "interp,python3",
+            "--out",
+        ])
         .arg(&out)
         .output()
         .expect("run taipan bench");
     let stdout = String::from_utf8_lossy(&result.stdout);
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(result.status.success(), "status {:?}\nstdout:\n{stdout}\nstderr:\n{stderr}", result.status);
+    assert!(
+        result.status.success(),
+        "status {:?}\nstdout:\n{stdout}\nstderr:\n{stderr}",
+        result.status
+    );
     let written: Vec<PathBuf> = std::fs::read_dir(&out)
         .expect("the output directory exists")
         .map(|e| e.expect("directory entry").path())
@@ -30,7 +44,10 @@ fn bench_startup_end_to_end() {
     assert_eq!(text, stdout);
     assert!(text.contains("- interp: "), "{text}");
     assert!(text.contains("| startup | interp |"), "{text}");
-    assert!(text.contains("None: every run exited 0 and every checksum agrees."), "{text}");
+    assert!(
+        text.contains("None: every run exited 0 and every checksum agrees."),
+        "{text}"
+    );
     let has_python = text.contains("| startup | python3 |");
     if has_python {
         assert!(text.contains("| **geometric mean** |"), "{text}");
@@ -43,7 +60,10 @@ fn bench_startup_end_to_end() {
     } else {
         // No python3 on this machine: the mode is skipped with a note, and without it
         // there is nothing to chart.
-        assert!(text.contains("- python3: skipped, python3 was not found on PATH"), "{text}");
+        assert!(
+            text.contains("- python3: skipped, python3 was not found on PATH"),
+            "{text}"
+        );
     }
     let _ = std::fs::remove_dir_all(&out);
 }

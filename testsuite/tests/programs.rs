@@ -79,7 +79,12 @@ fn check(expected: &Outcome, actual: &Outcome) -> Result<(), String> {
         return Err(format!("timed out after {TIMEOUT:?}"));
     }
     if actual.status != expected.status {
-        let last = actual.stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let last = actual
+            .stderr
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
         return Err(format!(
             "exit status {:?} (python3: {:?}); last stderr line: {last}",
             actual.status, expected.status
@@ -91,7 +96,10 @@ fn check(expected: &Outcome, actual: &Outcome) -> Result<(), String> {
             .lines()
             .zip(actual.stdout.lines())
             .position(|(e, a)| e != a)
-            .map_or_else(|| "line count or trailing newline".to_owned(), |i| format!("line {}", i + 1));
+            .map_or_else(
+                || "line count or trailing newline".to_owned(),
+                |i| format!("line {}", i + 1),
+            );
         return Err(format!(
             "stdout differs from python3's at {line}\n    python3: {:?}\n    taipan:  {:?}",
             expected.stdout.lines().last().unwrap_or(""),
@@ -105,7 +113,9 @@ fn main() {
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_taipan-testsuite"));
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../benchmarks/programs");
     let Some(python) = benchmarks::python3_executable() else {
-        println!("python3 was not found: the benchmark programs have no reference output, nothing checked");
+        println!(
+            "python3 was not found: the benchmark programs have no reference output, nothing checked"
+        );
         println!("0 passed, 0 failed");
         return;
     };
@@ -129,27 +139,39 @@ fn main() {
         .collect();
     let next = Mutex::new(0usize);
     let results: Mutex<Vec<(String, Result<(), String>)>> = Mutex::new(Vec::new());
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).max(2);
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .max(2);
     std::thread::scope(|s| {
         for _ in 0..workers {
-            s.spawn(|| loop {
-                let i = {
-                    let mut n = next.lock().expect("job counter");
-                    let i = *n;
-                    *n += 1;
-                    i
-                };
-                let Some(program) = programs.get(i) else { break };
-                let name = program.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                let expected = run(&python, program, &[]);
-                for (mode, env) in MODES {
-                    let key = format!("{name} [{mode}]");
-                    let result = if expected.status != Some(0) || expected.timed_out {
-                        Err(format!("python3 itself failed: {:?}", expected.stderr.lines().last()))
-                    } else {
-                        check(&expected, &run(&exe, program, env))
+            s.spawn(|| {
+                loop {
+                    let i = {
+                        let mut n = next.lock().expect("job counter");
+                        let i = *n;
+                        *n += 1;
+                        i
                     };
-                    results.lock().expect("results").push((key, result));
+                    let Some(program) = programs.get(i) else {
+                        break;
+                    };
+                    let name = program
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let expected = run(&python, program, &[]);
+                    for (mode, env) in MODES {
+                        let key = format!("{name} [{mode}]");
+                        let result = if expected.status != Some(0) || expected.timed_out {
+                            Err(format!(
+                                "python3 itself failed: {:?}",
+                                expected.stderr.lines().last()
+                            ))
+                        } else {
+                            check(&expected, &run(&exe, program, env))
+                        };
+                        results.lock().expect("results").push((key, result));
+                    }
                 }
             });
         }
@@ -191,7 +213,10 @@ fn main() {
             text.push('\n');
         }
         std::fs::write(&pending_path, text).expect("write PENDING");
-        println!("rewrote benchmarks/programs/PENDING with {} entries", failing_now.len());
+        println!(
+            "rewrote benchmarks/programs/PENDING with {} entries",
+            failing_now.len()
+        );
         return;
     }
     if failed > 0 || !fixed.is_empty() {

@@ -41,7 +41,12 @@ struct Group {
 pub fn render(table: &Table, title: &str) -> Option<String> {
     let columns: Vec<usize> = (0..table.modes.len())
         .filter(|&c| table.modes[c] != Mode::Python3)
-        .filter(|&c| table.rows.iter().any(|r| r.cells.get(c).is_some_and(|cell| cell.ratio.is_some())))
+        .filter(|&c| {
+            table
+                .rows
+                .iter()
+                .any(|r| r.cells.get(c).is_some_and(|cell| cell.ratio.is_some()))
+        })
         .collect();
     if columns.is_empty() {
         return None;
@@ -52,13 +57,19 @@ pub fn render(table: &Table, title: &str) -> Option<String> {
         .iter()
         .map(|row| Group {
             label: row.program.clone(),
-            speeds: columns.iter().map(|&c| speed(row.cells.get(c).and_then(|cell| cell.ratio))).collect(),
+            speeds: columns
+                .iter()
+                .map(|&c| speed(row.cells.get(c).and_then(|cell| cell.ratio)))
+                .collect(),
         })
         .collect();
     let means = table.means();
     groups.push(Group {
         label: "geometric mean".to_owned(),
-        speeds: columns.iter().map(|&c| speed(means.get(c).and_then(|m| m.ratio))).collect(),
+        speeds: columns
+            .iter()
+            .map(|&c| speed(means.get(c).and_then(|m| m.ratio)))
+            .collect(),
     });
     let modes: Vec<Mode> = columns.iter().map(|&c| table.modes[c]).collect();
     let mut svg = String::new();
@@ -83,7 +94,9 @@ fn draw(
     // are drawn on `root`, not on `body`.
     let (header, body) = root.split_vertically(HEADER);
     draw_header(&header, modes, title)?;
-    let values = groups.iter().flat_map(|g| g.speeds.iter().flatten().copied());
+    let values = groups
+        .iter()
+        .flat_map(|g| g.speeds.iter().flatten().copied());
     let (low, high) = values.fold((1.0f64, 1.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     // Room on both sides for the value labels at the bar ends.
     let (low, high) = (low / 1.6, high * 1.6);
@@ -102,7 +115,10 @@ fn draw(
         .x_label_formatter(&|v| format!("{}×", short_number(*v)))
         .draw()?;
     let small = |anchor: HPos| {
-        ("sans-serif", 10).into_font().into_text_style(&body).pos(Pos::new(anchor, VPos::Center))
+        ("sans-serif", 10)
+            .into_font()
+            .into_text_style(&body)
+            .pos(Pos::new(anchor, VPos::Center))
     };
     let bar_height = 1.0 / (modes.len() as f64 + GROUP_GAP as f64 / BAR as f64);
     for (index, group) in groups.iter().enumerate() {
@@ -112,7 +128,10 @@ fn draw(
         root.draw(&Text::new(
             group.label.clone(),
             (label_x - 8, label_y),
-            ("sans-serif", 13).into_font().into_text_style(&body).pos(Pos::new(HPos::Right, VPos::Center)),
+            ("sans-serif", 13)
+                .into_font()
+                .into_text_style(&body)
+                .pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
         for (slot, (mode, value)) in modes.iter().zip(&group.speeds).enumerate() {
             let y1 = top - slot as f64 * bar_height;
@@ -120,19 +139,34 @@ fn draw(
             let Some(value) = *value else {
                 // A failed run or a wrong checksum has no speed; say so where the bar goes.
                 let (x, y) = chart.backend_coord(&(1.0, (y0 + y1) / 2.0));
-                root.draw(&Text::new(format!("{mode}: failed"), (x + 3, y), small(HPos::Left)))?;
+                root.draw(&Text::new(
+                    format!("{mode}: failed"),
+                    (x + 3, y),
+                    small(HPos::Left),
+                ))?;
                 continue;
             };
             chart.draw_series(std::iter::once(Rectangle::new(
                 [(1.0, y0), (value, y1)],
                 colour(*mode).filled(),
             )))?;
-            let (anchor, dx) = if value >= 1.0 { (HPos::Left, 3) } else { (HPos::Right, -3) };
+            let (anchor, dx) = if value >= 1.0 {
+                (HPos::Left, 3)
+            } else {
+                (HPos::Right, -3)
+            };
             let (x, y) = chart.backend_coord(&(value, (y0 + y1) / 2.0));
-            root.draw(&Text::new(format!("{}×", short_number(value)), (x + dx, y), small(anchor)))?;
+            root.draw(&Text::new(
+                format!("{}×", short_number(value)),
+                (x + dx, y),
+                small(anchor),
+            ))?;
         }
     }
-    chart.draw_series(std::iter::once(PathElement::new(vec![(1.0, 0.0), (1.0, rows)], BLACK)))?;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(1.0, 0.0), (1.0, rows)],
+        BLACK,
+    )))?;
     Ok(())
 }
 
@@ -147,18 +181,27 @@ fn draw_header(
     header.draw(&Text::new(
         title.to_owned(),
         (centre, 10),
-        ("sans-serif", 18).into_font().into_text_style(header).pos(Pos::new(HPos::Center, VPos::Top)),
+        ("sans-serif", 18)
+            .into_font()
+            .into_text_style(header)
+            .pos(Pos::new(HPos::Center, VPos::Top)),
     ))?;
     let text = |x: i32, label: String| {
         Text::new(
             label,
             (x, 44),
-            ("sans-serif", 13).into_font().into_text_style(header).pos(Pos::new(HPos::Left, VPos::Center)),
+            ("sans-serif", 13)
+                .into_font()
+                .into_text_style(header)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
         )
     };
     let mut x = i32::try_from(LABEL_AREA).unwrap_or(0);
     for mode in modes {
-        header.draw(&Rectangle::new([(x, 38), (x + 12, 50)], colour(*mode).filled()))?;
+        header.draw(&Rectangle::new(
+            [(x, 38), (x + 12, 50)],
+            colour(*mode).filled(),
+        ))?;
         header.draw(&text(x + 17, mode.name().to_owned()))?;
         x += 100;
     }
@@ -196,7 +239,11 @@ mod tests {
     fn cell(ratio: Option<f64>) -> Cell {
         let median = Duration::from_millis(10);
         Cell {
-            summary: Some(Summary { median, min: median, max: median }),
+            summary: Some(Summary {
+                median,
+                min: median,
+                max: median,
+            }),
             peak_rss: None,
             ratio,
             problem: None,
@@ -208,16 +255,34 @@ mod tests {
         let table = Table {
             modes: vec![Mode::Interp, Mode::Python3, Mode::Pypy3],
             rows: vec![
-                Row { program: "nbody".into(), cells: vec![cell(Some(2.0)), cell(Some(1.0)), cell(Some(0.25))] },
-                Row { program: "startup".into(), cells: vec![cell(Some(0.5)), cell(Some(1.0)), cell(None)] },
+                Row {
+                    program: "nbody".into(),
+                    cells: vec![cell(Some(2.0)), cell(Some(1.0)), cell(Some(0.25))],
+                },
+                Row {
+                    program: "startup".into(),
+                    cells: vec![cell(Some(0.5)), cell(Some(1.0)), cell(None)],
+                },
             ],
         };
         let svg = render(&table, "Taipan benchmarks").expect("a chart");
         assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(80)]);
-        for text in ["nbody", "startup", "geometric mean", "interp", "pypy3", "python3 = 1×", "4×", "0.5×"] {
+        for text in [
+            "nbody",
+            "startup",
+            "geometric mean",
+            "interp",
+            "pypy3",
+            "python3 = 1×",
+            "4×",
+            "0.5×",
+        ] {
             assert!(svg.contains(text), "missing {text:?}");
         }
-        let python_only = Table { modes: vec![Mode::Python3], rows: Vec::new() };
+        let python_only = Table {
+            modes: vec![Mode::Python3],
+            rows: Vec::new(),
+        };
         assert_eq!(render(&python_only, "t"), None);
     }
 

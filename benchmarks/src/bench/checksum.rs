@@ -84,14 +84,23 @@ mod tests {
         assert_eq!(compare(&[], Some("7")), Verdict::Missing);
         assert_eq!(
             compare(&[Some("8")], Some("7")),
-            Verdict::Disagrees { got: "8".into(), expected: "7".into() }
+            Verdict::Disagrees {
+                got: "8".into(),
+                expected: "7".into()
+            }
         );
         assert_eq!(
             compare(&[Some("7"), Some("8"), Some("7")], Some("7")),
-            Verdict::Unstable { values: vec!["7".into(), "8".into()] }
+            Verdict::Unstable {
+                values: vec!["7".into(), "8".into()]
+            }
         );
         assert_eq!(
-            Verdict::Disagrees { got: "8".into(), expected: "7".into() }.to_string(),
+            Verdict::Disagrees {
+                got: "8".into(),
+                expected: "7".into()
+            }
+            .to_string(),
             "checksum 8 disagrees with python3's 7"
         );
     }

@@ -2,7 +2,8 @@
 //! (DESIGN.md §10), interleaved, and reports wall time, peak RSS, each mode's time as a
 //! multiple of `python3`'s and the geometric mean, after checking that every mode printed
 //! `python3`'s checksum. The Markdown report goes to stdout and to
-//! `benchmarks/results/<date>-<commit>.md`, with an SVG chart beside it.
+//! `benchmarks/results/<date>-<commit>.md`, with an SVG chart beside it (also copied to
+//! `latest.svg`, which README.md embeds).
 //!
 //! The steps, one file each: `programs` finds the programs, `modes` finds how to run each
 //! mode here (skipping, with a note, what is missing), `runner` runs and measures them
@@ -21,7 +22,10 @@ mod report;
 mod runner;
 mod stats;
 mod table;
-#[expect(unsafe_code, reason = "the single wait4 FFI call that reports a child's peak RSS")]
+#[expect(
+    unsafe_code,
+    reason = "the single wait4 FFI call that reports a child's peak RSS"
+)]
 mod wait;
 
 pub use modes::Mode;
@@ -29,6 +33,9 @@ pub use programs::Size;
 
 use std::path::PathBuf;
 use std::time::Duration;
+
+/// The copy of the newest chart that README.md embeds.
+const LATEST_CHART: &str = "latest.svg";
 
 /// Exit status when a run failed or a checksum disagrees.
 const EXIT_FAILED: u8 = 1;
@@ -106,8 +113,11 @@ pub fn main(options: &Options) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let resolutions: Vec<modes::Resolution> =
-        options.modes.iter().map(|&mode| modes::resolve(mode, &taipan)).collect();
+    let resolutions: Vec<modes::Resolution> = options
+        .modes
+        .iter()
+        .map(|&mode| modes::resolve(mode, &taipan))
+        .collect();
     let ready: Vec<modes::Runnable> = resolutions
         .iter()
         .filter_map(|r| match r {
@@ -142,12 +152,15 @@ pub fn main(options: &Options) -> u8 {
     let mode_list: Vec<Mode> = ready.iter().map(|r| r.mode).collect();
     let table = table::Table::build(&mode_list, &results);
     let facts = machine::Facts::collect(&dir);
-    let out_dir = options
-        .out
-        .clone()
-        .unwrap_or_else(|| dir.parent().map_or_else(|| dir.join("results"), |b| b.join("results")));
+    let out_dir = options.out.clone().unwrap_or_else(|| {
+        dir.parent()
+            .map_or_else(|| dir.join("results"), |b| b.join("results"))
+    });
     let stem = facts.stem();
-    let title = format!("Taipan {}, commit {}: speed relative to python3", facts.date, facts.commit);
+    let title = format!(
+        "Taipan {}, commit {}: speed relative to python3",
+        facts.date, facts.commit
+    );
     let chart = chart::render(&table, &title);
     let text = report::render(&report::Report {
         facts: &facts,
@@ -167,6 +180,10 @@ pub fn main(options: &Options) -> u8 {
             let chart_path = out_dir.join(format!("{stem}.svg"));
             std::fs::write(&chart_path, svg)?;
             paths.push(chart_path);
+            // A stable name for README.md to embed; its title names the date and commit.
+            let latest = out_dir.join(LATEST_CHART);
+            std::fs::write(&latest, svg)?;
+            paths.push(latest);
         }
         Ok(paths)
     });
@@ -177,9 +194,16 @@ pub fn main(options: &Options) -> u8 {
             }
         }
         Err(error) => {
-            eprintln!("taipan bench: can't write results to {}: {error}", out_dir.display());
+            eprintln!(
+                "taipan bench: can't write results to {}: {error}",
+                out_dir.display()
+            );
             return EXIT_FAILED;
         }
     }
-    if table.problems().is_empty() { 0 } else { EXIT_FAILED }
+    if table.problems().is_empty() {
+        0
+    } else {
+        EXIT_FAILED
+    }
 }

@@ -26,7 +26,13 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order of the table's columns.
-    pub const ALL: [Mode; 5] = [Mode::Interp, Mode::Jit, Mode::Aot, Mode::Python3, Mode::Pypy3];
+    pub const ALL: [Mode; 5] = [
+        Mode::Interp,
+        Mode::Jit,
+        Mode::Aot,
+        Mode::Python3,
+        Mode::Pypy3,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -49,7 +55,10 @@ impl Mode {
         for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             let Some(mode) = Mode::from_name(name) else {
                 let known: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
-                return Err(format!("unknown mode '{name}' (modes: {})", known.join(", ")));
+                return Err(format!(
+                    "unknown mode '{name}' (modes: {})",
+                    known.join(", ")
+                ));
             };
             if !modes.contains(&mode) {
                 modes.push(mode);
@@ -160,7 +169,11 @@ fn output_of(command: &mut Command) -> Option<String> {
     for name in CLEARED_ENV {
         command.env_remove(name);
     }
-    let out = command.stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
+    let out = command
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
     if !out.status.success() {
         return None;
     }
@@ -173,8 +186,14 @@ mod tests {
 
     #[test]
     fn parses_mode_lists() {
-        assert_eq!(Mode::parse_list("interp,python3"), Ok(vec![Mode::Interp, Mode::Python3]));
-        assert_eq!(Mode::parse_list("pypy3, interp,pypy3"), Ok(vec![Mode::Pypy3, Mode::Interp]));
+        assert_eq!(
+            Mode::parse_list("interp,python3"),
+            Ok(vec![Mode::Interp, Mode::Python3])
+        );
+        assert_eq!(
+            Mode::parse_list("pypy3, interp,pypy3"),
+            Ok(vec![Mode::Pypy3, Mode::Interp])
+        );
         assert_eq!(
             Mode::parse_list("interp,cython"),
             Err("unknown mode 'cython' (modes: interp, jit, aot, python3, pypy3)".into())
@@ -188,9 +207,21 @@ mod tests {
     #[test]
     fn missing_interpreters_are_skipped_with_a_note() {
         let aot = resolve(Mode::Aot, Path::new("/nonexistent/taipan"));
-        assert!(matches!(aot, Resolution::Skipped { mode: Mode::Aot, .. }));
+        assert!(matches!(
+            aot,
+            Resolution::Skipped {
+                mode: Mode::Aot,
+                ..
+            }
+        ));
         let jit = resolve(Mode::Jit, Path::new("/nonexistent/taipan"));
-        assert!(matches!(jit, Resolution::Skipped { mode: Mode::Jit, .. }));
+        assert!(matches!(
+            jit,
+            Resolution::Skipped {
+                mode: Mode::Jit,
+                ..
+            }
+        ));
         assert_eq!(probe_python("/nonexistent/python3"), None);
     }
 }

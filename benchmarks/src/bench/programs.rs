@@ -122,11 +122,18 @@ mod tests {
             .expect("benchmarks/programs is readable");
         assert!(all.len() >= 20, "{} programs", all.len());
         assert!(all.windows(2).all(|w| w[0].name < w[1].name));
-        let names = ["startup.py".to_owned(), "nbody".to_owned(), "startup".to_owned()];
+        let names = [
+            "startup.py".to_owned(),
+            "nbody".to_owned(),
+            "startup".to_owned(),
+        ];
         let chosen = select(&all, &names).expect("known names");
         let chosen: Vec<&str> = chosen.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(chosen, ["startup", "nbody"]);
         let error = select(&all, &["nope".to_owned()]).expect_err("unknown name");
-        assert!(error.starts_with("unknown benchmark 'nope' (available: attributes, "), "{error}");
+        assert!(
+            error.starts_with("unknown benchmark 'nope' (available: attributes, "),
+            "{error}"
+        );
     }
 }

@@ -27,9 +27,21 @@ pub struct Report<'a> {
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
     let facts = report.facts;
-    let dirty = if facts.dirty { " (with uncommitted changes)" } else { "" };
-    let _ = writeln!(out, "# Benchmarks {}, commit {}{dirty}\n", facts.date, facts.commit);
-    let _ = writeln!(out, "- machine: {}, {} cores, {}", facts.cpu, facts.cores, facts.os);
+    let dirty = if facts.dirty {
+        " (with uncommitted changes)"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "# Benchmarks {}, commit {}{dirty}\n",
+        facts.date, facts.commit
+    );
+    let _ = writeln!(
+        out,
+        "- machine: {}, {} cores, {}",
+        facts.cpu, facts.cores, facts.os
+    );
     let _ = writeln!(out, "- command: `{}`", report.command);
     let _ = writeln!(
         out,
@@ -104,7 +116,11 @@ fn summary_table(out: &mut String, table: &Table) {
     for mean in table.means() {
         let text = match mean.ratio {
             Some(ratio) if mean.programs == programs => format!("**{}**", ratio_text(ratio)),
-            Some(ratio) => format!("**{}** ({} of {programs})", ratio_text(ratio), mean.programs),
+            Some(ratio) => format!(
+                "**{}** ({} of {programs})",
+                ratio_text(ratio),
+                mean.programs
+            ),
             None => "–".to_owned(),
         };
         let _ = write!(out, " {text} |");
@@ -114,17 +130,28 @@ fn summary_table(out: &mut String, table: &Table) {
 
 fn details_table(out: &mut String, table: &Table) {
     let _ = writeln!(out, "\n## Details\n");
-    let _ = writeln!(out, "| program | mode | median | min | max | peak RSS | × python3 | checksum |");
+    let _ = writeln!(
+        out,
+        "| program | mode | median | min | max | peak RSS | × python3 | checksum |"
+    );
     let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---|");
     for row in &table.rows {
         for (mode, cell) in table.modes.iter().zip(&row.cells) {
             let (median, min, max) = match cell.summary {
-                Some(s) => (duration_text(s.median), duration_text(s.min), duration_text(s.max)),
+                Some(s) => (
+                    duration_text(s.median),
+                    duration_text(s.min),
+                    duration_text(s.max),
+                ),
                 None => ("–".into(), "–".into(), "–".into()),
             };
             let rss = cell.peak_rss.map_or_else(|| "–".to_owned(), bytes_text);
             let ratio = cell.ratio.map_or_else(|| "–".to_owned(), ratio_text);
-            let verdict = if cell.problem.is_some() { "**FAIL**" } else { "ok" };
+            let verdict = if cell.problem.is_some() {
+                "**FAIL**"
+            } else {
+                "ok"
+            };
             let _ = writeln!(
                 out,
                 "| {} | {mode} | {median} | {min} | {max} | {rss} | {ratio} | {verdict} |",
@@ -171,7 +198,11 @@ mod tests {
 
     fn ok(median: u64, ratio: Option<f64>) -> Cell {
         Cell {
-            summary: Some(Summary { median: ms(median), min: ms(median - 2), max: ms(median + 3) }),
+            summary: Some(Summary {
+                median: ms(median),
+                min: ms(median - 2),
+                max: ms(median + 3),
+            }),
             peak_rss: Some(12 << 20),
             ratio,
             problem: None,
@@ -195,7 +226,10 @@ mod tests {
                 env: Vec::new(),
                 description: "/bin/taipan (Taipan 0.1.0 (Python 3.14))".into(),
             }),
-            Resolution::Skipped { mode: Mode::Jit, note: "the JIT is not built yet".into() },
+            Resolution::Skipped {
+                mode: Mode::Jit,
+                note: "the JIT is not built yet".into(),
+            },
             Resolution::Ready(Runnable {
                 mode: Mode::Python3,
                 executable: "/usr/bin/python3.11".into(),
@@ -206,8 +240,14 @@ mod tests {
         let table = Table {
             modes: vec![Mode::Interp, Mode::Python3],
             rows: vec![
-                Row { program: "nbody".into(), cells: vec![ok(200, Some(2.0)), ok(100, Some(1.0))] },
-                Row { program: "startup".into(), cells: vec![ok(5, Some(0.5)), ok(10, Some(1.0))] },
+                Row {
+                    program: "nbody".into(),
+                    cells: vec![ok(200, Some(2.0)), ok(100, Some(1.0))],
+                },
+                Row {
+                    program: "startup".into(),
+                    cells: vec![ok(5, Some(0.5)), ok(10, Some(1.0))],
+                },
                 Row {
                     program: "sieve".into(),
                     cells: vec![

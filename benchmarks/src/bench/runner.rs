@@ -79,7 +79,10 @@ pub fn run_plan(plan: &Plan<'_>) -> Vec<ProgramRuns> {
     let mut results = Vec::new();
     for program in plan.programs {
         let reference = plan.reference.map(|python| {
-            progress.show(&format!("{} · {} (reference checksum)", program.name, python.mode));
+            progress.show(&format!(
+                "{} · {} (reference checksum)",
+                program.name, python.mode
+            ));
             run_once(python, program, plan.size, plan.timeout)
         });
         let mut runs: Vec<Vec<Run>> = vec![Vec::new(); plan.modes.len()];
@@ -127,7 +130,12 @@ pub fn run_once(mode: &Runnable, program: &Program, size: Size, timeout: Duratio
     let start = Instant::now();
     let mut child = match command.spawn() {
         Ok(child) => child,
-        Err(error) => return Run::not_run(format!("could not start {}: {error}", mode.executable.display())),
+        Err(error) => {
+            return Run::not_run(format!(
+                "could not start {}: {error}",
+                mode.executable.display()
+            ));
+        }
     };
     // Read both pipes while the child runs, so a chatty program cannot fill a pipe and block.
     let stdout = child.stdout.take().map(read_all);
@@ -176,7 +184,11 @@ struct Progress {
 
 impl Progress {
     fn new(total: usize) -> Progress {
-        Progress { total, done: 0, width: 0 }
+        Progress {
+            total,
+            done: 0,
+            width: 0,
+        }
     }
 
     fn show(&mut self, what: &str) {

@@ -60,18 +60,32 @@ mod tests {
         let odd = Summary::of(&ms(&[30, 10, 20])).expect("three runs");
         assert_eq!(
             (odd.median, odd.min, odd.max),
-            (Duration::from_millis(20), Duration::from_millis(10), Duration::from_millis(30))
+            (
+                Duration::from_millis(20),
+                Duration::from_millis(10),
+                Duration::from_millis(30)
+            )
         );
         let even = Summary::of(&ms(&[40, 10, 30, 20])).expect("four runs");
         assert_eq!(even.median, Duration::from_millis(25));
         let one = Summary::of(&ms(&[7])).expect("one run");
-        assert_eq!((one.median, one.min, one.max), (Duration::from_millis(7), Duration::from_millis(7), Duration::from_millis(7)));
+        assert_eq!(
+            (one.median, one.min, one.max),
+            (
+                Duration::from_millis(7),
+                Duration::from_millis(7),
+                Duration::from_millis(7)
+            )
+        );
         assert_eq!(Summary::of(&[]), None);
     }
 
     #[test]
     fn ratios_and_geometric_mean() {
-        assert_eq!(ratio(Duration::from_millis(200), Duration::from_millis(100)), Some(2.0));
+        assert_eq!(
+            ratio(Duration::from_millis(200), Duration::from_millis(100)),
+            Some(2.0)
+        );
         assert_eq!(ratio(Duration::from_millis(1), Duration::ZERO), None);
         let mean = geometric_mean(&[2.0, 8.0]).expect("two ratios");
         assert!((mean - 4.0).abs() < 1e-12, "{mean}");

@@ -155,7 +155,13 @@ pub fn describe_failure(run: &Run) -> String {
         Exit::TimedOut(limit) => format!("timed out after {} s", limit.as_secs()),
         Exit::NotRun(why) => return why.clone(),
     };
-    match run.stderr.lines().rev().map(str::trim).find(|l| !l.is_empty()) {
+    match run
+        .stderr
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+    {
         Some(last) => {
             let shown: String = last.chars().take(160).collect();
             format!("{how}: {shown}")
@@ -225,7 +231,10 @@ mod tests {
         let fast = &table.rows[0].cells;
         assert_eq!(fast[0].ratio, Some(0.6));
         assert_eq!(fast[1].ratio, Some(1.0));
-        assert_eq!(fast[0].summary.map(|s| s.median), Some(Duration::from_millis(60)));
+        assert_eq!(
+            fast[0].summary.map(|s| s.median),
+            Some(Duration::from_millis(60))
+        );
         assert_eq!(
             table.rows[1].cells[0].problem.as_deref(),
             Some("checksum 2 disagrees with python3's 1")
@@ -236,7 +245,13 @@ mod tests {
             Some("exit status 1: ZeroDivisionError: division by zero")
         );
         let means = table.means();
-        assert_eq!(means[0], Mean { ratio: Some(0.6), programs: 1 });
+        assert_eq!(
+            means[0],
+            Mean {
+                ratio: Some(0.6),
+                programs: 1
+            }
+        );
         assert_eq!(means[1].programs, 3);
         assert_eq!(table.problems().len(), 2);
     }

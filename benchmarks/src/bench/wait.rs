@@ -37,7 +37,9 @@ pub fn wait_with_rusage(child: &mut Child, deadline: Instant) -> io::Result<Reap
     loop {
         if let Some((status, usage)) = try_wait4(pid)? {
             // Linux reports ru_maxrss in KiB.
-            let peak_rss = u64::try_from(usage.ru_maxrss).unwrap_or(0).saturating_mul(1024);
+            let peak_rss = u64::try_from(usage.ru_maxrss)
+                .unwrap_or(0)
+                .saturating_mul(1024);
             return Ok(Reaped {
                 status: ExitStatus::from_raw(status),
                 at: Instant::now(),
