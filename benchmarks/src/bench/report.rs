@@ -161,10 +161,10 @@ fn details_table(out: &mut String, table: &Table) {
     }
 }
 
-/// Milliseconds below ten seconds (the scale most runs live on), seconds above.
+/// Milliseconds below a second, seconds from there on.
 pub fn duration_text(time: Duration) -> String {
     let seconds = time.as_secs_f64();
-    if seconds < 10.0 {
+    if seconds < 1.0 {
         format!("{:.1} ms", seconds * 1000.0)
     } else {
         format!("{seconds:.2} s")

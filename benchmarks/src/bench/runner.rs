@@ -74,8 +74,11 @@ pub struct Plan<'a> {
 /// that program: its cell is a failure whatever the other runs would do, and a timeout
 /// would otherwise cost the full timeout every time.
 pub fn run_plan(plan: &Plan<'_>) -> Vec<ProgramRuns> {
-    let per_program = plan.runs * plan.modes.len() + usize::from(plan.reference.is_some());
-    let mut progress = Progress::new(plan.programs.len() * per_program);
+    let per_program = plan
+        .runs
+        .saturating_mul(plan.modes.len())
+        .saturating_add(usize::from(plan.reference.is_some()));
+    let mut progress = Progress::new(plan.programs.len().saturating_mul(per_program));
     let mut results = Vec::new();
     for program in plan.programs {
         let reference = plan.reference.map(|python| {

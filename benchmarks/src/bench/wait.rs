@@ -81,3 +81,36 @@ fn try_wait4(pid: libc::pid_t) -> io::Result<Option<(libc::c_int, libc::rusage)>
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::process::Command;
+
+    #[test]
+    fn reports_status_and_peak_rss() {
+        let mut child = Command::new("sh")
+            .args(["-c", "exit 3"])
+            .spawn()
+            .expect("spawn sh");
+        let reaped = wait_with_rusage(&mut child, Instant::now() + Duration::from_secs(60))
+            .expect("wait for sh");
+        assert_eq!(reaped.status.code(), Some(3));
+        assert!(!reaped.timed_out);
+        assert!(reaped.peak_rss > 0);
+    }
+
+    #[test]
+    fn kills_at_the_deadline() {
+        let mut child = Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .expect("spawn sleep");
+        let start = Instant::now();
+        let reaped = wait_with_rusage(&mut child, start + Duration::from_millis(50))
+            .expect("wait for sleep");
+        assert!(reaped.timed_out);
+        assert_eq!(reaped.status.code(), None);
+        assert!(start.elapsed() < Duration::from_secs(20));
+    }
+}
