@@ -214,10 +214,6 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
         Some(ObjKind::Set) => {
             return Ok(Gc::<crate::types::set::SetBody>::from_value(v).map_or(0, |s| s.table.lock().len()));
         }
-        Some(ObjKind::Bytes) => return Ok(Gc::<crate::types::bytes::BytesBody>::from_value(v).map_or(0, |b| b.data.len())),
-        Some(ObjKind::ByteArray) => {
-            return Ok(Gc::<crate::types::bytes::ByteArrayBody>::from_value(v).map_or(0, |b| b.data.lock().len()));
-        }
         Some(ObjKind::Range) => return crate::builtins::range::range_len(vm, v),
         _ => {}
     }
