@@ -93,6 +93,7 @@ fn alloc_frame(vm: &mut Vm, code: Gc<CodeBody>, globals: Gc<DictBody>, func: Val
         resume_pc: Default::default(),
         ret_reg: Default::default(),
         yf_active: Default::default(),
+        sent: Default::default(),
     };
     let ty = vm.rt.types.frame;
     vm.alloc(ty, body)

@@ -73,7 +73,13 @@ pub fn resume(vm: &mut Vm, generator: Value, value: Value, error: Option<PyErr>)
             Delegated::Raise(e) => error = Some(e),
         }
     } else if started && error.is_none() {
-        frame.set_reg(frame.ret_reg.load(Ordering::Relaxed) as usize, value);
+        if frame.yf_active.load(Ordering::Relaxed) {
+            // A delegating `YieldFrom` may use one register for its iterator and its
+            // result, so the value sent in waits beside the frame until it runs.
+            frame.sent.set(value);
+        } else {
+            frame.set_reg(frame.ret_reg.load(Ordering::Relaxed) as usize, value);
+        }
     }
     let pc = if started { frame.resume_pc.load(Ordering::Relaxed) as usize } else { 0 };
     g.state.store(gen_state::RUNNING, Ordering::Relaxed);
@@ -181,7 +187,8 @@ pub fn stop_value(vm: &mut Vm, e: PyErr) -> PyResult<Value> {
 /// finished (its result is in `dst`).
 pub fn yield_from_step(vm: &mut Vm, frame: &FrameBody, iter: Value, dst: usize) -> PyResult<Option<Value>> {
     let active = frame.yf_active.load(Ordering::Relaxed);
-    let sent = if active { frame.reg(dst) } else { Value::NONE };
+    let sent = if active { frame.sent.take() } else { Value::NONE };
+    let sent = if sent.is_unset() { Value::NONE } else { sent };
     let r = if kind_of(iter) == Some(ObjKind::Generator) {
         resume(vm, iter, sent, None)
     } else if sent.is_none() {
