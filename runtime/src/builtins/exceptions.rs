@@ -41,7 +41,7 @@ pub fn exception_str(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
     if is_subtype(ty, vm.rt.exc.base_exception_group) {
         let msg = args.first().copied().and_then(str_of).unwrap_or("").to_owned();
-        let n = args.get(1).and_then(|e| ops::tuple_items(*e)).map_or(0, <[Value]>::len);
+        let n = group_exceptions(v).len();
         let s = format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" });
         return Ok(vm.new_string(s));
     }
@@ -69,13 +69,6 @@ pub fn exception_str(vm: &mut Vm, v: Value) -> PyResult<Value> {
 pub fn exception_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     let name = type_of(vm, v).name();
     let args = args_of(v).to_vec();
-    if is_subtype(type_of(vm, v), vm.rt.exc.base_exception_group) && args.len() == 2 {
-        let m = ops::repr::repr_string(vm, args[0])?;
-        let items = ops::tuple_items(args[1]).unwrap_or(&[]).to_vec();
-        let l = vm.new_list(items);
-        let e = ops::repr::repr_string(vm, l)?;
-        return Ok(format!("{name}({m}, {e})"));
-    }
     let parts: Vec<String> = args.iter().map(|a| ops::repr::repr_string(vm, *a)).collect::<PyResult<_>>()?;
     Ok(format!("{name}({})", parts.join(", ")))
 }
@@ -108,7 +101,10 @@ pub fn exception_field(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Val
         }
         "obj" if is_subtype(ty, exc.attribute_error) => Some(field(vm, name).unwrap_or(Value::NONE)),
         "message" if is_subtype(ty, exc.base_exception_group) => Some(args.first().copied().unwrap_or(Value::NONE)),
-        "exceptions" if is_subtype(ty, exc.base_exception_group) => Some(args.get(1).copied().unwrap_or(Value::NONE)),
+        "exceptions" if is_subtype(ty, exc.base_exception_group) => {
+            let members = group_exceptions(v);
+            Some(vm.new_tuple(members))
+        }
         "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "print_file_and_line"
             if is_subtype(ty, exc.syntax_error) =>
         {
@@ -274,16 +270,24 @@ fn group_new(vm: &mut Vm, cls: Gc<TypeBody>, args: &[Value]) -> PyResult<Value> 
         }));
     }
     let obj = crate::builtins::object::object_new_instance(vm, cls)?;
-    let t = vm.new_tuple(excs);
-    let a = vm.new_tuple(vec![args[0], t]);
+    // Only lists and tuples are kept as given (for `repr`); any other sequence is
+    // snapshotted into a tuple.
+    let seq = if matches!(kind_of(args[1]), Some(ObjKind::List | ObjKind::Tuple)) { args[1] } else { vm.new_tuple(excs) };
+    let a = vm.new_tuple(vec![args[0], seq]);
     if let Some(b) = body(obj) {
         b.args.set(a);
     }
     Ok(obj)
 }
 
-fn group_exceptions(v: Value) -> Vec<Value> {
-    args_of(v).get(1).and_then(|e| ops::tuple_items(*e)).map(<[Value]>::to_vec).unwrap_or_default()
+/// The members of an exception group. `args[1]` is the sequence the group was created
+/// with (a list or a tuple), which `repr` shows as given.
+pub fn group_exceptions(v: Value) -> Vec<Value> {
+    let Some(&seq) = args_of(v).get(1) else { return Vec::new() };
+    match Gc::<ListBody>::from_value(seq) {
+        Some(l) => l.snapshot(),
+        None => ops::tuple_items(seq).map(<[Value]>::to_vec).unwrap_or_default(),
+    }
 }
 
 fn is_group(vm: &Vm, v: Value) -> bool {
