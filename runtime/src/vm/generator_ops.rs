@@ -347,7 +347,7 @@ pub fn get_awaitable(vm: &mut Vm, src: Value, context: usize) -> PyResult<Value>
         let msg = match context {
             1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {tn}"),
             2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {tn}"),
-            _ => format!("'{tn}' object can't be awaited"),
+            _ => format!("object {tn} can't be used in 'await' expression"),
         };
         return Err(vm.type_error(msg));
     };
