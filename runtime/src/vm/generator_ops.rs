@@ -111,6 +111,21 @@ fn delegate_of(frame: &FrameBody) -> Value {
     frame.reg(units[pc + 2] as usize)
 }
 
+/// `gi_yieldfrom`/`cr_await`: the iterator a suspended generator delegates to, or
+/// `None`.
+pub fn delegate(g: &GenBody) -> Value {
+    let frame = g.frame;
+    if g.state.load(Ordering::Relaxed) != gen_state::SUSPENDED || !frame.yf_active.load(Ordering::Relaxed) {
+        return Value::NONE;
+    }
+    let units = &frame.code.code.code;
+    let pc = frame.pc() as usize;
+    match units.get(pc + 2) {
+        Some(&r) if Opcode::from_unit(units[pc]) == Some(Opcode::YieldFrom) => frame.reg(r as usize),
+        _ => Value::NONE,
+    }
+}
+
 /// What throwing into a delegate did.
 enum Delegated {
     Yielded(Value),
