@@ -395,7 +395,9 @@ fn should_show_carets(start: usize, end: usize, all_lines: &[String], has_anchor
                 let o = (u32::from(o) as usize).min(text.len());
                 let before = text.get(..o).unwrap_or("");
                 let line = before.matches('\n').count();
-                let col = before.rsplit('\n').next().unwrap_or("").chars().count();
+                // Like CPython, this compares the AST's byte column with the
+                // character offsets.
+                let col = before.rsplit('\n').next().unwrap_or("").len();
                 (line, col)
             };
             let (l0, c0) = pos(v.range().start());
@@ -469,11 +471,12 @@ fn caret_anchors(segment: &str) -> Option<Anchors> {
             let (line, col) = until(l, c, &|ch| !ch.is_whitespace() && ch != ')')?;
             let mut right_col = col + 1;
             let (rl, rc) = pos(b.right.range().start())?;
-            if (right_col < lines[line].len() && rl > line) || right_col < rc {
-                let ch = *lines[line].get(right_col)?;
-                if !ch.is_whitespace() && ch != '\\' && ch != '#' {
-                    right_col += 1;
-                }
+            if right_col < lines[line].len()
+                && (rl > line || right_col < rc)
+                && !lines[line][right_col].is_whitespace()
+                && !matches!(lines[line][right_col], '\\' | '#')
+            {
+                right_col += 1;
             }
             Some(Anchors { left_end_line: line, left_end_offset: col, right_start_line: line, right_start_offset: right_col })
         }

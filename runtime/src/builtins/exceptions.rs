@@ -420,7 +420,9 @@ fn derive_with_metadata(vm: &mut Vm, eg: Value, excs: Vec<Value>) -> PyResult<Va
         dst.traceback.set(src.traceback.get());
         dst.cause.set(src.cause.get());
         dst.context.set(src.context.get());
-        dst.suppress_context.store(src.suppress_context.load(Ordering::Relaxed), Ordering::Relaxed);
+        // `exceptiongroup_subset` copies the cause with `PyException_SetCause`, which
+        // always sets `__suppress_context__`.
+        dst.suppress_context.store(true, Ordering::Relaxed);
     }
     if let Some(d) = attr::instance_dict(vm, eg)
         && let Some(notes) = dictops::get_str(&d, "__notes__")
@@ -504,8 +506,20 @@ fn group_init(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-/// `CheckEgMatch`: `(rest, match)` of `exc` against the `except*` type(s) `typ`.
+/// `CheckEgMatch`: `(rest, match)` of `exc` against the `except*` type(s) `typ`. As in
+/// CPython, a match becomes the exception being handled (`sys.exception()` in the
+/// clause, and the `__context__` of what it raises).
 pub fn check_eg_match(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<Value> {
+    let r = eg_match(vm, exc, typ)?;
+    if let Some(&[_, matched]) = ops::tuple_items(r)
+        && !matched.is_none()
+    {
+        vm.exc_info = matched;
+    }
+    Ok(r)
+}
+
+fn eg_match(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<Value> {
     let types: Vec<Value> = ops::tuple_items(typ).map(<[Value]>::to_vec).unwrap_or_else(|| vec![typ]);
     for t in &types {
         match Gc::<TypeBody>::from_value(*t) {
@@ -596,8 +610,9 @@ pub fn prep_reraise_star(vm: &mut Vm, original: Value, raised: Value) -> PyResul
         0 => Ok(Value::NONE),
         1 => Ok(parts[0]),
         _ => {
+            // `_PyExc_PrepReraiseStar` builds the group from a list.
             let msg = vm.intern("");
-            let l = vm.new_tuple(parts);
+            let l = vm.new_list(parts);
             let base = vm.rt.exc.base_exception_group;
             group_new(vm, base, &[msg, l])
         }
