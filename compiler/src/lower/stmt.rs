@@ -478,6 +478,7 @@ impl<'a> Lowerer<'a> {
             exc: Some(exc),
             cause: None,
         });
+        self.set_loc(stmt.range);
         self.b().switch_to(end);
         Ok(())
     }
