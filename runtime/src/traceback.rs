@@ -171,8 +171,8 @@ fn format_group(vm: &mut Vm, exc: Value, ctx: &mut PrintContext, out: &mut Vec<S
         if truncated {
             let remaining = total - MAX_GROUP_WIDTH;
             ctx.emit(out, &format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }), '|');
-        } else {
-            format_with_chain(vm, members[i], ctx, out);
+        } else if let Some(&member) = members.get(i) {
+            format_with_chain(vm, member, ctx, out);
         }
         if last && ctx.need_close {
             out.push(format!("{}+------------------------------------\n", ctx.indent()));

@@ -457,7 +457,10 @@ fn split_by(vm: &mut Vm, eg: Value, pred: &mut dyn FnMut(&mut Vm, Value) -> PyRe
 }
 
 /// A predicate from `split`'s argument: a type, a tuple of types or a callable.
-fn matcher(vm: &mut Vm, cond: Value) -> PyResult<Box<dyn FnMut(&mut Vm, Value) -> PyResult<bool>>> {
+/// A predicate over exceptions (`split`/`subgroup`'s condition).
+type Matcher = Box<dyn FnMut(&mut Vm, Value) -> PyResult<bool>>;
+
+fn matcher(vm: &mut Vm, cond: Value) -> PyResult<Matcher> {
     let types: Option<Vec<Gc<TypeBody>>> = match ops::tuple_items(cond) {
         Some(items) => items.iter().map(|t| Gc::<TypeBody>::from_value(*t)).collect(),
         None => Gc::<TypeBody>::from_value(cond).map(|t| vec![t]),
