@@ -5,6 +5,7 @@
 //! builtin function objects in the types' `__dict__`s. Operations the VM reaches through
 //! `ops` (item access, `in`, sequence arithmetic) dispatch here by layout.
 
+pub mod asyncgen;
 pub mod bytes;
 pub mod bytes_format;
 pub mod codecs;
@@ -107,6 +108,7 @@ pub fn install(vm: &mut Vm) {
     add_methods(vm, generator, iterators::GENERATOR_METHODS);
     let coro = vm.rt.types.coroutine;
     add_methods(vm, coro, iterators::COROUTINE_METHODS);
+    asyncgen::install(vm);
     for it in [vm.rt.types.range_iterator, vm.rt.types.list_iterator, vm.rt.types.tuple_iterator, vm.rt.types.str_iterator] {
         add_methods(vm, it, iterators::SEQ_ITER_METHODS);
     }

@@ -168,10 +168,13 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
                 ("__name__", _) => Some(g.name.get()),
                 ("__qualname__", _) => Some(g.qualname.get()),
                 (_, Some("frame")) => Some(if state == crate::vm::generator::gen_state::CLOSED { Value::NONE } else { g.frame.value() }),
+                (_, Some("running")) if g.kind == crate::vm::generator::GenKind::AsyncGenerator => {
+                    Some(Value::from_bool(g.running_async.load(Ordering::Relaxed)))
+                }
                 (_, Some("running")) => Some(Value::from_bool(state == crate::vm::generator::gen_state::RUNNING)),
                 (_, Some("suspended")) => Some(Value::from_bool(state == crate::vm::generator::gen_state::SUSPENDED)),
                 (_, Some("code")) => Some(g.frame.code.value()),
-                (_, Some("yieldfrom")) | (_, Some("await")) => Some(Value::NONE),
+                (_, Some("yieldfrom")) | (_, Some("await")) => Some(crate::vm::generator_ops::delegate(&g)),
                 _ => None,
             })
         }

@@ -117,6 +117,21 @@ fn delegate_of(frame: &FrameBody) -> Value {
     frame.reg(units[pc + 2] as usize)
 }
 
+/// `gi_yieldfrom`/`cr_await`: the iterator a suspended generator delegates to, or
+/// `None`.
+pub fn delegate(g: &GenBody) -> Value {
+    let frame = g.frame;
+    if g.state.load(Ordering::Relaxed) != gen_state::SUSPENDED || !frame.yf_active.load(Ordering::Relaxed) {
+        return Value::NONE;
+    }
+    let units = &frame.code.code.code;
+    let pc = frame.pc() as usize;
+    match units.get(pc + 2) {
+        Some(&r) if Opcode::from_unit(units[pc]) == Some(Opcode::YieldFrom) => frame.reg(r as usize),
+        _ => Value::NONE,
+    }
+}
+
 /// What throwing into a delegate did.
 enum Delegated {
     Yielded(Value),
@@ -354,7 +369,7 @@ pub fn get_awaitable(vm: &mut Vm, src: Value, context: usize) -> PyResult<Value>
         let msg = match context {
             1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {tn}"),
             2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {tn}"),
-            _ => format!("'{tn}' object can't be awaited"),
+            _ => format!("object {tn} can't be used in 'await' expression"),
         };
         return Err(vm.type_error(msg));
     };
