@@ -214,6 +214,10 @@ pub fn str_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option
             let out = x.repeat(n);
             Ok(Some(if is_array { new_bytearray(vm, out) } else { new_bytes(vm, out) }))
         }
+        BinOp::Mod => {
+            let out = crate::builtins::formatting::bytes_percent_format(vm, &x, b)?;
+            Ok(Some(if is_array { new_bytearray(vm, out) } else { new_bytes(vm, out) }))
+        }
         _ => Ok(None),
     }
 }
