@@ -170,15 +170,14 @@ impl<'v> PercentState<'v> {
         let argidx = self.argidx;
         if argidx < self.arglen {
             self.argidx += 1;
+            if self.arglen < 0 {
+                return Ok(self.selected.unwrap_or(self.args));
+            }
             let index = usize::try_from(argidx).unwrap_or(0);
             return match self.items.and_then(|items| items.get(index)) {
                 Some(&v) => Ok(v),
                 None => Err(FormatError::not_enough_arguments().into()),
             };
-        }
-        if self.arglen < 0 && argidx == -2 {
-            self.argidx = -1;
-            return Ok(self.selected.unwrap_or(self.args));
         }
         Err(FormatError::not_enough_arguments().into())
     }

@@ -427,7 +427,10 @@ fn pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return ops::arith::binary_op(vm, base, exp, compiler::ir::ops::BinOp::Pow);
     };
     let (Some(b), Some(e), Some(md)) = (ops::bigint_of(base), ops::bigint_of(exp), ops::bigint_of(m)) else {
-        if let Some(r) = call::call_special(vm, base, "__pow__", &[exp, m])?
+        // Builtin numbers refuse a modulus; a user class's `__pow__` gets all three.
+        let ty = type_of(vm, base);
+        if ty.has_flag(crate::types::typeobj::tflags::HEAPTYPE)
+            && let Some(r) = call::call_special(vm, base, "__pow__", &[exp, m])?
             && r != Value::NOT_IMPLEMENTED
         {
             return Ok(r);

@@ -76,7 +76,9 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if kind_of(v) == Some(ObjKind::Exception) {
         return crate::builtins::exceptions::exception_str(vm, v);
     }
-    if ty.has_flag(tflags::HEAPTYPE) && ops::payload_of(v).is_none() {
+    // int, float, complex, bytes… have no `__str__` of their own: `object.__str__`
+    // calls `repr`, which honours a subclass's `__repr__`.
+    if ty.has_flag(tflags::HEAPTYPE) {
         return repr(vm, v);
     }
     let s = builtin_repr(vm, v)?;
