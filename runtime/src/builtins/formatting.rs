@@ -111,7 +111,9 @@ fn format_builtin_string(vm: &mut Vm, value: Value, spec: &str) -> PyResult<Opti
     } else {
         if !spec.is_empty() {
             let tn = ops::type_name(vm, value);
-            return Err(vm.type_error(format!("unsupported format string passed to {tn}.__format__")));
+            return Err(vm.type_error(format!(
+                "unsupported format string passed to {tn}.__format__"
+            )));
         }
         return Ok(None);
     };
@@ -123,7 +125,11 @@ fn check_decimal_limit(vm: &mut Vm, b: &BigInt, spec: &str) -> PyResult<()> {
     if b.bits() < 2000 {
         return Ok(());
     }
-    let decimal = matches!(spec.chars().last(), Some('d' | 'n')) || spec.chars().last().is_none_or(|c| c.is_ascii_digit() || matches!(c, ',' | '_' | '<' | '>' | '^' | '='));
+    let decimal = matches!(spec.chars().last(), Some('d' | 'n'))
+        || spec
+            .chars()
+            .last()
+            .is_none_or(|c| c.is_ascii_digit() || matches!(c, ',' | '_' | '<' | '>' | '^' | '='));
     if decimal {
         numbers::int_to_decimal_string(vm, b)?;
     }
@@ -157,12 +163,22 @@ impl<'v> PercentState<'v> {
         let is_tuple = items.is_some();
         let is_str = str_of(args).is_some();
         let ty = ops::type_of(vm, args);
-        let dict = (!is_tuple && !is_str && attr::lookup_type(vm, ty, "__getitem__").is_some()).then_some(args);
+        let dict = (!is_tuple && !is_str && attr::lookup_type(vm, ty, "__getitem__").is_some())
+            .then_some(args);
         let (arglen, argidx) = match items {
             Some(items) => (items.len() as isize, 0),
             None => (-1, -2),
         };
-        PercentState { vm, args, items, arglen, argidx, dict, selected: None, bytes_mode }
+        PercentState {
+            vm,
+            args,
+            items,
+            arglen,
+            argidx,
+            dict,
+            selected: None,
+            bytes_mode,
+        }
     }
 
     /// `getnextarg`.
@@ -214,14 +230,16 @@ impl PercentArgs for PercentState<'_> {
 
     fn star_width(&mut self) -> Result<isize, DriverError> {
         let b = self.star_arg()?;
-        num_traits::ToPrimitive::to_isize(&b)
-            .ok_or_else(|| FormatError::overflow_error("Python int too large to convert to C ssize_t").into())
+        num_traits::ToPrimitive::to_isize(&b).ok_or_else(|| {
+            FormatError::overflow_error("Python int too large to convert to C ssize_t").into()
+        })
     }
 
     fn star_precision(&mut self) -> Result<i32, DriverError> {
         let b = self.star_arg()?;
-        num_traits::ToPrimitive::to_i32(&b)
-            .ok_or_else(|| FormatError::overflow_error("Python int too large to convert to C int").into())
+        num_traits::ToPrimitive::to_i32(&b).ok_or_else(|| {
+            FormatError::overflow_error("Python int too large to convert to C int").into()
+        })
     }
 }
 
@@ -245,7 +263,9 @@ fn percent_int_arg(vm: &mut Vm, v: Value, spec: &PercentSpec) -> Result<BigInt, 
     let ty = ops::type_of(vm, v);
     let is_number = float_of(v).is_some()
         || kind_of(ops::unwrap_payload(v)) == Some(ObjKind::Complex)
-        || ["__index__", "__int__", "__float__"].iter().any(|n| attr::lookup_type(vm, ty, n).is_some());
+        || ["__index__", "__int__", "__float__"]
+            .iter()
+            .any(|n| attr::lookup_type(vm, ty, n).is_some());
     if !is_number {
         return Err(wrong_type(vm));
     }
@@ -262,7 +282,10 @@ fn percent_int_arg(vm: &mut Vm, v: Value, spec: &PercentSpec) -> Result<BigInt, 
 }
 
 /// One `%` conversion of `str % args`.
-fn percent_str_piece(state: &mut PercentState<'_>, spec: &PercentSpec) -> Result<String, DriverError> {
+fn percent_str_piece(
+    state: &mut PercentState<'_>,
+    spec: &PercentSpec,
+) -> Result<String, DriverError> {
     if spec.conversion == '%' {
         return Ok("%".to_owned());
     }
@@ -338,7 +361,10 @@ fn latin1(data: &[u8]) -> String {
 }
 
 /// One `%` conversion of `bytes % args` (`_PyBytes_FormatEx`), as latin-1 text.
-fn percent_bytes_piece(state: &mut PercentState<'_>, spec: &PercentSpec) -> Result<String, DriverError> {
+fn percent_bytes_piece(
+    state: &mut PercentState<'_>,
+    spec: &PercentSpec,
+) -> Result<String, DriverError> {
     if spec.conversion == '%' {
         return Ok("%".to_owned());
     }
@@ -353,7 +379,9 @@ fn percent_bytes_piece(state: &mut PercentState<'_>, spec: &PercentSpec) -> Resu
                         Some(d) => d,
                         None => {
                             let tn = ops::type_name(vm, r);
-                            return Err(DriverError::Py(vm.type_error(format!("__bytes__ returned non-bytes (type {tn})"))));
+                            return Err(DriverError::Py(
+                                vm.type_error(format!("__bytes__ returned non-bytes (type {tn})")),
+                            ));
                         }
                     },
                     None => {
@@ -372,15 +400,21 @@ fn percent_bytes_piece(state: &mut PercentState<'_>, spec: &PercentSpec) -> Resu
             Ok(format::format_percent_str(&text, spec)?)
         }
         'c' => {
-            let byte = if let Some(d) = crate::builtins::str::bytes_data(v).filter(|d| d.len() == 1) {
+            let byte = if let Some(d) = crate::builtins::str::bytes_data(v).filter(|d| d.len() == 1)
+            {
                 d[0]
             } else if let Some(b) = ops::bigint_of(v) {
                 match num_traits::ToPrimitive::to_u8(&b) {
                     Some(byte) => byte,
-                    None => return Err(FormatError::overflow_error("%c arg not in range(256)").into()),
+                    None => {
+                        return Err(FormatError::overflow_error("%c arg not in range(256)").into());
+                    }
                 }
             } else {
-                return Err(FormatError::type_error("%c requires an integer in range(256) or a single byte").into());
+                return Err(FormatError::type_error(
+                    "%c requires an integer in range(256) or a single byte",
+                )
+                .into());
             };
             Ok(format::format_percent_char(char::from(byte), spec)?)
         }
@@ -389,7 +423,11 @@ fn percent_bytes_piece(state: &mut PercentState<'_>, spec: &PercentSpec) -> Resu
 }
 
 /// The number conversions, shared by str and bytes (their output is ASCII).
-fn percent_str_piece_numeric(vm: &mut Vm, v: Value, spec: &PercentSpec) -> Result<String, DriverError> {
+fn percent_str_piece_numeric(
+    vm: &mut Vm,
+    v: Value,
+    spec: &PercentSpec,
+) -> Result<String, DriverError> {
     Ok(match spec.kind()? {
         PercentKind::Decimal | PercentKind::Radix => {
             let b = percent_int_arg(vm, v, spec)?;
@@ -435,7 +473,11 @@ impl FieldSource for FormatArgs<'_, '_> {
     type Value = Value;
     type Error = DriverError;
 
-    fn resolve(&mut self, key: FieldKey<'_>, accessors: FieldAccessors<'_>) -> Result<Value, DriverError> {
+    fn resolve(
+        &mut self,
+        key: FieldKey<'_>,
+        accessors: FieldAccessors<'_>,
+    ) -> Result<Value, DriverError> {
         let vm = &mut *self.vm;
         let mut value = match key {
             FieldKey::Index(index) => {
@@ -498,8 +540,19 @@ impl FieldSource for FormatArgs<'_, '_> {
 }
 
 /// `str.format` / `format_map`.
-pub fn str_format(vm: &mut Vm, fmt: &str, positional: &[Value], args: &Args, mapping: Option<Value>) -> PyResult<Value> {
-    let mut source = FormatArgs { vm, positional, args, mapping };
+pub fn str_format(
+    vm: &mut Vm,
+    fmt: &str,
+    positional: &[Value],
+    args: &Args,
+    mapping: Option<Value>,
+) -> PyResult<Value> {
+    let mut source = FormatArgs {
+        vm,
+        positional,
+        args,
+        mapping,
+    };
     match format::render_template(fmt, &mut source) {
         Ok(out) => Ok(vm.new_string(out)),
         Err(e) => Err(e.raise(vm)),

@@ -26,7 +26,9 @@ pub fn num_error(vm: &mut Vm, e: NumError) -> PyErr {
 
 /// `sys.get_int_max_str_digits()`.
 pub fn max_str_digits(vm: &Vm) -> usize {
-    vm.interp.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed)
+    vm.interp
+        .int_max_str_digits
+        .load(std::sync::atomic::Ordering::Relaxed)
 }
 
 fn big(i: &IntRef) -> BigInt {
@@ -131,7 +133,9 @@ pub fn int_op(vm: &mut Vm, x: &IntRef, y: &IntRef, op: BinOp) -> PyResult<Value>
         BinOp::FloorDiv => arith::floor_div(&a, &b),
         BinOp::Mod => arith::floor_mod(&a, &b),
         BinOp::TrueDiv => {
-            return int_float::int_true_divide(&a, &b).map(Value::from_f64).map_err(|e| num_error(vm, e));
+            return int_float::int_true_divide(&a, &b)
+                .map(Value::from_f64)
+                .map_err(|e| num_error(vm, e));
         }
         BinOp::Pow => match arith::int_pow(&a, &b) {
             Ok(arith::IntPow::Int(r)) => Ok(r),
@@ -209,7 +213,8 @@ fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
         Ok(arith::FloatPow::Float(r)) => Ok(Value::from_f64(r)),
         // A negative base with a fractional exponent: the complex power.
         Ok(arith::FloatPow::Complex) => {
-            let r = cx::pow(Complex::new(x, 0.0), Complex::new(y, 0.0)).map_err(|e| num_error(vm, e))?;
+            let r = cx::pow(Complex::new(x, 0.0), Complex::new(y, 0.0))
+                .map_err(|e| num_error(vm, e))?;
             Ok(new_complex(vm, r.re, r.im))
         }
         Err(e) => Err(num_error(vm, e)),
@@ -325,7 +330,11 @@ fn call_subclass(vm: &mut Vm, cls: Value, base: Gc<TypeBody>, result: Value) -> 
 }
 
 fn class_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Gc<TypeBody>> {
-    match args.pos().first().and_then(|v| Gc::<TypeBody>::from_value(*v)) {
+    match args
+        .pos()
+        .first()
+        .and_then(|v| Gc::<TypeBody>::from_value(*v))
+    {
         Some(cls) => Ok(cls),
         None => Err(vm.type_error(format!("{name}.__new__(X): X is not a type object"))),
     }
@@ -336,10 +345,15 @@ fn int_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let pos = &args.pos()[1..];
     args.only_kwargs(vm, "int", &["base"])?;
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("int() takes at most 2 arguments ({} given)", pos.len())));
+        return Err(vm.type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
     }
     let base = match (pos.get(1), args.kwarg("base")) {
-        (Some(_), Some(_)) => return Err(vm.type_error("argument for int() given by name ('base') and position (2)")),
+        (Some(_), Some(_)) => {
+            return Err(vm.type_error("argument for int() given by name ('base') and position (2)"));
+        }
         (b, k) => b.copied().or(k),
     };
     let r = match (pos.first(), base) {
@@ -536,7 +550,13 @@ fn str_arg<'a>(vm: &mut Vm, v: Value, fname: &str, name: &str) -> PyResult<&'a s
 }
 
 /// Positional-or-keyword argument `index` (after self) named `name`.
-fn param(vm: &mut Vm, args: &Args, fname: &str, index: usize, name: &str) -> PyResult<Option<Value>> {
+fn param(
+    vm: &mut Vm,
+    args: &Args,
+    fname: &str,
+    index: usize,
+    name: &str,
+) -> PyResult<Option<Value>> {
     let pos = args.pos().get(index + 1).copied();
     match (pos, args.kwarg(name)) {
         (Some(_), Some(_)) => Err(vm.type_error(format!(
@@ -550,12 +570,18 @@ fn param(vm: &mut Vm, args: &Args, fname: &str, index: usize, name: &str) -> PyR
 fn check_max_positional(vm: &mut Vm, args: &Args, fname: &str, max: usize) -> PyResult<()> {
     let n = args.pos().len().saturating_sub(1);
     if n > max {
-        return Err(vm.type_error(format!("{fname}() takes at most {max} positional arguments ({n} given)")));
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {max} positional arguments ({n} given)"
+        )));
     }
     Ok(())
 }
 
-fn byteorder_arg(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<numeric::bytes_conv::ByteOrder> {
+fn byteorder_arg(
+    vm: &mut Vm,
+    v: Option<Value>,
+    fname: &str,
+) -> PyResult<numeric::bytes_conv::ByteOrder> {
     let Some(v) = v else {
         return Ok(numeric::bytes_conv::ByteOrder::Big);
     };
@@ -579,13 +605,16 @@ fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     let length = match length.to_i64() {
         Some(l) => numeric::bytes_conv::check_length(l).map_err(|e| num_error(vm, e))?,
-        None if length.is_negative() => return Err(vm.value_error("length argument must be non-negative")),
+        None if length.is_negative() => {
+            return Err(vm.value_error("length argument must be non-negative"));
+        }
         None => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
     };
     if length > 1 << 40 {
         return Err(vm.memory_error(""));
     }
-    let bytes = numeric::bytes_conv::int_to_bytes(&b, length, order, signed).map_err(|e| num_error(vm, e))?;
+    let bytes = numeric::bytes_conv::int_to_bytes(&b, length, order, signed)
+        .map_err(|e| num_error(vm, e))?;
     Ok(crate::builtins::str::new_bytes(vm, bytes))
 }
 
@@ -655,7 +684,10 @@ fn bool_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match args.pos() {
         [_] => Ok(Value::FALSE),
         [_, x] => ops::truthy(vm, *x).map(Value::from_bool),
-        other => Err(vm.type_error(format!("bool expected at most 1 argument, got {}", other.len() - 1))),
+        other => Err(vm.type_error(format!(
+            "bool expected at most 1 argument, got {}",
+            other.len() - 1
+        ))),
     }
 }
 
@@ -670,7 +702,10 @@ fn float_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let pos = &args.pos()[1..];
     if pos.len() > 1 {
-        return Err(vm.type_error(format!("float expected at most 1 argument, got {}", pos.len())));
+        return Err(vm.type_error(format!(
+            "float expected at most 1 argument, got {}",
+            pos.len()
+        )));
     }
     let r = match pos.first() {
         None => Value::from_f64(0.0),
@@ -715,13 +750,19 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<Value> {
     let ty = type_of(vm, x);
     if crate::ops::attr::lookup_type(vm, ty, "__index__").is_some() {
         let b = ops::convert::index_bigint(vm, x)?;
-        return int_float::int_to_f64(&b).map(Value::from_f64).map_err(|e| num_error(vm, e));
+        return int_float::int_to_f64(&b)
+            .map(Value::from_f64)
+            .map_err(|e| num_error(vm, e));
     }
     if let Some(data) = crate::builtins::memoryview::memoryview_bytes(vm, x) {
-        return numeric::float_parse::parse_float_bytes(&data).map(Value::from_f64).map_err(|e| num_error(vm, e));
+        return numeric::float_parse::parse_float_bytes(&data)
+            .map(Value::from_f64)
+            .map_err(|e| num_error(vm, e));
     }
     let tn = ops::type_name(vm, x);
-    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{tn}'")))
+    Err(vm.type_error(format!(
+        "float() argument must be a string or a real number, not '{tn}'"
+    )))
 }
 
 fn self_float(vm: &mut Vm, args: &Args, name: &str) -> PyResult<f64> {
@@ -789,7 +830,9 @@ fn float_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
         Some(nd) => {
             let nd = ops::convert::index_i64_clamped(vm, nd)?;
-            numeric::round::round_f64(f, nd).map(Value::from_f64).map_err(|e| num_error(vm, e))
+            numeric::round::round_f64(f, nd)
+                .map(Value::from_f64)
+                .map_err(|e| num_error(vm, e))
         }
     }
 }
@@ -813,7 +856,9 @@ fn float_fromhex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs(vm, "fromhex")?;
     let [cls, s] = args.pos() else {
         let n = args.pos().len().saturating_sub(1);
-        return Err(vm.type_error(format!("float.fromhex() takes exactly one argument ({n} given)")));
+        return Err(vm.type_error(format!(
+            "float.fromhex() takes exactly one argument ({n} given)"
+        )));
     };
     let Some(text) = ops::str_of(*s) else {
         let tn = ops::type_name(vm, *s);
@@ -829,7 +874,9 @@ fn float_from_number(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs(vm, "from_number")?;
     let [cls, x] = args.pos() else {
         let n = args.pos().len().saturating_sub(1);
-        return Err(vm.type_error(format!("float.from_number() takes exactly one argument ({n} given)")));
+        return Err(vm.type_error(format!(
+            "float.from_number() takes exactly one argument ({n} given)"
+        )));
     };
     let f = as_double(vm, *x)?;
     let float = vm.rt.types.float;
@@ -882,7 +929,9 @@ fn has_real_conversion(vm: &mut Vm, v: Value) -> bool {
         return true;
     }
     let ty = type_of(vm, v);
-    ["__float__", "__index__"].iter().any(|n| crate::ops::attr::lookup_type(vm, ty, n).is_some())
+    ["__float__", "__index__"]
+        .iter()
+        .any(|n| crate::ops::attr::lookup_type(vm, ty, n).is_some())
 }
 
 fn complex_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -890,7 +939,10 @@ fn complex_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.only_kwargs(vm, "complex", &["real", "imag"])?;
     let pos = &args.pos()[1..];
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("complex() takes at most 2 arguments ({} given)", pos.len())));
+        return Err(vm.type_error(format!(
+            "complex() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
     }
     let real = pos.first().copied().or(args.kwarg("real"));
     let imag = pos.get(1).copied().or(args.kwarg("imag"));
@@ -903,7 +955,11 @@ fn complex_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// `complex_new_impl`: the value of `complex(real, imag)`.
-fn complex_from_args(vm: &mut Vm, real: Option<Value>, imag: Option<Value>) -> PyResult<(f64, f64)> {
+fn complex_from_args(
+    vm: &mut Vm,
+    real: Option<Value>,
+    imag: Option<Value>,
+) -> PyResult<(f64, f64)> {
     let Some(r) = real else {
         return match imag {
             None => Ok((0.0, 0.0)),
@@ -944,7 +1000,9 @@ fn complex_from_args(vm: &mut Vm, real: Option<Value>, imag: Option<Value>) -> P
                 ((as_double(vm, i)?, 0.0), false)
             } else {
                 let tn = ops::type_name(vm, i);
-                return Err(vm.type_error(format!("complex() second argument must be a number, not '{tn}'")));
+                return Err(vm.type_error(format!(
+                    "complex() second argument must be a number, not '{tn}'"
+                )));
             }
         }
     };
@@ -991,7 +1049,9 @@ fn complex_conjugate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn complex_abs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let c = self_complex(vm, args, "__abs__")?;
-    cx::abs(c).map(Value::from_f64).map_err(|e| num_error(vm, e))
+    cx::abs(c)
+        .map(Value::from_f64)
+        .map_err(|e| num_error(vm, e))
 }
 
 fn complex_complex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -1009,7 +1069,9 @@ fn complex_from_number(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs(vm, "from_number")?;
     let [cls, x] = args.pos() else {
         let n = args.pos().len().saturating_sub(1);
-        return Err(vm.type_error(format!("complex.from_number() takes exactly one argument ({n} given)")));
+        return Err(vm.type_error(format!(
+            "complex.from_number() takes exactly one argument ({n} given)"
+        )));
     };
     let (re, im) = as_complex(vm, *x)?;
     let c = new_complex(vm, re, im);
@@ -1028,7 +1090,9 @@ pub const COMPLEX_METHODS: &[MethodDef] = &[
 
 /// Whether `v` is a builtin number of any kind (for `abs()`, `round()`…).
 pub fn is_number(v: Value) -> bool {
-    int_of(v).is_some() || float_of(v).is_some() || kind_of(ops::unwrap_payload(v)) == Some(ObjKind::Complex)
+    int_of(v).is_some()
+        || float_of(v).is_some()
+        || kind_of(ops::unwrap_payload(v)) == Some(ObjKind::Complex)
 }
 
 /// The type of `v` is exactly `int` (not bool, not a subclass).

@@ -112,7 +112,11 @@ fn log(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(&base) => {
             // Both arguments are converted before either logarithm is taken.
             let x = ops::bigint_of(a[0]);
-            let xf = if x.is_none() { Some(as_double(vm, a[0])?) } else { None };
+            let xf = if x.is_none() {
+                Some(as_double(vm, a[0])?)
+            } else {
+                None
+            };
             let xa = match (&x, xf) {
                 (Some(b), _) => LogArg::Int(b),
                 (None, f) => LogArg::Float(f.unwrap_or(f64::NAN)),
@@ -139,7 +143,13 @@ fn log10(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// `math.floor`/`math.ceil`: exact floats and ints directly, then the special method,
 /// then `PyFloat_AsDouble`.
-fn rounding(vm: &mut Vm, args: &Args, name: &str, dunder: &str, f: fn(f64) -> MathResult<BigInt>) -> PyResult<Value> {
+fn rounding(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+    dunder: &str,
+    f: fn(f64) -> MathResult<BigInt>,
+) -> PyResult<Value> {
     let v = one(vm, args, name)?;
     if let Some(x) = v.as_f64() {
         return int_result(vm, f(x));
@@ -233,20 +243,32 @@ fn isclose(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.only_kwargs(vm, "isclose", &["a", "b", "rel_tol", "abs_tol"])?;
     let pos = args.pos();
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("isclose() takes exactly 2 positional arguments ({} given)", pos.len())));
+        return Err(vm.type_error(format!(
+            "isclose() takes exactly 2 positional arguments ({} given)",
+            pos.len()
+        )));
     }
     let mut values = [None, None];
     for (i, name) in ["a", "b"].iter().enumerate() {
         values[i] = match (pos.get(i), args.kwarg(name)) {
             (Some(_), Some(_)) => {
-                return Err(vm.type_error(format!("argument for isclose() given by name ('{name}') and position ({})", i + 1)));
+                return Err(vm.type_error(format!(
+                    "argument for isclose() given by name ('{name}') and position ({})",
+                    i + 1
+                )));
             }
             (p, k) => p.copied().or(k),
         };
     }
     let [Some(a), Some(b)] = values else {
-        let (name, index) = if values[0].is_none() { ("a", 1) } else { ("b", 2) };
-        return Err(vm.type_error(format!("isclose() missing required argument '{name}' (pos {index})")));
+        let (name, index) = if values[0].is_none() {
+            ("a", 1)
+        } else {
+            ("b", 2)
+        };
+        return Err(vm.type_error(format!(
+            "isclose() missing required argument '{name}' (pos {index})"
+        )));
     };
     let a = as_double(vm, a)?;
     let b = as_double(vm, b)?;
@@ -355,7 +377,8 @@ fn hypot(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn dist(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = args.range(vm, "dist", 2, 2)?;
     for &v in a {
-        let is_sequence = ops::tuple_items(v).is_some() || ops::has_kind(ops::unwrap_payload(v), crate::object::ObjKind::List);
+        let is_sequence = ops::tuple_items(v).is_some()
+            || ops::has_kind(ops::unwrap_payload(v), crate::object::ObjKind::List);
         if !is_sequence {
             let tn = ops::type_name(vm, v);
             return Err(vm.type_error(format!("dist(): argument must be tuple, not {tn}")));
@@ -373,7 +396,10 @@ fn prod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let msg = if pos.is_empty() {
             "prod() missing required argument 'iterable' (pos 1)".to_owned()
         } else {
-            format!("prod() takes exactly 1 positional argument ({} given)", pos.len())
+            format!(
+                "prod() takes exactly 1 positional argument ({} given)",
+                pos.len()
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -479,70 +505,78 @@ fn float_exact(vm: &Vm, v: Value) -> Option<f64> {
     if let Some(f) = v.as_f64() {
         return Some(f);
     }
-    if ops::type_of(vm, v) == vm.rt.types.float { float_of(v) } else { None }
+    if ops::type_of(vm, v) == vm.rt.types.float {
+        float_of(v)
+    } else {
+        None
+    }
 }
 
 /// Builds `math`.
 pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
-    let m = super::new_module_with(vm, "math", &[
-        ("acos", acos),
-        ("acosh", acosh),
-        ("asin", asin),
-        ("asinh", asinh),
-        ("atan", atan),
-        ("atan2", atan2),
-        ("atanh", atanh),
-        ("cbrt", cbrt),
-        ("ceil", ceil),
-        ("comb", comb),
-        ("copysign", copysign),
-        ("cos", cos),
-        ("cosh", cosh),
-        ("degrees", degrees),
-        ("dist", dist),
-        ("erf", erf),
-        ("erfc", erfc),
-        ("exp", exp),
-        ("exp2", exp2),
-        ("expm1", expm1),
-        ("fabs", fabs),
-        ("factorial", factorial),
-        ("floor", floor),
-        ("fma", fma),
-        ("fmod", fmod),
-        ("frexp", frexp),
-        ("fsum", fsum),
-        ("gamma", gamma),
-        ("gcd", gcd),
-        ("hypot", hypot),
-        ("isclose", isclose),
-        ("isfinite", isfinite),
-        ("isinf", isinf),
-        ("isnan", isnan),
-        ("isqrt", isqrt),
-        ("lcm", lcm),
-        ("ldexp", ldexp),
-        ("lgamma", lgamma),
-        ("log", log),
-        ("log10", log10),
-        ("log1p", log1p),
-        ("log2", log2),
-        ("modf", modf),
-        ("nextafter", nextafter),
-        ("perm", perm),
-        ("pow", pow),
-        ("prod", prod),
-        ("radians", radians),
-        ("remainder", remainder),
-        ("sin", sin),
-        ("sinh", sinh),
-        ("sqrt", sqrt),
-        ("sumprod", sumprod),
-        ("tan", tan),
-        ("tanh", tanh),
-        ("trunc", trunc),
-        ("ulp", ulp),
-    ]);
+    let m = super::new_module_with(
+        vm,
+        "math",
+        &[
+            ("acos", acos),
+            ("acosh", acosh),
+            ("asin", asin),
+            ("asinh", asinh),
+            ("atan", atan),
+            ("atan2", atan2),
+            ("atanh", atanh),
+            ("cbrt", cbrt),
+            ("ceil", ceil),
+            ("comb", comb),
+            ("copysign", copysign),
+            ("cos", cos),
+            ("cosh", cosh),
+            ("degrees", degrees),
+            ("dist", dist),
+            ("erf", erf),
+            ("erfc", erfc),
+            ("exp", exp),
+            ("exp2", exp2),
+            ("expm1", expm1),
+            ("fabs", fabs),
+            ("factorial", factorial),
+            ("floor", floor),
+            ("fma", fma),
+            ("fmod", fmod),
+            ("frexp", frexp),
+            ("fsum", fsum),
+            ("gamma", gamma),
+            ("gcd", gcd),
+            ("hypot", hypot),
+            ("isclose", isclose),
+            ("isfinite", isfinite),
+            ("isinf", isinf),
+            ("isnan", isnan),
+            ("isqrt", isqrt),
+            ("lcm", lcm),
+            ("ldexp", ldexp),
+            ("lgamma", lgamma),
+            ("log", log),
+            ("log10", log10),
+            ("log1p", log1p),
+            ("log2", log2),
+            ("modf", modf),
+            ("nextafter", nextafter),
+            ("perm", perm),
+            ("pow", pow),
+            ("prod", prod),
+            ("radians", radians),
+            ("remainder", remainder),
+            ("sin", sin),
+            ("sinh", sinh),
+            ("sqrt", sqrt),
+            ("sumprod", sumprod),
+            ("tan", tan),
+            ("tanh", tanh),
+            ("trunc", trunc),
+            ("ulp", ulp),
+        ],
+    );
     for (name, v) in [
         ("pi", mathfns::PI),
         ("e", mathfns::E),

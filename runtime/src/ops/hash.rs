@@ -15,16 +15,22 @@ use crate::value::Value;
 
 /// The hash of a str's text (cached by `StrBody::hash`, which also maps -1 to -2).
 pub fn str_hash(text: &str) -> i64 {
-    if text.is_empty() {
+    bytes_hash(text.as_bytes())
+}
+
+/// The hash of a bytes object's data: the same function as [`str_hash`], so that
+/// `hash(b"abc") == hash("abc")` as in CPython for ASCII text.
+pub fn bytes_hash(data: &[u8]) -> i64 {
+    if data.is_empty() {
         return 0;
     }
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for chunk in text.as_bytes().chunks(8) {
+    for chunk in data.chunks(8) {
         let mut word = [0u8; 8];
         word[..chunk.len()].copy_from_slice(chunk);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7cc1_b727_220a_95);
     }
-    match (h ^ (h >> 29) ^ text.len() as u64) as i64 {
+    match (h ^ (h >> 29) ^ data.len() as u64) as i64 {
         // 0 marks "not computed" in `StrBody`'s cache; -1 is reserved as in CPython.
         0 => 1,
         -1 => -2,
@@ -85,6 +91,11 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
                 }
             }
             Some(ObjKind::Tuple) => return tuple_hash(vm, v),
+            Some(ObjKind::Bytes) => {
+                if let Some(b) = Gc::<crate::types::bytes::BytesBody>::from_value(v) {
+                    return Ok(bytes_hash(&b.data));
+                }
+            }
             Some(ObjKind::Complex) => {
                 if let Some(c) = Gc::<crate::types::misc::ComplexBody>::from_value(v) {
                     // A NaN part hashes by the object's identity, as in CPython.
