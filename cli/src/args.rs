@@ -13,8 +13,10 @@ pub enum Command {
     Run { program: Program, args: Vec<String> },
     /// `taipan -m MODULE [args]`.
     RunModule { module: String, args: Vec<String> },
-    /// `taipan` alone: the REPL.
+    /// `taipan` alone: the REPL when stdin is a terminal.
     Repl,
+    /// `taipan -i`: the REPL even when stdin is not a terminal.
+    Interactive,
     /// `taipan ir FILE [--raw | --after PASS]`.
     Ir {
         file: String,
@@ -49,6 +51,7 @@ pub fn help_text() -> String {
          Options:\n\
          -c cmd : program passed in as string (terminates option list)\n\
          -h     : print this help message and exit (also -? or --help)\n\
+         -i     : start the interactive loop even if stdin is not a terminal\n\
          -m mod : run library module as a script (terminates option list)\n\
          -V     : print the Taipan version number and exit (also --version)\n\
          file   : program read from script file\n\
@@ -75,6 +78,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     let rest = || args[1..].to_vec();
     match arg.as_str() {
         "-V" | "--version" => Ok(Command::Version),
+        "-i" if args.len() == 1 => Ok(Command::Interactive),
         "-h" | "-?" | "--help" => Ok(Command::Help),
         "-" => Ok(Command::Run {
             program: Program::Stdin,

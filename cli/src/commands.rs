@@ -30,7 +30,22 @@ pub fn main(argv: &[String]) -> u8 {
             print!("{}", args::help_text());
             0
         }
-        Command::Repl => not_implemented("the interactive REPL"),
+        Command::Interactive => run(runtime::run::MainSource::Repl, vec![String::new()]),
+        Command::Repl => {
+            use std::io::IsTerminal;
+            if std::io::stdin().is_terminal() {
+                run(runtime::run::MainSource::Repl, vec![String::new()])
+            } else {
+                // Like python3: with no arguments and a non-terminal stdin, the program is
+                // read from stdin.
+                let mut bytes = Vec::new();
+                if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
+                    eprintln!("taipan: can't read <stdin>: {error}");
+                    return EXIT_USAGE;
+                }
+                run(runtime::run::MainSource::Stdin(bytes), vec![String::new()])
+            }
+        }
         Command::RunModule { module, args } => {
             let mut argv = vec![module.clone()];
             argv.extend(args);
@@ -115,7 +130,7 @@ fn program_of(file: &str) -> Program {
 /// Runs a program with the runtime; `TAIPAN_GC_STRESS=1` collects at every safepoint.
 fn run(source: runtime::run::MainSource, argv: Vec<String>) -> u8 {
     let gc_stress = std::env::var("TAIPAN_GC_STRESS").is_ok_and(|v| v == "1");
-    let status = runtime::run::run_main(source, runtime::run::RunOptions { argv, gc_stress });
+    let status = runtime::run::run_main(source, runtime::run::RunOptions { argv, gc_stress, ..Default::default() });
     // Python exit statuses are taken modulo 256 by the OS, as CPython's are.
     (status & 0xFF) as u8
 }
@@ -136,11 +151,6 @@ fn read_file(path: &str) -> Result<Vec<u8>, u8> {
         eprintln!("taipan: can't open file '{shown}': [Errno {errno}] {reason}");
         EXIT_USAGE
     })
-}
-
-fn not_implemented(what: &str) -> u8 {
-    eprintln!("taipan: {what} is not implemented yet");
-    EXIT_USAGE
 }
 
 fn syntax_error(diagnostic: &SyntaxDiagnostic) -> u8 {

@@ -116,6 +116,55 @@ impl<'a> Args<'a> {
     }
 }
 
+impl Args<'_> {
+    /// A method's arguments after `self`, between `min` and `max` of them, with Argument
+    /// Clinic's messages counting only those ("get expected at least 1 argument, got 0").
+    /// Returns all values including `self`.
+    pub fn method(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> PyResult<&[Value]> {
+        self.no_kwargs(vm, fname)?;
+        let pos = self.pos();
+        let n = pos.len().saturating_sub(1);
+        if n < min || n > max {
+            let msg = if min == max {
+                format!("{fname} expected {min} argument{}, got {n}", plural(min))
+            } else if n < min {
+                format!("{fname} expected at least {min} argument{}, got {n}", plural(min))
+            } else {
+                format!("{fname} expected at most {max} argument{}, got {n}", plural(max))
+            };
+            return Err(vm.type_error(msg));
+        }
+        Ok(pos)
+    }
+
+    /// A `METH_O` method's single argument after `self` ("set.add() takes exactly one
+    /// argument (0 given)"); returns `[self, arg]`.
+    pub fn method_one(&self, vm: &mut Vm, qualname: &str) -> PyResult<&[Value]> {
+        self.no_kwargs(vm, qualname)?;
+        let pos = self.pos();
+        if pos.len() != 2 {
+            return Err(vm.type_error(format!(
+                "{qualname}() takes exactly one argument ({} given)",
+                pos.len().saturating_sub(1)
+            )));
+        }
+        Ok(pos)
+    }
+
+    /// A `METH_NOARGS` method ("list.clear() takes no arguments (1 given)").
+    pub fn method_none(&self, vm: &mut Vm, qualname: &str) -> PyResult<Value> {
+        self.no_kwargs(vm, qualname)?;
+        let pos = self.pos();
+        if pos.len() != 1 {
+            return Err(vm.type_error(format!(
+                "{qualname}() takes no arguments ({} given)",
+                pos.len().saturating_sub(1)
+            )));
+        }
+        Ok(pos[0])
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }

@@ -88,6 +88,9 @@ pub fn import_module(vm: &mut Vm, fullname: &str) -> PyResult<Value> {
                 dictops::set(vm, sys_modules(vm), key, m)?;
                 return Ok(m);
             }
+            if let Some(source) = crate::modules::source_module(fullname) {
+                return load_code(vm, fullname, source.as_bytes(), &format!("<frozen {fullname}>"), None, None);
+            }
             let path = crate::modules::sys::get(vm, "path");
             ops::iter::collect(vm, path)?.into_iter().filter_map(|p| str_of(p).map(str::to_owned)).collect()
         }
@@ -128,10 +131,18 @@ fn load_source_module(vm: &mut Vm, fullname: &str, path: &std::path::Path, pkg_d
         Ok(b) => b,
         Err(e) => return Err(vm.os_error(e.to_string())),
     };
+    load_code(vm, fullname, &bytes, &file, pkg_dir, parent)
+}
+
+/// Creates module `fullname` from `bytes` (Python source), registers it in `sys.modules`
+/// while it runs (removing it again if it fails), and binds it in its parent package.
+fn load_code(vm: &mut Vm, fullname: &str, bytes: &[u8], file: &str, pkg_dir: Option<&std::path::Path>, parent: Option<&str>) -> PyResult<Value> {
     let module = new_module(vm, fullname);
     let d = module.dict;
-    let f = vm.new_str(&file);
-    dictops::set_item_str(vm, d, "__file__", f);
+    if !file.starts_with("<frozen") {
+        let f = vm.new_str(file);
+        dictops::set_item_str(vm, d, "__file__", f);
+    }
     let package = match pkg_dir {
         Some(dir) => {
             let dir_abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
@@ -148,7 +159,7 @@ fn load_source_module(vm: &mut Vm, fullname: &str, path: &std::path::Path, pkg_d
     dictops::set_item_str(vm, d, "__builtins__", b);
     let key = vm.new_str(fullname);
     dictops::set(vm, sys_modules(vm), key, module.value())?;
-    let result = crate::loader::compile_source(vm, &bytes, &file).and_then(|code| crate::vm::run_code(vm, code, d, d.value()));
+    let result = crate::loader::compile_source(vm, bytes, file).and_then(|code| crate::vm::run_code(vm, code, d, d.value()));
     if let Err(e) = result {
         dictops::remove(vm, sys_modules(vm), key)?;
         return Err(e);

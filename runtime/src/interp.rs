@@ -29,6 +29,9 @@ use crate::types::tuple::TupleBody;
 use crate::types::typeobj::TypeBody;
 use crate::value::{AtomicValue, Value};
 
+/// Allocation between collections never goes below this many bytes.
+const MIN_GC_THRESHOLD: usize = 4 << 20;
+
 /// Collector settings and counters (the `gc` module's view).
 pub struct GcState {
     pub enabled: AtomicBool,
@@ -42,6 +45,8 @@ pub struct GcState {
     pub frozen: Mutex<Vec<Value>>,
     /// Set when a safepoint should collect.
     pub requested: AtomicBool,
+    /// Weak references and queued finalizers (`gc::finalize`).
+    pub finalize: gc::finalize::FinalizeState,
 }
 
 /// The process-wide runtime.
@@ -52,6 +57,10 @@ pub struct Runtime {
     interned: Mutex<FxHashMap<Box<str>, Value>>,
     pub gc: GcState,
     pub interpreters: Mutex<Vec<Arc<Interpreter>>>,
+    /// Bumped by every change to any type's namespace or bases (see `ops::method_cache`).
+    pub type_epoch: std::sync::atomic::AtomicU64,
+    /// The one empty tuple (`() is ()`, as in CPython).
+    pub empty_tuple: Value,
     /// Types created on demand by modules (iterators, views, struct sequences), by name.
     pub extra_types: Mutex<FxHashMap<&'static str, Gc<TypeBody>>>,
 }
@@ -66,6 +75,8 @@ pub struct Interpreter {
     pub int_max_str_digits: AtomicUsize,
     /// Values the interpreter keeps alive (for example `sys.stdout` objects).
     pub roots: Mutex<Vec<Value>>,
+    /// Output is discarded and stdin is empty (`run::RunOptions::sandbox`).
+    pub sandboxed: AtomicBool,
     /// Buffered standard output (see `modules::io`).
     pub stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
 }
@@ -77,6 +88,7 @@ impl Runtime {
         let mut tlab = Tlab::default();
         let types = BuiltinTypes::bootstrap(&heap, &mut tlab);
         let exc = ExcTypes::create(&heap, &mut tlab, &types);
+        let empty_tuple = heap.alloc(&mut tlab, types.tuple.addr(), TupleBody { items: Box::new([]) }).value();
         Arc::new(Runtime {
             heap,
             types,
@@ -84,15 +96,18 @@ impl Runtime {
             interned: Mutex::new(FxHashMap::default()),
             gc: GcState {
                 enabled: AtomicBool::new(true),
-                threshold: AtomicUsize::new(32 << 20),
+                threshold: AtomicUsize::new(MIN_GC_THRESHOLD),
                 thresholds: Mutex::new((2000, 10, 0)),
                 stress,
                 collections: AtomicUsize::new(0),
                 frozen: Mutex::new(Vec::new()),
                 requested: AtomicBool::new(false),
+                finalize: gc::finalize::FinalizeState::default(),
             },
             interpreters: Mutex::new(Vec::new()),
             extra_types: Mutex::new(FxHashMap::default()),
+            empty_tuple,
+            type_epoch: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -102,6 +117,7 @@ impl Runtime {
         for &v in self.interned.lock().values() {
             tracer.visit(v);
         }
+        tracer.visit(self.empty_tuple);
         tracer.visit_all(&self.gc.frozen.lock());
         for t in self.extra_types.lock().values() {
             tracer.visit(t.value());
@@ -129,6 +145,15 @@ pub struct Vm {
     pub frame: Value,
     /// Temporaries registered by `push_root` (a list object, so it is traced).
     roots: Gc<ListBody>,
+    /// Safepoints left before the step limit stops the program (`u64::MAX`: no limit).
+    steps_left: u64,
+    /// The step limit was reached: exception handlers no longer run, so the program
+    /// unwinds to the top whatever it catches.
+    pub aborting: bool,
+    /// Cached attribute lookups along MROs.
+    pub(crate) method_cache: crate::ops::method_cache::MethodCache,
+    /// Stress mode: safepoints left before the next collection, and the current interval.
+    stress_countdown: u32,
     /// Containers whose repr is being computed (cycle guard).
     pub repr_stack: Vec<Value>,
 }
@@ -149,6 +174,10 @@ impl Vm {
             frame: Value::NONE,
             roots,
             repr_stack: Vec::new(),
+            stress_countdown: 0,
+            method_cache: Default::default(),
+            steps_left: u64::MAX,
+            aborting: false,
         }
     }
 
@@ -168,6 +197,7 @@ impl Vm {
             int_max_str_digits: AtomicUsize::new(4300),
             roots: Mutex::new(Vec::new()),
             stdout: Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            sandboxed: AtomicBool::new(false),
         });
         rt.interpreters.lock().push(interp.clone());
         interp
@@ -233,6 +263,9 @@ impl Vm {
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.rt.empty_tuple;
+        }
         let ty = self.rt.types.tuple;
         self.alloc(ty, TupleBody { items: items.into_boxed_slice() }).value()
     }
@@ -257,10 +290,37 @@ impl Vm {
     /// A safepoint: loop back-edges and calls poll here. Collects when the allocation
     /// budget is spent, or always under `TAIPAN_GC_STRESS=1`.
     #[inline]
-    pub fn safepoint(&mut self) {
-        if self.rt.gc.stress || self.rt.heap.allocated.load(Ordering::Relaxed) > self.rt.gc.threshold.load(Ordering::Relaxed) {
+    ///
+    /// Stress mode collects at every safepoint while the heap is small (under 4 pages,
+    /// some 5,000 objects), which is where rooting bugs show; on bigger heaps it collects
+    /// every `pages / 4` safepoints so that stress runs of allocation-heavy programs stay
+    /// linear instead of quadratic.
+    pub fn safepoint(&mut self) -> Result<(), PyErr> {
+        if self.steps_left != u64::MAX {
+            if self.steps_left == 0 || self.aborting {
+                self.aborting = true;
+                return Err(self.runtime_error("step limit exceeded"));
+            }
+            self.steps_left -= 1;
+        }
+        if self.rt.gc.stress {
+            if self.stress_countdown > 0 {
+                self.stress_countdown -= 1;
+                return Ok(());
+            }
+            self.maybe_collect();
+            self.stress_countdown = (self.rt.heap.page_count() / 4) as u32;
+            return Ok(());
+        }
+        if self.rt.heap.allocated.load(Ordering::Relaxed) > self.rt.gc.threshold.load(Ordering::Relaxed) {
             self.maybe_collect();
         }
+        Ok(())
+    }
+
+    /// Limits the program to `steps` more safepoints (see `run::RunOptions::step_limit`).
+    pub fn set_step_limit(&mut self, steps: u64) {
+        self.steps_left = steps.min(u64::MAX - 1);
     }
 
     #[cold]
@@ -269,20 +329,33 @@ impl Vm {
             return;
         }
         self.collect();
+        // Errors in finalizers are reported as unraisable inside `run_pending`.
+        let _ = gc::finalize::run_pending(self);
     }
 
-    /// Runs a full collection now (`gc.collect()`); returns the number of objects freed.
+    /// Runs a full collection now; returns the number of objects freed.
     pub fn collect(&mut self) -> usize {
+        self.collect_with(false)
+    }
+
+    /// Runs a full collection now. `precise_finalization` (for `gc.collect()`) decides
+    /// which objects are finalized from the precise roots alone (see `gc::collect`).
+    pub fn collect_with(&mut self, precise_finalization: bool) -> usize {
         let rt = self.rt.clone();
         let roots = self.roots.value();
         let (exc, frame) = (self.exc_info, self.frame);
-        let stats = gc::collect(&rt.heap, self.stack_base, |tracer| {
+        let stats = gc::collect(&rt.heap, self.stack_base, &rt.gc.finalize, precise_finalization, |tracer| {
             rt.trace_roots(tracer);
             tracer.visit(roots);
             tracer.visit(exc);
             tracer.visit(frame);
         });
         rt.gc.collections.fetch_add(1, Ordering::Relaxed);
+        // The next collection comes when as much has been allocated as survived this one
+        // (the heap at most doubles between collections), but not before 4 MiB: small
+        // heaps stay in cache instead of touching fresh pages.
+        let live = rt.heap.live_bytes.load(Ordering::Relaxed);
+        rt.gc.threshold.store(live.max(MIN_GC_THRESHOLD), Ordering::Relaxed);
         // The sweep invalidated this thread's allocation buffer (the heap's epoch moved).
         stats.freed
     }

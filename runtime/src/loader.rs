@@ -62,7 +62,9 @@ pub fn load_code_module(vm: &mut Vm, module: CodeModule) -> PyResult<Value> {
         let name = vm.intern(&code.name);
         let qualname = vm.new_str(&code.qualname);
         let ty = vm.rt.types.code;
+        let caches = crate::vm::inline_cache::new_caches(code.ncaches as usize);
         let body = CodeBody {
+            caches,
             code,
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),

@@ -20,14 +20,23 @@ pub enum MainSource {
     Stdin(Vec<u8>),
     /// `-m MODULE`.
     Module(String),
+    /// The interactive loop.
+    Repl,
 }
 
 /// Options of a run.
+#[derive(Default)]
 pub struct RunOptions {
     /// `sys.argv`.
     pub argv: Vec<String>,
     /// `TAIPAN_GC_STRESS=1`.
     pub gc_stress: bool,
+    /// Stop the program after this many safepoints (calls and loop back-edges): the fuzz
+    /// tests run arbitrary programs, which may loop forever.
+    pub step_limit: Option<u64>,
+    /// Discard everything the program writes to stdout/stderr and give it an empty stdin
+    /// (for running untrusted programs inside the test process).
+    pub sandbox: bool,
 }
 
 /// Native stack for the thread that runs Python code: deep Rust re-entry (recursive
@@ -54,7 +63,21 @@ pub fn run_main(source: MainSource, options: RunOptions) -> i32 {
 fn run_on_this_thread(stack_base: usize, source: MainSource, options: RunOptions) -> i32 {
     let rt = Runtime::new(options.gc_stress);
     let interp = Vm::new_interpreter(&rt);
+    if options.sandbox {
+        interp.sandboxed.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     let mut vm = Vm::new(Arc::clone(&rt), interp, stack_base);
+    if let Some(limit) = options.step_limit {
+        vm.set_step_limit(limit);
+    }
+    if let MainSource::Repl = source {
+        if let Err(e) = init_interpreter(&mut vm) {
+            return handle_uncaught(&mut vm, e);
+        }
+        let status = crate::repl::run(&mut vm);
+        crate::modules::io::flush_std(&mut vm);
+        return status;
+    }
     let code = match init_interpreter(&mut vm) {
         Ok(()) => run_source(&mut vm, source, &options),
         Err(e) => Err(e),
@@ -96,6 +119,7 @@ fn run_source(vm: &mut Vm, source: MainSource, options: &RunOptions) -> Result<(
         }
         MainSource::Command(code) => (code.into_bytes(), "<string>".to_owned(), String::new()),
         MainSource::Stdin(bytes) => (bytes, "<stdin>".to_owned(), String::new()),
+        MainSource::Repl => return Ok(()),
         MainSource::Module(name) => {
             crate::modules::sys::set_argv(vm, &options.argv, &std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default());
             return run_module_as_main(vm, &name);

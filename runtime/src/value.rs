@@ -17,8 +17,11 @@
 //! pointers all three are the same kind of word. Floats pay one integer add to box and
 //! unbox, ints one shift.
 //!
-//! NaNs are canonicalised when boxed (keeping the sign), so no float collides with the
-//! int or pointer ranges.
+//! Negative NaNs are canonicalised when boxed, so no float collides with the int range;
+//! positive NaNs keep their payload. That is how NaN objects keep an identity: CPython's
+//! `x = float("nan"); [x] == [x]` is true (same object) while two separate
+//! `float("nan")` are different objects, so `Value::fresh_nan` gives each parsed NaN its
+//! own payload and containers compare identical words as identical objects.
 
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -86,12 +89,16 @@ impl Value {
     /// Boxes a float (never allocates).
     #[inline]
     pub fn from_f64(f: f64) -> Value {
-        let bits = if f.is_nan() {
-            if f.is_sign_negative() { 0xFFF8_0000_0000_0000 } else { 0x7FF8_0000_0000_0000 }
-        } else {
-            f.to_bits()
-        };
+        let bits = if f.is_nan() && f.is_sign_negative() { 0xFFF8_0000_0000_0000 } else { f.to_bits() };
         Value(bits.wrapping_add(DOUBLE_OFFSET))
+    }
+
+    /// A new positive NaN with a payload no other `fresh_nan` has (a distinct NaN
+    /// "object"; see the module docs).
+    pub fn fresh_nan() -> Value {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        let payload = NEXT.fetch_add(1, Ordering::Relaxed) & ((1 << 51) - 1);
+        Value::from_f64(f64::from_bits(0x7FF8_0000_0000_0000 | payload))
     }
 
     #[inline]

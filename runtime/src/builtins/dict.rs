@@ -27,7 +27,9 @@ pub fn dict_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     let (Some(x), Some(y)) = (dict_of(a), dict_of(b)) else {
         return Ok(false);
     };
-    if x.table.lock().len() != y.table.lock().len() {
+    let lx = x.table.lock().len();
+    let ly = y.table.lock().len();
+    if lx != ly {
         return Ok(false);
     }
     for (k, v) in dictops::items(&x) {
@@ -164,13 +166,13 @@ fn dict_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn dict_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "get")?;
-    let a = args.range(vm, "get", 2, 3)?;
+    let a = args.method(vm, "get", 1, 2)?;
     Ok(dictops::get(vm, d, a[1])?.unwrap_or(a.get(2).copied().unwrap_or(Value::NONE)))
 }
 
 fn dict_setdefault(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "setdefault")?;
-    let a = args.range(vm, "setdefault", 2, 3)?;
+    let a = args.method(vm, "setdefault", 1, 2)?;
     if let Some(v) = dictops::get(vm, d, a[1])? {
         return Ok(v);
     }
@@ -181,7 +183,7 @@ fn dict_setdefault(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn dict_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "pop")?;
-    let a = args.range(vm, "pop", 2, 3)?;
+    let a = args.method(vm, "pop", 1, 2)?;
     match dictops::remove(vm, d, a[1])? {
         Some(v) => Ok(v),
         None => match a.get(2) {
@@ -193,7 +195,7 @@ fn dict_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn dict_popitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "popitem")?;
-    args.none(vm, "popitem").ok();
+    args.method_none(vm, "dict.popitem")?;
     let e = d.table.lock().pop_last();
     match e {
         Some(e) => Ok(vm.new_tuple(vec![e.key, e.value])),
@@ -203,12 +205,14 @@ fn dict_popitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn dict_clear(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "clear")?;
+    args.method_none(vm, "dict.clear")?;
     d.table.lock().clear();
     Ok(Value::NONE)
 }
 
 fn dict_copy(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "copy")?;
+    args.method_none(vm, "dict.copy")?;
     let table = d.table.lock().clone();
     let ty = vm.rt.types.dict;
     Ok(vm.alloc(ty, DictBody { table: parking_lot::Mutex::new(table) }).value())
@@ -231,7 +235,7 @@ fn dict_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn dict_fromkeys(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let a = args.range(vm, "fromkeys", 2, 3)?;
+    let a = args.method(vm, "fromkeys", 1, 2)?;
     let value = a.get(2).copied().unwrap_or(Value::NONE);
     let target = call::call(vm, a[0], &[])?;
     let keys = ops::iter::collect(vm, a[1])?;

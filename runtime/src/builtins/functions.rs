@@ -715,6 +715,9 @@ pub fn str_format(vm: &mut Vm, fmt: &str, positional: &[Value], args: &Args, map
 
 fn input(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = args.range(vm, "input", 0, 1)?;
+    if vm.interp.sandboxed.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(vm.eof_error("EOF when reading a line"));
+    }
     if let Some(&prompt) = a.first() {
         let p = ops::repr::str_string(vm, prompt)?;
         write_stdout(vm, &p)?;

@@ -560,7 +560,31 @@ pub const COROUTINE_METHODS: &[MethodDef] = &[
     method("__await__", coro_await),
 ];
 
-pub const SEQ_ITER_METHODS: &[MethodDef] = &[method("__iter__", iter_self), method("__next__", iter_next)];
+fn length_hint(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let it = args.one(vm, "__length_hint__")?;
+    let n = match crate::object::kind_of(it) {
+        Some(ObjKind::RangeIter) => {
+            let r = Gc::<crate::types::misc::RangeIterBody>::from_value(it).expect("range iterator");
+            r.remaining.load(Ordering::Relaxed).max(0) as usize
+        }
+        Some(ObjKind::SeqIter) => {
+            let s = Gc::<crate::types::misc::SeqIterBody>::from_value(it).expect("seq iterator");
+            let len = ops::len(vm, s.seq).unwrap_or(0);
+            len.saturating_sub(s.index.load(Ordering::Relaxed))
+        }
+        _ => match native::<ListSnapshotIter>(it) {
+            Some(l) => l.items.len().saturating_sub(l.index.load(Ordering::Relaxed)),
+            None => match native::<Reversed>(it) {
+                Some(r) => r.index.load(Ordering::Relaxed),
+                None => 0,
+            },
+        },
+    };
+    Ok(vm.new_int(n as i64))
+}
+
+pub const SEQ_ITER_METHODS: &[MethodDef] =
+    &[method("__iter__", iter_self), method("__next__", iter_next), method("__length_hint__", length_hint)];
 
 /// Creates the iterator types and registers them in `builtins`.
 pub fn install(vm: &mut Vm) {

@@ -18,7 +18,11 @@ use crate::value::Value;
 /// `slice.indices(len)`: CPython's `PySlice_GetIndicesEx` (clamped start, stop, step).
 pub fn slice_indices(vm: &mut Vm, s: &SliceBody, len: usize) -> PyResult<(i64, i64, i64)> {
     let len = len as i64;
-    let step = if s.step.is_none() { 1 } else { convert::index_i64_clamped(vm, s.step)? };
+    let bound = |vm: &mut Vm, v: Value| -> PyResult<i64> {
+        let b = crate::builtins::range::slice_index(vm, v)?;
+        Ok(b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }))
+    };
+    let step = if s.step.is_none() { 1 } else { bound(vm, s.step)? };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
@@ -28,7 +32,7 @@ pub fn slice_indices(vm: &mut Vm, s: &SliceBody, len: usize) -> PyResult<(i64, i
         if v.is_none() {
             return Ok(default);
         }
-        let i = convert::index_i64_clamped(vm, v)?;
+        let i = bound(vm, v)?;
         Ok(if i < 0 { (i.saturating_add(len)).max(lower) } else { i.min(upper) })
     };
     let start = clamp(vm, s.start, if step < 0 { upper } else { lower })?;
@@ -57,7 +61,13 @@ pub fn normalize_index(vm: &mut Vm, key: Value, len: usize, what: &str) -> PyRes
                 return Err(vm.type_error(format!("{what} indices must be integers or slices, not {tn}")));
             }
             let b = convert::index_bigint(vm, key)?;
-            b.to_i64().unwrap_or(i64::MAX)
+            match b.to_i64() {
+                Some(i) => i,
+                None => {
+                    let tn = ops::type_name(vm, key);
+                    return Err(vm.index_error(format!("cannot fit '{tn}' into an index-sized integer")));
+                }
+            }
         }
     };
     let n = len as i64;
@@ -82,6 +92,9 @@ pub fn seq_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
     if let Some(s) = Gc::<SliceBody>::from_value(key) {
         let items = items_of(obj);
         let (start, stop, step) = slice_indices(vm, &s, items.len())?;
+        if !is_list && step == 1 && start == 0 && stop as usize == items.len() && ops::type_of(vm, obj) == vm.rt.types.tuple {
+            return Ok(obj);
+        }
         let picked: Vec<Value> = slice_positions(start, stop, step).into_iter().map(|i| items[i]).collect();
         return Ok(if is_list { vm.new_list(picked) } else { vm.new_tuple(picked) });
     }
@@ -185,8 +198,18 @@ pub fn seq_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option
                 }
                 return Ok(None);
             }
-            let mut items = items_of(a);
-            items.extend(items_of(b));
+            let (x, y) = (items_of(a), items_of(b));
+            if !is_list {
+                // CPython returns an exact tuple operand unchanged when the other is empty.
+                if y.is_empty() && ops::type_of(vm, a) == vm.rt.types.tuple {
+                    return Ok(Some(a));
+                }
+                if x.is_empty() && ops::type_of(vm, b) == vm.rt.types.tuple {
+                    return Ok(Some(b));
+                }
+            }
+            let mut items = x;
+            items.extend(y);
             Ok(Some(if is_list { vm.new_list(items) } else { vm.new_tuple(items) }))
         }
         BinOp::Mul => {
@@ -194,6 +217,9 @@ pub fn seq_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option
                 return Ok(None);
             };
             let items = items_of(a);
+            if !is_list && (n == 1 || items.is_empty()) && ops::type_of(vm, a) == vm.rt.types.tuple {
+                return Ok(Some(a));
+            }
             let total = checked_total(vm, items.len(), n)?;
             let mut out = Vec::with_capacity(total);
             for _ in 0..n {
@@ -255,7 +281,7 @@ fn list_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn list_append(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = self_list(vm, args, "append")?;
-    let a = args.range(vm, "list.append", 2, 2).map_err(|_| vm.type_error(format!("list.append() takes exactly one argument ({} given)", args.values.len() - 1)))?;
+    let a = args.method_one(vm, "list.append")?;
     crate::gc::write_barrier(l.value(), a[1]);
     l.items.lock().push(a[1]);
     Ok(Value::NONE)
@@ -263,7 +289,7 @@ fn list_append(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn list_extend(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = self_list(vm, args, "extend")?;
-    let a = args.range(vm, "list.extend", 2, 2)?;
+    let a = args.method_one(vm, "list.extend")?;
     let items = ops::iter::collect(vm, a[1])?;
     l.items.lock().extend(items);
     Ok(Value::NONE)
@@ -271,7 +297,7 @@ fn list_extend(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn list_insert(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = self_list(vm, args, "insert")?;
-    let a = args.range(vm, "insert", 3, 3)?;
+    let a = args.method(vm, "insert", 2, 2)?;
     let i = convert::index_i64_clamped(vm, a[1])?;
     let mut items = l.items.lock();
     let n = items.len() as i64;
@@ -282,7 +308,7 @@ fn list_insert(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn list_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = self_list(vm, args, "pop")?;
-    let a = args.range(vm, "pop", 1, 2)?;
+    let a = args.method(vm, "pop", 0, 1)?;
     let len = l.len();
     if len == 0 {
         return Err(vm.index_error("pop from empty list"));
@@ -312,7 +338,7 @@ fn find(vm: &mut Vm, items: &[Value], x: Value) -> PyResult<Option<usize>> {
 
 fn list_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = self_list(vm, args, "remove")?;
-    let a = args.range(vm, "remove", 2, 2)?;
+    let a = args.method_one(vm, "list.remove")?;
     let items = l.snapshot();
     match find(vm, &items, a[1])? {
         Some(i) => {
@@ -327,7 +353,7 @@ fn list_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn seq_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let a = args.range(vm, "index", 2, 4)?;
+    let a = args.method(vm, "index", 1, 3)?;
     let seq = ops::unwrap_payload(a[0]);
     let items = items_of(seq);
     let n = items.len() as i64;
@@ -350,7 +376,7 @@ fn seq_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn seq_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let a = args.range(vm, "count", 2, 2)?;
+    let a = args.method_one(vm, if kind_of(ops::unwrap_payload(args.values[0])) == Some(ObjKind::List) { "list.count" } else { "tuple.count" })?;
     let items = items_of(ops::unwrap_payload(a[0]));
     let mut n = 0;
     for v in items {
@@ -363,18 +389,21 @@ fn seq_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn list_clear(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = self_list(vm, args, "clear")?;
+    args.method_none(vm, "list.clear")?;
     l.items.lock().clear();
     Ok(Value::NONE)
 }
 
 fn list_copy(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = self_list(vm, args, "copy")?;
+    args.method_none(vm, "list.copy")?;
     let items = l.snapshot();
     Ok(vm.new_list(items))
 }
 
 fn list_reverse(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = self_list(vm, args, "reverse")?;
+    args.method_none(vm, "list.reverse")?;
     l.items.lock().reverse();
     Ok(Value::NONE)
 }
@@ -445,18 +474,23 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<Value>, reverse: 
         idx.reverse();
     }
     let mut error = None;
-    merge_sort(&mut idx, &mut |a, b| {
+    let mut lt = |vm: &mut Vm, a: usize, b: usize| -> bool {
         if error.is_some() {
             return false;
         }
-        match less(vm, keys[b], keys[a]) {
+        match less(vm, keys[a], keys[b]) {
             Ok(r) => r,
             Err(e) => {
                 error = Some(e);
                 false
             }
         }
-    });
+    };
+    if idx.len() < 64 {
+        small_sort(vm, &mut idx, &mut lt);
+    } else {
+        merge_sort(&mut idx, &mut |a, b| lt(vm, b, a));
+    }
     if let Some(e) = error {
         return Err(e);
     }
@@ -475,6 +509,41 @@ fn less(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     }
     let r = compare::richcompare(vm, a, b, CmpOp::Lt)?;
     ops::truthy(vm, r)
+}
+
+/// CPython's sort for short lists (Objects/listobject.c `count_run` then `binarysort`),
+/// so the comparisons happen in the same order and a failing comparison reports the
+/// same operands.
+fn small_sort(vm: &mut Vm, v: &mut [usize], lt: &mut impl FnMut(&mut Vm, usize, usize) -> bool) {
+    let n = v.len();
+    if n < 2 {
+        return;
+    }
+    let mut run = 2;
+    if lt(vm, v[1], v[0]) {
+        while run < n && lt(vm, v[run], v[run - 1]) {
+            run += 1;
+        }
+        v[..run].reverse();
+    } else {
+        while run < n && !lt(vm, v[run], v[run - 1]) {
+            run += 1;
+        }
+    }
+    for start in run..n {
+        let pivot = v[start];
+        let (mut l, mut r) = (0, start);
+        while l < r {
+            let p = l + ((r - l) >> 1);
+            if lt(vm, pivot, v[p]) {
+                r = p;
+            } else {
+                l = p + 1;
+            }
+        }
+        v.copy_within(l..start, l + 1);
+        v[l] = pivot;
+    }
 }
 
 /// A stable merge sort driven by `b_less_than_a(a, b)` ("is b < a"), so that equal

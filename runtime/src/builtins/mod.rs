@@ -17,6 +17,7 @@ pub mod numbers;
 pub mod object;
 pub mod range;
 pub mod set;
+pub mod slice;
 pub mod special;
 pub mod str;
 pub mod templatelib;
@@ -92,6 +93,8 @@ pub fn install(vm: &mut Vm) {
     add_methods(vm, set, set::SET_METHODS);
     add_methods(vm, frozenset, set::FROZENSET_METHODS);
     add_methods(vm, range, range::METHODS);
+    let slice_ty = vm.rt.types.slice;
+    add_methods(vm, slice_ty, slice::METHODS);
     add_methods(vm, bytes, str::BYTES_METHODS);
     let generator = vm.rt.types.generator;
     add_methods(vm, generator, iterators::GENERATOR_METHODS);
@@ -365,8 +368,14 @@ pub fn new_slice(vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value {
 pub fn callable_name(vm: &mut Vm, callee: Value) -> String {
     match kind_of(callee) {
         Some(ObjKind::Function) => {
+            // CPython's `_PyObject_FunctionStr`: `module.qualname()` unless the module is
+            // `builtins`.
             let f = Gc::<FunctionBody>::from_value(callee).expect("function");
-            format!("{}()", ops::str_of(f.qualname.get()).unwrap_or("?"))
+            let q = ops::str_of(f.qualname.get()).unwrap_or("?");
+            match ops::str_of(f.module.get()) {
+                Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                _ => format!("{q}()"),
+            }
         }
         Some(ObjKind::Builtin) => format!("{}()", Gc::<BuiltinBody>::from_value(callee).expect("builtin").name),
         Some(ObjKind::Method) => {

@@ -730,7 +730,12 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<Value> {
         None
     };
     if let Some(parsed) = parsed {
-        return parsed.map(Value::from_f64).map_err(|e| num_error(vm, e));
+        return match parsed {
+            // Each parsed NaN is a distinct object, as in CPython (see `Value::fresh_nan`).
+            Ok(f) if f.is_nan() && f.is_sign_positive() => Ok(Value::fresh_nan()),
+            Ok(f) => Ok(Value::from_f64(f)),
+            Err(e) => Err(num_error(vm, e)),
+        };
     }
     if let Some(i) = int_of(x) {
         return int_to_f64(vm, &i).map(Value::from_f64);

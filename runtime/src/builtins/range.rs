@@ -7,7 +7,6 @@ use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::args::Args;
-use crate::builtins::list::{slice_indices, slice_positions};
 use crate::builtins::{MethodDef, method, staticmethod};
 use crate::errors::PyResult;
 use crate::interp::Vm;
@@ -71,13 +70,11 @@ pub fn range_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
     let (start, stop, step) = bounds(&r);
     let len = range_len_big(&start, &stop, &step);
     if let Some(s) = Gc::<SliceBody>::from_value(key) {
-        let n = len.to_usize().unwrap_or(usize::MAX);
-        let (a, b, c) = slice_indices(vm, &s, n)?;
-        let new_start = &start + &step * BigInt::from(a);
-        let new_stop = &start + &step * BigInt::from(b);
-        let new_step = &step * BigInt::from(c);
+        let (a, b, c) = big_slice_indices(vm, &s, &len)?;
+        let new_start = &start + &step * &a;
+        let new_stop = &start + &step * &b;
+        let new_step = &step * &c;
         let (x, y, z) = (vm.new_bigint(new_start), vm.new_bigint(new_stop), vm.new_bigint(new_step));
-        let _ = slice_positions;
         let ty = vm.rt.types.range;
         return Ok(vm.alloc(ty, RangeBody { start: x, stop: y, step: z }).value());
     }
@@ -91,6 +88,63 @@ pub fn range_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         return Err(vm.index_error("range object index out of range"));
     }
     Ok(vm.new_bigint(start + step * i))
+}
+
+/// `slice.indices(len)` with big-int bounds (CPython's `_PySlice_GetLongIndices`).
+pub fn big_slice_indices(vm: &mut Vm, s: &SliceBody, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let step = if s.step.is_none() { BigInt::from(1) } else { slice_index(vm, s.step)? };
+    if step.is_zero() {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let neg = step.is_negative();
+    let (lower, upper) = if neg { (BigInt::from(-1), len - 1) } else { (BigInt::zero(), len.clone()) };
+    let clamp = |vm: &mut Vm, v: Value, default: &BigInt| -> PyResult<BigInt> {
+        if v.is_none() {
+            return Ok(default.clone());
+        }
+        let i = slice_index(vm, v)?;
+        Ok(if i.is_negative() {
+            let j = i + len;
+            if j < lower { lower.clone() } else { j }
+        } else if i > upper {
+            upper.clone()
+        } else {
+            i
+        })
+    };
+    let start = clamp(vm, s.start, if neg { &upper } else { &lower })?;
+    let stop = clamp(vm, s.stop, if neg { &lower } else { &upper })?;
+    Ok((start, stop, step))
+}
+
+/// A slice bound: an int or `__index__` ("slice indices must be integers or None or have
+/// an __index__ method").
+pub fn slice_index(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
+    if ops::int_of(v).is_none() && ops::attr::lookup_type(vm, ops::type_of(vm, v), "__index__").is_none() {
+        return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+    }
+    convert::index_bigint(vm, v)
+}
+
+/// `range == range`: equal as sequences (same length, and same first element and step
+/// where they matter).
+pub fn range_equal(a: Value, b: Value) -> Option<bool> {
+    let x = Gc::<RangeBody>::from_value(a)?;
+    let y = Gc::<RangeBody>::from_value(b)?;
+    let (s1, e1, st1) = bounds(&x);
+    let (s2, e2, st2) = bounds(&y);
+    let l1 = range_len_big(&s1, &e1, &st1);
+    let l2 = range_len_big(&s2, &e2, &st2);
+    if l1 != l2 {
+        return Some(false);
+    }
+    if l1.is_zero() {
+        return Some(true);
+    }
+    if s1 != s2 {
+        return Some(false);
+    }
+    Some(l1 == BigInt::from(1) || st1 == st2)
 }
 
 /// `x in range`.

@@ -97,7 +97,9 @@ pub fn set_contains(vm: &mut Vm, s: Value, item: Value) -> PyResult<bool> {
 }
 
 fn is_subset(vm: &mut Vm, a: Gc<SetBody>, b: Gc<SetBody>) -> PyResult<bool> {
-    if a.table.lock().len() > b.table.lock().len() {
+    let la = a.table.lock().len();
+    let lb = b.table.lock().len();
+    if la > lb {
         return Ok(false);
     }
     for k in keys(&a) {
@@ -113,7 +115,8 @@ pub fn set_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Optio
     let (Some(x), Some(y)) = (set_of(a), set_of(b)) else {
         return Ok(None);
     };
-    let (lx, ly) = (x.table.lock().len(), y.table.lock().len());
+    let lx = x.table.lock().len();
+    let ly = y.table.lock().len();
     Ok(Some(match op {
         CmpOp::Eq => lx == ly && is_subset(vm, x, y)?,
         CmpOp::Ne => !(lx == ly && is_subset(vm, x, y)?),
@@ -247,14 +250,14 @@ fn set_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn m_add(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args, "add")?;
-    let a = args.range(vm, "add", 2, 2)?;
+    let a = args.method_one(vm, "set.add")?;
     insert(vm, s, a[1])?;
     Ok(Value::NONE)
 }
 
 fn m_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args, "remove")?;
-    let a = args.range(vm, "remove", 2, 2)?;
+    let a = args.method_one(vm, "set.remove")?;
     if !remove(vm, s, a[1])? {
         return Err(vm.key_error(a[1]));
     }
@@ -263,7 +266,7 @@ fn m_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn m_discard(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args, "discard")?;
-    let a = args.range(vm, "discard", 2, 2)?;
+    let a = args.method_one(vm, "set.discard")?;
     remove(vm, s, a[1])?;
     Ok(Value::NONE)
 }
@@ -285,6 +288,9 @@ fn m_clear(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn m_copy(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args, "copy")?;
+    if s.frozen && ops::type_of(vm, args.values[0]) == vm.rt.types.frozenset {
+        return Ok(args.values[0]);
+    }
     let items = keys(&s);
     new_set_from(vm, &items, s.frozen)
 }

@@ -424,7 +424,7 @@ pub fn type_setattr(vm: &mut Vm, cls: Gc<TypeBody>, name: &str, value: Value) ->
             if let Ok(m) = crate::types::typeobj::c3_linearize(cls.value(), &with_mros) {
                 *cls.mro.lock() = m;
             }
-            cls.bump_version();
+            crate::ops::attr::invalidate_type(vm, cls);
             Ok(true)
         }
         _ => Ok(false),

@@ -1,14 +1,279 @@
 //! Finalization: `__del__` methods and weak reference callbacks run after a collection
-//! finds their objects unreachable.
+//! finds their objects unreachable (CPython: `Modules/gcmodule.c` `handle_weakrefs` and
+//! `finalize_garbage`, PEP 442).
 //!
-//! FIXME: not implemented yet — unreachable objects with `__del__` are freed without
-//! running it, and `weakref` does not exist. `run_pending` is where queued finalizers
-//! will run, outside the collector, once the mark phase queues them.
+//! The collector calls [`after_mark`] between marking and sweeping:
+//! 1. every registered weak reference that survives but whose referent is unmarked is
+//!    cleared, and its callback (if any) is queued — as in CPython's cycle collector,
+//!    weak references die *before* finalizers run, even when a finalizer resurrects;
+//! 2. every unmarked object whose type defines `__del__` (`tflags::HAS_FINALIZER`) and
+//!    that was not finalized before is flagged `FINALIZED`, queued and resurrected
+//!    (marked together with everything it reaches), so it survives this sweep.
+//!
+//! The queues are traced roots. [`run_pending`] empties them outside the collector — after
+//! `gc.collect()` and after collections at VM safepoints — running callbacks first, then
+//! `__del__` methods; an exception there goes to `sys.unraisablehook` or is printed as
+//! CPython's "Exception ignored in: …" report. Each object's `__del__` runs at most once; a
+//! resurrected object is freed by a later collection once it is unreachable again.
+//!
+//! Deliberate difference from CPython: objects are not reference counted, so `del x` does
+//! not finalize `x` at once; its `__del__` runs at the next collection (any `gc.collect()`,
+//! or an automatic one). Programs that `gc.collect()` before looking see CPython's result.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use parking_lot::Mutex;
 
 use crate::errors::PyResult;
+use crate::gc::Tracer;
 use crate::interp::Vm;
+use crate::object::Gc;
+use crate::object::{flags, header_at};
+use crate::ops;
+use crate::types::exception::ExceptionBody;
+use crate::types::native::NativeObject;
+use crate::types::typeobj::tflags;
+use crate::value::{AtomicValue, Value};
 
-/// Runs finalizers queued by the last collection.
-pub fn run_pending(_vm: &mut Vm) -> PyResult<()> {
+/// The body of a weak reference object (`weakref.ref`, proxies). The referent is
+/// deliberately not traced; the callback is.
+pub struct WeakRefData {
+    pub referent: AtomicValue,
+    pub callback: AtomicValue,
+    /// `hash(ref)`, fixed at the first call (CPython keeps it after the referent dies).
+    pub hash: Mutex<Option<i64>>,
+    /// A `weakref.proxy` rather than a `weakref.ref`.
+    pub proxy: bool,
+}
+
+impl WeakRefData {
+    /// The referent, or `None` once cleared.
+    pub fn referent(&self) -> Value {
+        self.referent.get()
+    }
+
+    /// Clears the referent; returns the callback to run (or `None`).
+    fn clear(&self) -> Value {
+        self.referent.set(Value::NONE);
+        let cb = self.callback.get();
+        self.callback.set(Value::NONE);
+        cb
+    }
+}
+
+impl NativeObject for WeakRefData {
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.visit(self.callback.get());
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The finalization state of the runtime (one per process, like the heap).
+#[derive(Default)]
+pub struct FinalizeState {
+    /// Addresses of live weak reference objects. Not traced: a weak reference that
+    /// nothing else reaches is freed and dropped from this list by the next collection.
+    weakrefs: Mutex<Vec<usize>>,
+    /// Objects whose `__del__` is due, and `(weakref, callback)` pairs to call. Traced.
+    pending_del: Mutex<Vec<Value>>,
+    pending_callbacks: Mutex<Vec<(Value, Value)>>,
+    /// Set while `run_pending` runs, so nested safepoints do not re-enter it.
+    running: AtomicBool,
+    /// Objects found unreachable by the last collection (`gc.collect()`'s result).
+    pub last_unreachable: std::sync::atomic::AtomicUsize,
+}
+
+impl FinalizeState {
+    /// Registers the weak reference object `weakref` (its body implements [`WeakSlot`]).
+    pub fn register(&self, weakref: Value) {
+        if let Some(addr) = weakref.as_addr() {
+            self.weakrefs.lock().push(addr);
+        }
+    }
+
+    /// The live weak reference objects (for `weakref.getweakrefcount`/`getweakrefs`).
+    pub fn weakrefs(&self) -> Vec<Value> {
+        self.weakrefs
+            .lock()
+            .iter()
+            .map(|&a| Value::from_addr(a))
+            .collect()
+    }
+
+    /// Traces the queues (they are roots until `run_pending` empties them).
+    pub fn trace(&self, tracer: &mut Tracer) {
+        tracer.visit_all(&self.pending_del.lock());
+        for &(w, c) in self.pending_callbacks.lock().iter() {
+            tracer.visit(w);
+            tracer.visit(c);
+        }
+    }
+
+    pub fn has_pending(&self) -> bool {
+        !self.pending_del.lock().is_empty() || !self.pending_callbacks.lock().is_empty()
+    }
+}
+
+fn is_marked(addr: usize) -> bool {
+    header_at(addr).mark.load(Ordering::Relaxed) != 0
+}
+
+/// The collector's hook between marking and sweeping (see the module docs). `objects`
+/// lists every object in the heap.
+pub fn after_mark(state: &FinalizeState, objects: &[usize], tracer: &mut Tracer) {
+    let mut unreachable = 0;
+    // Weak references first: they see the unreachable set before any resurrection.
+    let mut weakrefs = state.weakrefs.lock();
+    let mut callbacks = Vec::new();
+    weakrefs.retain(|&addr| {
+        if !is_marked(addr) {
+            return false;
+        }
+        let w = Value::from_addr(addr);
+        let Some(s) = crate::builtins::descriptors::native::<WeakRefData>(w) else {
+            return false;
+        };
+        match s.referent().as_addr() {
+            Some(r) if !is_marked(r) => {
+                let cb = s.clear();
+                if !cb.is_none() {
+                    callbacks.push((w, cb));
+                }
+                true
+            }
+            _ => true,
+        }
+    });
+    drop(weakrefs);
+    let mut resurrect = Vec::new();
+    for &addr in objects {
+        if is_marked(addr) {
+            continue;
+        }
+        unreachable += 1;
+        let header = header_at(addr);
+        if header.has_flag(flags::FINALIZED) {
+            continue;
+        }
+        let ty = ops::type_at(header.type_addr());
+        if ty.has_flag(tflags::HAS_FINALIZER) {
+            header.set_flag(flags::FINALIZED);
+            resurrect.push(Value::from_addr(addr));
+        }
+    }
+    for &v in &resurrect {
+        tracer.visit(v);
+    }
+    for &(w, c) in &callbacks {
+        tracer.visit(w);
+        tracer.visit(c);
+    }
+    tracer.drain();
+    state.pending_del.lock().extend(resurrect);
+    state.pending_callbacks.lock().extend(callbacks);
+    state.last_unreachable.store(unreachable, Ordering::Relaxed);
+}
+
+/// Runs finalizers queued by the last collection. Errors are reported as unraisable,
+/// never propagated, so callers can ignore the result.
+pub fn run_pending(vm: &mut Vm) -> PyResult<()> {
+    let rt = vm.rt.clone();
+    let state = &rt.gc.finalize;
+    if !state.has_pending() || state.running.swap(true, Ordering::Acquire) {
+        return Ok(());
+    }
+    // A finalizer runs as if called from nowhere: it must not see or clobber the
+    // exception being handled where the safepoint happened.
+    let saved_exc = vm.exc_info;
+    vm.exc_info = Value::NONE;
+    loop {
+        let next_cb = {
+            let mut q = state.pending_callbacks.lock();
+            if q.is_empty() {
+                None
+            } else {
+                Some(q.remove(0))
+            }
+        };
+        if let Some((w, cb)) = next_cb {
+            if let Err(e) = ops::call::call(vm, cb, &[w]) {
+                report_unraisable(
+                    vm,
+                    e.value(),
+                    cb,
+                    "Exception ignored while calling weakref callback",
+                );
+            }
+            continue;
+        }
+        let next_del = {
+            let mut q = state.pending_del.lock();
+            if q.is_empty() {
+                None
+            } else {
+                Some(q.remove(0))
+            }
+        };
+        let Some(obj) = next_del else { break };
+        let ty = ops::type_of(vm, obj);
+        if let Some(del) = ops::attr::lookup_type(vm, ty, "__del__")
+            && let Err(e) = ops::call::call(vm, del, &[obj])
+        {
+            report_unraisable(
+                vm,
+                e.value(),
+                del,
+                "Exception ignored while calling deallocator",
+            );
+        }
+    }
+    vm.exc_info = saved_exc;
+    state.running.store(false, Ordering::Release);
     Ok(())
+}
+
+/// Reports an exception nobody can catch: through `sys.unraisablehook` when the program
+/// set one, else CPython's default text on stderr (`Python/errors.c`
+/// `format_unraisable_v`). `obj` is the function that raised.
+pub fn report_unraisable(vm: &mut Vm, exc: Value, obj: Value, _context: &str) {
+    let sys = vm.interp.sys.get();
+    let hook = ops::attr::getattr_opt(vm, sys, "unraisablehook")
+        .ok()
+        .flatten();
+    let default = ops::attr::getattr_opt(vm, sys, "__unraisablehook__")
+        .ok()
+        .flatten();
+    if let Some(h) = hook
+        && Some(h) != default
+    {
+        let args = crate::import::new_module(vm, "UnraisableHookArgs");
+        let ty = ops::type_of(vm, exc).value();
+        let tb = Gc::<ExceptionBody>::from_value(exc).map_or(Value::NONE, |b| b.traceback.get());
+        for (k, v) in [
+            ("exc_type", ty),
+            ("exc_value", exc),
+            ("exc_traceback", tb),
+            ("err_msg", Value::NONE),
+            ("object", obj),
+        ] {
+            ops::dictops::set_item_str(vm, args.dict, k, v);
+        }
+        if ops::call::call(vm, h, &[args.value()]).is_ok() {
+            return;
+        }
+    }
+    print_unraisable(vm, exc, obj);
+}
+
+/// The default unraisable report on stderr.
+pub fn print_unraisable(vm: &mut Vm, exc: Value, obj: Value) {
+    crate::modules::io::flush_std(vm);
+    let what = match ops::repr::repr(vm, obj) {
+        Ok(r) => ops::str_of(r).unwrap_or("<object>").to_owned(),
+        Err(_) => "<object repr() failed>".to_owned(),
+    };
+    let report = crate::traceback::format_exception(vm, exc);
+    eprint!("Exception ignored in: {what}\n{report}");
 }

@@ -73,6 +73,8 @@ pub struct Heap {
     pub(crate) allocated: AtomicUsize,
     /// Objects allocated since the last collection (`gc.get_count()[0]`).
     pub(crate) allocations: AtomicUsize,
+    /// Bytes of objects that survived the last collection.
+    pub(crate) live_bytes: AtomicUsize,
     epoch: AtomicU64,
 }
 
@@ -97,6 +99,7 @@ impl Default for Heap {
             large: Mutex::new(BTreeMap::new()),
             allocated: AtomicUsize::new(0),
             allocations: AtomicUsize::new(0),
+            live_bytes: AtomicUsize::new(0),
             epoch: AtomicU64::new(0),
         }
     }
@@ -218,6 +221,7 @@ impl Heap {
     /// Returns the number of objects freed. Runs with every mutator stopped.
     pub(crate) fn sweep(&self) -> usize {
         let mut freed = 0;
+        let mut live_bytes = 0;
         let pages = self.pages.read();
         let mut available = self.available.lock();
         for list in available.iter_mut() {
@@ -231,6 +235,7 @@ impl Heap {
                     let header = header_at(addr);
                     if header.mark.load(Ordering::Relaxed) != 0 {
                         header.mark.store(0, Ordering::Relaxed);
+                        live_bytes += page.cell_size;
                         continue;
                     }
                     // SAFETY: the object is unreachable (unmarked after a complete mark),
@@ -268,10 +273,17 @@ impl Heap {
             }
             freed += 1;
         }
+        live_bytes += large.values().map(|o| o.size).sum::<usize>();
+        self.live_bytes.store(live_bytes, Ordering::Relaxed);
         self.allocated.store(0, Ordering::Relaxed);
         self.allocations.store(0, Ordering::Relaxed);
         self.epoch.fetch_add(1, Ordering::Release);
         freed
+    }
+
+    /// The number of small-object pages (a cheap measure of the heap's size).
+    pub fn page_count(&self) -> usize {
+        self.pages.read().len()
     }
 
     pub fn stats(&self) -> HeapStats {

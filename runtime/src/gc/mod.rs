@@ -27,7 +27,8 @@
 //!
 //! # Stress mode
 //!
-//! `TAIPAN_GC_STRESS=1` collects at every safepoint, which is how rooting bugs show up.
+//! `TAIPAN_GC_STRESS=1` collects at every safepoint while the heap is small (see
+//! `Vm::safepoint` for the spacing on big heaps), which is how rooting bugs show up.
 
 pub mod finalize;
 pub mod heap;
@@ -42,14 +43,34 @@ use heap::Heap;
 /// The marking state handed to every object's `Trace` implementation.
 pub struct Tracer {
     stack: Vec<usize>,
+    /// When set, `visit` records the values instead of marking (`gc.get_referents`).
+    recorded: Option<Vec<Value>>,
+    /// When set, `visit_temporary` defers values here instead of marking them: the
+    /// precise phase of an explicit collection (see [`collect`]).
+    deferred: Option<Vec<Value>>,
 }
 
 impl Tracer {
     /// Marks `v`'s object (if it is a reference) and queues it for tracing.
     #[inline]
     pub fn visit(&mut self, v: Value) {
+        if let Some(recorded) = &mut self.recorded {
+            if v.is_ptr() {
+                recorded.push(v);
+            }
+            return;
+        }
         if let Some(addr) = v.as_addr() {
             self.mark(addr);
+        }
+    }
+
+    /// Visits a value that may be dead: a VM frame's temporary register.
+    #[inline]
+    pub fn visit_temporary(&mut self, v: Value) {
+        match &mut self.deferred {
+            Some(d) if v.is_ptr() => d.push(v),
+            _ => self.visit(v),
         }
     }
 
@@ -67,7 +88,7 @@ impl Tracer {
         }
     }
 
-    fn drain(&mut self) {
+    pub(crate) fn drain(&mut self) {
         while let Some(addr) = self.stack.pop() {
             trace_object(addr, self);
         }
@@ -80,18 +101,63 @@ pub struct CollectStats {
     pub freed: usize,
 }
 
-/// Marks from the given precise roots and the current thread's stack, then sweeps.
-/// Every other thread must be stopped at a safepoint (or detached) while this runs.
-pub fn collect(heap: &Heap, stack_base: usize, trace_roots: impl FnOnce(&mut Tracer)) -> CollectStats {
-    let mut tracer = Tracer { stack: Vec::new() };
+/// Marks from the given precise roots and the current thread's stack, lets
+/// [`finalize::after_mark`] clear weak references and resurrect objects with `__del__`,
+/// then sweeps. Every other thread must be stopped at a safepoint (or detached) while this
+/// runs.
+///
+/// With `precise_finalization` (an explicit `gc.collect()`), the finalization decisions
+/// are taken after marking from the precise roots only, before the conservative stack
+/// scan. A stale copy of a pointer left in a live Rust frame (common: the interpreter
+/// loop's frame is large and rarely overwritten) would otherwise keep a dropped object's
+/// `__del__` and weak reference callbacks from ever running. Memory safety is unaffected —
+/// the stack is still scanned before the sweep, so nothing it reaches is freed; the cost is
+/// that an object held *only* by a Rust local may be finalized (or its weak references
+/// cleared) while still in use, which the runtime's own code never relies on: values live
+/// in frame registers or traced objects whenever Python code can run.
+pub fn collect(
+    heap: &Heap,
+    stack_base: usize,
+    finalize: &finalize::FinalizeState,
+    precise_finalization: bool,
+    trace_roots: impl FnOnce(&mut Tracer),
+) -> CollectStats {
+    let deferred = if precise_finalization { Some(Vec::new()) } else { None };
+    let mut tracer = Tracer { stack: Vec::new(), recorded: None, deferred };
     trace_roots(&mut tracer);
+    finalize.trace(&mut tracer);
+    tracer.drain();
+    if precise_finalization {
+        run_after_mark(heap, finalize, &mut tracer);
+        // Every register is a root for memory purposes.
+        let deferred = tracer.deferred.take().unwrap_or_default();
+        tracer.visit_all(&deferred);
+    }
     let mut conservative = Vec::new();
     stack::scan_current_stack(heap, stack_base, |addr| conservative.push(addr));
     for addr in conservative {
         tracer.mark(addr);
     }
     tracer.drain();
+    if !precise_finalization {
+        run_after_mark(heap, finalize, &mut tracer);
+    }
     CollectStats { freed: heap.sweep() }
+}
+
+fn run_after_mark(heap: &Heap, finalize: &finalize::FinalizeState, tracer: &mut Tracer) {
+    let mut objects = Vec::new();
+    heap.for_each_object(|addr| objects.push(addr));
+    finalize::after_mark(finalize, &objects, tracer);
+}
+
+/// The heap objects `v` refers to directly (`gc.get_referents`).
+pub fn referents(v: Value) -> Vec<Value> {
+    let mut tracer = Tracer { stack: Vec::new(), recorded: Some(Vec::new()), deferred: None };
+    if let Some(addr) = v.as_addr() {
+        trace_object(addr, &mut tracer);
+    }
+    tracer.recorded.unwrap_or_default()
 }
 
 /// Called before every store of `value` into the heap object `owner`. A no-op for the

@@ -12,10 +12,17 @@ use crate::types::module::ModuleBody;
 use crate::value::Value;
 
 fn collect(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.range(vm, "collect", 0, 1)?;
-    let freed = vm.collect();
+    let a = args.range(vm, "collect", 0, 1)?;
+    if let Some(&g) = a.first() {
+        let g = ops::convert::index_i64(vm, g)?;
+        if !(0..=2).contains(&g) {
+            return Err(vm.value_error("invalid generation"));
+        }
+    }
+    vm.collect_with(true);
+    let unreachable = vm.rt.gc.finalize.last_unreachable.load(Ordering::Relaxed);
     crate::gc::finalize::run_pending(vm)?;
-    Ok(vm.new_int(freed as i64))
+    Ok(vm.new_int(unreachable as i64))
 }
 
 fn enable(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
@@ -61,7 +68,9 @@ fn set_threshold(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn freeze(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     let mut all = Vec::new();
-    vm.rt.heap.for_each_object(|addr| all.push(Value::from_addr(addr)));
+    vm.rt
+        .heap
+        .for_each_object(|addr| all.push(Value::from_addr(addr)));
     let mut frozen = vm.rt.gc.frozen.lock();
     frozen.clear();
     frozen.extend(all);
@@ -80,31 +89,63 @@ fn get_freeze_count(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 
 fn get_objects(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     let mut all = Vec::new();
-    vm.rt.heap.for_each_object(|addr| all.push(Value::from_addr(addr)));
+    vm.rt
+        .heap
+        .for_each_object(|addr| all.push(Value::from_addr(addr)));
     Ok(vm.new_list(all))
 }
 
 fn is_tracked(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = args.one(vm, "is_tracked")?;
-    Ok(Value::from_bool(v.is_ptr() && crate::object::kind_of(v) != Some(crate::object::ObjKind::Str)))
+    Ok(Value::from_bool(
+        v.is_ptr() && crate::object::kind_of(v) != Some(crate::object::ObjKind::Str),
+    ))
+}
+
+fn get_referents(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let mut out = Vec::new();
+    for &v in args.pos() {
+        // A type's referents are its dict and bases; the header's type link is not one.
+        out.extend(crate::gc::referents(v));
+    }
+    Ok(vm.new_list(out))
+}
+
+fn get_referrers(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let targets: Vec<Value> = args.pos().to_vec();
+    let mut all = Vec::new();
+    vm.rt
+        .heap
+        .for_each_object(|addr| all.push(Value::from_addr(addr)));
+    let found: Vec<Value> = all
+        .into_iter()
+        .filter(|&o| crate::gc::referents(o).iter().any(|r| targets.contains(r)))
+        .collect();
+    Ok(vm.new_list(found))
 }
 
 /// Builds `gc`.
 pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
-    let m = super::new_module_with(vm, "gc", &[
-        ("collect", collect),
-        ("enable", enable),
-        ("disable", disable),
-        ("isenabled", isenabled),
-        ("get_count", get_count),
-        ("get_threshold", get_threshold),
-        ("set_threshold", set_threshold),
-        ("freeze", freeze),
-        ("unfreeze", unfreeze),
-        ("get_freeze_count", get_freeze_count),
-        ("get_objects", get_objects),
-        ("is_tracked", is_tracked),
-    ]);
+    let m = super::new_module_with(
+        vm,
+        "gc",
+        &[
+            ("collect", collect),
+            ("enable", enable),
+            ("disable", disable),
+            ("isenabled", isenabled),
+            ("get_count", get_count),
+            ("get_threshold", get_threshold),
+            ("set_threshold", set_threshold),
+            ("freeze", freeze),
+            ("unfreeze", unfreeze),
+            ("get_freeze_count", get_freeze_count),
+            ("get_objects", get_objects),
+            ("is_tracked", is_tracked),
+            ("get_referents", get_referents),
+            ("get_referrers", get_referrers),
+        ],
+    );
     let garbage = vm.new_list(Vec::new());
     super::set(vm, m, "garbage", garbage);
     let callbacks = vm.new_list(Vec::new());

@@ -70,6 +70,9 @@ pub fn std_stream(v: Value) -> Option<u8> {
 
 /// Writes to a standard stream.
 pub fn write_std(vm: &mut Vm, fd: u8, text: &str) -> PyResult<()> {
+    if vm.interp.sandboxed.load(std::sync::atomic::Ordering::Relaxed) {
+        return Ok(());
+    }
     let r = if fd == 2 {
         flush_std(vm);
         let mut e = std::io::stderr().lock();
@@ -454,6 +457,9 @@ pub fn open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {tn}")));
     };
     let mode = get(1, "mode").and_then(str_of).unwrap_or("r").to_owned();
+    if vm.interp.sandboxed.load(std::sync::atomic::Ordering::Relaxed) && mode.contains(['w', 'a', 'x', '+']) {
+        return Err(vm.new_error(vm.rt.exc.permission_error, "writing files is disabled in the sandbox"));
+    }
     let encoding = get(3, "encoding").and_then(str_of).unwrap_or("utf-8").to_owned();
     let binary = mode.contains('b');
     let text = !binary;

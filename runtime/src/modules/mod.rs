@@ -10,6 +10,7 @@ pub mod os;
 pub mod sys;
 pub mod time;
 pub mod warnings;
+pub mod weakref;
 
 use crate::args::NativeFn;
 use crate::builtins::new_builtin;
@@ -36,7 +37,20 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("os", os::create),
     ("importlib", importlib::create),
     ("warnings", warnings::create),
+    ("_weakref", weakref::create),
 ];
+
+/// Modules written in Python and compiled into the binary (CPython calls such modules
+/// "frozen"): import name and source.
+const SOURCE_MODULES: &[(&str, &str)] = &[
+    ("weakref", include_str!("py/weakref.py")),
+    ("types", include_str!("py/types.py")),
+];
+
+/// The source of the built-in Python module `name`, if there is one.
+pub fn source_module(name: &str) -> Option<&'static str> {
+    SOURCE_MODULES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
 
 fn builtins_module(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     Ok(vm.interp.builtins)
@@ -73,6 +87,9 @@ pub fn set(vm: &mut Vm, m: Gc<ModuleBody>, name: &str, value: Value) {
 /// Reprs of objects defined by Rust modules.
 pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if let Some(r) = crate::builtins::typing::repr(v) {
+        return Ok(Some(r));
+    }
+    if let Some(r) = weakref::repr(vm, v) {
         return Ok(Some(r));
     }
     io::native_repr(vm, v)

@@ -115,6 +115,14 @@ fn path_arg<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a str> {
     }
 }
 
+/// Refuses file-system changes in a sandboxed run (`run::RunOptions::sandbox`).
+fn sandbox_check(vm: &mut Vm) -> PyResult<()> {
+    if vm.interp.sandboxed.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(vm.new_error(vm.rt.exc.permission_error, "file-system changes are disabled in the sandbox"));
+    }
+    Ok(())
+}
+
 fn getcwd(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     let d = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(vm.new_string(d))
@@ -137,6 +145,7 @@ fn listdir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    sandbox_check(vm)?;
     let v = args.one(vm, "remove")?;
     let p = path_arg(vm, v)?.to_owned();
     std::fs::remove_file(&p).map_err(|e| crate::modules::io::os_error_for(vm, &e, &p))?;
@@ -144,6 +153,7 @@ fn remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn rmdir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    sandbox_check(vm)?;
     let v = args.one(vm, "rmdir")?;
     let p = path_arg(vm, v)?.to_owned();
     std::fs::remove_dir(&p).map_err(|e| crate::modules::io::os_error_for(vm, &e, &p))?;
@@ -151,6 +161,7 @@ fn rmdir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn mkdir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    sandbox_check(vm)?;
     let a = args.range(vm, "mkdir", 1, 2)?;
     let p = path_arg(vm, a[0])?.to_owned();
     std::fs::create_dir(&p).map_err(|e| crate::modules::io::os_error_for(vm, &e, &p))?;
@@ -158,6 +169,7 @@ fn mkdir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn makedirs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    sandbox_check(vm)?;
     let p = path_arg(vm, args.pos()[0])?.to_owned();
     let exist_ok = match args.kwarg("exist_ok").or(args.pos().get(2).copied()) {
         Some(v) => ops::truthy(vm, v)?,
@@ -172,6 +184,7 @@ fn makedirs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn rename(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    sandbox_check(vm)?;
     let a = args.range(vm, "rename", 2, 2)?;
     let (x, y) = (path_arg(vm, a[0])?.to_owned(), path_arg(vm, a[1])?.to_owned());
     std::fs::rename(&x, &y).map_err(|e| crate::modules::io::os_error_for(vm, &e, &x))?;

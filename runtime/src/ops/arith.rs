@@ -93,7 +93,10 @@ fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
         if let Some(r) = builtin_binary(vm, a, b, op)? {
             return Ok(r);
         }
-        return Err(unsupported(vm, a, b, op.symbol()));
+        // Native types (dict views, iterators) define their operators in their namespace.
+        if kind_of(a) != Some(ObjKind::Native) && kind_of(b) != Some(ObjKind::Native) {
+            return Err(unsupported_op(vm, a, b, op));
+        }
     }
     let (name, rname, _) = dunders(op);
     let reflected_first = ta != tb && is_subtype(tb, ta) && overrides(vm, tb, ta, rname);
@@ -113,7 +116,7 @@ fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
             return Ok(r);
         }
     }
-    Err(unsupported(vm, a, b, op.symbol()))
+    Err(unsupported_op(vm, a, b, op))
 }
 
 /// Whether `sub` defines `name` differently from `sup`.
@@ -130,12 +133,33 @@ fn call_dunder(vm: &mut Vm, x: Value, y: Value, name: &str, op: BinOp, reflected
     let tx = type_of(vm, x);
     if !tx.has_flag(tflags::HEAPTYPE) {
         let r = if reflected { builtin_binary(vm, y, x, op)? } else { builtin_binary(vm, x, y, op)? };
-        return Ok(r.unwrap_or(Value::NOT_IMPLEMENTED));
+        if r.is_some() || kind_of(x) != Some(ObjKind::Native) {
+            return Ok(r.unwrap_or(Value::NOT_IMPLEMENTED));
+        }
     }
     match attr::lookup_type(vm, tx, name) {
         Some(f) if !f.is_none() => call::call_method(vm, f, x, &[y]),
         _ => Ok(Value::NOT_IMPLEMENTED),
     }
+}
+
+/// The TypeError for an operator nobody implements; `*` with a sequence says "can't
+/// multiply sequence by non-int" as CPython's `sequence_repeat` does.
+fn unsupported_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> crate::errors::PyErr {
+    if op == BinOp::Mul {
+        let is_seq = |v: Value| {
+            matches!(
+                kind_of(ops::unwrap_payload(v)),
+                Some(ObjKind::List | ObjKind::Tuple | ObjKind::Str | ObjKind::Bytes | ObjKind::ByteArray)
+            )
+        };
+        if is_seq(a) || is_seq(b) {
+            let other = if is_seq(a) { b } else { a };
+            let tn = ops::type_name(vm, other);
+            return vm.type_error(format!("can't multiply sequence by non-int of type '{tn}'"));
+        }
+    }
+    unsupported(vm, a, b, op.symbol())
 }
 
 /// The "unsupported operand type(s)" TypeError.

@@ -18,12 +18,27 @@ use crate::types::native::NativeBody;
 use crate::types::typeobj::{TypeBody, tflags};
 use crate::value::Value;
 
-/// Looks `name` up along `ty`'s MRO (no descriptor binding).
-pub fn lookup_type(_vm: &mut Vm, ty: Gc<TypeBody>, name: &str) -> Option<Value> {
+/// Looks `name` up along `ty`'s MRO (no descriptor binding), through the thread's
+/// method cache.
+#[inline]
+pub fn lookup_type(vm: &mut Vm, ty: Gc<TypeBody>, name: &str) -> Option<Value> {
+    let version = ty.version();
+    let epoch = vm.rt.type_epoch.load(std::sync::atomic::Ordering::Acquire);
+    if let Some(hit) = vm.method_cache.get(version, epoch, name) {
+        return hit;
+    }
+    let found = lookup_type_uncached(ty, name);
+    vm.method_cache.put(version, epoch, name, found);
+    found
+}
+
+/// The MRO walk behind [`lookup_type`].
+pub fn lookup_type_uncached(ty: Gc<TypeBody>, name: &str) -> Option<Value> {
+    let hash = crate::ops::hash::str_hash(name);
     let mro = ty.mro.lock().clone();
     for t in mro {
         let t = Gc::<TypeBody>::from_value(t)?;
-        if let Some(v) = dictops::get_str(&t.dict, name) {
+        if let Some(v) = dictops::get_str_hashed(&t.dict, name, hash) {
             return Some(v);
         }
     }
@@ -155,10 +170,13 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
     generic_getattr(vm, obj, name)
 }
 
+/// Whether `f` is `object`'s or `type`'s own slot (not an override).
 fn is_default_getattribute(vm: &mut Vm, f: Value) -> bool {
-    let object = vm.rt.types.object;
-    let ty = vm.rt.types.type_;
-    dictops::get_str(&object.dict, "__getattribute__") == Some(f) || dictops::get_str(&ty.dict, "__getattribute__") == Some(f)
+    is_builtin_of_root(vm, f)
+}
+
+fn is_builtin_of_root(vm: &mut Vm, f: Value) -> bool {
+    Gc::<BuiltinBody>::from_value(f).is_some_and(|b| b.owner == vm.rt.types.object.value() || b.owner == vm.rt.types.type_.value())
 }
 
 fn getattr_fallback(vm: &mut Vm, obj: Value, ty: Gc<TypeBody>, name: Value, r: PyResult<Value>) -> PyResult<Value> {
@@ -189,7 +207,10 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> 
     {
         return descr_get(vm, d, obj, ty);
     }
-    if let Some(v) = special::getattr(vm, obj, name_str)? {
+    // Plain instances have no layout attributes besides dunders (`__class__`,
+    // `__dict__`) and, for builtin subclasses, the payload's (`real`, `start`…).
+    let plain = kind_of(obj) == Some(ObjKind::Instance) && !name_str.starts_with("__") && crate::ops::payload_of(obj).is_none();
+    if !plain && let Some(v) = special::getattr(vm, obj, name_str)? {
         return Ok(v);
     }
     if let Some(d) = existing_instance_dict(obj)
@@ -258,10 +279,8 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
     generic_setattr(vm, obj, name, value)
 }
 
-fn is_default_slot(vm: &mut Vm, f: Value, name: &str) -> bool {
-    let object = vm.rt.types.object;
-    let ty = vm.rt.types.type_;
-    dictops::get_str(&object.dict, name) == Some(f) || dictops::get_str(&ty.dict, name) == Some(f)
+fn is_default_slot(vm: &mut Vm, f: Value, _name: &str) -> bool {
+    is_builtin_of_root(vm, f)
 }
 
 /// `object.__setattr__(obj, name, value)`.
@@ -396,8 +415,9 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
 
 /// Bumps the version of `cls` after a namespace change. Subclasses cache lookups through
 /// their own MRO, so every type's version is bumped (types are few; this is rare).
-pub fn invalidate_type(_vm: &mut Vm, cls: Gc<TypeBody>) {
+pub fn invalidate_type(vm: &mut Vm, cls: Gc<TypeBody>) {
     cls.bump_version();
+    vm.rt.type_epoch.fetch_add(1, std::sync::atomic::Ordering::Release);
 }
 
 /// `getattr(obj, "name")` with a Rust name.

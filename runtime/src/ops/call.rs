@@ -113,8 +113,7 @@ pub fn call_ex(vm: &mut Vm, callee: Value, args: Value, kwargs: Value) -> PyResu
         };
         for (k, v) in pairs {
             if ops::str_of(k).is_none() {
-                let fname = crate::builtins::callable_name(vm, callee);
-                return Err(vm.type_error(format!("{fname} keywords must be strings")));
+                return Err(vm.type_error("keywords must be strings"));
             }
             kwnames.push(k);
             values.push(v);

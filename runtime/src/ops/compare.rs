@@ -173,6 +173,18 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
             return Ok(Some(eq == (op == CmpOp::Eq)));
         }
         (Some(ObjKind::Set), Some(ObjKind::Set)) => return crate::builtins::set::set_compare(vm, a, b, op),
+        (Some(ObjKind::Slice), Some(ObjKind::Slice)) => {
+            let part = |v: Value| {
+                let s = Gc::<crate::types::misc::SliceBody>::from_value(v).expect("slice");
+                vec![s.start, s.stop, s.step]
+            };
+            let (x, y) = (part(a), part(b));
+            return sequence_compare(vm, &x, &y, op).map(Some);
+        }
+        (Some(ObjKind::Range), Some(ObjKind::Range)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            let eq = crate::builtins::range::range_equal(a, b).unwrap_or(false);
+            return Ok(Some(eq == (op == CmpOp::Eq)));
+        }
         (Some(ObjKind::Complex), _) | (_, Some(ObjKind::Complex)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
             let x = crate::builtins::numbers::complex_parts(a);
             let y = crate::builtins::numbers::complex_parts(b);
@@ -273,7 +285,7 @@ pub fn richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Value
 
 /// `a == b` as a Rust bool (identity first, as containers do).
 pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    if a == b && !a.as_f64().is_some_and(f64::is_nan) {
+    if a == b {
         return Ok(true);
     }
     if let Some(r) = builtin_eq(a, b) {

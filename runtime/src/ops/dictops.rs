@@ -108,9 +108,29 @@ pub fn remove(vm: &mut Vm, d: Gc<DictBody>, key: Value) -> PyResult<Option<Value
 /// Looks up a str key given as Rust text, without running Python code (attribute and
 /// global lookups, where keys are strs).
 pub fn get_str(d: &DictBody, key: &str) -> Option<Value> {
-    let h = hash::str_hash(key);
+    get_str_hashed(d, key, hash::str_hash(key))
+}
+
+/// [`get_str`] with the key's hash already known.
+#[inline]
+pub fn get_str_hashed(d: &DictBody, key: &str, h: i64) -> Option<Value> {
     let t = d.table.lock();
-    match t.probe(h, |k| Some(crate::ops::str_of(k) == Some(key)), usize::MAX) {
+    match t.probe(h, |k| Some(k.as_addr().is_some() && crate::ops::str_of(k) == Some(key)), usize::MAX) {
+        Probe::Found(i) => t.entry(i).map(|e| e.value),
+        _ => None,
+    }
+}
+
+/// Looks up the str object `key` (usually interned: identity is tried before contents,
+/// and its hash is cached), without running Python code.
+#[inline]
+pub fn get_str_value(d: &DictBody, key: Value) -> Option<Value> {
+    let Some(s) = crate::object::Gc::<crate::types::str::StrBody>::from_value(key) else {
+        return None;
+    };
+    let text = s.body().as_str();
+    let t = d.table.lock();
+    match t.probe(s.hash(), |k| Some(k == key || (k.as_addr().is_some() && crate::ops::str_of(k) == Some(text))), usize::MAX) {
         Probe::Found(i) => t.entry(i).map(|e| e.value),
         _ => None,
     }

@@ -15,6 +15,7 @@ pub mod convert;
 pub mod dictops;
 pub mod hash;
 pub mod iter;
+pub mod method_cache;
 pub mod repr;
 pub mod subscript;
 
@@ -200,6 +201,14 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
         Some(ObjKind::Dict) if Gc::<crate::types::dict::DictBody>::from_value(v).is_some() => {
             return Ok(Gc::<crate::types::dict::DictBody>::from_value(v).map_or(0, |d| d.table.lock().len()));
         }
+        Some(ObjKind::Set) => {
+            return Ok(Gc::<crate::types::set::SetBody>::from_value(v).map_or(0, |s| s.table.lock().len()));
+        }
+        Some(ObjKind::Bytes) => return Ok(Gc::<crate::types::bytes::BytesBody>::from_value(v).map_or(0, |b| b.data.len())),
+        Some(ObjKind::ByteArray) => {
+            return Ok(Gc::<crate::types::bytes::ByteArrayBody>::from_value(v).map_or(0, |b| b.data.lock().len()));
+        }
+        Some(ObjKind::Range) => return crate::builtins::range::range_len(vm, v),
         _ => {}
     }
     let ty = type_of(vm, v);

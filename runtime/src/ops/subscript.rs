@@ -75,5 +75,5 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
         return Ok(());
     }
     let tn = ty.name();
-    Err(vm.type_error(format!("'{tn}' object does not support item deletion")))
+    Err(vm.type_error(format!("'{tn}' object doesn't support item deletion")))
 }

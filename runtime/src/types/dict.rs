@@ -14,6 +14,14 @@ const EMPTY: u32 = u32::MAX;
 const DELETED: u32 = u32::MAX - 1;
 const PERTURB_SHIFT: u32 = 5;
 
+/// Stamps are unique across all dicts, so a cache keyed by (dict address, stamp) can
+/// never match a different dict that reused the address.
+static NEXT_STAMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_stamp() -> u64 {
+    NEXT_STAMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// One key/value pair with its hash; a deleted entry has an unset key.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
@@ -31,6 +39,9 @@ pub struct DictTable {
     /// Bumped by every insertion of a new key and every deletion, so iterators and
     /// lock-releasing lookups can tell that the table changed under them.
     pub version: u64,
+    /// Bumped by every change at all, value updates included: inline caches of global
+    /// lookups compare it.
+    pub stamp: u64,
 }
 
 /// How a probe ended.
@@ -99,6 +110,7 @@ impl DictTable {
     }
 
     pub fn set_value(&mut self, index: usize, value: Value) {
+        self.stamp = next_stamp();
         self.entries[index].value = value;
     }
 
@@ -112,6 +124,7 @@ impl DictTable {
         self.place(hash, index);
         self.used += 1;
         self.version += 1;
+        self.stamp = next_stamp();
     }
 
     fn place(&mut self, hash: i64, index: u32) {
@@ -151,6 +164,7 @@ impl DictTable {
         self.entries[index].value = Value::UNSET;
         self.used -= 1;
         self.version += 1;
+        self.stamp = next_stamp();
         if self.used == 0 {
             self.entries.clear();
             self.indices.iter_mut().for_each(|s| *s = EMPTY);
@@ -176,7 +190,7 @@ impl DictTable {
     }
 
     pub fn clear(&mut self) {
-        *self = DictTable { version: self.version + 1, ..DictTable::default() };
+        *self = DictTable { version: self.version + 1, stamp: next_stamp(), ..DictTable::default() };
     }
 
     /// Removes and returns the last-inserted entry (`popitem`).

@@ -24,6 +24,8 @@ pub struct CodeBody {
     /// The code objects of the whole compiled file (`MakeFunction` indexes it), set once
     /// right after the file is loaded.
     pub unit: OnceLock<Box<[Value]>>,
+    /// One inline cache per cache operand (`vm::inline_cache`); not traced.
+    pub caches: Box<[crate::vm::inline_cache::InlineCache]>,
 }
 
 impl Trace for CodeBody {
@@ -56,6 +58,8 @@ pub struct FunctionBody {
     pub doc: AtomicValue,
     pub type_params: AtomicValue,
     pub attrs: AttrStore,
+    /// The builtins namespace (a dict) the function's frames use.
+    pub builtins: AtomicValue,
 }
 
 impl Trace for FunctionBody {
@@ -72,6 +76,7 @@ impl Trace for FunctionBody {
             &self.module,
             &self.doc,
             &self.type_params,
+            &self.builtins,
         ] {
             tracer.visit(v.get());
         }

@@ -75,7 +75,11 @@ pub fn prepare_inline_call(vm: &mut Vm, callee: Value, args: &[Value], kwnames: 
 fn alloc_frame(vm: &mut Vm, code: Gc<CodeBody>, globals: Gc<DictBody>, func: Value, locals: Value) -> Gc<FrameBody> {
     let nregs = code.code.nregs as usize;
     let nderefs = code.code.cells.len() + code.code.frees.len();
-    let builtins = builtins_for(vm, globals);
+    // A function remembers its builtins when it is made (CPython's `func_builtins`).
+    let builtins = match Gc::<FunctionBody>::from_value(func) {
+        Some(f) if !f.builtins.get().is_unset() => f.builtins.get(),
+        _ => builtins_for(vm, globals),
+    };
     let body = FrameBody {
         code,
         globals,
@@ -323,6 +327,7 @@ pub fn make_function(vm: &mut Vm, frame: &FrameBody, code_index: usize, [default
         doc: AtomicValue::new(doc),
         type_params: AtomicValue::new(Value::UNSET),
         attrs: Default::default(),
+        builtins: AtomicValue::new(frame.builtins),
     };
     let ty = vm.rt.types.function;
     Ok(vm.alloc(ty, body).value())

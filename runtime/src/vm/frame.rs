@@ -44,8 +44,14 @@ impl Trace for FrameBody {
         tracer.visit(self.builtins);
         tracer.visit(self.locals.get());
         tracer.visit(self.func);
-        for r in self.regs.iter().chain(self.derefs.iter()) {
+        // Temporaries may hold dead values (registers are not cleared when a value dies);
+        // the collector can defer them so that finalization ignores them (see `gc::collect`).
+        let nlocals = (self.code.code.nlocals as usize).min(self.regs.len());
+        for r in self.regs[..nlocals].iter().chain(self.derefs.iter()) {
             tracer.visit(r.get());
+        }
+        for r in &self.regs[nlocals..] {
+            tracer.visit_temporary(r.get());
         }
         tracer.visit(self.back.get());
     }

@@ -17,12 +17,11 @@ use crate::vm::unwind;
 /// A global: the module's dict, then builtins.
 #[inline]
 pub fn load_global(vm: &mut Vm, frame: &FrameBody, name: Value) -> PyResult<Value> {
-    let key = str_of(name).unwrap_or("");
-    if let Some(v) = dictops::get_str(&frame.globals, key) {
+    if let Some(v) = dictops::get_str_value(&frame.globals, name) {
         return Ok(v);
     }
     if let Some(b) = Gc::<DictBody>::from_value(frame.builtins)
-        && let Some(v) = dictops::get_str(&b, key)
+        && let Some(v) = dictops::get_str_value(&b, name)
     {
         return Ok(v);
     }

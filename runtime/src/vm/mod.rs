@@ -15,6 +15,7 @@ pub mod call;
 pub mod frame;
 pub mod generator;
 pub mod generator_ops;
+pub mod inline_cache;
 pub mod misc;
 pub mod unwind;
 
@@ -154,7 +155,9 @@ fn unwind_to_handler(
         } else if !reraise {
             unwind::on_raise(vm, err, *frame, *pc);
         }
-        if let Some(entry) = frame.code.code.exctable.lookup(*pc as u32) {
+        if !vm.aborting
+            && let Some(entry) = frame.code.code.exctable.lookup(*pc as u32)
+        {
             frame.set_reg(entry.exc_reg as usize, err.value());
             *pc = entry.handler as usize;
             return None;
@@ -202,6 +205,7 @@ fn read_regs(frame: &FrameBody, regs: &[u16]) -> smallvec::SmallVec<[Value; 8]> 
 fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
     let code = frame.code.body();
     let units: &[u16] = &code.code.code;
+    let lengths = length_table();
     let mut at = *pc;
     macro_rules! fail {
         ($e:expr) => {{
@@ -222,7 +226,7 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
         let Some(opcode) = Opcode::from_unit(units[at]) else {
             fail!(vm.system_error(format!("bad opcode at pc {at}")));
         };
-        let next = at + instruction_len(units, at, opcode);
+        let next = at + instruction_len(lengths, units, at, opcode);
         match opcode {
             Opcode::Move => {
                 frame.set_reg(op!(units, at, 0), frame.reg(op!(units, at, 1)));
@@ -281,7 +285,8 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
             }
             Opcode::LoadGlobal => {
                 let name = code.names[op!(units, at, 1)];
-                let v = tri!(misc::load_global(vm, &frame, name));
+                let cache = code.caches.get(op!(units, at, 2));
+                let v = tri!(inline_cache::load_global(vm, cache, &frame, name));
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::StoreGlobal => {
@@ -363,14 +368,16 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
             Opcode::GetAttr => {
                 let obj = frame.reg(op!(units, at, 1));
                 let name = code.names[op!(units, at, 2)];
-                let v = tri!(attr::getattr(vm, obj, name));
+                let cache = code.caches.get(op!(units, at, 3));
+                let v = tri!(inline_cache::get_attr(vm, cache, obj, name));
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::SetAttr => {
                 let obj = frame.reg(op!(units, at, 0));
                 let name = code.names[op!(units, at, 1)];
                 let v = frame.reg(op!(units, at, 2));
-                tri!(attr::setattr(vm, obj, name, v));
+                let cache = code.caches.get(op!(units, at, 3));
+                tri!(inline_cache::set_attr(vm, cache, obj, name, v));
             }
             Opcode::DelAttr => {
                 let obj = frame.reg(op!(units, at, 0));
@@ -542,7 +549,9 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::Call | Opcode::CallKw => {
-                vm.safepoint();
+                if let Err(e) = vm.safepoint() {
+                    fail!(e);
+                }
                 let dst = op!(units, at, 0);
                 let callee = frame.reg(op!(units, at, 1));
                 let (kwnames, list_at) = if opcode == Opcode::CallKw {
@@ -566,7 +575,9 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 }
             }
             Opcode::CallEx | Opcode::CallExKw => {
-                vm.safepoint();
+                if let Err(e) = vm.safepoint() {
+                    fail!(e);
+                }
                 frame.pc.store(at as u32, Ordering::Relaxed);
                 let callee = frame.reg(op!(units, at, 1));
                 let args = frame.reg(op!(units, at, 2));
@@ -692,8 +703,10 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
             }
             Opcode::Jump => {
                 let t = target(units, at + 1);
-                if t <= at {
-                    vm.safepoint();
+                if t <= at
+                    && let Err(e) = vm.safepoint()
+                {
+                    fail!(e);
                 }
                 at = t;
                 continue;
@@ -707,8 +720,10 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 };
                 if b == (opcode == Opcode::JumpIfTrue) {
                     let t = target(units, at + 2);
-                    if t <= at {
-                        vm.safepoint();
+                    if t <= at
+                        && let Err(e) = vm.safepoint()
+                    {
+                        fail!(e);
                     }
                     at = t;
                     continue;
@@ -761,18 +776,39 @@ fn deref_cell(frame: &FrameBody, slot: usize) -> Option<Gc<CellBody>> {
     frame.derefs.get(slot).and_then(|c| Gc::from_value(c.get()))
 }
 
+/// Per opcode: its length in code units without any register list, and whether it ends
+/// with a register list (whose count unit is then the last fixed unit). Derived once
+/// from the opcode table.
+fn length_table() -> &'static [(u8, bool)] {
+    static TABLE: std::sync::OnceLock<Vec<(u8, bool)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        Opcode::ALL
+            .iter()
+            .map(|op| {
+                let mut len = 1u8;
+                let mut list = false;
+                for operand in op.operands() {
+                    match operand.kind {
+                        compiler::bytecode::OperandKind::Target => len += 2,
+                        compiler::bytecode::OperandKind::Regs => {
+                            len += 1;
+                            list = true;
+                        }
+                        _ => len += 1,
+                    }
+                }
+                (len, list)
+            })
+            .collect()
+    })
+}
+
 /// The length in code units of the instruction at `at`.
-#[inline]
-fn instruction_len(units: &[u16], at: usize, opcode: Opcode) -> usize {
-    let mut len = 1;
-    for operand in opcode.operands() {
-        len += match operand.kind {
-            compiler::bytecode::OperandKind::Target => 2,
-            compiler::bytecode::OperandKind::Regs => 1 + units[at + len] as usize,
-            _ => 1,
-        };
-    }
-    len
+#[inline(always)]
+fn instruction_len(table: &[(u8, bool)], units: &[u16], at: usize, opcode: Opcode) -> usize {
+    let (len, list) = table[opcode as usize];
+    let len = len as usize;
+    if list { len + units[at + len - 1] as usize } else { len }
 }
 
 /// Runs module-level code (`__main__`, an imported module, `exec`) in `globals`, with
