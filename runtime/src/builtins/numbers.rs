@@ -722,12 +722,10 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<Value> {
     if let Some(f) = x.as_f64() {
         return Ok(Value::from_f64(f));
     }
-    let parsed = if let Some(s) = ops::str_of(x) {
-        Some(numeric::float_parse::parse_float(s))
-    } else if let Some(data) = crate::builtins::str::bytes_data(x) {
-        Some(numeric::float_parse::parse_float_bytes(&data))
-    } else {
-        None
+    let parsed = match ops::str_of(x) {
+        Some(s) => Some(numeric::float_parse::parse_float(s)),
+        None => crate::builtins::str::bytes_data(x)
+            .map(|data| numeric::float_parse::parse_float_bytes(&data)),
     };
     if let Some(parsed) = parsed {
         return match parsed {

@@ -28,7 +28,7 @@ pub fn bytes_hash(data: &[u8]) -> i64 {
     for chunk in data.chunks(8) {
         let mut word = [0u8; 8];
         word[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7cc1_b727_220a_95);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     match (h ^ (h >> 29) ^ data.len() as u64) as i64 {
         // 0 marks "not computed" in `StrBody`'s cache; -1 is reserved as in CPython.
