@@ -34,6 +34,7 @@ CASES = os.path.join(HERE, "cases")
 HAND_WRITTEN = {
     "modules_sys/version_info": "sys.version_info[:2] is (3, 14)",
     "modules_sys/implementation": "sys.implementation.name is 'taipan'",
+    "int/int_str_limit": "3.14 text: 'maxdigits must be >= 640 or 0 for unlimited'",
     "py314/except_comma": "PEP 758: except A, B: without parentheses",
     "py314/except_star_comma": "PEP 758: except* A, B: without parentheses",
     "py314/tstring_basic": "PEP 750 t-strings and string.templatelib",

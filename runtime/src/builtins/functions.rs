@@ -2,7 +2,7 @@
 //! installation into an interpreter.
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
 use crate::args::Args;
 use crate::builtins::{new_builtin, numbers};
@@ -427,9 +427,9 @@ fn pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return ops::arith::binary_op(vm, base, exp, compiler::ir::ops::BinOp::Pow);
     };
     let (Some(b), Some(e), Some(md)) = (ops::bigint_of(base), ops::bigint_of(exp), ops::bigint_of(m)) else {
-        // Only a Python class's `__pow__` takes the modulus; the builtin numbers'
-        // slot wrappers are binary.
-        if type_of(vm, base).has_flag(tflags::HEAPTYPE)
+        // Builtin numbers refuse a modulus; a user class's `__pow__` gets all three.
+        let ty = type_of(vm, base);
+        if ty.has_flag(crate::types::typeobj::tflags::HEAPTYPE)
             && let Some(r) = call::call_special(vm, base, "__pow__", &[exp, m])?
             && r != Value::NOT_IMPLEMENTED
         {
@@ -437,43 +437,7 @@ fn pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
         return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     };
-    if md.is_zero() {
-        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
-    }
-    let (b, e) = if e.is_negative() {
-        match mod_inverse(&b, &md) {
-            Some(inv) => (inv, -e),
-            None => return Err(vm.value_error("base is not invertible for the given modulus")),
-        }
-    } else {
-        (b, e)
-    };
-    let mabs = md.abs();
-    let mut r = b.modpow(&e, &mabs);
-    if md.is_negative() && !r.is_zero() {
-        r += &md;
-    }
-    if !md.is_negative() && r.is_negative() {
-        r += &md;
-    }
-    Ok(vm.new_bigint(r))
-}
-
-fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
-    let m = m.abs();
-    let (mut old_r, mut r) = (((a % &m) + &m) % &m, m.clone());
-    let (mut old_s, mut s) = (BigInt::from(1), BigInt::zero());
-    while !r.is_zero() {
-        let q = &old_r / &r;
-        let t = &old_r - &q * &r;
-        old_r = std::mem::replace(&mut r, t);
-        let t = &old_s - &q * &s;
-        old_s = std::mem::replace(&mut s, t);
-    }
-    if old_r != BigInt::from(1) {
-        return None;
-    }
-    Some(((old_s % &m) + &m) % &m)
+    numbers::int_pow_mod(vm, &b, &e, &md)
 }
 
 fn round(vm: &mut Vm, args: &Args) -> PyResult<Value> {

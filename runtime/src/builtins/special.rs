@@ -369,6 +369,20 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
         store.dict.set(d.value());
         return Ok(true);
     }
+    // The numbers' data attributes: complex's are members, int's and float's getsets.
+    let inner = ops::unwrap_payload(obj);
+    if matches!(name, "real" | "imag") && kind_of(inner) == Some(ObjKind::Complex) {
+        return Err(vm.attribute_error("readonly attribute"));
+    }
+    let number_attr = match name {
+        "real" | "imag" => ops::int_of(inner).is_some() || ops::float_of(inner).is_some(),
+        "numerator" | "denominator" => ops::int_of(inner).is_some(),
+        _ => false,
+    };
+    if number_attr {
+        let tn = if ops::float_of(inner).is_some() { "float" } else { "int" };
+        return Err(vm.attribute_error(format!("attribute '{name}' of '{tn}' objects is not writable")));
+    }
     match kind_of(obj) {
         Some(ObjKind::Function) => {
             let f = Gc::<FunctionBody>::from_value(obj).expect("function");

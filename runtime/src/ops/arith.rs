@@ -14,6 +14,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use crate::builtins::numbers;
 use crate::errors::PyResult;
 use crate::interp::Vm;
+use crate::numeric;
 use crate::object::{ObjKind, kind_of};
 use crate::ops::{self, IntRef, attr, call, float_of, int_of, is_subtype, type_of};
 use crate::types::typeobj::tflags;
@@ -68,12 +69,16 @@ fn small_int_op(vm: &mut Vm, x: i64, y: i64, op: BinOp) -> PyResult<Option<Value
         BinOp::And => x & y,
         BinOp::Or => x | y,
         BinOp::Xor => x ^ y,
-        BinOp::FloorDiv | BinOp::Mod if y != 0 => {
-            let (q, m) = numbers::floor_divmod_i64(x, y);
-            if op == BinOp::FloorDiv { q } else { m }
-        }
-        BinOp::TrueDiv if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) => {
-            return Ok(Some(Value::from_f64(x as f64 / y as f64)));
+        BinOp::FloorDiv => match numeric::arith::floor_div_i64(x, y) {
+            Some(r) => r,
+            None => return Ok(None),
+        },
+        BinOp::Mod => match numeric::arith::mod_i64(x, y) {
+            Some(r) => r,
+            None => return Ok(None),
+        },
+        BinOp::TrueDiv => {
+            return Ok(numeric::int_float::i64_true_divide(x, y).map(Value::from_f64));
         }
         _ => return Ok(None),
     };
