@@ -355,7 +355,10 @@ pub fn bytes_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Opti
             let out = x.repeat(n);
             Ok(Some(same_kind(vm, a, out)))
         }
-        BinOp::Mod => crate::builtins::bytes_format::bytes_percent(vm, a, &x, b).map(Some),
+        BinOp::Mod => {
+            let out = crate::builtins::formatting::bytes_percent_format(vm, &x, b)?;
+            Ok(Some(same_kind(vm, a, out)))
+        }
         _ => Ok(None),
     }
 }

@@ -7,7 +7,6 @@
 
 pub mod asyncgen;
 pub mod bytes;
-pub mod bytes_format;
 pub mod codecs;
 pub mod descriptors;
 pub mod dict;
