@@ -68,11 +68,9 @@ fn print(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     write_to(vm, file, &out)?;
     if let Some(f) = args.kwarg("flush")
         && ops::truthy(vm, f)?
-    {
-        if let Some(flush) = attr::getattr_opt(vm, file, "flush")? {
+        && let Some(flush) = attr::getattr_opt(vm, file, "flush")? {
             call::call(vm, flush, &[])?;
         }
-    }
     Ok(Value::NONE)
 }
 
@@ -295,7 +293,7 @@ pub fn isinstance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
         return Ok(false);
     }
     if let Some(items) = ops::tuple_items(cls) {
-        for c in items.to_vec() {
+        for c in items.iter().copied() {
             if isinstance(vm, obj, c)? {
                 return Ok(true);
             }
@@ -316,7 +314,7 @@ fn isinstance_fn(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `issubclass(sub, cls)`.
 pub fn issubclass(vm: &mut Vm, sub: Value, cls: Value) -> PyResult<bool> {
     if let Some(items) = ops::tuple_items(cls) {
-        for c in items.to_vec() {
+        for c in items.iter().copied() {
             if issubclass(vm, sub, c)? {
                 return Ok(true);
             }

@@ -362,7 +362,8 @@ mod slot_wrappers {
         for ty in [t.list, t.dict] {
             add_methods(vm, ty, &[method("__setitem__", slot_setitem), method("__delitem__", slot_delitem)]);
         }
-        for ty in [t.object] {
+        {
+            let ty = t.object;
             add_methods(vm, ty, &[
                 method("__repr__", slot_repr),
                 method("__str__", slot_str),

@@ -19,14 +19,13 @@ use crate::value::{AtomicValue, Value};
 pub fn type_call(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let cls_ty = Gc::<TypeBody>::from_value(cls).expect("type");
     let meta = type_of(vm, cls);
-    if meta != vm.rt.types.type_ {
-        if let Some(f) = attr::lookup_type(vm, meta, "__call__")
+    if meta != vm.rt.types.type_
+        && let Some(f) = attr::lookup_type(vm, meta, "__call__")
             && ops::dictops::get_str(&vm.rt.types.type_.dict, "__call__") != Some(f)
         {
             let bound = attr::descr_get(vm, f, cls, meta)?;
             return call::call_kw(vm, bound, args, kwnames);
         }
-    }
     default_type_call(vm, cls_ty, args, kwnames)
 }
 
@@ -319,8 +318,8 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
             continue;
         }
         let vt = type_of(vm, v);
-        if let Some(f) = attr::lookup_type(vm, vt, "__set_name__") {
-            if let Err(e) = call::call_method(vm, f, v, &[cls.value(), k]) {
+        if let Some(f) = attr::lookup_type(vm, vt, "__set_name__")
+            && let Err(e) = call::call_method(vm, f, v, &[cls.value(), k]) {
                 let _ = crate::builtins::exceptions::add_note_text(
                     vm,
                     e.value(),
@@ -333,7 +332,6 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
                 );
                 return Err(e);
             }
-        }
     }
     // __init_subclass__ of the nearest base.
     let mro = cls.mro();

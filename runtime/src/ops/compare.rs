@@ -330,11 +330,10 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     let ty = type_of(vm, container);
-    if !ty.has_flag(tflags::HEAPTYPE) {
-        if let Some(r) = crate::builtins::contains_builtin(vm, container, item)? {
+    if !ty.has_flag(tflags::HEAPTYPE)
+        && let Some(r) = crate::builtins::contains_builtin(vm, container, item)? {
             return Ok(r);
         }
-    }
     if let Some(f) = attr::lookup_type(vm, ty, "__contains__") {
         let r = call::call_method(vm, f, container, &[item])?;
         return ops::truthy(vm, r);
