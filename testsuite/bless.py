@@ -34,6 +34,7 @@ CASES = os.path.join(HERE, "cases")
 HAND_WRITTEN = {
     "modules_sys/version_info": "sys.version_info[:2] is (3, 14)",
     "modules_sys/implementation": "sys.implementation.name is 'taipan'",
+    "int/int_str_limit": "3.14 text: 'maxdigits must be >= 640 or 0 for unlimited'",
     "py314/except_comma": "PEP 758: except A, B: without parentheses",
     "py314/except_star_comma": "PEP 758: except* A, B: without parentheses",
     "py314/tstring_basic": "PEP 750 t-strings and string.templatelib",
@@ -44,6 +45,7 @@ HAND_WRITTEN = {
     "py314/annotations_class": "PEP 649 class __annotations__ / __annotate__",
     "py314/unpack_counts": "3.14 reports 'got N' for too many values to unpack",
     "py314/unhashable_messages": "3.14 says \"cannot use 'list' as a set element\"",
+    "dunders/contains_dunder": "3.14 says \"argument of type 'int' is not a container or iterable\"",
     "py314/zero_division_messages": "3.14 unified ZeroDivisionError messages",
     "py314/map_strict": "map(strict=True) is new in 3.14",
     "py314/float_from_number": "float.from_number / complex.from_number are new in 3.14",

@@ -1,14 +1,13 @@
-//! Shared helpers for Taipan's benchmark drivers: locating `python3`'s real binary (not the
-//! pyenv shim, which adds ~60 ms per start) and its standard library. Linking this crate
-//! also installs the `taipan` command's global allocator.
+//! Taipan's benchmark drivers: `bench` is `taipan bench` (the benchmark programs in every
+//! execution mode, compared with `python3`), and the helpers below locate `python3`'s real
+//! binary (not the pyenv shim, which adds ~60 ms per start) and its standard library for
+//! the frontend drivers in `src/bin/`. The crate installs no global allocator, because the
+//! `taipan` command links it; each driver binary installs its own.
+
+pub mod bench;
 
 use std::path::PathBuf;
 use std::process::Command;
-
-/// The same allocator as the `taipan` command (see `cli/src/main.rs`), so the drivers
-/// measure what users run.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The interpreter binary `python3` resolves to (`sys.executable`), if `python3` exists.
 pub fn python3_executable() -> Option<PathBuf> {

@@ -25,6 +25,9 @@ pub enum Command {
     },
     /// `taipan dis FILE`.
     Dis { file: String },
+    /// `taipan bench [NAME...] [--modes M,...] [--runs N] [--size S] [--out DIR]
+    /// [--timeout SECS]`.
+    Bench(benchmarks::bench::Options),
 }
 
 /// Where a program's source comes from.
@@ -60,7 +63,11 @@ pub fn help_text() -> String {
          \n\
          Developer commands:\n\
          taipan ir FILE [--raw | --after PASS]  print the SSA IR (after all passes by default)\n\
-         taipan dis FILE                        print the bytecode disassembly\n",
+         taipan dis FILE                        print the bytecode disassembly\n\
+         \n\
+         Benchmarks (see README.md, \"Performance\"):\n\
+         taipan bench [NAME...] [--modes interp,jit,aot,python3,pypy3] [--runs N]\n\
+         \x20            [--size tiny|small|default|N] [--out DIR] [--timeout SECS]\n",
         usage_line()
     )
 }
@@ -70,6 +77,9 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     match args.first().map(String::as_str) {
         Some("ir") if args.len() > 1 => return parse_ir(&args[1..]),
         Some("dis") if args.len() > 1 => return parse_dis(&args[1..]),
+        // `taipan bench` alone runs every benchmark, so unlike `ir` and `dis` it needs no
+        // further argument to be the subcommand.
+        Some("bench") => return parse_bench(&args[1..]),
         _ => {}
     }
     let Some(arg) = args.first() else {
@@ -177,6 +187,65 @@ fn parse_dis(args: &[String]) -> Result<Command, UsageError> {
     }
 }
 
+fn parse_bench(args: &[String]) -> Result<Command, UsageError> {
+    use benchmarks::bench::{Mode, Options, Size};
+    let mut options = Options::default();
+    let mut i = 0;
+    while let Some(arg) = args.get(i) {
+        // Both `--runs 3` and `--runs=3`.
+        let (option, inline_value) = match arg.split_once('=') {
+            Some((option, value)) if arg.starts_with("--") => (option, Some(value.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = || -> Result<String, UsageError> {
+            if let Some(value) = &inline_value {
+                return Ok(value.clone());
+            }
+            i += 1;
+            args.get(i)
+                .cloned()
+                .ok_or_else(|| UsageError(format!("Argument expected for the {option} option")))
+        };
+        match option {
+            "--modes" => options.modes = Mode::parse_list(&value()?).map_err(UsageError)?,
+            "--runs" => {
+                let text = value()?;
+                options.runs = text
+                    .parse()
+                    .ok()
+                    .filter(|&n: &usize| n > 0)
+                    .ok_or_else(|| {
+                        UsageError(format!("--runs needs a positive integer, not {text:?}"))
+                    })?;
+            }
+            "--size" => {
+                let text = value()?;
+                options.size = Size::parse(&text).ok_or_else(|| {
+                    UsageError(format!(
+                        "--size needs tiny, small, default or a positive integer, not {text:?}"
+                    ))
+                })?;
+            }
+            "--out" => options.out = Some(value()?.into()),
+            "--timeout" => {
+                let text = value()?;
+                let seconds: u64 = text.parse().ok().filter(|&n: &u64| n > 0).ok_or_else(|| {
+                    UsageError(format!(
+                        "--timeout needs a positive number of seconds, not {text:?}"
+                    ))
+                })?;
+                options.timeout = std::time::Duration::from_secs(seconds);
+            }
+            _ if option.starts_with('-') => {
+                return Err(UsageError(format!("unknown option {arg}")));
+            }
+            _ => options.names.push(arg.clone()),
+        }
+        i += 1;
+    }
+    Ok(Command::Bench(options))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +297,57 @@ mod tests {
                 raw: true,
                 after: None
             })
+        );
+        let bench = |args: &[&str]| match parse_str(args) {
+            Ok(Command::Bench(options)) => Ok(options),
+            Ok(other) => panic!("not bench: {other:?}"),
+            Err(error) => Err(error),
+        };
+        let all = bench(&["bench"]).expect("bench alone");
+        assert_eq!(all, benchmarks::bench::Options::default());
+        let some = bench(&[
+            "bench",
+            "startup",
+            "--runs",
+            "1",
+            "--size=tiny",
+            "--modes",
+            "interp,python3",
+            "nbody",
+            "--out",
+            "/tmp/r",
+        ])
+        .expect("bench with options");
+        assert_eq!(some.names, ["startup", "nbody"]);
+        assert_eq!(some.runs, 1);
+        assert_eq!(some.size, benchmarks::bench::Size::Tiny);
+        assert_eq!(
+            some.modes,
+            [
+                benchmarks::bench::Mode::Interp,
+                benchmarks::bench::Mode::Python3
+            ]
+        );
+        assert_eq!(some.out, Some("/tmp/r".into()));
+        assert_eq!(
+            bench(&["bench", "--runs", "0"]),
+            Err(UsageError(
+                "--runs needs a positive integer, not \"0\"".into()
+            ))
+        );
+        assert_eq!(
+            bench(&["bench", "--size"]),
+            Err(UsageError("Argument expected for the --size option".into()))
+        );
+        assert_eq!(
+            bench(&["bench", "--modes", "jython"]),
+            Err(UsageError(
+                "unknown mode 'jython' (modes: interp, jit, aot, python3, pypy3)".into()
+            ))
+        );
+        assert_eq!(
+            bench(&["bench", "--fast"]),
+            Err(UsageError("unknown option --fast".into()))
         );
         // A script named `ir` with no further arguments is a program.
         assert_eq!(

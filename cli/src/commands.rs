@@ -46,6 +46,7 @@ pub fn main(argv: &[String]) -> u8 {
                 run(runtime::run::MainSource::Stdin(bytes), vec![String::new()])
             }
         }
+        Command::Bench(options) => benchmarks::bench::main(&options),
         Command::RunModule { module, args } => {
             let mut argv = vec![module.clone()];
             argv.extend(args);

@@ -6,6 +6,11 @@
 //! With `COMPILE_STAGES_LIMITS=1` it also prints each code object's register, cache,
 //! constant, name and code-unit counts.
 
+/// The same allocator as the `taipan` command (see `cli/src/main.rs`), so the driver
+/// measures what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use benchmarks::{python_files, python3_executable, python3_stdlib};
 use compiler::passes::{PassOptions, run_passes};
 use std::time::{Duration, Instant};

@@ -11,6 +11,11 @@
 //! CPython's one thread; `--jobs N` adds a row for N worker threads sharing the files (Taipan's
 //! frontend has no global state, CPython's `compile()` holds the GIL).
 
+/// The same allocator as the `taipan` command (see `cli/src/main.rs`), so the driver
+/// measures what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use benchmarks::{python_files, python3_executable, python3_stdlib};
 use std::io::Write;
 use std::process::{Command, Stdio};

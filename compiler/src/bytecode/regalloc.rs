@@ -166,8 +166,12 @@ fn live_intervals(func: &Function, positions: &[BlockPositions]) -> Intervals {
         for (k, &inst) in data.insts.iter().enumerate() {
             let at = pos.start + 1 + k as u32;
             let inst = &func.insts[inst.index()];
+            // `YieldFrom` runs again after each resumption, with the value sent in
+            // already written to its result register, so its delegate operand must
+            // stay live past that write (never share the result's register).
+            let read = if inst.op == crate::ir::Op::YieldFrom { 2 * at + 1 } else { 2 * at };
             for &arg in &inst.args {
-                use_at(arg, 2 * at, &mut intervals, &mut crossing);
+                use_at(arg, read, &mut intervals, &mut crossing);
             }
             if let Some(result) = inst.result {
                 intervals.extend(result, 2 * at + 1);

@@ -471,10 +471,14 @@ impl<'a> Lowerer<'a> {
             }
             None => error_type,
         };
+        // CPython locates the raise at the test (`compiler_assert`), so tracebacks
+        // underline the failed condition.
+        self.set_loc(stmt.test.range());
         self.b().terminate(Terminator::Raise {
             exc: Some(exc),
             cause: None,
         });
+        self.set_loc(stmt.range);
         self.b().switch_to(end);
         Ok(())
     }

@@ -215,6 +215,20 @@ fn property_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     attr::descr_get(vm, a[0], a[1], owner)
 }
 
+fn property_set(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let a = args.range(vm, "__set__", 3, 3)?;
+    let owner = type_of(vm, a[1]);
+    attr::descr_set(vm, a[0], a[1], a[2], "", owner)?;
+    Ok(Value::NONE)
+}
+
+fn property_delete(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let a = args.range(vm, "__delete__", 2, 2)?;
+    let owner = type_of(vm, a[1]);
+    attr::descr_set(vm, a[0], a[1], Value::UNSET, "", owner)?;
+    Ok(Value::NONE)
+}
+
 fn property_set_name(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = args.range(vm, "__set_name__", 3, 3)?;
     if let Some(p) = native::<PropertyObj>(a[0]) {
@@ -230,6 +244,8 @@ const PROPERTY_METHODS: &[MethodDef] = &[
     method("setter", property_setter),
     method("deleter", property_deleter),
     method("__get__", property_get),
+    method("__set__", property_set),
+    method("__delete__", property_delete),
     method("__set_name__", property_set_name),
 ];
 
@@ -256,15 +272,135 @@ fn staticmethod_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     wrapper_new(vm, args, false)
 }
 
-fn wrapper_func(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let v = args.one(vm, "__func__")?;
-    if let Some(c) = native::<ClassMethodObj>(v) {
-        return Ok(c.func.get());
-    }
-    if let Some(s) = native::<StaticMethodObj>(v) {
+/// `classmethod.__get__(obj, type=None)` and `staticmethod.__get__`.
+fn wrapper_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let a = args.range(vm, "__get__", 2, 3)?;
+    if let Some(s) = native::<StaticMethodObj>(a[0]) {
         return Ok(s.func.get());
     }
-    Err(vm.type_error("expected classmethod or staticmethod"))
+    let Some(c) = native::<ClassMethodObj>(a[0]) else {
+        return Err(vm.type_error("descriptor '__get__' requires a 'classmethod' object"));
+    };
+    let owner = match a.get(2) {
+        Some(t) if !t.is_none() => *t,
+        _ => {
+            if a[1].is_none() {
+                return Err(vm.type_error("__get__(None, None) is invalid"));
+            }
+            type_of(vm, a[1]).value()
+        }
+    };
+    Ok(attr::new_method(vm, c.func.get(), owner))
+}
+
+/// The Python-visible attributes of the descriptor objects (CPython's getsets and
+/// members on `property`, `classmethod`, `staticmethod` and `member_descriptor`).
+pub fn descriptor_getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
+    if let Some(p) = native::<PropertyObj>(obj) {
+        return Ok(match name {
+            "fget" => Some(p.fget.get()),
+            "fset" => Some(p.fset.get()),
+            "fdel" => Some(p.fdel.get()),
+            "__doc__" => Some(p.doc.get()),
+            "__name__" => {
+                let n = p.name.get();
+                if n.is_none() {
+                    let tn = ops::type_name(vm, obj);
+                    return Err(vm.attribute_error(format!("'{tn}' object has no attribute '__name__'")));
+                }
+                Some(n)
+            }
+            "__isabstractmethod__" => {
+                let mut abs = false;
+                for f in [p.fget.get(), p.fset.get(), p.fdel.get()] {
+                    if !f.is_none() && is_abstract(vm, f)? {
+                        abs = true;
+                        break;
+                    }
+                }
+                Some(Value::from_bool(abs))
+            }
+            _ => None,
+        });
+    }
+    let func = if let Some(c) = native::<ClassMethodObj>(obj) {
+        Some(c.func.get())
+    } else {
+        native::<StaticMethodObj>(obj).map(|s| s.func.get())
+    };
+    if let Some(f) = func {
+        return Ok(match name {
+            "__func__" | "__wrapped__" => Some(f),
+            "__isabstractmethod__" => Some(Value::from_bool(is_abstract(vm, f)?)),
+            "__name__" | "__qualname__" | "__doc__" | "__module__" => attr::getattr_opt(vm, f, name)?,
+            _ => None,
+        });
+    }
+    if let Some(v) = crate::builtins::genericalias::getattr(vm, obj, name)? {
+        return Ok(Some(v));
+    }
+    if let Some(m) = native::<SlotMember>(obj) {
+        return Ok(match name {
+            "__name__" => Some(vm.new_str(&m.name)),
+            "__qualname__" => {
+                let owner = Gc::<TypeBody>::from_value(m.owner).map(|t| t.qualname.lock().clone()).unwrap_or_default();
+                Some(vm.new_string(format!("{owner}.{}", m.name)))
+            }
+            "__objclass__" => Some(m.owner),
+            "__doc__" => Some(Value::NONE),
+            _ => None,
+        });
+    }
+    Ok(None)
+}
+
+fn is_abstract(vm: &mut Vm, f: Value) -> PyResult<bool> {
+    match attr::getattr_opt(vm, f, "__isabstractmethod__")? {
+        Some(v) => ops::truthy(vm, v),
+        None => Ok(false),
+    }
+}
+
+fn member_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let a = args.range(vm, "__get__", 2, 3)?;
+    let Some(m) = native::<SlotMember>(a[0]) else {
+        return Err(vm.type_error("descriptor '__get__' requires a 'member_descriptor' object"));
+    };
+    if a[1].is_none() {
+        return Ok(a[0]);
+    }
+    m.get(vm, a[1])
+}
+
+fn member_set(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let a = args.range(vm, "__set__", 3, 3)?;
+    let Some(m) = native::<SlotMember>(a[0]) else {
+        return Err(vm.type_error("descriptor '__set__' requires a 'member_descriptor' object"));
+    };
+    m.set(vm, a[1], a[2], &m.name)?;
+    Ok(Value::NONE)
+}
+
+fn member_delete(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let a = args.range(vm, "__delete__", 2, 2)?;
+    let Some(m) = native::<SlotMember>(a[0]) else {
+        return Err(vm.type_error("descriptor '__delete__' requires a 'member_descriptor' object"));
+    };
+    m.set(vm, a[1], Value::UNSET, &m.name)?;
+    Ok(Value::NONE)
+}
+
+/// The type of `__slots__` member descriptors.
+pub fn member_descriptor_type(vm: &mut Vm) -> Gc<TypeBody> {
+    let ty = crate::builtins::iterators::native_type(vm, "member_descriptor");
+    if crate::ops::dictops::get_str(&ty.dict, "__get__").is_none() {
+        add_methods(vm, ty, &[
+            method("__get__", member_get),
+            method("__set__", member_set),
+            method("__delete__", member_delete),
+        ]);
+    }
+    ty
 }
 
 fn staticmethod_call(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -295,7 +431,14 @@ fn super_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     } else if ops::is_instance(vm, obj, t) {
         type_of(vm, obj).value()
     } else {
-        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+        let (kind, on) = match Gc::<TypeBody>::from_value(obj) {
+            Some(ot) => ("type", ot.name()),
+            None => ("instance of", ops::type_name(vm, obj).to_string()),
+        };
+        let tn = t.name();
+        return Err(vm.type_error(format!(
+            "super(type, obj): obj ({kind} {on}) is not an instance or subtype of type ({tn})."
+        )));
     };
     let cls = vm.rt.types.super_;
     Ok(new_native(vm, cls, SuperObj { ty, obj, obj_type }))
@@ -386,13 +529,10 @@ pub fn install(vm: &mut Vm) {
         method("__init__", property_init),
         method("__call__", staticmethod_call),
     ]);
-    // `__func__` is a read-only attribute (a property over the native getter), not a method.
     for ty in [classmethod_ty, staticmethod_ty] {
-        let getter = crate::builtins::new_builtin(vm, "__func__", wrapper_func, crate::types::function::Binding::Function, Value::NONE);
-        if let Ok(prop) = ops::call::call(vm, property.value(), &[getter]) {
-            crate::ops::dictops::set_item_str(vm, ty.dict, "__func__", prop);
-        }
+        add_methods(vm, ty, &[method("__get__", wrapper_get)]);
     }
+    member_descriptor_type(vm);
     add_methods(vm, super_, &[staticmethod("__new__", super_new), method("__init__", property_init)]);
     add_methods(vm, function, &[method("__get__", function_get)]);
 }
@@ -418,6 +558,12 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if let Some(m) = native::<SlotMember>(v) {
         let owner = Gc::<TypeBody>::from_value(m.owner).map(|t| t.name()).unwrap_or_default();
         return Ok(Some(format!("<member '{}' of '{owner}' objects>", m.name)));
+    }
+    if let Some(r) = crate::builtins::mappingproxy::repr(vm, v)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = crate::builtins::genericalias::repr(vm, v)? {
+        return Ok(Some(r));
     }
     crate::builtins::iterators::native_repr(vm, v)
 }

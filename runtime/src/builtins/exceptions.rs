@@ -41,18 +41,51 @@ pub fn exception_str(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
     if is_subtype(ty, vm.rt.exc.base_exception_group) {
         let msg = args.first().copied().and_then(str_of).unwrap_or("").to_owned();
-        let n = args.get(1).and_then(|e| ops::tuple_items(*e)).map_or(0, <[Value]>::len);
+        let n = group_exceptions(v).len();
         let s = format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" });
         return Ok(vm.new_string(s));
     }
-    if is_subtype(ty, vm.rt.exc.os_error) && (2..=3).contains(&args.len()) {
-        let errno = ops::repr::str_string(vm, args[0])?;
-        let strerror = ops::repr::str_string(vm, args[1])?;
-        let mut s = format!("[Errno {errno}] {strerror}");
-        if let Some(&f) = args.get(2) {
-            let fr = ops::repr::repr_string(vm, f)?;
-            s.push_str(&format!(": {fr}"));
+    if is_subtype(ty, vm.rt.exc.os_error) {
+        // OSError_str: the filename(s) when set, else errno and strerror.
+        let get = |vm: &mut Vm, k: &str| attr::instance_dict(vm, v).and_then(|d| dictops::get_str(&d, k)).unwrap_or(Value::NONE);
+        let (errno, strerror, filename, filename2) =
+            (get(vm, "errno"), get(vm, "strerror"), get(vm, "filename"), get(vm, "filename2"));
+        if !filename.is_none() {
+            let e = ops::repr::str_string(vm, errno)?;
+            let se = ops::repr::str_string(vm, strerror)?;
+            let f = ops::repr::repr_string(vm, filename)?;
+            let s = if filename2.is_none() {
+                format!("[Errno {e}] {se}: {f}")
+            } else {
+                let f2 = ops::repr::repr_string(vm, filename2)?;
+                format!("[Errno {e}] {se}: {f} -> {f2}")
+            };
+            return Ok(vm.new_string(s));
         }
+        if !errno.is_none() && !strerror.is_none() {
+            let e = ops::repr::str_string(vm, errno)?;
+            let se = ops::repr::str_string(vm, strerror)?;
+            return Ok(vm.new_string(format!("[Errno {e}] {se}")));
+        }
+    }
+    if is_subtype(ty, vm.rt.exc.syntax_error) {
+        // SyntaxError_str: "msg (file, line N)" with the file's basename.
+        let msg = exception_field(vm, v, "msg")?.unwrap_or(Value::NONE);
+        let filename = exception_field(vm, v, "filename")?.unwrap_or(Value::NONE);
+        let lineno = exception_field(vm, v, "lineno")?.unwrap_or(Value::NONE).as_small_int();
+        let m = if msg.is_none() { String::from("None") } else { ops::repr::str_string(vm, msg)? };
+        let base = str_of(filename).map(|f| f.rsplit('/').next().unwrap_or(f).to_owned());
+        let s = match (base, lineno) {
+            (Some(f), Some(l)) => format!("{m} ({f}, line {l})"),
+            (Some(f), None) => format!("{m} ({f})"),
+            (None, Some(l)) => format!("{m} (line {l})"),
+            (None, None) => m,
+        };
+        return Ok(vm.new_string(s));
+    }
+    if is_subtype(ty, vm.rt.exc.unicode_error)
+        && let Some(s) = unicode_error_str(vm, v, ty)?
+    {
         return Ok(vm.new_string(s));
     }
     match args.as_slice() {
@@ -69,13 +102,6 @@ pub fn exception_str(vm: &mut Vm, v: Value) -> PyResult<Value> {
 pub fn exception_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     let name = type_of(vm, v).name();
     let args = args_of(v).to_vec();
-    if is_subtype(type_of(vm, v), vm.rt.exc.base_exception_group) && args.len() == 2 {
-        let m = ops::repr::repr_string(vm, args[0])?;
-        let items = ops::tuple_items(args[1]).unwrap_or(&[]).to_vec();
-        let l = vm.new_list(items);
-        let e = ops::repr::repr_string(vm, l)?;
-        return Ok(format!("{name}({m}, {e})"));
-    }
     let parts: Vec<String> = args.iter().map(|a| ops::repr::repr_string(vm, *a)).collect::<PyResult<_>>()?;
     Ok(format!("{name}({})", parts.join(", ")))
 }
@@ -95,9 +121,15 @@ pub fn exception_field(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Val
             1 => args[0],
             _ => vm.new_tuple(args),
         }),
-        "errno" | "strerror" | "filename" | "filename2" if is_subtype(ty, exc.os_error) => {
-            let i = ["errno", "strerror", "filename", "filename2"].iter().position(|n| *n == name).unwrap_or(0);
-            Some(if (2..=4).contains(&args.len()) { args.get(i).copied().unwrap_or(Value::NONE) } else { Value::NONE })
+        "errno" | "strerror" | "filename" | "filename2" | "characters_written" if is_subtype(ty, exc.os_error) => {
+            Some(field(vm, name).unwrap_or(Value::NONE))
+        }
+        "encoding" | "object" | "start" | "end" | "reason" if is_subtype(ty, exc.unicode_error) => {
+            let translate = is_subtype(ty, exc.unicode_translate_error);
+            let order: &[&str] =
+                if translate { &["object", "start", "end", "reason"] } else { &["encoding", "object", "start", "end", "reason"] };
+            let i = order.iter().position(|n| *n == name);
+            Some(field(vm, name).or_else(|| i.and_then(|i| args.get(i).copied())).unwrap_or(Value::NONE))
         }
         "msg" if is_subtype(ty, exc.import_error) || is_subtype(ty, exc.syntax_error) => {
             Some(args.first().copied().unwrap_or(Value::NONE))
@@ -108,7 +140,10 @@ pub fn exception_field(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Val
         }
         "obj" if is_subtype(ty, exc.attribute_error) => Some(field(vm, name).unwrap_or(Value::NONE)),
         "message" if is_subtype(ty, exc.base_exception_group) => Some(args.first().copied().unwrap_or(Value::NONE)),
-        "exceptions" if is_subtype(ty, exc.base_exception_group) => Some(args.get(1).copied().unwrap_or(Value::NONE)),
+        "exceptions" if is_subtype(ty, exc.base_exception_group) => {
+            let members = group_exceptions(v);
+            Some(vm.new_tuple(members))
+        }
         "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "print_file_and_line"
             if is_subtype(ty, exc.syntax_error) =>
         {
@@ -126,12 +161,93 @@ fn exc_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if is_subtype(cls, vm.rt.exc.base_exception_group) {
         return group_new(vm, cls, &pos[1..]);
     }
+    let mut cls = cls;
+    if cls == vm.rt.exc.os_error
+        && pos.len() >= 3
+        && let Some(sub) = pos[1].as_small_int().and_then(|e| os_error_subclass(vm, e))
+    {
+        cls = sub;
+    }
     let obj = crate::builtins::object::object_new_instance(vm, cls)?;
-    let t = vm.new_tuple(pos[1..].to_vec());
+    set_args(vm, obj, cls, &pos[1..]);
+    Ok(obj)
+}
+
+/// The OSError subclass CPython picks for an errno (`errmap` in Objects/exceptions.c).
+fn os_error_subclass(vm: &Vm, errno: i64) -> Option<Gc<TypeBody>> {
+    let e = &vm.rt.exc;
+    Some(match errno {
+        11 | 114 | 115 => e.blocking_io_error,
+        10 => e.child_process_error,
+        32 | 108 => e.broken_pipe_error,
+        103 => e.connection_aborted_error,
+        111 => e.connection_refused_error,
+        104 => e.connection_reset_error,
+        17 => e.file_exists_error,
+        2 => e.file_not_found_error,
+        21 => e.is_a_directory_error,
+        20 => e.not_a_directory_error,
+        4 => e.interrupted_error,
+        1 | 13 => e.permission_error,
+        3 => e.process_lookup_error,
+        110 => e.timeout_error,
+        _ => return None,
+    })
+}
+
+/// Stores `args`, and for OSError the `errno`/`strerror`/`filename`/`filename2` fields
+/// (`oserror_init`: with a filename, `args` keeps only errno and strerror).
+fn set_args(vm: &mut Vm, obj: Value, cls: Gc<TypeBody>, pos: &[Value]) {
+    let mut kept = pos;
+    if is_subtype(cls, vm.rt.exc.os_error)
+        && (2..=5).contains(&pos.len())
+        && let Some(d) = attr::instance_dict(vm, obj)
+    {
+        dictops::set_item_str(vm, d, "errno", pos[0]);
+        dictops::set_item_str(vm, d, "strerror", pos[1]);
+        if let Some(&f) = pos.get(2) {
+            dictops::set_item_str(vm, d, "filename", f);
+            kept = &pos[..2];
+        }
+        if let Some(&f2) = pos.get(4) {
+            dictops::set_item_str(vm, d, "filename2", f2);
+        }
+    }
+    let t = vm.new_tuple(kept.to_vec());
     if let Some(b) = body(obj) {
         b.args.set(t);
     }
-    Ok(obj)
+}
+
+/// `UnicodeDecodeError.__str__` and its siblings (Objects/exceptions.c).
+fn unicode_error_str(vm: &mut Vm, v: Value, ty: Gc<TypeBody>) -> PyResult<Option<String>> {
+    let get = |vm: &mut Vm, n: &str| exception_field(vm, v, n).map(|x| x.unwrap_or(Value::NONE));
+    let (object, start, end, reason) = (get(vm, "object")?, get(vm, "start")?, get(vm, "end")?, get(vm, "reason")?);
+    let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else { return Ok(None) };
+    let Some(reason) = str_of(reason).map(str::to_owned) else { return Ok(None) };
+    let encoding = get(vm, "encoding")?;
+    let enc = str_of(encoding).map(str::to_owned).unwrap_or_default();
+    let one = end == start + 1;
+    if is_subtype(ty, vm.rt.exc.unicode_decode_error) {
+        let bytes = crate::builtins::str::bytes_data(object).unwrap_or_default();
+        return Ok(Some(match usize::try_from(start).ok().and_then(|i| bytes.get(i)) {
+            Some(b) if one => format!("'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"),
+            _ => format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1),
+        }));
+    }
+    let ch = str_of(object).and_then(|s| usize::try_from(start).ok().and_then(|i| s.chars().nth(i)));
+    let escaped = |c: char| match c as u32 {
+        n if n <= 0xff => format!("\\x{n:02x}"),
+        n if n <= 0xffff => format!("\\u{n:04x}"),
+        n => format!("\\U{n:08x}"),
+    };
+    let translate = is_subtype(ty, vm.rt.exc.unicode_translate_error);
+    Ok(Some(match (ch, one, translate) {
+        (Some(c), true, false) => format!("'{enc}' codec can't encode character '{}' in position {start}: {reason}", escaped(c)),
+        (_, _, false) => format!("'{enc}' codec can't encode characters in position {start}-{}: {reason}", end - 1),
+        (Some(c), true, true) => format!("can't translate character '{}' in position {start}: {reason}", escaped(c)),
+        (_, _, true) => format!("can't translate characters in position {start}-{}: {reason}", end - 1),
+    }))
 }
 
 fn exc_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -164,10 +280,7 @@ fn exc_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if is_subtype(ty, vm.rt.exc.base_exception_group) {
         return Ok(Value::NONE);
     }
-    let t = vm.new_tuple(pos[1..].to_vec());
-    if let Some(b) = body(obj) {
-        b.args.set(t);
-    }
+    set_args(vm, obj, ty, &pos[1..]);
     Ok(Value::NONE)
 }
 
@@ -274,16 +387,24 @@ fn group_new(vm: &mut Vm, cls: Gc<TypeBody>, args: &[Value]) -> PyResult<Value> 
         }));
     }
     let obj = crate::builtins::object::object_new_instance(vm, cls)?;
-    let t = vm.new_tuple(excs);
-    let a = vm.new_tuple(vec![args[0], t]);
+    // Only lists and tuples are kept as given (for `repr`); any other sequence is
+    // snapshotted into a tuple.
+    let seq = if matches!(kind_of(args[1]), Some(ObjKind::List | ObjKind::Tuple)) { args[1] } else { vm.new_tuple(excs) };
+    let a = vm.new_tuple(vec![args[0], seq]);
     if let Some(b) = body(obj) {
         b.args.set(a);
     }
     Ok(obj)
 }
 
-fn group_exceptions(v: Value) -> Vec<Value> {
-    args_of(v).get(1).and_then(|e| ops::tuple_items(*e)).map(<[Value]>::to_vec).unwrap_or_default()
+/// The members of an exception group. `args[1]` is the sequence the group was created
+/// with (a list or a tuple), which `repr` shows as given.
+pub fn group_exceptions(v: Value) -> Vec<Value> {
+    let Some(&seq) = args_of(v).get(1) else { return Vec::new() };
+    match Gc::<ListBody>::from_value(seq) {
+        Some(l) => l.snapshot(),
+        None => ops::tuple_items(seq).map(<[Value]>::to_vec).unwrap_or_default(),
+    }
 }
 
 fn is_group(vm: &Vm, v: Value) -> bool {
@@ -299,7 +420,9 @@ fn derive_with_metadata(vm: &mut Vm, eg: Value, excs: Vec<Value>) -> PyResult<Va
         dst.traceback.set(src.traceback.get());
         dst.cause.set(src.cause.get());
         dst.context.set(src.context.get());
-        dst.suppress_context.store(src.suppress_context.load(Ordering::Relaxed), Ordering::Relaxed);
+        // `exceptiongroup_subset` copies the cause with `PyException_SetCause`, which
+        // always sets `__suppress_context__`.
+        dst.suppress_context.store(true, Ordering::Relaxed);
     }
     if let Some(d) = attr::instance_dict(vm, eg)
         && let Some(notes) = dictops::get_str(&d, "__notes__")
@@ -334,7 +457,10 @@ fn split_by(vm: &mut Vm, eg: Value, pred: &mut dyn FnMut(&mut Vm, Value) -> PyRe
 }
 
 /// A predicate from `split`'s argument: a type, a tuple of types or a callable.
-fn matcher(vm: &mut Vm, cond: Value) -> PyResult<Box<dyn FnMut(&mut Vm, Value) -> PyResult<bool>>> {
+/// A predicate over exceptions (`split`/`subgroup`'s condition).
+type Matcher = Box<dyn FnMut(&mut Vm, Value) -> PyResult<bool>>;
+
+fn matcher(vm: &mut Vm, cond: Value) -> PyResult<Matcher> {
     let types: Option<Vec<Gc<TypeBody>>> = match ops::tuple_items(cond) {
         Some(items) => items.iter().map(|t| Gc::<TypeBody>::from_value(*t)).collect(),
         None => Gc::<TypeBody>::from_value(cond).map(|t| vec![t]),
@@ -383,8 +509,20 @@ fn group_init(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-/// `CheckEgMatch`: `(rest, match)` of `exc` against the `except*` type(s) `typ`.
+/// `CheckEgMatch`: `(rest, match)` of `exc` against the `except*` type(s) `typ`. As in
+/// CPython, a match becomes the exception being handled (`sys.exception()` in the
+/// clause, and the `__context__` of what it raises).
 pub fn check_eg_match(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<Value> {
+    let r = eg_match(vm, exc, typ)?;
+    if let Some(&[_, matched]) = ops::tuple_items(r)
+        && !matched.is_none()
+    {
+        vm.exc_info = matched;
+    }
+    Ok(r)
+}
+
+fn eg_match(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<Value> {
     let types: Vec<Value> = ops::tuple_items(typ).map(<[Value]>::to_vec).unwrap_or_else(|| vec![typ]);
     for t in &types {
         match Gc::<TypeBody>::from_value(*t) {
@@ -475,8 +613,9 @@ pub fn prep_reraise_star(vm: &mut Vm, original: Value, raised: Value) -> PyResul
         0 => Ok(Value::NONE),
         1 => Ok(parts[0]),
         _ => {
+            // `_PyExc_PrepReraiseStar` builds the group from a list.
             let msg = vm.intern("");
-            let l = vm.new_tuple(parts);
+            let l = vm.new_list(parts);
             let base = vm.rt.exc.base_exception_group;
             group_new(vm, base, &[msg, l])
         }

@@ -2,7 +2,7 @@
 //! installation into an interpreter.
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
 use crate::args::Args;
 use crate::builtins::{new_builtin, numbers};
@@ -12,7 +12,7 @@ use crate::object::{Gc, ObjKind, kind_of};
 use crate::ops::{self, IntRef, attr, call, dictops, int_of, str_of, type_of};
 use crate::types::dict::DictBody;
 use crate::types::function::Binding;
-use crate::types::typeobj::TypeBody;
+use crate::types::typeobj::{TypeBody, tflags};
 use crate::value::Value;
 use crate::vm::frame::FrameBody;
 
@@ -68,11 +68,9 @@ fn print(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     write_to(vm, file, &out)?;
     if let Some(f) = args.kwarg("flush")
         && ops::truthy(vm, f)?
-    {
-        if let Some(flush) = attr::getattr_opt(vm, file, "flush")? {
+        && let Some(flush) = attr::getattr_opt(vm, file, "flush")? {
             call::call(vm, flush, &[])?;
         }
-    }
     Ok(Value::NONE)
 }
 
@@ -295,7 +293,7 @@ pub fn isinstance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
         return Ok(false);
     }
     if let Some(items) = ops::tuple_items(cls) {
-        for c in items.to_vec() {
+        for c in items.iter().copied() {
             if isinstance(vm, obj, c)? {
                 return Ok(true);
             }
@@ -316,7 +314,7 @@ fn isinstance_fn(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `issubclass(sub, cls)`.
 pub fn issubclass(vm: &mut Vm, sub: Value, cls: Value) -> PyResult<bool> {
     if let Some(items) = ops::tuple_items(cls) {
-        for c in items.to_vec() {
+        for c in items.iter().copied() {
             if issubclass(vm, sub, c)? {
                 return Ok(true);
             }
@@ -427,50 +425,17 @@ fn pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return ops::arith::binary_op(vm, base, exp, compiler::ir::ops::BinOp::Pow);
     };
     let (Some(b), Some(e), Some(md)) = (ops::bigint_of(base), ops::bigint_of(exp), ops::bigint_of(m)) else {
-        if let Some(r) = call::call_special(vm, base, "__pow__", &[exp, m])?
+        // Builtin numbers refuse a modulus; a user class's `__pow__` gets all three.
+        let ty = type_of(vm, base);
+        if ty.has_flag(crate::types::typeobj::tflags::HEAPTYPE)
+            && let Some(r) = call::call_special(vm, base, "__pow__", &[exp, m])?
             && r != Value::NOT_IMPLEMENTED
         {
             return Ok(r);
         }
         return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     };
-    if md.is_zero() {
-        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
-    }
-    let (b, e) = if e.is_negative() {
-        match mod_inverse(&b, &md) {
-            Some(inv) => (inv, -e),
-            None => return Err(vm.value_error("base is not invertible for the given modulus")),
-        }
-    } else {
-        (b, e)
-    };
-    let mabs = md.abs();
-    let mut r = b.modpow(&e, &mabs);
-    if md.is_negative() && !r.is_zero() {
-        r += &md;
-    }
-    if !md.is_negative() && r.is_negative() {
-        r += &md;
-    }
-    Ok(vm.new_bigint(r))
-}
-
-fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
-    let m = m.abs();
-    let (mut old_r, mut r) = (((a % &m) + &m) % &m, m.clone());
-    let (mut old_s, mut s) = (BigInt::from(1), BigInt::zero());
-    while !r.is_zero() {
-        let q = &old_r / &r;
-        let t = &old_r - &q * &r;
-        old_r = std::mem::replace(&mut r, t);
-        let t = &old_s - &q * &s;
-        old_s = std::mem::replace(&mut s, t);
-    }
-    if old_r != BigInt::from(1) {
-        return None;
-    }
-    Some(((old_s % &m) + &m) % &m)
+    numbers::int_pow_mod(vm, &b, &e, &md)
 }
 
 fn round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -579,7 +544,14 @@ fn sum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn sorted(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.only_kwargs(vm, "sorted", &["key", "reverse"])?;
+    // CPython forwards the keywords to `list.sort`, whose argument parser reports them.
+    let nkw = args.kwargs().count();
+    if nkw > 2 {
+        return Err(vm.type_error(format!("sort() takes at most 2 keyword arguments ({nkw} given)")));
+    }
+    if let Some((bad, _)) = args.kwargs().find(|(n, _)| *n != "key" && *n != "reverse") {
+        return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{bad}'")));
+    }
     let pos = args.pos();
     if pos.len() != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
@@ -666,7 +638,19 @@ pub fn dir_of(vm: &mut Vm, obj: Value) -> PyResult<Value> {
         for t in ty.mro() {
             if let Some(t) = Gc::<TypeBody>::from_value(t) {
                 add_dict(t.dict, &mut names);
+                // CPython stores these getsets in the dict of a class that introduces
+                // an instance dict; here they are computed by `builtins::special`.
+                if t.has_flag(tflags::HEAPTYPE) && t.has_flag(tflags::HAS_ATTRS) {
+                    for n in ["__dict__", "__weakref__"] {
+                        if !names.iter().any(|x| x == n) {
+                            names.push(n.to_owned());
+                        }
+                    }
+                }
             }
+        }
+        if !names.iter().any(|x| x == "__class__") {
+            names.push("__class__".to_owned());
         }
     }
     names.sort();

@@ -321,16 +321,8 @@ fn zip_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         None => false,
     };
     let mut its = Vec::new();
-    for (i, &a) in args.pos()[1..].iter().enumerate() {
-        match ops::iter::get_iter(vm, a) {
-            Ok(it) => its.push(it),
-            Err(e) => {
-                if ops::is_instance(vm, e.value(), vm.rt.exc.type_error) {
-                    return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
-                }
-                return Err(e);
-            }
-        }
+    for &a in &args.pos()[1..] {
+        its.push(ops::iter::get_iter(vm, a)?);
     }
     let ty = Gc::<TypeBody>::from_value(args.values[0]).expect("cls");
     Ok(new_native(vm, ty, Zip { its, strict, done: AtomicBool::new(false) }))
@@ -464,6 +456,9 @@ fn view_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// Attributes of native iterators (`mapping` of dict views).
 pub fn native_getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
+    if let Some(v) = crate::builtins::memoryview::getattr(vm, obj, name)? {
+        return Ok(Some(v));
+    }
     if let Some(v) = native::<DictView>(obj)
         && name == "mapping"
     {
@@ -497,13 +492,47 @@ fn gen_next_m(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn gen_throw_m(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = args.range(vm, "throw", 2, 4)?;
-    let exc = if a.len() >= 3 && !a[2].is_none() {
-        // throw(type, value): instantiate the type with the value.
-        if kind_of(a[2]) == Some(ObjKind::Exception) { a[2] } else { call::call(vm, a[1], &[a[2]])? }
-    } else {
-        a[1]
-    };
+    let exc = throw_exception(vm, &a[1..])?;
     crate::vm::generator_ops::gen_throw(vm, a[0], exc)
+}
+
+/// The exception `throw(typ[, val[, tb]])` raises (genobject.c `_gen_throw`): a class
+/// is instantiated (with `val` as its argument), an instance is used as is.
+pub fn throw_exception(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let (typ, val, tb) = (a[0], a.get(1).copied().unwrap_or(Value::NONE), a.get(2).copied().unwrap_or(Value::NONE));
+    if !tb.is_none() && kind_of(tb) != Some(ObjKind::Traceback) {
+        return Err(vm.type_error("throw() third argument must be a traceback object"));
+    }
+    let exc = if let Some(t) = Gc::<TypeBody>::from_value(typ)
+        && ops::is_subtype(t, vm.rt.exc.base_exception)
+    {
+        if kind_of(val) == Some(ObjKind::Exception) && ops::is_instance(vm, val, t) {
+            val
+        } else if val.is_none() {
+            call::call(vm, typ, &[])?
+        } else if let Some(items) = ops::tuple_items(val) {
+            let items = items.to_vec();
+            call::call(vm, typ, &items)?
+        } else {
+            call::call(vm, typ, &[val])?
+        }
+    } else if kind_of(typ) == Some(ObjKind::Exception) {
+        if !val.is_none() {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        typ
+    } else {
+        let tn = ops::type_name(vm, typ);
+        return Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {tn}"
+        )));
+    };
+    if !tb.is_none()
+        && let Some(b) = Gc::<crate::types::exception::ExceptionBody>::from_value(exc)
+    {
+        b.traceback.set(tb);
+    }
+    Ok(exc)
 }
 
 fn gen_close_m(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -533,9 +562,10 @@ fn wrapper_send(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn wrapper_throw(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let a = args.range(vm, "throw", 2, 2)?;
+    let a = args.range(vm, "throw", 2, 4)?;
     let c = native::<CoroWrapper>(a[0]).map_or(Value::NONE, |w| w.coro);
-    crate::vm::generator_ops::gen_throw(vm, c, a[1])
+    let exc = throw_exception(vm, &a[1..])?;
+    crate::vm::generator_ops::gen_throw(vm, c, exc)
 }
 
 fn wrapper_close(vm: &mut Vm, args: &Args) -> PyResult<Value> {

@@ -5,13 +5,18 @@
 //! builtin function objects in the types' `__dict__`s. Operations the VM reaches through
 //! `ops` (item access, `in`, sequence arithmetic) dispatch here by layout.
 
+pub mod asyncgen;
+pub mod bytes;
+pub mod codecs;
 pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
 pub mod formatting;
+pub mod genericalias;
 pub mod functions;
 pub mod iterators;
 pub mod list;
+pub mod mappingproxy;
 pub mod memoryview;
 pub mod numbers;
 pub mod object;
@@ -93,13 +98,16 @@ pub fn install(vm: &mut Vm) {
     add_methods(vm, set, set::SET_METHODS);
     add_methods(vm, frozenset, set::FROZENSET_METHODS);
     add_methods(vm, range, range::METHODS);
+    add_methods(vm, bytes, self::bytes::BYTES_METHODS);
     let slice_ty = vm.rt.types.slice;
-    add_methods(vm, slice_ty, slice::METHODS);
-    add_methods(vm, bytes, str::BYTES_METHODS);
+    add_methods(vm, slice_ty, self::slice::METHODS);
+    let bytearray = vm.rt.types.bytearray;
+    add_methods(vm, bytearray, self::bytes::BYTEARRAY_METHODS);
     let generator = vm.rt.types.generator;
     add_methods(vm, generator, iterators::GENERATOR_METHODS);
     let coro = vm.rt.types.coroutine;
     add_methods(vm, coro, iterators::COROUTINE_METHODS);
+    asyncgen::install(vm);
     for it in [vm.rt.types.range_iterator, vm.rt.types.list_iterator, vm.rt.types.tuple_iterator, vm.rt.types.str_iterator] {
         add_methods(vm, it, iterators::SEQ_ITER_METHODS);
     }
@@ -118,6 +126,8 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     memoryview::install(vm);
     templatelib::install(vm);
+    genericalias::install(vm);
+    mappingproxy::install(vm);
 }
 
 mod slot_wrappers {
@@ -180,7 +190,12 @@ mod slot_wrappers {
     fn slot_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let a = args.one(vm, "__hash__")?;
         let inner = ops::unwrap_payload(a);
-        let h = if inner != a { ops::hash::hash(vm, inner)? } else { ops::hash::identity_hash(a) };
+        // Builtin hashable values (str, bytes, numbers, tuples) hash by value; everything
+        // else reaching `object.__hash__` hashes by identity.
+        let by_value = inner != a
+            || !a.is_ptr()
+            || matches!(crate::object::kind_of(a), Some(crate::object::ObjKind::Str | crate::object::ObjKind::Bytes | crate::object::ObjKind::BigInt | crate::object::ObjKind::Tuple | crate::object::ObjKind::Complex));
+        let h = if by_value { ops::hash::hash(vm, inner)? } else { ops::hash::identity_hash(a) };
         Ok(vm.new_int(h))
     }
 
@@ -219,11 +234,12 @@ mod slot_wrappers {
 
     fn slot_getitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let a = args.range(vm, "__getitem__", 2, 2)?;
-        // A dict subclass keeps its own type so `dict_getitem` can find `__missing__`.
-        if crate::object::kind_of(ops::unwrap_payload(a[0])) == Some(crate::object::ObjKind::Dict) {
-            return crate::builtins::dict::dict_getitem(vm, a[0], a[1]);
+        let inner = ops::unwrap_payload(a[0]);
+        if inner != a[0] && crate::object::kind_of(inner) == Some(crate::object::ObjKind::Dict) {
+            // A dict subclass keeps its type here so `__missing__` is honoured.
+            return super::dict::dict_getitem(vm, a[0], a[1]);
         }
-        ops::subscript::getitem(vm, ops::unwrap_payload(a[0]), a[1])
+        ops::subscript::getitem(vm, inner, a[1])
     }
 
     fn slot_setitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -262,10 +278,10 @@ mod slot_wrappers {
     pub fn install(vm: &mut Vm) {
         let rt = vm.rt.clone();
         let t = &rt.types;
-        let compare_types = [t.int, t.bool_, t.float, t.complex, t.str, t.bytes, t.tuple, t.list, t.dict, t.set, t.frozenset];
+        let compare_types = [t.int, t.bool_, t.float, t.complex, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset];
         let number_types = [t.int, t.bool_, t.float, t.complex];
-        let seq_types = [t.str, t.list, t.tuple, t.bytes];
-        let container_types = [t.str, t.list, t.tuple, t.dict, t.set, t.frozenset, t.bytes, t.range];
+        let seq_types = [t.str, t.list, t.tuple, t.bytes, t.bytearray];
+        let container_types = [t.str, t.list, t.tuple, t.dict, t.set, t.frozenset, t.bytes, t.bytearray, t.range];
         for ty in compare_types {
             add_methods(vm, ty, &[
                 method("__eq__", slot_eq),
@@ -337,6 +353,7 @@ mod slot_wrappers {
         }
         add_methods(vm, t.str, &[method("__mod__", slot_mod)]);
         add_methods(vm, t.bytes, &[method("__mod__", slot_mod)]);
+        add_methods(vm, t.bytearray, &[method("__mod__", slot_mod)]);
         for ty in container_types {
             add_methods(vm, ty, &[
                 method("__len__", slot_len),
@@ -350,7 +367,8 @@ mod slot_wrappers {
         for ty in [t.list, t.dict] {
             add_methods(vm, ty, &[method("__setitem__", slot_setitem), method("__delitem__", slot_delitem)]);
         }
-        for ty in [t.object] {
+        {
+            let ty = t.object;
             add_methods(vm, ty, &[
                 method("__repr__", slot_repr),
                 method("__str__", slot_str),
@@ -426,6 +444,7 @@ pub fn setitem_builtin(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyR
 pub fn delitem_builtin(vm: &mut Vm, obj: Value, key: Value) -> PyResult<bool> {
     match kind_of(obj) {
         Some(ObjKind::List) => list::list_delitem(vm, obj, key).map(|()| true),
+        Some(ObjKind::ByteArray) => self::bytes::bytearray_delitem(vm, obj, key).map(|()| true),
         Some(ObjKind::Dict) => {
             let d = Gc::from_value(obj).expect("dict");
             if dictops::remove(vm, d, key)?.is_none() {

@@ -1,28 +1,34 @@
-//! `int`, `bool`, `float` and `complex`: arithmetic on builtin numbers and the types'
-//! methods. Pure algorithms (parsing, correctly rounded conversions, hashing) belong in
-//! `crate::numeric`; this file adapts them to values.
+//! `int`, `bool`, `float` and `complex`: arithmetic on builtin numbers, the constructors
+//! and the types' methods. Every algorithm (parsing, correctly rounded conversions,
+//! floor division, powers, rounding, hex, bytes) is in `crate::numeric`; this file
+//! converts arguments, calls it and raises its errors.
 
 use compiler::ir::ops::BinOp;
-use num_bigint::{BigInt, Sign};
-use num_integer::Integer;
-use num_traits::{One, Pow, Signed, ToPrimitive, Zero};
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
 
 use crate::args::Args;
 use crate::builtins::{MethodDef, classmethod, method, staticmethod};
-use crate::errors::PyResult;
+use crate::errors::{PyErr, PyResult};
 use crate::interp::Vm;
+use crate::numeric::complex::{self as cx, Complex};
+use crate::numeric::{self, NumError, arith, int_float};
 use crate::object::{Gc, ObjKind, kind_of};
 use crate::ops::{self, IntRef, float_of, int_of, type_of};
 use crate::types::misc::ComplexBody;
 use crate::types::typeobj::TypeBody;
 use crate::value::Value;
 
-/// Python's floor division and modulo on `i64` (`y != 0`, no overflow for inline ints).
-#[inline]
-pub fn floor_divmod_i64(x: i64, y: i64) -> (i64, i64) {
-    let q = x / y;
-    let r = x % y;
-    if r != 0 && ((r < 0) != (y < 0)) { (q - 1, r + y) } else { (q, r) }
+/// A [`NumError`] as a Python exception.
+pub fn num_error(vm: &mut Vm, e: NumError) -> PyErr {
+    crate::builtins::formatting::named_error(vm, e.kind.type_name(), &e.message)
+}
+
+/// `sys.get_int_max_str_digits()`.
+pub fn max_str_digits(vm: &Vm) -> usize {
+    vm.interp
+        .int_max_str_digits
+        .load(std::sync::atomic::Ordering::Relaxed)
 }
 
 fn big(i: &IntRef) -> BigInt {
@@ -32,18 +38,20 @@ fn big(i: &IntRef) -> BigInt {
     }
 }
 
-/// The int as `f64`, or OverflowError "int too large to convert to float".
+/// An int result: inline when it fits.
+fn int_value(vm: &mut Vm, b: BigInt) -> Value {
+    vm.new_bigint(b)
+}
+
+/// The int as `f64`, correctly rounded, or OverflowError "int too large to convert to float".
 pub fn int_to_f64(vm: &mut Vm, i: &IntRef) -> PyResult<f64> {
     match i {
-        IntRef::Small(i) => Ok(*i as f64),
-        IntRef::Big(b) => match b.to_f64() {
-            Some(f) if f.is_finite() => Ok(f),
-            _ => Err(vm.overflow_error("int too large to convert to float")),
-        },
+        IntRef::Small(i) => Ok(int_float::i64_to_f64(*i)),
+        IntRef::Big(b) => int_float::int_to_f64(b).map_err(|e| num_error(vm, e)),
     }
 }
 
-/// A number (int, bool or float) as `f64`.
+/// A number (int, bool or float) as `f64`; "must be real number, not X" otherwise.
 pub fn to_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
     if let Some(f) = float_of(v) {
         return Ok(f);
@@ -57,41 +65,34 @@ pub fn to_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
     }
 }
 
-/// Correctly rounded `a / b` for big ints (CPython's `long_true_divide`, by scaling the
-/// quotient to at least 64 significant bits plus a sticky bit).
-fn int_true_divide(vm: &mut Vm, a: &BigInt, b: &BigInt) -> PyResult<f64> {
-    if b.is_zero() {
-        return Err(vm.zero_division_error("division by zero"));
+/// CPython's `PyFloat_AsDouble`: floats, then `__float__` (which must return a float),
+/// then `__index__`.
+pub fn as_double(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if let Some(f) = float_of(v) {
+        return Ok(f);
     }
-    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64())
-        && x.unsigned_abs() < (1 << 53)
-        && y.unsigned_abs() < (1 << 53)
-    {
-        return Ok(x as f64 / y as f64);
+    if let Some(i) = int_of(v) {
+        return int_to_f64(vm, &i);
     }
-    let negative = (a.sign() == Sign::Minus) != (b.sign() == Sign::Minus);
-    let (a, b) = (a.abs(), b.abs());
-    let shift = 66i64 - (a.bits() as i64 - b.bits() as i64);
-    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
-    let (mut q, r) = num.div_rem(&den);
-    if !r.is_zero() {
-        q |= BigInt::one();
+    if let Some(r) = ops::call::call_special(vm, v, "__float__", &[])? {
+        return match float_of(r) {
+            Some(f) => Ok(f),
+            None => {
+                let (tv, tr) = (ops::type_name(vm, v), ops::type_name(vm, r));
+                Err(vm.type_error(format!("{tv}.__float__ returned non-float (type {tr})")))
+            }
+        };
     }
-    let qf = q.to_f64().unwrap_or(f64::INFINITY);
-    let exp = -shift;
-    let result = if exp > 1100 {
-        f64::INFINITY
-    } else if exp < -1100 {
-        // Scale in two steps so subnormal results round once, in the final multiply.
-        qf * 2f64.powi((exp / 2) as i32) * 2f64.powi((exp - exp / 2) as i32)
-    } else {
-        qf * 2f64.powi(exp as i32)
-    };
-    if result.is_infinite() {
-        return Err(vm.overflow_error("integer division result too large for a float"));
+    let ty = type_of(vm, v);
+    if crate::ops::attr::lookup_type(vm, ty, "__index__").is_some() {
+        let b = ops::convert::index_bigint(vm, v)?;
+        return int_float::int_to_f64(&b).map_err(|e| num_error(vm, e));
     }
-    Ok(if negative { -result } else { result })
+    let tn = ops::type_name(vm, v);
+    Err(vm.type_error(format!("must be real number, not {tn}")))
 }
+
+// ---- int arithmetic -----------------------------------------------------------------------
 
 /// The operator on two ints.
 pub fn int_op(vm: &mut Vm, x: &IntRef, y: &IntRef, op: BinOp) -> PyResult<Value> {
@@ -104,11 +105,18 @@ pub fn int_op(vm: &mut Vm, x: &IntRef, y: &IntRef, op: BinOp) -> PyResult<Value>
             BinOp::And => Some(a & b),
             BinOp::Or => Some(a | b),
             BinOp::Xor => Some(a ^ b),
-            BinOp::FloorDiv | BinOp::Mod if b != 0 && !(a == i64::MIN && b == -1) => {
-                let (q, m) = floor_divmod_i64(a, b);
-                Some(if op == BinOp::FloorDiv { q } else { m })
+            BinOp::FloorDiv => arith::floor_div_i64(a, b),
+            BinOp::Mod => arith::mod_i64(a, b),
+            BinOp::Pow => arith::pow_i64(a, b),
+            BinOp::LShift => arith::shl_i64(a, b),
+            BinOp::RShift => arith::shr_i64(a, b),
+            BinOp::TrueDiv => {
+                if let Some(f) = int_float::i64_true_divide(a, b) {
+                    return Ok(Value::from_f64(f));
+                }
+                None
             }
-            _ => None,
+            BinOp::MatMul => None,
         };
         if let Some(r) = fast {
             return Ok(vm.new_int(r));
@@ -116,152 +124,106 @@ pub fn int_op(vm: &mut Vm, x: &IntRef, y: &IntRef, op: BinOp) -> PyResult<Value>
     }
     let (a, b) = (big(x), big(y));
     let r = match op {
-        BinOp::Add => a + b,
-        BinOp::Sub => a - b,
-        BinOp::Mul => a * b,
-        BinOp::And => a & b,
-        BinOp::Or => a | b,
-        BinOp::Xor => a ^ b,
-        BinOp::FloorDiv | BinOp::Mod => {
-            if b.is_zero() {
-                let msg = if op == BinOp::FloorDiv { "integer division or modulo by zero" } else { "integer modulo by zero" };
-                return Err(vm.zero_division_error(msg));
-            }
-            let (q, m) = a.div_mod_floor(&b);
-            if op == BinOp::FloorDiv { q } else { m }
-        }
+        BinOp::Add => Ok(a + b),
+        BinOp::Sub => Ok(a - b),
+        BinOp::Mul => Ok(a * b),
+        BinOp::And => Ok(a & b),
+        BinOp::Or => Ok(a | b),
+        BinOp::Xor => Ok(a ^ b),
+        BinOp::FloorDiv => arith::floor_div(&a, &b),
+        BinOp::Mod => arith::floor_mod(&a, &b),
         BinOp::TrueDiv => {
-            let f = int_true_divide(vm, &a, &b)?;
-            return Ok(Value::from_f64(f));
+            return int_float::int_true_divide(&a, &b)
+                .map(Value::from_f64)
+                .map_err(|e| num_error(vm, e));
         }
-        BinOp::Pow => return int_pow(vm, &a, &b),
-        BinOp::LShift => {
-            if b.is_negative() {
-                return Err(vm.value_error("negative shift count"));
-            }
-            if a.is_zero() {
-                return Ok(Value::small_int(0));
-            }
-            match b.to_usize() {
-                Some(n) if n < (1 << 32) => a << n,
-                _ => return Err(vm.overflow_error("too many digits in integer")),
-            }
-        }
-        BinOp::RShift => {
-            if b.is_negative() {
-                return Err(vm.value_error("negative shift count"));
-            }
-            match b.to_usize() {
-                Some(n) => a >> n,
-                None => {
-                    if a.is_negative() {
-                        BigInt::from(-1)
-                    } else {
-                        BigInt::zero()
-                    }
-                }
-            }
-        }
+        BinOp::Pow => match arith::int_pow(&a, &b) {
+            Ok(arith::IntPow::Int(r)) => Ok(r),
+            Ok(arith::IntPow::Float(f)) => return Ok(Value::from_f64(f)),
+            Err(e) => Err(e),
+        },
+        BinOp::LShift => arith::shl(&a, &b),
+        BinOp::RShift => arith::shr(&a, &b),
         BinOp::MatMul => {
-            let (na, nb) = ("int", "int");
-            return Err(vm.type_error(format!("unsupported operand type(s) for @: '{na}' and '{nb}'")));
+            return Err(vm.type_error("unsupported operand type(s) for @: 'int' and 'int'"));
         }
     };
-    Ok(vm.new_bigint(r))
+    match r {
+        Ok(r) => Ok(int_value(vm, r)),
+        Err(e) => Err(num_error(vm, e)),
+    }
 }
 
-fn int_pow(vm: &mut Vm, a: &BigInt, b: &BigInt) -> PyResult<Value> {
-    if b.is_negative() {
-        if a.is_zero() {
-            return Err(vm.zero_division_error("zero to a negative power"));
-        }
-        let x = int_to_f64(vm, &IntRef::Big(a))?;
-        let y = b.to_f64().unwrap_or(f64::NEG_INFINITY);
-        return Ok(Value::from_f64(x.powf(y)));
+/// `divmod(a, b)` for two ints.
+pub fn int_divmod(vm: &mut Vm, x: &IntRef, y: &IntRef) -> PyResult<Value> {
+    if let (IntRef::Small(a), IntRef::Small(b)) = (x, y)
+        && let Some((q, r)) = arith::divmod_i64(*a, *b)
+    {
+        let (q, r) = (vm.new_int(q), vm.new_int(r));
+        return Ok(vm.new_tuple(vec![q, r]));
     }
-    if a.is_one() || a.is_zero() || b.is_zero() {
-        return Ok(vm.new_bigint(if b.is_zero() { BigInt::one() } else { a.clone() }));
-    }
-    if *a == BigInt::from(-1) {
-        return Ok(vm.new_int(if b.is_even() { 1 } else { -1 }));
-    }
-    let Some(e) = b.to_u32() else {
-        return Err(vm.memory_error(""));
-    };
-    if (a.bits() as u128) * (e as u128) > (1u128 << 36) {
-        return Err(vm.memory_error(""));
-    }
-    Ok(vm.new_bigint(Pow::pow(a, e)))
+    let (q, r) = arith::divmod(&big(x), &big(y)).map_err(|e| num_error(vm, e))?;
+    let (q, r) = (vm.new_bigint(q), vm.new_bigint(r));
+    Ok(vm.new_tuple(vec![q, r]))
 }
+
+/// `pow(base, exp, mod)` for three ints.
+pub fn int_pow_mod(vm: &mut Vm, base: &BigInt, exp: &BigInt, modulus: &BigInt) -> PyResult<Value> {
+    match arith::int_pow_mod(base, exp, modulus) {
+        Ok(r) => Ok(vm.new_bigint(r)),
+        Err(e) => Err(num_error(vm, e)),
+    }
+}
+
+// ---- float arithmetic ---------------------------------------------------------------------
 
 /// The operator on two floats; `None` for operators floats do not have.
+#[inline]
 pub fn float_op(vm: &mut Vm, x: f64, y: f64, op: BinOp) -> PyResult<Option<Value>> {
     let r = match op {
-        BinOp::Add => x + y,
-        BinOp::Sub => x - y,
-        BinOp::Mul => x * y,
-        BinOp::TrueDiv => {
-            if y == 0.0 {
-                return Err(vm.zero_division_error("division by zero"));
-            }
-            x / y
-        }
-        BinOp::FloorDiv | BinOp::Mod => {
-            if y == 0.0 {
-                let msg = if op == BinOp::FloorDiv { "division by zero" } else { "division by zero" };
-                return Err(vm.zero_division_error(msg));
-            }
-            let (q, m) = float_divmod(x, y);
-            if op == BinOp::FloorDiv { q } else { m }
-        }
+        BinOp::Add => Ok(x + y),
+        BinOp::Sub => Ok(x - y),
+        BinOp::Mul => Ok(x * y),
+        BinOp::TrueDiv => arith::float_div(x, y),
+        BinOp::FloorDiv => arith::float_floor_div(x, y),
+        BinOp::Mod => arith::float_mod(x, y),
         BinOp::Pow => return float_pow(vm, x, y).map(Some),
         _ => return Ok(None),
     };
-    Ok(Some(Value::from_f64(r)))
+    match r {
+        Ok(r) => Ok(Some(Value::from_f64(r))),
+        Err(e) => Err(num_error(vm, e)),
+    }
 }
 
-/// CPython's `float_divmod` (Objects/floatobject.c): the modulo takes the divisor's sign
-/// and the quotient is floored, with the same treatment of zeros.
+/// `divmod(x, y)` for floats.
+pub fn float_divmod_value(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
+    let (q, r) = arith::float_divmod(x, y).map_err(|e| num_error(vm, e))?;
+    Ok(vm.new_tuple(vec![Value::from_f64(q), Value::from_f64(r)]))
+}
+
+/// CPython's `float_divmod` for a non-zero divisor (the caller checks for zero).
 pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
-    let mut m = x % y;
-    let mut div = (x - m) / y;
-    if m != 0.0 {
-        if (y < 0.0) != (m < 0.0) {
-            m += y;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(y);
-    }
-    let floordiv = if div != 0.0 {
-        let mut f = div.floor();
-        if div - f > 0.5 {
-            f += 1.0;
-        }
-        f
-    } else {
-        0.0f64.copysign(x / y)
-    };
-    (floordiv, m)
+    arith::float_divmod(x, y).unwrap_or((f64::NAN, f64::NAN))
 }
 
+#[cold]
 fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
-    if x == 0.0 && y < 0.0 && y.is_finite() {
-        return Err(vm.zero_division_error("zero to a negative power"));
+    match arith::float_pow(x, y) {
+        Ok(arith::FloatPow::Float(r)) => Ok(Value::from_f64(r)),
+        // A negative base with a fractional exponent: the complex power.
+        Ok(arith::FloatPow::Complex) => {
+            let r = cx::pow(Complex::new(x, 0.0), Complex::new(y, 0.0))
+                .map_err(|e| num_error(vm, e))?;
+            Ok(new_complex(vm, r.re, r.im))
+        }
+        Err(e) => Err(num_error(vm, e)),
     }
-    if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
-        // A negative base with a fractional exponent gives a complex result.
-        let (re, im) = complex_pow((x, 0.0), (y, 0.0));
-        return Ok(new_complex(vm, re, im));
-    }
-    let r = x.powf(y);
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return Err(vm.overflow_error("(34, 'Numerical result out of range')"));
-    }
-    Ok(Value::from_f64(r))
 }
 
-/// `(re, im)` of a complex, int, bool or float.
+// ---- complex ------------------------------------------------------------------------------
+
+/// `(re, im)` of a complex, int, bool or float (an int too large for a float is `None`).
 pub fn complex_parts(v: Value) -> Option<(f64, f64)> {
     let v = ops::unwrap_payload(v);
     if let Some(c) = Gc::<ComplexBody>::from_value(v) {
@@ -272,7 +234,7 @@ pub fn complex_parts(v: Value) -> Option<(f64, f64)> {
     }
     match int_of(v)? {
         IntRef::Small(i) => Some((i as f64, 0.0)),
-        IntRef::Big(b) => b.to_f64().map(|f| (f, 0.0)),
+        IntRef::Big(b) => int_float::int_to_f64(b).ok().map(|f| (f, 0.0)),
     }
 }
 
@@ -281,138 +243,158 @@ pub fn new_complex(vm: &mut Vm, re: f64, im: f64) -> Value {
     vm.alloc(ty, ComplexBody { re, im }).value()
 }
 
-fn complex_pow(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
-    if b == (0.0, 0.0) {
-        return (1.0, 0.0);
-    }
-    if a == (0.0, 0.0) {
-        return (0.0, 0.0);
-    }
-    let vabs = a.0.hypot(a.1);
-    let mut len = vabs.powf(b.0);
-    let at = a.1.atan2(a.0);
-    let mut phase = at * b.0;
-    if b.1 != 0.0 {
-        len /= (at * b.1).exp();
-        phase += b.1 * vabs.ln();
-    }
-    (len * phase.cos(), len * phase.sin())
+/// One operand of complex arithmetic: complex, or a real that 3.14 no longer widens.
+enum Operand {
+    Complex(Complex),
+    Real(f64),
 }
 
-/// Complex arithmetic (either operand complex; ints and floats promote).
+fn operand(vm: &mut Vm, v: Value) -> PyResult<Option<Operand>> {
+    let v = ops::unwrap_payload(v);
+    if let Some(c) = Gc::<ComplexBody>::from_value(v) {
+        return Ok(Some(Operand::Complex(Complex::new(c.re, c.im))));
+    }
+    if let Some(f) = v.as_f64() {
+        return Ok(Some(Operand::Real(f)));
+    }
+    match int_of(v) {
+        Some(i) => Ok(Some(Operand::Real(int_to_f64(vm, &i)?))),
+        None => Ok(None),
+    }
+}
+
+/// Complex arithmetic (either operand complex; ints and floats are real operands, with
+/// 3.14's mixed-mode rules for `+ - * /`).
 pub fn complex_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
-    let (Some(x), Some(y)) = (complex_parts(a), complex_parts(b)) else {
+    let (Some(x), Some(y)) = (operand(vm, a)?, operand(vm, b)?) else {
         return Ok(None);
     };
-    let (re, im) = match op {
-        BinOp::Add => (x.0 + y.0, x.1 + y.1),
-        BinOp::Sub => (x.0 - y.0, x.1 - y.1),
-        BinOp::Mul => (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0),
-        BinOp::TrueDiv => {
-            if y == (0.0, 0.0) {
-                return Err(vm.zero_division_error("division by zero"));
-            }
-            complex_div(x, y)
-        }
-        BinOp::Pow => {
-            if x == (0.0, 0.0) && (y.1 != 0.0 || y.0 < 0.0) {
-                return Err(vm.zero_division_error("zero to a negative or complex power"));
-            }
-            complex_pow(x, y)
-        }
+    use Operand::{Complex as C, Real as R};
+    let widen = |o: &Operand| match *o {
+        C(c) => c,
+        R(r) => Complex::new(r, 0.0),
+    };
+    let r = match (op, &x, &y) {
+        (BinOp::Add, C(p), C(q)) => Ok(cx::add(*p, *q)),
+        (BinOp::Add, C(p), R(r)) | (BinOp::Add, R(r), C(p)) => Ok(cx::add_real(*p, *r)),
+        (BinOp::Sub, C(p), C(q)) => Ok(cx::sub(*p, *q)),
+        (BinOp::Sub, C(p), R(r)) => Ok(cx::sub_real(*p, *r)),
+        (BinOp::Sub, R(r), C(p)) => Ok(cx::real_sub(*r, *p)),
+        (BinOp::Mul, C(p), C(q)) => Ok(cx::mul(*p, *q)),
+        (BinOp::Mul, C(p), R(r)) | (BinOp::Mul, R(r), C(p)) => Ok(cx::mul_real(*p, *r)),
+        (BinOp::TrueDiv, C(p), C(q)) => cx::div(*p, *q),
+        (BinOp::TrueDiv, C(p), R(r)) => cx::div_real(*p, *r),
+        (BinOp::TrueDiv, R(r), C(p)) => cx::real_div(*r, *p),
+        (BinOp::Pow, _, _) => cx::pow(widen(&x), widen(&y)),
         _ => return Ok(None),
     };
-    Ok(Some(new_complex(vm, re, im)))
-}
-
-/// Smith's algorithm, as CPython's `_Py_c_quot`.
-fn complex_div(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
-    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
-    if abs_br >= abs_bi {
-        let ratio = b.1 / b.0;
-        let denom = b.0 + b.1 * ratio;
-        ((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom)
-    } else {
-        let ratio = b.0 / b.1;
-        let denom = b.0 * ratio + b.1;
-        ((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom)
+    match r {
+        Ok(c) => Ok(Some(new_complex(vm, c.re, c.im))),
+        Err(e) => Err(num_error(vm, e)),
     }
 }
 
-/// `repr(complex)`: `(1+2j)`, `2j`, `(-0-1j)`.
-pub fn complex_repr(re: f64, im: f64) -> String {
-    let fmt = |x: f64| {
-        let s = ops::repr::float_repr(x);
-        s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
-    };
-    if re == 0.0 && re.is_sign_positive() {
-        return format!("{}j", fmt(im));
-    }
-    let sign = if im.is_sign_negative() || im.is_nan() && im.is_sign_negative() { "-" } else { "+" };
-    format!("({}{sign}{}j)", fmt(re), fmt(im.abs()))
+// ---- int text -----------------------------------------------------------------------------
+
+/// `str(int)`, honouring `sys.set_int_max_str_digits`.
+pub fn int_to_decimal_string(vm: &mut Vm, b: &BigInt) -> PyResult<String> {
+    let limit = max_str_digits(vm);
+    numeric::int_text::int_to_decimal(b, limit).map_err(|e| num_error(vm, e))
 }
 
-/// `str(int)` for big ints, honouring `sys.set_int_max_str_digits`.
+/// `str(v)` for an int value (small or big).
 pub fn int_to_decimal(vm: &mut Vm, v: Value) -> PyResult<String> {
-    let Some(i) = int_of(v) else {
-        return Ok(String::new());
-    };
-    let b = big(&i);
-    let limit = vm.interp.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed);
-    // A quick bound on the digit count from the bit length.
-    if limit > 0 && (b.bits() as f64) * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
-        return Err(vm.value_error(format!(
-            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-        )));
+    match int_of(v) {
+        Some(IntRef::Small(i)) => Ok(numeric::int_text::i64_to_decimal(i)),
+        Some(IntRef::Big(b)) => {
+            let b = b.clone();
+            int_to_decimal_string(vm, &b)
+        }
+        None => Ok(String::new()),
     }
-    let s = b.to_string();
-    let digits = s.trim_start_matches('-').len();
-    if limit > 0 && digits > limit {
-        return Err(vm.value_error(format!(
-            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-        )));
-    }
-    Ok(s)
 }
 
-// ---- constructors and methods ------------------------------------------------------------
+// ---- constructors -------------------------------------------------------------------------
 
 /// Allocates an instance of a user subclass of a builtin carrying `payload`.
 pub fn wrap_payload(vm: &mut Vm, cls: Gc<TypeBody>, payload: Value) -> Value {
     crate::builtins::object::new_instance(vm, cls, payload)
 }
 
-fn int_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let pos = args.pos();
-    let cls = Gc::<TypeBody>::from_value(pos[0]).expect("cls");
-    args.only_kwargs(vm, "int", &["base"])?;
-    let base = args.kwarg("base").or_else(|| pos.get(2).copied());
-    let x = pos.get(1).copied().or(if base.is_some() { None } else { Some(Value::small_int(0)) });
-    if pos.len() > 3 {
-        return Err(vm.type_error(format!("int() takes at most 2 arguments ({} given)", pos.len() - 1)));
+/// `cls(result)` for a classmethod called on a subclass (`from_bytes`, `fromhex`…).
+fn call_subclass(vm: &mut Vm, cls: Value, base: Gc<TypeBody>, result: Value) -> PyResult<Value> {
+    if cls == base.value() {
+        return Ok(result);
     }
-    let Some(x) = x else {
-        return Err(vm.type_error("int() missing string argument"));
+    ops::call::call(vm, cls, &[result])
+}
+
+fn class_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Gc<TypeBody>> {
+    match args
+        .pos()
+        .first()
+        .and_then(|v| Gc::<TypeBody>::from_value(*v))
+    {
+        Some(cls) => Ok(cls),
+        None => Err(vm.type_error(format!("{name}.__new__(X): X is not a type object"))),
+    }
+}
+
+fn int_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let cls = class_arg(vm, args, "int")?;
+    let pos = &args.pos()[1..];
+    args.only_kwargs(vm, "int", &["base"])?;
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    let base = match (pos.get(1), args.kwarg("base")) {
+        (Some(_), Some(_)) => {
+            return Err(vm.type_error("argument for int() given by name ('base') and position (2)"));
+        }
+        (b, k) => b.copied().or(k),
     };
-    let r = int_from(vm, x, base)?;
+    let r = match (pos.first(), base) {
+        (None, None) => Value::small_int(0),
+        (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
+        (Some(&x), base) => int_from(vm, x, base)?,
+    };
     if cls == vm.rt.types.int {
         return Ok(r);
     }
     Ok(wrap_payload(vm, cls, r))
 }
 
-/// `int(x)` / `int(x, base)`.
+/// `int(text, base)` for str, bytes and bytearray; `None` for other objects.
+fn parse_int_text(vm: &mut Vm, x: Value, base: i64) -> PyResult<Option<Value>> {
+    let limit = max_str_digits(vm);
+    let parsed = if let Some(s) = ops::str_of(x) {
+        numeric::int_parse::parse_int(s, base, limit)
+    } else if let Some(data) = crate::builtins::str::bytes_data(x) {
+        numeric::int_parse::parse_int_bytes(&data, base, limit)
+    } else {
+        return Ok(None);
+    };
+    match parsed {
+        Ok(b) => Ok(Some(vm.new_bigint(b))),
+        Err(e) => Err(num_error(vm, e)),
+    }
+}
+
+/// `int(x)` / `int(x, base)` (`PyNumber_Long` and `long_new_impl`).
 pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult<Value> {
     if let Some(base) = base {
-        let b = ops::convert::index_i64(vm, base)?;
-        let text = if let Some(s) = ops::str_of(x) {
-            s.to_owned()
-        } else if let Some(bytes) = crate::builtins::str::bytes_data(x) {
-            String::from_utf8_lossy(&bytes).into_owned()
-        } else {
-            return Err(vm.type_error("int() can't convert non-string with explicit base"));
+        let b = ops::convert::index_bigint(vm, base)?;
+        let b = b.to_i64().unwrap_or(i64::MAX);
+        if let Err(e) = numeric::int_parse::check_base(b) {
+            return Err(num_error(vm, e));
+        }
+        return match parse_int_text(vm, x, b)? {
+            Some(r) => Ok(r),
+            None => Err(vm.type_error("int() can't convert non-string with explicit base")),
         };
-        return parse_int(vm, &text, b, x);
     }
     if let Some(i) = int_of(x) {
         return Ok(match i {
@@ -424,28 +406,34 @@ pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult<Value> {
         });
     }
     if let Some(f) = float_of(x) {
-        return match ops::convert::f64_to_bigint(f) {
-            Some(b) => Ok(vm.new_bigint(b)),
-            None if f.is_nan() => Err(vm.value_error("cannot convert float NaN to integer")),
-            None => Err(vm.overflow_error("cannot convert float infinity to integer")),
-        };
+        return float_to_int_value(vm, f);
     }
-    if let Some(s) = ops::str_of(x) {
-        let s = s.to_owned();
-        return parse_int(vm, &s, 10, x);
+    if let Some(r) = parse_int_text(vm, x, 10)? {
+        return Ok(r);
     }
-    if let Some(bytes) = crate::builtins::str::bytes_data(x) {
-        let s = String::from_utf8_lossy(&bytes).into_owned();
-        return parse_int(vm, &s, 10, x);
-    }
-    for name in ["__int__", "__index__", "__trunc__"] {
+    for name in ["__int__", "__index__"] {
         if let Some(r) = ops::call::call_special(vm, x, name, &[])? {
-            if int_of(r).is_none() {
-                let tn = ops::type_name(vm, r);
-                return Err(vm.type_error(format!("{name} returned non-int (type {tn})")));
-            }
-            return int_from(vm, r, None);
+            return match int_of(r) {
+                Some(i) => Ok(match i {
+                    IntRef::Small(i) => vm.new_int(i),
+                    IntRef::Big(b) => {
+                        let b = b.clone();
+                        vm.new_bigint(b)
+                    }
+                }),
+                None => {
+                    let tn = ops::type_name(vm, r);
+                    Err(vm.type_error(format!("{name} returned non-int (type {tn})")))
+                }
+            };
         }
+    }
+    if let Some(data) = crate::builtins::memoryview::memoryview_bytes(vm, x) {
+        let limit = max_str_digits(vm);
+        return match numeric::int_parse::parse_int_bytes(&data, 10, limit) {
+            Ok(b) => Ok(vm.new_bigint(b)),
+            Err(e) => Err(num_error(vm, e)),
+        };
     }
     let tn = ops::type_name(vm, x);
     Err(vm.type_error(format!(
@@ -453,86 +441,59 @@ pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult<Value> {
     )))
 }
 
-/// Parses an int literal as `int(text, base)` does.
-pub fn parse_int(vm: &mut Vm, text: &str, base: i64, original: Value) -> PyResult<Value> {
-    if base != 0 && !(2..=36).contains(&base) {
-        return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+/// `int(f)`: truncation, with the NaN and infinity errors.
+fn float_to_int_value(vm: &mut Vm, f: f64) -> PyResult<Value> {
+    if let Some(i) = int_float::f64_to_i64(f) {
+        return Ok(vm.new_int(i));
     }
-    let invalid = |vm: &mut Vm| -> crate::errors::PyErr {
-        let r = ops::repr::repr_string(vm, original).unwrap_or_default();
-        vm.value_error(format!("invalid literal for int() with base {base}: {r}"))
-    };
-    let t = text.trim_matches(|c: char| c.is_whitespace());
-    let (neg, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let lower = t.to_ascii_lowercase();
-    let (mut radix, mut digits) = (base as u32, lower.as_str());
-    for (prefix, r) in [("0x", 16), ("0o", 8), ("0b", 2)] {
-        if (base == 0 || base == r as i64) && digits.starts_with(prefix) {
-            radix = r;
-            digits = &digits[2..];
-            digits = digits.strip_prefix('_').unwrap_or(digits);
-            break;
-        }
-    }
-    if radix == 0 {
-        radix = 10;
-        if digits.len() > 1 && digits.starts_with('0') && digits.trim_start_matches(['0', '_']).chars().next().is_some() {
-            return Err(invalid(vm));
-        }
-    }
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-        return Err(invalid(vm));
-    }
-    let clean: String = digits.chars().filter(|&c| c != '_').map(|c| c.to_digit(10).map_or(c, |d| char::from_digit(d, 10).unwrap_or(c))).collect();
-    let clean: String = clean.chars().map(|c| if let Some(d) = unicode_decimal(c) { char::from(b'0' + d) } else { c }).collect();
-    let limit = vm.interp.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed);
-    if radix == 10 && limit > 0 && clean.len() > limit {
-        return Err(vm.value_error(format!(
-            "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
-            clean.len()
-        )));
-    }
-    match BigInt::parse_bytes(clean.as_bytes(), radix) {
-        Some(b) => Ok(vm.new_bigint(if neg { -b } else { b })),
-        None => Err(invalid(vm)),
+    match int_float::f64_to_int(f) {
+        Ok(b) => Ok(vm.new_bigint(b)),
+        Err(e) => Err(num_error(vm, e)),
     }
 }
 
-/// The value of a Unicode decimal digit outside ASCII (Nd), if `c` is one.
-fn unicode_decimal(c: char) -> Option<u8> {
-    if c.is_ascii_digit() {
-        return Some(c as u8 - b'0');
-    }
-    // Decimal digit blocks are runs of ten starting at a code point ending in 0 or 6.
-    const ZEROS: &[u32] = &[0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10];
-    let cp = c as u32;
-    ZEROS.iter().find(|&&z| (z..z + 10).contains(&cp)).map(|&z| (cp - z) as u8)
-}
+// ---- int methods --------------------------------------------------------------------------
 
-fn self_int<'a>(vm: &mut Vm, args: &'a Args, name: &str) -> PyResult<BigInt> {
+fn self_int(vm: &mut Vm, args: &Args, name: &str) -> PyResult<BigInt> {
     let v = args.pos().first().copied().unwrap_or(Value::NONE);
     match int_of(v) {
         Some(i) => Ok(big(&i)),
-        None => Err(vm.type_error(format!("descriptor '{name}' requires an 'int' object"))),
+        None => {
+            let tn = ops::type_name(vm, v);
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'int' objects doesn't apply to a '{tn}' object"
+            )))
+        }
     }
 }
 
+/// A method without arguments: "int.bit_length() takes no arguments (1 given)".
+fn no_args(vm: &mut Vm, args: &Args, qualname: &str) -> PyResult<()> {
+    args.no_kwargs(vm, qualname)?;
+    let extra = args.pos().len().saturating_sub(1);
+    if extra > 0 {
+        return Err(vm.type_error(format!("{qualname}() takes no arguments ({extra} given)")));
+    }
+    Ok(())
+}
+
 fn int_bit_length(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    no_args(vm, args, "int.bit_length")?;
     let b = self_int(vm, args, "bit_length")?;
-    Ok(vm.new_int(b.bits() as i64))
+    let n = numeric::bytes_conv::bit_length(&b);
+    Ok(vm.new_bigint(BigInt::from(n)))
 }
 
 fn int_bit_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    no_args(vm, args, "int.bit_count")?;
     let b = self_int(vm, args, "bit_count")?;
-    let n: u64 = b.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum();
-    Ok(vm.new_int(n as i64))
+    let n = numeric::bytes_conv::bit_count(&b);
+    Ok(vm.new_bigint(BigInt::from(n)))
 }
 
-fn int_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+/// `__index__`, `__int__`, `__pos__`, `__trunc__`, `__floor__`, `__ceil__`, `conjugate`
+/// and `real`: the int itself as an exact int.
+fn int_identity(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let b = self_int(vm, args, "__index__")?;
     Ok(vm.new_bigint(b))
 }
@@ -548,119 +509,170 @@ fn int_abs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(vm.new_bigint(b.abs()))
 }
 
-fn int_conjugate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let b = self_int(vm, args, "conjugate")?;
-    Ok(vm.new_bigint(b))
-}
-
 fn int_as_integer_ratio(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    no_args(vm, args, "int.as_integer_ratio")?;
     let b = self_int(vm, args, "as_integer_ratio")?;
     let n = vm.new_bigint(b);
     Ok(vm.new_tuple(vec![n, Value::small_int(1)]))
 }
 
-fn int_is_integer(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+fn int_is_integer(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    no_args(vm, args, "int.is_integer")?;
+    self_int(vm, args, "is_integer")?;
     Ok(Value::TRUE)
 }
 
 fn int_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.no_kwargs(vm, "__round__")?;
+    if args.pos().len() > 2 {
+        let n = args.pos().len() - 1;
+        return Err(vm.type_error(format!("__round__ expected at most 1 argument, got {n}")));
+    }
     let b = self_int(vm, args, "__round__")?;
     let nd = args.pos().get(1).copied().filter(|v| !v.is_none());
     let Some(nd) = nd else {
         return Ok(vm.new_bigint(b));
     };
     let nd = ops::convert::index_bigint(vm, nd)?;
-    if !nd.is_negative() {
-        return Ok(vm.new_bigint(b));
+    let r = numeric::round::round_int(&b, &nd);
+    Ok(vm.new_bigint(r))
+}
+
+/// A `str` argument of a method ("to_bytes() argument 'byteorder' must be str, not int").
+fn str_arg<'a>(vm: &mut Vm, v: Value, fname: &str, name: &str) -> PyResult<&'a str> {
+    match ops::str_of(v) {
+        Some(s) => Ok(s),
+        None => {
+            let tn = ops::type_name(vm, v);
+            Err(vm.type_error(format!("{fname}() argument '{name}' must be str, not {tn}")))
+        }
     }
-    let Some(e) = (-nd).to_u32() else {
-        return Ok(Value::small_int(0));
+}
+
+/// Positional-or-keyword argument `index` (after self) named `name`.
+fn param(
+    vm: &mut Vm,
+    args: &Args,
+    fname: &str,
+    index: usize,
+    name: &str,
+) -> PyResult<Option<Value>> {
+    let pos = args.pos().get(index + 1).copied();
+    match (pos, args.kwarg(name)) {
+        (Some(_), Some(_)) => Err(vm.type_error(format!(
+            "argument for {fname}() given by name ('{name}') and position ({})",
+            index + 1
+        ))),
+        (p, k) => Ok(p.or(k)),
+    }
+}
+
+fn check_max_positional(vm: &mut Vm, args: &Args, fname: &str, max: usize) -> PyResult<()> {
+    let n = args.pos().len().saturating_sub(1);
+    if n > max {
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {max} positional arguments ({n} given)"
+        )));
+    }
+    Ok(())
+}
+
+fn byteorder_arg(
+    vm: &mut Vm,
+    v: Option<Value>,
+    fname: &str,
+) -> PyResult<numeric::bytes_conv::ByteOrder> {
+    let Some(v) = v else {
+        return Ok(numeric::bytes_conv::ByteOrder::Big);
     };
-    let p = Pow::pow(BigInt::from(10), e);
-    let (q, r) = b.div_mod_floor(&p);
-    let twice = &r * 2;
-    let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
-    Ok(vm.new_bigint(q * p))
+    let text = str_arg(vm, v, fname, "byteorder")?;
+    numeric::bytes_conv::parse_byteorder(text).map_err(|e| num_error(vm, e))
 }
 
 fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let b = self_int(vm, args, "to_bytes")?;
     args.only_kwargs(vm, "to_bytes", &["length", "byteorder", "signed"])?;
-    let length = match args.pos().get(1).copied().or(args.kwarg("length")) {
-        Some(l) => ops::convert::index_i64(vm, l)?,
-        None => 1,
+    check_max_positional(vm, args, "to_bytes", 2)?;
+    let b = self_int(vm, args, "to_bytes")?;
+    let length = match param(vm, args, "to_bytes", 0, "length")? {
+        Some(l) => ops::convert::index_bigint(vm, l)?,
+        None => BigInt::from(1),
     };
-    let order = args.pos().get(2).copied().or(args.kwarg("byteorder"));
-    let order = match order.and_then(ops::str_of) {
-        None | Some("big") => "big",
-        Some("little") => "little",
-        Some(_) => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),
-    };
+    let order = param(vm, args, "to_bytes", 1, "byteorder")?;
+    let order = byteorder_arg(vm, order, "to_bytes")?;
     let signed = match args.kwarg("signed") {
         Some(s) => ops::truthy(vm, s)?,
         None => false,
     };
-    if length < 0 {
-        return Err(vm.value_error("length argument must be non-negative"));
+    let length = match length.to_i64() {
+        Some(l) => numeric::bytes_conv::check_length(l).map_err(|e| num_error(vm, e))?,
+        None if length.is_negative() => {
+            return Err(vm.value_error("length argument must be non-negative"));
+        }
+        None => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+    };
+    if length > 1 << 40 {
+        return Err(vm.memory_error(""));
     }
-    if !signed && b.is_negative() {
-        return Err(vm.overflow_error("can't convert negative int to unsigned"));
-    }
-    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
-    if b.is_zero() {
-        bytes.clear();
-    }
-    if bytes.len() > length as usize {
-        return Err(vm.overflow_error("int too big to convert"));
-    }
-    let fill = if signed && b.is_negative() { 0xFF } else { 0 };
-    bytes.resize(length as usize, fill);
-    if order == "big" {
-        bytes.reverse();
-    }
+    let bytes = numeric::bytes_conv::int_to_bytes(&b, length, order, signed)
+        .map_err(|e| num_error(vm, e))?;
     Ok(crate::builtins::str::new_bytes(vm, bytes))
 }
 
 fn int_from_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.only_kwargs(vm, "from_bytes", &["bytes", "byteorder", "signed"])?;
-    let data = args.pos().get(1).copied().or(args.kwarg("bytes")).unwrap_or(Value::NONE);
-    let Some(mut bytes) = crate::builtins::str::bytes_like(vm, data)? else {
-        let tn = ops::type_name(vm, data);
-        return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
+    check_max_positional(vm, args, "from_bytes", 2)?;
+    let Some(data) = param(vm, args, "from_bytes", 0, "bytes")? else {
+        return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
     };
-    let order = args.pos().get(2).copied().or(args.kwarg("byteorder"));
-    match order.and_then(ops::str_of) {
-        None | Some("big") => bytes.reverse(),
-        Some("little") => {}
-        Some(_) => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),
-    }
+    let order = param(vm, args, "from_bytes", 1, "byteorder")?;
+    let order = byteorder_arg(vm, order, "from_bytes")?;
     let signed = match args.kwarg("signed") {
         Some(s) => ops::truthy(vm, s)?,
         None => false,
     };
-    let b = if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(Sign::Plus, &bytes) };
+    // `PyObject_Bytes`: bytes-like objects, `__bytes__`, or an iterable of ints.
+    let bytes = if ops::str_of(data).is_some() || int_of(data).is_some() {
+        let tn = ops::type_name(vm, data);
+        return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
+    } else if let Some(r) = ops::call::call_special(vm, data, "__bytes__", &[])? {
+        match crate::builtins::str::bytes_data(r) {
+            Some(d) => d,
+            None => {
+                let tn = ops::type_name(vm, r);
+                return Err(vm.type_error(format!("__bytes__ returned non-bytes (type {tn})")));
+            }
+        }
+    } else {
+        crate::builtins::str::bytes_from(vm, Some(data), None)?
+    };
+    let b = numeric::bytes_conv::int_from_bytes(&bytes, order, signed);
     let r = vm.new_bigint(b);
     let cls = args.pos()[0];
-    if cls != vm.rt.types.int.value() {
-        return ops::call::call(vm, cls, &[r]);
-    }
-    Ok(r)
+    let int = vm.rt.types.int;
+    call_subclass(vm, cls, int, r)
+}
+
+fn int_getnewargs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = self_int(vm, args, "__getnewargs__")?;
+    let v = vm.new_bigint(b);
+    Ok(vm.new_tuple(vec![v]))
 }
 
 pub const INT_METHODS: &[MethodDef] = &[
     staticmethod("__new__", int_new),
     method("bit_length", int_bit_length),
     method("bit_count", int_bit_count),
-    method("__index__", int_index),
-    method("__int__", int_index),
+    method("__index__", int_identity),
+    method("__int__", int_identity),
     method("__float__", int_float),
     method("__abs__", int_abs),
-    method("__pos__", int_index),
-    method("__trunc__", int_index),
-    method("__floor__", int_index),
-    method("__ceil__", int_index),
+    method("__pos__", int_identity),
+    method("__trunc__", int_identity),
+    method("__floor__", int_identity),
+    method("__ceil__", int_identity),
     method("__round__", int_round),
-    method("conjugate", int_conjugate),
+    method("__getnewargs__", int_getnewargs),
+    method("conjugate", int_identity),
     method("as_integer_ratio", int_as_integer_ratio),
     method("is_integer", int_is_integer),
     method("to_bytes", int_to_bytes),
@@ -672,20 +684,30 @@ fn bool_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match args.pos() {
         [_] => Ok(Value::FALSE),
         [_, x] => ops::truthy(vm, *x).map(Value::from_bool),
-        other => Err(vm.type_error(format!("bool expected at most 1 argument, got {}", other.len() - 1))),
+        other => Err(vm.type_error(format!(
+            "bool expected at most 1 argument, got {}",
+            other.len() - 1
+        ))),
     }
 }
 
 pub const BOOL_METHODS: &[MethodDef] = &[staticmethod("__new__", bool_new)];
 
+// ---- float --------------------------------------------------------------------------------
+
 fn float_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.no_kwargs(vm, "float")?;
-    let pos = args.pos();
-    let cls = Gc::<TypeBody>::from_value(pos[0]).expect("cls");
-    if pos.len() > 2 {
-        return Err(vm.type_error(format!("float expected at most 1 argument, got {}", pos.len() - 1)));
+    let cls = class_arg(vm, args, "float")?;
+    if args.has_kwargs() && cls == vm.rt.types.float {
+        return Err(vm.type_error("float() takes no keyword arguments"));
     }
-    let r = match pos.get(1) {
+    let pos = &args.pos()[1..];
+    if pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "float expected at most 1 argument, got {}",
+            pos.len()
+        )));
+    }
+    let r = match pos.first() {
         None => Value::from_f64(0.0),
         Some(&x) => float_from(vm, x)?,
     };
@@ -695,90 +717,86 @@ fn float_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(wrap_payload(vm, cls, r))
 }
 
-/// `float(x)`.
+/// `float(x)` (`PyNumber_Float`).
 pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<Value> {
-    if let Some(f) = float_of(x) {
+    if let Some(f) = x.as_f64() {
         return Ok(Value::from_f64(f));
+    }
+    let parsed = match ops::str_of(x) {
+        Some(s) => Some(numeric::float_parse::parse_float(s)),
+        None => crate::builtins::str::bytes_data(x)
+            .map(|data| numeric::float_parse::parse_float_bytes(&data)),
+    };
+    if let Some(parsed) = parsed {
+        return match parsed {
+            // Each parsed NaN is a distinct object, as in CPython (see `Value::fresh_nan`).
+            Ok(f) if f.is_nan() && f.is_sign_positive() => Ok(Value::fresh_nan()),
+            Ok(f) => Ok(Value::from_f64(f)),
+            Err(e) => Err(num_error(vm, e)),
+        };
     }
     if let Some(i) = int_of(x) {
         return int_to_f64(vm, &i).map(Value::from_f64);
     }
-    if let Some(s) = ops::str_of(x) {
-        let s = s.to_owned();
-        return match parse_float(&s) {
-            // Each parsed NaN is a distinct object, as in CPython (see `Value::fresh_nan`).
-            Some(f) if f.is_nan() && f.is_sign_positive() => Ok(Value::fresh_nan()),
+    if let Some(r) = ops::call::call_special(vm, x, "__float__", &[])? {
+        return match float_of(r) {
             Some(f) => Ok(Value::from_f64(f)),
             None => {
-                let r = ops::repr::repr_string(vm, x)?;
-                Err(vm.value_error(format!("could not convert string to float: {r}")))
+                let (tx, tr) = (ops::type_name(vm, x), ops::type_name(vm, r));
+                Err(vm.type_error(format!("{tx}.__float__ returned non-float (type {tr})")))
             }
         };
     }
-    for name in ["__float__", "__index__"] {
-        if let Some(r) = ops::call::call_special(vm, x, name, &[])? {
-            if name == "__index__" {
-                return float_from(vm, r);
-            }
-            if float_of(r).is_none() {
-                let tn = ops::type_name(vm, r);
-                return Err(vm.type_error(format!("{}.__float__ returned non-float (type {tn})", ops::type_name(vm, x))));
-            }
-            return Ok(Value::from_f64(float_of(r).unwrap_or(0.0)));
-        }
+    if let Some(f) = float_of(x) {
+        return Ok(Value::from_f64(f));
+    }
+    let ty = type_of(vm, x);
+    if crate::ops::attr::lookup_type(vm, ty, "__index__").is_some() {
+        let b = ops::convert::index_bigint(vm, x)?;
+        return int_float::int_to_f64(&b)
+            .map(Value::from_f64)
+            .map_err(|e| num_error(vm, e));
+    }
+    if let Some(data) = crate::builtins::memoryview::memoryview_bytes(vm, x) {
+        return numeric::float_parse::parse_float_bytes(&data)
+            .map(Value::from_f64)
+            .map_err(|e| num_error(vm, e));
     }
     let tn = ops::type_name(vm, x);
-    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{tn}'")))
-}
-
-/// Parses `float()` text: whitespace around, underscores between digits, inf/nan.
-pub fn parse_float(text: &str) -> Option<f64> {
-    let t = text.trim();
-    let lower = t.to_ascii_lowercase();
-    let (sign, body) = match lower.as_bytes().first() {
-        Some(b'-') => (-1.0, &lower[1..]),
-        Some(b'+') => (1.0, &lower[1..]),
-        _ => (1.0, lower.as_str()),
-    };
-    match body {
-        "inf" | "infinity" => return Some(sign * f64::INFINITY),
-        "nan" => return Some(f64::NAN.copysign(sign)),
-        _ => {}
-    }
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_')) {
-        return None;
-    }
-    let bytes = body.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'_' {
-            let ok = i > 0 && i + 1 < bytes.len() && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit();
-            if !ok {
-                return None;
-            }
-        }
-    }
-    let clean: String = body.chars().filter(|&c| c != '_').collect();
-    if !clean.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.') {
-        return None;
-    }
-    clean.parse::<f64>().ok().map(|f| sign * f)
+    Err(vm.type_error(format!(
+        "float() argument must be a string or a real number, not '{tn}'"
+    )))
 }
 
 fn self_float(vm: &mut Vm, args: &Args, name: &str) -> PyResult<f64> {
-    match args.pos().first().and_then(|v| float_of(*v)) {
+    let v = args.pos().first().copied().unwrap_or(Value::NONE);
+    match float_of(v) {
         Some(f) => Ok(f),
-        None => Err(vm.type_error(format!("descriptor '{name}' requires a 'float' object"))),
+        None => {
+            let tn = ops::type_name(vm, v);
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'float' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
+}
+
+fn int_result(vm: &mut Vm, r: numeric::NumResult<BigInt>) -> PyResult<Value> {
+    match r {
+        Ok(b) => Ok(vm.new_bigint(b)),
+        Err(e) => Err(num_error(vm, e)),
     }
 }
 
 fn float_is_integer(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    no_args(vm, args, "float.is_integer")?;
     let f = self_float(vm, args, "is_integer")?;
-    Ok(Value::from_bool(f.is_finite() && f.fract() == 0.0))
+    Ok(Value::from_bool(int_float::f64_is_integer(f)))
 }
 
 fn float_int(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let f = self_float(vm, args, "__int__")?;
-    int_from(vm, Value::from_f64(f), None)
+    float_to_int_value(vm, f)
 }
 
 fn float_float(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -791,85 +809,86 @@ fn float_abs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn float_floor(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let f = self_float(vm, args, "__floor__")?;
-    int_from(vm, Value::from_f64(f.floor()), None)
+    int_result(vm, int_float::f64_floor(f))
 }
 
 fn float_ceil(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let f = self_float(vm, args, "__ceil__")?;
-    int_from(vm, Value::from_f64(f.ceil()), None)
+    int_result(vm, int_float::f64_ceil(f))
 }
 
 fn float_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.no_kwargs(vm, "__round__")?;
+    if args.pos().len() > 2 {
+        let n = args.pos().len() - 1;
+        return Err(vm.type_error(format!("__round__ expected at most 1 argument, got {n}")));
+    }
     let f = self_float(vm, args, "__round__")?;
-    let nd = args.pos().get(1).copied().filter(|v| !v.is_none());
-    match nd {
+    match args.pos().get(1).copied().filter(|v| !v.is_none()) {
         None => {
-            let r = f.round_ties_even();
-            int_from(vm, Value::from_f64(r), None)
+            if let Some(i) = numeric::round::round_f64_to_i64(f) {
+                return Ok(vm.new_int(i));
+            }
+            int_result(vm, numeric::round::round_f64_to_int(f))
         }
         Some(nd) => {
-            let nd = ops::convert::index_i64(vm, nd)?;
-            Ok(Value::from_f64(round_float(f, nd)))
+            let nd = ops::convert::index_i64_clamped(vm, nd)?;
+            numeric::round::round_f64(f, nd)
+                .map(Value::from_f64)
+                .map_err(|e| num_error(vm, e))
         }
     }
-}
-
-/// `round(x, ndigits)` correctly rounded (half-even on the exact decimal value), using
-/// Rust's exact float formatting as CPython uses dtoa.
-pub fn round_float(x: f64, nd: i64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
-        return x;
-    }
-    if nd > 330 {
-        return x;
-    }
-    if nd < -330 {
-        return 0.0f64.copysign(x);
-    }
-    if nd >= 0 {
-        let s = format!("{:.*}", nd as usize, x);
-        return s.parse().unwrap_or(x);
-    }
-    let p = 10f64.powi((-nd) as i32);
-    let y = x / p;
-    let r = y.round_ties_even();
-    let z = r * p;
-    if z.is_finite() { z } else { x }
 }
 
 fn float_as_integer_ratio(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    no_args(vm, args, "float.as_integer_ratio")?;
     let f = self_float(vm, args, "as_integer_ratio")?;
-    if f.is_infinite() {
-        return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
-    }
-    if f.is_nan() {
-        return Err(vm.value_error("cannot convert NaN to integer ratio"));
-    }
-    let (m, e) = crate::ops::hash::frexp(f);
-    let mut mant = m;
-    let mut exp = e;
-    for _ in 0..300 {
-        if mant.fract() == 0.0 {
-            break;
-        }
-        mant *= 2.0;
-        exp -= 1;
-    }
-    let mut num = BigInt::from(mant as i64);
-    let mut den = BigInt::one();
-    if exp > 0 {
-        num <<= exp as usize;
-    } else {
-        den <<= (-exp) as usize;
-    }
-    let g = num.gcd(&den);
-    let n = vm.new_bigint(num / &g);
-    let d = vm.new_bigint(den / g);
+    let (n, d) = int_float::f64_as_integer_ratio(f).map_err(|e| num_error(vm, e))?;
+    let n = vm.new_bigint(n);
+    let d = vm.new_bigint(d);
     Ok(vm.new_tuple(vec![n, d]))
 }
 
-fn float_conjugate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    self_float(vm, args, "conjugate").map(Value::from_f64)
+fn float_hex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    no_args(vm, args, "float.hex")?;
+    let f = self_float(vm, args, "hex")?;
+    Ok(vm.new_string(numeric::float_hex::float_to_hex(f)))
+}
+
+fn float_fromhex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.no_kwargs(vm, "fromhex")?;
+    let [cls, s] = args.pos() else {
+        let n = args.pos().len().saturating_sub(1);
+        return Err(vm.type_error(format!(
+            "float.fromhex() takes exactly one argument ({n} given)"
+        )));
+    };
+    let Some(text) = ops::str_of(*s) else {
+        let tn = ops::type_name(vm, *s);
+        return Err(vm.type_error(format!("fromhex() argument must be str, not {tn}")));
+    };
+    let f = numeric::float_hex::float_from_hex(text).map_err(|e| num_error(vm, e))?;
+    let float = vm.rt.types.float;
+    call_subclass(vm, *cls, float, Value::from_f64(f))
+}
+
+/// `float.from_number(x)` (3.14): any real number, never a string.
+fn float_from_number(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.no_kwargs(vm, "from_number")?;
+    let [cls, x] = args.pos() else {
+        let n = args.pos().len().saturating_sub(1);
+        return Err(vm.type_error(format!(
+            "float.from_number() takes exactly one argument ({n} given)"
+        )));
+    };
+    let f = as_double(vm, *x)?;
+    let float = vm.rt.types.float;
+    call_subclass(vm, *cls, float, Value::from_f64(f))
+}
+
+fn float_getnewargs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let f = self_float(vm, args, "__getnewargs__")?;
+    Ok(vm.new_tuple(vec![Value::from_f64(f)]))
 }
 
 pub const FLOAT_METHODS: &[MethodDef] = &[
@@ -883,111 +902,200 @@ pub const FLOAT_METHODS: &[MethodDef] = &[
     method("__floor__", float_floor),
     method("__ceil__", float_ceil),
     method("__round__", float_round),
+    method("__getnewargs__", float_getnewargs),
     method("as_integer_ratio", float_as_integer_ratio),
-    method("conjugate", float_conjugate),
+    method("conjugate", float_float),
+    method("hex", float_hex),
+    classmethod("fromhex", float_fromhex),
+    classmethod("from_number", float_from_number),
 ];
 
-fn complex_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.only_kwargs(vm, "complex", &["real", "imag"])?;
-    let pos = args.pos();
-    let real = pos.get(1).copied().or(args.kwarg("real"));
-    let imag = pos.get(2).copied().or(args.kwarg("imag"));
-    let (mut re, mut im) = (0.0, 0.0);
-    if let Some(r) = real {
-        if let Some(s) = ops::str_of(r) {
-            if imag.is_some() {
-                return Err(vm.type_error("complex() can't take second arg if first is a string"));
-            }
-            let s = s.to_owned();
-            return match parse_complex(&s) {
-                Some((a, b)) => Ok(new_complex(vm, a, b)),
-                None => Err(vm.value_error("complex() arg is a malformed string")),
-            };
-        }
-        match complex_parts(r) {
-            Some((a, b)) => {
-                re = a;
-                im = b;
-            }
-            None => {
-                if let Some(c) = ops::call::call_special(vm, r, "__complex__", &[])? {
-                    let (a, b) = complex_parts(c).unwrap_or((0.0, 0.0));
-                    re = a;
-                    im = b;
-                } else {
-                    let tn = ops::type_name(vm, r);
-                    return Err(vm.type_error(format!(
-                        "complex() first argument must be a string or a number, not '{tn}'"
-                    )));
-                }
-            }
+// ---- complex ------------------------------------------------------------------------------
+
+/// `__complex__` of `v`, checked to return a complex; `None` when there is none.
+fn call_complex_dunder(vm: &mut Vm, v: Value) -> PyResult<Option<(f64, f64)>> {
+    let Some(r) = ops::call::call_special(vm, v, "__complex__", &[])? else {
+        return Ok(None);
+    };
+    match Gc::<ComplexBody>::from_value(ops::unwrap_payload(r)) {
+        Some(c) => Ok(Some((c.re, c.im))),
+        None => {
+            let tn = ops::type_name(vm, r);
+            Err(vm.type_error(format!("__complex__ returned non-complex (type {tn})")))
         }
     }
-    if let Some(i) = imag {
-        match complex_parts(i) {
-            Some((a, b)) => {
-                re -= b;
-                im += a;
-            }
-            None => {
-                let tn = ops::type_name(vm, i);
-                return Err(vm.type_error(format!("complex() second argument must be a number, not '{tn}'")));
-            }
-        }
-    }
-    Ok(new_complex(vm, re, im))
 }
 
-fn parse_complex(s: &str) -> Option<(f64, f64)> {
-    let t = s.trim();
-    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(t).trim();
-    if let Some(body) = t.strip_suffix(['j', 'J']) {
-        // Find the split between real and imaginary parts: the last sign not after 'e'.
-        let bytes = body.as_bytes();
-        let mut split = None;
-        for i in (1..bytes.len()).rev() {
-            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
-                split = Some(i);
-                break;
+/// Whether `v` has `__float__` or `__index__` (CPython's check before `PyNumber_Float`).
+fn has_real_conversion(vm: &mut Vm, v: Value) -> bool {
+    if int_of(v).is_some() || float_of(v).is_some() {
+        return true;
+    }
+    let ty = type_of(vm, v);
+    ["__float__", "__index__"]
+        .iter()
+        .any(|n| crate::ops::attr::lookup_type(vm, ty, n).is_some())
+}
+
+fn complex_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let cls = class_arg(vm, args, "complex")?;
+    args.only_kwargs(vm, "complex", &["real", "imag"])?;
+    let pos = &args.pos()[1..];
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "complex() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    let real = pos.first().copied().or(args.kwarg("real"));
+    let imag = pos.get(1).copied().or(args.kwarg("imag"));
+    let (re, im) = complex_from_args(vm, real, imag)?;
+    if cls == vm.rt.types.complex {
+        return Ok(new_complex(vm, re, im));
+    }
+    let c = new_complex(vm, re, im);
+    Ok(wrap_payload(vm, cls, c))
+}
+
+/// `complex_new_impl`: the value of `complex(real, imag)`.
+fn complex_from_args(
+    vm: &mut Vm,
+    real: Option<Value>,
+    imag: Option<Value>,
+) -> PyResult<(f64, f64)> {
+    let Some(r) = real else {
+        return match imag {
+            None => Ok((0.0, 0.0)),
+            Some(i) => complex_from_args(vm, Some(Value::small_int(0)), Some(i)),
+        };
+    };
+    if let Some(s) = ops::str_of(r) {
+        if imag.is_some() {
+            return Err(vm.type_error("complex() can't take second arg if first is a string"));
+        }
+        let c = cx::parse_complex(s).map_err(|e| num_error(vm, e))?;
+        return Ok((c.re, c.im));
+    }
+    if let Some(i) = imag
+        && ops::str_of(i).is_some()
+    {
+        return Err(vm.type_error("complex() second arg can't be a string"));
+    }
+    // The real part: `__complex__`, a complex, or a real number.
+    let (cr, cr_is_complex) = if let Some(c) = call_complex_dunder(vm, r)? {
+        (c, true)
+    } else if let Some(c) = Gc::<ComplexBody>::from_value(ops::unwrap_payload(r)) {
+        ((c.re, c.im), true)
+    } else if has_real_conversion(vm, r) {
+        ((as_double(vm, r)?, 0.0), false)
+    } else {
+        let tn = ops::type_name(vm, r);
+        return Err(vm.type_error(format!(
+            "complex() first argument must be a string or a number, not '{tn}'"
+        )));
+    };
+    let (ci, ci_is_complex) = match imag {
+        None => ((cr.1, 0.0), false),
+        Some(i) => {
+            if let Some(c) = Gc::<ComplexBody>::from_value(ops::unwrap_payload(i)) {
+                ((c.re, c.im), true)
+            } else if has_real_conversion(vm, i) {
+                ((as_double(vm, i)?, 0.0), false)
+            } else {
+                let tn = ops::type_name(vm, i);
+                return Err(vm.type_error(format!(
+                    "complex() second argument must be a number, not '{tn}'"
+                )));
             }
         }
-        let (re, im) = match split {
-            Some(i) => (parse_float(&body[..i])?, &body[i..]),
-            None => (0.0, body),
-        };
-        let im = match im {
-            "" | "+" => 1.0,
-            "-" => -1.0,
-            x => parse_float(x)?,
-        };
-        return Some((re, im));
+    };
+    let mut re = cr.0;
+    let mut im = ci.0;
+    if ci_is_complex {
+        re -= ci.1;
     }
-    parse_float(t).map(|f| (f, 0.0))
+    if cr_is_complex && imag.is_some() {
+        im += cr.1;
+    }
+    Ok((re, im))
+}
+
+/// `PyComplex_AsCComplex`: a complex, `__complex__`, or a real number.
+fn as_complex(vm: &mut Vm, v: Value) -> PyResult<(f64, f64)> {
+    if let Some(c) = Gc::<ComplexBody>::from_value(ops::unwrap_payload(v)) {
+        return Ok((c.re, c.im));
+    }
+    if let Some(c) = call_complex_dunder(vm, v)? {
+        return Ok(c);
+    }
+    Ok((as_double(vm, v)?, 0.0))
+}
+
+fn self_complex(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Complex> {
+    let v = args.pos().first().copied().unwrap_or(Value::NONE);
+    match Gc::<ComplexBody>::from_value(ops::unwrap_payload(v)) {
+        Some(c) => Ok(Complex::new(c.re, c.im)),
+        None => {
+            let tn = ops::type_name(vm, v);
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'complex' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
 }
 
 fn complex_conjugate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let (re, im) = args.pos().first().and_then(|v| complex_parts(*v)).unwrap_or((0.0, 0.0));
-    Ok(new_complex(vm, re, -im))
+    no_args(vm, args, "complex.conjugate")?;
+    let c = self_complex(vm, args, "conjugate")?;
+    Ok(new_complex(vm, c.re, -c.im))
 }
 
 fn complex_abs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let (re, im) = args.pos().first().and_then(|v| complex_parts(*v)).unwrap_or((0.0, 0.0));
-    let r = re.hypot(im);
-    if r.is_infinite() && re.is_finite() && im.is_finite() {
-        return Err(vm.overflow_error("absolute value too large"));
-    }
-    Ok(Value::from_f64(r))
+    let c = self_complex(vm, args, "__abs__")?;
+    cx::abs(c)
+        .map(Value::from_f64)
+        .map_err(|e| num_error(vm, e))
+}
+
+fn complex_complex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let c = self_complex(vm, args, "__complex__")?;
+    Ok(new_complex(vm, c.re, c.im))
+}
+
+fn complex_getnewargs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let c = self_complex(vm, args, "__getnewargs__")?;
+    Ok(vm.new_tuple(vec![Value::from_f64(c.re), Value::from_f64(c.im)]))
+}
+
+/// `complex.from_number(x)` (3.14): any number, never a string.
+fn complex_from_number(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.no_kwargs(vm, "from_number")?;
+    let [cls, x] = args.pos() else {
+        let n = args.pos().len().saturating_sub(1);
+        return Err(vm.type_error(format!(
+            "complex.from_number() takes exactly one argument ({n} given)"
+        )));
+    };
+    let (re, im) = as_complex(vm, *x)?;
+    let c = new_complex(vm, re, im);
+    let complex = vm.rt.types.complex;
+    call_subclass(vm, *cls, complex, c)
 }
 
 pub const COMPLEX_METHODS: &[MethodDef] = &[
     staticmethod("__new__", complex_new),
     method("conjugate", complex_conjugate),
     method("__abs__", complex_abs),
+    method("__complex__", complex_complex),
+    method("__getnewargs__", complex_getnewargs),
+    classmethod("from_number", complex_from_number),
 ];
 
 /// Whether `v` is a builtin number of any kind (for `abs()`, `round()`…).
 pub fn is_number(v: Value) -> bool {
-    int_of(v).is_some() || float_of(v).is_some() || kind_of(ops::unwrap_payload(v)) == Some(ObjKind::Complex)
+    int_of(v).is_some()
+        || float_of(v).is_some()
+        || kind_of(ops::unwrap_payload(v)) == Some(ObjKind::Complex)
 }
 
 /// The type of `v` is exactly `int` (not bool, not a subclass).

@@ -168,10 +168,13 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
                 ("__name__", _) => Some(g.name.get()),
                 ("__qualname__", _) => Some(g.qualname.get()),
                 (_, Some("frame")) => Some(if state == crate::vm::generator::gen_state::CLOSED { Value::NONE } else { g.frame.value() }),
+                (_, Some("running")) if g.kind == crate::vm::generator::GenKind::AsyncGenerator => {
+                    Some(Value::from_bool(g.running_async.load(Ordering::Relaxed)))
+                }
                 (_, Some("running")) => Some(Value::from_bool(state == crate::vm::generator::gen_state::RUNNING)),
                 (_, Some("suspended")) => Some(Value::from_bool(state == crate::vm::generator::gen_state::SUSPENDED)),
                 (_, Some("code")) => Some(g.frame.code.value()),
-                (_, Some("yieldfrom")) | (_, Some("await")) => Some(Value::NONE),
+                (_, Some("yieldfrom")) | (_, Some("await")) => Some(crate::vm::generator_ops::delegate(&g)),
                 _ => None,
             })
         }
@@ -216,6 +219,9 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
                     return Ok(Some(s.obj_type));
                 }
                 return super_getattr(vm, s, name);
+            }
+            if let Some(v) = crate::builtins::descriptors::descriptor_getattr(vm, obj, name)? {
+                return Ok(Some(v));
             }
             crate::builtins::iterators::native_getattr(vm, obj, name)
         }
@@ -263,6 +269,12 @@ fn code_attr(vm: &mut Vm, c: Gc<CodeBody>, name: &str) -> PyResult<Option<Value>
         "co_names" => Some(strs(vm, &co.names)),
         "co_consts" => Some(vm.new_tuple(c.consts.to_vec())),
         "co_stacksize" => Some(vm.new_int(co.nregs as i64)),
+        // Our register bytecode, little-endian; CPython programs only inspect its type
+        // and length.
+        "co_code" => {
+            let bytes: Vec<u8> = co.code.iter().flat_map(|w| w.to_le_bytes()).collect();
+            Some(crate::builtins::str::new_bytes(vm, bytes))
+        }
         _ => None,
     })
 }
@@ -281,7 +293,7 @@ pub fn type_getattr(vm: &mut Vm, cls: Gc<TypeBody>, name: &str) -> PyResult<Opti
             let m = cls.mro();
             Some(vm.new_tuple(m))
         }
-        "__dict__" => Some(cls.dict.value()),
+        "__dict__" => Some(crate::builtins::mappingproxy::new_proxy(vm, cls.dict.value())),
         "__class__" => Some(type_of(vm, cls.value()).value()),
         "__doc__" => match dictops::get_str(&cls.dict, "__doc__") {
             Some(d) => Some(d),
@@ -326,7 +338,10 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
             return Err(vm.type_error(format!("__class__ must be set to a class, not '{tn}' object")));
         };
         let old = type_of(vm, obj);
-        if !old.has_flag(tflags::HEAPTYPE) || !new.has_flag(tflags::HEAPTYPE) || old.layout != new.layout {
+        if !old.has_flag(tflags::HEAPTYPE) || !new.has_flag(tflags::HEAPTYPE) {
+            return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        }
+        if old.layout != new.layout || *old.payload_base.lock() != *new.payload_base.lock() {
             let (o, n) = (old.name(), new.name());
             return Err(vm.type_error(format!(
                 "__class__ assignment: '{n}' object layout differs from '{o}'"
@@ -336,6 +351,37 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
             crate::object::header_at(addr).set_type_addr(new.addr());
         }
         return Ok(true);
+    }
+    if name == "__dict__"
+        && let Some(store) = attr::attr_store(obj)
+    {
+        if value.is_unset() {
+            return Err(vm.type_error("cannot delete __dict__"));
+        }
+        let Some(d) = Gc::<crate::types::dict::DictBody>::from_value(value) else {
+            let tn = ops::type_name(vm, value);
+            return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{tn}'")));
+        };
+        if attr::instance_dict(vm, obj).is_none() {
+            return Ok(false);
+        }
+        crate::gc::write_barrier(obj, d.value());
+        store.dict.set(d.value());
+        return Ok(true);
+    }
+    // The numbers' data attributes: complex's are members, int's and float's getsets.
+    let inner = ops::unwrap_payload(obj);
+    if matches!(name, "real" | "imag") && kind_of(inner) == Some(ObjKind::Complex) {
+        return Err(vm.attribute_error("readonly attribute"));
+    }
+    let number_attr = match name {
+        "real" | "imag" => ops::int_of(inner).is_some() || ops::float_of(inner).is_some(),
+        "numerator" | "denominator" => ops::int_of(inner).is_some(),
+        _ => false,
+    };
+    if number_attr {
+        let tn = if ops::float_of(inner).is_some() { "float" } else { "int" };
+        return Err(vm.attribute_error(format!("attribute '{name}' of '{tn}' objects is not writable")));
     }
     match kind_of(obj) {
         Some(ObjKind::Function) => {

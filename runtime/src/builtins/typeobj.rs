@@ -19,14 +19,13 @@ use crate::value::{AtomicValue, Value};
 pub fn type_call(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let cls_ty = Gc::<TypeBody>::from_value(cls).expect("type");
     let meta = type_of(vm, cls);
-    if meta != vm.rt.types.type_ {
-        if let Some(f) = attr::lookup_type(vm, meta, "__call__")
+    if meta != vm.rt.types.type_
+        && let Some(f) = attr::lookup_type(vm, meta, "__call__")
             && ops::dictops::get_str(&vm.rt.types.type_.dict, "__call__") != Some(f)
         {
             let bound = attr::descr_get(vm, f, cls, meta)?;
             return call::call_kw(vm, bound, args, kwnames);
         }
-    }
     default_type_call(vm, cls_ty, args, kwnames)
 }
 
@@ -34,6 +33,21 @@ pub fn type_call(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> 
 pub fn default_type_call(vm: &mut Vm, cls: Gc<TypeBody>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if cls == vm.rt.types.type_ && kwnames.is_empty() && args.len() == 1 {
         return Ok(type_of(vm, args[0]).value());
+    }
+    // The singletons' types return the singleton (Objects/object.c `none_new` and
+    // friends), and take no arguments.
+    for (ty, single) in [
+        (vm.rt.types.none, Value::NONE),
+        (vm.rt.types.not_implemented, Value::NOT_IMPLEMENTED),
+        (vm.rt.types.ellipsis, Value::ELLIPSIS),
+    ] {
+        if cls == ty {
+            if !args.is_empty() || !kwnames.is_empty() {
+                let tn = cls.name();
+                return Err(vm.type_error(format!("{tn} takes no arguments")));
+            }
+            return Ok(single);
+        }
     }
     let Some(new) = attr::lookup_type(vm, cls, "__new__") else {
         let tn = cls.name();
@@ -217,6 +231,18 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
         let key = vm.intern("__qualname__");
         dictops::remove(vm, dict, key)?;
     }
+    // A class that defines `__eq__` without `__hash__` is unhashable
+    // (Objects/typeobject.c `inherit_slots` / `type_new_set_hash`).
+    if dictops::get_str(&dict, "__eq__").is_some() && dictops::get_str(&dict, "__hash__").is_none() {
+        dictops::set_item_str(vm, dict, "__hash__", Value::NONE);
+    }
+    // `type(name, bases, ns)` takes `__module__` from the caller's globals.
+    if dictops::get_str(&dict, "__module__").is_none()
+        && let Some(frame) = Gc::<crate::vm::frame::FrameBody>::from_value(vm.frame)
+        && let Some(m) = dictops::get_str(&frame.globals, "__name__")
+    {
+        dictops::set_item_str(vm, dict, "__module__", m);
+    }
     if dictops::get_str(&dict, "__doc__").is_none() {
         dictops::set_item_str(vm, dict, "__doc__", Value::NONE);
     }
@@ -272,7 +298,8 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
             }
             let index = slot_names.len();
             slot_names.push(s.clone());
-            let member = new_native(vm, vm.rt.types.property, SlotMember { name: s.clone(), index, owner: cls.value() });
+            let member_ty = crate::builtins::descriptors::member_descriptor_type(vm);
+            let member = new_native(vm, member_ty, SlotMember { name: s.clone(), index, owner: cls.value() });
             dictops::set_item_str(vm, dict, &s, member);
         }
         *cls.slot_names.lock() = Some(slot_names);
@@ -291,8 +318,8 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
             continue;
         }
         let vt = type_of(vm, v);
-        if let Some(f) = attr::lookup_type(vm, vt, "__set_name__") {
-            if let Err(e) = call::call_method(vm, f, v, &[cls.value(), k]) {
+        if let Some(f) = attr::lookup_type(vm, vt, "__set_name__")
+            && let Err(e) = call::call_method(vm, f, v, &[cls.value(), k]) {
                 let _ = crate::builtins::exceptions::add_note_text(
                     vm,
                     e.value(),
@@ -305,7 +332,6 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
                 );
                 return Err(e);
             }
-        }
     }
     // __init_subclass__ of the nearest base.
     let mro = cls.mro();

@@ -2,7 +2,8 @@
 //!
 //! Ported from CPython 3.14 `Modules/mathmodule.c`: `loghelper`, `loghelper_int` and
 //! `math_log`. An int too large for a float is split by [`int_frexp`] into `m * 2**e`,
-//! and its logarithm is `log(m) + e*log(2)` computed with one fused multiply-add.
+//! and its logarithm is `log(m) + log(2)*e`, rounded after the product and after the sum
+//! as CPython's `func(x) + func(2.0) * e` is on x86-64 (no FMA contraction).
 
 use num_bigint::{BigInt, Sign};
 
@@ -34,7 +35,7 @@ fn loghelper(x: LogArg<'_>, func: fn(f64) -> f64) -> MathResult<f64> {
                 Err(_) => {
                     let (m, e) = int_frexp(n);
                     // e < 2**64, so it converts to a float without overflow.
-                    Ok(func(2.0).mul_add(e as f64, func(m)))
+                    Ok(func(m) + func(2.0) * e as f64)
                 }
             }
         }

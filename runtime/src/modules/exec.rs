@@ -16,6 +16,10 @@ fn source_text(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Vec<u8>> {
         return Ok(b);
     }
     let tn = ops::type_name(vm, v);
+    if fname == "exec" || fname == "eval" {
+        // Python/bltinmodule.c words these without the type.
+        return Err(vm.type_error(format!("{fname}() arg 1 must be a string, bytes or code object")));
+    }
     Err(vm.type_error(format!("{fname}() arg 1 must be a string, bytes or code object, not {tn}")))
 }
 

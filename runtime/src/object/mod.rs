@@ -215,7 +215,7 @@ impl<B: Body> std::fmt::Debug for Gc<B> {
 /// object lists; both denote live, initialised objects under the rooting rule.
 #[inline]
 pub fn header_at<'a>(addr: usize) -> &'a Header {
-    debug_assert!(addr % 8 == 0);
+    debug_assert!(addr.is_multiple_of(8));
     // SAFETY: every heap reference points at an object that starts with a `Header`
     // (`Obj<B>` is `repr(C)` with the header first) and that the GC keeps alive while the
     // reference is reachable; the caller's `Value` is such a reachable reference.

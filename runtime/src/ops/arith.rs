@@ -14,6 +14,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use crate::builtins::numbers;
 use crate::errors::PyResult;
 use crate::interp::Vm;
+use crate::numeric;
 use crate::object::{ObjKind, kind_of};
 use crate::ops::{self, IntRef, attr, call, float_of, int_of, is_subtype, type_of};
 use crate::types::typeobj::tflags;
@@ -68,12 +69,16 @@ fn small_int_op(vm: &mut Vm, x: i64, y: i64, op: BinOp) -> PyResult<Option<Value
         BinOp::And => x & y,
         BinOp::Or => x | y,
         BinOp::Xor => x ^ y,
-        BinOp::FloorDiv | BinOp::Mod if y != 0 => {
-            let (q, m) = numbers::floor_divmod_i64(x, y);
-            if op == BinOp::FloorDiv { q } else { m }
-        }
-        BinOp::TrueDiv if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) => {
-            return Ok(Some(Value::from_f64(x as f64 / y as f64)));
+        BinOp::FloorDiv => match numeric::arith::floor_div_i64(x, y) {
+            Some(r) => r,
+            None => return Ok(None),
+        },
+        BinOp::Mod => match numeric::arith::mod_i64(x, y) {
+            Some(r) => r,
+            None => return Ok(None),
+        },
+        BinOp::TrueDiv => {
+            return Ok(numeric::int_float::i64_true_divide(x, y).map(Value::from_f64));
         }
         _ => return Ok(None),
     };
@@ -86,6 +91,11 @@ fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
     let tb = type_of(vm, b);
     if !ta.has_flag(tflags::HEAPTYPE) && !tb.has_flag(tflags::HEAPTYPE) {
         if let Some(r) = builtin_binary(vm, a, b, op)? {
+            return Ok(r);
+        }
+        if op == BinOp::Or
+            && let Some(r) = crate::builtins::genericalias::type_or(vm, a, b)?
+        {
             return Ok(r);
         }
         // Native types (dict views, iterators) define their operators in their namespace.
@@ -127,6 +137,18 @@ fn overrides(vm: &mut Vm, sub: crate::object::Gc<crate::types::typeobj::TypeBody
 fn call_dunder(vm: &mut Vm, x: Value, y: Value, name: &str, op: BinOp, reflected: bool) -> PyResult<Value> {
     let tx = type_of(vm, x);
     if !tx.has_flag(tflags::HEAPTYPE) {
+        // A builtin slot declines an operand of another builtin kind (`int.__sub__`
+        // with a float subclass is NotImplemented), so the subclass's reflected method
+        // gets its turn, as in CPython.
+        let ty = type_of(vm, y);
+        if !reflected
+            && ty.has_flag(tflags::HEAPTYPE)
+            && let Some(base) = crate::object::Gc::<crate::types::typeobj::TypeBody>::from_value(*ty.payload_base.lock())
+            && !is_subtype(base, tx)
+            && overrides(vm, ty, base, dunders(op).1)
+        {
+            return Ok(Value::NOT_IMPLEMENTED);
+        }
         let r = if reflected { builtin_binary(vm, y, x, op)? } else { builtin_binary(vm, x, y, op)? };
         if r.is_some() || kind_of(x) != Some(ObjKind::Native) {
             return Ok(r.unwrap_or(Value::NOT_IMPLEMENTED));

@@ -63,7 +63,7 @@ pub fn instance_dict(vm: &mut Vm, obj: Value) -> Option<Gc<DictBody>> {
         return Some(d);
     }
     let ty = type_of(vm, obj);
-    if ty.slot_names.lock().is_some() && !ty.has_flag(tflags::HAS_ATTRS) {
+    if (ty.slot_names.lock().is_some() || ty == vm.rt.types.object) && !ty.has_flag(tflags::HAS_ATTRS) {
         return None;
     }
     let d = vm.new_dict_body();
@@ -150,7 +150,8 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, owner: Gc<TypeBody>) -> PyRe
 
 /// A bound method of `func` on `receiver`.
 pub fn new_method(vm: &mut Vm, func: Value, receiver: Value) -> Value {
-    let ty = vm.rt.types.method;
+    // A builtin bound to a receiver is a `builtin_function_or_method` in CPython.
+    let ty = if kind_of(func) == Some(ObjKind::Builtin) { vm.rt.types.builtin_function } else { vm.rt.types.method };
     vm.alloc(ty, MethodBody { func, receiver }).value()
 }
 
@@ -319,6 +320,9 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
         return dictops::set(vm, d, name, value);
     }
     let tn = ty.name();
+    if !ty.has_flag(tflags::HEAPTYPE) && special::getattr(vm, obj, name_str)?.is_some() {
+        return Err(vm.attribute_error(format!("attribute '{name_str}' of '{tn}' objects is not writable")));
+    }
     if lookup_type(vm, ty, name_str).is_some() {
         return Err(vm.attribute_error(format!("'{tn}' object attribute '{name_str}' is read-only")));
     }
@@ -327,7 +331,8 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
     )))
 }
 
-fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value, name: &str, ty: Gc<TypeBody>) -> PyResult<()> {
+/// Assigns (or deletes, when `value` is `UNSET`) through the data descriptor `d`.
+pub fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value, name: &str, ty: Gc<TypeBody>) -> PyResult<()> {
     if let Some(n) = Gc::<NativeBody>::from_value(d) {
         if let Some(p) = n.downcast::<PropertyObj>() {
             let f = if value.is_unset() { p.fdel.get() } else { p.fset.get() };

@@ -13,7 +13,6 @@ use crate::errors::PyResult;
 use crate::interp::Vm;
 use crate::object::{Gc, ObjKind, kind_of};
 use crate::ops::{self, IntRef, attr, call, float_of, int_of, is_subtype, str_of, type_of};
-use crate::types::bytes::BytesBody;
 use crate::types::list::ListBody;
 use crate::types::typeobj::tflags;
 use crate::value::Value;
@@ -150,10 +149,10 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
             let ord = str_of(a).cmp(&str_of(b));
             return Ok(Some(ordering_result(Some(ord), op)));
         }
-        (Some(ObjKind::Bytes), Some(ObjKind::Bytes)) => {
-            let x = Gc::<BytesBody>::from_value(a).expect("bytes");
-            let y = Gc::<BytesBody>::from_value(b).expect("bytes");
-            return Ok(Some(ordering_result(Some(x.data.cmp(&y.data)), op)));
+        (Some(ObjKind::Bytes | ObjKind::ByteArray), Some(ObjKind::Bytes | ObjKind::ByteArray)) => {
+            let x = crate::builtins::bytes::bytes_data(a).unwrap_or_default();
+            let y = crate::builtins::bytes::bytes_data(b).unwrap_or_default();
+            return Ok(Some(ordering_result(Some(x.cmp(&y)), op)));
         }
         (Some(ObjKind::Tuple), Some(ObjKind::Tuple)) => {
             let x = ops::tuple_items(a).unwrap_or(&[]).to_vec();
@@ -171,6 +170,14 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
         (Some(ObjKind::Dict), Some(ObjKind::Dict)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
             let eq = crate::builtins::dict::dict_equal(vm, a, b)?;
             return Ok(Some(eq == (op == CmpOp::Eq)));
+        }
+        // Bound methods are equal when they bind the same function to the same object
+        // (Objects/classobject.c `method_richcompare` compares `__self__` by identity).
+        (Some(ObjKind::Method), Some(ObjKind::Method)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            let x = Gc::<crate::types::function::MethodBody>::from_value(a).expect("method");
+            let y = Gc::<crate::types::function::MethodBody>::from_value(b).expect("method");
+            let same = x.receiver == y.receiver && eq(vm, x.func, y.func)?;
+            return Ok(Some(same == (op == CmpOp::Eq)));
         }
         (Some(ObjKind::Set), Some(ObjKind::Set)) => return crate::builtins::set::set_compare(vm, a, b, op),
         (Some(ObjKind::Slice), Some(ObjKind::Slice)) => {
@@ -235,6 +242,16 @@ fn try_dunder(vm: &mut Vm, x: Value, y: Value, op: CmpOp) -> PyResult<Value> {
     }
     let (name, _) = dunder(op);
     match attr::lookup_type(vm, tx, name) {
+        // `object.__ne__` delegates to `__eq__` and inverts a decided result
+        // (Objects/typeobject.c `object_richcompare`).
+        Some(f) if op == CmpOp::Ne && crate::ops::dictops::get_str(&vm.rt.types.object.dict, "__ne__") == Some(f) => {
+            let r = try_dunder(vm, x, y, CmpOp::Eq)?;
+            if r == Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+            let b = ops::truthy(vm, r)?;
+            Ok(Value::from_bool(!b))
+        }
         Some(f) if !f.is_none() => call::call_method(vm, f, x, &[y]),
         _ => Ok(Value::NOT_IMPLEMENTED),
     }
@@ -247,6 +264,21 @@ pub fn richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Value
     if !ta.has_flag(tflags::HEAPTYPE) && !tb.has_flag(tflags::HEAPTYPE) {
         if let Some(r) = builtin_compare(vm, a, b, op)? {
             return Ok(Value::from_bool(r));
+        }
+        // Native types (memoryview, views...) define their comparisons as methods.
+        if kind_of(a) == Some(ObjKind::Native) || kind_of(b) == Some(ObjKind::Native) {
+            for (x, y, o) in [(a, b, op), (b, a, reflect(op))] {
+                if kind_of(x) != Some(ObjKind::Native) {
+                    continue;
+                }
+                let tx = type_of(vm, x);
+                if let Some(f) = attr::lookup_type(vm, tx, dunder(o).0).filter(|f| !f.is_none()) {
+                    let r = call::call_method(vm, f, x, &[y])?;
+                    if r != Value::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
+                }
+            }
         }
     } else {
         let reflected_first = ta != tb && is_subtype(tb, ta) && {
@@ -298,11 +330,10 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     let ty = type_of(vm, container);
-    if !ty.has_flag(tflags::HEAPTYPE) {
-        if let Some(r) = crate::builtins::contains_builtin(vm, container, item)? {
+    if !ty.has_flag(tflags::HEAPTYPE)
+        && let Some(r) = crate::builtins::contains_builtin(vm, container, item)? {
             return Ok(r);
         }
-    }
     if let Some(f) = attr::lookup_type(vm, ty, "__contains__") {
         let r = call::call_method(vm, f, container, &[item])?;
         return ops::truthy(vm, r);

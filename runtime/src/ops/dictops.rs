@@ -125,9 +125,7 @@ pub fn get_str_hashed(d: &DictBody, key: &str, h: i64) -> Option<Value> {
 /// and its hash is cached), without running Python code.
 #[inline]
 pub fn get_str_value(d: &DictBody, key: Value) -> Option<Value> {
-    let Some(s) = crate::object::Gc::<crate::types::str::StrBody>::from_value(key) else {
-        return None;
-    };
+    let s = crate::object::Gc::<crate::types::str::StrBody>::from_value(key)?;
     let text = s.body().as_str();
     let t = d.table.lock();
     match t.probe(s.hash(), |k| Some(k == key || (k.as_addr().is_some() && crate::ops::str_of(k) == Some(text))), usize::MAX) {

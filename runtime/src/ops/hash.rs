@@ -1,33 +1,37 @@
-//! `hash()`: CPython's numeric hash (so `hash(1) == hash(1.0) == hash(True)`), a fast
+//! `hash()`: CPython's numeric hash from `crate::numeric::hash` (so
+//! `hash(1) == hash(1.0) == hash(True)`), a fast
 //! string hash of our own, tuple hashing after CPython's `tuplehash` (xxHash-style
 //! mixing), identity hashes for plain objects, and `__hash__` for everything else.
 
-use num_bigint::{BigInt, Sign};
-use num_traits::ToPrimitive;
+use num_bigint::BigInt;
 
 use crate::errors::PyResult;
 use crate::interp::Vm;
+use crate::numeric;
 use crate::object::{Gc, ObjKind, kind_of};
 use crate::ops::{self, IntRef, attr, call, type_of};
 use crate::types::str::StrBody;
 use crate::value::Value;
 
-/// The modulus of CPython's numeric hash, 2**61 - 1.
-pub const MODULUS: u64 = (1 << 61) - 1;
-const INF_HASH: i64 = 314_159;
-
 /// The hash of a str's text (cached by `StrBody::hash`, which also maps -1 to -2).
 pub fn str_hash(text: &str) -> i64 {
+    bytes_hash(text.as_bytes())
+}
+
+/// The hash of a `bytes` object: the same function over the raw bytes, so that, as in
+/// CPython, `hash(b"abc") == hash("abc")` for ASCII content.
+pub fn bytes_hash(data: &[u8]) -> i64 {
+    let text = data;
     if text.is_empty() {
         return 0;
     }
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for chunk in text.as_bytes().chunks(8) {
+    for chunk in text.chunks(8) {
         let mut word = [0u8; 8];
         word[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7cc1_b727_220a_95);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
-    match (h ^ (h >> 29) ^ text.len() as u64) as i64 {
+    match (h ^ (h >> 29) ^ data.len() as u64) as i64 {
         // 0 marks "not computed" in `StrBody`'s cache; -1 is reserved as in CPython.
         0 => 1,
         -1 => -2,
@@ -41,68 +45,18 @@ fn fix(h: i64) -> i64 {
 
 /// CPython's hash of an int (`long_hash`).
 pub fn int_hash_i64(i: i64) -> i64 {
-    let m = i.unsigned_abs() % MODULUS;
-    let h = if i < 0 { -(m as i64) } else { m as i64 };
-    fix(h)
+    numeric::hash::hash_i64(i)
 }
 
+/// `hash(b)` for a big int.
 pub fn bigint_hash(b: &BigInt) -> i64 {
-    if let Some(i) = b.to_i64() {
-        return int_hash_i64(i);
-    }
-    let m: BigInt = b.magnitude().clone().into();
-    let r = (m % BigInt::from(MODULUS)).to_u64().unwrap_or(0) as i64;
-    fix(if b.sign() == Sign::Minus { -r } else { r })
+    numeric::hash::hash_int(b)
 }
 
-/// CPython's `_Py_HashDouble` for finite and infinite values; NaN hashes by identity in
-/// CPython, which for an unboxed float we approximate by its bits.
+/// CPython's `_Py_HashDouble`. A NaN hashes by identity in CPython; an unboxed float has
+/// no identity, so its bits stand in for the address.
 pub fn float_hash(x: f64) -> i64 {
-    if x.is_nan() {
-        return fix((x.to_bits() >> 4) as i64);
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { INF_HASH } else { -INF_HASH };
-    }
-    let (mut m, mut e) = frexp(x);
-    let sign: i64 = if m < 0.0 {
-        m = -m;
-        -1
-    } else {
-        1
-    };
-    let mut h: u64 = 0;
-    while m != 0.0 {
-        h = ((h << 28) & MODULUS) | (h >> (61 - 28));
-        m *= 268_435_456.0;
-        e -= 28;
-        let y = m as u64;
-        m -= y as f64;
-        h += y;
-        if h >= MODULUS {
-            h -= MODULUS;
-        }
-    }
-    let e = if e >= 0 { e % 61 } else { 60 - ((-1 - e) % 61) };
-    let e = e as u32;
-    h = ((h << e) & MODULUS) | (h >> (61 - e));
-    fix(h as i64 * sign)
-}
-
-/// `frexp`: `x == m * 2**e` with `0.5 <= |m| < 1`.
-pub fn frexp(x: f64) -> (f64, i32) {
-    if x == 0.0 || !x.is_finite() {
-        return (x, 0);
-    }
-    let bits = x.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        // Subnormal: scale up first.
-        let (m, e) = frexp(x * 2f64.powi(64));
-        return (m, e - 64);
-    }
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp - 1022)
+    numeric::hash::hash_f64(x).unwrap_or_else(|| fix((x.to_bits() >> 4) as i64))
 }
 
 /// The identity hash of a heap object (CPython's `_Py_HashPointer`).
@@ -138,10 +92,17 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
                 }
             }
             Some(ObjKind::Tuple) => return tuple_hash(vm, v),
+            Some(ObjKind::Bytes) => {
+                if let Some(b) = Gc::<crate::types::bytes::BytesBody>::from_value(v) {
+                    return Ok(bytes_hash(&b.body().data));
+                }
+            }
             Some(ObjKind::Complex) => {
-                let c = Gc::<crate::types::misc::ComplexBody>::from_value(v).expect("complex");
-                let h = float_hash(c.re).wrapping_add(1_000_003i64.wrapping_mul(float_hash(c.im)));
-                return Ok(fix(h));
+                if let Some(c) = Gc::<crate::types::misc::ComplexBody>::from_value(v) {
+                    // A NaN part hashes by the object's identity, as in CPython.
+                    let part = |x: f64| numeric::hash::hash_f64(x).unwrap_or_else(|| identity_hash(v));
+                    return Ok(numeric::hash::combine_complex_hash(part(c.re), part(c.im)));
+                }
             }
             _ => {}
         }

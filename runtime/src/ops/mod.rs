@@ -195,6 +195,16 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             return Ok(Gc::<StrBody>::from_value(v).map_or(0, |s| s.char_len()));
         }
         Some(ObjKind::Tuple) if Gc::<TupleBody>::from_value(v).is_some() => return Ok(tuple_items(v).map_or(0, |t| t.len())),
+        Some(ObjKind::Bytes) => {
+            if let Some(b) = Gc::<crate::types::bytes::BytesBody>::from_value(v) {
+                return Ok(b.body().data.len());
+            }
+        }
+        Some(ObjKind::ByteArray) => {
+            if let Some(b) = Gc::<crate::types::bytes::ByteArrayBody>::from_value(v) {
+                return Ok(b.body().data.lock().len());
+            }
+        }
         Some(ObjKind::List) if Gc::<crate::types::list::ListBody>::from_value(v).is_some() => {
             return Ok(Gc::<crate::types::list::ListBody>::from_value(v).map_or(0, |l| l.len()));
         }
@@ -203,10 +213,6 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
         }
         Some(ObjKind::Set) => {
             return Ok(Gc::<crate::types::set::SetBody>::from_value(v).map_or(0, |s| s.table.lock().len()));
-        }
-        Some(ObjKind::Bytes) => return Ok(Gc::<crate::types::bytes::BytesBody>::from_value(v).map_or(0, |b| b.data.len())),
-        Some(ObjKind::ByteArray) => {
-            return Ok(Gc::<crate::types::bytes::ByteArrayBody>::from_value(v).map_or(0, |b| b.data.lock().len()));
         }
         Some(ObjKind::Range) => return crate::builtins::range::range_len(vm, v),
         _ => {}

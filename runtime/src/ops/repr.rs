@@ -2,7 +2,9 @@
 //! for everything else, and the recursion guard that prints `[...]` for a list that
 //! contains itself (CPython's `Py_ReprEnter`).
 
-use compiler::pyrepr::{repr_bytes, repr_str};
+use std::fmt::Write as _;
+
+use compiler::pyrepr::repr_bytes;
 
 use crate::errors::PyResult;
 use crate::interp::Vm;
@@ -43,6 +45,52 @@ fn is_builtin_slot(f: Value) -> bool {
     kind_of(f) == Some(ObjKind::Builtin)
 }
 
+/// `repr(text)`: CPython's `unicode_repr`. Unlike `compiler::pyrepr::repr_str` (which
+/// approximates printability by ranges because the compiler has no Unicode tables), the
+/// runtime decides with `text::unicode::is_printable`, CPython's exact definition.
+pub fn repr_str(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' '..='~' => out.push(c),
+            c if !c.is_ascii() && crate::text::unicode::is_printable(c) => out.push(c),
+            c => {
+                let code = u32::from(c);
+                let _ = if code <= 0xff {
+                    write!(out, "\\x{code:02x}")
+                } else if code <= 0xffff {
+                    write!(out, "\\u{code:04x}")
+                } else {
+                    write!(out, "\\U{code:08x}")
+                };
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// The `b'...'` part of a bytearray's repr. Unlike `bytes`, CPython's `bytearray_repr`
+/// escapes `'` even inside double quotes.
+fn bytearray_repr_body(data: &[u8]) -> String {
+    let r = repr_bytes(data);
+    if !r.starts_with("b\"") {
+        return r;
+    }
+    let inner = &r[2..r.len() - 1];
+    format!("b\"{}\"", inner.replace('\'', "\\'"))
+}
+
 /// `repr(v)` as Rust text.
 pub fn repr_string(vm: &mut Vm, v: Value) -> PyResult<String> {
     let r = repr(vm, v)?;
@@ -76,9 +124,12 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if kind_of(v) == Some(ObjKind::Exception) {
         return crate::builtins::exceptions::exception_str(vm, v);
     }
-    // A subclass of a builtin without its own `__str__` (tuple, int, ...) is shown by its
-    // `__repr__`, which the subclass may override (namedtuple does).
-    if ty.has_flag(tflags::HEAPTYPE) && ops::payload_of(v).is_none_or(|p| kind_of(p) != Some(ObjKind::Str)) {
+    if let Some(p) = crate::builtins::descriptors::native::<crate::builtins::mappingproxy::MappingProxy>(v) {
+        return str(vm, p.mapping);
+    }
+    // int, float, complex, bytes… have no `__str__` of their own: `object.__str__`
+    // calls `repr`, which honours a subclass's `__repr__`.
+    if ty.has_flag(tflags::HEAPTYPE) {
         return repr(vm, v);
     }
     let s = builtin_repr(vm, v)?;
@@ -91,40 +142,9 @@ pub fn str_string(vm: &mut Vm, v: Value) -> PyResult<String> {
     Ok(str_of(r).unwrap_or("").to_owned())
 }
 
-/// CPython's `float.__repr__`: the shortest text that round-trips, in fixed notation for
-/// exponents in `-4..16` and scientific notation (with at least two exponent digits)
-/// otherwise.
+/// `repr(float)`: CPython's shortest round-tripping text (see `crate::format`).
 pub fn float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
-    }
-    let sci = format!("{x:e}");
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let negative = mantissa.starts_with('-');
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sign = if negative { "-" } else { "" };
-    if (-4..16).contains(&exp) {
-        let point = exp + 1;
-        let body = if point <= 0 {
-            format!("0.{}{}", "0".repeat((-point) as usize), digits)
-        } else if point as usize >= digits.len() {
-            format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
-        } else {
-            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
-        };
-        format!("{sign}{body}")
-    } else {
-        let mant = if digits.len() == 1 { digits.clone() } else { format!("{}.{}", &digits[..1], &digits[1..]) };
-        let esign = if exp < 0 { '-' } else { '+' };
-        format!("{sign}{mant}e{esign}{:02}", exp.abs())
-    }
+    crate::format::float_repr(x)
 }
 
 /// The module-qualified name of a type as `repr` shows it (`__main__.C`, `int`).
@@ -245,11 +265,12 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         Some(ObjKind::Bytes) => Ok(repr_bytes(&Gc::<BytesBody>::from_value(inner).expect("bytes").data)),
         Some(ObjKind::ByteArray) => {
             let data = Gc::<ByteArrayBody>::from_value(inner).expect("bytearray").data.lock().clone();
-            Ok(format!("bytearray({})", repr_bytes(&data)))
+            let tn = type_of(vm, v).name();
+            Ok(format!("{tn}({})", bytearray_repr_body(&data)))
         }
         Some(ObjKind::Complex) => {
             let (re, im) = crate::builtins::numbers::complex_parts(inner).unwrap_or((0.0, 0.0));
-            Ok(crate::builtins::numbers::complex_repr(re, im))
+            Ok(crate::format::complex_repr(re, im))
         }
         Some(ObjKind::Type) => {
             let ty = Gc::<TypeBody>::from_value(inner).expect("type");
@@ -315,29 +336,5 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         }
         Some(ObjKind::Native) => crate::builtins::native_repr(vm, inner).map(|r| r.unwrap_or_else(|| default_repr(vm, v))),
         _ => Ok(default_repr(vm, v)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::float_repr;
-
-    #[test]
-    fn float_reprs_match_cpython() {
-        for (x, s) in [
-            (1.0, "1.0"),
-            (0.1, "0.1"),
-            (1e16, "1e+16"),
-            (1e15, "1000000000000000.0"),
-            (1e-5, "1e-05"),
-            (0.0001, "0.0001"),
-            (-2.5, "-2.5"),
-            (1.5e300, "1.5e+300"),
-            (123456789.125, "123456789.125"),
-            (5e-324, "5e-324"),
-            (0.30000000000000004, "0.30000000000000004"),
-        ] {
-            assert_eq!(float_repr(x), s);
-        }
     }
 }

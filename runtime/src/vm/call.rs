@@ -93,6 +93,7 @@ fn alloc_frame(vm: &mut Vm, code: Gc<CodeBody>, globals: Gc<DictBody>, func: Val
         resume_pc: Default::default(),
         ret_reg: Default::default(),
         yf_active: Default::default(),
+        sent: Default::default(),
     };
     let ty = vm.rt.types.frame;
     vm.alloc(ty, body)
@@ -226,8 +227,14 @@ fn bind_arguments(vm: &mut Vm, f: Gc<FunctionBody>, frame: &FrameBody, args: &[V
                 } else if co.varnames[..posonly].iter().any(|v| v == name_str) {
                     posonly_as_kw.push(name_str.to_owned());
                 } else {
+                    // Python/ceval.c suggests the closest keyword-capable parameter.
+                    let candidates: Vec<String> = co.varnames[posonly..total].to_vec();
+                    let hint = match crate::traceback::best_match(name_str, &candidates) {
+                        Some(s) => format!(". Did you mean '{s}'?"),
+                        None => String::new(),
+                    };
                     return Err(vm.type_error(format!(
-                        "{}() got an unexpected keyword argument '{name_str}'",
+                        "{}() got an unexpected keyword argument '{name_str}'{hint}",
                         qualname(f)
                     )));
                 }

@@ -35,6 +35,8 @@ pub struct FrameBody {
     /// A `YieldFrom` of this (generator) frame is delegating: resuming sends into the
     /// delegate instead of starting it.
     pub yf_active: AtomicBool,
+    /// The value sent into a generator suspended in a delegating `YieldFrom`.
+    pub sent: AtomicValue,
 }
 
 impl Trace for FrameBody {
@@ -54,6 +56,7 @@ impl Trace for FrameBody {
             tracer.visit_temporary(r.get());
         }
         tracer.visit(self.back.get());
+        tracer.visit(self.sent.get());
     }
 }
 

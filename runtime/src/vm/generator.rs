@@ -1,6 +1,6 @@
 //! Generators, coroutines and async generators: suspended frames (DESIGN.md §7 tier 1).
 
-use std::sync::atomic::{AtomicU8, AtomicU32};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU32};
 
 use crate::gc::Tracer;
 use crate::object::{Gc, Trace};
@@ -39,6 +39,11 @@ pub struct GenBody {
     /// The exception being handled when the generator was suspended (saved and restored
     /// around each resumption, as CPython's `gi_exc_state`).
     pub exc_state: AtomicValue,
+    /// Async generators: an `asend`/`athrow` awaitable is being iterated
+    /// (CPython's `ag_running_async`).
+    pub running_async: AtomicBool,
+    /// Async generators: `aclose()` was called or the generator finished (`ag_closed`).
+    pub async_closed: AtomicBool,
 }
 
 impl Trace for GenBody {
@@ -63,6 +68,8 @@ impl GenBody {
             name: AtomicValue::new(name),
             qualname: AtomicValue::new(qualname),
             exc_state: AtomicValue::new(Value::NONE),
+            running_async: AtomicBool::new(false),
+            async_closed: AtomicBool::new(false),
         }
     }
 }

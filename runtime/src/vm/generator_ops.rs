@@ -73,7 +73,13 @@ pub fn resume(vm: &mut Vm, generator: Value, value: Value, error: Option<PyErr>)
             Delegated::Raise(e) => error = Some(e),
         }
     } else if started && error.is_none() {
-        frame.set_reg(frame.ret_reg.load(Ordering::Relaxed) as usize, value);
+        if frame.yf_active.load(Ordering::Relaxed) {
+            // A delegating `YieldFrom` may use one register for its iterator and its
+            // result, so the value sent in waits beside the frame until it runs.
+            frame.sent.set(value);
+        } else {
+            frame.set_reg(frame.ret_reg.load(Ordering::Relaxed) as usize, value);
+        }
     }
     let pc = if started { frame.resume_pc.load(Ordering::Relaxed) as usize } else { 0 };
     g.state.store(gen_state::RUNNING, Ordering::Relaxed);
@@ -109,6 +115,21 @@ fn delegate_of(frame: &FrameBody) -> Value {
     let units = &frame.code.code.code;
     let pc = frame.pc() as usize;
     frame.reg(units[pc + 2] as usize)
+}
+
+/// `gi_yieldfrom`/`cr_await`: the iterator a suspended generator delegates to, or
+/// `None`.
+pub fn delegate(g: &GenBody) -> Value {
+    let frame = g.frame;
+    if g.state.load(Ordering::Relaxed) != gen_state::SUSPENDED || !frame.yf_active.load(Ordering::Relaxed) {
+        return Value::NONE;
+    }
+    let units = &frame.code.code.code;
+    let pc = frame.pc() as usize;
+    match units.get(pc + 2) {
+        Some(&r) if Opcode::from_unit(units[pc]) == Some(Opcode::YieldFrom) => frame.reg(r as usize),
+        _ => Value::NONE,
+    }
 }
 
 /// What throwing into a delegate did.
@@ -181,7 +202,8 @@ pub fn stop_value(vm: &mut Vm, e: PyErr) -> PyResult<Value> {
 /// finished (its result is in `dst`).
 pub fn yield_from_step(vm: &mut Vm, frame: &FrameBody, iter: Value, dst: usize) -> PyResult<Option<Value>> {
     let active = frame.yf_active.load(Ordering::Relaxed);
-    let sent = if active { frame.reg(dst) } else { Value::NONE };
+    let sent = if active { frame.sent.take() } else { Value::NONE };
+    let sent = if sent.is_unset() { Value::NONE } else { sent };
     let r = if kind_of(iter) == Some(ObjKind::Generator) {
         resume(vm, iter, sent, None)
     } else if sent.is_none() {
@@ -347,7 +369,7 @@ pub fn get_awaitable(vm: &mut Vm, src: Value, context: usize) -> PyResult<Value>
         let msg = match context {
             1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {tn}"),
             2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {tn}"),
-            _ => format!("'{tn}' object can't be awaited"),
+            _ => format!("object {tn} can't be used in 'await' expression"),
         };
         return Err(vm.type_error(msg));
     };

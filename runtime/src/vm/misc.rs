@@ -294,6 +294,8 @@ pub fn call_intrinsic(vm: &mut Vm, frame: &FrameBody, which: usize, args: &[Valu
             Ok(Value::NONE)
         }
         Some(Intrinsic::StopIterationError) => {
+            // Like CPython's INTRINSIC_STOPITERATION_ERROR, this answers the exception the
+            // following `Reraise` raises, so neither adds a traceback entry.
             let exc = arg(0);
             let msg = crate::vm::generator_ops::stop_iteration_error_message(vm, frame, exc);
             match msg {
@@ -304,9 +306,9 @@ pub fn call_intrinsic(vm: &mut Vm, frame: &FrameBody, which: usize, args: &[Valu
                         b.context.set(exc);
                         b.suppress_context.store(true, std::sync::atomic::Ordering::Relaxed);
                     }
-                    Err(err)
+                    Ok(err.value())
                 }
-                None => Err(crate::errors::PyErr(exc)),
+                None => Ok(exc),
             }
         }
         Some(Intrinsic::ListToTuple) => {

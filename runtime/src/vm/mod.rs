@@ -779,10 +779,11 @@ fn deref_cell(frame: &FrameBody, slot: usize) -> Option<Gc<CellBody>> {
 /// Per opcode: its length in code units without any register list, and whether it ends
 /// with a register list (whose count unit is then the last fixed unit). Derived once
 /// from the opcode table.
-fn length_table() -> &'static [(u8, bool)] {
-    static TABLE: std::sync::OnceLock<Vec<(u8, bool)>> = std::sync::OnceLock::new();
+fn length_table() -> &'static [(u8, bool); 256] {
+    static TABLE: std::sync::OnceLock<[(u8, bool); 256]> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        Opcode::ALL
+        let mut table = [(1u8, false); 256];
+        for (i, entry) in Opcode::ALL
             .iter()
             .map(|op| {
                 let mut len = 1u8;
@@ -799,14 +800,18 @@ fn length_table() -> &'static [(u8, bool)] {
                 }
                 (len, list)
             })
-            .collect()
+            .enumerate()
+        {
+            table[i] = entry;
+        }
+        table
     })
 }
 
 /// The length in code units of the instruction at `at`.
 #[inline(always)]
-fn instruction_len(table: &[(u8, bool)], units: &[u16], at: usize, opcode: Opcode) -> usize {
-    let (len, list) = table[opcode as usize];
+fn instruction_len(table: &[(u8, bool); 256], units: &[u16], at: usize, opcode: Opcode) -> usize {
+    let (len, list) = table[opcode as u8 as usize];
     let len = len as usize;
     if list { len + units[at + len - 1] as usize } else { len }
 }

@@ -47,6 +47,11 @@ pub fn add_traceback(vm: &mut Vm, err: PyErr, frame: Gc<FrameBody>, pc: usize) {
     let Some(body) = err.body() else {
         return;
     };
+    // Compiler-generated code without a source position (the PEP 479 wrapper of a
+    // generator body) re-raises; CPython records no traceback entry there.
+    if frame.code.code.location(pc).is_some_and(|loc| loc.line == 0) {
+        return;
+    }
     let next = body.traceback.get();
     let tb = TracebackBody { next: AtomicValue::new(if next.is_unset() { Value::NONE } else { next }), frame: frame.value(), pc: pc as u32 };
     let ty = vm.rt.types.traceback;
