@@ -356,7 +356,8 @@ class EnumType(type):
         try:
             from types import MappingProxyType
             return MappingProxyType(cls._member_map_)
-        except ImportError:
+        except (ImportError, TypeError):
+            # Taipan's mappingproxy cannot be constructed from Python yet.
             return dict(cls._member_map_)
 
     def __repr__(cls):

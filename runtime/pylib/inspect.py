@@ -771,7 +771,11 @@ class Signature:
                 params[name] = param
         else:
             params = {param.name: param for param in parameters}
-        self._parameters = _types.MappingProxyType(params) if hasattr(_types, 'MappingProxyType') else params
+        try:
+            self._parameters = _types.MappingProxyType(params)
+        except (AttributeError, TypeError):
+            # Taipan's mappingproxy cannot be constructed from Python yet.
+            self._parameters = params
         self._return_annotation = return_annotation
 
     @classmethod

@@ -6,7 +6,7 @@ class C:
     def m(self, z): pass
     @staticmethod
     def s(q): pass
-print(inspect.signature(C), inspect.signature(C().m), inspect.signature(C.m), inspect.signature(C.s))
+print(inspect.signature(C), inspect.signature(C(1).m), inspect.signature(C.m), inspect.signature(C.s))
 print(inspect.signature(functools.partial(f, 1, c=3)))
 def deco(fn):
     @functools.wraps(fn)
@@ -23,7 +23,7 @@ for call in [lambda: inspect.signature(f).bind(), lambda: inspect.signature(g).b
         call()
     except TypeError as e:
         print(e)
-print(inspect.isfunction(f), inspect.isclass(C), inspect.ismethod(C().m), inspect.ismodule(inspect), inspect.isbuiltin(len), inspect.isroutine(len))
+print(inspect.isfunction(f), inspect.isclass(C), inspect.ismethod(C(1).m), inspect.ismodule(inspect), inspect.isbuiltin(len), inspect.isroutine(len))
 def gen(): yield 1
 async def co(): pass
 print(inspect.isgeneratorfunction(gen), inspect.isgenerator(gen()), inspect.iscoroutinefunction(co), inspect.iscoroutinefunction(f))
