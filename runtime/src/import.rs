@@ -105,9 +105,6 @@ pub fn import_module(vm: &mut Vm, fullname: &str) -> PyResult<Value> {
                 dictops::set(vm, sys_modules(vm), key, m)?;
                 return Ok(m);
             }
-            if let Some(source) = crate::modules::source_module(fullname) {
-                return load_code(vm, fullname, source.as_bytes(), &format!("<frozen {fullname}>"), None, None);
-            }
             let path = crate::modules::sys::get(vm, "path");
             ops::iter::collect(vm, path)?.into_iter().filter_map(|p| str_of(p).map(str::to_owned)).collect()
         }

@@ -44,7 +44,9 @@ frozen! {
     "string.templatelib", false, "string/templatelib.py";
     "struct", false, "struct.py";
     "textwrap", false, "textwrap.py";
+    "types", false, "types.py";
     "traceback", false, "traceback.py";
+    "weakref", false, "weakref.py";
 }
 
 /// The embedded module `name`, if there is one.

@@ -43,18 +43,6 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_taipan", taipan::create),
 ];
 
-/// Modules written in Python and compiled into the binary (CPython calls such modules
-/// "frozen"): import name and source.
-const SOURCE_MODULES: &[(&str, &str)] = &[
-    ("weakref", include_str!("py/weakref.py")),
-    ("types", include_str!("py/types.py")),
-];
-
-/// The source of the built-in Python module `name`, if there is one.
-pub fn source_module(name: &str) -> Option<&'static str> {
-    SOURCE_MODULES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
-}
-
 fn builtins_module(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     Ok(vm.interp.builtins)
 }
