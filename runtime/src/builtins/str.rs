@@ -282,7 +282,7 @@ fn self_str<'a>(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Indexed<'a>> {
     match recv.and_then(ops::str_body) {
         Some(b) => {
             let body: &'a StrBody = b.body();
-            Ok(Indexed::with_char_len(body.as_str(), body.char_len()))
+            Ok(body.indexed())
         }
         None => {
             let tn = recv.map_or_else(|| "NoneType".to_owned(), |v| ops::type_name(vm, v));

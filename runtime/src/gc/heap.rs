@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use parking_lot::{Mutex, RwLock};
 use rustc_hash::FxHashMap;
 
-use crate::object::{Body, Gc, Header, Obj, drop_object, header_at};
+use crate::object::{Body, Gc, Header, Obj, drop_object, external_bytes_of, header_at};
 
 const PAGE_SIZE: usize = 64 * 1024;
 const SIZE_CLASSES: [usize; 22] = [
@@ -110,9 +110,10 @@ impl Heap {
     /// object, or 0 while bootstrapping the type of types).
     pub fn alloc<B: Body>(&self, tlab: &mut Tlab, ty: usize, body: B) -> Gc<B> {
         let size = std::mem::size_of::<Obj<B>>();
+        let external = body.external_bytes();
         debug_assert!(std::mem::align_of::<Obj<B>>() <= 16);
         let addr = if size <= MAX_SMALL { self.alloc_small(tlab, class_of(size)) } else { self.alloc_large(size) };
-        self.allocated.fetch_add(size, Ordering::Relaxed);
+        self.allocated.fetch_add(size + external, Ordering::Relaxed);
         self.allocations.fetch_add(1, Ordering::Relaxed);
         let ptr = addr as *mut Obj<B>;
         // SAFETY: `addr` is a fresh cell of at least `size` bytes, aligned to 16 (cells of
@@ -235,7 +236,7 @@ impl Heap {
                     let header = header_at(addr);
                     if header.mark.load(Ordering::Relaxed) != 0 {
                         header.mark.store(0, Ordering::Relaxed);
-                        live_bytes += page.cell_size;
+                        live_bytes += page.cell_size + external_bytes_of(addr);
                         continue;
                     }
                     // SAFETY: the object is unreachable (unmarked after a complete mark),

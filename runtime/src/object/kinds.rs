@@ -30,6 +30,18 @@ macro_rules! define_kinds {
             }
         }
 
+        /// The out-of-line bytes (`Trace::external_bytes`) of the live object at `addr`.
+        pub(crate) fn external_bytes_of(addr: usize) -> usize {
+            match header_at(addr).kind() {
+                $(ObjKind::$kind => {
+                    // SAFETY: the header's kind says the object at `addr` is an
+                    // `Obj<$body>`; the sweep calls this only on live objects.
+                    let obj = unsafe { &*(addr as *const Obj<$body>) };
+                    obj.body.external_bytes()
+                })*
+            }
+        }
+
         /// Drops the object at `addr` in place.
         ///
         /// # Safety

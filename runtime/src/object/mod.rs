@@ -16,7 +16,7 @@
 mod kinds;
 
 pub use kinds::ObjKind;
-pub(crate) use kinds::{drop_object, trace_object};
+pub(crate) use kinds::{drop_object, external_bytes_of, trace_object};
 
 use std::marker::PhantomData;
 use std::ptr::NonNull;
@@ -88,6 +88,14 @@ impl Header {
 /// Something the collector can trace: it reports every `Value` it holds.
 pub trait Trace {
     fn trace(&self, tracer: &mut Tracer);
+
+    /// The bytes the body owns outside its cell and never changes (a `str`'s text, a
+    /// `bytes` object's data). They count toward the collector's allocation budget, so a
+    /// program that churns big strings collects as often as one that churns many cells
+    /// instead of growing the process by every dead string.
+    fn external_bytes(&self) -> usize {
+        0
+    }
 }
 
 /// A Rust layout of heap objects. Implemented by the body types listed in `kinds.rs`.

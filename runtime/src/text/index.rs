@@ -52,13 +52,43 @@ pub fn byte_to_char(s: &str, byte: usize) -> usize {
     }
 }
 
+/// Characters between entries of a non-ASCII string's sampled offset table.
+pub const SAMPLE_STEP: usize = 64;
+
+/// The sampled offset table of non-ASCII `s`: the byte offset of every
+/// `SAMPLE_STEP`-th character, so that finding any character's offset walks at most
+/// `SAMPLE_STEP - 1` characters instead of the whole prefix.
+pub fn build_samples(s: &str) -> Box<[u32]> {
+    let mut offsets = Vec::with_capacity(s.len() / SAMPLE_STEP + 1);
+    for (i, (at, _)) in s.char_indices().enumerate() {
+        if i % SAMPLE_STEP == 0 {
+            offsets.push(u32::try_from(at).unwrap_or(u32::MAX));
+        }
+    }
+    offsets.into_boxed_slice()
+}
+
+/// The byte offset of character `char_index` in `s` using its sampled offset table
+/// (`build_samples`), or `s.len()` past the end.
+pub fn char_to_byte_sampled(s: &str, samples: &[u32], char_index: usize) -> usize {
+    let start = samples.get(char_index / SAMPLE_STEP).map_or(0, |&at| at as usize);
+    let Some(rest) = s.get(start..) else {
+        return char_to_byte(s, char_index);
+    };
+    rest.char_indices()
+        .nth(char_index % SAMPLE_STEP)
+        .map_or(s.len(), |(at, _)| start + at)
+}
+
 /// A string together with its length in characters. The runtime's `str` caches that
 /// length, and when it equals the byte length the string is ASCII and byte offsets are
-/// character indices, which spares every O(n) index conversion below.
+/// character indices, which spares every O(n) index conversion below. A non-ASCII
+/// string may also bring its sampled offset table, which bounds each conversion.
 #[derive(Debug, Clone, Copy)]
 pub struct Indexed<'a> {
     text: &'a str,
     char_len: usize,
+    samples: Option<&'a [u32]>,
 }
 
 impl<'a> Indexed<'a> {
@@ -67,13 +97,28 @@ impl<'a> Indexed<'a> {
         Indexed {
             text,
             char_len: char_len(text),
+            samples: None,
         }
     }
 
     /// Uses a cached character count, which must be right (a wrong one gives wrong
     /// indices, never a panic).
     pub fn with_char_len(text: &'a str, char_len: usize) -> Self {
-        Indexed { text, char_len }
+        Indexed {
+            text,
+            char_len,
+            samples: None,
+        }
+    }
+
+    /// Uses a cached character count and sampled offset table (`build_samples`), both of
+    /// which must be right (wrong ones give wrong indices, never a panic).
+    pub fn with_samples(text: &'a str, char_len: usize, samples: &'a [u32]) -> Self {
+        Indexed {
+            text,
+            char_len,
+            samples: Some(samples),
+        }
     }
 
     /// The text.
@@ -94,6 +139,8 @@ impl<'a> Indexed<'a> {
     fn byte_offset(&self, char_index: usize) -> usize {
         if self.is_ascii() {
             char_index.min(self.text.len())
+        } else if let Some(samples) = self.samples {
+            char_to_byte_sampled(self.text, samples, char_index)
         } else {
             char_to_byte(self.text, char_index)
         }

@@ -12,6 +12,10 @@ pub struct BytesBody {
 
 impl Trace for BytesBody {
     fn trace(&self, _tracer: &mut Tracer) {}
+
+    fn external_bytes(&self) -> usize {
+        self.data.len()
+    }
 }
 
 /// A `bytearray` object.

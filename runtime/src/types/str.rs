@@ -7,15 +7,12 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use crate::gc::Tracer;
 use crate::object::Trace;
 
-/// Characters between entries of a non-ASCII string's index.
-const INDEX_STEP: usize = 64;
-
 /// A `str` object.
 pub struct StrBody {
     text: Box<str>,
     char_len: usize,
-    /// For non-ASCII text: the byte offset of every `INDEX_STEP`-th character, built on the
-    /// first indexing, so indexing walks at most `INDEX_STEP - 1` characters.
+    /// For non-ASCII text: the byte offset of every `text::index::SAMPLE_STEP`-th
+    /// character, built on the first indexing, so indexing walks a bounded distance.
     index: std::sync::OnceLock<Box<[u32]>>,
     /// The hash, or 0 when not yet computed (`str_hash` never yields 0 for non-empty text).
     hash: AtomicI64,
@@ -23,6 +20,10 @@ pub struct StrBody {
 
 impl Trace for StrBody {
     fn trace(&self, _tracer: &mut Tracer) {}
+
+    fn external_bytes(&self) -> usize {
+        self.text.len()
+    }
 }
 
 impl StrBody {
@@ -67,18 +68,22 @@ impl StrBody {
         if index >= self.char_len {
             return self.text.len();
         }
-        let index_table = self.index.get_or_init(|| {
-            let mut offsets = Vec::with_capacity(self.char_len / INDEX_STEP + 1);
-            for (i, (at, _)) in self.text.char_indices().enumerate() {
-                if i % INDEX_STEP == 0 {
-                    offsets.push(at as u32);
-                }
-            }
-            offsets.into_boxed_slice()
-        });
-        let start = index_table.get(index / INDEX_STEP).copied().unwrap_or(0) as usize;
-        let rest = &self.text[start..];
-        rest.char_indices().nth(index % INDEX_STEP).map_or(self.text.len(), |(at, _)| start + at)
+        crate::text::index::char_to_byte_sampled(&self.text, self.samples(), index)
+    }
+
+    /// The sampled offset table of non-ASCII text, built on first use.
+    pub fn samples(&self) -> &[u32] {
+        self.index.get_or_init(|| crate::text::index::build_samples(&self.text))
+    }
+
+    /// The text with its character count and, for non-ASCII text long enough that the
+    /// table pays for itself, its sampled offset table.
+    pub fn indexed(&self) -> crate::text::index::Indexed<'_> {
+        if self.is_ascii() || self.text.len() < 256 {
+            crate::text::index::Indexed::with_char_len(&self.text, self.char_len)
+        } else {
+            crate::text::index::Indexed::with_samples(&self.text, self.char_len, self.samples())
+        }
     }
 
     /// The code point at `index` (`index < char_len`).
