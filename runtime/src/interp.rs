@@ -63,6 +63,8 @@ pub struct Runtime {
     pub empty_tuple: Value,
     /// Types created on demand by modules (iterators, views, struct sequences), by name.
     pub extra_types: Mutex<FxHashMap<&'static str, Gc<TypeBody>>>,
+    /// The hidden classes of instance attributes (`types::shape`).
+    pub shapes: crate::types::shape::ShapeTable,
 }
 
 /// One interpreter: its modules and settings.
@@ -106,6 +108,7 @@ impl Runtime {
             },
             interpreters: Mutex::new(Vec::new()),
             extra_types: Mutex::new(FxHashMap::default()),
+            shapes: Default::default(),
             empty_tuple,
             type_epoch: std::sync::atomic::AtomicU64::new(0),
         })
@@ -209,6 +212,11 @@ impl Vm {
     #[inline]
     pub fn alloc<B: Body>(&mut self, ty: Gc<TypeBody>, body: B) -> Gc<B> {
         self.rt.heap.alloc(&mut self.tlab, ty.addr(), body)
+    }
+
+    /// Adds this thread's batched allocation counts to the heap's (`gc.get_count()`).
+    pub fn flush_alloc_counts(&mut self) {
+        self.rt.heap.flush_counts(&mut self.tlab);
     }
 
     /// Registers `v` as a root until [`Vm::pop_roots`] truncates back to `mark`.

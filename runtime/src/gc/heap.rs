@@ -17,6 +17,7 @@
 use std::alloc::{Layout, alloc, dealloc};
 use std::collections::BTreeMap;
 use std::ptr::NonNull;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use parking_lot::{Mutex, RwLock};
@@ -63,7 +64,7 @@ pub struct HeapStats {
 
 /// The process-wide object heap, shared by every interpreter and thread.
 pub struct Heap {
-    pages: RwLock<Vec<Page>>,
+    pages: RwLock<Vec<Arc<Page>>>,
     /// Page base address → index in `pages`, for `find_object`.
     page_index: RwLock<FxHashMap<usize, usize>>,
     /// Per size class, pages with free cells that no thread owns.
@@ -81,12 +82,21 @@ pub struct Heap {
 /// A thread's private allocation state: one page and its free list per size class.
 pub struct Tlab {
     epoch: u64,
-    classes: [Option<(usize, Vec<u32>)>; NCLASSES],
+    /// Per size class: the page this thread allocates from, and its free cells.
+    classes: [Option<(Arc<Page>, Vec<u32>)>; NCLASSES],
+    /// Bytes and objects allocated since they were last added to the heap's shared
+    /// counters; batching them keeps shared atomics off the allocation fast path.
+    pending_bytes: usize,
+    pending_objects: usize,
 }
+
+/// A thread adds its allocation counts to the heap's after this many bytes, so a
+/// collection is at most this late.
+const FLUSH_BYTES: usize = 32 * 1024;
 
 impl Default for Tlab {
     fn default() -> Self {
-        Tlab { epoch: u64::MAX, classes: std::array::from_fn(|_| None) }
+        Tlab { epoch: u64::MAX, classes: std::array::from_fn(|_| None), pending_bytes: 0, pending_objects: 0 }
     }
 }
 
@@ -113,8 +123,11 @@ impl Heap {
         let external = body.external_bytes();
         debug_assert!(std::mem::align_of::<Obj<B>>() <= 16);
         let addr = if size <= MAX_SMALL { self.alloc_small(tlab, class_of(size)) } else { self.alloc_large(size) };
-        self.allocated.fetch_add(size + external, Ordering::Relaxed);
-        self.allocations.fetch_add(1, Ordering::Relaxed);
+        tlab.pending_bytes += size + external;
+        tlab.pending_objects += 1;
+        if tlab.pending_bytes >= FLUSH_BYTES {
+            self.flush_counts(tlab);
+        }
         let ptr = addr as *mut Obj<B>;
         // SAFETY: `addr` is a fresh cell of at least `size` bytes, aligned to 16 (cells of
         // every class are multiples of 16 from a 64 KiB-aligned base; large objects use a
@@ -125,6 +138,12 @@ impl Heap {
         }
     }
 
+    /// Adds `tlab`'s batched allocation counts to the heap's shared counters.
+    pub fn flush_counts(&self, tlab: &mut Tlab) {
+        self.allocated.fetch_add(std::mem::take(&mut tlab.pending_bytes), Ordering::Relaxed);
+        self.allocations.fetch_add(std::mem::take(&mut tlab.pending_objects), Ordering::Relaxed);
+    }
+
     fn alloc_small(&self, tlab: &mut Tlab, class: usize) -> usize {
         let epoch = self.epoch.load(Ordering::Acquire);
         if tlab.epoch != epoch {
@@ -133,17 +152,16 @@ impl Heap {
             tlab.epoch = epoch;
         }
         loop {
-            if let Some((page_index, free)) = &mut tlab.classes[class]
+            if let Some((page, free)) = &mut tlab.classes[class]
                 && let Some(cell) = free.pop()
             {
-                let pages = self.pages.read();
-                let page = &pages[*page_index];
                 page.live[cell as usize].store(true, Ordering::Relaxed);
                 return page.base + cell as usize * page.cell_size;
             }
-            let page_index = self.take_page(class);
-            let free = std::mem::take(&mut *self.pages.read()[page_index].free.lock());
-            tlab.classes[class] = Some((page_index, free));
+            let index = self.take_page(class);
+            let page = self.pages.read()[index].clone();
+            let free = std::mem::take(&mut *page.free.lock());
+            tlab.classes[class] = Some((page, free));
         }
     }
 
@@ -169,7 +187,7 @@ impl Heap {
             free: Mutex::new((0..ncells as u32).rev().collect()),
         };
         let mut pages = self.pages.write();
-        pages.push(page);
+        pages.push(Arc::new(page));
         let index = pages.len() - 1;
         self.page_index.write().insert(base, index);
         index

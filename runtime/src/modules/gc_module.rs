@@ -40,6 +40,7 @@ fn isenabled(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 }
 
 fn get_count(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    vm.flush_alloc_counts();
     let n = vm.rt.heap.allocations.load(Ordering::Relaxed) as i64;
     let threshold = vm.rt.gc.thresholds.lock().0.max(1);
     let a = vm.new_int(n % threshold);

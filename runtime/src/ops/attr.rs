@@ -12,7 +12,7 @@ use crate::object::{Gc, ObjKind, kind_of};
 use crate::ops::{self, call, dictops, str_of, type_of};
 use crate::types::dict::DictBody;
 use crate::types::function::{Binding, BuiltinBody, FunctionBody, MethodBody};
-use crate::types::instance::AttrStore;
+use crate::types::instance::{AttrStore, ShapedGet};
 use crate::types::module::ModuleBody;
 use crate::types::native::NativeBody;
 use crate::types::typeobj::{TypeBody, tflags};
@@ -55,25 +55,61 @@ pub fn attr_store<'a>(obj: Value) -> Option<&'a AttrStore> {
     }
 }
 
-/// The `__dict__` of an object with an attribute store, created on demand.
+/// The `__dict__` of an object with an attribute store, created on demand. An instance
+/// in shaped mode switches to dict mode for good (`types::instance`), since the dict
+/// object handed out must stay the one its attributes live in.
 pub fn instance_dict(vm: &mut Vm, obj: Value) -> Option<Gc<DictBody>> {
     let store = attr_store(obj)?;
-    let d = store.dict.get();
-    if let Some(d) = Gc::<DictBody>::from_value(d) {
+    if let Some(d) = Gc::<DictBody>::from_value(store.dict.get()) {
         return Some(d);
     }
-    let ty = type_of(vm, obj);
-    if (ty.slot_names.lock().is_some() || ty == vm.rt.types.object) && !ty.has_flag(tflags::HAS_ATTRS) {
+    if !may_have_dict(vm, obj) {
         return None;
     }
-    let d = vm.new_dict_body();
-    crate::gc::write_barrier(obj, d.value());
-    store.dict.set(d.value());
-    Some(d)
+    let rt = vm.rt.clone();
+    store.switch_to_dict(&rt.shapes, |keys, values| {
+        let d = vm.new_dict_with_capacity(keys.len());
+        for (key, &value) in keys.iter().zip(values) {
+            dictops::set_item_str(vm, d, key, value);
+        }
+        crate::gc::write_barrier(obj, d.value());
+        d.value()
+    });
+    Gc::<DictBody>::from_value(store.dict.get())
 }
 
-fn existing_instance_dict(obj: Value) -> Option<Gc<DictBody>> {
-    Gc::<DictBody>::from_value(attr_store(obj)?.dict.get())
+/// Whether instances like `obj` have a `__dict__` (not `__slots__`-only, not bare
+/// `object()`).
+fn may_have_dict(vm: &mut Vm, obj: Value) -> bool {
+    let ty = type_of(vm, obj);
+    !((ty.slot_names.lock().is_some() || ty == vm.rt.types.object) && !ty.has_flag(tflags::HAS_ATTRS))
+}
+
+/// `obj`'s own attribute `name` (from its shaped slots or its dict), if it has one.
+fn own_attribute(vm: &mut Vm, obj: Value, name: Value, name_str: &str) -> PyResult<Option<Value>> {
+    let Some(store) = attr_store(obj) else { return Ok(None) };
+    match store.get(&vm.rt.shapes, name_str) {
+        ShapedGet::Found(v) => Ok(Some(v)),
+        ShapedGet::Missing => Ok(None),
+        ShapedGet::DictMode => match Gc::<DictBody>::from_value(store.dict.get()) {
+            Some(d) => dictops::get(vm, d, name),
+            None => Ok(None),
+        },
+    }
+}
+
+/// Sets an instance attribute in shaped mode; false when the instance is (or must
+/// switch to) dict mode, or `name` is not an exact `str`.
+fn set_shaped(vm: &mut Vm, obj: Value, name: Value, name_str: &str, value: Value) -> bool {
+    if kind_of(obj) != Some(ObjKind::Instance) || type_of(vm, name) != vm.rt.types.str || !may_have_dict(vm, obj) {
+        return false;
+    }
+    let Some(store) = attr_store(obj) else { return false };
+    if store.set(&vm.rt.shapes, name_str, value).is_none() {
+        return false;
+    }
+    crate::gc::write_barrier(obj, value);
+    true
 }
 
 /// Whether `d` is a data descriptor (defines `__set__` or `__delete__`).
@@ -214,9 +250,7 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> 
     if !plain && let Some(v) = special::getattr(vm, obj, name_str)? {
         return Ok(v);
     }
-    if let Some(d) = existing_instance_dict(obj)
-        && let Some(v) = dictops::get(vm, d, name)?
-    {
+    if let Some(v) = own_attribute(vm, obj, name, name_str)? {
         return Ok(v);
     }
     if let Some(m) = Gc::<ModuleBody>::from_value(obj) {
@@ -316,6 +350,9 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
     if let Some(m) = Gc::<ModuleBody>::from_value(obj) {
         return dictops::set(vm, m.dict, name, value);
     }
+    if set_shaped(vm, obj, name, name_str, value) {
+        return Ok(());
+    }
     if let Some(d) = instance_dict(vm, obj) {
         return dictops::set(vm, d, name, value);
     }
@@ -410,7 +447,10 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         }
         return Ok(());
     }
-    if let Some(d) = existing_instance_dict(obj)
+    // Deleting leaves shaped mode: shapes only ever grow.
+    let has_store_entry = attr_store(obj).is_some_and(|store| !matches!(store.get(&vm.rt.shapes, name_str), ShapedGet::Missing));
+    if has_store_entry
+        && let Some(d) = instance_dict(vm, obj)
         && dictops::remove(vm, d, name)?.is_some()
     {
         return Ok(());

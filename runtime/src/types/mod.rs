@@ -12,6 +12,7 @@ pub mod misc;
 pub mod module;
 pub mod native;
 pub mod set;
+pub mod shape;
 pub mod str;
 pub mod tuple;
 pub mod typeobj;

@@ -21,23 +21,59 @@ use crate::object::{Gc, ObjKind, header_at, kind_of};
 use crate::ops::{self, attr, dictops};
 use crate::types::dict::DictBody;
 use crate::types::function::{BuiltinBody, FunctionBody};
+use crate::types::shape::ShapeId;
 use crate::types::typeobj::{TypeBody, tflags};
 use crate::value::{AtomicValue, Value};
 
-/// What an attribute site learned.
+/// What an attribute site learned (the low byte of `kind`; the rest holds a shape and a
+/// slot index, see `pack`).
 const KIND_EMPTY: u64 = 0;
 /// The attribute lives in the instance `__dict__` (no data descriptor on the type).
 const KIND_INSTANCE: u64 = 1;
-/// A plain Python function on the type, bound to the instance (not shadowed).
+/// A plain Python function on the type, bound to the instance, for instances of the
+/// cached shape (which does not hold the name, so nothing shadows the function).
 const KIND_METHOD: u64 = 2;
+/// The attribute is slot `index` of instances of the cached shape.
+const KIND_SLOT: u64 = 3;
+/// A store adds the attribute: instances of the cached shape move to the shape in
+/// `value` (an int) and append slot `index`.
+const KIND_ADD: u64 = 4;
 
-/// One cache entry (four words).
+fn pack(kind: u64, shape: ShapeId, index: usize) -> u64 {
+    kind | (index.min(0xff_ffff) as u64) << 8 | u64::from(shape.0) << 32
+}
+
+fn unpack(word: u64) -> (u64, ShapeId, usize) {
+    (word & 0xff, ShapeId((word >> 32) as u32), ((word >> 8) & 0xff_ffff) as usize)
+}
+
+/// Types an attribute site remembers at once: methods inherited by several subclasses
+/// (richards' tasks) see a few receiver types, each with its own shapes.
+const WAYS: usize = 4;
+
+/// One remembered answer (four words).
 #[derive(Default)]
-pub struct InlineCache {
+struct Entry {
     key1: AtomicU64,
     key2: AtomicU64,
     kind: AtomicU64,
     value: AtomicValue,
+}
+
+/// One site's cache: `WAYS` entries for attribute sites; global sites use the first.
+#[derive(Default)]
+pub struct InlineCache {
+    entries: [Entry; WAYS],
+}
+
+impl InlineCache {
+    /// The entry to (re)learn type version `version` in: the one already keyed on it,
+    /// else an empty one, else one chosen by the version's low bits.
+    fn entry_for(&self, version: u64) -> &Entry {
+        let keyed = self.entries.iter().find(|e| e.key1.load(Ordering::Relaxed) == version);
+        let empty = || self.entries.iter().find(|e| e.kind.load(Ordering::Relaxed) == KIND_EMPTY);
+        keyed.or_else(empty).unwrap_or(&self.entries[(version as usize) % WAYS])
+    }
 }
 
 /// A fresh cache array for a code object with `n` sites.
@@ -63,6 +99,10 @@ fn default_slot(vm: &mut Vm, ty: Gc<TypeBody>, name: &str) -> bool {
     }
 }
 
+fn instance_dict_of(obj: Value) -> Option<Gc<DictBody>> {
+    attr::attr_store(obj).and_then(|s| Gc::<DictBody>::from_value(s.dict.get()))
+}
+
 /// `obj.name` through the site's cache.
 #[inline]
 pub fn get_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Value) -> PyResult<Value> {
@@ -71,58 +111,70 @@ pub fn get_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
     };
     if let Some(ty) = plain_instance_type(vm, obj) {
         let epoch = vm.rt.type_epoch.load(Ordering::Acquire);
-        if c.key1.load(Ordering::Relaxed) == ty.version() && c.key2.load(Ordering::Relaxed) == epoch {
-            let dict = attr::attr_store(obj).and_then(|s| Gc::<DictBody>::from_value(s.dict.get()));
-            let in_dict = dict.and_then(|d| dictops::get_str_value(&d, name));
-            match c.kind.load(Ordering::Relaxed) {
-                KIND_INSTANCE => {
-                    if let Some(v) = in_dict {
+        let version = ty.version();
+        for c in &c.entries {
+            if c.key1.load(Ordering::Relaxed) != version || c.key2.load(Ordering::Relaxed) != epoch {
+                continue;
+            }
+            let store = attr::attr_store(obj);
+            let (kind, shape, index) = unpack(c.kind.load(Ordering::Relaxed));
+            match kind {
+                KIND_SLOT => {
+                    if let Some(v) = store.and_then(|s| s.get_cached(shape, index)) {
                         return Ok(v);
                     }
                 }
-                KIND_METHOD if in_dict.is_none() => {
+                KIND_METHOD if store.is_some_and(|s| s.shape() == shape) => {
                     return Ok(attr::new_method(vm, c.value.get(), obj));
+                }
+                KIND_INSTANCE => {
+                    if let Some(v) = instance_dict_of(obj).and_then(|d| dictops::get_str_value(&d, name)) {
+                        return Ok(v);
+                    }
                 }
                 _ => {}
             }
         }
         let v = attr::getattr(vm, obj, name)?;
-        learn_get(vm, c, ty, obj, name, v);
+        learn_get(vm, c.entry_for(version), ty, obj, name);
         return Ok(v);
     }
     attr::getattr(vm, obj, name)
 }
 
 /// Records what a generic lookup of `name` on an instance of `ty` found.
-fn learn_get(vm: &mut Vm, c: &InlineCache, ty: Gc<TypeBody>, obj: Value, name: Value, _result: Value) {
+fn learn_get(vm: &mut Vm, c: &Entry, ty: Gc<TypeBody>, obj: Value, name: Value) {
     let Some(name_str) = ops::str_of(name) else { return };
     c.kind.store(KIND_EMPTY, Ordering::Relaxed);
     if !default_slot(vm, ty, "__getattribute__") || attr::lookup_type(vm, ty, "__getattr__").is_some() {
         return;
     }
+    let Some(store) = attr::attr_store(obj) else { return };
     let descr = attr::lookup_type(vm, ty, name_str);
-    let dict = attr::attr_store(obj).and_then(|s| Gc::<DictBody>::from_value(s.dict.get()));
-    let in_dict = dict.and_then(|d| dictops::get_str_value(&d, name)).is_some();
-    let kind = match descr {
-        None if in_dict => KIND_INSTANCE,
-        Some(d) if Gc::<FunctionBody>::from_value(d).is_some() => {
-            if in_dict {
-                KIND_INSTANCE
-            } else {
-                c.value.set(d);
-                KIND_METHOD
-            }
+    let shape = store.shape();
+    let slot = if shape == ShapeId::DICT { None } else { vm.rt.shapes.index_of(shape, name_str) };
+    let in_dict = instance_dict_of(obj).is_some_and(|d| dictops::get_str_value(&d, name).is_some());
+    let own = slot.is_some() || in_dict;
+    if descr.is_some_and(|d| attr::is_data_descriptor(vm, d)) {
+        return;
+    }
+    let word = match (slot, descr) {
+        (Some(index), _) => pack(KIND_SLOT, shape, index),
+        (None, _) if in_dict => pack(KIND_INSTANCE, shape, 0),
+        (None, Some(d)) if !own && shape != ShapeId::DICT && Gc::<FunctionBody>::from_value(d).is_some() => {
+            c.value.set(d);
+            pack(KIND_METHOD, shape, 0)
         }
-        Some(d) if in_dict && !attr::is_data_descriptor(vm, d) => KIND_INSTANCE,
         _ => return,
     };
     c.key1.store(ty.version(), Ordering::Relaxed);
     c.key2.store(vm.rt.type_epoch.load(Ordering::Acquire), Ordering::Relaxed);
-    c.kind.store(kind, Ordering::Relaxed);
+    c.kind.store(word, Ordering::Relaxed);
 }
 
 /// `obj.name = value` through the site's cache: a plain instance whose type has no
-/// `__setattr__` override and no data descriptor for `name` stores into its `__dict__`.
+/// `__setattr__` override and no data descriptor for `name` stores into its own slots
+/// (replacing one, or adding one along a cached shape transition) or its `__dict__`.
 #[inline]
 pub fn set_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Value, value: Value) -> PyResult<()> {
     let Some(c) = cache else {
@@ -130,14 +182,35 @@ pub fn set_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
     };
     if let Some(ty) = plain_instance_type(vm, obj) {
         let epoch = vm.rt.type_epoch.load(Ordering::Acquire);
-        if c.key1.load(Ordering::Relaxed) == ty.version()
-            && c.key2.load(Ordering::Relaxed) == epoch
-            && c.kind.load(Ordering::Relaxed) == KIND_INSTANCE
-            && let Some(d) = attr::instance_dict(vm, obj)
-        {
-            return dictops::set(vm, d, name, value);
+        let version = ty.version();
+        for c in &c.entries {
+            if c.key1.load(Ordering::Relaxed) != version || c.key2.load(Ordering::Relaxed) != epoch {
+                continue;
+            }
+            let store = attr::attr_store(obj);
+            let (kind, shape, index) = unpack(c.kind.load(Ordering::Relaxed));
+            let done = match kind {
+                KIND_SLOT => store.is_some_and(|s| s.set_cached(shape, index, value)),
+                KIND_ADD => {
+                    let to = ShapeId(c.value.get().as_small_int().unwrap_or(-1) as u32);
+                    store.is_some_and(|s| s.add_cached(shape, to, index, value))
+                }
+                KIND_INSTANCE => {
+                    if let Some(d) = instance_dict_of(obj) {
+                        return dictops::set(vm, d, name, value);
+                    }
+                    false
+                }
+                _ => false,
+            };
+            if done {
+                crate::gc::write_barrier(obj, value);
+                return Ok(());
+            }
         }
+        let before = attr::attr_store(obj).map(|s| s.shape());
         attr::setattr(vm, obj, name, value)?;
+        let c = c.entry_for(version);
         c.kind.store(KIND_EMPTY, Ordering::Relaxed);
         let Some(name_str) = ops::str_of(name) else { return Ok(()) };
         if !default_slot(vm, ty, "__setattr__") || ty.slot_names.lock().is_some() {
@@ -148,9 +221,24 @@ pub fn set_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
         {
             return Ok(());
         }
+        let Some(store) = attr::attr_store(obj) else { return Ok(()) };
+        let after = store.shape();
+        let word = if after == ShapeId::DICT {
+            pack(KIND_INSTANCE, after, 0)
+        } else if let Some(index) = vm.rt.shapes.index_of(after, name_str) {
+            match before {
+                Some(from) if from != after && from != ShapeId::DICT => {
+                    c.value.set(Value::small_int(i64::from(after.0)));
+                    pack(KIND_ADD, from, index)
+                }
+                _ => pack(KIND_SLOT, after, index),
+            }
+        } else {
+            return Ok(());
+        };
         c.key1.store(ty.version(), Ordering::Relaxed);
         c.key2.store(epoch, Ordering::Relaxed);
-        c.kind.store(KIND_INSTANCE, Ordering::Relaxed);
+        c.kind.store(word, Ordering::Relaxed);
         return Ok(());
     }
     attr::setattr(vm, obj, name, value)
@@ -162,6 +250,7 @@ pub fn load_global(vm: &mut Vm, cache: Option<&InlineCache>, frame: &crate::vm::
     let Some(c) = cache else {
         return crate::vm::misc::load_global(vm, frame, name);
     };
+    let c = &c.entries[0];
     let g = frame.globals;
     let b = Gc::<DictBody>::from_value(frame.builtins);
     let gstamp = g.table.lock().stamp;
