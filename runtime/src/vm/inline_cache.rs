@@ -21,6 +21,9 @@ use crate::object::{Gc, ObjKind, header_at, kind_of};
 use crate::ops::{self, attr, dictops};
 use crate::types::dict::DictBody;
 use crate::types::function::{BuiltinBody, FunctionBody};
+use crate::builtins::descriptors::SlotMember;
+use crate::types::instance::InstanceBody;
+use crate::types::native::NativeBody;
 use crate::types::shape::ShapeId;
 use crate::types::typeobj::{TypeBody, tflags};
 use crate::value::{AtomicValue, Value};
@@ -38,6 +41,9 @@ const KIND_SLOT: u64 = 3;
 /// A store adds the attribute: instances of the cached shape move to the shape in
 /// `value` (an int) and append slot `index`.
 const KIND_ADD: u64 = 4;
+
+/// The attribute is the `__slots__` member with storage index `index`.
+const KIND_MEMBER: u64 = 5;
 
 fn pack(kind: u64, shape: ShapeId, index: usize) -> u64 {
     kind | (index.min(0xff_ffff) as u64) << 8 | u64::from(shape.0) << 32
@@ -99,6 +105,16 @@ fn default_slot(vm: &mut Vm, ty: Gc<TypeBody>, name: &str) -> bool {
     }
 }
 
+/// The storage index of `d` if it is a `__slots__` member descriptor.
+fn slot_member_index(d: Value) -> Option<usize> {
+    Gc::<NativeBody>::from_value(d)?.downcast::<SlotMember>().map(|m| m.index)
+}
+
+/// The instance whose `__slots__` storage a member reads.
+fn member_slots<'a>(obj: Value) -> Option<&'a InstanceBody> {
+    Gc::<InstanceBody>::from_value(obj).map(|i| i.body())
+}
+
 fn instance_dict_of(obj: Value) -> Option<Gc<DictBody>> {
     attr::attr_store(obj).and_then(|s| Gc::<DictBody>::from_value(s.dict.get()))
 }
@@ -121,6 +137,13 @@ pub fn get_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
             match kind {
                 KIND_SLOT => {
                     if let Some(v) = store.and_then(|s| s.get_cached(shape, index)) {
+                        return Ok(v);
+                    }
+                }
+                KIND_MEMBER => {
+                    if let Some(v) = member_slots(obj).and_then(|i| i.slots.lock().get(index).copied())
+                        && !v.is_unset()
+                    {
                         return Ok(v);
                     }
                 }
@@ -155,6 +178,12 @@ fn learn_get(vm: &mut Vm, c: &Entry, ty: Gc<TypeBody>, obj: Value, name: Value) 
     let slot = if shape == ShapeId::DICT { None } else { vm.rt.shapes.index_of(shape, name_str) };
     let in_dict = instance_dict_of(obj).is_some_and(|d| dictops::get_str_value(&d, name).is_some());
     let own = slot.is_some() || in_dict;
+    if let Some(index) = descr.and_then(slot_member_index) {
+        c.key1.store(ty.version(), Ordering::Relaxed);
+        c.key2.store(vm.rt.type_epoch.load(Ordering::Acquire), Ordering::Relaxed);
+        c.kind.store(pack(KIND_MEMBER, ShapeId::EMPTY, index), Ordering::Relaxed);
+        return;
+    }
     if descr.is_some_and(|d| attr::is_data_descriptor(vm, d)) {
         return;
     }
@@ -201,6 +230,17 @@ pub fn set_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
                     }
                     false
                 }
+                KIND_MEMBER => match member_slots(obj) {
+                    Some(inst) => {
+                        let mut slots = inst.slots.lock();
+                        if slots.len() <= index {
+                            slots.resize(index + 1, Value::UNSET);
+                        }
+                        slots[index] = value;
+                        true
+                    }
+                    None => false,
+                },
                 _ => false,
             };
             if done {
@@ -213,12 +253,17 @@ pub fn set_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
         let c = c.entry_for(version);
         c.kind.store(KIND_EMPTY, Ordering::Relaxed);
         let Some(name_str) = ops::str_of(name) else { return Ok(()) };
-        if !default_slot(vm, ty, "__setattr__") || ty.slot_names.lock().is_some() {
+        if !default_slot(vm, ty, "__setattr__") {
             return Ok(());
         }
-        if let Some(d) = attr::lookup_type(vm, ty, name_str)
-            && attr::is_data_descriptor(vm, d)
-        {
+        let descr = attr::lookup_type(vm, ty, name_str);
+        if let Some(index) = descr.and_then(slot_member_index) {
+            c.key1.store(ty.version(), Ordering::Relaxed);
+            c.key2.store(epoch, Ordering::Relaxed);
+            c.kind.store(pack(KIND_MEMBER, ShapeId::EMPTY, index), Ordering::Relaxed);
+            return Ok(());
+        }
+        if ty.slot_names.lock().is_some() || descr.is_some_and(|d| attr::is_data_descriptor(vm, d)) {
             return Ok(());
         }
         let Some(store) = attr::attr_store(obj) else { return Ok(()) };
