@@ -41,6 +41,19 @@ pub fn slice_indices(vm: &mut Vm, s: &SliceBody, len: usize) -> PyResult<(i64, i
 }
 
 /// The positions a slice selects.
+/// How many positions `slice_positions(start, stop, step)` yields, without listing them
+/// (CPython's `PySlice_AdjustIndices` length).
+pub fn slice_len(start: i64, stop: i64, step: i64) -> usize {
+    let n = if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    usize::try_from(n).unwrap_or(0)
+}
+
 pub fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = start;
@@ -117,14 +130,19 @@ pub fn list_setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResu
             items.splice(start..stop, new_items);
             return Ok(());
         }
-        let positions = slice_positions(start, stop, step);
-        if positions.len() != new_items.len() {
-            let (a, b) = (new_items.len(), positions.len());
+        let count = slice_len(start, stop, step);
+        if count != new_items.len() {
+            let (a, b) = (new_items.len(), count);
             drop(items);
             return Err(vm.value_error(format!("attempt to assign sequence of size {a} to extended slice of size {b}")));
         }
-        for (p, v) in positions.into_iter().zip(new_items) {
-            items[p] = v;
+        let mut p = start;
+        for v in new_items {
+            crate::gc::write_barrier(obj, v);
+            if let Some(slot) = usize::try_from(p).ok().and_then(|p| items.get_mut(p)) {
+                *slot = v;
+            }
+            p += step;
         }
         return Ok(());
     }
