@@ -2,13 +2,21 @@
 //! exceptions.
 //!
 //! An attribute store starts in *shaped* mode (DESIGN.md §3): a `ShapeId` naming the
-//! attribute names in order, and the values in a slot vector. It switches for good to
-//! *dict* mode, a real `dict` object, when the `__dict__` is asked for, an attribute is
-//! deleted, a layout is too big for shapes, or a name is not an exact `str`. Functions
-//! and exceptions only ever use dict mode (through `ops::attr::instance_dict`).
+//! attribute names in order, and the values in slots (the first `INLINE` in the store
+//! itself, the rest in an overflow vector). It switches for good to *dict* mode, a real
+//! `dict` object, when the `__dict__` is asked for, an attribute is deleted, a layout is
+//! too big for shapes, or a name is not an exact `str`. Functions and exceptions only
+//! ever use dict mode (through `ops::attr::instance_dict`).
 //!
-//! The mode, the shape and the values change together under the store's lock, so a
-//! reader on another thread sees either the old layout or the new one, never a mix.
+//! Concurrency: every change (a slot write, a new attribute, the switch to dict mode)
+//! happens under the store's lock. Reads of inline slots take no lock: a slot index
+//! means the same name in a shape and in every shape reached from it, and a new slot is
+//! written before the new shape is published (release/acquire), so a reader that saw a
+//! shape finds its slots filled. The switch to dict mode empties the inline slots after
+//! publishing `DICT`; a reader that raced with it sees `UNSET` and takes the slow path,
+//! which reads the dict.
+
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use parking_lot::Mutex;
 
@@ -17,22 +25,27 @@ use crate::object::Trace;
 use crate::types::shape::{ShapeId, ShapeTable};
 use crate::value::{AtomicValue, Value};
 
-/// The shaped half of an attribute store.
-struct Shaped {
-    shape: ShapeId,
-    values: Vec<Value>,
-}
+/// Slots kept in the store itself, readable without a lock.
+const INLINE: usize = 6;
 
 /// Per-object attribute storage.
 pub struct AttrStore {
     /// The `__dict__` object once the store is in dict mode; `UNSET` before.
     pub dict: AtomicValue,
-    shaped: Mutex<Shaped>,
+    shape: AtomicU32,
+    inline: [AtomicValue; INLINE],
+    /// Slots `INLINE..`; its lock also serialises every change to the store.
+    overflow: Mutex<Vec<Value>>,
 }
 
 impl Default for AttrStore {
     fn default() -> Self {
-        AttrStore { dict: AtomicValue::default(), shaped: Mutex::new(Shaped { shape: ShapeId::EMPTY, values: Vec::new() }) }
+        AttrStore {
+            dict: AtomicValue::default(),
+            shape: AtomicU32::new(ShapeId::EMPTY.0),
+            inline: Default::default(),
+            overflow: Mutex::new(Vec::new()),
+        }
     }
 }
 
@@ -47,67 +60,91 @@ pub enum ShapedGet {
 impl AttrStore {
     pub fn trace(&self, tracer: &mut Tracer) {
         tracer.visit(self.dict.get());
-        tracer.visit_all(&self.shaped.lock().values);
+        for slot in &self.inline {
+            tracer.visit(slot.get());
+        }
+        tracer.visit_all(&self.overflow.lock());
     }
 
     /// The store's shape (`ShapeId::DICT` in dict mode).
     #[inline]
     pub fn shape(&self) -> ShapeId {
-        self.shaped.lock().shape
+        ShapeId(self.shape.load(Ordering::Acquire))
+    }
+
+    /// Slot `index` while holding the lock (`overflow` is the locked vector).
+    fn slot_locked(&self, overflow: &[Value], index: usize) -> Option<Value> {
+        if index < INLINE { Some(self.inline[index].get()) } else { overflow.get(index - INLINE).copied() }
+    }
+
+    /// Writes slot `index` while holding the lock; `index` may be the next free slot.
+    fn write_locked(&self, overflow: &mut Vec<Value>, index: usize, value: Value) {
+        if index < INLINE {
+            self.inline[index].set(value);
+        } else if let Some(slot) = overflow.get_mut(index - INLINE) {
+            *slot = value;
+        } else {
+            overflow.push(value);
+        }
     }
 
     /// The value in slot `index` if the store still has `shape` (an inline cache's
-    /// fast path).
+    /// fast path; lock-free for inline slots).
     #[inline]
     pub fn get_cached(&self, shape: ShapeId, index: usize) -> Option<Value> {
-        let s = self.shaped.lock();
-        if s.shape != shape {
+        if self.shape() != shape {
             return None;
         }
-        s.values.get(index).copied()
+        let v = if index < INLINE {
+            self.inline[index].get()
+        } else {
+            let overflow = self.overflow.lock();
+            if self.shape() != shape {
+                return None;
+            }
+            overflow.get(index - INLINE).copied()?
+        };
+        Some(v).filter(|v| !v.is_unset())
     }
 
     /// Stores `value` in slot `index` if the store still has `shape`; false otherwise.
     /// The caller runs the write barrier.
     #[inline]
     pub fn set_cached(&self, shape: ShapeId, index: usize, value: Value) -> bool {
-        let mut s = self.shaped.lock();
-        if s.shape != shape {
+        let mut overflow = self.overflow.lock();
+        if self.shape() != shape {
             return false;
         }
-        match s.values.get_mut(index) {
-            Some(slot) => {
-                *slot = value;
-                true
-            }
-            None => false,
-        }
+        self.write_locked(&mut overflow, index, value);
+        true
     }
 
     /// Appends `value` as slot `index` if the store has `from`, moving it to `to` (a
-    /// cached transition); false otherwise. The caller runs the write barrier.
+    /// cached transition, so `index` is `from`'s length); false otherwise. The caller
+    /// runs the write barrier.
     #[inline]
     pub fn add_cached(&self, from: ShapeId, to: ShapeId, index: usize, value: Value) -> bool {
-        let mut s = self.shaped.lock();
-        if s.shape != from || s.values.len() != index {
+        let mut overflow = self.overflow.lock();
+        if self.shape() != from || (index >= INLINE && overflow.len() != index - INLINE) {
             return false;
         }
-        s.values.push(value);
-        s.shape = to;
+        self.write_locked(&mut overflow, index, value);
+        self.shape.store(to.0, Ordering::Release);
         true
     }
 
     /// Reads `name` in shaped mode.
     pub fn get(&self, shapes: &ShapeTable, name: &str) -> ShapedGet {
-        let s = self.shaped.lock();
-        if s.shape == ShapeId::DICT {
+        let overflow = self.overflow.lock();
+        let shape = self.shape();
+        if shape == ShapeId::DICT {
             return ShapedGet::DictMode;
         }
-        if s.shape == ShapeId::EMPTY {
+        if shape == ShapeId::EMPTY {
             return ShapedGet::Missing;
         }
-        match shapes.index_of(s.shape, name).and_then(|i| s.values.get(i)) {
-            Some(&v) => ShapedGet::Found(v),
+        match shapes.index_of(shape, name).and_then(|i| self.slot_locked(&overflow, i)) {
+            Some(v) => ShapedGet::Found(v),
             None => ShapedGet::Missing,
         }
     }
@@ -116,35 +153,41 @@ impl AttrStore {
     /// is (or must switch to) dict mode, in which case nothing was written. The caller
     /// runs the write barrier.
     pub fn set(&self, shapes: &ShapeTable, name: &str, value: Value) -> Option<SetOutcome> {
-        let mut s = self.shaped.lock();
-        if s.shape == ShapeId::DICT {
+        let mut overflow = self.overflow.lock();
+        let shape = self.shape();
+        if shape == ShapeId::DICT {
             return None;
         }
-        if let Some(i) = shapes.index_of(s.shape, name) {
-            *s.values.get_mut(i)? = value;
-            return Some(SetOutcome::Replaced { shape: s.shape, index: i });
+        if let Some(index) = shapes.index_of(shape, name) {
+            self.write_locked(&mut overflow, index, value);
+            return Some(SetOutcome::Replaced { shape, index });
         }
-        let from = s.shape;
-        let to = shapes.add(from, name)?;
-        s.values.push(value);
-        s.shape = to;
-        Some(SetOutcome::Added { from, to, index: s.values.len() - 1 })
+        let to = shapes.add(shape, name)?;
+        let index = shapes.index_of(to, name)?;
+        self.write_locked(&mut overflow, index, value);
+        self.shape.store(to.0, Ordering::Release);
+        Some(SetOutcome::Added { from: shape, to, index })
     }
 
     /// Leaves shaped mode for good: `build` turns the names and values (in slot order)
     /// into the dict object, which becomes `dict`. It runs under the store's lock, so no
-    /// thread sees dict mode without the dict; it must not touch this store or run
-    /// Python code. Does nothing in dict mode.
+    /// writer interleaves; it must not touch this store or run Python code. Does
+    /// nothing in dict mode.
     pub fn switch_to_dict(&self, shapes: &ShapeTable, build: impl FnOnce(Vec<Box<str>>, &[Value]) -> Value) {
-        let mut s = self.shaped.lock();
-        if s.shape == ShapeId::DICT {
+        let mut overflow = self.overflow.lock();
+        let shape = self.shape();
+        if shape == ShapeId::DICT {
             return;
         }
-        let keys = shapes.keys(s.shape);
-        let dict = build(keys, &s.values);
+        let keys = shapes.keys(shape);
+        let values: Vec<Value> = (0..keys.len()).map(|i| self.slot_locked(&overflow, i).unwrap_or(Value::NONE)).collect();
+        let dict = build(keys, &values);
         self.dict.set(dict);
-        s.values = Vec::new();
-        s.shape = ShapeId::DICT;
+        self.shape.store(ShapeId::DICT.0, Ordering::Release);
+        for slot in &self.inline {
+            slot.set(Value::UNSET);
+        }
+        overflow.clear();
     }
 }
 
