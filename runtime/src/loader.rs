@@ -84,7 +84,10 @@ pub fn load_code_module(vm: &mut Vm, module: CodeModule) -> PyResult<Value> {
         }
     }
     std::hint::black_box(holder);
-    codes.first().copied().ok_or_else(|| vm.system_error("empty code module"))
+    codes
+        .first()
+        .copied()
+        .ok_or_else(|| vm.system_error("empty code module"))
 }
 
 /// A `SyntaxError` (or subclass) object for a diagnostic.
@@ -120,7 +123,7 @@ pub fn compile_source(vm: &mut Vm, bytes: &[u8], filename: &str) -> PyResult<Val
     match compiler::pipeline::compile_bytes(bytes, filename) {
         Ok((module, warnings)) => {
             for w in warnings {
-                crate::modules::warnings::warn_compile(vm, &w)?;
+                crate::modules::warnings::warn_compile(vm, &w, bytes)?;
             }
             load_code_module(vm, module)
         }

@@ -20,8 +20,18 @@ pub fn set_of(v: Value) -> Option<Gc<SetBody>> {
 
 /// A new set (or frozenset) of `items`.
 pub fn new_set_from(vm: &mut Vm, items: &[Value], frozen: bool) -> PyResult<Value> {
-    let ty = if frozen { vm.rt.types.frozenset } else { vm.rt.types.set };
-    let s = vm.alloc(ty, SetBody { table: Default::default(), frozen });
+    let ty = if frozen {
+        vm.rt.types.frozenset
+    } else {
+        vm.rt.types.set
+    };
+    let s = vm.alloc(
+        ty,
+        SetBody {
+            table: Default::default(),
+            frozen,
+        },
+    );
     for &item in items {
         insert(vm, s, item)?;
     }
@@ -29,7 +39,7 @@ pub fn new_set_from(vm: &mut Vm, items: &[Value], frozen: bool) -> PyResult<Valu
 }
 
 fn insert(vm: &mut Vm, s: Gc<SetBody>, item: Value) -> PyResult<()> {
-    let h = hash::hash(vm, item)?;
+    let h = hash::hash_key(vm, item, hash::KeyRole::SetElement)?;
     if dictops::lookup(vm, &s.table, item, h)?.is_none() {
         crate::gc::write_barrier(s.value(), item);
         s.table.lock().insert_new(h, item, Value::NONE);
@@ -48,14 +58,19 @@ pub fn contains(vm: &mut Vm, s: Gc<SetBody>, item: Value) -> PyResult<bool> {
                 let f = new_set_from(vm, &items, true)?;
                 return contains(vm, s, f);
             }
-            return Err(e);
+            return Err(hash::unhashable_key_error(
+                vm,
+                e,
+                item,
+                hash::KeyRole::SetElement,
+            ));
         }
     };
     Ok(dictops::lookup(vm, &s.table, item, h)?.is_some())
 }
 
 fn remove(vm: &mut Vm, s: Gc<SetBody>, item: Value) -> PyResult<bool> {
-    let h = hash::hash(vm, item)?;
+    let h = hash::hash_key(vm, item, hash::KeyRole::SetElement)?;
     match dictops::lookup(vm, &s.table, item, h)? {
         Some(i) => {
             s.table.lock().remove_at(i);
@@ -133,7 +148,13 @@ fn result_type(vm: &Vm, a: Value) -> bool {
     set_of(a).is_some_and(|s| s.frozen) || type_of(vm, a) == vm.rt.types.frozenset
 }
 
-fn combine(vm: &mut Vm, x: Gc<SetBody>, y: Gc<SetBody>, op: BinOp, frozen: bool) -> PyResult<Value> {
+fn combine(
+    vm: &mut Vm,
+    x: Gc<SetBody>,
+    y: Gc<SetBody>,
+    op: BinOp,
+    frozen: bool,
+) -> PyResult<Value> {
     let (xs, ys) = (keys(&x), keys(&y));
     let mut out = Vec::new();
     match op {
@@ -210,14 +231,21 @@ fn new_for(vm: &mut Vm, args: &Args, frozen: bool) -> PyResult<Value> {
     let pos = args.pos();
     let cls = Gc::<TypeBody>::from_value(pos[0]).expect("cls");
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("{name} expected at most 1 argument, got {}", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{name} expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
     }
     let items = match pos.get(1) {
         Some(&it) if frozen => ops::iter::collect(vm, it)?,
         _ => Vec::new(),
     };
     let s = new_set_from(vm, &items, frozen)?;
-    let builtin = if frozen { vm.rt.types.frozenset } else { vm.rt.types.set };
+    let builtin = if frozen {
+        vm.rt.types.frozenset
+    } else {
+        vm.rt.types.set
+    };
     if cls == builtin {
         return Ok(s);
     }
@@ -239,7 +267,10 @@ fn set_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let pos = args.pos();
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("set expected at most 1 argument, got {}", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "set expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
     }
     s.table.lock().clear();
     if let Some(&it) = pos.get(1) {
@@ -402,7 +433,11 @@ fn frozenset_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     h ^= (s.table.lock().len() as u64 + 1).wrapping_mul(1_927_868_237);
     h ^= (h >> 11) ^ (h >> 25);
     h = h.wrapping_mul(69_069).wrapping_add(907_133_923);
-    let h = if h as i64 == -1 { 590_923_713 } else { h as i64 };
+    let h = if h as i64 == -1 {
+        590_923_713
+    } else {
+        h as i64
+    };
     Ok(vm.new_int(h))
 }
 
@@ -436,13 +471,31 @@ pub const SET_METHODS: &[MethodDef] = &[
     method("intersection_update", m_intersection_update),
     method("difference_update", m_difference_update),
     method("symmetric_difference_update", m_symmetric_difference_update),
-    COMMON[0], COMMON[1], COMMON[2], COMMON[3], COMMON[4], COMMON[5], COMMON[6], COMMON[7], COMMON[8], COMMON[9],
+    COMMON[0],
+    COMMON[1],
+    COMMON[2],
+    COMMON[3],
+    COMMON[4],
+    COMMON[5],
+    COMMON[6],
+    COMMON[7],
+    COMMON[8],
+    COMMON[9],
 ];
 
 pub const FROZENSET_METHODS: &[MethodDef] = &[
     staticmethod("__new__", frozenset_new),
     method("__hash__", frozenset_hash),
-    COMMON[0], COMMON[1], COMMON[2], COMMON[3], COMMON[4], COMMON[5], COMMON[6], COMMON[7], COMMON[8], COMMON[9],
+    COMMON[0],
+    COMMON[1],
+    COMMON[2],
+    COMMON[3],
+    COMMON[4],
+    COMMON[5],
+    COMMON[6],
+    COMMON[7],
+    COMMON[8],
+    COMMON[9],
 ];
 
 /// Whether `v` is a set or frozenset (any subclass).
