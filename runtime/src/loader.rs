@@ -40,7 +40,14 @@ pub fn const_value(vm: &mut Vm, c: &Const) -> PyResult<Value> {
             for i in items {
                 vals.push(const_value(vm, i)?);
             }
-            crate::builtins::set::new_set_from(vm, &vals, true)?
+            // CPython's constant cache (`const_cache_insert`) re-creates every frozenset
+            // constant from the first one's iteration order; the slot layout, and so the
+            // order of sets built from it, follows from that.
+            let first = crate::builtins::set::new_set_from(vm, &vals, true)?;
+            let order = crate::builtins::set::set_of(first)
+                .map(|s| crate::builtins::set::keys(&s))
+                .unwrap_or_default();
+            crate::builtins::set::new_set_from(vm, &order, true)?
         }
     })
 }

@@ -27,6 +27,7 @@ frozen! {
     "_sha2", false, "_sha2.py";
     "abc", false, "abc.py";
     "bisect", false, "bisect.py";
+    "cmath", false, "cmath.py";
     "collections", true, "collections/__init__.py";
     "collections.abc", false, "collections/abc.py";
     "contextlib", false, "contextlib.py";

@@ -9,7 +9,7 @@ use crate::gc::write_barrier;
 use crate::interp::Vm;
 use crate::object::Gc;
 use crate::ops::{compare, hash};
-use crate::types::dict::{DictBody, DictTable, Probe};
+use crate::types::dict::{DictBody, KeyTable, Probe};
 use crate::value::Value;
 
 use parking_lot::Mutex;
@@ -25,9 +25,9 @@ pub fn fast_key_eq(a: Value, b: Value) -> Option<bool> {
 }
 
 /// Finds `key` (with hash `hash`) in `table`; returns the entry index.
-pub fn lookup(
+pub fn lookup<T: KeyTable>(
     vm: &mut Vm,
-    table: &Mutex<DictTable>,
+    table: &Mutex<T>,
     key: Value,
     hash: i64,
 ) -> PyResult<Option<usize>> {
@@ -35,7 +35,7 @@ pub fn lookup(
     loop {
         let (probe, version) = {
             let t = table.lock();
-            (t.probe(hash, |k| fast_key_eq(k, key), skip), t.version)
+            (t.probe(hash, |k| fast_key_eq(k, key), skip), t.version())
         };
         match probe {
             Probe::Found(i) => return Ok(Some(i)),
@@ -47,7 +47,7 @@ pub fn lookup(
                 };
                 let equal = compare::eq(vm, candidate, key)?;
                 let t = table.lock();
-                if t.version != version || t.entry(i).map(|e| e.key) != Some(candidate) {
+                if t.version() != version || t.entry(i).map(|e| e.key) != Some(candidate) {
                     // The comparison changed the table: start over.
                     skip = 0;
                     continue;

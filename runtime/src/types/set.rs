@@ -1,14 +1,283 @@
-//! `set` and `frozenset` objects: a hash table of keys (the dict table with unused values).
+//! `set` and `frozenset` objects and their storage: an open-addressing table laid out as
+//! CPython's Objects/setobject.c lays it out (linear probes of up to nine slots, then the
+//! perturbed jump; growth at 60% fill to four times the size), so that iteration order,
+//! and hence every printed set, matches CPython's. As for dicts, key equality is decided
+//! by the caller (`ops::dictops::lookup`), because `__eq__` may run Python code.
 
 use parking_lot::Mutex;
 
 use crate::gc::Tracer;
 use crate::object::Trace;
-use crate::types::dict::DictTable;
+use crate::types::dict::{Entry, KeyTable, Probe};
+use crate::value::Value;
+
+/// `PySet_MINSIZE`.
+const MIN_SIZE: usize = 8;
+/// `LINEAR_PROBES`: slots tried next to the home slot before jumping.
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+
+/// One slot of the table.
+#[derive(Clone, Copy, Debug)]
+enum Slot {
+    Empty,
+    /// A removed key: probing continues past it, and an insertion may reuse it.
+    Dummy,
+    Full(Entry),
+}
+
+/// The table itself (no locking, no Python calls).
+#[derive(Debug, Clone)]
+pub struct SetTable {
+    slots: Vec<Slot>,
+    /// Live keys.
+    used: usize,
+    /// Live keys plus dummies.
+    fill: usize,
+    /// Where `pop` starts looking (CPython's `finger`).
+    finger: usize,
+    /// Bumped by every insertion and removal, so lock-releasing lookups can tell that
+    /// the table changed under them.
+    pub version: u64,
+}
+
+impl Default for SetTable {
+    fn default() -> SetTable {
+        SetTable {
+            slots: vec![Slot::Empty; MIN_SIZE],
+            used: 0,
+            fill: 0,
+            finger: 0,
+            version: 0,
+        }
+    }
+}
+
+/// The slots visited for `hash`, in CPython's order: each stop of the perturbed sequence
+/// followed by up to `LINEAR_PROBES` neighbours when they fit before the table's end.
+fn probe_sequence(hash: i64, mask: usize) -> impl Iterator<Item = usize> {
+    let mut perturb = hash as u64;
+    let mut i = (hash as u64 as usize) & mask;
+    let mut run = 0;
+    let mut run_len = if i + LINEAR_PROBES <= mask {
+        LINEAR_PROBES
+    } else {
+        0
+    };
+    std::iter::from_fn(move || {
+        if run > run_len {
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+            run = 0;
+            run_len = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+        }
+        let slot = i + run;
+        run += 1;
+        Some(slot)
+    })
+}
+
+impl SetTable {
+    fn mask(&self) -> usize {
+        self.slots.len() - 1
+    }
+
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    /// Inserts a key known to be absent: into the first dummy met before an empty slot,
+    /// else into that empty slot, growing the table past 60% fill (`set_add_entry`).
+    pub fn insert_new(&mut self, hash: i64, key: Value) {
+        let mask = self.mask();
+        let mut reuse = None;
+        let mut empty = 0;
+        for i in probe_sequence(hash, mask) {
+            match self.slots[i] {
+                Slot::Empty => {
+                    empty = i;
+                    break;
+                }
+                Slot::Dummy if reuse.is_none() => reuse = Some(i),
+                _ => {}
+            }
+        }
+        self.version += 1;
+        self.used += 1;
+        let entry = Entry {
+            hash,
+            key,
+            value: Value::NONE,
+        };
+        if let Some(i) = reuse {
+            self.slots[i] = Slot::Full(entry);
+            return;
+        }
+        self.slots[empty] = Slot::Full(entry);
+        self.fill += 1;
+        if self.fill * 5 >= mask * 3 {
+            self.resize(if self.used > 50_000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
+        }
+    }
+
+    /// Rebuilds the table with more than `min_used` slots, re-inserting the live keys in
+    /// slot order (`set_table_resize`).
+    fn resize(&mut self, min_used: usize) {
+        let mut size = MIN_SIZE;
+        while size <= min_used {
+            size <<= 1;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; size]);
+        let mask = size - 1;
+        for slot in old {
+            if let Slot::Full(e) = slot
+                && let Some(i) =
+                    probe_sequence(e.hash, mask).find(|&i| matches!(self.slots[i], Slot::Empty))
+            {
+                self.slots[i] = Slot::Full(e);
+            }
+        }
+        self.fill = self.used;
+    }
+
+    /// Makes room before `incoming` keys are merged in from another set or a dict
+    /// (`set_merge`, `set_update_dict`).
+    pub fn presize(&mut self, incoming: usize) {
+        if (self.fill + incoming) * 5 >= self.mask() * 3 {
+            self.resize((self.used + incoming) * 2);
+        }
+    }
+
+    /// Whether nothing was ever stored since the last resize or clear (no keys, no
+    /// dummies), so keys known to be distinct can be placed without comparisons.
+    pub fn is_pristine(&self) -> bool {
+        self.fill == 0
+    }
+
+    /// Copies `other`'s distinct keys into this pristine table (`set_merge`'s fast
+    /// paths): slot for slot when both tables have the same size, else each key into its
+    /// first free slot, in `other`'s order.
+    pub fn fill_from(&mut self, other: &SetTable) {
+        if self.slots.len() == other.slots.len() {
+            self.slots = other
+                .slots
+                .iter()
+                .map(|s| match s {
+                    Slot::Full(e) => Slot::Full(*e),
+                    _ => Slot::Empty,
+                })
+                .collect();
+        } else {
+            let mask = self.mask();
+            for e in other.iter() {
+                if let Some(i) =
+                    probe_sequence(e.hash, mask).find(|&i| matches!(self.slots[i], Slot::Empty))
+                {
+                    self.slots[i] = Slot::Full(*e);
+                }
+            }
+        }
+        self.used = other.used;
+        self.fill = other.used;
+        self.version += 1;
+    }
+
+    /// Removes the key at slot `index` and returns it (`None` if the slot is free).
+    pub fn remove_at(&mut self, index: usize) -> Option<Entry> {
+        let Some(&Slot::Full(e)) = self.slots.get(index) else {
+            return None;
+        };
+        self.slots[index] = Slot::Dummy;
+        self.used -= 1;
+        self.version += 1;
+        Some(e)
+    }
+
+    /// The live entries in slot order (iteration order).
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.slots.iter().filter_map(|s| match s {
+            Slot::Full(e) => Some(e),
+            _ => None,
+        })
+    }
+
+    pub fn clear(&mut self) {
+        *self = SetTable {
+            version: self.version + 1,
+            ..SetTable::default()
+        };
+    }
+
+    /// Removes and returns an arbitrary key: the first live slot from the finger on
+    /// (`set_pop`).
+    pub fn pop(&mut self) -> Option<Entry> {
+        if self.used == 0 {
+            return None;
+        }
+        let n = self.slots.len();
+        let start = self.finger & self.mask();
+        let index = (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&i| matches!(self.slots[i], Slot::Full(_)))?;
+        self.finger = index + 1;
+        self.remove_at(index)
+    }
+}
+
+impl KeyTable for SetTable {
+    fn probe(
+        &self,
+        hash: i64,
+        mut eq: impl FnMut(Value) -> Option<bool>,
+        mut skip: usize,
+    ) -> Probe {
+        for i in probe_sequence(hash, self.mask()) {
+            match self.slots[i] {
+                Slot::Empty => return Probe::Missing,
+                Slot::Dummy => {}
+                Slot::Full(e) if e.hash == hash => match eq(e.key) {
+                    Some(true) => return Probe::Found(i),
+                    Some(false) => {}
+                    None if skip == 0 => return Probe::Undecided(i),
+                    None => skip -= 1,
+                },
+                Slot::Full(_) => {}
+            }
+        }
+        Probe::Missing
+    }
+
+    fn entry(&self, index: usize) -> Option<&Entry> {
+        match self.slots.get(index) {
+            Some(Slot::Full(e)) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn version(&self) -> u64 {
+        self.version
+    }
+}
 
 /// A `set` or `frozenset` object (the type tells which; `frozen` mirrors it for speed).
 pub struct SetBody {
-    pub table: Mutex<DictTable>,
+    pub table: Mutex<SetTable>,
     pub frozen: bool,
 }
 
