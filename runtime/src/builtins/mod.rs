@@ -12,6 +12,7 @@ pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
 pub mod formatting;
+pub mod function;
 pub mod functions;
 pub mod genericalias;
 pub mod iterators;
@@ -143,6 +144,10 @@ pub fn install(vm: &mut Vm) {
     add_methods(vm, bytes, self::bytes::BYTES_METHODS);
     let module_ty = vm.rt.types.module;
     add_methods(vm, module_ty, module::METHODS);
+    let function_ty = vm.rt.types.function;
+    add_methods(vm, function_ty, function::FUNCTION_METHODS);
+    let cell_ty = vm.rt.types.cell;
+    add_methods(vm, cell_ty, function::CELL_METHODS);
     let slice_ty = vm.rt.types.slice;
     add_methods(vm, slice_ty, self::slice::METHODS);
     let bytearray = vm.rt.types.bytearray;

@@ -25,6 +25,7 @@ macro_rules! frozen {
 frozen! {
     "_collections_abc", false, "_collections_abc.py";
     "_sha2", false, "_sha2.py";
+    "annotationlib", false, "annotationlib.py";
     "abc", false, "abc.py";
     "bisect", false, "bisect.py";
     "cmath", false, "cmath.py";
