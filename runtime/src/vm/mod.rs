@@ -302,6 +302,7 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 }
                 frame.set_reg(local, Value::UNSET);
             }
+            Opcode::Release => frame.set_reg(op!(units, at, 0), Value::NONE),
             Opcode::Unreachable => {
                 fail!(vm.system_error("reached code the compiler marked unreachable"))
             }
