@@ -521,6 +521,18 @@ fn parse_int_literal(text: &str) -> Option<BigInt> {
     BigInt::parse_bytes(digits.as_bytes(), radix)
 }
 
+/// The constant `expr` denotes once CPython's optimizer has folded it (literals, negated
+/// numbers, complex literals, tuples of those), for building set displays from a
+/// frozenset constant.
+fn display_constant(expr: &Expr) -> Option<Const> {
+    match expr {
+        Expr::Tuple(t) => Some(Const::Tuple(
+            t.elts.iter().map(display_constant).collect::<Option<_>>()?,
+        )),
+        _ => super::pattern_literal::pattern_literal(expr),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_int_literal;
@@ -538,17 +550,5 @@ mod tests {
             Some(big("123456789012345678901234567890"))
         );
         assert_eq!(parse_int_literal("0x"), None);
-    }
-}
-
-/// The constant `expr` denotes once CPython's optimizer has folded it (literals, negated
-/// numbers, complex literals, tuples of those), for building set displays from a
-/// frozenset constant.
-fn display_constant(expr: &Expr) -> Option<Const> {
-    match expr {
-        Expr::Tuple(t) => Some(Const::Tuple(
-            t.elts.iter().map(display_constant).collect::<Option<_>>()?,
-        )),
-        _ => super::pattern_literal::pattern_literal(expr),
     }
 }
