@@ -38,19 +38,12 @@ _sentinel = object()
 
 
 class ForwardRef:
-    """A forward reference to a name or expression not yet evaluable."""
+    """A forward reference to a name or expression not yet evaluable.
 
-    __slots__ = (
-        "__forward_arg__",
-        "__forward_module__",
-        "__forward_is_argument__",
-        "__forward_is_class__",
-        "__owner__",
-        "__globals__",
-        "__cell__",
-        "__extra_names__",
-        "__code__",
-    )
+    Unlike CPython's, instances keep their attributes in a `__dict__` (no `__slots__`),
+    the layout stringifiers have, so that `FORWARDREF` evaluation can turn every
+    stringifier into a `ForwardRef` by assigning `__class__`.
+    """
 
     def __init__(self, arg, *, module=None, owner=None, is_argument=True, is_class=False):
         if not isinstance(arg, str):
@@ -173,10 +166,12 @@ _CONSTANT_TYPES = (type(None), bool, int, float, complex, str, bytes, type(...))
 
 
 class _Names:
-    """Real values met while stringifying, stored under generated names."""
+    """Real values met while stringifying, stored under generated names, and every
+    stringifier created (for `FORWARDREF`, which turns them into `ForwardRef`s)."""
 
     def __init__(self):
         self.values = {}
+        self.created = []
 
     def add(self, value):
         name = f"__annotationlib_name_{len(self.values) + 1}__"
@@ -191,6 +186,7 @@ class _Stringifier:
         object.__setattr__(self, "_text", text)
         object.__setattr__(self, "_names", names)
         object.__setattr__(self, "_prec", prec)
+        names.created.append(self)
 
     def _operand(self, value, prec):
         if isinstance(value, _Stringifier):
@@ -312,22 +308,25 @@ def _stringify_single(value):
     return type_repr(value)
 
 
-def _to_forwardref(value, globals, owner, is_class):
-    """A `FORWARDREF`-format result: stringifiers become `ForwardRef`s that evaluate in
-    the annotate function's globals."""
-    if isinstance(value, _Stringifier):
-        ref = ForwardRef(value._text, owner=owner, is_class=is_class)
-        ref.__globals__ = globals
-        if value._names.values:
-            ref.__extra_names__ = dict(value._names.values)
-        return ref
-    return value
+def _convert_to_forwardrefs(names, globals, owner, is_class):
+    """Turns every stringifier of one `FORWARDREF` evaluation into a `ForwardRef` in
+    place, so that those nested in real objects (`list[Undefined]`) change too."""
+    extra = dict(names.values)
+    for stringifier in names.created:
+        text = stringifier._text
+        for attr in ("_text", "_names", "_prec"):
+            object.__delattr__(stringifier, attr)
+        object.__setattr__(stringifier, "__class__", ForwardRef)
+        ForwardRef.__init__(stringifier, text, owner=owner, is_class=is_class)
+        stringifier.__globals__ = globals
+        if extra:
+            stringifier.__extra_names__ = extra
 
 
-def _fake_function(annotate, format, owner):
-    """`annotate`'s code as a new function over stringifier globals and closure cells."""
+def _fake_function(annotate, format, owner, names):
+    """`annotate`'s code as a new function over stringifier globals and closure cells
+    (stringifiers recorded in `names`)."""
     code = annotate.__code__
-    names = _Names()
     real_globals = getattr(annotate, "__globals__", {})
     fake_globals = {}
     for name in code.co_names:
@@ -379,7 +378,7 @@ def call_annotate_function(annotate, format, *, owner=None, _is_evaluate=False):
     except NotImplementedError:
         pass
     if format == Format.STRING:
-        func = _fake_function(annotate, format, owner)
+        func = _fake_function(annotate, format, owner, _Names())
         annos = func(Format.VALUE_WITH_FAKE_GLOBALS)
         if _is_evaluate:
             return _stringify_single(annos)
@@ -389,13 +388,11 @@ def call_annotate_function(annotate, format, *, owner=None, _is_evaluate=False):
             return annotate(Format.VALUE)
         except Exception:
             pass
-        func = _fake_function(annotate, format, owner)
+        names = _Names()
+        func = _fake_function(annotate, format, owner, names)
         annos = func(Format.VALUE_WITH_FAKE_GLOBALS)
-        globals = getattr(annotate, "__globals__", None)
-        is_class = isinstance(owner, type)
-        if _is_evaluate:
-            return _to_forwardref(annos, globals, owner, is_class)
-        return {key: _to_forwardref(value, globals, owner, is_class) for key, value in annos.items()}
+        _convert_to_forwardrefs(names, getattr(annotate, "__globals__", None), owner, isinstance(owner, type))
+        return annos if _is_evaluate else dict(annos)
     if format == Format.VALUE:
         return annotate(Format.VALUE)
     raise ValueError(f"Invalid format: {format!r}")
