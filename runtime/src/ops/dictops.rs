@@ -41,13 +41,13 @@ pub fn lookup<T: KeyTable>(
             Probe::Found(i) => return Ok(Some(i)),
             Probe::Missing => return Ok(None),
             Probe::Undecided(i) => {
-                let Some(candidate) = table.lock().entry(i).map(|e| e.key) else {
+                let Some(candidate) = table.lock().key_at(i) else {
                     skip = 0;
                     continue;
                 };
                 let equal = compare::eq(vm, candidate, key)?;
                 let t = table.lock();
-                if t.version() != version || t.entry(i).map(|e| e.key) != Some(candidate) {
+                if t.version() != version || t.key_at(i) != Some(candidate) {
                     // The comparison changed the table: start over.
                     skip = 0;
                     continue;

@@ -63,8 +63,8 @@ pub trait KeyTable {
     /// without running Python code, `None` otherwise. Candidates with `None` are skipped
     /// the first `skip` times and reported as `Undecided` after.
     fn probe(&self, hash: i64, eq: impl FnMut(Value) -> Option<bool>, skip: usize) -> Probe;
-    /// The live entry at `index` (as returned by `probe`).
-    fn entry(&self, index: usize) -> Option<&Entry>;
+    /// The key of the live entry at `index` (as returned by `probe`).
+    fn key_at(&self, index: usize) -> Option<Value>;
     /// Changes whenever a key is added or removed.
     fn version(&self) -> u64;
 }
@@ -73,8 +73,8 @@ impl KeyTable for DictTable {
     fn probe(&self, hash: i64, eq: impl FnMut(Value) -> Option<bool>, skip: usize) -> Probe {
         DictTable::probe(self, hash, eq, skip)
     }
-    fn entry(&self, index: usize) -> Option<&Entry> {
-        DictTable::entry(self, index)
+    fn key_at(&self, index: usize) -> Option<Value> {
+        DictTable::entry(self, index).map(|e| e.key)
     }
     fn version(&self) -> u64 {
         self.version

@@ -8,7 +8,7 @@ use parking_lot::Mutex;
 
 use crate::gc::Tracer;
 use crate::object::Trace;
-use crate::types::dict::{Entry, KeyTable, Probe};
+use crate::types::dict::{KeyTable, Probe};
 use crate::value::Value;
 
 /// `PySet_MINSIZE`.
@@ -17,19 +17,42 @@ const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 
-/// One slot of the table.
+/// One slot of the table, 16 bytes like CPython's `setentry`: a live key with its hash,
+/// or no key and a hash of 0 (never used) or -1 (a removed key's dummy, which probing
+/// passes over and insertion may reuse; no real hash is -1).
 #[derive(Clone, Copy, Debug)]
-enum Slot {
-    Empty,
-    /// A removed key: probing continues past it, and an insertion may reuse it.
-    Dummy,
-    Full(Entry),
+pub struct SetEntry {
+    pub hash: i64,
+    pub key: Value,
+}
+
+const EMPTY: SetEntry = SetEntry {
+    hash: 0,
+    key: Value::UNSET,
+};
+const DUMMY: SetEntry = SetEntry {
+    hash: -1,
+    key: Value::UNSET,
+};
+
+impl SetEntry {
+    fn is_live(&self) -> bool {
+        !self.key.is_unset()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.key.is_unset() && self.hash == 0
+    }
+
+    fn is_dummy(&self) -> bool {
+        self.key.is_unset() && self.hash == -1
+    }
 }
 
 /// The table itself (no locking, no Python calls).
 #[derive(Debug, Clone)]
 pub struct SetTable {
-    slots: Vec<Slot>,
+    slots: Vec<SetEntry>,
     /// Live keys.
     used: usize,
     /// Live keys plus dummies.
@@ -44,7 +67,7 @@ pub struct SetTable {
 impl Default for SetTable {
     fn default() -> SetTable {
         SetTable {
-            slots: vec![Slot::Empty; MIN_SIZE],
+            slots: vec![EMPTY; MIN_SIZE],
             used: 0,
             fill: 0,
             finger: 0,
@@ -56,14 +79,17 @@ impl Default for SetTable {
 /// The slots visited for `hash`, in CPython's order: each stop of the perturbed sequence
 /// followed by up to `LINEAR_PROBES` neighbours when they fit before the table's end.
 fn probe_sequence(hash: i64, mask: usize) -> impl Iterator<Item = usize> {
+    let run_length = move |i: usize| {
+        if i + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
+        } else {
+            0
+        }
+    };
     let mut perturb = hash as u64;
     let mut i = (hash as u64 as usize) & mask;
     let mut run = 0;
-    let mut run_len = if i + LINEAR_PROBES <= mask {
-        LINEAR_PROBES
-    } else {
-        0
-    };
+    let mut run_len = run_length(i);
     std::iter::from_fn(move || {
         if run > run_len {
             perturb >>= PERTURB_SHIFT;
@@ -73,11 +99,7 @@ fn probe_sequence(hash: i64, mask: usize) -> impl Iterator<Item = usize> {
                 .wrapping_add(perturb as usize))
                 & mask;
             run = 0;
-            run_len = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
+            run_len = run_length(i);
         }
         let slot = i + run;
         run += 1;
@@ -105,27 +127,23 @@ impl SetTable {
         let mut reuse = None;
         let mut empty = 0;
         for i in probe_sequence(hash, mask) {
-            match self.slots[i] {
-                Slot::Empty => {
-                    empty = i;
-                    break;
-                }
-                Slot::Dummy if reuse.is_none() => reuse = Some(i),
-                _ => {}
+            let slot = &self.slots[i];
+            if slot.is_empty() {
+                empty = i;
+                break;
+            }
+            if slot.is_dummy() && reuse.is_none() {
+                reuse = Some(i);
             }
         }
         self.version += 1;
         self.used += 1;
-        let entry = Entry {
-            hash,
-            key,
-            value: Value::NONE,
-        };
+        let entry = SetEntry { hash, key };
         if let Some(i) = reuse {
-            self.slots[i] = Slot::Full(entry);
+            self.slots[i] = entry;
             return;
         }
-        self.slots[empty] = Slot::Full(entry);
+        self.slots[empty] = entry;
         self.fill += 1;
         if self.fill * 5 >= mask * 3 {
             self.resize(if self.used > 50_000 {
@@ -143,17 +161,20 @@ impl SetTable {
         while size <= min_used {
             size <<= 1;
         }
-        let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; size]);
-        let mask = size - 1;
-        for slot in old {
-            if let Slot::Full(e) = slot
-                && let Some(i) =
-                    probe_sequence(e.hash, mask).find(|&i| matches!(self.slots[i], Slot::Empty))
-            {
-                self.slots[i] = Slot::Full(e);
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
+        self.place_all(old.iter().filter(|e| e.is_live()));
+        self.fill = self.used;
+    }
+
+    /// Puts distinct live entries into the first empty slot of their probe sequences
+    /// (`set_insert_clean`), in order.
+    fn place_all<'a>(&mut self, entries: impl Iterator<Item = &'a SetEntry>) {
+        let mask = self.mask();
+        for e in entries {
+            if let Some(i) = probe_sequence(e.hash, mask).find(|&i| self.slots[i].is_empty()) {
+                self.slots[i] = *e;
             }
         }
-        self.fill = self.used;
     }
 
     /// Makes room before `incoming` keys are merged in from another set or a dict
@@ -164,8 +185,8 @@ impl SetTable {
         }
     }
 
-    /// Whether nothing was ever stored since the last resize or clear (no keys, no
-    /// dummies), so keys known to be distinct can be placed without comparisons.
+    /// Whether nothing was stored since the last resize or clear (no keys, no dummies),
+    /// so keys known to be distinct can be placed without comparisons.
     pub fn is_pristine(&self) -> bool {
         self.fill == 0
     }
@@ -178,20 +199,10 @@ impl SetTable {
             self.slots = other
                 .slots
                 .iter()
-                .map(|s| match s {
-                    Slot::Full(e) => Slot::Full(*e),
-                    _ => Slot::Empty,
-                })
+                .map(|e| if e.is_live() { *e } else { EMPTY })
                 .collect();
         } else {
-            let mask = self.mask();
-            for e in other.iter() {
-                if let Some(i) =
-                    probe_sequence(e.hash, mask).find(|&i| matches!(self.slots[i], Slot::Empty))
-                {
-                    self.slots[i] = Slot::Full(*e);
-                }
-            }
+            self.place_all(other.iter());
         }
         self.used = other.used;
         self.fill = other.used;
@@ -199,22 +210,17 @@ impl SetTable {
     }
 
     /// Removes the key at slot `index` and returns it (`None` if the slot is free).
-    pub fn remove_at(&mut self, index: usize) -> Option<Entry> {
-        let Some(&Slot::Full(e)) = self.slots.get(index) else {
-            return None;
-        };
-        self.slots[index] = Slot::Dummy;
+    pub fn remove_at(&mut self, index: usize) -> Option<SetEntry> {
+        let e = *self.slots.get(index).filter(|e| e.is_live())?;
+        self.slots[index] = DUMMY;
         self.used -= 1;
         self.version += 1;
         Some(e)
     }
 
     /// The live entries in slot order (iteration order).
-    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.slots.iter().filter_map(|s| match s {
-            Slot::Full(e) => Some(e),
-            _ => None,
-        })
+    pub fn iter(&self) -> impl Iterator<Item = &SetEntry> {
+        self.slots.iter().filter(|e| e.is_live())
     }
 
     pub fn clear(&mut self) {
@@ -226,7 +232,7 @@ impl SetTable {
 
     /// Removes and returns an arbitrary key: the first live slot from the finger on
     /// (`set_pop`).
-    pub fn pop(&mut self) -> Option<Entry> {
+    pub fn pop(&mut self) -> Option<SetEntry> {
         if self.used == 0 {
             return None;
         }
@@ -234,7 +240,7 @@ impl SetTable {
         let start = self.finger & self.mask();
         let index = (0..n)
             .map(|k| (start + k) % n)
-            .find(|&i| matches!(self.slots[i], Slot::Full(_)))?;
+            .find(|&i| self.slots[i].is_live())?;
         self.finger = index + 1;
         self.remove_at(index)
     }
@@ -248,26 +254,24 @@ impl KeyTable for SetTable {
         mut skip: usize,
     ) -> Probe {
         for i in probe_sequence(hash, self.mask()) {
-            match self.slots[i] {
-                Slot::Empty => return Probe::Missing,
-                Slot::Dummy => {}
-                Slot::Full(e) if e.hash == hash => match eq(e.key) {
+            let slot = &self.slots[i];
+            if slot.is_empty() {
+                return Probe::Missing;
+            }
+            if slot.is_live() && slot.hash == hash {
+                match eq(slot.key) {
                     Some(true) => return Probe::Found(i),
                     Some(false) => {}
                     None if skip == 0 => return Probe::Undecided(i),
                     None => skip -= 1,
-                },
-                Slot::Full(_) => {}
+                }
             }
         }
         Probe::Missing
     }
 
-    fn entry(&self, index: usize) -> Option<&Entry> {
-        match self.slots.get(index) {
-            Some(Slot::Full(e)) => Some(e),
-            _ => None,
-        }
+    fn key_at(&self, index: usize) -> Option<Value> {
+        self.slots.get(index).filter(|e| e.is_live()).map(|e| e.key)
     }
 
     fn version(&self) -> u64 {
