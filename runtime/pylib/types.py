@@ -19,6 +19,14 @@ def _g():
     yield 1
 GeneratorType = type(_g())
 
+def _cell_factory():
+    a = 1
+    def f():
+        nonlocal a
+    return f.__closure__[0]
+CellType = type(_cell_factory())
+del _cell_factory
+
 class _C:
     def _m(self): pass
 MethodType = type(_C()._m)

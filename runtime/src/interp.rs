@@ -90,7 +90,15 @@ impl Runtime {
         let mut tlab = Tlab::default();
         let types = BuiltinTypes::bootstrap(&heap, &mut tlab);
         let exc = ExcTypes::create(&heap, &mut tlab, &types);
-        let empty_tuple = heap.alloc(&mut tlab, types.tuple.addr(), TupleBody { items: Box::new([]) }).value();
+        let empty_tuple = heap
+            .alloc(
+                &mut tlab,
+                types.tuple.addr(),
+                TupleBody {
+                    items: Box::new([]),
+                },
+            )
+            .value();
         Arc::new(Runtime {
             heap,
             types,
@@ -159,6 +167,9 @@ pub struct Vm {
     stress_countdown: u32,
     /// Containers whose repr is being computed (cycle guard).
     pub repr_stack: Vec<Value>,
+    /// Nesting of Rust-level recursion through containers (repr, comparison); see
+    /// `vm::with_native_recursion`.
+    pub native_depth: u32,
 }
 
 impl Vm {
@@ -166,7 +177,9 @@ impl Vm {
     /// `gc::stack::current_stack_address()` in a caller of everything that runs Python.
     pub fn new(rt: Arc<Runtime>, interp: Arc<Interpreter>, stack_base: usize) -> Vm {
         let mut tlab = Tlab::default();
-        let roots = rt.heap.alloc(&mut tlab, rt.types.list.addr(), ListBody::default());
+        let roots = rt
+            .heap
+            .alloc(&mut tlab, rt.types.list.addr(), ListBody::default());
         Vm {
             rt,
             interp,
@@ -177,6 +190,7 @@ impl Vm {
             frame: Value::NONE,
             roots,
             repr_stack: Vec::new(),
+            native_depth: 0,
             stress_countdown: 0,
             method_cache: Default::default(),
             steps_left: u64::MAX,
@@ -191,7 +205,11 @@ impl Vm {
         let dict_ty = rt.types.dict.addr();
         let modules = rt.heap.alloc(&mut tlab, dict_ty, DictBody::default());
         let bdict = rt.heap.alloc(&mut tlab, dict_ty, DictBody::default());
-        let builtins = rt.heap.alloc(&mut tlab, rt.types.module.addr(), ModuleBody { dict: bdict });
+        let builtins = rt.heap.alloc(
+            &mut tlab,
+            rt.types.module.addr(),
+            ModuleBody { dict: bdict },
+        );
         let interp = Arc::new(Interpreter {
             modules,
             builtins,
@@ -199,7 +217,10 @@ impl Vm {
             recursion_limit: AtomicU32::new(1000),
             int_max_str_digits: AtomicUsize::new(4300),
             roots: Mutex::new(Vec::new()),
-            stdout: Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            stdout: Mutex::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )),
             sandboxed: AtomicBool::new(false),
         });
         rt.interpreters.lock().push(interp.clone());
@@ -275,7 +296,13 @@ impl Vm {
             return self.rt.empty_tuple;
         }
         let ty = self.rt.types.tuple;
-        self.alloc(ty, TupleBody { items: items.into_boxed_slice() }).value()
+        self.alloc(
+            ty,
+            TupleBody {
+                items: items.into_boxed_slice(),
+            },
+        )
+        .value()
     }
 
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
@@ -290,7 +317,12 @@ impl Vm {
 
     pub fn new_dict_with_capacity(&mut self, n: usize) -> Gc<DictBody> {
         let ty = self.rt.types.dict;
-        self.alloc(ty, DictBody { table: Mutex::new(DictTable::with_capacity(n)) })
+        self.alloc(
+            ty,
+            DictBody {
+                table: Mutex::new(DictTable::with_capacity(n)),
+            },
+        )
     }
 
     // ---- safepoints and collection ------------------------------------------------------
@@ -320,7 +352,9 @@ impl Vm {
             self.stress_countdown = (self.rt.heap.page_count() / 4) as u32;
             return Ok(());
         }
-        if self.rt.heap.allocated.load(Ordering::Relaxed) > self.rt.gc.threshold.load(Ordering::Relaxed) {
+        if self.rt.heap.allocated.load(Ordering::Relaxed)
+            > self.rt.gc.threshold.load(Ordering::Relaxed)
+        {
             self.maybe_collect();
         }
         Ok(())
@@ -352,18 +386,26 @@ impl Vm {
         let rt = self.rt.clone();
         let roots = self.roots.value();
         let (exc, frame) = (self.exc_info, self.frame);
-        let stats = gc::collect(&rt.heap, self.stack_base, &rt.gc.finalize, precise_finalization, |tracer| {
-            rt.trace_roots(tracer);
-            tracer.visit(roots);
-            tracer.visit(exc);
-            tracer.visit(frame);
-        });
+        let stats = gc::collect(
+            &rt.heap,
+            self.stack_base,
+            &rt.gc.finalize,
+            precise_finalization,
+            |tracer| {
+                rt.trace_roots(tracer);
+                tracer.visit(roots);
+                tracer.visit(exc);
+                tracer.visit(frame);
+            },
+        );
         rt.gc.collections.fetch_add(1, Ordering::Relaxed);
         // The next collection comes when as much has been allocated as survived this one
         // (the heap at most doubles between collections), but not before 4 MiB: small
         // heaps stay in cache instead of touching fresh pages.
         let live = rt.heap.live_bytes.load(Ordering::Relaxed);
-        rt.gc.threshold.store(live.max(MIN_GC_THRESHOLD), Ordering::Relaxed);
+        rt.gc
+            .threshold
+            .store(live.max(MIN_GC_THRESHOLD), Ordering::Relaxed);
         // The sweep invalidated this thread's allocation buffer (the heap's epoch moved).
         stats.freed
     }

@@ -40,7 +40,14 @@ pub fn const_value(vm: &mut Vm, c: &Const) -> PyResult<Value> {
             for i in items {
                 vals.push(const_value(vm, i)?);
             }
-            crate::builtins::set::new_set_from(vm, &vals, true)?
+            // CPython's constant cache (`const_cache_insert`) re-creates every frozenset
+            // constant from the first one's iteration order; the slot layout, and so the
+            // order of sets built from it, follows from that.
+            let first = crate::builtins::set::new_set_from(vm, &vals, true)?;
+            let order = crate::builtins::set::set_of(first)
+                .map(|s| crate::builtins::set::keys(&s))
+                .unwrap_or_default();
+            crate::builtins::set::new_set_from(vm, &order, true)?
         }
     })
 }
@@ -84,7 +91,10 @@ pub fn load_code_module(vm: &mut Vm, module: CodeModule) -> PyResult<Value> {
         }
     }
     std::hint::black_box(holder);
-    codes.first().copied().ok_or_else(|| vm.system_error("empty code module"))
+    codes
+        .first()
+        .copied()
+        .ok_or_else(|| vm.system_error("empty code module"))
 }
 
 /// A `SyntaxError` (or subclass) object for a diagnostic.
@@ -120,7 +130,7 @@ pub fn compile_source(vm: &mut Vm, bytes: &[u8], filename: &str) -> PyResult<Val
     match compiler::pipeline::compile_bytes(bytes, filename) {
         Ok((module, warnings)) => {
             for w in warnings {
-                crate::modules::warnings::warn_compile(vm, &w)?;
+                crate::modules::warnings::warn_compile(vm, &w, bytes)?;
             }
             load_code_module(vm, module)
         }

@@ -592,6 +592,7 @@ impl<'f> Codegen<'f> {
             Op::LoadFastAndClear => (O::LoadFastAndClear, ops![need_dst()?, imm], None),
             Op::StoreFast => (O::Move, ops![imm, arg(0)?], None),
             Op::DeleteFast => (O::DeleteFast, ops![imm], None),
+            Op::Release => (O::Release, ops![arg(0)?], None),
             Op::LoadDeref => (O::LoadDeref, ops![need_dst()?, imm], None),
             Op::StoreDeref => (O::StoreDeref, ops![imm, arg(0)?], None),
             Op::DeleteDeref => (O::DeleteDeref, ops![imm], None),

@@ -226,6 +226,8 @@ define_opcodes! {
     LoadFastAndClear(dst: Reg, local: Reg);
     /// Unsets the local register; raises `UnboundLocalError` when already unset.
     DeleteFast(local: Reg);
+    /// Clears a temporary register whose value is dead (the IR's `release`).
+    Release(reg: Reg);
     /// Never executed: the IR said control cannot reach here (the VM reports an internal error).
     Unreachable();
 

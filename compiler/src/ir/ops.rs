@@ -300,6 +300,10 @@ define_ops! {
     StoreFast = "store_fast", imm: Local, args: Fixed(1), result: false, raises: false;
     /// Unsets fast local `imm`; raises `UnboundLocalError` when already unset.
     DeleteFast = "delete_fast", imm: Local, args: Fixed(0), result: false, raises: true;
+    /// Ends `[value]`'s life: its register no longer refers to it. A `for` loop releases
+    /// its iterator after the loop (CPython pops it), so that an abandoned generator is no
+    /// longer reachable from the frame and the collector can finalize it.
+    Release = "release", imm: None, args: Fixed(1), result: false, raises: false;
     /// Loads the contents of cell/free slot `imm`; raises `NameError`/`UnboundLocalError`.
     LoadDeref = "load_deref", imm: Deref, args: Fixed(0), result: true, raises: true;
     /// Stores `[value]` into cell/free slot `imm`.

@@ -76,8 +76,16 @@ impl<'a> Lowerer<'a> {
             return Ok(self.b().ins(Op::CallKw, Imm::Const(names), operands));
         }
 
-        // The positional arguments as one tuple.
-        let positional = if starred_args {
+        // The positional arguments as one tuple. A lone `*iterable` is passed as it is:
+        // `call_ex` makes the tuple, and reports a non-iterable against the callee's name
+        // (CPython's `compiler_call_helper` does the same).
+        let lone_star = match (leading.is_empty(), args) {
+            (true, [Expr::Starred(starred)]) => Some(&starred.value),
+            _ => None,
+        };
+        let positional = if let Some(iterable) = lone_star {
+            self.lower_expr(iterable)?
+        } else if starred_args {
             let first_star = args
                 .iter()
                 .position(Expr::is_starred_expr)

@@ -349,6 +349,18 @@ impl<'a> Lowerer<'a> {
             prefix.push(self.lower_expr(elt)?);
         }
         self.set_loc(range);
+        if first_star.is_none() && kind == Display::Set && prefix.len() > 2 {
+            // CPython builds a set display of three or more constants from a frozenset
+            // constant (`starunpack_helper`); merging it fixes the set's slot layout.
+            let consts: Option<Vec<Const>> = elts.iter().map(display_constant).collect();
+            if let Some(consts) = consts {
+                let frozen = self.b().constant(Const::FrozenSet(consts));
+                let set = self.b().ins(Op::BuildSet, Imm::None, Vec::new());
+                self.b()
+                    .ins_void(Op::SetUpdate, Imm::None, vec![set, frozen]);
+                return Ok(set);
+            }
+        }
         let Some(first_star) = first_star else {
             let op = match kind {
                 Display::List => Op::BuildList,
@@ -507,6 +519,18 @@ fn parse_int_literal(text: &str) -> Option<BigInt> {
         return None;
     }
     BigInt::parse_bytes(digits.as_bytes(), radix)
+}
+
+/// The constant `expr` denotes once CPython's optimizer has folded it (literals, negated
+/// numbers, complex literals, tuples of those), for building set displays from a
+/// frozenset constant.
+fn display_constant(expr: &Expr) -> Option<Const> {
+    match expr {
+        Expr::Tuple(t) => Some(Const::Tuple(
+            t.elts.iter().map(display_constant).collect::<Option<_>>()?,
+        )),
+        _ => super::pattern_literal::pattern_literal(expr),
+    }
 }
 
 #[cfg(test)]

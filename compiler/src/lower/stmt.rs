@@ -304,6 +304,7 @@ impl<'a> Lowerer<'a> {
         self.b().switch_to(orelse);
         self.lower_body(&stmt.orelse)?;
         self.b().fall_into(end);
+        self.b().ins_void(Op::Release, Imm::None, vec![iter]);
         Ok(())
     }
 

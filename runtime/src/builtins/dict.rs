@@ -152,7 +152,10 @@ fn dict_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "__init__")?;
     let pos = args.pos();
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
     }
     if let Some(&other) = pos.get(1) {
         dict_update_from(vm, d.value(), other)?;
@@ -215,14 +218,24 @@ fn dict_copy(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.method_none(vm, "dict.copy")?;
     let table = d.table.lock().clone();
     let ty = vm.rt.types.dict;
-    Ok(vm.alloc(ty, DictBody { table: parking_lot::Mutex::new(table) }).value())
+    Ok(vm
+        .alloc(
+            ty,
+            DictBody {
+                table: parking_lot::Mutex::new(table),
+            },
+        )
+        .value())
 }
 
 fn dict_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "update")?;
     let pos = args.pos();
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("update expected at most 1 argument, got {}", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
     }
     if let Some(&other) = pos.get(1) {
         dict_update_from(vm, d.value(), other)?;
@@ -258,7 +271,11 @@ fn dict_contains(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn dict_reversed(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "__reversed__")?;
-    let keys: Vec<Value> = dictops::items(&d).into_iter().rev().map(|(k, _)| k).collect();
+    let keys: Vec<Value> = dictops::items(&d)
+        .into_iter()
+        .rev()
+        .map(|(k, _)| k)
+        .collect();
     let list = vm.new_list(keys);
     ops::iter::get_iter(vm, list)
 }
@@ -292,6 +309,9 @@ pub struct DictIter {
     pub kind: ViewKind,
     pos: AtomicUsize,
     len: usize,
+    /// How many more entries the iterator expects (CPython's `di->len`): finding one
+    /// when none is left means keys were replaced while the size stayed the same.
+    remaining: AtomicUsize,
 }
 
 impl NativeObject for DictIter {
@@ -308,11 +328,14 @@ fn make_view(vm: &mut Vm, args: &Args, kind: ViewKind) -> PyResult<Value> {
     if dict_of(d).is_none() {
         return Err(vm.type_error("descriptor requires a 'dict' object"));
     }
-    let ty = crate::builtins::iterators::native_type(vm, match kind {
-        ViewKind::Keys => "dict_keys",
-        ViewKind::Values => "dict_values",
-        ViewKind::Items => "dict_items",
-    });
+    let ty = crate::builtins::iterators::native_type(
+        vm,
+        match kind {
+            ViewKind::Keys => "dict_keys",
+            ViewKind::Values => "dict_values",
+            ViewKind::Items => "dict_items",
+        },
+    );
     Ok(new_native(vm, ty, DictView { dict: d, kind }))
 }
 
@@ -337,7 +360,17 @@ pub fn dict_iter(vm: &mut Vm, dict: Value, kind: ViewKind) -> Value {
         ViewKind::Items => "dict_itemiterator",
     };
     let ty = crate::builtins::iterators::native_type(vm, name);
-    new_native(vm, ty, DictIter { dict, kind, pos: AtomicUsize::new(0), len })
+    new_native(
+        vm,
+        ty,
+        DictIter {
+            dict,
+            kind,
+            pos: AtomicUsize::new(0),
+            len,
+            remaining: AtomicUsize::new(len),
+        },
+    )
 }
 
 /// `next()` of a dict iterator.
@@ -355,6 +388,12 @@ pub fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     drop(t);
+    let remaining = it.remaining.load(Ordering::Relaxed);
+    if remaining == 0 {
+        it.pos.store(usize::MAX / 2, Ordering::Relaxed);
+        return Err(vm.runtime_error("dictionary keys changed during iteration"));
+    }
+    it.remaining.store(remaining - 1, Ordering::Relaxed);
     it.pos.store(next, Ordering::Relaxed);
     Ok(Some(match it.kind {
         ViewKind::Keys => e.key,
@@ -404,7 +443,10 @@ pub fn view_repr(vm: &mut Vm, v: &DictView) -> PyResult<String> {
         ViewKind::Values => dictops::items(&d).into_iter().map(|(_, v)| v).collect(),
         ViewKind::Items => {
             let pairs = dictops::items(&d);
-            pairs.into_iter().map(|(k, v)| vm.new_tuple(vec![k, v])).collect()
+            pairs
+                .into_iter()
+                .map(|(k, v)| vm.new_tuple(vec![k, v]))
+                .collect()
         }
     };
     let list = vm.new_list(items);
@@ -426,7 +468,10 @@ pub fn view_items(vm: &mut Vm, v: Value) -> Option<Vec<Value>> {
         ViewKind::Values => dictops::items(&d).into_iter().map(|(_, v)| v).collect(),
         ViewKind::Items => {
             let pairs = dictops::items(&d);
-            pairs.into_iter().map(|(k, v)| vm.new_tuple(vec![k, v])).collect()
+            pairs
+                .into_iter()
+                .map(|(k, v)| vm.new_tuple(vec![k, v]))
+                .collect()
         }
     })
 }

@@ -68,9 +68,10 @@ fn print(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     write_to(vm, file, &out)?;
     if let Some(f) = args.kwarg("flush")
         && ops::truthy(vm, f)?
-        && let Some(flush) = attr::getattr_opt(vm, file, "flush")? {
-            call::call(vm, flush, &[])?;
-        }
+        && let Some(flush) = attr::getattr_opt(vm, file, "flush")?
+    {
+        call::call(vm, flush, &[])?;
+    }
     Ok(Value::NONE)
 }
 
@@ -148,7 +149,9 @@ fn int_text(vm: &mut Vm, v: Value, radix: u32, prefix: &str, name: &str) -> PyRe
             if attr::lookup_type(vm, type_of(vm, v), "__index__").is_none() {
                 let tn = ops::type_name(vm, v);
                 let _ = name;
-                return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
             }
             ops::convert::index_bigint(vm, v)?
         }
@@ -190,7 +193,9 @@ fn chr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = args.one(vm, "chr")?;
     let i = match int_of(v) {
         Some(IntRef::Small(i)) => i,
-        Some(IntRef::Big(_)) => return Err(vm.overflow_error("Python int too large to convert to C int")),
+        Some(IntRef::Big(_)) => {
+            return Err(vm.overflow_error("Python int too large to convert to C int"));
+        }
         None => {
             let tn = ops::type_name(vm, v);
             return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
@@ -213,7 +218,9 @@ fn ord(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             (Some(c), None) => Ok(vm.new_int(c as i64)),
             _ => {
                 let n = s.chars().count();
-                Err(vm.type_error(format!("ord() expected a character, but string of length {n} found")))
+                Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {n} found"
+                )))
             }
         };
     }
@@ -221,7 +228,10 @@ fn ord(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         if b.len() == 1 {
             return Ok(vm.new_int(b[0] as i64));
         }
-        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        )));
     }
     let tn = ops::type_name(vm, v);
     Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")))
@@ -235,7 +245,9 @@ fn getattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     match attr::getattr(vm, a[0], a[1]) {
         Ok(v) => Ok(v),
-        Err(e) if a.len() == 3 && ops::is_instance(vm, e.value(), vm.rt.exc.attribute_error) => Ok(a[2]),
+        Err(e) if a.len() == 3 && ops::is_instance(vm, e.value(), vm.rt.exc.attribute_error) => {
+            Ok(a[2])
+        }
         Err(e) => Err(e),
     }
 }
@@ -273,7 +285,11 @@ fn hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn id(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = args.one(vm, "id")?;
-    let id = if v.is_ptr() { v.bits() as i64 } else { (v.bits() >> 1) as i64 };
+    let id = if v.is_ptr() {
+        v.bits() as i64
+    } else {
+        (v.bits() >> 1) as i64
+    };
     Ok(vm.new_int(id))
 }
 
@@ -351,7 +367,9 @@ fn iter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         if !is_callable(vm, a[0]) {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
-        return Ok(crate::builtins::iterators::new_callable_iter(vm, a[0], a[1]));
+        return Ok(crate::builtins::iterators::new_callable_iter(
+            vm, a[0], a[1],
+        ));
     }
     ops::iter::get_iter(vm, a[0])
 }
@@ -361,7 +379,9 @@ fn next(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let it = a[0];
     if kind_of(it) == Some(ObjKind::Generator) {
         return match crate::vm::generator_ops::gen_send(vm, it, Value::NONE) {
-            Err(e) if a.len() == 2 && ops::is_instance(vm, e.value(), vm.rt.exc.stop_iteration) => Ok(a[1]),
+            Err(e) if a.len() == 2 && ops::is_instance(vm, e.value(), vm.rt.exc.stop_iteration) => {
+                Ok(a[1])
+            }
             r => r,
         };
     }
@@ -389,7 +409,10 @@ fn divmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let r = numbers::int_op(vm, &x, &y, compiler::ir::ops::BinOp::Mod)?;
         return Ok(vm.new_tuple(vec![q, r]));
     }
-    if numbers::is_number(a[0]) && numbers::is_number(a[1]) && ops::float_of(a[0]).or(ops::float_of(a[1])).is_some() {
+    if numbers::is_number(a[0])
+        && numbers::is_number(a[1])
+        && ops::float_of(a[0]).or(ops::float_of(a[1])).is_some()
+    {
         let x = numbers::to_f64(vm, a[0])?;
         let y = numbers::to_f64(vm, a[1])?;
         if y == 0.0 {
@@ -417,14 +440,20 @@ fn pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let pos = args.pos();
     let base = pos.first().copied().or(args.kwarg("base"));
     let exp = pos.get(1).copied().or(args.kwarg("exp"));
-    let m = pos.get(2).copied().or(args.kwarg("mod")).filter(|v| !v.is_none());
+    let m = pos
+        .get(2)
+        .copied()
+        .or(args.kwarg("mod"))
+        .filter(|v| !v.is_none());
     let (Some(base), Some(exp)) = (base, exp) else {
         return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
     };
     let Some(m) = m else {
         return ops::arith::binary_op(vm, base, exp, compiler::ir::ops::BinOp::Pow);
     };
-    let (Some(b), Some(e), Some(md)) = (ops::bigint_of(base), ops::bigint_of(exp), ops::bigint_of(m)) else {
+    let (Some(b), Some(e), Some(md)) =
+        (ops::bigint_of(base), ops::bigint_of(exp), ops::bigint_of(m))
+    else {
         // Builtin numbers refuse a modulus; a user class's `__pow__` gets all three.
         let ty = type_of(vm, base);
         if ty.has_flag(crate::types::typeobj::tflags::HEAPTYPE)
@@ -433,7 +462,9 @@ fn pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         {
             return Ok(r);
         }
-        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     };
     numbers::int_pow_mod(vm, &b, &e, &md)
 }
@@ -484,9 +515,17 @@ fn minmax(vm: &mut Vm, args: &Args, is_max: bool) -> PyResult<Value> {
         best = match best {
             None => Some((item, k)),
             Some((bi, bk)) => {
-                let op = if is_max { compiler::ir::ops::CmpOp::Gt } else { compiler::ir::ops::CmpOp::Lt };
+                let op = if is_max {
+                    compiler::ir::ops::CmpOp::Gt
+                } else {
+                    compiler::ir::ops::CmpOp::Lt
+                };
                 let r = ops::compare::richcompare(vm, k, bk, op)?;
-                if ops::truthy(vm, r)? { Some((item, k)) } else { Some((bi, bk)) }
+                if ops::truthy(vm, r)? {
+                    Some((item, k))
+                } else {
+                    Some((bi, bk))
+                }
             }
         };
     }
@@ -512,9 +551,16 @@ fn sum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.only_kwargs(vm, "sum", &["start"])?;
     let pos = args.pos();
     if pos.is_empty() || pos.len() > 2 {
-        return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", pos.len())));
+        return Err(vm.type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
     }
-    let mut acc = pos.get(1).copied().or(args.kwarg("start")).unwrap_or(Value::small_int(0));
+    let mut acc = pos
+        .get(1)
+        .copied()
+        .or(args.kwarg("start"))
+        .unwrap_or(Value::small_int(0));
     if str_of(acc).is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -528,7 +574,11 @@ fn sum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         if let (Some(f), true) = (x.as_f64(), acc.as_f64().is_some() || fsum.is_some()) {
             let (s, c) = fsum.unwrap_or((acc.as_f64().unwrap_or(0.0), 0.0));
             let t = s + f;
-            let c = if s.abs() >= f.abs() { c + ((s - t) + f) } else { c + ((f - t) + s) };
+            let c = if s.abs() >= f.abs() {
+                c + ((s - t) + f)
+            } else {
+                c + ((f - t) + s)
+            };
             fsum = Some((t, c));
             continue;
         }
@@ -547,7 +597,9 @@ fn sorted(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     // CPython forwards the keywords to `list.sort`, whose argument parser reports them.
     let nkw = args.kwargs().count();
     if nkw > 2 {
-        return Err(vm.type_error(format!("sort() takes at most 2 keyword arguments ({nkw} given)")));
+        return Err(vm.type_error(format!(
+            "sort() takes at most 2 keyword arguments ({nkw} given)"
+        )));
     }
     if let Some((bad, _)) = args.kwargs().find(|(n, _)| *n != "key" && *n != "reverse") {
         return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{bad}'")));
@@ -559,7 +611,13 @@ fn sorted(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let items = ops::iter::collect(vm, pos[0])?;
     let list = vm.new_list(items);
     let sort = attr::getattr_str(vm, list, "sort")?;
-    let kw: Vec<Value> = args.kwargs().map(|(n, _)| n).collect::<Vec<_>>().into_iter().map(|n| vm.intern(n)).collect();
+    let kw: Vec<Value> = args
+        .kwargs()
+        .map(|(n, _)| n)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|n| vm.intern(n))
+        .collect();
     let kv: Vec<Value> = args.kwargs().map(|(_, v)| v).collect();
     call::call_kw(vm, sort, &kv, &kw)?;
     Ok(list)
@@ -663,7 +721,10 @@ fn dir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match a.first() {
         None => {
             let l = locals(vm, args)?;
-            let keys: Vec<Value> = crate::builtins::dict::mapping_items(vm, l)?.into_iter().map(|(k, _)| k).collect();
+            let keys: Vec<Value> = crate::builtins::dict::mapping_items(vm, l)?
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect();
             let list = vm.new_list(keys);
             let sort = attr::getattr_str(vm, list, "sort")?;
             call::call(vm, sort, &[])?;
@@ -726,13 +787,23 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
 }
 
 /// `str.format(*args, **kwargs)` / `format_map(mapping)`.
-pub fn str_format(vm: &mut Vm, fmt: &str, positional: &[Value], args: &Args, mapping: Option<Value>) -> PyResult<Value> {
+pub fn str_format(
+    vm: &mut Vm,
+    fmt: &str,
+    positional: &[Value],
+    args: &Args,
+    mapping: Option<Value>,
+) -> PyResult<Value> {
     crate::builtins::formatting::str_format(vm, fmt, positional, args, mapping)
 }
 
 fn input(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = args.range(vm, "input", 0, 1)?;
-    if vm.interp.sandboxed.load(std::sync::atomic::Ordering::Relaxed) {
+    if vm
+        .interp
+        .sandboxed
+        .load(std::sync::atomic::Ordering::Relaxed)
+    {
         return Err(vm.eof_error("EOF when reading a line"));
     }
     if let Some(&prompt) = a.first() {
@@ -777,8 +848,22 @@ fn build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn aiter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    // CPython's `PyObject_GetAIter`.
     let v = args.one(vm, "aiter")?;
-    crate::vm::generator_ops::async_iter_op(vm, compiler::bytecode::Opcode::GetAIter, v, 0)
+    let ty = type_of(vm, v);
+    let Some(f) = attr::lookup_type(vm, ty, "__aiter__") else {
+        let tn = ty.name();
+        return Err(vm.type_error(format!("'{tn}' object is not an async iterable")));
+    };
+    let it = call::call_method(vm, f, v, &[])?;
+    let it_ty = type_of(vm, it);
+    if attr::lookup_type(vm, it_ty, "__anext__").is_none() {
+        let tn = it_ty.name();
+        return Err(vm.type_error(format!(
+            "aiter() returned not an async iterator of type '{tn}'"
+        )));
+    }
+    Ok(it)
 }
 
 fn anext(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -871,8 +956,25 @@ pub fn install(vm: &mut Vm) {
         let name = ty.name();
         if matches!(
             name.as_str(),
-            "object" | "type" | "int" | "bool" | "float" | "complex" | "str" | "bytes" | "bytearray" | "tuple" | "list"
-                | "dict" | "set" | "frozenset" | "range" | "slice" | "property" | "classmethod" | "staticmethod"
+            "object"
+                | "type"
+                | "int"
+                | "bool"
+                | "float"
+                | "complex"
+                | "str"
+                | "bytes"
+                | "bytearray"
+                | "tuple"
+                | "list"
+                | "dict"
+                | "set"
+                | "frozenset"
+                | "range"
+                | "slice"
+                | "property"
+                | "classmethod"
+                | "staticmethod"
                 | "super"
         ) {
             dictops::set_item_str(vm, d, &name, ty.value());

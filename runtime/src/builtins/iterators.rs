@@ -9,7 +9,9 @@ use parking_lot::Mutex;
 
 use crate::args::Args;
 use crate::builtins::descriptors::{native, new_native};
-use crate::builtins::dict::{DictIter, DictView, ViewKind, dict_iter, dict_iter_next, view_contains, view_len, view_repr};
+use crate::builtins::dict::{
+    DictIter, DictView, ViewKind, dict_iter, dict_iter_next, view_contains, view_len, view_repr,
+};
 use crate::builtins::{MethodDef, add_methods, method, staticmethod};
 use crate::errors::PyResult;
 use crate::gc::Tracer;
@@ -29,7 +31,10 @@ pub fn native_type(vm: &mut Vm, name: &'static str) -> Gc<TypeBody> {
     let basetype = matches!(name, "enumerate" | "zip" | "map" | "filter" | "reversed");
     let flags = if basetype { tflags::BASETYPE } else { 0 };
     let meta = vm.rt.types.type_;
-    let ty = vm.alloc(meta, TypeBody::new(name, dict, crate::object::ObjKind::Native, flags));
+    let ty = vm.alloc(
+        meta,
+        TypeBody::new(name, dict, crate::object::ObjKind::Native, flags),
+    );
     let object = vm.rt.types.object;
     *ty.bases.lock() = vec![object.value()];
     *ty.mro.lock() = vec![ty.value(), object.value()];
@@ -55,7 +60,7 @@ macro_rules! native_obj {
 
 native_obj!(Enumerate { it: Value, count: Mutex<Value> } trace(s, t) { t.visit(s.it); t.visit(*s.count.lock()); });
 native_obj!(Zip { its: Vec<Value>, strict: bool, done: AtomicBool } trace(s, t) { t.visit_all(&s.its); });
-native_obj!(Map { func: Value, its: Vec<Value> } trace(s, t) { t.visit(s.func); t.visit_all(&s.its); });
+native_obj!(Map { func: Value, its: Vec<Value>, strict: bool } trace(s, t) { t.visit(s.func); t.visit_all(&s.its); });
 native_obj!(Filter { func: Value, it: Value } trace(s, t) { t.visit(s.func); t.visit(s.it); });
 native_obj!(Reversed { seq: Value, index: AtomicUsize } trace(s, t) { t.visit(s.seq); });
 native_obj!(CallableIter { func: Value, sentinel: Value, done: AtomicBool } trace(s, t) { t.visit(s.func); t.visit(s.sentinel); });
@@ -71,12 +76,34 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
             let items = crate::builtins::set::keys(&s);
             let len = items.len();
             let ty = native_type(vm, "set_iterator");
-            Ok(Some(new_native(vm, ty, ListSnapshotIter { items, index: AtomicUsize::new(0), source: v, len })))
+            Ok(Some(new_native(
+                vm,
+                ty,
+                ListSnapshotIter {
+                    items,
+                    index: AtomicUsize::new(0),
+                    source: v,
+                    len,
+                },
+            )))
         }
         Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
-            let items: Vec<Value> = crate::builtins::str::bytes_data(v).unwrap_or_default().into_iter().map(|b| Value::small_int(b as i64)).collect();
+            let items: Vec<Value> = crate::builtins::str::bytes_data(v)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|b| Value::small_int(b as i64))
+                .collect();
             let ty = native_type(vm, "bytes_iterator");
-            Ok(Some(new_native(vm, ty, ListSnapshotIter { items, index: AtomicUsize::new(0), source: Value::NONE, len: 0 })))
+            Ok(Some(new_native(
+                vm,
+                ty,
+                ListSnapshotIter {
+                    items,
+                    index: AtomicUsize::new(0),
+                    source: Value::NONE,
+                    len: 0,
+                },
+            )))
         }
         Some(ObjKind::Native) => {
             if let Some(view) = native::<DictView>(v) {
@@ -114,7 +141,8 @@ pub fn native_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
             return Ok(Some(None));
         };
         let n = *e.count.lock();
-        let next = ops::arith::binary_op(vm, n, Value::small_int(1), compiler::ir::ops::BinOp::Add)?;
+        let next =
+            ops::arith::binary_op(vm, n, Value::small_int(1), compiler::ir::ops::BinOp::Add)?;
         *e.count.lock() = next;
         return Ok(Some(Some(vm.new_tuple(vec![n, v]))));
     }
@@ -129,16 +157,7 @@ pub fn native_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
                 None => {
                     z.done.store(true, Ordering::Relaxed);
                     if z.strict {
-                        if i > 0 {
-                            let plural = if i == 1 { "" } else { "s" };
-                            return Err(vm.value_error(format!("zip() argument {} is shorter than argument{plural} 1{}", i + 1, if i == 1 { String::new() } else { format!("-{i}") })));
-                        }
-                        for (j, &rest) in z.its.iter().enumerate().skip(1) {
-                            if ops::iter::next(vm, rest)?.is_some() {
-                                let plural = if j == 1 { "" } else { "s" };
-                                return Err(vm.value_error(format!("zip() argument {} is longer than argument{plural} 1{}", j + 1, if j == 1 { String::new() } else { format!("-{j}") })));
-                            }
-                        }
+                        check_strict_lengths(vm, "zip", &z.its, i)?;
                     }
                     return Ok(Some(None));
                 }
@@ -151,7 +170,12 @@ pub fn native_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
         for &sub in &m.its {
             match ops::iter::next(vm, sub)? {
                 Some(v) => args.push(v),
-                None => return Ok(Some(None)),
+                None => {
+                    if m.strict {
+                        check_strict_lengths(vm, "map", &m.its, args.len())?;
+                    }
+                    return Ok(Some(None));
+                }
             }
         }
         return call::call(vm, m.func, &args).map(|v| Some(Some(v)));
@@ -237,19 +261,42 @@ pub fn native_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
 /// The `__getitem__`-protocol iterator for `seq`.
 pub fn new_getitem_iter(vm: &mut Vm, seq: Value) -> Value {
     let ty = native_type(vm, "iterator");
-    new_native(vm, ty, GetItemIter { seq, index: AtomicUsize::new(0), done: AtomicBool::new(false) })
+    new_native(
+        vm,
+        ty,
+        GetItemIter {
+            seq,
+            index: AtomicUsize::new(0),
+            done: AtomicBool::new(false),
+        },
+    )
 }
 
 /// `iter(func, sentinel)`.
 pub fn new_callable_iter(vm: &mut Vm, func: Value, sentinel: Value) -> Value {
     let ty = native_type(vm, "callable_iterator");
-    new_native(vm, ty, CallableIter { func, sentinel, done: AtomicBool::new(false) })
+    new_native(
+        vm,
+        ty,
+        CallableIter {
+            func,
+            sentinel,
+            done: AtomicBool::new(false),
+        },
+    )
 }
 
 /// `anext(it, default)`: an awaitable that yields `default` on `StopAsyncIteration`.
 pub fn anext_with_default(vm: &mut Vm, awaitable: Value, default: Value) -> PyResult<Value> {
     let ty = native_type(vm, "anext_awaitable");
-    Ok(new_native(vm, ty, AnextDefault { awaitable: AtomicValue::new(awaitable), default }))
+    Ok(new_native(
+        vm,
+        ty,
+        AnextDefault {
+            awaitable: AtomicValue::new(awaitable),
+            default,
+        },
+    ))
 }
 
 fn anext_await(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -279,7 +326,9 @@ fn anext_send(vm: &mut Vm, args: &Args, throw: bool) -> PyResult<Value> {
         call::call(vm, s, &[arg])
     };
     match r {
-        Err(e) if ops::is_instance(vm, e.value(), vm.rt.exc.stop_async_iteration) => Err(vm.stop_iteration(an.default)),
+        Err(e) if ops::is_instance(vm, e.value(), vm.rt.exc.stop_async_iteration) => {
+            Err(vm.stop_iteration(an.default))
+        }
         r => r,
     }
 }
@@ -304,14 +353,25 @@ fn enumerate_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let Some(iterable) = iterable else {
         return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
-    let start = pos.get(1).copied().or(args.kwarg("start")).unwrap_or(Value::small_int(0));
+    let start = pos
+        .get(1)
+        .copied()
+        .or(args.kwarg("start"))
+        .unwrap_or(Value::small_int(0));
     if ops::int_of(start).is_none() {
         let tn = ops::type_name(vm, start);
         return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     }
     let it = ops::iter::get_iter(vm, iterable)?;
     let ty = Gc::<TypeBody>::from_value(args.values[0]).expect("cls");
-    Ok(new_native(vm, ty, Enumerate { it, count: Mutex::new(start) }))
+    Ok(new_native(
+        vm,
+        ty,
+        Enumerate {
+            it,
+            count: Mutex::new(start),
+        },
+    ))
 }
 
 fn zip_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -325,11 +385,54 @@ fn zip_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         its.push(ops::iter::get_iter(vm, a)?);
     }
     let ty = Gc::<TypeBody>::from_value(args.values[0]).expect("cls");
-    Ok(new_native(vm, ty, Zip { its, strict, done: AtomicBool::new(false) }))
+    Ok(new_native(
+        vm,
+        ty,
+        Zip {
+            its,
+            strict,
+            done: AtomicBool::new(false),
+        },
+    ))
+}
+
+/// The `strict=True` check of `zip()` and `map()` once argument `exhausted` (0-based)
+/// ran out: an error when it is not the first, or when a later one still has items
+/// (CPython's `zip_next`/`map_next`).
+fn check_strict_lengths(vm: &mut Vm, fname: &str, its: &[Value], exhausted: usize) -> PyResult<()> {
+    // "argument 1" or "arguments 1-N" for the N arguments before the one reported.
+    let before = |n: usize| {
+        if n == 1 {
+            "argument 1".to_owned()
+        } else {
+            format!("arguments 1-{n}")
+        }
+    };
+    if exhausted > 0 {
+        return Err(vm.value_error(format!(
+            "{fname}() argument {} is shorter than {}",
+            exhausted + 1,
+            before(exhausted)
+        )));
+    }
+    for (j, &rest) in its.iter().enumerate().skip(1) {
+        if ops::iter::next(vm, rest)?.is_some() {
+            return Err(vm.value_error(format!(
+                "{fname}() argument {} is longer than {}",
+                j + 1,
+                before(j)
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn map_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.no_kwargs(vm, "map")?;
+    args.only_kwargs(vm, "map", &["strict"])?;
+    let strict = match args.kwarg("strict") {
+        Some(s) => ops::truthy(vm, s)?,
+        None => false,
+    };
     let pos = &args.pos()[1..];
     if pos.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
@@ -339,7 +442,15 @@ fn map_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         its.push(ops::iter::get_iter(vm, a)?);
     }
     let ty = Gc::<TypeBody>::from_value(args.values[0]).expect("cls");
-    Ok(new_native(vm, ty, Map { func: pos[0], its }))
+    Ok(new_native(
+        vm,
+        ty,
+        Map {
+            func: pos[0],
+            its,
+            strict,
+        },
+    ))
 }
 
 fn filter_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -365,13 +476,23 @@ fn reversed_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let ty_seq = type_of(vm, seq);
     let is_mapping = matches!(kind_of(ops::unwrap_payload(seq)), Some(ObjKind::Dict));
-    if is_mapping || ops::attr::lookup_type(vm, ty_seq, "__getitem__").is_none() || ops::attr::lookup_type(vm, ty_seq, "__len__").is_none() {
+    if is_mapping
+        || ops::attr::lookup_type(vm, ty_seq, "__getitem__").is_none()
+        || ops::attr::lookup_type(vm, ty_seq, "__len__").is_none()
+    {
         let tn = ty_seq.name();
         return Err(vm.type_error(format!("'{tn}' object is not reversible")));
     }
     let n = ops::len(vm, seq)?;
     let ty = Gc::<TypeBody>::from_value(args.values[0]).expect("cls");
-    Ok(new_native(vm, ty, Reversed { seq, index: AtomicUsize::new(n) }))
+    Ok(new_native(
+        vm,
+        ty,
+        Reversed {
+            seq,
+            index: AtomicUsize::new(n),
+        },
+    ))
 }
 
 fn iter_self(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -443,7 +564,12 @@ fn view_xor(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn view_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = args.range(vm, "__eq__", 2, 2)?;
-    let (Some(x), Some(y)) = (crate::builtins::dict::view_items(vm, a[0]), crate::builtins::dict::view_items(vm, a[1])) else {
+    // CPython's `dictview_richcompare`: the other side is a view or any set.
+    let other = match crate::builtins::dict::view_items(vm, a[1]) {
+        Some(y) => Some(y),
+        None => crate::builtins::set::set_of(a[1]).map(|s| crate::builtins::set::keys(&s)),
+    };
+    let (Some(x), Some(y)) = (crate::builtins::dict::view_items(vm, a[0]), other) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     if native::<DictView>(a[0]).is_some_and(|v| v.kind == ViewKind::Values) {
@@ -451,12 +577,34 @@ fn view_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let sx = crate::builtins::set::new_set_from(vm, &x, false)?;
     let sy = crate::builtins::set::new_set_from(vm, &y, false)?;
-    Ok(Value::from_bool(crate::builtins::set::set_compare(vm, sx, sy, compiler::ir::ops::CmpOp::Eq)?.unwrap_or(false)))
+    Ok(Value::from_bool(
+        crate::builtins::set::set_compare(vm, sx, sy, compiler::ir::ops::CmpOp::Eq)?
+            .unwrap_or(false),
+    ))
+}
+
+/// `dict_keys.isdisjoint(iterable)` (and `dict_items`'): no element of the iterable is
+/// in the view.
+fn view_isdisjoint(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let a = args.range(vm, "isdisjoint", 2, 2)?;
+    let Some(view) = native::<DictView>(a[0]) else {
+        return Err(vm.type_error("expected a dict view"));
+    };
+    let it = ops::iter::get_iter(vm, a[1])?;
+    while let Some(x) = ops::iter::next(vm, it)? {
+        if view_contains(vm, view, x)? {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(Value::TRUE)
 }
 
 /// Attributes of native iterators (`mapping` of dict views).
 pub fn native_getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
     if let Some(v) = crate::builtins::memoryview::getattr(vm, obj, name)? {
+        return Ok(Some(v));
+    }
+    if let Some(v) = crate::builtins::templatelib::getattr(vm, obj, name)? {
         return Ok(Some(v));
     }
     if let Some(v) = native::<DictView>(obj)
@@ -499,7 +647,11 @@ fn gen_throw_m(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// The exception `throw(typ[, val[, tb]])` raises (genobject.c `_gen_throw`): a class
 /// is instantiated (with `val` as its argument), an instance is used as is.
 pub fn throw_exception(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let (typ, val, tb) = (a[0], a.get(1).copied().unwrap_or(Value::NONE), a.get(2).copied().unwrap_or(Value::NONE));
+    let (typ, val, tb) = (
+        a[0],
+        a.get(1).copied().unwrap_or(Value::NONE),
+        a.get(2).copied().unwrap_or(Value::NONE),
+    );
     if !tb.is_none() && kind_of(tb) != Some(ObjKind::Traceback) {
         return Err(vm.type_error("throw() third argument must be a traceback object"));
     }
@@ -594,7 +746,8 @@ fn length_hint(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let it = args.one(vm, "__length_hint__")?;
     let n = match crate::object::kind_of(it) {
         Some(ObjKind::RangeIter) => {
-            let r = Gc::<crate::types::misc::RangeIterBody>::from_value(it).expect("range iterator");
+            let r =
+                Gc::<crate::types::misc::RangeIterBody>::from_value(it).expect("range iterator");
             r.remaining.load(Ordering::Relaxed).max(0) as usize
         }
         Some(ObjKind::SeqIter) => {
@@ -603,7 +756,10 @@ fn length_hint(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             len.saturating_sub(s.index.load(Ordering::Relaxed))
         }
         _ => match native::<ListSnapshotIter>(it) {
-            Some(l) => l.items.len().saturating_sub(l.index.load(Ordering::Relaxed)),
+            Some(l) => l
+                .items
+                .len()
+                .saturating_sub(l.index.load(Ordering::Relaxed)),
             None => match native::<Reversed>(it) {
                 Some(r) => r.index.load(Ordering::Relaxed),
                 None => 0,
@@ -613,8 +769,11 @@ fn length_hint(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(vm.new_int(n as i64))
 }
 
-pub const SEQ_ITER_METHODS: &[MethodDef] =
-    &[method("__iter__", iter_self), method("__next__", iter_next), method("__length_hint__", length_hint)];
+pub const SEQ_ITER_METHODS: &[MethodDef] = &[
+    method("__iter__", iter_self),
+    method("__next__", iter_next),
+    method("__length_hint__", length_hint),
+];
 
 /// Creates the iterator types and registers them in `builtins`.
 pub fn install(vm: &mut Vm) {
@@ -627,46 +786,79 @@ pub fn install(vm: &mut Vm) {
         ("reversed", reversed_new),
     ] {
         let ty = native_type(vm, name);
-        add_methods(vm, ty, &[staticmethod("__new__", new), method("__iter__", iter_self), method("__next__", iter_next)]);
+        add_methods(
+            vm,
+            ty,
+            &[
+                staticmethod("__new__", new),
+                method("__iter__", iter_self),
+                method("__next__", iter_next),
+            ],
+        );
         ops::dictops::set_item_str(vm, builtins, name, ty.value());
     }
-    for name in ["iterator", "callable_iterator", "set_iterator", "bytes_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator"] {
+    for name in [
+        "iterator",
+        "callable_iterator",
+        "set_iterator",
+        "bytes_iterator",
+        "dict_keyiterator",
+        "dict_valueiterator",
+        "dict_itemiterator",
+    ] {
         let ty = native_type(vm, name);
         add_methods(vm, ty, SEQ_ITER_METHODS);
     }
     for name in ["dict_keys", "dict_values", "dict_items"] {
         let ty = native_type(vm, name);
-        add_methods(vm, ty, &[
-            method("__len__", view_len_m),
-            method("__contains__", view_contains_m),
-            method("__iter__", view_iter_m),
-            method("__reversed__", view_reversed_m),
-        ]);
+        add_methods(
+            vm,
+            ty,
+            &[
+                method("__len__", view_len_m),
+                method("__contains__", view_contains_m),
+                method("__iter__", view_iter_m),
+                method("__reversed__", view_reversed_m),
+            ],
+        );
         if name != "dict_values" {
-            add_methods(vm, ty, &[
-                method("__and__", view_and),
-                method("__or__", view_or),
-                method("__sub__", view_sub),
-                method("__xor__", view_xor),
-                method("__eq__", view_eq),
-            ]);
+            add_methods(
+                vm,
+                ty,
+                &[
+                    method("__and__", view_and),
+                    method("__or__", view_or),
+                    method("__sub__", view_sub),
+                    method("__xor__", view_xor),
+                    method("__eq__", view_eq),
+                    method("isdisjoint", view_isdisjoint),
+                ],
+            );
             ops::dictops::set_item_str(vm, ty.dict, "__hash__", Value::NONE);
         }
     }
     let wrapper = native_type(vm, "coroutine_wrapper");
-    add_methods(vm, wrapper, &[
-        method("__iter__", iter_self),
-        method("__next__", wrapper_next),
-        method("send", wrapper_send),
-        method("throw", wrapper_throw),
-        method("close", wrapper_close),
-    ]);
+    add_methods(
+        vm,
+        wrapper,
+        &[
+            method("__iter__", iter_self),
+            method("__next__", wrapper_next),
+            method("send", wrapper_send),
+            method("throw", wrapper_throw),
+            method("close", wrapper_close),
+        ],
+    );
     let anext = native_type(vm, "anext_awaitable");
-    add_methods(vm, anext, &[
-        method("__await__", anext_await),
-        method("__iter__", iter_self),
-        method("__next__", anext_next),
-        method("send", anext_send_m),
-        method("throw", anext_throw),
-    ]);
+    add_methods(
+        vm,
+        anext,
+        &[
+            method("__await__", anext_await),
+            method("__iter__", iter_self),
+            method("__next__", anext_next),
+            method("send", anext_send_m),
+            method("throw", anext_throw),
+        ],
+    );
 }

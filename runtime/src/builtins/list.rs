@@ -20,9 +20,18 @@ pub fn slice_indices(vm: &mut Vm, s: &SliceBody, len: usize) -> PyResult<(i64, i
     let len = len as i64;
     let bound = |vm: &mut Vm, v: Value| -> PyResult<i64> {
         let b = crate::builtins::range::slice_index(vm, v)?;
-        Ok(b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }))
+        Ok(b.to_i64()
+            .unwrap_or(if b.sign() == num_bigint::Sign::Minus {
+                i64::MIN
+            } else {
+                i64::MAX
+            }))
     };
-    let step = if s.step.is_none() { 1 } else { bound(vm, s.step)? };
+    let step = if s.step.is_none() {
+        1
+    } else {
+        bound(vm, s.step)?
+    };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
@@ -33,7 +42,11 @@ pub fn slice_indices(vm: &mut Vm, s: &SliceBody, len: usize) -> PyResult<(i64, i
             return Ok(default);
         }
         let i = bound(vm, v)?;
-        Ok(if i < 0 { (i.saturating_add(len)).max(lower) } else { i.min(upper) })
+        Ok(if i < 0 {
+            (i.saturating_add(len)).max(lower)
+        } else {
+            i.min(upper)
+        })
     };
     let start = clamp(vm, s.start, if step < 0 { upper } else { lower })?;
     let stop = clamp(vm, s.stop, if step < 0 { lower } else { upper })?;
@@ -69,16 +82,22 @@ pub fn normalize_index(vm: &mut Vm, key: Value, len: usize, what: &str) -> PyRes
     let i = match key.as_small_int() {
         Some(i) => i,
         None => {
-            if ops::int_of(key).is_none() && ops::attr::lookup_type(vm, ops::type_of(vm, key), "__index__").is_none() {
+            if ops::int_of(key).is_none()
+                && ops::attr::lookup_type(vm, ops::type_of(vm, key), "__index__").is_none()
+            {
                 let tn = ops::type_name(vm, key);
-                return Err(vm.type_error(format!("{what} indices must be integers or slices, not {tn}")));
+                return Err(vm.type_error(format!(
+                    "{what} indices must be integers or slices, not {tn}"
+                )));
             }
             let b = convert::index_bigint(vm, key)?;
             match b.to_i64() {
                 Some(i) => i,
                 None => {
                     let tn = ops::type_name(vm, key);
-                    return Err(vm.index_error(format!("cannot fit '{tn}' into an index-sized integer")));
+                    return Err(
+                        vm.index_error(format!("cannot fit '{tn}' into an index-sized integer"))
+                    );
                 }
             }
         }
@@ -105,11 +124,23 @@ pub fn seq_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
     if let Some(s) = Gc::<SliceBody>::from_value(key) {
         let items = items_of(obj);
         let (start, stop, step) = slice_indices(vm, &s, items.len())?;
-        if !is_list && step == 1 && start == 0 && stop as usize == items.len() && ops::type_of(vm, obj) == vm.rt.types.tuple {
+        if !is_list
+            && step == 1
+            && start == 0
+            && stop as usize == items.len()
+            && ops::type_of(vm, obj) == vm.rt.types.tuple
+        {
             return Ok(obj);
         }
-        let picked: Vec<Value> = slice_positions(start, stop, step).into_iter().map(|i| items[i]).collect();
-        return Ok(if is_list { vm.new_list(picked) } else { vm.new_tuple(picked) });
+        let picked: Vec<Value> = slice_positions(start, stop, step)
+            .into_iter()
+            .map(|i| items[i])
+            .collect();
+        return Ok(if is_list {
+            vm.new_list(picked)
+        } else {
+            vm.new_tuple(picked)
+        });
     }
     let items = items_of(obj);
     let i = normalize_index(vm, key, items.len(), what)?;
@@ -120,7 +151,8 @@ pub fn seq_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
 pub fn list_setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
     let l = Gc::<ListBody>::from_value(obj).expect("list");
     if let Some(s) = Gc::<SliceBody>::from_value(key) {
-        let new_items = ops::iter::collect(vm, value).map_err(|_| vm.type_error("can only assign an iterable"))?;
+        let new_items = ops::iter::collect(vm, value)
+            .map_err(|_| vm.type_error("can only assign an iterable"))?;
         let len = l.len();
         let (start, stop, step) = slice_indices(vm, &s, len)?;
         let mut items = l.items.lock();
@@ -134,7 +166,9 @@ pub fn list_setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResu
         if count != new_items.len() {
             let (a, b) = (new_items.len(), count);
             drop(items);
-            return Err(vm.value_error(format!("attempt to assign sequence of size {a} to extended slice of size {b}")));
+            return Err(vm.value_error(format!(
+                "attempt to assign sequence of size {a} to extended slice of size {b}"
+            )));
         }
         let mut p = start;
         for v in new_items {
@@ -182,11 +216,19 @@ pub fn list_delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
 }
 
 fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
-    if ops::int_of(n).is_none() && ops::attr::lookup_type(vm, ops::type_of(vm, n), "__index__").is_none() {
+    if ops::int_of(n).is_none()
+        && ops::attr::lookup_type(vm, ops::type_of(vm, n), "__index__").is_none()
+    {
         return Ok(None);
     }
+    // CPython's `PyNumber_AsSsize_t(n, PyExc_OverflowError)`: a count outside the index
+    // range is an OverflowError, a negative one repeats nothing.
     let b = convert::index_bigint(vm, n)?;
-    Ok(Some(if b.sign() == num_bigint::Sign::Minus { 0 } else { b.to_usize().unwrap_or(usize::MAX) }))
+    let Some(count) = b.to_i64() else {
+        let tn = ops::type_name(vm, n);
+        return Err(vm.overflow_error(format!("cannot fit '{tn}' into an index-sized integer")));
+    };
+    Ok(Some(usize::try_from(count).unwrap_or(0)))
 }
 
 /// Multiplies `len` items by `n`, failing with MemoryError past what can be allocated.
@@ -206,13 +248,20 @@ pub fn seq_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option
                 if is_list || kind_of(b).is_some() {
                     let (ta, tb) = (ops::type_name(vm, a), ops::type_name(vm, b));
                     let what = if is_list { "list" } else { "tuple" };
-                    if matches!(kind_of(ops::unwrap_payload(b)), Some(k) if k == kind_of(a).unwrap_or(ObjKind::List)) {
+                    if matches!(kind_of(ops::unwrap_payload(b)), Some(k) if k == kind_of(a).unwrap_or(ObjKind::List))
+                    {
                         let mut items = items_of(a);
                         items.extend(items_of(ops::unwrap_payload(b)));
-                        return Ok(Some(if is_list { vm.new_list(items) } else { vm.new_tuple(items) }));
+                        return Ok(Some(if is_list {
+                            vm.new_list(items)
+                        } else {
+                            vm.new_tuple(items)
+                        }));
                     }
                     let _ = ta;
-                    return Err(vm.type_error(format!("can only concatenate {what} (not \"{tb}\") to {what}")));
+                    return Err(vm.type_error(format!(
+                        "can only concatenate {what} (not \"{tb}\") to {what}"
+                    )));
                 }
                 return Ok(None);
             }
@@ -228,14 +277,19 @@ pub fn seq_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option
             }
             let mut items = x;
             items.extend(y);
-            Ok(Some(if is_list { vm.new_list(items) } else { vm.new_tuple(items) }))
+            Ok(Some(if is_list {
+                vm.new_list(items)
+            } else {
+                vm.new_tuple(items)
+            }))
         }
         BinOp::Mul => {
             let Some(n) = repeat_count(vm, b)? else {
                 return Ok(None);
             };
             let items = items_of(a);
-            if !is_list && (n == 1 || items.is_empty()) && ops::type_of(vm, a) == vm.rt.types.tuple {
+            if !is_list && (n == 1 || items.is_empty()) && ops::type_of(vm, a) == vm.rt.types.tuple
+            {
                 return Ok(Some(a));
             }
             let total = checked_total(vm, items.len(), n)?;
@@ -243,7 +297,11 @@ pub fn seq_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option
             for _ in 0..n {
                 out.extend_from_slice(&items);
             }
-            Ok(Some(if is_list { vm.new_list(out) } else { vm.new_tuple(out) }))
+            Ok(Some(if is_list {
+                vm.new_list(out)
+            } else {
+                vm.new_tuple(out)
+            }))
         }
         _ => Ok(None),
     }
@@ -267,9 +325,15 @@ pub fn list_imul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
 }
 
 fn self_list(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Gc<ListBody>> {
-    match args.values.first().and_then(|v| Gc::<ListBody>::from_value(ops::unwrap_payload(*v))) {
+    match args
+        .values
+        .first()
+        .and_then(|v| Gc::<ListBody>::from_value(ops::unwrap_payload(*v)))
+    {
         Some(l) => Ok(l),
-        None => Err(vm.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply to a non-list object"))),
+        None => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'list' objects doesn't apply to a non-list object"
+        ))),
     }
 }
 
@@ -287,7 +351,10 @@ fn list_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs(vm, "list")?;
     let pos = args.pos();
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("list expected at most 1 argument, got {}", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "list expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
     }
     let items = match pos.get(1) {
         Some(&it) => ops::iter::collect(vm, it)?,
@@ -389,12 +456,23 @@ fn seq_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             return Ok(vm.new_int(i));
         }
     }
-    let what = if kind_of(seq) == Some(ObjKind::List) { "list.index(x): x not in list" } else { "tuple.index(x): x not in tuple" };
+    let what = if kind_of(seq) == Some(ObjKind::List) {
+        "list.index(x): x not in list"
+    } else {
+        "tuple.index(x): x not in tuple"
+    };
     Err(vm.value_error(what))
 }
 
 fn seq_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let a = args.method_one(vm, if kind_of(ops::unwrap_payload(args.values[0])) == Some(ObjKind::List) { "list.count" } else { "tuple.count" })?;
+    let a = args.method_one(
+        vm,
+        if kind_of(ops::unwrap_payload(args.values[0])) == Some(ObjKind::List) {
+            "list.count"
+        } else {
+            "tuple.count"
+        },
+    )?;
     let items = items_of(ops::unwrap_payload(a[0]));
     let mut n = 0;
     for v in items {
@@ -472,7 +550,12 @@ fn list_sort(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// Sorts `items` by `key` (stable), honouring `reverse` (which keeps stability).
-pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<Vec<Value>> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     let keys = match key {
         Some(k) => {
             let mut ks = Vec::with_capacity(items.len());
@@ -595,10 +678,17 @@ fn tuple_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let pos = args.pos();
     let cls = Gc::<TypeBody>::from_value(pos[0]).expect("cls");
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "tuple expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
     }
     let t = match pos.get(1) {
-        Some(&it) if kind_of(it) == Some(ObjKind::Tuple) && ops::type_of(vm, it) == vm.rt.types.tuple => it,
+        Some(&it)
+            if kind_of(it) == Some(ObjKind::Tuple) && ops::type_of(vm, it) == vm.rt.types.tuple =>
+        {
+            it
+        }
         Some(&it) => {
             let items = ops::iter::collect(vm, it)?;
             vm.new_tuple(items)

@@ -12,12 +12,14 @@ pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
 pub mod formatting;
-pub mod genericalias;
+pub mod function;
 pub mod functions;
+pub mod genericalias;
 pub mod iterators;
 pub mod list;
 pub mod mappingproxy;
 pub mod memoryview;
+pub mod module;
 pub mod numbers;
 pub mod object;
 pub mod range;
@@ -51,23 +53,52 @@ pub struct MethodDef {
 
 /// A method descriptor entry.
 pub const fn method(name: &'static str, func: NativeFn) -> MethodDef {
-    MethodDef { name, func, binding: Binding::Method }
+    MethodDef {
+        name,
+        func,
+        binding: Binding::Method,
+    }
 }
 
 /// A class method entry (`dict.fromkeys`).
 pub const fn classmethod(name: &'static str, func: NativeFn) -> MethodDef {
-    MethodDef { name, func, binding: Binding::ClassMethod }
+    MethodDef {
+        name,
+        func,
+        binding: Binding::ClassMethod,
+    }
 }
 
 /// A static method entry (`__new__`, `str.maketrans`).
 pub const fn staticmethod(name: &'static str, func: NativeFn) -> MethodDef {
-    MethodDef { name, func, binding: Binding::StaticMethod }
+    MethodDef {
+        name,
+        func,
+        binding: Binding::StaticMethod,
+    }
 }
 
 /// A new builtin function object.
-pub fn new_builtin(vm: &mut Vm, name: &'static str, func: NativeFn, binding: Binding, owner: Value) -> Value {
+pub fn new_builtin(
+    vm: &mut Vm,
+    name: &'static str,
+    func: NativeFn,
+    binding: Binding,
+    owner: Value,
+) -> Value {
     let ty = vm.rt.types.builtin_function;
-    vm.alloc(ty, BuiltinBody { name, func, binding, bound: Value::UNSET, owner, doc: None }).value()
+    vm.alloc(
+        ty,
+        BuiltinBody {
+            name,
+            func,
+            binding,
+            bound: Value::UNSET,
+            owner,
+            doc: None,
+        },
+    )
+    .value()
 }
 
 /// Adds `methods` to the namespace of `ty`.
@@ -81,9 +112,21 @@ pub fn add_methods(vm: &mut Vm, ty: Gc<TypeBody>, methods: &[MethodDef]) {
 /// Fills every builtin type's namespace and the `builtins` module of `vm`'s interpreter.
 pub fn install(vm: &mut Vm) {
     let rt = vm.rt.clone();
-        let t = &rt.types;
-    let (object, type_, int, float, complex, str_, list, tuple, dict, set, frozenset, range) =
-        (t.object, t.type_, t.int, t.float, t.complex, t.str, t.list, t.tuple, t.dict, t.set, t.frozenset, t.range);
+    let t = &rt.types;
+    let (object, type_, int, float, complex, str_, list, tuple, dict, set, frozenset, range) = (
+        t.object,
+        t.type_,
+        t.int,
+        t.float,
+        t.complex,
+        t.str,
+        t.list,
+        t.tuple,
+        t.dict,
+        t.set,
+        t.frozenset,
+        t.range,
+    );
     let (bool_, bytes) = (t.bool_, t.bytes);
     add_methods(vm, object, object::METHODS);
     add_methods(vm, type_, typeobj::METHODS);
@@ -99,6 +142,12 @@ pub fn install(vm: &mut Vm) {
     add_methods(vm, frozenset, set::FROZENSET_METHODS);
     add_methods(vm, range, range::METHODS);
     add_methods(vm, bytes, self::bytes::BYTES_METHODS);
+    let module_ty = vm.rt.types.module;
+    add_methods(vm, module_ty, module::METHODS);
+    let function_ty = vm.rt.types.function;
+    add_methods(vm, function_ty, function::FUNCTION_METHODS);
+    let cell_ty = vm.rt.types.cell;
+    add_methods(vm, cell_ty, function::CELL_METHODS);
     let slice_ty = vm.rt.types.slice;
     add_methods(vm, slice_ty, self::slice::METHODS);
     let bytearray = vm.rt.types.bytearray;
@@ -108,7 +157,12 @@ pub fn install(vm: &mut Vm) {
     let coro = vm.rt.types.coroutine;
     add_methods(vm, coro, iterators::COROUTINE_METHODS);
     asyncgen::install(vm);
-    for it in [vm.rt.types.range_iterator, vm.rt.types.list_iterator, vm.rt.types.tuple_iterator, vm.rt.types.str_iterator] {
+    for it in [
+        vm.rt.types.range_iterator,
+        vm.rt.types.list_iterator,
+        vm.rt.types.tuple_iterator,
+        vm.rt.types.str_iterator,
+    ] {
         add_methods(vm, it, iterators::SEQ_ITER_METHODS);
     }
     descriptors::install(vm);
@@ -194,8 +248,21 @@ mod slot_wrappers {
         // else reaching `object.__hash__` hashes by identity.
         let by_value = inner != a
             || !a.is_ptr()
-            || matches!(crate::object::kind_of(a), Some(crate::object::ObjKind::Str | crate::object::ObjKind::Bytes | crate::object::ObjKind::BigInt | crate::object::ObjKind::Tuple | crate::object::ObjKind::Complex));
-        let h = if by_value { ops::hash::hash(vm, inner)? } else { ops::hash::identity_hash(a) };
+            || matches!(
+                crate::object::kind_of(a),
+                Some(
+                    crate::object::ObjKind::Str
+                        | crate::object::ObjKind::Bytes
+                        | crate::object::ObjKind::BigInt
+                        | crate::object::ObjKind::Tuple
+                        | crate::object::ObjKind::Complex
+                )
+            );
+        let h = if by_value {
+            ops::hash::hash(vm, inner)?
+        } else {
+            ops::hash::identity_hash(a)
+        };
         Ok(vm.new_int(h))
     }
 
@@ -223,7 +290,12 @@ mod slot_wrappers {
         if inner != a {
             // Like CPython's object.__str__, a subclass of a builtin without its own
             // `__str__` (tuple, int, list, ...) is shown by its type's `__repr__`.
-            if matches!(crate::object::kind_of(inner), Some(crate::object::ObjKind::Str) | Some(crate::object::ObjKind::Bytes) | Some(crate::object::ObjKind::Exception)) {
+            if matches!(
+                crate::object::kind_of(inner),
+                Some(crate::object::ObjKind::Str)
+                    | Some(crate::object::ObjKind::Bytes)
+                    | Some(crate::object::ObjKind::Exception)
+            ) {
                 return ops::repr::str(vm, inner);
             }
             return ops::repr::repr(vm, a);
@@ -278,105 +350,171 @@ mod slot_wrappers {
     pub fn install(vm: &mut Vm) {
         let rt = vm.rt.clone();
         let t = &rt.types;
-        let compare_types = [t.int, t.bool_, t.float, t.complex, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset];
+        let compare_types = [
+            t.int,
+            t.bool_,
+            t.float,
+            t.complex,
+            t.str,
+            t.bytes,
+            t.bytearray,
+            t.tuple,
+            t.list,
+            t.dict,
+            t.set,
+            t.frozenset,
+        ];
         let number_types = [t.int, t.bool_, t.float, t.complex];
         let seq_types = [t.str, t.list, t.tuple, t.bytes, t.bytearray];
-        let container_types = [t.str, t.list, t.tuple, t.dict, t.set, t.frozenset, t.bytes, t.bytearray, t.range];
+        let container_types = [
+            t.str,
+            t.list,
+            t.tuple,
+            t.dict,
+            t.set,
+            t.frozenset,
+            t.bytes,
+            t.bytearray,
+            t.range,
+        ];
         for ty in compare_types {
-            add_methods(vm, ty, &[
-                method("__eq__", slot_eq),
-                method("__ne__", slot_ne),
-                method("__lt__", slot_lt),
-                method("__le__", slot_le),
-                method("__gt__", slot_gt),
-                method("__ge__", slot_ge),
-            ]);
+            add_methods(
+                vm,
+                ty,
+                &[
+                    method("__eq__", slot_eq),
+                    method("__ne__", slot_ne),
+                    method("__lt__", slot_lt),
+                    method("__le__", slot_le),
+                    method("__gt__", slot_gt),
+                    method("__ge__", slot_ge),
+                ],
+            );
         }
         for ty in number_types {
-            add_methods(vm, ty, &[
-                method("__add__", slot_add),
-                method("__radd__", slot_radd),
-                method("__sub__", slot_sub),
-                method("__rsub__", slot_rsub),
-                method("__mul__", slot_mul),
-                method("__rmul__", slot_rmul),
-                method("__truediv__", slot_truediv),
-                method("__rtruediv__", slot_rtruediv),
-                method("__pow__", slot_pow),
-                method("__rpow__", slot_rpow),
-                method("__neg__", slot_neg),
-                method("__bool__", slot_bool),
-            ]);
+            add_methods(
+                vm,
+                ty,
+                &[
+                    method("__add__", slot_add),
+                    method("__radd__", slot_radd),
+                    method("__sub__", slot_sub),
+                    method("__rsub__", slot_rsub),
+                    method("__mul__", slot_mul),
+                    method("__rmul__", slot_rmul),
+                    method("__truediv__", slot_truediv),
+                    method("__rtruediv__", slot_rtruediv),
+                    method("__pow__", slot_pow),
+                    method("__rpow__", slot_rpow),
+                    method("__neg__", slot_neg),
+                    method("__bool__", slot_bool),
+                ],
+            );
         }
         for ty in [t.int, t.bool_, t.float] {
-            add_methods(vm, ty, &[
-                method("__floordiv__", slot_floordiv),
-                method("__rfloordiv__", slot_rfloordiv),
-                method("__mod__", slot_mod),
-                method("__rmod__", slot_rmod),
-            ]);
+            add_methods(
+                vm,
+                ty,
+                &[
+                    method("__floordiv__", slot_floordiv),
+                    method("__rfloordiv__", slot_rfloordiv),
+                    method("__mod__", slot_mod),
+                    method("__rmod__", slot_rmod),
+                ],
+            );
         }
         for ty in [t.int, t.bool_] {
-            add_methods(vm, ty, &[
-                method("__lshift__", slot_lshift),
-                method("__rlshift__", slot_rlshift),
-                method("__rshift__", slot_rshift),
-                method("__rrshift__", slot_rrshift),
-                method("__and__", slot_and),
-                method("__rand__", slot_rand),
-                method("__or__", slot_or),
-                method("__ror__", slot_ror),
-                method("__xor__", slot_xor),
-                method("__rxor__", slot_rxor),
-            ]);
+            add_methods(
+                vm,
+                ty,
+                &[
+                    method("__lshift__", slot_lshift),
+                    method("__rlshift__", slot_rlshift),
+                    method("__rshift__", slot_rshift),
+                    method("__rrshift__", slot_rrshift),
+                    method("__and__", slot_and),
+                    method("__rand__", slot_rand),
+                    method("__or__", slot_or),
+                    method("__ror__", slot_ror),
+                    method("__xor__", slot_xor),
+                    method("__rxor__", slot_rxor),
+                ],
+            );
         }
         for ty in [t.set, t.frozenset, t.dict] {
-            add_methods(vm, ty, &[method("__or__", slot_or), method("__ror__", slot_ror)]);
+            add_methods(
+                vm,
+                ty,
+                &[method("__or__", slot_or), method("__ror__", slot_ror)],
+            );
         }
         for ty in [t.set, t.frozenset] {
-            add_methods(vm, ty, &[
-                method("__and__", slot_and),
-                method("__rand__", slot_rand),
-                method("__xor__", slot_xor),
-                method("__rxor__", slot_rxor),
-                method("__sub__", slot_sub),
-                method("__rsub__", slot_rsub),
-            ]);
+            add_methods(
+                vm,
+                ty,
+                &[
+                    method("__and__", slot_and),
+                    method("__rand__", slot_rand),
+                    method("__xor__", slot_xor),
+                    method("__rxor__", slot_rxor),
+                    method("__sub__", slot_sub),
+                    method("__rsub__", slot_rsub),
+                ],
+            );
         }
         for ty in seq_types {
-            add_methods(vm, ty, &[
-                method("__add__", slot_add),
-                method("__mul__", slot_mul),
-                method("__rmul__", slot_rmul),
-                method("__getitem__", slot_getitem),
-            ]);
+            add_methods(
+                vm,
+                ty,
+                &[
+                    method("__add__", slot_add),
+                    method("__mul__", slot_mul),
+                    method("__rmul__", slot_rmul),
+                    method("__getitem__", slot_getitem),
+                ],
+            );
         }
         add_methods(vm, t.str, &[method("__mod__", slot_mod)]);
         add_methods(vm, t.bytes, &[method("__mod__", slot_mod)]);
         add_methods(vm, t.bytearray, &[method("__mod__", slot_mod)]);
         for ty in container_types {
-            add_methods(vm, ty, &[
-                method("__len__", slot_len),
-                method("__contains__", slot_contains),
-                method("__iter__", slot_iter),
-            ]);
+            add_methods(
+                vm,
+                ty,
+                &[
+                    method("__len__", slot_len),
+                    method("__contains__", slot_contains),
+                    method("__iter__", slot_iter),
+                ],
+            );
         }
         for ty in [t.dict, t.range] {
             add_methods(vm, ty, &[method("__getitem__", slot_getitem)]);
         }
         for ty in [t.list, t.dict] {
-            add_methods(vm, ty, &[method("__setitem__", slot_setitem), method("__delitem__", slot_delitem)]);
+            add_methods(
+                vm,
+                ty,
+                &[
+                    method("__setitem__", slot_setitem),
+                    method("__delitem__", slot_delitem),
+                ],
+            );
         }
         {
             let ty = t.object;
-            add_methods(vm, ty, &[
-                method("__repr__", slot_repr),
-                method("__str__", slot_str),
-                method("__hash__", slot_hash),
-                method("__format__", slot_format),
-                method("__eq__", slot_eq),
-                method("__ne__", slot_ne),
-            ]);
+            add_methods(
+                vm,
+                ty,
+                &[
+                    method("__repr__", slot_repr),
+                    method("__str__", slot_str),
+                    method("__hash__", slot_hash),
+                    method("__format__", slot_format),
+                    method("__eq__", slot_eq),
+                    method("__ne__", slot_ne),
+                ],
+            );
         }
         let unhashable = [t.list, t.dict, t.set, t.bytearray];
         for ty in unhashable {
@@ -404,12 +542,18 @@ pub fn callable_name(vm: &mut Vm, callee: Value) -> String {
                 _ => format!("{q}()"),
             }
         }
-        Some(ObjKind::Builtin) => format!("{}()", Gc::<BuiltinBody>::from_value(callee).expect("builtin").name),
+        Some(ObjKind::Builtin) => format!(
+            "{}()",
+            Gc::<BuiltinBody>::from_value(callee).expect("builtin").name
+        ),
         Some(ObjKind::Method) => {
             let m = Gc::<crate::types::function::MethodBody>::from_value(callee).expect("method");
             callable_name(vm, m.func)
         }
-        Some(ObjKind::Type) => format!("{}()", Gc::<TypeBody>::from_value(callee).expect("type").name()),
+        Some(ObjKind::Type) => format!(
+            "{}()",
+            Gc::<TypeBody>::from_value(callee).expect("type").name()
+        ),
         _ => format!("{} object", ops::type_name(vm, callee)),
     }
 }
@@ -419,7 +563,9 @@ pub fn getitem_builtin(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<V
     match kind_of(obj) {
         Some(ObjKind::List) | Some(ObjKind::Tuple) => list::seq_getitem(vm, obj, key).map(Some),
         Some(ObjKind::Str) => str::str_getitem(vm, obj, key).map(Some),
-        Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => str::bytes_getitem(vm, obj, key).map(Some),
+        Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
+            str::bytes_getitem(vm, obj, key).map(Some)
+        }
         Some(ObjKind::Dict) => dict::dict_getitem(vm, obj, key).map(Some),
         Some(ObjKind::Range) => range::range_getitem(vm, obj, key).map(Some),
         Some(ObjKind::Native) => memoryview::native_getitem(vm, obj, key),
@@ -462,7 +608,9 @@ pub fn contains_builtin(vm: &mut Vm, obj: Value, item: Value) -> PyResult<Option
         Some(ObjKind::Str) => {
             let Some(needle) = ops::str_of(item) else {
                 let tn = ops::type_name(vm, item);
-                return Err(vm.type_error(format!("'in <string>' requires string as left operand, not {tn}")));
+                return Err(vm.type_error(format!(
+                    "'in <string>' requires string as left operand, not {tn}"
+                )));
             };
             Ok(Some(ops::str_of(obj).unwrap_or("").contains(needle)))
         }
@@ -486,7 +634,9 @@ pub fn contains_builtin(vm: &mut Vm, obj: Value, item: Value) -> PyResult<Option
         }
         Some(ObjKind::Set) => set::set_contains(vm, obj, item).map(Some),
         Some(ObjKind::Range) => range::range_contains(vm, obj, item).map(Some),
-        Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => str::bytes_contains(vm, obj, item).map(Some),
+        Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
+            str::bytes_contains(vm, obj, item).map(Some)
+        }
         _ => Ok(None),
     }
 }
@@ -495,11 +645,22 @@ pub fn contains_builtin(vm: &mut Vm, obj: Value, item: Value) -> PyResult<Option
 /// `NotImplemented`.
 pub fn sequence_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
     match (kind_of(a), op) {
-        (Some(ObjKind::Str), _) | (Some(ObjKind::Bytes), _) | (Some(ObjKind::ByteArray), _) => str::str_binary(vm, a, b, op),
+        (Some(ObjKind::Str), _) | (Some(ObjKind::Bytes), _) | (Some(ObjKind::ByteArray), _) => {
+            str::str_binary(vm, a, b, op)
+        }
         (Some(ObjKind::List), _) | (Some(ObjKind::Tuple), _) => list::seq_binary(vm, a, b, op),
         (Some(ObjKind::Set), _) => set::set_binary(vm, a, b, op),
         (Some(ObjKind::Dict), BinOp::Or) => dict::dict_or(vm, a, b),
-        (_, BinOp::Mul) if matches!(kind_of(b), Some(ObjKind::Str) | Some(ObjKind::Bytes) | Some(ObjKind::List) | Some(ObjKind::Tuple) | Some(ObjKind::ByteArray)) => {
+        (_, BinOp::Mul)
+            if matches!(
+                kind_of(b),
+                Some(ObjKind::Str)
+                    | Some(ObjKind::Bytes)
+                    | Some(ObjKind::List)
+                    | Some(ObjKind::Tuple)
+                    | Some(ObjKind::ByteArray)
+            ) =>
+        {
             sequence_binary(vm, b, a, op)
         }
         _ => Ok(None),
@@ -515,7 +676,9 @@ pub fn inplace_builtin(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<O
             Ok(Some(a))
         }
         (Some(ObjKind::List), BinOp::Mul) => list::list_imul(vm, a, b).map(Some),
-        (Some(ObjKind::Set), _) if ops::type_of(vm, a) == vm.rt.types.set => set::set_inplace(vm, a, b, op),
+        (Some(ObjKind::Set), _) if ops::type_of(vm, a) == vm.rt.types.set => {
+            set::set_inplace(vm, a, b, op)
+        }
         (Some(ObjKind::Dict), BinOp::Or) => {
             dict::dict_update_from(vm, a, b)?;
             Ok(Some(a))

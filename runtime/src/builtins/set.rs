@@ -20,8 +20,18 @@ pub fn set_of(v: Value) -> Option<Gc<SetBody>> {
 
 /// A new set (or frozenset) of `items`.
 pub fn new_set_from(vm: &mut Vm, items: &[Value], frozen: bool) -> PyResult<Value> {
-    let ty = if frozen { vm.rt.types.frozenset } else { vm.rt.types.set };
-    let s = vm.alloc(ty, SetBody { table: Default::default(), frozen });
+    let ty = if frozen {
+        vm.rt.types.frozenset
+    } else {
+        vm.rt.types.set
+    };
+    let s = vm.alloc(
+        ty,
+        SetBody {
+            table: Default::default(),
+            frozen,
+        },
+    );
     for &item in items {
         insert(vm, s, item)?;
     }
@@ -29,10 +39,14 @@ pub fn new_set_from(vm: &mut Vm, items: &[Value], frozen: bool) -> PyResult<Valu
 }
 
 fn insert(vm: &mut Vm, s: Gc<SetBody>, item: Value) -> PyResult<()> {
-    let h = hash::hash(vm, item)?;
+    let h = hash::hash_key(vm, item, hash::KeyRole::SetElement)?;
+    insert_hashed(vm, s, item, h)
+}
+
+fn insert_hashed(vm: &mut Vm, s: Gc<SetBody>, item: Value, h: i64) -> PyResult<()> {
     if dictops::lookup(vm, &s.table, item, h)?.is_none() {
         crate::gc::write_barrier(s.value(), item);
-        s.table.lock().insert_new(h, item, Value::NONE);
+        s.table.lock().insert_new(h, item);
     }
     Ok(())
 }
@@ -48,14 +62,19 @@ pub fn contains(vm: &mut Vm, s: Gc<SetBody>, item: Value) -> PyResult<bool> {
                 let f = new_set_from(vm, &items, true)?;
                 return contains(vm, s, f);
             }
-            return Err(e);
+            return Err(hash::unhashable_key_error(
+                vm,
+                e,
+                item,
+                hash::KeyRole::SetElement,
+            ));
         }
     };
     Ok(dictops::lookup(vm, &s.table, item, h)?.is_some())
 }
 
 fn remove(vm: &mut Vm, s: Gc<SetBody>, item: Value) -> PyResult<bool> {
-    let h = hash::hash(vm, item)?;
+    let h = hash::hash_key(vm, item, hash::KeyRole::SetElement)?;
     match dictops::lookup(vm, &s.table, item, h)? {
         Some(i) => {
             s.table.lock().remove_at(i);
@@ -83,6 +102,22 @@ pub fn set_update(vm: &mut Vm, s: Value, iterable: Value) -> PyResult<()> {
     let Some(s) = set_of(s) else {
         return Ok(());
     };
+    if let Some(other) = set_of(iterable) {
+        return merge(vm, s, other);
+    }
+    if let Some(d) = Gc::<crate::types::dict::DictBody>::from_value(ops::unwrap_payload(iterable))
+        && ops::type_of(vm, iterable) == vm.rt.types.dict
+    {
+        // CPython's `set_update_dict`: room for every key first, then each in dict order.
+        let entries: Vec<(Value, i64)> = d.table.lock().iter().map(|e| (e.key, e.hash)).collect();
+        let holder = vm.new_tuple(entries.iter().map(|e| e.0).collect());
+        s.table.lock().presize(entries.len());
+        for (key, h) in entries {
+            insert_hashed(vm, s, key, h)?;
+        }
+        std::hint::black_box(holder);
+        return Ok(());
+    }
     let items = ops::iter::collect(vm, iterable)?;
     let holder = vm.new_tuple(items.clone());
     for item in items {
@@ -90,6 +125,53 @@ pub fn set_update(vm: &mut Vm, s: Value, iterable: Value) -> PyResult<()> {
     }
     std::hint::black_box(holder);
     Ok(())
+}
+
+/// Adds every key of `other` to `s` (CPython's `set_merge`, which fixes the iteration
+/// order of copies and unions).
+fn merge(vm: &mut Vm, s: Gc<SetBody>, other: Gc<SetBody>) -> PyResult<()> {
+    let snapshot = other.table.lock().clone();
+    if snapshot.is_empty() {
+        return Ok(());
+    }
+    {
+        let mut t = s.table.lock();
+        t.presize(snapshot.len());
+        if t.is_pristine() {
+            t.fill_from(&snapshot);
+            return Ok(());
+        }
+    }
+    let entries: Vec<(Value, i64)> = snapshot.iter().map(|e| (e.key, e.hash)).collect();
+    let holder = vm.new_tuple(entries.iter().map(|e| e.0).collect());
+    for (key, h) in entries {
+        insert_hashed(vm, s, key, h)?;
+    }
+    std::hint::black_box(holder);
+    Ok(())
+}
+
+/// An empty set or frozenset.
+fn empty_set(vm: &mut Vm, frozen: bool) -> Gc<SetBody> {
+    let ty = if frozen {
+        vm.rt.types.frozenset
+    } else {
+        vm.rt.types.set
+    };
+    vm.alloc(
+        ty,
+        SetBody {
+            table: Default::default(),
+            frozen,
+        },
+    )
+}
+
+/// A copy of `s` (`set_copy`: a merge into an empty set).
+fn copy_of(vm: &mut Vm, s: Gc<SetBody>, frozen: bool) -> PyResult<Gc<SetBody>> {
+    let r = empty_set(vm, frozen);
+    merge(vm, r, s)?;
+    Ok(r)
 }
 
 pub fn set_contains(vm: &mut Vm, s: Value, item: Value) -> PyResult<bool> {
@@ -133,42 +215,68 @@ fn result_type(vm: &Vm, a: Value) -> bool {
     set_of(a).is_some_and(|s| s.frozen) || type_of(vm, a) == vm.rt.types.frozenset
 }
 
-fn combine(vm: &mut Vm, x: Gc<SetBody>, y: Gc<SetBody>, op: BinOp, frozen: bool) -> PyResult<Value> {
-    let (xs, ys) = (keys(&x), keys(&y));
-    let mut out = Vec::new();
+fn combine(
+    vm: &mut Vm,
+    x: Gc<SetBody>,
+    y: Gc<SetBody>,
+    op: BinOp,
+    frozen: bool,
+) -> PyResult<Value> {
+    // Each operator builds its result the way CPython's does, so the result's
+    // iteration order matches.
     match op {
         BinOp::Or => {
-            out.extend_from_slice(&xs);
-            out.extend_from_slice(&ys);
+            // `set_or`: a copy of x, then x's merge with y.
+            let r = copy_of(vm, x, frozen)?;
+            merge(vm, r, y)?;
+            Ok(r.value())
         }
         BinOp::And => {
-            for k in xs {
-                if contains(vm, y, k)? {
-                    out.push(k);
+            // `set_intersection`: walk the smaller set, keep what the larger has.
+            let (small, large) = if y.table.lock().len() > x.table.lock().len() {
+                (x, y)
+            } else {
+                (y, x)
+            };
+            let r = empty_set(vm, frozen);
+            let holder = small.value();
+            for k in keys(&small) {
+                if contains(vm, large, k)? {
+                    insert(vm, r, k)?;
                 }
             }
+            std::hint::black_box(holder);
+            Ok(r.value())
         }
         BinOp::Sub => {
-            for k in xs {
+            // `set_difference`: a copy minus y when x is much larger, else a walk of x.
+            let (lx, ly) = (x.table.lock().len(), y.table.lock().len());
+            if lx >> 2 > ly {
+                let r = copy_of(vm, x, frozen)?;
+                for k in keys(&y) {
+                    remove(vm, r, k)?;
+                }
+                return Ok(r.value());
+            }
+            let r = empty_set(vm, frozen);
+            for k in keys(&x) {
                 if !contains(vm, y, k)? {
-                    out.push(k);
+                    insert(vm, r, k)?;
                 }
             }
+            Ok(r.value())
         }
         _ => {
-            for k in xs {
-                if !contains(vm, y, k)? {
-                    out.push(k);
+            // `set_symmetric_difference`: a copy of x, then each key of y toggled.
+            let r = copy_of(vm, x, frozen)?;
+            for k in keys(&y) {
+                if !remove(vm, r, k)? {
+                    insert(vm, r, k)?;
                 }
             }
-            for k in ys {
-                if !contains(vm, x, k)? {
-                    out.push(k);
-                }
-            }
+            Ok(r.value())
         }
     }
-    new_set_from(vm, &out, frozen)
 }
 
 /// `|`, `&`, `-`, `^` between sets.
@@ -191,9 +299,31 @@ pub fn set_inplace(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Optio
     let (Some(x), Some(y)) = (set_of(a), set_of(b)) else {
         return Ok(None);
     };
-    let r = combine(vm, x, y, op, false)?;
-    let table = set_of(r).expect("set").table.lock().clone();
-    *x.table.lock() = table;
+    match op {
+        BinOp::Or => merge(vm, x, y)?,
+        BinOp::Sub if x == y => x.table.lock().clear(),
+        BinOp::Sub => {
+            for k in keys(&y) {
+                remove(vm, x, k)?;
+            }
+        }
+        BinOp::Xor if x == y => x.table.lock().clear(),
+        BinOp::Xor => {
+            for k in keys(&y) {
+                if !remove(vm, x, k)? {
+                    insert(vm, x, k)?;
+                }
+            }
+        }
+        _ => {
+            // `set_intersection_update`: the intersection replaces the contents.
+            let r = combine(vm, x, y, op, false)?;
+            let table = set_of(r)
+                .map(|r| r.table.lock().clone())
+                .unwrap_or_default();
+            *x.table.lock() = table;
+        }
+    }
     Ok(Some(a))
 }
 
@@ -210,14 +340,20 @@ fn new_for(vm: &mut Vm, args: &Args, frozen: bool) -> PyResult<Value> {
     let pos = args.pos();
     let cls = Gc::<TypeBody>::from_value(pos[0]).expect("cls");
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("{name} expected at most 1 argument, got {}", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{name} expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
     }
-    let items = match pos.get(1) {
-        Some(&it) if frozen => ops::iter::collect(vm, it)?,
-        _ => Vec::new(),
+    let s = empty_set(vm, frozen).value();
+    if frozen && let Some(&it) = pos.get(1) {
+        set_update(vm, s, it)?;
+    }
+    let builtin = if frozen {
+        vm.rt.types.frozenset
+    } else {
+        vm.rt.types.set
     };
-    let s = new_set_from(vm, &items, frozen)?;
-    let builtin = if frozen { vm.rt.types.frozenset } else { vm.rt.types.set };
     if cls == builtin {
         return Ok(s);
     }
@@ -239,7 +375,10 @@ fn set_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let pos = args.pos();
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("set expected at most 1 argument, got {}", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "set expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
     }
     s.table.lock().clear();
     if let Some(&it) = pos.get(1) {
@@ -273,7 +412,7 @@ fn m_discard(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn m_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args, "pop")?;
-    let e = s.table.lock().pop_last();
+    let e = s.table.lock().pop();
     match e {
         Some(e) => Ok(e.key),
         None => Err(vm.new_error(vm.rt.exc.key_error, "pop from an empty set")),
@@ -291,8 +430,7 @@ fn m_copy(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if s.frozen && ops::type_of(vm, args.values[0]) == vm.rt.types.frozenset {
         return Ok(args.values[0]);
     }
-    let items = keys(&s);
-    new_set_from(vm, &items, s.frozen)
+    Ok(copy_of(vm, s, s.frozen)?.value())
 }
 
 fn others(vm: &mut Vm, args: &Args) -> PyResult<Vec<Gc<SetBody>>> {
@@ -314,6 +452,22 @@ fn others(vm: &mut Vm, args: &Args) -> PyResult<Vec<Gc<SetBody>>> {
 fn multi(vm: &mut Vm, args: &Args, op: BinOp, name: &str, in_place: bool) -> PyResult<Value> {
     let s = self_set(vm, args, name)?;
     args.no_kwargs(vm, name)?;
+    if op == BinOp::Or {
+        // `set.update`/`set.union`: each argument is merged or added in turn.
+        let target = if in_place {
+            s
+        } else {
+            copy_of(vm, s, s.frozen)?
+        };
+        for &o in &args.pos()[1..] {
+            set_update(vm, target.value(), o)?;
+        }
+        return Ok(if in_place {
+            Value::NONE
+        } else {
+            target.value()
+        });
+    }
     let os = others(vm, args)?;
     let mut acc = s;
     let mut acc_v = s.value();
@@ -402,7 +556,11 @@ fn frozenset_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     h ^= (s.table.lock().len() as u64 + 1).wrapping_mul(1_927_868_237);
     h ^= (h >> 11) ^ (h >> 25);
     h = h.wrapping_mul(69_069).wrapping_add(907_133_923);
-    let h = if h as i64 == -1 { 590_923_713 } else { h as i64 };
+    let h = if h as i64 == -1 {
+        590_923_713
+    } else {
+        h as i64
+    };
     Ok(vm.new_int(h))
 }
 
@@ -436,13 +594,31 @@ pub const SET_METHODS: &[MethodDef] = &[
     method("intersection_update", m_intersection_update),
     method("difference_update", m_difference_update),
     method("symmetric_difference_update", m_symmetric_difference_update),
-    COMMON[0], COMMON[1], COMMON[2], COMMON[3], COMMON[4], COMMON[5], COMMON[6], COMMON[7], COMMON[8], COMMON[9],
+    COMMON[0],
+    COMMON[1],
+    COMMON[2],
+    COMMON[3],
+    COMMON[4],
+    COMMON[5],
+    COMMON[6],
+    COMMON[7],
+    COMMON[8],
+    COMMON[9],
 ];
 
 pub const FROZENSET_METHODS: &[MethodDef] = &[
     staticmethod("__new__", frozenset_new),
     method("__hash__", frozenset_hash),
-    COMMON[0], COMMON[1], COMMON[2], COMMON[3], COMMON[4], COMMON[5], COMMON[6], COMMON[7], COMMON[8], COMMON[9],
+    COMMON[0],
+    COMMON[1],
+    COMMON[2],
+    COMMON[3],
+    COMMON[4],
+    COMMON[5],
+    COMMON[6],
+    COMMON[7],
+    COMMON[8],
+    COMMON[9],
 ];
 
 /// Whether `v` is a set or frozenset (any subclass).

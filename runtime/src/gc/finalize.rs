@@ -8,7 +8,9 @@
 //!    weak references die *before* finalizers run, even when a finalizer resurrects;
 //! 2. every unmarked object whose type defines `__del__` (`tflags::HAS_FINALIZER`) and
 //!    that was not finalized before is flagged `FINALIZED`, queued and resurrected
-//!    (marked together with everything it reaches), so it survives this sweep.
+//!    (marked together with everything it reaches), so it survives this sweep; so is
+//!    every unreachable generator suspended at a `yield`, which is finalized by closing
+//!    it ([`after_mark_generators`]).
 //!
 //! The queues are traced roots. [`run_pending`] empties them outside the collector — after
 //! `gc.collect()` and after collections at VM safepoints — running callbacks first, then
@@ -121,8 +123,9 @@ fn is_marked(addr: usize) -> bool {
 }
 
 /// The collector's hook between marking and sweeping (see the module docs). `objects`
-/// lists every object in the heap.
-pub fn after_mark(state: &FinalizeState, objects: &[usize], tracer: &mut Tracer) {
+/// lists every object in the heap. With `generators`, unreachable suspended generators
+/// are queued too (see [`after_mark_generators`]).
+pub fn after_mark(state: &FinalizeState, objects: &[usize], tracer: &mut Tracer, generators: bool) {
     let mut unreachable = 0;
     // Weak references first: they see the unreachable set before any resurrection.
     let mut weakrefs = state.weakrefs.lock();
@@ -158,7 +161,9 @@ pub fn after_mark(state: &FinalizeState, objects: &[usize], tracer: &mut Tracer)
             continue;
         }
         let ty = ops::type_at(header.type_addr());
-        if ty.has_flag(tflags::HAS_FINALIZER) {
+        if ty.has_flag(tflags::HAS_FINALIZER)
+            || (generators && is_suspended_generator(Value::from_addr(addr)))
+        {
             header.set_flag(flags::FINALIZED);
             resurrect.push(Value::from_addr(addr));
         }
@@ -174,6 +179,41 @@ pub fn after_mark(state: &FinalizeState, objects: &[usize], tracer: &mut Tracer)
     state.pending_del.lock().extend(resurrect);
     state.pending_callbacks.lock().extend(callbacks);
     state.last_unreachable.store(unreachable, Ordering::Relaxed);
+}
+
+/// Queues (and resurrects) the unreachable generators and coroutines suspended at a
+/// `yield`/`await`, whose finalizer closes them. An explicit collection calls this once
+/// every frame register counts as reachable (unlike `__del__` objects, whose decision
+/// ignores possibly dead temporaries): closing a generator that a live register still
+/// iterates would break the program, while a late close only delays `finally` blocks.
+pub fn after_mark_generators(state: &FinalizeState, objects: &[usize], tracer: &mut Tracer) {
+    let mut resurrect = Vec::new();
+    for &addr in objects {
+        let header = header_at(addr);
+        if is_marked(addr)
+            || header.has_flag(flags::FINALIZED)
+            || !is_suspended_generator(Value::from_addr(addr))
+        {
+            continue;
+        }
+        header.set_flag(flags::FINALIZED);
+        resurrect.push(Value::from_addr(addr));
+    }
+    for &v in &resurrect {
+        tracer.visit(v);
+    }
+    tracer.drain();
+    state.pending_del.lock().extend(resurrect);
+}
+
+/// Whether `v` is a generator or coroutine paused at a `yield`/`await`: its finalizer
+/// closes it, so pending `finally` blocks and `with` exits run (CPython's
+/// `_PyGen_Finalize`). Async generators are left to their event loop's hooks.
+fn is_suspended_generator(v: Value) -> bool {
+    use crate::vm::generator::{GenBody, GenKind, gen_state};
+    Gc::<GenBody>::from_value(v).is_some_and(|g| {
+        g.kind != GenKind::AsyncGenerator && g.state.load(Ordering::Relaxed) == gen_state::SUSPENDED
+    })
 }
 
 /// Runs finalizers queued by the last collection. Errors are reported as unraisable,
@@ -217,6 +257,17 @@ pub fn run_pending(vm: &mut Vm) -> PyResult<()> {
             }
         };
         let Some(obj) = next_del else { break };
+        if Gc::<crate::vm::generator::GenBody>::from_value(obj).is_some() {
+            if let Err(e) = crate::vm::generator_ops::gen_close(vm, obj) {
+                report_unraisable(
+                    vm,
+                    e.value(),
+                    obj,
+                    "Exception ignored while finalizing generator",
+                );
+            }
+            continue;
+        }
         let ty = ops::type_of(vm, obj);
         if let Some(del) = ops::attr::lookup_type(vm, ty, "__del__")
             && let Err(e) = ops::call::call(vm, del, &[obj])

@@ -122,16 +122,27 @@ pub fn collect(
     precise_finalization: bool,
     trace_roots: impl FnOnce(&mut Tracer),
 ) -> CollectStats {
-    let deferred = if precise_finalization { Some(Vec::new()) } else { None };
-    let mut tracer = Tracer { stack: Vec::new(), recorded: None, deferred };
+    let deferred = if precise_finalization {
+        Some(Vec::new())
+    } else {
+        None
+    };
+    let mut tracer = Tracer {
+        stack: Vec::new(),
+        recorded: None,
+        deferred,
+    };
     trace_roots(&mut tracer);
     finalize.trace(&mut tracer);
     tracer.drain();
     if precise_finalization {
-        run_after_mark(heap, finalize, &mut tracer);
-        // Every register is a root for memory purposes.
+        let objects = heap_objects(heap);
+        finalize::after_mark(finalize, &objects, &mut tracer, false);
+        // Every register is a root for memory purposes, and for closing generators.
         let deferred = tracer.deferred.take().unwrap_or_default();
         tracer.visit_all(&deferred);
+        tracer.drain();
+        finalize::after_mark_generators(finalize, &objects, &mut tracer);
     }
     let mut conservative = Vec::new();
     stack::scan_current_stack(heap, stack_base, |addr| conservative.push(addr));
@@ -140,20 +151,27 @@ pub fn collect(
     }
     tracer.drain();
     if !precise_finalization {
-        run_after_mark(heap, finalize, &mut tracer);
+        let objects = heap_objects(heap);
+        finalize::after_mark(finalize, &objects, &mut tracer, true);
     }
-    CollectStats { freed: heap.sweep() }
+    CollectStats {
+        freed: heap.sweep(),
+    }
 }
 
-fn run_after_mark(heap: &Heap, finalize: &finalize::FinalizeState, tracer: &mut Tracer) {
+fn heap_objects(heap: &Heap) -> Vec<usize> {
     let mut objects = Vec::new();
     heap.for_each_object(|addr| objects.push(addr));
-    finalize::after_mark(finalize, &objects, tracer);
+    objects
 }
 
 /// The heap objects `v` refers to directly (`gc.get_referents`).
 pub fn referents(v: Value) -> Vec<Value> {
-    let mut tracer = Tracer { stack: Vec::new(), recorded: Some(Vec::new()), deferred: None };
+    let mut tracer = Tracer {
+        stack: Vec::new(),
+        recorded: Some(Vec::new()),
+        deferred: None,
+    };
     if let Some(addr) = v.as_addr() {
         trace_object(addr, &mut tracer);
     }

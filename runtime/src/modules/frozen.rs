@@ -25,8 +25,19 @@ macro_rules! frozen {
 frozen! {
     "_collections_abc", false, "_collections_abc.py";
     "_sha2", false, "_sha2.py";
+    "annotationlib", false, "annotationlib.py";
     "abc", false, "abc.py";
+    "asyncio", true, "asyncio/__init__.py";
+    "asyncio.events", false, "asyncio/events.py";
+    "asyncio.exceptions", false, "asyncio/exceptions.py";
+    "asyncio.futures", false, "asyncio/futures.py";
+    "asyncio.locks", false, "asyncio/locks.py";
+    "asyncio.queues", false, "asyncio/queues.py";
+    "asyncio.runners", false, "asyncio/runners.py";
+    "asyncio.tasks", false, "asyncio/tasks.py";
+    "asyncio.timeouts", false, "asyncio/timeouts.py";
     "bisect", false, "bisect.py";
+    "cmath", false, "cmath.py";
     "collections", true, "collections/__init__.py";
     "collections.abc", false, "collections/abc.py";
     "contextlib", false, "contextlib.py";

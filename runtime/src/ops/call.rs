@@ -79,7 +79,12 @@ pub fn call_method(vm: &mut Vm, func: Value, receiver: Value, args: &[Value]) ->
 
 /// Calls the method `name` of `obj` (looked up on its type, as CPython's
 /// `_PyObject_CallMethod` for special methods).
-pub fn call_special(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+pub fn call_special(
+    vm: &mut Vm,
+    obj: Value,
+    name: &str,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
     let ty = type_of(vm, obj);
     match attr::lookup_type(vm, ty, name) {
         Some(f) => call_method(vm, f, obj, args).map(Some),
@@ -92,8 +97,8 @@ pub fn call_ex(vm: &mut Vm, callee: Value, args: Value, kwargs: Value) -> PyResu
     let mut values = if let Some(items) = ops::tuple_items(args) {
         items.to_vec()
     } else {
-        match ops::iter::collect(vm, args) {
-            Ok(v) => v,
+        let iterator = match ops::iter::get_iter(vm, args) {
+            Ok(it) => it,
             Err(e) if ops::is_instance(vm, e.value(), vm.rt.exc.type_error) => {
                 let fname = crate::builtins::callable_name(vm, callee);
                 let tn = ops::type_name(vm, args);
@@ -102,7 +107,8 @@ pub fn call_ex(vm: &mut Vm, callee: Value, args: Value, kwargs: Value) -> PyResu
                 )));
             }
             Err(e) => return Err(e),
-        }
+        };
+        ops::iter::collect(vm, iterator)?
     };
     let mut kwnames = Vec::new();
     if !kwargs.is_unset() && !kwargs.is_none() {

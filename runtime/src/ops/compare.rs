@@ -74,7 +74,11 @@ pub fn cmp_int_float(i: &IntRef, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     match i {
         IntRef::Small(i) if i.unsigned_abs() < (1 << 53) => (*i as f64).partial_cmp(&f),
@@ -179,7 +183,9 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
             let same = x.receiver == y.receiver && eq(vm, x.func, y.func)?;
             return Ok(Some(same == (op == CmpOp::Eq)));
         }
-        (Some(ObjKind::Set), Some(ObjKind::Set)) => return crate::builtins::set::set_compare(vm, a, b, op),
+        (Some(ObjKind::Set), Some(ObjKind::Set)) => {
+            return crate::builtins::set::set_compare(vm, a, b, op);
+        }
         (Some(ObjKind::Slice), Some(ObjKind::Slice)) => {
             let part = |v: Value| {
                 let s = Gc::<crate::types::misc::SliceBody>::from_value(v).expect("slice");
@@ -192,7 +198,9 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
             let eq = crate::builtins::range::range_equal(a, b).unwrap_or(false);
             return Ok(Some(eq == (op == CmpOp::Eq)));
         }
-        (Some(ObjKind::Complex), _) | (_, Some(ObjKind::Complex)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+        (Some(ObjKind::Complex), _) | (_, Some(ObjKind::Complex))
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+        {
             let x = crate::builtins::numbers::complex_parts(a);
             let y = crate::builtins::numbers::complex_parts(b);
             if let (Some(x), Some(y)) = (x, y) {
@@ -212,6 +220,12 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
 
 /// Lexicographic comparison of two item lists (tuple and list comparison).
 pub fn sequence_compare(vm: &mut Vm, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
+    crate::vm::with_native_recursion(vm, " in comparison", |vm| {
+        sequence_compare_items(vm, x, y, op)
+    })
+}
+
+fn sequence_compare_items(vm: &mut Vm, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
     for (a, b) in x.iter().zip(y) {
         if a == b {
             continue;
@@ -244,7 +258,10 @@ fn try_dunder(vm: &mut Vm, x: Value, y: Value, op: CmpOp) -> PyResult<Value> {
     match attr::lookup_type(vm, tx, name) {
         // `object.__ne__` delegates to `__eq__` and inverts a decided result
         // (Objects/typeobject.c `object_richcompare`).
-        Some(f) if op == CmpOp::Ne && crate::ops::dictops::get_str(&vm.rt.types.object.dict, "__ne__") == Some(f) => {
+        Some(f)
+            if op == CmpOp::Ne
+                && crate::ops::dictops::get_str(&vm.rt.types.object.dict, "__ne__") == Some(f) =>
+        {
             let r = try_dunder(vm, x, y, CmpOp::Eq)?;
             if r == Value::NOT_IMPLEMENTED {
                 return Ok(r);
@@ -331,9 +348,10 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     let ty = type_of(vm, container);
     if !ty.has_flag(tflags::HEAPTYPE)
-        && let Some(r) = crate::builtins::contains_builtin(vm, container, item)? {
-            return Ok(r);
-        }
+        && let Some(r) = crate::builtins::contains_builtin(vm, container, item)?
+    {
+        return Ok(r);
+    }
     if let Some(f) = attr::lookup_type(vm, ty, "__contains__") {
         let r = call::call_method(vm, f, container, &[item])?;
         return ops::truthy(vm, r);
@@ -343,7 +361,9 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
         Ok(it) => it,
         Err(e) if ops::is_instance(vm, e.value(), vm.rt.exc.type_error) => {
             let tn = ty.name();
-            return Err(vm.type_error(format!("argument of type '{tn}' is not a container or iterable")));
+            return Err(vm.type_error(format!(
+                "argument of type '{tn}' is not a container or iterable"
+            )));
         }
         Err(e) => return Err(e),
     };

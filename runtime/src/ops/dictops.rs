@@ -9,7 +9,7 @@ use crate::gc::write_barrier;
 use crate::interp::Vm;
 use crate::object::Gc;
 use crate::ops::{compare, hash};
-use crate::types::dict::{DictBody, DictTable, Probe};
+use crate::types::dict::{DictBody, KeyTable, Probe};
 use crate::value::Value;
 
 use parking_lot::Mutex;
@@ -25,24 +25,29 @@ pub fn fast_key_eq(a: Value, b: Value) -> Option<bool> {
 }
 
 /// Finds `key` (with hash `hash`) in `table`; returns the entry index.
-pub fn lookup(vm: &mut Vm, table: &Mutex<DictTable>, key: Value, hash: i64) -> PyResult<Option<usize>> {
+pub fn lookup<T: KeyTable>(
+    vm: &mut Vm,
+    table: &Mutex<T>,
+    key: Value,
+    hash: i64,
+) -> PyResult<Option<usize>> {
     let mut skip = 0;
     loop {
         let (probe, version) = {
             let t = table.lock();
-            (t.probe(hash, |k| fast_key_eq(k, key), skip), t.version)
+            (t.probe(hash, |k| fast_key_eq(k, key), skip), t.version())
         };
         match probe {
             Probe::Found(i) => return Ok(Some(i)),
             Probe::Missing => return Ok(None),
             Probe::Undecided(i) => {
-                let Some(candidate) = table.lock().entry(i).map(|e| e.key) else {
+                let Some(candidate) = table.lock().key_at(i) else {
                     skip = 0;
                     continue;
                 };
                 let equal = compare::eq(vm, candidate, key)?;
                 let t = table.lock();
-                if t.version != version || t.entry(i).map(|e| e.key) != Some(candidate) {
+                if t.version() != version || t.key_at(i) != Some(candidate) {
                     // The comparison changed the table: start over.
                     skip = 0;
                     continue;
@@ -58,7 +63,7 @@ pub fn lookup(vm: &mut Vm, table: &Mutex<DictTable>, key: Value, hash: i64) -> P
 
 /// `d.get(key)`.
 pub fn get(vm: &mut Vm, d: Gc<DictBody>, key: Value) -> PyResult<Option<Value>> {
-    let h = hash::hash(vm, key)?;
+    let h = hash::hash_key(vm, key, hash::KeyRole::DictKey)?;
     let Some(i) = lookup(vm, &d.table, key, h)? else {
         return Ok(None);
     };
@@ -67,7 +72,7 @@ pub fn get(vm: &mut Vm, d: Gc<DictBody>, key: Value) -> PyResult<Option<Value>> 
 
 /// `d[key] = value`.
 pub fn set(vm: &mut Vm, d: Gc<DictBody>, key: Value, value: Value) -> PyResult<()> {
-    let h = hash::hash(vm, key)?;
+    let h = hash::hash_key(vm, key, hash::KeyRole::DictKey)?;
     set_hashed(vm, d, key, h, value)
 }
 
@@ -94,7 +99,7 @@ pub fn set_hashed(vm: &mut Vm, d: Gc<DictBody>, key: Value, h: i64, value: Value
 
 /// `del d[key]`: returns the removed value, or `None` when absent.
 pub fn remove(vm: &mut Vm, d: Gc<DictBody>, key: Value) -> PyResult<Option<Value>> {
-    let h = hash::hash(vm, key)?;
+    let h = hash::hash_key(vm, key, hash::KeyRole::DictKey)?;
     let Some(i) = lookup(vm, &d.table, key, h)? else {
         return Ok(None);
     };
@@ -115,7 +120,11 @@ pub fn get_str(d: &DictBody, key: &str) -> Option<Value> {
 #[inline]
 pub fn get_str_hashed(d: &DictBody, key: &str, h: i64) -> Option<Value> {
     let t = d.table.lock();
-    match t.probe(h, |k| Some(k.as_addr().is_some() && crate::ops::str_of(k) == Some(key)), usize::MAX) {
+    match t.probe(
+        h,
+        |k| Some(k.as_addr().is_some() && crate::ops::str_of(k) == Some(key)),
+        usize::MAX,
+    ) {
         Probe::Found(i) => t.entry(i).map(|e| e.value),
         _ => None,
     }
@@ -128,7 +137,11 @@ pub fn get_str_value(d: &DictBody, key: Value) -> Option<Value> {
     let s = crate::object::Gc::<crate::types::str::StrBody>::from_value(key)?;
     let text = s.body().as_str();
     let t = d.table.lock();
-    match t.probe(s.hash(), |k| Some(k == key || (k.as_addr().is_some() && crate::ops::str_of(k) == Some(text))), usize::MAX) {
+    match t.probe(
+        s.hash(),
+        |k| Some(k == key || (k.as_addr().is_some() && crate::ops::str_of(k) == Some(text))),
+        usize::MAX,
+    ) {
         Probe::Found(i) => t.entry(i).map(|e| e.value),
         _ => None,
     }

@@ -4,14 +4,47 @@
 //! mixing), identity hashes for plain objects, and `__hash__` for everything else.
 
 use num_bigint::BigInt;
+use num_traits::ToPrimitive;
 
-use crate::errors::PyResult;
+use crate::errors::{PyErr, PyResult};
 use crate::interp::Vm;
 use crate::numeric;
 use crate::object::{Gc, ObjKind, kind_of};
 use crate::ops::{self, IntRef, attr, call, type_of};
 use crate::types::str::StrBody;
 use crate::value::Value;
+
+/// What a hashed key is used as, for CPython 3.14's unhashable-key messages.
+#[derive(Clone, Copy)]
+pub enum KeyRole {
+    DictKey,
+    SetElement,
+}
+
+/// `hash(key)` for a dict or set operation: a `TypeError` from hashing (exactly that
+/// type) becomes CPython 3.14's "cannot use 'T' as a dict key (unhashable type: 'T')"
+/// (`dict_unhashable_type`/`set_unhashable_type` in Objects/dictobject.c, setobject.c).
+pub fn hash_key(vm: &mut Vm, key: Value, role: KeyRole) -> PyResult<i64> {
+    hash(vm, key).map_err(|e| unhashable_key_error(vm, e, key, role))
+}
+
+/// The error `hash_key` raises for `e`, raised while hashing `key`.
+pub fn unhashable_key_error(vm: &mut Vm, e: PyErr, key: Value, role: KeyRole) -> PyErr {
+    let exc = e.value();
+    if type_of(vm, exc) != vm.rt.exc.type_error {
+        return e;
+    }
+    let detail = match ops::repr::str_string(vm, exc) {
+        Ok(d) => d,
+        Err(e) => return e,
+    };
+    let tn = ops::type_name(vm, key);
+    let what = match role {
+        KeyRole::DictKey => "a dict key",
+        KeyRole::SetElement => "a set element",
+    };
+    vm.type_error(format!("cannot use '{tn}' as {what} ({detail})"))
+}
 
 /// The hash of a str's text (cached by `StrBody::hash`, which also maps -1 to -2).
 pub fn str_hash(text: &str) -> i64 {
@@ -100,7 +133,8 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             Some(ObjKind::Complex) => {
                 if let Some(c) = Gc::<crate::types::misc::ComplexBody>::from_value(v) {
                     // A NaN part hashes by the object's identity, as in CPython.
-                    let part = |x: f64| numeric::hash::hash_f64(x).unwrap_or_else(|| identity_hash(v));
+                    let part =
+                        |x: f64| numeric::hash::hash_f64(x).unwrap_or_else(|| identity_hash(v));
                     return Ok(numeric::hash::combine_complex_hash(part(c.re), part(c.im)));
                 }
             }
@@ -112,7 +146,9 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             let r = call::call_method(vm, f, v, &[])?;
             match ops::int_of(r) {
                 Some(IntRef::Small(i)) => Ok(fix(i)),
-                Some(IntRef::Big(b)) => Ok(bigint_hash(b)),
+                // As in CPython's `slot_tp_hash`: a result that fits a machine word is
+                // used as it is, a larger one is hashed.
+                Some(IntRef::Big(b)) => Ok(b.to_i64().map_or_else(|| bigint_hash(b), fix)),
                 None => Err(vm.type_error("__hash__ method should return an integer")),
             }
         }

@@ -147,6 +147,9 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
     match v {
         Value::TRUE => return Ok(true),
         Value::FALSE | Value::NONE => return Ok(false),
+        Value::NOT_IMPLEMENTED => {
+            return Err(vm.type_error("NotImplemented should not be used in a boolean context"));
+        }
         _ => {}
     }
     if let Some(i) = v.as_small_int() {
@@ -160,12 +163,18 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
             return Ok(!str_of(v).unwrap_or("").is_empty());
         }
         Some(ObjKind::List) if type_of(vm, v) == vm.rt.types.list => {
-            return Ok(!Gc::<crate::types::list::ListBody>::from_value(v).is_some_and(|l| l.is_empty()));
+            return Ok(
+                !Gc::<crate::types::list::ListBody>::from_value(v).is_some_and(|l| l.is_empty())
+            );
         }
         Some(ObjKind::Tuple) if type_of(vm, v) == vm.rt.types.tuple => {
             return Ok(!tuple_items(v).unwrap_or(&[]).is_empty());
         }
         Some(ObjKind::BigInt) if type_of(vm, v) == vm.rt.types.int => return Ok(true),
+        Some(ObjKind::Complex) if type_of(vm, v) == vm.rt.types.complex => {
+            return Ok(Gc::<crate::types::misc::ComplexBody>::from_value(v)
+                .is_some_and(|c| c.re != 0.0 || c.im != 0.0));
+        }
         _ => {}
     }
     let ty = type_of(vm, v);
@@ -194,7 +203,9 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
         Some(ObjKind::Str) if Gc::<StrBody>::from_value(v).is_some() => {
             return Ok(Gc::<StrBody>::from_value(v).map_or(0, |s| s.char_len()));
         }
-        Some(ObjKind::Tuple) if Gc::<TupleBody>::from_value(v).is_some() => return Ok(tuple_items(v).map_or(0, |t| t.len())),
+        Some(ObjKind::Tuple) if Gc::<TupleBody>::from_value(v).is_some() => {
+            return Ok(tuple_items(v).map_or(0, |t| t.len()));
+        }
         Some(ObjKind::Bytes) => {
             if let Some(b) = Gc::<crate::types::bytes::BytesBody>::from_value(v) {
                 return Ok(b.body().data.len());
@@ -209,10 +220,13 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             return Ok(Gc::<crate::types::list::ListBody>::from_value(v).map_or(0, |l| l.len()));
         }
         Some(ObjKind::Dict) if Gc::<crate::types::dict::DictBody>::from_value(v).is_some() => {
-            return Ok(Gc::<crate::types::dict::DictBody>::from_value(v).map_or(0, |d| d.table.lock().len()));
+            return Ok(Gc::<crate::types::dict::DictBody>::from_value(v)
+                .map_or(0, |d| d.table.lock().len()));
         }
         Some(ObjKind::Set) => {
-            return Ok(Gc::<crate::types::set::SetBody>::from_value(v).map_or(0, |s| s.table.lock().len()));
+            return Ok(
+                Gc::<crate::types::set::SetBody>::from_value(v).map_or(0, |s| s.table.lock().len())
+            );
         }
         Some(ObjKind::Range) => return crate::builtins::range::range_len(vm, v),
         _ => {}

@@ -49,7 +49,11 @@ fn is_builtin_slot(f: Value) -> bool {
 /// approximates printability by ranges because the compiler has no Unicode tables), the
 /// runtime decides with `text::unicode::is_printable`, CPython's exact definition.
 pub fn repr_str(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let quote = if text.contains('\'') && !text.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(text.len() + 2);
     out.push(quote);
     for c in text.chars() {
@@ -124,7 +128,9 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if kind_of(v) == Some(ObjKind::Exception) {
         return crate::builtins::exceptions::exception_str(vm, v);
     }
-    if let Some(p) = crate::builtins::descriptors::native::<crate::builtins::mappingproxy::MappingProxy>(v) {
+    if let Some(p) =
+        crate::builtins::descriptors::native::<crate::builtins::mappingproxy::MappingProxy>(v)
+    {
         return str(vm, p.mapping);
     }
     // int, float, complex, bytes… have no `__str__` of their own: `object.__str__`
@@ -162,12 +168,17 @@ fn default_repr(vm: &mut Vm, v: Value) -> String {
 }
 
 /// Runs `f` unless `v` is already being repr'd on this thread (then returns `cyclic`).
-fn guarded(vm: &mut Vm, v: Value, cyclic: &str, f: impl FnOnce(&mut Vm) -> PyResult<String>) -> PyResult<String> {
+fn guarded(
+    vm: &mut Vm,
+    v: Value,
+    cyclic: &str,
+    f: impl FnOnce(&mut Vm) -> PyResult<String>,
+) -> PyResult<String> {
     if vm.repr_stack.contains(&v) {
         return Ok(cyclic.to_owned());
     }
     vm.repr_stack.push(v);
-    let r = crate::vm::with_stack_check(vm, f);
+    let r = crate::vm::with_native_recursion(vm, " while getting the repr of an object", f);
     vm.repr_stack.retain(|x| *x != v);
     r
 }
@@ -210,13 +221,19 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
             let items = ops::tuple_items(inner).unwrap_or(&[]).to_vec();
             guarded(vm, inner, "(...)", |vm| {
                 let body = join_reprs(vm, &items)?;
-                Ok(if items.len() == 1 { format!("({body},)") } else { format!("({body})") })
+                Ok(if items.len() == 1 {
+                    format!("({body},)")
+                } else {
+                    format!("({body})")
+                })
             })
         }
         Some(ObjKind::List) => {
             let items = Gc::<ListBody>::from_value(inner).expect("list").snapshot();
             let holder = vm.new_tuple(items.clone());
-            let r = guarded(vm, inner, "[...]", |vm| Ok(format!("[{}]", join_reprs(vm, &items)?)));
+            let r = guarded(vm, inner, "[...]", |vm| {
+                Ok(format!("[{}]", join_reprs(vm, &items)?))
+            });
             std::hint::black_box(holder);
             r
         }
@@ -257,14 +274,24 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
                     return Ok(format!("{tn}()"));
                 }
                 let body = join_reprs(vm, &items)?;
-                Ok(if frozen || tn != "set" { format!("{tn}({{{body}}})") } else { format!("{{{body}}}") })
+                Ok(if frozen || tn != "set" {
+                    format!("{tn}({{{body}}})")
+                } else {
+                    format!("{{{body}}}")
+                })
             });
             std::hint::black_box(holder);
             r
         }
-        Some(ObjKind::Bytes) => Ok(repr_bytes(&Gc::<BytesBody>::from_value(inner).expect("bytes").data)),
+        Some(ObjKind::Bytes) => Ok(repr_bytes(
+            &Gc::<BytesBody>::from_value(inner).expect("bytes").data,
+        )),
         Some(ObjKind::ByteArray) => {
-            let data = Gc::<ByteArrayBody>::from_value(inner).expect("bytearray").data.lock().clone();
+            let data = Gc::<ByteArrayBody>::from_value(inner)
+                .expect("bytearray")
+                .data
+                .lock()
+                .clone();
             let tn = type_of(vm, v).name();
             Ok(format!("{tn}({})", bytearray_repr_body(&data)))
         }
@@ -287,7 +314,11 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
                 Ok(format!("<built-in function {}>", b.name))
             } else {
                 let tn = ops::type_name(vm, b.bound);
-                Ok(format!("<built-in method {} of {tn} object at {:#x}>", b.name, b.bound.bits()))
+                Ok(format!(
+                    "<built-in method {} of {tn} object at {:#x}>",
+                    b.name,
+                    b.bound.bits()
+                ))
             }
         }
         Some(ObjKind::Method) => {
@@ -296,9 +327,18 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
                 let tn = ops::type_name(vm, m.receiver);
                 if kind_of(m.receiver) == Some(ObjKind::Type) {
                     let cls = Gc::<TypeBody>::from_value(m.receiver).expect("type");
-                    return Ok(format!("<built-in method {} of type object at {:#x}>", b.name, cls.addr()).replace("type object", &format!("{} object", "type")));
+                    return Ok(format!(
+                        "<built-in method {} of type object at {:#x}>",
+                        b.name,
+                        cls.addr()
+                    )
+                    .replace("type object", &format!("{} object", "type")));
                 }
-                return Ok(format!("<built-in method {} of {tn} object at {:#x}>", b.name, m.receiver.bits()));
+                return Ok(format!(
+                    "<built-in method {} of {tn} object at {:#x}>",
+                    b.name,
+                    m.receiver.bits()
+                ));
             }
             let q = match Gc::<FunctionBody>::from_value(m.func) {
                 Some(f) => str_of(f.qualname.get()).unwrap_or("?").to_owned(),
@@ -311,7 +351,10 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         }
         Some(ObjKind::Module) => {
             let m = Gc::<ModuleBody>::from_value(inner).expect("module");
-            let name = dictops::get_str(&m.dict, "__name__").and_then(str_of).unwrap_or("?").to_owned();
+            let name = dictops::get_str(&m.dict, "__name__")
+                .and_then(str_of)
+                .unwrap_or("?")
+                .to_owned();
             match dictops::get_str(&m.dict, "__file__").and_then(str_of) {
                 Some(file) => Ok(format!("<module '{name}' from '{file}'>")),
                 None => Ok(format!("<module '{name}' (built-in)>")),
@@ -322,7 +365,12 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         Some(ObjKind::Slice) => {
             let s = Gc::<crate::types::misc::SliceBody>::from_value(inner).expect("slice");
             let (a, b, c) = (s.start, s.stop, s.step);
-            Ok(format!("slice({}, {}, {})", repr_string(vm, a)?, repr_string(vm, b)?, repr_string(vm, c)?))
+            Ok(format!(
+                "slice({}, {}, {})",
+                repr_string(vm, a)?,
+                repr_string(vm, b)?,
+                repr_string(vm, c)?
+            ))
         }
         Some(ObjKind::Generator) => {
             let g = Gc::<crate::vm::generator::GenBody>::from_value(inner).expect("generator");
@@ -334,7 +382,8 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
             };
             Ok(format!("<{what} object {q} at {:#x}>", inner.bits()))
         }
-        Some(ObjKind::Native) => crate::builtins::native_repr(vm, inner).map(|r| r.unwrap_or_else(|| default_repr(vm, v))),
+        Some(ObjKind::Native) => crate::builtins::native_repr(vm, inner)
+            .map(|r| r.unwrap_or_else(|| default_repr(vm, v))),
         _ => Ok(default_repr(vm, v)),
     }
 }

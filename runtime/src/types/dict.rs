@@ -56,6 +56,31 @@ pub enum Probe {
     Undecided(usize),
 }
 
+/// A hash table that `ops::dictops::lookup` can search: the dict table and the set
+/// table, which lay out their keys differently.
+pub trait KeyTable {
+    /// Probes for `hash`. `eq(key)` returns `Some(answer)` when equality can be decided
+    /// without running Python code, `None` otherwise. Candidates with `None` are skipped
+    /// the first `skip` times and reported as `Undecided` after.
+    fn probe(&self, hash: i64, eq: impl FnMut(Value) -> Option<bool>, skip: usize) -> Probe;
+    /// The key of the live entry at `index` (as returned by `probe`).
+    fn key_at(&self, index: usize) -> Option<Value>;
+    /// Changes whenever a key is added or removed.
+    fn version(&self) -> u64;
+}
+
+impl KeyTable for DictTable {
+    fn probe(&self, hash: i64, eq: impl FnMut(Value) -> Option<bool>, skip: usize) -> Probe {
+        DictTable::probe(self, hash, eq, skip)
+    }
+    fn key_at(&self, index: usize) -> Option<Value> {
+        DictTable::entry(self, index).map(|e| e.key)
+    }
+    fn version(&self) -> u64 {
+        self.version
+    }
+}
+
 impl DictTable {
     pub fn with_capacity(n: usize) -> DictTable {
         let mut t = DictTable::default();
@@ -77,7 +102,12 @@ impl DictTable {
     /// Probes for `hash`. `eq(key)` returns `Some(answer)` when equality can be decided
     /// without running Python code, `None` otherwise. Candidates with `None` are skipped
     /// the first `skip` times and reported as `Undecided` after.
-    pub fn probe(&self, hash: i64, mut eq: impl FnMut(Value) -> Option<bool>, mut skip: usize) -> Probe {
+    pub fn probe(
+        &self,
+        hash: i64,
+        mut eq: impl FnMut(Value) -> Option<bool>,
+        mut skip: usize,
+    ) -> Probe {
         if self.indices.is_empty() {
             return Probe::Missing;
         }
@@ -101,7 +131,11 @@ impl DictTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -133,14 +167,22 @@ impl DictTable {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != EMPTY {
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
         self.indices[i] = index;
     }
 
     fn resize(&mut self, min_slots: usize) {
         let size = min_slots.next_power_of_two().max(8);
-        let live: Vec<Entry> = self.entries.drain(..).filter(|e| !e.key.is_unset()).collect();
+        let live: Vec<Entry> = self
+            .entries
+            .drain(..)
+            .filter(|e| !e.key.is_unset())
+            .collect();
         self.entries = live;
         self.indices = vec![EMPTY; size];
         for index in 0..self.entries.len() {
@@ -157,7 +199,11 @@ impl DictTable {
         let mut i = (entry.hash as u64 as usize) & mask;
         while self.indices[i] != index as u32 {
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
         self.indices[i] = DELETED;
         self.entries[index].key = Value::UNSET;
@@ -190,7 +236,11 @@ impl DictTable {
     }
 
     pub fn clear(&mut self) {
-        *self = DictTable { version: self.version + 1, stamp: next_stamp(), ..DictTable::default() };
+        *self = DictTable {
+            version: self.version + 1,
+            stamp: next_stamp(),
+            ..DictTable::default()
+        };
     }
 
     /// Removes and returns the last-inserted entry (`popitem`).

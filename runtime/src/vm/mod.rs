@@ -49,9 +49,15 @@ enum Flow {
     Return(Value),
     Yield(Value),
     /// Start running `callee`; its result goes to register `dst` of the current frame.
-    Push { callee: Gc<FrameBody>, dst: u32 },
+    Push {
+        callee: Gc<FrameBody>,
+        dst: u32,
+    },
     /// Something raised at the current pc; `reraise` errors keep their traceback.
-    Error { err: PyErr, reraise: bool },
+    Error {
+        err: PyErr,
+        reraise: bool,
+    },
 }
 
 /// Native stack left before re-entering the VM is refused with `RecursionError`.
@@ -66,13 +72,44 @@ pub fn with_stack_check<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<T>) 
     f(vm)
 }
 
+/// How deep builtin operations may recurse through nested containers (repr of a list
+/// of lists, comparison of tuples of tuples) before `RecursionError`. CPython 3.14
+/// bounds this recursion by its C stack rather than `sys.getrecursionlimit()`; this is
+/// the fixed depth of CPython 3.12–3.13's `Py_C_RECURSION_LIMIT`, which keeps the limit
+/// the same whatever the build's frame sizes.
+const NATIVE_RECURSION_LIMIT: u32 = 10_000;
+
+/// Runs `f` one level deeper in builtin container recursion, failing with
+/// "maximum recursion depth exceeded{context}" past [`NATIVE_RECURSION_LIMIT`] or when
+/// the native stack is nearly exhausted.
+pub fn with_native_recursion<T>(
+    vm: &mut Vm,
+    context: &str,
+    f: impl FnOnce(&mut Vm) -> PyResult<T>,
+) -> PyResult<T> {
+    if vm.native_depth >= NATIVE_RECURSION_LIMIT
+        || stacker::remaining_stack().is_some_and(|left| left < STACK_RESERVE)
+    {
+        return Err(vm.recursion_error(format!("maximum recursion depth exceeded{context}")));
+    }
+    vm.native_depth += 1;
+    let r = f(vm);
+    vm.native_depth -= 1;
+    r
+}
+
 /// Runs `entry` from `start_pc` until it returns or (for generator frames) yields.
 pub fn run_frame(vm: &mut Vm, entry: Gc<FrameBody>, start_pc: usize) -> PyResult<Exit> {
     run_frame_with(vm, entry, start_pc, None)
 }
 
 /// Like [`run_frame`], but first raises `error` at `start_pc` (`generator.throw`).
-pub fn run_frame_with(vm: &mut Vm, entry: Gc<FrameBody>, start_pc: usize, error: Option<PyErr>) -> PyResult<Exit> {
+pub fn run_frame_with(
+    vm: &mut Vm,
+    entry: Gc<FrameBody>,
+    start_pc: usize,
+    error: Option<PyErr>,
+) -> PyResult<Exit> {
     if stacker::remaining_stack().is_some_and(|left| left < STACK_RESERVE) {
         return Err(vm.recursion_error("maximum recursion depth exceeded"));
     }
@@ -90,14 +127,19 @@ pub fn run_frame_with(vm: &mut Vm, entry: Gc<FrameBody>, start_pc: usize, error:
     let mut pending = error;
     let result = loop {
         let flow = match pending.take() {
-            Some(err) => Flow::Error { err, reraise: false },
+            Some(err) => Flow::Error {
+                err,
+                reraise: false,
+            },
             None => execute(vm, frame, &mut pc),
         };
         match flow {
             Flow::Push { callee, dst } => {
                 if vm.depth >= vm.interp.recursion_limit.load(Ordering::Relaxed) {
                     let err = vm.recursion_error("maximum recursion depth exceeded");
-                    if let Some(r) = unwind_to_handler(vm, &mut frame, &mut pc, &mut inline, err, false) {
+                    if let Some(r) =
+                        unwind_to_handler(vm, &mut frame, &mut pc, &mut inline, err, false)
+                    {
                         break r;
                     }
                     continue;
@@ -126,7 +168,9 @@ pub fn run_frame_with(vm: &mut Vm, entry: Gc<FrameBody>, start_pc: usize, error:
             }
             Flow::Yield(v) => break Ok(Exit::Yield(v)),
             Flow::Error { err, reraise } => {
-                if let Some(r) = unwind_to_handler(vm, &mut frame, &mut pc, &mut inline, err, reraise) {
+                if let Some(r) =
+                    unwind_to_handler(vm, &mut frame, &mut pc, &mut inline, err, reraise)
+                {
                     break r;
                 }
             }
@@ -211,7 +255,10 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
         ($e:expr) => {{
             frame.pc.store(at as u32, Ordering::Relaxed);
             *pc = at;
-            return Flow::Error { err: $e, reraise: false };
+            return Flow::Error {
+                err: $e,
+                reraise: false,
+            };
         }};
     }
     macro_rules! tri {
@@ -255,7 +302,10 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 }
                 frame.set_reg(local, Value::UNSET);
             }
-            Opcode::Unreachable => fail!(vm.system_error("reached code the compiler marked unreachable")),
+            Opcode::Release => frame.set_reg(op!(units, at, 0), Value::NONE),
+            Opcode::Unreachable => {
+                fail!(vm.system_error("reached code the compiler marked unreachable"))
+            }
             Opcode::LoadDeref => {
                 let slot = op!(units, at, 1);
                 let v = deref_cell(&frame, slot).map_or(Value::UNSET, |c| c.value.get());
@@ -349,7 +399,9 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 frame.set_reg(op!(units, at, 0), l);
             }
             Opcode::LoadBuildClass => {
-                let v = match Gc::<DictBody>::from_value(frame.builtins).and_then(|b| dictops::get_str(&b, "__build_class__")) {
+                let v = match Gc::<DictBody>::from_value(frame.builtins)
+                    .and_then(|b| dictops::get_str(&b, "__build_class__"))
+                {
                     Some(v) => v,
                     None => fail!(vm.name_error("__build_class__ not found")),
                 };
@@ -407,7 +459,11 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::BuildSlice3 => {
-                let (a, b, c) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)), frame.reg(op!(units, at, 3)));
+                let (a, b, c) = (
+                    frame.reg(op!(units, at, 1)),
+                    frame.reg(op!(units, at, 2)),
+                    frame.reg(op!(units, at, 3)),
+                );
                 let v = crate::builtins::new_slice(vm, a, b, c);
                 frame.set_reg(op!(units, at, 0), v);
             }
@@ -540,12 +596,19 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
             }
             Opcode::UnpackEx => {
                 let src = frame.reg(op!(units, at, 1));
-                let r = tri!(misc::unpack_ex(vm, src, op!(units, at, 2), op!(units, at, 3)));
+                let r = tri!(misc::unpack_ex(
+                    vm,
+                    src,
+                    op!(units, at, 2),
+                    op!(units, at, 3)
+                ));
                 frame.set_reg(op!(units, at, 0), r);
             }
             Opcode::TupleGet => {
                 let t = frame.reg(op!(units, at, 1));
-                let v = ops::tuple_items(t).and_then(|items| items.get(op!(units, at, 2)).copied()).unwrap_or(Value::NONE);
+                let v = ops::tuple_items(t)
+                    .and_then(|items| items.get(op!(units, at, 2)).copied())
+                    .unwrap_or(Value::NONE);
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::Call | Opcode::CallKw => {
@@ -555,7 +618,10 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 let dst = op!(units, at, 0);
                 let callee = frame.reg(op!(units, at, 1));
                 let (kwnames, list_at) = if opcode == Opcode::CallKw {
-                    (ops::tuple_items(code.consts[op!(units, at, 2)]).unwrap_or(&[]), at + 5)
+                    (
+                        ops::tuple_items(code.consts[op!(units, at, 2)]).unwrap_or(&[]),
+                        at + 5,
+                    )
                 } else {
                     (&[][..], at + 4)
                 };
@@ -564,7 +630,10 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                     Ok(Some(callee_frame)) => {
                         frame.pc.store(at as u32, Ordering::Relaxed);
                         *pc = next;
-                        return Flow::Push { callee: callee_frame, dst: dst as u32 };
+                        return Flow::Push {
+                            callee: callee_frame,
+                            dst: dst as u32,
+                        };
                     }
                     Ok(None) => {
                         frame.pc.store(at as u32, Ordering::Relaxed);
@@ -581,7 +650,11 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 frame.pc.store(at as u32, Ordering::Relaxed);
                 let callee = frame.reg(op!(units, at, 1));
                 let args = frame.reg(op!(units, at, 2));
-                let kwargs = if opcode == Opcode::CallExKw { frame.reg(op!(units, at, 3)) } else { Value::UNSET };
+                let kwargs = if opcode == Opcode::CallExKw {
+                    frame.reg(op!(units, at, 3))
+                } else {
+                    Value::UNSET
+                };
                 let r = tri!(ops::call::call_ex(vm, callee, args, kwargs));
                 frame.set_reg(op!(units, at, 0), r);
             }
@@ -596,15 +669,23 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                     vm,
                     &frame,
                     op!(units, at, 1),
-                    [frame.reg(op!(units, at, 2)), frame.reg(op!(units, at, 3)), frame.reg(op!(units, at, 4)), frame.reg(op!(units, at, 5))],
+                    [
+                        frame.reg(op!(units, at, 2)),
+                        frame.reg(op!(units, at, 3)),
+                        frame.reg(op!(units, at, 4)),
+                        frame.reg(op!(units, at, 5))
+                    ],
                 ));
                 frame.set_reg(op!(units, at, 0), r);
             }
             Opcode::ImportName => {
                 frame.pc.store(at as u32, Ordering::Relaxed);
                 let name = code.names[op!(units, at, 1)];
-                let (fromlist, level) = (frame.reg(op!(units, at, 2)), frame.reg(op!(units, at, 3)));
-                let r = tri!(crate::import::import_name(vm, &frame, name, fromlist, level));
+                let (fromlist, level) =
+                    (frame.reg(op!(units, at, 2)), frame.reg(op!(units, at, 3)));
+                let r = tri!(crate::import::import_name(
+                    vm, &frame, name, fromlist, level
+                ));
                 frame.set_reg(op!(units, at, 0), r);
             }
             Opcode::ImportFrom => {
@@ -618,16 +699,25 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 let r = tri!(ops::iter::get_iter(vm, src));
                 frame.set_reg(op!(units, at, 0), r);
             }
-            Opcode::GetAIter | Opcode::GetANext | Opcode::GetYieldFromIter | Opcode::GetAwaitable => {
+            Opcode::GetAIter
+            | Opcode::GetANext
+            | Opcode::GetYieldFromIter
+            | Opcode::GetAwaitable => {
                 let src = frame.reg(op!(units, at, 1));
-                let context = if opcode == Opcode::GetAwaitable { op!(units, at, 2) } else { 0 };
+                let context = if opcode == Opcode::GetAwaitable {
+                    op!(units, at, 2)
+                } else {
+                    0
+                };
                 let r = tri!(generator_ops::async_iter_op(vm, opcode, src, context));
                 frame.set_reg(op!(units, at, 0), r);
             }
             Opcode::Yield => {
                 let v = frame.reg(op!(units, at, 1));
                 frame.pc.store(at as u32, Ordering::Relaxed);
-                frame.ret_reg.store(op!(units, at, 0) as u32, Ordering::Relaxed);
+                frame
+                    .ret_reg
+                    .store(op!(units, at, 0) as u32, Ordering::Relaxed);
                 frame.resume_pc.store(next as u32, Ordering::Relaxed);
                 *pc = next;
                 return Flow::Yield(v);
@@ -663,7 +753,9 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
             }
             Opcode::PrepReraiseStar => {
                 let (orig, raised) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
-                let r = tri!(crate::builtins::exceptions::prep_reraise_star(vm, orig, raised));
+                let r = tri!(crate::builtins::exceptions::prep_reraise_star(
+                    vm, orig, raised
+                ));
                 frame.set_reg(op!(units, at, 0), r);
             }
             Opcode::WithExit => {
@@ -692,8 +784,18 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 frame.set_reg(op!(units, at, 0), r);
             }
             Opcode::MatchClass => {
-                let (subject, cls, kwnames) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)), frame.reg(op!(units, at, 3)));
-                let r = tri!(misc::match_class(vm, subject, cls, kwnames, op!(units, at, 4)));
+                let (subject, cls, kwnames) = (
+                    frame.reg(op!(units, at, 1)),
+                    frame.reg(op!(units, at, 2)),
+                    frame.reg(op!(units, at, 3)),
+                );
+                let r = tri!(misc::match_class(
+                    vm,
+                    subject,
+                    cls,
+                    kwnames,
+                    op!(units, at, 4)
+                ));
                 frame.set_reg(op!(units, at, 0), r);
             }
             Opcode::CopyDictWithoutKeys => {
@@ -757,13 +859,23 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 fail!(e);
             }
             Opcode::ReraiseCurrent | Opcode::Reraise => {
-                let exc = if opcode == Opcode::Reraise { frame.reg(op!(units, at, 0)) } else { vm.exc_info };
+                let exc = if opcode == Opcode::Reraise {
+                    frame.reg(op!(units, at, 0))
+                } else {
+                    vm.exc_info
+                };
                 frame.pc.store(at as u32, Ordering::Relaxed);
                 *pc = at;
                 if exc.is_none() || exc.is_unset() {
-                    return Flow::Error { err: vm.runtime_error("No active exception to reraise"), reraise: false };
+                    return Flow::Error {
+                        err: vm.runtime_error("No active exception to reraise"),
+                        reraise: false,
+                    };
                 }
-                return Flow::Error { err: PyErr(exc), reraise: true };
+                return Flow::Error {
+                    err: PyErr(exc),
+                    reraise: true,
+                };
             }
         }
         at = next;
@@ -813,7 +925,11 @@ fn length_table() -> &'static [(u8, bool); 256] {
 fn instruction_len(table: &[(u8, bool); 256], units: &[u16], at: usize, opcode: Opcode) -> usize {
     let (len, list) = table[opcode as u8 as usize];
     let len = len as usize;
-    if list { len + units[at + len - 1] as usize } else { len }
+    if list {
+        len + units[at + len - 1] as usize
+    } else {
+        len
+    }
 }
 
 /// Runs module-level code (`__main__`, an imported module, `exec`) in `globals`, with
