@@ -232,7 +232,11 @@ impl Vm {
     /// Allocates an object of layout `B` whose Python type is `ty`.
     #[inline]
     pub fn alloc<B: Body>(&mut self, ty: Gc<TypeBody>, body: B) -> Gc<B> {
-        self.rt.heap.alloc(&mut self.tlab, ty.addr(), body)
+        let obj = self.rt.heap.alloc(&mut self.tlab, ty.addr(), body);
+        if B::KIND == crate::object::ObjKind::Generator || ty.has_flag(crate::types::typeobj::tflags::HAS_FINALIZER) {
+            self.rt.gc.finalize.add_candidate(obj.addr());
+        }
+        obj
     }
 
     /// Adds this thread's batched allocation counts to the heap's (`gc.get_count()`).

@@ -349,6 +349,9 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
         }
         if let Some(addr) = obj.as_addr() {
             crate::object::header_at(addr).set_type_addr(new.addr());
+            if new.has_flag(tflags::HAS_FINALIZER) {
+                vm.rt.gc.finalize.add_candidate(addr);
+            }
         }
         return Ok(true);
     }

@@ -85,6 +85,11 @@ pub struct FinalizeState {
     running: AtomicBool,
     /// Objects found unreachable by the last collection (`gc.collect()`'s result).
     pub last_unreachable: std::sync::atomic::AtomicUsize,
+    /// Addresses of the objects that may need finalizing: instances of types with
+    /// `__del__` and generators, registered when allocated. Not traced: unreachable ones
+    /// are either resurrected or dropped from the list by the collection that finds
+    /// them, so the collector never scans the whole heap for finalizers.
+    candidates: Mutex<Vec<usize>>,
 }
 
 impl FinalizeState {
@@ -93,6 +98,11 @@ impl FinalizeState {
         if let Some(addr) = weakref.as_addr() {
             self.weakrefs.lock().push(addr);
         }
+    }
+
+    /// Registers `obj` as possibly needing finalization (see `candidates`).
+    pub fn add_candidate(&self, obj: usize) {
+        self.candidates.lock().push(obj);
     }
 
     /// The live weak reference objects (for `weakref.getweakrefcount`/`getweakrefs`).
@@ -122,11 +132,11 @@ fn is_marked(addr: usize) -> bool {
     header_at(addr).mark.load(Ordering::Relaxed) != 0
 }
 
-/// The collector's hook between marking and sweeping (see the module docs). `objects`
-/// lists every object in the heap. With `generators`, unreachable suspended generators
-/// are queued too (see [`after_mark_generators`]).
-pub fn after_mark(state: &FinalizeState, objects: &[usize], tracer: &mut Tracer, generators: bool) {
-    let mut unreachable = 0;
+/// The collector's hook between marking and sweeping (see the module docs). With
+/// `generators`, unreachable suspended generators are queued too (see
+/// [`after_mark_generators`]). `objects`, every object in the heap, is given only when the
+/// number of unreachable objects is wanted (`gc.collect()`'s result).
+pub fn after_mark(state: &FinalizeState, objects: Option<&[usize]>, tracer: &mut Tracer, generators: bool) {
     // Weak references first: they see the unreachable set before any resurrection.
     let mut weakrefs = state.weakrefs.lock();
     let mut callbacks = Vec::new();
@@ -150,24 +160,30 @@ pub fn after_mark(state: &FinalizeState, objects: &[usize], tracer: &mut Tracer,
         }
     });
     drop(weakrefs);
+    if let Some(objects) = objects {
+        let unreachable = objects.iter().filter(|&&addr| !is_marked(addr)).count();
+        state.last_unreachable.store(unreachable, Ordering::Relaxed);
+    }
     let mut resurrect = Vec::new();
-    for &addr in objects {
+    state.candidates.lock().retain(|&addr| {
         if is_marked(addr) {
-            continue;
+            return true;
         }
-        unreachable += 1;
         let header = header_at(addr);
         if header.has_flag(flags::FINALIZED) {
-            continue;
+            return false;
         }
         let ty = ops::type_at(header.type_addr());
-        if ty.has_flag(tflags::HAS_FINALIZER)
-            || (generators && is_suspended_generator(Value::from_addr(addr)))
-        {
+        let generator = is_suspended_generator(Value::from_addr(addr));
+        if ty.has_flag(tflags::HAS_FINALIZER) || (generators && generator) {
             header.set_flag(flags::FINALIZED);
             resurrect.push(Value::from_addr(addr));
+            return false;
         }
-    }
+        // An unreachable suspended generator left for `after_mark_generators` stays
+        // listed; anything else unreachable is swept now.
+        generator
+    });
     for &v in &resurrect {
         tracer.visit(v);
     }
@@ -178,7 +194,6 @@ pub fn after_mark(state: &FinalizeState, objects: &[usize], tracer: &mut Tracer,
     tracer.drain();
     state.pending_del.lock().extend(resurrect);
     state.pending_callbacks.lock().extend(callbacks);
-    state.last_unreachable.store(unreachable, Ordering::Relaxed);
 }
 
 /// Queues (and resurrects) the unreachable generators and coroutines suspended at a
@@ -186,19 +201,19 @@ pub fn after_mark(state: &FinalizeState, objects: &[usize], tracer: &mut Tracer,
 /// every frame register counts as reachable (unlike `__del__` objects, whose decision
 /// ignores possibly dead temporaries): closing a generator that a live register still
 /// iterates would break the program, while a late close only delays `finally` blocks.
-pub fn after_mark_generators(state: &FinalizeState, objects: &[usize], tracer: &mut Tracer) {
+pub fn after_mark_generators(state: &FinalizeState, tracer: &mut Tracer) {
     let mut resurrect = Vec::new();
-    for &addr in objects {
-        let header = header_at(addr);
-        if is_marked(addr)
-            || header.has_flag(flags::FINALIZED)
-            || !is_suspended_generator(Value::from_addr(addr))
-        {
-            continue;
+    state.candidates.lock().retain(|&addr| {
+        if is_marked(addr) {
+            return true;
         }
-        header.set_flag(flags::FINALIZED);
-        resurrect.push(Value::from_addr(addr));
-    }
+        let header = header_at(addr);
+        if !header.has_flag(flags::FINALIZED) && is_suspended_generator(Value::from_addr(addr)) {
+            header.set_flag(flags::FINALIZED);
+            resurrect.push(Value::from_addr(addr));
+        }
+        false
+    });
     for &v in &resurrect {
         tracer.visit(v);
     }

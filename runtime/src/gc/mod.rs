@@ -137,12 +137,12 @@ pub fn collect(
     tracer.drain();
     if precise_finalization {
         let objects = heap_objects(heap);
-        finalize::after_mark(finalize, &objects, &mut tracer, false);
+        finalize::after_mark(finalize, Some(&objects), &mut tracer, false);
         // Every register is a root for memory purposes, and for closing generators.
         let deferred = tracer.deferred.take().unwrap_or_default();
         tracer.visit_all(&deferred);
         tracer.drain();
-        finalize::after_mark_generators(finalize, &objects, &mut tracer);
+        finalize::after_mark_generators(finalize, &mut tracer);
     }
     let mut conservative = Vec::new();
     stack::scan_current_stack(heap, stack_base, |addr| conservative.push(addr));
@@ -151,8 +151,7 @@ pub fn collect(
     }
     tracer.drain();
     if !precise_finalization {
-        let objects = heap_objects(heap);
-        finalize::after_mark(finalize, &objects, &mut tracer, true);
+        finalize::after_mark(finalize, None, &mut tracer, true);
     }
     CollectStats {
         freed: heap.sweep(),
