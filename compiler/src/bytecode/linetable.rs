@@ -87,11 +87,29 @@ impl LineTable {
     }
 
     /// The location of the instruction covering code unit `pc`, if the table has one.
+    /// Decodes runs in order and stops at the one covering `pc`, so a lookup costs the
+    /// runs before `pc` and allocates nothing (tracebacks ask on every raise).
     pub fn location(&self, pc: usize) -> Option<Loc> {
-        self.runs()?
-            .into_iter()
-            .find(|(range, _)| range.contains(&pc))
-            .map(|(_, loc)| loc)
+        let mut at = 0;
+        let mut start = 0usize;
+        let mut line = 0i64;
+        while at < self.bytes.len() {
+            let length = usize::try_from(super::varint::read(&self.bytes, &mut at)?).ok()?;
+            line += unzigzag(super::varint::read(&self.bytes, &mut at)?);
+            let end_delta = super::varint::read(&self.bytes, &mut at)?;
+            let col = super::varint::read(&self.bytes, &mut at)?;
+            let end_col = super::varint::read(&self.bytes, &mut at)?;
+            if (start..start + length).contains(&pc) {
+                return Some(Loc {
+                    line: u32::try_from(line).ok()?,
+                    col: u32::try_from(col).ok()?,
+                    end_line: u32::try_from(line + unzigzag(end_delta)).ok()?,
+                    end_col: u32::try_from(end_col).ok()?,
+                });
+            }
+            start += length;
+        }
+        None
     }
 }
 

@@ -49,7 +49,7 @@ pub fn add_traceback(vm: &mut Vm, err: PyErr, frame: Gc<FrameBody>, pc: usize) {
     };
     // Compiler-generated code without a source position (the PEP 479 wrapper of a
     // generator body) re-raises; CPython records no traceback entry there.
-    if frame.code.code.location(pc).is_some_and(|loc| loc.line == 0) {
+    if frame.code.has_unpositioned && frame.code.code.location(pc).is_some_and(|loc| loc.line == 0) {
         return;
     }
     let next = body.traceback.get();
