@@ -79,6 +79,8 @@ pub struct Interpreter {
     pub sandboxed: AtomicBool,
     /// Buffered standard output (see `modules::io`).
     pub stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
+    /// Files opened by `os.open`, by descriptor (see `modules::posix`).
+    pub files: Mutex<FxHashMap<i32, std::fs::File>>,
 }
 
 impl Runtime {
@@ -198,6 +200,7 @@ impl Vm {
             roots: Mutex::new(Vec::new()),
             stdout: Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
             sandboxed: AtomicBool::new(false),
+            files: Mutex::new(FxHashMap::default()),
         });
         rt.interpreters.lock().push(interp.clone());
         interp

@@ -90,7 +90,7 @@ fn run_on_this_thread(stack_base: usize, source: MainSource, options: RunOptions
     status
 }
 
-/// Fills `builtins`, creates `sys` and `io` and registers them.
+/// Fills `builtins`, creates `sys` and `_io` and registers them.
 pub fn init_interpreter(vm: &mut Vm) -> Result<(), PyErr> {
     crate::builtins::install(vm);
     let sys = crate::modules::sys::create(vm)?;
@@ -99,7 +99,7 @@ pub fn init_interpreter(vm: &mut Vm) -> Result<(), PyErr> {
     let b = vm.interp.builtins.value();
     dictops::set_item_str(vm, modules, "builtins", b);
     let io = crate::modules::io::create(vm)?;
-    dictops::set_item_str(vm, modules, "io", io.value());
+    dictops::set_item_str(vm, modules, "_io", io.value());
     Ok(())
 }
 

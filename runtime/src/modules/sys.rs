@@ -161,7 +161,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     super::set(vm, m, "modules", modules);
     let fin = vm.intern("final");
     let vi: Vec<Value> = vec![Value::small_int(3), Value::small_int(14), Value::small_int(0), fin, Value::small_int(0)];
-    let vi = crate::modules::os::struct_seq(vm, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], vi);
+    let vi = crate::modules::structseq::struct_seq(vm, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], vi);
     super::set(vm, m, "version_info", vi);
     let version = vm.new_str("3.14.0 (Taipan 0.1.0) [Rust]");
     super::set(vm, m, "version", version);
@@ -170,7 +170,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     let cache_tag = vm.intern("taipan-314");
     let alpha = vm.intern("alpha");
     let impl_vi = vm.new_tuple(vec![Value::small_int(0), Value::small_int(1), Value::small_int(0), alpha, Value::small_int(0)]);
-    let imp = crate::modules::os::namespace(vm, "namespace", &[("name", name), ("cache_tag", cache_tag), ("version", impl_vi)]);
+    let imp = crate::modules::structseq::namespace(vm, "namespace", &[("name", name), ("cache_tag", cache_tag), ("version", impl_vi)]);
     super::set(vm, m, "implementation", imp);
     let maxsize = vm.new_int(i64::MAX);
     super::set(vm, m, "maxsize", maxsize);
@@ -184,7 +184,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     let mut flag_values: Vec<Value> = flag_names.iter().map(|_| Value::small_int(0)).collect();
     flag_values[11] = Value::small_int(1);
     flag_values[17] = Value::small_int(4300);
-    let flags = crate::modules::os::struct_seq(vm, "sys.flags", &flag_names, flag_values);
+    let flags = crate::modules::structseq::struct_seq(vm, "sys.flags", &flag_names, flag_values);
     super::set(vm, m, "flags", flags);
     let names: Vec<Value> = super::builtin_module_names().into_iter().map(|n| vm.intern(n)).collect();
     let names = vm.new_tuple(names);
@@ -206,7 +206,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     super::set(vm, m, "warnoptions", warnopts);
     let xopts = vm.new_dict_body().value();
     super::set(vm, m, "_xoptions", xopts);
-    let float_info = crate::modules::os::struct_seq(
+    let float_info = crate::modules::structseq::struct_seq(
         vm,
         "sys.float_info",
         &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],

@@ -87,7 +87,7 @@ fn civil(secs: i64) -> [i64; 9] {
 
 fn struct_time(vm: &mut Vm, fields: [i64; 9]) -> Value {
     let vals: Vec<Value> = fields.iter().map(|&f| Value::small_int(f)).collect();
-    crate::modules::os::struct_seq(
+    crate::modules::structseq::struct_seq(
         vm,
         "time.struct_time",
         &["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"],
