@@ -18,6 +18,7 @@ pub mod iterators;
 pub mod list;
 pub mod mappingproxy;
 pub mod memoryview;
+pub mod module;
 pub mod numbers;
 pub mod object;
 pub mod range;
@@ -99,6 +100,8 @@ pub fn install(vm: &mut Vm) {
     add_methods(vm, frozenset, set::FROZENSET_METHODS);
     add_methods(vm, range, range::METHODS);
     add_methods(vm, bytes, self::bytes::BYTES_METHODS);
+    let module_ty = vm.rt.types.module;
+    add_methods(vm, module_ty, module::METHODS);
     let slice_ty = vm.rt.types.slice;
     add_methods(vm, slice_ty, self::slice::METHODS);
     let bytearray = vm.rt.types.bytearray;

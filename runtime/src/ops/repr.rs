@@ -314,7 +314,8 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
             let name = dictops::get_str(&m.dict, "__name__").and_then(str_of).unwrap_or("?").to_owned();
             match dictops::get_str(&m.dict, "__file__").and_then(str_of) {
                 Some(file) => Ok(format!("<module '{name}' from '{file}'>")),
-                None => Ok(format!("<module '{name}' (built-in)>")),
+                None if crate::modules::builtin_module_names().contains(&name.as_str()) => Ok(format!("<module '{name}' (built-in)>")),
+                None => Ok(format!("<module '{name}'>")),
             }
         }
         Some(ObjKind::Exception) => crate::builtins::exceptions::exception_repr(vm, v),
