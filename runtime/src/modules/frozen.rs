@@ -38,6 +38,9 @@ frozen! {
     "inspect", false, "inspect.py";
     "io", false, "io.py";
     "itertools", false, "itertools.py";
+    "json", true, "json/__init__.py";
+    "json.decoder", false, "json/decoder.py";
+    "json.encoder", false, "json/encoder.py";
     "keyword", false, "keyword.py";
     "operator", false, "operator.py";
     "os", false, "os.py";
