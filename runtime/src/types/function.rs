@@ -26,6 +26,9 @@ pub struct CodeBody {
     pub unit: OnceLock<Box<[Value]>>,
     /// One inline cache per cache operand (`vm::inline_cache`); not traced.
     pub caches: Box<[crate::vm::inline_cache::InlineCache]>,
+    /// Compiled by `compile(..., 'eval')`: running it yields the expression's value
+    /// (see `modules::exec`).
+    pub eval_mode: std::sync::atomic::AtomicBool,
 }
 
 impl Trace for CodeBody {
