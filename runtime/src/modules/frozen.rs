@@ -42,6 +42,7 @@ frozen! {
     "json.decoder", false, "json/decoder.py";
     "json.encoder", false, "json/encoder.py";
     "keyword", false, "keyword.py";
+    "linecache", false, "linecache.py";
     "operator", false, "operator.py";
     "os", false, "os.py";
     "posixpath", false, "posixpath.py";
@@ -54,6 +55,7 @@ frozen! {
     "tempfile", false, "tempfile.py";
     "textwrap", false, "textwrap.py";
     "types", false, "types.py";
+    "warnings", false, "warnings.py";
     "traceback", false, "traceback.py";
     "weakref", false, "weakref.py";
 }

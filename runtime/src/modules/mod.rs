@@ -38,7 +38,6 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_io", io::create),
     ("posix", posix::create),
     ("importlib", importlib::create),
-    ("warnings", warnings::create),
     ("_weakref", weakref::create),
     ("_taipan", taipan::create),
 ];
