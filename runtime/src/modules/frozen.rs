@@ -47,6 +47,7 @@ frozen! {
     "os", false, "os.py";
     "posixpath", false, "posixpath.py";
     "random", false, "random.py";
+    "re", false, "re.py";
     "shutil", false, "shutil.py";
     "stat", false, "stat.py";
     "string", true, "string/__init__.py";

@@ -9,6 +9,7 @@ pub mod io;
 pub mod math;
 pub mod structseq;
 pub mod posix;
+pub mod regex;
 pub mod sys;
 pub mod taipan;
 pub mod time;
@@ -37,6 +38,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("math", math::create),
     ("_io", io::create),
     ("posix", posix::create),
+    ("_regex", regex::create),
     ("importlib", importlib::create),
     ("_weakref", weakref::create),
     ("_taipan", taipan::create),
