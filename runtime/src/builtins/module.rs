@@ -10,11 +10,18 @@ use crate::types::module::ModuleBody;
 use crate::types::typeobj::TypeBody;
 use crate::value::Value;
 
-pub const METHODS: &[MethodDef] = &[staticmethod("__new__", module_new), method("__init__", module_init)];
+pub const METHODS: &[MethodDef] = &[
+    staticmethod("__new__", module_new),
+    method("__init__", module_init),
+];
 
 /// `module.__new__(cls, *args, **kwargs)`: an empty module of `cls`.
 fn module_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let cls = args.pos().first().copied().and_then(Gc::<TypeBody>::from_value);
+    let cls = args
+        .pos()
+        .first()
+        .copied()
+        .and_then(Gc::<TypeBody>::from_value);
     let Some(cls) = cls else {
         return Err(vm.type_error("module.__new__(X): X is not a type object"));
     };
@@ -36,7 +43,10 @@ fn module_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(vm.type_error("descriptor '__init__' of 'module' object needs an argument"));
     };
     if pos.len() > 3 {
-        return Err(vm.type_error(format!("module() takes at most 2 arguments ({} given)", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "module() takes at most 2 arguments ({} given)",
+            pos.len() - 1
+        )));
     }
     let Some(name) = pos.get(1).copied().or(args.kwarg("name")) else {
         return Err(vm.type_error("module() missing required argument 'name' (pos 1)"));
@@ -45,8 +55,18 @@ fn module_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let tn = ops::type_name(vm, name);
         return Err(vm.type_error(format!("module() argument 'name' must be str, not {tn}")));
     }
-    let doc = pos.get(2).copied().or(args.kwarg("doc")).unwrap_or(Value::NONE);
-    let fields = [("__name__", name), ("__doc__", doc), ("__package__", Value::NONE), ("__loader__", Value::NONE), ("__spec__", Value::NONE)];
+    let doc = pos
+        .get(2)
+        .copied()
+        .or(args.kwarg("doc"))
+        .unwrap_or(Value::NONE);
+    let fields = [
+        ("__name__", name),
+        ("__doc__", doc),
+        ("__package__", Value::NONE),
+        ("__loader__", Value::NONE),
+        ("__spec__", Value::NONE),
+    ];
     match Gc::<ModuleBody>::from_value(this) {
         Some(m) => {
             for (key, v) in fields {

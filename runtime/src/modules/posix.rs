@@ -66,7 +66,9 @@ fn path_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
         Some(s) => Ok(s.to_owned()),
         None => {
             let tn = ops::type_name(vm, v);
-            Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {tn}")))
+            Err(vm.type_error(format!(
+                "expected str, bytes or os.PathLike object, not {tn}"
+            )))
         }
     }
 }
@@ -86,13 +88,20 @@ fn fd_arg(vm: &mut Vm, v: Value) -> PyResult<i32> {
 /// Refuses file-system changes in a sandboxed run (`run::RunOptions::sandbox`).
 fn sandbox_check(vm: &mut Vm) -> PyResult<()> {
     if vm.interp.sandboxed.load(Ordering::Relaxed) {
-        return Err(vm.new_error(vm.rt.exc.permission_error, "file-system changes are disabled in the sandbox"));
+        return Err(vm.new_error(
+            vm.rt.exc.permission_error,
+            "file-system changes are disabled in the sandbox",
+        ));
     }
     Ok(())
 }
 
 /// Runs `f` on the open file `fd` of the descriptor table.
-fn with_file<T>(vm: &mut Vm, fd: i32, f: impl FnOnce(&mut std::fs::File) -> std::io::Result<T>) -> PyResult<T> {
+fn with_file<T>(
+    vm: &mut Vm,
+    fd: i32,
+    f: impl FnOnce(&mut std::fs::File) -> std::io::Result<T>,
+) -> PyResult<T> {
     let mut table = vm.interp.files.lock();
     let Some(file) = table.get_mut(&fd) else {
         drop(table);
@@ -151,7 +160,8 @@ fn open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if fl & flags::O_TRUNC != 0 {
         opts.truncate(true);
     }
-    let handled = flags::O_ACCMODE | flags::O_CREAT | flags::O_EXCL | flags::O_TRUNC | flags::O_APPEND;
+    let handled =
+        flags::O_ACCMODE | flags::O_CREAT | flags::O_EXCL | flags::O_TRUNC | flags::O_APPEND;
     opts.custom_flags((fl & !handled) as i32);
     opts.mode((mode & 0o7777) as u32);
     match opts.open(&path) {
@@ -195,7 +205,9 @@ fn read(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         if vm.interp.sandboxed.load(Ordering::Relaxed) {
             0
         } else {
-            std::io::stdin().read(&mut buf).map_err(|e| io_error(vm, &e, None))?
+            std::io::stdin()
+                .read(&mut buf)
+                .map_err(|e| io_error(vm, &e, None))?
         }
     } else {
         with_file(vm, fd, |f| f.read(&mut buf))?
@@ -272,29 +284,55 @@ fn isatty(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         0 => std::io::stdin().is_terminal(),
         1 => std::io::stdout().is_terminal(),
         2 => std::io::stderr().is_terminal(),
-        _ => vm.interp.files.lock().get(&fd).is_some_and(|f| f.is_terminal()),
+        _ => vm
+            .interp
+            .files
+            .lock()
+            .get(&fd)
+            .is_some_and(|f| f.is_terminal()),
     };
     Ok(Value::from_bool(tty))
 }
 
 /// A `stat_result` from file metadata.
 fn stat_result(vm: &mut Vm, m: &std::fs::Metadata) -> Value {
-    let ints = [m.mode() as i64, m.ino() as i64, m.dev() as i64, m.nlink() as i64, m.uid() as i64, m.gid() as i64, m.size() as i64];
+    let ints = [
+        m.mode() as i64,
+        m.ino() as i64,
+        m.dev() as i64,
+        m.nlink() as i64,
+        m.uid() as i64,
+        m.gid() as i64,
+        m.size() as i64,
+    ];
     let mut values: Vec<Value> = ints.iter().map(|&i| vm.new_int(i)).collect();
-    let times = [(m.atime(), m.atime_nsec()), (m.mtime(), m.mtime_nsec()), (m.ctime(), m.ctime_nsec())];
+    let times = [
+        (m.atime(), m.atime_nsec()),
+        (m.mtime(), m.mtime_nsec()),
+        (m.ctime(), m.ctime_nsec()),
+    ];
     for (secs, _) in times {
         values.push(vm.new_int(secs));
     }
-    let fields = ["st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"];
+    let fields = [
+        "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime",
+        "st_mtime", "st_ctime",
+    ];
     let r = super::structseq::struct_seq(vm, "os.stat_result", &fields, values);
     if let Some(d) = ops::attr::instance_dict(vm, r) {
         for ((secs, nsec), name) in times.into_iter().zip(["st_atime", "st_mtime", "st_ctime"]) {
             let f = Value::from_f64(secs as f64 + nsec as f64 * 1e-9);
             ops::dictops::set_item_str(vm, d, name, f);
-            let ns = vm.new_bigint(num_bigint::BigInt::from(secs as i128 * 1_000_000_000 + nsec as i128));
+            let ns = vm.new_bigint(num_bigint::BigInt::from(
+                secs as i128 * 1_000_000_000 + nsec as i128,
+            ));
             ops::dictops::set_item_str(vm, d, &format!("{name}_ns"), ns);
         }
-        let extra = [("st_blksize", m.blksize() as i64), ("st_blocks", m.blocks() as i64), ("st_rdev", m.rdev() as i64)];
+        let extra = [
+            ("st_blksize", m.blksize() as i64),
+            ("st_blocks", m.blocks() as i64),
+            ("st_rdev", m.rdev() as i64),
+        ];
         for (name, v) in extra {
             let v = vm.new_int(v);
             ops::dictops::set_item_str(vm, d, name, v);
@@ -311,7 +349,11 @@ fn stat_impl(vm: &mut Vm, args: &Args, name: &str, follow: bool) -> PyResult<Val
         return Ok(stat_result(vm, &m));
     }
     let path = path_arg(vm, a[0])?;
-    let m = if follow { std::fs::metadata(&path) } else { std::fs::symlink_metadata(&path) };
+    let m = if follow {
+        std::fs::metadata(&path)
+    } else {
+        std::fs::symlink_metadata(&path)
+    };
     match m {
         Ok(m) => Ok(stat_result(vm, &m)),
         Err(e) => Err(io_error(vm, &e, Some(&path))),
@@ -334,9 +376,20 @@ fn fstat(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let fd = fd_arg(vm, v)?;
     if (0..=2).contains(&fd) && !vm.interp.files.lock().contains_key(&fd) {
         // The standard streams: report a character device.
-        let values: Vec<Value> = [0o20620i64, 0, 0, 1, 0, 0, 0, 0, 0, 0].iter().map(|&i| Value::small_int(i)).collect();
-        let fields = ["st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"];
-        return Ok(super::structseq::struct_seq(vm, "os.stat_result", &fields, values));
+        let values: Vec<Value> = [0o20620i64, 0, 0, 1, 0, 0, 0, 0, 0, 0]
+            .iter()
+            .map(|&i| Value::small_int(i))
+            .collect();
+        let fields = [
+            "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime",
+            "st_mtime", "st_ctime",
+        ];
+        return Ok(super::structseq::struct_seq(
+            vm,
+            "os.stat_result",
+            &fields,
+            values,
+        ));
     }
     let m = with_file(vm, fd, |f| f.metadata())?;
     Ok(stat_result(vm, &m))
@@ -373,7 +426,12 @@ fn listdir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// One path argument, a file-system change, and the `std` call doing it.
-fn path_op(vm: &mut Vm, args: &Args, name: &str, op: fn(&str) -> std::io::Result<()>) -> PyResult<Value> {
+fn path_op(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+    op: fn(&str) -> std::io::Result<()>,
+) -> PyResult<Value> {
     let v = args.one(vm, name)?;
     let p = path_arg(vm, v)?;
     sandbox_check(vm)?;
@@ -399,7 +457,10 @@ fn mkdir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         None => 0o777,
     };
     sandbox_check(vm)?;
-    std::fs::DirBuilder::new().mode((mode & 0o7777) as u32).create(&p).map_err(|e| io_error(vm, &e, Some(&p)))?;
+    std::fs::DirBuilder::new()
+        .mode((mode & 0o7777) as u32)
+        .create(&p)
+        .map_err(|e| io_error(vm, &e, Some(&p)))?;
     Ok(Value::NONE)
 }
 
@@ -425,7 +486,8 @@ fn chmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let p = path_arg(vm, a[0])?;
     let mode = int_arg(vm, a[1])?;
     sandbox_check(vm)?;
-    std::fs::set_permissions(&p, std::fs::Permissions::from_mode((mode & 0o7777) as u32)).map_err(|e| io_error(vm, &e, Some(&p)))?;
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode((mode & 0o7777) as u32))
+        .map_err(|e| io_error(vm, &e, Some(&p)))?;
     Ok(Value::NONE)
 }
 
@@ -458,7 +520,9 @@ fn access(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::FALSE);
     };
     let bits = (m.mode() >> 6) & 7;
-    let ok = (mode & 4 == 0 || bits & 4 != 0) && (mode & 2 == 0 || bits & 2 != 0) && (mode & 1 == 0 || bits & 1 != 0);
+    let ok = (mode & 4 == 0 || bits & 4 != 0)
+        && (mode & 2 == 0 || bits & 2 != 0)
+        && (mode & 1 == 0 || bits & 1 != 0);
     Ok(Value::from_bool(ok))
 }
 
@@ -502,45 +566,63 @@ fn strerror(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// `os.get_terminal_size(fd)`: the `COLUMNS`/`LINES` variables, else 80×24.
 fn get_terminal_size(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    let get = |k: &str, d: i64| std::env::var(k).ok().and_then(|v| v.parse::<i64>().ok()).filter(|&n| n > 0).unwrap_or(d);
-    let values = vec![Value::small_int(get("COLUMNS", 80)), Value::small_int(get("LINES", 24))];
-    Ok(super::structseq::struct_seq(vm, "os.terminal_size", &["columns", "lines"], values))
+    let get = |k: &str, d: i64| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse::<i64>().ok())
+            .filter(|&n| n > 0)
+            .unwrap_or(d)
+    };
+    let values = vec![
+        Value::small_int(get("COLUMNS", 80)),
+        Value::small_int(get("LINES", 24)),
+    ];
+    Ok(super::structseq::struct_seq(
+        vm,
+        "os.terminal_size",
+        &["columns", "lines"],
+        values,
+    ))
 }
 
 /// Builds `posix`.
 pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
-    let m = super::new_module_with(vm, "posix", &[
-        ("open", open),
-        ("close", close),
-        ("read", read),
-        ("write", write),
-        ("lseek", lseek),
-        ("ftruncate", ftruncate),
-        ("fsync", fsync),
-        ("isatty", isatty),
-        ("stat", stat),
-        ("lstat", lstat),
-        ("fstat", fstat),
-        ("getcwd", getcwd),
-        ("chdir", chdir),
-        ("listdir", listdir),
-        ("unlink", unlink),
-        ("remove", unlink),
-        ("rmdir", rmdir),
-        ("mkdir", mkdir),
-        ("rename", rename),
-        ("replace", rename),
-        ("chmod", chmod),
-        ("readlink", readlink),
-        ("symlink", symlink),
-        ("access", access),
-        ("getpid", getpid),
-        ("getppid", getppid),
-        ("cpu_count", cpu_count),
-        ("urandom", urandom),
-        ("strerror", strerror),
-        ("get_terminal_size", get_terminal_size),
-    ]);
+    let m = super::new_module_with(
+        vm,
+        "posix",
+        &[
+            ("open", open),
+            ("close", close),
+            ("read", read),
+            ("write", write),
+            ("lseek", lseek),
+            ("ftruncate", ftruncate),
+            ("fsync", fsync),
+            ("isatty", isatty),
+            ("stat", stat),
+            ("lstat", lstat),
+            ("fstat", fstat),
+            ("getcwd", getcwd),
+            ("chdir", chdir),
+            ("listdir", listdir),
+            ("unlink", unlink),
+            ("remove", unlink),
+            ("rmdir", rmdir),
+            ("mkdir", mkdir),
+            ("rename", rename),
+            ("replace", rename),
+            ("chmod", chmod),
+            ("readlink", readlink),
+            ("symlink", symlink),
+            ("access", access),
+            ("getpid", getpid),
+            ("getppid", getppid),
+            ("cpu_count", cpu_count),
+            ("urandom", urandom),
+            ("strerror", strerror),
+            ("get_terminal_size", get_terminal_size),
+        ],
+    );
     let consts: &[(&str, i64)] = &[
         ("O_RDONLY", flags::O_RDONLY),
         ("O_WRONLY", flags::O_WRONLY),

@@ -66,7 +66,11 @@ fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Err(e) => {
             let msg = vm.new_string(e.msg);
             let ty = vm.rt.exc.value_error;
-            let pos = if e.pos == crate::regex::NO_POSITION { Value::NONE } else { Value::small_int(e.pos as i64) };
+            let pos = if e.pos == crate::regex::NO_POSITION {
+                Value::NONE
+            } else {
+                Value::small_int(e.pos as i64)
+            };
             Err(crate::errors::new_exception(vm, ty, vec![msg, pos]))
         }
     }
@@ -80,7 +84,10 @@ fn handle<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a Regex> {
 }
 
 fn spans_tuple(vm: &mut Vm, spans: &Spans) -> Value {
-    let items: Vec<Value> = spans.iter().map(|s| Value::small_int(s.map_or(-1, |p| p as i64))).collect();
+    let items: Vec<Value> = spans
+        .iter()
+        .map(|s| Value::small_int(s.map_or(-1, |p| p as i64)))
+        .collect();
     vm.new_tuple(items)
 }
 
@@ -130,5 +137,9 @@ fn scan(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// Builds `_regex`.
 pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
-    Ok(super::new_module_with(vm, "_regex", &[("compile", compile), ("match", match_), ("scan", scan)]))
+    Ok(super::new_module_with(
+        vm,
+        "_regex",
+        &[("compile", compile), ("match", match_), ("scan", scan)],
+    ))
 }

@@ -14,7 +14,15 @@ use crate::value::Value;
 fn make_type(vm: &mut Vm, name: &str, payload: Option<Gc<TypeBody>>) -> Gc<TypeBody> {
     let dict = vm.new_dict_body();
     let meta = vm.rt.types.type_;
-    let ty = vm.alloc(meta, TypeBody::new(name.rsplit('.').next().unwrap_or(name), dict, crate::object::ObjKind::Instance, tflags::HEAPTYPE | tflags::HAS_ATTRS));
+    let ty = vm.alloc(
+        meta,
+        TypeBody::new(
+            name.rsplit('.').next().unwrap_or(name),
+            dict,
+            crate::object::ObjKind::Instance,
+            tflags::HEAPTYPE | tflags::HAS_ATTRS,
+        ),
+    );
     let object = vm.rt.types.object.value();
     match payload {
         Some(p) => {
@@ -37,16 +45,27 @@ fn make_type(vm: &mut Vm, name: &str, payload: Option<Gc<TypeBody>>) -> Gc<TypeB
 fn named_repr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = args.one(vm, "__repr__")?;
     let ty = ops::type_of(vm, v);
-    let fields = dictops::get_str(&ty.dict, "_fields").map(|f| ops::tuple_items(f).unwrap_or(&[]).to_vec()).unwrap_or_default();
-    let full = dictops::get_str(&ty.dict, "__taipan_name__").and_then(str_of).map(str::to_owned).unwrap_or_else(|| ty.name());
+    let fields = dictops::get_str(&ty.dict, "_fields")
+        .map(|f| ops::tuple_items(f).unwrap_or(&[]).to_vec())
+        .unwrap_or_default();
+    let full = dictops::get_str(&ty.dict, "__taipan_name__")
+        .and_then(str_of)
+        .map(str::to_owned)
+        .unwrap_or_else(|| ty.name());
     let mut parts = Vec::new();
     let names: Vec<String> = if fields.is_empty() {
         match attr::instance_dict(vm, v) {
-            Some(d) => dictops::items(&d).into_iter().filter_map(|(k, _)| str_of(k).map(str::to_owned)).collect(),
+            Some(d) => dictops::items(&d)
+                .into_iter()
+                .filter_map(|(k, _)| str_of(k).map(str::to_owned))
+                .collect(),
             None => Vec::new(),
         }
     } else {
-        fields.iter().filter_map(|f| str_of(*f).map(str::to_owned)).collect()
+        fields
+            .iter()
+            .filter_map(|f| str_of(*f).map(str::to_owned))
+            .collect()
     };
     for n in names {
         let val = attr::getattr_str(vm, v, &n)?;

@@ -24,12 +24,23 @@ pub enum Inst {
     LineEndMulti,
     TextStart,
     TextEnd,
-    WordBoundary { negated: bool, ascii: bool },
+    WordBoundary {
+        negated: bool,
+        ascii: bool,
+    },
     Split(usize, usize),
     Jmp(usize),
     Save(usize),
-    Backref { group: usize, icase: bool },
-    Look { sub: usize, ahead: bool, negated: bool, width: usize },
+    Backref {
+        group: usize,
+        icase: bool,
+    },
+    Look {
+        sub: usize,
+        ahead: bool,
+        negated: bool,
+        width: usize,
+    },
     Atomic(usize),
     ProgressSet(usize),
     ProgressCheck(usize),
@@ -64,7 +75,11 @@ struct Compiler {
 
 /// Compiles the tree of a pattern with `groups` capturing groups.
 pub fn compile(node: &Node, groups: usize) -> Result<Program, RegexError> {
-    let mut c = Compiler { subs: Vec::new(), nslots: 2 * (groups + 1), total: 0 };
+    let mut c = Compiler {
+        subs: Vec::new(),
+        nslots: 2 * (groups + 1),
+        total: 0,
+    };
     let mut insts = vec![Inst::Save(0)];
     c.emit(node, &mut insts)?;
     insts.push(Inst::Save(1));
@@ -72,7 +87,14 @@ pub fn compile(node: &Node, groups: usize) -> Result<Program, RegexError> {
     let anchored = starts_anchored(node);
     let first_char = first_char(node);
     let last_group_slot = c.nslots;
-    Ok(Program { insts, subs: c.subs, nslots: c.nslots + 1, last_group_slot, anchored, first_char })
+    Ok(Program {
+        insts,
+        subs: c.subs,
+        nslots: c.nslots + 1,
+        last_group_slot,
+        anchored,
+        first_char,
+    })
 }
 
 fn starts_anchored(node: &Node) -> bool {
@@ -115,10 +137,16 @@ pub fn fixed_width(node: &Node) -> Option<usize> {
                 return None;
             }
         }
-        Node::Repeat { node, min, max, .. } if Some(*min) == *max => fixed_width(node)? * *min as usize,
+        Node::Repeat { node, min, max, .. } if Some(*min) == *max => {
+            fixed_width(node)? * *min as usize
+        }
         Node::Cond { yes, no, .. } => {
             let w = fixed_width(yes)?;
-            if fixed_width(no) == Some(w) { w } else { return None }
+            if fixed_width(no) == Some(w) {
+                w
+            } else {
+                return None;
+            }
         }
         Node::Repeat { .. } | Node::Backref { .. } => return None,
     })
@@ -140,7 +168,10 @@ impl Compiler {
     fn push(&mut self, out: &mut Vec<Inst>, inst: Inst) -> Result<usize, RegexError> {
         self.total += 1;
         if self.total > MAX_INSTS {
-            return Err(RegexError { msg: "pattern too large".into(), pos: 0 });
+            return Err(RegexError {
+                msg: "pattern too large".into(),
+                pos: 0,
+            });
         }
         out.push(inst);
         Ok(out.len() - 1)
@@ -158,20 +189,45 @@ impl Compiler {
         match node {
             Node::Empty => {}
             Node::Char { c, icase } => {
-                let inst = if *icase { Inst::CharFold(fold(*c)) } else { Inst::Char(*c) };
+                let inst = if *icase {
+                    Inst::CharFold(fold(*c))
+                } else {
+                    Inst::Char(*c)
+                };
                 self.push(out, inst)?;
             }
             Node::Any { dotall } => {
-                self.push(out, if *dotall { Inst::Any } else { Inst::AnyButNewline })?;
+                self.push(
+                    out,
+                    if *dotall {
+                        Inst::Any
+                    } else {
+                        Inst::AnyButNewline
+                    },
+                )?;
             }
             Node::Class(set) => {
                 self.push(out, Inst::Class(Box::new(set.clone())))?;
             }
             Node::LineStart { multiline } => {
-                self.push(out, if *multiline { Inst::LineStartMulti } else { Inst::LineStart })?;
+                self.push(
+                    out,
+                    if *multiline {
+                        Inst::LineStartMulti
+                    } else {
+                        Inst::LineStart
+                    },
+                )?;
             }
             Node::LineEnd { multiline } => {
-                self.push(out, if *multiline { Inst::LineEndMulti } else { Inst::LineEnd })?;
+                self.push(
+                    out,
+                    if *multiline {
+                        Inst::LineEndMulti
+                    } else {
+                        Inst::LineEnd
+                    },
+                )?;
             }
             Node::TextStart => {
                 self.push(out, Inst::TextStart)?;
@@ -180,7 +236,13 @@ impl Compiler {
                 self.push(out, Inst::TextEnd)?;
             }
             Node::WordBoundary { negated, ascii } => {
-                self.push(out, Inst::WordBoundary { negated: *negated, ascii: *ascii })?;
+                self.push(
+                    out,
+                    Inst::WordBoundary {
+                        negated: *negated,
+                        ascii: *ascii,
+                    },
+                )?;
             }
             Node::Group { index, node } => match index {
                 Some(g) => {
@@ -213,9 +275,21 @@ impl Compiler {
                     out[j] = Inst::Jmp(end);
                 }
             }
-            Node::Repeat { node, min, max, greedy, possessive } => {
+            Node::Repeat {
+                node,
+                min,
+                max,
+                greedy,
+                possessive,
+            } => {
                 if *possessive {
-                    let inner = Node::Repeat { node: node.clone(), min: *min, max: *max, greedy: true, possessive: false };
+                    let inner = Node::Repeat {
+                        node: node.clone(),
+                        min: *min,
+                        max: *max,
+                        greedy: true,
+                        possessive: false,
+                    };
                     let sub = self.sub(&inner)?;
                     self.push(out, Inst::Atomic(sub))?;
                     return Ok(());
@@ -235,18 +309,44 @@ impl Compiler {
                         }
                         let end = out.len();
                         for s in splits {
-                            out[s] = if *greedy { Inst::Split(s + 1, end) } else { Inst::Split(end, s + 1) };
+                            out[s] = if *greedy {
+                                Inst::Split(s + 1, end)
+                            } else {
+                                Inst::Split(end, s + 1)
+                            };
                         }
                     }
                 }
             }
             Node::Backref { group, icase } => {
-                self.push(out, Inst::Backref { group: *group, icase: *icase })?;
+                self.push(
+                    out,
+                    Inst::Backref {
+                        group: *group,
+                        icase: *icase,
+                    },
+                )?;
             }
-            Node::Look { node, ahead, negated } => {
-                let width = if *ahead { 0 } else { fixed_width(node).unwrap_or(0) };
+            Node::Look {
+                node,
+                ahead,
+                negated,
+            } => {
+                let width = if *ahead {
+                    0
+                } else {
+                    fixed_width(node).unwrap_or(0)
+                };
                 let sub = self.sub(node)?;
-                self.push(out, Inst::Look { sub, ahead: *ahead, negated: *negated, width })?;
+                self.push(
+                    out,
+                    Inst::Look {
+                        sub,
+                        ahead: *ahead,
+                        negated: *negated,
+                        width,
+                    },
+                )?;
             }
             Node::Atomic(node) => {
                 let sub = self.sub(node)?;
@@ -282,7 +382,11 @@ impl Compiler {
         }
         self.push(out, Inst::Jmp(split))?;
         let end = out.len();
-        out[split] = if greedy { Inst::Split(split + 1, end) } else { Inst::Split(end, split + 1) };
+        out[split] = if greedy {
+            Inst::Split(split + 1, end)
+        } else {
+            Inst::Split(end, split + 1)
+        };
         Ok(())
     }
 }

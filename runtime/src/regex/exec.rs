@@ -34,16 +34,30 @@ struct Machine<'a> {
 }
 
 fn is_word(c: char, ascii: bool) -> bool {
-    if ascii { c.is_ascii_alphanumeric() || c == '_' } else { c == '_' || unicode::is_alnum(c) }
+    if ascii {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c == '_' || unicode::is_alnum(c)
+    }
 }
 
 fn item_hit(item: &ClassItem, c: char, ascii: bool) -> bool {
     match *item {
         ClassItem::Range(lo, hi) => lo <= c && c <= hi,
-        ClassItem::Digit(neg) => (if ascii { c.is_ascii_digit() } else { unicode::is_decimal(c) }) != neg,
+        ClassItem::Digit(neg) => {
+            (if ascii {
+                c.is_ascii_digit()
+            } else {
+                unicode::is_decimal(c)
+            }) != neg
+        }
         ClassItem::Word(neg) => is_word(c, ascii) != neg,
         ClassItem::Space(neg) => {
-            (if ascii { matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c') } else { unicode::is_space(c) }) != neg
+            (if ascii {
+                matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
+            } else {
+                unicode::is_space(c)
+            }) != neg
         }
     }
 }
@@ -156,19 +170,28 @@ impl Machine<'_> {
                     true
                 }
                 Inst::Save(slot) => {
-                    stack.push(Frame::Restore { slot: *slot, old: self.slots[*slot] });
+                    stack.push(Frame::Restore {
+                        slot: *slot,
+                        old: self.slots[*slot],
+                    });
                     self.slots[*slot] = pos;
                     if *slot > 1 && slot % 2 == 1 {
                         // A group closed: it is now `lastindex`.
                         let last = self.prog.last_group_slot;
-                        stack.push(Frame::Restore { slot: last, old: self.slots[last] });
+                        stack.push(Frame::Restore {
+                            slot: last,
+                            old: self.slots[last],
+                        });
                         self.slots[last] = slot / 2;
                     }
                     pc += 1;
                     true
                 }
                 Inst::ProgressSet(slot) => {
-                    stack.push(Frame::Restore { slot: *slot, old: self.slots[*slot] });
+                    stack.push(Frame::Restore {
+                        slot: *slot,
+                        old: self.slots[*slot],
+                    });
                     self.slots[*slot] = pos;
                     pc += 1;
                     true
@@ -195,9 +218,18 @@ impl Machine<'_> {
                         same
                     }
                 }
-                Inst::Look { sub, ahead, negated, width } => {
+                Inst::Look {
+                    sub,
+                    ahead,
+                    negated,
+                    width,
+                } => {
                     pc += 1;
-                    let at = if *ahead { Some(pos) } else { pos.checked_sub(*width) };
+                    let at = if *ahead {
+                        Some(pos)
+                    } else {
+                        pos.checked_sub(*width)
+                    };
                     let before = self.slots.clone();
                     let found = match at {
                         Some(at) => self.run(&self.prog.subs[*sub], at, false).is_some(),
@@ -231,7 +263,9 @@ impl Machine<'_> {
                     true
                 }
                 Inst::Match => {
-                    let rejected = top && ((self.fullmatch && pos != text.len()) || (pos == start && start == self.no_empty_at));
+                    let rejected = top
+                        && ((self.fullmatch && pos != text.len())
+                            || (pos == start && start == self.no_empty_at));
                     if !rejected {
                         return Some(pos);
                     }
@@ -265,7 +299,10 @@ impl Machine<'_> {
     }
 
     fn spans(&self, groups: usize) -> Spans {
-        let mut spans: Spans = self.slots[..2 * (groups + 1)].iter().map(|&s| (s != UNSET).then_some(s)).collect();
+        let mut spans: Spans = self.slots[..2 * (groups + 1)]
+            .iter()
+            .map(|&s| (s != UNSET).then_some(s))
+            .collect();
         let last = self.slots[self.prog.last_group_slot];
         spans.push((last != UNSET).then_some(last));
         spans
@@ -277,12 +314,24 @@ pub fn exec(re: &Regex, text: &[char], pos: usize, mode: Mode) -> Option<Spans> 
     search_from(re, text, pos, mode, UNSET)
 }
 
-fn search_from(re: &Regex, text: &[char], pos: usize, mode: Mode, no_empty_at: usize) -> Option<Spans> {
+fn search_from(
+    re: &Regex,
+    text: &[char],
+    pos: usize,
+    mode: Mode,
+    no_empty_at: usize,
+) -> Option<Spans> {
     if pos > text.len() {
         return None;
     }
     let prog = &re.prog;
-    let mut m = Machine { prog, text, slots: vec![UNSET; prog.nslots], fullmatch: mode == Mode::FullMatch, no_empty_at };
+    let mut m = Machine {
+        prog,
+        text,
+        slots: vec![UNSET; prog.nslots],
+        fullmatch: mode == Mode::FullMatch,
+        no_empty_at,
+    };
     if mode != Mode::Search || prog.anchored {
         return m.run(&prog.insts, pos, true).map(|_| m.spans(re.groups));
     }
@@ -312,7 +361,9 @@ pub fn scan(re: &Regex, text: &[char], pos: usize, limit: usize) -> Vec<Spans> {
     let mut at = pos;
     let mut no_empty_at = UNSET;
     while at <= text.len() && (limit == 0 || out.len() < limit) {
-        let Some(spans) = search_from(re, text, at, Mode::Search, no_empty_at) else { break };
+        let Some(spans) = search_from(re, text, at, Mode::Search, no_empty_at) else {
+            break;
+        };
         let (s, e) = (spans[0].unwrap_or(at), spans[1].unwrap_or(at));
         out.push(spans);
         at = e;

@@ -56,7 +56,12 @@ pub struct Regex {
 pub fn compile(pattern: &[char], flags: u32, is_bytes: bool) -> Result<Regex, RegexError> {
     let parsed = parse::parse(pattern, flags, is_bytes)?;
     let prog = compile::compile(&parsed.node, parsed.groups)?;
-    Ok(Regex { prog, groups: parsed.groups, group_names: parsed.names, flags: parsed.flags })
+    Ok(Regex {
+        prog,
+        groups: parsed.groups,
+        group_names: parsed.names,
+        flags: parsed.flags,
+    })
 }
 
 /// Group spans of a match: `spans[2*g]`, `spans[2*g+1]` for group `g`, `None` when the

@@ -1,8 +1,8 @@
 //! The pattern parser: Python's `re` syntax to a [`Node`] tree, with CPython's error
 //! messages and positions.
 
-use super::flags::{ASCII, DOTALL, IGNORECASE, LOCALE, MULTILINE, UNICODE, VERBOSE};
 use super::RegexError;
+use super::flags::{ASCII, DOTALL, IGNORECASE, LOCALE, MULTILINE, UNICODE, VERBOSE};
 
 /// A character class item.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,26 +26,58 @@ pub struct ClassSet {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     Empty,
-    Char { c: char, icase: bool },
-    Any { dotall: bool },
+    Char {
+        c: char,
+        icase: bool,
+    },
+    Any {
+        dotall: bool,
+    },
     Class(ClassSet),
     /// `^`: start of the subject, or of a line with MULTILINE.
-    LineStart { multiline: bool },
+    LineStart {
+        multiline: bool,
+    },
     /// `$`: end of the subject (or before a final newline), or of a line with MULTILINE.
-    LineEnd { multiline: bool },
+    LineEnd {
+        multiline: bool,
+    },
     /// `\A`.
     TextStart,
     /// `\Z`.
     TextEnd,
-    WordBoundary { negated: bool, ascii: bool },
-    Group { index: Option<usize>, node: Box<Node> },
+    WordBoundary {
+        negated: bool,
+        ascii: bool,
+    },
+    Group {
+        index: Option<usize>,
+        node: Box<Node>,
+    },
     Concat(Vec<Node>),
     Alt(Vec<Node>),
-    Repeat { node: Box<Node>, min: u32, max: Option<u32>, greedy: bool, possessive: bool },
-    Backref { group: usize, icase: bool },
-    Look { node: Box<Node>, ahead: bool, negated: bool },
+    Repeat {
+        node: Box<Node>,
+        min: u32,
+        max: Option<u32>,
+        greedy: bool,
+        possessive: bool,
+    },
+    Backref {
+        group: usize,
+        icase: bool,
+    },
+    Look {
+        node: Box<Node>,
+        ahead: bool,
+        negated: bool,
+    },
     Atomic(Box<Node>),
-    Cond { group: usize, yes: Box<Node>, no: Box<Node> },
+    Cond {
+        group: usize,
+        yes: Box<Node>,
+        no: Box<Node>,
+    },
 }
 
 /// The result of parsing.
@@ -72,7 +104,10 @@ struct Parser<'a> {
 }
 
 fn err<T>(msg: impl Into<String>, pos: usize) -> Result<T, RegexError> {
-    Err(RegexError { msg: msg.into(), pos })
+    Err(RegexError {
+        msg: msg.into(),
+        pos,
+    })
 }
 
 /// Parses `pattern` with the initial `flags`.
@@ -90,13 +125,26 @@ pub fn parse(pattern: &[char], flags: u32, is_bytes: bool) -> Result<Parsed, Reg
     if is_bytes {
         flags |= ASCII;
     }
-    let mut parser = Parser { p: pattern, i: 0, flags, is_bytes, groups: 0, names: Vec::new(), closed: vec![true] };
+    let mut parser = Parser {
+        p: pattern,
+        i: 0,
+        flags,
+        is_bytes,
+        groups: 0,
+        names: Vec::new(),
+        closed: vec![true],
+    };
     let node = parser.alternation()?;
     if parser.i < pattern.len() {
         // Only an unmatched `)` stops the top-level alternation early.
         return err("unbalanced parenthesis", parser.i);
     }
-    Ok(Parsed { node, groups: parser.groups, names: parser.names, flags: parser.flags })
+    Ok(Parsed {
+        node,
+        groups: parser.groups,
+        names: parser.names,
+        flags: parser.flags,
+    })
 }
 
 impl Parser<'_> {
@@ -105,14 +153,9 @@ impl Parser<'_> {
     }
 
     fn at(&self, s: &str) -> bool {
-        let mut j = self.i;
-        for c in s.chars() {
-            if self.p.get(j) != Some(&c) {
-                return false;
-            }
-            j += 1;
-        }
-        true
+        (self.i..)
+            .zip(s.chars())
+            .all(|(j, c)| self.p.get(j) == Some(&c))
     }
 
     fn verbose(&self) -> bool {
@@ -154,7 +197,11 @@ impl Parser<'_> {
             self.i += 1;
             branches.push(self.sequence()?);
         }
-        Ok(if branches.len() == 1 { branches.pop().unwrap_or(Node::Empty) } else { Node::Alt(branches) })
+        Ok(if branches.len() == 1 {
+            branches.pop().unwrap_or(Node::Empty)
+        } else {
+            Node::Alt(branches)
+        })
     }
 
     fn sequence(&mut self) -> Result<Node, RegexError> {
@@ -192,13 +239,12 @@ impl Parser<'_> {
             (s != *j).then(|| text.parse::<u64>().unwrap_or(u64::MAX))
         };
         let lo = num(&mut j);
-        let hi;
-        if self.p.get(j) == Some(&',') {
+        let hi = if self.p.get(j) == Some(&',') {
             j += 1;
-            hi = num(&mut j);
+            num(&mut j)
         } else {
-            hi = Some(lo?);
-        }
+            Some(lo?)
+        };
         if self.p.get(j) != Some(&'}') {
             return None;
         }
@@ -248,7 +294,14 @@ impl Parser<'_> {
             if repeated {
                 return err("multiple repeat", start);
             }
-            if matches!(atom, Node::LineStart { .. } | Node::LineEnd { .. } | Node::TextStart | Node::TextEnd | Node::WordBoundary { .. }) {
+            if matches!(
+                atom,
+                Node::LineStart { .. }
+                    | Node::LineEnd { .. }
+                    | Node::TextStart
+                    | Node::TextEnd
+                    | Node::WordBoundary { .. }
+            ) {
                 return err("nothing to repeat", start);
             }
             let (greedy, possessive) = match self.peek() {
@@ -262,7 +315,13 @@ impl Parser<'_> {
                 }
                 _ => (true, false),
             };
-            atom = Node::Repeat { node: Box::new(atom), min, max, greedy, possessive };
+            atom = Node::Repeat {
+                node: Box::new(atom),
+                min,
+                max,
+                greedy,
+                possessive,
+            };
             repeated = true;
         }
     }
@@ -272,13 +331,22 @@ impl Parser<'_> {
         let c = self.p[self.i];
         self.i += 1;
         Ok(match c {
-            '.' => Node::Any { dotall: self.flags & DOTALL != 0 },
-            '^' => Node::LineStart { multiline: self.flags & MULTILINE != 0 },
-            '$' => Node::LineEnd { multiline: self.flags & MULTILINE != 0 },
+            '.' => Node::Any {
+                dotall: self.flags & DOTALL != 0,
+            },
+            '^' => Node::LineStart {
+                multiline: self.flags & MULTILINE != 0,
+            },
+            '$' => Node::LineEnd {
+                multiline: self.flags & MULTILINE != 0,
+            },
             '[' => Node::Class(self.class(start)?),
             '(' => self.group(start)?,
             '\\' => self.escape(start)?,
-            c => Node::Char { c, icase: self.icase() },
+            c => Node::Char {
+                c,
+                icase: self.icase(),
+            },
         })
     }
 
@@ -289,7 +357,10 @@ impl Parser<'_> {
             self.closed.push(false);
             let node = self.group_body(start)?;
             self.closed[index] = true;
-            return Ok(Node::Group { index: Some(index), node: Box::new(node) });
+            return Ok(Node::Group {
+                index: Some(index),
+                node: Box::new(node),
+            });
         }
         self.i += 1;
         let Some(c) = self.peek() else {
@@ -299,14 +370,27 @@ impl Parser<'_> {
         match c {
             ':' => {
                 let node = self.group_body(start)?;
-                Ok(Node::Group { index: None, node: Box::new(node) })
+                Ok(Node::Group {
+                    index: None,
+                    node: Box::new(node),
+                })
             }
             'P' => match self.peek() {
                 Some('<') => {
                     self.i += 1;
                     let name = self.group_name('>')?;
                     if self.names.iter().any(|(n, _)| *n == name) {
-                        return err(format!("redefinition of group name '{name}' as group {}; was group {}", self.groups + 1, self.names.iter().find(|(n, _)| *n == name).map_or(0, |(_, g)| *g)), start + 4);
+                        return err(
+                            format!(
+                                "redefinition of group name '{name}' as group {}; was group {}",
+                                self.groups + 1,
+                                self.names
+                                    .iter()
+                                    .find(|(n, _)| *n == name)
+                                    .map_or(0, |(_, g)| *g)
+                            ),
+                            start + 4,
+                        );
                     }
                     self.groups += 1;
                     let index = self.groups;
@@ -314,7 +398,10 @@ impl Parser<'_> {
                     self.closed.push(false);
                     let node = self.group_body(start)?;
                     self.closed[index] = true;
-                    Ok(Node::Group { index: Some(index), node: Box::new(node) })
+                    Ok(Node::Group {
+                        index: Some(index),
+                        node: Box::new(node),
+                    })
                 }
                 Some('=') => {
                     self.i += 1;
@@ -325,7 +412,10 @@ impl Parser<'_> {
                             if !self.closed[g] {
                                 return err("cannot refer to an open group", name_start - 4);
                             }
-                            Ok(Node::Backref { group: g, icase: self.icase() })
+                            Ok(Node::Backref {
+                                group: g,
+                                icase: self.icase(),
+                            })
                         }
                         None => err(format!("unknown group name '{name}'"), name_start),
                     }
@@ -344,16 +434,27 @@ impl Parser<'_> {
             }
             '=' | '!' => {
                 let node = self.group_body(start)?;
-                Ok(Node::Look { node: Box::new(node), ahead: true, negated: c == '!' })
+                Ok(Node::Look {
+                    node: Box::new(node),
+                    ahead: true,
+                    negated: c == '!',
+                })
             }
             '<' => match self.peek() {
                 Some(d @ ('=' | '!')) => {
                     self.i += 1;
                     let node = self.group_body(start)?;
                     if super::compile::fixed_width(&node).is_none() {
-                        return err("look-behind requires fixed-width pattern", super::NO_POSITION);
+                        return err(
+                            "look-behind requires fixed-width pattern",
+                            super::NO_POSITION,
+                        );
                     }
-                    Ok(Node::Look { node: Box::new(node), ahead: false, negated: d == '!' })
+                    Ok(Node::Look {
+                        node: Box::new(node),
+                        ahead: false,
+                        negated: d == '!',
+                    })
                 }
                 Some(other) => err(format!("unknown extension ?<{other}"), start + 1),
                 None => err("unexpected end of pattern", self.i),
@@ -394,7 +495,11 @@ impl Parser<'_> {
                     return err("missing ), unterminated subpattern", start);
                 }
                 self.i += 1;
-                Ok(Node::Cond { group, yes: Box::new(yes), no: Box::new(no) })
+                Ok(Node::Cond {
+                    group,
+                    yes: Box::new(yes),
+                    no: Box::new(no),
+                })
             }
             c if "aiLmsux-".contains(c) => {
                 self.i -= 1;
@@ -439,7 +544,10 @@ impl Parser<'_> {
                     return err("global flags not at the start of the expression", start);
                 }
                 if self.is_bytes && add & UNICODE != 0 {
-                    return err("bad inline flags: cannot use 'u' flag with a bytes pattern", start);
+                    return err(
+                        "bad inline flags: cannot use 'u' flag with a bytes pattern",
+                        start,
+                    );
                 }
                 self.flags |= add;
                 Ok(Node::Empty)
@@ -450,7 +558,10 @@ impl Parser<'_> {
                 self.flags = (self.flags | add) & !remove;
                 let node = self.group_body(start);
                 self.flags = saved;
-                Ok(Node::Group { index: None, node: Box::new(node?) })
+                Ok(Node::Group {
+                    index: None,
+                    node: Box::new(node?),
+                })
             }
             Some(')') => err("missing :", self.i),
             Some(c) if c.is_ascii_alphabetic() => err("unknown flag", self.i),
@@ -478,10 +589,15 @@ impl Parser<'_> {
                 if name.is_empty() {
                     return err("missing group name", start);
                 }
-                let ident = name.chars().next().is_some_and(|c| c == '_' || crate::text::unicode::is_xid_start(c))
-                    && name.chars().all(|c| c == '_' || crate::text::unicode::is_xid_continue(c));
+                let ident = name
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == '_' || crate::text::unicode::is_xid_start(c))
+                    && name
+                        .chars()
+                        .all(|c| c == '_' || crate::text::unicode::is_xid_continue(c));
                 let number = name.chars().all(|c| c.is_ascii_digit());
-                if !ident && !(terminator == ')' && number) {
+                if !(ident || (terminator == ')' && number)) {
                     return err(format!("bad character in group name '{name}'"), start);
                 }
                 return Ok(name);
@@ -507,11 +623,20 @@ impl Parser<'_> {
     }
 
     /// A character escape shared by patterns and sets: `\n`, `\x41`, octal, ...
-    fn char_escape(&mut self, c: char, start: usize, in_class: bool) -> Result<Option<char>, RegexError> {
+    fn char_escape(
+        &mut self,
+        c: char,
+        start: usize,
+        in_class: bool,
+    ) -> Result<Option<char>, RegexError> {
         let hex = |this: &mut Self, n: usize| -> Result<char, RegexError> {
-            let digits: String = this.p[this.i..(this.i + n).min(this.p.len())].iter().collect();
+            let digits: String = this.p[this.i..(this.i + n).min(this.p.len())]
+                .iter()
+                .collect();
             if digits.len() != n || !digits.chars().all(|d| d.is_ascii_hexdigit()) {
-                let shown: String = this.p[start..(this.i + n).min(this.p.len())].iter().collect();
+                let shown: String = this.p[start..(this.i + n).min(this.p.len())]
+                    .iter()
+                    .collect();
                 return err(format!("incomplete escape {shown}"), start);
             }
             this.i += n;
@@ -546,7 +671,10 @@ impl Parser<'_> {
                 }
                 if v > 0o377 {
                     let shown: String = self.p[start..self.i].iter().collect();
-                    return err(format!("octal escape value {shown} outside of range 0-0o377"), start);
+                    return err(
+                        format!("octal escape value {shown} outside of range 0-0o377"),
+                        start,
+                    );
                 }
                 char::from_u32(v).unwrap_or('\0')
             }
@@ -561,13 +689,28 @@ impl Parser<'_> {
         };
         self.i += 1;
         if let Some(item) = self.category(c) {
-            return Ok(Node::Class(ClassSet { items: vec![item], negated: false, icase: false, ascii: self.ascii() }));
+            return Ok(Node::Class(ClassSet {
+                items: vec![item],
+                negated: false,
+                icase: false,
+                ascii: self.ascii(),
+            }));
         }
         match c {
             'A' => return Ok(Node::TextStart),
             'Z' => return Ok(Node::TextEnd),
-            'b' => return Ok(Node::WordBoundary { negated: false, ascii: self.ascii() }),
-            'B' => return Ok(Node::WordBoundary { negated: true, ascii: self.ascii() }),
+            'b' => {
+                return Ok(Node::WordBoundary {
+                    negated: false,
+                    ascii: self.ascii(),
+                });
+            }
+            'B' => {
+                return Ok(Node::WordBoundary {
+                    negated: true,
+                    ascii: self.ascii(),
+                });
+            }
             '1'..='9' => {
                 // A back reference, or an octal escape of three digits.
                 let mut end = self.i;
@@ -579,13 +722,20 @@ impl Parser<'_> {
                     && self.p.get(end).is_some_and(|d| d.is_digit(8))
                     && digits.chars().all(|d| d.is_digit(8))
                 {
-                    let v = u32::from_str_radix(&format!("{digits}{}", self.p[end]), 8).unwrap_or(0);
+                    let v =
+                        u32::from_str_radix(&format!("{digits}{}", self.p[end]), 8).unwrap_or(0);
                     if v > 0o377 {
                         let shown: String = self.p[start..end + 1].iter().collect();
-                        return err(format!("octal escape value {shown} outside of range 0-0o377"), start);
+                        return err(
+                            format!("octal escape value {shown} outside of range 0-0o377"),
+                            start,
+                        );
                     }
                     self.i = end + 1;
-                    return Ok(Node::Char { c: char::from_u32(v).unwrap_or('\0'), icase: self.icase() });
+                    return Ok(Node::Char {
+                        c: char::from_u32(v).unwrap_or('\0'),
+                        icase: self.icase(),
+                    });
                 }
                 self.i = end;
                 let group: usize = digits.parse().unwrap_or(usize::MAX);
@@ -595,18 +745,29 @@ impl Parser<'_> {
                 if !self.closed[group] {
                     return err("cannot refer to an open group", start);
                 }
-                return Ok(Node::Backref { group, icase: self.icase() });
+                return Ok(Node::Backref {
+                    group,
+                    icase: self.icase(),
+                });
             }
             _ => {}
         }
         match self.char_escape(c, start, false)? {
-            Some(ch) => Ok(Node::Char { c: ch, icase: self.icase() }),
+            Some(ch) => Ok(Node::Char {
+                c: ch,
+                icase: self.icase(),
+            }),
             None => err(format!("bad escape \\{c}"), start),
         }
     }
 
     fn class(&mut self, start: usize) -> Result<ClassSet, RegexError> {
-        let mut set = ClassSet { items: Vec::new(), negated: false, icase: self.icase(), ascii: self.ascii() };
+        let mut set = ClassSet {
+            items: Vec::new(),
+            negated: false,
+            icase: self.icase(),
+            ascii: self.ascii(),
+        };
         if self.peek() == Some('^') {
             self.i += 1;
             set.negated = true;

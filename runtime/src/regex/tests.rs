@@ -38,8 +38,10 @@ fn groups_backrefs_and_lookaround() {
 #[test]
 fn empty_matches_in_scan() {
     let re = compile(&chars("x*"), 0, false).expect("compiles");
-    let spans: Vec<(usize, usize)> =
-        scan(&re, &chars("abxd"), 0, 0).iter().map(|s| (s[0].unwrap_or(0), s[1].unwrap_or(0))).collect();
+    let spans: Vec<(usize, usize)> = scan(&re, &chars("abxd"), 0, 0)
+        .iter()
+        .map(|s| (s[0].unwrap_or(0), s[1].unwrap_or(0)))
+        .collect();
     assert_eq!(spans, [(0, 0), (1, 1), (2, 3), (3, 3), (4, 4)]);
 }
 
@@ -48,7 +50,10 @@ fn errors_have_cpython_messages() {
     let e = compile(&chars("a)"), 0, false).expect_err("fails");
     assert_eq!((e.msg.as_str(), e.pos), ("unbalanced parenthesis", 1));
     let e = compile(&chars("(ab"), 0, false).expect_err("fails");
-    assert_eq!((e.msg.as_str(), e.pos), ("missing ), unterminated subpattern", 0));
+    assert_eq!(
+        (e.msg.as_str(), e.pos),
+        ("missing ), unterminated subpattern", 0)
+    );
     let e = compile(&chars("*a"), 0, false).expect_err("fails");
     assert_eq!((e.msg.as_str(), e.pos), ("nothing to repeat", 0));
 }
