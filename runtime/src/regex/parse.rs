@@ -88,9 +88,13 @@ pub struct Parsed {
     pub flags: u32,
 }
 
-/// The most repetitions `{m,n}` allows (CPython's MAXREPEAT is larger; counted repeats
-/// are unrolled here, so they are bounded).
-const MAX_REPEAT: u32 = 65_535;
+/// The most repetitions `{m,n}` allows (CPython's MAXREPEAT - 1). Counted repeats are
+/// unrolled, so huge counts fail later with "pattern too large".
+const MAX_REPEAT: u32 = u32::MAX - 1;
+
+/// The deepest nesting of groups accepted (CPython's parser hits its recursion limit
+/// somewhat deeper; this keeps the native stack safe).
+const MAX_NESTING: usize = 500;
 
 struct Parser<'a> {
     p: &'a [char],
@@ -101,6 +105,8 @@ struct Parser<'a> {
     names: Vec<(String, usize)>,
     /// Groups whose closing parenthesis has been seen (back references need them).
     closed: Vec<bool>,
+    /// Parenthesis nesting depth (bounded: the parser, compiler and matcher recurse on it).
+    depth: usize,
 }
 
 fn err<T>(msg: impl Into<String>, pos: usize) -> Result<T, RegexError> {
@@ -133,6 +139,7 @@ pub fn parse(pattern: &[char], flags: u32, is_bytes: bool) -> Result<Parsed, Reg
         groups: 0,
         names: Vec::new(),
         closed: vec![true],
+        depth: 0,
     };
     let node = parser.alternation()?;
     if parser.i < pattern.len() {
@@ -351,6 +358,16 @@ impl Parser<'_> {
     }
 
     fn group(&mut self, start: usize) -> Result<Node, RegexError> {
+        if self.depth >= MAX_NESTING {
+            return err("too many nested groups", start);
+        }
+        self.depth += 1;
+        let node = self.group_inner(start);
+        self.depth -= 1;
+        node
+    }
+
+    fn group_inner(&mut self, start: usize) -> Result<Node, RegexError> {
         if self.peek() != Some('?') {
             self.groups += 1;
             let index = self.groups;
