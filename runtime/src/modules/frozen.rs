@@ -25,6 +25,7 @@ macro_rules! frozen {
 frozen! {
     "_collections_abc", false, "_collections_abc.py";
     "_sha2", false, "_sha2.py";
+    "_textio", false, "_textio.py";
     "abc", false, "abc.py";
     "bisect", false, "bisect.py";
     "collections", true, "collections/__init__.py";
