@@ -121,7 +121,7 @@ pub fn compile_source(vm: &mut Vm, bytes: &[u8], filename: &str) -> PyResult<Val
     match compiler::pipeline::compile_bytes(bytes, filename) {
         Ok((module, warnings)) => {
             for w in warnings {
-                crate::modules::warnings::warn_compile(vm, &w)?;
+                crate::modules::warnings::warn_compile(vm, &w, bytes)?;
             }
             load_code_module(vm, module)
         }
