@@ -62,6 +62,9 @@ pub fn io_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&str>) -> PyEr
 }
 
 fn path_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
+    if let Some(b) = crate::builtins::bytes::bytes_data(v) {
+        return Ok(String::from_utf8_lossy(&b).into_owned());
+    }
     match str_of(v) {
         Some(s) => Ok(s.to_owned()),
         None => {
@@ -547,6 +550,10 @@ fn urandom(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let n = int_arg(vm, v)?;
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
+    }
+    // Refuse absurd sizes up front rather than abort on a failed allocation.
+    if n > 1 << 32 {
+        return Err(vm.memory_error(""));
     }
     let mut buf = vec![0u8; n as usize];
     let r = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf));
