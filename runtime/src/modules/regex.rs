@@ -4,6 +4,9 @@
 //! -1 for a group that did not participate (and for no `lastindex`).
 
 use std::any::Any;
+use std::sync::Arc;
+
+use parking_lot::Mutex;
 
 use crate::args::Args;
 use crate::builtins::descriptors::{native, new_native};
@@ -18,13 +21,20 @@ use crate::types::module::ModuleBody;
 use crate::types::native::NativeObject;
 use crate::value::Value;
 
-/// A compiled pattern held by a `re.Pattern`.
+/// A compiled pattern held by a `re.Pattern`, with the characters of the last immutable
+/// subject it ran on (scanners call `match(text, pos)` over one text many times; this
+/// keeps each call from converting the whole text again).
 struct CompiledRegex {
     re: Regex,
+    last_subject: Mutex<Option<(Value, Arc<[char]>)>>,
 }
 
 impl NativeObject for CompiledRegex {
-    fn trace(&self, _t: &mut Tracer) {}
+    fn trace(&self, t: &mut Tracer) {
+        if let Some((v, _)) = &*self.last_subject.lock() {
+            t.visit(*v);
+        }
+    }
     fn as_any(&self) -> &dyn Any {
         self
     }
@@ -60,7 +70,14 @@ fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
             let out_flags = Value::small_int(i64::from(re.flags));
             let ty = native_type(vm, "_regex.CompiledRegex");
-            let handle = new_native(vm, ty, CompiledRegex { re });
+            let handle = new_native(
+                vm,
+                ty,
+                CompiledRegex {
+                    re,
+                    last_subject: Mutex::new(None),
+                },
+            );
             Ok(vm.new_tuple(vec![handle, groups, index.value(), out_flags]))
         }
         Err(e) => {
@@ -76,9 +93,9 @@ fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
-fn handle<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a Regex> {
+fn handle<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a CompiledRegex> {
     match native::<CompiledRegex>(v) {
-        Some(c) => Ok(&c.re),
+        Some(c) => Ok(c),
         None => Err(vm.type_error("expected a compiled pattern")),
     }
 }
@@ -91,22 +108,42 @@ fn spans_tuple(vm: &mut Vm, spans: &Spans) -> Value {
     vm.new_tuple(items)
 }
 
-/// The subject cut at `endpos`, and the start position, both clamped like CPython's.
-fn window(vm: &mut Vm, a: &[Value]) -> PyResult<(Vec<char>, usize)> {
-    let (mut text, _) = subject(vm, a[1])?;
+/// The characters of the subject, the start position and `endpos`, clamped like
+/// CPython's.
+fn window(vm: &mut Vm, c: &CompiledRegex, a: &[Value]) -> PyResult<(Arc<[char]>, usize, usize)> {
+    let v = a[1];
+    let cached = match &*c.last_subject.lock() {
+        Some((last, chars)) if *last == v => Some(chars.clone()),
+        _ => None,
+    };
+    let text = match cached {
+        Some(t) => t,
+        None => {
+            let (chars, _) = subject(vm, v)?;
+            let chars: Arc<[char]> = chars.into();
+            // Only immutable subjects can be remembered.
+            if matches!(
+                crate::object::kind_of(v),
+                Some(crate::object::ObjKind::Str | crate::object::ObjKind::Bytes)
+            ) {
+                *c.last_subject.lock() = Some((v, chars.clone()));
+            }
+            chars
+        }
+    };
     let len = text.len() as i64;
     let pos = ops::convert::index_i64(vm, a[2])?.clamp(0, len) as usize;
     let endpos = ops::convert::index_i64(vm, a[3])?.clamp(0, len) as usize;
-    text.truncate(endpos);
-    Ok((text, pos))
+    Ok((text, pos, endpos))
 }
 
 /// `match(handle, string, pos, endpos, mode)` with mode 0 = match, 1 = fullmatch,
 /// 2 = search.
 fn match_(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = args.range(vm, "match", 5, 5)?;
-    let re = handle(vm, a[0])?;
-    let (text, pos) = window(vm, a)?;
+    let c = handle(vm, a[0])?;
+    let (chars, pos, endpos) = window(vm, c, a)?;
+    let text = &chars[..endpos];
     let mode = match a[4].as_small_int() {
         Some(0) => Mode::Match,
         Some(1) => Mode::FullMatch,
@@ -115,7 +152,7 @@ fn match_(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if pos > text.len() {
         return Ok(Value::NONE);
     }
-    Ok(match crate::regex::exec(re, &text, pos, mode) {
+    Ok(match crate::regex::exec(&c.re, text, pos, mode) {
         Some(spans) => spans_tuple(vm, &spans),
         None => Value::NONE,
     })
@@ -124,13 +161,14 @@ fn match_(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `scan(handle, string, pos, endpos, limit)`: the spans of successive matches.
 fn scan(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = args.range(vm, "scan", 5, 5)?;
-    let re = handle(vm, a[0])?;
-    let (text, pos) = window(vm, a)?;
+    let c = handle(vm, a[0])?;
+    let (chars, pos, endpos) = window(vm, c, a)?;
+    let text = &chars[..endpos];
     let limit = ops::convert::index_i64(vm, a[4])?.max(0) as usize;
     if pos > text.len() {
         return Ok(vm.new_list(Vec::new()));
     }
-    let found = crate::regex::scan(re, &text, pos, limit);
+    let found = crate::regex::scan(&c.re, text, pos, limit);
     let items: Vec<Value> = found.iter().map(|s| spans_tuple(vm, s)).collect();
     Ok(vm.new_list(items))
 }
