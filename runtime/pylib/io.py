@@ -802,6 +802,20 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
         raise
 
 
+_std_buffers = {}
+
+
+def _std_buffer(fd):
+    """The binary layer of sys.stdin/stdout/stderr (`sys.stdout.buffer`)."""
+    b = _std_buffers.get(fd)
+    if b is None:
+        raw = FileIO(fd, "r" if fd == 0 else "w", closefd=False)
+        raw.name = ("<stdin>", "<stdout>", "<stderr>")[fd]
+        b = BufferedReader(raw) if fd == 0 else BufferedWriter(raw)
+        _std_buffers[fd] = b
+    return b
+
+
 def open_code(path):
     return open(path, "rb")
 

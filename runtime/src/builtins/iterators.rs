@@ -456,7 +456,7 @@ fn view_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// Attributes of native iterators (`mapping` of dict views).
 pub fn native_getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
-    if let Some(v) = crate::modules::io::std_getattr(vm, obj, name) {
+    if let Some(v) = crate::modules::io::std_getattr(vm, obj, name)? {
         return Ok(Some(v));
     }
     if let Some(v) = crate::builtins::memoryview::getattr(vm, obj, name)? {

@@ -40,15 +40,20 @@ pub fn std_stream(v: Value) -> Option<u8> {
 
 /// Writes to a standard stream.
 pub fn write_std(vm: &mut Vm, fd: u8, text: &str) -> PyResult<()> {
+    write_std_bytes(vm, fd, text.as_bytes())
+}
+
+/// Writes bytes to a standard stream (`os.write(1, ...)`, `sys.stdout.buffer`).
+pub fn write_std_bytes(vm: &mut Vm, fd: u8, data: &[u8]) -> PyResult<()> {
     if vm.interp.sandboxed.load(std::sync::atomic::Ordering::Relaxed) {
         return Ok(());
     }
     let r = if fd == 2 {
         flush_std(vm);
         let mut e = std::io::stderr().lock();
-        e.write_all(text.as_bytes()).and_then(|_| e.flush())
+        e.write_all(data).and_then(|_| e.flush())
     } else {
-        vm.interp.stdout.lock().write_all(text.as_bytes())
+        vm.interp.stdout.lock().write_all(data)
     };
     match r {
         Ok(()) => Ok(()),
@@ -129,18 +134,26 @@ pub fn native_repr(_vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     Ok(None)
 }
 
-/// Attributes of the standard streams that differ per stream.
-pub fn std_getattr(vm: &mut Vm, obj: Value, name: &str) -> Option<Value> {
-    let fd = std_stream(obj)?;
-    match name {
+/// Attributes of the standard streams that differ per stream; `buffer` is the binary
+/// layer `io._std_buffer(fd)` makes.
+pub fn std_getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(fd) = std_stream(obj) else {
+        return Ok(None);
+    };
+    Ok(match name {
         "name" => Some(vm.intern(["<stdin>", "<stdout>", "<stderr>"][fd as usize])),
         "mode" => Some(vm.intern(if fd == 0 { "r" } else { "w" })),
         "closed" => Some(Value::FALSE),
         "encoding" => Some(vm.intern("utf-8")),
         "errors" => Some(vm.intern(if fd == 2 { "backslashreplace" } else { "strict" })),
         "line_buffering" => Some(Value::from_bool(fd == 2)),
+        "buffer" => {
+            let io = crate::import::import_module(vm, "io")?;
+            let f = ops::attr::getattr_str(vm, io, "_std_buffer")?;
+            Some(ops::call::call(vm, f, &[Value::small_int(i64::from(fd))])?)
+        }
         _ => None,
-    }
+    })
 }
 
 /// Builds `_io`: the standard streams' type (`io` itself is runtime/pylib/io.py).

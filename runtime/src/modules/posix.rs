@@ -229,8 +229,7 @@ fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     let n = match fd {
         1 | 2 => {
-            let text = String::from_utf8_lossy(&data).into_owned();
-            crate::modules::io::write_std(vm, fd as u8, &text)?;
+            crate::modules::io::write_std_bytes(vm, fd as u8, &data)?;
             data.len()
         }
         _ => with_file(vm, fd, |f| f.write(&data))?,
