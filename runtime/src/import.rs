@@ -109,19 +109,82 @@ pub fn import_module(vm: &mut Vm, fullname: &str) -> PyResult<Value> {
             ops::iter::collect(vm, path)?.into_iter().filter_map(|p| str_of(p).map(str::to_owned)).collect()
         }
     };
+    // Directories without `__init__.py` make a namespace package (PEP 420) when no
+    // regular package or module of the name is found anywhere on the path.
+    let mut namespace_dirs = Vec::new();
     for dir in &search {
         let base = if dir.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(dir) };
-        let pkg_init = base.join(child).join("__init__.py");
+        let pkg_dir = base.join(child);
+        let pkg_init = pkg_dir.join("__init__.py");
         let file = base.join(format!("{child}.py"));
         if pkg_init.is_file() {
-            let pkg_dir = base.join(child);
             return load_source_module(vm, fullname, &pkg_init, Some(&pkg_dir), parent);
         }
         if file.is_file() {
             return load_source_module(vm, fullname, &file, None, parent);
         }
+        if pkg_dir.is_dir() {
+            let abs = std::path::absolute(&pkg_dir).unwrap_or(pkg_dir);
+            namespace_dirs.push(abs.to_string_lossy().into_owned());
+        }
+    }
+    if !namespace_dirs.is_empty() {
+        return namespace_package(vm, fullname, namespace_dirs, parent);
     }
     Err(not_found(vm, fullname, false))
+}
+
+/// Creates the namespace package `fullname` spanning `dirs`.
+fn namespace_package(vm: &mut Vm, fullname: &str, dirs: Vec<String>, parent: Option<&str>) -> PyResult<Value> {
+    let module = new_module(vm, fullname);
+    let d = module.dict;
+    dictops::set_item_str(vm, d, "__file__", Value::NONE);
+    let paths: Vec<Value> = dirs.into_iter().map(|p| vm.new_string(p)).collect();
+    let l = vm.new_list(paths);
+    dictops::set_item_str(vm, d, "__path__", l);
+    let pv = vm.new_str(fullname);
+    dictops::set_item_str(vm, d, "__package__", pv);
+    let key = vm.new_str(fullname);
+    dictops::set(vm, sys_modules(vm), key, module.value())?;
+    bind_in_parent(vm, fullname, parent, module.value());
+    Ok(module.value())
+}
+
+/// Sets `child` in the parent package of `fullname` to the module `m`.
+fn bind_in_parent(vm: &mut Vm, fullname: &str, parent: Option<&str>, m: Value) {
+    if let Some(p) = parent
+        && let Some(pm) = dictops::get_str(&sys_modules(vm), p)
+    {
+        let child = fullname.rsplit_once('.').map_or(fullname, |(_, c)| c);
+        let cn = vm.intern(child);
+        let _ = attr::setattr(vm, pm, cn, m);
+    }
+}
+
+/// `importlib.reload(module)`: runs the module's code again in its namespace.
+pub fn reload(vm: &mut Vm, module: Value) -> PyResult<Value> {
+    let Some(m) = Gc::<ModuleBody>::from_value(module) else {
+        return Err(vm.type_error("reload() argument must be a module"));
+    };
+    let name = dictops::get_str(&m.dict, "__name__").and_then(str_of).map(str::to_owned).unwrap_or_default();
+    if dictops::get_str(&sys_modules(vm), &name) != Some(module) {
+        let err = vm.import_error(format!("module {name} not in sys.modules"));
+        set_name(vm, err.value(), &name);
+        return Err(err);
+    }
+    let file = dictops::get_str(&m.dict, "__file__").and_then(str_of).map(str::to_owned);
+    let (bytes, filename) = match (file, crate::modules::frozen::find(&name)) {
+        (Some(f), _) => match std::fs::read(&f) {
+            Ok(b) => (b, f),
+            Err(e) => return Err(crate::modules::posix::io_error(vm, &e, Some(&f))),
+        },
+        (None, Some(frozen)) => (frozen.source.as_bytes().to_vec(), format!("<frozen {name}>")),
+        // Builtin and namespace modules have no code to run again.
+        (None, None) => return Ok(module),
+    };
+    let code = crate::loader::compile_source(vm, &bytes, &filename)?;
+    crate::vm::run_code(vm, code, m.dict, m.dict.value())?;
+    Ok(dictops::get_str(&sys_modules(vm), &name).unwrap_or(module))
 }
 
 fn set_name(vm: &mut Vm, err: Value, name: &str) {
@@ -173,19 +236,20 @@ fn load_code(vm: &mut Vm, fullname: &str, bytes: &[u8], file: &str, pkg_dir: Opt
     dictops::set_item_str(vm, d, "__builtins__", b);
     let key = vm.new_str(fullname);
     dictops::set(vm, sys_modules(vm), key, module.value())?;
+    vm.interp.initializing.lock().push(fullname.to_owned());
     let result = crate::loader::compile_source(vm, bytes, file).and_then(|code| crate::vm::run_code(vm, code, d, d.value()));
+    {
+        let mut init = vm.interp.initializing.lock();
+        if let Some(i) = init.iter().rposition(|n| n == fullname) {
+            init.remove(i);
+        }
+    }
     if let Err(e) = result {
         dictops::remove(vm, sys_modules(vm), key)?;
         return Err(e);
     }
     let m = dictops::get_str(&sys_modules(vm), fullname).unwrap_or(module.value());
-    if let Some(p) = parent
-        && let Some(pm) = dictops::get_str(&sys_modules(vm), p)
-    {
-        let child = fullname.rsplit_once('.').map_or(fullname, |(_, c)| c);
-        let cn = vm.intern(child);
-        let _ = attr::setattr(vm, pm, cn, m);
-    }
+    bind_in_parent(vm, fullname, parent, m);
     Ok(m)
 }
 
@@ -269,7 +333,7 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
     }
     let modname = modname.unwrap_or_else(|| "<unknown module name>".into());
     let file = attr::getattr_opt(vm, module, "__file__")?.and_then(str_of).map(str::to_owned);
-    let initializing = attr::getattr_opt(vm, module, "__initializing__")?.is_some_and(|v| v == Value::TRUE);
+    let initializing = vm.interp.initializing.lock().contains(&modname);
     let msg = match file {
         Some(f) if initializing => format!(
             "cannot import name '{n}' from partially initialized module '{modname}' (most likely due to a circular import) ({f})"

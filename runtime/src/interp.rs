@@ -81,6 +81,11 @@ pub struct Interpreter {
     pub sandboxed: AtomicBool,
     /// Buffered standard output (see `modules::io`).
     pub stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
+    /// Files opened by `os.open`, by descriptor (see `modules::posix`).
+    pub files: Mutex<FxHashMap<i32, std::fs::File>>,
+    /// Modules whose code is running for their first import (for the "partially
+    /// initialized module" error of `from m import name`).
+    pub initializing: Mutex<Vec<String>>,
 }
 
 impl Runtime {
@@ -222,6 +227,8 @@ impl Vm {
                 std::io::stdout(),
             )),
             sandboxed: AtomicBool::new(false),
+            files: Mutex::new(FxHashMap::default()),
+            initializing: Mutex::new(Vec::new()),
         });
         rt.interpreters.lock().push(interp.clone());
         interp

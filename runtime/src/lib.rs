@@ -19,6 +19,7 @@ pub mod modules;
 pub mod numeric;
 pub mod object;
 pub mod ops;
+pub mod regex;
 pub mod repl;
 pub mod run;
 pub mod text;

@@ -81,6 +81,7 @@ pub fn load_code_module(vm: &mut Vm, module: CodeModule) -> PyResult<Value> {
             name,
             qualname,
             unit: std::sync::OnceLock::new(),
+            eval_mode: std::sync::atomic::AtomicBool::new(false),
         };
         let c = vm.alloc(ty, body);
         list.items.lock().push(c.value());

@@ -90,7 +90,7 @@ fn run_on_this_thread(stack_base: usize, source: MainSource, options: RunOptions
     status
 }
 
-/// Fills `builtins`, creates `sys` and `io` and registers them.
+/// Fills `builtins`, creates `sys` and `_io` and registers them.
 pub fn init_interpreter(vm: &mut Vm) -> Result<(), PyErr> {
     crate::builtins::install(vm);
     let sys = crate::modules::sys::create(vm)?;
@@ -99,7 +99,7 @@ pub fn init_interpreter(vm: &mut Vm) -> Result<(), PyErr> {
     let b = vm.interp.builtins.value();
     dictops::set_item_str(vm, modules, "builtins", b);
     let io = crate::modules::io::create(vm)?;
-    dictops::set_item_str(vm, modules, "io", io.value());
+    dictops::set_item_str(vm, modules, "_io", io.value());
     Ok(())
 }
 
@@ -178,7 +178,24 @@ pub fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
         let _ = crate::modules::io::write_std(vm, 2, &format!("{text}\n"));
         return 1;
     }
-    let report = crate::traceback::format_exception(vm, exc);
-    let _ = crate::modules::io::write_std(vm, 2, &report);
+    let hook = crate::modules::sys::get(vm, "excepthook");
+    let default_hook = crate::modules::sys::get(vm, "__excepthook__");
+    if hook != default_hook && !hook.is_none() {
+        let ty = ops::type_of(vm, exc).value();
+        let tb = attr::getattr_opt(vm, exc, "__traceback__").ok().flatten().unwrap_or(Value::NONE);
+        if let Err(hook_err) = ops::call::call(vm, hook, &[ty, exc, tb]) {
+            crate::modules::io::flush_std(vm);
+            let _ = crate::modules::io::write_std(vm, 2, "Error in sys.excepthook:\n");
+            let report = crate::traceback::format_exception(vm, hook_err.value());
+            let _ = crate::modules::io::write_std(vm, 2, &report);
+            let _ = crate::modules::io::write_std(vm, 2, "\nOriginal exception was:\n");
+            let report = crate::traceback::format_exception(vm, exc);
+            let _ = crate::modules::io::write_std(vm, 2, &report);
+        }
+    } else {
+        let report = crate::traceback::format_exception(vm, exc);
+        let _ = crate::modules::io::write_std(vm, 2, &report);
+    }
+    crate::modules::io::flush_std(vm);
     if ops::is_instance(vm, exc, vm.rt.exc.keyboard_interrupt) { 130 } else { 1 }
 }

@@ -601,6 +601,9 @@ fn view_isdisjoint(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// Attributes of native iterators (`mapping` of dict views).
 pub fn native_getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
+    if let Some(v) = crate::modules::io::std_getattr(vm, obj, name)? {
+        return Ok(Some(v));
+    }
     if let Some(v) = crate::builtins::memoryview::getattr(vm, obj, name)? {
         return Ok(Some(v));
     }

@@ -6,6 +6,8 @@ use crate::interp::Vm;
 use crate::object::{Gc, ObjKind, kind_of};
 use crate::ops::{self, dictops, str_of};
 use crate::types::dict::DictBody;
+use crate::types::function::CodeBody;
+use std::sync::atomic::Ordering;
 use crate::value::Value;
 
 fn source_text(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Vec<u8>> {
@@ -38,11 +40,10 @@ fn compile_mode(vm: &mut Vm, source: &[u8], filename: &str, mode: &str) -> PyRes
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     let code = crate::loader::compile_source(vm, text.as_bytes(), filename)?;
-    if mode == "eval" {
-        let marker = vm.intern("__taipan_eval__");
-        let d = vm.new_dict_body();
-        dictops::set(vm, d, marker, code)?;
-        return Ok(code);
+    if mode == "eval"
+        && let Some(c) = Gc::<CodeBody>::from_value(code)
+    {
+        c.eval_mode.store(true, Ordering::Relaxed);
     }
     Ok(code)
 }
@@ -59,15 +60,15 @@ pub fn compile_builtin(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(src);
     }
     let text = source_text(vm, src, "compile")?;
-    let filename = str_of(filename).unwrap_or("<string>").to_owned();
-    let mode = str_of(mode).unwrap_or("exec").to_owned();
-    let code = compile_mode(vm, &text, &filename, &mode)?;
-    if mode == "eval" {
-        // Remember the mode on the code object's consts via a wrapper tuple.
-        let tag = vm.intern("eval");
-        return Ok(vm.new_tuple(vec![tag, code]));
-    }
-    Ok(code)
+    let Some(filename) = str_of(filename).map(str::to_owned) else {
+        let tn = ops::type_name(vm, filename);
+        return Err(vm.type_error(format!("compile() argument 'filename' must be str, not {tn}")));
+    };
+    let Some(mode) = str_of(mode).map(str::to_owned) else {
+        let tn = ops::type_name(vm, mode);
+        return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {tn}")));
+    };
+    compile_mode(vm, &text, &filename, &mode)
 }
 
 /// `exec(source, globals=None, locals=None)` / `eval(...)`.
@@ -106,14 +107,8 @@ pub fn exec_builtin(vm: &mut Vm, args: &Args, is_eval: bool) -> PyResult<Value> 
         let b = vm.interp.builtins.value();
         dictops::set_item_str(vm, globals, "__builtins__", b);
     }
-    let (code, eval_mode) = if kind_of(src) == Some(ObjKind::Code) {
-        (src, false)
-    } else if let Some(items) = ops::tuple_items(src)
-        .filter(|t| t.len() == 2 && str_of(t[0]) == Some("eval") && kind_of(t[1]) == Some(ObjKind::Code))
-    {
-        // FIXME: `compile(..., 'eval')` returns a tagged tuple until code objects record
-        // their compile mode.
-        (items[1], true)
+    let (code, eval_mode) = if let Some(c) = Gc::<CodeBody>::from_value(src) {
+        (src, c.eval_mode.load(Ordering::Relaxed))
     } else {
         let text = source_text(vm, src, fname)?;
         let text = if is_eval {

@@ -26,6 +26,7 @@ frozen! {
     "_collections_abc", false, "_collections_abc.py";
     "_sha2", false, "_sha2.py";
     "annotationlib", false, "annotationlib.py";
+    "_textio", false, "_textio.py";
     "abc", false, "abc.py";
     "asyncio", true, "asyncio/__init__.py";
     "asyncio.events", false, "asyncio/events.py";
@@ -47,15 +48,27 @@ frozen! {
     "functools", false, "functools.py";
     "heapq", false, "heapq.py";
     "inspect", false, "inspect.py";
+    "io", false, "io.py";
     "itertools", false, "itertools.py";
+    "json", true, "json/__init__.py";
+    "json.decoder", false, "json/decoder.py";
+    "json.encoder", false, "json/encoder.py";
     "keyword", false, "keyword.py";
+    "linecache", false, "linecache.py";
     "operator", false, "operator.py";
+    "os", false, "os.py";
+    "posixpath", false, "posixpath.py";
     "random", false, "random.py";
+    "re", false, "re.py";
+    "shutil", false, "shutil.py";
+    "stat", false, "stat.py";
     "string", true, "string/__init__.py";
     "string.templatelib", false, "string/templatelib.py";
     "struct", false, "struct.py";
+    "tempfile", false, "tempfile.py";
     "textwrap", false, "textwrap.py";
     "types", false, "types.py";
+    "warnings", false, "warnings.py";
     "traceback", false, "traceback.py";
     "weakref", false, "weakref.py";
 }

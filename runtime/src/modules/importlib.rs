@@ -1,4 +1,4 @@
-//! `importlib` (basic): `import_module` with relative names.
+//! `importlib` (basic): `import_module` with relative names, and `reload`.
 
 use crate::args::Args;
 use crate::errors::PyResult;
@@ -9,13 +9,21 @@ use crate::types::module::ModuleBody;
 use crate::value::Value;
 
 fn import_module(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let a = args.range(vm, "import_module", 1, 2)?;
-    let Some(name) = str_of(a[0]).map(str::to_owned) else {
-        let tn = ops::type_name(vm, a[0]);
+    args.only_kwargs(vm, "import_module", &["name", "package"])?;
+    let pos = args.pos();
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!("import_module() takes from 1 to 2 positional arguments but {} were given", pos.len())));
+    }
+    let Some(name_v) = pos.first().copied().or(args.kwarg("name")) else {
+        return Err(vm.type_error("import_module() missing 1 required positional argument: 'name'"));
+    };
+    let package = pos.get(1).copied().or(args.kwarg("package")).filter(|p| !p.is_none());
+    let Some(name) = str_of(name_v).map(str::to_owned) else {
+        let tn = ops::type_name(vm, name_v);
         return Err(vm.type_error(format!("module name must be str, not {tn}")));
     };
     if name.starts_with('.') {
-        let Some(pkg) = a.get(1).and_then(|p| str_of(*p)).map(str::to_owned) else {
+        let Some(pkg) = package.and_then(str_of).map(str::to_owned) else {
             return Err(vm.type_error(format!(
                 "the 'package' argument is required to perform a relative import for '{name}'"
             )));
@@ -33,11 +41,16 @@ fn import_module(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     crate::import::import_module(vm, &name)
 }
 
+fn reload(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let m = args.one(vm, "reload")?;
+    crate::import::reload(vm, m)
+}
+
 fn invalidate_caches(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
 /// Builds `importlib`.
 pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
-    Ok(super::new_module_with(vm, "importlib", &[("import_module", import_module), ("invalidate_caches", invalidate_caches)]))
+    Ok(super::new_module_with(vm, "importlib", &[("import_module", import_module), ("invalidate_caches", invalidate_caches), ("reload", reload)]))
 }

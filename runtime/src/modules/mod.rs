@@ -7,7 +7,9 @@ pub mod gc_module;
 pub mod importlib;
 pub mod io;
 pub mod math;
-pub mod os;
+pub mod structseq;
+pub mod posix;
+pub mod regex;
 pub mod sys;
 pub mod taipan;
 pub mod time;
@@ -34,11 +36,10 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("gc", gc_module::create),
     ("time", time::create),
     ("math", math::create),
-    ("io", io::create),
     ("_io", io::create),
-    ("os", os::create),
+    ("posix", posix::create),
+    ("_regex", regex::create),
     ("importlib", importlib::create),
-    ("warnings", warnings::create),
     ("_weakref", weakref::create),
     ("_taipan", taipan::create),
 ];

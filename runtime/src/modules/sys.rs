@@ -136,6 +136,40 @@ fn getdefaultencoding(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(vm.intern("utf-8"))
 }
 
+fn getfilesystemencodeerrors(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(vm.intern("surrogateescape"))
+}
+
+/// `sys.excepthook(type, value, traceback)`: prints the report of an uncaught exception.
+fn excepthook(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let a = args.range(vm, "excepthook", 3, 3)?;
+    let exc = a[1];
+    if crate::object::kind_of(exc) != Some(crate::object::ObjKind::Exception) {
+        let tn = ops::type_name(vm, exc);
+        let text = format!("TypeError: print_exception(): Exception expected for value, {tn} found\n");
+        crate::modules::io::write_std(vm, 2, &text)?;
+        return Ok(Value::NONE);
+    }
+    let report = crate::traceback::format_exception(vm, exc);
+    crate::modules::io::write_std(vm, 2, &report)?;
+    Ok(Value::NONE)
+}
+
+/// `sys.displayhook(value)`: prints the repr of a non-None value and stores it in
+/// `builtins._`.
+fn displayhook(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let v = args.one(vm, "displayhook")?;
+    if v.is_none() {
+        return Ok(Value::NONE);
+    }
+    let b = vm.interp.builtins;
+    dictops::set_item_str(vm, b.dict, "_", Value::NONE);
+    let text = ops::repr::repr_string(vm, v)?;
+    crate::builtins::functions::write_stdout(vm, &format!("{text}\n"))?;
+    dictops::set_item_str(vm, b.dict, "_", v);
+    Ok(Value::NONE)
+}
+
 /// Builds `sys` for the interpreter (`argv` is filled by the embedder).
 pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     let existing = vm.interp.sys.get();
@@ -155,13 +189,21 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
         ("set_int_max_str_digits", set_int_max_str_digits),
         ("_is_gil_enabled", is_gil_enabled),
         ("getdefaultencoding", getdefaultencoding),
+        ("getfilesystemencoding", getdefaultencoding),
+        ("getfilesystemencodeerrors", getfilesystemencodeerrors),
+        ("excepthook", excepthook),
+        ("displayhook", displayhook),
     ]);
+    for (alias, name) in [("__excepthook__", "excepthook"), ("__displayhook__", "displayhook")] {
+        let f = dictops::get_str(&m.dict, name).unwrap_or(Value::NONE);
+        super::set(vm, m, alias, f);
+    }
     vm.interp.sys.set(m.value());
     let modules = vm.interp.modules.value();
     super::set(vm, m, "modules", modules);
     let fin = vm.intern("final");
     let vi: Vec<Value> = vec![Value::small_int(3), Value::small_int(14), Value::small_int(0), fin, Value::small_int(0)];
-    let vi = crate::modules::os::struct_seq(vm, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], vi);
+    let vi = crate::modules::structseq::struct_seq(vm, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], vi);
     super::set(vm, m, "version_info", vi);
     let version = vm.new_str("3.14.0 (Taipan 0.1.0) [Rust]");
     super::set(vm, m, "version", version);
@@ -169,8 +211,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     let name = vm.intern("taipan");
     let cache_tag = vm.intern("taipan-314");
     let alpha = vm.intern("alpha");
-    let impl_vi = vm.new_tuple(vec![Value::small_int(0), Value::small_int(1), Value::small_int(0), alpha, Value::small_int(0)]);
-    let imp = crate::modules::os::namespace(vm, "namespace", &[("name", name), ("cache_tag", cache_tag), ("version", impl_vi)]);
+    let impl_vi = vec![Value::small_int(0), Value::small_int(1), Value::small_int(0), alpha, Value::small_int(0)];
+    let impl_vi = crate::modules::structseq::struct_seq(vm, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], impl_vi);
+    let imp = crate::modules::structseq::namespace(vm, "namespace", &[("name", name), ("cache_tag", cache_tag), ("version", impl_vi)]);
     super::set(vm, m, "implementation", imp);
     let maxsize = vm.new_int(i64::MAX);
     super::set(vm, m, "maxsize", maxsize);
@@ -183,8 +226,11 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     let flag_names = ["debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits", "gil"];
     let mut flag_values: Vec<Value> = flag_names.iter().map(|_| Value::small_int(0)).collect();
     flag_values[11] = Value::small_int(1);
+    // `dev_mode` and `safe_path` are bools, the other flags ints.
+    flag_values[13] = Value::FALSE;
+    flag_values[16] = Value::FALSE;
     flag_values[17] = Value::small_int(4300);
-    let flags = crate::modules::os::struct_seq(vm, "sys.flags", &flag_names, flag_values);
+    let flags = crate::modules::structseq::struct_seq(vm, "sys.flags", &flag_names, flag_values);
     super::set(vm, m, "flags", flags);
     let names: Vec<Value> = super::builtin_module_names().into_iter().map(|n| vm.intern(n)).collect();
     let names = vm.new_tuple(names);
@@ -206,7 +252,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     super::set(vm, m, "warnoptions", warnopts);
     let xopts = vm.new_dict_body().value();
     super::set(vm, m, "_xoptions", xopts);
-    let float_info = crate::modules::os::struct_seq(
+    let float_info = crate::modules::structseq::struct_seq(
         vm,
         "sys.float_info",
         &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
@@ -225,6 +271,25 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
         ],
     );
     super::set(vm, m, "float_info", float_info);
+    let siphash = vm.intern("siphash13");
+    let modulus = vm.new_int((1i64 << 61) - 1);
+    let hash_info = crate::modules::structseq::struct_seq(
+        vm,
+        "sys.hash_info",
+        &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
+        vec![
+            Value::small_int(64),
+            modulus,
+            Value::small_int(314_159),
+            Value::small_int(0),
+            Value::small_int(1_000_003),
+            siphash,
+            Value::small_int(64),
+            Value::small_int(128),
+            Value::small_int(0),
+        ],
+    );
+    super::set(vm, m, "hash_info", hash_info);
     Ok(m)
 }
 

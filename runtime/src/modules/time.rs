@@ -56,7 +56,13 @@ fn cpu_time() -> f64 {
 
 fn sleep(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = args.one(vm, "sleep")?;
-    let secs = crate::builtins::numbers::to_f64(vm, v)?;
+    // Floats are taken as they are; anything else must be an integer (`__index__`).
+    let secs = if v.is_float() || ops::float_of(v).is_some() {
+        crate::builtins::numbers::to_f64(vm, v)?
+    } else {
+        let i = ops::convert::index_bigint(vm, v)?;
+        num_traits::ToPrimitive::to_f64(&i).unwrap_or(f64::INFINITY)
+    };
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
@@ -85,9 +91,66 @@ fn civil(secs: i64) -> [i64; 9] {
     [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday, 0]
 }
 
+/// The Unix timestamp of a broken-down UTC time (the inverse of [`civil`]).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The nine fields of a `struct_time` or 9-tuple argument.
+fn time_tuple(vm: &mut Vm, v: Value, fname: &str) -> PyResult<[i64; 9]> {
+    let items = ops::iter::collect(vm, v)?;
+    if items.len() != 9 {
+        return Err(vm.type_error(format!("{fname}(): illegal time tuple argument")));
+    }
+    let mut out = [0i64; 9];
+    for (slot, item) in out.iter_mut().zip(items) {
+        *slot = ops::convert::index_i64(vm, item)?;
+    }
+    Ok(out)
+}
+
+fn mktime(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let v = args.one(vm, "mktime")?;
+    let f = time_tuple(vm, v, "mktime")?;
+    // Months outside 1..=12 carry into the year, as C's mktime normalises them.
+    let months = f[0] * 12 + (f[1] - 1);
+    let (y, m) = (months.div_euclid(12), months.rem_euclid(12) + 1);
+    let days = days_from_civil(y, m, 1) + f[2] - 1;
+    let secs = days * 86_400 + f[3] * 3600 + f[4] * 60 + f[5];
+    Ok(Value::from_f64(secs as f64))
+}
+
+fn asctime_text(f: &[i64; 9]) -> String {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let day = DAYS[f[6].rem_euclid(7) as usize];
+    let month = MONTHS[(f[1] - 1).rem_euclid(12) as usize];
+    format!("{day} {month} {:2} {:02}:{:02}:{:02} {}", f[2], f[3], f[4], f[5], f[0])
+}
+
+fn asctime(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let a = args.range(vm, "asctime", 0, 1)?;
+    let f = match a.first() {
+        Some(&t) => time_tuple(vm, t, "asctime")?,
+        None => civil(now().as_secs() as i64),
+    };
+    Ok(vm.new_string(asctime_text(&f)))
+}
+
+fn ctime(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = timestamp_arg(vm, args, "ctime")?;
+    Ok(vm.new_string(asctime_text(&civil(t))))
+}
+
 fn struct_time(vm: &mut Vm, fields: [i64; 9]) -> Value {
     let vals: Vec<Value> = fields.iter().map(|&f| Value::small_int(f)).collect();
-    crate::modules::os::struct_seq(
+    crate::modules::structseq::struct_seq(
         vm,
         "time.struct_time",
         &["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"],
@@ -173,6 +236,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
         ("gmtime", gmtime),
         ("localtime", localtime),
         ("strftime", strftime),
+        ("mktime", mktime),
+        ("asctime", asctime),
+        ("ctime", ctime),
     ]);
     super::set(vm, m, "timezone", Value::small_int(0));
     Ok(m)

@@ -28,7 +28,7 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let ty = type_of(vm, v);
     if ty.has_flag(tflags::HEAPTYPE)
         && let Some(f) = attr::lookup_type(vm, ty, "__repr__")
-        && !is_builtin_slot(f)
+        && !is_builtin_slot(ty, "__repr__", f)
     {
         let r = call::call_method(vm, f, v, &[])?;
         if str_of(r).is_none() {
@@ -41,8 +41,21 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(vm.new_string(s))
 }
 
-fn is_builtin_slot(f: Value) -> bool {
-    kind_of(f) == Some(ObjKind::Builtin)
+/// Whether `f`, found as `ty.<name>`, is the slot of a builtin type (served directly by
+/// `builtin_repr`), rather than a method a heap type defines, possibly in Rust (the
+/// `__repr__` of struct sequences).
+fn is_builtin_slot(ty: Gc<TypeBody>, name: &str, f: Value) -> bool {
+    if kind_of(f) != Some(ObjKind::Builtin) {
+        return false;
+    }
+    let mro = ty.mro.lock().clone();
+    for t in mro {
+        let Some(t) = Gc::<TypeBody>::from_value(t) else { continue };
+        if dictops::get_str(&t.dict, name).is_some() {
+            return !t.has_flag(tflags::HEAPTYPE);
+        }
+    }
+    true
 }
 
 /// `repr(text)`: CPython's `unicode_repr`. Unlike `compiler::pyrepr::repr_str` (which
@@ -109,7 +122,7 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let ty = type_of(vm, v);
     if ty.has_flag(tflags::HEAPTYPE) {
         if let Some(f) = attr::lookup_type(vm, ty, "__str__")
-            && !is_builtin_slot(f)
+            && !is_builtin_slot(ty, "__str__", f)
         {
             let r = call::call_method(vm, f, v, &[])?;
             if str_of(r).is_none() {
@@ -357,7 +370,8 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
                 .to_owned();
             match dictops::get_str(&m.dict, "__file__").and_then(str_of) {
                 Some(file) => Ok(format!("<module '{name}' from '{file}'>")),
-                None => Ok(format!("<module '{name}' (built-in)>")),
+                None if crate::modules::builtin_module_names().contains(&name.as_str()) => Ok(format!("<module '{name}' (built-in)>")),
+                None => Ok(format!("<module '{name}'>")),
             }
         }
         Some(ObjKind::Exception) => crate::builtins::exceptions::exception_repr(vm, v),

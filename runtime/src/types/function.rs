@@ -29,6 +29,9 @@ pub struct CodeBody {
     /// Whether some instruction has no source line (line 0: compiler-generated code such
     /// as the PEP 479 wrapper), so raising needs to look its position up at all.
     pub has_unpositioned: bool,
+    /// Compiled by `compile(..., 'eval')`: running it yields the expression's value
+    /// (see `modules::exec`).
+    pub eval_mode: std::sync::atomic::AtomicBool,
 }
 
 impl Trace for CodeBody {

@@ -418,6 +418,8 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::GetAttr => {
+                // `f_lineno` of a running frame reads the pc (`sys._getframe().f_lineno`).
+                frame.pc.store(at as u32, Ordering::Relaxed);
                 let obj = frame.reg(op!(units, at, 1));
                 let name = code.names[op!(units, at, 2)];
                 let cache = code.caches.get(op!(units, at, 3));
