@@ -102,7 +102,7 @@ impl NativeObject for SlotMember {
 
 impl SlotMember {
     pub fn get(&self, vm: &mut Vm, obj: Value) -> PyResult<Value> {
-        let v = Gc::<InstanceBody>::from_value(obj).and_then(|i| i.slots.lock().get(self.index).copied());
+        let v = Gc::<InstanceBody>::from_value(obj).map(|i| i.slot(self.index));
         match v {
             Some(v) if !v.is_unset() => Ok(v),
             _ => {
@@ -117,17 +117,12 @@ impl SlotMember {
         let Some(inst) = Gc::<InstanceBody>::from_value(obj) else {
             return Err(vm.type_error("descriptor applied to a wrong object"));
         };
-        let mut slots = inst.slots.lock();
-        if slots.len() <= self.index {
-            slots.resize(self.index + 1, Value::UNSET);
-        }
-        if value.is_unset() && slots[self.index].is_unset() {
-            drop(slots);
+        if value.is_unset() && inst.slot(self.index).is_unset() {
             let tn = ops::type_name(vm, obj);
             return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{name}'")));
         }
         crate::gc::write_barrier(obj, value);
-        slots[self.index] = value;
+        inst.set_slot(self.index, value);
         Ok(())
     }
 }

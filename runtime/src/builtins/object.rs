@@ -19,7 +19,7 @@ pub fn new_instance(vm: &mut Vm, cls: Gc<TypeBody>, payload: Value) -> Value {
     let body = InstanceBody {
         attrs: Default::default(),
         payload: AtomicValue::new(payload),
-        slots: parking_lot::Mutex::new(vec![Value::UNSET; nslots]),
+        slots: parking_lot::Mutex::new(vec![Value::UNSET; nslots].into_boxed_slice()),
     };
     vm.alloc(cls, body).value()
 }

@@ -26,6 +26,12 @@ use rustc_hash::FxHashMap;
 use crate::object::{Body, Gc, Header, Obj, drop_object, external_bytes_of, header_at};
 
 const PAGE_SIZE: usize = 64 * 1024;
+/// Pages per chunk of page memory (2 MiB).
+const CHUNK_PAGES: usize = 32;
+
+fn chunk_layout() -> Layout {
+    Layout::from_size_align(PAGE_SIZE * CHUNK_PAGES, PAGE_SIZE).expect("chunk layout")
+}
 const SIZE_CLASSES: [usize; 22] = [
     16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512, 640, 768, 1024, 1280,
     1536, 2048,
@@ -70,6 +76,12 @@ pub struct Heap {
     /// Per size class, pages with free cells that no thread owns.
     available: Mutex<Vec<Vec<usize>>>,
     large: Mutex<BTreeMap<usize, LargeObject>>,
+    /// Pages are carved out of chunks of `CHUNK_PAGES` pages: one aligned allocation per
+    /// chunk instead of per page, since the allocator pads every 64 KiB-aligned request.
+    /// The next unused page of the current chunk and how many remain, and every chunk's
+    /// base (for `Drop`).
+    chunk: Mutex<(usize, usize)>,
+    chunks: Mutex<Vec<usize>>,
     /// Bytes allocated since the last collection.
     pub(crate) allocated: AtomicUsize,
     /// Objects allocated since the last collection (`gc.get_count()[0]`).
@@ -107,6 +119,8 @@ impl Default for Heap {
             page_index: RwLock::new(FxHashMap::default()),
             available: Mutex::new(vec![Vec::new(); NCLASSES]),
             large: Mutex::new(BTreeMap::new()),
+            chunk: Mutex::new((0, 0)),
+            chunks: Mutex::new(Vec::new()),
             allocated: AtomicUsize::new(0),
             allocations: AtomicUsize::new(0),
             live_bytes: AtomicUsize::new(0),
@@ -172,12 +186,7 @@ impl Heap {
         }
         let cell_size = SIZE_CLASSES[class];
         let ncells = PAGE_SIZE / cell_size;
-        let layout = Layout::from_size_align(PAGE_SIZE, PAGE_SIZE).expect("page layout");
-        // SAFETY: the layout has a non-zero size.
-        let base = unsafe { alloc(layout) } as usize;
-        if base == 0 {
-            std::alloc::handle_alloc_error(layout);
-        }
+        let base = self.fresh_page_memory();
         let page = Page {
             base,
             cell_size,
@@ -191,6 +200,25 @@ impl Heap {
         let index = pages.len() - 1;
         self.page_index.write().insert(base, index);
         index
+    }
+
+    /// The memory of a new page: the next page of the current chunk, taking a new chunk
+    /// from the allocator when it is used up.
+    fn fresh_page_memory(&self) -> usize {
+        let mut chunk = self.chunk.lock();
+        if chunk.1 == 0 {
+            let layout = chunk_layout();
+            // SAFETY: the layout has a non-zero size.
+            let base = unsafe { alloc(layout) } as usize;
+            if base == 0 {
+                std::alloc::handle_alloc_error(layout);
+            }
+            self.chunks.lock().push(base);
+            *chunk = (base, CHUNK_PAGES);
+        }
+        let base = chunk.0;
+        *chunk = (base + PAGE_SIZE, chunk.1 - 1);
+        base
     }
 
     fn alloc_large(&self, size: usize) -> usize {
@@ -316,11 +344,11 @@ impl Drop for Heap {
     fn drop(&mut self) {
         // Objects are not finalised at exit (CPython does not promise it either); only the
         // memory goes back.
-        let layout = Layout::from_size_align(PAGE_SIZE, PAGE_SIZE).expect("page layout");
-        for page in self.pages.get_mut().drain(..) {
-            // SAFETY: every page was allocated with this layout and nothing refers to the
+        let layout = chunk_layout();
+        for base in self.chunks.get_mut().drain(..) {
+            // SAFETY: every chunk was allocated with this layout and nothing refers to the
             // heap any more (it is being dropped).
-            unsafe { dealloc(page.base as *mut u8, layout) };
+            unsafe { dealloc(base as *mut u8, layout) };
         }
         for (addr, object) in std::mem::take(self.large.get_mut()) {
             // SAFETY: as above, with the large object's own layout.

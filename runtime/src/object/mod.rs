@@ -89,10 +89,11 @@ impl Header {
 pub trait Trace {
     fn trace(&self, tracer: &mut Tracer);
 
-    /// The bytes the body owns outside its cell and never changes (a `str`'s text, a
-    /// `bytes` object's data). They count toward the collector's allocation budget, so a
-    /// program that churns big strings collects as often as one that churns many cells
-    /// instead of growing the process by every dead string.
+    /// The bytes the body owns outside its cell (a `str`'s text, a tuple's items, a
+    /// frame's registers; for a list, its capacity when asked). They count toward the
+    /// collector's allocation budget when the object is made and in the live size the
+    /// sweep measures, so a program that churns big strings or deep call chains collects
+    /// as often as one that churns many cells instead of growing the process.
     fn external_bytes(&self) -> usize {
         0
     }

@@ -34,8 +34,9 @@ pub struct AttrStore {
     pub dict: AtomicValue,
     shape: AtomicU32,
     inline: [AtomicValue; INLINE],
-    /// Slots `INLINE..`; its lock also serialises every change to the store.
-    overflow: Mutex<Vec<Value>>,
+    /// Slots `INLINE..` (boxed: most objects never need it, and the store stays small);
+    /// its lock also serialises every change to the store.
+    overflow: Mutex<Option<Box<Vec<Value>>>>,
 }
 
 impl Default for AttrStore {
@@ -44,7 +45,7 @@ impl Default for AttrStore {
             dict: AtomicValue::default(),
             shape: AtomicU32::new(ShapeId::EMPTY.0),
             inline: Default::default(),
-            overflow: Mutex::new(Vec::new()),
+            overflow: Mutex::new(None),
         }
     }
 }
@@ -63,7 +64,9 @@ impl AttrStore {
         for slot in &self.inline {
             tracer.visit(slot.get());
         }
-        tracer.visit_all(&self.overflow.lock());
+        if let Some(overflow) = self.overflow.lock().as_deref() {
+            tracer.visit_all(overflow);
+        }
     }
 
     /// The store's shape (`ShapeId::DICT` in dict mode).
@@ -73,15 +76,18 @@ impl AttrStore {
     }
 
     /// Slot `index` while holding the lock (`overflow` is the locked vector).
-    fn slot_locked(&self, overflow: &[Value], index: usize) -> Option<Value> {
-        if index < INLINE { Some(self.inline[index].get()) } else { overflow.get(index - INLINE).copied() }
+    fn slot_locked(&self, overflow: &Option<Box<Vec<Value>>>, index: usize) -> Option<Value> {
+        if index < INLINE { Some(self.inline[index].get()) } else { overflow.as_deref()?.get(index - INLINE).copied() }
     }
 
     /// Writes slot `index` while holding the lock; `index` may be the next free slot.
-    fn write_locked(&self, overflow: &mut Vec<Value>, index: usize, value: Value) {
+    fn write_locked(&self, overflow: &mut Option<Box<Vec<Value>>>, index: usize, value: Value) {
         if index < INLINE {
             self.inline[index].set(value);
-        } else if let Some(slot) = overflow.get_mut(index - INLINE) {
+            return;
+        }
+        let overflow = overflow.get_or_insert_with(Default::default);
+        if let Some(slot) = overflow.get_mut(index - INLINE) {
             *slot = value;
         } else {
             overflow.push(value);
@@ -102,7 +108,7 @@ impl AttrStore {
             if self.shape() != shape {
                 return None;
             }
-            overflow.get(index - INLINE).copied()?
+            overflow.as_deref()?.get(index - INLINE).copied()?
         };
         Some(v).filter(|v| !v.is_unset())
     }
@@ -125,7 +131,8 @@ impl AttrStore {
     #[inline]
     pub fn add_cached(&self, from: ShapeId, to: ShapeId, index: usize, value: Value) -> bool {
         let mut overflow = self.overflow.lock();
-        if self.shape() != from || (index >= INLINE && overflow.len() != index - INLINE) {
+        let overflow_len = overflow.as_deref().map_or(0, Vec::len);
+        if self.shape() != from || (index >= INLINE && overflow_len != index - INLINE) {
             return false;
         }
         self.write_locked(&mut overflow, index, value);
@@ -187,7 +194,7 @@ impl AttrStore {
         for slot in &self.inline {
             slot.set(Value::UNSET);
         }
-        overflow.clear();
+        *overflow = None;
     }
 }
 
@@ -205,7 +212,26 @@ pub struct InstanceBody {
     /// builtin object carrying the value; `UNSET` otherwise.
     pub payload: AtomicValue,
     /// `__slots__` storage, one value per declared slot (`UNSET` when unassigned).
-    pub slots: Mutex<Vec<Value>>,
+    pub slots: Mutex<Box<[Value]>>,
+}
+
+impl InstanceBody {
+    /// Stores `value` (`UNSET` to delete) in `__slots__` storage `index`, growing it when a
+    /// `__class__` assignment brought a layout with more slots; returns the old value.
+    pub fn set_slot(&self, index: usize, value: Value) -> Value {
+        let mut slots = self.slots.lock();
+        if slots.len() <= index {
+            let mut grown = slots.to_vec();
+            grown.resize(index + 1, Value::UNSET);
+            *slots = grown.into_boxed_slice();
+        }
+        std::mem::replace(&mut slots[index], value)
+    }
+
+    /// The value in `__slots__` storage `index` (`UNSET` when unassigned).
+    pub fn slot(&self, index: usize) -> Value {
+        self.slots.lock().get(index).copied().unwrap_or(Value::UNSET)
+    }
 }
 
 impl Trace for InstanceBody {
@@ -213,5 +239,16 @@ impl Trace for InstanceBody {
         self.attrs.trace(tracer);
         tracer.visit(self.payload.get());
         tracer.visit_all(&self.slots.lock());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// An instance of a plain class fits a 128-byte cell (header included), so a million
+    /// two-attribute objects stay near CPython's footprint.
+    #[test]
+    fn instance_fits_128_bytes() {
+        let size = std::mem::size_of::<crate::object::Obj<super::InstanceBody>>();
+        assert!(size <= 128, "Obj<InstanceBody> is {size} bytes");
     }
 }

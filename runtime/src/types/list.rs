@@ -19,6 +19,10 @@ impl Trace for ListBody {
     fn trace(&self, tracer: &mut Tracer) {
         tracer.visit_all(&self.items.lock());
     }
+
+    fn external_bytes(&self) -> usize {
+        self.items.lock().capacity() * std::mem::size_of::<Value>()
+    }
 }
 
 impl ListBody {

@@ -13,4 +13,8 @@ impl Trace for TupleBody {
     fn trace(&self, tracer: &mut Tracer) {
         tracer.visit_all(&self.items);
     }
+
+    fn external_bytes(&self) -> usize {
+        std::mem::size_of_val(&*self.items)
+    }
 }

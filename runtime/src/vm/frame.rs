@@ -40,6 +40,10 @@ pub struct FrameBody {
 }
 
 impl Trace for FrameBody {
+    fn external_bytes(&self) -> usize {
+        std::mem::size_of_val(&*self.regs) + std::mem::size_of_val(&*self.derefs)
+    }
+
     fn trace(&self, tracer: &mut Tracer) {
         tracer.visit(self.code.value());
         tracer.visit(self.globals.value());

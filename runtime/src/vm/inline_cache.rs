@@ -141,7 +141,7 @@ pub fn get_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
                     }
                 }
                 KIND_MEMBER => {
-                    if let Some(v) = member_slots(obj).and_then(|i| i.slots.lock().get(index).copied())
+                    if let Some(v) = member_slots(obj).map(|i| i.slot(index))
                         && !v.is_unset()
                     {
                         return Ok(v);
@@ -232,11 +232,7 @@ pub fn set_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
                 }
                 KIND_MEMBER => match member_slots(obj) {
                     Some(inst) => {
-                        let mut slots = inst.slots.lock();
-                        if slots.len() <= index {
-                            slots.resize(index + 1, Value::UNSET);
-                        }
-                        slots[index] = value;
+                        inst.set_slot(index, value);
                         true
                     }
                     None => false,
