@@ -54,7 +54,10 @@ pub fn main(argv: &[String]) -> u8 {
         }
         Command::Run { program, args } => {
             let (source, argv0) = match &program {
-                Program::Code(code) => (runtime::run::MainSource::Command(code.clone()), "-c".to_owned()),
+                Program::Code(code) => (
+                    runtime::run::MainSource::Command(code.clone()),
+                    "-c".to_owned(),
+                ),
                 Program::Stdin => {
                     let mut bytes = Vec::new();
                     if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
@@ -131,7 +134,14 @@ fn program_of(file: &str) -> Program {
 /// Runs a program with the runtime; `TAIPAN_GC_STRESS=1` collects at every safepoint.
 fn run(source: runtime::run::MainSource, argv: Vec<String>) -> u8 {
     let gc_stress = std::env::var("TAIPAN_GC_STRESS").is_ok_and(|v| v == "1");
-    let status = runtime::run::run_main(source, runtime::run::RunOptions { argv, gc_stress, ..Default::default() });
+    let status = runtime::run::run_main(
+        source,
+        runtime::run::RunOptions {
+            argv,
+            gc_stress,
+            ..Default::default()
+        },
+    );
     // Python exit statuses are taken modulo 256 by the OS, as CPython's are.
     (status & 0xFF) as u8
 }

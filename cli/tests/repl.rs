@@ -12,9 +12,17 @@ fn repl(input: &str) -> (String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn taipan");
-    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write input");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write input");
     let out = child.wait_with_output().expect("wait");
-    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]

@@ -26,7 +26,10 @@ impl<'a> Args<'a> {
     }
 
     pub fn positional(values: &'a [Value]) -> Args<'a> {
-        Args { values, kwnames: &[] }
+        Args {
+            values,
+            kwnames: &[],
+        }
     }
 
     /// The positional arguments.
@@ -66,7 +69,9 @@ impl<'a> Args<'a> {
     pub fn only_kwargs(&self, vm: &mut Vm, fname: &str, allowed: &[&str]) -> PyResult<()> {
         for (name, _) in self.kwargs() {
             if !allowed.contains(&name) {
-                return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{name}'")));
+                return Err(vm.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{name}'"
+                )));
             }
         }
         Ok(())
@@ -78,7 +83,10 @@ impl<'a> Args<'a> {
         self.no_kwargs(vm, fname)?;
         match self.pos() {
             [v] => Ok(*v),
-            other => Err(vm.type_error(format!("{fname}() takes exactly one argument ({} given)", other.len()))),
+            other => Err(vm.type_error(format!(
+                "{fname}() takes exactly one argument ({} given)",
+                other.len()
+            ))),
         }
     }
 
@@ -86,7 +94,10 @@ impl<'a> Args<'a> {
     pub fn none(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
         self.no_kwargs(vm, fname)?;
         if !self.pos().is_empty() {
-            return Err(vm.type_error(format!("{fname}() takes no arguments ({} given)", self.pos().len())));
+            return Err(vm.type_error(format!(
+                "{fname}() takes no arguments ({} given)",
+                self.pos().len()
+            )));
         }
         Ok(())
     }
@@ -100,7 +111,10 @@ impl<'a> Args<'a> {
             let msg = if min == max {
                 format!("{fname} expected {min} argument{}, got {n}", plural(min))
             } else {
-                format!("{fname} expected at least {min} argument{}, got {n}", plural(min))
+                format!(
+                    "{fname} expected at least {min} argument{}, got {n}",
+                    plural(min)
+                )
             };
             return Err(vm.type_error(msg));
         }
@@ -108,7 +122,10 @@ impl<'a> Args<'a> {
             let msg = if min == max {
                 format!("{fname} expected {max} argument{}, got {n}", plural(max))
             } else {
-                format!("{fname} expected at most {max} argument{}, got {n}", plural(max))
+                format!(
+                    "{fname} expected at most {max} argument{}, got {n}",
+                    plural(max)
+                )
             };
             return Err(vm.type_error(msg));
         }
@@ -128,9 +145,15 @@ impl Args<'_> {
             let msg = if min == max {
                 format!("{fname} expected {min} argument{}, got {n}", plural(min))
             } else if n < min {
-                format!("{fname} expected at least {min} argument{}, got {n}", plural(min))
+                format!(
+                    "{fname} expected at least {min} argument{}, got {n}",
+                    plural(min)
+                )
             } else {
-                format!("{fname} expected at most {max} argument{}, got {n}", plural(max))
+                format!(
+                    "{fname} expected at most {max} argument{}, got {n}",
+                    plural(max)
+                )
             };
             return Err(vm.type_error(msg));
         }

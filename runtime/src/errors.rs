@@ -2,9 +2,9 @@
 //! builtin exception types (the 3.14 hierarchy, listed once), and the constructors every
 //! runtime error goes through, so messages match CPython's (DESIGN.md §8).
 
+use crate::builtins_types::BuiltinTypes;
 use crate::gc::Tracer;
 use crate::gc::heap::{Heap, Tlab};
-use crate::builtins_types::BuiltinTypes;
 use crate::interp::Vm;
 use crate::object::{Gc, ObjKind};
 use crate::types::dict::DictBody;
@@ -69,7 +69,8 @@ macro_rules! exception_types {
 
 fn set_bases(ty: Gc<TypeBody>, bases: &[Gc<TypeBody>]) {
     let with_mros: Vec<(Value, Vec<Value>)> = bases.iter().map(|b| (b.value(), b.mro())).collect();
-    let mro = crate::types::typeobj::c3_linearize(ty.value(), &with_mros).expect("builtin exception MRO");
+    let mro =
+        crate::types::typeobj::c3_linearize(ty.value(), &with_mros).expect("builtin exception MRO");
     *ty.bases.lock() = bases.iter().map(|b| b.value()).collect();
     *ty.mro.lock() = mro;
 }
@@ -149,7 +150,10 @@ exception_types! {
 /// A new exception instance of `ty` with `args`, not yet raised.
 pub fn new_exception(vm: &mut Vm, ty: Gc<TypeBody>, args: Vec<Value>) -> PyErr {
     let args = vm.new_tuple(args);
-    let body = ExceptionBody { args: AtomicValue::new(args), ..ExceptionBody::default() };
+    let body = ExceptionBody {
+        args: AtomicValue::new(args),
+        ..ExceptionBody::default()
+    };
     for field in [&body.traceback, &body.cause, &body.context] {
         field.set(Value::NONE);
     }

@@ -29,19 +29,34 @@ fn sys_modules(vm: &Vm) -> Gc<DictBody> {
 }
 
 /// The absolute name for a relative import from a module with `globals`.
-fn resolve_name(vm: &mut Vm, name: &str, globals: Option<Gc<DictBody>>, level: usize) -> PyResult<String> {
+fn resolve_name(
+    vm: &mut Vm,
+    name: &str,
+    globals: Option<Gc<DictBody>>,
+    level: usize,
+) -> PyResult<String> {
     if level == 0 {
         return Ok(name.to_owned());
     }
     let package = globals.and_then(|g| {
-        dictops::get_str(&g, "__package__").and_then(str_of).map(str::to_owned).or_else(|| {
-            let modname = dictops::get_str(&g, "__name__").and_then(str_of)?.to_owned();
-            if dictops::get_str(&g, "__path__").is_some() {
-                Some(modname)
-            } else {
-                Some(modname.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default())
-            }
-        })
+        dictops::get_str(&g, "__package__")
+            .and_then(str_of)
+            .map(str::to_owned)
+            .or_else(|| {
+                let modname = dictops::get_str(&g, "__name__")
+                    .and_then(str_of)?
+                    .to_owned();
+                if dictops::get_str(&g, "__path__").is_some() {
+                    Some(modname)
+                } else {
+                    Some(
+                        modname
+                            .rsplit_once('.')
+                            .map(|(p, _)| p.to_owned())
+                            .unwrap_or_default(),
+                    )
+                }
+            })
     });
     let package = match package {
         Some(p) if !p.is_empty() => p,
@@ -52,7 +67,11 @@ fn resolve_name(vm: &mut Vm, name: &str, globals: Option<Gc<DictBody>>, level: u
         return Err(vm.import_error("attempted relative import beyond top-level package"));
     }
     let base = parts[..parts.len() - (level - 1)].join(".");
-    Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+    Ok(if name.is_empty() {
+        base
+    } else {
+        format!("{base}.{name}")
+    })
 }
 
 /// Imports `fullname` (every parent first) and returns the module.
@@ -82,7 +101,14 @@ pub fn import_module(vm: &mut Vm, fullname: &str) -> PyResult<Value> {
         }
         let file = format!("<frozen {fullname}>");
         let pkg_dir = frozen.is_package.then(|| std::path::PathBuf::from(&file));
-        return load_code(vm, fullname, frozen.source.as_bytes(), &file, pkg_dir.as_deref(), parent);
+        return load_code(
+            vm,
+            fullname,
+            frozen.source.as_bytes(),
+            &file,
+            pkg_dir.as_deref(),
+            parent,
+        );
     }
     let search: Vec<String> = match parent {
         Some(p) => {
@@ -91,9 +117,14 @@ pub fn import_module(vm: &mut Vm, fullname: &str) -> PyResult<Value> {
                 return Ok(m);
             }
             match attr::getattr_opt(vm, pm, "__path__")? {
-                Some(path) => ops::iter::collect(vm, path)?.into_iter().filter_map(|p| str_of(p).map(str::to_owned)).collect(),
+                Some(path) => ops::iter::collect(vm, path)?
+                    .into_iter()
+                    .filter_map(|p| str_of(p).map(str::to_owned))
+                    .collect(),
                 None => {
-                    let err = vm.module_not_found_error(format!("No module named '{fullname}'; '{p}' is not a package"));
+                    let err = vm.module_not_found_error(format!(
+                        "No module named '{fullname}'; '{p}' is not a package"
+                    ));
                     set_name(vm, err.value(), fullname);
                     return Err(err);
                 }
@@ -106,14 +137,21 @@ pub fn import_module(vm: &mut Vm, fullname: &str) -> PyResult<Value> {
                 return Ok(m);
             }
             let path = crate::modules::sys::get(vm, "path");
-            ops::iter::collect(vm, path)?.into_iter().filter_map(|p| str_of(p).map(str::to_owned)).collect()
+            ops::iter::collect(vm, path)?
+                .into_iter()
+                .filter_map(|p| str_of(p).map(str::to_owned))
+                .collect()
         }
     };
     // Directories without `__init__.py` make a namespace package (PEP 420) when no
     // regular package or module of the name is found anywhere on the path.
     let mut namespace_dirs = Vec::new();
     for dir in &search {
-        let base = if dir.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(dir) };
+        let base = if dir.is_empty() {
+            std::path::PathBuf::from(".")
+        } else {
+            std::path::PathBuf::from(dir)
+        };
         let pkg_dir = base.join(child);
         let pkg_init = pkg_dir.join("__init__.py");
         let file = base.join(format!("{child}.py"));
@@ -135,7 +173,12 @@ pub fn import_module(vm: &mut Vm, fullname: &str) -> PyResult<Value> {
 }
 
 /// Creates the namespace package `fullname` spanning `dirs`.
-fn namespace_package(vm: &mut Vm, fullname: &str, dirs: Vec<String>, parent: Option<&str>) -> PyResult<Value> {
+fn namespace_package(
+    vm: &mut Vm,
+    fullname: &str,
+    dirs: Vec<String>,
+    parent: Option<&str>,
+) -> PyResult<Value> {
     let module = new_module(vm, fullname);
     let d = module.dict;
     dictops::set_item_str(vm, d, "__file__", Value::NONE);
@@ -166,19 +209,27 @@ pub fn reload(vm: &mut Vm, module: Value) -> PyResult<Value> {
     let Some(m) = Gc::<ModuleBody>::from_value(module) else {
         return Err(vm.type_error("reload() argument must be a module"));
     };
-    let name = dictops::get_str(&m.dict, "__name__").and_then(str_of).map(str::to_owned).unwrap_or_default();
+    let name = dictops::get_str(&m.dict, "__name__")
+        .and_then(str_of)
+        .map(str::to_owned)
+        .unwrap_or_default();
     if dictops::get_str(&sys_modules(vm), &name) != Some(module) {
         let err = vm.import_error(format!("module {name} not in sys.modules"));
         set_name(vm, err.value(), &name);
         return Err(err);
     }
-    let file = dictops::get_str(&m.dict, "__file__").and_then(str_of).map(str::to_owned);
+    let file = dictops::get_str(&m.dict, "__file__")
+        .and_then(str_of)
+        .map(str::to_owned);
     let (bytes, filename) = match (file, crate::modules::frozen::find(&name)) {
         (Some(f), _) => match std::fs::read(&f) {
             Ok(b) => (b, f),
             Err(e) => return Err(crate::modules::posix::io_error(vm, &e, Some(&f))),
         },
-        (None, Some(frozen)) => (frozen.source.as_bytes().to_vec(), format!("<frozen {name}>")),
+        (None, Some(frozen)) => (
+            frozen.source.as_bytes().to_vec(),
+            format!("<frozen {name}>"),
+        ),
         // Builtin and namespace modules have no code to run again.
         (None, None) => return Ok(module),
     };
@@ -195,13 +246,23 @@ fn set_name(vm: &mut Vm, err: Value, name: &str) {
 }
 
 fn not_found(vm: &mut Vm, name: &str, halted: bool) -> crate::errors::PyErr {
-    let msg = if halted { format!("import of {name} halted; None in sys.modules") } else { format!("No module named '{name}'") };
+    let msg = if halted {
+        format!("import of {name} halted; None in sys.modules")
+    } else {
+        format!("No module named '{name}'")
+    };
     let err = vm.module_not_found_error(msg);
     set_name(vm, err.value(), name);
     err
 }
 
-fn load_source_module(vm: &mut Vm, fullname: &str, path: &std::path::Path, pkg_dir: Option<&std::path::Path>, parent: Option<&str>) -> PyResult<Value> {
+fn load_source_module(
+    vm: &mut Vm,
+    fullname: &str,
+    path: &std::path::Path,
+    pkg_dir: Option<&std::path::Path>,
+    parent: Option<&str>,
+) -> PyResult<Value> {
     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let file = abs.to_string_lossy().into_owned();
     let bytes = match std::fs::read(&abs) {
@@ -213,7 +274,14 @@ fn load_source_module(vm: &mut Vm, fullname: &str, path: &std::path::Path, pkg_d
 
 /// Creates module `fullname` from `bytes` (Python source), registers it in `sys.modules`
 /// while it runs (removing it again if it fails), and binds it in its parent package.
-fn load_code(vm: &mut Vm, fullname: &str, bytes: &[u8], file: &str, pkg_dir: Option<&std::path::Path>, parent: Option<&str>) -> PyResult<Value> {
+fn load_code(
+    vm: &mut Vm,
+    fullname: &str,
+    bytes: &[u8],
+    file: &str,
+    pkg_dir: Option<&std::path::Path>,
+    parent: Option<&str>,
+) -> PyResult<Value> {
     let module = new_module(vm, fullname);
     let d = module.dict;
     if !file.starts_with("<frozen") {
@@ -237,7 +305,8 @@ fn load_code(vm: &mut Vm, fullname: &str, bytes: &[u8], file: &str, pkg_dir: Opt
     let key = vm.new_str(fullname);
     dictops::set(vm, sys_modules(vm), key, module.value())?;
     vm.interp.initializing.lock().push(fullname.to_owned());
-    let result = crate::loader::compile_source(vm, bytes, file).and_then(|code| crate::vm::run_code(vm, code, d, d.value()));
+    let result = crate::loader::compile_source(vm, bytes, file)
+        .and_then(|code| crate::vm::run_code(vm, code, d, d.value()));
     {
         let mut init = vm.interp.initializing.lock();
         if let Some(i) = init.iter().rposition(|n| n == fullname) {
@@ -254,18 +323,43 @@ fn load_code(vm: &mut Vm, fullname: &str, bytes: &[u8], file: &str, pkg_dir: Opt
 }
 
 /// The `ImportName` opcode: `__import__(name, globals, None, fromlist, level)`.
-pub fn import_name(vm: &mut Vm, frame: &FrameBody, name: Value, fromlist: Value, level: Value) -> PyResult<Value> {
-    let override_import = dictops::get_str(&Gc::<DictBody>::from_value(frame.builtins).expect("builtins dict"), "__import__");
+pub fn import_name(
+    vm: &mut Vm,
+    frame: &FrameBody,
+    name: Value,
+    fromlist: Value,
+    level: Value,
+) -> PyResult<Value> {
+    let override_import = dictops::get_str(
+        &Gc::<DictBody>::from_value(frame.builtins).expect("builtins dict"),
+        "__import__",
+    );
     if let Some(f) = override_import
         && Gc::<crate::types::function::BuiltinBody>::from_value(f).is_none()
     {
-        return ops::call::call(vm, f, &[name, frame.globals.value(), Value::NONE, fromlist, level]);
+        return ops::call::call(
+            vm,
+            f,
+            &[name, frame.globals.value(), Value::NONE, fromlist, level],
+        );
     }
     let level = level.as_small_int().unwrap_or(0).max(0) as usize;
-    import_impl(vm, str_of(name).unwrap_or(""), Some(frame.globals), fromlist, level)
+    import_impl(
+        vm,
+        str_of(name).unwrap_or(""),
+        Some(frame.globals),
+        fromlist,
+        level,
+    )
 }
 
-fn import_impl(vm: &mut Vm, name: &str, globals: Option<Gc<DictBody>>, fromlist: Value, level: usize) -> PyResult<Value> {
+fn import_impl(
+    vm: &mut Vm,
+    name: &str,
+    globals: Option<Gc<DictBody>>,
+    fromlist: Value,
+    level: usize,
+) -> PyResult<Value> {
     if name.is_empty() && level == 0 {
         return Err(vm.value_error("Empty module name"));
     }
@@ -324,7 +418,9 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
     if let Some(v) = attr::getattr_opt(vm, module, &n)? {
         return Ok(v);
     }
-    let modname = attr::getattr_opt(vm, module, "__name__")?.and_then(str_of).map(str::to_owned);
+    let modname = attr::getattr_opt(vm, module, "__name__")?
+        .and_then(str_of)
+        .map(str::to_owned);
     if let Some(m) = &modname {
         let full = format!("{m}.{n}");
         if let Some(v) = dictops::get_str(&sys_modules(vm), &full) {
@@ -332,7 +428,9 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
         }
     }
     let modname = modname.unwrap_or_else(|| "<unknown module name>".into());
-    let file = attr::getattr_opt(vm, module, "__file__")?.and_then(str_of).map(str::to_owned);
+    let file = attr::getattr_opt(vm, module, "__file__")?
+        .and_then(str_of)
+        .map(str::to_owned);
     let initializing = vm.interp.initializing.lock().contains(&modname);
     let msg = match file {
         Some(f) if initializing => format!(
@@ -371,7 +469,11 @@ pub fn import_star(vm: &mut Vm, frame: &FrameBody, module: Value) -> PyResult<()
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
 pub fn import_builtin(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.only_kwargs(vm, "__import__", &["name", "globals", "locals", "fromlist", "level"])?;
+    args.only_kwargs(
+        vm,
+        "__import__",
+        &["name", "globals", "locals", "fromlist", "level"],
+    )?;
     let pos = args.pos();
     let get = |i: usize, n: &str| pos.get(i).copied().or(args.kwarg(n));
     let Some(name) = get(0, "name") else {

@@ -240,7 +240,9 @@ impl Vm {
     #[inline]
     pub fn alloc<B: Body>(&mut self, ty: Gc<TypeBody>, body: B) -> Gc<B> {
         let obj = self.rt.heap.alloc(&mut self.tlab, ty.addr(), body);
-        if B::KIND == crate::object::ObjKind::Generator || ty.has_flag(crate::types::typeobj::tflags::HAS_FINALIZER) {
+        if B::KIND == crate::object::ObjKind::Generator
+            || ty.has_flag(crate::types::typeobj::tflags::HAS_FINALIZER)
+        {
             self.rt.gc.finalize.add_candidate(obj.addr());
         }
         obj

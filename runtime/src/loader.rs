@@ -70,7 +70,10 @@ pub fn load_code_module(vm: &mut Vm, module: CodeModule) -> PyResult<Value> {
         let qualname = vm.new_str(&code.qualname);
         let ty = vm.rt.types.code;
         let caches = crate::vm::inline_cache::new_caches(code.ncaches as usize);
-        let has_unpositioned = code.linetable.runs().is_none_or(|runs| runs.iter().any(|(_, loc)| loc.line == 0));
+        let has_unpositioned = code
+            .linetable
+            .runs()
+            .is_none_or(|runs| runs.iter().any(|(_, loc)| loc.line == 0));
         let body = CodeBody {
             caches,
             has_unpositioned,

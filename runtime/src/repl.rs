@@ -87,7 +87,11 @@ pub fn run(vm: &mut Vm) -> i32 {
 
 /// Runs one complete input: an expression is evaluated and displayed, anything else
 /// executed.
-fn run_one(vm: &mut Vm, code: &str, globals: crate::object::Gc<crate::types::dict::DictBody>) -> crate::errors::PyResult<()> {
+fn run_one(
+    vm: &mut Vm,
+    code: &str,
+    globals: crate::object::Gc<crate::types::dict::DictBody>,
+) -> crate::errors::PyResult<()> {
     let is_expr = compiler::parse::parse_expression(code.trim(), "<stdin>").is_ok();
     if is_expr {
         let wrapped = format!("__taipan_repl_result__ = ({}\n)\n", code.trim());

@@ -45,10 +45,13 @@ const MAIN_STACK: usize = 512 << 20;
 
 /// Runs `source` and returns the process exit status.
 pub fn run_main(source: MainSource, options: RunOptions) -> i32 {
-    let handle = std::thread::Builder::new().name("taipan-main".into()).stack_size(MAIN_STACK).spawn(move || {
-        let base = crate::gc::stack::current_stack_address();
-        run_on_this_thread(base, source, options)
-    });
+    let handle = std::thread::Builder::new()
+        .name("taipan-main".into())
+        .stack_size(MAIN_STACK)
+        .spawn(move || {
+            let base = crate::gc::stack::current_stack_address();
+            run_on_this_thread(base, source, options)
+        });
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         Ok(Err(panic)) => std::panic::resume_unwind(panic),
@@ -64,7 +67,9 @@ fn run_on_this_thread(stack_base: usize, source: MainSource, options: RunOptions
     let rt = Runtime::new(options.gc_stress);
     let interp = Vm::new_interpreter(&rt);
     if options.sandbox {
-        interp.sandboxed.store(true, std::sync::atomic::Ordering::Relaxed);
+        interp
+            .sandboxed
+            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
     let mut vm = Vm::new(Arc::clone(&rt), interp, stack_base);
     if let Some(limit) = options.step_limit {
@@ -111,8 +116,13 @@ fn run_source(vm: &mut Vm, source: MainSource, options: &RunOptions) -> Result<(
     dictops::set_item_str(vm, main.dict, "__builtins__", b);
     let (bytes, filename, path0) = match source {
         MainSource::File { path, bytes } => {
-            let abs = std::path::absolute(&path).map(|p| p.to_string_lossy().into_owned()).unwrap_or(path.clone());
-            let dir = std::path::Path::new(&abs).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+            let abs = std::path::absolute(&path)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or(path.clone());
+            let dir = std::path::Path::new(&abs)
+                .parent()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let f = vm.new_str(&abs);
             dictops::set_item_str(vm, main.dict, "__file__", f);
             (bytes, abs, dir)
@@ -121,7 +131,13 @@ fn run_source(vm: &mut Vm, source: MainSource, options: &RunOptions) -> Result<(
         MainSource::Stdin(bytes) => (bytes, "<stdin>".to_owned(), String::new()),
         MainSource::Repl => return Ok(()),
         MainSource::Module(name) => {
-            crate::modules::sys::set_argv(vm, &options.argv, &std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default());
+            crate::modules::sys::set_argv(
+                vm,
+                &options.argv,
+                &std::env::current_dir()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
             return run_module_as_main(vm, &name);
         }
     };
@@ -134,13 +150,20 @@ fn run_source(vm: &mut Vm, source: MainSource, options: &RunOptions) -> Result<(
 fn run_module_as_main(vm: &mut Vm, name: &str) -> Result<(), PyErr> {
     // Find the module's file through the normal search, then run it as `__main__`.
     let path = crate::modules::sys::get(vm, "path");
-    let dirs: Vec<String> = ops::iter::collect(vm, path)?.into_iter().filter_map(|p| ops::str_of(p).map(str::to_owned)).collect();
+    let dirs: Vec<String> = ops::iter::collect(vm, path)?
+        .into_iter()
+        .filter_map(|p| ops::str_of(p).map(str::to_owned))
+        .collect();
     let rel = name.replace('.', "/");
     for dir in dirs {
-        for candidate in [format!("{dir}/{rel}.py"), format!("{dir}/{rel}/__main__.py")] {
+        for candidate in [
+            format!("{dir}/{rel}.py"),
+            format!("{dir}/{rel}/__main__.py"),
+        ] {
             if let Ok(bytes) = std::fs::read(&candidate) {
                 let main = dictops::get_str(&vm.interp.modules, "__main__").expect("__main__");
-                let main = crate::object::Gc::<crate::types::module::ModuleBody>::from_value(main).expect("module");
+                let main = crate::object::Gc::<crate::types::module::ModuleBody>::from_value(main)
+                    .expect("module");
                 let f = vm.new_str(&candidate);
                 dictops::set_item_str(vm, main.dict, "__file__", f);
                 let code = crate::loader::compile_source(vm, &bytes, &candidate)?;
@@ -164,7 +187,10 @@ pub fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
     let exc = e.value();
     crate::modules::io::flush_std(vm);
     if ops::is_instance(vm, exc, vm.rt.exc.system_exit) {
-        let code = attr::getattr_opt(vm, exc, "code").ok().flatten().unwrap_or(Value::NONE);
+        let code = attr::getattr_opt(vm, exc, "code")
+            .ok()
+            .flatten()
+            .unwrap_or(Value::NONE);
         if code.is_none() {
             return 0;
         }
@@ -182,7 +208,10 @@ pub fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
     let default_hook = crate::modules::sys::get(vm, "__excepthook__");
     if hook != default_hook && !hook.is_none() {
         let ty = ops::type_of(vm, exc).value();
-        let tb = attr::getattr_opt(vm, exc, "__traceback__").ok().flatten().unwrap_or(Value::NONE);
+        let tb = attr::getattr_opt(vm, exc, "__traceback__")
+            .ok()
+            .flatten()
+            .unwrap_or(Value::NONE);
         if let Err(hook_err) = ops::call::call(vm, hook, &[ty, exc, tb]) {
             crate::modules::io::flush_std(vm);
             let _ = crate::modules::io::write_std(vm, 2, "Error in sys.excepthook:\n");
@@ -197,5 +226,9 @@ pub fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
         let _ = crate::modules::io::write_std(vm, 2, &report);
     }
     crate::modules::io::flush_std(vm);
-    if ops::is_instance(vm, exc, vm.rt.exc.keyboard_interrupt) { 130 } else { 1 }
+    if ops::is_instance(vm, exc, vm.rt.exc.keyboard_interrupt) {
+        130
+    } else {
+        1
+    }
 }

@@ -23,7 +23,12 @@ struct Sources {
 impl Sources {
     fn line(&mut self, file: &str, line: u32) -> Option<String> {
         let lines = self.files.entry(file.to_owned()).or_insert_with(|| {
-            std::fs::read(file).ok().map(|b| String::from_utf8_lossy(&b).lines().map(str::to_owned).collect())
+            std::fs::read(file).ok().map(|b| {
+                String::from_utf8_lossy(&b)
+                    .lines()
+                    .map(str::to_owned)
+                    .collect()
+            })
         });
         lines.as_ref()?.get(line.checked_sub(1)? as usize).cloned()
     }
@@ -80,8 +85,10 @@ impl PrintContext {
 
 const MAX_GROUP_WIDTH: usize = 15;
 const MAX_GROUP_DEPTH: usize = 10;
-const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
-const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+const CAUSE_MESSAGE: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
 
 /// `TracebackException.format(chain=True)`: the chain of causes and contexts, oldest
 /// first, then `exc` itself; groups print their members in the boxed layout.
@@ -97,7 +104,9 @@ fn format_with_chain(vm: &mut Vm, exc: Value, ctx: &mut PrintContext, out: &mut 
         let Some(b) = exc_body(cur) else { break };
         let cause = b.cause.get();
         let context = b.context.get();
-        let suppress = b.suppress_context.load(std::sync::atomic::Ordering::Relaxed);
+        let suppress = b
+            .suppress_context
+            .load(std::sync::atomic::Ordering::Relaxed);
         let (next, m) = if exc_body(cause).is_some() {
             (cause, CAUSE_MESSAGE)
         } else if !suppress && exc_body(context).is_some() {
@@ -137,7 +146,11 @@ fn format_with_chain(vm: &mut Vm, exc: Value, ctx: &mut PrintContext, out: &mut 
 /// The exception-group branch of `TracebackException.format`.
 fn format_group(vm: &mut Vm, exc: Value, ctx: &mut PrintContext, out: &mut Vec<String>) {
     if ctx.depth > MAX_GROUP_DEPTH {
-        ctx.emit(out, &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|');
+        ctx.emit(
+            out,
+            &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+            '|',
+        );
         return;
     }
     let toplevel = ctx.depth == 0;
@@ -146,17 +159,27 @@ fn format_group(vm: &mut Vm, exc: Value, ctx: &mut PrintContext, out: &mut Vec<S
     }
     let tb = exc_body(exc).map_or(Value::NONE, |b| b.traceback.get());
     if Gc::<TracebackBody>::from_value(tb).is_some() {
-        ctx.emit(out, "Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' });
+        ctx.emit(
+            out,
+            "Exception Group Traceback (most recent call last):\n",
+            if toplevel { '+' } else { '|' },
+        );
         let lines = format_stack(tb, &mut ctx.sources);
         ctx.emit(out, &lines.concat(), '|');
     }
     let mut only = String::new();
     format_exception_only(vm, exc, &mut only, "");
     ctx.emit(out, &only, '|');
-    let members: Vec<Value> =
-        crate::builtins::exceptions::group_exceptions(exc).into_iter().filter(|e| !ctx.seen.contains(e)).collect();
+    let members: Vec<Value> = crate::builtins::exceptions::group_exceptions(exc)
+        .into_iter()
+        .filter(|e| !ctx.seen.contains(e))
+        .collect();
     let total = members.len();
-    let shown = if total <= MAX_GROUP_WIDTH { total } else { MAX_GROUP_WIDTH + 1 };
+    let shown = if total <= MAX_GROUP_WIDTH {
+        total
+    } else {
+        MAX_GROUP_WIDTH + 1
+    };
     ctx.need_close = false;
     for i in 0..shown {
         let last = i + 1 == shown;
@@ -165,17 +188,35 @@ fn format_group(vm: &mut Vm, exc: Value, ctx: &mut PrintContext, out: &mut Vec<S
             ctx.need_close = true;
         }
         let truncated = i >= MAX_GROUP_WIDTH;
-        let title = if truncated { "...".to_owned() } else { (i + 1).to_string() };
-        out.push(format!("{}{}+---------------- {title} ----------------\n", ctx.indent(), if i == 0 { "+-" } else { "  " }));
+        let title = if truncated {
+            "...".to_owned()
+        } else {
+            (i + 1).to_string()
+        };
+        out.push(format!(
+            "{}{}+---------------- {title} ----------------\n",
+            ctx.indent(),
+            if i == 0 { "+-" } else { "  " }
+        ));
         ctx.depth += 1;
         if truncated {
             let remaining = total - MAX_GROUP_WIDTH;
-            ctx.emit(out, &format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }), '|');
+            ctx.emit(
+                out,
+                &format!(
+                    "and {remaining} more exception{}\n",
+                    if remaining > 1 { "s" } else { "" }
+                ),
+                '|',
+            );
         } else if let Some(&member) = members.get(i) {
             format_with_chain(vm, member, ctx, out);
         }
         if last && ctx.need_close {
-            out.push(format!("{}+------------------------------------\n", ctx.indent()));
+            out.push(format!(
+                "{}+------------------------------------\n",
+                ctx.indent()
+            ));
             ctx.need_close = false;
         }
         ctx.depth -= 1;
@@ -203,7 +244,12 @@ fn summaries(tb: Value) -> Vec<FrameSummary> {
             let line = loc.map_or(code.code.first_line, |l| l.line);
             let file = str_of(code.filename).unwrap_or("?").to_owned();
             let name = str_of(code.name).unwrap_or("?").to_owned();
-            entries.push(FrameSummary { file, line, name, loc });
+            entries.push(FrameSummary {
+                file,
+                line,
+                name,
+                loc,
+            });
         }
         cur = t.next.get();
     }
@@ -220,7 +266,10 @@ fn format_stack(tb: Value, sources: &mut Sources) -> Vec<String> {
     let mut count = 0usize;
     let repeated = |count: usize| {
         let n = count - RECURSIVE_CUTOFF;
-        format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" })
+        format!(
+            "  [Previous line repeated {n} more time{}]\n",
+            if n > 1 { "s" } else { "" }
+        )
     };
     for fs in summaries(tb) {
         let key = (fs.file.clone(), fs.line, fs.name.clone());
@@ -252,7 +301,16 @@ fn dedent(lines: &[String]) -> Vec<String> {
         .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
         .min()
         .unwrap_or(0);
-    lines.iter().map(|l| if l.trim().is_empty() { String::new() } else { l.get(margin..).unwrap_or("").to_owned() }).collect()
+    lines
+        .iter()
+        .map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                l.get(margin..).unwrap_or("").to_owned()
+            }
+        })
+        .collect()
 }
 
 /// `_byte_offset_to_character_offset`: the character index of a UTF-8 byte offset.
@@ -277,7 +335,10 @@ fn display_width(line: &str, offset: usize) -> usize {
     if line.is_ascii() {
         return offset;
     }
-    line.chars().take(offset).map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+    line.chars()
+        .take(offset)
+        .map(|c| if is_wide(c) { 2 } else { 1 })
+        .sum()
 }
 
 /// `StackSummary.format_frame_summary`: one entry with its source lines and, where
@@ -288,8 +349,15 @@ fn format_frame(fs: &FrameSummary, sources: &mut Sources) -> String {
         Some(l) if l.end_line >= l.line && l.end_line - l.line < 10_000 => l.end_line,
         _ => fs.line,
     };
-    let original: Vec<String> =
-        (fs.line..=end_line).map(|n| sources.line(&fs.file, n).unwrap_or_default().trim_end().to_owned()).collect();
+    let original: Vec<String> = (fs.line..=end_line)
+        .map(|n| {
+            sources
+                .line(&fs.file, n)
+                .unwrap_or_default()
+                .trim_end()
+                .to_owned()
+        })
+        .collect();
     let dedented = dedent(&original);
     if dedented.iter().all(|l| l.trim().is_empty()) {
         return row;
@@ -310,18 +378,39 @@ fn format_frame(fs: &FrameSummary, sources: &mut Sources) -> String {
     // The exact source of the instruction.
     let joined: Vec<char> = all_lines.join("\n").chars().collect();
     let last_len = all_lines[n - 1].chars().count();
-    let seg_end = joined.len().saturating_sub(last_len.saturating_sub(end_offset));
-    let segment: String = joined.get(start_offset.min(seg_end)..seg_end).map(|s| s.iter().collect()).unwrap_or_default();
+    let seg_end = joined
+        .len()
+        .saturating_sub(last_len.saturating_sub(end_offset));
+    let segment: String = joined
+        .get(start_offset.min(seg_end)..seg_end)
+        .map(|s| s.iter().collect())
+        .unwrap_or_default();
     let anchors = caret_anchors(&segment);
     let show = should_show_carets(start_offset, end_offset, all_lines, anchors.is_some());
 
     let mut significant: Vec<usize> = vec![0, n - 1];
     let (mut left_end, mut right_start) = (0usize, 0usize);
     if let Some(a) = anchors {
-        left_end = a.left_end_offset + if a.left_end_line == 0 { start_offset } else { 0 };
-        right_start = a.right_start_offset + if a.right_start_line == 0 { start_offset } else { 0 };
-        left_end = display_width(all_lines.get(a.left_end_line).map_or("", String::as_str), left_end);
-        right_start = display_width(all_lines.get(a.right_start_line).map_or("", String::as_str), right_start);
+        left_end = a.left_end_offset
+            + if a.left_end_line == 0 {
+                start_offset
+            } else {
+                0
+            };
+        right_start = a.right_start_offset
+            + if a.right_start_line == 0 {
+                start_offset
+            } else {
+                0
+            };
+        left_end = display_width(
+            all_lines.get(a.left_end_line).map_or("", String::as_str),
+            left_end,
+        );
+        right_start = display_width(
+            all_lines.get(a.right_start_line).map_or("", String::as_str),
+            right_start,
+        );
         for l in [a.left_end_line, a.right_start_line] {
             significant.extend([l.wrapping_sub(1), l, l + 1]);
         }
@@ -338,14 +427,19 @@ fn format_frame(fs: &FrameSummary, sources: &mut Sources) -> String {
             return;
         }
         let spaces = line.chars().count() - line.trim_start().chars().count();
-        let num = if lineno == n - 1 { dp_end } else { display_width(line, line.chars().count()) };
+        let num = if lineno == n - 1 {
+            dp_end
+        } else {
+            display_width(line, line.chars().count())
+        };
         let mut carets = String::new();
         for col in 0..num {
             let c = if col < spaces || (lineno == 0 && col < dp_start) {
                 ' '
             } else if let Some(a) = anchors
                 && (lineno > a.left_end_line || (lineno == a.left_end_line && col >= left_end))
-                && (lineno < a.right_start_line || (lineno == a.right_start_line && col < right_start))
+                && (lineno < a.right_start_line
+                    || (lineno == a.right_start_line && col < right_start))
             {
                 '^'
             } else if anchors.is_some() {
@@ -382,9 +476,14 @@ fn should_show_carets(start: usize, end: usize, all_lines: &[String], has_anchor
     use ruff_text_size::Ranged;
     let text = all_lines.join("\n");
     if let Ok((module, _)) = compiler::parse::parse_module_deferring(&text, "<frame>") {
-        let Some(statement) = module.body.first() else { return false };
+        let Some(statement) = module.body.first() else {
+            return false;
+        };
         let value = match statement {
-            Stmt::Return(r) => r.value.as_deref().filter(|v| matches!(v, Expr::Call(c) if matches!(*c.func, Expr::Name(_)))),
+            Stmt::Return(r) => r
+                .value
+                .as_deref()
+                .filter(|v| matches!(v, Expr::Call(c) if matches!(*c.func, Expr::Name(_)))),
             Stmt::Assign(a) if a.targets.len() == 1 && matches!(a.targets[0], Expr::Name(_)) => {
                 Some(&*a.value).filter(|v| matches!(v, Expr::Call(_)))
             }
@@ -435,7 +534,9 @@ fn caret_anchors(segment: &str) -> Option<Anchors> {
     use ruff_text_size::Ranged;
     let wrapped = format!("(\n{segment}\n)");
     let (module, _) = compiler::parse::parse_module_deferring(&wrapped, "<segment>").ok()?;
-    let [Stmt::Expr(statement)] = module.body.as_slice() else { return None };
+    let [Stmt::Expr(statement)] = module.body.as_slice() else {
+        return None;
+    };
     let lines: Vec<Vec<char>> = segment.split('\n').map(|l| l.chars().collect()).collect();
     // (line, char column) within `segment` of a byte offset within `wrapped`.
     let pos = |o: ruff_text_size::TextSize| -> Option<(usize, usize)> {
@@ -452,18 +553,19 @@ fn caret_anchors(segment: &str) -> Option<Anchors> {
         }
         (line < lines.len()).then_some((line, col))
     };
-    let until = |mut line: usize, mut col: usize, stop: &dyn Fn(char) -> bool| -> Option<(usize, usize)> {
-        loop {
-            let ch = *lines.get(line)?.get(col)?;
-            if ch == '\\' || ch == '#' {
-                (line, col) = valid(line + 1, 0)?;
-            } else if !stop(ch) {
-                (line, col) = valid(line, col + 1)?;
-            } else {
-                return Some((line, col));
+    let until =
+        |mut line: usize, mut col: usize, stop: &dyn Fn(char) -> bool| -> Option<(usize, usize)> {
+            loop {
+                let ch = *lines.get(line)?.get(col)?;
+                if ch == '\\' || ch == '#' {
+                    (line, col) = valid(line + 1, 0)?;
+                } else if !stop(ch) {
+                    (line, col) = valid(line, col + 1)?;
+                } else {
+                    return Some((line, col));
+                }
             }
-        }
-    };
+        };
     match &*statement.value {
         Expr::BinOp(b) => {
             let (l, c) = pos(b.left.range().end())?;
@@ -478,21 +580,36 @@ fn caret_anchors(segment: &str) -> Option<Anchors> {
             {
                 right_col += 1;
             }
-            Some(Anchors { left_end_line: line, left_end_offset: col, right_start_line: line, right_start_offset: right_col })
+            Some(Anchors {
+                left_end_line: line,
+                left_end_offset: col,
+                right_start_line: line,
+                right_start_offset: right_col,
+            })
         }
         Expr::Subscript(s) => {
             let (l, c) = pos(s.value.range().end())?;
             let (l, c) = valid(l, c)?;
             let (ll, lc) = until(l, c, &|ch| ch == '[')?;
             let (rl, rc) = pos(s.range().end())?;
-            Some(Anchors { left_end_line: ll, left_end_offset: lc, right_start_line: rl, right_start_offset: rc })
+            Some(Anchors {
+                left_end_line: ll,
+                left_end_offset: lc,
+                right_start_line: rl,
+                right_start_offset: rc,
+            })
         }
         Expr::Call(call) => {
             let (l, c) = pos(call.func.range().end())?;
             let (l, c) = valid(l, c)?;
             let (ll, lc) = until(l, c, &|ch| ch == '(')?;
             let (rl, rc) = pos(call.range().end())?;
-            Some(Anchors { left_end_line: ll, left_end_offset: lc, right_start_line: rl, right_start_offset: rc })
+            Some(Anchors {
+                left_end_line: ll,
+                left_end_offset: lc,
+                right_start_line: rl,
+                right_start_offset: rc,
+            })
         }
         _ => None,
     }
@@ -527,7 +644,11 @@ pub fn format_exception_only(vm: &mut Vm, exc: Value, out: &mut String, prefix: 
             // CPython appends the suggestion to the message itself.
             msg.push_str(&format!(". Did you mean: '{s}'?"));
         }
-        let line = if msg.is_empty() { tn } else { format!("{tn}: {msg}") };
+        let line = if msg.is_empty() {
+            tn
+        } else {
+            format!("{tn}: {msg}")
+        };
         out.push_str(&format!("{prefix}{line}\n"));
     }
     if let Some(d) = attr::instance_dict(vm, exc)
@@ -538,7 +659,8 @@ pub fn format_exception_only(vm: &mut Vm, exc: Value, out: &mut String, prefix: 
                 for n in items {
                     let text = match str_of(n) {
                         Some(s) => s.to_owned(),
-                        None => ops::repr::str_string(vm, n).unwrap_or_else(|_| "<note str() failed>".into()),
+                        None => ops::repr::str_string(vm, n)
+                            .unwrap_or_else(|_| "<note str() failed>".into()),
                     };
                     for line in text.split('\n') {
                         out.push_str(&format!("{prefix}{line}\n"));
@@ -568,7 +690,11 @@ fn suggestion(vm: &mut Vm, exc: Value) -> Option<String> {
     if is_attr {
         let obj = dictops::get_str(&d, "obj")?;
         let names = crate::builtins::functions::dir_of(vm, obj).ok()?;
-        candidates = ops::iter::collect(vm, names).ok()?.into_iter().filter_map(|n| str_of(n).map(str::to_owned)).collect();
+        candidates = ops::iter::collect(vm, names)
+            .ok()?
+            .into_iter()
+            .filter_map(|n| str_of(n).map(str::to_owned))
+            .collect();
     } else {
         let tb = exc_body(exc)?.traceback.get();
         let mut last = None;
@@ -639,7 +765,9 @@ fn levenshtein(a: &str, b: &str) -> usize {
 
 fn syntax_error_text(vm: &mut Vm, exc: Value, tn: &str) -> Option<String> {
     let get = |vm: &mut Vm, n: &str| attr::getattr_opt(vm, exc, n).ok().flatten();
-    let msg = get(vm, "msg").and_then(|m| str_of(m).map(str::to_owned)).unwrap_or_default();
+    let msg = get(vm, "msg")
+        .and_then(|m| str_of(m).map(str::to_owned))
+        .unwrap_or_default();
     let filename = get(vm, "filename").and_then(|m| str_of(m).map(str::to_owned));
     let num = |v: Option<Value>| v.and_then(Value::as_small_int).unwrap_or(0) as u32;
     let lineno = num(get(vm, "lineno"));
@@ -653,19 +781,29 @@ fn syntax_error_text(vm: &mut Vm, exc: Value, tn: &str) -> Option<String> {
         _ => SyntaxErrorKind::SyntaxError,
     };
     let filename = filename?;
-    let d = SyntaxDiagnostic { kind, message: msg, filename, lineno, offset, end_lineno, end_offset, text };
+    let d = SyntaxDiagnostic {
+        kind,
+        message: msg,
+        filename,
+        lineno,
+        offset,
+        end_lineno,
+        end_offset,
+        text,
+    };
     let rendered = d.render();
-    Some(if matches!(tn, "SyntaxError" | "IndentationError" | "TabError") {
-        rendered
-    } else {
-        // A subclass: keep the excerpt, print the subclass name.
-        let mut lines: Vec<String> = rendered.lines().map(str::to_owned).collect();
-        if let Some(last) = lines.last_mut()
-            && let Some((_, m)) = last.split_once(": ")
-        {
-            *last = format!("{tn}: {m}");
-        }
-        lines.join("\n") + "\n"
-    })
+    Some(
+        if matches!(tn, "SyntaxError" | "IndentationError" | "TabError") {
+            rendered
+        } else {
+            // A subclass: keep the excerpt, print the subclass name.
+            let mut lines: Vec<String> = rendered.lines().map(str::to_owned).collect();
+            if let Some(last) = lines.last_mut()
+                && let Some((_, m)) = last.split_once(": ")
+            {
+                *last = format!("{tn}: {m}");
+            }
+            lines.join("\n") + "\n"
+        },
+    )
 }
-

@@ -89,7 +89,11 @@ impl Value {
     /// Boxes a float (never allocates).
     #[inline]
     pub fn from_f64(f: f64) -> Value {
-        let bits = if f.is_nan() && f.is_sign_negative() { 0xFFF8_0000_0000_0000 } else { f.to_bits() };
+        let bits = if f.is_nan() && f.is_sign_negative() {
+            0xFFF8_0000_0000_0000
+        } else {
+            f.to_bits()
+        };
         Value(bits.wrapping_add(DOUBLE_OFFSET))
     }
 
@@ -110,7 +114,11 @@ impl Value {
     /// The float, if this is one.
     #[inline]
     pub fn as_f64(self) -> Option<f64> {
-        if self.is_float() { Some(f64::from_bits(self.0.wrapping_sub(DOUBLE_OFFSET))) } else { None }
+        if self.is_float() {
+            Some(f64::from_bits(self.0.wrapping_sub(DOUBLE_OFFSET)))
+        } else {
+            None
+        }
     }
 
     // ---- inline ints --------------------------------------------------------------------
@@ -159,7 +167,11 @@ impl Value {
     /// The address of the heap object, if this is a reference.
     #[inline]
     pub fn as_addr(self) -> Option<usize> {
-        if self.is_ptr() { Some(self.0 as usize) } else { None }
+        if self.is_ptr() {
+            Some(self.0 as usize)
+        } else {
+            None
+        }
     }
 
     /// A reference to the object at `addr` (used by the object layer only).
@@ -234,7 +246,17 @@ mod tests {
 
     #[test]
     fn floats_round_trip() {
-        for x in [0.0, -0.0, 1.5, -2.25, f64::INFINITY, f64::NEG_INFINITY, f64::MAX, f64::MIN, 5e-324] {
+        for x in [
+            0.0,
+            -0.0,
+            1.5,
+            -2.25,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN,
+            5e-324,
+        ] {
             let v = Value::from_f64(x);
             assert!(v.is_float() && !v.is_ptr() && !v.is_small_int());
             assert_eq!(v.as_f64().unwrap().to_bits(), x.to_bits());
@@ -257,7 +279,14 @@ mod tests {
 
     #[test]
     fn immediates_are_distinct() {
-        let all = [Value::UNSET, Value::NONE, Value::TRUE, Value::FALSE, Value::NOT_IMPLEMENTED, Value::ELLIPSIS];
+        let all = [
+            Value::UNSET,
+            Value::NONE,
+            Value::TRUE,
+            Value::FALSE,
+            Value::NOT_IMPLEMENTED,
+            Value::ELLIPSIS,
+        ];
         for (i, a) in all.iter().enumerate() {
             assert!(!a.is_ptr() && !a.is_float() && !a.is_small_int());
             for b in &all[i + 1..] {

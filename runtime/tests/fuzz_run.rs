@@ -13,10 +13,46 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 const FRAGMENTS: &[&str] = &[
-    "(", ")", "[", "]", ":", ",", "\n", "    ", "=", "*", "**", ".", "lambda x: x", "yield", "await x",
-    "return", "break", "del x", "raise", "try:\n    pass\nexcept:\n    pass\n", "x", "0", "1e308", "10**100",
-    "'a'", "b'x'", "None", "[]", "{}", "()", "f(*a, **k)", "x[1:2:3]", "not ", " if x else ", "async def f(): pass\n",
-    "class C(object): pass\n", "global x\n", "import sys\n", "while True: pass\n", "sys.setrecursionlimit(10**6)\n",
+    "(",
+    ")",
+    "[",
+    "]",
+    ":",
+    ",",
+    "\n",
+    "    ",
+    "=",
+    "*",
+    "**",
+    ".",
+    "lambda x: x",
+    "yield",
+    "await x",
+    "return",
+    "break",
+    "del x",
+    "raise",
+    "try:\n    pass\nexcept:\n    pass\n",
+    "x",
+    "0",
+    "1e308",
+    "10**100",
+    "'a'",
+    "b'x'",
+    "None",
+    "[]",
+    "{}",
+    "()",
+    "f(*a, **k)",
+    "x[1:2:3]",
+    "not ",
+    " if x else ",
+    "async def f(): pass\n",
+    "class C(object): pass\n",
+    "global x\n",
+    "import sys\n",
+    "while True: pass\n",
+    "sys.setrecursionlimit(10**6)\n",
 ];
 
 struct Rng(u64);
@@ -32,12 +68,18 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     paths.sort();
     for p in paths {
@@ -76,7 +118,13 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>], input: &mut Vec<u8>) {
             let other = &seeds[rng.below(seeds.len())];
             let lines: Vec<&[u8]> = other.split(|&b| b == b'\n').collect();
             let line = lines[rng.below(lines.len())];
-            let at = input.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1).nth(rng.below(20)).unwrap_or(0);
+            let at = input
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .map(|(i, _)| i + 1)
+                .nth(rng.below(20))
+                .unwrap_or(0);
             let mut piece = line.to_vec();
             piece.push(b'\n');
             input.splice(at..at, piece);
@@ -92,8 +140,14 @@ fn mutated_programs_run_without_crashing() {
     collect(&root.join("compiler/tests/cases"), &mut files);
     let seeds: Vec<Vec<u8>> = files.iter().filter_map(|f| std::fs::read(f).ok()).collect();
     assert!(!seeds.is_empty(), "no seeds found");
-    let count: usize = std::env::var("TAIPAN_FUZZ_RUN_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1500);
-    let seed: u64 = std::env::var("TAIPAN_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x5EED_F00D);
+    let count: usize = std::env::var("TAIPAN_FUZZ_RUN_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1500);
+    let seed: u64 = std::env::var("TAIPAN_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5EED_F00D);
     let mut rng = Rng(seed | 1);
     let mut failures = Vec::new();
     for i in 0..count {
@@ -101,9 +155,16 @@ fn mutated_programs_run_without_crashing() {
         for _ in 0..=rng.below(3) {
             mutate(&mut rng, &seeds, &mut input);
         }
-        let options = runtime::run::RunOptions { argv: vec!["fuzz".into()], step_limit: Some(20_000), sandbox: true, ..Default::default() };
+        let options = runtime::run::RunOptions {
+            argv: vec!["fuzz".into()],
+            step_limit: Some(20_000),
+            sandbox: true,
+            ..Default::default()
+        };
         let bytes = input.clone();
-        let outcome = catch_unwind(AssertUnwindSafe(|| runtime::run::run_main(runtime::run::MainSource::Stdin(bytes), options)));
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            runtime::run::run_main(runtime::run::MainSource::Stdin(bytes), options)
+        }));
         if outcome.is_err() {
             let dir = root.join("target/fuzz-run-failures");
             let _ = std::fs::create_dir_all(&dir);
@@ -112,5 +173,10 @@ fn mutated_programs_run_without_crashing() {
             failures.push(path);
         }
     }
-    assert!(failures.is_empty(), "{} inputs panicked, saved as {:?}", failures.len(), failures);
+    assert!(
+        failures.is_empty(),
+        "{} inputs panicked, saved as {:?}",
+        failures.len(),
+        failures
+    );
 }

@@ -30,8 +30,14 @@ struct Mode {
 }
 
 const MODES: &[Mode] = &[
-    Mode { name: "interp", env: &[] },
-    Mode { name: "gc-stress", env: &[("TAIPAN_GC_STRESS", "1")] },
+    Mode {
+        name: "interp",
+        env: &[],
+    },
+    Mode {
+        name: "gc-stress",
+        env: &[("TAIPAN_GC_STRESS", "1")],
+    },
 ];
 
 fn cases_dir() -> PathBuf {
@@ -39,7 +45,9 @@ fn cases_dir() -> PathBuf {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
@@ -117,13 +125,25 @@ fn run_case(exe: &Path, case: &Path, mode: &Mode) -> Outcome {
 fn first_difference(expected: &str, actual: &str) -> String {
     for (i, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
         if e != a {
-            return format!("line {}:\n      expected: {e:?}\n      actual:   {a:?}", i + 1);
+            return format!(
+                "line {}:\n      expected: {e:?}\n      actual:   {a:?}",
+                i + 1
+            );
         }
     }
     let (ne, na) = (expected.lines().count(), actual.lines().count());
     if ne != na {
-        let extra = if ne > na { expected.lines().nth(na) } else { actual.lines().nth(ne) };
-        return format!("{} lines expected, {} produced; first extra: {:?}", ne, na, extra.unwrap_or(""));
+        let extra = if ne > na {
+            expected.lines().nth(na)
+        } else {
+            actual.lines().nth(ne)
+        };
+        return format!(
+            "{} lines expected, {} produced; first extra: {:?}",
+            ne,
+            na,
+            extra.unwrap_or("")
+        );
     }
     "trailing newline differs".to_owned()
 }
@@ -138,15 +158,28 @@ fn check(case: &Path, outcome: &Outcome) -> Result<(), String> {
     let expected_status: i32 = read("status").map_or(0, |s| s.trim().parse().unwrap_or(-1));
     let mut problems = Vec::new();
     if outcome.stdout != expected_out {
-        problems.push(format!("stdout differs at {}", first_difference(&expected_out, &outcome.stdout)));
+        problems.push(format!(
+            "stdout differs at {}",
+            first_difference(&expected_out, &outcome.stdout)
+        ));
     }
     if outcome.stderr != expected_err {
-        problems.push(format!("stderr differs at {}", first_difference(&expected_err, &outcome.stderr)));
+        problems.push(format!(
+            "stderr differs at {}",
+            first_difference(&expected_err, &outcome.stderr)
+        ));
     }
     if outcome.status != expected_status {
-        problems.push(format!("exit status {} (expected {expected_status})", outcome.status));
+        problems.push(format!(
+            "exit status {} (expected {expected_status})",
+            outcome.status
+        ));
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n    ")) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n    "))
+    }
 }
 
 fn main() {
@@ -161,7 +194,11 @@ fn main() {
     let mode_filter = std::env::var("TAIPAN_CASE_MODES").ok();
     let modes: Vec<&Mode> = MODES
         .iter()
-        .filter(|m| mode_filter.as_ref().is_none_or(|f| f.split(',').any(|x| x == m.name)))
+        .filter(|m| {
+            mode_filter
+                .as_ref()
+                .is_none_or(|f| f.split(',').any(|x| x == m.name))
+        })
         .collect();
     let pending_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("PENDING");
     let pending: BTreeSet<String> = std::fs::read_to_string(&pending_path)
@@ -171,25 +208,39 @@ fn main() {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_owned)
         .collect();
-    let jobs: Vec<(PathBuf, &Mode)> = cases.iter().flat_map(|c| modes.iter().map(move |m| (c.clone(), *m))).collect();
+    let jobs: Vec<(PathBuf, &Mode)> = cases
+        .iter()
+        .flat_map(|c| modes.iter().map(move |m| (c.clone(), *m)))
+        .collect();
     let next = Mutex::new(0usize);
     let results: Mutex<Vec<(String, Result<(), String>)>> = Mutex::new(Vec::new());
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).max(2);
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .max(2);
     std::thread::scope(|s| {
         for _ in 0..workers {
-            s.spawn(|| loop {
-                let i = {
-                    let mut n = next.lock().expect("job counter");
-                    let i = *n;
-                    *n += 1;
-                    i
-                };
-                let Some((case, mode)) = jobs.get(i) else { break };
-                let outcome = run_case(&exe, case, mode);
-                let rel = case.strip_prefix(&root).unwrap_or(case).with_extension("").to_string_lossy().into_owned();
-                let key = format!("{rel} [{}]", mode.name);
-                let r = check(case, &outcome);
-                results.lock().expect("results").push((key, r));
+            s.spawn(|| {
+                loop {
+                    let i = {
+                        let mut n = next.lock().expect("job counter");
+                        let i = *n;
+                        *n += 1;
+                        i
+                    };
+                    let Some((case, mode)) = jobs.get(i) else {
+                        break;
+                    };
+                    let outcome = run_case(&exe, case, mode);
+                    let rel = case
+                        .strip_prefix(&root)
+                        .unwrap_or(case)
+                        .with_extension("")
+                        .to_string_lossy()
+                        .into_owned();
+                    let key = format!("{rel} [{}]", mode.name);
+                    let r = check(case, &outcome);
+                    results.lock().expect("results").push((key, r));
+                }
             });
         }
     });
@@ -230,7 +281,10 @@ fn main() {
             text.push('\n');
         }
         std::fs::write(&pending_path, text).expect("write PENDING");
-        println!("rewrote testsuite/PENDING with {} entries", failing_now.len());
+        println!(
+            "rewrote testsuite/PENDING with {} entries",
+            failing_now.len()
+        );
         return;
     }
     if failed > 0 || !fixed.is_empty() {

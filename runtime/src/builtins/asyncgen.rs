@@ -74,7 +74,9 @@ fn agen(vm: &mut Vm, v: Value) -> PyResult<Gc<GenBody>> {
         Some(g) if g.kind == GenKind::AsyncGenerator => Ok(g),
         _ => {
             let tn = ops::type_name(vm, v);
-            Err(vm.type_error(format!("descriptor requires an 'async_generator' object but received a '{tn}'")))
+            Err(vm.type_error(format!(
+                "descriptor requires an 'async_generator' object but received a '{tn}'"
+            )))
         }
     }
 }
@@ -84,7 +86,10 @@ fn agen(vm: &mut Vm, v: Value) -> PyResult<Gc<GenBody>> {
 fn suspended_at_yield(g: &GenBody) -> bool {
     let frame = g.frame;
     let units = &frame.code.code.code;
-    units.get(frame.pc() as usize).and_then(|&u| Opcode::from_unit(u)) == Some(Opcode::Yield)
+    units
+        .get(frame.pc() as usize)
+        .and_then(|&u| Opcode::from_unit(u))
+        == Some(Opcode::Yield)
 }
 
 /// What one step of an async generator produced, before unwrapping.
@@ -128,12 +133,28 @@ fn unwrap(vm: &mut Vm, g: Gc<GenBody>, r: PyResult<Step>) -> PyResult<Value> {
 
 fn new_asend(vm: &mut Vm, generator: Value, sendval: Value) -> Value {
     let ty = native_type(vm, "async_generator_asend");
-    new_native(vm, ty, ASend { generator, sendval, state: AtomicU8::new(INIT) })
+    new_native(
+        vm,
+        ty,
+        ASend {
+            generator,
+            sendval,
+            state: AtomicU8::new(INIT),
+        },
+    )
 }
 
 fn new_athrow(vm: &mut Vm, generator: Value, args: Option<Value>) -> Value {
     let ty = native_type(vm, "async_generator_athrow");
-    new_native(vm, ty, AThrow { generator, args, state: AtomicU8::new(INIT) })
+    new_native(
+        vm,
+        ty,
+        AThrow {
+            generator,
+            args,
+            state: AtomicU8::new(INIT),
+        },
+    )
 }
 
 // ---- async_generator methods ---------------------------------------------------------
@@ -306,7 +327,9 @@ fn athrow_send(vm: &mut Vm, o: Value, arg: Value) -> PyResult<Value> {
         if g.running_async.load(Ordering::Relaxed) {
             t.state.store(CLOSED, Ordering::Relaxed);
             let which = if t.args.is_none() { "aclose" } else { "athrow" };
-            return Err(vm.runtime_error(format!("{which}(): asynchronous generator is already running")));
+            return Err(vm.runtime_error(format!(
+                "{which}(): asynchronous generator is already running"
+            )));
         }
         if g.async_closed.load(Ordering::Relaxed) {
             t.state.store(CLOSED, Ordering::Relaxed);
@@ -328,7 +351,9 @@ fn athrow_send(vm: &mut Vm, o: Value, arg: Value) -> PyResult<Value> {
                 }
             }
             Some(a) => {
-                let items = ops::tuple_items(a).map(<[Value]>::to_vec).unwrap_or_default();
+                let items = ops::tuple_items(a)
+                    .map(<[Value]>::to_vec)
+                    .unwrap_or_default();
                 let err = thrown(vm, &items)?;
                 let r = step(vm, g, Value::NONE, Some(err));
                 unwrap(vm, g, r)
@@ -368,7 +393,9 @@ fn athrow_throw(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             if g.running_async.load(Ordering::Relaxed) {
                 t.state.store(CLOSED, Ordering::Relaxed);
                 let which = if t.args.is_none() { "aclose" } else { "athrow" };
-                return Err(vm.runtime_error(format!("{which}(): asynchronous generator is already running")));
+                return Err(vm.runtime_error(format!(
+                    "{which}(): asynchronous generator is already running"
+                )));
             }
             t.state.store(ITER, Ordering::Relaxed);
             g.running_async.store(true, Ordering::Relaxed);
@@ -406,21 +433,29 @@ pub fn install(vm: &mut Vm) {
     let agen_ty = vm.rt.types.async_generator;
     add_methods(vm, agen_ty, ASYNC_GENERATOR_METHODS);
     let asend = native_type(vm, "async_generator_asend");
-    add_methods(vm, asend, &[
-        method("__await__", await_self),
-        method("__iter__", iter_self),
-        method("__next__", asend_next),
-        method("send", asend_send_m),
-        method("throw", asend_throw),
-        method("close", asend_close),
-    ]);
+    add_methods(
+        vm,
+        asend,
+        &[
+            method("__await__", await_self),
+            method("__iter__", iter_self),
+            method("__next__", asend_next),
+            method("send", asend_send_m),
+            method("throw", asend_throw),
+            method("close", asend_close),
+        ],
+    );
     let athrow = native_type(vm, "async_generator_athrow");
-    add_methods(vm, athrow, &[
-        method("__await__", await_self),
-        method("__iter__", iter_self),
-        method("__next__", athrow_next),
-        method("send", athrow_send_m),
-        method("throw", athrow_throw),
-        method("close", athrow_close),
-    ]);
+    add_methods(
+        vm,
+        athrow,
+        &[
+            method("__await__", await_self),
+            method("__iter__", iter_self),
+            method("__next__", athrow_next),
+            method("send", athrow_send_m),
+            method("throw", athrow_throw),
+            method("close", athrow_close),
+        ],
+    );
 }

@@ -150,11 +150,20 @@ fn property_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.only_kwargs(vm, "property", &["fget", "fset", "fdel", "doc"])?;
     let pos = &args.pos()[1..];
     let get = |i: usize, n: &str| pos.get(i).copied().or(args.kwarg(n)).unwrap_or(Value::NONE);
-    let (fget, fset, fdel, mut doc) = (get(0, "fget"), get(1, "fset"), get(2, "fdel"), get(3, "doc"));
+    let (fget, fset, fdel, mut doc) = (
+        get(0, "fget"),
+        get(1, "fset"),
+        get(2, "fdel"),
+        get(3, "doc"),
+    );
     if doc.is_none() && !fget.is_none() {
         doc = attr::getattr_opt(vm, fget, "__doc__")?.unwrap_or(Value::NONE);
     }
-    let name = if fget.is_none() { Value::NONE } else { attr::getattr_opt(vm, fget, "__name__")?.unwrap_or(Value::NONE) };
+    let name = if fget.is_none() {
+        Value::NONE
+    } else {
+        attr::getattr_opt(vm, fget, "__name__")?.unwrap_or(Value::NONE)
+    };
     let cls = Gc::<TypeBody>::from_value(args.pos()[0]).unwrap_or(vm.rt.types.property);
     let p = PropertyObj {
         fget: AtomicValue::new(fget),
@@ -177,7 +186,11 @@ fn property_copy(vm: &mut Vm, args: &Args, which: usize) -> PyResult<Value> {
     };
     let mut parts = [p.fget.get(), p.fset.get(), p.fdel.get()];
     parts[which] = a[1];
-    let name = if which == 0 { attr::getattr_opt(vm, a[1], "__name__")?.unwrap_or(Value::NONE) } else { p.name.get() };
+    let name = if which == 0 {
+        attr::getattr_opt(vm, a[1], "__name__")?.unwrap_or(Value::NONE)
+    } else {
+        p.name.get()
+    };
     let q = PropertyObj {
         fget: AtomicValue::new(parts[0]),
         fset: AtomicValue::new(parts[1]),
@@ -253,9 +266,21 @@ fn wrapper_new(vm: &mut Vm, args: &Args, class: bool) -> PyResult<Value> {
     }
     let cls = Gc::<TypeBody>::from_value(pos[0]).expect("cls");
     Ok(if class {
-        new_native(vm, cls, ClassMethodObj { func: AtomicValue::new(pos[1]) })
+        new_native(
+            vm,
+            cls,
+            ClassMethodObj {
+                func: AtomicValue::new(pos[1]),
+            },
+        )
     } else {
-        new_native(vm, cls, StaticMethodObj { func: AtomicValue::new(pos[1]) })
+        new_native(
+            vm,
+            cls,
+            StaticMethodObj {
+                func: AtomicValue::new(pos[1]),
+            },
+        )
     })
 }
 
@@ -301,7 +326,9 @@ pub fn descriptor_getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Optio
                 let n = p.name.get();
                 if n.is_none() {
                     let tn = ops::type_name(vm, obj);
-                    return Err(vm.attribute_error(format!("'{tn}' object has no attribute '__name__'")));
+                    return Err(
+                        vm.attribute_error(format!("'{tn}' object has no attribute '__name__'"))
+                    );
                 }
                 Some(n)
             }
@@ -327,7 +354,9 @@ pub fn descriptor_getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Optio
         return Ok(match name {
             "__func__" | "__wrapped__" => Some(f),
             "__isabstractmethod__" => Some(Value::from_bool(is_abstract(vm, f)?)),
-            "__name__" | "__qualname__" | "__doc__" | "__module__" => attr::getattr_opt(vm, f, name)?,
+            "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                attr::getattr_opt(vm, f, name)?
+            }
             _ => None,
         });
     }
@@ -338,7 +367,9 @@ pub fn descriptor_getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Optio
         return Ok(match name {
             "__name__" => Some(vm.new_str(&m.name)),
             "__qualname__" => {
-                let owner = Gc::<TypeBody>::from_value(m.owner).map(|t| t.qualname.lock().clone()).unwrap_or_default();
+                let owner = Gc::<TypeBody>::from_value(m.owner)
+                    .map(|t| t.qualname.lock().clone())
+                    .unwrap_or_default();
                 Some(vm.new_string(format!("{owner}.{}", m.name)))
             }
             "__objclass__" => Some(m.owner),
@@ -389,11 +420,15 @@ fn member_delete(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 pub fn member_descriptor_type(vm: &mut Vm) -> Gc<TypeBody> {
     let ty = crate::builtins::iterators::native_type(vm, "member_descriptor");
     if crate::ops::dictops::get_str(&ty.dict, "__get__").is_none() {
-        add_methods(vm, ty, &[
-            method("__get__", member_get),
-            method("__set__", member_set),
-            method("__delete__", member_delete),
-        ]);
+        add_methods(
+            vm,
+            ty,
+            &[
+                method("__get__", member_get),
+                method("__set__", member_set),
+                method("__delete__", member_delete),
+            ],
+        );
     }
     ty
 }
@@ -413,7 +448,12 @@ fn super_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         [] => zero_arg_super(vm)?,
         [t] => (*t, Value::NONE),
         [t, o] => (*t, *o),
-        _ => return Err(vm.type_error(format!("super() takes at most 2 arguments ({} given)", pos.len()))),
+        _ => {
+            return Err(vm.type_error(format!(
+                "super() takes at most 2 arguments ({} given)",
+                pos.len()
+            )));
+        }
     };
     let Some(t) = Gc::<TypeBody>::from_value(ty) else {
         let tn = ops::type_name(vm, ty);
@@ -490,7 +530,11 @@ pub fn super_getattr(vm: &mut Vm, sup: &SuperObj, name: &str) -> PyResult<Option
     for t in &mro[pos + 1..] {
         let t = Gc::<TypeBody>::from_value(*t).expect("type");
         if let Some(d) = crate::ops::dictops::get_str(&t.dict, name) {
-            let obj = if sup.obj == sup.obj_type { Value::UNSET } else { sup.obj };
+            let obj = if sup.obj == sup.obj_type {
+                Value::UNSET
+            } else {
+                sup.obj
+            };
             if obj.is_unset() {
                 // super(cls, cls).m: class-level binding.
                 if kind_of(d) == Some(ObjKind::Function) {
@@ -515,28 +559,58 @@ fn function_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// Registers the descriptor types' methods.
 pub fn install(vm: &mut Vm) {
     let rt = vm.rt.clone();
-        let t = &rt.types;
-    let (property, classmethod_ty, staticmethod_ty, super_, function) = (t.property, t.classmethod, t.staticmethod, t.super_, t.function);
+    let t = &rt.types;
+    let (property, classmethod_ty, staticmethod_ty, super_, function) = (
+        t.property,
+        t.classmethod,
+        t.staticmethod,
+        t.super_,
+        t.function,
+    );
     add_methods(vm, property, PROPERTY_METHODS);
-    add_methods(vm, classmethod_ty, &[staticmethod("__new__", classmethod_new), method("__init__", property_init)]);
-    add_methods(vm, staticmethod_ty, &[
-        staticmethod("__new__", staticmethod_new),
-        method("__init__", property_init),
-        method("__call__", staticmethod_call),
-    ]);
+    add_methods(
+        vm,
+        classmethod_ty,
+        &[
+            staticmethod("__new__", classmethod_new),
+            method("__init__", property_init),
+        ],
+    );
+    add_methods(
+        vm,
+        staticmethod_ty,
+        &[
+            staticmethod("__new__", staticmethod_new),
+            method("__init__", property_init),
+            method("__call__", staticmethod_call),
+        ],
+    );
     for ty in [classmethod_ty, staticmethod_ty] {
         add_methods(vm, ty, &[method("__get__", wrapper_get)]);
     }
     member_descriptor_type(vm);
-    add_methods(vm, super_, &[staticmethod("__new__", super_new), method("__init__", property_init)]);
+    add_methods(
+        vm,
+        super_,
+        &[
+            staticmethod("__new__", super_new),
+            method("__init__", property_init),
+        ],
+    );
     add_methods(vm, function, &[method("__get__", function_get)]);
 }
 
 /// Reprs of native objects.
 pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if let Some(s) = native::<SuperObj>(v) {
-        let tn = Gc::<TypeBody>::from_value(s.ty).map(|t| t.name()).unwrap_or_default();
-        let on = if s.obj.is_none() { "NULL".to_owned() } else { format!("<{} object>", ops::type_name(vm, s.obj)) };
+        let tn = Gc::<TypeBody>::from_value(s.ty)
+            .map(|t| t.name())
+            .unwrap_or_default();
+        let on = if s.obj.is_none() {
+            "NULL".to_owned()
+        } else {
+            format!("<{} object>", ops::type_name(vm, s.obj))
+        };
         return Ok(Some(format!("<super: <class '{tn}'>, {on}>")));
     }
     if native::<PropertyObj>(v).is_some() {
@@ -551,7 +625,9 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         return Ok(Some(format!("<staticmethod({r})>")));
     }
     if let Some(m) = native::<SlotMember>(v) {
-        let owner = Gc::<TypeBody>::from_value(m.owner).map(|t| t.name()).unwrap_or_default();
+        let owner = Gc::<TypeBody>::from_value(m.owner)
+            .map(|t| t.name())
+            .unwrap_or_default();
         return Ok(Some(format!("<member '{}' of '{owner}' objects>", m.name)));
     }
     if let Some(r) = crate::builtins::mappingproxy::repr(vm, v)? {

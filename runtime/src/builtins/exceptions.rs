@@ -21,7 +21,9 @@ fn body(v: Value) -> Option<Gc<ExceptionBody>> {
 
 /// The args of an exception.
 pub fn args_of<'a>(v: Value) -> &'a [Value] {
-    body(v).and_then(|b| ops::tuple_items(b.body().args.get())).unwrap_or(&[])
+    body(v)
+        .and_then(|b| ops::tuple_items(b.body().args.get()))
+        .unwrap_or(&[])
 }
 
 /// The message of a single-argument exception whose argument is a str.
@@ -40,16 +42,29 @@ pub fn exception_str(vm: &mut Vm, v: Value) -> PyResult<Value> {
         return ops::repr::repr(vm, args[0]);
     }
     if is_subtype(ty, vm.rt.exc.base_exception_group) {
-        let msg = args.first().copied().and_then(str_of).unwrap_or("").to_owned();
+        let msg = args
+            .first()
+            .copied()
+            .and_then(str_of)
+            .unwrap_or("")
+            .to_owned();
         let n = group_exceptions(v).len();
         let s = format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" });
         return Ok(vm.new_string(s));
     }
     if is_subtype(ty, vm.rt.exc.os_error) {
         // OSError_str: the filename(s) when set, else errno and strerror.
-        let get = |vm: &mut Vm, k: &str| attr::instance_dict(vm, v).and_then(|d| dictops::get_str(&d, k)).unwrap_or(Value::NONE);
-        let (errno, strerror, filename, filename2) =
-            (get(vm, "errno"), get(vm, "strerror"), get(vm, "filename"), get(vm, "filename2"));
+        let get = |vm: &mut Vm, k: &str| {
+            attr::instance_dict(vm, v)
+                .and_then(|d| dictops::get_str(&d, k))
+                .unwrap_or(Value::NONE)
+        };
+        let (errno, strerror, filename, filename2) = (
+            get(vm, "errno"),
+            get(vm, "strerror"),
+            get(vm, "filename"),
+            get(vm, "filename2"),
+        );
         if !filename.is_none() {
             let e = ops::repr::str_string(vm, errno)?;
             let se = ops::repr::str_string(vm, strerror)?;
@@ -72,8 +87,14 @@ pub fn exception_str(vm: &mut Vm, v: Value) -> PyResult<Value> {
         // SyntaxError_str: "msg (file, line N)" with the file's basename.
         let msg = exception_field(vm, v, "msg")?.unwrap_or(Value::NONE);
         let filename = exception_field(vm, v, "filename")?.unwrap_or(Value::NONE);
-        let lineno = exception_field(vm, v, "lineno")?.unwrap_or(Value::NONE).as_small_int();
-        let m = if msg.is_none() { String::from("None") } else { ops::repr::str_string(vm, msg)? };
+        let lineno = exception_field(vm, v, "lineno")?
+            .unwrap_or(Value::NONE)
+            .as_small_int();
+        let m = if msg.is_none() {
+            String::from("None")
+        } else {
+            ops::repr::str_string(vm, msg)?
+        };
         let base = str_of(filename).map(|f| f.rsplit('/').next().unwrap_or(f).to_owned());
         let s = match (base, lineno) {
             (Some(f), Some(l)) => format!("{m} ({f}, line {l})"),
@@ -102,7 +123,10 @@ pub fn exception_str(vm: &mut Vm, v: Value) -> PyResult<Value> {
 pub fn exception_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     let name = type_of(vm, v).name();
     let args = args_of(v).to_vec();
-    let parts: Vec<String> = args.iter().map(|a| ops::repr::repr_string(vm, *a)).collect::<PyResult<_>>()?;
+    let parts: Vec<String> = args
+        .iter()
+        .map(|a| ops::repr::repr_string(vm, *a))
+        .collect::<PyResult<_>>()?;
     Ok(format!("{name}({})", parts.join(", ")))
 }
 
@@ -111,9 +135,12 @@ pub fn exception_field(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Val
     let ty = type_of(vm, v);
     let args = args_of(v).to_vec();
     let exc = &vm.rt.exc;
-    let field = |vm: &mut Vm, key: &str| attr::instance_dict(vm, v).and_then(|d| dictops::get_str(&d, key));
+    let field =
+        |vm: &mut Vm, key: &str| attr::instance_dict(vm, v).and_then(|d| dictops::get_str(&d, key));
     Ok(match name {
-        "value" if is_subtype(ty, exc.stop_iteration) || is_subtype(ty, exc.stop_async_iteration) => {
+        "value"
+            if is_subtype(ty, exc.stop_iteration) || is_subtype(ty, exc.stop_async_iteration) =>
+        {
             Some(field(vm, "value").unwrap_or(args.first().copied().unwrap_or(Value::NONE)))
         }
         "code" if is_subtype(ty, exc.system_exit) => Some(match args.len() {
@@ -121,35 +148,73 @@ pub fn exception_field(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Val
             1 => args[0],
             _ => vm.new_tuple(args),
         }),
-        "errno" | "strerror" | "filename" | "filename2" | "characters_written" if is_subtype(ty, exc.os_error) => {
+        "errno" | "strerror" | "filename" | "filename2" | "characters_written"
+            if is_subtype(ty, exc.os_error) =>
+        {
             Some(field(vm, name).unwrap_or(Value::NONE))
         }
         "encoding" | "object" | "start" | "end" | "reason" if is_subtype(ty, exc.unicode_error) => {
             let translate = is_subtype(ty, exc.unicode_translate_error);
-            let order: &[&str] =
-                if translate { &["object", "start", "end", "reason"] } else { &["encoding", "object", "start", "end", "reason"] };
+            let order: &[&str] = if translate {
+                &["object", "start", "end", "reason"]
+            } else {
+                &["encoding", "object", "start", "end", "reason"]
+            };
             let i = order.iter().position(|n| *n == name);
-            Some(field(vm, name).or_else(|| i.and_then(|i| args.get(i).copied())).unwrap_or(Value::NONE))
+            Some(
+                field(vm, name)
+                    .or_else(|| i.and_then(|i| args.get(i).copied()))
+                    .unwrap_or(Value::NONE),
+            )
         }
         "msg" if is_subtype(ty, exc.import_error) || is_subtype(ty, exc.syntax_error) => {
             Some(args.first().copied().unwrap_or(Value::NONE))
         }
-        "name" | "path" if is_subtype(ty, exc.import_error) => Some(field(vm, name).unwrap_or(Value::NONE)),
+        "name" | "path" if is_subtype(ty, exc.import_error) => {
+            Some(field(vm, name).unwrap_or(Value::NONE))
+        }
         "name" if is_subtype(ty, exc.name_error) || is_subtype(ty, exc.attribute_error) => {
             Some(field(vm, name).unwrap_or(Value::NONE))
         }
-        "obj" if is_subtype(ty, exc.attribute_error) => Some(field(vm, name).unwrap_or(Value::NONE)),
-        "message" if is_subtype(ty, exc.base_exception_group) => Some(args.first().copied().unwrap_or(Value::NONE)),
+        "obj" if is_subtype(ty, exc.attribute_error) => {
+            Some(field(vm, name).unwrap_or(Value::NONE))
+        }
+        "message" if is_subtype(ty, exc.base_exception_group) => {
+            Some(args.first().copied().unwrap_or(Value::NONE))
+        }
         "exceptions" if is_subtype(ty, exc.base_exception_group) => {
             let members = group_exceptions(v);
             Some(vm.new_tuple(members))
         }
-        "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "print_file_and_line"
+        "filename"
+        | "lineno"
+        | "offset"
+        | "text"
+        | "end_lineno"
+        | "end_offset"
+        | "print_file_and_line"
             if is_subtype(ty, exc.syntax_error) =>
         {
-            let details = args.get(1).and_then(|d| ops::tuple_items(*d)).map(<[Value]>::to_vec).unwrap_or_default();
-            let i = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().position(|n| *n == name);
-            Some(field(vm, name).or_else(|| i.and_then(|i| details.get(i).copied())).unwrap_or(Value::NONE))
+            let details = args
+                .get(1)
+                .and_then(|d| ops::tuple_items(*d))
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default();
+            let i = [
+                "filename",
+                "lineno",
+                "offset",
+                "text",
+                "end_lineno",
+                "end_offset",
+            ]
+            .iter()
+            .position(|n| *n == name);
+            Some(
+                field(vm, name)
+                    .or_else(|| i.and_then(|i| details.get(i).copied()))
+                    .unwrap_or(Value::NONE),
+            )
         }
         _ => None,
     })
@@ -222,20 +287,37 @@ fn set_args(vm: &mut Vm, obj: Value, cls: Gc<TypeBody>, pos: &[Value]) {
 /// `UnicodeDecodeError.__str__` and its siblings (Objects/exceptions.c).
 fn unicode_error_str(vm: &mut Vm, v: Value, ty: Gc<TypeBody>) -> PyResult<Option<String>> {
     let get = |vm: &mut Vm, n: &str| exception_field(vm, v, n).map(|x| x.unwrap_or(Value::NONE));
-    let (object, start, end, reason) = (get(vm, "object")?, get(vm, "start")?, get(vm, "end")?, get(vm, "reason")?);
-    let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else { return Ok(None) };
-    let Some(reason) = str_of(reason).map(str::to_owned) else { return Ok(None) };
+    let (object, start, end, reason) = (
+        get(vm, "object")?,
+        get(vm, "start")?,
+        get(vm, "end")?,
+        get(vm, "reason")?,
+    );
+    let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else {
+        return Ok(None);
+    };
+    let Some(reason) = str_of(reason).map(str::to_owned) else {
+        return Ok(None);
+    };
     let encoding = get(vm, "encoding")?;
     let enc = str_of(encoding).map(str::to_owned).unwrap_or_default();
     let one = end == start + 1;
     if is_subtype(ty, vm.rt.exc.unicode_decode_error) {
         let bytes = crate::builtins::str::bytes_data(object).unwrap_or_default();
-        return Ok(Some(match usize::try_from(start).ok().and_then(|i| bytes.get(i)) {
-            Some(b) if one => format!("'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"),
-            _ => format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1),
-        }));
+        return Ok(Some(
+            match usize::try_from(start).ok().and_then(|i| bytes.get(i)) {
+                Some(b) if one => format!(
+                    "'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"
+                ),
+                _ => format!(
+                    "'{enc}' codec can't decode bytes in position {start}-{}: {reason}",
+                    end - 1
+                ),
+            },
+        ));
     }
-    let ch = str_of(object).and_then(|s| usize::try_from(start).ok().and_then(|i| s.chars().nth(i)));
+    let ch =
+        str_of(object).and_then(|s| usize::try_from(start).ok().and_then(|i| s.chars().nth(i)));
     let escaped = |c: char| match c as u32 {
         n if n <= 0xff => format!("\\x{n:02x}"),
         n if n <= 0xffff => format!("\\u{n:04x}"),
@@ -243,10 +325,22 @@ fn unicode_error_str(vm: &mut Vm, v: Value, ty: Gc<TypeBody>) -> PyResult<Option
     };
     let translate = is_subtype(ty, vm.rt.exc.unicode_translate_error);
     Ok(Some(match (ch, one, translate) {
-        (Some(c), true, false) => format!("'{enc}' codec can't encode character '{}' in position {start}: {reason}", escaped(c)),
-        (_, _, false) => format!("'{enc}' codec can't encode characters in position {start}-{}: {reason}", end - 1),
-        (Some(c), true, true) => format!("can't translate character '{}' in position {start}: {reason}", escaped(c)),
-        (_, _, true) => format!("can't translate characters in position {start}-{}: {reason}", end - 1),
+        (Some(c), true, false) => format!(
+            "'{enc}' codec can't encode character '{}' in position {start}: {reason}",
+            escaped(c)
+        ),
+        (_, _, false) => format!(
+            "'{enc}' codec can't encode characters in position {start}-{}: {reason}",
+            end - 1
+        ),
+        (Some(c), true, true) => format!(
+            "can't translate character '{}' in position {start}: {reason}",
+            escaped(c)
+        ),
+        (_, _, true) => format!(
+            "can't translate characters in position {start}-{}: {reason}",
+            end - 1
+        ),
     }))
 }
 
@@ -267,10 +361,20 @@ fn exc_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         for (k, v) in args.kwargs().collect::<Vec<_>>() {
             if !allowed.contains(&k) {
                 let tn = ty.name();
-                return Err(vm.type_error(format!("{tn}() takes no keyword arguments").replace(
-                    "takes no keyword arguments",
-                    if allowed.is_empty() { "takes no keyword arguments" } else { "got an unexpected keyword argument" },
-                ) + &if allowed.is_empty() { String::new() } else { format!(" '{k}'") }));
+                return Err(vm.type_error(
+                    format!("{tn}() takes no keyword arguments").replace(
+                        "takes no keyword arguments",
+                        if allowed.is_empty() {
+                            "takes no keyword arguments"
+                        } else {
+                            "got an unexpected keyword argument"
+                        },
+                    ) + &if allowed.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" '{k}'")
+                    },
+                ));
             }
             if let Some(d) = attr::instance_dict(vm, obj) {
                 dictops::set_item_str(vm, d, k, v);
@@ -352,14 +456,23 @@ fn exc_reduce(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn group_new(vm: &mut Vm, cls: Gc<TypeBody>, args: &[Value]) -> PyResult<Value> {
     let tn = cls.name();
     if args.len() != 2 {
-        return Err(vm.type_error(format!("{tn}.__new__() takes exactly 2 arguments ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "{tn}.__new__() takes exactly 2 arguments ({} given)",
+            args.len()
+        )));
     }
     if str_of(args[0]).is_none() {
         let t = ops::type_name(vm, args[0]);
         return Err(vm.type_error(format!("argument 1 must be str, not {t}")));
     }
     let excs = match ops::iter::collect(vm, args[1]) {
-        Ok(e) if kind_of(args[1]) != Some(ObjKind::Set) && kind_of(args[1]) != Some(ObjKind::Dict) && kind_of(args[1]) != Some(ObjKind::Str) => e,
+        Ok(e)
+            if kind_of(args[1]) != Some(ObjKind::Set)
+                && kind_of(args[1]) != Some(ObjKind::Dict)
+                && kind_of(args[1]) != Some(ObjKind::Str) =>
+        {
+            e
+        }
         _ => return Err(vm.type_error("second argument (exceptions) must be a sequence")),
     };
     if excs.is_empty() {
@@ -368,7 +481,9 @@ fn group_new(vm: &mut Vm, cls: Gc<TypeBody>, args: &[Value]) -> PyResult<Value> 
     let mut all_exceptions = true;
     for (i, e) in excs.iter().enumerate() {
         if kind_of(*e) != Some(ObjKind::Exception) {
-            return Err(vm.value_error(format!("Item {i} of second argument (exceptions) is not an exception")));
+            return Err(vm.value_error(format!(
+                "Item {i} of second argument (exceptions) is not an exception"
+            )));
         }
         if !ops::is_instance(vm, *e, vm.rt.exc.exception) {
             all_exceptions = false;
@@ -389,7 +504,11 @@ fn group_new(vm: &mut Vm, cls: Gc<TypeBody>, args: &[Value]) -> PyResult<Value> 
     let obj = crate::builtins::object::object_new_instance(vm, cls)?;
     // Only lists and tuples are kept as given (for `repr`); any other sequence is
     // snapshotted into a tuple.
-    let seq = if matches!(kind_of(args[1]), Some(ObjKind::List | ObjKind::Tuple)) { args[1] } else { vm.new_tuple(excs) };
+    let seq = if matches!(kind_of(args[1]), Some(ObjKind::List | ObjKind::Tuple)) {
+        args[1]
+    } else {
+        vm.new_tuple(excs)
+    };
     let a = vm.new_tuple(vec![args[0], seq]);
     if let Some(b) = body(obj) {
         b.args.set(a);
@@ -400,10 +519,14 @@ fn group_new(vm: &mut Vm, cls: Gc<TypeBody>, args: &[Value]) -> PyResult<Value> 
 /// The members of an exception group. `args[1]` is the sequence the group was created
 /// with (a list or a tuple), which `repr` shows as given.
 pub fn group_exceptions(v: Value) -> Vec<Value> {
-    let Some(&seq) = args_of(v).get(1) else { return Vec::new() };
+    let Some(&seq) = args_of(v).get(1) else {
+        return Vec::new();
+    };
     match Gc::<ListBody>::from_value(seq) {
         Some(l) => l.snapshot(),
-        None => ops::tuple_items(seq).map(<[Value]>::to_vec).unwrap_or_default(),
+        None => ops::tuple_items(seq)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default(),
     }
 }
 
@@ -434,7 +557,11 @@ fn derive_with_metadata(vm: &mut Vm, eg: Value, excs: Vec<Value>) -> PyResult<Va
 }
 
 /// Splits `eg` by `pred` into (matching, rest), each `None` when empty.
-fn split_by(vm: &mut Vm, eg: Value, pred: &mut dyn FnMut(&mut Vm, Value) -> PyResult<bool>) -> PyResult<(Value, Value)> {
+fn split_by(
+    vm: &mut Vm,
+    eg: Value,
+    pred: &mut dyn FnMut(&mut Vm, Value) -> PyResult<bool>,
+) -> PyResult<(Value, Value)> {
     if pred(vm, eg)? {
         return Ok((eg, Value::NONE));
     }
@@ -451,8 +578,16 @@ fn split_by(vm: &mut Vm, eg: Value, pred: &mut dyn FnMut(&mut Vm, Value) -> PyRe
             rest.push(r);
         }
     }
-    let m = if matched.is_empty() { Value::NONE } else { derive_with_metadata(vm, eg, matched)? };
-    let r = if rest.is_empty() { Value::NONE } else { derive_with_metadata(vm, eg, rest)? };
+    let m = if matched.is_empty() {
+        Value::NONE
+    } else {
+        derive_with_metadata(vm, eg, matched)?
+    };
+    let r = if rest.is_empty() {
+        Value::NONE
+    } else {
+        derive_with_metadata(vm, eg, rest)?
+    };
     Ok((m, r))
 }
 
@@ -462,7 +597,10 @@ type Matcher = Box<dyn FnMut(&mut Vm, Value) -> PyResult<bool>>;
 
 fn matcher(vm: &mut Vm, cond: Value) -> PyResult<Matcher> {
     let types: Option<Vec<Gc<TypeBody>>> = match ops::tuple_items(cond) {
-        Some(items) => items.iter().map(|t| Gc::<TypeBody>::from_value(*t)).collect(),
+        Some(items) => items
+            .iter()
+            .map(|t| Gc::<TypeBody>::from_value(*t))
+            .collect(),
         None => Gc::<TypeBody>::from_value(cond).map(|t| vec![t]),
     };
     if let Some(types) = types {
@@ -523,20 +661,28 @@ pub fn check_eg_match(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<Value> {
 }
 
 fn eg_match(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<Value> {
-    let types: Vec<Value> = ops::tuple_items(typ).map(<[Value]>::to_vec).unwrap_or_else(|| vec![typ]);
+    let types: Vec<Value> = ops::tuple_items(typ)
+        .map(<[Value]>::to_vec)
+        .unwrap_or_else(|| vec![typ]);
     for t in &types {
         match Gc::<TypeBody>::from_value(*t) {
             Some(t) if is_subtype(t, vm.rt.exc.base_exception_group) => {
-                return Err(vm.type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
+                return Err(vm.type_error(
+                    "catching ExceptionGroup with except* is not allowed. Use except instead.",
+                ));
             }
             Some(t) if is_subtype(t, vm.rt.exc.base_exception) => {}
             _ => {
-                return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                return Err(vm.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
             }
         }
     }
     let et = type_of(vm, exc);
-    let direct = types.iter().any(|t| Gc::<TypeBody>::from_value(*t).is_some_and(|t| is_subtype(et, t)));
+    let direct = types
+        .iter()
+        .any(|t| Gc::<TypeBody>::from_value(*t).is_some_and(|t| is_subtype(et, t)));
     if direct {
         if is_group(vm, exc) {
             return Ok(vm.new_tuple(vec![Value::NONE, exc]));
@@ -546,7 +692,11 @@ fn eg_match(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<Value> {
         let list = vm.new_tuple(vec![exc]);
         let eg_ty = vm.rt.exc.exception_group;
         let base_eg = vm.rt.exc.base_exception_group;
-        let cls = if ops::is_instance(vm, exc, vm.rt.exc.exception) { eg_ty } else { base_eg };
+        let cls = if ops::is_instance(vm, exc, vm.rt.exc.exception) {
+            eg_ty
+        } else {
+            base_eg
+        };
         let wrapped = group_new(vm, cls, &[msg, list])?;
         if let (Some(src), Some(dst)) = (body(exc), body(wrapped)) {
             dst.traceback.set(src.traceback.get());
@@ -554,7 +704,11 @@ fn eg_match(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<Value> {
         return Ok(vm.new_tuple(vec![Value::NONE, wrapped]));
     }
     if is_group(vm, exc) {
-        let t = if types.len() == 1 { types[0] } else { vm.new_tuple(types) };
+        let t = if types.len() == 1 {
+            types[0]
+        } else {
+            vm.new_tuple(types)
+        };
         let mut pred = matcher(vm, t)?;
         let (m, r) = split_by(vm, exc, &mut *pred)?;
         return Ok(vm.new_tuple(vec![r, m]));

@@ -351,7 +351,11 @@ fn percent_loop(
     }
     if state.argidx < state.arglen && state.dict.is_none() {
         if state.bytes_mode {
-            return Err(DriverError::Py(state.vm.type_error("not all arguments converted during bytes formatting")));
+            return Err(DriverError::Py(
+                state
+                    .vm
+                    .type_error("not all arguments converted during bytes formatting"),
+            ));
         }
         return Err(FormatError::not_all_converted().into());
     }

@@ -40,7 +40,10 @@ pub fn object_new_instance(vm: &mut Vm, cls: Gc<TypeBody>) -> PyResult<Value> {
         }
         ObjKind::Exception => {
             let args = vm.new_tuple(Vec::new());
-            let body = ExceptionBody { args: AtomicValue::new(args), ..Default::default() };
+            let body = ExceptionBody {
+                args: AtomicValue::new(args),
+                ..Default::default()
+            };
             for f in [&body.traceback, &body.cause, &body.context] {
                 f.set(Value::NONE);
             }
@@ -48,7 +51,9 @@ pub fn object_new_instance(vm: &mut Vm, cls: Gc<TypeBody>) -> PyResult<Value> {
         }
         _ => {
             let tn = cls.name();
-            Err(vm.type_error(format!("object.__new__({tn}) is not safe, use {tn}.__new__()")))
+            Err(vm.type_error(format!(
+                "object.__new__({tn}) is not safe, use {tn}.__new__()"
+            )))
         }
     }
 }
@@ -87,7 +92,9 @@ fn object_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         if init_overridden || !new_overridden {
             let tn = ty.name();
             if init_overridden {
-                return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+                return Err(vm.type_error(
+                    "object.__init__() takes exactly one argument (the instance to initialize)",
+                ));
             }
             return Err(vm.type_error(format!("{tn}() takes no arguments")));
         }
@@ -115,8 +122,12 @@ fn object_delattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn object_init_subclass(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if args.has_kwargs() {
         let cls = args.pos().first().copied().unwrap_or(Value::NONE);
-        let tn = Gc::<TypeBody>::from_value(cls).map(|t| t.name()).unwrap_or_default();
-        return Err(vm.type_error(format!("{tn}.__init_subclass__() takes no keyword arguments")));
+        let tn = Gc::<TypeBody>::from_value(cls)
+            .map(|t| t.name())
+            .unwrap_or_default();
+        return Err(vm.type_error(format!(
+            "{tn}.__init_subclass__() takes no keyword arguments"
+        )));
     }
     Ok(Value::NONE)
 }
@@ -150,4 +161,3 @@ pub const METHODS: &[MethodDef] = &[
 pub fn has_dict(cls: Gc<TypeBody>) -> bool {
     cls.has_flag(tflags::HAS_ATTRS)
 }
-

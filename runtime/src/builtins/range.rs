@@ -16,13 +16,21 @@ use crate::types::misc::{RangeBody, RangeIterBody, SliceBody};
 use crate::value::Value;
 
 fn bounds(r: &RangeBody) -> (BigInt, BigInt, BigInt) {
-    (ops::bigint_of(r.start).unwrap_or_default(), ops::bigint_of(r.stop).unwrap_or_default(), ops::bigint_of(r.step).unwrap_or_default())
+    (
+        ops::bigint_of(r.start).unwrap_or_default(),
+        ops::bigint_of(r.stop).unwrap_or_default(),
+        ops::bigint_of(r.step).unwrap_or_default(),
+    )
 }
 
 /// The number of items of a range (CPython's `compute_range_length`).
 pub fn range_len_big(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
     if step.is_positive() {
-        if start >= stop { BigInt::zero() } else { (stop - start - 1) / step + 1 }
+        if start >= stop {
+            BigInt::zero()
+        } else {
+            (stop - start - 1) / step + 1
+        }
     } else if start <= stop {
         BigInt::zero()
     } else {
@@ -61,7 +69,17 @@ pub fn range_iter(vm: &mut Vm, r: Value) -> PyResult<Option<Value>> {
         return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
     };
     let ty = vm.rt.types.range_iterator;
-    Ok(Some(vm.alloc(ty, RangeIterBody { next: AtomicI64::new(s), step: st, remaining: AtomicI64::new(n) }).value()))
+    Ok(Some(
+        vm.alloc(
+            ty,
+            RangeIterBody {
+                next: AtomicI64::new(s),
+                step: st,
+                remaining: AtomicI64::new(n),
+            },
+        )
+        .value(),
+    ))
 }
 
 /// `range[key]`.
@@ -74,13 +92,30 @@ pub fn range_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         let new_start = &start + &step * &a;
         let new_stop = &start + &step * &b;
         let new_step = &step * &c;
-        let (x, y, z) = (vm.new_bigint(new_start), vm.new_bigint(new_stop), vm.new_bigint(new_step));
+        let (x, y, z) = (
+            vm.new_bigint(new_start),
+            vm.new_bigint(new_stop),
+            vm.new_bigint(new_step),
+        );
         let ty = vm.rt.types.range;
-        return Ok(vm.alloc(ty, RangeBody { start: x, stop: y, step: z }).value());
+        return Ok(vm
+            .alloc(
+                ty,
+                RangeBody {
+                    start: x,
+                    stop: y,
+                    step: z,
+                },
+            )
+            .value());
     }
-    if ops::int_of(key).is_none() && ops::attr::lookup_type(vm, ops::type_of(vm, key), "__index__").is_none() {
+    if ops::int_of(key).is_none()
+        && ops::attr::lookup_type(vm, ops::type_of(vm, key), "__index__").is_none()
+    {
         let tn = ops::type_name(vm, key);
-        return Err(vm.type_error(format!("range indices must be integers or slices, not {tn}")));
+        return Err(vm.type_error(format!(
+            "range indices must be integers or slices, not {tn}"
+        )));
     }
     let i = convert::index_bigint(vm, key)?;
     let i = if i.is_negative() { i + &len } else { i };
@@ -91,13 +126,25 @@ pub fn range_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
 }
 
 /// `slice.indices(len)` with big-int bounds (CPython's `_PySlice_GetLongIndices`).
-pub fn big_slice_indices(vm: &mut Vm, s: &SliceBody, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
-    let step = if s.step.is_none() { BigInt::from(1) } else { slice_index(vm, s.step)? };
+pub fn big_slice_indices(
+    vm: &mut Vm,
+    s: &SliceBody,
+    len: &BigInt,
+) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let step = if s.step.is_none() {
+        BigInt::from(1)
+    } else {
+        slice_index(vm, s.step)?
+    };
     if step.is_zero() {
         return Err(vm.value_error("slice step cannot be zero"));
     }
     let neg = step.is_negative();
-    let (lower, upper) = if neg { (BigInt::from(-1), len - 1) } else { (BigInt::zero(), len.clone()) };
+    let (lower, upper) = if neg {
+        (BigInt::from(-1), len - 1)
+    } else {
+        (BigInt::zero(), len.clone())
+    };
     let clamp = |vm: &mut Vm, v: Value, default: &BigInt| -> PyResult<BigInt> {
         if v.is_none() {
             return Ok(default.clone());
@@ -120,8 +167,12 @@ pub fn big_slice_indices(vm: &mut Vm, s: &SliceBody, len: &BigInt) -> PyResult<(
 /// A slice bound: an int or `__index__` ("slice indices must be integers or None or have
 /// an __index__ method").
 pub fn slice_index(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
-    if ops::int_of(v).is_none() && ops::attr::lookup_type(vm, ops::type_of(vm, v), "__index__").is_none() {
-        return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+    if ops::int_of(v).is_none()
+        && ops::attr::lookup_type(vm, ops::type_of(vm, v), "__index__").is_none()
+    {
+        return Err(
+            vm.type_error("slice indices must be integers or None or have an __index__ method")
+        );
     }
     convert::index_bigint(vm, v)
 }
@@ -162,7 +213,11 @@ pub fn range_contains(vm: &mut Vm, obj: Value, x: Value) -> PyResult<bool> {
     }
     let (start, stop, step) = bounds(&r);
     let v = ops::bigint_of(x).unwrap_or_default();
-    let inside = if step.is_positive() { v >= start && v < stop } else { v <= start && v > stop };
+    let inside = if step.is_positive() {
+        v >= start && v < stop
+    } else {
+        v <= start && v > stop
+    };
     Ok(inside && (v - start).mod_floor(&step).is_zero())
 }
 
@@ -221,7 +276,16 @@ fn m_reversed(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
     };
     let ty = vm.rt.types.range_iterator;
-    Ok(vm.alloc(ty, RangeIterBody { next: AtomicI64::new(s), step: st, remaining: AtomicI64::new(n) }).value())
+    Ok(vm
+        .alloc(
+            ty,
+            RangeIterBody {
+                next: AtomicI64::new(s),
+                step: st,
+                remaining: AtomicI64::new(n),
+            },
+        )
+        .value())
 }
 
 fn m_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {

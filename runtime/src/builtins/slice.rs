@@ -19,7 +19,12 @@ fn slice_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         [start, stop] => (*start, *stop, Value::NONE),
         [start, stop, step] => (*start, *stop, *step),
         [] => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
-        more => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {}", more.len()))),
+        more => {
+            return Err(vm.type_error(format!(
+                "slice expected at most 3 arguments, got {}",
+                more.len()
+            )));
+        }
     };
     Ok(crate::builtins::new_slice(vm, start, stop, step))
 }

@@ -68,7 +68,11 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
                 "__annotations__" => Some(function_annotations(vm, f)?),
                 "__type_params__" => {
                     let t = f.type_params.get();
-                    Some(if t.is_unset() { vm.new_tuple(Vec::new()) } else { t })
+                    Some(if t.is_unset() {
+                        vm.new_tuple(Vec::new())
+                    } else {
+                        t
+                    })
                 }
                 _ => None,
             })
@@ -78,7 +82,9 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
             Ok(match name {
                 "__self__" => Some(m.receiver),
                 "__func__" => Some(m.func),
-                "__name__" | "__qualname__" | "__doc__" | "__module__" => Some(attr::getattr_str(vm, m.func, name)?),
+                "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                    Some(attr::getattr_str(vm, m.func, name)?)
+                }
                 _ => None,
             })
         }
@@ -98,7 +104,11 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
                     Some(d) => vm.new_str(d),
                     None => Value::NONE,
                 }),
-                "__module__" => Some(if kind_of(b.owner) == Some(ObjKind::Type) { Value::NONE } else { vm.intern("builtins") }),
+                "__module__" => Some(if kind_of(b.owner) == Some(ObjKind::Type) {
+                    Value::NONE
+                } else {
+                    vm.intern("builtins")
+                }),
                 _ => None,
             })
         }
@@ -120,7 +130,9 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
                 "__traceback__" => Some(none_if_unset(e.traceback.get())),
                 "__cause__" => Some(none_if_unset(e.cause.get())),
                 "__context__" => Some(none_if_unset(e.context.get())),
-                "__suppress_context__" => Some(Value::from_bool(e.suppress_context.load(Ordering::Relaxed))),
+                "__suppress_context__" => {
+                    Some(Value::from_bool(e.suppress_context.load(Ordering::Relaxed)))
+                }
                 _ => crate::builtins::exceptions::exception_field(vm, obj, name)?,
             })
         }
@@ -132,7 +144,11 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
                 "tb_lasti" => Some(vm.new_int(t.pc as i64 * 2)),
                 "tb_lineno" => {
                     let f = Gc::<FrameBody>::from_value(t.frame).expect("frame");
-                    let line = f.code.code.location(t.pc as usize).map_or(f.code.code.first_line, |l| l.line);
+                    let line = f
+                        .code
+                        .code
+                        .location(t.pc as usize)
+                        .map_or(f.code.code.first_line, |l| l.line);
                     Some(vm.new_int(line as i64))
                 }
                 _ => None,
@@ -146,7 +162,11 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
                 "f_lasti" => Some(vm.new_int(f.pc() as i64 * 2)),
                 "f_back" => {
                     let b = f.back.get();
-                    Some(if kind_of(b) == Some(ObjKind::Frame) { b } else { Value::NONE })
+                    Some(if kind_of(b) == Some(ObjKind::Frame) {
+                        b
+                    } else {
+                        Value::NONE
+                    })
                 }
                 "f_globals" => Some(f.globals.value()),
                 "f_builtins" => Some(f.builtins),
@@ -167,14 +187,24 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
             Ok(match (name, rest) {
                 ("__name__", _) => Some(g.name.get()),
                 ("__qualname__", _) => Some(g.qualname.get()),
-                (_, Some("frame")) => Some(if state == crate::vm::generator::gen_state::CLOSED { Value::NONE } else { g.frame.value() }),
+                (_, Some("frame")) => Some(if state == crate::vm::generator::gen_state::CLOSED {
+                    Value::NONE
+                } else {
+                    g.frame.value()
+                }),
                 (_, Some("running")) if g.kind == crate::vm::generator::GenKind::AsyncGenerator => {
                     Some(Value::from_bool(g.running_async.load(Ordering::Relaxed)))
                 }
-                (_, Some("running")) => Some(Value::from_bool(state == crate::vm::generator::gen_state::RUNNING)),
-                (_, Some("suspended")) => Some(Value::from_bool(state == crate::vm::generator::gen_state::SUSPENDED)),
+                (_, Some("running")) => Some(Value::from_bool(
+                    state == crate::vm::generator::gen_state::RUNNING,
+                )),
+                (_, Some("suspended")) => Some(Value::from_bool(
+                    state == crate::vm::generator::gen_state::SUSPENDED,
+                )),
                 (_, Some("code")) => Some(g.frame.code.value()),
-                (_, Some("yieldfrom")) | (_, Some("await")) => Some(crate::vm::generator_ops::delegate(&g)),
+                (_, Some("yieldfrom")) | (_, Some("await")) => {
+                    Some(crate::vm::generator_ops::delegate(&g))
+                }
                 _ => None,
             })
         }
@@ -204,9 +234,12 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
                 _ => None,
             })
         }
-        Some(ObjKind::Module) if name == "__dict__" => {
-            Ok(Some(Gc::<crate::types::module::ModuleBody>::from_value(obj).expect("module").dict.value()))
-        }
+        Some(ObjKind::Module) if name == "__dict__" => Ok(Some(
+            Gc::<crate::types::module::ModuleBody>::from_value(obj)
+                .expect("module")
+                .dict
+                .value(),
+        )),
         Some(ObjKind::Native) => {
             if let Some(s) = native::<SuperObj>(obj) {
                 if name == "__thisclass__" {
@@ -293,7 +326,10 @@ pub fn type_getattr(vm: &mut Vm, cls: Gc<TypeBody>, name: &str) -> PyResult<Opti
             let m = cls.mro();
             Some(vm.new_tuple(m))
         }
-        "__dict__" => Some(crate::builtins::mappingproxy::new_proxy(vm, cls.dict.value())),
+        "__dict__" => Some(crate::builtins::mappingproxy::new_proxy(
+            vm,
+            cls.dict.value(),
+        )),
         "__class__" => Some(type_of(vm, cls.value()).value()),
         "__doc__" => match dictops::get_str(&cls.dict, "__doc__") {
             Some(d) => Some(d),
@@ -303,7 +339,9 @@ pub fn type_getattr(vm: &mut Vm, cls: Gc<TypeBody>, name: &str) -> PyResult<Opti
             Some(m) => Some(m),
             None => Some(vm.intern("builtins")),
         },
-        "__type_params__" if dictops::get_str(&cls.dict, "__type_params__").is_none() => Some(vm.new_tuple(Vec::new())),
+        "__type_params__" if dictops::get_str(&cls.dict, "__type_params__").is_none() => {
+            Some(vm.new_tuple(Vec::new()))
+        }
         "__annotations__" => match dictops::get_str(&cls.dict, "__annotations__") {
             Some(a) => Some(a),
             None => {
@@ -335,11 +373,15 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
     if name == "__class__" {
         let Some(new) = Gc::<TypeBody>::from_value(value) else {
             let tn = ops::type_name(vm, value);
-            return Err(vm.type_error(format!("__class__ must be set to a class, not '{tn}' object")));
+            return Err(vm.type_error(format!(
+                "__class__ must be set to a class, not '{tn}' object"
+            )));
         };
         let old = type_of(vm, obj);
         if !old.has_flag(tflags::HEAPTYPE) || !new.has_flag(tflags::HEAPTYPE) {
-            return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+            return Err(vm.type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ));
         }
         if old.layout != new.layout || *old.payload_base.lock() != *new.payload_base.lock() {
             let (o, n) = (old.name(), new.name());
@@ -363,7 +405,9 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
         }
         let Some(d) = Gc::<crate::types::dict::DictBody>::from_value(value) else {
             let tn = ops::type_name(vm, value);
-            return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{tn}'")));
+            return Err(vm.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{tn}'"
+            )));
         };
         if attr::instance_dict(vm, obj).is_none() {
             return Ok(false);
@@ -383,8 +427,14 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
         _ => false,
     };
     if number_attr {
-        let tn = if ops::float_of(inner).is_some() { "float" } else { "int" };
-        return Err(vm.attribute_error(format!("attribute '{name}' of '{tn}' objects is not writable")));
+        let tn = if ops::float_of(inner).is_some() {
+            "float"
+        } else {
+            "int"
+        };
+        return Err(vm.attribute_error(format!(
+            "attribute '{name}' of '{tn}' objects is not writable"
+        )));
     }
     match kind_of(obj) {
         Some(ObjKind::Function) => {
@@ -394,7 +444,11 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
                     if str_of(value).is_none() {
                         return Err(vm.type_error(format!("{name} must be set to a string object")));
                     }
-                    if name == "__name__" { &f.name } else { &f.qualname }
+                    if name == "__name__" {
+                        &f.name
+                    } else {
+                        &f.qualname
+                    }
                 }
                 "__defaults__" => &f.defaults,
                 "__kwdefaults__" => &f.kwdefaults,
@@ -452,10 +506,15 @@ pub fn type_setattr(vm: &mut Vm, cls: Gc<TypeBody>, name: &str, value: Value) ->
             Ok(true)
         }
         "__bases__" => {
-            let items = ops::tuple_items(value).map(<[Value]>::to_vec).unwrap_or_default();
+            let items = ops::tuple_items(value)
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default();
             *cls.bases.lock() = items.clone();
-            let with_mros: Vec<(Value, Vec<Value>)> =
-                items.iter().filter_map(|b| Gc::<TypeBody>::from_value(*b)).map(|b| (b.value(), b.mro())).collect();
+            let with_mros: Vec<(Value, Vec<Value>)> = items
+                .iter()
+                .filter_map(|b| Gc::<TypeBody>::from_value(*b))
+                .map(|b| (b.value(), b.mro()))
+                .collect();
             if let Ok(m) = crate::types::typeobj::c3_linearize(cls.value(), &with_mros) {
                 *cls.mro.lock() = m;
             }

@@ -21,16 +21,21 @@ pub fn type_call(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> 
     let meta = type_of(vm, cls);
     if meta != vm.rt.types.type_
         && let Some(f) = attr::lookup_type(vm, meta, "__call__")
-            && ops::dictops::get_str(&vm.rt.types.type_.dict, "__call__") != Some(f)
-        {
-            let bound = attr::descr_get(vm, f, cls, meta)?;
-            return call::call_kw(vm, bound, args, kwnames);
-        }
+        && ops::dictops::get_str(&vm.rt.types.type_.dict, "__call__") != Some(f)
+    {
+        let bound = attr::descr_get(vm, f, cls, meta)?;
+        return call::call_kw(vm, bound, args, kwnames);
+    }
     default_type_call(vm, cls_ty, args, kwnames)
 }
 
 /// `type.__call__`: `__new__` then `__init__`.
-pub fn default_type_call(vm: &mut Vm, cls: Gc<TypeBody>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub fn default_type_call(
+    vm: &mut Vm,
+    cls: Gc<TypeBody>,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
     if cls == vm.rt.types.type_ && kwnames.is_empty() && args.len() == 1 {
         return Ok(type_of(vm, args[0]).value());
     }
@@ -60,7 +65,8 @@ pub fn default_type_call(vm: &mut Vm, cls: Gc<TypeBody>, args: &[Value], kwnames
         },
         None => new,
     };
-    let mut full: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::with_capacity(args.len() + 1);
+    let mut full: smallvec::SmallVec<[Value; 8]> =
+        smallvec::SmallVec::with_capacity(args.len() + 1);
     full.push(cls.value());
     full.extend_from_slice(args);
     let obj = call::call_kw(vm, new, &full, kwnames)?;
@@ -85,7 +91,11 @@ pub fn default_type_call(vm: &mut Vm, cls: Gc<TypeBody>, args: &[Value], kwnames
 }
 
 fn type_call_method(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let Some(cls) = args.values.first().and_then(|v| Gc::<TypeBody>::from_value(*v)) else {
+    let Some(cls) = args
+        .values
+        .first()
+        .and_then(|v| Gc::<TypeBody>::from_value(*v))
+    else {
         return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
     };
     default_type_call(vm, cls, &args.values[1..], args.kwnames)
@@ -120,7 +130,11 @@ fn type_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// The most derived metaclass of `meta` and the bases' types.
-pub fn calculate_metaclass(vm: &mut Vm, meta: Gc<TypeBody>, bases: &[Value]) -> PyResult<Gc<TypeBody>> {
+pub fn calculate_metaclass(
+    vm: &mut Vm,
+    meta: Gc<TypeBody>,
+    bases: &[Value],
+) -> PyResult<Gc<TypeBody>> {
     let mut winner = meta;
     for &b in bases {
         let t = type_of(vm, b);
@@ -152,7 +166,11 @@ fn solid_layout(vm: &mut Vm, bases: &[Gc<TypeBody>]) -> PyResult<(ObjKind, Value
                 _ => (ObjKind::Instance, b.value()),
             }
         };
-        let (l, p) = if *b == vm.rt.types.float { (ObjKind::Instance, b.value()) } else { (l, p) };
+        let (l, p) = if *b == vm.rt.types.float {
+            (ObjKind::Instance, b.value())
+        } else {
+            (l, p)
+        };
         if l != ObjKind::Instance {
             if layout != ObjKind::Instance && layout != l {
                 return Err(vm.type_error("multiple bases have instance lay-out conflict"));
@@ -174,8 +192,19 @@ fn solid_layout(vm: &mut Vm, bases: &[Gc<TypeBody>]) -> PyResult<(ObjKind, Value
 }
 
 /// Creates a class (the body of `type.__new__`).
-pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value], ns: Gc<DictBody>, args: &Args) -> PyResult<Value> {
-    let bases: Vec<Value> = if bases.is_empty() { vec![vm.rt.types.object.value()] } else { bases.to_vec() };
+pub fn create_class(
+    vm: &mut Vm,
+    meta: Gc<TypeBody>,
+    name: &str,
+    bases: &[Value],
+    ns: Gc<DictBody>,
+    args: &Args,
+) -> PyResult<Value> {
+    let bases: Vec<Value> = if bases.is_empty() {
+        vec![vm.rt.types.object.value()]
+    } else {
+        bases.to_vec()
+    };
     let mut base_types = Vec::with_capacity(bases.len());
     for &b in &bases {
         let Some(t) = Gc::<TypeBody>::from_value(b) else {
@@ -206,11 +235,16 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
     let cls = vm.alloc(meta, ty_body);
     *cls.payload_base.lock() = payload;
     // MRO.
-    let with_mros: Vec<(Value, Vec<Value>)> = base_types.iter().map(|b| (b.value(), b.mro())).collect();
+    let with_mros: Vec<(Value, Vec<Value>)> =
+        base_types.iter().map(|b| (b.value(), b.mro())).collect();
     let mro = match c3_linearize(cls.value(), &with_mros) {
         Ok(m) => m,
         Err(heads) => {
-            let names: Vec<String> = heads.iter().filter_map(|h| Gc::<TypeBody>::from_value(*h)).map(|t| t.name()).collect();
+            let names: Vec<String> = heads
+                .iter()
+                .filter_map(|h| Gc::<TypeBody>::from_value(*h))
+                .map(|t| t.name())
+                .collect();
             return Err(vm.type_error(format!(
                 "Cannot create a consistent method resolution order (MRO) for bases {}",
                 names.join(", ")
@@ -233,7 +267,8 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
     }
     // A class that defines `__eq__` without `__hash__` is unhashable
     // (Objects/typeobject.c `inherit_slots` / `type_new_set_hash`).
-    if dictops::get_str(&dict, "__eq__").is_some() && dictops::get_str(&dict, "__hash__").is_none() {
+    if dictops::get_str(&dict, "__eq__").is_some() && dictops::get_str(&dict, "__hash__").is_none()
+    {
         dictops::set_item_str(vm, dict, "__hash__", Value::NONE);
     }
     // `type(name, bases, ns)` takes `__module__` from the caller's globals.
@@ -249,21 +284,41 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
     for special in ["__classcell__", "__classdictcell__"] {
         if let Some(cell) = dictops::get_str(&dict, special) {
             if let Some(c) = Gc::<CellBody>::from_value(cell) {
-                c.value.set(if special == "__classcell__" { cls.value() } else { dict.value() });
+                c.value.set(if special == "__classcell__" {
+                    cls.value()
+                } else {
+                    dict.value()
+                });
             }
             let key = vm.intern(special);
             dictops::remove(vm, dict, key)?;
         }
     }
     // Implicit static/class methods.
-    for (special, wrap_static) in [("__new__", true), ("__init_subclass__", false), ("__class_getitem__", false)] {
+    for (special, wrap_static) in [
+        ("__new__", true),
+        ("__init_subclass__", false),
+        ("__class_getitem__", false),
+    ] {
         if let Some(f) = dictops::get_str(&dict, special)
             && kind_of(f) == Some(ObjKind::Function)
         {
             let wrapped = if wrap_static {
-                new_native(vm, vm.rt.types.staticmethod, StaticMethodObj { func: AtomicValue::new(f) })
+                new_native(
+                    vm,
+                    vm.rt.types.staticmethod,
+                    StaticMethodObj {
+                        func: AtomicValue::new(f),
+                    },
+                )
             } else {
-                new_native(vm, vm.rt.types.classmethod, ClassMethodObj { func: AtomicValue::new(f) })
+                new_native(
+                    vm,
+                    vm.rt.types.classmethod,
+                    ClassMethodObj {
+                        func: AtomicValue::new(f),
+                    },
+                )
             };
             dictops::set_item_str(vm, dict, special, wrapped);
         }
@@ -280,7 +335,9 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
             .iter()
             .find_map(|b| b.slot_names.lock().clone())
             .unwrap_or_default();
-        let mut has_dict = base_types.iter().any(|b| b.has_flag(tflags::HEAPTYPE) && b.has_flag(tflags::HAS_ATTRS));
+        let mut has_dict = base_types
+            .iter()
+            .any(|b| b.has_flag(tflags::HEAPTYPE) && b.has_flag(tflags::HAS_ATTRS));
         for n in names {
             let Some(s) = str_of(n).map(str::to_owned) else {
                 let tn = ops::type_name(vm, n);
@@ -294,17 +351,28 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
                 continue;
             }
             if dictops::get_str(&dict, &s).is_some() {
-                return Err(vm.value_error(format!("'{s}' in __slots__ conflicts with class variable")));
+                return Err(
+                    vm.value_error(format!("'{s}' in __slots__ conflicts with class variable"))
+                );
             }
             let index = slot_names.len();
             slot_names.push(s.clone());
             let member_ty = crate::builtins::descriptors::member_descriptor_type(vm);
-            let member = new_native(vm, member_ty, SlotMember { name: s.clone(), index, owner: cls.value() });
+            let member = new_native(
+                vm,
+                member_ty,
+                SlotMember {
+                    name: s.clone(),
+                    index,
+                    owner: cls.value(),
+                },
+            );
             dictops::set_item_str(vm, dict, &s, member);
         }
         *cls.slot_names.lock() = Some(slot_names);
         if !has_dict {
-            cls.flags.fetch_and(!tflags::HAS_ATTRS, std::sync::atomic::Ordering::Relaxed);
+            cls.flags
+                .fetch_and(!tflags::HAS_ATTRS, std::sync::atomic::Ordering::Relaxed);
         }
     } else if let Some(inherited) = base_types.iter().find_map(|b| b.slot_names.lock().clone()) {
         *cls.slot_names.lock() = Some(inherited);
@@ -319,19 +387,20 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
         }
         let vt = type_of(vm, v);
         if let Some(f) = attr::lookup_type(vm, vt, "__set_name__")
-            && let Err(e) = call::call_method(vm, f, v, &[cls.value(), k]) {
-                let _ = crate::builtins::exceptions::add_note_text(
-                    vm,
-                    e.value(),
-                    &format!(
-                        "Error calling __set_name__ on '{}' instance '{}' in '{}'",
-                        vt.name(),
-                        str_of(k).unwrap_or("?"),
-                        name
-                    ),
-                );
-                return Err(e);
-            }
+            && let Err(e) = call::call_method(vm, f, v, &[cls.value(), k])
+        {
+            let _ = crate::builtins::exceptions::add_note_text(
+                vm,
+                e.value(),
+                &format!(
+                    "Error calling __set_name__ on '{}' instance '{}' in '{}'",
+                    vt.name(),
+                    str_of(k).unwrap_or("?"),
+                    name
+                ),
+            );
+            return Err(e);
+        }
     }
     // __init_subclass__ of the nearest base.
     let mro = cls.mro();
@@ -339,7 +408,11 @@ pub fn create_class(vm: &mut Vm, meta: Gc<TypeBody>, name: &str, bases: &[Value]
         let t = Gc::<TypeBody>::from_value(*t).expect("type");
         if let Some(f) = dictops::get_str(&t.dict, "__init_subclass__") {
             let bound = attr::descr_get(vm, f, Value::UNSET, cls)?;
-            let bound = if kind_of(bound) == Some(ObjKind::Function) { attr::new_method(vm, bound, cls.value()) } else { bound };
+            let bound = if kind_of(bound) == Some(ObjKind::Function) {
+                attr::new_method(vm, bound, cls.value())
+            } else {
+                bound
+            };
             let kw_start = args.values.len() - args.kwnames.len();
             call::call_kw(vm, bound, &args.values[kw_start..], args.kwnames)?;
             break;
@@ -409,10 +482,16 @@ pub fn build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
         None => vm.new_dict_body().value(),
     };
-    if !ops::is_instance(vm, ns, vm.rt.types.dict) && attr::lookup_type(vm, type_of(vm, ns), "__getitem__").is_none() {
-        let mn = Gc::<TypeBody>::from_value(meta).map(|t| t.name()).unwrap_or_else(|| "<metaclass>".into());
+    if !ops::is_instance(vm, ns, vm.rt.types.dict)
+        && attr::lookup_type(vm, type_of(vm, ns), "__getitem__").is_none()
+    {
+        let mn = Gc::<TypeBody>::from_value(meta)
+            .map(|t| t.name())
+            .unwrap_or_else(|| "<metaclass>".into());
         let tn = ops::type_name(vm, ns);
-        return Err(vm.type_error(format!("{mn}.__prepare__() must return a mapping, not {tn}")));
+        return Err(vm.type_error(format!(
+            "{mn}.__prepare__() must return a mapping, not {tn}"
+        )));
     }
     let frame = crate::vm::call::new_function_frame(vm, f, &[], &[])?;
     frame.locals.set(ns);
@@ -441,7 +520,9 @@ fn type_init(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 
 fn type_mro(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let cls = args.one(vm, "mro")?;
-    let mro = Gc::<TypeBody>::from_value(cls).map(|t| t.mro()).unwrap_or_default();
+    let mro = Gc::<TypeBody>::from_value(cls)
+        .map(|t| t.mro())
+        .unwrap_or_default();
     Ok(vm.new_list(mro))
 }
 

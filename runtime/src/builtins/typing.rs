@@ -36,9 +36,25 @@ impl NativeObject for TypeParam {
     }
 }
 
-fn new_param(vm: &mut Vm, kind: &'static str, name: Value, evaluate: Value, params: Value) -> Value {
+fn new_param(
+    vm: &mut Vm,
+    kind: &'static str,
+    name: Value,
+    evaluate: Value,
+    params: Value,
+) -> Value {
     let ty = crate::builtins::iterators::native_type(vm, kind);
-    new_native(vm, ty, TypeParam { kind, name, evaluate: AtomicValue::new(evaluate), default: AtomicValue::new(Value::NONE), params })
+    new_native(
+        vm,
+        ty,
+        TypeParam {
+            kind,
+            name,
+            evaluate: AtomicValue::new(evaluate),
+            default: AtomicValue::new(Value::NONE),
+            params,
+        },
+    )
 }
 
 /// Runs a typing intrinsic.
@@ -46,7 +62,9 @@ pub fn intrinsic(vm: &mut Vm, which: Intrinsic, args: &[Value]) -> PyResult<Valu
     let arg = |i: usize| args.get(i).copied().unwrap_or(Value::NONE);
     Ok(match which {
         Intrinsic::TypeVar => new_param(vm, "TypeVar", arg(0), Value::NONE, Value::NONE),
-        Intrinsic::TypeVarWithBound | Intrinsic::TypeVarWithConstraints => new_param(vm, "TypeVar", arg(0), arg(1), Value::NONE),
+        Intrinsic::TypeVarWithBound | Intrinsic::TypeVarWithConstraints => {
+            new_param(vm, "TypeVar", arg(0), arg(1), Value::NONE)
+        }
         Intrinsic::ParamSpec => new_param(vm, "ParamSpec", arg(0), Value::NONE, Value::NONE),
         Intrinsic::TypeVarTuple => new_param(vm, "TypeVarTuple", arg(0), Value::NONE, Value::NONE),
         Intrinsic::SetTypeParamDefault => {
@@ -62,7 +80,9 @@ pub fn intrinsic(vm: &mut Vm, which: Intrinsic, args: &[Value]) -> PyResult<Valu
             vm.rt.types.object.value()
         }
         Intrinsic::SetFunctionTypeParams => {
-            if let Some(f) = crate::object::Gc::<crate::types::function::FunctionBody>::from_value(arg(0)) {
+            if let Some(f) =
+                crate::object::Gc::<crate::types::function::FunctionBody>::from_value(arg(0))
+            {
                 f.type_params.set(arg(1));
             }
             arg(0)
@@ -80,13 +100,25 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
         "__name__" => Some(p.name),
         "__value__" if p.kind == "TypeAliasType" => {
             let f = p.evaluate.get();
-            Some(if f.is_none() { Value::NONE } else { ops::call::call(vm, f, &[])? })
+            Some(if f.is_none() {
+                Value::NONE
+            } else {
+                ops::call::call(vm, f, &[])?
+            })
         }
         "__bound__" if p.kind == "TypeVar" => {
             let f = p.evaluate.get();
-            Some(if f.is_none() { Value::NONE } else { ops::call::call(vm, f, &[])? })
+            Some(if f.is_none() {
+                Value::NONE
+            } else {
+                ops::call::call(vm, f, &[])?
+            })
         }
-        "__type_params__" => Some(if p.params.is_none() { vm.new_tuple(Vec::new()) } else { p.params }),
+        "__type_params__" => Some(if p.params.is_none() {
+            vm.new_tuple(Vec::new())
+        } else {
+            p.params
+        }),
         _ => None,
     })
 }

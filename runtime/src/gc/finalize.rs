@@ -136,7 +136,12 @@ fn is_marked(addr: usize) -> bool {
 /// `generators`, unreachable suspended generators are queued too (see
 /// [`after_mark_generators`]). `objects`, every object in the heap, is given only when the
 /// number of unreachable objects is wanted (`gc.collect()`'s result).
-pub fn after_mark(state: &FinalizeState, objects: Option<&[usize]>, tracer: &mut Tracer, generators: bool) {
+pub fn after_mark(
+    state: &FinalizeState,
+    objects: Option<&[usize]>,
+    tracer: &mut Tracer,
+    generators: bool,
+) {
     // Weak references first: they see the unreachable set before any resurrection.
     let mut weakrefs = state.weakrefs.lock();
     let mut callbacks = Vec::new();

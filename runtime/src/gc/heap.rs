@@ -108,7 +108,12 @@ const FLUSH_BYTES: usize = 32 * 1024;
 
 impl Default for Tlab {
     fn default() -> Self {
-        Tlab { epoch: u64::MAX, classes: std::array::from_fn(|_| None), pending_bytes: 0, pending_objects: 0 }
+        Tlab {
+            epoch: u64::MAX,
+            classes: std::array::from_fn(|_| None),
+            pending_bytes: 0,
+            pending_objects: 0,
+        }
     }
 }
 
@@ -136,7 +141,11 @@ impl Heap {
         let size = std::mem::size_of::<Obj<B>>();
         let external = body.external_bytes();
         debug_assert!(std::mem::align_of::<Obj<B>>() <= 16);
-        let addr = if size <= MAX_SMALL { self.alloc_small(tlab, class_of(size)) } else { self.alloc_large(size) };
+        let addr = if size <= MAX_SMALL {
+            self.alloc_small(tlab, class_of(size))
+        } else {
+            self.alloc_large(size)
+        };
         tlab.pending_bytes += size + external;
         tlab.pending_objects += 1;
         if tlab.pending_bytes >= FLUSH_BYTES {
@@ -147,15 +156,20 @@ impl Heap {
         // every class are multiples of 16 from a 64 KiB-aligned base; large objects use a
         // 16-aligned layout), not shared with anyone until this function returns.
         unsafe {
-            ptr.write(Obj { header: Header::new(ty, B::KIND), body });
+            ptr.write(Obj {
+                header: Header::new(ty, B::KIND),
+                body,
+            });
             Gc::from_raw(NonNull::new_unchecked(ptr))
         }
     }
 
     /// Adds `tlab`'s batched allocation counts to the heap's shared counters.
     pub fn flush_counts(&self, tlab: &mut Tlab) {
-        self.allocated.fetch_add(std::mem::take(&mut tlab.pending_bytes), Ordering::Relaxed);
-        self.allocations.fetch_add(std::mem::take(&mut tlab.pending_objects), Ordering::Relaxed);
+        self.allocated
+            .fetch_add(std::mem::take(&mut tlab.pending_bytes), Ordering::Relaxed);
+        self.allocations
+            .fetch_add(std::mem::take(&mut tlab.pending_objects), Ordering::Relaxed);
     }
 
     fn alloc_small(&self, tlab: &mut Tlab, class: usize) -> usize {
@@ -336,7 +350,11 @@ impl Heap {
     pub fn stats(&self) -> HeapStats {
         let mut live = 0;
         self.for_each_object(|_| live += 1);
-        HeapStats { pages: self.pages.read().len(), large_objects: self.large.lock().len(), live_objects: live }
+        HeapStats {
+            pages: self.pages.read().len(),
+            large_objects: self.large.lock().len(),
+            live_objects: live,
+        }
     }
 }
 

@@ -7,8 +7,8 @@ use crate::object::{Gc, ObjKind, kind_of};
 use crate::ops::{self, dictops, str_of};
 use crate::types::dict::DictBody;
 use crate::types::function::CodeBody;
-use std::sync::atomic::Ordering;
 use crate::value::Value;
+use std::sync::atomic::Ordering;
 
 fn source_text(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Vec<u8>> {
     if let Some(s) = str_of(v) {
@@ -20,9 +20,13 @@ fn source_text(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Vec<u8>> {
     let tn = ops::type_name(vm, v);
     if fname == "exec" || fname == "eval" {
         // Python/bltinmodule.c words these without the type.
-        return Err(vm.type_error(format!("{fname}() arg 1 must be a string, bytes or code object")));
+        return Err(vm.type_error(format!(
+            "{fname}() arg 1 must be a string, bytes or code object"
+        )));
     }
-    Err(vm.type_error(format!("{fname}() arg 1 must be a string, bytes or code object, not {tn}")))
+    Err(vm.type_error(format!(
+        "{fname}() arg 1 must be a string, bytes or code object, not {tn}"
+    )))
 }
 
 /// Compiles `source` in `mode` (`exec`, `eval`, `single`) to a code object.
@@ -31,10 +35,15 @@ fn compile_mode(vm: &mut Vm, source: &[u8], filename: &str, mode: &str) -> PyRes
         "eval" => {
             // An expression compiles as `return (<expr>)` would; check it parses as one.
             let s = String::from_utf8_lossy(source).into_owned();
-            if let Err(d) = compiler::parse::parse_expression(s.trim_start_matches([' ', '\t']), filename) {
+            if let Err(d) =
+                compiler::parse::parse_expression(s.trim_start_matches([' ', '\t']), filename)
+            {
                 return Err(crate::loader::syntax_error(vm, &d));
             }
-            format!("__taipan_eval_result__ = (\n{}\n)", s.trim_start_matches([' ', '\t']))
+            format!(
+                "__taipan_eval_result__ = (\n{}\n)",
+                s.trim_start_matches([' ', '\t'])
+            )
         }
         "exec" | "single" => String::from_utf8_lossy(source).into_owned(),
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
@@ -50,10 +59,24 @@ fn compile_mode(vm: &mut Vm, source: &[u8], filename: &str, mode: &str) -> PyRes
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
 pub fn compile_builtin(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.only_kwargs(vm, "compile", &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"])?;
+    args.only_kwargs(
+        vm,
+        "compile",
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
+    )?;
     let pos = args.pos();
     let get = |i: usize, n: &str| pos.get(i).copied().or(args.kwarg(n));
-    let (Some(src), Some(filename), Some(mode)) = (get(0, "source"), get(1, "filename"), get(2, "mode")) else {
+    let (Some(src), Some(filename), Some(mode)) =
+        (get(0, "source"), get(1, "filename"), get(2, "mode"))
+    else {
         return Err(vm.type_error("compile() missing required argument"));
     };
     if kind_of(src) == Some(ObjKind::Code) {
@@ -62,7 +85,9 @@ pub fn compile_builtin(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let text = source_text(vm, src, "compile")?;
     let Some(filename) = str_of(filename).map(str::to_owned) else {
         let tn = ops::type_name(vm, filename);
-        return Err(vm.type_error(format!("compile() argument 'filename' must be str, not {tn}")));
+        return Err(vm.type_error(format!(
+            "compile() argument 'filename' must be str, not {tn}"
+        )));
     };
     let Some(mode) = str_of(mode).map(str::to_owned) else {
         let tn = ops::type_name(vm, mode);
@@ -117,7 +142,10 @@ pub fn exec_builtin(vm: &mut Vm, args: &Args, is_eval: bool) -> PyResult<Value> 
         } else {
             text
         };
-        (compile_mode(vm, &text, "<string>", if is_eval { "eval" } else { "exec" })?, is_eval)
+        (
+            compile_mode(vm, &text, "<string>", if is_eval { "eval" } else { "exec" })?,
+            is_eval,
+        )
     };
     let frame = crate::vm::new_frame_for_code(vm, code, globals, locals)?;
     crate::vm::run_frame(vm, frame, 0)?;

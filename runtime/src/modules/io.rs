@@ -45,7 +45,11 @@ pub fn write_std(vm: &mut Vm, fd: u8, text: &str) -> PyResult<()> {
 
 /// Writes bytes to a standard stream (`os.write(1, ...)`, `sys.stdout.buffer`).
 pub fn write_std_bytes(vm: &mut Vm, fd: u8, data: &[u8]) -> PyResult<()> {
-    if vm.interp.sandboxed.load(std::sync::atomic::Ordering::Relaxed) {
+    if vm
+        .interp
+        .sandboxed
+        .load(std::sync::atomic::Ordering::Relaxed)
+    {
         return Ok(());
     }
     let r = if fd == 2 {
@@ -129,7 +133,9 @@ pub fn native_repr(_vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if let Some(fd) = std_stream(v) {
         let name = ["<stdin>", "<stdout>", "<stderr>"][fd as usize];
         let mode = if fd == 0 { "r" } else { "w" };
-        return Ok(Some(format!("<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>")));
+        return Ok(Some(format!(
+            "<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>"
+        )));
     }
     Ok(None)
 }
@@ -145,7 +151,11 @@ pub fn std_getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value
         "mode" => Some(vm.intern(if fd == 0 { "r" } else { "w" })),
         "closed" => Some(Value::FALSE),
         "encoding" => Some(vm.intern("utf-8")),
-        "errors" => Some(vm.intern(if fd == 2 { "backslashreplace" } else { "strict" })),
+        "errors" => Some(vm.intern(if fd == 2 {
+            "backslashreplace"
+        } else {
+            "strict"
+        })),
         "line_buffering" => Some(Value::from_bool(fd == 2)),
         "buffer" => {
             let io = crate::import::import_module(vm, "io")?;
@@ -160,19 +170,23 @@ pub fn std_getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value
 pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     let m = super::new_module_with(vm, "_io", &[("open", open)]);
     let std = native_type(vm, "TextIOWrapper");
-    add_methods(vm, std, &[
-        method("write", std_write),
-        method("flush", std_flush),
-        method("read", std_read),
-        method("readline", std_readline),
-        method("fileno", std_fileno),
-        method("isatty", std_isatty),
-        method("writable", std_writable),
-        method("readable", std_readable),
-        method("seekable", false_fn),
-        method("__enter__", std_enter),
-        method("__exit__", false_fn),
-    ]);
+    add_methods(
+        vm,
+        std,
+        &[
+            method("write", std_write),
+            method("flush", std_flush),
+            method("read", std_read),
+            method("readline", std_readline),
+            method("fileno", std_fileno),
+            method("isatty", std_isatty),
+            method("writable", std_writable),
+            method("readable", std_readable),
+            method("seekable", false_fn),
+            method("__enter__", std_enter),
+            method("__exit__", false_fn),
+        ],
+    );
     super::set(vm, m, "_std_stream_type", std.value());
     Ok(m)
 }

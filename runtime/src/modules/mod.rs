@@ -7,9 +7,9 @@ pub mod gc_module;
 pub mod importlib;
 pub mod io;
 pub mod math;
-pub mod structseq;
 pub mod posix;
 pub mod regex;
+pub mod structseq;
 pub mod sys;
 pub mod taipan;
 pub mod time;
@@ -20,10 +20,10 @@ use crate::args::NativeFn;
 use crate::builtins::new_builtin;
 use crate::errors::PyResult;
 use crate::interp::Vm;
+use crate::object::Gc;
 use crate::ops::dictops;
 use crate::types::function::Binding;
 use crate::types::module::ModuleBody;
-use crate::object::Gc;
 use crate::value::Value;
 
 /// A builtin module's name and the function that builds it.
@@ -62,7 +62,11 @@ pub fn create_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 }
 
 /// A new module named `name` with the given functions.
-pub fn new_module_with(vm: &mut Vm, name: &str, functions: &[(&'static str, NativeFn)]) -> Gc<ModuleBody> {
+pub fn new_module_with(
+    vm: &mut Vm,
+    name: &str,
+    functions: &[(&'static str, NativeFn)],
+) -> Gc<ModuleBody> {
     let m = crate::import::new_module(vm, name);
     for &(fname, f) in functions {
         let v = new_builtin(vm, fname, f, Binding::Function, m.value());

@@ -45,7 +45,9 @@ fn setrecursionlimit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             vm.depth
         )));
     }
-    vm.interp.recursion_limit.store(n.min(u32::MAX as i64) as u32, Ordering::Relaxed);
+    vm.interp
+        .recursion_limit
+        .store(n.min(u32::MAX as i64) as u32, Ordering::Relaxed);
     Ok(Value::NONE)
 }
 
@@ -101,12 +103,13 @@ fn getframe(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn getsizeof(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = args.range(vm, "getsizeof", 1, 2)?;
     let v = a[0];
-    let base = 16 + match crate::object::kind_of(v) {
-        Some(crate::object::ObjKind::Str) => ops::str_of(v).map_or(0, str::len) + 33,
-        Some(crate::object::ObjKind::List) => 40 + 8 * ops::len(vm, v).unwrap_or(0),
-        Some(crate::object::ObjKind::Tuple) => 24 + 8 * ops::len(vm, v).unwrap_or(0),
-        _ => 12,
-    };
+    let base = 16
+        + match crate::object::kind_of(v) {
+            Some(crate::object::ObjKind::Str) => ops::str_of(v).map_or(0, str::len) + 33,
+            Some(crate::object::ObjKind::List) => 40 + 8 * ops::len(vm, v).unwrap_or(0),
+            Some(crate::object::ObjKind::Tuple) => 24 + 8 * ops::len(vm, v).unwrap_or(0),
+            _ => 12,
+        };
     Ok(vm.new_int(base as i64))
 }
 
@@ -118,13 +121,19 @@ fn get_int_max_str_digits(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 fn set_int_max_str_digits(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = match args.pos().first().copied().or(args.kwarg("maxdigits")) {
         Some(v) => v,
-        None => return Err(vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")),
+        None => {
+            return Err(vm.type_error(
+                "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+            ));
+        }
     };
     let n = ops::convert::index_i64(vm, v)?;
     if n != 0 && n < 640 {
         return Err(vm.value_error("maxdigits must be >= 640 or 0 for unlimited"));
     }
-    vm.interp.int_max_str_digits.store(n as usize, Ordering::Relaxed);
+    vm.interp
+        .int_max_str_digits
+        .store(n as usize, Ordering::Relaxed);
     Ok(Value::NONE)
 }
 
@@ -146,7 +155,8 @@ fn excepthook(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let exc = a[1];
     if crate::object::kind_of(exc) != Some(crate::object::ObjKind::Exception) {
         let tn = ops::type_name(vm, exc);
-        let text = format!("TypeError: print_exception(): Exception expected for value, {tn} found\n");
+        let text =
+            format!("TypeError: print_exception(): Exception expected for value, {tn} found\n");
         crate::modules::io::write_std(vm, 2, &text)?;
         return Ok(Value::NONE);
     }
@@ -176,25 +186,32 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     if let Some(m) = Gc::<ModuleBody>::from_value(existing) {
         return Ok(m);
     }
-    let m = super::new_module_with(vm, "sys", &[
-        ("exit", exit),
-        ("getrecursionlimit", getrecursionlimit),
-        ("setrecursionlimit", setrecursionlimit),
-        ("intern", intern),
-        ("exc_info", exc_info),
-        ("exception", exception),
-        ("_getframe", getframe),
-        ("getsizeof", getsizeof),
-        ("get_int_max_str_digits", get_int_max_str_digits),
-        ("set_int_max_str_digits", set_int_max_str_digits),
-        ("_is_gil_enabled", is_gil_enabled),
-        ("getdefaultencoding", getdefaultencoding),
-        ("getfilesystemencoding", getdefaultencoding),
-        ("getfilesystemencodeerrors", getfilesystemencodeerrors),
-        ("excepthook", excepthook),
-        ("displayhook", displayhook),
-    ]);
-    for (alias, name) in [("__excepthook__", "excepthook"), ("__displayhook__", "displayhook")] {
+    let m = super::new_module_with(
+        vm,
+        "sys",
+        &[
+            ("exit", exit),
+            ("getrecursionlimit", getrecursionlimit),
+            ("setrecursionlimit", setrecursionlimit),
+            ("intern", intern),
+            ("exc_info", exc_info),
+            ("exception", exception),
+            ("_getframe", getframe),
+            ("getsizeof", getsizeof),
+            ("get_int_max_str_digits", get_int_max_str_digits),
+            ("set_int_max_str_digits", set_int_max_str_digits),
+            ("_is_gil_enabled", is_gil_enabled),
+            ("getdefaultencoding", getdefaultencoding),
+            ("getfilesystemencoding", getdefaultencoding),
+            ("getfilesystemencodeerrors", getfilesystemencodeerrors),
+            ("excepthook", excepthook),
+            ("displayhook", displayhook),
+        ],
+    );
+    for (alias, name) in [
+        ("__excepthook__", "excepthook"),
+        ("__displayhook__", "displayhook"),
+    ] {
         let f = dictops::get_str(&m.dict, name).unwrap_or(Value::NONE);
         super::set(vm, m, alias, f);
     }
@@ -202,8 +219,19 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     let modules = vm.interp.modules.value();
     super::set(vm, m, "modules", modules);
     let fin = vm.intern("final");
-    let vi: Vec<Value> = vec![Value::small_int(3), Value::small_int(14), Value::small_int(0), fin, Value::small_int(0)];
-    let vi = crate::modules::structseq::struct_seq(vm, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], vi);
+    let vi: Vec<Value> = vec![
+        Value::small_int(3),
+        Value::small_int(14),
+        Value::small_int(0),
+        fin,
+        Value::small_int(0),
+    ];
+    let vi = crate::modules::structseq::struct_seq(
+        vm,
+        "sys.version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        vi,
+    );
     super::set(vm, m, "version_info", vi);
     let version = vm.new_str("3.14.0 (Taipan 0.1.0) [Rust]");
     super::set(vm, m, "version", version);
@@ -211,19 +239,68 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     let name = vm.intern("taipan");
     let cache_tag = vm.intern("taipan-314");
     let alpha = vm.intern("alpha");
-    let impl_vi = vec![Value::small_int(0), Value::small_int(1), Value::small_int(0), alpha, Value::small_int(0)];
-    let impl_vi = crate::modules::structseq::struct_seq(vm, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], impl_vi);
-    let imp = crate::modules::structseq::namespace(vm, "namespace", &[("name", name), ("cache_tag", cache_tag), ("version", impl_vi)]);
+    let impl_vi = vec![
+        Value::small_int(0),
+        Value::small_int(1),
+        Value::small_int(0),
+        alpha,
+        Value::small_int(0),
+    ];
+    let impl_vi = crate::modules::structseq::struct_seq(
+        vm,
+        "sys.version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        impl_vi,
+    );
+    let imp = crate::modules::structseq::namespace(
+        vm,
+        "namespace",
+        &[
+            ("name", name),
+            ("cache_tag", cache_tag),
+            ("version", impl_vi),
+        ],
+    );
     super::set(vm, m, "implementation", imp);
     let maxsize = vm.new_int(i64::MAX);
     super::set(vm, m, "maxsize", maxsize);
     let maxunicode = vm.new_int(0x10FFFF);
     super::set(vm, m, "maxunicode", maxunicode);
-    let order = vm.intern(if cfg!(target_endian = "little") { "little" } else { "big" });
+    let order = vm.intern(if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    });
     super::set(vm, m, "byteorder", order);
-    let platform = vm.intern(if cfg!(target_os = "linux") { "linux" } else if cfg!(target_os = "macos") { "darwin" } else { "unknown" });
+    let platform = vm.intern(if cfg!(target_os = "linux") {
+        "linux"
+    } else if cfg!(target_os = "macos") {
+        "darwin"
+    } else {
+        "unknown"
+    });
     super::set(vm, m, "platform", platform);
-    let flag_names = ["debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits", "gil"];
+    let flag_names = [
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+        "gil",
+    ];
     let mut flag_values: Vec<Value> = flag_names.iter().map(|_| Value::small_int(0)).collect();
     flag_values[11] = Value::small_int(1);
     // `dev_mode` and `safe_path` are bools, the other flags ints.
@@ -232,20 +309,32 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     flag_values[17] = Value::small_int(4300);
     let flags = crate::modules::structseq::struct_seq(vm, "sys.flags", &flag_names, flag_values);
     super::set(vm, m, "flags", flags);
-    let names: Vec<Value> = super::builtin_module_names().into_iter().map(|n| vm.intern(n)).collect();
+    let names: Vec<Value> = super::builtin_module_names()
+        .into_iter()
+        .map(|n| vm.intern(n))
+        .collect();
     let names = vm.new_tuple(names);
     super::set(vm, m, "builtin_module_names", names);
     let path = vm.new_list(Vec::new());
     super::set(vm, m, "path", path);
     let argv = vm.new_list(Vec::new());
     super::set(vm, m, "argv", argv);
-    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let exe = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let exe = vm.new_string(exe);
     super::set(vm, m, "executable", exe);
     let prefix = vm.intern("/usr");
     super::set(vm, m, "prefix", prefix);
     let (stdin, stdout, stderr) = crate::modules::io::std_streams(vm);
-    for (n, v) in [("stdin", stdin), ("stdout", stdout), ("stderr", stderr), ("__stdin__", stdin), ("__stdout__", stdout), ("__stderr__", stderr)] {
+    for (n, v) in [
+        ("stdin", stdin),
+        ("stdout", stdout),
+        ("stderr", stderr),
+        ("__stdin__", stdin),
+        ("__stdout__", stdout),
+        ("__stderr__", stderr),
+    ] {
         super::set(vm, m, n, v);
     }
     let warnopts = vm.new_list(Vec::new());
@@ -255,7 +344,19 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     let float_info = crate::modules::structseq::struct_seq(
         vm,
         "sys.float_info",
-        &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
         vec![
             Value::from_f64(f64::MAX),
             Value::small_int(1024),
@@ -276,7 +377,17 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
     let hash_info = crate::modules::structseq::struct_seq(
         vm,
         "sys.hash_info",
-        &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
         vec![
             Value::small_int(64),
             modulus,

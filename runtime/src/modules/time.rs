@@ -11,7 +11,9 @@ use crate::types::module::ModuleBody;
 use crate::value::Value;
 
 fn now() -> Duration {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
 }
 
 fn time(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
@@ -32,7 +34,9 @@ fn perf_counter(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 }
 
 fn perf_counter_ns(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    Ok(vm.new_bigint(num_bigint::BigInt::from(monotonic_start().elapsed().as_nanos())))
+    Ok(vm.new_bigint(num_bigint::BigInt::from(
+        monotonic_start().elapsed().as_nanos(),
+    )))
 }
 
 fn process_time(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
@@ -88,7 +92,17 @@ fn civil(secs: i64) -> [i64; 9] {
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let cum = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
     let yday = cum[(m - 1) as usize] + d + i64::from(leap && m > 2);
-    [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday, 0]
+    [
+        y,
+        m,
+        d,
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        wday,
+        yday,
+        0,
+    ]
 }
 
 /// The Unix timestamp of a broken-down UTC time (the inverse of [`civil`]).
@@ -128,10 +142,15 @@ fn mktime(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn asctime_text(f: &[i64; 9]) -> String {
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let day = DAYS[f[6].rem_euclid(7) as usize];
     let month = MONTHS[(f[1] - 1).rem_euclid(12) as usize];
-    format!("{day} {month} {:2} {:02}:{:02}:{:02} {}", f[2], f[3], f[4], f[5], f[0])
+    format!(
+        "{day} {month} {:2} {:02}:{:02}:{:02} {}",
+        f[2], f[3], f[4], f[5], f[0]
+    )
 }
 
 fn asctime(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -153,7 +172,10 @@ fn struct_time(vm: &mut Vm, fields: [i64; 9]) -> Value {
     crate::modules::structseq::struct_seq(
         vm,
         "time.struct_time",
-        &["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"],
+        &[
+            "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday",
+            "tm_isdst",
+        ],
         vals,
     )
 }
@@ -181,12 +203,36 @@ fn strftime(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = args.range(vm, "strftime", 1, 2)?;
     let fmt = ops::str_of(a[0]).unwrap_or("").to_owned();
     let fields: Vec<i64> = match a.get(1) {
-        Some(&t) => ops::iter::collect(vm, t)?.into_iter().map(|v| v.as_small_int().unwrap_or(0)).collect(),
+        Some(&t) => ops::iter::collect(vm, t)?
+            .into_iter()
+            .map(|v| v.as_small_int().unwrap_or(0))
+            .collect(),
         None => civil(now().as_secs() as i64).to_vec(),
     };
     let f = |i: usize| fields.get(i).copied().unwrap_or(0);
-    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     let mut out = String::new();
     let mut cs = fmt.chars();
     while let Some(c) = cs.next() {
@@ -224,22 +270,26 @@ fn strftime(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// Builds `time`.
 pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
-    let m = super::new_module_with(vm, "time", &[
-        ("time", time),
-        ("time_ns", time_ns),
-        ("perf_counter", perf_counter),
-        ("perf_counter_ns", perf_counter_ns),
-        ("monotonic", perf_counter),
-        ("monotonic_ns", perf_counter_ns),
-        ("process_time", process_time),
-        ("sleep", sleep),
-        ("gmtime", gmtime),
-        ("localtime", localtime),
-        ("strftime", strftime),
-        ("mktime", mktime),
-        ("asctime", asctime),
-        ("ctime", ctime),
-    ]);
+    let m = super::new_module_with(
+        vm,
+        "time",
+        &[
+            ("time", time),
+            ("time_ns", time_ns),
+            ("perf_counter", perf_counter),
+            ("perf_counter_ns", perf_counter_ns),
+            ("monotonic", perf_counter),
+            ("monotonic_ns", perf_counter_ns),
+            ("process_time", process_time),
+            ("sleep", sleep),
+            ("gmtime", gmtime),
+            ("localtime", localtime),
+            ("strftime", strftime),
+            ("mktime", mktime),
+            ("asctime", asctime),
+            ("ctime", ctime),
+        ],
+    );
     super::set(vm, m, "timezone", Value::small_int(0));
     Ok(m)
 }

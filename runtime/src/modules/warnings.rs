@@ -10,9 +10,14 @@ use crate::interp::Vm;
 /// stripped source line when the file is a real one (linecache finds no line for
 /// `<string>` and the like), taken from `source`, the text being compiled.
 pub fn warn_compile(vm: &mut Vm, w: &CompileWarning, source: &[u8]) -> PyResult<()> {
-    let mut text = format!("{}:{}: {}: {}\n", w.filename, w.lineno, w.category, w.message);
+    let mut text = format!(
+        "{}:{}: {}: {}\n",
+        w.filename, w.lineno, w.category, w.message
+    );
     if !w.filename.starts_with('<')
-        && let Some(line) = String::from_utf8_lossy(source).lines().nth((w.lineno as usize).saturating_sub(1))
+        && let Some(line) = String::from_utf8_lossy(source)
+            .lines()
+            .nth((w.lineno as usize).saturating_sub(1))
         && !line.trim().is_empty()
     {
         text.push_str(&format!("  {}\n", line.trim()));

@@ -146,7 +146,10 @@ impl<B: Body> Gc<B> {
     /// # Safety
     /// `ptr` must point to an initialised `Obj<B>` owned by the GC heap.
     pub(crate) unsafe fn from_raw(ptr: NonNull<Obj<B>>) -> Gc<B> {
-        Gc { ptr, _marker: PhantomData }
+        Gc {
+            ptr,
+            _marker: PhantomData,
+        }
     }
 
     /// The object's header.

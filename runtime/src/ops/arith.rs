@@ -125,7 +125,12 @@ fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
 }
 
 /// Whether `sub` defines `name` differently from `sup`.
-fn overrides(vm: &mut Vm, sub: crate::object::Gc<crate::types::typeobj::TypeBody>, sup: crate::object::Gc<crate::types::typeobj::TypeBody>, name: &str) -> bool {
+fn overrides(
+    vm: &mut Vm,
+    sub: crate::object::Gc<crate::types::typeobj::TypeBody>,
+    sup: crate::object::Gc<crate::types::typeobj::TypeBody>,
+    name: &str,
+) -> bool {
     match attr::lookup_type(vm, sub, name) {
         Some(f) => attr::lookup_type(vm, sup, name) != Some(f),
         None => false,
@@ -134,7 +139,14 @@ fn overrides(vm: &mut Vm, sub: crate::object::Gc<crate::types::typeobj::TypeBody
 
 /// `x.name(y)` where `x`'s type may be builtin (then `builtin_binary` stands for its slot;
 /// `reflected` swaps the operands back).
-fn call_dunder(vm: &mut Vm, x: Value, y: Value, name: &str, op: BinOp, reflected: bool) -> PyResult<Value> {
+fn call_dunder(
+    vm: &mut Vm,
+    x: Value,
+    y: Value,
+    name: &str,
+    op: BinOp,
+    reflected: bool,
+) -> PyResult<Value> {
     let tx = type_of(vm, x);
     if !tx.has_flag(tflags::HEAPTYPE) {
         // A builtin slot declines an operand of another builtin kind (`int.__sub__`
@@ -143,13 +155,19 @@ fn call_dunder(vm: &mut Vm, x: Value, y: Value, name: &str, op: BinOp, reflected
         let ty = type_of(vm, y);
         if !reflected
             && ty.has_flag(tflags::HEAPTYPE)
-            && let Some(base) = crate::object::Gc::<crate::types::typeobj::TypeBody>::from_value(*ty.payload_base.lock())
+            && let Some(base) = crate::object::Gc::<crate::types::typeobj::TypeBody>::from_value(
+                *ty.payload_base.lock(),
+            )
             && !is_subtype(base, tx)
             && overrides(vm, ty, base, dunders(op).1)
         {
             return Ok(Value::NOT_IMPLEMENTED);
         }
-        let r = if reflected { builtin_binary(vm, y, x, op)? } else { builtin_binary(vm, x, y, op)? };
+        let r = if reflected {
+            builtin_binary(vm, y, x, op)?
+        } else {
+            builtin_binary(vm, x, y, op)?
+        };
         if r.is_some() || kind_of(x) != Some(ObjKind::Native) {
             return Ok(r.unwrap_or(Value::NOT_IMPLEMENTED));
         }
@@ -167,7 +185,13 @@ fn unsupported_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> crate::errors::
         let is_seq = |v: Value| {
             matches!(
                 kind_of(ops::unwrap_payload(v)),
-                Some(ObjKind::List | ObjKind::Tuple | ObjKind::Str | ObjKind::Bytes | ObjKind::ByteArray)
+                Some(
+                    ObjKind::List
+                        | ObjKind::Tuple
+                        | ObjKind::Str
+                        | ObjKind::Bytes
+                        | ObjKind::ByteArray
+                )
             )
         };
         if is_seq(a) || is_seq(b) {
@@ -182,8 +206,14 @@ fn unsupported_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> crate::errors::
 /// The "unsupported operand type(s)" TypeError.
 pub fn unsupported(vm: &mut Vm, a: Value, b: Value, symbol: &str) -> crate::errors::PyErr {
     let (na, nb) = (ops::type_name(vm, a), ops::type_name(vm, b));
-    let symbol = if symbol == "**" { "** or pow()" } else { symbol };
-    vm.type_error(format!("unsupported operand type(s) for {symbol}: '{na}' and '{nb}'"))
+    let symbol = if symbol == "**" {
+        "** or pow()"
+    } else {
+        symbol
+    };
+    vm.type_error(format!(
+        "unsupported operand type(s) for {symbol}: '{na}' and '{nb}'"
+    ))
 }
 
 /// The operator on builtin values (payloads of builtin subclasses included); `None` means
@@ -241,8 +271,14 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
         Err(e) if is_unsupported(vm, e) => {
             let (na, nb) = (ops::type_name(vm, a), ops::type_name(vm, b));
             let sym = op.symbol();
-            let sym = if sym == "**" { "**=".to_string() } else { format!("{sym}=") };
-            Err(vm.type_error(format!("unsupported operand type(s) for {sym}: '{na}' and '{nb}'")))
+            let sym = if sym == "**" {
+                "**=".to_string()
+            } else {
+                format!("{sym}=")
+            };
+            Err(vm.type_error(format!(
+                "unsupported operand type(s) for {sym}: '{na}' and '{nb}'"
+            )))
         }
         r => r,
     }
@@ -250,7 +286,8 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
 
 fn is_unsupported(vm: &mut Vm, e: crate::errors::PyErr) -> bool {
     ops::is_instance(vm, e.value(), vm.rt.exc.type_error)
-        && crate::builtins::exceptions::message_of(e.value()).is_some_and(|m| m.starts_with("unsupported operand"))
+        && crate::builtins::exceptions::message_of(e.value())
+            .is_some_and(|m| m.starts_with("unsupported operand"))
 }
 
 /// `-x`, `+x`, `~x`.

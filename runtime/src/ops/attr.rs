@@ -48,9 +48,17 @@ pub fn lookup_type_uncached(ty: Gc<TypeBody>, name: &str) -> Option<Value> {
 /// The attribute store of objects that have one.
 pub fn attr_store<'a>(obj: Value) -> Option<&'a AttrStore> {
     match kind_of(obj)? {
-        ObjKind::Instance => Some(&Gc::<crate::types::instance::InstanceBody>::from_value(obj)?.body().attrs),
+        ObjKind::Instance => Some(
+            &Gc::<crate::types::instance::InstanceBody>::from_value(obj)?
+                .body()
+                .attrs,
+        ),
         ObjKind::Function => Some(&Gc::<FunctionBody>::from_value(obj)?.body().attrs),
-        ObjKind::Exception => Some(&Gc::<crate::types::exception::ExceptionBody>::from_value(obj)?.body().attrs),
+        ObjKind::Exception => Some(
+            &Gc::<crate::types::exception::ExceptionBody>::from_value(obj)?
+                .body()
+                .attrs,
+        ),
         _ => None,
     }
 }
@@ -82,12 +90,15 @@ pub fn instance_dict(vm: &mut Vm, obj: Value) -> Option<Gc<DictBody>> {
 /// `object()`).
 fn may_have_dict(vm: &mut Vm, obj: Value) -> bool {
     let ty = type_of(vm, obj);
-    !((ty.slot_names.lock().is_some() || ty == vm.rt.types.object) && !ty.has_flag(tflags::HAS_ATTRS))
+    !((ty.slot_names.lock().is_some() || ty == vm.rt.types.object)
+        && !ty.has_flag(tflags::HAS_ATTRS))
 }
 
 /// `obj`'s own attribute `name` (from its shaped slots or its dict), if it has one.
 fn own_attribute(vm: &mut Vm, obj: Value, name: Value, name_str: &str) -> PyResult<Option<Value>> {
-    let Some(store) = attr_store(obj) else { return Ok(None) };
+    let Some(store) = attr_store(obj) else {
+        return Ok(None);
+    };
     match store.get(&vm.rt.shapes, name_str) {
         ShapedGet::Found(v) => Ok(Some(v)),
         ShapedGet::Missing => Ok(None),
@@ -101,10 +112,15 @@ fn own_attribute(vm: &mut Vm, obj: Value, name: Value, name_str: &str) -> PyResu
 /// Sets an instance attribute in shaped mode; false when the instance is (or must
 /// switch to) dict mode, or `name` is not an exact `str`.
 fn set_shaped(vm: &mut Vm, obj: Value, name: Value, name_str: &str, value: Value) -> bool {
-    if kind_of(obj) != Some(ObjKind::Instance) || type_of(vm, name) != vm.rt.types.str || !may_have_dict(vm, obj) {
+    if kind_of(obj) != Some(ObjKind::Instance)
+        || type_of(vm, name) != vm.rt.types.str
+        || !may_have_dict(vm, obj)
+    {
         return false;
     }
-    let Some(store) = attr_store(obj) else { return false };
+    let Some(store) = attr_store(obj) else {
+        return false;
+    };
     if store.set(&vm.rt.shapes, name_str, value).is_none() {
         return false;
     }
@@ -121,7 +137,8 @@ pub fn is_data_descriptor(vm: &mut Vm, d: Value) -> bool {
         return false;
     }
     let ty = type_of(vm, d);
-    ty.has_flag(tflags::HEAPTYPE) && (lookup_type(vm, ty, "__set__").is_some() || lookup_type(vm, ty, "__delete__").is_some())
+    ty.has_flag(tflags::HEAPTYPE)
+        && (lookup_type(vm, ty, "__set__").is_some() || lookup_type(vm, ty, "__delete__").is_some())
 }
 
 /// The descriptor `d` found on `owner` (the type), accessed through `obj` (`UNSET` when
@@ -152,7 +169,9 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, owner: Gc<TypeBody>) -> PyRe
                 let fget = p.fget.get();
                 if fget.is_none() {
                     let (pname, tn) = (p.name_for_error(), owner.name());
-                    return Err(vm.attribute_error(format!("property {pname}of '{tn}' object has no getter")));
+                    return Err(vm.attribute_error(format!(
+                        "property {pname}of '{tn}' object has no getter"
+                    )));
                 }
                 return call::call(vm, fget, &[obj]);
             }
@@ -187,7 +206,11 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, owner: Gc<TypeBody>) -> PyRe
 /// A bound method of `func` on `receiver`.
 pub fn new_method(vm: &mut Vm, func: Value, receiver: Value) -> Value {
     // A builtin bound to a receiver is a `builtin_function_or_method` in CPython.
-    let ty = if kind_of(func) == Some(ObjKind::Builtin) { vm.rt.types.builtin_function } else { vm.rt.types.method };
+    let ty = if kind_of(func) == Some(ObjKind::Builtin) {
+        vm.rt.types.builtin_function
+    } else {
+        vm.rt.types.method
+    };
     vm.alloc(ty, MethodBody { func, receiver }).value()
 }
 
@@ -213,10 +236,18 @@ fn is_default_getattribute(vm: &mut Vm, f: Value) -> bool {
 }
 
 fn is_builtin_of_root(vm: &mut Vm, f: Value) -> bool {
-    Gc::<BuiltinBody>::from_value(f).is_some_and(|b| b.owner == vm.rt.types.object.value() || b.owner == vm.rt.types.type_.value())
+    Gc::<BuiltinBody>::from_value(f).is_some_and(|b| {
+        b.owner == vm.rt.types.object.value() || b.owner == vm.rt.types.type_.value()
+    })
 }
 
-fn getattr_fallback(vm: &mut Vm, obj: Value, ty: Gc<TypeBody>, name: Value, r: PyResult<Value>) -> PyResult<Value> {
+fn getattr_fallback(
+    vm: &mut Vm,
+    obj: Value,
+    ty: Gc<TypeBody>,
+    name: Value,
+    r: PyResult<Value>,
+) -> PyResult<Value> {
     match r {
         Err(e) if ops::is_instance(vm, e.value(), vm.rt.exc.attribute_error) => {
             if let Some(f) = lookup_type(vm, ty, "__getattr__") {
@@ -246,7 +277,9 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> 
     }
     // Plain instances have no layout attributes besides dunders (`__class__`,
     // `__dict__`) and, for builtin subclasses, the payload's (`real`, `start`…).
-    let plain = kind_of(obj) == Some(ObjKind::Instance) && !name_str.starts_with("__") && crate::ops::payload_of(obj).is_none();
+    let plain = kind_of(obj) == Some(ObjKind::Instance)
+        && !name_str.starts_with("__")
+        && crate::ops::payload_of(obj).is_none();
     if !plain && let Some(v) = special::getattr(vm, obj, name_str)? {
         return Ok(v);
     }
@@ -260,7 +293,10 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> 
         if let Some(f) = dictops::get_str(&m.dict, "__getattr__") {
             return call::call(vm, f, &[name]);
         }
-        let mname = dictops::get_str(&m.dict, "__name__").and_then(str_of).unwrap_or("?").to_owned();
+        let mname = dictops::get_str(&m.dict, "__name__")
+            .and_then(str_of)
+            .unwrap_or("?")
+            .to_owned();
         return Err(vm.attribute_error(format!("module '{mname}' has no attribute '{name_str}'")));
     }
     if let Some(d) = descr {
@@ -358,10 +394,14 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
     }
     let tn = ty.name();
     if !ty.has_flag(tflags::HEAPTYPE) && special::getattr(vm, obj, name_str)?.is_some() {
-        return Err(vm.attribute_error(format!("attribute '{name_str}' of '{tn}' objects is not writable")));
+        return Err(vm.attribute_error(format!(
+            "attribute '{name_str}' of '{tn}' objects is not writable"
+        )));
     }
     if lookup_type(vm, ty, name_str).is_some() {
-        return Err(vm.attribute_error(format!("'{tn}' object attribute '{name_str}' is read-only")));
+        return Err(
+            vm.attribute_error(format!("'{tn}' object attribute '{name_str}' is read-only"))
+        );
     }
     Err(vm.attribute_error(format!(
         "'{tn}' object has no attribute '{name_str}' and no __dict__ for setting new attributes"
@@ -369,14 +409,31 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
 }
 
 /// Assigns (or deletes, when `value` is `UNSET`) through the data descriptor `d`.
-pub fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value, name: &str, ty: Gc<TypeBody>) -> PyResult<()> {
+pub fn descr_set(
+    vm: &mut Vm,
+    d: Value,
+    obj: Value,
+    value: Value,
+    name: &str,
+    ty: Gc<TypeBody>,
+) -> PyResult<()> {
     if let Some(n) = Gc::<NativeBody>::from_value(d) {
         if let Some(p) = n.downcast::<PropertyObj>() {
-            let f = if value.is_unset() { p.fdel.get() } else { p.fset.get() };
+            let f = if value.is_unset() {
+                p.fdel.get()
+            } else {
+                p.fset.get()
+            };
             if f.is_none() {
                 let (pname, tn) = (p.name_for_error(), ty.name());
-                let what = if value.is_unset() { "deleter" } else { "setter" };
-                return Err(vm.attribute_error(format!("property {pname}of '{tn}' object has no {what}")));
+                let what = if value.is_unset() {
+                    "deleter"
+                } else {
+                    "setter"
+                };
+                return Err(
+                    vm.attribute_error(format!("property {pname}of '{tn}' object has no {what}"))
+                );
             }
             if value.is_unset() {
                 call::call(vm, f, &[obj])?;
@@ -390,7 +447,11 @@ pub fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value, name: &str, ty
         }
     }
     let dt = type_of(vm, d);
-    let method = if value.is_unset() { "__delete__" } else { "__set__" };
+    let method = if value.is_unset() {
+        "__delete__"
+    } else {
+        "__set__"
+    };
     match lookup_type(vm, dt, method) {
         Some(f) => {
             if value.is_unset() {
@@ -431,24 +492,34 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if let Some(cls) = Gc::<TypeBody>::from_value(obj) {
         if !cls.has_flag(tflags::HEAPTYPE) {
             let tn = cls.name();
-            return Err(vm.type_error(format!("cannot delete '{name_str}' attribute of immutable type '{tn}'")));
+            return Err(vm.type_error(format!(
+                "cannot delete '{name_str}' attribute of immutable type '{tn}'"
+            )));
         }
         if dictops::remove(vm, cls.dict, name)?.is_none() {
             let tn = cls.name();
-            return Err(vm.attribute_error(format!("type object '{tn}' has no attribute '{name_str}'")));
+            return Err(
+                vm.attribute_error(format!("type object '{tn}' has no attribute '{name_str}'"))
+            );
         }
         invalidate_type(vm, cls);
         return Ok(());
     }
     if let Some(m) = Gc::<ModuleBody>::from_value(obj) {
         if dictops::remove(vm, m.dict, name)?.is_none() {
-            let mname = dictops::get_str(&m.dict, "__name__").and_then(str_of).unwrap_or("?").to_owned();
-            return Err(vm.attribute_error(format!("module '{mname}' has no attribute '{name_str}'")));
+            let mname = dictops::get_str(&m.dict, "__name__")
+                .and_then(str_of)
+                .unwrap_or("?")
+                .to_owned();
+            return Err(
+                vm.attribute_error(format!("module '{mname}' has no attribute '{name_str}'"))
+            );
         }
         return Ok(());
     }
     // Deleting leaves shaped mode: shapes only ever grow.
-    let has_store_entry = attr_store(obj).is_some_and(|store| !matches!(store.get(&vm.rt.shapes, name_str), ShapedGet::Missing));
+    let has_store_entry = attr_store(obj)
+        .is_some_and(|store| !matches!(store.get(&vm.rt.shapes, name_str), ShapedGet::Missing));
     if has_store_entry
         && let Some(d) = instance_dict(vm, obj)
         && dictops::remove(vm, d, name)?.is_some()
@@ -462,7 +533,9 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
 /// their own MRO, so every type's version is bumped (types are few; this is rare).
 pub fn invalidate_type(vm: &mut Vm, cls: Gc<TypeBody>) {
     cls.bump_version();
-    vm.rt.type_epoch.fetch_add(1, std::sync::atomic::Ordering::Release);
+    vm.rt
+        .type_epoch
+        .fetch_add(1, std::sync::atomic::Ordering::Release);
 }
 
 /// `getattr(obj, "name")` with a Rust name.

@@ -64,7 +64,12 @@ pub fn index_i64_clamped(vm: &mut Vm, v: Value) -> PyResult<i64> {
         return Ok(i);
     }
     let b = index_bigint(vm, v)?;
-    Ok(b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }))
+    Ok(b.to_i64()
+        .unwrap_or(if b.sign() == num_bigint::Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        }))
 }
 
 /// Checks a `__len__` result ("'str' object cannot be interpreted as an integer",

@@ -26,9 +26,20 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
                     return Ok(it);
                 }
             }
-            Some(ObjKind::RangeIter) | Some(ObjKind::SeqIter) | Some(ObjKind::Generator) => return Ok(v),
-            Some(ObjKind::Dict) => return Ok(crate::builtins::dict::dict_iter(vm, v, crate::builtins::dict::ViewKind::Keys)),
-            Some(ObjKind::Set) | Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::Native) => {
+            Some(ObjKind::RangeIter) | Some(ObjKind::SeqIter) | Some(ObjKind::Generator) => {
+                return Ok(v);
+            }
+            Some(ObjKind::Dict) => {
+                return Ok(crate::builtins::dict::dict_iter(
+                    vm,
+                    v,
+                    crate::builtins::dict::ViewKind::Keys,
+                ));
+            }
+            Some(ObjKind::Set)
+            | Some(ObjKind::Bytes)
+            | Some(ObjKind::ByteArray)
+            | Some(ObjKind::Native) => {
                 if let Some(it) = crate::builtins::iterators::builtin_iter(vm, v)? {
                     return Ok(it);
                 }
@@ -57,7 +68,14 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 
 fn seq_iter(vm: &mut Vm, seq: Value, ty: Gc<crate::types::typeobj::TypeBody>) -> Value {
-    vm.alloc(ty, SeqIterBody { seq, index: Default::default() }).value()
+    vm.alloc(
+        ty,
+        SeqIterBody {
+            seq,
+            index: Default::default(),
+        },
+    )
+    .value()
 }
 
 /// `next(it)`: `Ok(None)` when exhausted (a `StopIteration` is consumed).
@@ -129,7 +147,9 @@ pub fn collect(vm: &mut Vm, iterable: Value) -> PyResult<Vec<Value>> {
         return Ok(items.to_vec());
     }
     if kind_of(iterable) == Some(ObjKind::List) && type_of(vm, iterable) == vm.rt.types.list {
-        return Ok(Gc::<ListBody>::from_value(iterable).expect("list").snapshot());
+        return Ok(Gc::<ListBody>::from_value(iterable)
+            .expect("list")
+            .snapshot());
     }
     let it = get_iter(vm, iterable)?;
     let holder = vm.new_list(Vec::new());

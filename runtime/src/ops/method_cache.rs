@@ -30,7 +30,16 @@ pub struct MethodCache {
 impl Default for MethodCache {
     fn default() -> Self {
         MethodCache {
-            entries: vec![Entry { version: u64::MAX, epoch: 0, name_ptr: 0, name: Box::from(""), value: Value::UNSET }; SIZE],
+            entries: vec![
+                Entry {
+                    version: u64::MAX,
+                    epoch: 0,
+                    name_ptr: 0,
+                    name: Box::from(""),
+                    value: Value::UNSET
+                };
+                SIZE
+            ],
         }
     }
 }
@@ -46,8 +55,16 @@ impl MethodCache {
     #[inline]
     pub fn get(&self, version: u64, epoch: u64, name: &str) -> Option<Option<Value>> {
         let e = &self.entries[slot(version, name)];
-        if e.version == version && e.epoch == epoch && e.name_ptr == name.as_ptr() as usize && &*e.name == name {
-            return Some(if e.value.is_unset() { None } else { Some(e.value) });
+        if e.version == version
+            && e.epoch == epoch
+            && e.name_ptr == name.as_ptr() as usize
+            && &*e.name == name
+        {
+            return Some(if e.value.is_unset() {
+                None
+            } else {
+                Some(e.value)
+            });
         }
         None
     }

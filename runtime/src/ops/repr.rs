@@ -50,7 +50,9 @@ fn is_builtin_slot(ty: Gc<TypeBody>, name: &str, f: Value) -> bool {
     }
     let mro = ty.mro.lock().clone();
     for t in mro {
-        let Some(t) = Gc::<TypeBody>::from_value(t) else { continue };
+        let Some(t) = Gc::<TypeBody>::from_value(t) else {
+            continue;
+        };
         if dictops::get_str(&t.dict, name).is_some() {
             return !t.has_flag(tflags::HEAPTYPE);
         }
@@ -370,7 +372,9 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
                 .to_owned();
             match dictops::get_str(&m.dict, "__file__").and_then(str_of) {
                 Some(file) => Ok(format!("<module '{name}' from '{file}'>")),
-                None if crate::modules::builtin_module_names().contains(&name.as_str()) => Ok(format!("<module '{name}' (built-in)>")),
+                None if crate::modules::builtin_module_names().contains(&name.as_str()) => {
+                    Ok(format!("<module '{name}' (built-in)>"))
+                }
                 None => Ok(format!("<module '{name}'>")),
             }
         }

@@ -40,7 +40,11 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
     if let Some(cls) = Gc::<crate::types::typeobj::TypeBody>::from_value(obj) {
         if let Some(f) = attr::lookup_type(vm, cls, "__class_getitem__") {
             let bound = attr::descr_get(vm, f, Value::UNSET, cls)?;
-            let bound = if kind_of(f) == Some(ObjKind::Function) { attr::new_method(vm, bound, obj) } else { bound };
+            let bound = if kind_of(f) == Some(ObjKind::Function) {
+                attr::new_method(vm, bound, obj)
+            } else {
+                bound
+            };
             return call::call(vm, bound, &[key]);
         }
         let tn = cls.name();

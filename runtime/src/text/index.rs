@@ -71,7 +71,9 @@ pub fn build_samples(s: &str) -> Box<[u32]> {
 /// The byte offset of character `char_index` in `s` using its sampled offset table
 /// (`build_samples`), or `s.len()` past the end.
 pub fn char_to_byte_sampled(s: &str, samples: &[u32], char_index: usize) -> usize {
-    let start = samples.get(char_index / SAMPLE_STEP).map_or(0, |&at| at as usize);
+    let start = samples
+        .get(char_index / SAMPLE_STEP)
+        .map_or(0, |&at| at as usize);
     let Some(rest) = s.get(start..) else {
         return char_to_byte(s, char_index);
     };

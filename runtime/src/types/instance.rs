@@ -77,7 +77,11 @@ impl AttrStore {
 
     /// Slot `index` while holding the lock (`overflow` is the locked vector).
     fn slot_locked(&self, overflow: &Option<Box<Vec<Value>>>, index: usize) -> Option<Value> {
-        if index < INLINE { Some(self.inline[index].get()) } else { overflow.as_deref()?.get(index - INLINE).copied() }
+        if index < INLINE {
+            Some(self.inline[index].get())
+        } else {
+            overflow.as_deref()?.get(index - INLINE).copied()
+        }
     }
 
     /// Writes slot `index` while holding the lock; `index` may be the next free slot.
@@ -150,7 +154,10 @@ impl AttrStore {
         if shape == ShapeId::EMPTY {
             return ShapedGet::Missing;
         }
-        match shapes.index_of(shape, name).and_then(|i| self.slot_locked(&overflow, i)) {
+        match shapes
+            .index_of(shape, name)
+            .and_then(|i| self.slot_locked(&overflow, i))
+        {
             Some(v) => ShapedGet::Found(v),
             None => ShapedGet::Missing,
         }
@@ -173,21 +180,31 @@ impl AttrStore {
         let index = shapes.index_of(to, name)?;
         self.write_locked(&mut overflow, index, value);
         self.shape.store(to.0, Ordering::Release);
-        Some(SetOutcome::Added { from: shape, to, index })
+        Some(SetOutcome::Added {
+            from: shape,
+            to,
+            index,
+        })
     }
 
     /// Leaves shaped mode for good: `build` turns the names and values (in slot order)
     /// into the dict object, which becomes `dict`. It runs under the store's lock, so no
     /// writer interleaves; it must not touch this store or run Python code. Does
     /// nothing in dict mode.
-    pub fn switch_to_dict(&self, shapes: &ShapeTable, build: impl FnOnce(Vec<Box<str>>, &[Value]) -> Value) {
+    pub fn switch_to_dict(
+        &self,
+        shapes: &ShapeTable,
+        build: impl FnOnce(Vec<Box<str>>, &[Value]) -> Value,
+    ) {
         let mut overflow = self.overflow.lock();
         let shape = self.shape();
         if shape == ShapeId::DICT {
             return;
         }
         let keys = shapes.keys(shape);
-        let values: Vec<Value> = (0..keys.len()).map(|i| self.slot_locked(&overflow, i).unwrap_or(Value::NONE)).collect();
+        let values: Vec<Value> = (0..keys.len())
+            .map(|i| self.slot_locked(&overflow, i).unwrap_or(Value::NONE))
+            .collect();
         let dict = build(keys, &values);
         self.dict.set(dict);
         self.shape.store(ShapeId::DICT.0, Ordering::Release);
@@ -201,8 +218,15 @@ impl AttrStore {
 /// Where a shaped write went.
 #[derive(Clone, Copy)]
 pub enum SetOutcome {
-    Replaced { shape: ShapeId, index: usize },
-    Added { from: ShapeId, to: ShapeId, index: usize },
+    Replaced {
+        shape: ShapeId,
+        index: usize,
+    },
+    Added {
+        from: ShapeId,
+        to: ShapeId,
+        index: usize,
+    },
 }
 
 /// An instance of a class defined in Python.
@@ -230,7 +254,11 @@ impl InstanceBody {
 
     /// The value in `__slots__` storage `index` (`UNSET` when unassigned).
     pub fn slot(&self, index: usize) -> Value {
-        self.slots.lock().get(index).copied().unwrap_or(Value::UNSET)
+        self.slots
+            .lock()
+            .get(index)
+            .copied()
+            .unwrap_or(Value::UNSET)
     }
 }
 

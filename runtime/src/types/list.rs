@@ -27,7 +27,9 @@ impl Trace for ListBody {
 
 impl ListBody {
     pub fn new(items: Vec<Value>) -> ListBody {
-        ListBody { items: Mutex::new(items) }
+        ListBody {
+            items: Mutex::new(items),
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -48,8 +48,14 @@ pub struct ShapeTable {
 
 impl Default for ShapeTable {
     fn default() -> Self {
-        let empty = ShapeNode { keys: Box::new([]), index: FxHashMap::default(), transitions: FxHashMap::default() };
-        ShapeTable { nodes: RwLock::new(vec![empty]) }
+        let empty = ShapeNode {
+            keys: Box::new([]),
+            index: FxHashMap::default(),
+            transitions: FxHashMap::default(),
+        };
+        ShapeTable {
+            nodes: RwLock::new(vec![empty]),
+        }
     }
 }
 
@@ -57,13 +63,23 @@ impl ShapeTable {
     /// The slot index of `name` in `shape`.
     pub fn index_of(&self, shape: ShapeId, name: &str) -> Option<usize> {
         let nodes = self.nodes.read();
-        nodes.get(shape.0 as usize)?.index.get(name).map(|&i| i as usize)
+        nodes
+            .get(shape.0 as usize)?
+            .index
+            .get(name)
+            .map(|&i| i as usize)
     }
 
     /// The shape reached from `shape` by adding `name` (which `shape` must not hold), or
     /// `None` when the object should switch to a dict instead.
     pub fn add(&self, shape: ShapeId, name: &str) -> Option<ShapeId> {
-        if let Some(&next) = self.nodes.read().get(shape.0 as usize)?.transitions.get(name) {
+        if let Some(&next) = self
+            .nodes
+            .read()
+            .get(shape.0 as usize)?
+            .transitions
+            .get(name)
+        {
             return Some(next);
         }
         let mut nodes = self.nodes.write();
@@ -79,14 +95,22 @@ impl ShapeTable {
         let mut index = parent.index.clone();
         index.insert(name.into(), u32::try_from(keys.len() - 1).ok()?);
         let id = ShapeId(u32::try_from(nodes.len()).ok()?);
-        nodes.push(ShapeNode { keys: keys.into_boxed_slice(), index, transitions: FxHashMap::default() });
+        nodes.push(ShapeNode {
+            keys: keys.into_boxed_slice(),
+            index,
+            transitions: FxHashMap::default(),
+        });
         nodes[shape.0 as usize].transitions.insert(name.into(), id);
         Some(id)
     }
 
     /// The names of `shape`, in slot order.
     pub fn keys(&self, shape: ShapeId) -> Vec<Box<str>> {
-        self.nodes.read().get(shape.0 as usize).map(|n| n.keys.to_vec()).unwrap_or_default()
+        self.nodes
+            .read()
+            .get(shape.0 as usize)
+            .map(|n| n.keys.to_vec())
+            .unwrap_or_default()
     }
 
     /// How many shapes exist (for tests and statistics).

@@ -29,8 +29,17 @@ impl Trace for StrBody {
 impl StrBody {
     pub fn new(text: impl Into<Box<str>>) -> StrBody {
         let text = text.into();
-        let char_len = if text.is_ascii() { text.len() } else { text.chars().count() };
-        StrBody { text, char_len, index: std::sync::OnceLock::new(), hash: AtomicI64::new(0) }
+        let char_len = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        StrBody {
+            text,
+            char_len,
+            index: std::sync::OnceLock::new(),
+            hash: AtomicI64::new(0),
+        }
     }
 
     #[inline]
@@ -73,7 +82,8 @@ impl StrBody {
 
     /// The sampled offset table of non-ASCII text, built on first use.
     pub fn samples(&self) -> &[u32] {
-        self.index.get_or_init(|| crate::text::index::build_samples(&self.text))
+        self.index
+            .get_or_init(|| crate::text::index::build_samples(&self.text))
     }
 
     /// The text with its character count and, for non-ASCII text long enough that the

@@ -93,7 +93,10 @@ impl TypeBody {
     /// Invalidates caches keyed on this type (call after any namespace or MRO change of
     /// this type; subclasses are invalidated by the caller walking them).
     pub fn bump_version(&self) {
-        self.version.store(NEXT_VERSION.fetch_add(1, Ordering::Relaxed), Ordering::Release);
+        self.version.store(
+            NEXT_VERSION.fetch_add(1, Ordering::Relaxed),
+            Ordering::Release,
+        );
     }
 
     pub fn mro(&self) -> Vec<Value> {

@@ -15,10 +15,16 @@ use crate::vm::frame::FrameBody;
 use crate::vm::generator::{GenBody, GenKind};
 use crate::vm::{Exit, run_frame};
 
-const GENERATOR_FLAGS: u32 = CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR;
+const GENERATOR_FLAGS: u32 =
+    CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR;
 
 /// Calls the Python function `func`.
-pub fn call_function(vm: &mut Vm, func: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub fn call_function(
+    vm: &mut Vm,
+    func: Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
     let f = Gc::<FunctionBody>::from_value(func).expect("function");
     let frame = new_function_frame(vm, f, args, kwnames)?;
     let flags = f.code.code.flags.0;
@@ -46,7 +52,12 @@ fn new_generator(vm: &mut Vm, f: Gc<FunctionBody>, frame: Gc<FrameBody>, flags: 
 /// bound method of one), so the call runs in the same interpreter loop; `None` for
 /// everything else.
 #[inline]
-pub fn prepare_inline_call(vm: &mut Vm, callee: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Option<Gc<FrameBody>>> {
+pub fn prepare_inline_call(
+    vm: &mut Vm,
+    callee: Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Option<Gc<FrameBody>>> {
     match kind_of(callee) {
         Some(ObjKind::Function) => {
             let f = Gc::<FunctionBody>::from_value(callee).expect("function");
@@ -63,7 +74,8 @@ pub fn prepare_inline_call(vm: &mut Vm, callee: Value, args: &[Value], kwnames: 
             if f.code.code.flags.0 & GENERATOR_FLAGS != 0 {
                 return Ok(None);
             }
-            let mut full: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::with_capacity(args.len() + 1);
+            let mut full: smallvec::SmallVec<[Value; 8]> =
+                smallvec::SmallVec::with_capacity(args.len() + 1);
             full.push(m.receiver);
             full.extend_from_slice(args);
             new_function_frame(vm, f, &full, kwnames).map(Some)
@@ -72,7 +84,13 @@ pub fn prepare_inline_call(vm: &mut Vm, callee: Value, args: &[Value], kwnames: 
     }
 }
 
-fn alloc_frame(vm: &mut Vm, code: Gc<CodeBody>, globals: Gc<DictBody>, func: Value, locals: Value) -> Gc<FrameBody> {
+fn alloc_frame(
+    vm: &mut Vm,
+    code: Gc<CodeBody>,
+    globals: Gc<DictBody>,
+    func: Value,
+    locals: Value,
+) -> Gc<FrameBody> {
     let nregs = code.code.nregs as usize;
     let nderefs = code.code.cells.len() + code.code.frees.len();
     // A function remembers its builtins when it is made (CPython's `func_builtins`).
@@ -105,14 +123,22 @@ fn builtins_for(vm: &mut Vm, globals: Gc<DictBody>) -> Value {
     match dictops::get_str(&globals, "__builtins__") {
         Some(b) if kind_of(b) == Some(ObjKind::Dict) => b,
         Some(b) if kind_of(b) == Some(ObjKind::Module) => {
-            Gc::<crate::types::module::ModuleBody>::from_value(b).expect("module").dict.value()
+            Gc::<crate::types::module::ModuleBody>::from_value(b)
+                .expect("module")
+                .dict
+                .value()
         }
         _ => vm.interp.builtins.dict.value(),
     }
 }
 
 /// A frame for module-level or `exec`'d code.
-pub fn new_frame_for_code(vm: &mut Vm, code: Value, globals: Gc<DictBody>, locals: Value) -> PyResult<Gc<FrameBody>> {
+pub fn new_frame_for_code(
+    vm: &mut Vm,
+    code: Value,
+    globals: Gc<DictBody>,
+    locals: Value,
+) -> PyResult<Gc<FrameBody>> {
     let Some(code) = Gc::<CodeBody>::from_value(code) else {
         return Err(vm.type_error("expected a code object"));
     };
@@ -125,7 +151,12 @@ pub fn new_frame_for_code(vm: &mut Vm, code: Value, globals: Gc<DictBody>, local
 }
 
 /// A frame for calling `f` with the given arguments, bound to its parameters.
-pub fn new_function_frame(vm: &mut Vm, f: Gc<FunctionBody>, args: &[Value], kwnames: &[Value]) -> PyResult<Gc<FrameBody>> {
+pub fn new_function_frame(
+    vm: &mut Vm,
+    f: Gc<FunctionBody>,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Gc<FrameBody>> {
     let code = f.code;
     let frame = alloc_frame(vm, code, f.globals, f.value(), Value::UNSET);
     bind_arguments(vm, f, &frame, args, kwnames)?;
@@ -140,7 +171,12 @@ pub fn new_function_frame(vm: &mut Vm, f: Gc<FunctionBody>, args: &[Value], kwna
             .iter()
             .position(|v| v == name)
             .map_or(Value::UNSET, |p| frame.reg(p));
-        let cell = vm.alloc(vm.rt.types.cell, CellBody { value: AtomicValue::new(initial) });
+        let cell = vm.alloc(
+            vm.rt.types.cell,
+            CellBody {
+                value: AtomicValue::new(initial),
+            },
+        );
         frame.derefs[i].set(cell.value());
     }
     if !co.frees.is_empty() {
@@ -168,7 +204,13 @@ fn name_list(names: &[&str]) -> String {
     }
 }
 
-fn bind_arguments(vm: &mut Vm, f: Gc<FunctionBody>, frame: &FrameBody, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+fn bind_arguments(
+    vm: &mut Vm,
+    f: Gc<FunctionBody>,
+    frame: &FrameBody,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<()> {
     let co = &f.code.code;
     let argcount = co.argcount as usize;
     let posonly = co.posonlyargcount as usize;
@@ -192,7 +234,11 @@ fn bind_arguments(vm: &mut Vm, f: Gc<FunctionBody>, frame: &FrameBody, args: &[V
     }
     let mut next_slot = total;
     if has_varargs {
-        let extra = if npos > argcount { args[argcount..npos].to_vec() } else { Vec::new() };
+        let extra = if npos > argcount {
+            args[argcount..npos].to_vec()
+        } else {
+            Vec::new()
+        };
         let t = vm.new_tuple(extra);
         frame.set_reg(next_slot, t);
         next_slot += 1;
@@ -210,7 +256,10 @@ fn bind_arguments(vm: &mut Vm, f: Gc<FunctionBody>, frame: &FrameBody, args: &[V
         let Some(name_str) = str_of(*name) else {
             return Err(vm.type_error(format!("{}() keywords must be strings", qualname(f))));
         };
-        match co.varnames[posonly..total].iter().position(|v| v == name_str) {
+        match co.varnames[posonly..total]
+            .iter()
+            .position(|v| v == name_str)
+        {
             Some(j) => {
                 let slot = posonly + j;
                 if !frame.reg(slot).is_unset() {
@@ -250,11 +299,19 @@ fn bind_arguments(vm: &mut Vm, f: Gc<FunctionBody>, frame: &FrameBody, args: &[V
     }
     let defaults = ops::tuple_items(f.defaults.get()).unwrap_or(&[]).to_vec();
     if npos > argcount && !has_varargs {
-        let kwonly_given = (argcount..total).filter(|&j| !frame.reg(j).is_unset()).count();
+        let kwonly_given = (argcount..total)
+            .filter(|&j| !frame.reg(j).is_unset())
+            .count();
         let takes = if defaults.is_empty() {
-            format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })
+            format!(
+                "{argcount} positional argument{}",
+                if argcount == 1 { "" } else { "s" }
+            )
         } else {
-            format!("from {} to {argcount} positional arguments", argcount - defaults.len())
+            format!(
+                "from {} to {argcount} positional arguments",
+                argcount - defaults.len()
+            )
         };
         let given = if kwonly_given > 0 {
             format!(
@@ -310,8 +367,18 @@ fn bind_arguments(vm: &mut Vm, f: Gc<FunctionBody>, frame: &FrameBody, args: &[V
 }
 
 /// The `MakeFunction` opcode.
-pub fn make_function(vm: &mut Vm, frame: &FrameBody, code_index: usize, [defaults, kwdefaults, annotate, closure]: [Value; 4]) -> PyResult<Value> {
-    let unit = frame.code.unit.get().map(|u| u.to_vec()).unwrap_or_default();
+pub fn make_function(
+    vm: &mut Vm,
+    frame: &FrameBody,
+    code_index: usize,
+    [defaults, kwdefaults, annotate, closure]: [Value; 4],
+) -> PyResult<Value> {
+    let unit = frame
+        .code
+        .unit
+        .get()
+        .map(|u| u.to_vec())
+        .unwrap_or_default();
     let Some(&code) = unit.get(code_index) else {
         return Err(vm.system_error("MakeFunction: bad code index"));
     };

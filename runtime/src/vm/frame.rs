@@ -81,6 +81,9 @@ impl FrameBody {
 
     /// The current line (`f_lineno`).
     pub fn lineno(&self) -> u32 {
-        self.code.code.location(self.pc() as usize).map_or(self.code.code.first_line, |loc| loc.line)
+        self.code
+            .code
+            .location(self.pc() as usize)
+            .map_or(self.code.code.first_line, |loc| loc.line)
     }
 }

@@ -30,7 +30,12 @@ fn kind_name(kind: GenKind) -> &'static str {
 }
 
 /// Resumes `generator` with `value` sent in (or `error` thrown in).
-pub fn resume(vm: &mut Vm, generator: Value, value: Value, error: Option<PyErr>) -> PyResult<GenResult> {
+pub fn resume(
+    vm: &mut Vm,
+    generator: Value,
+    value: Value,
+    error: Option<PyErr>,
+) -> PyResult<GenResult> {
     let g = Gc::<GenBody>::from_value(generator).expect("generator");
     match g.state.load(Ordering::Relaxed) {
         gen_state::RUNNING => {
@@ -81,18 +86,30 @@ pub fn resume(vm: &mut Vm, generator: Value, value: Value, error: Option<PyErr>)
             frame.set_reg(frame.ret_reg.load(Ordering::Relaxed) as usize, value);
         }
     }
-    let pc = if started { frame.resume_pc.load(Ordering::Relaxed) as usize } else { 0 };
+    let pc = if started {
+        frame.resume_pc.load(Ordering::Relaxed) as usize
+    } else {
+        0
+    };
     g.state.store(gen_state::RUNNING, Ordering::Relaxed);
     let saved = vm.exc_info;
     let own = g.exc_state.get();
     if !own.is_none() {
         vm.exc_info = own;
     }
-    let error_pc = if error.is_some() { frame.pc() as usize } else { pc };
+    let error_pc = if error.is_some() {
+        frame.pc() as usize
+    } else {
+        pc
+    };
     let r = run_frame_with(vm, frame, error_pc, error);
     match r {
         Ok(Exit::Yield(v)) => {
-            g.exc_state.set(if vm.exc_info != saved { vm.exc_info } else { Value::NONE });
+            g.exc_state.set(if vm.exc_info != saved {
+                vm.exc_info
+            } else {
+                Value::NONE
+            });
             vm.exc_info = saved;
             g.state.store(gen_state::SUSPENDED, Ordering::Relaxed);
             Ok(GenResult::Yielded(v))
@@ -121,13 +138,17 @@ fn delegate_of(frame: &FrameBody) -> Value {
 /// `None`.
 pub fn delegate(g: &GenBody) -> Value {
     let frame = g.frame;
-    if g.state.load(Ordering::Relaxed) != gen_state::SUSPENDED || !frame.yf_active.load(Ordering::Relaxed) {
+    if g.state.load(Ordering::Relaxed) != gen_state::SUSPENDED
+        || !frame.yf_active.load(Ordering::Relaxed)
+    {
         return Value::NONE;
     }
     let units = &frame.code.code.code;
     let pc = frame.pc() as usize;
     match units.get(pc + 2) {
-        Some(&r) if Opcode::from_unit(units[pc]) == Some(Opcode::YieldFrom) => frame.reg(r as usize),
+        Some(&r) if Opcode::from_unit(units[pc]) == Some(Opcode::YieldFrom) => {
+            frame.reg(r as usize)
+        }
         _ => Value::NONE,
     }
 }
@@ -200,9 +221,18 @@ pub fn stop_value(vm: &mut Vm, e: PyErr) -> PyResult<Value> {
 
 /// One step of `yield from`/`await`: `Some(value)` to yield, `None` when the delegate
 /// finished (its result is in `dst`).
-pub fn yield_from_step(vm: &mut Vm, frame: &FrameBody, iter: Value, dst: usize) -> PyResult<Option<Value>> {
+pub fn yield_from_step(
+    vm: &mut Vm,
+    frame: &FrameBody,
+    iter: Value,
+    dst: usize,
+) -> PyResult<Option<Value>> {
     let active = frame.yf_active.load(Ordering::Relaxed);
-    let sent = if active { frame.sent.take() } else { Value::NONE };
+    let sent = if active {
+        frame.sent.take()
+    } else {
+        Value::NONE
+    };
     let sent = if sent.is_unset() { Value::NONE } else { sent };
     let r = if kind_of(iter) == Some(ObjKind::Generator) {
         resume(vm, iter, sent, None)
@@ -281,7 +311,9 @@ pub fn gen_close(vm: &mut Vm, generator: Value) -> PyResult<()> {
     }
     let exit = vm.new_error_noargs(vm.rt.exc.generator_exit);
     match resume(vm, generator, Value::NONE, Some(exit)) {
-        Ok(GenResult::Yielded(_)) => Err(vm.runtime_error(format!("{} ignored GeneratorExit", kind_name(g.kind)))),
+        Ok(GenResult::Yielded(_)) => {
+            Err(vm.runtime_error(format!("{} ignored GeneratorExit", kind_name(g.kind))))
+        }
         Ok(GenResult::Returned(_)) => Ok(()),
         Err(e)
             if ops::is_instance(vm, e.value(), vm.rt.exc.generator_exit)
@@ -307,7 +339,9 @@ pub fn stop_iteration_error_message(vm: &mut Vm, frame: &FrameBody, exc: Value) 
     if ops::is_instance(vm, exc, vm.rt.exc.stop_iteration) {
         return Some(format!("{kind} raised StopIteration"));
     }
-    if flags.contains(CodeFlags::ASYNC_GENERATOR) && ops::is_instance(vm, exc, vm.rt.exc.stop_async_iteration) {
+    if flags.contains(CodeFlags::ASYNC_GENERATOR)
+        && ops::is_instance(vm, exc, vm.rt.exc.stop_async_iteration)
+    {
         return Some(format!("{kind} raised StopAsyncIteration"));
     }
     None
@@ -329,7 +363,9 @@ pub fn async_iter_op(vm: &mut Vm, opcode: Opcode, src: Value, context: usize) ->
                 Some(f) => call::call_method(vm, f, src, &[]),
                 None => {
                     let tn = ty.name();
-                    Err(vm.type_error(format!("'async for' requires an object with __aiter__ method, got {tn}")))
+                    Err(vm.type_error(format!(
+                        "'async for' requires an object with __aiter__ method, got {tn}"
+                    )))
                 }
             }
         }
@@ -348,7 +384,9 @@ pub fn async_iter_op(vm: &mut Vm, opcode: Opcode, src: Value, context: usize) ->
                 Ok(a) => Ok(a),
                 Err(_) => {
                     let tn = ops::type_name(vm, awaitable);
-                    Err(vm.type_error(format!("'async for' received an invalid object from __anext__: {tn}")))
+                    Err(vm.type_error(format!(
+                        "'async for' received an invalid object from __anext__: {tn}"
+                    )))
                 }
             }
         }
@@ -358,7 +396,12 @@ pub fn async_iter_op(vm: &mut Vm, opcode: Opcode, src: Value, context: usize) ->
 /// The iterator `await src` delegates to.
 pub fn get_awaitable(vm: &mut Vm, src: Value, context: usize) -> PyResult<Value> {
     if let Some(g) = Gc::<GenBody>::from_value(src) {
-        let iterable_coro = g.frame.code.code.flags.contains(CodeFlags::ITERABLE_COROUTINE);
+        let iterable_coro = g
+            .frame
+            .code
+            .code
+            .flags
+            .contains(CodeFlags::ITERABLE_COROUTINE);
         if g.kind == GenKind::Coroutine || iterable_coro {
             return Ok(src);
         }
@@ -367,8 +410,12 @@ pub fn get_awaitable(vm: &mut Vm, src: Value, context: usize) -> PyResult<Value>
     let Some(f) = attr::lookup_type(vm, ty, "__await__") else {
         let tn = ty.name();
         let msg = match context {
-            1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {tn}"),
-            2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {tn}"),
+            1 => format!(
+                "'async with' received an object from __aenter__ that does not implement __await__: {tn}"
+            ),
+            2 => format!(
+                "'async with' received an object from __aexit__ that does not implement __await__: {tn}"
+            ),
             _ => format!("object {tn} can't be used in 'await' expression"),
         };
         return Err(vm.type_error(msg));
@@ -380,7 +427,8 @@ pub fn get_awaitable(vm: &mut Vm, src: Value, context: usize) -> PyResult<Value>
         return Err(vm.type_error("__await__() returned a coroutine"));
     }
     let it_ty = type_of(vm, it);
-    if attr::lookup_type(vm, it_ty, "__next__").is_none() && kind_of(it) != Some(ObjKind::Generator) {
+    if attr::lookup_type(vm, it_ty, "__next__").is_none() && kind_of(it) != Some(ObjKind::Generator)
+    {
         let tn = it_ty.name();
         return Err(vm.type_error(format!("__await__() returned non-iterator of type '{tn}'")));
     }

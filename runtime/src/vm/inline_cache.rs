@@ -15,13 +15,13 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::builtins::descriptors::SlotMember;
 use crate::errors::PyResult;
 use crate::interp::Vm;
 use crate::object::{Gc, ObjKind, header_at, kind_of};
 use crate::ops::{self, attr, dictops};
 use crate::types::dict::DictBody;
 use crate::types::function::{BuiltinBody, FunctionBody};
-use crate::builtins::descriptors::SlotMember;
 use crate::types::instance::InstanceBody;
 use crate::types::native::NativeBody;
 use crate::types::shape::ShapeId;
@@ -50,7 +50,11 @@ fn pack(kind: u64, shape: ShapeId, index: usize) -> u64 {
 }
 
 fn unpack(word: u64) -> (u64, ShapeId, usize) {
-    (word & 0xff, ShapeId((word >> 32) as u32), ((word >> 8) & 0xff_ffff) as usize)
+    (
+        word & 0xff,
+        ShapeId((word >> 32) as u32),
+        ((word >> 8) & 0xff_ffff) as usize,
+    )
 }
 
 /// Types an attribute site remembers at once: methods inherited by several subclasses
@@ -76,9 +80,18 @@ impl InlineCache {
     /// The entry to (re)learn type version `version` in: the one already keyed on it,
     /// else an empty one, else one chosen by the version's low bits.
     fn entry_for(&self, version: u64) -> &Entry {
-        let keyed = self.entries.iter().find(|e| e.key1.load(Ordering::Relaxed) == version);
-        let empty = || self.entries.iter().find(|e| e.kind.load(Ordering::Relaxed) == KIND_EMPTY);
-        keyed.or_else(empty).unwrap_or(&self.entries[(version as usize) % WAYS])
+        let keyed = self
+            .entries
+            .iter()
+            .find(|e| e.key1.load(Ordering::Relaxed) == version);
+        let empty = || {
+            self.entries
+                .iter()
+                .find(|e| e.kind.load(Ordering::Relaxed) == KIND_EMPTY)
+        };
+        keyed
+            .or_else(empty)
+            .unwrap_or(&self.entries[(version as usize) % WAYS])
     }
 }
 
@@ -100,14 +113,18 @@ fn plain_instance_type(vm: &mut Vm, obj: Value) -> Option<Gc<TypeBody>> {
 
 fn default_slot(vm: &mut Vm, ty: Gc<TypeBody>, name: &str) -> bool {
     match attr::lookup_type(vm, ty, name) {
-        Some(f) => Gc::<BuiltinBody>::from_value(f).is_some_and(|b| b.owner == vm.rt.types.object.value()),
+        Some(f) => {
+            Gc::<BuiltinBody>::from_value(f).is_some_and(|b| b.owner == vm.rt.types.object.value())
+        }
         None => true,
     }
 }
 
 /// The storage index of `d` if it is a `__slots__` member descriptor.
 fn slot_member_index(d: Value) -> Option<usize> {
-    Gc::<NativeBody>::from_value(d)?.downcast::<SlotMember>().map(|m| m.index)
+    Gc::<NativeBody>::from_value(d)?
+        .downcast::<SlotMember>()
+        .map(|m| m.index)
 }
 
 /// The instance whose `__slots__` storage a member reads.
@@ -121,7 +138,12 @@ fn instance_dict_of(obj: Value) -> Option<Gc<DictBody>> {
 
 /// `obj.name` through the site's cache.
 #[inline]
-pub fn get_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Value) -> PyResult<Value> {
+pub fn get_attr(
+    vm: &mut Vm,
+    cache: Option<&InlineCache>,
+    obj: Value,
+    name: Value,
+) -> PyResult<Value> {
     let Some(c) = cache else {
         return attr::getattr(vm, obj, name);
     };
@@ -129,7 +151,8 @@ pub fn get_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
         let epoch = vm.rt.type_epoch.load(Ordering::Acquire);
         let version = ty.version();
         for c in &c.entries {
-            if c.key1.load(Ordering::Relaxed) != version || c.key2.load(Ordering::Relaxed) != epoch {
+            if c.key1.load(Ordering::Relaxed) != version || c.key2.load(Ordering::Relaxed) != epoch
+            {
                 continue;
             }
             let store = attr::attr_store(obj);
@@ -151,7 +174,9 @@ pub fn get_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
                     return Ok(attr::new_method(vm, c.value.get(), obj));
                 }
                 KIND_INSTANCE => {
-                    if let Some(v) = instance_dict_of(obj).and_then(|d| dictops::get_str_value(&d, name)) {
+                    if let Some(v) =
+                        instance_dict_of(obj).and_then(|d| dictops::get_str_value(&d, name))
+                    {
                         return Ok(v);
                     }
                 }
@@ -167,21 +192,33 @@ pub fn get_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
 
 /// Records what a generic lookup of `name` on an instance of `ty` found.
 fn learn_get(vm: &mut Vm, c: &Entry, ty: Gc<TypeBody>, obj: Value, name: Value) {
-    let Some(name_str) = ops::str_of(name) else { return };
+    let Some(name_str) = ops::str_of(name) else {
+        return;
+    };
     c.kind.store(KIND_EMPTY, Ordering::Relaxed);
-    if !default_slot(vm, ty, "__getattribute__") || attr::lookup_type(vm, ty, "__getattr__").is_some() {
+    if !default_slot(vm, ty, "__getattribute__")
+        || attr::lookup_type(vm, ty, "__getattr__").is_some()
+    {
         return;
     }
-    let Some(store) = attr::attr_store(obj) else { return };
+    let Some(store) = attr::attr_store(obj) else {
+        return;
+    };
     let descr = attr::lookup_type(vm, ty, name_str);
     let shape = store.shape();
-    let slot = if shape == ShapeId::DICT { None } else { vm.rt.shapes.index_of(shape, name_str) };
+    let slot = if shape == ShapeId::DICT {
+        None
+    } else {
+        vm.rt.shapes.index_of(shape, name_str)
+    };
     let in_dict = instance_dict_of(obj).is_some_and(|d| dictops::get_str_value(&d, name).is_some());
     let own = slot.is_some() || in_dict;
     if let Some(index) = descr.and_then(slot_member_index) {
         c.key1.store(ty.version(), Ordering::Relaxed);
-        c.key2.store(vm.rt.type_epoch.load(Ordering::Acquire), Ordering::Relaxed);
-        c.kind.store(pack(KIND_MEMBER, ShapeId::EMPTY, index), Ordering::Relaxed);
+        c.key2
+            .store(vm.rt.type_epoch.load(Ordering::Acquire), Ordering::Relaxed);
+        c.kind
+            .store(pack(KIND_MEMBER, ShapeId::EMPTY, index), Ordering::Relaxed);
         return;
     }
     if descr.is_some_and(|d| attr::is_data_descriptor(vm, d)) {
@@ -190,14 +227,17 @@ fn learn_get(vm: &mut Vm, c: &Entry, ty: Gc<TypeBody>, obj: Value, name: Value) 
     let word = match (slot, descr) {
         (Some(index), _) => pack(KIND_SLOT, shape, index),
         (None, _) if in_dict => pack(KIND_INSTANCE, shape, 0),
-        (None, Some(d)) if !own && shape != ShapeId::DICT && Gc::<FunctionBody>::from_value(d).is_some() => {
+        (None, Some(d))
+            if !own && shape != ShapeId::DICT && Gc::<FunctionBody>::from_value(d).is_some() =>
+        {
             c.value.set(d);
             pack(KIND_METHOD, shape, 0)
         }
         _ => return,
     };
     c.key1.store(ty.version(), Ordering::Relaxed);
-    c.key2.store(vm.rt.type_epoch.load(Ordering::Acquire), Ordering::Relaxed);
+    c.key2
+        .store(vm.rt.type_epoch.load(Ordering::Acquire), Ordering::Relaxed);
     c.kind.store(word, Ordering::Relaxed);
 }
 
@@ -205,7 +245,13 @@ fn learn_get(vm: &mut Vm, c: &Entry, ty: Gc<TypeBody>, obj: Value, name: Value) 
 /// `__setattr__` override and no data descriptor for `name` stores into its own slots
 /// (replacing one, or adding one along a cached shape transition) or its `__dict__`.
 #[inline]
-pub fn set_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Value, value: Value) -> PyResult<()> {
+pub fn set_attr(
+    vm: &mut Vm,
+    cache: Option<&InlineCache>,
+    obj: Value,
+    name: Value,
+    value: Value,
+) -> PyResult<()> {
     let Some(c) = cache else {
         return attr::setattr(vm, obj, name, value);
     };
@@ -213,7 +259,8 @@ pub fn set_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
         let epoch = vm.rt.type_epoch.load(Ordering::Acquire);
         let version = ty.version();
         for c in &c.entries {
-            if c.key1.load(Ordering::Relaxed) != version || c.key2.load(Ordering::Relaxed) != epoch {
+            if c.key1.load(Ordering::Relaxed) != version || c.key2.load(Ordering::Relaxed) != epoch
+            {
                 continue;
             }
             let store = attr::attr_store(obj);
@@ -248,7 +295,9 @@ pub fn set_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
         attr::setattr(vm, obj, name, value)?;
         let c = c.entry_for(version);
         c.kind.store(KIND_EMPTY, Ordering::Relaxed);
-        let Some(name_str) = ops::str_of(name) else { return Ok(()) };
+        let Some(name_str) = ops::str_of(name) else {
+            return Ok(());
+        };
         if !default_slot(vm, ty, "__setattr__") {
             return Ok(());
         }
@@ -256,13 +305,17 @@ pub fn set_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
         if let Some(index) = descr.and_then(slot_member_index) {
             c.key1.store(ty.version(), Ordering::Relaxed);
             c.key2.store(epoch, Ordering::Relaxed);
-            c.kind.store(pack(KIND_MEMBER, ShapeId::EMPTY, index), Ordering::Relaxed);
+            c.kind
+                .store(pack(KIND_MEMBER, ShapeId::EMPTY, index), Ordering::Relaxed);
             return Ok(());
         }
-        if ty.slot_names.lock().is_some() || descr.is_some_and(|d| attr::is_data_descriptor(vm, d)) {
+        if ty.slot_names.lock().is_some() || descr.is_some_and(|d| attr::is_data_descriptor(vm, d))
+        {
             return Ok(());
         }
-        let Some(store) = attr::attr_store(obj) else { return Ok(()) };
+        let Some(store) = attr::attr_store(obj) else {
+            return Ok(());
+        };
         let after = store.shape();
         let word = if after == ShapeId::DICT {
             pack(KIND_INSTANCE, after, 0)
@@ -287,7 +340,12 @@ pub fn set_attr(vm: &mut Vm, cache: Option<&InlineCache>, obj: Value, name: Valu
 
 /// A global (then builtin) through the site's cache.
 #[inline]
-pub fn load_global(vm: &mut Vm, cache: Option<&InlineCache>, frame: &crate::vm::frame::FrameBody, name: Value) -> PyResult<Value> {
+pub fn load_global(
+    vm: &mut Vm,
+    cache: Option<&InlineCache>,
+    frame: &crate::vm::frame::FrameBody,
+    name: Value,
+) -> PyResult<Value> {
     let Some(c) = cache else {
         return crate::vm::misc::load_global(vm, frame, name);
     };
@@ -297,7 +355,10 @@ pub fn load_global(vm: &mut Vm, cache: Option<&InlineCache>, frame: &crate::vm::
     let gstamp = g.table.lock().stamp;
     let bstamp = b.map_or(0, |b| b.table.lock().stamp);
     // Stamps are unique across dicts, so equal stamps mean the same dicts, unchanged.
-    if c.key1.load(Ordering::Relaxed) == gstamp && c.key2.load(Ordering::Relaxed) == bstamp && c.kind.load(Ordering::Relaxed) == 1 {
+    if c.key1.load(Ordering::Relaxed) == gstamp
+        && c.key2.load(Ordering::Relaxed) == bstamp
+        && c.kind.load(Ordering::Relaxed) == 1
+    {
         return Ok(c.value.get());
     }
     let v = crate::vm::misc::load_global(vm, frame, name)?;

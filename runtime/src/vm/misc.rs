@@ -85,8 +85,12 @@ pub fn load_common(vm: &mut Vm, which: usize) -> PyResult<Value> {
         Some(Common::StopAsyncIteration) => vm.rt.exc.stop_async_iteration.value(),
         Some(Common::BuiltinTuple) => vm.rt.types.tuple.value(),
         Some(Common::BuiltinList) => vm.rt.types.list.value(),
-        Some(Common::BuiltinAll) => dictops::get_str(&vm.interp.builtins.dict, "all").unwrap_or(Value::NONE),
-        Some(Common::BuiltinAny) => dictops::get_str(&vm.interp.builtins.dict, "any").unwrap_or(Value::NONE),
+        Some(Common::BuiltinAll) => {
+            dictops::get_str(&vm.interp.builtins.dict, "all").unwrap_or(Value::NONE)
+        }
+        Some(Common::BuiltinAny) => {
+            dictops::get_str(&vm.interp.builtins.dict, "any").unwrap_or(Value::NONE)
+        }
         None => return Err(vm.system_error("bad LoadCommon operand")),
     })
 }
@@ -99,9 +103,15 @@ pub fn load_special(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
         None => {
             let tn = ops::type_name(vm, obj);
             let msg = match n {
-                "__enter__" => format!("'{tn}' object does not support the context manager protocol"),
-                "__exit__" => format!("'{tn}' object does not support the context manager protocol (missed __exit__ method)"),
-                "__aenter__" => format!("'{tn}' object does not support the asynchronous context manager protocol"),
+                "__enter__" => {
+                    format!("'{tn}' object does not support the context manager protocol")
+                }
+                "__exit__" => format!(
+                    "'{tn}' object does not support the context manager protocol (missed __exit__ method)"
+                ),
+                "__aenter__" => format!(
+                    "'{tn}' object does not support the asynchronous context manager protocol"
+                ),
                 "__aexit__" => format!(
                     "'{tn}' object does not support the asynchronous context manager protocol (missed __aexit__ method)"
                 ),
@@ -116,7 +126,10 @@ pub fn load_special(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
 pub fn list_extend(vm: &mut Vm, list: Value, iterable: Value) -> PyResult<()> {
     let items = match iter::collect(vm, iterable) {
         Ok(items) => items,
-        Err(e) if ops::is_instance(vm, e.value(), vm.rt.exc.type_error) && ops::iter::get_iter(vm, iterable).is_err() => {
+        Err(e)
+            if ops::is_instance(vm, e.value(), vm.rt.exc.type_error)
+                && ops::iter::get_iter(vm, iterable).is_err() =>
+        {
             let tn = ops::type_name(vm, iterable);
             return Err(vm.type_error(format!("Value after * must be an iterable, not {tn}")));
         }
@@ -160,7 +173,9 @@ pub fn dict_merge_kwargs(vm: &mut Vm, callee: Value, d: Value, mapping: Value) -
             if attr::lookup_type(vm, type_of(vm, mapping), "keys").is_none() {
                 let fname = crate::builtins::callable_name(vm, callee);
                 let tn = ops::type_name(vm, mapping);
-                return Err(vm.type_error(format!("{fname} argument after ** must be a mapping, not {tn}")));
+                return Err(vm.type_error(format!(
+                    "{fname} argument after ** must be a mapping, not {tn}"
+                )));
             }
             crate::builtins::dict::mapping_items(vm, mapping)?
         }
@@ -169,7 +184,9 @@ pub fn dict_merge_kwargs(vm: &mut Vm, callee: Value, d: Value, mapping: Value) -
         if dictops::get(vm, d, k)?.is_some() {
             let fname = crate::builtins::callable_name(vm, callee);
             let key = str_of(k).unwrap_or("?").to_owned();
-            return Err(vm.type_error(format!("{fname} got multiple values for keyword argument '{key}'")));
+            return Err(vm.type_error(format!(
+                "{fname} got multiple values for keyword argument '{key}'"
+            )));
         }
         dictops::set(vm, d, k, v)?;
     }
@@ -192,14 +209,32 @@ pub fn format_value(vm: &mut Vm, v: Value, spec: Value, conv: usize) -> PyResult
 }
 
 /// t-string opcodes (PEP 750): `Interpolation` and `Template` objects.
-pub fn template_op(vm: &mut Vm, frame: &FrameBody, opcode: compiler::bytecode::Opcode, units: &[u16], at: usize) -> PyResult<Value> {
+pub fn template_op(
+    vm: &mut Vm,
+    frame: &FrameBody,
+    opcode: compiler::bytecode::Opcode,
+    units: &[u16],
+    at: usize,
+) -> PyResult<Value> {
     let reg = |i: usize| frame.reg(units[at + 1 + i] as usize);
     match opcode {
         compiler::bytecode::Opcode::BuildInterpolation => {
-            crate::builtins::templatelib::new_interpolation(vm, reg(1), reg(2), units[at + 4] as usize, Value::UNSET)
+            crate::builtins::templatelib::new_interpolation(
+                vm,
+                reg(1),
+                reg(2),
+                units[at + 4] as usize,
+                Value::UNSET,
+            )
         }
         compiler::bytecode::Opcode::BuildInterpolationSpec => {
-            crate::builtins::templatelib::new_interpolation(vm, reg(1), reg(2), units[at + 5] as usize, reg(3))
+            crate::builtins::templatelib::new_interpolation(
+                vm,
+                reg(1),
+                reg(2),
+                units[at + 5] as usize,
+                reg(3),
+            )
         }
         _ => crate::builtins::templatelib::new_template(vm, reg(1), reg(2)),
     }
@@ -276,7 +311,12 @@ pub fn unpack_ex(vm: &mut Vm, src: Value, before: usize, after: usize) -> PyResu
 }
 
 /// `CallIntrinsic`.
-pub fn call_intrinsic(vm: &mut Vm, frame: &FrameBody, which: usize, args: &[Value]) -> PyResult<Value> {
+pub fn call_intrinsic(
+    vm: &mut Vm,
+    frame: &FrameBody,
+    which: usize,
+    args: &[Value],
+) -> PyResult<Value> {
     let arg = |i: usize| args.get(i).copied().unwrap_or(Value::NONE);
     match Intrinsic::ALL.get(which) {
         Some(Intrinsic::Print) => {
@@ -304,7 +344,8 @@ pub fn call_intrinsic(vm: &mut Vm, frame: &FrameBody, which: usize, args: &[Valu
                     if let Some(b) = err.body() {
                         b.cause.set(exc);
                         b.context.set(exc);
-                        b.suppress_context.store(true, std::sync::atomic::Ordering::Relaxed);
+                        b.suppress_context
+                            .store(true, std::sync::atomic::Ordering::Relaxed);
                     }
                     Ok(err.value())
                 }
@@ -312,7 +353,9 @@ pub fn call_intrinsic(vm: &mut Vm, frame: &FrameBody, which: usize, args: &[Valu
             }
         }
         Some(Intrinsic::ListToTuple) => {
-            let items = Gc::<ListBody>::from_value(arg(0)).map(|l| l.snapshot()).unwrap_or_default();
+            let items = Gc::<ListBody>::from_value(arg(0))
+                .map(|l| l.snapshot())
+                .unwrap_or_default();
             Ok(vm.new_tuple(items))
         }
         Some(other) => crate::builtins::typing::intrinsic(vm, *other, args),
@@ -326,7 +369,8 @@ pub fn with_exit(vm: &mut Vm, exit: Value, exc: Value) -> PyResult<Value> {
         return call::call(vm, exit, &[Value::NONE, Value::NONE, Value::NONE]);
     }
     let ty = type_of(vm, exc).value();
-    let tb = Gc::<crate::types::exception::ExceptionBody>::from_value(exc).map_or(Value::NONE, |b| b.traceback.get());
+    let tb = Gc::<crate::types::exception::ExceptionBody>::from_value(exc)
+        .map_or(Value::NONE, |b| b.traceback.get());
     let tb = if tb.is_unset() { Value::NONE } else { tb };
     call::call(vm, exit, &[ty, exc, tb])
 }
@@ -349,13 +393,17 @@ pub fn match_kind(vm: &mut Vm, subject: Value, mapping: bool) -> bool {
     let ty = type_of(vm, subject);
     let mro = ty.mro();
     let rt = vm.rt.clone();
-        let t = &rt.types;
+    let t = &rt.types;
     if mapping {
         mro.contains(&t.dict.value())
     } else {
-        [t.list, t.tuple, t.range].iter().any(|b| mro.contains(&b.value()))
-            || Gc::<crate::types::native::NativeBody>::from_value(subject)
-                .is_some_and(|n| n.downcast::<crate::builtins::memoryview::MemoryView>().is_some())
+        [t.list, t.tuple, t.range]
+            .iter()
+            .any(|b| mro.contains(&b.value()))
+            || Gc::<crate::types::native::NativeBody>::from_value(subject).is_some_and(|n| {
+                n.downcast::<crate::builtins::memoryview::MemoryView>()
+                    .is_some()
+            })
     }
 }
 
@@ -384,7 +432,13 @@ fn compare_eq(vm: &mut Vm, a: Value, b: Value) -> bool {
 }
 
 /// `MatchClass`: the attributes a class pattern extracts, or `None`.
-pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, kwnames: Value, npos: usize) -> PyResult<Value> {
+pub fn match_class(
+    vm: &mut Vm,
+    subject: Value,
+    cls: Value,
+    kwnames: Value,
+    npos: usize,
+) -> PyResult<Value> {
     let Some(cls_ty) = Gc::<TypeBody>::from_value(cls) else {
         return Err(vm.type_error("called match pattern must be a class"));
     };
@@ -396,8 +450,16 @@ pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, kwnames: Value, npos
     if npos > 0 {
         let match_args = attr::lookup_type(vm, cls_ty, "__match_args__");
         let self_match = [
-            vm.rt.types.bool_, vm.rt.types.bytearray, vm.rt.types.bytes, vm.rt.types.dict, vm.rt.types.float,
-            vm.rt.types.frozenset, vm.rt.types.int, vm.rt.types.list, vm.rt.types.set, vm.rt.types.str,
+            vm.rt.types.bool_,
+            vm.rt.types.bytearray,
+            vm.rt.types.bytes,
+            vm.rt.types.dict,
+            vm.rt.types.float,
+            vm.rt.types.frozenset,
+            vm.rt.types.int,
+            vm.rt.types.list,
+            vm.rt.types.set,
+            vm.rt.types.str,
             vm.rt.types.tuple,
         ]
         .iter()
@@ -406,18 +468,25 @@ pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, kwnames: Value, npos
             None if self_match => {
                 if npos > 1 {
                     let tn = cls_ty.name();
-                    return Err(vm.type_error(format!("{tn}() accepts 1 positional sub-pattern ({npos} given)")));
+                    return Err(vm.type_error(format!(
+                        "{tn}() accepts 1 positional sub-pattern ({npos} given)"
+                    )));
                 }
                 out.push(subject);
             }
             None => {
                 let tn = cls_ty.name();
-                return Err(vm.type_error(format!("{tn}() accepts 0 positional sub-patterns ({npos} given)")));
+                return Err(vm.type_error(format!(
+                    "{tn}() accepts 0 positional sub-patterns ({npos} given)"
+                )));
             }
             Some(ma) => {
                 let Some(names) = ops::tuple_items(ma).map(<[Value]>::to_vec) else {
                     let tn = ops::type_name(vm, ma);
-                    return Err(vm.type_error(format!("{}.__match_args__ must be a tuple (got {tn})", cls_ty.name())));
+                    return Err(vm.type_error(format!(
+                        "{}.__match_args__ must be a tuple (got {tn})",
+                        cls_ty.name()
+                    )));
                 };
                 if npos > names.len() {
                     let tn = cls_ty.name();
@@ -430,7 +499,9 @@ pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, kwnames: Value, npos
                 for name in &names[..npos] {
                     let Some(n) = str_of(*name) else {
                         let tn = ops::type_name(vm, *name);
-                        return Err(vm.type_error(format!("__match_args__ elements must be strings (got {tn})")));
+                        return Err(vm.type_error(format!(
+                            "__match_args__ elements must be strings (got {tn})"
+                        )));
                     };
                     seen.push(n.to_owned());
                     match attr::getattr_opt(vm, subject, n)? {
@@ -445,7 +516,9 @@ pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, kwnames: Value, npos
         let n = str_of(name).unwrap_or("").to_owned();
         if seen.contains(&n) {
             let tn = cls_ty.name();
-            return Err(vm.type_error(format!("{tn}() got multiple sub-patterns for attribute '{n}'")));
+            return Err(vm.type_error(format!(
+                "{tn}() got multiple sub-patterns for attribute '{n}'"
+            )));
         }
         seen.push(n.clone());
         match attr::getattr_opt(vm, subject, &n)? {

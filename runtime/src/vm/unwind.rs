@@ -49,11 +49,21 @@ pub fn add_traceback(vm: &mut Vm, err: PyErr, frame: Gc<FrameBody>, pc: usize) {
     };
     // Compiler-generated code without a source position (the PEP 479 wrapper of a
     // generator body) re-raises; CPython records no traceback entry there.
-    if frame.code.has_unpositioned && frame.code.code.location(pc).is_some_and(|loc| loc.line == 0) {
+    if frame.code.has_unpositioned
+        && frame
+            .code
+            .code
+            .location(pc)
+            .is_some_and(|loc| loc.line == 0)
+    {
         return;
     }
     let next = body.traceback.get();
-    let tb = TracebackBody { next: AtomicValue::new(if next.is_unset() { Value::NONE } else { next }), frame: frame.value(), pc: pc as u32 };
+    let tb = TracebackBody {
+        next: AtomicValue::new(if next.is_unset() { Value::NONE } else { next }),
+        frame: frame.value(),
+        pc: pc as u32,
+    };
     let ty = vm.rt.types.traceback;
     let tb = vm.alloc(ty, tb);
     body.traceback.set(tb.value());
@@ -77,7 +87,8 @@ pub fn make_raise(vm: &mut Vm, exc: Value, cause: Option<Value>) -> PyErr {
                 Err(_) => return vm.type_error("exception causes must derive from BaseException"),
             }
         }
-        body.suppress_context.store(true, std::sync::atomic::Ordering::Relaxed);
+        body.suppress_context
+            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
     err
 }
@@ -94,7 +105,9 @@ fn instantiate(vm: &mut Vm, exc: Value) -> Result<PyErr, PyErr> {
         if kind_of(inst) != Some(ObjKind::Exception) {
             let tn = ops::type_name(vm, inst);
             let r = crate::ops::repr::builtin_repr(vm, exc).unwrap_or_default();
-            return Err(vm.type_error(format!("calling {r} should have returned an instance of BaseException, not {tn}")));
+            return Err(vm.type_error(format!(
+                "calling {r} should have returned an instance of BaseException, not {tn}"
+            )));
         }
         return Ok(PyErr(inst));
     }
@@ -112,7 +125,9 @@ pub fn exception_matches(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<bool> 
         match Gc::<TypeBody>::from_value(*c) {
             Some(t) if is_subtype(t, vm.rt.exc.base_exception) => {}
             _ => {
-                return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                return Err(vm.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
             }
         }
     }
@@ -124,14 +139,18 @@ pub fn exception_matches(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<bool> 
 /// "cannot access local variable 'x' where it is not associated with a value".
 pub fn unbound_local(vm: &mut Vm, code: &CodeObject, local: usize) -> PyErr {
     let name = code.varnames.get(local).map_or("?", String::as_str);
-    vm.unbound_local_error(format!("cannot access local variable '{name}' where it is not associated with a value"))
+    vm.unbound_local_error(format!(
+        "cannot access local variable '{name}' where it is not associated with a value"
+    ))
 }
 
 /// The error for an empty cell or free variable.
 pub fn unbound_deref(vm: &mut Vm, code: &CodeObject, slot: usize) -> PyErr {
     let name = code.deref_name(slot).unwrap_or("?");
     if slot < code.cells.len() {
-        vm.unbound_local_error(format!("cannot access local variable '{name}' where it is not associated with a value"))
+        vm.unbound_local_error(format!(
+            "cannot access local variable '{name}' where it is not associated with a value"
+        ))
     } else {
         vm.name_error(format!(
             "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
