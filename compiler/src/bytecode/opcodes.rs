@@ -129,8 +129,19 @@ macro_rules! define_opcodes {
                 match self { $(Opcode::$variant => stringify!($variant),)* }
             }
 
+            /// The opcode numbered `unit`, if any. A chain of comparisons with each
+            /// variant's own number, which the optimiser turns into one range check
+            /// (no table load on the interpreter's dispatch path).
+            #[inline(always)]
+            pub const fn from_unit(unit: u16) -> Option<Opcode> {
+                $(if unit == Opcode::$variant as u16 {
+                    return Some(Opcode::$variant);
+                })*
+                None
+            }
+
             /// The operand layout, in encoding order.
-            pub fn operands(self) -> &'static [OperandSpec] {
+            pub const fn operands(self) -> &'static [OperandSpec] {
                 match self {
                     $(Opcode::$variant => &[$(OperandSpec { name: stringify!($operand), kind: OperandKind::$kind },)*],)*
                 }
@@ -145,10 +156,38 @@ macro_rules! define_opcodes {
 }
 
 impl Opcode {
-    /// The opcode numbered `unit`, if any.
-    pub fn from_unit(unit: u16) -> Option<Opcode> {
-        Opcode::ALL.get(unit as usize).copied()
+    /// The instruction's length in code units without its register list, and whether it
+    /// ends with one (whose count unit is then its last fixed unit). Derived from the
+    /// operand table at compile time, so the interpreter reads a constant table.
+    pub const fn fixed_len(self) -> (u8, bool) {
+        let operands = self.operands();
+        let mut len = 1u8;
+        let mut list = false;
+        let mut i = 0;
+        while i < operands.len() {
+            match operands[i].kind {
+                OperandKind::Target => len += 2,
+                OperandKind::Regs => {
+                    len += 1;
+                    list = true;
+                }
+                _ => len += 1,
+            }
+            i += 1;
+        }
+        (len, list)
     }
+
+    /// `fixed_len` of every opcode, indexed by code unit (unused units say 1, no list).
+    pub const FIXED_LENGTHS: [(u8, bool); 256] = {
+        let mut table = [(1u8, false); 256];
+        let mut i = 0;
+        while i < Opcode::ALL.len() {
+            table[i] = Opcode::ALL[i].fixed_len();
+            i += 1;
+        }
+        table
+    };
 
     /// The opcode's code unit.
     pub fn unit(self) -> u16 {

@@ -249,7 +249,7 @@ fn read_regs(frame: &FrameBody, regs: &[u16]) -> smallvec::SmallVec<[Value; 8]> 
 fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
     let code = frame.code.body();
     let units: &[u16] = &code.code.code;
-    let lengths = length_table();
+    let lengths = &Opcode::FIXED_LENGTHS;
     let mut at = *pc;
     macro_rules! fail {
         ($e:expr) => {{
@@ -888,38 +888,6 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
 #[inline]
 fn deref_cell(frame: &FrameBody, slot: usize) -> Option<Gc<CellBody>> {
     frame.derefs.get(slot).and_then(|c| Gc::from_value(c.get()))
-}
-
-/// Per opcode: its length in code units without any register list, and whether it ends
-/// with a register list (whose count unit is then the last fixed unit). Derived once
-/// from the opcode table.
-fn length_table() -> &'static [(u8, bool); 256] {
-    static TABLE: std::sync::OnceLock<[(u8, bool); 256]> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = [(1u8, false); 256];
-        for (i, entry) in Opcode::ALL
-            .iter()
-            .map(|op| {
-                let mut len = 1u8;
-                let mut list = false;
-                for operand in op.operands() {
-                    match operand.kind {
-                        compiler::bytecode::OperandKind::Target => len += 2,
-                        compiler::bytecode::OperandKind::Regs => {
-                            len += 1;
-                            list = true;
-                        }
-                        _ => len += 1,
-                    }
-                }
-                (len, list)
-            })
-            .enumerate()
-        {
-            table[i] = entry;
-        }
-        table
-    })
 }
 
 /// The length in code units of the instruction at `at`.
