@@ -10,6 +10,11 @@
 //! `compiler::guard::with_stack_for_line`). The headline figure is one thread against
 //! CPython's one thread; `--jobs N` adds a row for N worker threads sharing the files (Taipan's
 //! frontend has no global state, CPython's `compile()` holds the GIL).
+//!
+//! Two reference rows bound what the frontend can reach: `ruff_python_parser` alone over the
+//! same (already decoded) sources, the parser the project is built on, and CPython's own
+//! parser alone (`ast.parse`). The first is the speed the whole frontend would have if every
+//! stage after parsing were free.
 
 /// The same allocator as the `taipan` command (see `cli/src/main.rs`), so the driver
 /// measures what users run.
@@ -88,6 +93,22 @@ fn main() {
             *slot = slot.min(time);
         }
     }
+    let decoded: Vec<String> = sources
+        .iter()
+        .filter_map(|(name, bytes)| compiler::source::decode_source(bytes, name).ok())
+        .collect();
+    let mut best_parse_only = f64::INFINITY;
+    for _ in 0..runs {
+        let seconds = std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .stack_size(WORKER_STACK)
+                .spawn_scoped(scope, || parse_only(&decoded))
+                .expect("spawn a parse worker")
+                .join()
+                .expect("parse worker")
+        });
+        best_parse_only = best_parse_only.min(seconds);
+    }
     let mut best_parallel = f64::INFINITY;
     if jobs > 1 {
         for _ in 0..runs {
@@ -115,6 +136,10 @@ fn main() {
         println!(
             "taipan: {accepted} accepted, {best:.3} s, {:.0} lines/s",
             lines as f64 / best
+        );
+        println!(
+            "ruff_python_parser alone: {best_parse_only:.3} s, {:.0} lines/s",
+            lines as f64 / best_parse_only
         );
         if jobs > 1 {
             println!(
@@ -144,9 +169,13 @@ fn main() {
     let output = child.wait_with_output().expect("python3 output");
     let text = String::from_utf8_lossy(&output.stdout);
     let fields: Vec<&str> = text.split_whitespace().collect();
-    let (py_accepted, py_seconds): (usize, f64) = match fields.as_slice() {
-        [_, _, acc, secs] => (acc.parse().unwrap_or(0), secs.parse().unwrap_or(f64::NAN)),
-        _ => (0, f64::NAN),
+    let (py_accepted, py_seconds, py_parse_seconds): (usize, f64, f64) = match fields.as_slice() {
+        [_, _, acc, secs, parse] => (
+            acc.parse().unwrap_or(0),
+            secs.parse().unwrap_or(f64::NAN),
+            parse.parse().unwrap_or(f64::NAN),
+        ),
+        _ => (0, f64::NAN, f64::NAN),
     };
 
     let ours = lines as f64 / best;
@@ -176,6 +205,19 @@ fn main() {
     }
     report.push_str(&format!(
         "| python3 `compile()` | {py_accepted} | {py_seconds:.3} | {theirs:.0} | 1.00× |\n"
+    ));
+    let parse_only = lines as f64 / best_parse_only;
+    let py_parse = lines as f64 / py_parse_seconds;
+    report.push_str(&format!(
+        "\nReference: the parsers alone over the same files (no code generation):\n\n\
+         | parser | seconds | lines/s | speed vs python3 `compile()` |\n|---|---|---|---|\n\
+         | `ruff_python_parser` `parse_unchecked` alone, 1 thread | {best_parse_only:.3} | \
+         {parse_only:.0} | {:.2}× |\n\
+         | python3 `ast.parse` | {py_parse_seconds:.3} | {py_parse:.0} | {:.2}× |\n\n\
+         The first row is the ceiling for Taipan's one-thread figure: the speed of the \
+         frontend if every stage after ruff's parse were free.\n",
+        parse_only / theirs,
+        py_parse / theirs,
     ));
     if !panicked.is_empty() {
         report.push_str(&format!(
@@ -214,6 +256,18 @@ fn compile_sequentially(sources: &[(String, Vec<u8>)]) -> (f64, Vec<Verdict>, Ve
         times.push(file_start.elapsed().as_secs_f64());
     }
     (start.elapsed().as_secs_f64(), verdicts, times)
+}
+
+/// Parses every (decoded) source with `ruff_python_parser` alone, with the options Taipan's
+/// frontend uses, dropping each tree as the frontend does; returns the total time.
+fn parse_only(sources: &[String]) -> f64 {
+    let options = ruff_python_parser::ParseOptions::from(ruff_python_parser::Mode::Module)
+        .with_target_version(compiler::parse::TARGET_VERSION);
+    let start = Instant::now();
+    for source in sources {
+        drop(ruff_python_parser::parse_unchecked(source, options.clone()));
+    }
+    start.elapsed().as_secs_f64()
 }
 
 /// Compiles every file on `jobs` worker threads taking files in turn; returns the time.

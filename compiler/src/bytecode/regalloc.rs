@@ -169,7 +169,11 @@ fn live_intervals(func: &Function, positions: &[BlockPositions]) -> Intervals {
             // `YieldFrom` runs again after each resumption, with the value sent in
             // already written to its result register, so its delegate operand must
             // stay live past that write (never share the result's register).
-            let read = if inst.op == crate::ir::Op::YieldFrom { 2 * at + 1 } else { 2 * at };
+            let read = if inst.op == crate::ir::Op::YieldFrom {
+                2 * at + 1
+            } else {
+                2 * at
+            };
             for &arg in &inst.args {
                 use_at(arg, read, &mut intervals, &mut crossing);
             }
