@@ -87,7 +87,8 @@ fn stages(bytes: &[u8], name: &str, totals: &mut [Duration; 6]) -> Option<()> {
     lap(3);
     run_passes(&mut ir, &PassOptions::default()).ok()?;
     lap(4);
-    let code = compiler::bytecode::compile_module(&ir);
+    // The IR moves into the code objects, as in `compiler::pipeline` (no copies of pools).
+    let code = compiler::bytecode::codegen::compile_module_owned(ir);
     lap(5);
     if std::env::var_os("COMPILE_STAGES_LIMITS").is_some()
         && let Ok(code) = &code
@@ -104,6 +105,6 @@ fn stages(bytes: &[u8], name: &str, totals: &mut [Duration; 6]) -> Option<()> {
             );
         }
     }
-    drop((code, ir, table, module));
+    drop((code, table, module));
     Some(())
 }
