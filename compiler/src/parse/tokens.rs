@@ -80,14 +80,11 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
         }
         // Backslashes live in the gaps between tokens, and so do the remains of numbers
         // that ruff's lexer dropped after an error (`1.__class__`).
-        let gap_has_continuation = check_gap(map, prev_end, range.start(), &mut scan);
-        if let Some(digit) = map.text[usize::from(prev_end)..usize::from(range.start())]
-            .find(|c: char| c.is_ascii_digit())
+        let (gap_has_continuation, digit) = check_gap(map, prev_end, range.start(), &mut scan);
+        if let Some(start) = digit
+            && start >= number_scanned_to
         {
-            let start = usize::from(prev_end) + digit;
-            if start >= number_scanned_to {
-                check_number(map, start, &mut number_scanned_to, &mut scan);
-            }
+            check_number(map, start, &mut number_scanned_to, &mut scan);
         }
         prev_end = range.end();
 
@@ -152,17 +149,19 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
                         ),
                     );
                 }
-                let c = text[usize::from(range.start())..]
-                    .chars()
-                    .next()
-                    .unwrap_or('(');
+                let c = match kind {
+                    TokenKind::Lpar => '(',
+                    TokenKind::Lsqb => '[',
+                    _ => '{',
+                };
                 stack.push(Open::Bracket(c, range.start()));
             }
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
-                let c = text[usize::from(range.start())..]
-                    .chars()
-                    .next()
-                    .unwrap_or(')');
+                let c = match kind {
+                    TokenKind::Rpar => ')',
+                    TokenKind::Rsqb => ']',
+                    _ => '}',
+                };
                 check_closer(map, c, range, &mut stack, &mut scan);
             }
             TokenKind::FStringStart | TokenKind::TStringStart => stack.push(Open::Interpolated),
@@ -274,15 +273,31 @@ fn check_closer(
 }
 
 /// Checks the text between two tokens for backslashes. Returns whether it holds a line
-/// continuation.
-fn check_gap(map: &SourceMap<'_>, from: TextSize, to: TextSize, scan: &mut TokenScan) -> bool {
-    let gap = &map.text[usize::from(from)..usize::from(to)];
+/// continuation, and the byte offset of its first digit.
+///
+/// One pass over the bytes: the gap is usually empty, a space or a line's indentation, and
+/// both characters looked for are ASCII, which never occurs inside a multi-byte character.
+fn check_gap(
+    map: &SourceMap<'_>,
+    from: TextSize,
+    to: TextSize,
+    scan: &mut TokenScan,
+) -> (bool, Option<usize>) {
+    let start = usize::from(from);
+    let Some(gap) = map.text.as_bytes().get(start..usize::from(to)) else {
+        return (false, None);
+    };
     let mut continuation = false;
-    for (i, _) in gap.match_indices('\\') {
-        let at = from + TextSize::new(i as u32);
-        continuation |= check_backslash(map, at, scan);
+    let mut digit = None;
+    for (i, &byte) in gap.iter().enumerate() {
+        if byte == b'\\' {
+            let at = from + TextSize::new(i as u32);
+            continuation |= check_backslash(map, at, scan);
+        } else if digit.is_none() && byte.is_ascii_digit() {
+            digit = Some(start + i);
+        }
     }
-    continuation
+    (continuation, digit)
 }
 
 /// Checks a backslash outside any string: it must end its line (`tok_continuation_line`).
