@@ -66,7 +66,8 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
     let text = map.text;
     let mut stack: Vec<Open> = Vec::new();
     let mut indents: Vec<(u32, u32)> = vec![(0, 0)];
-    let mut prev_end_line: Option<u32> = None;
+    // The last byte of the previous token that counts for indentation.
+    let mut prev_last: Option<TextSize> = None;
     let mut prev_end = TextSize::new(0);
     let mut number_scanned_to = 0usize;
 
@@ -103,21 +104,19 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
             // indentation check runs on the token after it.
             continue;
         }
-        let start_line = map.index.line_number(range.start());
-        let depth = stack.len();
-        if depth == 0
-            && kind != TokenKind::Newline
-            && !gap_has_continuation
-            && prev_end_line.is_none_or(|line| start_line > line)
-        {
-            check_indentation(map, start_line, range.start(), &mut indents, &mut scan);
+        // Line numbers are looked up only where indentation can matter (outside brackets),
+        // not for every token.
+        if stack.is_empty() && kind != TokenKind::Newline && !gap_has_continuation {
+            let start_line = map.index.line_number(range.start());
+            if prev_last.is_none_or(|last| start_line > map.index.line_number(last)) {
+                check_indentation(map, start_line, range.start(), &mut indents, &mut scan);
+            }
         }
-        let last = if range.is_empty() {
+        prev_last = Some(if range.is_empty() {
             range.start()
         } else {
             range.end() - TextSize::new(1)
-        };
-        prev_end_line = Some(map.index.line_number(last));
+        });
 
         match kind {
             TokenKind::Int | TokenKind::Float | TokenKind::Complex => {
