@@ -20,8 +20,8 @@ use ruff_python_ast::{
     Decorator, Expr, ExprContext, ExprLambda, Parameters, Stmt, StmtClassDef, StmtFunctionDef,
 };
 use ruff_text_size::{Ranged, TextRange, TextSize};
-use std::collections::BTreeSet;
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 /// Lowering state that follows definitions rather than code objects.
 #[derive(Default)]

@@ -53,7 +53,19 @@ pub fn lower_module<'a>(
     source: &'a str,
     filename: &'a str,
 ) -> LowerResult<(Module, Vec<CompileWarning>)> {
-    let mut lowerer = Lowerer::new(table, source, filename);
+    let index = std::rc::Rc::new(crate::source::LineIndex::new(source));
+    lower_module_indexed(module, table, source, filename, &index)
+}
+
+/// [`lower_module`] with the source's line index built by the caller.
+pub fn lower_module_indexed<'a>(
+    module: &'a ModModule,
+    table: &'a SymbolTable,
+    source: &'a str,
+    filename: &'a str,
+    index: &std::rc::Rc<crate::source::LineIndex>,
+) -> LowerResult<(Module, Vec<CompileWarning>)> {
+    let mut lowerer = Lowerer::new(table, source, filename, std::rc::Rc::clone(index));
     lowerer.lower_module_body(module)?;
     Ok((lowerer.module, lowerer.warnings))
 }
@@ -131,12 +143,17 @@ pub(crate) struct Lowerer<'a> {
 }
 
 impl<'a> Lowerer<'a> {
-    pub fn new(table: &'a SymbolTable, source: &'a str, filename: &'a str) -> Self {
+    pub fn new(
+        table: &'a SymbolTable,
+        source: &'a str,
+        filename: &'a str,
+        index: std::rc::Rc<crate::source::LineIndex>,
+    ) -> Self {
         Lowerer {
             table,
             source,
             filename,
-            map: SourceMap::new(source, filename),
+            map: SourceMap::with_index(source, filename, index),
             module: Module::new(filename),
             warnings: Vec::new(),
             units: Vec::new(),

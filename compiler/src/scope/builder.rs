@@ -168,18 +168,23 @@ pub(super) fn build(
     module: &ast::ModModule,
     source: &str,
     filename: &str,
+    index: std::rc::Rc<crate::source::LineIndex>,
 ) -> Result<SymbolTable, SyntaxDiagnostic> {
-    let mut builder = Builder::new(source, filename);
+    let mut builder = Builder::new(source, filename, index);
     builder.run(module).map_err(|e| *e)?;
     Ok(builder.into_table())
 }
 
 impl<'a> Builder<'a> {
-    pub(super) fn new(source: &'a str, filename: &'a str) -> Self {
+    pub(super) fn new(
+        source: &'a str,
+        filename: &'a str,
+        index: std::rc::Rc<crate::source::LineIndex>,
+    ) -> Self {
         let len = u32::try_from(source.len()).unwrap_or(u32::MAX);
         Builder {
             filename,
-            map: SourceMap::new(source, filename),
+            map: SourceMap::with_index(source, filename, index),
             scopes: Vec::new(),
             stack: Vec::new(),
             private: None,
