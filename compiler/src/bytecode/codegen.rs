@@ -129,7 +129,8 @@ struct Codegen<'f> {
     alloc: Allocation,
     /// The code so far; its length is the next pc.
     code: Vec<u16>,
-    /// Each instruction's size in code units and location, for the line table.
+    /// Code units and location of each run of instructions from one place, for the line
+    /// table.
     lines: Vec<(usize, Loc)>,
     /// Each instruction's `[start, end)` and protecting handler block.
     coverage: Vec<(u32, u32, Option<Block>)>,
@@ -312,7 +313,11 @@ impl<'f> Codegen<'f> {
             }
         }
         let end = self.code.len() as u32;
-        self.lines.push(((end - start) as usize, self.loc));
+        // Consecutive instructions from the same place share one entry (one line-table run).
+        match self.lines.last_mut() {
+            Some((units, loc)) if *loc == self.loc => *units += (end - start) as usize,
+            _ => self.lines.push(((end - start) as usize, self.loc)),
+        }
         self.coverage.push((start, end, self.handler));
     }
 

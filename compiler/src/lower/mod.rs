@@ -129,6 +129,8 @@ pub(crate) struct Lowerer<'a> {
     pub source: &'a str,
     pub filename: &'a str,
     map: SourceMap<'a>,
+    /// The last range [`Lowerer::loc`] converted, with its location.
+    last_loc: std::cell::Cell<Option<(TextRange, Loc)>>,
     pub module: Module,
     pub warnings: Vec<CompileWarning>,
     pub units: Vec<Unit<'a>>,
@@ -154,6 +156,7 @@ impl<'a> Lowerer<'a> {
             source,
             filename,
             map: SourceMap::with_index(source, filename, index),
+            last_loc: std::cell::Cell::new(None),
             module: Module::new(filename),
             warnings: Vec::new(),
             units: Vec::new(),
@@ -172,14 +175,23 @@ impl<'a> Lowerer<'a> {
 
     /// The IR location of a source range.
     pub fn loc(&self, range: TextRange) -> Loc {
+        // Lowering asks for the same range many times in a row (a statement's location is
+        // restored after each sub-expression), so the last answer is kept.
+        if let Some((last, loc)) = self.last_loc.get()
+            && last == range
+        {
+            return loc;
+        }
         let (line, col) = self.line_col(range.start());
         let (end_line, end_col) = self.line_col(range.end());
-        Loc {
+        let loc = Loc {
             line,
             col,
             end_line,
             end_col,
-        }
+        };
+        self.last_loc.set(Some((range, loc)));
+        loc
     }
 
     /// Sets the location of subsequently emitted instructions.
