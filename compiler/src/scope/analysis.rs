@@ -41,8 +41,6 @@ impl Builder<'_> {
         mut type_params: NameSet,
         class_entry: Option<usize>,
     ) -> BuildResult<NameSet> {
-        let mut resolutions = Resolutions::default();
-        let mut local = NameSet::default();
         let mut free = NameSet::default();
         let mut new_global = NameSet::default();
         let mut new_bound = NameSet::default();
@@ -65,6 +63,10 @@ impl Builder<'_> {
             .filter(|s| !s.removed)
             .map(|s| (Rc::from(s.name.as_str()), s.flags))
             .collect();
+        // Every symbol gets a resolution, and most are locals: sized once, not grown.
+        let mut resolutions =
+            Resolutions::with_capacity_and_hasher(symbols.len(), Default::default());
+        let mut local = NameSet::with_capacity_and_hasher(symbols.len(), Default::default());
         for (name, flags) in symbols {
             let sets = NameSets {
                 bound: bound.as_mut(),
@@ -85,6 +87,8 @@ impl Builder<'_> {
         if is_class {
             new_bound.extend(CLASS_CELLS.iter().map(|&s| Rc::from(s)));
         } else {
+            let own = if function_like { local.len() } else { 0 };
+            new_bound.reserve(own + bound.as_ref().map_or(0, |b| b.len()));
             if function_like {
                 new_bound.extend(local.iter().cloned());
             }
