@@ -147,7 +147,8 @@ fn live_intervals(func: &Function, positions: &[BlockPositions]) -> Intervals {
     }
     // Uses outside the defining block, as (value, block); and predecessor edges.
     let mut crossing: Vec<(u32, Block)> = Vec::new();
-    let mut edges: Vec<(u32, Block)> = Vec::new();
+    // Most blocks end in a jump or a branch, some have a handler: sized once.
+    let mut edges: Vec<(u32, Block)> = Vec::with_capacity(2 * func.layout.len());
     for &block in &func.layout {
         let data = &func.blocks[block.index()];
         let pos = positions[block.index()];
