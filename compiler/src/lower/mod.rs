@@ -66,6 +66,9 @@ pub fn lower_module_indexed<'a>(
     index: &std::rc::Rc<crate::source::LineIndex>,
 ) -> LowerResult<(Module, Vec<CompileWarning>)> {
     let mut lowerer = Lowerer::new(table, source, filename, std::rc::Rc::clone(index));
+    // About one code object per scope (inlined comprehensions have none, a few scopes more
+    // than one): the functions are large, so their array is sized once.
+    lowerer.module.functions.reserve(table.scopes.len());
     lowerer.lower_module_body(module)?;
     Ok((lowerer.module, lowerer.warnings))
 }
