@@ -31,6 +31,7 @@ use ruff_text_size::TextSize;
 
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use crate::source::{LineIndex, decode_source};
+use std::rc::Rc;
 
 /// The Python version whose grammar we accept.
 pub const TARGET_VERSION: PythonVersion = PythonVersion::PY314;
@@ -53,9 +54,19 @@ pub fn parse_module_deferring(
     source: &str,
     filename: &str,
 ) -> Result<(ModModule, Option<SyntaxDiagnostic>), SyntaxDiagnostic> {
+    parse_module_indexed(source, filename, &Rc::new(LineIndex::new(source)))
+}
+
+/// [`parse_module_deferring`] with the source's line index built by the caller, which
+/// shares it with the later stages.
+pub fn parse_module_indexed(
+    source: &str,
+    filename: &str,
+    index: &Rc<LineIndex>,
+) -> Result<(ModModule, Option<SyntaxDiagnostic>), SyntaxDiagnostic> {
     let parsed = ruff_python_parser::parse_unchecked(source, options(Mode::Module));
     let parsed = crate::guard::reject_too_deep(parsed, filename)?;
-    let map = SourceMap::new(source, filename);
+    let map = SourceMap::with_index(source, filename, Rc::clone(index));
     let compile_error = check_parsed(&map, &parsed, ParseKind::Module)?;
     let module = parsed
         .try_into_module()
@@ -199,15 +210,22 @@ impl AsAstRoot for ruff_python_ast::Mod {
 /// offsets into CPython-style diagnostic positions.
 pub(crate) struct SourceMap<'a> {
     pub text: &'a str,
-    pub index: LineIndex,
+    /// Shared by the stages of one compilation (see [`crate::pipeline`]), which would
+    /// otherwise each index the same source again.
+    pub index: Rc<LineIndex>,
     pub filename: &'a str,
 }
 
 impl<'a> SourceMap<'a> {
     pub fn new(text: &'a str, filename: &'a str) -> SourceMap<'a> {
+        SourceMap::with_index(text, filename, Rc::new(LineIndex::new(text)))
+    }
+
+    /// A map over `text` with its line index already built.
+    pub fn with_index(text: &'a str, filename: &'a str, index: Rc<LineIndex>) -> SourceMap<'a> {
         SourceMap {
             text,
-            index: LineIndex::new(text),
+            index,
             filename,
         }
     }

@@ -18,11 +18,13 @@ pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDia
     let longest_line = guard::longest_logical_line(source);
     guard::with_stack_for_line(longest_line, || {
         guard::check_nesting_for_line(longest_line, source, filename)?;
-        let (module, compile_error) = parse::parse_module_deferring(source, filename)?;
-        let table = SymbolTable::build(&module, source, filename)?;
+        // One line index serves every stage's positions.
+        let index = std::rc::Rc::new(source::LineIndex::new(source));
+        let (module, compile_error) = parse::parse_module_indexed(source, filename, &index)?;
+        let table = SymbolTable::build_indexed(&module, source, filename, &index)?;
         // CPython's compiler raises the first error it meets walking the code in source
         // order; the parser's checks and lowering each find some of them.
-        let lowered = crate::lower::lower_module(&module, &table, source, filename);
+        let lowered = crate::lower::lower_module_indexed(&module, &table, source, filename, &index);
         let (ir, warnings) = match (lowered, compile_error) {
             (Ok(_), Some(error)) => return Err(error),
             (Ok(lowered), None) => lowered,

@@ -508,16 +508,20 @@ impl LineIndex {
         let bytes = source.as_bytes();
         let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
         line_starts.push(0);
-        let mut i = 0;
-        while let Some(p) = bytes[i..].iter().position(|&b| b == b'\n' || b == b'\r') {
-            let at = i + p;
-            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+        // `memchr2` finds the breaks a word at a time; a byte-wise search was a twentieth of
+        // the whole frontend's time. The `\n` of a `\r\n` pair is skipped, its line having
+        // started after it already.
+        let mut line_start = 0;
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if at < line_start {
+                continue;
+            }
+            line_start = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
                 at + 2
             } else {
                 at + 1
             };
-            line_starts.push(next as u32);
-            i = next;
+            line_starts.push(line_start as u32);
         }
         LineIndex {
             line_starts,

@@ -1,6 +1,7 @@
 //! Where the frontend's time goes: compiles every `.py` file of `python3`'s standard library
 //! (or the files named on the command line) once per run and reports the time spent in
-//! each stage (decoding, parsing with its checks, scopes, lowering, passes, bytecode).
+//! each stage (decoding and line indexing, parsing with its checks, scopes, lowering, passes,
+//! bytecode).
 //!
 //! Usage: `cargo run --release -p benchmarks --bin compile_stages [-- --runs N] [FILE...]`.
 //! With `COMPILE_STAGES_LIMITS=1` it also prints each code object's register, cache,
@@ -78,16 +79,23 @@ fn stages(bytes: &[u8], name: &str, totals: &mut [Duration; 6]) -> Option<()> {
         clock = now;
     };
     let source = compiler::source::decode_source(bytes, name).ok()?;
+    // The stages share one line index, as in `compiler::pipeline`.
+    let index = std::rc::Rc::new(compiler::source::LineIndex::new(&source));
     lap(0);
-    let module = compiler::parse::parse_module(&source, name).ok()?;
+    let module = match compiler::parse::parse_module_indexed(&source, name, &index) {
+        Ok((module, None)) => module,
+        _ => return None,
+    };
     lap(1);
-    let table = compiler::scope::SymbolTable::build(&module, &source, name).ok()?;
+    let table = compiler::scope::SymbolTable::build_indexed(&module, &source, name, &index).ok()?;
     lap(2);
-    let (mut ir, _) = compiler::lower::lower_module(&module, &table, &source, name).ok()?;
+    let (mut ir, _) =
+        compiler::lower::lower_module_indexed(&module, &table, &source, name, &index).ok()?;
     lap(3);
     run_passes(&mut ir, &PassOptions::default()).ok()?;
     lap(4);
-    let code = compiler::bytecode::compile_module(&ir);
+    // The IR moves into the code objects, as in `compiler::pipeline` (no copies of pools).
+    let code = compiler::bytecode::codegen::compile_module_owned(ir);
     lap(5);
     if std::env::var_os("COMPILE_STAGES_LIMITS").is_some()
         && let Ok(code) = &code
@@ -104,6 +112,6 @@ fn stages(bytes: &[u8], name: &str, totals: &mut [Duration; 6]) -> Option<()> {
             );
         }
     }
-    drop((code, ir, table, module));
+    drop((code, table, module));
     Some(())
 }

@@ -129,9 +129,10 @@ struct Codegen<'f> {
     alloc: Allocation,
     /// The code so far; its length is the next pc.
     code: Vec<u16>,
-    /// Each instruction's size in code units and location, for the line table.
+    /// Code units and location of each run of instructions from one place, for the line
+    /// table.
     lines: Vec<(usize, Loc)>,
-    /// Each instruction's `[start, end)` and protecting handler block.
+    /// The `[start, end)` of each run of protected instructions and their handler block.
     coverage: Vec<(u32, u32, Option<Block>)>,
     /// Code units holding a jump target (two units, low half first) to patch.
     fixups: Vec<(u32, Label)>,
@@ -179,7 +180,7 @@ fn compile_parts(func: &Function) -> Result<CodeObject> {
         alloc,
         code: Vec::with_capacity(4 * ninsts + 8),
         lines: Vec::with_capacity(ninsts + 8),
-        coverage: Vec::with_capacity(ninsts + 8),
+        coverage: Vec::new(),
         fixups: Vec::new(),
         block_pc: vec![NO_PC; func.blocks.len()],
         stub_pc: Vec::new(),
@@ -312,8 +313,21 @@ impl<'f> Codegen<'f> {
             }
         }
         let end = self.code.len() as u32;
-        self.lines.push(((end - start) as usize, self.loc));
-        self.coverage.push((start, end, self.handler));
+        // Consecutive instructions from the same place share one entry (one line-table run).
+        match self.lines.last_mut() {
+            Some((units, loc)) if *loc == self.loc => *units += (end - start) as usize,
+            _ => self.lines.push(((end - start) as usize, self.loc)),
+        }
+        // Unprotected code needs no entry, and consecutive instructions under one handler
+        // share one (the exception table merges the same ranges again after numbering).
+        if let Some(handler) = self.handler {
+            match self.coverage.last_mut() {
+                Some((_, last_end, Some(last))) if *last_end == start && *last == handler => {
+                    *last_end = end;
+                }
+                _ => self.coverage.push((start, end, Some(handler))),
+            }
+        }
     }
 
     fn emit(&mut self, opcode: Opcode, operands: &[u32]) {

@@ -22,6 +22,16 @@ fn zigzag(value: i64) -> u64 {
     ((value << 1) ^ (value >> 63)) as u64
 }
 
+/// Appends one run's five fields.
+fn push_run(bytes: &mut Vec<u8>, length: usize, loc: Loc, previous_line: &mut i64) {
+    super::varint::push(bytes, length as u64);
+    super::varint::push(bytes, zigzag(i64::from(loc.line) - *previous_line));
+    super::varint::push(bytes, zigzag(i64::from(loc.end_line) - i64::from(loc.line)));
+    super::varint::push(bytes, loc.col.into());
+    super::varint::push(bytes, loc.end_col.into());
+    *previous_line = loc.line.into();
+}
+
 fn unzigzag(value: u64) -> i64 {
     ((value >> 1) as i64) ^ -((value & 1) as i64)
 }
@@ -29,25 +39,24 @@ fn unzigzag(value: u64) -> i64 {
 impl LineTable {
     /// Builds the table from each instruction's size in code units and location, in pc order.
     pub fn build(instructions: impl IntoIterator<Item = (usize, Loc)>) -> Self {
-        let mut runs: Vec<(usize, Loc)> = Vec::new();
+        let instructions = instructions.into_iter();
+        // Runs are encoded as they end, without collecting them first; most fields take
+        // one byte, so five bytes a run is the usual size.
+        let mut bytes = Vec::with_capacity(5 * instructions.size_hint().0);
+        let mut previous_line = 0i64;
+        let mut run: Option<(usize, Loc)> = None;
         for (units, loc) in instructions {
-            match runs.last_mut() {
+            match &mut run {
                 Some((length, last)) if *last == loc => *length += units,
-                _ => runs.push((units, loc)),
+                _ => {
+                    if let Some((length, last)) = run.replace((units, loc)) {
+                        push_run(&mut bytes, length, last, &mut previous_line);
+                    }
+                }
             }
         }
-        let mut bytes = Vec::new();
-        let mut previous_line = 0i64;
-        for (length, loc) in runs {
-            super::varint::push(&mut bytes, length as u64);
-            super::varint::push(&mut bytes, zigzag(i64::from(loc.line) - previous_line));
-            super::varint::push(
-                &mut bytes,
-                zigzag(i64::from(loc.end_line) - i64::from(loc.line)),
-            );
-            super::varint::push(&mut bytes, loc.col.into());
-            super::varint::push(&mut bytes, loc.end_col.into());
-            previous_line = loc.line.into();
+        if let Some((length, last)) = run {
+            push_run(&mut bytes, length, last, &mut previous_line);
         }
         LineTable { bytes }
     }

@@ -147,7 +147,8 @@ fn live_intervals(func: &Function, positions: &[BlockPositions]) -> Intervals {
     }
     // Uses outside the defining block, as (value, block); and predecessor edges.
     let mut crossing: Vec<(u32, Block)> = Vec::new();
-    let mut edges: Vec<(u32, Block)> = Vec::new();
+    // Most blocks end in a jump or a branch, some have a handler: sized once.
+    let mut edges: Vec<(u32, Block)> = Vec::with_capacity(2 * func.layout.len());
     for &block in &func.layout {
         let data = &func.blocks[block.index()];
         let pos = positions[block.index()];
@@ -169,7 +170,11 @@ fn live_intervals(func: &Function, positions: &[BlockPositions]) -> Intervals {
             // `YieldFrom` runs again after each resumption, with the value sent in
             // already written to its result register, so its delegate operand must
             // stay live past that write (never share the result's register).
-            let read = if inst.op == crate::ir::Op::YieldFrom { 2 * at + 1 } else { 2 * at };
+            let read = if inst.op == crate::ir::Op::YieldFrom {
+                2 * at + 1
+            } else {
+                2 * at
+            };
             for &arg in &inst.args {
                 use_at(arg, read, &mut intervals, &mut crossing);
             }

@@ -399,10 +399,12 @@ impl Function {
             docstring: None,
             names: Vec::new(),
             consts: Vec::new(),
-            insts: Vec::new(),
-            values: Vec::new(),
-            blocks: Vec::new(),
-            layout: Vec::new(),
+            // Even a one-line function has a few instructions and blocks: starting at these
+            // sizes skips the first regrowths (each a copy) of every function's arrays.
+            insts: Vec::with_capacity(32),
+            values: Vec::with_capacity(32),
+            blocks: Vec::with_capacity(8),
+            layout: Vec::with_capacity(8),
             const_index: FxHashMap::default(),
             name_index: FxHashMap::default(),
             pools_dirty: false,

@@ -152,7 +152,7 @@ impl<'a> Lowerer<'a> {
 
     /// The mangled form of `name` as a `str` constant (an annotation dict key).
     fn mangled_const(&mut self, name: &str) -> Value {
-        let mangled = self.mangle(name);
+        let mangled = self.mangle(name).into_owned();
         self.b().constant(Const::Str(mangled))
     }
 

@@ -20,6 +20,7 @@ use ruff_python_ast::{
     Decorator, Expr, ExprContext, ExprLambda, Parameters, Stmt, StmtClassDef, StmtFunctionDef,
 };
 use ruff_text_size::{Ranged, TextRange, TextSize};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// Lowering state that follows definitions rather than code objects.
@@ -35,18 +36,20 @@ pub(crate) struct DefinitionState<'a> {
 
 /// CPython's `_Py_Mangle`: `__spam` inside class `_Ham` becomes `_Ham__spam`; dunder names,
 /// dotted names and names in all-underscore classes are left alone.
-pub(crate) fn mangle_name(private: Option<&str>, name: &str) -> String {
+/// Borrowed when nothing changes, which is nearly always: every name lowering meets goes
+/// through here.
+pub(crate) fn mangle_name<'n>(private: Option<&str>, name: &'n str) -> Cow<'n, str> {
     let Some(private) = private else {
-        return name.to_owned();
+        return Cow::Borrowed(name);
     };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
-        return name.to_owned();
+        return Cow::Borrowed(name);
     }
     let class = private.trim_start_matches('_');
     if class.is_empty() {
-        return name.to_owned();
+        return Cow::Borrowed(name);
     }
-    format!("_{class}{name}")
+    Cow::Owned(format!("_{class}{name}"))
 }
 
 /// Whether a scope kind is "function-like" in CPython's sense (`_PyST_IsFunctionLike`):
@@ -99,7 +102,7 @@ fn static_attributes(body: &[Stmt]) -> Vec<String> {
 
 impl<'a> Lowerer<'a> {
     /// Mangles a private name for the innermost enclosing class (`__x` → `_Class__x`).
-    pub(crate) fn mangle(&self, name: &str) -> String {
+    pub(crate) fn mangle<'n>(&self, name: &'n str) -> Cow<'n, str> {
         mangle_name(self.defs.class_stack.last().map(String::as_str), name)
     }
 
@@ -454,7 +457,7 @@ impl<'a> Lowerer<'a> {
         let mut pairs = Vec::new();
         for parameter in &parameters.kwonlyargs {
             if let Some(default) = &parameter.default {
-                let name = self.mangle(parameter.name());
+                let name = self.mangle(parameter.name()).into_owned();
                 pairs.push(self.b().constant(Const::Str(name)));
                 pairs.push(self.lower_expr(default)?);
             }

@@ -53,7 +53,22 @@ pub fn lower_module<'a>(
     source: &'a str,
     filename: &'a str,
 ) -> LowerResult<(Module, Vec<CompileWarning>)> {
-    let mut lowerer = Lowerer::new(table, source, filename);
+    let index = std::rc::Rc::new(crate::source::LineIndex::new(source));
+    lower_module_indexed(module, table, source, filename, &index)
+}
+
+/// [`lower_module`] with the source's line index built by the caller.
+pub fn lower_module_indexed<'a>(
+    module: &'a ModModule,
+    table: &'a SymbolTable,
+    source: &'a str,
+    filename: &'a str,
+    index: &std::rc::Rc<crate::source::LineIndex>,
+) -> LowerResult<(Module, Vec<CompileWarning>)> {
+    let mut lowerer = Lowerer::new(table, source, filename, std::rc::Rc::clone(index));
+    // About one code object per scope (inlined comprehensions have none, a few scopes more
+    // than one): the functions are large, so their array is sized once.
+    lowerer.module.functions.reserve(table.scopes.len());
     lowerer.lower_module_body(module)?;
     Ok((lowerer.module, lowerer.warnings))
 }
@@ -117,6 +132,8 @@ pub(crate) struct Lowerer<'a> {
     pub source: &'a str,
     pub filename: &'a str,
     map: SourceMap<'a>,
+    /// The last range [`Lowerer::loc`] converted, with its location.
+    last_loc: std::cell::Cell<Option<(TextRange, Loc)>>,
     pub module: Module,
     pub warnings: Vec<CompileWarning>,
     pub units: Vec<Unit<'a>>,
@@ -131,12 +148,18 @@ pub(crate) struct Lowerer<'a> {
 }
 
 impl<'a> Lowerer<'a> {
-    pub fn new(table: &'a SymbolTable, source: &'a str, filename: &'a str) -> Self {
+    pub fn new(
+        table: &'a SymbolTable,
+        source: &'a str,
+        filename: &'a str,
+        index: std::rc::Rc<crate::source::LineIndex>,
+    ) -> Self {
         Lowerer {
             table,
             source,
             filename,
-            map: SourceMap::new(source, filename),
+            map: SourceMap::with_index(source, filename, index),
+            last_loc: std::cell::Cell::new(None),
             module: Module::new(filename),
             warnings: Vec::new(),
             units: Vec::new(),
@@ -155,14 +178,23 @@ impl<'a> Lowerer<'a> {
 
     /// The IR location of a source range.
     pub fn loc(&self, range: TextRange) -> Loc {
+        // Lowering asks for the same range many times in a row (a statement's location is
+        // restored after each sub-expression), so the last answer is kept.
+        if let Some((last, loc)) = self.last_loc.get()
+            && last == range
+        {
+            return loc;
+        }
         let (line, col) = self.line_col(range.start());
         let (end_line, end_col) = self.line_col(range.end());
-        Loc {
+        let loc = Loc {
             line,
             col,
             end_line,
             end_col,
-        }
+        };
+        self.last_loc.set(Some((range, loc)));
+        loc
     }
 
     /// Sets the location of subsequently emitted instructions.

@@ -10,7 +10,7 @@
 //! Scope analysis proper (`compiler::scope`) owns the symtable; this module only reports
 //! what ruff detects anyway, so the two may overlap but never disagree on validity.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Pattern, PythonVersion, Stmt};
@@ -138,8 +138,11 @@ enum ScopeKind {
 #[derive(Debug)]
 struct Scope<'a> {
     kind: ScopeKind,
-    /// Names bound in this scope (only computed for functions, for `nonlocal` checks).
-    bindings: FxHashSet<&'a str>,
+    /// The statements of a module, function or class body (empty for other kinds).
+    body: &'a [Stmt],
+    /// Names bound in this scope, for `nonlocal` checks: collected on the first such check,
+    /// since `nonlocal` is rare and the collection walks the whole body again.
+    bindings: OnceCell<FxHashSet<&'a str>>,
     /// Names declared `global` in this scope, with the declaring statement's range.
     globals: FxHashMap<&'a str, TextRange>,
     /// Parameter names of a function or lambda.
@@ -153,32 +156,75 @@ struct Scope<'a> {
 
 impl<'a> Scope<'a> {
     fn new(kind: ScopeKind, body: &'a [Stmt], parameters: Option<&'a ast::Parameters>) -> Self {
-        let mut collector = BindingCollector::default();
-        if matches!(
-            kind,
-            ScopeKind::Module | ScopeKind::Function { .. } | ScopeKind::Class
-        ) {
-            collector.visit_body(body);
-        }
+        let body = if has_body(kind) { body } else { &[] };
+        // The checker asks for the `global` declarations at every name, so they are
+        // collected up front; they are statements, so expressions need no walk.
+        let mut globals = GlobalCollector::default();
+        globals.visit_body(body);
         let parameters: FxHashSet<&str> = parameters
             .into_iter()
             .flat_map(|p| p.iter().map(|p| p.name().as_str()))
             .collect();
-        let mut bindings = collector.bindings;
-        bindings.extend(parameters.iter().copied());
-        for name in collector.globals.keys() {
-            bindings.remove(name);
-        }
         Scope {
             kind,
-            bindings,
-            globals: collector.globals,
+            body,
+            bindings: OnceCell::new(),
+            globals: globals.globals,
             parameters,
             loop_depth: 0,
             declared_global: FxHashMap::default(),
             declared_nonlocal: FxHashMap::default(),
         }
     }
+
+    /// The names this scope binds: its body's bindings and its parameters, less the names
+    /// it declares `global`.
+    fn bindings(&self) -> &FxHashSet<&'a str> {
+        self.bindings.get_or_init(|| {
+            let mut collector = BindingCollector::default();
+            collector.visit_body(self.body);
+            let mut bindings = collector.bindings;
+            bindings.extend(self.parameters.iter().copied());
+            for name in self.globals.keys() {
+                bindings.remove(name);
+            }
+            bindings
+        })
+    }
+}
+
+/// Whether bindings and `global` declarations are collected from the body of a scope of
+/// this kind.
+fn has_body(kind: ScopeKind) -> bool {
+    matches!(
+        kind,
+        ScopeKind::Module | ScopeKind::Function { .. } | ScopeKind::Class
+    )
+}
+
+/// Collects the `global` declarations of a body, first one per name, without entering
+/// nested scopes or expressions (a statement never occurs inside an expression).
+#[derive(Default)]
+struct GlobalCollector<'a> {
+    globals: FxHashMap<&'a str, TextRange>,
+}
+
+impl<'a> Visitor<'a> for GlobalCollector<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+            Stmt::Global(global) => {
+                for name in &global.names {
+                    self.globals.entry(name.as_str()).or_insert(global.range);
+                }
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, _expr: &'a Expr) {}
+
+    fn visit_pattern(&mut self, _pattern: &'a Pattern) {}
 }
 
 /// Collects the names a scope binds and the names it declares `global`, without entering
@@ -187,7 +233,6 @@ impl<'a> Scope<'a> {
 #[derive(Default)]
 struct BindingCollector<'a> {
     bindings: FxHashSet<&'a str>,
-    globals: FxHashMap<&'a str, TextRange>,
 }
 
 impl<'a> Visitor<'a> for BindingCollector<'a> {
@@ -212,11 +257,6 @@ impl<'a> Visitor<'a> for BindingCollector<'a> {
                 for alias in &import.names {
                     let name = alias.asname.as_ref().unwrap_or(&alias.name);
                     self.bindings.insert(name.as_str());
-                }
-            }
-            Stmt::Global(global) => {
-                for name in &global.names {
-                    self.globals.entry(name.as_str()).or_insert(global.range);
                 }
             }
             Stmt::Try(try_stmt) => {
@@ -316,12 +356,12 @@ struct Reported {
     name_context: Option<ExprContext>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     fn innermost(&self) -> ScopeKind {
         self.scopes.last().map_or(ScopeKind::Module, |s| s.kind)
     }
 
-    fn current(&self) -> Option<&Scope<'_>> {
+    fn current(&self) -> Option<&Scope<'a>> {
         self.scopes.last()
     }
 }
@@ -359,7 +399,7 @@ impl SemanticSyntaxContext for Context<'_> {
             .rev()
             .skip(1)
             .filter(|s| matches!(s.kind, ScopeKind::Function { .. } | ScopeKind::Lambda))
-            .any(|s| s.bindings.contains(name))
+            .any(|s| s.bindings().contains(name))
     }
 
     fn in_async_context(&self) -> bool {
@@ -658,8 +698,7 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
                 if let Some(parameters) = &lambda.parameters {
                     self.visit_parameter_defaults(parameters);
                 }
-                let mut scope = Scope::new(ScopeKind::Lambda, &[], lambda.parameters.as_deref());
-                scope.bindings.extend(scope.parameters.iter().copied());
+                let scope = Scope::new(ScopeKind::Lambda, &[], lambda.parameters.as_deref());
                 self.with_scope(scope, |walker| walker.visit_expr(&lambda.body));
             }
             Expr::ListComp(comp) => {

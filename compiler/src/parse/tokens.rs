@@ -66,7 +66,8 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
     let text = map.text;
     let mut stack: Vec<Open> = Vec::new();
     let mut indents: Vec<(u32, u32)> = vec![(0, 0)];
-    let mut prev_end_line: Option<u32> = None;
+    // The last byte of the previous token that counts for indentation.
+    let mut prev_last: Option<TextSize> = None;
     let mut prev_end = TextSize::new(0);
     let mut number_scanned_to = 0usize;
 
@@ -80,14 +81,11 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
         }
         // Backslashes live in the gaps between tokens, and so do the remains of numbers
         // that ruff's lexer dropped after an error (`1.__class__`).
-        let gap_has_continuation = check_gap(map, prev_end, range.start(), &mut scan);
-        if let Some(digit) = map.text[usize::from(prev_end)..usize::from(range.start())]
-            .find(|c: char| c.is_ascii_digit())
+        let (gap_has_continuation, digit) = check_gap(map, prev_end, range.start(), &mut scan);
+        if let Some(start) = digit
+            && start >= number_scanned_to
         {
-            let start = usize::from(prev_end) + digit;
-            if start >= number_scanned_to {
-                check_number(map, start, &mut number_scanned_to, &mut scan);
-            }
+            check_number(map, start, &mut number_scanned_to, &mut scan);
         }
         prev_end = range.end();
 
@@ -106,21 +104,19 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
             // indentation check runs on the token after it.
             continue;
         }
-        let start_line = map.index.line_number(range.start());
-        let depth = stack.len();
-        if depth == 0
-            && kind != TokenKind::Newline
-            && !gap_has_continuation
-            && prev_end_line.is_none_or(|line| start_line > line)
-        {
-            check_indentation(map, start_line, range.start(), &mut indents, &mut scan);
+        // Line numbers are looked up only where indentation can matter (outside brackets),
+        // not for every token.
+        if stack.is_empty() && kind != TokenKind::Newline && !gap_has_continuation {
+            let start_line = map.index.line_number(range.start());
+            if prev_last.is_none_or(|last| start_line > map.index.line_number(last)) {
+                check_indentation(map, start_line, range.start(), &mut indents, &mut scan);
+            }
         }
-        let last = if range.is_empty() {
+        prev_last = Some(if range.is_empty() {
             range.start()
         } else {
             range.end() - TextSize::new(1)
-        };
-        prev_end_line = Some(map.index.line_number(last));
+        });
 
         match kind {
             TokenKind::Int | TokenKind::Float | TokenKind::Complex => {
@@ -152,17 +148,19 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
                         ),
                     );
                 }
-                let c = text[usize::from(range.start())..]
-                    .chars()
-                    .next()
-                    .unwrap_or('(');
+                let c = match kind {
+                    TokenKind::Lpar => '(',
+                    TokenKind::Lsqb => '[',
+                    _ => '{',
+                };
                 stack.push(Open::Bracket(c, range.start()));
             }
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
-                let c = text[usize::from(range.start())..]
-                    .chars()
-                    .next()
-                    .unwrap_or(')');
+                let c = match kind {
+                    TokenKind::Rpar => ')',
+                    TokenKind::Rsqb => ']',
+                    _ => '}',
+                };
                 check_closer(map, c, range, &mut stack, &mut scan);
             }
             TokenKind::FStringStart | TokenKind::TStringStart => stack.push(Open::Interpolated),
@@ -274,15 +272,31 @@ fn check_closer(
 }
 
 /// Checks the text between two tokens for backslashes. Returns whether it holds a line
-/// continuation.
-fn check_gap(map: &SourceMap<'_>, from: TextSize, to: TextSize, scan: &mut TokenScan) -> bool {
-    let gap = &map.text[usize::from(from)..usize::from(to)];
+/// continuation, and the byte offset of its first digit.
+///
+/// One pass over the bytes: the gap is usually empty, a space or a line's indentation, and
+/// both characters looked for are ASCII, which never occurs inside a multi-byte character.
+fn check_gap(
+    map: &SourceMap<'_>,
+    from: TextSize,
+    to: TextSize,
+    scan: &mut TokenScan,
+) -> (bool, Option<usize>) {
+    let start = usize::from(from);
+    let Some(gap) = map.text.as_bytes().get(start..usize::from(to)) else {
+        return (false, None);
+    };
     let mut continuation = false;
-    for (i, _) in gap.match_indices('\\') {
-        let at = from + TextSize::new(i as u32);
-        continuation |= check_backslash(map, at, scan);
+    let mut digit = None;
+    for (i, &byte) in gap.iter().enumerate() {
+        if byte == b'\\' {
+            let at = from + TextSize::new(i as u32);
+            continuation |= check_backslash(map, at, scan);
+        } else if digit.is_none() && byte.is_ascii_digit() {
+            digit = Some(start + i);
+        }
     }
-    continuation
+    (continuation, digit)
 }
 
 /// Checks a backslash outside any string: it must end its line (`tok_continuation_line`).

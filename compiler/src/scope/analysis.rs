@@ -8,13 +8,18 @@
 //! are invisible to nested functions, except through the implicit `__class__`,
 //! `__classdict__` and `__conditional_annotations__` cells.
 
-use super::builder::{BuildResult, Builder, NameSet};
+use super::builder::{BuildResult, Builder};
 use super::flags::*;
 use super::{ScopeKind, SymbolScope};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::rc::Rc;
+
+/// A set of names. The sets are copied for every child block (CPython's `newbound`,
+/// `newglobal`), so names are shared rather than owned: a copy costs no allocation per name.
+type NameSet = FxHashSet<Rc<str>>;
 
 /// Resolution decided so far for the names of one block (CPython's `scopes` dict).
-type Resolutions = FxHashMap<String, SymbolScope>;
+type Resolutions = FxHashMap<Rc<str>, SymbolScope>;
 
 /// The implicit cells a class body provides to the scopes nested in it.
 const CLASS_CELLS: [&str; 3] = ["__class__", "__classdict__", "__conditional_annotations__"];
@@ -36,8 +41,6 @@ impl Builder<'_> {
         mut type_params: NameSet,
         class_entry: Option<usize>,
     ) -> BuildResult<NameSet> {
-        let mut resolutions = Resolutions::default();
-        let mut local = NameSet::default();
         let mut free = NameSet::default();
         let mut new_global = NameSet::default();
         let mut new_bound = NameSet::default();
@@ -54,12 +57,16 @@ impl Builder<'_> {
                 new_bound.extend(bound.iter().cloned());
             }
         }
-        let symbols: Vec<(String, u32)> = self.scopes[id]
+        let symbols: Vec<(Rc<str>, u32)> = self.scopes[id]
             .symbols
             .iter()
             .filter(|s| !s.removed)
-            .map(|s| (s.name.clone(), s.flags))
+            .map(|s| (Rc::from(s.name.as_str()), s.flags))
             .collect();
+        // Every symbol gets a resolution, and most are locals: sized once, not grown.
+        let mut resolutions =
+            Resolutions::with_capacity_and_hasher(symbols.len(), Default::default());
+        let mut local = NameSet::with_capacity_and_hasher(symbols.len(), Default::default());
         for (name, flags) in symbols {
             let sets = NameSets {
                 bound: bound.as_mut(),
@@ -78,8 +85,10 @@ impl Builder<'_> {
             )?;
         }
         if is_class {
-            new_bound.extend(CLASS_CELLS.iter().map(|s| (*s).to_owned()));
+            new_bound.extend(CLASS_CELLS.iter().map(|&s| Rc::from(s)));
         } else {
+            let own = if function_like { local.len() } else { 0 };
+            new_bound.reserve(own + bound.as_ref().map_or(0, |b| b.len()));
             if function_like {
                 new_bound.extend(local.iter().cloned());
             }
@@ -146,7 +155,7 @@ impl Builder<'_> {
         &self,
         id: usize,
         resolutions: &mut Resolutions,
-        name: &str,
+        name: &Rc<str>,
         flags: u32,
         sets: NameSets<'_>,
         type_params: &mut NameSet,
@@ -166,10 +175,10 @@ impl Builder<'_> {
                     format!("name '{}' is nonlocal and global", name),
                 ));
             }
-            resolutions.insert(name.to_owned(), SymbolScope::GlobalExplicit);
-            global.insert(name.to_owned());
+            resolutions.insert(Rc::clone(name), SymbolScope::GlobalExplicit);
+            global.insert(Rc::clone(name));
             if let Some(bound) = bound {
-                bound.remove(name);
+                bound.remove(&**name);
             }
             return Ok(());
         }
@@ -181,32 +190,32 @@ impl Builder<'_> {
                     "nonlocal declaration not allowed at module level".into(),
                 ));
             };
-            if !bound.contains(name) {
+            if !bound.contains(&**name) {
                 return Err(self.error_at_directive(
                     id,
                     name,
                     format!("no binding for nonlocal '{name}' found"),
                 ));
             }
-            if type_params.contains(name) {
+            if type_params.contains(&**name) {
                 return Err(self.error_at_directive(
                     id,
                     name,
                     format!("nonlocal binding not allowed for type parameter '{name}'"),
                 ));
             }
-            resolutions.insert(name.to_owned(), SymbolScope::Free);
-            free.insert(name.to_owned());
+            resolutions.insert(Rc::clone(name), SymbolScope::Free);
+            free.insert(Rc::clone(name));
             return Ok(());
         }
         if flags & DEF_BOUND != 0 {
-            resolutions.insert(name.to_owned(), SymbolScope::Local);
-            local.insert(name.to_owned());
-            global.remove(name);
+            resolutions.insert(Rc::clone(name), SymbolScope::Local);
+            local.insert(Rc::clone(name));
+            global.remove(&**name);
             if flags & DEF_TYPE_PARAM != 0 {
-                type_params.insert(name.to_owned());
+                type_params.insert(Rc::clone(name));
             } else {
-                type_params.remove(name);
+                type_params.remove(&**name);
             }
             return Ok(());
         }
@@ -215,22 +224,22 @@ impl Builder<'_> {
         if let Some(class) = class_entry {
             let class_flags = self.scopes[class].flags(name);
             if class_flags & DEF_GLOBAL != 0 {
-                resolutions.insert(name.to_owned(), SymbolScope::GlobalExplicit);
+                resolutions.insert(Rc::clone(name), SymbolScope::GlobalExplicit);
                 return Ok(());
             }
             if class_flags & DEF_BOUND != 0 && class_flags & DEF_NONLOCAL == 0 {
-                resolutions.insert(name.to_owned(), SymbolScope::GlobalImplicit);
+                resolutions.insert(Rc::clone(name), SymbolScope::GlobalImplicit);
                 return Ok(());
             }
         }
         if let Some(bound) = bound
-            && bound.contains(name)
+            && bound.contains(&**name)
         {
-            resolutions.insert(name.to_owned(), SymbolScope::Free);
-            free.insert(name.to_owned());
+            resolutions.insert(Rc::clone(name), SymbolScope::Free);
+            free.insert(Rc::clone(name));
             return Ok(());
         }
-        resolutions.insert(name.to_owned(), SymbolScope::GlobalImplicit);
+        resolutions.insert(Rc::clone(name), SymbolScope::GlobalImplicit);
         Ok(())
     }
 
@@ -263,11 +272,11 @@ impl Builder<'_> {
     ) {
         let parent_is_class = self.scopes[parent].kind == ScopeKind::Class;
         let mut remove_dunder_class = false;
-        let symbols: Vec<(String, u32, SymbolScope)> = self.scopes[comp]
+        let symbols: Vec<(Rc<str>, u32, SymbolScope)> = self.scopes[comp]
             .symbols
             .iter()
             .filter(|s| !s.removed)
-            .map(|s| (s.name.clone(), s.flags, s.scope))
+            .map(|s| (Rc::from(s.name.as_str()), s.flags, s.scope))
             .collect();
         for (name, flags, mut scope) in symbols {
             // The hidden `.0` parameter stays with the comprehension.
@@ -278,9 +287,9 @@ impl Builder<'_> {
                 inlined_cells.insert(name.clone());
             }
             // `__class__` never becomes free through a class body (see `drop_class_free`).
-            if scope == SymbolScope::Free && parent_is_class && name == "__class__" {
+            if scope == SymbolScope::Free && parent_is_class && &*name == "__class__" {
                 scope = SymbolScope::GlobalImplicit;
-                comp_free.remove(&name);
+                comp_free.remove(&*name);
                 remove_dunder_class = true;
             }
             match self.scopes[parent].get(&name).map(|s| s.flags) {
@@ -296,7 +305,7 @@ impl Builder<'_> {
                         && !parent_is_class
                         && !self.is_free_in_any_child(comp, &name)
                     {
-                        comp_free.remove(&name);
+                        comp_free.remove(&*name);
                     }
                 }
             }
@@ -346,15 +355,15 @@ impl Builder<'_> {
     ) {
         let scope = &mut self.scopes[id];
         for symbol in scope.symbols.iter_mut().filter(|s| !s.removed) {
-            if inlined_cells.contains(&symbol.name) {
+            if inlined_cells.contains(symbol.name.as_str()) {
                 symbol.flags |= DEF_COMP_CELL;
             }
-            if let Some(&resolved) = resolutions.get(&symbol.name) {
+            if let Some(&resolved) = resolutions.get(symbol.name.as_str()) {
                 symbol.scope = resolved;
             }
         }
         // CPython iterates a set here; sorting keeps the symbol order deterministic.
-        let mut names: Vec<&String> = free.iter().collect();
+        let mut names: Vec<&str> = free.iter().map(|name| &**name).collect();
         names.sort();
         for name in names {
             if let Some(symbol) = scope.get_mut(name) {

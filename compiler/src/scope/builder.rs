@@ -17,7 +17,7 @@
 //!   all symbol-table errors.
 
 use super::flags::*;
-use super::{Scope, ScopeId, ScopeKey, ScopeKind, SymbolScope, SymbolTable, mangle};
+use super::{Scope, ScopeId, ScopeKey, ScopeKind, Symbol, SymbolScope, SymbolTable, mangle};
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use crate::parse::SourceMap;
 use ruff_python_ast::{self as ast, ExprContext, Stmt};
@@ -168,18 +168,23 @@ pub(super) fn build(
     module: &ast::ModModule,
     source: &str,
     filename: &str,
+    index: std::rc::Rc<crate::source::LineIndex>,
 ) -> Result<SymbolTable, SyntaxDiagnostic> {
-    let mut builder = Builder::new(source, filename);
+    let mut builder = Builder::new(source, filename, index);
     builder.run(module).map_err(|e| *e)?;
     Ok(builder.into_table())
 }
 
 impl<'a> Builder<'a> {
-    pub(super) fn new(source: &'a str, filename: &'a str) -> Self {
+    pub(super) fn new(
+        source: &'a str,
+        filename: &'a str,
+        index: std::rc::Rc<crate::source::LineIndex>,
+    ) -> Self {
         let len = u32::try_from(source.len()).unwrap_or(u32::MAX);
         Builder {
             filename,
-            map: SourceMap::new(source, filename),
+            map: SourceMap::with_index(source, filename, index),
             scopes: Vec::new(),
             stack: Vec::new(),
             private: None,
@@ -498,19 +503,43 @@ impl<'a> Builder<'a> {
     // ---- result -----------------------------------------------------------------------
 
     /// Converts the scopes reachable from the module into a [`SymbolTable`], in pre-order.
-    pub(super) fn into_table(self) -> SymbolTable {
+    pub(super) fn into_table(mut self) -> SymbolTable {
         let mut table = SymbolTable {
             future_annotations: self.future_annotations,
             module_range: self.module_range,
             ..SymbolTable::default()
         };
+        table.scopes.reserve(self.scopes.len());
+        // A re-entered annotation block can be linked under two parents, and is then
+        // converted twice; every other scope's symbols move into the table instead of
+        // being copied name by name.
+        let mut links = vec![0u32; self.scopes.len()];
+        for raw in &self.scopes {
+            for &child in &raw.children {
+                links[child] += 1;
+            }
+        }
         let mut work = vec![(0usize, None::<ScopeId>)];
         while let Some((raw_id, parent)) = work.pop() {
-            let raw = &self.scopes[raw_id];
+            let raw = &mut self.scopes[raw_id];
             let mut scope = Scope::new(raw.kind, raw.name.clone(), raw.key, parent, raw.lineno);
-            for symbol in raw.symbols.iter().filter(|s| !s.removed) {
-                scope.add_flag(&symbol.name, symbol.flags).scope = symbol.scope;
+            if links[raw_id] <= 1 && !raw.symbols.iter().any(|s| s.removed) {
+                // The raw index maps each name to its position already.
+                scope.symbol_index = std::mem::take(&mut raw.index);
+                scope.symbols = std::mem::take(&mut raw.symbols)
+                    .into_iter()
+                    .map(|s| Symbol {
+                        name: s.name,
+                        scope: s.scope,
+                        flags: s.flags,
+                    })
+                    .collect();
+            } else {
+                for symbol in raw.symbols.iter().filter(|s| !s.removed) {
+                    scope.add_flag(&symbol.name, symbol.flags).scope = symbol.scope;
+                }
             }
+            let raw = &self.scopes[raw_id];
             scope.params = raw.varnames.clone();
             scope.is_generator = raw.is_generator;
             scope.is_coroutine = raw.is_coroutine;

@@ -315,7 +315,18 @@ impl SymbolTable {
         source: &str,
         filename: &str,
     ) -> Result<SymbolTable, SyntaxDiagnostic> {
-        builder::build(module, source, filename)
+        let index = std::rc::Rc::new(crate::source::LineIndex::new(source));
+        builder::build(module, source, filename, index)
+    }
+
+    /// [`SymbolTable::build`] with the source's line index built by the caller.
+    pub fn build_indexed(
+        module: &ruff_python_ast::ModModule,
+        source: &str,
+        filename: &str,
+        index: &std::rc::Rc<crate::source::LineIndex>,
+    ) -> Result<SymbolTable, SyntaxDiagnostic> {
+        builder::build(module, source, filename, std::rc::Rc::clone(index))
     }
 }
 
