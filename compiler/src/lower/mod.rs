@@ -598,7 +598,9 @@ impl<'a> Lowerer<'a> {
                 // At module level an inlined comprehension reads implicit globals by
                 // name, so `exec(code, globals, locals)` finds them in `locals`; in a
                 // class body the class namespace must stay invisible to it.
-                if unit_kind == ScopeKind::Module || (name_based && (!inlined_comp || scope.lookup(name).is_none())) {
+                if unit_kind == ScopeKind::Module
+                    || (name_based && (!inlined_comp || scope.lookup(name).is_none()))
+                {
                     NameAccess::Name
                 } else {
                     NameAccess::Global
