@@ -14,4 +14,9 @@ pub struct IntBody {
 
 impl Trace for IntBody {
     fn trace(&self, _tracer: &mut Tracer) {}
+
+    fn external_bytes(&self) -> usize {
+        // The magnitude's 64-bit digits.
+        self.value.bits().div_ceil(64) as usize * 8
+    }
 }
