@@ -28,6 +28,10 @@ use crate::value::{AtomicValue, Value};
 /// Slots kept in the store itself, readable without a lock.
 const INLINE: usize = 6;
 
+/// Slots `INLINE..`, behind one thin pointer: most objects never have any, and a bare
+/// `Vec` would add 16 bytes to every instance.
+type Overflow = Option<Box<Vec<Value>>>;
+
 /// Per-object attribute storage.
 pub struct AttrStore {
     /// The `__dict__` object once the store is in dict mode; `UNSET` before.
@@ -36,7 +40,7 @@ pub struct AttrStore {
     inline: [AtomicValue; INLINE],
     /// Slots `INLINE..` (boxed: most objects never need it, and the store stays small);
     /// its lock also serialises every change to the store.
-    overflow: Mutex<Option<Box<Vec<Value>>>>,
+    overflow: Mutex<Overflow>,
 }
 
 impl Default for AttrStore {
@@ -76,7 +80,7 @@ impl AttrStore {
     }
 
     /// Slot `index` while holding the lock (`overflow` is the locked vector).
-    fn slot_locked(&self, overflow: &Option<Box<Vec<Value>>>, index: usize) -> Option<Value> {
+    fn slot_locked(&self, overflow: &Overflow, index: usize) -> Option<Value> {
         if index < INLINE {
             Some(self.inline[index].get())
         } else {
@@ -85,7 +89,7 @@ impl AttrStore {
     }
 
     /// Writes slot `index` while holding the lock; `index` may be the next free slot.
-    fn write_locked(&self, overflow: &mut Option<Box<Vec<Value>>>, index: usize, value: Value) {
+    fn write_locked(&self, overflow: &mut Overflow, index: usize, value: Value) {
         if index < INLINE {
             self.inline[index].set(value);
             return;
