@@ -122,7 +122,9 @@ impl SlotMember {
             return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{name}'")));
         }
         crate::gc::write_barrier(obj, value);
-        inst.set_slot(self.index, value);
+        if !inst.set_slot(self.index, value) {
+            return Err(vm.type_error("descriptor applied to a wrong object"));
+        }
         Ok(())
     }
 }

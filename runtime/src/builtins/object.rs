@@ -19,7 +19,9 @@ pub fn new_instance(vm: &mut Vm, cls: Gc<TypeBody>, payload: Value) -> Value {
     let body = InstanceBody {
         attrs: Default::default(),
         payload: AtomicValue::new(payload),
-        slots: parking_lot::Mutex::new(vec![Value::UNSET; nslots].into_boxed_slice()),
+        slots: (0..nslots)
+            .map(|_| AtomicValue::new(Value::UNSET))
+            .collect(),
     };
     vm.alloc(cls, body).value()
 }
@@ -78,9 +80,10 @@ fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     object_new_instance(vm, cls)
 }
 
+/// `object`'s own `name` (through the method cache: instantiation asks on every call).
 fn object_slot(vm: &mut Vm, name: &str) -> Option<Value> {
     let object = vm.rt.types.object;
-    ops::dictops::get_str(&object.dict, name)
+    attr::lookup_type(vm, object, name)
 }
 
 fn object_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {

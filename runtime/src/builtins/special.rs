@@ -383,7 +383,10 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
                 "__class__ assignment only supported for mutable types or ModuleType subclasses",
             ));
         }
-        if old.layout != new.layout || *old.payload_base.lock() != *new.payload_base.lock() {
+        if old.layout != new.layout
+            || *old.payload_base.lock() != *new.payload_base.lock()
+            || *old.slot_names.lock() != *new.slot_names.lock()
+        {
             let (o, n) = (old.name(), new.name());
             return Err(vm.type_error(format!(
                 "__class__ assignment: '{n}' object layout differs from '{o}'"

@@ -16,7 +16,7 @@
 //! publishing `DICT`; a reader that raced with it sees `UNSET` and takes the slow path,
 //! which reads the dict.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use parking_lot::Mutex;
 
@@ -37,6 +37,8 @@ pub struct AttrStore {
     /// The `__dict__` object once the store is in dict mode; `UNSET` before.
     pub dict: AtomicValue,
     shape: AtomicU32,
+    /// Whether `overflow` was ever created, so tracing skips its lock otherwise.
+    has_overflow: AtomicBool,
     inline: [AtomicValue; INLINE],
     /// Slots `INLINE..` (boxed: most objects never need it, and the store stays small);
     /// its lock also serialises every change to the store.
@@ -48,6 +50,7 @@ impl Default for AttrStore {
         AttrStore {
             dict: AtomicValue::default(),
             shape: AtomicU32::new(ShapeId::EMPTY.0),
+            has_overflow: AtomicBool::new(false),
             inline: Default::default(),
             overflow: Mutex::new(None),
         }
@@ -68,7 +71,9 @@ impl AttrStore {
         for slot in &self.inline {
             tracer.visit(slot.get());
         }
-        if let Some(overflow) = self.overflow.lock().as_deref() {
+        if self.has_overflow.load(Ordering::Acquire)
+            && let Some(overflow) = self.overflow.lock().as_deref()
+        {
             tracer.visit_all(overflow);
         }
     }
@@ -94,7 +99,10 @@ impl AttrStore {
             self.inline[index].set(value);
             return;
         }
-        let overflow = overflow.get_or_insert_with(Default::default);
+        let overflow = overflow.get_or_insert_with(|| {
+            self.has_overflow.store(true, Ordering::Release);
+            Default::default()
+        });
         if let Some(slot) = overflow.get_mut(index - INLINE) {
             *slot = value;
         } else {
@@ -239,30 +247,27 @@ pub struct InstanceBody {
     /// For instances of subclasses of builtins with a payload (int, str, list, dict…): the
     /// builtin object carrying the value; `UNSET` otherwise.
     pub payload: AtomicValue,
-    /// `__slots__` storage, one value per declared slot (`UNSET` when unassigned).
-    pub slots: Mutex<Box<[Value]>>,
+    /// `__slots__` storage, one value per declared slot (`UNSET` when unassigned). Its
+    /// size is fixed: `__class__` assignment requires the same slots.
+    pub slots: Box<[AtomicValue]>,
 }
 
 impl InstanceBody {
-    /// Stores `value` (`UNSET` to delete) in `__slots__` storage `index`, growing it when a
-    /// `__class__` assignment brought a layout with more slots; returns the old value.
-    pub fn set_slot(&self, index: usize, value: Value) -> Value {
-        let mut slots = self.slots.lock();
-        if slots.len() <= index {
-            let mut grown = slots.to_vec();
-            grown.resize(index + 1, Value::UNSET);
-            *slots = grown.into_boxed_slice();
+    /// Stores `value` (`UNSET` to delete) in `__slots__` storage `index`; false when the
+    /// instance has no such slot. The caller runs the write barrier.
+    pub fn set_slot(&self, index: usize, value: Value) -> bool {
+        match self.slots.get(index) {
+            Some(slot) => {
+                slot.set(value);
+                true
+            }
+            None => false,
         }
-        std::mem::replace(&mut slots[index], value)
     }
 
     /// The value in `__slots__` storage `index` (`UNSET` when unassigned).
     pub fn slot(&self, index: usize) -> Value {
-        self.slots
-            .lock()
-            .get(index)
-            .copied()
-            .unwrap_or(Value::UNSET)
+        self.slots.get(index).map_or(Value::UNSET, AtomicValue::get)
     }
 }
 
@@ -270,7 +275,9 @@ impl Trace for InstanceBody {
     fn trace(&self, tracer: &mut Tracer) {
         self.attrs.trace(tracer);
         tracer.visit(self.payload.get());
-        tracer.visit_all(&self.slots.lock());
+        for slot in &self.slots {
+            tracer.visit(slot.get());
+        }
     }
 }
 

@@ -278,10 +278,7 @@ pub fn set_attr(
                     false
                 }
                 KIND_MEMBER => match member_slots(obj) {
-                    Some(inst) => {
-                        inst.set_slot(index, value);
-                        true
-                    }
+                    Some(inst) => inst.set_slot(index, value),
                     None => false,
                 },
                 _ => false,
