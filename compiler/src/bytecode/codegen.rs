@@ -724,6 +724,16 @@ impl<'f> Codegen<'f> {
                 ops![need_dst()?, arg(0)?, self.next_cache()],
                 Some(1),
             ),
+            Op::LoadMethod => (
+                O::LoadMethod,
+                ops![need_dst()?, arg(0)?, imm, self.next_cache()],
+                None,
+            ),
+            Op::CallMethod => (
+                O::CallMethod,
+                ops![need_dst()?, arg(0)?, arg(1)?, self.next_cache()],
+                Some(2),
+            ),
             Op::CallKw => (
                 O::CallKw,
                 ops![need_dst()?, arg(0)?, imm, self.next_cache()],

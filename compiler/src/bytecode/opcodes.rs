@@ -385,6 +385,12 @@ define_opcodes! {
     // ---- calls and functions ------------------------------------------------------------
     /// `dst = callee(args...)`.
     Call(dst: Reg, callee: Reg, cache: Cache, args: Regs);
+    /// `dst = obj.name` in method form for the `CallMethod` that follows: a function found
+    /// on the type (called with `obj` first), or any other callable (called as it is).
+    LoadMethod(dst: Reg, obj: Reg, name: Name, cache: Cache);
+    /// `dst = method(obj, args...)` when `method` (from `LoadMethod`) is a function found
+    /// on the type, else `dst = method(args...)`.
+    CallMethod(dst: Reg, method: Reg, obj: Reg, cache: Cache, args: Regs);
     /// `dst = callee(positional..., kw=...)`; `kwnames` is a constant tuple naming the trailing args.
     CallKw(dst: Reg, callee: Reg, kwnames: Const, cache: Cache, args: Regs);
     /// `dst = callee(*args)`.

@@ -339,6 +339,11 @@ define_ops! {
     LoadSpecial = "load_special", imm: Name, args: Fixed(1), result: true, raises: true;
     /// `obj.imm` for `[obj]`.
     GetAttr = "get_attr", imm: Name, args: Fixed(1), result: true, raises: true;
+    /// `obj.imm` for `[obj]`, looked up to be called at once by `call_method` (CPython's
+    /// method form of `LOAD_ATTR`): the result is either a function found on the type, to
+    /// be called with `obj` first, or a callable to call as it is; only `call_method`
+    /// reads it.
+    LoadMethod = "load_method", imm: Name, args: Fixed(1), result: true, raises: true;
     /// `obj.imm = value` for `[obj, value]`.
     SetAttr = "set_attr", imm: Name, args: Fixed(2), result: false, raises: true;
     /// `del obj.imm` for `[obj]`.
@@ -406,6 +411,9 @@ define_ops! {
     TupleGet = "tuple_get", imm: Int, args: Fixed(1), result: true, raises: false;
     /// `callee(*args)` for `[callee, arg0, arg1, …]`.
     Call = "call", imm: None, args: AtLeast(1), result: true, raises: true;
+    /// `obj.name(args…)` for `[method, obj, arg0, arg1, …]`, where `method` is the
+    /// `load_method` of `obj`: passes `obj` first when that found a function on the type.
+    CallMethod = "call_method", imm: None, args: AtLeast(2), result: true, raises: true;
     /// `callee(pos…, kw=…)` for `[callee, positional…, keyword values…]`; `imm` is a constant
     /// tuple of the keyword names, matching the trailing operands.
     CallKw = "call_kw", imm: Const, args: AtLeast(1), result: true, raises: true;

@@ -1,5 +1,7 @@
-//! Calls: `call` for positional arguments, `call_kw` when keywords are present, and
-//! `call_ex` whenever `*args` or `**kwargs` appear (CPython's `compiler_call_helper`).
+//! Calls: `load_method` + `call_method` for `obj.name(positional…)` (no bound method
+//! object is made), `call` for other positional calls, `call_kw` when keywords are
+//! present, and `call_ex` whenever `*args` or `**kwargs` appear (CPython's
+//! `compiler_call_helper`).
 //!
 //! Evaluation order is CPython's: the callee, then every positional argument (starred
 //! ones included) left to right, then the keyword arguments (`**` ones included) left to
@@ -10,11 +12,34 @@ use crate::ir::{Const, Imm, Op, Value};
 use ruff_python_ast::{Arguments, Expr, ExprCall, Keyword};
 use ruff_text_size::{Ranged, TextRange};
 
+/// Method calls with more positional arguments than this use a plain `call` (which
+/// `split_builds` can break up); method calls that big are rare.
+const MAX_METHOD_CALL_ARGS: usize = 32;
+
 impl<'a> Lowerer<'a> {
     /// Lowers `func(arguments)`.
     pub(crate) fn lower_call(&mut self, call: &'a ExprCall) -> LowerResult<Value> {
-        let callee = self.lower_expr(&call.func)?;
         let range = call.range();
+        if let Expr::Attribute(attr) = &*call.func
+            && call.arguments.keywords.is_empty()
+            && call.arguments.args.len() <= MAX_METHOD_CALL_ARGS
+            && !call.arguments.args.iter().any(Expr::is_starred_expr)
+        {
+            // `obj.name(args)`: the method form, which spares the bound method object.
+            let object = self.lower_expr(&attr.value)?;
+            self.set_loc(attr.range);
+            let id = self.attr_name(attr.attr.as_str());
+            let method = self.b().ins(Op::LoadMethod, Imm::Name(id), vec![object]);
+            let mut operands = Vec::with_capacity(2 + call.arguments.args.len());
+            operands.push(method);
+            operands.push(object);
+            for arg in &call.arguments.args {
+                operands.push(self.lower_expr(arg)?);
+            }
+            self.set_loc(range);
+            return Ok(self.b().ins(Op::CallMethod, Imm::None, operands));
+        }
+        let callee = self.lower_expr(&call.func)?;
         self.emit_call(callee, Vec::new(), &call.arguments, Some(range))
     }
 

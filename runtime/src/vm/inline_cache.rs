@@ -365,3 +365,111 @@ pub fn load_global(
     c.kind.store(1, Ordering::Relaxed);
     Ok(v)
 }
+
+/// Whether `callee`, produced by `load_method`, wants the receiver passed first: a
+/// Python function or an unbound method descriptor of a builtin. `load_method` returns
+/// such values only for functions it found on the receiver's type; any other function
+/// it found (on a module, a class, or in an instance's own attributes) it wraps in a
+/// `staticmethod`, which `call_method` unwraps.
+#[inline]
+pub fn wants_receiver(callee: Value) -> bool {
+    match kind_of(callee) {
+        Some(ObjKind::Function) => true,
+        Some(ObjKind::Builtin) => Gc::<BuiltinBody>::from_value(callee).is_some_and(|b| {
+            matches!(b.binding, crate::types::function::Binding::Method) && b.bound.is_unset()
+        }),
+        _ => false,
+    }
+}
+
+/// `obj.name` in method form (the `LoadMethod` opcode; see `wants_receiver`).
+#[inline]
+pub fn load_method(
+    vm: &mut Vm,
+    cache: Option<&InlineCache>,
+    obj: Value,
+    name: Value,
+) -> PyResult<Value> {
+    // Plain instances: a cached unshadowed function on the type needs no lookup at all.
+    if let (Some(c), Some(ty)) = (cache, plain_instance_type(vm, obj)) {
+        let epoch = vm.rt.type_epoch.load(Ordering::Acquire);
+        let version = ty.version();
+        for e in &c.entries {
+            if e.key1.load(Ordering::Relaxed) != version || e.key2.load(Ordering::Relaxed) != epoch
+            {
+                continue;
+            }
+            let (kind, shape, _) = unpack(e.kind.load(Ordering::Relaxed));
+            if kind == KIND_METHOD && attr::attr_store(obj).is_some_and(|s| s.shape() == shape) {
+                return Ok(e.value.get());
+            }
+        }
+    }
+    if let Some(descr) = method_on_type(vm, obj, name) {
+        if let (Some(c), Some(ty)) = (cache, plain_instance_type(vm, obj)) {
+            learn_get(vm, c.entry_for(ty.version()), ty, obj, name);
+        }
+        return Ok(descr);
+    }
+    let value = get_attr(vm, cache, obj, name)?;
+    if wants_receiver(value) {
+        // A function that is not a method of `obj`: call it as it is.
+        let ty = vm.rt.types.staticmethod;
+        return Ok(crate::builtins::descriptors::new_native(
+            vm,
+            ty,
+            crate::builtins::descriptors::StaticMethodObj {
+                func: AtomicValue::new(value),
+            },
+        ));
+    }
+    Ok(value)
+}
+
+/// The function `obj.name` would bind `obj` to: found on `type(obj)` (a Python function
+/// or a builtin method descriptor), with the default `__getattribute__`, and not shadowed
+/// by the object's own attributes.
+fn method_on_type(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
+    // Objects whose attribute lookup is the generic one: instances of Python classes and
+    // the plain builtin containers and scalars. Modules and classes read their namespaces,
+    // and native objects (`super`, properties, …) may have lookups of their own.
+    match kind_of(obj) {
+        None
+        | Some(
+            ObjKind::Instance
+            | ObjKind::Str
+            | ObjKind::Bytes
+            | ObjKind::ByteArray
+            | ObjKind::Tuple
+            | ObjKind::List
+            | ObjKind::Dict
+            | ObjKind::Set
+            | ObjKind::BigInt
+            | ObjKind::Complex
+            | ObjKind::Generator,
+        ) => {}
+        _ => return None,
+    }
+    let name_str = ops::str_of(name)?;
+    let ty = ops::type_of(vm, obj);
+    let descr = attr::lookup_type(vm, ty, name_str)?;
+    if !wants_receiver(descr) {
+        return None;
+    }
+    if ty.has_flag(tflags::HEAPTYPE) && !default_slot(vm, ty, "__getattribute__") {
+        return None;
+    }
+    if let Some(store) = attr::attr_store(obj) {
+        let shadowed = match store.get(&vm.rt.shapes, name_str) {
+            crate::types::instance::ShapedGet::Found(_) => true,
+            crate::types::instance::ShapedGet::Missing => false,
+            crate::types::instance::ShapedGet::DictMode => {
+                instance_dict_of(obj).is_some_and(|d| dictops::get_str_value(&d, name).is_some())
+            }
+        };
+        if shadowed {
+            return None;
+        }
+    }
+    Some(descr)
+}

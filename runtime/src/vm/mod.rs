@@ -426,6 +426,14 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 let v = tri!(inline_cache::get_attr(vm, cache, obj, name));
                 frame.set_reg(op!(units, at, 0), v);
             }
+            Opcode::LoadMethod => {
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                let obj = frame.reg(op!(units, at, 1));
+                let name = code.names[op!(units, at, 2)];
+                let cache = code.caches.get(op!(units, at, 3));
+                let v = tri!(inline_cache::load_method(vm, cache, obj, name));
+                frame.set_reg(op!(units, at, 0), v);
+            }
             Opcode::SetAttr => {
                 let obj = frame.reg(op!(units, at, 0));
                 let name = code.names[op!(units, at, 1)];
@@ -640,6 +648,41 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                     Ok(None) => {
                         frame.pc.store(at as u32, Ordering::Relaxed);
                         let r = tri!(ops::call::call_kw(vm, callee, &args, kwnames));
+                        frame.set_reg(dst, r);
+                    }
+                    Err(e) => fail!(e),
+                }
+            }
+            Opcode::CallMethod => {
+                if let Err(e) = vm.safepoint() {
+                    fail!(e);
+                }
+                let dst = op!(units, at, 0);
+                let mut callee = frame.reg(op!(units, at, 1));
+                let regs = reg_list(units, at + 5);
+                let mut args: smallvec::SmallVec<[Value; 8]> =
+                    smallvec::SmallVec::with_capacity(regs.len() + 1);
+                if inline_cache::wants_receiver(callee) {
+                    args.push(frame.reg(op!(units, at, 2)));
+                } else if let Some(f) = crate::builtins::descriptors::native::<
+                    crate::builtins::descriptors::StaticMethodObj,
+                >(callee)
+                {
+                    callee = f.func.get();
+                }
+                args.extend(regs.iter().map(|&r| frame.reg(r as usize)));
+                match call::prepare_inline_call(vm, callee, &args, &[]) {
+                    Ok(Some(callee_frame)) => {
+                        frame.pc.store(at as u32, Ordering::Relaxed);
+                        *pc = next;
+                        return Flow::Push {
+                            callee: callee_frame,
+                            dst: dst as u32,
+                        };
+                    }
+                    Ok(None) => {
+                        frame.pc.store(at as u32, Ordering::Relaxed);
+                        let r = tri!(ops::call::call_kw(vm, callee, &args, &[]));
                         frame.set_reg(dst, r);
                     }
                     Err(e) => fail!(e),
