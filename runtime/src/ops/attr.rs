@@ -95,7 +95,12 @@ fn may_have_dict(vm: &mut Vm, obj: Value) -> bool {
 }
 
 /// `obj`'s own attribute `name` (from its shaped slots or its dict), if it has one.
-fn own_attribute(vm: &mut Vm, obj: Value, name: Value, name_str: &str) -> PyResult<Option<Value>> {
+pub(crate) fn own_attribute(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    name_str: &str,
+) -> PyResult<Option<Value>> {
     let Some(store) = attr_store(obj) else {
         return Ok(None);
     };

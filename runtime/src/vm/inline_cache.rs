@@ -382,6 +382,21 @@ pub fn wants_receiver(callee: Value) -> bool {
     }
 }
 
+/// What `CallMethod` calls for the `load_method` result `method` of `obj`: the callee,
+/// and the receiver to pass first when `method` is a function found on the type.
+#[inline]
+pub fn method_call_target(method: Value, obj: Value) -> (Value, Option<Value>) {
+    if wants_receiver(method) {
+        return (method, Some(obj));
+    }
+    match crate::builtins::descriptors::native::<crate::builtins::descriptors::StaticMethodObj>(
+        method,
+    ) {
+        Some(f) => (f.func.get(), None),
+        None => (method, None),
+    }
+}
+
 /// `obj.name` in method form (the `LoadMethod` opcode; see `wants_receiver`).
 #[inline]
 pub fn load_method(
@@ -459,17 +474,10 @@ fn method_on_type(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
     if ty.has_flag(tflags::HEAPTYPE) && !default_slot(vm, ty, "__getattribute__") {
         return None;
     }
-    if let Some(store) = attr::attr_store(obj) {
-        let shadowed = match store.get(&vm.rt.shapes, name_str) {
-            crate::types::instance::ShapedGet::Found(_) => true,
-            crate::types::instance::ShapedGet::Missing => false,
-            crate::types::instance::ShapedGet::DictMode => {
-                instance_dict_of(obj).is_some_and(|d| dictops::get_str_value(&d, name).is_some())
-            }
-        };
-        if shadowed {
-            return None;
-        }
+    // Shadowed by the object's own attribute, or the lookup failed (a dict key's `__eq__`
+    // raised): the generic path answers, errors included.
+    if !matches!(attr::own_attribute(vm, obj, name, name_str), Ok(None)) {
+        return None;
     }
     Some(descr)
 }

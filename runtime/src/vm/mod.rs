@@ -621,21 +621,33 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                     .unwrap_or(Value::NONE);
                 frame.set_reg(op!(units, at, 0), v);
             }
-            Opcode::Call | Opcode::CallKw => {
+            Opcode::Call | Opcode::CallKw | Opcode::CallMethod => {
                 if let Err(e) = vm.safepoint() {
                     fail!(e);
                 }
                 let dst = op!(units, at, 0);
-                let callee = frame.reg(op!(units, at, 1));
-                let (kwnames, list_at) = if opcode == Opcode::CallKw {
-                    (
+                let (callee, args, kwnames) = match opcode {
+                    Opcode::CallMethod => {
+                        let obj = frame.reg(op!(units, at, 2));
+                        let (callee, receiver) =
+                            inline_cache::method_call_target(frame.reg(op!(units, at, 1)), obj);
+                        let regs = reg_list(units, at + 5);
+                        let mut args = smallvec::SmallVec::with_capacity(regs.len() + 1);
+                        args.extend(receiver);
+                        args.extend(regs.iter().map(|&r| frame.reg(r as usize)));
+                        (callee, args, &[][..])
+                    }
+                    Opcode::CallKw => (
+                        frame.reg(op!(units, at, 1)),
+                        read_regs(&frame, reg_list(units, at + 5)),
                         ops::tuple_items(code.consts[op!(units, at, 2)]).unwrap_or(&[]),
-                        at + 5,
-                    )
-                } else {
-                    (&[][..], at + 4)
+                    ),
+                    _ => (
+                        frame.reg(op!(units, at, 1)),
+                        read_regs(&frame, reg_list(units, at + 4)),
+                        &[][..],
+                    ),
                 };
-                let args = read_regs(&frame, reg_list(units, list_at));
                 match call::prepare_inline_call(vm, callee, &args, kwnames) {
                     Ok(Some(callee_frame)) => {
                         frame.pc.store(at as u32, Ordering::Relaxed);
@@ -648,41 +660,6 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                     Ok(None) => {
                         frame.pc.store(at as u32, Ordering::Relaxed);
                         let r = tri!(ops::call::call_kw(vm, callee, &args, kwnames));
-                        frame.set_reg(dst, r);
-                    }
-                    Err(e) => fail!(e),
-                }
-            }
-            Opcode::CallMethod => {
-                if let Err(e) = vm.safepoint() {
-                    fail!(e);
-                }
-                let dst = op!(units, at, 0);
-                let mut callee = frame.reg(op!(units, at, 1));
-                let regs = reg_list(units, at + 5);
-                let mut args: smallvec::SmallVec<[Value; 8]> =
-                    smallvec::SmallVec::with_capacity(regs.len() + 1);
-                if inline_cache::wants_receiver(callee) {
-                    args.push(frame.reg(op!(units, at, 2)));
-                } else if let Some(f) = crate::builtins::descriptors::native::<
-                    crate::builtins::descriptors::StaticMethodObj,
-                >(callee)
-                {
-                    callee = f.func.get();
-                }
-                args.extend(regs.iter().map(|&r| frame.reg(r as usize)));
-                match call::prepare_inline_call(vm, callee, &args, &[]) {
-                    Ok(Some(callee_frame)) => {
-                        frame.pc.store(at as u32, Ordering::Relaxed);
-                        *pc = next;
-                        return Flow::Push {
-                            callee: callee_frame,
-                            dst: dst as u32,
-                        };
-                    }
-                    Ok(None) => {
-                        frame.pc.store(at as u32, Ordering::Relaxed);
-                        let r = tri!(ops::call::call_kw(vm, callee, &args, &[]));
                         frame.set_reg(dst, r);
                     }
                     Err(e) => fail!(e),
