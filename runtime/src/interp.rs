@@ -93,6 +93,8 @@ pub struct Interpreter {
     /// `sys.setswitchinterval`'s value: kept for `getswitchinterval` only, since threads
     /// run in parallel and never hand over a lock.
     pub switch_interval: Mutex<f64>,
+    /// Per-module import locks (`import_lock`).
+    pub import_locks: crate::import_lock::ImportLocks,
 }
 
 impl Runtime {
@@ -260,6 +262,7 @@ impl Vm {
             initializing: Mutex::new(Vec::new()),
             thread_stack_size: Mutex::new(0),
             switch_interval: Mutex::new(0.005),
+            import_locks: Default::default(),
         });
         rt.interpreters.lock().push(interp.clone());
         interp

@@ -44,11 +44,19 @@ fn insert(vm: &mut Vm, s: Gc<SetBody>, item: Value) -> PyResult<()> {
 }
 
 fn insert_hashed(vm: &mut Vm, s: Gc<SetBody>, item: Value, h: i64) -> PyResult<()> {
-    if dictops::lookup(vm, &s.table, item, h)?.is_none() {
-        crate::gc::write_barrier(s.value(), item);
-        s.lock().insert_new(h, item);
+    loop {
+        let (found, version) = dictops::lookup_versioned(vm, &s.table, item, h)?;
+        if found.is_some() {
+            return Ok(());
+        }
+        let mut t = s.lock();
+        // Another thread added or removed an element meanwhile: look again.
+        if t.version == version {
+            crate::gc::write_barrier(s.value(), item);
+            t.insert_new(h, item);
+            return Ok(());
+        }
     }
-    Ok(())
 }
 
 /// Whether `item` is in the set `s`.
@@ -75,12 +83,16 @@ pub fn contains(vm: &mut Vm, s: Gc<SetBody>, item: Value) -> PyResult<bool> {
 
 fn remove(vm: &mut Vm, s: Gc<SetBody>, item: Value) -> PyResult<bool> {
     let h = hash::hash_key(vm, item, hash::KeyRole::SetElement)?;
-    match dictops::lookup(vm, &s.table, item, h)? {
-        Some(i) => {
-            s.lock().remove_at(i);
-            Ok(true)
+    loop {
+        let (found, version) = dictops::lookup_versioned(vm, &s.table, item, h)?;
+        let Some(i) = found else {
+            return Ok(false);
+        };
+        let mut t = s.lock();
+        if t.version == version {
+            t.remove_at(i);
+            return Ok(true);
         }
-        None => Ok(false),
     }
 }
 
