@@ -37,7 +37,8 @@ pub fn resume(
     error: Option<PyErr>,
 ) -> PyResult<GenResult> {
     let g = Gc::<GenBody>::from_value(generator).expect("generator");
-    match g.state.load(Ordering::Relaxed) {
+    let observed = g.state.load(Ordering::Acquire);
+    match observed {
         gen_state::RUNNING => {
             return Err(vm.value_error(format!("{} already executing", kind_name(g.kind))));
         }
@@ -64,8 +65,22 @@ pub fn resume(
         }
         _ => {}
     }
+    // Claim the generator: another thread resuming it at the same moment gets the
+    // "already executing" error instead of running the same frame concurrently.
+    if g
+        .state
+        .compare_exchange(
+            observed,
+            gen_state::RUNNING,
+            Ordering::AcqRel,
+            Ordering::Relaxed,
+        )
+        .is_err()
+    {
+        return Err(vm.value_error(format!("{} already executing", kind_name(g.kind))));
+    }
     let frame = g.frame;
-    let started = g.state.load(Ordering::Relaxed) != gen_state::CREATED;
+    let started = observed != gen_state::CREATED;
     let mut error = error;
     if let Some(e) = error
         && started
@@ -73,7 +88,10 @@ pub fn resume(
     {
         // Throw into the delegate first.
         match throw_into_delegate(vm, &frame, e) {
-            Delegated::Yielded(y) => return Ok(GenResult::Yielded(y)),
+            Delegated::Yielded(y) => {
+                g.state.store(observed, Ordering::Release);
+                return Ok(GenResult::Yielded(y));
+            }
             Delegated::Finished => error = None,
             Delegated::Raise(e) => error = Some(e),
         }
@@ -91,7 +109,6 @@ pub fn resume(
     } else {
         0
     };
-    g.state.store(gen_state::RUNNING, Ordering::Relaxed);
     let saved = vm.exc_info;
     let own = g.exc_state.get();
     if !own.is_none() {
@@ -111,7 +128,7 @@ pub fn resume(
                 Value::NONE
             });
             vm.exc_info = saved;
-            g.state.store(gen_state::SUSPENDED, Ordering::Relaxed);
+            g.state.store(gen_state::SUSPENDED, Ordering::Release);
             Ok(GenResult::Yielded(v))
         }
         Ok(Exit::Return(v)) => {

@@ -13,13 +13,13 @@
 //! Cached values are never traced: they are only read while validation proves that a
 //! live namespace still holds them.
 //!
-//! Threads share code objects and so their caches. Each entry is a sequence lock: a
-//! writer makes the sequence word odd (skipping the update when another writer holds
-//! it), stores the four words, and makes it even again; a reader that sees an odd word, or
-//! a different one after reading, treats the entry as a miss. A reader therefore never
-//! pairs one writer's keys with another's value.
+//! Threads share code objects and so their caches: each entry is a sequence-locked
+//! record (`vm::seqlock`), so a reader never pairs one writer's keys with another's
+//! value, and a concurrent update costs a miss.
 
-use std::sync::atomic::{AtomicU64, Ordering, fence};
+use std::sync::atomic::Ordering;
+
+use crate::vm::seqlock::SeqRecord;
 
 use crate::builtins::descriptors::SlotMember;
 use crate::errors::PyResult;
@@ -67,49 +67,23 @@ fn unpack(word: u64) -> (u64, ShapeId, usize) {
 /// (richards' tasks) see a few receiver types, each with its own shapes.
 const WAYS: usize = 4;
 
-/// One remembered answer (four words behind a sequence word).
+/// One remembered answer: two keys, a kind word and a value, read and written
+/// atomically as a whole (`vm::seqlock`).
 #[derive(Default)]
-struct Entry {
-    seq: AtomicU64,
-    key1: AtomicU64,
-    key2: AtomicU64,
-    kind: AtomicU64,
-    value: AtomicValue,
-}
+struct Entry(SeqRecord);
 
 impl Entry {
-    /// The entry's kind word and value when it is keyed on `(key1, key2)`, read
-    /// consistently; `None` on a mismatch or a concurrent update.
+    /// The entry's kind word and value when it is keyed on `(key1, key2)`.
     #[inline(always)]
     fn probe(&self, key1: u64, key2: u64) -> Option<(u64, Value)> {
-        let seq = self.seq.load(Ordering::Acquire);
-        if self.key1.load(Ordering::Relaxed) != key1 || self.key2.load(Ordering::Relaxed) != key2
-        {
-            return None;
-        }
-        let kind = self.kind.load(Ordering::Relaxed);
-        let value = self.value.get();
-        fence(Ordering::Acquire);
-        (seq & 1 == 0 && self.seq.load(Ordering::Relaxed) == seq).then_some((kind, value))
+        self.0
+            .probe(key1, key2)
+            .map(|(kind, value)| (kind, Value::from_bits(value)))
     }
 
-    /// Replaces the entry; does nothing when another thread is updating it.
+    /// Replaces the entry (unless another thread is writing it).
     fn store(&self, key1: u64, key2: u64, kind: u64, value: Value) {
-        let seq = self.seq.load(Ordering::Relaxed);
-        if seq & 1 != 0
-            || self
-                .seq
-                .compare_exchange(seq, seq + 1, Ordering::Acquire, Ordering::Relaxed)
-                .is_err()
-        {
-            return;
-        }
-        fence(Ordering::Release);
-        self.key1.store(key1, Ordering::Relaxed);
-        self.key2.store(key2, Ordering::Relaxed);
-        self.kind.store(kind, Ordering::Relaxed);
-        self.value.set(value);
-        self.seq.store(seq + 2, Ordering::Release);
+        self.0.store(key1, key2, kind, value.bits());
     }
 
     /// Forgets the entry.
@@ -131,11 +105,11 @@ impl InlineCache {
         let keyed = self
             .entries
             .iter()
-            .find(|e| e.key1.load(Ordering::Relaxed) == version);
+            .find(|e| e.0.peek_key1() == version);
         let empty = || {
             self.entries
                 .iter()
-                .find(|e| e.kind.load(Ordering::Relaxed) == KIND_EMPTY)
+                .find(|e| e.0.peek_kind() == KIND_EMPTY)
         };
         keyed
             .or_else(empty)

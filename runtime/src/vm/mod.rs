@@ -16,6 +16,7 @@ pub mod frame;
 pub mod generator;
 pub mod generator_ops;
 pub mod inline_cache;
+pub mod seqlock;
 pub mod misc;
 pub mod unwind;
 
