@@ -38,7 +38,11 @@ impl<'a> Lowerer<'a> {
                 Ok(self.constant_at(number.range, value))
             }
             Expr::StringLiteral(s) => {
-                Ok(self.constant_at(s.range, Const::Str(s.value.to_str().to_owned())))
+                let value = match super::surrogates::literal_with_surrogates(self.source, s) {
+                    Some(bytes) => Const::Wtf8Str(bytes),
+                    None => Const::Str(s.value.to_str().to_owned()),
+                };
+                Ok(self.constant_at(s.range, value))
             }
             Expr::BytesLiteral(b) => {
                 Ok(self.constant_at(b.range, Const::Bytes(b.value.bytes().collect())))

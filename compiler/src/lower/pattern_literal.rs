@@ -146,7 +146,7 @@ pub(super) fn key_identity(value: &Const) -> Option<KeyIdentity> {
         )),
         Const::Str(s) => Some(KeyIdentity::Str(s.clone())),
         Const::Bytes(b) => Some(KeyIdentity::Bytes(b.clone())),
-        Const::Tuple(_) | Const::FrozenSet(_) => None,
+        Const::Wtf8Str(_) | Const::Tuple(_) | Const::FrozenSet(_) => None,
     }
 }
 
@@ -169,6 +169,7 @@ pub(super) fn const_repr(value: &Const) -> String {
             }
         }
         Const::Str(s) => crate::pyrepr::repr_str(s),
+        Const::Wtf8Str(b) => crate::pyrepr::repr_wtf8(b),
         Const::Bytes(b) => crate::pyrepr::repr_bytes(b),
         Const::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(const_repr).collect();

@@ -202,26 +202,20 @@ fn chr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
     };
     match u32::try_from(i).ok().filter(|&c| c <= 0x10FFFF) {
-        Some(c) => {
-            let c = char::from_u32(c).unwrap_or('\u{FFFD}');
-            Ok(crate::builtins::str::char_value(vm, c))
-        }
+        Some(c) => Ok(crate::builtins::str::code_value(vm, c)),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
 
 fn ord(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = args.one(vm, "ord")?;
-    if let Some(s) = str_of(v) {
-        let mut cs = s.chars();
-        return match (cs.next(), cs.next()) {
-            (Some(c), None) => Ok(vm.new_int(c as i64)),
-            _ => {
-                let n = s.chars().count();
-                Err(vm.type_error(format!(
-                    "ord() expected a character, but string of length {n} found"
-                )))
-            }
+    if let Some(body) = ops::str_body(v) {
+        let s = body.body();
+        return match s.char_len() {
+            1 => Ok(vm.new_int(i64::from(s.code_at(0)))),
+            n => Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {n} found"
+            ))),
         };
     }
     if let Some(b) = crate::builtins::str::bytes_data(v) {

@@ -612,6 +612,12 @@ pub fn contains_builtin(vm: &mut Vm, obj: Value, item: Value) -> PyResult<Option
                     "'in <string>' requires string as left operand, not {tn}"
                 )));
             };
+            if ops::str_has_surrogates(item) || ops::str_has_surrogates(obj) {
+                // Generalized UTF-8 is self-synchronizing: a byte match is a code-point match.
+                let (hay, needle) = (ops::str_wtf8(obj), ops::str_wtf8(item));
+                let (hay, needle) = (hay.unwrap_or(b""), needle.unwrap_or(b""));
+                return Ok(Some(memchr::memmem::find(hay, needle).is_some()));
+            }
             Ok(Some(ops::str_of(obj).unwrap_or("").contains(needle)))
         }
         Some(ObjKind::List) | Some(ObjKind::Tuple) => {

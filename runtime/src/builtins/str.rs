@@ -39,6 +39,31 @@ pub fn char_value(vm: &mut Vm, c: char) -> Value {
     }
 }
 
+/// A one-code-point str, which may be a lone surrogate (`code <= 0x10FFFF`).
+pub fn code_value(vm: &mut Vm, code: u32) -> Value {
+    match char::from_u32(code) {
+        Some(c) => char_value(vm, c),
+        None => {
+            let mut bytes = Vec::with_capacity(3);
+            text::wtf8::push_code(&mut bytes, code);
+            vm.new_str_wtf8(bytes)
+        }
+    }
+}
+
+/// The generalized UTF-8 code points (`text::wtf8`) of the str values `items` joined by
+/// `sep`: the slow path of concatenations where some part holds a lone surrogate.
+pub fn wtf8_join(items: &[Value], sep: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(sep);
+        }
+        out.extend_from_slice(ops::str_wtf8(*item).unwrap_or(b""));
+    }
+    out
+}
+
 /// Raises a `text` error as the Python exception it names.
 pub(crate) fn text_err(vm: &mut Vm, e: TextError) -> PyErr {
     match e.exc_type {
@@ -183,7 +208,20 @@ pub fn str_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                 return Ok(obj);
             }
             let (a, b) = (s.byte_offset(start as usize), s.byte_offset(stop as usize));
+            if s.has_surrogates() {
+                return Ok(vm.new_str_wtf8(s.wtf8_bytes()[a..b].to_vec()));
+            }
             return Ok(vm.new_str(&text[a..b]));
+        }
+        if s.has_surrogates() {
+            let codes: Vec<u32> = text::wtf8::code_points(s.wtf8_bytes()).collect();
+            let mut out = Vec::new();
+            let mut i = start;
+            while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                text::wtf8::push_code(&mut out, codes[i as usize]);
+                i += step;
+            }
+            return Ok(vm.new_str_wtf8(out));
         }
         let mut out = String::new();
         if s.is_ascii() {
@@ -210,8 +248,8 @@ pub fn str_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         return Err(vm.type_error(format!("string indices must be integers, not '{tn}'")));
     }
     let i = normalize_index(vm, key, s.char_len(), "string")?;
-    let c = s.char_at(i);
-    Ok(char_value(vm, c))
+    let c = s.code_at(i);
+    Ok(code_value(vm, c))
 }
 
 /// `str * n` as a count: negative means 0, too large is an `OverflowError`.
@@ -242,6 +280,9 @@ pub fn str_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option
                 {
                     return Err(vm.memory_error(""));
                 }
+                if ops::str_has_surrogates(a) || ops::str_has_surrogates(b) {
+                    return Ok(Some(vm.new_str_wtf8(wtf8_join(&[a, b], b""))));
+                }
                 s.push_str(x);
                 s.push_str(y);
                 Ok(Some(vm.new_string(s)))
@@ -266,6 +307,10 @@ pub fn str_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option
             }
             if x.len().saturating_mul(n) > (1 << 40) {
                 return Err(vm.memory_error(""));
+            }
+            if ops::str_has_surrogates(a) {
+                let bytes = ops::str_wtf8(a).unwrap_or(b"").repeat(n);
+                return Ok(Some(vm.new_str_wtf8(bytes)));
             }
             Ok(Some(vm.new_string(x.repeat(n))))
         }
@@ -378,8 +423,8 @@ fn str_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if cls == vm.rt.types.str {
         return Ok(s);
     }
-    let text = str_of(s).unwrap_or("").to_owned();
-    let payload = vm.new_string(text);
+    let text = ops::str_wtf8(s).unwrap_or(b"").to_vec();
+    let payload = vm.new_str_wtf8(text);
     Ok(crate::builtins::numbers::wrap_payload(vm, cls, payload))
 }
 
@@ -400,7 +445,8 @@ fn m_encode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
         }
     }
-    let data = encode(vm, s.text(), names[0], names[1])?;
+    let text = ops::str_wtf8(args.values[0]).unwrap_or(s.text().as_bytes());
+    let data = encode(vm, text, names[0], names[1])?;
     Ok(new_bytes(vm, data))
 }
 
@@ -421,14 +467,18 @@ fn m_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     let holder = vm.new_list(items.clone());
     let mut total = 0usize;
+    let mut surrogates = ops::str_has_surrogates(args.values[0]);
     for (i, item) in items.iter().enumerate() {
-        let Some(s) = str_of(*item) else {
+        let Some(s) = ops::str_body(*item) else {
             let tn = ops::type_name(vm, *item);
             return Err(vm.type_error(format!(
                 "sequence item {i}: expected str instance, {tn} found"
             )));
         };
-        total = total.saturating_add(s.len()).saturating_add(sep.len());
+        surrogates |= s.has_surrogates();
+        total = total
+            .saturating_add(s.as_str().len())
+            .saturating_add(sep.len());
     }
     if items.len() == 1 && ops::type_of(vm, items[0]) == vm.rt.types.str {
         return Ok(items[0]);
@@ -436,6 +486,12 @@ fn m_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut out = String::new();
     if out.try_reserve(total).is_err() {
         return Err(vm.memory_error(""));
+    }
+    if surrogates {
+        let sep = ops::str_wtf8(args.values[0]).unwrap_or(b"");
+        let joined = wtf8_join(&items, sep);
+        std::hint::black_box(holder);
+        return Ok(vm.new_str_wtf8(joined));
     }
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -652,6 +708,10 @@ macro_rules! predicate {
                     concat!("str.", $name, "() takes no arguments ({} given)"),
                     n
                 )));
+            }
+            // The view shows a lone surrogate (category Cs) as U+FFFD, which is printable.
+            if $name == "isprintable" && ops::str_has_surrogates(args.values[0]) {
+                return Ok(Value::FALSE);
             }
             Ok(Value::from_bool($f(s.text())))
         }

@@ -12,7 +12,7 @@ use num_traits::ToPrimitive;
 use crate::errors::PyResult;
 use crate::interp::Vm;
 use crate::object::{Gc, ObjKind, kind_of};
-use crate::ops::{self, IntRef, attr, call, float_of, int_of, is_subtype, str_of, type_of};
+use crate::ops::{self, IntRef, attr, call, float_of, int_of, is_subtype, type_of};
 use crate::types::list::ListBody;
 use crate::types::typeobj::tflags;
 use crate::value::Value;
@@ -127,7 +127,9 @@ pub fn builtin_eq(a: Value, b: Value) -> Option<bool> {
         return Some(x == y);
     }
     match (kind_of(a), kind_of(b)) {
-        (Some(ObjKind::Str), Some(ObjKind::Str)) => return Some(str_of(a) == str_of(b)),
+        (Some(ObjKind::Str), Some(ObjKind::Str)) => {
+            return Some(ops::str_wtf8(a) == ops::str_wtf8(b));
+        }
         (Some(ObjKind::Instance), _) | (_, Some(ObjKind::Instance)) => return None,
         (Some(ObjKind::Str), None) | (None, Some(ObjKind::Str)) => return Some(false),
         _ => {}
@@ -150,7 +152,7 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
     }
     match (kind_of(a), kind_of(b)) {
         (Some(ObjKind::Str), Some(ObjKind::Str)) => {
-            let ord = str_of(a).cmp(&str_of(b));
+            let ord = ops::str_wtf8(a).cmp(&ops::str_wtf8(b));
             return Ok(Some(ordering_result(Some(ord), op)));
         }
         (Some(ObjKind::Bytes | ObjKind::ByteArray), Some(ObjKind::Bytes | ObjKind::ByteArray)) => {

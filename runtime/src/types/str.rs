@@ -1,6 +1,27 @@
 //! `str` objects: immutable UTF-8 text with a cached character count, an ASCII flag (O(1)
 //! indexing when set) and a cached hash (DESIGN.md §3). The methods' algorithms live in
 //! `crate::text`; `ops` and `builtins` wrap them.
+//!
+//! # Lone surrogates
+//!
+//! A Python `str` may hold lone surrogates (`"\ud800"`, `chr(0xdc80)`, the
+//! `surrogateescape` decoder). Rust's `str` cannot, and building one from such bytes would be
+//! undefined behaviour, so a body keeps two forms:
+//!
+//! * `text`, always valid UTF-8: the whole string for ordinary text, and for text with
+//!   surrogates its *view*, in which each surrogate is U+FFFD;
+//! * `wtf8`, only for text with at least one surrogate (`has_surrogates`): the true code
+//!   points as generalized UTF-8 (`text::wtf8`: each surrogate is its own three-byte
+//!   sequence `ED A0..BF xx`; pairs are never joined, as CPython keeps them apart).
+//!
+//! U+FFFD and a surrogate are both three bytes, so the two forms share byte offsets, the
+//! character count and the sampled offset table; code that finds byte ranges on the view
+//! can cut the same ranges from `wtf8_bytes`. Ordinary strings pay nothing: `as_str` is the
+//! same field access as before and `new` never looks for surrogates (valid UTF-8 has none).
+//! The operations that must see code points use `wtf8_bytes` (equality, hashing, ordering,
+//! `in`, indexing, slicing, iteration, concatenation, `join`, repetition, `repr`, `ord`,
+//! encoding, `print`); the other methods work on the view, so a surrogate they copy into a
+//! new string comes out as U+FFFD.
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -9,7 +30,10 @@ use crate::object::Trace;
 
 /// A `str` object.
 pub struct StrBody {
+    /// The text, or for text with surrogates its view (each surrogate as U+FFFD).
     text: Box<str>,
+    /// The generalized UTF-8 code points, present only when there is a lone surrogate.
+    wtf8: Option<Box<[u8]>>,
     char_len: usize,
     /// For non-ASCII text: the byte offset of every `text::index::SAMPLE_STEP`-th
     /// character, built on the first indexing, so indexing walks a bounded distance.
@@ -22,7 +46,7 @@ impl Trace for StrBody {
     fn trace(&self, _tracer: &mut Tracer) {}
 
     fn external_bytes(&self) -> usize {
-        self.text.len()
+        self.text.len() + self.wtf8.as_ref().map_or(0, |b| b.len())
     }
 }
 
@@ -36,15 +60,46 @@ impl StrBody {
         };
         StrBody {
             text,
+            wtf8: None,
             char_len,
             index: std::sync::OnceLock::new(),
             hash: AtomicI64::new(0),
         }
     }
 
+    /// A str from generalized UTF-8 bytes (`text::wtf8`), which may hold lone surrogates.
+    pub fn from_wtf8(bytes: Vec<u8>) -> StrBody {
+        // Valid UTF-8 holds no surrogate; anything else the runtime builds does.
+        let bytes = match String::from_utf8(bytes) {
+            Ok(text) => return StrBody::new(text),
+            Err(e) => e.into_bytes(),
+        };
+        let view = crate::text::wtf8::lossy(&bytes);
+        let mut body = StrBody::new(view);
+        body.wtf8 = Some(bytes.into_boxed_slice());
+        body
+    }
+
+    /// The text; for text with lone surrogates, its view with each surrogate as U+FFFD.
     #[inline]
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// Whether the text holds a lone surrogate.
+    #[inline]
+    pub fn has_surrogates(&self) -> bool {
+        self.wtf8.is_some()
+    }
+
+    /// The code points as generalized UTF-8 bytes (the UTF-8 text when there is no
+    /// surrogate). Byte offsets are those of `as_str`.
+    #[inline]
+    pub fn wtf8_bytes(&self) -> &[u8] {
+        match &self.wtf8 {
+            Some(b) => b,
+            None => self.text.as_bytes(),
+        }
     }
 
     /// Length in code points.
@@ -64,7 +119,7 @@ impl StrBody {
         if cached != 0 || self.text.is_empty() {
             return cached;
         }
-        let h = crate::ops::hash::str_hash(&self.text);
+        let h = crate::ops::hash::bytes_hash(self.wtf8_bytes());
         self.hash.store(h, Ordering::Relaxed);
         h
     }
@@ -96,12 +151,20 @@ impl StrBody {
         }
     }
 
-    /// The code point at `index` (`index < char_len`).
+    /// The code point at `index` (`index < char_len`); a lone surrogate reads as U+FFFD.
     pub fn char_at(&self, index: usize) -> char {
         if self.is_ascii() {
             return self.text.as_bytes()[index] as char;
         }
         let at = self.byte_offset(index);
         self.text[at..].chars().next().unwrap_or('\0')
+    }
+
+    /// The code point at `index` (`index < char_len`), lone surrogates included.
+    pub fn code_at(&self, index: usize) -> u32 {
+        match &self.wtf8 {
+            None => u32::from(self.char_at(index)),
+            Some(bytes) => crate::text::wtf8::decode_at(bytes, self.byte_offset(index)).0,
+        }
     }
 }
