@@ -336,9 +336,11 @@ pub fn encode(vm: &mut Vm, text: &[u8], encoding: &str, errors: &str) -> PyResul
             i += 1;
             continue;
         }
-        // A run of unencodable characters is reported (and handled) as one.
+        // A run of unencodable characters is reported (and handled) as one, except by the
+        // UTF-16 and UTF-32 encoders, which go one character at a time.
         let mut end = i + 1;
-        while end < codes.len() && !encodable(codes[end]) {
+        let single = matches!(codec, Codec::Utf16(_) | Codec::Utf32(_));
+        while !single && end < codes.len() && !encodable(codes[end]) {
             end += 1;
         }
         let h = match checked {

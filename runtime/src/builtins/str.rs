@@ -64,6 +64,73 @@ pub fn wtf8_join(items: &[Value], sep: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A str method's result with the stand-ins of its str results (`text::wtf8::STAND_IN`)
+/// turned back into lone surrogates, when some argument (the receiver included) held
+/// surrogates: the method ran on the views, where they are stand-ins (`types::str`).
+pub fn restore_surrogates(vm: &mut Vm, args: &Args, result: Value) -> Value {
+    if !args.values.iter().any(|&v| ops::str_has_surrogates(v)) {
+        return result;
+    }
+    let mark = vm.push_root(result);
+    let restored = if let Some(list) = Gc::<crate::types::list::ListBody>::from_value(result) {
+        let items = list.items.lock().clone();
+        for (i, item) in items.into_iter().enumerate() {
+            let new = restore_str(vm, item);
+            if new != item
+                && let Some(slot) = list.items.lock().get_mut(i)
+            {
+                crate::gc::write_barrier(result, new);
+                *slot = new;
+            }
+        }
+        result
+    } else if let Some(items) = ops::tuple_items(result) {
+        let items = items.to_vec();
+        let new: Vec<Value> = items.iter().map(|&v| restore_str(vm, v)).collect();
+        if new == items {
+            result
+        } else {
+            vm.new_tuple(new)
+        }
+    } else {
+        restore_str(vm, result)
+    };
+    vm.pop_roots(mark);
+    restored
+}
+
+/// A new str from `text`, built from views (`types::str`): when `surrogates` (some source
+/// text held lone surrogates), its stand-ins become surrogates again.
+pub fn new_str_from_views(vm: &mut Vm, text: String, surrogates: bool) -> Value {
+    if surrogates && text::wtf8::has_stand_in(&text) {
+        vm.new_str_wtf8(text::wtf8::from_stand_ins(&text))
+    } else {
+        vm.new_string(text)
+    }
+}
+
+/// `v`, or for a str without surrogates whose text holds stand-ins, the str they stand for.
+fn restore_str(vm: &mut Vm, v: Value) -> Value {
+    match ops::str_body(v) {
+        Some(b) if !b.has_surrogates() && text::wtf8::has_stand_in(b.as_str()) => {
+            let bytes = text::wtf8::from_stand_ins(b.as_str());
+            vm.new_str_wtf8(bytes)
+        }
+        _ => v,
+    }
+}
+
+/// A str method that keeps lone surrogates (`restore_surrogates`).
+macro_rules! keep_surrogates {
+    ($f:ident) => {{
+        fn keeping(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+            let r = $f(vm, args)?;
+            Ok(restore_surrogates(vm, args, r))
+        }
+        keeping
+    }};
+}
+
 /// Raises a `text` error as the Python exception it names.
 pub(crate) fn text_err(vm: &mut Vm, e: TextError) -> PyErr {
     match e.exc_type {
@@ -709,10 +776,6 @@ macro_rules! predicate {
                     n
                 )));
             }
-            // The view shows a lone surrogate (category Cs) as U+FFFD, which is printable.
-            if $name == "isprintable" && ops::str_has_surrogates(args.values[0]) {
-                return Ok(Value::FALSE);
-            }
             Ok(Value::from_bool($f(s.text())))
         }
     };
@@ -1022,12 +1085,12 @@ pub const METHODS: &[MethodDef] = &[
     staticmethod("__new__", str_new),
     method("encode", m_encode),
     method("join", m_join),
-    method("split", m_split),
-    method("rsplit", m_rsplit),
-    method("strip", m_strip),
-    method("lstrip", m_lstrip),
-    method("rstrip", m_rstrip),
-    method("replace", m_replace),
+    method("split", keep_surrogates!(m_split)),
+    method("rsplit", keep_surrogates!(m_rsplit)),
+    method("strip", keep_surrogates!(m_strip)),
+    method("lstrip", keep_surrogates!(m_lstrip)),
+    method("rstrip", keep_surrogates!(m_rstrip)),
+    method("replace", keep_surrogates!(m_replace)),
     method("find", m_find),
     method("rfind", m_rfind),
     method("index", m_index),
@@ -1035,12 +1098,12 @@ pub const METHODS: &[MethodDef] = &[
     method("count", m_count),
     method("startswith", m_startswith),
     method("endswith", m_endswith),
-    method("upper", m_upper),
-    method("lower", m_lower),
-    method("casefold", m_casefold),
-    method("swapcase", m_swapcase),
-    method("capitalize", m_capitalize),
-    method("title", m_title),
+    method("upper", keep_surrogates!(m_upper)),
+    method("lower", keep_surrogates!(m_lower)),
+    method("casefold", keep_surrogates!(m_casefold)),
+    method("swapcase", keep_surrogates!(m_swapcase)),
+    method("capitalize", keep_surrogates!(m_capitalize)),
+    method("title", keep_surrogates!(m_title)),
     method("isdigit", m_isdigit),
     method("isdecimal", m_isdecimal),
     method("isnumeric", m_isnumeric),
@@ -1053,19 +1116,19 @@ pub const METHODS: &[MethodDef] = &[
     method("isidentifier", m_isidentifier),
     method("isprintable", m_isprintable),
     method("istitle", m_istitle),
-    method("center", m_center),
-    method("ljust", m_ljust),
-    method("rjust", m_rjust),
-    method("zfill", m_zfill),
-    method("splitlines", m_splitlines),
-    method("partition", m_partition),
-    method("rpartition", m_rpartition),
-    method("removeprefix", m_removeprefix),
-    method("removesuffix", m_removesuffix),
-    method("expandtabs", m_expandtabs),
-    method("format", m_format),
-    method("format_map", m_format_map),
-    method("translate", m_translate),
+    method("center", keep_surrogates!(m_center)),
+    method("ljust", keep_surrogates!(m_ljust)),
+    method("rjust", keep_surrogates!(m_rjust)),
+    method("zfill", keep_surrogates!(m_zfill)),
+    method("splitlines", keep_surrogates!(m_splitlines)),
+    method("partition", keep_surrogates!(m_partition)),
+    method("rpartition", keep_surrogates!(m_rpartition)),
+    method("removeprefix", keep_surrogates!(m_removeprefix)),
+    method("removesuffix", keep_surrogates!(m_removesuffix)),
+    method("expandtabs", keep_surrogates!(m_expandtabs)),
+    method("format", keep_surrogates!(m_format)),
+    method("format_map", keep_surrogates!(m_format_map)),
+    method("translate", keep_surrogates!(m_translate)),
     staticmethod("maketrans", m_maketrans),
     method("__getnewargs__", m_getnewargs),
     method("__sizeof__", m_sizeof),

@@ -7,9 +7,9 @@
 //! Byte order equals code-point order, and the encoding is self-synchronizing, so byte-wise
 //! equality, ordering and substring search stay correct per code point.
 //!
-//! `lossy` gives the valid UTF-8 *view* of such bytes, each surrogate replaced by U+FFFD.
-//! Both are three bytes long, so byte offsets (and character counts) of the view and the
-//! generalized UTF-8 bytes are the same.
+//! `to_stand_ins` gives the valid UTF-8 *view* of such bytes, in which surrogate U+D800+k
+//! is the private-use character U+10F800+k (the last 2048 code points of plane 16), so the
+//! view has one character per code point and `from_stand_ins` reverses it.
 
 /// Whether `code` is a surrogate code point.
 #[inline]
@@ -78,22 +78,85 @@ pub fn has_surrogate(bytes: &[u8]) -> bool {
     memchr::memchr_iter(0xED, bytes).any(|at| bytes.get(at + 1).is_some_and(|&b| b >= 0xA0))
 }
 
-/// The valid UTF-8 view of generalized UTF-8 `bytes`: each surrogate becomes U+FFFD
-/// (same byte length), and so does any malformed byte.
-pub fn lossy(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => {
-            let mut out = String::with_capacity(bytes.len());
-            let mut at = 0;
-            while at < bytes.len() {
-                let (code, len) = decode_at(bytes, at);
-                out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
-                at += len;
-            }
-            out
+/// The private-use code point standing for surrogate U+D800 in views; U+D800+k maps to
+/// `STAND_IN + k`, up to U+10FFFF.
+pub const STAND_IN: u32 = 0x10F800;
+
+/// The valid UTF-8 view of generalized UTF-8 `bytes`: each surrogate becomes its stand-in
+/// (`STAND_IN`), any malformed byte U+FFFD.
+pub fn to_stand_ins(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 3);
+    let mut at = 0;
+    while at < bytes.len() {
+        let (code, len) = decode_at(bytes, at);
+        let code = if is_surrogate(code) {
+            code - 0xD800 + STAND_IN
+        } else {
+            code
+        };
+        out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+        at += len;
+    }
+    out
+}
+
+/// Whether `text` holds a stand-in character (U+10F800..U+10FFFF).
+pub fn has_stand_in(text: &str) -> bool {
+    // Their UTF-8 form starts F4 8F A0..BF.
+    memchr::memmem::find_iter(text.as_bytes(), &[0xF4, 0x8F])
+        .any(|at| text.as_bytes().get(at + 2).is_some_and(|&b| b >= 0xA0))
+}
+
+/// Generalized UTF-8 for `text` with every stand-in turned back into its surrogate.
+pub fn from_stand_ins(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let code = u32::from(c);
+        if code >= STAND_IN {
+            push_code(&mut out, code - STAND_IN + 0xD800);
+        } else {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
         }
     }
+    out
+}
+
+/// The sampled offset table (`text::index::build_samples`) of generalized UTF-8 `bytes`.
+pub fn build_samples(bytes: &[u8]) -> Box<[u32]> {
+    let step = super::index::SAMPLE_STEP;
+    let mut offsets = Vec::with_capacity(bytes.len() / step + 1);
+    let mut count = 0usize;
+    for (at, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if count % step == 0 {
+                offsets.push(u32::try_from(at).unwrap_or(u32::MAX));
+            }
+            count += 1;
+        }
+    }
+    offsets.into_boxed_slice()
+}
+
+/// The byte offset of code point `index` in generalized UTF-8 `bytes`, using their
+/// sampled offset table, or `bytes.len()` past the end.
+pub fn char_to_byte_sampled(bytes: &[u8], samples: &[u32], index: usize) -> usize {
+    let step = super::index::SAMPLE_STEP;
+    let (mut at, mut left) = match samples.get(index / step) {
+        Some(&start) => (start as usize, index % step),
+        None => (0, index),
+    };
+    while at < bytes.len() {
+        if left == 0 {
+            return at;
+        }
+        at += 1;
+        while at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
+            at += 1;
+        }
+        left -= 1;
+    }
+    bytes.len()
 }
 
 /// The number of code points in generalized UTF-8 `bytes`.
@@ -117,9 +180,14 @@ mod tests {
         );
         assert!(has_surrogate(&b));
         assert_eq!(char_count(&b), 5);
-        let view = lossy(&b);
-        assert_eq!(view.len(), b.len());
-        assert_eq!(view, "a\u{FFFD}\u{FFFD}\u{1F600}é");
+        let view = to_stand_ins(&b);
+        assert_eq!(view, "a\u{10F83D}\u{10FE00}\u{1F600}é");
+        assert!(has_stand_in(&view));
+        assert_eq!(from_stand_ins(&view), b);
         assert!(!has_surrogate("\u{D7FF}\u{E000}".as_bytes()));
+        assert!(!has_stand_in("\u{10F7FF}"));
+        let samples = build_samples(&b);
+        assert_eq!(char_to_byte_sampled(&b, &samples, 2), 4);
+        assert_eq!(char_to_byte_sampled(&b, &samples, 5), b.len());
     }
 }

@@ -6,22 +6,25 @@
 //!
 //! A Python `str` may hold lone surrogates (`"\ud800"`, `chr(0xdc80)`, the
 //! `surrogateescape` decoder). Rust's `str` cannot, and building one from such bytes would be
-//! undefined behaviour, so a body keeps two forms:
+//! undefined behaviour, so a body with surrogates keeps two forms:
 //!
+//! * `wtf8` (present only when there is at least one lone surrogate: `has_surrogates`): the
+//!   true code points as generalized UTF-8 (`text::wtf8`: each surrogate is its own
+//!   three-byte sequence `ED A0..BF xx`; pairs are never joined, as CPython keeps them
+//!   apart). Byte order is code-point order.
 //! * `text`, always valid UTF-8: the whole string for ordinary text, and for text with
-//!   surrogates its *view*, in which each surrogate is U+FFFD;
-//! * `wtf8`, only for text with at least one surrogate (`has_surrogates`): the true code
-//!   points as generalized UTF-8 (`text::wtf8`: each surrogate is its own three-byte
-//!   sequence `ED A0..BF xx`; pairs are never joined, as CPython keeps them apart).
+//!   surrogates its *view*, in which surrogate U+D800+k is the private-use stand-in
+//!   U+10F800+k (`text::wtf8::to_stand_ins`), one character for one code point.
 //!
-//! U+FFFD and a surrogate are both three bytes, so the two forms share byte offsets, the
-//! character count and the sampled offset table; code that finds byte ranges on the view
-//! can cut the same ranges from `wtf8_bytes`. Ordinary strings pay nothing: `as_str` is the
-//! same field access as before and `new` never looks for surrogates (valid UTF-8 has none).
-//! The operations that must see code points use `wtf8_bytes` (equality, hashing, ordering,
-//! `in`, indexing, slicing, iteration, concatenation, `join`, repetition, `repr`, `ord`,
-//! encoding, `print`); the other methods work on the view, so a surrogate they copy into a
-//! new string comes out as U+FFFD.
+//! Ordinary strings pay nothing: `as_str` is the same field access as before and `new`
+//! never looks for surrogates (valid UTF-8 has none). The operations that must see code
+//! points use `wtf8_bytes` (equality, hashing, ordering, `in`, indexing, slicing,
+//! iteration, concatenation, `join`, repetition, `repr`, `ord`, encoding, `print`);
+//! `byte_offset` and the sampled offset table then refer to `wtf8_bytes`. The other
+//! methods run on the view, where comparisons and searches are exact, and
+//! `builtins::str::restore_surrogates` turns stand-ins in their results back into
+//! surrogates when an operand held some. The one inexactness: a genuine U+10F800..U+10FFFF
+//! character meeting a lone surrogate in one such operation comes out as a surrogate.
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -74,13 +77,12 @@ impl StrBody {
             Ok(text) => return StrBody::new(text),
             Err(e) => e.into_bytes(),
         };
-        let view = crate::text::wtf8::lossy(&bytes);
-        let mut body = StrBody::new(view);
+        let mut body = StrBody::new(crate::text::wtf8::to_stand_ins(&bytes));
         body.wtf8 = Some(bytes.into_boxed_slice());
         body
     }
 
-    /// The text; for text with lone surrogates, its view with each surrogate as U+FFFD.
+    /// The text; for text with lone surrogates, its view with stand-ins for them.
     #[inline]
     pub fn as_str(&self) -> &str {
         &self.text
@@ -93,7 +95,7 @@ impl StrBody {
     }
 
     /// The code points as generalized UTF-8 bytes (the UTF-8 text when there is no
-    /// surrogate). Byte offsets are those of `as_str`.
+    /// surrogate); `byte_offset` indexes these.
     #[inline]
     pub fn wtf8_bytes(&self) -> &[u8] {
         match &self.wtf8 {
@@ -124,47 +126,44 @@ impl StrBody {
         h
     }
 
-    /// The byte offset of code point `index` (`index <= char_len`).
+    /// The offset in `wtf8_bytes` of code point `index` (`index <= char_len`).
     pub fn byte_offset(&self, index: usize) -> usize {
         if self.is_ascii() {
             return index;
         }
         if index >= self.char_len {
-            return self.text.len();
+            return self.wtf8_bytes().len();
         }
-        crate::text::index::char_to_byte_sampled(&self.text, self.samples(), index)
+        match &self.wtf8 {
+            None => crate::text::index::char_to_byte_sampled(&self.text, self.samples(), index),
+            Some(bytes) => crate::text::wtf8::char_to_byte_sampled(bytes, self.samples(), index),
+        }
     }
 
-    /// The sampled offset table of non-ASCII text, built on first use.
+    /// The sampled offset table (`text::index::build_samples`) of non-ASCII text, over
+    /// `wtf8_bytes`, built on first use.
     pub fn samples(&self) -> &[u32] {
-        self.index
-            .get_or_init(|| crate::text::index::build_samples(&self.text))
+        self.index.get_or_init(|| match &self.wtf8 {
+            None => crate::text::index::build_samples(&self.text),
+            Some(bytes) => crate::text::wtf8::build_samples(bytes),
+        })
     }
 
-    /// The text with its character count and, for non-ASCII text long enough that the
-    /// table pays for itself, its sampled offset table.
+    /// The text (the view, for text with surrogates) with its character count and, for
+    /// non-ASCII text long enough that the table pays for itself, its sampled offset table.
     pub fn indexed(&self) -> crate::text::index::Indexed<'_> {
-        if self.is_ascii() || self.text.len() < 256 {
+        if self.is_ascii() || self.text.len() < 256 || self.wtf8.is_some() {
             crate::text::index::Indexed::with_char_len(&self.text, self.char_len)
         } else {
             crate::text::index::Indexed::with_samples(&self.text, self.char_len, self.samples())
         }
     }
 
-    /// The code point at `index` (`index < char_len`); a lone surrogate reads as U+FFFD.
-    pub fn char_at(&self, index: usize) -> char {
-        if self.is_ascii() {
-            return self.text.as_bytes()[index] as char;
-        }
-        let at = self.byte_offset(index);
-        self.text[at..].chars().next().unwrap_or('\0')
-    }
-
     /// The code point at `index` (`index < char_len`), lone surrogates included.
     pub fn code_at(&self, index: usize) -> u32 {
-        match &self.wtf8 {
-            None => u32::from(self.char_at(index)),
-            Some(bytes) => crate::text::wtf8::decode_at(bytes, self.byte_offset(index)).0,
+        if self.is_ascii() {
+            return u32::from(self.text.as_bytes()[index]);
         }
+        crate::text::wtf8::decode_at(self.wtf8_bytes(), self.byte_offset(index)).0
     }
 }
