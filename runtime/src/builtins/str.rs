@@ -67,10 +67,26 @@ pub fn wtf8_join(items: &[Value], sep: &[u8]) -> Vec<u8> {
 /// A str method's result with the stand-ins of its str results (`text::wtf8::STAND_IN`)
 /// turned back into lone surrogates, when some argument (the receiver included) held
 /// surrogates: the method ran on the views, where they are stand-ins (`types::str`).
-pub fn restore_surrogates(vm: &mut Vm, args: &Args, result: Value) -> Value {
-    if !args.values.iter().any(|&v| ops::str_has_surrogates(v)) {
-        return result;
+#[inline]
+pub fn restore_surrogates(vm: &mut Vm, args: &Args, result: Value, all: bool) -> Value {
+    let held = if all {
+        args.values.iter().any(|&v| ops::str_has_surrogates(v))
+    } else {
+        args.values
+            .first()
+            .is_some_and(|&v| ops::str_has_surrogates(v))
+    };
+    if held {
+        restore_results(vm, result)
+    } else {
+        result
     }
+}
+
+/// The slow path of `restore_surrogates`.
+#[cold]
+#[inline(never)]
+fn restore_results(vm: &mut Vm, result: Value) -> Value {
     let mark = vm.push_root(result);
     let restored = if let Some(list) = Gc::<crate::types::list::ListBody>::from_value(result) {
         let items = list.items.lock().clone();
@@ -120,12 +136,16 @@ fn restore_str(vm: &mut Vm, v: Value) -> Value {
     }
 }
 
-/// A str method that keeps lone surrogates (`restore_surrogates`).
+/// A str method that keeps lone surrogates (`restore_surrogates`): those of the receiver,
+/// or with `all`, of any argument.
 macro_rules! keep_surrogates {
-    ($f:ident) => {{
+    ($f:ident) => {
+        keep_surrogates!($f, false)
+    };
+    ($f:ident, $all:literal) => {{
         fn keeping(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             let r = $f(vm, args)?;
-            Ok(restore_surrogates(vm, args, r))
+            Ok(restore_surrogates(vm, args, r, $all))
         }
         keeping
     }};
@@ -1090,7 +1110,7 @@ pub const METHODS: &[MethodDef] = &[
     method("strip", keep_surrogates!(m_strip)),
     method("lstrip", keep_surrogates!(m_lstrip)),
     method("rstrip", keep_surrogates!(m_rstrip)),
-    method("replace", keep_surrogates!(m_replace)),
+    method("replace", keep_surrogates!(m_replace, true)),
     method("find", m_find),
     method("rfind", m_rfind),
     method("index", m_index),
@@ -1116,19 +1136,19 @@ pub const METHODS: &[MethodDef] = &[
     method("isidentifier", m_isidentifier),
     method("isprintable", m_isprintable),
     method("istitle", m_istitle),
-    method("center", keep_surrogates!(m_center)),
-    method("ljust", keep_surrogates!(m_ljust)),
-    method("rjust", keep_surrogates!(m_rjust)),
+    method("center", keep_surrogates!(m_center, true)),
+    method("ljust", keep_surrogates!(m_ljust, true)),
+    method("rjust", keep_surrogates!(m_rjust, true)),
     method("zfill", keep_surrogates!(m_zfill)),
     method("splitlines", keep_surrogates!(m_splitlines)),
-    method("partition", keep_surrogates!(m_partition)),
-    method("rpartition", keep_surrogates!(m_rpartition)),
+    method("partition", keep_surrogates!(m_partition, true)),
+    method("rpartition", keep_surrogates!(m_rpartition, true)),
     method("removeprefix", keep_surrogates!(m_removeprefix)),
     method("removesuffix", keep_surrogates!(m_removesuffix)),
     method("expandtabs", keep_surrogates!(m_expandtabs)),
-    method("format", keep_surrogates!(m_format)),
-    method("format_map", keep_surrogates!(m_format_map)),
-    method("translate", keep_surrogates!(m_translate)),
+    method("format", keep_surrogates!(m_format, true)),
+    method("format_map", keep_surrogates!(m_format_map, true)),
+    method("translate", keep_surrogates!(m_translate, true)),
     staticmethod("maketrans", m_maketrans),
     method("__getnewargs__", m_getnewargs),
     method("__sizeof__", m_sizeof),

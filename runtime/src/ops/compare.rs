@@ -128,7 +128,13 @@ pub fn builtin_eq(a: Value, b: Value) -> Option<bool> {
     }
     match (kind_of(a), kind_of(b)) {
         (Some(ObjKind::Str), Some(ObjKind::Str)) => {
-            return Some(ops::str_wtf8(a) == ops::str_wtf8(b));
+            // Equal code points give equal views (`types::str`), so only equal views need
+            // a second look, when lone surrogates are involved.
+            return Some(
+                ops::str_of(a) == ops::str_of(b)
+                    && (!(ops::str_has_surrogates(a) || ops::str_has_surrogates(b))
+                        || ops::str_wtf8(a) == ops::str_wtf8(b)),
+            );
         }
         (Some(ObjKind::Instance), _) | (_, Some(ObjKind::Instance)) => return None,
         (Some(ObjKind::Str), None) | (None, Some(ObjKind::Str)) => return Some(false),

@@ -35,8 +35,11 @@ use crate::object::Trace;
 pub struct StrBody {
     /// The text, or for text with surrogates its view (each surrogate as U+FFFD).
     text: Box<str>,
-    /// The generalized UTF-8 code points, present only when there is a lone surrogate.
-    wtf8: Option<Box<[u8]>>,
+    /// The generalized UTF-8 code points, present only when there is a lone surrogate
+    /// (boxed twice to cost ordinary strings one word: a body of 64 bytes keeps `str`
+    /// objects in the heap's 80-byte cell class).
+    #[allow(clippy::box_collection)]
+    wtf8: Option<Box<Box<[u8]>>>,
     char_len: usize,
     /// For non-ASCII text: the byte offset of every `text::index::SAMPLE_STEP`-th
     /// character, built on the first indexing, so indexing walks a bounded distance.
@@ -78,7 +81,7 @@ impl StrBody {
             Err(e) => e.into_bytes(),
         };
         let mut body = StrBody::new(crate::text::wtf8::to_stand_ins(&bytes));
-        body.wtf8 = Some(bytes.into_boxed_slice());
+        body.wtf8 = Some(Box::new(bytes.into_boxed_slice()));
         body
     }
 
@@ -164,6 +167,19 @@ impl StrBody {
         if self.is_ascii() {
             return u32::from(self.text.as_bytes()[index]);
         }
-        crate::text::wtf8::decode_at(self.wtf8_bytes(), self.byte_offset(index)).0
+        let at = self.byte_offset(index);
+        match &self.wtf8 {
+            None => self.text[at..].chars().next().map_or(0, u32::from),
+            Some(bytes) => crate::text::wtf8::decode_at(bytes, at).0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn body_fits_the_80_byte_cell() {
+        // With the 16-byte object header, a str object must stay in the 80-byte class.
+        assert!(std::mem::size_of::<super::StrBody>() <= 64);
     }
 }
