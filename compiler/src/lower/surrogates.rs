@@ -25,21 +25,7 @@ pub(crate) fn literal_with_surrogates(
         let text = source.get(usize::from(part.start())..usize::from(part.end()))?;
         replacement_origins(text, &mut origins)?;
     }
-    if origins.len() != value.matches('\u{FFFD}').count() || origins.iter().all(Option::is_none) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(value.len());
-    let mut next = origins.into_iter();
-    for c in value.chars() {
-        match (c, if c == '\u{FFFD}' { next.next() } else { None }) {
-            (_, Some(Some(code))) => push_surrogate(&mut out, code),
-            _ => {
-                let mut buf = [0u8; 4];
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-            }
-        }
-    }
-    Some(out)
+    apply_origins(value, &origins)
 }
 
 /// The three-byte generalized UTF-8 form of surrogate `code`.
@@ -54,7 +40,7 @@ fn push_surrogate(out: &mut Vec<u8>, code: u32) {
 /// Appends, for each character of the string token `token` (prefix and quotes included)
 /// that decodes to U+FFFD, `Some(code)` when it is an escape naming surrogate `code` and
 /// `None` otherwise. `None` overall when the token is not understood.
-fn replacement_origins(token: &str, origins: &mut Vec<Option<u32>>) -> Option<()> {
+pub(crate) fn replacement_origins(token: &str, origins: &mut Vec<Option<u32>>) -> Option<()> {
     let prefix_len = token.find(['\'', '"'])?;
     let raw = token[..prefix_len].contains(['r', 'R']);
     let rest = &token[prefix_len..];
@@ -64,6 +50,12 @@ fn replacement_origins(token: &str, origins: &mut Vec<Option<u32>>) -> Option<()
         1
     };
     let body = rest.get(quote_len..rest.len().checked_sub(quote_len)?)?;
+    body_origins(body, raw, origins)
+}
+
+/// `replacement_origins` for the body of a literal (or the literal part of an f-string),
+/// `raw` when its prefix has an `r`.
+pub(crate) fn body_origins(body: &str, raw: bool, origins: &mut Vec<Option<u32>>) -> Option<()> {
     if raw {
         origins.extend(body.matches('\u{FFFD}').map(|_| None));
         return Some(());
@@ -111,4 +103,24 @@ fn replacement_origins(token: &str, origins: &mut Vec<Option<u32>>) -> Option<()
         }
     }
     Some(())
+}
+
+/// `text` (decoded by ruff) with the U+FFFD characters that `origins` marks as surrogates
+/// put back, as generalized UTF-8; `None` when there are none or the counts disagree.
+pub(crate) fn apply_origins(text: &str, origins: &[Option<u32>]) -> Option<Vec<u8>> {
+    if origins.iter().all(Option::is_none) || origins.len() != text.matches('\u{FFFD}').count() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len());
+    let mut next = origins.iter();
+    for c in text.chars() {
+        match (c, if c == '\u{FFFD}' { next.next() } else { None }) {
+            (_, Some(Some(code))) => push_surrogate(&mut out, *code),
+            _ => {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+    Some(out)
 }
