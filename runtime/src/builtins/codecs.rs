@@ -684,7 +684,7 @@ pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> Py
                         let reason = if code > 0x10FFFF {
                             "code point not in range(0x110000)"
                         } else {
-                            "code point in surrogate character range"
+                            "code point in surrogate code point range(0xd800, 0xe000)"
                         };
                         let hd = get_handler(vm)?;
                         handle_decode(vm, hd, codec, data, (pos, pos + 4), reason, &mut out)?;

@@ -43,9 +43,9 @@ pub fn write_std(vm: &mut Vm, fd: u8, text: &str) -> PyResult<()> {
     write_std_bytes(vm, fd, text.as_bytes())
 }
 
-/// Writes the str `s` to a standard stream, encoded as CPython's standard streams do in a
-/// UTF-8 locale (`utf-8`, `surrogateescape`): a lone surrogate other than U+DC80..U+DCFF
-/// raises `UnicodeEncodeError`.
+/// Writes the str `s` to a standard stream, encoded as the stream's `errors` attribute
+/// says (UTF-8 with `strict`, or `backslashreplace` for standard error): a lone surrogate
+/// raises `UnicodeEncodeError` on standard output.
 pub fn write_std_str(vm: &mut Vm, fd: u8, s: Value) -> PyResult<()> {
     let Some(body) = ops::str_body(s) else {
         return Ok(());
@@ -54,7 +54,12 @@ pub fn write_std_str(vm: &mut Vm, fd: u8, s: Value) -> PyResult<()> {
     if !body.has_surrogates() {
         return write_std(vm, fd, body.as_str());
     }
-    let data = crate::builtins::codecs::encode(vm, body.wtf8_bytes(), "utf-8", "surrogateescape")?;
+    let errors = if fd == 2 {
+        "backslashreplace"
+    } else {
+        "strict"
+    };
+    let data = crate::builtins::codecs::encode(vm, body.wtf8_bytes(), "utf-8", errors)?;
     write_std_bytes(vm, fd, &data)
 }
 
