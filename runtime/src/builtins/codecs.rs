@@ -383,8 +383,8 @@ pub fn encode(vm: &mut Vm, text: &[u8], encoding: &str, errors: &str) -> PyResul
             }
             Handler::SurrogateEscape => {
                 let byte_codec = !matches!(codec, Codec::Utf16(_) | Codec::Utf32(_));
-                for k in i..end {
-                    match codes[k] {
+                for (k, &code) in codes.iter().enumerate().take(end).skip(i) {
+                    match code {
                         code @ 0xDC80..=0xDCFF if byte_codec => out.push((code & 0xFF) as u8),
                         // UTF-8's encoder reports from the first character it cannot
                         // escape; the generic handler re-raises the whole run.

@@ -129,7 +129,7 @@ pub fn build_samples(bytes: &[u8]) -> Box<[u32]> {
     let mut count = 0usize;
     for (at, &b) in bytes.iter().enumerate() {
         if b & 0xC0 != 0x80 {
-            if count % step == 0 {
+            if count.is_multiple_of(step) {
                 offsets.push(u32::try_from(at).unwrap_or(u32::MAX));
             }
             count += 1;
