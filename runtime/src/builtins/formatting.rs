@@ -77,13 +77,21 @@ impl DriverError {
 pub fn format_builtin(vm: &mut Vm, value: Value, spec: &str) -> PyResult<Value> {
     match format_builtin_string(vm, value, spec)? {
         Some(text) => {
-            let surrogates = ops::str_has_surrogates(value);
+            // `format(0xd800, "c")` gives a lone surrogate too.
+            let surrogates = ops::str_has_surrogates(value)
+                || (spec.ends_with('c')
+                    && ops::bigint_of(value).is_some_and(|b| surrogate_int(&b)));
             Ok(crate::builtins::str::new_str_from_views(
                 vm, text, surrogates,
             ))
         }
         None => ops::repr::str(vm, value),
     }
+}
+
+/// Whether `b` is the code point of a lone surrogate.
+fn surrogate_int(b: &BigInt) -> bool {
+    num_traits::ToPrimitive::to_u32(b).is_some_and(crate::text::wtf8::is_surrogate)
 }
 
 /// The text of `format(value, spec)`, or `None` when the result is `str(value)`.
@@ -328,6 +336,7 @@ fn percent_str_piece(
                 state.surrogates |= ops::str_has_surrogates(v);
                 format::percent_char_from_str(s)?
             } else if let Some(b) = ops::bigint_of(v) {
+                state.surrogates |= surrogate_int(&b);
                 format::percent_char_from_int(&b)?
             } else {
                 let tn = ops::type_name(vm, v);

@@ -287,6 +287,10 @@ mod slot_wrappers {
     fn slot_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let a = args.one(vm, "__str__")?;
         let inner = ops::unwrap_payload(a);
+        if inner == a && crate::object::kind_of(a) == Some(crate::object::ObjKind::Str) {
+            // `str.__str__` of an exact str is the str itself.
+            return Ok(a);
+        }
         if inner != a {
             // Like CPython's object.__str__, a subclass of a builtin without its own
             // `__str__` (tuple, int, list, ...) is shown by its type's `__repr__`.

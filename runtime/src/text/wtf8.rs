@@ -100,6 +100,17 @@ pub fn to_stand_ins(bytes: &[u8]) -> String {
     out
 }
 
+/// The character standing for code point `code` in views: itself, or for a surrogate its
+/// stand-in (`code <= 0x10FFFF`).
+pub fn view_char(code: u32) -> char {
+    let code = if is_surrogate(code) {
+        code - 0xD800 + STAND_IN
+    } else {
+        code
+    };
+    char::from_u32(code).unwrap_or('\u{FFFD}')
+}
+
 /// Whether `text` holds a stand-in character (U+10F800..U+10FFFF).
 pub fn has_stand_in(text: &str) -> bool {
     // Their UTF-8 form starts F4 8F A0..BF.
