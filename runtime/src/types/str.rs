@@ -33,7 +33,7 @@ use crate::object::Trace;
 
 /// A `str` object.
 pub struct StrBody {
-    /// The text, or for text with surrogates its view (each surrogate as U+FFFD).
+    /// The text, or for text with surrogates its view (`text::wtf8::to_stand_ins`).
     text: Box<str>,
     /// The generalized UTF-8 code points, present only when there is a lone surrogate
     /// (boxed twice to cost ordinary strings one word: a body of 64 bytes keeps `str`
