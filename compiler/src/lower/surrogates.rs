@@ -124,3 +124,35 @@ pub(crate) fn apply_origins(text: &str, origins: &[Option<u32>]) -> Option<Vec<u
     }
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origins(token: &str) -> Option<Vec<Option<u32>>> {
+        let mut out = Vec::new();
+        replacement_origins(token, &mut out)?;
+        Some(out)
+    }
+
+    #[test]
+    fn replacement_characters_are_traced_to_their_escapes() {
+        assert_eq!(origins(r#""\ud800""#), Some(vec![Some(0xD800)]));
+        assert_eq!(
+            origins(r#"'\uFFFD\U0000dfff\N{replacement character}�'"#),
+            Some(vec![None, Some(0xDFFF), None, None])
+        );
+        assert_eq!(origins(r#"r"\ud800�""#), Some(vec![None]));
+        assert_eq!(origins(r#"'''\\ud800'''"#), Some(vec![]));
+        assert_eq!(origins(r#"'\ud8'"#), None);
+    }
+
+    #[test]
+    fn surrogates_are_put_back_unjoined() {
+        let text = "a\u{FFFD}\u{FFFD}\u{FFFD}";
+        let bytes = apply_origins(text, &[Some(0xD83D), None, Some(0xDE00)]).unwrap();
+        assert_eq!(bytes, b"a\xed\xa0\xbd\xef\xbf\xbd\xed\xb8\x80");
+        assert_eq!(apply_origins(text, &[None, None, None]), None);
+        assert_eq!(apply_origins(text, &[Some(0xD800)]), None);
+    }
+}
