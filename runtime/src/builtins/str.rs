@@ -64,28 +64,33 @@ pub fn wtf8_join(items: &[Value], sep: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A str method's result with the stand-ins of its str results (`text::wtf8::STAND_IN`)
-/// turned back into lone surrogates, when some argument (the receiver included) held
-/// surrogates: the method ran on the views, where they are stand-ins (`types::str`).
+/// Whether the receiver of a str method (with `all`, any argument) holds lone surrogates.
 #[inline]
-pub fn restore_surrogates(vm: &mut Vm, args: &Args, result: Value, all: bool) -> Value {
-    let held = if all {
+fn surrogates_held(args: &Args, all: bool) -> bool {
+    if all {
         args.values.iter().any(|&v| ops::str_has_surrogates(v))
     } else {
         args.values
             .first()
             .is_some_and(|&v| ops::str_has_surrogates(v))
-    };
-    if held {
-        restore_results(vm, result)
-    } else {
-        result
     }
 }
 
-/// The slow path of `restore_surrogates`.
+/// Runs the str method `f` on operands holding lone surrogates: `f` works on their views,
+/// where surrogates are stand-ins (`types::str`), and the stand-ins in its str results
+/// (`text::wtf8::STAND_IN`) are turned back into surrogates.
 #[cold]
 #[inline(never)]
+fn call_restoring(
+    vm: &mut Vm,
+    args: &Args,
+    f: fn(&mut Vm, &Args) -> PyResult<Value>,
+) -> PyResult<Value> {
+    let r = f(vm, args)?;
+    Ok(restore_results(vm, r))
+}
+
+/// `result` (a str, or a list or tuple of strs) with stand-ins turned back into surrogates.
 fn restore_results(vm: &mut Vm, result: Value) -> Value {
     let mark = vm.push_root(result);
     let restored = if let Some(list) = Gc::<crate::types::list::ListBody>::from_value(result) {
@@ -117,6 +122,7 @@ fn restore_results(vm: &mut Vm, result: Value) -> Value {
 
 /// A new str from `text`, built from views (`types::str`): when `surrogates` (some source
 /// text held lone surrogates), its stand-ins become surrogates again.
+#[inline]
 pub fn new_str_from_views(vm: &mut Vm, text: String, surrogates: bool) -> Value {
     if surrogates && text::wtf8::has_stand_in(&text) {
         vm.new_str_wtf8(text::wtf8::from_stand_ins(&text))
@@ -136,16 +142,18 @@ fn restore_str(vm: &mut Vm, v: Value) -> Value {
     }
 }
 
-/// A str method that keeps lone surrogates (`restore_surrogates`): those of the receiver,
-/// or with `all`, of any argument.
+/// A str method that keeps lone surrogates (`call_restoring`): those of the receiver, or
+/// with `all`, of any argument. Operands without surrogates go straight to the method.
 macro_rules! keep_surrogates {
     ($f:ident) => {
         keep_surrogates!($f, false)
     };
     ($f:ident, $all:literal) => {{
         fn keeping(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-            let r = $f(vm, args)?;
-            Ok(restore_surrogates(vm, args, r, $all))
+            if surrogates_held(args, $all) {
+                return call_restoring(vm, args, $f);
+            }
+            $f(vm, args)
         }
         keeping
     }};

@@ -8,10 +8,11 @@
 //! `surrogateescape` decoder). Rust's `str` cannot, and building one from such bytes would be
 //! undefined behaviour, so a body with surrogates keeps two forms:
 //!
-//! * `wtf8` (present only when there is at least one lone surrogate: `has_surrogates`): the
-//!   true code points as generalized UTF-8 (`text::wtf8`: each surrogate is its own
-//!   three-byte sequence `ED A0..BF xx`; pairs are never joined, as CPython keeps them
-//!   apart). Byte order is code-point order.
+//! * `wtf8` (set only when there is at least one lone surrogate: `has_surrogates`): a
+//!   `bytes` object holding the true code points as generalized UTF-8 (`text::wtf8`: each
+//!   surrogate is its own three-byte sequence `ED A0..BF xx`; pairs are never joined, as
+//!   CPython keeps them apart). Byte order is code-point order. Being a traced reference
+//!   (one word, no drop glue), it costs ordinary strings nothing but its `UNSET` word.
 //! * `text`, always valid UTF-8: the whole string for ordinary text, and for text with
 //!   surrogates its *view*, in which surrogate U+D800+k is the private-use stand-in
 //!   U+10F800+k (`text::wtf8::to_stand_ins`), one character for one code point.
@@ -22,24 +23,25 @@
 //! iteration, concatenation, `join`, repetition, `repr`, `ord`, encoding, `print`);
 //! `byte_offset` and the sampled offset table then refer to `wtf8_bytes`. The other
 //! methods run on the view, where comparisons and searches are exact, and
-//! `builtins::str::restore_surrogates` turns stand-ins in their results back into
+//! `builtins::str::call_restoring` turns stand-ins in their results back into
 //! surrogates when an operand held some. The one inexactness: a genuine U+10F800..U+10FFFF
 //! character meeting a lone surrogate in one such operation comes out as a surrogate.
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use crate::gc::Tracer;
-use crate::object::Trace;
+use crate::object::{Gc, Trace};
+use crate::types::bytes::BytesBody;
+use crate::value::Value;
 
 /// A `str` object.
 pub struct StrBody {
     /// The text, or for text with surrogates its view (`text::wtf8::to_stand_ins`).
     text: Box<str>,
-    /// The generalized UTF-8 code points, present only when there is a lone surrogate
-    /// (boxed twice to cost ordinary strings one word: a body of 64 bytes keeps `str`
-    /// objects in the heap's 80-byte cell class).
-    #[allow(clippy::box_collection)]
-    wtf8: Option<Box<Box<[u8]>>>,
+    /// For text with a lone surrogate, the `bytes` object of its generalized UTF-8 code
+    /// points; `Value::UNSET` otherwise (one word: a body of 64 bytes keeps `str` objects
+    /// in the heap's 80-byte cell class).
+    wtf8: Value,
     char_len: usize,
     /// For non-ASCII text: the byte offset of every `text::index::SAMPLE_STEP`-th
     /// character, built on the first indexing, so indexing walks a bounded distance.
@@ -49,10 +51,12 @@ pub struct StrBody {
 }
 
 impl Trace for StrBody {
-    fn trace(&self, _tracer: &mut Tracer) {}
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.visit(self.wtf8);
+    }
 
     fn external_bytes(&self) -> usize {
-        self.text.len() + self.wtf8.as_ref().map_or(0, |b| b.len())
+        self.text.len()
     }
 }
 
@@ -66,22 +70,18 @@ impl StrBody {
         };
         StrBody {
             text,
-            wtf8: None,
+            wtf8: Value::UNSET,
             char_len,
             index: std::sync::OnceLock::new(),
             hash: AtomicI64::new(0),
         }
     }
 
-    /// A str from generalized UTF-8 bytes (`text::wtf8`), which may hold lone surrogates.
-    pub fn from_wtf8(bytes: Vec<u8>) -> StrBody {
-        // Valid UTF-8 holds no surrogate; anything else the runtime builds does.
-        let bytes = match String::from_utf8(bytes) {
-            Ok(text) => return StrBody::new(text),
-            Err(e) => e.into_bytes(),
-        };
-        let mut body = StrBody::new(crate::text::wtf8::to_stand_ins(&bytes));
-        body.wtf8 = Some(Box::new(bytes.into_boxed_slice()));
+    /// A str with lone surrogates: its view (`text::wtf8::to_stand_ins`) and the `bytes`
+    /// object of its generalized UTF-8 code points (see `Vm::new_str_wtf8`).
+    pub fn with_surrogates(view: String, wtf8: Value) -> StrBody {
+        let mut body = StrBody::new(view);
+        body.wtf8 = wtf8;
         body
     }
 
@@ -94,14 +94,23 @@ impl StrBody {
     /// Whether the text holds a lone surrogate.
     #[inline]
     pub fn has_surrogates(&self) -> bool {
-        self.wtf8.is_some()
+        self.wtf8 != Value::UNSET
+    }
+
+    /// The generalized UTF-8 bytes of text with lone surrogates.
+    fn surrogate_bytes(&self) -> Option<&[u8]> {
+        if self.wtf8 == Value::UNSET {
+            return None;
+        }
+        // The bytes object lives as long as this str, which traces it.
+        Gc::<BytesBody>::from_value(self.wtf8).map(|b| &*b.body().data)
     }
 
     /// The code points as generalized UTF-8 bytes (the UTF-8 text when there is no
     /// surrogate); `byte_offset` indexes these.
     #[inline]
     pub fn wtf8_bytes(&self) -> &[u8] {
-        match &self.wtf8 {
+        match self.surrogate_bytes() {
             Some(b) => b,
             None => self.text.as_bytes(),
         }
@@ -137,7 +146,7 @@ impl StrBody {
         if index >= self.char_len {
             return self.wtf8_bytes().len();
         }
-        match &self.wtf8 {
+        match self.surrogate_bytes() {
             None => crate::text::index::char_to_byte_sampled(&self.text, self.samples(), index),
             Some(bytes) => crate::text::wtf8::char_to_byte_sampled(bytes, self.samples(), index),
         }
@@ -146,7 +155,7 @@ impl StrBody {
     /// The sampled offset table (`text::index::build_samples`) of non-ASCII text, over
     /// `wtf8_bytes`, built on first use.
     pub fn samples(&self) -> &[u32] {
-        self.index.get_or_init(|| match &self.wtf8 {
+        self.index.get_or_init(|| match self.surrogate_bytes() {
             None => crate::text::index::build_samples(&self.text),
             Some(bytes) => crate::text::wtf8::build_samples(bytes),
         })
@@ -155,7 +164,7 @@ impl StrBody {
     /// The text (the view, for text with surrogates) with its character count and, for
     /// non-ASCII text long enough that the table pays for itself, its sampled offset table.
     pub fn indexed(&self) -> crate::text::index::Indexed<'_> {
-        if self.is_ascii() || self.text.len() < 256 || self.wtf8.is_some() {
+        if self.is_ascii() || self.text.len() < 256 || self.has_surrogates() {
             crate::text::index::Indexed::with_char_len(&self.text, self.char_len)
         } else {
             crate::text::index::Indexed::with_samples(&self.text, self.char_len, self.samples())
@@ -168,7 +177,7 @@ impl StrBody {
             return u32::from(self.text.as_bytes()[index]);
         }
         let at = self.byte_offset(index);
-        match &self.wtf8 {
+        match self.surrogate_bytes() {
             None => self.text[at..].chars().next().map_or(0, u32::from),
             Some(bytes) => crate::text::wtf8::decode_at(bytes, at).0,
         }
