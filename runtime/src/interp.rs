@@ -277,16 +277,8 @@ impl Vm {
 
     /// A str from generalized UTF-8 bytes (`text::wtf8`), which may hold lone surrogates.
     pub fn new_str_wtf8(&mut self, bytes: Vec<u8>) -> Value {
-        // Valid UTF-8 holds no surrogate; anything else the runtime builds does.
-        let bytes = match String::from_utf8(bytes) {
-            Ok(text) => return self.new_string(text),
-            Err(e) => e.into_bytes(),
-        };
-        let view = crate::text::wtf8::to_stand_ins(&bytes);
-        // A Rust local until the str holding it exists, and no safepoint in between.
-        let data = crate::builtins::bytes::new_bytes(self, bytes);
         let ty = self.rt.types.str;
-        self.alloc(ty, StrBody::with_surrogates(view, data)).value()
+        self.alloc(ty, StrBody::from_wtf8(bytes)).value()
     }
 
     /// The interned `str` object for `s` (names, attribute keys).

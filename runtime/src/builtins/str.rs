@@ -64,6 +64,24 @@ pub fn wtf8_join(items: &[Value], sep: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The `build_string` opcode: the concatenation of the str values `items` (f-strings).
+#[inline(never)]
+pub fn build_string(vm: &mut Vm, items: &[Value]) -> Value {
+    let mut s = String::new();
+    let mut surrogates = false;
+    for v in items {
+        if let Some(b) = ops::str_body(*v) {
+            surrogates |= b.has_surrogates();
+            s.push_str(b.as_str());
+        }
+    }
+    if surrogates {
+        vm.new_str_wtf8(wtf8_join(items, b""))
+    } else {
+        vm.new_string(s)
+    }
+}
+
 /// Whether the receiver of a str method (with `all`, any argument) holds lone surrogates.
 #[inline]
 fn surrogates_held(args: &Args, all: bool) -> bool {

@@ -130,11 +130,7 @@ pub fn builtin_eq(a: Value, b: Value) -> Option<bool> {
         (Some(ObjKind::Str), Some(ObjKind::Str)) => {
             // Equal code points give equal views (`types::str`), so only equal views need
             // a second look, when lone surrogates are involved.
-            return Some(
-                ops::str_of(a) == ops::str_of(b)
-                    && (!(ops::str_has_surrogates(a) || ops::str_has_surrogates(b))
-                        || ops::str_wtf8(a) == ops::str_wtf8(b)),
-            );
+            return Some(ops::str_of(a) == ops::str_of(b) && same_code_points(a, b));
         }
         (Some(ObjKind::Instance), _) | (_, Some(ObjKind::Instance)) => return None,
         (Some(ObjKind::Str), None) | (None, Some(ObjKind::Str)) => return Some(false),
@@ -147,6 +143,14 @@ pub fn builtin_eq(a: Value, b: Value) -> Option<bool> {
         return Some(a == b);
     }
     None
+}
+
+/// Whether strs `a` and `b` with equal views (`types::str`) have equal code points: they
+/// differ only if lone surrogates are involved.
+#[inline(never)]
+fn same_code_points(a: Value, b: Value) -> bool {
+    !(ops::str_has_surrogates(a) || ops::str_has_surrogates(b))
+        || ops::str_wtf8(a) == ops::str_wtf8(b)
 }
 
 /// Compares two builtin values of builtin types; `None` means `NotImplemented`.

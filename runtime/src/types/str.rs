@@ -8,11 +8,12 @@
 //! `surrogateescape` decoder). Rust's `str` cannot, and building one from such bytes would be
 //! undefined behaviour, so a body with surrogates keeps two forms:
 //!
-//! * `wtf8` (set only when there is at least one lone surrogate: `has_surrogates`): a
-//!   `bytes` object holding the true code points as generalized UTF-8 (`text::wtf8`: each
-//!   surrogate is its own three-byte sequence `ED A0..BF xx`; pairs are never joined, as
-//!   CPython keeps them apart). Byte order is code-point order. Being a traced reference
-//!   (one word, no drop glue), it costs ordinary strings nothing but its `UNSET` word.
+//! * the generalized UTF-8 bytes (only when there is at least one lone surrogate:
+//!   `has_surrogates`): the true code points, each surrogate its own three-byte sequence
+//!   `ED A0..BF xx` (`text::wtf8`; pairs are never joined, as CPython keeps them apart).
+//!   Byte order is code-point order. They live in the lazily set `extra` slot that
+//!   otherwise holds the sampled offset table of long non-ASCII text, set at creation, so
+//!   ordinary strings carry no extra field, drop glue or tracing.
 //! * `text`, always valid UTF-8: the whole string for ordinary text, and for text with
 //!   surrogates its *view*, in which surrogate U+D800+k is the private-use stand-in
 //!   U+10F800+k (`text::wtf8::to_stand_ins`), one character for one code point.
@@ -27,35 +28,44 @@
 //! surrogates when an operand held some. The one inexactness: a genuine U+10F800..U+10FFFF
 //! character meeting a lone surrogate in one such operation comes out as a surrogate.
 
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use crate::gc::Tracer;
-use crate::object::{Gc, Trace};
-use crate::types::bytes::BytesBody;
-use crate::value::Value;
+use crate::object::Trace;
 
 /// A `str` object.
 pub struct StrBody {
     /// The text, or for text with surrogates its view (`text::wtf8::to_stand_ins`).
     text: Box<str>,
-    /// For text with a lone surrogate, the `bytes` object of its generalized UTF-8 code
-    /// points; `Value::UNSET` otherwise (one word: a body of 64 bytes keeps `str` objects
-    /// in the heap's 80-byte cell class).
-    wtf8: Value,
     char_len: usize,
     /// For non-ASCII text: the byte offset of every `text::index::SAMPLE_STEP`-th
-    /// character, built on the first indexing, so indexing walks a bounded distance.
-    index: std::sync::OnceLock<Box<[u32]>>,
+    /// character, built on the first indexing, so indexing walks a bounded distance; for
+    /// text with lone surrogates, set at creation, its code points (and that table).
+    extra: OnceLock<Extra>,
     /// The hash, or 0 when not yet computed (`str_hash` never yields 0 for non-empty text).
     hash: AtomicI64,
 }
 
+/// What a `str` keeps beside its text (`StrBody::extra`).
+enum Extra {
+    /// The sampled offset table of non-ASCII text.
+    Samples(Box<[u32]>),
+    /// The generalized UTF-8 code points of text with lone surrogates.
+    Surrogates(Box<SurrogateText>),
+}
+
+struct SurrogateText {
+    bytes: Box<[u8]>,
+    /// The sampled offset table over `bytes`, built on first use.
+    samples: OnceLock<Box<[u32]>>,
+}
+
 impl Trace for StrBody {
-    fn trace(&self, tracer: &mut Tracer) {
-        tracer.visit(self.wtf8);
-    }
+    fn trace(&self, _tracer: &mut Tracer) {}
 
     fn external_bytes(&self) -> usize {
+        // The view is at least as long as the generalized UTF-8 bytes.
         self.text.len()
     }
 }
@@ -70,18 +80,24 @@ impl StrBody {
         };
         StrBody {
             text,
-            wtf8: Value::UNSET,
             char_len,
-            index: std::sync::OnceLock::new(),
+            extra: OnceLock::new(),
             hash: AtomicI64::new(0),
         }
     }
 
-    /// A str with lone surrogates: its view (`text::wtf8::to_stand_ins`) and the `bytes`
-    /// object of its generalized UTF-8 code points (see `Vm::new_str_wtf8`).
-    pub fn with_surrogates(view: String, wtf8: Value) -> StrBody {
-        let mut body = StrBody::new(view);
-        body.wtf8 = wtf8;
+    /// A str from generalized UTF-8 bytes (`text::wtf8`), which may hold lone surrogates.
+    pub fn from_wtf8(bytes: Vec<u8>) -> StrBody {
+        // Valid UTF-8 holds no surrogate; anything else the runtime builds does.
+        let bytes = match String::from_utf8(bytes) {
+            Ok(text) => return StrBody::new(text),
+            Err(e) => e.into_bytes(),
+        };
+        let body = StrBody::new(crate::text::wtf8::to_stand_ins(&bytes));
+        let _ = body.extra.set(Extra::Surrogates(Box::new(SurrogateText {
+            bytes: bytes.into_boxed_slice(),
+            samples: OnceLock::new(),
+        })));
         body
     }
 
@@ -94,24 +110,23 @@ impl StrBody {
     /// Whether the text holds a lone surrogate.
     #[inline]
     pub fn has_surrogates(&self) -> bool {
-        self.wtf8 != Value::UNSET
+        self.surrogate_text().is_some()
     }
 
-    /// The generalized UTF-8 bytes of text with lone surrogates.
-    fn surrogate_bytes(&self) -> Option<&[u8]> {
-        if self.wtf8 == Value::UNSET {
-            return None;
+    #[inline]
+    fn surrogate_text(&self) -> Option<&SurrogateText> {
+        match self.extra.get() {
+            Some(Extra::Surrogates(s)) => Some(s),
+            _ => None,
         }
-        // The bytes object lives as long as this str, which traces it.
-        Gc::<BytesBody>::from_value(self.wtf8).map(|b| &*b.body().data)
     }
 
     /// The code points as generalized UTF-8 bytes (the UTF-8 text when there is no
     /// surrogate); `byte_offset` indexes these.
     #[inline]
     pub fn wtf8_bytes(&self) -> &[u8] {
-        match self.surrogate_bytes() {
-            Some(b) => b,
+        match self.surrogate_text() {
+            Some(s) => &s.bytes,
             None => self.text.as_bytes(),
         }
     }
@@ -146,19 +161,24 @@ impl StrBody {
         if index >= self.char_len {
             return self.wtf8_bytes().len();
         }
-        match self.surrogate_bytes() {
+        match self.surrogate_text() {
             None => crate::text::index::char_to_byte_sampled(&self.text, self.samples(), index),
-            Some(bytes) => crate::text::wtf8::char_to_byte_sampled(bytes, self.samples(), index),
+            Some(s) => crate::text::wtf8::char_to_byte_sampled(&s.bytes, self.samples(), index),
         }
     }
 
     /// The sampled offset table (`text::index::build_samples`) of non-ASCII text, over
     /// `wtf8_bytes`, built on first use.
     pub fn samples(&self) -> &[u32] {
-        self.index.get_or_init(|| match self.surrogate_bytes() {
-            None => crate::text::index::build_samples(&self.text),
-            Some(bytes) => crate::text::wtf8::build_samples(bytes),
-        })
+        let extra = self
+            .extra
+            .get_or_init(|| Extra::Samples(crate::text::index::build_samples(&self.text)));
+        match extra {
+            Extra::Samples(samples) => samples,
+            Extra::Surrogates(s) => s
+                .samples
+                .get_or_init(|| crate::text::wtf8::build_samples(&s.bytes)),
+        }
     }
 
     /// The text (the view, for text with surrogates) with its character count and, for
@@ -177,9 +197,9 @@ impl StrBody {
             return u32::from(self.text.as_bytes()[index]);
         }
         let at = self.byte_offset(index);
-        match self.surrogate_bytes() {
+        match self.surrogate_text() {
             None => self.text[at..].chars().next().map_or(0, u32::from),
-            Some(bytes) => crate::text::wtf8::decode_at(bytes, at).0,
+            Some(s) => crate::text::wtf8::decode_at(&s.bytes, at).0,
         }
     }
 }

@@ -541,19 +541,7 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
             }
             Opcode::BuildString => {
                 let items = read_regs(&frame, reg_list(units, at + 2));
-                let mut s = String::new();
-                let mut surrogates = false;
-                for v in &items {
-                    if let Some(b) = ops::str_body(*v) {
-                        surrogates |= b.has_surrogates();
-                        s.push_str(b.as_str());
-                    }
-                }
-                let v = if surrogates {
-                    vm.new_str_wtf8(crate::builtins::str::wtf8_join(&items, b""))
-                } else {
-                    vm.new_string(s)
-                };
+                let v = crate::builtins::str::build_string(vm, &items);
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::ListAppend => {
