@@ -11,22 +11,25 @@
 //! * the generalized UTF-8 bytes (only when there is at least one lone surrogate:
 //!   `has_surrogates`): the true code points, each surrogate its own three-byte sequence
 //!   `ED A0..BF xx` (`text::wtf8`; pairs are never joined, as CPython keeps them apart).
-//!   Byte order is code-point order. They live in the lazily set `extra` slot that
-//!   otherwise holds the sampled offset table of long non-ASCII text, set at creation, so
-//!   ordinary strings carry no extra field, drop glue or tracing.
+//!   Byte order is code-point order. They are put at creation in the `extra` slot, which
+//!   otherwise holds the lazily built offset table of non-ASCII text, so ordinary strings
+//!   carry no extra field, tracing or drop work.
 //! * `text`, always valid UTF-8: the whole string for ordinary text, and for text with
 //!   surrogates its *view*, in which surrogate U+D800+k is the private-use stand-in
 //!   U+10F800+k (`text::wtf8::to_stand_ins`), one character for one code point.
 //!
-//! Ordinary strings pay nothing: `as_str` is the same field access as before and `new`
-//! never looks for surrogates (valid UTF-8 has none). The operations that must see code
-//! points use `wtf8_bytes` (equality, hashing, ordering, `in`, indexing, slicing,
-//! iteration, concatenation, `join`, repetition, `repr`, `ord`, encoding, `print`);
-//! `byte_offset` and the sampled offset table then refer to `wtf8_bytes`. The other
-//! methods run on the view, where comparisons and searches are exact, and
-//! `builtins::str::call_restoring` turns stand-ins in their results back into
-//! surrogates when an operand held some. The one inexactness: a genuine U+10F800..U+10FFFF
-//! character meeting a lone surrogate in one such operation comes out as a surrogate.
+//! `as_str` is the same field access as before and `new` never looks for surrogates
+//! (valid UTF-8 has none); `StrBody::from_wtf8` (`Vm::new_str_wtf8`) builds the other
+//! kind. The operations that must see code points use `wtf8_bytes` (equality, hashing,
+//! ordering, `in`, indexing, slicing, iteration, concatenation, `join`, repetition,
+//! `repr`, `ord`, encoding, writing to the standard streams); `byte_offset` and the
+//! sampled offset table then refer to `wtf8_bytes`. The other methods run on the view,
+//! where comparisons and searches are exact, and `builtins::str::call_restoring` (str
+//! methods) and `builtins::str::new_str_from_views` (`%`, `str.format`, `format`) turn
+//! stand-ins in their results back into surrogates when an operand held some. The one
+//! inexactness: a genuine U+10F800..U+10FFFF character meeting a lone surrogate in one
+//! such operation comes out as a surrogate, and error messages that quote a view (such
+//! as `int()`'s) show the stand-in.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicI64, Ordering};
