@@ -87,7 +87,6 @@ pub fn str_has_surrogates(v: Value) -> bool {
 }
 
 /// The `str` body of `v` (exact str or str subclass).
-#[inline]
 pub fn str_body(v: Value) -> Option<Gc<StrBody>> {
     Gc::<StrBody>::from_value(v).or_else(|| payload_of(v).and_then(Gc::from_value))
 }
