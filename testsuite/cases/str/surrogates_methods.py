@@ -29,3 +29,10 @@ class S(str):
     pass
 u = S("\ud800x")
 print(type(u).__name__, ascii(u), len(u), u == "\ud800x", ascii(str(u)), ascii(u + "\udc00"), ascii(u[0]))
+for conv in (int, float, complex):
+    try:
+        conv("1\ud800")
+    except ValueError as e:
+        print(conv.__name__, ascii(str(e)))
+print(ascii("%c" % 0xd800), ascii(format(0xdfff, "c")), ascii(f"{0xdc80:>3c}"), ascii("{:c}".format(0xd801)))
+print("\ud800".__str__() == "\ud800", ascii(str.__str__("\udc80")))
