@@ -28,8 +28,8 @@
 //! methods) and `builtins::str::new_str_from_views` (`%`, `str.format`, `format`) turn
 //! stand-ins in their results back into surrogates when an operand held some. The one
 //! inexactness: a genuine U+10F800..U+10FFFF character meeting a lone surrogate in one
-//! such operation comes out as a surrogate, and error messages that quote a view (such
-//! as `int()`'s) show the stand-in.
+//! such operation comes out as a surrogate, and an error message that quotes a view
+//! (rather than the repr of the str, as `int()` and `float()` do) shows the stand-in.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicI64, Ordering};
