@@ -22,14 +22,45 @@ pub fn is_printable(c: char) -> bool {
 
 /// `repr(text)`.
 pub fn repr_str(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
+    repr_codes(text.as_bytes(), text.chars().map(u32::from))
+}
+
+/// `repr(text)` for a str holding lone surrogates, given as generalized UTF-8 (each code
+/// point, surrogates included, encoded on its own): a surrogate shows as `\uXXXX`.
+pub fn repr_wtf8(bytes: &[u8]) -> String {
+    let mut at = 0;
+    let codes = std::iter::from_fn(|| {
+        let &b0 = bytes.get(at)?;
+        let (len, init) = match b0 {
+            0..=0x7F => (1, u32::from(b0)),
+            0xC0..=0xDF => (2, u32::from(b0 & 0x1F)),
+            0xE0..=0xEF => (3, u32::from(b0 & 0x0F)),
+            _ => (4, u32::from(b0 & 0x07)),
+        };
+        let tail = bytes.get(at + 1..at + len).unwrap_or(&[]);
+        at += len;
+        Some(
+            tail.iter()
+                .fold(init, |code, &b| (code << 6) | u32::from(b & 0x3F)),
+        )
+    });
+    repr_codes(bytes, codes)
+}
+
+/// The repr of the code points `codes`, whose (generalized) UTF-8 form is `bytes`.
+fn repr_codes(bytes: &[u8], codes: impl Iterator<Item = u32>) -> String {
+    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
         '"'
     } else {
         '\''
     };
-    let mut out = String::with_capacity(text.len() + 2);
+    let mut out = String::with_capacity(bytes.len() + 2);
     out.push(quote);
-    for c in text.chars() {
+    for code in codes {
+        let Some(c) = char::from_u32(code) else {
+            let _ = write!(out, "\\u{code:04x}");
+            continue;
+        };
         match c {
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),
@@ -40,8 +71,7 @@ pub fn repr_str(text: &str) -> String {
                 out.push(c);
             }
             c if is_printable(c) => out.push(c),
-            c => {
-                let code = c as u32;
+            _ => {
                 let _ = if code <= 0xff {
                     write!(out, "\\x{code:02x}")
                 } else if code <= 0xffff {

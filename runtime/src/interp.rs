@@ -309,6 +309,12 @@ impl Vm {
         self.alloc(ty, StrBody::new(s)).value()
     }
 
+    /// A str from generalized UTF-8 bytes (`text::wtf8`), which may hold lone surrogates.
+    pub fn new_str_wtf8(&mut self, bytes: Vec<u8>) -> Value {
+        let ty = self.rt.types.str;
+        self.alloc(ty, StrBody::from_wtf8(bytes)).value()
+    }
+
     /// The interned `str` object for `s` (names, attribute keys).
     pub fn intern(&mut self, s: &str) -> Value {
         if let Some(&v) = self.rt.interned.lock().get(s) {

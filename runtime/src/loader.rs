@@ -27,6 +27,7 @@ pub fn const_value(vm: &mut Vm, c: &Const) -> PyResult<Value> {
                 vm.new_str(s)
             }
         }
+        Const::Wtf8Str(b) => vm.new_str_wtf8(b.clone()),
         Const::Bytes(b) => crate::builtins::str::new_bytes(vm, b.clone()),
         Const::Tuple(items) => {
             let mut vals = Vec::with_capacity(items.len());

@@ -84,6 +84,7 @@ pub fn const_repr(value: &Const) -> String {
             }
         }
         Const::Str(s) => crate::pyrepr::repr_str(s),
+        Const::Wtf8Str(b) => crate::pyrepr::repr_wtf8(b),
         Const::Bytes(b) => crate::pyrepr::repr_bytes(b),
         Const::Tuple(items) if items.len() == 1 => format!("({},)", const_repr(&items[0])),
         Const::Tuple(items) => format!(

@@ -12,8 +12,14 @@ pub enum Const {
     Ellipsis,
     Int(BigInt),
     Float(f64),
-    Complex { re: f64, im: f64 },
+    Complex {
+        re: f64,
+        im: f64,
+    },
     Str(String),
+    /// A str holding a lone surrogate, which `String` cannot: its code points as
+    /// generalized UTF-8 (each surrogate its own three-byte sequence `ED A0..BF xx`).
+    Wtf8Str(Vec<u8>),
     Bytes(Vec<u8>),
     Tuple(Vec<Const>),
     FrozenSet(Vec<Const>),
@@ -30,7 +36,7 @@ impl PartialEq for Const {
                 a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
             }
             (Const::Str(a), Const::Str(b)) => a == b,
-            (Const::Bytes(a), Const::Bytes(b)) => a == b,
+            (Const::Bytes(a), Const::Bytes(b)) | (Const::Wtf8Str(a), Const::Wtf8Str(b)) => a == b,
             (Const::Tuple(a), Const::Tuple(b)) | (Const::FrozenSet(a), Const::FrozenSet(b)) => {
                 a == b
             }
@@ -54,7 +60,7 @@ impl std::hash::Hash for Const {
                 im.to_bits().hash(state);
             }
             Const::Str(s) => s.hash(state),
-            Const::Bytes(b) => b.hash(state),
+            Const::Bytes(b) | Const::Wtf8Str(b) => b.hash(state),
             Const::Tuple(items) | Const::FrozenSet(items) => items.hash(state),
         }
     }
@@ -71,7 +77,7 @@ impl Const {
             Const::Float(f) => *f != 0.0,
             Const::Complex { re, im } => *re != 0.0 || *im != 0.0,
             Const::Str(s) => !s.is_empty(),
-            Const::Bytes(b) => !b.is_empty(),
+            Const::Bytes(b) | Const::Wtf8Str(b) => !b.is_empty(),
             Const::Tuple(items) | Const::FrozenSet(items) => !items.is_empty(),
         }
     }

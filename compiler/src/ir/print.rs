@@ -366,6 +366,7 @@ fn write_const(out: &mut String, value: &Const) {
             let _ = write!(out, "complex({}, {})", float_text(*re), float_text(*im));
         }
         Const::Str(s) => out.push_str(&crate::pyrepr::repr_str(s)),
+        Const::Wtf8Str(b) => out.push_str(&crate::pyrepr::repr_wtf8(b)),
         Const::Bytes(b) => out.push_str(&crate::pyrepr::repr_bytes(b)),
         Const::Tuple(items) => {
             out.push('(');

@@ -38,7 +38,11 @@ impl<'a> Lowerer<'a> {
                 Ok(self.constant_at(number.range, value))
             }
             Expr::StringLiteral(s) => {
-                Ok(self.constant_at(s.range, Const::Str(s.value.to_str().to_owned())))
+                let value = match super::surrogates::literal_with_surrogates(self.source, s) {
+                    Some(bytes) => Const::Wtf8Str(bytes),
+                    None => Const::Str(s.value.to_str().to_owned()),
+                };
+                Ok(self.constant_at(s.range, value))
             }
             Expr::BytesLiteral(b) => {
                 Ok(self.constant_at(b.range, Const::Bytes(b.value.bytes().collect())))
@@ -352,7 +356,10 @@ impl<'a> Lowerer<'a> {
         if first_star.is_none() && kind == Display::Set && prefix.len() > 2 {
             // CPython builds a set display of three or more constants from a frozenset
             // constant (`starunpack_helper`); merging it fixes the set's slot layout.
-            let consts: Option<Vec<Const>> = elts.iter().map(display_constant).collect();
+            let consts: Option<Vec<Const>> = elts
+                .iter()
+                .map(|e| display_constant(e, self.source))
+                .collect();
             if let Some(consts) = consts {
                 let frozen = self.b().constant(Const::FrozenSet(consts));
                 let set = self.b().ins(Op::BuildSet, Imm::None, Vec::new());
@@ -524,12 +531,15 @@ fn parse_int_literal(text: &str) -> Option<BigInt> {
 /// The constant `expr` denotes once CPython's optimizer has folded it (literals, negated
 /// numbers, complex literals, tuples of those), for building set displays from a
 /// frozenset constant.
-fn display_constant(expr: &Expr) -> Option<Const> {
+fn display_constant(expr: &Expr, source: &str) -> Option<Const> {
     match expr {
         Expr::Tuple(t) => Some(Const::Tuple(
-            t.elts.iter().map(display_constant).collect::<Option<_>>()?,
+            t.elts
+                .iter()
+                .map(|e| display_constant(e, source))
+                .collect::<Option<_>>()?,
         )),
-        _ => super::pattern_literal::pattern_literal(expr),
+        _ => super::pattern_literal::pattern_literal(expr, source),
     }
 }
 

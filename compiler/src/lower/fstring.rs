@@ -19,6 +19,41 @@ use ruff_text_size::{Ranged, TextRange};
 struct Pieces {
     text: String,
     values: Vec<Value>,
+    /// What each U+FFFD of `text` stands for (`surrogates::body_origins`).
+    origins: Vec<Option<u32>>,
+    /// Set when a literal's U+FFFD characters could not be traced to their source.
+    untraced: bool,
+    /// Whether the f-string being lowered is raw.
+    raw: bool,
+}
+
+impl Pieces {
+    /// Appends literal text decoded by ruff from the source `source`, a whole string token
+    /// when `token`, else the body of an f-string's literal part.
+    fn push_literal(&mut self, value: &str, source: Option<&str>, token: bool) {
+        if value.contains('\u{FFFD}') {
+            let traced = source.and_then(|src| {
+                if token {
+                    super::surrogates::replacement_origins(src, &mut self.origins)
+                } else {
+                    super::surrogates::body_origins(src, self.raw, &mut self.origins)
+                }
+            });
+            self.untraced |= traced.is_none();
+        }
+        self.text.push_str(value);
+    }
+
+    /// The pending literal text as a constant (lone surrogates put back), emptying it.
+    fn take_text(&mut self) -> Const {
+        let text = std::mem::take(&mut self.text);
+        let origins = std::mem::take(&mut self.origins);
+        let untraced = std::mem::take(&mut self.untraced);
+        match super::surrogates::apply_origins(&text, &origins) {
+            Some(bytes) if !untraced => Const::Wtf8Str(bytes),
+            _ => Const::Str(text),
+        }
+    }
 }
 
 impl<'a> Lowerer<'a> {
@@ -26,9 +61,16 @@ impl<'a> Lowerer<'a> {
     pub(crate) fn lower_fstring(&mut self, fstring: &'a ExprFString) -> LowerResult<Value> {
         let mut pieces = Pieces::default();
         for part in fstring.value.iter() {
+            let source = self
+                .source
+                .get(usize::from(part.start())..usize::from(part.end()));
             match part {
-                FStringPart::Literal(literal) => pieces.text.push_str(&literal.value),
-                FStringPart::FString(f) => self.lower_fstring_elements(&f.elements, &mut pieces)?,
+                FStringPart::Literal(literal) => pieces.push_literal(&literal.value, source, true),
+                FStringPart::FString(f) => {
+                    let prefix = source.map_or("", |s| &s[..s.find(['\'', '"']).unwrap_or(0)]);
+                    pieces.raw = prefix.contains(['r', 'R']);
+                    self.lower_fstring_elements(&f.elements, &mut pieces)?;
+                }
             }
         }
         Ok(self.finish_pieces(pieces, fstring.range))
@@ -42,16 +84,21 @@ impl<'a> Lowerer<'a> {
     ) -> LowerResult<()> {
         for element in elements.iter() {
             match element {
-                InterpolatedStringElement::Literal(literal) => pieces.text.push_str(&literal.value),
+                InterpolatedStringElement::Literal(literal) => {
+                    let source = self
+                        .source
+                        .get(usize::from(literal.start())..usize::from(literal.end()));
+                    pieces.push_literal(&literal.value, source, false);
+                }
                 InterpolatedStringElement::Interpolation(interpolation) => {
                     if let Some(debug) = &interpolation.debug_text {
                         // `f"{x = }"` prints its own source text, `=` and spacing included.
-                        pieces.text.push_str(debug.as_str());
+                        pieces.push_literal(debug.as_str(), None, false);
                     }
                     if !pieces.text.is_empty() {
                         self.set_loc(interpolation.range);
-                        let text = std::mem::take(&mut pieces.text);
-                        let value = self.b().constant(Const::Str(text));
+                        let text = pieces.take_text();
+                        let value = self.b().constant(text);
                         pieces.values.push(value);
                     }
                     let value = self.lower_expr(&interpolation.expression)?;
@@ -89,8 +136,8 @@ impl<'a> Lowerer<'a> {
     fn finish_pieces(&mut self, mut pieces: Pieces, range: TextRange) -> Value {
         self.set_loc(range);
         if !pieces.text.is_empty() || pieces.values.is_empty() {
-            let text = std::mem::take(&mut pieces.text);
-            let value = self.b().constant(Const::Str(text));
+            let text = pieces.take_text();
+            let value = self.b().constant(text);
             pieces.values.push(value);
         }
         if pieces.values.len() == 1 {

@@ -28,6 +28,7 @@ mod import;
 mod pattern;
 mod pattern_literal;
 mod stmt;
+mod surrogates;
 mod try_stmt;
 mod type_params;
 mod unwind;

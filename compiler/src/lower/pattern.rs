@@ -165,7 +165,7 @@ impl<'a> Lowerer<'a> {
         self.set_loc(pattern.range());
         match pattern {
             Pattern::MatchValue(p) => {
-                let value = match pattern_literal(&p.value) {
+                let value = match pattern_literal(&p.value, self.source) {
                     Some(literal) => self.b().constant(literal),
                     None if p.value.is_attribute_expr() => {
                         let value = self.lower_expr(&p.value)?;
@@ -407,7 +407,7 @@ impl<'a> Lowerer<'a> {
         let mut literals = Vec::with_capacity(size);
         let mut key_values = Vec::with_capacity(size);
         for key in &p.keys {
-            if let Some(literal) = pattern_literal(key) {
+            if let Some(literal) = pattern_literal(key, self.source) {
                 if let Some(identity) = key_identity(&literal)
                     && !seen.insert(identity)
                 {

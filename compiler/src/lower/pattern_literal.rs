@@ -14,10 +14,16 @@ use num_traits::{FromPrimitive, Num};
 use ruff_python_ast::{Expr, Number, Operator, UnaryOp};
 
 /// The constant a literal pattern or mapping key denotes, or `None` when `expr` is not a
-/// literal (an attribute lookup, or something the grammar should have rejected).
-pub(super) fn pattern_literal(expr: &Expr) -> Option<Const> {
+/// literal (an attribute lookup, or something the grammar should have rejected). `source`
+/// is the module's source text, which a string literal with lone surrogates is re-read from.
+pub(super) fn pattern_literal(expr: &Expr, source: &str) -> Option<Const> {
     match expr {
-        Expr::StringLiteral(s) => Some(Const::Str(s.value.to_str().to_owned())),
+        Expr::StringLiteral(s) => Some(
+            match super::surrogates::literal_with_surrogates(source, s) {
+                Some(bytes) => Const::Wtf8Str(bytes),
+                None => Const::Str(s.value.to_str().to_owned()),
+            },
+        ),
         Expr::BytesLiteral(b) => Some(Const::Bytes(b.value.bytes().collect())),
         Expr::BooleanLiteral(b) => Some(Const::Bool(b.value)),
         Expr::NoneLiteral(_) => Some(Const::None),
@@ -30,7 +36,7 @@ pub(super) fn pattern_literal(expr: &Expr) -> Option<Const> {
         Expr::BinOp(bin) if matches!(bin.op, Operator::Add | Operator::Sub) => {
             // `signed_real ('+' | '-') imaginary`: mixed real/complex arithmetic follows C99
             // (Python 3.14): the real operand only touches the real part.
-            let real = match pattern_literal(&bin.left)? {
+            let real = match pattern_literal(&bin.left, source)? {
                 Const::Int(i) => int_to_f64(&i),
                 Const::Float(f) => f,
                 _ => return None,
@@ -146,7 +152,7 @@ pub(super) fn key_identity(value: &Const) -> Option<KeyIdentity> {
         )),
         Const::Str(s) => Some(KeyIdentity::Str(s.clone())),
         Const::Bytes(b) => Some(KeyIdentity::Bytes(b.clone())),
-        Const::Tuple(_) | Const::FrozenSet(_) => None,
+        Const::Wtf8Str(_) | Const::Tuple(_) | Const::FrozenSet(_) => None,
     }
 }
 
@@ -169,6 +175,7 @@ pub(super) fn const_repr(value: &Const) -> String {
             }
         }
         Const::Str(s) => crate::pyrepr::repr_str(s),
+        Const::Wtf8Str(b) => crate::pyrepr::repr_wtf8(b),
         Const::Bytes(b) => crate::pyrepr::repr_bytes(b),
         Const::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(const_repr).collect();

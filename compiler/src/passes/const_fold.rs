@@ -592,7 +592,7 @@ fn equality_across_types(op: CmpOp, a: &Const, b: &Const) -> Option<bool> {
         Const::Bytes(_) => Some(Family::Bytes),
         Const::None => Some(Family::None),
         Const::Ellipsis => Some(Family::Ellipsis),
-        Const::Tuple(_) | Const::FrozenSet(_) => None,
+        Const::Wtf8Str(_) | Const::Tuple(_) | Const::FrozenSet(_) => None,
     };
     let (fa, fb) = (family(a)?, family(b)?);
     let equal = if fa == fb {

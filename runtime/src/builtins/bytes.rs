@@ -399,7 +399,7 @@ fn construct(
         }
         return Ok(Vec::new());
     };
-    if let Some(s) = str_of(src) {
+    if let Some(s) = ops::str_wtf8(src) {
         let Some(enc) = enc else {
             return Err(vm.type_error("string argument without an encoding"));
         };
@@ -421,7 +421,7 @@ pub fn bytes_from(vm: &mut Vm, src: Option<Value>, encoding: Option<Value>) -> P
     let Some(src) = src else {
         return Ok(Vec::new());
     };
-    if let Some(s) = str_of(src) {
+    if let Some(s) = ops::str_wtf8(src) {
         let Some(enc) = encoding.and_then(str_of) else {
             return Err(vm.type_error("string argument without an encoding"));
         };

@@ -1,16 +1,17 @@
 //! The codecs `str.encode`, `bytes.decode` and `str(b, encoding)` know natively: UTF-8,
 //! Latin-1, ASCII, cp1252, UTF-16 and UTF-32 (with and without an explicit byte order),
-//! with the error handlers `strict`, `ignore`, `replace`, `backslashreplace` and
-//! `xmlcharrefreplace` (encoding only). Errors are `UnicodeEncodeError` /
+//! with the error handlers `strict`, `ignore`, `replace`, `backslashreplace`,
+//! `surrogateescape`, `surrogatepass` and `xmlcharrefreplace` (encoding only). Errors are `UnicodeEncodeError` /
 //! `UnicodeDecodeError` instances carrying CPython's five arguments (encoding, object,
 //! start, end, reason), so their attributes and text match CPython's
 //! (`Objects/exceptions.c`, `UnicodeDecodeError_str`).
 //!
-//! Text is UTF-8 without lone surrogates, so `surrogatepass`/`surrogateescape` cannot be
-//! represented and are reported as unknown handlers.
+//! Text is handled as generalized UTF-8 (`text::wtf8`), so lone surrogates decode into a
+//! `str` and encode (or fail to, with CPython's "surrogates not allowed") from one.
 
 use crate::errors::{PyErr, PyResult, new_exception};
 use crate::interp::Vm;
+use crate::text::wtf8;
 use crate::value::Value;
 
 /// A codec the runtime implements.
@@ -87,6 +88,8 @@ enum Handler {
     Replace,
     BackslashReplace,
     XmlCharRefReplace,
+    SurrogateEscape,
+    SurrogatePass,
 }
 
 fn handler(vm: &mut Vm, errors: &str, encoding: bool) -> PyResult<Handler> {
@@ -95,6 +98,8 @@ fn handler(vm: &mut Vm, errors: &str, encoding: bool) -> PyResult<Handler> {
         "ignore" => Handler::Ignore,
         "replace" => Handler::Replace,
         "backslashreplace" => Handler::BackslashReplace,
+        "surrogateescape" => Handler::SurrogateEscape,
+        "surrogatepass" => Handler::SurrogatePass,
         "xmlcharrefreplace" if encoding => Handler::XmlCharRefReplace,
         "xmlcharrefreplace" => {
             return Err(
@@ -149,11 +154,11 @@ fn cp1252_decode_byte(b: u8) -> Option<char> {
     }
 }
 
-fn cp1252_encode_char(c: char) -> Option<u8> {
-    let code = u32::from(c);
+fn cp1252_encode_char(code: u32) -> Option<u8> {
     if code < 0x80 || (0xA0..0x100).contains(&code) {
         return u8::try_from(code).ok();
     }
+    let c = char::from_u32(code)?;
     CP1252_HIGH
         .iter()
         .position(|&m| m == Some(c))
@@ -164,13 +169,13 @@ fn cp1252_encode_char(c: char) -> Option<u8> {
 fn encode_error(
     vm: &mut Vm,
     codec: Codec,
-    text: &str,
+    text: &[u8],
     start: usize,
     end: usize,
     reason: &str,
 ) -> PyErr {
     let enc = vm.new_str(codec.name());
-    let obj = vm.new_str(text);
+    let obj = vm.new_str_wtf8(text.to_vec());
     let (s, e) = (vm.new_int(start as i64), vm.new_int(end as i64));
     let r = vm.new_str(reason);
     let ty = vm.rt.exc.unicode_encode_error;
@@ -261,106 +266,157 @@ fn push_unit32(out: &mut Vec<u8>, unit: u32, endian: Endian) {
     });
 }
 
-/// `text.encode(encoding, errors)`.
-pub fn encode(vm: &mut Vm, text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+/// Appends code point `code` in `codec`'s encoding (which must be able to encode it).
+fn emit(out: &mut Vec<u8>, codec: Codec, code: u32, endian: Endian) {
+    match codec {
+        Codec::Utf8 => wtf8::push_code(out, code),
+        Codec::Utf16(_) => {
+            if code >= 0x10000 {
+                let v = code - 0x10000;
+                push_unit16(out, 0xD800 | (v >> 10) as u16, endian);
+                push_unit16(out, 0xDC00 | (v & 0x3FF) as u16, endian);
+            } else {
+                push_unit16(out, code as u16, endian);
+            }
+        }
+        Codec::Utf32(_) => push_unit32(out, code, endian),
+        Codec::Cp1252 => out.extend(cp1252_encode_char(code)),
+        Codec::Latin1 | Codec::Ascii => out.extend(u8::try_from(code).ok()),
+    }
+}
+
+/// `text.encode(encoding, errors)`, for text given as generalized UTF-8 (`text::wtf8`).
+pub fn encode(vm: &mut Vm, text: &[u8], encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(vm, encoding)?;
+    if codec == Codec::Utf8 && !wtf8::has_surrogate(text) {
+        return Ok(text.to_vec());
+    }
     let native = if cfg!(target_endian = "big") {
         Endian::Big
     } else {
         Endian::Little
     };
     let mut out = Vec::with_capacity(text.len());
-    match codec {
-        Codec::Utf8 => out.extend_from_slice(text.as_bytes()),
+    let endian = match codec {
         Codec::Utf16(order) => {
             let endian = order.unwrap_or(native);
             if order.is_none() {
                 push_unit16(&mut out, 0xFEFF, endian);
             }
-            for unit in text.encode_utf16() {
-                push_unit16(&mut out, unit, endian);
-            }
+            endian
         }
         Codec::Utf32(order) => {
             let endian = order.unwrap_or(native);
             if order.is_none() {
                 push_unit32(&mut out, 0xFEFF, endian);
             }
-            for c in text.chars() {
-                push_unit32(&mut out, u32::from(c), endian);
+            endian
+        }
+        _ => native,
+    };
+    let (limit, reason) = match codec {
+        Codec::Ascii => (0x80, "ordinal not in range(128)"),
+        Codec::Latin1 => (0x100, "ordinal not in range(256)"),
+        Codec::Cp1252 => (0x100, "character maps to <undefined>"),
+        _ => (0x110000, "surrogates not allowed"),
+    };
+    let encodable = |code: u32| -> bool {
+        if codec == Codec::Cp1252 {
+            cp1252_encode_char(code).is_some()
+        } else {
+            code < limit && !wtf8::is_surrogate(code)
+        }
+    };
+    let codes: Vec<u32> = wtf8::code_points(text).collect();
+    let mut i = 0;
+    let mut checked: Option<Handler> = None;
+    while i < codes.len() {
+        if encodable(codes[i]) {
+            emit(&mut out, codec, codes[i], endian);
+            i += 1;
+            continue;
+        }
+        // A run of unencodable characters is reported (and handled) as one, except by the
+        // UTF-16 and UTF-32 encoders, which go one character at a time.
+        let mut end = i + 1;
+        let single = matches!(codec, Codec::Utf16(_) | Codec::Utf32(_));
+        while !single && end < codes.len() && !encodable(codes[end]) {
+            end += 1;
+        }
+        let h = match checked {
+            Some(h) => h,
+            None => {
+                let h = handler(vm, errors, true)?;
+                checked = Some(h);
+                h
+            }
+        };
+        let ascii = |out: &mut Vec<u8>, s: &str| {
+            for b in s.bytes() {
+                emit(out, codec, u32::from(b), endian);
+            }
+        };
+        match h {
+            Handler::Strict => return Err(encode_error(vm, codec, text, i, end, reason)),
+            Handler::Ignore => {}
+            Handler::Replace => {
+                for _ in i..end {
+                    emit(&mut out, codec, u32::from(b'?'), endian);
+                }
+            }
+            Handler::BackslashReplace => {
+                for &code in &codes[i..end] {
+                    let esc = if code < 0x100 {
+                        format!("\\x{code:02x}")
+                    } else if code < 0x10000 {
+                        format!("\\u{code:04x}")
+                    } else {
+                        format!("\\U{code:08x}")
+                    };
+                    ascii(&mut out, &esc);
+                }
+            }
+            Handler::XmlCharRefReplace => {
+                for &code in &codes[i..end] {
+                    ascii(&mut out, &format!("&#{code};"));
+                }
+            }
+            Handler::SurrogateEscape => {
+                let byte_codec = !matches!(codec, Codec::Utf16(_) | Codec::Utf32(_));
+                for (k, &code) in codes.iter().enumerate().take(end).skip(i) {
+                    match code {
+                        code @ 0xDC80..=0xDCFF if byte_codec => out.push((code & 0xFF) as u8),
+                        // UTF-8's encoder reports from the first character it cannot
+                        // escape; the generic handler re-raises the whole run.
+                        _ if codec == Codec::Utf8 => {
+                            return Err(encode_error(vm, codec, text, k, end, reason));
+                        }
+                        _ => return Err(encode_error(vm, codec, text, i, end, reason)),
+                    }
+                }
+            }
+            Handler::SurrogatePass => {
+                let unit_codec = matches!(codec, Codec::Utf8 | Codec::Utf16(_) | Codec::Utf32(_));
+                for &code in &codes[i..end] {
+                    if !(unit_codec && wtf8::is_surrogate(code)) {
+                        return Err(encode_error(vm, codec, text, i, end, reason));
+                    }
+                    match codec {
+                        Codec::Utf16(_) => push_unit16(&mut out, code as u16, endian),
+                        _ => emit(&mut out, codec, code, endian),
+                    }
+                }
             }
         }
-        Codec::Latin1 | Codec::Ascii | Codec::Cp1252 => {
-            let limit = if codec == Codec::Ascii { 128 } else { 256 };
-            let reason = match codec {
-                Codec::Ascii => "ordinal not in range(128)",
-                Codec::Latin1 => "ordinal not in range(256)",
-                _ => "character maps to <undefined>",
-            };
-            let mapped = |c: char| -> Option<u8> {
-                if codec == Codec::Cp1252 {
-                    cp1252_encode_char(c)
-                } else {
-                    u8::try_from(u32::from(c))
-                        .ok()
-                        .filter(|&b| u32::from(b) < limit)
-                }
-            };
-            let chars: Vec<char> = text.chars().collect();
-            let mut i = 0;
-            let mut checked: Option<Handler> = None;
-            while i < chars.len() {
-                if let Some(b) = mapped(chars[i]) {
-                    out.push(b);
-                    i += 1;
-                    continue;
-                }
-                // A run of unencodable characters is reported (and handled) as one.
-                let mut end = i + 1;
-                while end < chars.len() && mapped(chars[end]).is_none() {
-                    end += 1;
-                }
-                let h = match checked {
-                    Some(h) => h,
-                    None => {
-                        let h = handler(vm, errors, true)?;
-                        checked = Some(h);
-                        h
-                    }
-                };
-                match h {
-                    Handler::Strict => return Err(encode_error(vm, codec, text, i, end, reason)),
-                    Handler::Ignore => {}
-                    Handler::Replace => out.extend(std::iter::repeat_n(b'?', end - i)),
-                    Handler::BackslashReplace => {
-                        for &c in &chars[i..end] {
-                            let code = u32::from(c);
-                            let esc = if code < 0x100 {
-                                format!("\\x{code:02x}")
-                            } else if code < 0x10000 {
-                                format!("\\u{code:04x}")
-                            } else {
-                                format!("\\U{code:08x}")
-                            };
-                            out.extend_from_slice(esc.as_bytes());
-                        }
-                    }
-                    Handler::XmlCharRefReplace => {
-                        for &c in &chars[i..end] {
-                            out.extend_from_slice(format!("&#{};", u32::from(c)).as_bytes());
-                        }
-                    }
-                }
-                i = end;
-            }
-        }
+        i = end;
     }
     // CPython checks the handler name only when an error occurs (outside dev mode), so an
     // unknown name passes silently here too.
     Ok(out)
 }
 
-/// What a decoder does with one undecodable range.
+/// What a decoder does with one undecodable range: appends the replacement (as
+/// generalized UTF-8) and returns where decoding resumes, normally `end`.
 fn handle_decode(
     vm: &mut Vm,
     h: Handler,
@@ -368,30 +424,77 @@ fn handle_decode(
     data: &[u8],
     (start, end): (usize, usize),
     reason: &str,
-    out: &mut String,
-) -> PyResult<()> {
+    out: &mut Vec<u8>,
+) -> PyResult<usize> {
     match h {
         Handler::Strict | Handler::XmlCharRefReplace => {
             Err(decode_error(vm, codec, data, start, end, reason))
         }
-        Handler::Ignore => Ok(()),
+        Handler::Ignore => Ok(end),
         Handler::Replace => {
-            out.push('\u{FFFD}');
-            Ok(())
+            out.extend_from_slice("\u{FFFD}".as_bytes());
+            Ok(end)
         }
         Handler::BackslashReplace => {
             for b in &data[start..end] {
-                out.push_str(&format!("\\x{b:02x}"));
+                out.extend_from_slice(format!("\\x{b:02x}").as_bytes());
             }
-            Ok(())
+            Ok(end)
+        }
+        Handler::SurrogateEscape => {
+            // Only bytes 0x80..=0xFF have an escape (U+DC80..U+DCFF).
+            if data[start..end].iter().any(|&b| b < 0x80) {
+                return Err(decode_error(vm, codec, data, start, end, reason));
+            }
+            for &b in &data[start..end] {
+                wtf8::push_code(out, 0xDC00 | u32::from(b));
+            }
+            Ok(end)
+        }
+        Handler::SurrogatePass => {
+            // An encoded surrogate at `start` decodes to itself.
+            let found = match codec {
+                Codec::Utf8 => match data.get(start..start + 3) {
+                    Some(&[0xED, b1 @ 0xA0..=0xBF, b2 @ 0x80..=0xBF]) => Some((
+                        0xD000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
+                        3,
+                    )),
+                    _ => None,
+                },
+                Codec::Utf16(order) => data.get(start..start + 2).map(|p| {
+                    let pair = [p[0], p[1]];
+                    let unit = match order {
+                        Some(Endian::Big) => u16::from_be_bytes(pair),
+                        _ => u16::from_le_bytes(pair),
+                    };
+                    (u32::from(unit), 2)
+                }),
+                Codec::Utf32(order) => data.get(start..start + 4).map(|p| {
+                    let quad = [p[0], p[1], p[2], p[3]];
+                    let code = match order {
+                        Some(Endian::Big) => u32::from_be_bytes(quad),
+                        _ => u32::from_le_bytes(quad),
+                    };
+                    (code, 4)
+                }),
+                _ => None,
+            };
+            match found {
+                Some((code, len)) if wtf8::is_surrogate(code) => {
+                    wtf8::push_code(out, code);
+                    Ok(start + len)
+                }
+                _ => Err(decode_error(vm, codec, data, start, end, reason)),
+            }
         }
     }
 }
 
-/// `data.decode(encoding, errors)` as Rust text.
-pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+/// `data.decode(encoding, errors)` as generalized UTF-8 (`text::wtf8`): the error handlers
+/// `surrogateescape` and `surrogatepass` produce lone surrogates.
+pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(vm, encoding)?;
-    let mut out = String::with_capacity(data.len());
+    let mut out = Vec::with_capacity(data.len());
     let mut h: Option<Handler> = None;
     let mut get_handler = |vm: &mut Vm| -> PyResult<Handler> {
         if let Some(h) = h {
@@ -407,12 +510,12 @@ pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> Py
             while pos < data.len() {
                 match std::str::from_utf8(&data[pos..]) {
                     Ok(s) => {
-                        out.push_str(s);
+                        out.extend_from_slice(s.as_bytes());
                         break;
                     }
                     Err(e) => {
                         let good = e.valid_up_to();
-                        out.push_str(std::str::from_utf8(&data[pos..pos + good]).unwrap_or(""));
+                        out.extend_from_slice(&data[pos..pos + good]);
                         let start = pos + good;
                         // Rust reports the maximal invalid subpart, as CPython's decoder does.
                         let (end, reason) = match e.error_len() {
@@ -428,13 +531,16 @@ pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> Py
                             }
                         };
                         let hd = get_handler(vm)?;
-                        handle_decode(vm, hd, codec, data, (start, end), reason, &mut out)?;
-                        pos = end;
+                        pos = handle_decode(vm, hd, codec, data, (start, end), reason, &mut out)?;
                     }
                 }
             }
         }
-        Codec::Latin1 => out.extend(data.iter().map(|&b| char::from(b))),
+        Codec::Latin1 => {
+            for &b in data {
+                wtf8::push_code(&mut out, u32::from(b));
+            }
+        }
         Codec::Ascii | Codec::Cp1252 => {
             for (i, &b) in data.iter().enumerate() {
                 let c = if codec == Codec::Ascii {
@@ -443,7 +549,7 @@ pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> Py
                     cp1252_decode_byte(b)
                 };
                 match c {
-                    Some(c) => out.push(c),
+                    Some(c) => wtf8::push_code(&mut out, u32::from(c)),
                     None => {
                         let reason = if codec == Codec::Ascii {
                             "ordinal not in range(128)"
@@ -492,7 +598,7 @@ pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> Py
                 }
                 let u = unit_at(pos);
                 if !(0xD800..0xE000).contains(&u) {
-                    out.push(char::from_u32(u32::from(u)).unwrap_or('\u{FFFD}'));
+                    wtf8::push_code(&mut out, u32::from(u));
                     pos += 2;
                     continue;
                 }
@@ -536,7 +642,7 @@ pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> Py
                     continue;
                 }
                 let code = 0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
-                out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                wtf8::push_code(&mut out, code);
                 pos += 4;
             }
         }
@@ -573,12 +679,12 @@ pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> Py
                     Endian::Big => u32::from_be_bytes(quad),
                 };
                 match char::from_u32(code) {
-                    Some(c) => out.push(c),
+                    Some(c) => wtf8::push_code(&mut out, u32::from(c)),
                     None => {
                         let reason = if code > 0x10FFFF {
                             "code point not in range(0x110000)"
                         } else {
-                            "code point in surrogate character range"
+                            "code point in surrogate code point range(0xd800, 0xe000)"
                         };
                         let hd = get_handler(vm)?;
                         handle_decode(vm, hd, codec, data, (pos, pos + 4), reason, &mut out)?;
@@ -594,5 +700,5 @@ pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> Py
 /// `data.decode(encoding, errors)` as a str object.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
     let text = decode_text(vm, data, encoding, errors)?;
-    Ok(vm.new_string(text))
+    Ok(vm.new_str_wtf8(text))
 }

@@ -316,9 +316,12 @@ fn unicode_error_str(vm: &mut Vm, v: Value, ty: Gc<TypeBody>) -> PyResult<Option
             },
         ));
     }
-    let ch =
-        str_of(object).and_then(|s| usize::try_from(start).ok().and_then(|i| s.chars().nth(i)));
-    let escaped = |c: char| match c as u32 {
+    let ch = ops::str_wtf8(object).and_then(|s| {
+        usize::try_from(start)
+            .ok()
+            .and_then(|i| crate::text::wtf8::code_points(s).nth(i))
+    });
+    let escaped = |c: u32| match c {
         n if n <= 0xff => format!("\\x{n:02x}"),
         n if n <= 0xffff => format!("\\u{n:04x}"),
         n => format!("\\U{n:08x}"),

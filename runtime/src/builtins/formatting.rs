@@ -76,9 +76,22 @@ impl DriverError {
 /// `complex.__format__`, `str.__format__` and `object.__format__`).
 pub fn format_builtin(vm: &mut Vm, value: Value, spec: &str) -> PyResult<Value> {
     match format_builtin_string(vm, value, spec)? {
-        Some(text) => Ok(vm.new_string(text)),
+        Some(text) => {
+            // `format(0xd800, "c")` gives a lone surrogate too.
+            let surrogates = ops::str_has_surrogates(value)
+                || (spec.ends_with('c')
+                    && ops::bigint_of(value).is_some_and(|b| surrogate_int(&b)));
+            Ok(crate::builtins::str::new_str_from_views(
+                vm, text, surrogates,
+            ))
+        }
         None => ops::repr::str(vm, value),
     }
+}
+
+/// Whether `b` is the code point of a lone surrogate.
+fn surrogate_int(b: &BigInt) -> bool {
+    num_traits::ToPrimitive::to_u32(b).is_some_and(crate::text::wtf8::is_surrogate)
 }
 
 /// The text of `format(value, spec)`, or `None` when the result is `str(value)`.
@@ -155,6 +168,8 @@ struct PercentState<'v> {
     /// The value `mapping[key]` selected by the last `%(key)`.
     selected: Option<Value>,
     bytes_mode: bool,
+    /// Whether a str put into the result held lone surrogates (as stand-ins).
+    surrogates: bool,
 }
 
 impl<'v> PercentState<'v> {
@@ -178,6 +193,7 @@ impl<'v> PercentState<'v> {
             dict,
             selected: None,
             bytes_mode,
+            surrogates: false,
         }
     }
 
@@ -294,7 +310,11 @@ fn percent_str_piece(
     Ok(match spec.kind()? {
         PercentKind::Str => {
             let text = match spec.conversion {
-                's' => ops::repr::str_string(vm, v)?,
+                's' => {
+                    let s = ops::repr::str(vm, v)?;
+                    state.surrogates |= ops::str_has_surrogates(s);
+                    str_of(s).unwrap_or("").to_owned()
+                }
                 'r' => ops::repr::repr_string(vm, v)?,
                 _ => {
                     let a = crate::builtins::functions::ascii_of(vm, v)?;
@@ -313,8 +333,10 @@ fn percent_str_piece(
         }
         PercentKind::Char => {
             let c = if let Some(s) = str_of(v) {
+                state.surrogates |= ops::str_has_surrogates(v);
                 format::percent_char_from_str(s)?
             } else if let Some(b) = ops::bigint_of(v) {
+                state.surrogates |= surrogate_int(&b);
                 format::percent_char_from_int(&b)?
             } else {
                 let tn = ops::type_name(vm, v);
@@ -329,8 +351,14 @@ fn percent_str_piece(
 pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
     let text = str_of(fmt).unwrap_or("");
     let mut state = PercentState::new(vm, args, false);
+    state.surrogates = ops::str_has_surrogates(fmt);
     match percent_loop(&mut state, text, percent_str_piece) {
-        Ok(out) => Ok(vm.new_string(out)),
+        Ok(out) => {
+            let surrogates = state.surrogates;
+            Ok(crate::builtins::str::new_str_from_views(
+                vm, out, surrogates,
+            ))
+        }
         Err(e) => Err(e.raise(vm)),
     }
 }
@@ -474,6 +502,8 @@ struct FormatArgs<'v, 'a> {
     positional: &'v [Value],
     args: &'v Args<'a>,
     mapping: Option<Value>,
+    /// Whether a str put into the result held lone surrogates (as stand-ins).
+    surrogates: bool,
 }
 
 impl FieldSource for FormatArgs<'_, '_> {
@@ -542,6 +572,7 @@ impl FieldSource for FormatArgs<'_, '_> {
         let vm = &mut *self.vm;
         let spec = vm.new_str(spec);
         let r = crate::builtins::functions::format(vm, value, spec)?;
+        self.surrogates |= ops::str_has_surrogates(r);
         Ok(str_of(r).unwrap_or("").to_owned())
     }
 }
@@ -559,9 +590,15 @@ pub fn str_format(
         positional,
         args,
         mapping,
+        surrogates: false,
     };
     match format::render_template(fmt, &mut source) {
-        Ok(out) => Ok(vm.new_string(out)),
+        Ok(out) => {
+            let surrogates = source.surrogates;
+            Ok(crate::builtins::str::new_str_from_views(
+                vm, out, surrogates,
+            ))
+        }
         Err(e) => Err(e.raise(vm)),
     }
 }

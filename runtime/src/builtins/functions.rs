@@ -36,6 +36,19 @@ pub fn write_to(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// `file.write(s)` for a str object `s`, which may hold lone surrogates.
+fn write_str_to(vm: &mut Vm, file: Value, s: Value) -> PyResult<()> {
+    if let Some(stream) = crate::modules::io::std_stream(file) {
+        return crate::modules::io::write_std_str(vm, stream, s);
+    }
+    if file.is_none() {
+        return Ok(());
+    }
+    let write = attr::getattr_str(vm, file, "write")?;
+    call::call(vm, write, &[s])?;
+    Ok(())
+}
+
 fn print(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.only_kwargs(vm, "print", &["sep", "end", "file", "flush"])?;
     let get_str = |vm: &mut Vm, name: &str, default: &str| -> PyResult<String> {
@@ -53,18 +66,29 @@ fn print(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     let sep = get_str(vm, "sep", " ")?;
     let end = get_str(vm, "end", "\n")?;
+    let file = match args.kwarg("file") {
+        Some(f) if !f.is_none() => f,
+        _ => crate::modules::sys::get(vm, "stdout"),
+    };
     let mut out = String::new();
     for (i, &v) in args.pos().iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);
         }
-        out.push_str(&ops::repr::str_string(vm, v)?);
+        let s = ops::repr::str(vm, v)?;
+        if ops::str_has_surrogates(s) {
+            // CPython writes each piece on its own, so the text before a piece that cannot
+            // be encoded is out before the error.
+            let mark = vm.push_root(s);
+            let r = write_to(vm, file, &out).and_then(|()| write_str_to(vm, file, s));
+            vm.pop_roots(mark);
+            r?;
+            out.clear();
+            continue;
+        }
+        out.push_str(ops::str_of(s).unwrap_or(""));
     }
     out.push_str(&end);
-    let file = match args.kwarg("file") {
-        Some(f) if !f.is_none() => f,
-        _ => crate::modules::sys::get(vm, "stdout"),
-    };
     write_to(vm, file, &out)?;
     if let Some(f) = args.kwarg("flush")
         && ops::truthy(vm, f)?
@@ -202,26 +226,20 @@ fn chr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
     };
     match u32::try_from(i).ok().filter(|&c| c <= 0x10FFFF) {
-        Some(c) => {
-            let c = char::from_u32(c).unwrap_or('\u{FFFD}');
-            Ok(crate::builtins::str::char_value(vm, c))
-        }
+        Some(c) => Ok(crate::builtins::str::code_value(vm, c)),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
 
 fn ord(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = args.one(vm, "ord")?;
-    if let Some(s) = str_of(v) {
-        let mut cs = s.chars();
-        return match (cs.next(), cs.next()) {
-            (Some(c), None) => Ok(vm.new_int(c as i64)),
-            _ => {
-                let n = s.chars().count();
-                Err(vm.type_error(format!(
-                    "ord() expected a character, but string of length {n} found"
-                )))
-            }
+    if let Some(body) = ops::str_body(v) {
+        let s = body.body();
+        return match s.char_len() {
+            1 => Ok(vm.new_int(i64::from(s.code_at(0)))),
+            n => Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {n} found"
+            ))),
         };
     }
     if let Some(b) = crate::builtins::str::bytes_data(v) {

@@ -287,6 +287,10 @@ mod slot_wrappers {
     fn slot_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let a = args.one(vm, "__str__")?;
         let inner = ops::unwrap_payload(a);
+        if inner == a && crate::object::kind_of(a) == Some(crate::object::ObjKind::Str) {
+            // `str.__str__` of an exact str is the str itself.
+            return Ok(a);
+        }
         if inner != a {
             // Like CPython's object.__str__, a subclass of a builtin without its own
             // `__str__` (tuple, int, list, ...) is shown by its type's `__repr__`.
@@ -612,6 +616,12 @@ pub fn contains_builtin(vm: &mut Vm, obj: Value, item: Value) -> PyResult<Option
                     "'in <string>' requires string as left operand, not {tn}"
                 )));
             };
+            if ops::str_has_surrogates(item) || ops::str_has_surrogates(obj) {
+                // Generalized UTF-8 is self-synchronizing: a byte match is a code-point match.
+                let (hay, needle) = (ops::str_wtf8(obj), ops::str_wtf8(item));
+                let (hay, needle) = (hay.unwrap_or(b""), needle.unwrap_or(b""));
+                return Ok(Some(memchr::memmem::find(hay, needle).is_some()));
+            }
             Ok(Some(ops::str_of(obj).unwrap_or("").contains(needle)))
         }
         Some(ObjKind::List) | Some(ObjKind::Tuple) => {

@@ -379,8 +379,24 @@ fn parse_int_text(vm: &mut Vm, x: Value, base: i64) -> PyResult<Option<Value>> {
     };
     match parsed {
         Ok(b) => Ok(Some(vm.new_bigint(b))),
-        Err(e) => Err(num_error(vm, e)),
+        Err(e) => Err(num_error(vm, with_surrogate_repr(x, e, 200))),
     }
+}
+
+/// A parse error about the str `x`: when `x` holds lone surrogates, its message quotes the
+/// view (`types::str`); quote the real text instead (the repr cut to `max_chars`).
+fn with_surrogate_repr(x: Value, mut e: numeric::NumError, max_chars: usize) -> numeric::NumError {
+    let Some(body) = ops::str_body(x).filter(|b| b.has_surrogates()) else {
+        return e;
+    };
+    let cut = |repr: String| match repr.char_indices().nth(max_chars) {
+        Some((at, _)) => repr[..at].to_owned(),
+        None => repr,
+    };
+    let shown = cut(compiler::pyrepr::repr_str(body.as_str()));
+    let real = cut(ops::repr::repr_wtf8(body.wtf8_bytes()));
+    e.message = e.message.replacen(&shown, &real, 1);
+    e
 }
 
 /// `int(x)` / `int(x, base)` (`PyNumber_Long` and `long_new_impl`).
@@ -732,7 +748,7 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<Value> {
             // Each parsed NaN is a distinct object, as in CPython (see `Value::fresh_nan`).
             Ok(f) if f.is_nan() && f.is_sign_positive() => Ok(Value::fresh_nan()),
             Ok(f) => Ok(Value::from_f64(f)),
-            Err(e) => Err(num_error(vm, e)),
+            Err(e) => Err(num_error(vm, with_surrogate_repr(x, e, usize::MAX))),
         };
     }
     if let Some(i) = int_of(x) {

@@ -39,6 +39,144 @@ pub fn char_value(vm: &mut Vm, c: char) -> Value {
     }
 }
 
+/// A one-code-point str, which may be a lone surrogate (`code <= 0x10FFFF`).
+pub fn code_value(vm: &mut Vm, code: u32) -> Value {
+    match char::from_u32(code) {
+        Some(c) => char_value(vm, c),
+        None => {
+            let mut bytes = Vec::with_capacity(3);
+            text::wtf8::push_code(&mut bytes, code);
+            vm.new_str_wtf8(bytes)
+        }
+    }
+}
+
+/// The generalized UTF-8 code points (`text::wtf8`) of the str values `items` joined by
+/// `sep`: the slow path of concatenations where some part holds a lone surrogate.
+pub fn wtf8_join(items: &[Value], sep: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(sep);
+        }
+        out.extend_from_slice(ops::str_wtf8(*item).unwrap_or(b""));
+    }
+    out
+}
+
+/// The `build_string` opcode: the concatenation of the str values `items` (f-strings).
+#[inline(never)]
+pub fn build_string(vm: &mut Vm, items: &[Value]) -> Value {
+    let mut s = String::new();
+    let mut surrogates = false;
+    for v in items {
+        if let Some(b) = ops::str_body(*v) {
+            surrogates |= b.has_surrogates();
+            s.push_str(b.as_str());
+        }
+    }
+    if surrogates {
+        vm.new_str_wtf8(wtf8_join(items, b""))
+    } else {
+        vm.new_string(s)
+    }
+}
+
+/// Whether the receiver of a str method (with `all`, any argument) holds lone surrogates.
+#[inline]
+fn surrogates_held(args: &Args, all: bool) -> bool {
+    if all {
+        args.values.iter().any(|&v| ops::str_has_surrogates(v))
+    } else {
+        args.values
+            .first()
+            .is_some_and(|&v| ops::str_has_surrogates(v))
+    }
+}
+
+/// Runs the str method `f` on operands holding lone surrogates: `f` works on their views,
+/// where surrogates are stand-ins (`types::str`), and the stand-ins in its str results
+/// (`text::wtf8::STAND_IN`) are turned back into surrogates.
+#[cold]
+#[inline(never)]
+fn call_restoring(
+    vm: &mut Vm,
+    args: &Args,
+    f: fn(&mut Vm, &Args) -> PyResult<Value>,
+) -> PyResult<Value> {
+    let r = f(vm, args)?;
+    Ok(restore_results(vm, r))
+}
+
+/// `result` (a str, or a list or tuple of strs) with stand-ins turned back into surrogates.
+fn restore_results(vm: &mut Vm, result: Value) -> Value {
+    let mark = vm.push_root(result);
+    let restored = if let Some(list) = Gc::<crate::types::list::ListBody>::from_value(result) {
+        let items = list.items.lock().clone();
+        for (i, item) in items.into_iter().enumerate() {
+            let new = restore_str(vm, item);
+            if new != item
+                && let Some(slot) = list.items.lock().get_mut(i)
+            {
+                crate::gc::write_barrier(result, new);
+                *slot = new;
+            }
+        }
+        result
+    } else if let Some(items) = ops::tuple_items(result) {
+        let items = items.to_vec();
+        let new: Vec<Value> = items.iter().map(|&v| restore_str(vm, v)).collect();
+        if new == items {
+            result
+        } else {
+            vm.new_tuple(new)
+        }
+    } else {
+        restore_str(vm, result)
+    };
+    vm.pop_roots(mark);
+    restored
+}
+
+/// A new str from `text`, built from views (`types::str`): when `surrogates` (some source
+/// text held lone surrogates), its stand-ins become surrogates again.
+#[inline]
+pub fn new_str_from_views(vm: &mut Vm, text: String, surrogates: bool) -> Value {
+    if surrogates && text::wtf8::has_stand_in(&text) {
+        vm.new_str_wtf8(text::wtf8::from_stand_ins(&text))
+    } else {
+        vm.new_string(text)
+    }
+}
+
+/// `v`, or for a str without surrogates whose text holds stand-ins, the str they stand for.
+fn restore_str(vm: &mut Vm, v: Value) -> Value {
+    match ops::str_body(v) {
+        Some(b) if !b.has_surrogates() && text::wtf8::has_stand_in(b.as_str()) => {
+            let bytes = text::wtf8::from_stand_ins(b.as_str());
+            vm.new_str_wtf8(bytes)
+        }
+        _ => v,
+    }
+}
+
+/// A str method that keeps lone surrogates (`call_restoring`): those of the receiver, or
+/// with `all`, of any argument. Operands without surrogates go straight to the method.
+macro_rules! keep_surrogates {
+    ($f:ident) => {
+        keep_surrogates!($f, false)
+    };
+    ($f:ident, $all:literal) => {{
+        fn keeping(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+            if surrogates_held(args, $all) {
+                return call_restoring(vm, args, $f);
+            }
+            $f(vm, args)
+        }
+        keeping
+    }};
+}
+
 /// Raises a `text` error as the Python exception it names.
 pub(crate) fn text_err(vm: &mut Vm, e: TextError) -> PyErr {
     match e.exc_type {
@@ -183,7 +321,20 @@ pub fn str_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                 return Ok(obj);
             }
             let (a, b) = (s.byte_offset(start as usize), s.byte_offset(stop as usize));
+            if s.has_surrogates() {
+                return Ok(vm.new_str_wtf8(s.wtf8_bytes()[a..b].to_vec()));
+            }
             return Ok(vm.new_str(&text[a..b]));
+        }
+        if s.has_surrogates() {
+            let codes: Vec<u32> = text::wtf8::code_points(s.wtf8_bytes()).collect();
+            let mut out = Vec::new();
+            let mut i = start;
+            while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                text::wtf8::push_code(&mut out, codes[i as usize]);
+                i += step;
+            }
+            return Ok(vm.new_str_wtf8(out));
         }
         let mut out = String::new();
         if s.is_ascii() {
@@ -210,8 +361,8 @@ pub fn str_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         return Err(vm.type_error(format!("string indices must be integers, not '{tn}'")));
     }
     let i = normalize_index(vm, key, s.char_len(), "string")?;
-    let c = s.char_at(i);
-    Ok(char_value(vm, c))
+    let c = s.code_at(i);
+    Ok(code_value(vm, c))
 }
 
 /// `str * n` as a count: negative means 0, too large is an `OverflowError`.
@@ -242,6 +393,9 @@ pub fn str_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option
                 {
                     return Err(vm.memory_error(""));
                 }
+                if ops::str_has_surrogates(a) || ops::str_has_surrogates(b) {
+                    return Ok(Some(vm.new_str_wtf8(wtf8_join(&[a, b], b""))));
+                }
                 s.push_str(x);
                 s.push_str(y);
                 Ok(Some(vm.new_string(s)))
@@ -266,6 +420,10 @@ pub fn str_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option
             }
             if x.len().saturating_mul(n) > (1 << 40) {
                 return Err(vm.memory_error(""));
+            }
+            if ops::str_has_surrogates(a) {
+                let bytes = ops::str_wtf8(a).unwrap_or(b"").repeat(n);
+                return Ok(Some(vm.new_str_wtf8(bytes)));
             }
             Ok(Some(vm.new_string(x.repeat(n))))
         }
@@ -378,8 +536,8 @@ fn str_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if cls == vm.rt.types.str {
         return Ok(s);
     }
-    let text = str_of(s).unwrap_or("").to_owned();
-    let payload = vm.new_string(text);
+    let text = ops::str_wtf8(s).unwrap_or(b"").to_vec();
+    let payload = vm.new_str_wtf8(text);
     Ok(crate::builtins::numbers::wrap_payload(vm, cls, payload))
 }
 
@@ -400,7 +558,8 @@ fn m_encode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
         }
     }
-    let data = encode(vm, s.text(), names[0], names[1])?;
+    let text = ops::str_wtf8(args.values[0]).unwrap_or(s.text().as_bytes());
+    let data = encode(vm, text, names[0], names[1])?;
     Ok(new_bytes(vm, data))
 }
 
@@ -421,14 +580,18 @@ fn m_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     let holder = vm.new_list(items.clone());
     let mut total = 0usize;
+    let mut surrogates = ops::str_has_surrogates(args.values[0]);
     for (i, item) in items.iter().enumerate() {
-        let Some(s) = str_of(*item) else {
+        let Some(s) = ops::str_body(*item) else {
             let tn = ops::type_name(vm, *item);
             return Err(vm.type_error(format!(
                 "sequence item {i}: expected str instance, {tn} found"
             )));
         };
-        total = total.saturating_add(s.len()).saturating_add(sep.len());
+        surrogates |= s.has_surrogates();
+        total = total
+            .saturating_add(s.as_str().len())
+            .saturating_add(sep.len());
     }
     if items.len() == 1 && ops::type_of(vm, items[0]) == vm.rt.types.str {
         return Ok(items[0]);
@@ -436,6 +599,12 @@ fn m_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut out = String::new();
     if out.try_reserve(total).is_err() {
         return Err(vm.memory_error(""));
+    }
+    if surrogates {
+        let sep = ops::str_wtf8(args.values[0]).unwrap_or(b"");
+        let joined = wtf8_join(&items, sep);
+        std::hint::black_box(holder);
+        return Ok(vm.new_str_wtf8(joined));
     }
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -962,12 +1131,12 @@ pub const METHODS: &[MethodDef] = &[
     staticmethod("__new__", str_new),
     method("encode", m_encode),
     method("join", m_join),
-    method("split", m_split),
-    method("rsplit", m_rsplit),
-    method("strip", m_strip),
-    method("lstrip", m_lstrip),
-    method("rstrip", m_rstrip),
-    method("replace", m_replace),
+    method("split", keep_surrogates!(m_split)),
+    method("rsplit", keep_surrogates!(m_rsplit)),
+    method("strip", keep_surrogates!(m_strip)),
+    method("lstrip", keep_surrogates!(m_lstrip)),
+    method("rstrip", keep_surrogates!(m_rstrip)),
+    method("replace", keep_surrogates!(m_replace, true)),
     method("find", m_find),
     method("rfind", m_rfind),
     method("index", m_index),
@@ -975,12 +1144,12 @@ pub const METHODS: &[MethodDef] = &[
     method("count", m_count),
     method("startswith", m_startswith),
     method("endswith", m_endswith),
-    method("upper", m_upper),
-    method("lower", m_lower),
-    method("casefold", m_casefold),
-    method("swapcase", m_swapcase),
-    method("capitalize", m_capitalize),
-    method("title", m_title),
+    method("upper", keep_surrogates!(m_upper)),
+    method("lower", keep_surrogates!(m_lower)),
+    method("casefold", keep_surrogates!(m_casefold)),
+    method("swapcase", keep_surrogates!(m_swapcase)),
+    method("capitalize", keep_surrogates!(m_capitalize)),
+    method("title", keep_surrogates!(m_title)),
     method("isdigit", m_isdigit),
     method("isdecimal", m_isdecimal),
     method("isnumeric", m_isnumeric),
@@ -993,19 +1162,19 @@ pub const METHODS: &[MethodDef] = &[
     method("isidentifier", m_isidentifier),
     method("isprintable", m_isprintable),
     method("istitle", m_istitle),
-    method("center", m_center),
-    method("ljust", m_ljust),
-    method("rjust", m_rjust),
-    method("zfill", m_zfill),
-    method("splitlines", m_splitlines),
-    method("partition", m_partition),
-    method("rpartition", m_rpartition),
-    method("removeprefix", m_removeprefix),
-    method("removesuffix", m_removesuffix),
-    method("expandtabs", m_expandtabs),
-    method("format", m_format),
-    method("format_map", m_format_map),
-    method("translate", m_translate),
+    method("center", keep_surrogates!(m_center, true)),
+    method("ljust", keep_surrogates!(m_ljust, true)),
+    method("rjust", keep_surrogates!(m_rjust, true)),
+    method("zfill", keep_surrogates!(m_zfill)),
+    method("splitlines", keep_surrogates!(m_splitlines)),
+    method("partition", keep_surrogates!(m_partition, true)),
+    method("rpartition", keep_surrogates!(m_rpartition, true)),
+    method("removeprefix", keep_surrogates!(m_removeprefix)),
+    method("removesuffix", keep_surrogates!(m_removesuffix)),
+    method("expandtabs", keep_surrogates!(m_expandtabs)),
+    method("format", keep_surrogates!(m_format, true)),
+    method("format_map", keep_surrogates!(m_format_map, true)),
+    method("translate", keep_surrogates!(m_translate, true)),
     staticmethod("maketrans", m_maketrans),
     method("__getnewargs__", m_getnewargs),
     method("__sizeof__", m_sizeof),

@@ -71,7 +71,8 @@ pub fn format_int_spec(v: &BigInt, spec: &FormatSpec) -> Result<String, FormatEr
             .ok()
             .filter(|c| *c <= 0x10ffff)
             .ok_or_else(FormatError::char_out_of_range)?;
-        let ch = char::from_u32(code).ok_or_else(|| lone_surrogate(code))?;
+        // A lone surrogate comes out as its stand-in; `format_builtin` restores it.
+        let ch = crate::text::wtf8::view_char(code);
         let text = ch.to_string();
         let parts = NumberParts {
             remainder: &text,
@@ -97,10 +98,4 @@ pub fn format_int_spec(v: &BigInt, spec: &FormatSpec) -> Result<String, FormatEr
         ..NumberParts::default()
     };
     format_number(&parts, spec)
-}
-
-/// A `String` cannot hold a lone surrogate, which CPython's `str` can.
-/// FIXME: return WTF-8 once the runtime's str supports it.
-pub(crate) fn lone_surrogate(code: u32) -> FormatError {
-    FormatError::value_error(format!("lone surrogate U+{code:04X} cannot be formatted"))
 }

@@ -34,7 +34,8 @@ pub fn percent_char_from_int(v: &BigInt) -> Result<char, FormatError> {
         .to_u32()
         .filter(|code| *code <= 0x10ffff)
         .ok_or_else(FormatError::char_out_of_range)?;
-    char::from_u32(code).ok_or_else(|| super::int_fmt::lone_surrogate(code))
+    // A lone surrogate comes out as its stand-in; `percent_format` restores it.
+    Ok(crate::text::wtf8::view_char(code))
 }
 
 /// `%c` of a str: it must be exactly one character.

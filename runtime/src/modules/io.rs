@@ -16,7 +16,7 @@ use crate::errors::PyResult;
 use crate::gc::Tracer;
 use crate::interp::Vm;
 use crate::object::Gc;
-use crate::ops::{self, str_of};
+use crate::ops;
 use crate::types::module::ModuleBody;
 use crate::types::native::NativeObject;
 use crate::value::Value;
@@ -41,6 +41,26 @@ pub fn std_stream(v: Value) -> Option<u8> {
 /// Writes to a standard stream.
 pub fn write_std(vm: &mut Vm, fd: u8, text: &str) -> PyResult<()> {
     write_std_bytes(vm, fd, text.as_bytes())
+}
+
+/// Writes the str `s` to a standard stream, encoded as the stream's `errors` attribute
+/// says (UTF-8 with `strict`, or `backslashreplace` for standard error): a lone surrogate
+/// raises `UnicodeEncodeError` on standard output.
+pub fn write_std_str(vm: &mut Vm, fd: u8, s: Value) -> PyResult<()> {
+    let Some(body) = ops::str_body(s) else {
+        return Ok(());
+    };
+    let body = body.body();
+    if !body.has_surrogates() {
+        return write_std(vm, fd, body.as_str());
+    }
+    let errors = if fd == 2 {
+        "backslashreplace"
+    } else {
+        "strict"
+    };
+    let data = crate::builtins::codecs::encode(vm, body.wtf8_bytes(), "utf-8", errors)?;
+    write_std_bytes(vm, fd, &data)
 }
 
 /// Writes bytes to a standard stream (`os.write(1, ...)`, `sys.stdout.buffer`).
@@ -83,13 +103,12 @@ pub fn std_streams(vm: &mut Vm) -> (Value, Value, Value) {
 fn std_write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = args.range(vm, "write", 2, 2)?;
     let fd = std_stream(a[0]).unwrap_or(1);
-    let Some(s) = str_of(a[1]) else {
+    let Some(s) = ops::str_body(a[1]) else {
         let tn = ops::type_name(vm, a[1]);
         return Err(vm.type_error(format!("write() argument must be str, not {tn}")));
     };
-    let n = s.chars().count();
-    let s = s.to_owned();
-    write_std(vm, fd, &s)?;
+    let n = s.char_len();
+    write_std_str(vm, fd, a[1])?;
     Ok(vm.new_int(n as i64))
 }
 

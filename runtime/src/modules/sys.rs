@@ -69,6 +69,8 @@ fn setrecursionlimit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn intern(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = args.one(vm, "intern")?;
     match str_of(v) {
+        // The intern table is keyed by UTF-8 text: a str with lone surrogates stays as is.
+        Some(_) if ops::str_has_surrogates(v) => Ok(v),
         Some(s) => {
             let s = s.to_owned();
             Ok(vm.intern(&s))

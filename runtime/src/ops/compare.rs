@@ -12,7 +12,7 @@ use num_traits::ToPrimitive;
 use crate::errors::PyResult;
 use crate::interp::Vm;
 use crate::object::{Gc, ObjKind, kind_of};
-use crate::ops::{self, IntRef, attr, call, float_of, int_of, is_subtype, str_of, type_of};
+use crate::ops::{self, IntRef, attr, call, float_of, int_of, is_subtype, type_of};
 use crate::types::list::ListBody;
 use crate::types::typeobj::tflags;
 use crate::value::Value;
@@ -127,7 +127,11 @@ pub fn builtin_eq(a: Value, b: Value) -> Option<bool> {
         return Some(x == y);
     }
     match (kind_of(a), kind_of(b)) {
-        (Some(ObjKind::Str), Some(ObjKind::Str)) => return Some(str_of(a) == str_of(b)),
+        (Some(ObjKind::Str), Some(ObjKind::Str)) => {
+            // Equal code points give equal views (`types::str`), so only equal views need
+            // a second look, when lone surrogates are involved.
+            return Some(ops::str_of(a) == ops::str_of(b) && same_code_points(a, b));
+        }
         (Some(ObjKind::Instance), _) | (_, Some(ObjKind::Instance)) => return None,
         (Some(ObjKind::Str), None) | (None, Some(ObjKind::Str)) => return Some(false),
         _ => {}
@@ -141,6 +145,14 @@ pub fn builtin_eq(a: Value, b: Value) -> Option<bool> {
     None
 }
 
+/// Whether strs `a` and `b` with equal views (`types::str`) have equal code points: they
+/// differ only if lone surrogates are involved.
+#[inline(never)]
+fn same_code_points(a: Value, b: Value) -> bool {
+    !(ops::str_has_surrogates(a) || ops::str_has_surrogates(b))
+        || ops::str_wtf8(a) == ops::str_wtf8(b)
+}
+
 /// Compares two builtin values of builtin types; `None` means `NotImplemented`.
 pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Option<bool>> {
     let a = ops::unwrap_payload(a);
@@ -150,7 +162,7 @@ pub fn builtin_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<O
     }
     match (kind_of(a), kind_of(b)) {
         (Some(ObjKind::Str), Some(ObjKind::Str)) => {
-            let ord = str_of(a).cmp(&str_of(b));
+            let ord = ops::str_wtf8(a).cmp(&ops::str_wtf8(b));
             return Ok(Some(ordering_result(Some(ord), op)));
         }
         (Some(ObjKind::Bytes | ObjKind::ByteArray), Some(ObjKind::Bytes | ObjKind::ByteArray)) => {

@@ -135,7 +135,7 @@ pub fn get_str_hashed(d: &DictBody, key: &str, h: i64) -> Option<Value> {
     let t = d.lock();
     match t.probe(
         h,
-        |k| Some(k.as_addr().is_some() && crate::ops::str_of(k) == Some(key)),
+        |k| Some(k.as_addr().is_some() && crate::ops::str_wtf8(k) == Some(key.as_bytes())),
         usize::MAX,
     ) {
         Probe::Found(i) => t.entry(i).map(|e| e.value),
@@ -148,11 +148,11 @@ pub fn get_str_hashed(d: &DictBody, key: &str, h: i64) -> Option<Value> {
 #[inline]
 pub fn get_str_value(d: &DictBody, key: Value) -> Option<Value> {
     let s = crate::object::Gc::<crate::types::str::StrBody>::from_value(key)?;
-    let text = s.body().as_str();
+    let text = s.body().wtf8_bytes();
     let t = d.lock();
     match t.probe(
         s.hash(),
-        |k| Some(k == key || (k.as_addr().is_some() && crate::ops::str_of(k) == Some(text))),
+        |k| Some(k == key || (k.as_addr().is_some() && crate::ops::str_wtf8(k) == Some(text))),
         usize::MAX,
     ) {
         Probe::Found(i) => t.entry(i).map(|e| e.value),

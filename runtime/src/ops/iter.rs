@@ -100,8 +100,8 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 t.get(i).copied()
             } else if let Some(st) = Gc::<StrBody>::from_value(s.seq) {
                 if i < st.char_len() {
-                    let c = st.char_at(i);
-                    Some(crate::builtins::str::char_value(vm, c))
+                    let c = st.code_at(i);
+                    Some(crate::builtins::str::code_value(vm, c))
                 } else {
                     None
                 }

@@ -73,6 +73,19 @@ pub fn str_of<'a>(v: Value) -> Option<&'a str> {
     Gc::<StrBody>::from_value(payload).map(|s| s.body().as_str())
 }
 
+/// The code points of a `str` (or str subclass instance) as generalized UTF-8
+/// (`text::wtf8`): its UTF-8 text unless it holds lone surrogates.
+#[inline]
+pub fn str_wtf8<'a>(v: Value) -> Option<&'a [u8]> {
+    str_body(v).map(|s| s.body().wtf8_bytes())
+}
+
+/// Whether `v` is a str holding a lone surrogate.
+#[inline]
+pub fn str_has_surrogates(v: Value) -> bool {
+    str_body(v).is_some_and(|s| s.body().has_surrogates())
+}
+
 /// The `str` body of `v` (exact str or str subclass).
 pub fn str_body(v: Value) -> Option<Gc<StrBody>> {
     Gc::<StrBody>::from_value(v).or_else(|| payload_of(v).and_then(Gc::from_value))

@@ -22,7 +22,11 @@ use crate::value::Value;
 /// `repr(v)` as a str object.
 pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if kind_of(v) == Some(ObjKind::Str) && type_of(vm, v) == vm.rt.types.str {
-        let s = repr_str(str_of(v).unwrap_or(""));
+        let s = match ops::str_body(v) {
+            Some(b) if b.has_surrogates() => repr_wtf8(b.wtf8_bytes()),
+            Some(b) => repr_str(b.as_str()),
+            None => repr_str(""),
+        };
         return Ok(vm.new_string(s));
     }
     let ty = type_of(vm, v);
@@ -64,14 +68,29 @@ fn is_builtin_slot(ty: Gc<TypeBody>, name: &str, f: Value) -> bool {
 /// approximates printability by ranges because the compiler has no Unicode tables), the
 /// runtime decides with `text::unicode::is_printable`, CPython's exact definition.
 pub fn repr_str(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
+    repr_codes(text.as_bytes(), text.chars().map(u32::from))
+}
+
+/// `repr` of text given as generalized UTF-8 (`text::wtf8`), which may hold lone
+/// surrogates; those are never printable, so they come out as `\udXXX` escapes.
+pub fn repr_wtf8(text: &[u8]) -> String {
+    repr_codes(text, crate::text::wtf8::code_points(text))
+}
+
+/// The repr of the code points `codes`, whose generalized UTF-8 form is `text`.
+fn repr_codes(text: &[u8], codes: impl Iterator<Item = u32>) -> String {
+    let quote = if text.contains(&b'\'') && !text.contains(&b'"') {
         '"'
     } else {
         '\''
     };
     let mut out = String::with_capacity(text.len() + 2);
     out.push(quote);
-    for c in text.chars() {
+    for code in codes {
+        let Some(c) = char::from_u32(code) else {
+            let _ = write!(out, "\\u{code:04x}");
+            continue;
+        };
         match c {
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),
@@ -83,8 +102,7 @@ pub fn repr_str(text: &str) -> String {
             }
             ' '..='~' => out.push(c),
             c if !c.is_ascii() && crate::text::unicode::is_printable(c) => out.push(c),
-            c => {
-                let code = u32::from(c);
+            _ => {
                 let _ = if code <= 0xff {
                     write!(out, "\\x{code:02x}")
                 } else if code <= 0xffff {
@@ -136,8 +154,8 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult<Value> {
         if let Some(p) = ops::payload_of(v)
             && kind_of(p) == Some(ObjKind::Str)
         {
-            let s = str_of(p).unwrap_or("").to_owned();
-            return Ok(vm.new_string(s));
+            let s = ops::str_wtf8(p).unwrap_or(b"").to_vec();
+            return Ok(vm.new_str_wtf8(s));
         }
     }
     if kind_of(v) == Some(ObjKind::Exception) {
@@ -230,7 +248,11 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         return builtin_repr(vm, inner);
     }
     match kind_of(inner) {
-        Some(ObjKind::Str) => Ok(repr_str(str_of(inner).unwrap_or(""))),
+        Some(ObjKind::Str) => Ok(match ops::str_body(inner) {
+            Some(b) if b.has_surrogates() => repr_wtf8(b.wtf8_bytes()),
+            Some(b) => repr_str(b.as_str()),
+            None => repr_str(""),
+        }),
         Some(ObjKind::BigInt) => crate::builtins::numbers::int_to_decimal(vm, inner),
         Some(ObjKind::Tuple) => {
             let items = ops::tuple_items(inner).unwrap_or(&[]).to_vec();

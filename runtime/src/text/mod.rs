@@ -23,6 +23,7 @@ pub mod strip;
 pub mod translate;
 pub mod unicode;
 mod unicode_tables;
+pub mod wtf8;
 
 #[cfg(test)]
 mod tests;

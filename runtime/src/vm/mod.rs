@@ -542,11 +542,7 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
             }
             Opcode::BuildString => {
                 let items = read_regs(&frame, reg_list(units, at + 2));
-                let mut s = String::new();
-                for v in &items {
-                    s.push_str(ops::str_of(*v).unwrap_or(""));
-                }
-                let v = vm.new_string(s);
+                let v = crate::builtins::str::build_string(vm, &items);
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::ListAppend => {
