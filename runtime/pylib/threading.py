@@ -526,6 +526,9 @@ def _invoke_excepthook(thread):
     except Exception as exc:
         exc.__suppress_context__ = True
         del exc
+        stderr = _sys.stderr if _sys.stderr is not None else thread._stderr
+        if stderr is not None:
+            print("Exception in threading.excepthook:", file=stderr, flush=True)
         sys_hook = getattr(_sys, 'excepthook', None)
         if sys_hook is None:
             raise RuntimeError("sys.excepthook is None")
@@ -964,6 +967,12 @@ def _is_data_descriptor(cls, name):
     return hasattr(kind, '__set__') or hasattr(kind, '__delete__')
 
 
+def _local_type_name(obj):
+    # The base class answers to CPython's name for it, `_thread._local`.
+    cls = type(obj)
+    return '_thread._local' if cls is local else cls.__name__
+
+
 class local:
     """Thread-local data: each thread sees its own set of attributes on the object."""
 
@@ -995,12 +1004,18 @@ class local:
             return d
         if name in d and not _is_data_descriptor(type(self), name):
             return d[name]
-        return object.__getattribute__(self, name)
+        try:
+            return object.__getattribute__(self, name)
+        except AttributeError:
+            if type(self) is local:
+                raise AttributeError(
+                    f"'{_local_type_name(self)}' object has no attribute '{name}'") from None
+            raise
 
     def __setattr__(self, name, value):
         if name == '__dict__' or name == '_local__impl':
             raise AttributeError(
-                f"'{type(self).__name__}' object attribute '{name}' is read-only")
+                f"'{_local_type_name(self)}' object attribute '{name}' is read-only")
         d = _local_dict(self)
         if _is_data_descriptor(type(self), name):
             object.__setattr__(self, name, value)
@@ -1010,7 +1025,7 @@ class local:
     def __delattr__(self, name):
         if name == '__dict__' or name == '_local__impl':
             raise AttributeError(
-                f"'{type(self).__name__}' object attribute '{name}' is read-only")
+                f"'{_local_type_name(self)}' object attribute '{name}' is read-only")
         d = _local_dict(self)
         if _is_data_descriptor(type(self), name):
             object.__delattr__(self, name)
@@ -1018,7 +1033,14 @@ class local:
             del d[name]
         else:
             raise AttributeError(
-                f"'{type(self).__name__}' object has no attribute '{name}'")
+                f"'{_local_type_name(self)}' object has no attribute '{name}'")
+
+
+try:
+    local.__name__ = local.__qualname__ = '_local'
+    local.__module__ = '_thread'
+except (AttributeError, TypeError):
+    pass
 
 
 # ---------------------------------------------------------------- module start-up
