@@ -7,12 +7,57 @@
 """
 
 import threading
+import types
 from collections import deque
 from heapq import heappush, heappop
 from time import monotonic as _time
 
 __all__ = ['Empty', 'Full', 'ShutDown', 'Queue', 'PriorityQueue', 'LifoQueue',
            'SimpleQueue']
+
+
+def _type_repr(obj):
+    if isinstance(obj, type):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if obj is ...:
+        return '...'
+    return repr(obj)
+
+
+class _Alias:
+    """Stands in for types.GenericAlias where the runtime cannot construct one."""
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args if isinstance(args, tuple) else (args,)
+
+    def __repr__(self):
+        return (f"{_type_repr(self.__origin__)}"
+                f"[{', '.join(_type_repr(a) for a in self.__args__)}]")
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __eq__(self, other):
+        if not isinstance(other, _Alias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+
+def _generic_alias(cls, item):
+    """`cls[item]`, as types.GenericAlias(cls, item) when the runtime has it."""
+    try:
+        return types.GenericAlias(cls, item)
+    except (AttributeError, TypeError):
+        return _Alias(cls, item)
 
 
 class Empty(Exception):
@@ -176,8 +221,7 @@ class Queue:
         return self.queue.popleft()
 
     def __class_getitem__(cls, item):
-        import types
-        return types.GenericAlias(cls, item)
+        return _generic_alias(cls, item)
 
 
 class PriorityQueue(Queue):
@@ -265,5 +309,4 @@ class SimpleQueue:
             return len(self._queue)
 
     def __class_getitem__(cls, item):
-        import types
-        return types.GenericAlias(cls, item)
+        return _generic_alias(cls, item)

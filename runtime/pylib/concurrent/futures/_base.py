@@ -9,7 +9,7 @@ import collections
 import sys
 import threading
 import time
-import types
+from queue import _generic_alias
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -362,7 +362,7 @@ class Future:
             self._condition.notify_all()
         self._invoke_callbacks()
 
-    __class_getitem__ = classmethod(types.GenericAlias)
+    __class_getitem__ = classmethod(_generic_alias)
 
 
 class Executor:

@@ -13,7 +13,6 @@ import itertools
 import os
 import queue
 import threading
-import types
 import weakref
 
 _threads_queues = weakref.WeakKeyDictionary()
@@ -54,7 +53,7 @@ class _WorkItem:
         else:
             self.future.set_result(result)
 
-    __class_getitem__ = classmethod(types.GenericAlias)
+    __class_getitem__ = classmethod(_base._generic_alias)
 
 
 def _worker(executor_ref, work_queue, initializer, initargs):
