@@ -663,10 +663,12 @@ class Thread:
     def _stop(self):
         """Mark the thread finished and wake up joiners (run by the thread itself)."""
         self._drop_locals()
-        self._is_stopped = True
+        # Leave the registry before counting as stopped: once join() returns, the
+        # thread is no longer in enumerate().
         with _registry_lock:
             if _active.get(self._ident) is self:
                 del _active[self._ident]
+        self._is_stopped = True
         if self._done_lock.locked():
             self._done_lock.release()
 
