@@ -65,6 +65,8 @@ pub struct Runtime {
     pub extra_types: Mutex<FxHashMap<&'static str, Gc<TypeBody>>>,
     /// The hidden classes of instance attributes (`types::shape`).
     pub shapes: crate::types::shape::ShapeTable,
+    /// Every thread running Python code, and the collector's stop-the-world handshake.
+    pub threads: crate::threads::Threads,
 }
 
 /// One interpreter: its modules and settings.
@@ -86,6 +88,8 @@ pub struct Interpreter {
     /// Modules whose code is running for their first import (for the "partially
     /// initialized module" error of `from m import name`).
     pub initializing: Mutex<Vec<String>>,
+    /// `_thread.stack_size()` for threads started from now on (0: the default).
+    pub thread_stack_size: Mutex<usize>,
 }
 
 impl Runtime {
@@ -122,6 +126,7 @@ impl Runtime {
             interpreters: Mutex::new(Vec::new()),
             extra_types: Mutex::new(FxHashMap::default()),
             shapes: Default::default(),
+            threads: Default::default(),
             empty_tuple,
             type_epoch: std::sync::atomic::AtomicU64::new(0),
         })
@@ -150,6 +155,8 @@ impl Runtime {
 /// A thread's state while it runs Python code.
 pub struct Vm {
     pub rt: Arc<Runtime>,
+    /// This thread's identifier in `rt.threads` (`_thread.get_ident()`).
+    pub ident: u64,
     pub interp: Arc<Interpreter>,
     tlab: Tlab,
     stack_base: usize,
@@ -181,12 +188,31 @@ impl Vm {
     /// Attaches the current thread to `interp`. `stack_base` comes from
     /// `gc::stack::current_stack_address()` in a caller of everything that runs Python.
     pub fn new(rt: Arc<Runtime>, interp: Arc<Interpreter>, stack_base: usize) -> Vm {
+        let ident = rt.threads.register(stack_base);
+        Vm::attached(rt, interp, stack_base, ident)
+    }
+
+    /// Attaches the current thread as the thread `ident` reserved by
+    /// `Threads::reserve` (see `_thread.start_new_thread`).
+    pub fn new_started(
+        rt: Arc<Runtime>,
+        interp: Arc<Interpreter>,
+        stack_base: usize,
+        ident: u64,
+    ) -> Vm {
+        rt.threads.attach_started(ident, stack_base);
+        Vm::attached(rt, interp, stack_base, ident)
+    }
+
+    /// The VM of a thread already registered as running (it may allocate).
+    fn attached(rt: Arc<Runtime>, interp: Arc<Interpreter>, stack_base: usize, ident: u64) -> Vm {
         let mut tlab = Tlab::default();
         let roots = rt
             .heap
             .alloc(&mut tlab, rt.types.list.addr(), ListBody::default());
         Vm {
             rt,
+            ident,
             interp,
             tlab,
             stack_base,
@@ -229,6 +255,7 @@ impl Vm {
             sandboxed: AtomicBool::new(false),
             files: Mutex::new(FxHashMap::default()),
             initializing: Mutex::new(Vec::new()),
+            thread_stack_size: Mutex::new(0),
         });
         rt.interpreters.lock().push(interp.clone());
         interp
@@ -347,7 +374,8 @@ impl Vm {
     /// Stress mode collects at every safepoint while the heap is small (under 4 pages,
     /// some 5,000 objects), which is where rooting bugs show; on bigger heaps it collects
     /// every `pages / 4` safepoints so that stress runs of allocation-heavy programs stay
-    /// linear instead of quadratic.
+    /// linear instead of quadratic. It skips safepoints when nothing was allocated since
+    /// the last collection.
     pub fn safepoint(&mut self) -> Result<(), PyErr> {
         if self.steps_left != u64::MAX {
             if self.steps_left == 0 || self.aborting {
@@ -356,13 +384,24 @@ impl Vm {
             }
             self.steps_left -= 1;
         }
+        if self.rt.threads.stop.load(Ordering::Relaxed) {
+            self.park();
+        }
         if self.rt.gc.stress {
             if self.stress_countdown > 0 {
                 self.stress_countdown -= 1;
                 return Ok(());
             }
+            // Nothing allocated since the last collection: nothing new can be freed early.
+            if !self.tlab.has_pending() && self.rt.heap.allocations.load(Ordering::Relaxed) == 0
+            {
+                return Ok(());
+            }
             self.maybe_collect();
-            self.stress_countdown = (self.rt.heap.page_count() / 4) as u32;
+            // Every thread counts its own safepoints, so with several threads each one
+            // waits proportionally longer: collections stay as frequent as with one.
+            let threads = self.rt.threads.count().max(1);
+            self.stress_countdown = (self.rt.heap.page_count() / 4 * threads) as u32;
             return Ok(());
         }
         if self.rt.heap.allocated.load(Ordering::Relaxed)
@@ -376,6 +415,23 @@ impl Vm {
     /// Limits the program to `steps` more safepoints (see `run::RunOptions::step_limit`).
     pub fn set_step_limit(&mut self, steps: u64) {
         self.steps_left = steps.min(u64::MAX - 1);
+    }
+
+    /// Stops this thread until the collection another thread started ends.
+    #[cold]
+    #[inline(never)]
+    fn park(&mut self) {
+        let roots = [self.roots.value(), self.exc_info, self.frame];
+        self.rt.threads.park(self.ident, roots);
+    }
+
+    /// Runs `f` with this thread detached from the runtime, so that collections need not
+    /// wait for it: for blocking calls (lock waits, `sleep`, `join`, I/O). `f` must not
+    /// touch any heap object — copy what it needs into plain Rust values first.
+    pub fn detached<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        let roots = [self.roots.value(), self.exc_info, self.frame];
+        let rt = self.rt.clone();
+        rt.threads.detached(self.ident, roots, f)
     }
 
     #[cold]
@@ -397,15 +453,25 @@ impl Vm {
     /// which objects are finalized from the precise roots alone (see `gc::collect`).
     pub fn collect_with(&mut self, precise_finalization: bool) -> usize {
         let rt = self.rt.clone();
+        if !rt.threads.begin_stop() {
+            // Another thread is collecting: stop for it instead.
+            self.park();
+            return 0;
+        }
+        let world = rt.threads.wait_stopped(self.ident);
+        // Counts from before this collection must not make the next one look due.
+        rt.heap.flush_counts(&mut self.tlab);
         let roots = self.roots.value();
         let (exc, frame) = (self.exc_info, self.frame);
         let stats = gc::collect(
             &rt.heap,
             self.stack_base,
+            &world.stacks,
             &rt.gc.finalize,
             precise_finalization,
             |tracer| {
                 rt.trace_roots(tracer);
+                world.trace(tracer);
                 tracer.visit(roots);
                 tracer.visit(exc);
                 tracer.visit(frame);
@@ -419,7 +485,8 @@ impl Vm {
         rt.gc
             .threshold
             .store(live.max(MIN_GC_THRESHOLD), Ordering::Relaxed);
-        // The sweep invalidated this thread's allocation buffer (the heap's epoch moved).
+        rt.threads.resume();
+        // The sweep invalidated every allocation buffer (the heap's epoch moved).
         stats.freed
     }
 
@@ -434,5 +501,12 @@ impl Vm {
     /// Raises `PyErr` as a `Result`.
     pub fn raise<T>(&mut self, ty: Gc<TypeBody>, msg: impl AsRef<str>) -> PyResult<T> {
         Err(self.new_error(ty, msg))
+    }
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        self.flush_alloc_counts();
+        self.rt.threads.unregister(self.ident);
     }
 }

@@ -23,6 +23,7 @@ pub mod regex;
 pub mod repl;
 pub mod run;
 pub mod text;
+pub mod threads;
 pub mod traceback;
 pub mod types;
 pub mod value;

@@ -638,6 +638,12 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if let Some(r) = crate::builtins::genericalias::repr(vm, v)? {
         return Ok(Some(r));
     }
+    // A native type that defines its own `__repr__` (`_thread.lock`).
+    let ty = ops::type_of(vm, v);
+    if let Some(f) = ops::dictops::get_str(&ty.dict, "__repr__") {
+        let r = ops::call::call_method(vm, f, v, &[])?;
+        return Ok(Some(ops::str_of(r).unwrap_or_default().to_owned()));
+    }
     crate::builtins::iterators::native_repr(vm, v)
 }
 

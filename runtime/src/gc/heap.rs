@@ -106,6 +106,13 @@ pub struct Tlab {
 /// collection is at most this late.
 const FLUSH_BYTES: usize = 32 * 1024;
 
+impl Tlab {
+    /// Whether this buffer allocated anything since its counts were last flushed.
+    pub fn has_pending(&self) -> bool {
+        self.pending_objects > 0
+    }
+}
+
 impl Default for Tlab {
     fn default() -> Self {
         Tlab {

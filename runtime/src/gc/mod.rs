@@ -101,10 +101,11 @@ pub struct CollectStats {
     pub freed: usize,
 }
 
-/// Marks from the given precise roots and the current thread's stack, lets
-/// [`finalize::after_mark`] clear weak references and resurrect objects with `__del__`,
-/// then sweeps. Every other thread must be stopped at a safepoint (or detached) while this
-/// runs.
+/// Marks from the given precise roots, the current thread's stack and the stacks of the
+/// stopped threads (`other_stacks`: `(low, stack_base)` ranges recorded by
+/// `stack::with_spilled_registers`), lets [`finalize::after_mark`] clear weak references
+/// and resurrect objects with `__del__`, then sweeps. Every other thread must be stopped at
+/// a safepoint (or detached) while this runs: `crate::threads` arranges it.
 ///
 /// With `precise_finalization` (an explicit `gc.collect()`), the finalization decisions
 /// are taken after marking from the precise roots only, before the conservative stack
@@ -118,6 +119,7 @@ pub struct CollectStats {
 pub fn collect(
     heap: &Heap,
     stack_base: usize,
+    other_stacks: &[(usize, usize)],
     finalize: &finalize::FinalizeState,
     precise_finalization: bool,
     trace_roots: impl FnOnce(&mut Tracer),
@@ -146,6 +148,9 @@ pub fn collect(
     }
     let mut conservative = Vec::new();
     stack::scan_current_stack(heap, stack_base, |addr| conservative.push(addr));
+    for &(low, base) in other_stacks {
+        stack::scan_stopped_stack(heap, low, base, |addr| conservative.push(addr));
+    }
     for addr in conservative {
         tracer.mark(addr);
     }

@@ -61,22 +61,52 @@ pub(crate) fn scan_current_stack(heap: &Heap, stack_base: usize, mut found: impl
         }
     }
     let here = std::hint::black_box(&registers) as *const _ as usize;
-    let mut addr = here & !(std::mem::size_of::<usize>() - 1);
-    if stack_base <= addr {
-        return;
-    }
-    while addr < stack_base {
-        // SAFETY: `[addr, stack_base)` lies within this thread's stack, which is mapped
-        // and readable: `addr` starts at a local of this very frame and `stack_base` was
-        // recorded from a local of an older frame of the same thread. Volatile reads keep
-        // the compiler from assuming anything about the words' contents (some are
-        // uninitialised padding; they are only compared, never dereferenced).
+    scan_words(heap, here, stack_base, found);
+}
+
+/// Reports every heap object a word in `[low, high)` refers to.
+fn scan_words(heap: &Heap, low: usize, high: usize, mut found: impl FnMut(usize)) {
+    let mut addr = low & !(std::mem::size_of::<usize>() - 1);
+    while addr < high {
+        // SAFETY: callers pass a range of one live thread's stack, which is mapped and
+        // readable: either the current thread's (from a local of the scanning frame up to
+        // a local of an older frame), or a stopped thread's, which cannot return from the
+        // frame that recorded `low` (and so cannot unmap or reuse its stack) before the
+        // collector lets it resume. Volatile reads keep the compiler from assuming
+        // anything about the words' contents (some are uninitialised padding; they are
+        // only compared, never dereferenced).
         let word = unsafe { std::ptr::read_volatile(addr as *const usize) };
         if let Some(object) = heap.find_object(word) {
             found(object);
         }
         addr += std::mem::size_of::<usize>();
     }
+}
+
+/// Reports every heap object that a word of a *stopped* thread's stack refers to, from
+/// `low` (recorded by [`with_spilled_registers`], so it covers the spilled registers) up
+/// to its `stack_base`. The thread must stay inside that call until the scan ends.
+pub(crate) fn scan_stopped_stack(
+    heap: &Heap,
+    low: usize,
+    stack_base: usize,
+    found: impl FnMut(usize),
+) {
+    scan_words(heap, low, stack_base, found);
+}
+
+/// Spills the callee-saved registers into a buffer in this frame and runs `f` with the
+/// buffer's address: while `f` runs, everything the thread's older frames and registers
+/// hold lies in `[address, stack_base)`, which another thread may then scan
+/// ([`scan_stopped_stack`]). This is how a thread stops at a safepoint or detaches.
+#[inline(never)]
+pub(crate) fn with_spilled_registers<R>(f: impl FnOnce(usize) -> R) -> R {
+    let mut registers = [0usize; 12];
+    spill_callee_saved(&mut registers);
+    let low = std::hint::black_box(&registers) as *const _ as usize;
+    let result = f(low);
+    std::hint::black_box(&registers);
+    result
 }
 
 /// An address in the calling function's own frame, for a thread to record as its stack

@@ -12,6 +12,7 @@ pub mod regex;
 pub mod structseq;
 pub mod sys;
 pub mod taipan;
+pub mod thread;
 pub mod time;
 pub mod warnings;
 pub mod weakref;
@@ -42,6 +43,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("importlib", importlib::create),
     ("_weakref", weakref::create),
     ("_taipan", taipan::create),
+    ("_thread", thread::create),
 ];
 
 fn builtins_module(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {

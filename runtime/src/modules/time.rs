@@ -70,7 +70,8 @@ fn sleep(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
-    std::thread::sleep(Duration::from_secs_f64(secs.min(1e9)));
+    let duration = Duration::from_secs_f64(secs.min(1e9));
+    vm.detached(|| std::thread::sleep(duration));
     Ok(Value::NONE)
 }
 
