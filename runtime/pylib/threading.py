@@ -486,6 +486,14 @@ class ExceptHookArgs(tuple):
         return (ExceptHookArgs, (tuple(self),))
 
 
+try:
+    # CPython's name for the type, which repr() shows.
+    ExceptHookArgs.__name__ = ExceptHookArgs.__qualname__ = '_ExceptHookArgs'
+    ExceptHookArgs.__module__ = '_thread'
+except (AttributeError, TypeError):
+    pass
+
+
 def excepthook(args, /):
     """Report an exception that escaped a thread's run(): "Exception in thread NAME:"
     and the traceback, on sys.stderr.  SystemExit is ignored silently."""
