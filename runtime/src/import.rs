@@ -80,6 +80,16 @@ pub fn import_module(vm: &mut Vm, fullname: &str) -> PyResult<Value> {
         if m.is_none() {
             return Err(not_found(vm, fullname, true));
         }
+        if !vm.interp.import_locks.busy_elsewhere(vm.ident, fullname) {
+            return Ok(m);
+        }
+    }
+    // Another thread may be importing it: wait, then look again.
+    let _lock = crate::import_lock::lock_module(vm, fullname);
+    if let Some(m) = dictops::get_str(&sys_modules(vm), fullname) {
+        if m.is_none() {
+            return Err(not_found(vm, fullname, true));
+        }
         return Ok(m);
     }
     let (parent, child) = match fullname.rsplit_once('.') {

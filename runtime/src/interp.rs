@@ -90,6 +90,11 @@ pub struct Interpreter {
     pub initializing: Mutex<Vec<String>>,
     /// `_thread.stack_size()` for threads started from now on (0: the default).
     pub thread_stack_size: Mutex<usize>,
+    /// `sys.setswitchinterval`'s value: kept for `getswitchinterval` only, since threads
+    /// run in parallel and never hand over a lock.
+    pub switch_interval: Mutex<f64>,
+    /// Per-module import locks (`import_lock`).
+    pub import_locks: crate::import_lock::ImportLocks,
 }
 
 impl Runtime {
@@ -256,6 +261,8 @@ impl Vm {
             files: Mutex::new(FxHashMap::default()),
             initializing: Mutex::new(Vec::new()),
             thread_stack_size: Mutex::new(0),
+            switch_interval: Mutex::new(0.005),
+            import_locks: Default::default(),
         });
         rt.interpreters.lock().push(interp.clone());
         interp
@@ -359,9 +366,7 @@ impl Vm {
         let ty = self.rt.types.dict;
         self.alloc(
             ty,
-            DictBody {
-                table: Mutex::new(DictTable::with_capacity(n)),
-            },
+            DictBody::new(DictTable::with_capacity(n)),
         )
     }
 

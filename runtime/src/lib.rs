@@ -12,6 +12,7 @@ pub mod errors;
 pub mod format;
 pub mod gc;
 pub mod import;
+pub mod import_lock;
 pub mod interp;
 pub mod loader;
 pub mod mathfns;

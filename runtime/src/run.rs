@@ -79,7 +79,10 @@ fn run_on_this_thread(stack_base: usize, source: MainSource, options: RunOptions
         if let Err(e) = init_interpreter(&mut vm) {
             return handle_uncaught(&mut vm, e);
         }
-        let status = crate::repl::run(&mut vm);
+        let mut status = crate::repl::run(&mut vm);
+        if let Err(e) = wait_for_threads(&mut vm) {
+            status = handle_uncaught(&mut vm, e);
+        }
         crate::modules::io::flush_std(&mut vm);
         return status;
     }
@@ -87,12 +90,27 @@ fn run_on_this_thread(stack_base: usize, source: MainSource, options: RunOptions
         Ok(()) => run_source(&mut vm, source, &options),
         Err(e) => Err(e),
     };
-    let status = match code {
+    let mut status = match code {
         Ok(()) => 0,
         Err(e) => handle_uncaught(&mut vm, e),
     };
+    if let Err(e) = wait_for_threads(&mut vm) {
+        status = handle_uncaught(&mut vm, e);
+    }
     crate::modules::io::flush_std(&mut vm);
     status
+}
+
+/// Waits for the non-daemon threads at exit: calls `threading._shutdown()` when the
+/// program imported `threading`, as CPython does before finalizing.
+pub fn wait_for_threads(vm: &mut Vm) -> Result<(), PyErr> {
+    let Some(threading) = dictops::get_str(&vm.interp.modules, "threading") else {
+        return Ok(());
+    };
+    match attr::getattr_opt(vm, threading, "_shutdown")? {
+        Some(shutdown) => ops::call::call(vm, shutdown, &[]).map(|_| ()),
+        None => Ok(()),
+    }
 }
 
 /// Fills `builtins`, creates `sys` and `_io` and registers them.

@@ -6,6 +6,7 @@ __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'UserSt
 
 import _collections_abc
 import sys as _sys
+from _thread import RLock as _RLock
 from keyword import iskeyword as _iskeyword
 from operator import itemgetter as _itemgetter
 
@@ -136,11 +137,17 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 # ---------------------------------------------------------------- deque
 
 class deque:
-    """A double-ended queue: a ring buffer with O(1) appends and pops at both ends."""
-    __slots__ = ('_buf', '_head', '_len', '_maxlen', '_state', '__weakref__')
+    """A double-ended queue: a ring buffer with O(1) appends and pops at both ends.
+
+    Threads run in parallel (there is no global lock), so every operation that reads or
+    changes the ring takes the deque's own re-entrant lock: `append`, `popleft` and the
+    rest stay atomic, as they are in CPython.
+    """
+    __slots__ = ('_buf', '_head', '_len', '_maxlen', '_state', '_lock', '__weakref__')
 
     def __new__(cls, *args, **kwargs):
         self = object.__new__(cls)
+        self._lock = _RLock()
         self._buf = [None] * 8
         self._head = 0
         self._len = 0
@@ -172,6 +179,10 @@ class deque:
         self._head = 0
 
     def append(self, x, /):
+        with self._lock:
+            self._append(x)
+
+    def _append(self, x):
         self._state += 1
         if self._maxlen is not None and self._len >= self._maxlen:
             if self._maxlen == 0:
@@ -184,6 +195,10 @@ class deque:
         self._len += 1
 
     def appendleft(self, x, /):
+        with self._lock:
+            self._appendleft(x)
+
+    def _appendleft(self, x):
         self._state += 1
         if self._maxlen is not None and self._len >= self._maxlen:
             if self._maxlen == 0:
@@ -212,16 +227,18 @@ class deque:
         return x
 
     def pop(self):
-        if not self._len:
-            raise IndexError('pop from an empty deque')
-        self._state += 1
-        return self._pop()
+        with self._lock:
+            if not self._len:
+                raise IndexError('pop from an empty deque')
+            self._state += 1
+            return self._pop()
 
     def popleft(self):
-        if not self._len:
-            raise IndexError('pop from an empty deque')
-        self._state += 1
-        return self._popleft()
+        with self._lock:
+            if not self._len:
+                raise IndexError('pop from an empty deque')
+            self._state += 1
+            return self._popleft()
 
     def extend(self, iterable, /):
         if iterable is self:
@@ -236,10 +253,11 @@ class deque:
             self.appendleft(x)
 
     def clear(self):
-        self._state += 1
-        self._buf = [None] * 8
-        self._head = 0
-        self._len = 0
+        with self._lock:
+            self._state += 1
+            self._buf = [None] * 8
+            self._head = 0
+            self._len = 0
 
     def copy(self):
         return self.__class__(self, self._maxlen) if type(self) is deque else self.__copy__()
@@ -280,11 +298,12 @@ class deque:
         raise ValueError(f'{value!r} is not in deque')
 
     def insert(self, index, value, /):
-        if self._maxlen is not None and self._len >= self._maxlen:
-            raise IndexError('deque already at its maximum size')
-        items = self._items()
-        items.insert(index, value)
-        self._set_items(items)
+        with self._lock:
+            if self._maxlen is not None and self._len >= self._maxlen:
+                raise IndexError('deque already at its maximum size')
+            items = self._items()
+            items.insert(index, value)
+            self._set_items(items)
 
     def remove(self, value, /):
         state = self._state
@@ -297,24 +316,27 @@ class deque:
         raise ValueError('deque.remove(x): x not in deque')
 
     def reverse(self):
-        self._set_items(self._items()[::-1])
+        with self._lock:
+            self._set_items(self._items()[::-1])
 
     def rotate(self, n=1, /):
-        length = self._len
-        if length <= 1:
-            return
-        n %= length
-        if n:
-            items = self._items()
-            self._set_items(items[-n:] + items[:-n])
+        with self._lock:
+            length = self._len
+            if length <= 1:
+                return
+            n %= length
+            if n:
+                items = self._items()
+                self._set_items(items[-n:] + items[:-n])
 
     def _items(self):
-        buf = self._buf
-        h = self._head
-        end = h + self._len
-        if end <= len(buf):
-            return buf[h:end]
-        return buf[h:] + buf[:end - len(buf)]
+        with self._lock:
+            buf = self._buf
+            h = self._head
+            end = h + self._len
+            if end <= len(buf):
+                return buf[h:end]
+            return buf[h:] + buf[:end - len(buf)]
 
     def _set_items(self, items):
         self._state += 1
@@ -332,10 +354,12 @@ class deque:
         return self._len > 0
 
     def __iter__(self):
-        state = self._state
-        buf = self._buf
-        h = self._head
-        for i in range(self._len):
+        with self._lock:
+            state = self._state
+            buf = self._buf
+            h = self._head
+            n = self._len
+        for i in range(n):
             if state != self._state:
                 raise RuntimeError('deque mutated during iteration')
             yield buf[(h + i) % len(buf)]
@@ -343,10 +367,12 @@ class deque:
             raise RuntimeError('deque mutated during iteration')
 
     def __reversed__(self):
-        state = self._state
-        buf = self._buf
-        h = self._head
-        for i in range(self._len - 1, -1, -1):
+        with self._lock:
+            state = self._state
+            buf = self._buf
+            h = self._head
+            n = self._len
+        for i in range(n - 1, -1, -1):
             if state != self._state:
                 raise RuntimeError('deque mutated during iteration')
             yield buf[(h + i) % len(buf)]
@@ -374,16 +400,19 @@ class deque:
         return (self._head + i) % len(self._buf)
 
     def __getitem__(self, i):
-        return self._buf[self._index(i)]
+        with self._lock:
+            return self._buf[self._index(i)]
 
     def __setitem__(self, i, value):
-        self._buf[self._index(i)] = value
+        with self._lock:
+            self._buf[self._index(i)] = value
 
     def __delitem__(self, i):
-        self._index(i)
-        items = self._items()
-        del items[i]
-        self._set_items(items)
+        with self._lock:
+            self._index(i)
+            items = self._items()
+            del items[i]
+            self._set_items(items)
 
     def __repr__(self):
         if _repr_running(self):

@@ -27,8 +27,8 @@ pub fn dict_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     let (Some(x), Some(y)) = (dict_of(a), dict_of(b)) else {
         return Ok(false);
     };
-    let lx = x.table.lock().len();
-    let ly = y.table.lock().len();
+    let lx = x.lock().len();
+    let ly = y.lock().len();
     if lx != ly {
         return Ok(false);
     }
@@ -199,7 +199,7 @@ fn dict_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn dict_popitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "popitem")?;
     args.method_none(vm, "dict.popitem")?;
-    let e = d.table.lock().pop_last();
+    let e = d.lock().pop_last();
     match e {
         Some(e) => Ok(vm.new_tuple(vec![e.key, e.value])),
         None => Err(vm.new_error(vm.rt.exc.key_error, "popitem(): dictionary is empty")),
@@ -209,21 +209,19 @@ fn dict_popitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn dict_clear(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "clear")?;
     args.method_none(vm, "dict.clear")?;
-    d.table.lock().clear();
+    d.lock().clear();
     Ok(Value::NONE)
 }
 
 fn dict_copy(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "copy")?;
     args.method_none(vm, "dict.copy")?;
-    let table = d.table.lock().clone();
+    let table = d.lock().clone();
     let ty = vm.rt.types.dict;
     Ok(vm
         .alloc(
             ty,
-            DictBody {
-                table: parking_lot::Mutex::new(table),
-            },
+            DictBody::new(table),
         )
         .value())
 }
@@ -353,7 +351,7 @@ fn dict_items(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// An iterator over `dict` yielding `kind`.
 pub fn dict_iter(vm: &mut Vm, dict: Value, kind: ViewKind) -> Value {
-    let len = dict_of(dict).map_or(0, |d| d.table.lock().len());
+    let len = dict_of(dict).map_or(0, |d| d.lock().len());
     let name = match kind {
         ViewKind::Keys => "dict_keyiterator",
         ViewKind::Values => "dict_valueiterator",
@@ -378,7 +376,7 @@ pub fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<Value>> {
     let Some(d) = dict_of(it.dict) else {
         return Ok(None);
     };
-    let t = d.table.lock();
+    let t = d.lock();
     if t.len() != it.len {
         drop(t);
         it.pos.store(usize::MAX / 2, Ordering::Relaxed);
@@ -404,7 +402,7 @@ pub fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<Value>> {
 
 /// Methods of the view types.
 pub fn view_len(v: &DictView) -> usize {
-    dict_of(v.dict).map_or(0, |d| d.table.lock().len())
+    dict_of(v.dict).map_or(0, |d| d.lock().len())
 }
 
 /// `x in view`.

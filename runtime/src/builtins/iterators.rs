@@ -241,7 +241,7 @@ pub fn native_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
     }
     if let Some(s) = native::<ListSnapshotIter>(it) {
         if let Some(set) = crate::builtins::set::set_of(s.source)
-            && set.table.lock().len() != s.len
+            && set.lock().len() != s.len
         {
             s.index.store(usize::MAX / 2, Ordering::Relaxed);
             return Err(vm.runtime_error("Set changed size during iteration"));

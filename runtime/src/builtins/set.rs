@@ -44,11 +44,19 @@ fn insert(vm: &mut Vm, s: Gc<SetBody>, item: Value) -> PyResult<()> {
 }
 
 fn insert_hashed(vm: &mut Vm, s: Gc<SetBody>, item: Value, h: i64) -> PyResult<()> {
-    if dictops::lookup(vm, &s.table, item, h)?.is_none() {
-        crate::gc::write_barrier(s.value(), item);
-        s.table.lock().insert_new(h, item);
+    loop {
+        let (found, version) = dictops::lookup_versioned(vm, &s.table, item, h)?;
+        if found.is_some() {
+            return Ok(());
+        }
+        let mut t = s.lock();
+        // Another thread added or removed an element meanwhile: look again.
+        if t.version == version {
+            crate::gc::write_barrier(s.value(), item);
+            t.insert_new(h, item);
+            return Ok(());
+        }
     }
-    Ok(())
 }
 
 /// Whether `item` is in the set `s`.
@@ -75,18 +83,22 @@ pub fn contains(vm: &mut Vm, s: Gc<SetBody>, item: Value) -> PyResult<bool> {
 
 fn remove(vm: &mut Vm, s: Gc<SetBody>, item: Value) -> PyResult<bool> {
     let h = hash::hash_key(vm, item, hash::KeyRole::SetElement)?;
-    match dictops::lookup(vm, &s.table, item, h)? {
-        Some(i) => {
-            s.table.lock().remove_at(i);
-            Ok(true)
+    loop {
+        let (found, version) = dictops::lookup_versioned(vm, &s.table, item, h)?;
+        let Some(i) = found else {
+            return Ok(false);
+        };
+        let mut t = s.lock();
+        if t.version == version {
+            t.remove_at(i);
+            return Ok(true);
         }
-        None => Ok(false),
     }
 }
 
 /// The elements in iteration order.
 pub fn keys(s: &SetBody) -> Vec<Value> {
-    s.table.lock().iter().map(|e| e.key).collect()
+    s.lock().iter().map(|e| e.key).collect()
 }
 
 /// `set.add` for the `SetAdd` opcode.
@@ -109,9 +121,9 @@ pub fn set_update(vm: &mut Vm, s: Value, iterable: Value) -> PyResult<()> {
         && ops::type_of(vm, iterable) == vm.rt.types.dict
     {
         // CPython's `set_update_dict`: room for every key first, then each in dict order.
-        let entries: Vec<(Value, i64)> = d.table.lock().iter().map(|e| (e.key, e.hash)).collect();
+        let entries: Vec<(Value, i64)> = d.lock().iter().map(|e| (e.key, e.hash)).collect();
         let holder = vm.new_tuple(entries.iter().map(|e| e.0).collect());
-        s.table.lock().presize(entries.len());
+        s.lock().presize(entries.len());
         for (key, h) in entries {
             insert_hashed(vm, s, key, h)?;
         }
@@ -130,12 +142,12 @@ pub fn set_update(vm: &mut Vm, s: Value, iterable: Value) -> PyResult<()> {
 /// Adds every key of `other` to `s` (CPython's `set_merge`, which fixes the iteration
 /// order of copies and unions).
 fn merge(vm: &mut Vm, s: Gc<SetBody>, other: Gc<SetBody>) -> PyResult<()> {
-    let snapshot = other.table.lock().clone();
+    let snapshot = other.lock().clone();
     if snapshot.is_empty() {
         return Ok(());
     }
     {
-        let mut t = s.table.lock();
+        let mut t = s.lock();
         t.presize(snapshot.len());
         if t.is_pristine() {
             t.fill_from(&snapshot);
@@ -179,8 +191,8 @@ pub fn set_contains(vm: &mut Vm, s: Value, item: Value) -> PyResult<bool> {
 }
 
 fn is_subset(vm: &mut Vm, a: Gc<SetBody>, b: Gc<SetBody>) -> PyResult<bool> {
-    let la = a.table.lock().len();
-    let lb = b.table.lock().len();
+    let la = a.lock().len();
+    let lb = b.lock().len();
     if la > lb {
         return Ok(false);
     }
@@ -197,8 +209,8 @@ pub fn set_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Optio
     let (Some(x), Some(y)) = (set_of(a), set_of(b)) else {
         return Ok(None);
     };
-    let lx = x.table.lock().len();
-    let ly = y.table.lock().len();
+    let lx = x.lock().len();
+    let ly = y.lock().len();
     Ok(Some(match op {
         CmpOp::Eq => lx == ly && is_subset(vm, x, y)?,
         CmpOp::Ne => !(lx == ly && is_subset(vm, x, y)?),
@@ -233,7 +245,7 @@ fn combine(
         }
         BinOp::And => {
             // `set_intersection`: walk the smaller set, keep what the larger has.
-            let (small, large) = if y.table.lock().len() > x.table.lock().len() {
+            let (small, large) = if y.lock().len() > x.lock().len() {
                 (x, y)
             } else {
                 (y, x)
@@ -250,7 +262,7 @@ fn combine(
         }
         BinOp::Sub => {
             // `set_difference`: a copy minus y when x is much larger, else a walk of x.
-            let (lx, ly) = (x.table.lock().len(), y.table.lock().len());
+            let (lx, ly) = (x.lock().len(), y.lock().len());
             if lx >> 2 > ly {
                 let r = copy_of(vm, x, frozen)?;
                 for k in keys(&y) {
@@ -301,13 +313,13 @@ pub fn set_inplace(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Optio
     };
     match op {
         BinOp::Or => merge(vm, x, y)?,
-        BinOp::Sub if x == y => x.table.lock().clear(),
+        BinOp::Sub if x == y => x.lock().clear(),
         BinOp::Sub => {
             for k in keys(&y) {
                 remove(vm, x, k)?;
             }
         }
-        BinOp::Xor if x == y => x.table.lock().clear(),
+        BinOp::Xor if x == y => x.lock().clear(),
         BinOp::Xor => {
             for k in keys(&y) {
                 if !remove(vm, x, k)? {
@@ -319,9 +331,9 @@ pub fn set_inplace(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Optio
             // `set_intersection_update`: the intersection replaces the contents.
             let r = combine(vm, x, y, op, false)?;
             let table = set_of(r)
-                .map(|r| r.table.lock().clone())
+                .map(|r| r.lock().clone())
                 .unwrap_or_default();
-            *x.table.lock() = table;
+            *x.lock() = table;
         }
     }
     Ok(Some(a))
@@ -380,7 +392,7 @@ fn set_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             pos.len() - 1
         )));
     }
-    s.table.lock().clear();
+    s.lock().clear();
     if let Some(&it) = pos.get(1) {
         set_update(vm, s.value(), it)?;
     }
@@ -412,7 +424,7 @@ fn m_discard(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn m_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args, "pop")?;
-    let e = s.table.lock().pop();
+    let e = s.lock().pop();
     match e {
         Some(e) => Ok(e.key),
         None => Err(vm.new_error(vm.rt.exc.key_error, "pop from an empty set")),
@@ -421,7 +433,7 @@ fn m_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn m_clear(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args, "clear")?;
-    s.table.lock().clear();
+    s.lock().clear();
     Ok(Value::NONE)
 }
 
@@ -476,8 +488,8 @@ fn multi(vm: &mut Vm, args: &Args, op: BinOp, name: &str, in_place: bool) -> PyR
         acc = set_of(acc_v).expect("set");
     }
     if in_place {
-        let table = acc.table.lock().clone();
-        *s.table.lock() = table;
+        let table = acc.lock().clone();
+        *s.lock() = table;
         return Ok(Value::NONE);
     }
     if acc == s {
@@ -553,7 +565,7 @@ fn frozenset_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let x = hash::hash(vm, k)? as u64;
         h ^= ((x ^ 89_869_747) ^ (x << 16)).wrapping_mul(3_644_798_167);
     }
-    h ^= (s.table.lock().len() as u64 + 1).wrapping_mul(1_927_868_237);
+    h ^= (s.lock().len() as u64 + 1).wrapping_mul(1_927_868_237);
     h ^= (h >> 11) ^ (h >> 25);
     h = h.wrapping_mul(69_069).wrapping_add(907_133_923);
     let h = if h as i64 == -1 {

@@ -25,6 +25,21 @@ fn exit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Err(crate::errors::new_exception(vm, ty, a.to_vec()))
 }
 
+fn getswitchinterval(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.range(vm, "getswitchinterval", 0, 0)?;
+    Ok(Value::from_f64(*vm.interp.switch_interval.lock()))
+}
+
+fn setswitchinterval(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let v = args.one(vm, "setswitchinterval")?;
+    let secs = crate::builtins::numbers::to_f64(vm, v)?;
+    if secs <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    *vm.interp.switch_interval.lock() = secs;
+    Ok(Value::NONE)
+}
+
 fn getrecursionlimit(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     let n = vm.interp.recursion_limit.load(Ordering::Relaxed);
     Ok(vm.new_int(n as i64))
@@ -192,6 +207,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
         &[
             ("exit", exit),
             ("getrecursionlimit", getrecursionlimit),
+            ("getswitchinterval", getswitchinterval),
+            ("setswitchinterval", setswitchinterval),
             ("setrecursionlimit", setrecursionlimit),
             ("intern", intern),
             ("exc_info", exc_info),

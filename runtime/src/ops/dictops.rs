@@ -31,6 +31,18 @@ pub fn lookup<T: KeyTable>(
     key: Value,
     hash: i64,
 ) -> PyResult<Option<usize>> {
+    Ok(lookup_versioned(vm, table, key, hash)?.0)
+}
+
+/// [`lookup`], also returning the table version the answer holds for: a caller that
+/// locks the table again may act on the answer only while the version is unchanged (no
+/// key was added or removed by another thread in between).
+pub fn lookup_versioned<T: KeyTable>(
+    vm: &mut Vm,
+    table: &Mutex<T>,
+    key: Value,
+    hash: i64,
+) -> PyResult<(Option<usize>, u64)> {
     let mut skip = 0;
     loop {
         let (probe, version) = {
@@ -38,8 +50,8 @@ pub fn lookup<T: KeyTable>(
             (t.probe(hash, |k| fast_key_eq(k, key), skip), t.version())
         };
         match probe {
-            Probe::Found(i) => return Ok(Some(i)),
-            Probe::Missing => return Ok(None),
+            Probe::Found(i) => return Ok((Some(i), version)),
+            Probe::Missing => return Ok((None, version)),
             Probe::Undecided(i) => {
                 let Some(candidate) = table.lock().key_at(i) else {
                     skip = 0;
@@ -53,7 +65,7 @@ pub fn lookup<T: KeyTable>(
                     continue;
                 }
                 if equal {
-                    return Ok(Some(i));
+                    return Ok((Some(i), version));
                 }
                 skip += 1;
             }
@@ -64,10 +76,10 @@ pub fn lookup<T: KeyTable>(
 /// `d.get(key)`.
 pub fn get(vm: &mut Vm, d: Gc<DictBody>, key: Value) -> PyResult<Option<Value>> {
     let h = hash::hash_key(vm, key, hash::KeyRole::DictKey)?;
-    let Some(i) = lookup(vm, &d.table, key, h)? else {
+    let Some(i) = lookup(vm, d.raw_table(), key, h)? else {
         return Ok(None);
     };
-    Ok(d.table.lock().entry(i).map(|e| e.value))
+    Ok(d.lock().entry(i).map(|e| e.value))
 }
 
 /// `d[key] = value`.
@@ -81,33 +93,34 @@ pub fn set_hashed(vm: &mut Vm, d: Gc<DictBody>, key: Value, h: i64, value: Value
     write_barrier(d.value(), key);
     write_barrier(d.value(), value);
     loop {
-        match lookup(vm, &d.table, key, h)? {
-            Some(i) => {
-                let mut t = d.table.lock();
-                if t.entry(i).is_some() {
-                    t.set_value(i, value);
-                    return Ok(());
-                }
-            }
-            None => {
-                d.table.lock().insert_new(h, key, value);
-                return Ok(());
-            }
+        let (found, version) = lookup_versioned(vm, d.raw_table(), key, h)?;
+        let mut t = d.lock();
+        if t.version() != version {
+            // Another thread added or removed a key meanwhile: look again.
+            continue;
         }
+        match found {
+            Some(i) => t.set_value(i, value),
+            None => t.insert_new(h, key, value),
+        }
+        return Ok(());
     }
 }
 
 /// `del d[key]`: returns the removed value, or `None` when absent.
 pub fn remove(vm: &mut Vm, d: Gc<DictBody>, key: Value) -> PyResult<Option<Value>> {
     let h = hash::hash_key(vm, key, hash::KeyRole::DictKey)?;
-    let Some(i) = lookup(vm, &d.table, key, h)? else {
-        return Ok(None);
-    };
-    let mut t = d.table.lock();
-    if t.entry(i).is_none() {
-        return Ok(None);
+    loop {
+        let (found, version) = lookup_versioned(vm, d.raw_table(), key, h)?;
+        let Some(i) = found else {
+            return Ok(None);
+        };
+        let mut t = d.lock();
+        if t.version() != version {
+            continue;
+        }
+        return Ok(Some(t.remove_at(i).value));
     }
-    Ok(Some(t.remove_at(i).value))
 }
 
 /// Looks up a str key given as Rust text, without running Python code (attribute and
@@ -119,7 +132,7 @@ pub fn get_str(d: &DictBody, key: &str) -> Option<Value> {
 /// [`get_str`] with the key's hash already known.
 #[inline]
 pub fn get_str_hashed(d: &DictBody, key: &str, h: i64) -> Option<Value> {
-    let t = d.table.lock();
+    let t = d.lock();
     match t.probe(
         h,
         |k| Some(k.as_addr().is_some() && crate::ops::str_of(k) == Some(key)),
@@ -136,7 +149,7 @@ pub fn get_str_hashed(d: &DictBody, key: &str, h: i64) -> Option<Value> {
 pub fn get_str_value(d: &DictBody, key: Value) -> Option<Value> {
     let s = crate::object::Gc::<crate::types::str::StrBody>::from_value(key)?;
     let text = s.body().as_str();
-    let t = d.table.lock();
+    let t = d.lock();
     match t.probe(
         s.hash(),
         |k| Some(k == key || (k.as_addr().is_some() && crate::ops::str_of(k) == Some(text))),
@@ -161,5 +174,5 @@ pub fn set_item_str(vm: &mut Vm, d: Gc<DictBody>, name: &str, value: Value) {
 
 /// A snapshot of the (key, value) pairs in insertion order.
 pub fn items(d: &DictBody) -> Vec<(Value, Value)> {
-    d.table.lock().iter().map(|e| (e.key, e.value)).collect()
+    d.lock().iter().map(|e| (e.key, e.value)).collect()
 }

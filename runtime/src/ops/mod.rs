@@ -221,11 +221,11 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
         }
         Some(ObjKind::Dict) if Gc::<crate::types::dict::DictBody>::from_value(v).is_some() => {
             return Ok(Gc::<crate::types::dict::DictBody>::from_value(v)
-                .map_or(0, |d| d.table.lock().len()));
+                .map_or(0, |d| d.lock().len()));
         }
         Some(ObjKind::Set) => {
             return Ok(
-                Gc::<crate::types::set::SetBody>::from_value(v).map_or(0, |s| s.table.lock().len())
+                Gc::<crate::types::set::SetBody>::from_value(v).map_or(0, |s| s.lock().len())
             );
         }
         Some(ObjKind::Range) => return crate::builtins::range::range_len(vm, v),

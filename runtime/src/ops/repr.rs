@@ -280,7 +280,7 @@ pub fn builtin_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         }
         Some(ObjKind::Set) => {
             let s = Gc::<SetBody>::from_value(inner).expect("set");
-            let items: Vec<Value> = s.table.lock().iter().map(|e| e.key).collect();
+            let items: Vec<Value> = s.lock().iter().map(|e| e.key).collect();
             let holder = vm.new_tuple(items.clone());
             let tn = type_of(vm, v).name();
             let frozen = s.frozen;

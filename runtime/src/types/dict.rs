@@ -16,10 +16,26 @@ const PERTURB_SHIFT: u32 = 5;
 
 /// Stamps are unique across all dicts, so a cache keyed by (dict address, stamp) can
 /// never match a different dict that reused the address.
-static NEXT_STAMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+/// Threads take stamps in blocks, so that dict updates on different threads do not
+/// contend on one counter.
+static NEXT_STAMP_BLOCK: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+const STAMP_BLOCK: u64 = 1 << 16;
+
+thread_local! {
+    /// The next stamp of this thread's block and the block's end.
+    static STAMPS: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+}
 
 fn next_stamp() -> u64 {
-    NEXT_STAMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    STAMPS.with(|cell| {
+        let (mut next, mut end) = cell.get();
+        if next == end {
+            next = NEXT_STAMP_BLOCK.fetch_add(STAMP_BLOCK, std::sync::atomic::Ordering::Relaxed);
+            end = next + STAMP_BLOCK;
+        }
+        cell.set((next + 1, end));
+        next
+    })
 }
 
 /// One key/value pair with its hash; a deleted entry has an unset key.
@@ -253,7 +269,71 @@ impl DictTable {
 /// A `dict` object (and the payload of dict subclasses).
 #[derive(Default)]
 pub struct DictBody {
-    pub table: Mutex<DictTable>,
+    /// The table. Lock it through [`DictBody::lock`], which keeps `stamp` up to date; the
+    /// raw mutex is only for lookups that never modify the table (`ops::dictops::lookup`).
+    table: Mutex<DictTable>,
+    /// A copy of the table's stamp, readable without the lock: global-variable caches
+    /// compare it on every load, from every thread, so it must not bounce a lock's cache
+    /// line between cores.
+    stamp: std::sync::atomic::AtomicU64,
+}
+
+/// The locked table of a dict; unlocking publishes its stamp.
+pub struct DictGuard<'a> {
+    table: parking_lot::MutexGuard<'a, DictTable>,
+    stamp: &'a std::sync::atomic::AtomicU64,
+}
+
+impl std::ops::Deref for DictGuard<'_> {
+    type Target = DictTable;
+    fn deref(&self) -> &DictTable {
+        &self.table
+    }
+}
+
+impl std::ops::DerefMut for DictGuard<'_> {
+    fn deref_mut(&mut self) -> &mut DictTable {
+        &mut self.table
+    }
+}
+
+impl Drop for DictGuard<'_> {
+    fn drop(&mut self) {
+        use std::sync::atomic::Ordering;
+        if self.stamp.load(Ordering::Relaxed) != self.table.stamp {
+            self.stamp.store(self.table.stamp, Ordering::Release);
+        }
+    }
+}
+
+impl DictBody {
+    pub fn new(table: DictTable) -> DictBody {
+        let stamp = std::sync::atomic::AtomicU64::new(table.stamp);
+        DictBody {
+            table: Mutex::new(table),
+            stamp,
+        }
+    }
+
+    /// Locks the table.
+    #[inline]
+    pub fn lock(&self) -> DictGuard<'_> {
+        DictGuard {
+            table: self.table.lock(),
+            stamp: &self.stamp,
+        }
+    }
+
+    /// The table's mutex, for read-only probing that unlocks around key comparisons.
+    pub fn raw_table(&self) -> &Mutex<DictTable> {
+        &self.table
+    }
+
+    /// The stamp of the table's last change, without locking (see `DictTable::stamp`).
+    #[inline]
+    pub fn stamp(&self) -> u64 {
+        self.stamp.load(std::sync::atomic::Ordering::Acquire)
+    }
 }
 
 impl Trace for DictBody {

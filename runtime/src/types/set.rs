@@ -285,6 +285,14 @@ pub struct SetBody {
     pub frozen: bool,
 }
 
+impl SetBody {
+    /// Locks the table.
+    #[inline]
+    pub fn lock(&self) -> parking_lot::MutexGuard<'_, SetTable> {
+        self.table.lock()
+    }
+}
+
 impl Trace for SetBody {
     fn trace(&self, tracer: &mut Tracer) {
         for e in self.table.lock().iter() {

@@ -12,8 +12,14 @@
 //!
 //! Cached values are never traced: they are only read while validation proves that a
 //! live namespace still holds them.
+//!
+//! Threads share code objects and so their caches. Each entry is a sequence lock: a
+//! writer makes the sequence word odd (skipping the update when another writer holds
+//! it), stores the four words, and makes it even again; a reader that sees an odd word, or
+//! a different one after reading, treats the entry as a miss. A reader therefore never
+//! pairs one writer's keys with another's value.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering, fence};
 
 use crate::builtins::descriptors::SlotMember;
 use crate::errors::PyResult;
@@ -61,13 +67,55 @@ fn unpack(word: u64) -> (u64, ShapeId, usize) {
 /// (richards' tasks) see a few receiver types, each with its own shapes.
 const WAYS: usize = 4;
 
-/// One remembered answer (four words).
+/// One remembered answer (four words behind a sequence word).
 #[derive(Default)]
 struct Entry {
+    seq: AtomicU64,
     key1: AtomicU64,
     key2: AtomicU64,
     kind: AtomicU64,
     value: AtomicValue,
+}
+
+impl Entry {
+    /// The entry's kind word and value when it is keyed on `(key1, key2)`, read
+    /// consistently; `None` on a mismatch or a concurrent update.
+    #[inline(always)]
+    fn probe(&self, key1: u64, key2: u64) -> Option<(u64, Value)> {
+        let seq = self.seq.load(Ordering::Acquire);
+        if self.key1.load(Ordering::Relaxed) != key1 || self.key2.load(Ordering::Relaxed) != key2
+        {
+            return None;
+        }
+        let kind = self.kind.load(Ordering::Relaxed);
+        let value = self.value.get();
+        fence(Ordering::Acquire);
+        (seq & 1 == 0 && self.seq.load(Ordering::Relaxed) == seq).then_some((kind, value))
+    }
+
+    /// Replaces the entry; does nothing when another thread is updating it.
+    fn store(&self, key1: u64, key2: u64, kind: u64, value: Value) {
+        let seq = self.seq.load(Ordering::Relaxed);
+        if seq & 1 != 0
+            || self
+                .seq
+                .compare_exchange(seq, seq + 1, Ordering::Acquire, Ordering::Relaxed)
+                .is_err()
+        {
+            return;
+        }
+        fence(Ordering::Release);
+        self.key1.store(key1, Ordering::Relaxed);
+        self.key2.store(key2, Ordering::Relaxed);
+        self.kind.store(kind, Ordering::Relaxed);
+        self.value.set(value);
+        self.seq.store(seq + 2, Ordering::Release);
+    }
+
+    /// Forgets the entry.
+    fn clear(&self) {
+        self.store(0, 0, KIND_EMPTY, Value::NONE);
+    }
 }
 
 /// One site's cache: `WAYS` entries for attribute sites; global sites use the first.
@@ -151,12 +199,11 @@ pub fn get_attr(
         let epoch = vm.rt.type_epoch.load(Ordering::Acquire);
         let version = ty.version();
         for c in &c.entries {
-            if c.key1.load(Ordering::Relaxed) != version || c.key2.load(Ordering::Relaxed) != epoch
-            {
+            let Some((word, cached)) = c.probe(version, epoch) else {
                 continue;
-            }
+            };
             let store = attr::attr_store(obj);
-            let (kind, shape, index) = unpack(c.kind.load(Ordering::Relaxed));
+            let (kind, shape, index) = unpack(word);
             match kind {
                 KIND_SLOT => {
                     if let Some(v) = store.and_then(|s| s.get_cached(shape, index)) {
@@ -171,7 +218,7 @@ pub fn get_attr(
                     }
                 }
                 KIND_METHOD if store.is_some_and(|s| s.shape() == shape) => {
-                    return Ok(attr::new_method(vm, c.value.get(), obj));
+                    return Ok(attr::new_method(vm, cached, obj));
                 }
                 KIND_INSTANCE => {
                     if let Some(v) =
@@ -195,7 +242,7 @@ fn learn_get(vm: &mut Vm, c: &Entry, ty: Gc<TypeBody>, obj: Value, name: Value) 
     let Some(name_str) = ops::str_of(name) else {
         return;
     };
-    c.kind.store(KIND_EMPTY, Ordering::Relaxed);
+    c.clear();
     if !default_slot(vm, ty, "__getattribute__")
         || attr::lookup_type(vm, ty, "__getattr__").is_some()
     {
@@ -213,32 +260,26 @@ fn learn_get(vm: &mut Vm, c: &Entry, ty: Gc<TypeBody>, obj: Value, name: Value) 
     };
     let in_dict = instance_dict_of(obj).is_some_and(|d| dictops::get_str_value(&d, name).is_some());
     let own = slot.is_some() || in_dict;
+    let epoch = vm.rt.type_epoch.load(Ordering::Acquire);
     if let Some(index) = descr.and_then(slot_member_index) {
-        c.key1.store(ty.version(), Ordering::Relaxed);
-        c.key2
-            .store(vm.rt.type_epoch.load(Ordering::Acquire), Ordering::Relaxed);
-        c.kind
-            .store(pack(KIND_MEMBER, ShapeId::EMPTY, index), Ordering::Relaxed);
+        let word = pack(KIND_MEMBER, ShapeId::EMPTY, index);
+        c.store(ty.version(), epoch, word, Value::NONE);
         return;
     }
     if descr.is_some_and(|d| attr::is_data_descriptor(vm, d)) {
         return;
     }
-    let word = match (slot, descr) {
-        (Some(index), _) => pack(KIND_SLOT, shape, index),
-        (None, _) if in_dict => pack(KIND_INSTANCE, shape, 0),
+    let (word, value) = match (slot, descr) {
+        (Some(index), _) => (pack(KIND_SLOT, shape, index), Value::NONE),
+        (None, _) if in_dict => (pack(KIND_INSTANCE, shape, 0), Value::NONE),
         (None, Some(d))
             if !own && shape != ShapeId::DICT && Gc::<FunctionBody>::from_value(d).is_some() =>
         {
-            c.value.set(d);
-            pack(KIND_METHOD, shape, 0)
+            (pack(KIND_METHOD, shape, 0), d)
         }
         _ => return,
     };
-    c.key1.store(ty.version(), Ordering::Relaxed);
-    c.key2
-        .store(vm.rt.type_epoch.load(Ordering::Acquire), Ordering::Relaxed);
-    c.kind.store(word, Ordering::Relaxed);
+    c.store(ty.version(), epoch, word, value);
 }
 
 /// `obj.name = value` through the site's cache: a plain instance whose type has no
@@ -259,16 +300,15 @@ pub fn set_attr(
         let epoch = vm.rt.type_epoch.load(Ordering::Acquire);
         let version = ty.version();
         for c in &c.entries {
-            if c.key1.load(Ordering::Relaxed) != version || c.key2.load(Ordering::Relaxed) != epoch
-            {
+            let Some((word, cached)) = c.probe(version, epoch) else {
                 continue;
-            }
+            };
             let store = attr::attr_store(obj);
-            let (kind, shape, index) = unpack(c.kind.load(Ordering::Relaxed));
+            let (kind, shape, index) = unpack(word);
             let done = match kind {
                 KIND_SLOT => store.is_some_and(|s| s.set_cached(shape, index, value)),
                 KIND_ADD => {
-                    let to = ShapeId(c.value.get().as_small_int().unwrap_or(-1) as u32);
+                    let to = ShapeId(cached.as_small_int().unwrap_or(-1) as u32);
                     store.is_some_and(|s| s.add_cached(shape, to, index, value))
                 }
                 KIND_INSTANCE => {
@@ -291,7 +331,7 @@ pub fn set_attr(
         let before = attr::attr_store(obj).map(|s| s.shape());
         attr::setattr(vm, obj, name, value)?;
         let c = c.entry_for(version);
-        c.kind.store(KIND_EMPTY, Ordering::Relaxed);
+        c.clear();
         let Some(name_str) = ops::str_of(name) else {
             return Ok(());
         };
@@ -300,10 +340,8 @@ pub fn set_attr(
         }
         let descr = attr::lookup_type(vm, ty, name_str);
         if let Some(index) = descr.and_then(slot_member_index) {
-            c.key1.store(ty.version(), Ordering::Relaxed);
-            c.key2.store(epoch, Ordering::Relaxed);
-            c.kind
-                .store(pack(KIND_MEMBER, ShapeId::EMPTY, index), Ordering::Relaxed);
+            let word = pack(KIND_MEMBER, ShapeId::EMPTY, index);
+            c.store(ty.version(), epoch, word, Value::NONE);
             return Ok(());
         }
         if ty.slot_names.lock().is_some() || descr.is_some_and(|d| attr::is_data_descriptor(vm, d))
@@ -314,22 +352,20 @@ pub fn set_attr(
             return Ok(());
         };
         let after = store.shape();
-        let word = if after == ShapeId::DICT {
-            pack(KIND_INSTANCE, after, 0)
+        let (word, cached) = if after == ShapeId::DICT {
+            (pack(KIND_INSTANCE, after, 0), Value::NONE)
         } else if let Some(index) = vm.rt.shapes.index_of(after, name_str) {
             match before {
-                Some(from) if from != after && from != ShapeId::DICT => {
-                    c.value.set(Value::small_int(i64::from(after.0)));
-                    pack(KIND_ADD, from, index)
-                }
-                _ => pack(KIND_SLOT, after, index),
+                Some(from) if from != after && from != ShapeId::DICT => (
+                    pack(KIND_ADD, from, index),
+                    Value::small_int(i64::from(after.0)),
+                ),
+                _ => (pack(KIND_SLOT, after, index), Value::NONE),
             }
         } else {
             return Ok(());
         };
-        c.key1.store(ty.version(), Ordering::Relaxed);
-        c.key2.store(epoch, Ordering::Relaxed);
-        c.kind.store(word, Ordering::Relaxed);
+        c.store(ty.version(), epoch, word, cached);
         return Ok(());
     }
     attr::setattr(vm, obj, name, value)
@@ -349,20 +385,14 @@ pub fn load_global(
     let c = &c.entries[0];
     let g = frame.globals;
     let b = Gc::<DictBody>::from_value(frame.builtins);
-    let gstamp = g.table.lock().stamp;
-    let bstamp = b.map_or(0, |b| b.table.lock().stamp);
+    let gstamp = g.stamp();
+    let bstamp = b.map_or(0, |b| b.stamp());
     // Stamps are unique across dicts, so equal stamps mean the same dicts, unchanged.
-    if c.key1.load(Ordering::Relaxed) == gstamp
-        && c.key2.load(Ordering::Relaxed) == bstamp
-        && c.kind.load(Ordering::Relaxed) == 1
-    {
-        return Ok(c.value.get());
+    if let Some((1, v)) = c.probe(gstamp, bstamp) {
+        return Ok(v);
     }
     let v = crate::vm::misc::load_global(vm, frame, name)?;
-    c.key1.store(gstamp, Ordering::Relaxed);
-    c.key2.store(bstamp, Ordering::Relaxed);
-    c.value.set(v);
-    c.kind.store(1, Ordering::Relaxed);
+    c.store(gstamp, bstamp, 1, v);
     Ok(v)
 }
 
@@ -410,13 +440,12 @@ pub fn load_method(
         let epoch = vm.rt.type_epoch.load(Ordering::Acquire);
         let version = ty.version();
         for e in &c.entries {
-            if e.key1.load(Ordering::Relaxed) != version || e.key2.load(Ordering::Relaxed) != epoch
-            {
+            let Some((word, cached)) = e.probe(version, epoch) else {
                 continue;
-            }
-            let (kind, shape, _) = unpack(e.kind.load(Ordering::Relaxed));
+            };
+            let (kind, shape, _) = unpack(word);
             if kind == KIND_METHOD && attr::attr_store(obj).is_some_and(|s| s.shape() == shape) {
-                return Ok(e.value.get());
+                return Ok(cached);
             }
         }
     }
