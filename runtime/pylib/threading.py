@@ -689,10 +689,6 @@ class Thread:
             if impl is not None:
                 impl.dicts.pop(ident, None)
 
-    def _delete(self):
-        with _registry_lock:
-            _active.pop(get_ident(), None)
-
     def join(self, timeout=None):
         """Wait until the thread terminates, or until `timeout` seconds pass.  Check
         is_alive() afterwards to tell which happened."""
@@ -876,14 +872,13 @@ def activeCount():
     return active_count()
 
 
-def _enumerate():
-    return list(_active.values()) + list(_limbo.values())
-
-
 def enumerate():
     """A list of every Thread object currently alive."""
     with _registry_lock:
         return list(_active.values()) + list(_limbo.values())
+
+
+_enumerate = enumerate
 
 
 def main_thread():
