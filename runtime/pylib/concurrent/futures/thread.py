@@ -24,7 +24,7 @@ def _python_exit():
     global _shutdown
     with _global_shutdown_lock:
         _shutdown = True
-    items = list(_threads_queues.items())
+        items = list(_threads_queues.items())
     for t, q in items:
         q.put(None)
     for t, q in items:
