@@ -1,11 +1,25 @@
-# The program waits for non-daemon threads at exit, but not for daemon threads.
+# The program waits for non-daemon threads at exit, but not for daemon threads;
+# a thread pool that was never shut down finishes its work first.
+import concurrent.futures
 import threading
 import time
 
+pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
+
+
+def pool_task():
+    time.sleep(0.1)
+    print("pool task finished", flush=True)
+    return 7
+
+
+fut = pool.submit(pool_task)
+
 
 def late():
-    time.sleep(0.3)
-    print("non-daemon worker finished")
+    value = fut.result()
+    time.sleep(0.2)
+    print("non-daemon worker finished, pool result", value)
 
 
 def forever():
@@ -14,4 +28,4 @@ def forever():
 
 threading.Thread(target=forever, daemon=True).start()
 threading.Thread(target=late).start()
-print("main thread done")
+print("main thread done", flush=True)
