@@ -42,6 +42,10 @@ frozen! {
     "collections", true, "collections/__init__.py";
     "collections.abc", false, "collections/abc.py";
     "contextlib", false, "contextlib.py";
+    "concurrent", true, "concurrent/__init__.py";
+    "concurrent.futures", true, "concurrent/futures/__init__.py";
+    "concurrent.futures._base", false, "concurrent/futures/_base.py";
+    "concurrent.futures.thread", false, "concurrent/futures/thread.py";
     "copy", false, "copy.py";
     "dataclasses", false, "dataclasses.py";
     "enum", false, "enum.py";
@@ -58,6 +62,7 @@ frozen! {
     "operator", false, "operator.py";
     "os", false, "os.py";
     "posixpath", false, "posixpath.py";
+    "queue", false, "queue.py";
     "random", false, "random.py";
     "re", false, "re.py";
     "shutil", false, "shutil.py";
@@ -67,6 +72,7 @@ frozen! {
     "struct", false, "struct.py";
     "tempfile", false, "tempfile.py";
     "textwrap", false, "textwrap.py";
+    "threading", false, "threading.py";
     "types", false, "types.py";
     "warnings", false, "warnings.py";
     "traceback", false, "traceback.py";
