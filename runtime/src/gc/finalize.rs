@@ -146,8 +146,13 @@ pub fn after_mark(
     let mut weakrefs = state.weakrefs.lock();
     let mut callbacks = Vec::new();
     weakrefs.retain(|&addr| {
+        // An unmarked weak reference may still be reached later in this collection (from
+        // a frame temporary or a conservative root, which an explicit collection marks
+        // after this point): it stays registered until `forget_dead_weakrefs` runs just
+        // before the sweep. Dropping it here left a live weak reference that was never
+        // cleared, pointing at a freed object.
         if !is_marked(addr) {
-            return false;
+            return true;
         }
         let w = Value::from_addr(addr);
         let Some(s) = crate::builtins::descriptors::native::<WeakRefData>(w) else {
@@ -199,6 +204,12 @@ pub fn after_mark(
     tracer.drain();
     state.pending_del.lock().extend(resurrect);
     state.pending_callbacks.lock().extend(callbacks);
+}
+
+/// Unregisters the weak reference objects the sweep is about to free. Runs after the
+/// last marking of a collection.
+pub fn forget_dead_weakrefs(state: &FinalizeState) {
+    state.weakrefs.lock().retain(|&addr| is_marked(addr));
 }
 
 /// Queues (and resurrects) the unreachable generators and coroutines suspended at a

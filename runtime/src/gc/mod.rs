@@ -158,6 +158,7 @@ pub fn collect(
     if !precise_finalization {
         finalize::after_mark(finalize, None, &mut tracer, true);
     }
+    finalize::forget_dead_weakrefs(finalize);
     CollectStats {
         freed: heap.sweep(),
     }
