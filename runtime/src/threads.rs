@@ -20,8 +20,9 @@
 //!    callee-saved registers there, `gc::stack::with_spilled_registers`), then sweeps;
 //! 4. it clears the flags and wakes everyone ([`Threads::resume`]).
 //!
-//! A thread that attaches, registers or exits while a collection runs waits for it to end
-//! first, so the collector never scans a stack that is changing or going away. Two
+//! A thread that attaches or registers while a collection runs waits for it to end first,
+//! so the collector never scans a stack that is changing. A running thread that exits
+//! leaves at once: the collector only scans stacks of threads it saw stopped. Two
 //! threads that want to collect at once do not both collect: the second one stops like
 //! any other thread and skips its own collection.
 
@@ -136,12 +137,11 @@ impl Threads {
         }
     }
 
-    /// Removes thread `ident` (its OS thread is about to end, or never started).
+    /// Removes thread `ident` (its OS thread is about to end, or never started). This
+    /// never waits: the caller is running (or the record is still starting), so a
+    /// collection in progress is still waiting for it and has not looked at its stack.
     pub fn unregister(&self, ident: u64) {
         let mut reg = self.registry.lock();
-        while reg.collecting {
-            self.changed.wait(&mut reg);
-        }
         reg.threads.retain(|t| t.ident != ident);
         self.changed.notify_all();
     }

@@ -31,14 +31,16 @@ pub fn native_type(vm: &mut Vm, name: &'static str) -> Gc<TypeBody> {
     let basetype = matches!(name, "enumerate" | "zip" | "map" | "filter" | "reversed");
     let flags = if basetype { tflags::BASETYPE } else { 0 };
     let meta = vm.rt.types.type_;
+    // `module.name` names a type of a module (`_thread.lock`): `__name__` is the last part.
+    let (module, short) = name.rsplit_once('.').unwrap_or(("builtins", name));
     let ty = vm.alloc(
         meta,
-        TypeBody::new(name, dict, crate::object::ObjKind::Native, flags),
+        TypeBody::new(short, dict, crate::object::ObjKind::Native, flags),
     );
     let object = vm.rt.types.object;
     *ty.bases.lock() = vec![object.value()];
     *ty.mro.lock() = vec![ty.value(), object.value()];
-    let m = vm.intern("builtins");
+    let m = vm.intern(module);
     ops::dictops::set_item_str(vm, dict, "__module__", m);
     *vm.rt.extra_types.lock().entry(name).or_insert(ty)
 }
