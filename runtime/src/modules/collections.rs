@@ -126,6 +126,11 @@ impl Deque {
         self.ring.lock().items.len()
     }
 
+    fn len_and_state(&self) -> (usize, u64) {
+        let ring = self.ring.lock();
+        (ring.items.len(), ring.state)
+    }
+
     fn maxlen(&self) -> Option<usize> {
         self.ring.lock().maxlen
     }
@@ -166,7 +171,7 @@ impl NativeObject for DequeIter {
 }
 
 fn deque_type(vm: &mut Vm) -> Gc<TypeBody> {
-    native_type(vm, "deque")
+    native_type(vm, "collections.deque")
 }
 
 /// The deque behind `v`: a deque itself or an instance of a subclass.
@@ -408,6 +413,10 @@ fn extend_impl(vm: &mut Vm, d: &Deque, me: Value, iterable: Value, left: bool) -
     let owner = body_value(me);
     let batch = if deque_of(iterable).is_some_and(|o| std::ptr::eq(o, d)) {
         Some(d.snapshot())
+    } else if let Some(other) = native::<Deque>(iterable) {
+        // Another exact deque: its items as of one lock hold (its own, released before
+        // this one is taken).
+        Some(other.snapshot())
     } else {
         plain_sequence_items(vm, iterable)
     };
@@ -513,78 +522,113 @@ fn insert(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- searching
 
-/// Compares `needle` with the items at positions `range(len)` in order, as
-/// `PyObject_RichCompareBool(item, needle, Py_EQ)`, and calls `found(i)` for each equal
-/// one until it returns true; returns that position. Comparisons decided without Python
-/// code run under one lock hold; the others with the lock released, after which a
-/// changed deque raises `on_mutation`.
+/// What a scan does with the items equal to the needle.
+#[derive(Clone, Copy, PartialEq)]
+enum Scan {
+    /// Counts them all.
+    Count,
+    /// Stops at the first.
+    Find,
+    /// Deletes the first.
+    Remove,
+}
+
+/// Compares the items at positions `start..stop` (normalised as slice bounds) with
+/// `needle` in order, as `PyObject_RichCompareBool(item, needle, Py_EQ)`, and returns
+/// the number of equal items (`Scan::Count`) or the position of the first (`None` when
+/// there is none). Comparisons decided without Python code run under one lock hold, so
+/// a scan over such items is atomic. The others run with the lock released; when the
+/// deque changed meanwhile the scan fails (CPython's `deque_count`, `deque_index`,
+/// `deque_contains`, `deque_remove`), except that a match found by `Find` is returned.
 fn scan(
     vm: &mut Vm,
     d: &Deque,
     needle: Value,
-    range: impl FnOnce(usize) -> (usize, usize),
-    on_mutation: fn(&mut Vm) -> PyErr,
-    mut found: impl FnMut(usize) -> bool,
+    (start, stop): (i64, i64),
+    mode: Scan,
 ) -> PyResult<Option<usize>> {
-    let (state, mut i, stop) = {
-        let ring = d.ring.lock();
-        let (start, stop) = range(ring.items.len());
-        (ring.state, start, stop)
-    };
+    let mut ring = d.ring.lock();
+    let state = ring.state;
+    let n = ring.items.len() as i64;
+    let norm = |x: i64| if x < 0 { (x + n).max(0) } else { x.min(n) };
+    let stop = norm(stop) as usize;
+    let mut i = (norm(start) as usize).min(stop);
+    let mut hits = 0;
     loop {
-        let item = {
-            let ring = d.ring.lock();
-            if ring.state != state {
-                drop(ring);
-                return Err(on_mutation(vm));
+        let item = loop {
+            if i >= stop {
+                return Ok((mode == Scan::Count).then_some(hits));
             }
-            loop {
-                if i >= stop {
-                    return Ok(None);
+            let item = ring.items[i];
+            let quick = if item == needle {
+                Some(true)
+            } else {
+                compare::builtin_eq(item, needle)
+            };
+            match (quick, mode) {
+                (Some(true), Scan::Count) => hits += 1,
+                (Some(true), Scan::Find) => return Ok(Some(i)),
+                (Some(true), Scan::Remove) => {
+                    ring.items.remove(i);
+                    ring.bump();
+                    return Ok(Some(i));
                 }
-                let item = ring.items[i];
-                let quick = if item == needle {
-                    Some(true)
-                } else {
-                    compare::builtin_eq(item, needle)
-                };
-                match quick {
-                    Some(true) if found(i) => return Ok(Some(i)),
-                    Some(_) => i += 1,
-                    None => break item,
-                }
+                (Some(false), _) => {}
+                (None, _) => break item,
             }
+            i += 1;
         };
-        if compare::eq(vm, item, needle)? && found(i) {
-            return Ok(Some(i));
+        drop(ring);
+        let equal = compare::eq(vm, item, needle)?;
+        ring = d.ring.lock();
+        let unchanged = ring.state == state;
+        if equal {
+            match mode {
+                Scan::Count => hits += 1,
+                Scan::Find => return Ok(Some(i)),
+                Scan::Remove if unchanged => {
+                    ring.items.remove(i);
+                    ring.bump();
+                    return Ok(Some(i));
+                }
+                Scan::Remove => {}
+            }
+        }
+        if !unchanged {
+            drop(ring);
+            // `remove()` reports a mutation as an `IndexError`, the others as a
+            // `RuntimeError`.
+            return Err(if mode == Scan::Remove {
+                vm.index_error(MUTATED)
+            } else {
+                mutated(vm)
+            });
         }
         i += 1;
     }
 }
 
+const WHOLE: (i64, i64) = (0, i64::MAX);
+
 fn count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (d, _) = this(vm, args, "count")?;
     let a = args.method_one(vm, "deque.count")?;
-    let mut n = 0i64;
-    scan(
-        vm,
-        d,
-        a[1],
-        |len| (0, len),
-        mutated,
-        |_| {
-            n += 1;
-            false
-        },
-    )?;
-    Ok(vm.new_int(n))
+    let n = scan(vm, d, a[1], WHOLE, Scan::Count)?.unwrap_or(0);
+    Ok(vm.new_int(n as i64))
 }
 
 fn contains(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (d, _) = this(vm, args, "__contains__")?;
     let a = args.method_one(vm, "deque.__contains__")?;
-    let r = scan(vm, d, a[1], |len| (0, len), mutated, |_| true)?;
+    let r = scan(vm, d, a[1], WHOLE, Scan::Find)?;
     Ok(Value::from_bool(r.is_some()))
+}
+
+fn not_in_deque(vm: &mut Vm, v: Value) -> PyErr {
+    match ops::repr::repr_string(vm, v) {
+        Ok(r) => vm.value_error(format!("{r} is not in deque")),
+        Err(e) => e,
+    }
 }
 
 fn index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -598,42 +642,19 @@ fn index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(&v) => slice_index(vm, v)?,
         None => i64::MAX,
     };
-    let needle = a[1];
-    let range = |len: usize| {
-        let n = len as i64;
-        let norm = |x: i64| if x < 0 { (x + n).max(0) } else { x.min(n) };
-        let (start, stop) = (norm(start), norm(stop));
-        (start.min(stop) as usize, stop as usize)
-    };
-    match scan(vm, d, needle, range, mutated, |_| true)? {
+    match scan(vm, d, a[1], (start, stop), Scan::Find)? {
         Some(i) => Ok(vm.new_int(i as i64)),
-        None => {
-            let r = ops::repr::repr_string(vm, needle)?;
-            Err(vm.value_error(format!("{r} is not in deque")))
-        }
+        None => Err(not_in_deque(vm, a[1])),
     }
-}
-
-fn remove_mutated(vm: &mut Vm) -> PyErr {
-    vm.index_error(MUTATED)
 }
 
 fn remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (d, _) = this(vm, args, "remove")?;
     let a = args.method_one(vm, "deque.remove")?;
-    let state = d.ring.lock().state;
-    let Some(i) = scan(vm, d, a[1], |len| (0, len), remove_mutated, |_| true)? else {
-        let r = ops::repr::repr_string(vm, a[1])?;
-        return Err(vm.value_error(format!("{r} is not in deque")));
-    };
-    let mut ring = d.ring.lock();
-    if ring.state != state {
-        drop(ring);
-        return Err(remove_mutated(vm));
+    match scan(vm, d, a[1], WHOLE, Scan::Remove)? {
+        Some(_) => Ok(Value::NONE),
+        None => Err(not_in_deque(vm, a[1])),
     }
-    ring.items.remove(i);
-    ring.bump();
-    Ok(Value::NONE)
 }
 
 // ---------------------------------------------------------------- items
@@ -931,10 +952,9 @@ fn richcompare(vm: &mut Vm, args: &Args, op: CmpOp) -> PyResult<Value> {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let same = std::ptr::eq(v, w);
-    let (vs, ws) = (
-        (v.len(), v.ring.lock().state),
-        (w.len(), w.ring.lock().state),
-    );
+    // One lock at a time: `v` and `w` may be the same deque.
+    let vs = v.len_and_state();
+    let ws = w.len_and_state();
     match op {
         CmpOp::Eq if same => return Ok(Value::TRUE),
         CmpOp::Eq if vs.0 != ws.0 => return Ok(Value::FALSE),
@@ -995,9 +1015,9 @@ fn new_iter(vm: &mut Vm, d: &Deque, me: Value, reverse: bool) -> Value {
         (ring.state, ring.items.len())
     };
     let name = if reverse {
-        "_deque_reverse_iterator"
+        "_collections._deque_reverse_iterator"
     } else {
-        "_deque_iterator"
+        "_collections._deque_iterator"
     };
     let ty = native_type(vm, name);
     new_native(
@@ -1115,6 +1135,11 @@ const DEQUE_METHODS: &[MethodDef] = &[
     classmethod("__class_getitem__", class_getitem),
 ];
 
+const ITER_TYPES: [&str; 2] = [
+    "_collections._deque_iterator",
+    "_collections._deque_reverse_iterator",
+];
+
 const ITER_METHODS: &[MethodDef] = &[
     method("__iter__", iter_self),
     method("__next__", iter_next),
@@ -1146,19 +1171,16 @@ pub fn create(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {
             },
         );
         dictops::set_item_str(vm, ty.dict, "maxlen", maxlen);
-        let module = vm.intern("collections");
-        dictops::set_item_str(vm, ty.dict, "__module__", module);
-        for name in ["_deque_iterator", "_deque_reverse_iterator"] {
+        for name in ITER_TYPES {
             let it = native_type(vm, name);
             add_methods(vm, it, ITER_METHODS);
-            let module = vm.intern("_collections");
-            dictops::set_item_str(vm, it.dict, "__module__", module);
         }
     }
     super::set(vm, m, "deque", ty.value());
-    for name in ["_deque_iterator", "_deque_reverse_iterator"] {
+    for name in ITER_TYPES {
         let it = native_type(vm, name);
-        super::set(vm, m, name, it.value());
+        let short = it.name();
+        super::set(vm, m, &short, it.value());
     }
     Ok(m)
 }
