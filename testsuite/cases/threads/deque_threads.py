@@ -29,13 +29,15 @@ PER_PRODUCER = 50_000
 TOTAL = PRODUCERS * PER_PRODUCER
 d = deque()
 count_lock = _thread.allocate_lock()
-taken = [0]
+producers_done = [0]
 results = []
 
 
 def producer(n):
-    for i in range(PER_PRODUCER):
-        d.append((n, i))
+    for x in range(n * PER_PRODUCER, (n + 1) * PER_PRODUCER):
+        d.append(x)
+    with count_lock:
+        producers_done[0] += 1
 
 
 def consumer():
@@ -43,20 +45,25 @@ def consumer():
     in_order = True
     last = [-1] * PRODUCERS
     while True:
+        if not d:
+            # Empty: finished once every producer is (checked before a last look).
+            if producers_done[0] == PRODUCERS and not d:
+                break
+            continue
         try:
-            n, i = d.popleft()
+            x = d.popleft()
         except IndexError:
-            with count_lock:
-                if taken[0] == TOTAL:
-                    break
+            # The other consumer took the last item first.
             continue
         got += 1
+        # (Two int operations rather than divmod: no allocation, so the gc-stress mode
+        # does not collect, tracing the whole deque, on every item.)
+        n = x // PER_PRODUCER
+        i = x % PER_PRODUCER
         # FIFO: one producer's items come out in the order it appended them.
         if i <= last[n]:
             in_order = False
         last[n] = i
-        with count_lock:
-            taken[0] += 1
     with count_lock:
         results.append((got, in_order))
 
