@@ -16,9 +16,12 @@
 //! Subclasses (`class D(deque)`) are ordinary instances carrying a deque as their builtin
 //! payload (`ops::payload_of`), like subclasses of `list`; every method accepts either.
 //!
-//! Deliberate differences from CPython: the type's `__name__` is `deque` and error
-//! messages name it `'deque'` where CPython's `tp_name` gives `'collections.deque'`, and
-//! `remove()` does not rotate the deque while it compares.
+//! The iterators live in `collections/iterator.rs`, copies and the operators built on
+//! them in `collections/operators.rs`.
+//!
+//! Deliberate difference from CPython: error messages that name the type say `'deque'`
+//! where CPython's `tp_name` gives `'collections.deque'` (the runtime has no separate
+//! `tp_name`).
 
 use std::any::Any;
 use std::collections::VecDeque;
@@ -33,7 +36,7 @@ use crate::errors::{PyErr, PyResult};
 use crate::gc::Tracer;
 use crate::interp::Vm;
 use crate::object::{Gc, ObjKind, kind_of};
-use crate::ops::{self, attr, call, compare, dictops, type_of};
+use crate::ops::{self, attr, compare, dictops, type_of};
 use crate::types::function::Binding;
 use crate::types::list::ListBody;
 use crate::types::module::ModuleBody;
@@ -41,6 +44,13 @@ use crate::types::native::NativeObject;
 use crate::types::typeobj::{TypeBody, tflags};
 use crate::value::{AtomicValue, Value};
 use compiler::ir::ops::CmpOp;
+
+mod iterator;
+mod operators;
+
+use iterator::{ITER_METHODS, ITER_TYPES, deque_iter, deque_reversed};
+pub use iterator::{is_deque_iterator, iterator_next};
+use operators::{add, class_getitem, copy, iadd, imul, mul, reduce, rmul};
 
 const MUTATED: &str = "deque mutated during iteration";
 
@@ -147,26 +157,6 @@ impl Deque {
             return Err(());
         }
         Ok(ring.items.get(i).copied())
-    }
-}
-
-/// A deque iterator's body (`_deque_iterator` / `_deque_reverse_iterator`).
-pub struct DequeIter {
-    /// The deque's native object (the payload for a subclass instance).
-    deque: Value,
-    /// The deque's state when the iterator was made.
-    state: u64,
-    /// (items yielded so far, items left): CPython's `index` and `counter`.
-    pos: Mutex<(usize, usize)>,
-    reverse: bool,
-}
-
-impl NativeObject for DequeIter {
-    fn trace(&self, tracer: &mut Tracer) {
-        tracer.visit(self.deque);
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 }
 
@@ -317,9 +307,9 @@ fn deque_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut iterable = pos.first().copied();
     let mut maxlen = pos.get(1).copied();
     for (name, value) in args.kwargs() {
-        let slot = match name {
-            "iterable" => &mut iterable,
-            "maxlen" => &mut maxlen,
+        let (slot, position) = match name {
+            "iterable" => (&mut iterable, 1),
+            "maxlen" => (&mut maxlen, 2),
             _ => {
                 return Err(vm.type_error(format!(
                     "deque() got an unexpected keyword argument '{name}'"
@@ -328,7 +318,7 @@ fn deque_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         };
         if slot.is_some() {
             return Err(vm.type_error(format!(
-                "argument for deque() given by name ('{name}') and position"
+                "argument for deque() given by name ('{name}') and position ({position})"
             )));
         }
         *slot = Some(value);
@@ -735,190 +725,6 @@ fn maxlen_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     })
 }
 
-// ---------------------------------------------------------------- copies
-
-/// `copy()` / `__copy__()`: a deque with the same items and bound; a subclass is called
-/// as `type(d)(d)` or `type(d)(d, maxlen)`.
-fn copy_of(vm: &mut Vm, d: &Deque, me: Value) -> PyResult<Value> {
-    let base = deque_type(vm);
-    let ty = type_of(vm, me);
-    if ty == base {
-        let (items, maxlen) = {
-            let ring = d.ring.lock();
-            (ring.items.clone(), ring.maxlen)
-        };
-        return Ok(new_native(vm, base, Deque::new(items, maxlen)));
-    }
-    let r = match d.maxlen() {
-        None => call::call(vm, ty.value(), &[me])?,
-        Some(m) => {
-            let m = vm.new_int(m as i64);
-            call::call(vm, ty.value(), &[me, m])?
-        }
-    };
-    if !is_deque(r) {
-        let (tn, rn) = (ty.name(), ops::type_name(vm, r));
-        return Err(vm.type_error(format!("{tn}() must return a deque, not {rn}")));
-    }
-    Ok(r)
-}
-
-fn copy(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let (d, me) = this(vm, args, "copy")?;
-    args.method_none(vm, "deque.copy")?;
-    copy_of(vm, d, me)
-}
-
-fn add(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let (d, me) = this(vm, args, "__add__")?;
-    let a = args.method_one(vm, "deque.__add__")?;
-    let other = a[1];
-    if !is_deque(other) {
-        let ty = type_of(vm, other);
-        if attr::lookup_type(vm, ty, "__radd__").is_some() {
-            return Ok(Value::NOT_IMPLEMENTED);
-        }
-        let tn = ty.name();
-        return Err(vm.type_error(format!(
-            "can only concatenate deque (not \"{tn}\") to deque"
-        )));
-    }
-    let new = copy_of(vm, d, me)?;
-    let nd = deque_of(new).expect("deque copy");
-    extend_impl(vm, nd, new, other, false)?;
-    Ok(new)
-}
-
-fn iadd(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let (d, me) = this(vm, args, "__iadd__")?;
-    let a = args.method_one(vm, "deque.__iadd__")?;
-    extend_impl(vm, d, me, a[1], false)?;
-    Ok(me)
-}
-
-/// Repeats the items in place `n` times in total, trimmed to the bound, under one lock
-/// hold (CPython's `deque_inplace_repeat`).
-fn repeat_in_place(vm: &mut Vm, d: &Deque, n: i64) -> PyResult<()> {
-    let mut ring = d.ring.lock();
-    let size = ring.items.len();
-    if size == 0 || n == 1 {
-        return Ok(());
-    }
-    if n <= 0 {
-        ring.items = VecDeque::new();
-        ring.bump();
-        return Ok(());
-    }
-    let total = (size as u128) * (n as u128);
-    let limit = ring.maxlen.map_or(u128::MAX, |m| m as u128);
-    if total.min(limit) > (isize::MAX as u128) / 8 {
-        drop(ring);
-        return Err(vm.memory_error(""));
-    }
-    let once: Vec<Value> = ring.items.iter().copied().collect();
-    // Only the last `maxlen` items survive, so don't append more than that many.
-    let mut rounds = n - 1;
-    if let Some(m) = ring.maxlen {
-        rounds = rounds.min((m / size) as i64 + 1);
-    }
-    for _ in 0..rounds {
-        for &v in &once {
-            ring.push_back(v);
-        }
-    }
-    ring.bump();
-    Ok(())
-}
-
-/// The repeat count of `d * n`, or `None` when `n` is not an integer.
-fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<i64>> {
-    if !has_index(vm, n) {
-        return Ok(None);
-    }
-    let b = ops::convert::index_bigint(vm, n)?;
-    match num_traits::ToPrimitive::to_i64(&b) {
-        Some(i) => Ok(Some(i)),
-        None if b.sign() == num_bigint::Sign::Minus => Ok(Some(i64::MIN)),
-        None => {
-            let tn = ops::type_name(vm, n);
-            Err(vm.overflow_error(format!("cannot fit '{tn}' into an index-sized integer")))
-        }
-    }
-}
-
-/// The error of `d * x` for a non-integer `x`, unless a class of `x` defines the
-/// reflected operator (CPython tries `nb_multiply` of both operands before the
-/// sequence repeat).
-fn non_int_repeat(vm: &mut Vm, n: Value) -> PyResult<Value> {
-    let ty = type_of(vm, n);
-    if ty.has_flag(tflags::HEAPTYPE) && attr::lookup_type(vm, ty, "__rmul__").is_some() {
-        return Ok(Value::NOT_IMPLEMENTED);
-    }
-    let tn = ty.name();
-    Err(vm.type_error(format!("can't multiply sequence by non-int of type '{tn}'")))
-}
-
-fn mul(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    repeat_new(vm, args, false)
-}
-
-fn rmul(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    repeat_new(vm, args, true)
-}
-
-/// `d * n` and `n * d`: a repeated copy.
-fn repeat_new(vm: &mut Vm, args: &Args, reflected: bool) -> PyResult<Value> {
-    let (d, me) = this(vm, args, "__mul__")?;
-    let a = args.method_one(vm, "deque.__mul__")?;
-    let Some(n) = repeat_count(vm, a[1])? else {
-        if reflected {
-            return Ok(Value::NOT_IMPLEMENTED);
-        }
-        return non_int_repeat(vm, a[1]);
-    };
-    let new = copy_of(vm, d, me)?;
-    let nd = deque_of(new).expect("deque copy");
-    repeat_in_place(vm, nd, n)?;
-    Ok(new)
-}
-
-fn imul(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let (d, me) = this(vm, args, "__imul__")?;
-    let a = args.method_one(vm, "deque.__imul__")?;
-    let Some(n) = repeat_count(vm, a[1])? else {
-        return non_int_repeat(vm, a[1]);
-    };
-    repeat_in_place(vm, d, n)?;
-    Ok(me)
-}
-
-fn reduce(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let (d, me) = this(vm, args, "__reduce__")?;
-    args.method_none(vm, "deque.__reduce__")?;
-    let ty = type_of(vm, me).value();
-    let empty = vm.new_tuple(Vec::new());
-    let ctor_args = match d.maxlen() {
-        None => empty,
-        Some(m) => {
-            let m = vm.new_int(m as i64);
-            vm.new_tuple(vec![empty, m])
-        }
-    };
-    let state = match attr::attr_store(me).and_then(|_| attr::instance_dict(vm, me)) {
-        Some(dict) if dict.lock().len() > 0 => dict.value(),
-        _ => Value::NONE,
-    };
-    let it = new_iter(vm, d, me, false);
-    Ok(vm.new_tuple(vec![ty, ctor_args, state, it]))
-}
-
-fn class_getitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let a = args.range(vm, "__class_getitem__", 2, 2)?;
-    Ok(crate::builtins::genericalias::new_generic_alias(
-        vm, a[0], a[1],
-    ))
-}
-
 // ---------------------------------------------------------------- repr and comparisons
 
 fn repr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -1007,90 +813,6 @@ fn ge(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     richcompare(vm, args, CmpOp::Ge)
 }
 
-// ---------------------------------------------------------------- iterators
-
-fn new_iter(vm: &mut Vm, d: &Deque, me: Value, reverse: bool) -> Value {
-    let (state, n) = {
-        let ring = d.ring.lock();
-        (ring.state, ring.items.len())
-    };
-    let name = if reverse {
-        "_collections._deque_reverse_iterator"
-    } else {
-        "_collections._deque_iterator"
-    };
-    let ty = native_type(vm, name);
-    new_native(
-        vm,
-        ty,
-        DequeIter {
-            deque: body_value(me),
-            state,
-            pos: Mutex::new((0, n)),
-            reverse,
-        },
-    )
-}
-
-fn iter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let (d, me) = this(vm, args, "__iter__")?;
-    Ok(new_iter(vm, d, me, false))
-}
-
-fn reversed(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let (d, me) = this(vm, args, "__reversed__")?;
-    Ok(new_iter(vm, d, me, true))
-}
-
-/// Whether `v` is a deque iterator.
-pub fn is_deque_iterator(v: Value) -> bool {
-    native::<DequeIter>(v).is_some()
-}
-
-/// The next item of the deque iterator `it`: `None` when `it` is not one, `Some(Ok(None))`
-/// when exhausted (CPython's `dequeiter_next`: a mutation is reported even at the end).
-pub fn iterator_next(vm: &mut Vm, it: Value) -> Option<PyResult<Option<Value>>> {
-    let di = native::<DequeIter>(it)?;
-    let d = native::<Deque>(di.deque)?;
-    let ring = d.ring.lock();
-    let mut pos = di.pos.lock();
-    if ring.state != di.state {
-        pos.1 = 0;
-        drop(pos);
-        drop(ring);
-        return Some(Err(mutated(vm)));
-    }
-    if pos.1 == 0 {
-        return Some(Ok(None));
-    }
-    let n = ring.items.len();
-    let i = if di.reverse { n - 1 - pos.0 } else { pos.0 };
-    let item = ring.items[i];
-    pos.0 += 1;
-    pos.1 -= 1;
-    Some(Ok(Some(item)))
-}
-
-fn iter_next(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let it = args.values.first().copied().unwrap_or(Value::NONE);
-    match iterator_next(vm, it) {
-        Some(Ok(Some(v))) => Ok(v),
-        Some(Ok(None)) => Err(vm.stop_iteration(Value::NONE)),
-        Some(Err(e)) => Err(e),
-        None => Err(vm.type_error("descriptor '__next__' requires a deque iterator")),
-    }
-}
-
-fn iter_self(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(args.values.first().copied().unwrap_or(Value::NONE))
-}
-
-fn iter_length_hint(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let it = args.values.first().copied().unwrap_or(Value::NONE);
-    let left = native::<DequeIter>(it).map_or(0, |di| di.pos.lock().1);
-    Ok(vm.new_int(left as i64))
-}
-
 // ---------------------------------------------------------------- the module
 
 const DEQUE_METHODS: &[MethodDef] = &[
@@ -1113,8 +835,8 @@ const DEQUE_METHODS: &[MethodDef] = &[
     method("rotate", rotate),
     method("__len__", len),
     method("__bool__", bool_),
-    method("__iter__", iter),
-    method("__reversed__", reversed),
+    method("__iter__", deque_iter),
+    method("__reversed__", deque_reversed),
     method("__contains__", contains),
     method("__getitem__", getitem),
     method("__setitem__", setitem),
@@ -1133,17 +855,6 @@ const DEQUE_METHODS: &[MethodDef] = &[
     method("__imul__", imul),
     method("__reduce__", reduce),
     classmethod("__class_getitem__", class_getitem),
-];
-
-const ITER_TYPES: [&str; 2] = [
-    "_collections._deque_iterator",
-    "_collections._deque_reverse_iterator",
-];
-
-const ITER_METHODS: &[MethodDef] = &[
-    method("__iter__", iter_self),
-    method("__next__", iter_next),
-    method("__length_hint__", iter_length_hint),
 ];
 
 /// Builds `_collections`.
