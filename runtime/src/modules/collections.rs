@@ -300,7 +300,7 @@ fn deque_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let pos = &args.pos()[1..];
     if pos.len() > 2 {
         return Err(vm.type_error(format!(
-            "deque expected at most 2 arguments, got {}",
+            "deque() takes at most 2 arguments ({} given)",
             pos.len()
         )));
     }
@@ -460,7 +460,7 @@ fn clear(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn rotate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (d, _) = this(vm, args, "rotate")?;
-    let a = args.method(vm, "deque.rotate", 0, 1)?;
+    let a = args.method(vm, "rotate", 0, 1)?;
     let n = match a.get(1) {
         Some(&v) => ssize_arg(vm, v)?,
         None => 1,

@@ -1,4 +1,4 @@
-//! The deque iterators, `_collections._deque_iterator` and `_deque_reverse_iterator`
+//! The deque iterators, `collections._deque_iterator` and `_deque_reverse_iterator`
 //! (CPython's `dequeiter_*`): a position into the deque and the deque's mutation
 //! counter when the iterator was made, checked under the deque's lock at every step.
 
@@ -43,9 +43,9 @@ pub(super) fn new_iter(vm: &mut Vm, d: &Deque, me: Value, reverse: bool) -> Valu
         (ring.state, ring.items.len())
     };
     let name = if reverse {
-        "_collections._deque_reverse_iterator"
+        "collections._deque_reverse_iterator"
     } else {
-        "_collections._deque_iterator"
+        "collections._deque_iterator"
     };
     let ty = native_type(vm, name);
     new_native(
@@ -120,8 +120,8 @@ fn iter_length_hint(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 pub(super) const ITER_TYPES: [&str; 2] = [
-    "_collections._deque_iterator",
-    "_collections._deque_reverse_iterator",
+    "collections._deque_iterator",
+    "collections._deque_reverse_iterator",
 ];
 
 pub(super) const ITER_METHODS: &[MethodDef] = &[
