@@ -130,11 +130,15 @@ fn is_native_iterator(v: Value) -> bool {
         || native::<GetItemIter>(v).is_some()
         || native::<ListSnapshotIter>(v).is_some()
         || native::<DictIter>(v).is_some()
+        || crate::modules::collections::is_deque_iterator(v)
 }
 
 /// `next()` of native iterators: `Ok(None)` when `it` is not one of them, `Ok(Some(None))`
 /// when exhausted.
 pub fn native_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
+    if let Some(r) = crate::modules::collections::iterator_next(vm, it) {
+        return r.map(Some);
+    }
     if let Some(d) = native::<DictIter>(it) {
         return dict_iter_next(vm, d).map(Some);
     }

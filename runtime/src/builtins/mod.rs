@@ -661,6 +661,7 @@ pub fn sequence_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<O
         (Some(ObjKind::List), _) | (Some(ObjKind::Tuple), _) => list::seq_binary(vm, a, b, op),
         (Some(ObjKind::Set), _) => set::set_binary(vm, a, b, op),
         (Some(ObjKind::Dict), BinOp::Or) => dict::dict_or(vm, a, b),
+        // `deque * seq` is the deque's repeat (which rejects `seq`), not `seq`'s.
         (_, BinOp::Mul)
             if matches!(
                 kind_of(b),
@@ -669,7 +670,7 @@ pub fn sequence_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<O
                     | Some(ObjKind::List)
                     | Some(ObjKind::Tuple)
                     | Some(ObjKind::ByteArray)
-            ) =>
+            ) && !crate::modules::collections::is_deque(a) =>
         {
             sequence_binary(vm, b, a, op)
         }

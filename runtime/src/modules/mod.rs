@@ -1,6 +1,7 @@
 //! Modules implemented in Rust, one file each, and the registry `import` consults before
 //! searching `sys.path`.
 
+pub mod collections;
 pub mod exec;
 pub mod frozen;
 pub mod gc_module;
@@ -44,6 +45,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_weakref", weakref::create),
     ("_taipan", taipan::create),
     ("_thread", thread::create),
+    ("_collections", collections::create),
 ];
 
 fn builtins_module(vm: &mut Vm) -> PyResult<Gc<ModuleBody>> {

@@ -183,16 +183,17 @@ fn call_dunder(
 fn unsupported_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> crate::errors::PyErr {
     if op == BinOp::Mul {
         let is_seq = |v: Value| {
-            matches!(
-                kind_of(ops::unwrap_payload(v)),
-                Some(
-                    ObjKind::List
-                        | ObjKind::Tuple
-                        | ObjKind::Str
-                        | ObjKind::Bytes
-                        | ObjKind::ByteArray
+            crate::modules::collections::is_deque(v)
+                || matches!(
+                    kind_of(ops::unwrap_payload(v)),
+                    Some(
+                        ObjKind::List
+                            | ObjKind::Tuple
+                            | ObjKind::Str
+                            | ObjKind::Bytes
+                            | ObjKind::ByteArray
+                    )
                 )
-            )
         };
         if is_seq(a) || is_seq(b) {
             let other = if is_seq(a) { b } else { a };
@@ -256,7 +257,10 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
         if let Some(r) = crate::builtins::inplace_builtin(vm, a, b, op)? {
             return Ok(r);
         }
-        return binary_op(vm, a, b, op);
+        // Native types (`deque`) define their in-place operators in their namespace.
+        if kind_of(a) != Some(ObjKind::Native) {
+            return binary_op(vm, a, b, op);
+        }
     }
     let (_, _, iname) = dunders(op);
     if let Some(f) = attr::lookup_type(vm, ta, iname)

@@ -58,7 +58,9 @@ fn is_builtin_slot(ty: Gc<TypeBody>, name: &str, f: Value) -> bool {
             continue;
         };
         if dictops::get_str(&t.dict, name).is_some() {
-            return !t.has_flag(tflags::HEAPTYPE);
+            // A native type's own method is called as a method: `builtin_repr` would pass
+            // it the payload of a subclass instance, losing the subclass (`D([1])`).
+            return !t.has_flag(tflags::HEAPTYPE) && t.layout != ObjKind::Native;
         }
     }
     true

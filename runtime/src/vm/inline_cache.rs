@@ -466,6 +466,9 @@ fn method_on_type(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
             | ObjKind::Complex
             | ObjKind::Generator,
         ) => {}
+        // Deques are native objects with the generic lookup (and no attributes of their
+        // own): `d.append(x)` needs no bound method either.
+        Some(ObjKind::Native) if crate::modules::collections::is_deque(obj) => {}
         _ => return None,
     }
     let name_str = ops::str_of(name)?;
