@@ -176,12 +176,8 @@ fn dict_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn dict_setdefault(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args, "setdefault")?;
     let a = args.method(vm, "setdefault", 1, 2)?;
-    if let Some(v) = dictops::get(vm, d, a[1])? {
-        return Ok(v);
-    }
     let default = a.get(2).copied().unwrap_or(Value::NONE);
-    dictops::set(vm, d, a[1], default)?;
-    Ok(default)
+    dictops::setdefault(vm, d, a[1], default)
 }
 
 fn dict_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {

@@ -830,7 +830,9 @@ fn input(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     crate::modules::io::flush_std(vm);
     let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
+    // Waiting for input must not hold up other threads' collections.
+    let got = vm.detached(|| std::io::stdin().read_line(&mut line));
+    match got {
         Ok(0) => Err(vm.eof_error("EOF when reading a line")),
         Ok(_) => {
             if line.ends_with('\n') {

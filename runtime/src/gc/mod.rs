@@ -12,6 +12,11 @@
 //!   objects referenced from the interpreter loop's locals and linked through `f_back`, so
 //!   they are found this way and traced precisely from there.
 //!
+//! With several threads, a collection stops every other thread first (`crate::threads`):
+//! each running thread stops at its next safepoint, and a thread in a blocking call has
+//! detached (`Vm::detached`) and must not touch heap objects until it attaches again. The
+//! stacks of stopped and detached threads are scanned like the collecting thread's own.
+//!
 //! Consequently: **a `Value` kept in a Rust heap allocation (a `Vec<Value>` temporary, a
 //! `Box`, a `HashMap`) across anything that can run Python code must live in a GC object
 //! (for example a `list`) or be registered with [`crate::interp::Vm::push_root`].** Values in

@@ -120,14 +120,14 @@ fn std_flush(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 fn std_readline(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     flush_std(vm);
     let mut line = String::new();
-    let _ = std::io::stdin().read_line(&mut line);
+    let _ = vm.detached(|| std::io::stdin().read_line(&mut line));
     Ok(vm.new_string(line))
 }
 
 fn std_read(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     flush_std(vm);
     let mut s = String::new();
-    let _ = std::io::stdin().read_to_string(&mut s);
+    let _ = vm.detached(|| std::io::stdin().read_to_string(&mut s));
     Ok(vm.new_string(s))
 }
 

@@ -208,8 +208,7 @@ fn read(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         if vm.interp.sandboxed.load(Ordering::Relaxed) {
             0
         } else {
-            std::io::stdin()
-                .read(&mut buf)
+            vm.detached(|| std::io::stdin().read(&mut buf))
                 .map_err(|e| io_error(vm, &e, None))?
         }
     } else {

@@ -107,6 +107,28 @@ pub fn set_hashed(vm: &mut Vm, d: Gc<DictBody>, key: Value, h: i64, value: Value
     }
 }
 
+/// `d.setdefault(key, default)`: the value under `key`, storing `default` first when
+/// there is none. Atomic: threads racing on one key all get the value that stays.
+pub fn setdefault(vm: &mut Vm, d: Gc<DictBody>, key: Value, default: Value) -> PyResult<Value> {
+    let h = hash::hash_key(vm, key, hash::KeyRole::DictKey)?;
+    loop {
+        let (found, version) = lookup_versioned(vm, d.raw_table(), key, h)?;
+        let mut t = d.lock();
+        if t.version() != version {
+            continue;
+        }
+        return Ok(match found.and_then(|i| t.entry(i).map(|e| e.value)) {
+            Some(existing) => existing,
+            None => {
+                write_barrier(d.value(), key);
+                write_barrier(d.value(), default);
+                t.insert_new(h, key, default);
+                default
+            }
+        });
+    }
+}
+
 /// `del d[key]`: returns the removed value, or `None` when absent.
 pub fn remove(vm: &mut Vm, d: Gc<DictBody>, key: Value) -> PyResult<Option<Value>> {
     let h = hash::hash_key(vm, key, hash::KeyRole::DictKey)?;

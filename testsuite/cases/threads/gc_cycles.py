@@ -3,14 +3,10 @@
 import gc
 import threading
 import weakref
-import os
-# Under TAIPAN_GC_STRESS=1 (a collection at nearly every safepoint) the sizes are
-# smaller so the case still runs in seconds; the output does not depend on them.
-STRESS = bool(os.environ.get("TAIPAN_GC_STRESS"))
 
 N_BUILDERS = 4
 N_ALLOCATORS = 3
-ROUNDS = 20 if STRESS else 200
+ROUNDS = 200
 CYCLES_PER_ROUND = 20
 
 finalized = []          # list.append is the only thing __del__ does

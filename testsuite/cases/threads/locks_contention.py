@@ -1,12 +1,8 @@
 # Threads contend on Lock, RLock and Condition; the counters must come out exact.
 import threading
-import os
-# Under TAIPAN_GC_STRESS=1 (a collection at nearly every safepoint) the sizes are
-# smaller so the case still runs in seconds; the output does not depend on them.
-STRESS = bool(os.environ.get("TAIPAN_GC_STRESS"))
 
 N = 8
-ITER = 200 if STRESS else 20000
+ITER = 4000
 
 # Lock
 counter = 0
@@ -86,7 +82,7 @@ print("RLock counter exact", rcounter == N * (ITER // 4) * 4)
 cond = threading.Condition()
 slot = []
 consumed = []
-TOKENS = 50 if STRESS else 2000
+TOKENS = 1000
 
 
 def cond_producer(base):

@@ -1,15 +1,11 @@
 # Producers and consumers share one bounded queue.Queue; sentinels end the consumers.
 import queue
 import threading
-import os
-# Under TAIPAN_GC_STRESS=1 (a collection at nearly every safepoint) the sizes are
-# smaller so the case still runs in seconds; the output does not depend on them.
-STRESS = bool(os.environ.get("TAIPAN_GC_STRESS"))
 
 N_PRODUCERS = 4
 N_CONSUMERS = 3
-PER_PRODUCER = 100 if STRESS else 5000
-ROUND2 = 100 if STRESS else 1000
+PER_PRODUCER = 1500
+ROUND2 = 500
 
 q = queue.Queue(maxsize=100)
 results = []

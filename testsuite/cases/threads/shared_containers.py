@@ -1,13 +1,9 @@
 # 8 threads append to one list and insert into one dict and one set at the same
 # time; with no GIL the containers themselves must stay consistent.
 import threading
-import os
-# Under TAIPAN_GC_STRESS=1 (a collection at nearly every safepoint) the sizes are
-# smaller so the case still runs in seconds; the output does not depend on them.
-STRESS = bool(os.environ.get("TAIPAN_GC_STRESS"))
 
 N_THREADS = 8
-N_ITEMS = 1_000 if STRESS else 100_000
+N_ITEMS = 100_000
 
 shared_list = []
 shared_dict = {}
