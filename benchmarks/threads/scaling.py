@@ -6,8 +6,12 @@ threads). The one-thread run does all units in sequence; the N-thread run gives 
 thread an equal share. Throughput ratio = one-thread time / N-thread time: close to N
 without a global lock, about 1 (or less) with one.
 
-    taipan benchmarks/threads/scaling.py [steps] [threads]
-    python3 benchmarks/threads/scaling.py [steps] [threads]
+    taipan benchmarks/threads/scaling.py [steps] [threads] [nbody|objects]
+    python3 benchmarks/threads/scaling.py [steps] [threads] [nbody|objects]
+
+`objects` is an allocation-heavy unit instead (instances, method calls, dict stores,
+str conversions): every thread allocates, so collections (which stop every thread)
+weigh on its scaling.
 
 Only `_thread` is used, so the script runs unchanged on CPython, PyPy and Taipan.
 """
@@ -15,6 +19,8 @@ Only `_thread` is used, so the script runs unchanged on CPython, PyPy and Taipan
 import _thread
 import sys
 import time
+
+WORK = None
 
 PI = 3.141592653589793
 SOLAR_MASS = 4.0 * PI * PI
@@ -71,6 +77,25 @@ def simulate(steps):
     return bodies[1][0]
 
 
+class Vec:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def add(self, other):
+        return Vec(self.x + other.x, self.y + other.y)
+
+
+def objects(steps):
+    """One allocation-heavy unit of work; returns a checksum."""
+    acc = Vec(0, 0)
+    seen = {}
+    for i in range(steps):
+        acc = acc.add(Vec(i, i + 1))
+        seen[i % 100] = str(i)
+    return acc.x + acc.y + len(seen)
+
+
 def run_threads(nthreads, units_per_thread, steps):
     results = []
     done = _thread.allocate_lock()
@@ -79,7 +104,7 @@ def run_threads(nthreads, units_per_thread, steps):
     done.acquire()
 
     def worker():
-        out = [simulate(steps) for _ in range(units_per_thread)]
+        out = [WORK(steps) for _ in range(units_per_thread)]
         with guard:
             results.extend(out)
             remaining[0] -= 1
@@ -95,15 +120,17 @@ def run_threads(nthreads, units_per_thread, steps):
 def main():
     steps = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     nthreads = int(sys.argv[2]) if len(sys.argv) > 2 else 2
+    global WORK
+    WORK = objects if len(sys.argv) > 3 and sys.argv[3] == "objects" else simulate
     t0 = time.perf_counter()
-    sequential = [simulate(steps) for _ in range(nthreads)]
+    sequential = [WORK(steps) for _ in range(nthreads)]
     t1 = time.perf_counter()
     parallel = run_threads(nthreads, 1, steps)
     t2 = time.perf_counter()
     assert sequential == parallel, (sequential, parallel)
     one, many = t1 - t0, t2 - t1
     impl = sys.implementation.name
-    print(f"{impl}: {nthreads} units of {steps} steps")
+    print(f"{impl}: {nthreads} units of {steps} steps of {WORK.__name__}")
     print(f"  1 thread:  {one:.3f} s")
     print(f"  {nthreads} threads: {many:.3f} s")
     print(f"  throughput ratio: {one / many:.2f}x")

@@ -15,7 +15,7 @@ use crate::value::{AtomicValue, Value};
 /// A new instance of the (user) class `cls`, carrying `payload` when `cls` derives from a
 /// builtin with one.
 pub fn new_instance(vm: &mut Vm, cls: Gc<TypeBody>, payload: Value) -> Value {
-    let nslots = cls.slot_names.lock().as_ref().map_or(0, |s| s.len());
+    let nslots = cls.nslots.load(std::sync::atomic::Ordering::Relaxed) as usize;
     let body = InstanceBody {
         attrs: Default::default(),
         payload: AtomicValue::new(payload),
@@ -30,7 +30,7 @@ pub fn new_instance(vm: &mut Vm, cls: Gc<TypeBody>, payload: Value) -> Value {
 pub fn object_new_instance(vm: &mut Vm, cls: Gc<TypeBody>) -> PyResult<Value> {
     match cls.layout {
         ObjKind::Instance => {
-            let payload = *cls.payload_base.lock();
+            let payload = cls.payload_base.get();
             if !payload.is_none() {
                 // A subclass of a payload builtin created without its `__new__`: give it
                 // the builtin's empty value.

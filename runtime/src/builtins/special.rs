@@ -384,7 +384,7 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<bo
             ));
         }
         if old.layout != new.layout
-            || *old.payload_base.lock() != *new.payload_base.lock()
+            || old.payload_base.get() != new.payload_base.get()
             || *old.slot_names.lock() != *new.slot_names.lock()
         {
             let (o, n) = (old.name(), new.name());

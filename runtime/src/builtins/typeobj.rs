@@ -158,7 +158,7 @@ fn solid_layout(vm: &mut Vm, bases: &[Gc<TypeBody>]) -> PyResult<(ObjKind, Value
     let mut payload = Value::NONE;
     for b in bases {
         let (l, p) = if b.has_flag(tflags::HEAPTYPE) {
-            (b.layout, *b.payload_base.lock())
+            (b.layout, b.payload_base.get())
         } else {
             match b.layout {
                 ObjKind::Instance if *b != vm.rt.types.float => (ObjKind::Instance, Value::NONE),
@@ -233,7 +233,7 @@ pub fn create_class(
     }
     let ty_body = TypeBody::new(name, dict, layout, flags);
     let cls = vm.alloc(meta, ty_body);
-    *cls.payload_base.lock() = payload;
+    cls.payload_base.set(payload);
     // MRO.
     let with_mros: Vec<(Value, Vec<Value>)> =
         base_types.iter().map(|b| (b.value(), b.mro())).collect();
@@ -369,12 +369,18 @@ pub fn create_class(
             );
             dictops::set_item_str(vm, dict, &s, member);
         }
+        cls.nslots
+            .store(slot_names.len() as u32, std::sync::atomic::Ordering::Relaxed);
+        cls.set_flag(tflags::HAS_SLOTS);
         *cls.slot_names.lock() = Some(slot_names);
         if !has_dict {
             cls.flags
                 .fetch_and(!tflags::HAS_ATTRS, std::sync::atomic::Ordering::Relaxed);
         }
     } else if let Some(inherited) = base_types.iter().find_map(|b| b.slot_names.lock().clone()) {
+        cls.nslots
+            .store(inherited.len() as u32, std::sync::atomic::Ordering::Relaxed);
+        cls.set_flag(tflags::HAS_SLOTS);
         *cls.slot_names.lock() = Some(inherited);
     }
     if attr::lookup_type(vm, cls, "__del__").is_some() {

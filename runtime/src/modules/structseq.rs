@@ -26,7 +26,7 @@ fn make_type(vm: &mut Vm, name: &str, payload: Option<Gc<TypeBody>>) -> Gc<TypeB
     let object = vm.rt.types.object.value();
     match payload {
         Some(p) => {
-            *ty.payload_base.lock() = p.value();
+            ty.payload_base.set(p.value());
             *ty.bases.lock() = vec![p.value()];
             *ty.mro.lock() = vec![ty.value(), p.value(), object];
         }

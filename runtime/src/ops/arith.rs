@@ -156,7 +156,7 @@ fn call_dunder(
         if !reflected
             && ty.has_flag(tflags::HEAPTYPE)
             && let Some(base) = crate::object::Gc::<crate::types::typeobj::TypeBody>::from_value(
-                *ty.payload_base.lock(),
+                ty.payload_base.get(),
             )
             && !is_subtype(base, tx)
             && overrides(vm, ty, base, dunders(op).1)

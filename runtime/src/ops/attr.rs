@@ -90,7 +90,7 @@ pub fn instance_dict(vm: &mut Vm, obj: Value) -> Option<Gc<DictBody>> {
 /// `object()`).
 fn may_have_dict(vm: &mut Vm, obj: Value) -> bool {
     let ty = type_of(vm, obj);
-    !((ty.slot_names.lock().is_some() || ty == vm.rt.types.object)
+    !((ty.has_flag(tflags::HAS_SLOTS) || ty == vm.rt.types.object)
         && !ty.has_flag(tflags::HAS_ATTRS))
 }
 

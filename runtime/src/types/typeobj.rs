@@ -11,7 +11,7 @@ use parking_lot::Mutex;
 use crate::gc::Tracer;
 use crate::object::{Gc, ObjKind, Trace};
 use crate::types::dict::DictBody;
-use crate::value::Value;
+use crate::value::{AtomicValue, Value};
 
 /// Bits of [`TypeBody::flags`].
 pub mod tflags {
@@ -25,6 +25,8 @@ pub mod tflags {
     pub const HAS_FINALIZER: u32 = 8;
     /// A subclass of `BaseException`.
     pub const EXCEPTION: u32 = 16;
+    /// Has `__slots__` storage (`slot_names` is set; `nslots` counts it).
+    pub const HAS_SLOTS: u32 = 32;
 }
 
 static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
@@ -41,7 +43,10 @@ pub struct TypeBody {
     pub layout: ObjKind,
     /// For user subclasses of payload-carrying builtins (int, str, tuple, list, dict…):
     /// the builtin whose value instances wrap.
-    pub payload_base: Mutex<Value>,
+    pub payload_base: AtomicValue,
+    /// The length of `slot_names`, readable without its lock (every instance creation
+    /// needs it, from every thread).
+    pub nslots: std::sync::atomic::AtomicU32,
     pub flags: std::sync::atomic::AtomicU32,
     version: AtomicU64,
     /// `__slots__` names when the class defines them (no `__dict__` then).
@@ -53,7 +58,7 @@ impl Trace for TypeBody {
         tracer.visit_all(&self.bases.lock());
         tracer.visit_all(&self.mro.lock());
         tracer.visit(self.dict.value());
-        tracer.visit(*self.payload_base.lock());
+        tracer.visit(self.payload_base.get());
     }
 }
 
@@ -66,7 +71,8 @@ impl TypeBody {
             mro: Mutex::new(Vec::new()),
             dict,
             layout,
-            payload_base: Mutex::new(Value::NONE),
+            payload_base: AtomicValue::new(Value::NONE),
+            nslots: std::sync::atomic::AtomicU32::new(0),
             flags: std::sync::atomic::AtomicU32::new(flags),
             version: AtomicU64::new(NEXT_VERSION.fetch_add(1, Ordering::Relaxed)),
             slot_names: Mutex::new(None),

@@ -318,7 +318,7 @@ pub fn set_attr(
             c.store(ty.version(), epoch, word, Value::NONE);
             return Ok(());
         }
-        if ty.slot_names.lock().is_some() || descr.is_some_and(|d| attr::is_data_descriptor(vm, d))
+        if ty.has_flag(tflags::HAS_SLOTS) || descr.is_some_and(|d| attr::is_data_descriptor(vm, d))
         {
             return Ok(());
         }
