@@ -108,7 +108,9 @@ pub fn lock_module(vm: &mut Vm, module: &str) -> ModuleLockGuard {
         match table.owners.get(module).copied() {
             None => {
                 table.owners.insert(module.to_owned(), (me, 1));
-                locks.held.fetch_add(1, std::sync::atomic::Ordering::Release);
+                locks
+                    .held
+                    .fetch_add(1, std::sync::atomic::Ordering::Release);
                 guard.held = true;
                 return guard;
             }
@@ -127,7 +129,9 @@ pub fn lock_module(vm: &mut Vm, module: &str) -> ModuleLockGuard {
         let held = loop {
             if !table.owners.contains_key(module) {
                 table.owners.insert(module.to_owned(), (me, 1));
-                locks.held.fetch_add(1, std::sync::atomic::Ordering::Release);
+                locks
+                    .held
+                    .fetch_add(1, std::sync::atomic::Ordering::Release);
                 break true;
             }
             if table.would_deadlock(me, module) {

@@ -370,10 +370,7 @@ impl Vm {
 
     pub fn new_dict_with_capacity(&mut self, n: usize) -> Gc<DictBody> {
         let ty = self.rt.types.dict;
-        self.alloc(
-            ty,
-            DictBody::new(DictTable::with_capacity(n)),
-        )
+        self.alloc(ty, DictBody::new(DictTable::with_capacity(n)))
     }
 
     // ---- safepoints and collection ------------------------------------------------------
@@ -404,8 +401,7 @@ impl Vm {
                 return Ok(());
             }
             // Nothing allocated since the last collection: nothing new can be freed early.
-            if !self.tlab.has_pending() && self.rt.heap.allocations.load(Ordering::Relaxed) == 0
-            {
+            if !self.tlab.has_pending() && self.rt.heap.allocations.load(Ordering::Relaxed) == 0 {
                 return Ok(());
             }
             self.maybe_collect();

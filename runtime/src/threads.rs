@@ -38,9 +38,13 @@ use crate::value::Value;
 enum RunState {
     Running,
     /// Waiting at a safepoint; the stack below `low` is not in use.
-    Stopped { low: usize },
+    Stopped {
+        low: usize,
+    },
     /// Outside Python code; the stack below `low` holds no references.
-    Detached { low: usize },
+    Detached {
+        low: usize,
+    },
     /// Not yet running on its own OS thread.
     Starting,
 }

@@ -83,7 +83,11 @@ fn racing_writers_leave_one_whole_record() {
         // Each write either happened or was skipped because the other writer held the
         // record; whatever is left is one whole write.
         let survivors: Vec<u64> = (1..=2).filter(|&k| record.probe(k, k).is_some()).collect();
-        assert_eq!(survivors.len(), 1, "exactly one write is visible at the end");
+        assert_eq!(
+            survivors.len(),
+            1,
+            "exactly one write is visible at the end"
+        );
     });
 }
 

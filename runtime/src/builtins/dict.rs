@@ -214,12 +214,7 @@ fn dict_copy(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.method_none(vm, "dict.copy")?;
     let table = d.lock().clone();
     let ty = vm.rt.types.dict;
-    Ok(vm
-        .alloc(
-            ty,
-            DictBody::new(table),
-        )
-        .value())
+    Ok(vm.alloc(ty, DictBody::new(table)).value())
 }
 
 fn dict_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {

@@ -330,9 +330,7 @@ pub fn set_inplace(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Optio
         _ => {
             // `set_intersection_update`: the intersection replaces the contents.
             let r = combine(vm, x, y, op, false)?;
-            let table = set_of(r)
-                .map(|r| r.lock().clone())
-                .unwrap_or_default();
+            let table = set_of(r).map(|r| r.lock().clone()).unwrap_or_default();
             *x.lock() = table;
         }
     }

@@ -369,8 +369,10 @@ pub fn create_class(
             );
             dictops::set_item_str(vm, dict, &s, member);
         }
-        cls.nslots
-            .store(slot_names.len() as u32, std::sync::atomic::Ordering::Relaxed);
+        cls.nslots.store(
+            slot_names.len() as u32,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         cls.set_flag(tflags::HAS_SLOTS);
         *cls.slot_names.lock() = Some(slot_names);
         if !has_dict {

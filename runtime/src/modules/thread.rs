@@ -182,7 +182,9 @@ fn acquire_args(vm: &mut Vm, args: &Args) -> PyResult<Option<Option<Instant>>> {
     if timeout > TIMEOUT_MAX {
         return Err(vm.new_error(vm.rt.exc.overflow_error, "timeout value is too large"));
     }
-    Ok(Some(Some(Instant::now() + Duration::from_secs_f64(timeout))))
+    Ok(Some(Some(
+        Instant::now() + Duration::from_secs_f64(timeout),
+    )))
 }
 
 fn lock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {

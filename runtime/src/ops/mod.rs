@@ -233,8 +233,9 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             return Ok(Gc::<crate::types::list::ListBody>::from_value(v).map_or(0, |l| l.len()));
         }
         Some(ObjKind::Dict) if Gc::<crate::types::dict::DictBody>::from_value(v).is_some() => {
-            return Ok(Gc::<crate::types::dict::DictBody>::from_value(v)
-                .map_or(0, |d| d.lock().len()));
+            return Ok(
+                Gc::<crate::types::dict::DictBody>::from_value(v).map_or(0, |d| d.lock().len())
+            );
         }
         Some(ObjKind::Set) => {
             return Ok(

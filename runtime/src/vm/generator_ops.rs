@@ -67,8 +67,7 @@ pub fn resume(
     }
     // Claim the generator: another thread resuming it at the same moment gets the
     // "already executing" error instead of running the same frame concurrently.
-    if g
-        .state
+    if g.state
         .compare_exchange(
             observed,
             gen_state::RUNNING,

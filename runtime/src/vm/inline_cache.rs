@@ -102,15 +102,8 @@ impl InlineCache {
     /// The entry to (re)learn type version `version` in: the one already keyed on it,
     /// else an empty one, else one chosen by the version's low bits.
     fn entry_for(&self, version: u64) -> &Entry {
-        let keyed = self
-            .entries
-            .iter()
-            .find(|e| e.0.peek_key1() == version);
-        let empty = || {
-            self.entries
-                .iter()
-                .find(|e| e.0.peek_kind() == KIND_EMPTY)
-        };
+        let keyed = self.entries.iter().find(|e| e.0.peek_key1() == version);
+        let empty = || self.entries.iter().find(|e| e.0.peek_kind() == KIND_EMPTY);
         keyed
             .or_else(empty)
             .unwrap_or(&self.entries[(version as usize) % WAYS])

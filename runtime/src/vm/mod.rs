@@ -16,8 +16,8 @@ pub mod frame;
 pub mod generator;
 pub mod generator_ops;
 pub mod inline_cache;
-pub mod seqlock;
 pub mod misc;
+pub mod seqlock;
 pub mod unwind;
 
 use std::sync::atomic::Ordering;

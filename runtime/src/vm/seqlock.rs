@@ -72,8 +72,7 @@ impl<W: AtomicWord> SeqRecord<W> {
     #[inline(always)]
     pub fn probe(&self, key1: u64, key2: u64) -> Option<(u64, u64)> {
         let seq = self.seq.load(Ordering::Acquire);
-        if self.key1.load(Ordering::Relaxed) != key1 || self.key2.load(Ordering::Relaxed) != key2
-        {
+        if self.key1.load(Ordering::Relaxed) != key1 || self.key2.load(Ordering::Relaxed) != key2 {
             return None;
         }
         let kind = self.kind.load(Ordering::Relaxed);
