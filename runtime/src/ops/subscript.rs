@@ -10,6 +10,36 @@ use crate::types::typeobj::tflags;
 use crate::value::Value;
 
 /// `obj[key]`.
+/// `list[i]` for an exact list and an in-range small int, or `None` (then the caller
+/// takes [`getitem`]). Small enough to inline into the interpreter loop.
+#[inline(always)]
+pub fn list_get_fast(obj: Value, key: Value) -> Option<Value> {
+    let i = key.as_small_int()?;
+    let l = Gc::<ListBody>::from_value(obj)?;
+    let items = l.items.lock();
+    let idx = if i < 0 { i + items.len() as i64 } else { i };
+    items.get(usize::try_from(idx).ok()?).copied()
+}
+
+/// `list[i] = value` for an exact list and an in-range small int; false when the caller
+/// must take [`setitem`].
+#[inline(always)]
+pub fn list_set_fast(obj: Value, key: Value, value: Value) -> bool {
+    let (Some(i), Some(l)) = (key.as_small_int(), Gc::<ListBody>::from_value(obj)) else {
+        return false;
+    };
+    let mut items = l.items.lock();
+    let idx = if i < 0 { i + items.len() as i64 } else { i };
+    match usize::try_from(idx).ok().and_then(|idx| items.get_mut(idx)) {
+        Some(slot) => {
+            crate::gc::write_barrier(obj, value);
+            *slot = value;
+            true
+        }
+        None => false,
+    }
+}
+
 pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
     if let Some(i) = key.as_small_int() {
         if let Some(l) = Gc::<ListBody>::from_value(obj) {

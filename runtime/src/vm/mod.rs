@@ -450,14 +450,19 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
             Opcode::GetItem => {
                 let obj = frame.reg(op!(units, at, 1));
                 let key = frame.reg(op!(units, at, 2));
-                let v = tri!(subscript::getitem(vm, obj, key));
+                let v = match subscript::list_get_fast(obj, key) {
+                    Some(v) => v,
+                    None => tri!(subscript::getitem(vm, obj, key)),
+                };
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::SetItem => {
                 let obj = frame.reg(op!(units, at, 0));
                 let key = frame.reg(op!(units, at, 1));
                 let v = frame.reg(op!(units, at, 2));
-                tri!(subscript::setitem(vm, obj, key, v));
+                if !subscript::list_set_fast(obj, key, v) {
+                    tri!(subscript::setitem(vm, obj, key, v));
+                }
             }
             Opcode::DelItem => {
                 let obj = frame.reg(op!(units, at, 0));
