@@ -5,9 +5,13 @@ import threading
 import time
 
 pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
+# The pool task prints only after the main thread has: the order of the lines must not
+# depend on how fast a loaded machine starts threads.
+main_printed = threading.Event()
 
 
 def pool_task():
+    main_printed.wait()
     time.sleep(0.1)
     print("pool task finished", flush=True)
     return 7
@@ -29,3 +33,4 @@ def forever():
 threading.Thread(target=forever, daemon=True).start()
 threading.Thread(target=late).start()
 print("main thread done", flush=True)
+main_printed.set()
