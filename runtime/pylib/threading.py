@@ -756,28 +756,28 @@ class Thread:
         self._daemonic = daemonic
 
     def isDaemon(self):
-        import warnings
-        warnings.warn('isDaemon() is deprecated, get the daemon attribute instead',
-                      DeprecationWarning, stacklevel=2)
+        _deprecated_accessor('isDaemon', 'get the daemon')
         return self.daemon
 
     def setDaemon(self, daemonic):
-        import warnings
-        warnings.warn('setDaemon() is deprecated, set the daemon attribute instead',
-                      DeprecationWarning, stacklevel=2)
+        _deprecated_accessor('setDaemon', 'set the daemon')
         self.daemon = daemonic
 
     def getName(self):
-        import warnings
-        warnings.warn('getName() is deprecated, get the name attribute instead',
-                      DeprecationWarning, stacklevel=2)
+        _deprecated_accessor('getName', 'get the name')
         return self.name
 
     def setName(self, name):
-        import warnings
-        warnings.warn('setName() is deprecated, set the name attribute instead',
-                      DeprecationWarning, stacklevel=2)
+        _deprecated_accessor('setName', 'set the name')
         self.name = name
+
+
+def _deprecated_accessor(method, instead):
+    """The DeprecationWarning of the pre-3.10 getters and setters (reported at their
+    caller)."""
+    import warnings
+    warnings.warn(f'{method}() is deprecated, {instead} attribute instead',
+                  DeprecationWarning, stacklevel=3)
 
 
 # ---------------------------------------------------------------- Timer

@@ -75,22 +75,26 @@ fn resolve_name(
 }
 
 /// Imports `fullname` (every parent first) and returns the module.
+/// The module `fullname` already in `sys.modules` (`None` there means "not found").
+fn already_imported(vm: &mut Vm, fullname: &str) -> Option<PyResult<Value>> {
+    let m = dictops::get_str(&sys_modules(vm), fullname)?;
+    Some(if m.is_none() {
+        Err(not_found(vm, fullname, true))
+    } else {
+        Ok(m)
+    })
+}
+
 pub fn import_module(vm: &mut Vm, fullname: &str) -> PyResult<Value> {
-    if let Some(m) = dictops::get_str(&sys_modules(vm), fullname) {
-        if m.is_none() {
-            return Err(not_found(vm, fullname, true));
-        }
-        if !vm.interp.import_locks.busy_elsewhere(vm.ident, fullname) {
-            return Ok(m);
-        }
+    if !vm.interp.import_locks.busy_elsewhere(vm.ident, fullname)
+        && let Some(found) = already_imported(vm, fullname)
+    {
+        return found;
     }
     // Another thread may be importing it: wait, then look again.
     let _lock = crate::import_lock::lock_module(vm, fullname);
-    if let Some(m) = dictops::get_str(&sys_modules(vm), fullname) {
-        if m.is_none() {
-            return Err(not_found(vm, fullname, true));
-        }
-        return Ok(m);
+    if let Some(found) = already_imported(vm, fullname) {
+        return found;
     }
     let (parent, child) = match fullname.rsplit_once('.') {
         Some((p, c)) => (Some(p), c),

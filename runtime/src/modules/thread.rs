@@ -47,23 +47,41 @@ impl NativeObject for Lock {
     }
 }
 
-impl Lock {
-    /// Takes the lock, waiting at most `timeout` (`None`: forever). Must not touch the
-    /// heap: it runs detached.
-    fn wait_acquire(&self, deadline: Option<Instant>) -> bool {
-        let mut locked = self.locked.lock();
-        while *locked {
-            match deadline {
-                None => self.released.wait(&mut locked),
-                Some(d) => {
-                    if self.released.wait_until(&mut locked, d).timed_out() && *locked {
-                        return false;
-                    }
+/// Waits on `released` until `busy` is false for the state behind `mutex`, then lets
+/// `take` claim it; false when `deadline` passes first. Runs detached, so it must not
+/// touch the heap.
+fn wait_and_take<T>(
+    mutex: &Mutex<T>,
+    released: &Condvar,
+    deadline: Option<Instant>,
+    busy: impl Fn(&T) -> bool,
+    take: impl FnOnce(&mut T),
+) -> bool {
+    let mut state = mutex.lock();
+    while busy(&state) {
+        match deadline {
+            None => released.wait(&mut state),
+            Some(d) => {
+                if released.wait_until(&mut state, d).timed_out() && busy(&state) {
+                    return false;
                 }
             }
         }
-        *locked = true;
-        true
+    }
+    take(&mut state);
+    true
+}
+
+impl Lock {
+    /// Takes the lock, waiting until `deadline` (`None`: forever).
+    fn wait_acquire(&self, deadline: Option<Instant>) -> bool {
+        wait_and_take(
+            &self.locked,
+            &self.released,
+            deadline,
+            |locked| *locked,
+            |locked| *locked = true,
+        )
     }
 }
 
@@ -86,19 +104,13 @@ impl RLock {
     /// Takes the lock for thread `me` with recursion count `count`, waiting until
     /// `deadline`. Runs detached.
     fn wait_acquire(&self, me: u64, count: u64, deadline: Option<Instant>) -> bool {
-        let mut state = self.state.lock();
-        while state.0 != 0 {
-            match deadline {
-                None => self.released.wait(&mut state),
-                Some(d) => {
-                    if self.released.wait_until(&mut state, d).timed_out() && state.0 != 0 {
-                        return false;
-                    }
-                }
-            }
-        }
-        *state = (me, count);
-        true
+        wait_and_take(
+            &self.state,
+            &self.released,
+            deadline,
+            |state| state.0 != 0,
+            |state| *state = (me, count),
+        )
     }
 }
 
