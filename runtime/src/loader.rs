@@ -75,8 +75,10 @@ pub fn load_code_module(vm: &mut Vm, module: CodeModule) -> PyResult<Value> {
             .linetable
             .runs()
             .is_none_or(|runs| runs.iter().any(|(_, loc)| loc.line == 0));
+        let units = crate::vm::quicken::live_units(&code.code);
         let body = CodeBody {
             caches,
+            units,
             has_unpositioned,
             code,
             consts: consts.into_boxed_slice(),

@@ -111,7 +111,7 @@ pub struct OperandSpec {
 macro_rules! define_opcodes {
     ($(
         $(#[doc = $doc:literal])*
-        $variant:ident ( $($operand:ident : $kind:ident),* );
+        $variant:ident ( $($operand:ident : $kind:ident),* ) $(specialises $generic:ident)?;
     )*) => {
         /// A bytecode opcode. See each variant's documentation for its operands.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -151,8 +151,20 @@ macro_rules! define_opcodes {
             pub fn doc(self) -> &'static str {
                 match self { $(Opcode::$variant => concat!($($doc),*),)* }
             }
+
+            /// The generic opcode a specialised (quickened) opcode stands in for, or the
+            /// opcode itself. Codegen only emits generic opcodes; the interpreter rewrites a
+            /// site to a specialised form while its operands keep one type, and back on a
+            /// miss (see `runtime/src/vm/quicken.rs`).
+            pub const fn generic(self) -> Opcode {
+                match self {
+                    $(Opcode::$variant => define_opcodes!(@generic $variant $($generic)?),)*
+                }
+            }
         }
     };
+    (@generic $variant:ident) => { Opcode::$variant };
+    (@generic $variant:ident $generic:ident) => { Opcode::$generic };
 }
 
 impl Opcode {
@@ -227,11 +239,14 @@ impl Opcode {
                 .iter()
                 .map(|o| format!("{}:{}", o.name, o.kind.name()))
                 .collect();
+            let mut meaning = op.doc().trim().to_owned();
+            if op.generic() != *op {
+                meaning.push_str(&format!(" (specialised form of `{}`)", op.generic().name()));
+            }
             out.push_str(&format!(
-                "| {number} | `{}` | {} | {} |\n",
+                "| {number} | `{}` | {} | {meaning} |\n",
                 op.name(),
                 operands.join(", "),
-                op.doc().trim()
             ));
         }
         out
@@ -472,6 +487,40 @@ define_opcodes! {
     ReraiseCurrent();
     /// Re-raises the caught `exc` unchanged, keeping its traceback.
     Reraise(exc: Reg);
+
+    // ---- specialised forms (quickening) -------------------------------------------------
+    // Never emitted by codegen: the interpreter rewrites a generic opcode into one of these
+    // in place once its operands have shown one kind, and back when a guard fails. Each
+    // has its generic opcode's operand layout and falls back to its generic behaviour.
+    /// `BinaryOp` on two inline ints.
+    BinaryOpInt(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises BinaryOp;
+    /// `BinaryOp` on two floats.
+    BinaryOpFloat(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises BinaryOp;
+    /// `InplaceOp` on two inline ints.
+    InplaceOpInt(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises InplaceOp;
+    /// `InplaceOp` on two floats.
+    InplaceOpFloat(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises InplaceOp;
+    /// `CompareOp` (a rich comparison) on two inline ints.
+    CompareOpInt(dst: Reg, left: Reg, right: Reg, op: CmpOp, cache: Cache) specialises CompareOp;
+    /// `CompareOp` (a rich comparison) on two floats.
+    CompareOpFloat(dst: Reg, left: Reg, right: Reg, op: CmpOp, cache: Cache) specialises CompareOp;
+    /// `LoadGlobal` whose globals and builtins are unchanged since the site cached the value.
+    LoadGlobalCached(dst: Reg, name: Name, cache: Cache) specialises LoadGlobal;
+    /// `GetAttr` on an instance of a Python class, through the site's shape-keyed entries.
+    GetAttrInstance(dst: Reg, obj: Reg, name: Name, cache: Cache) specialises GetAttr;
+    /// `GetAttr` on the module whose namespace the site cached, while it is unchanged.
+    GetAttrModule(dst: Reg, obj: Reg, name: Name, cache: Cache) specialises GetAttr;
+    /// `LoadMethod` on an instance of a Python class, through the site's shape-keyed entries.
+    LoadMethodInstance(dst: Reg, obj: Reg, name: Name, cache: Cache) specialises LoadMethod;
+    /// `LoadMethod` of a method of the builtin type the site cached (`list.append`).
+    LoadMethodBuiltin(dst: Reg, obj: Reg, name: Name, cache: Cache) specialises LoadMethod;
+    /// `LoadMethod` on the module whose namespace the site cached (`math.sqrt`).
+    LoadMethodModule(dst: Reg, obj: Reg, name: Name, cache: Cache) specialises LoadMethod;
+    /// `Call` of a Python function taking exactly the positional arguments given.
+    CallPy(dst: Reg, callee: Reg, cache: Cache, args: Regs) specialises Call;
+    /// `CallMethod` of a Python function found on the receiver's type, taking the receiver
+    /// and exactly the positional arguments given.
+    CallMethodPy(dst: Reg, method: Reg, obj: Reg, cache: Cache, args: Regs) specialises CallMethod;
 }
 
 #[cfg(test)]
@@ -486,6 +535,18 @@ mod tests {
                 if o.kind == OperandKind::Regs {
                     assert_eq!(i + 1, operands.len(), "{}", op.name());
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn specialised_forms_keep_the_generic_layout() {
+        for op in Opcode::ALL {
+            let generic = op.generic();
+            assert_eq!(generic.generic(), generic, "{}", op.name());
+            assert_eq!(op.operands(), generic.operands(), "{}", op.name());
+            if generic != *op {
+                assert!(op.has_cache(), "{}", op.name());
             }
         }
     }

@@ -151,6 +151,45 @@ pub fn new_frame_for_code(
 }
 
 /// A frame for calling `f` with the given arguments, bound to its parameters.
+/// Whether calling `callee` with `nargs` positional arguments (and no keywords) binds
+/// them one to one to its parameters: a plain function, not a generator or coroutine,
+/// with exactly `nargs` positional parameters and no `*args`, `**kwargs` or keyword-only
+/// ones. Quickened call sites (`CallPy`, `CallMethodPy`) check this on every call.
+#[inline(always)]
+pub fn is_simple_call(callee: Value, nargs: usize) -> bool {
+    let Some(f) = Gc::<FunctionBody>::from_value(callee) else {
+        return false;
+    };
+    let co = &f.code.code;
+    co.argcount as usize == nargs
+        && co.kwonlyargcount == 0
+        && co.flags.0 & (GENERATOR_FLAGS | CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0
+}
+
+/// The frame for a call that [`is_simple_call`] accepted: `receiver` (if any) then the
+/// caller's registers `regs` become the parameters, copied straight from register to
+/// register.
+pub fn new_simple_frame(
+    vm: &mut Vm,
+    callee: Value,
+    receiver: Option<Value>,
+    caller: &FrameBody,
+    regs: &[std::sync::atomic::AtomicU16],
+) -> Gc<FrameBody> {
+    let f = Gc::<FunctionBody>::from_value(callee).expect("checked by is_simple_call");
+    let frame = alloc_frame(vm, f.code, f.globals, callee, Value::UNSET);
+    let first = usize::from(receiver.is_some());
+    if let Some(r) = receiver {
+        frame.set_reg(0, r);
+    }
+    for (i, r) in regs.iter().enumerate() {
+        let v = caller.reg(r.load(std::sync::atomic::Ordering::Relaxed) as usize);
+        frame.set_reg(first + i, v);
+    }
+    init_derefs(vm, f, &frame);
+    frame
+}
+
 pub fn new_function_frame(
     vm: &mut Vm,
     f: Gc<FunctionBody>,
@@ -160,7 +199,17 @@ pub fn new_function_frame(
     let code = f.code;
     let frame = alloc_frame(vm, code, f.globals, f.value(), Value::UNSET);
     bind_arguments(vm, f, &frame, args, kwnames)?;
-    let co = &code.code;
+    init_derefs(vm, f, &frame);
+    Ok(frame)
+}
+
+/// Makes the cells of a new function frame (a parameter's cell starts with the argument)
+/// and copies in the closure's free-variable cells.
+fn init_derefs(vm: &mut Vm, f: Gc<FunctionBody>, frame: &FrameBody) {
+    let co = &f.code.code;
+    if co.cells.is_empty() && co.frees.is_empty() {
+        return;
+    }
     let ncells = co.cells.len();
     let nparams = co.argcount as usize
         + co.kwonlyargcount as usize
@@ -186,7 +235,6 @@ pub fn new_function_frame(
             frame.derefs[ncells + i].set(*c);
         }
     }
-    Ok(frame)
 }
 
 fn qualname(f: Gc<FunctionBody>) -> String {

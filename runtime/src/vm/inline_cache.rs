@@ -19,6 +19,7 @@
 
 use std::sync::atomic::Ordering;
 
+use crate::vm::quicken::Countdown;
 use crate::vm::seqlock::SeqRecord;
 
 use crate::builtins::descriptors::SlotMember;
@@ -50,6 +51,14 @@ const KIND_ADD: u64 = 4;
 
 /// The attribute is the `__slots__` member with storage index `index`.
 const KIND_MEMBER: u64 = 5;
+/// A quickened module site: the value a module's namespace held at the keyed stamp.
+const KIND_MODULE_ATTR: u64 = 6;
+/// A quickened builtin-method site: the method descriptor of the keyed builtin type.
+const KIND_BUILTIN_METHOD: u64 = 7;
+
+/// The second key of a module-attribute entry (the first is the namespace's stamp, which
+/// is unique across dicts); no type version has this value.
+const MODULE_KEY: u64 = u64::MAX;
 
 fn pack(kind: u64, shape: ShapeId, index: usize) -> u64 {
     kind | (index.min(0xff_ffff) as u64) << 8 | u64::from(shape.0) << 32
@@ -92,13 +101,20 @@ impl Entry {
     }
 }
 
-/// One site's cache: `WAYS` entries for attribute sites; global sites use the first.
+/// One site's cache: `WAYS` entries for attribute sites; global sites and quickened
+/// module and builtin-method sites use the first. The countdown paces quickening.
 #[derive(Default)]
 pub struct InlineCache {
     entries: [Entry; WAYS],
+    countdown: Countdown,
 }
 
 impl InlineCache {
+    /// The site's quickening countdown (`vm::quicken`).
+    pub fn countdown(&self) -> &Countdown {
+        &self.countdown
+    }
+
     /// The entry to (re)learn type version `version` in: the one already keyed on it,
     /// else an empty one, else one chosen by the version's low bits.
     fn entry_for(&self, version: u64) -> &Entry {
@@ -151,6 +167,12 @@ fn instance_dict_of(obj: Value) -> Option<Gc<DictBody>> {
     attr::attr_store(obj).and_then(|s| Gc::<DictBody>::from_value(s.dict.get()))
 }
 
+/// Whether `obj` is an instance of a Python class with no native payload, the receivers
+/// the shape-keyed entries describe.
+pub fn is_plain_instance(vm: &mut Vm, obj: Value) -> bool {
+    plain_instance_type(vm, obj).is_some()
+}
+
 /// `obj.name` through the site's cache.
 #[inline]
 pub fn get_attr(
@@ -159,10 +181,25 @@ pub fn get_attr(
     obj: Value,
     name: Value,
 ) -> PyResult<Value> {
-    let Some(c) = cache else {
-        return attr::getattr(vm, obj, name);
-    };
-    if let Some(ty) = plain_instance_type(vm, obj) {
+    if let Some(c) = cache
+        && let Some(r) = get_attr_instance(vm, c, obj, name)
+    {
+        return r;
+    }
+    attr::getattr(vm, obj, name)
+}
+
+/// `obj.name` through the site's shape-keyed entries when `obj` is a plain instance
+/// (learning on a miss); `None` for any other receiver.
+#[inline]
+pub fn get_attr_instance(
+    vm: &mut Vm,
+    c: &InlineCache,
+    obj: Value,
+    name: Value,
+) -> Option<PyResult<Value>> {
+    let ty = plain_instance_type(vm, obj)?;
+    {
         let epoch = vm.rt.type_epoch.load(Ordering::Acquire);
         let version = ty.version();
         for c in &c.entries {
@@ -174,34 +211,142 @@ pub fn get_attr(
             match kind {
                 KIND_SLOT => {
                     if let Some(v) = store.and_then(|s| s.get_cached(shape, index)) {
-                        return Ok(v);
+                        return Some(Ok(v));
                     }
                 }
                 KIND_MEMBER => {
                     if let Some(v) = member_slots(obj).map(|i| i.slot(index))
                         && !v.is_unset()
                     {
-                        return Ok(v);
+                        return Some(Ok(v));
                     }
                 }
                 KIND_METHOD if store.is_some_and(|s| s.shape() == shape) => {
-                    return Ok(attr::new_method(vm, cached, obj));
+                    return Some(Ok(attr::new_method(vm, cached, obj)));
                 }
                 KIND_INSTANCE => {
                     if let Some(v) =
                         instance_dict_of(obj).and_then(|d| dictops::get_str_value(&d, name))
                     {
-                        return Ok(v);
+                        return Some(Ok(v));
                     }
                 }
                 _ => {}
             }
         }
-        let v = attr::getattr(vm, obj, name)?;
+        let v = match attr::getattr(vm, obj, name) {
+            Ok(v) => v,
+            Err(e) => return Some(Err(e)),
+        };
         learn_get(vm, c.entry_for(version), ty, obj, name);
-        return Ok(v);
+        Some(Ok(v))
     }
-    attr::getattr(vm, obj, name)
+}
+
+/// The namespace of `obj` if it is a module of exactly `ModuleType` (whose attribute
+/// lookup is its namespace, after `ModuleType`'s own descriptors).
+fn plain_module(vm: &Vm, obj: Value) -> Option<Gc<DictBody>> {
+    if kind_of(obj) != Some(ObjKind::Module) {
+        return None;
+    }
+    if header_at(obj.as_addr()?).type_addr() != vm.rt.types.module.value().as_addr()? {
+        return None;
+    }
+    Gc::<crate::types::module::ModuleBody>::from_value(obj).map(|m| m.dict)
+}
+
+/// Remembers that `obj.name` gave `value` when `obj` is a plain module whose namespace
+/// holds `name` itself (nothing on `ModuleType` intercepts it); true if it did.
+pub fn learn_module_attr(
+    vm: &mut Vm,
+    c: &InlineCache,
+    obj: Value,
+    name: Value,
+    value: Value,
+) -> bool {
+    let Some(dict) = plain_module(vm, obj) else {
+        return false;
+    };
+    let Some(name_str) = ops::str_of(name) else {
+        return false;
+    };
+    let module_type = vm.rt.types.module;
+    if attr::lookup_type(vm, module_type, name_str).is_some() {
+        return false;
+    }
+    let stamp = dict.stamp();
+    if dictops::get_str_value(&dict, name) != Some(value) || dict.stamp() != stamp {
+        return false;
+    }
+    c.entries[0].store(stamp, MODULE_KEY, KIND_MODULE_ATTR, value);
+    true
+}
+
+/// `obj.name` for the plain module whose unchanged namespace the site cached; `None` when
+/// `obj` is another object or the namespace has changed.
+#[inline]
+pub fn module_attr_cached(vm: &Vm, c: &InlineCache, obj: Value) -> Option<Value> {
+    let dict = plain_module(vm, obj)?;
+    match c.entries[0].probe(dict.stamp(), MODULE_KEY) {
+        Some((KIND_MODULE_ATTR, v)) => Some(v),
+        _ => None,
+    }
+}
+
+/// Whether `obj`'s kind is a builtin one without per-object attributes, so that a
+/// method found on its exact type can never be shadowed.
+fn has_no_own_attributes(obj: Value) -> bool {
+    match kind_of(obj) {
+        None
+        | Some(
+            ObjKind::Str
+            | ObjKind::Bytes
+            | ObjKind::ByteArray
+            | ObjKind::Tuple
+            | ObjKind::List
+            | ObjKind::Dict
+            | ObjKind::Set
+            | ObjKind::BigInt
+            | ObjKind::Complex
+            | ObjKind::Generator,
+        ) => true,
+        Some(ObjKind::Native) => crate::modules::collections::is_deque(obj),
+        _ => false,
+    }
+}
+
+/// Remembers that `LoadMethod` of `name` found `method` on `obj`'s builtin type (which
+/// cannot change, and whose instances cannot shadow it); true if it did.
+pub fn learn_builtin_method(
+    vm: &mut Vm,
+    c: &InlineCache,
+    obj: Value,
+    name: Value,
+    method: Value,
+) -> bool {
+    if !has_no_own_attributes(obj) || !wants_receiver(method) {
+        return false;
+    }
+    let ty = ops::type_of(vm, obj);
+    if ty.has_flag(tflags::HEAPTYPE) || method_on_type(vm, obj, name) != Some(method) {
+        return false;
+    }
+    let Some(addr) = ty.value().as_addr() else {
+        return false;
+    };
+    c.entries[0].store(addr as u64, ty.version(), KIND_BUILTIN_METHOD, method);
+    true
+}
+
+/// The method a quickened builtin-method site cached, when `obj` has the cached type.
+#[inline]
+pub fn builtin_method_cached(vm: &Vm, c: &InlineCache, obj: Value) -> Option<Value> {
+    let ty = ops::type_of(vm, obj);
+    let addr = ty.value().as_addr()? as u64;
+    match c.entries[0].probe(addr, ty.version()) {
+        Some((KIND_BUILTIN_METHOD, v)) => Some(v),
+        _ => None,
+    }
 }
 
 /// Records what a generic lookup of `name` on an instance of `ty` found.
@@ -403,18 +548,10 @@ pub fn load_method(
     name: Value,
 ) -> PyResult<Value> {
     // Plain instances: a cached unshadowed function on the type needs no lookup at all.
-    if let (Some(c), Some(ty)) = (cache, plain_instance_type(vm, obj)) {
-        let epoch = vm.rt.type_epoch.load(Ordering::Acquire);
-        let version = ty.version();
-        for e in &c.entries {
-            let Some((word, cached)) = e.probe(version, epoch) else {
-                continue;
-            };
-            let (kind, shape, _) = unpack(word);
-            if kind == KIND_METHOD && attr::attr_store(obj).is_some_and(|s| s.shape() == shape) {
-                return Ok(cached);
-            }
-        }
+    if let Some(c) = cache
+        && let Some(v) = method_cached(vm, c, obj)
+    {
+        return Ok(v);
     }
     if let Some(descr) = method_on_type(vm, obj, name) {
         if let (Some(c), Some(ty)) = (cache, plain_instance_type(vm, obj)) {
@@ -435,6 +572,25 @@ pub fn load_method(
         ));
     }
     Ok(value)
+}
+
+/// The unshadowed function on a plain instance's type that the site's entries cached for
+/// `obj`'s type and shape, if any.
+#[inline]
+pub fn method_cached(vm: &mut Vm, c: &InlineCache, obj: Value) -> Option<Value> {
+    let ty = plain_instance_type(vm, obj)?;
+    let epoch = vm.rt.type_epoch.load(Ordering::Acquire);
+    let version = ty.version();
+    for e in &c.entries {
+        let Some((word, cached)) = e.probe(version, epoch) else {
+            continue;
+        };
+        let (kind, shape, _) = unpack(word);
+        if kind == KIND_METHOD && attr::attr_store(obj).is_some_and(|s| s.shape() == shape) {
+            return Some(cached);
+        }
+    }
+    None
 }
 
 /// The function `obj.name` would bind `obj` to: found on `type(obj)` (a Python function

@@ -17,10 +17,11 @@ pub mod generator;
 pub mod generator_ops;
 pub mod inline_cache;
 pub mod misc;
+pub mod quicken;
 pub mod seqlock;
 pub mod unwind;
 
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU16, Ordering};
 
 use compiler::bytecode::Opcode;
 use compiler::ir::ops::{BinOp, CmpOp, UnaryOp};
@@ -36,6 +37,7 @@ use crate::types::function::CellBody;
 use crate::types::list::ListBody;
 use crate::value::Value;
 use frame::FrameBody;
+use quicken::Seen;
 
 /// How a frame's execution ended.
 #[derive(Debug, Clone, Copy)]
@@ -223,33 +225,35 @@ fn unwind_to_handler(
 /// Reads the fixed operand `i` (0-based, in code units after the opcode).
 macro_rules! op {
     ($units:expr, $pc:expr, $i:expr) => {
-        $units[$pc + 1 + $i] as usize
+        quicken::unit($units, $pc + 1 + $i) as usize
     };
 }
 
 /// Reads a two-unit jump target at operand offset `i`.
 #[inline(always)]
-fn target(units: &[u16], at: usize) -> usize {
-    units[at] as usize | (units[at + 1] as usize) << 16
+fn target(units: &[AtomicU16], at: usize) -> usize {
+    quicken::unit(units, at) as usize | (quicken::unit(units, at + 1) as usize) << 16
 }
 
 /// The register list starting at code unit `at` (count, then registers).
 #[inline(always)]
-fn reg_list(units: &[u16], at: usize) -> &[u16] {
-    let n = units[at] as usize;
+fn reg_list(units: &[AtomicU16], at: usize) -> &[AtomicU16] {
+    let n = quicken::unit(units, at) as usize;
     &units[at + 1..at + 1 + n]
 }
 
 /// Reads the registers of a list into a small vector.
 #[inline(always)]
-fn read_regs(frame: &FrameBody, regs: &[u16]) -> smallvec::SmallVec<[Value; 8]> {
-    regs.iter().map(|&r| frame.reg(r as usize)).collect()
+fn read_regs(frame: &FrameBody, regs: &[AtomicU16]) -> smallvec::SmallVec<[Value; 8]> {
+    regs.iter()
+        .map(|r| frame.reg(r.load(Ordering::Relaxed) as usize))
+        .collect()
 }
 
 /// Runs instructions of `frame` from `*pc` until control must leave this frame.
 fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
     let code = frame.code.body();
-    let units: &[u16] = &code.code.code;
+    let units: &[AtomicU16] = &code.units;
     let lengths = &Opcode::FIXED_LENGTHS;
     let mut at = *pc;
     macro_rules! fail {
@@ -271,7 +275,7 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
         };
     }
     loop {
-        let Some(opcode) = Opcode::from_unit(units[at]) else {
+        let Some(opcode) = Opcode::from_unit(quicken::unit(units, at)) else {
             fail!(vm.system_error(format!("bad opcode at pc {at}")));
         };
         let next = at + instruction_len(lengths, units, at, opcode);
@@ -335,6 +339,15 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 frame.set_reg(op!(units, at, 0), frame.derefs[op!(units, at, 1)].get());
             }
             Opcode::LoadGlobal => {
+                let name = code.names[op!(units, at, 1)];
+                let cache = code.caches.get(op!(units, at, 2));
+                let v = tri!(inline_cache::load_global(vm, cache, &frame, name));
+                frame.set_reg(op!(units, at, 0), v);
+                quicken::after_generic(vm, units, at, opcode, cache, || Seen::Global);
+            }
+            Opcode::LoadGlobalCached => {
+                // The cache probe comes first and a stale entry is relearnt in place: the
+                // site never goes back to the generic form.
                 let name = code.names[op!(units, at, 1)];
                 let cache = code.caches.get(op!(units, at, 2));
                 let v = tri!(inline_cache::load_global(vm, cache, &frame, name));
@@ -426,6 +439,29 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 let cache = code.caches.get(op!(units, at, 3));
                 let v = tri!(inline_cache::get_attr(vm, cache, obj, name));
                 frame.set_reg(op!(units, at, 0), v);
+                quicken::after_generic(vm, units, at, opcode, cache, || Seen::Attr(obj, name, v));
+            }
+            Opcode::GetAttrInstance => {
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                let obj = frame.reg(op!(units, at, 1));
+                let name = code.names[op!(units, at, 2)];
+                let cache = code.caches.get(op!(units, at, 3));
+                let Some(r) = cache.and_then(|c| inline_cache::get_attr_instance(vm, c, obj, name))
+                else {
+                    quicken::deopt(units, at, opcode, cache);
+                    continue;
+                };
+                frame.set_reg(op!(units, at, 0), tri!(r));
+            }
+            Opcode::GetAttrModule | Opcode::LoadMethodModule => {
+                let obj = frame.reg(op!(units, at, 1));
+                let cache = code.caches.get(op!(units, at, 3));
+                let Some(v) = cache.and_then(|c| inline_cache::module_attr_cached(vm, c, obj))
+                else {
+                    quicken::deopt(units, at, opcode, cache);
+                    continue;
+                };
+                frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::LoadMethod => {
                 frame.pc.store(at as u32, Ordering::Relaxed);
@@ -433,6 +469,34 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 let name = code.names[op!(units, at, 2)];
                 let cache = code.caches.get(op!(units, at, 3));
                 let v = tri!(inline_cache::load_method(vm, cache, obj, name));
+                frame.set_reg(op!(units, at, 0), v);
+                quicken::after_generic(vm, units, at, opcode, cache, || Seen::Attr(obj, name, v));
+            }
+            Opcode::LoadMethodInstance => {
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                let obj = frame.reg(op!(units, at, 1));
+                let cache = code.caches.get(op!(units, at, 3));
+                let v = match cache.and_then(|c| inline_cache::method_cached(vm, c, obj)) {
+                    Some(v) => v,
+                    None if inline_cache::is_plain_instance(vm, obj) => {
+                        let name = code.names[op!(units, at, 2)];
+                        tri!(inline_cache::load_method(vm, cache, obj, name))
+                    }
+                    None => {
+                        quicken::deopt(units, at, opcode, cache);
+                        continue;
+                    }
+                };
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::LoadMethodBuiltin => {
+                let obj = frame.reg(op!(units, at, 1));
+                let cache = code.caches.get(op!(units, at, 3));
+                let Some(v) = cache.and_then(|c| inline_cache::builtin_method_cached(vm, c, obj))
+                else {
+                    quicken::deopt(units, at, opcode, cache);
+                    continue;
+                };
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::SetAttr => {
@@ -483,16 +547,43 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 let v = crate::builtins::new_slice(vm, a, b, c);
                 frame.set_reg(op!(units, at, 0), v);
             }
-            Opcode::BinaryOp => {
+            Opcode::BinaryOp | Opcode::InplaceOp => {
                 let (a, b) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
                 let op = BinOp::ALL[op!(units, at, 3)];
-                let v = tri!(arith::binary_op(vm, a, b, op));
+                let v = if opcode == Opcode::BinaryOp {
+                    tri!(arith::binary_op(vm, a, b, op))
+                } else {
+                    tri!(arith::inplace_op(vm, a, b, op))
+                };
+                frame.set_reg(op!(units, at, 0), v);
+                let cache = code.caches.get(op!(units, at, 4));
+                quicken::after_generic(vm, units, at, opcode, cache, || Seen::Binary(a, b, op));
+            }
+            Opcode::BinaryOpInt | Opcode::InplaceOpInt => {
+                let (a, b) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) else {
+                    quicken::deopt(units, at, opcode, code.caches.get(op!(units, at, 4)));
+                    continue;
+                };
+                let op = BinOp::ALL[op!(units, at, 3)];
+                // Overflow past the inline range and zero divisors take the general path.
+                let v = match tri!(arith::small_int_op(vm, x, y, op)) {
+                    Some(v) => v,
+                    None => tri!(arith::binary_op(vm, a, b, op)),
+                };
                 frame.set_reg(op!(units, at, 0), v);
             }
-            Opcode::InplaceOp => {
+            Opcode::BinaryOpFloat | Opcode::InplaceOpFloat => {
                 let (a, b) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) else {
+                    quicken::deopt(units, at, opcode, code.caches.get(op!(units, at, 4)));
+                    continue;
+                };
                 let op = BinOp::ALL[op!(units, at, 3)];
-                let v = tri!(arith::inplace_op(vm, a, b, op));
+                let v = match tri!(crate::builtins::numbers::float_op(vm, x, y, op)) {
+                    Some(v) => v,
+                    None => tri!(arith::binary_op(vm, a, b, op)),
+                };
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::UnaryOp => {
@@ -515,6 +606,26 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                 let (a, b) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
                 let op = CmpOp::ALL[op!(units, at, 3)];
                 let v = tri!(compare::compare_op(vm, a, b, op));
+                frame.set_reg(op!(units, at, 0), v);
+                let cache = code.caches.get(op!(units, at, 4));
+                quicken::after_generic(vm, units, at, opcode, cache, || Seen::Compare(a, b, op));
+            }
+            Opcode::CompareOpInt => {
+                let (a, b) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) else {
+                    quicken::deopt(units, at, opcode, code.caches.get(op!(units, at, 4)));
+                    continue;
+                };
+                let v = quicken::compare_ints(x, y, CmpOp::ALL[op!(units, at, 3)]);
+                frame.set_reg(op!(units, at, 0), v);
+            }
+            Opcode::CompareOpFloat => {
+                let (a, b) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
+                let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) else {
+                    quicken::deopt(units, at, opcode, code.caches.get(op!(units, at, 4)));
+                    continue;
+                };
+                let v = quicken::compare_floats(x, y, CmpOp::ALL[op!(units, at, 3)]);
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::ExcMatch => {
@@ -628,6 +739,18 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                     fail!(e);
                 }
                 let dst = op!(units, at, 0);
+                if opcode != Opcode::CallKw {
+                    let list_at = if opcode == Opcode::Call {
+                        at + 4
+                    } else {
+                        at + 5
+                    };
+                    let nargs = quicken::unit(units, list_at) as usize;
+                    let cache = code.caches.get(op!(units, at, list_at - at - 2));
+                    quicken::after_generic(vm, units, at, opcode, cache, || {
+                        Seen::Call(frame.reg(op!(units, at, 1)), nargs)
+                    });
+                }
                 let (callee, args, kwnames) = match opcode {
                     Opcode::CallMethod => {
                         let obj = frame.reg(op!(units, at, 2));
@@ -636,7 +759,10 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                         let regs = reg_list(units, at + 5);
                         let mut args = smallvec::SmallVec::with_capacity(regs.len() + 1);
                         args.extend(receiver);
-                        args.extend(regs.iter().map(|&r| frame.reg(r as usize)));
+                        args.extend(
+                            regs.iter()
+                                .map(|r| frame.reg(r.load(Ordering::Relaxed) as usize)),
+                        );
                         (callee, args, &[][..])
                     }
                     Opcode::CallKw => (
@@ -666,6 +792,35 @@ fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow {
                     }
                     Err(e) => fail!(e),
                 }
+            }
+            Opcode::CallPy | Opcode::CallMethodPy => {
+                if let Err(e) = vm.safepoint() {
+                    fail!(e);
+                }
+                let callee = frame.reg(op!(units, at, 1));
+                let (receiver, regs) = if opcode == Opcode::CallPy {
+                    (None, reg_list(units, at + 4))
+                } else {
+                    (Some(frame.reg(op!(units, at, 2))), reg_list(units, at + 5))
+                };
+                let nargs = regs.len() + usize::from(receiver.is_some());
+                if !call::is_simple_call(callee, nargs) {
+                    let cache_operand = if opcode == Opcode::CallPy { 2 } else { 3 };
+                    quicken::deopt(
+                        units,
+                        at,
+                        opcode,
+                        code.caches.get(op!(units, at, cache_operand)),
+                    );
+                    continue;
+                }
+                let callee_frame = call::new_simple_frame(vm, callee, receiver, &frame, regs);
+                frame.pc.store(at as u32, Ordering::Relaxed);
+                *pc = next;
+                return Flow::Push {
+                    callee: callee_frame,
+                    dst: op!(units, at, 0) as u32,
+                };
             }
             Opcode::CallEx | Opcode::CallExKw => {
                 if let Err(e) = vm.safepoint() {
@@ -914,11 +1069,16 @@ fn deref_cell(frame: &FrameBody, slot: usize) -> Option<Gc<CellBody>> {
 
 /// The length in code units of the instruction at `at`.
 #[inline(always)]
-fn instruction_len(table: &[(u8, bool); 256], units: &[u16], at: usize, opcode: Opcode) -> usize {
+fn instruction_len(
+    table: &[(u8, bool); 256],
+    units: &[AtomicU16],
+    at: usize,
+    opcode: Opcode,
+) -> usize {
     let (len, list) = table[opcode as u8 as usize];
     let len = len as usize;
     if list {
-        len + units[at + len - 1] as usize
+        len + quicken::unit(units, at + len - 1) as usize
     } else {
         len
     }
