@@ -492,14 +492,23 @@ define_opcodes! {
     // Never emitted by codegen: the interpreter rewrites a generic opcode into one of these
     // in place once its operands have shown one kind, and back when a guard fails. Each
     // has its generic opcode's operand layout and falls back to its generic behaviour.
-    /// `BinaryOp` on two inline ints.
+    /// `left + right` on two inline ints (a `BinaryOp` or `InplaceOp` site: for ints and
+    /// floats the two are the same operation; a miss restores the compiled opcode).
+    BinaryAddInt(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises BinaryOp;
+    /// `left - right` on two inline ints.
+    BinarySubInt(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises BinaryOp;
+    /// `left * right` on two inline ints.
+    BinaryMulInt(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises BinaryOp;
+    /// Another arithmetic or bitwise operator on two inline ints.
     BinaryOpInt(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises BinaryOp;
-    /// `BinaryOp` on two floats.
-    BinaryOpFloat(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises BinaryOp;
-    /// `InplaceOp` on two inline ints.
-    InplaceOpInt(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises InplaceOp;
-    /// `InplaceOp` on two floats.
-    InplaceOpFloat(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises InplaceOp;
+    /// `left + right` on two floats.
+    BinaryAddFloat(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises BinaryOp;
+    /// `left - right` on two floats.
+    BinarySubFloat(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises BinaryOp;
+    /// `left * right` on two floats.
+    BinaryMulFloat(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises BinaryOp;
+    /// `left / right` on two floats.
+    BinaryDivFloat(dst: Reg, left: Reg, right: Reg, op: BinOp, cache: Cache) specialises BinaryOp;
     /// `CompareOp` (a rich comparison) on two inline ints.
     CompareOpInt(dst: Reg, left: Reg, right: Reg, op: CmpOp, cache: Cache) specialises CompareOp;
     /// `CompareOp` (a rich comparison) on two floats.

@@ -57,7 +57,7 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> 
 
 /// Arithmetic on two inline ints; `None` when the operation needs the general path.
 #[inline]
-pub fn small_int_op(vm: &mut Vm, x: i64, y: i64, op: BinOp) -> PyResult<Option<Value>> {
+fn small_int_op(vm: &mut Vm, x: i64, y: i64, op: BinOp) -> PyResult<Option<Value>> {
     // Inline ints have 48 bits, so +, - and most * cannot overflow i64.
     let r = match op {
         BinOp::Add => x + y,

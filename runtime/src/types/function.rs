@@ -26,8 +26,9 @@ pub struct CodeBody {
     pub unit: OnceLock<Box<[Value]>>,
     /// One inline cache per cache operand (`vm::inline_cache`); not traced.
     pub caches: Box<[crate::vm::inline_cache::InlineCache]>,
-    /// The code units the interpreter runs: `code.code`, with opcodes that quickening
-    /// rewrites in place (`vm::quicken`). `code.code` itself stays as compiled.
+    /// The live copy of `code.code` whose opcode units the interpreter dispatches on and
+    /// quickening rewrites in place (`vm::quicken`); operands are read from `code.code`,
+    /// which stays as compiled.
     pub units: Box<[std::sync::atomic::AtomicU16]>,
     /// Whether some instruction has no source line (line 0: compiler-generated code such
     /// as the PEP 479 wrapper), so raising needs to look its position up at all.

@@ -174,7 +174,7 @@ pub fn new_simple_frame(
     callee: Value,
     receiver: Option<Value>,
     caller: &FrameBody,
-    regs: &[std::sync::atomic::AtomicU16],
+    regs: &[u16],
 ) -> Gc<FrameBody> {
     let f = Gc::<FunctionBody>::from_value(callee).expect("checked by is_simple_call");
     let frame = alloc_frame(vm, f.code, f.globals, callee, Value::UNSET);
@@ -182,9 +182,8 @@ pub fn new_simple_frame(
     if let Some(r) = receiver {
         frame.set_reg(0, r);
     }
-    for (i, r) in regs.iter().enumerate() {
-        let v = caller.reg(r.load(std::sync::atomic::Ordering::Relaxed) as usize);
-        frame.set_reg(first + i, v);
+    for (i, &r) in regs.iter().enumerate() {
+        frame.set_reg(first + i, caller.reg(r as usize));
     }
     init_derefs(vm, f, &frame);
     frame

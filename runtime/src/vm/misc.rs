@@ -213,17 +213,17 @@ pub fn template_op(
     vm: &mut Vm,
     frame: &FrameBody,
     opcode: compiler::bytecode::Opcode,
-    units: &[std::sync::atomic::AtomicU16],
+    units: &[u16],
     at: usize,
 ) -> PyResult<Value> {
-    let reg = |i: usize| frame.reg(crate::vm::quicken::unit(units, at + 1 + i) as usize);
+    let reg = |i: usize| frame.reg(units[at + 1 + i] as usize);
     match opcode {
         compiler::bytecode::Opcode::BuildInterpolation => {
             crate::builtins::templatelib::new_interpolation(
                 vm,
                 reg(1),
                 reg(2),
-                crate::vm::quicken::unit(units, at + 4) as usize,
+                units[at + 4] as usize,
                 Value::UNSET,
             )
         }
@@ -232,7 +232,7 @@ pub fn template_op(
                 vm,
                 reg(1),
                 reg(2),
-                crate::vm::quicken::unit(units, at + 5) as usize,
+                units[at + 5] as usize,
                 reg(3),
             )
         }

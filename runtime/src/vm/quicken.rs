@@ -32,20 +32,27 @@ use std::sync::atomic::{AtomicU16, Ordering};
 use compiler::bytecode::Opcode;
 use compiler::ir::ops::{BinOp, CmpOp};
 
+use crate::errors::PyResult;
 use crate::interp::Vm;
 use crate::object::{ObjKind, kind_of};
 use crate::value::Value;
 use crate::vm::inline_cache::{self, InlineCache};
 
-/// The live, rewritable copy of a code object's units.
+/// The live, rewritable copy of a code object's units. Only opcode units are ever
+/// rewritten; the interpreter reads operands from the compiled code itself.
 pub fn live_units(code: &[u16]) -> Box<[AtomicU16]> {
     code.iter().map(|&u| AtomicU16::new(u)).collect()
 }
 
-/// Reads code unit `at`.
+/// Reads live code unit `at`.
 #[inline(always)]
-pub fn unit(units: &[AtomicU16], at: usize) -> u16 {
-    units[at].load(Ordering::Relaxed)
+pub fn unit(live: &[AtomicU16], at: usize) -> u16 {
+    live[at].load(Ordering::Relaxed)
+}
+
+/// The live opcode of the instruction at `at`.
+pub fn opcode_at(live: &[AtomicU16], at: usize) -> Option<Opcode> {
+    Opcode::from_unit(unit(live, at))
 }
 
 /// A site's countdown before it next tries to specialise: the low 12 bits count down,
@@ -80,18 +87,75 @@ impl Countdown {
     }
 }
 
-/// Writes `op` over the opcode unit at `at`.
-fn rewrite(units: &[AtomicU16], at: usize, op: Opcode) {
-    units[at].store(op.unit(), Ordering::Relaxed);
+/// Writes `op` over the live opcode unit at `at`.
+fn rewrite(live: &[AtomicU16], at: usize, op: Opcode) {
+    live[at].store(op.unit(), Ordering::Relaxed);
 }
 
-/// A specialised instruction's guard failed: the site goes back to its generic opcode and
-/// waits before specialising again.
+/// A specialised instruction's guard failed: the site goes back to its compiled opcode
+/// (read from the compiled `code`) and waits before specialising again.
 #[cold]
-pub fn deopt(units: &[AtomicU16], at: usize, op: Opcode, cache: Option<&InlineCache>) {
-    rewrite(units, at, op.generic());
+pub fn deopt(live: &[AtomicU16], code: &[u16], at: usize, cache: Option<&InlineCache>) {
+    live[at].store(code[at], Ordering::Relaxed);
     if let Some(c) = cache {
         c.countdown().back_off();
+    }
+}
+
+/// The compiled (generic) opcode of the instruction at `at`.
+fn compiled(code: &[u16], at: usize) -> Opcode {
+    Opcode::from_unit(code[at]).unwrap_or(Opcode::Unreachable)
+}
+
+/// The generic operator of the (binary, in-place or comparison) instruction at `at`
+/// applied to `a` and `b`: a specialised operator's fallback when its fast path cannot
+/// give the answer (an overflow, a zero divisor).
+#[cold]
+#[inline(never)]
+pub fn operator_slow(vm: &mut Vm, code: &[u16], at: usize, a: Value, b: Value) -> PyResult<Value> {
+    let operator = code[at + 4] as usize;
+    match compiled(code, at) {
+        Opcode::CompareOp => crate::ops::compare::compare_op(vm, a, b, CmpOp::ALL[operator]),
+        Opcode::InplaceOp => crate::ops::arith::inplace_op(vm, a, b, BinOp::ALL[operator]),
+        _ => crate::ops::arith::binary_op(vm, a, b, BinOp::ALL[operator]),
+    }
+}
+
+/// A specialised operator's type guard failed: deoptimise the site and compute the
+/// result the generic way.
+#[cold]
+#[inline(never)]
+pub fn operator_miss(
+    vm: &mut Vm,
+    live: &[AtomicU16],
+    code: &[u16],
+    at: usize,
+    a: Value,
+    b: Value,
+    caches: &[InlineCache],
+) -> PyResult<Value> {
+    deopt(live, code, at, caches.get(code[at + 5] as usize));
+    operator_slow(vm, code, at, a, b)
+}
+
+/// A specialised attribute or method load's guard failed: deoptimise the site and look
+/// `obj.name` up the generic way.
+#[cold]
+#[inline(never)]
+pub fn attribute_miss(
+    vm: &mut Vm,
+    live: &[AtomicU16],
+    code: &[u16],
+    at: usize,
+    cache: Option<&InlineCache>,
+    obj: Value,
+    name: Value,
+) -> PyResult<Value> {
+    deopt(live, code, at, cache);
+    if compiled(code, at) == Opcode::LoadMethod {
+        inline_cache::load_method(vm, cache, obj, name)
+    } else {
+        inline_cache::get_attr(vm, cache, obj, name)
     }
 }
 
@@ -132,20 +196,25 @@ pub fn after_generic(
 #[cold]
 fn choose(vm: &mut Vm, op: Opcode, cache: &InlineCache, seen: Seen) -> Option<Opcode> {
     match (op, seen) {
+        // For ints and floats an in-place operator is the binary one, so both kinds of
+        // site share the specialised forms (a miss restores the compiled opcode).
         (Opcode::BinaryOp | Opcode::InplaceOp, Seen::Binary(a, b, bop)) => {
-            let inplace = op == Opcode::InplaceOp;
-            if a.is_small_int() && b.is_small_int() && int_op_is_inline(bop) {
-                Some(if inplace {
-                    Opcode::InplaceOpInt
-                } else {
-                    Opcode::BinaryOpInt
-                })
-            } else if a.is_float() && b.is_float() && float_op_is_inline(bop) {
-                Some(if inplace {
-                    Opcode::InplaceOpFloat
-                } else {
-                    Opcode::BinaryOpFloat
-                })
+            if a.is_small_int() && b.is_small_int() {
+                match bop {
+                    BinOp::Add => Some(Opcode::BinaryAddInt),
+                    BinOp::Sub => Some(Opcode::BinarySubInt),
+                    BinOp::Mul => Some(Opcode::BinaryMulInt),
+                    _ if int_binary(1, 1, bop).is_some() => Some(Opcode::BinaryOpInt),
+                    _ => None,
+                }
+            } else if a.is_float() && b.is_float() {
+                match bop {
+                    BinOp::Add => Some(Opcode::BinaryAddFloat),
+                    BinOp::Sub => Some(Opcode::BinarySubFloat),
+                    BinOp::Mul => Some(Opcode::BinaryMulFloat),
+                    BinOp::TrueDiv => Some(Opcode::BinaryDivFloat),
+                    _ => None,
+                }
             } else {
                 None
             }
@@ -193,31 +262,6 @@ fn choose(vm: &mut Vm, op: Opcode, cache: &InlineCache, seen: Seen) -> Option<Op
     }
 }
 
-/// Operators `arith::small_int_op` computes without the general path (besides overflow
-/// or a zero divisor, which it hands back).
-fn int_op_is_inline(op: BinOp) -> bool {
-    matches!(
-        op,
-        BinOp::Add
-            | BinOp::Sub
-            | BinOp::Mul
-            | BinOp::And
-            | BinOp::Or
-            | BinOp::Xor
-            | BinOp::FloorDiv
-            | BinOp::Mod
-            | BinOp::TrueDiv
-    )
-}
-
-/// Operators `numbers::float_op` computes.
-fn float_op_is_inline(op: BinOp) -> bool {
-    matches!(
-        op,
-        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv | BinOp::FloorDiv | BinOp::Mod
-    )
-}
-
 /// The rich comparisons (not `is`/`in`).
 fn is_rich(op: CmpOp) -> bool {
     matches!(
@@ -226,30 +270,67 @@ fn is_rich(op: CmpOp) -> bool {
     )
 }
 
-/// `a <op> b` for two inline ints, as a bool value.
+/// `x <op> y` for two inline ints when the result is an inline int (or, for `/`, a float
+/// computed exactly); `None` sends the site to the general path (overflow, a zero
+/// divisor, an operator without a fast form). `+`, `-` and `*` have opcodes of their
+/// own and do not come here.
 #[inline(always)]
-pub fn compare_ints(x: i64, y: i64, op: CmpOp) -> Value {
-    Value::from_bool(match op {
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Eq => x == y,
-        CmpOp::Ne => x != y,
-        CmpOp::Gt => x > y,
-        _ => x >= y,
-    })
+pub fn int_binary(x: i64, y: i64, op: BinOp) -> Option<Value> {
+    use crate::numeric::arith::{floor_div_i64, mod_i64};
+    let r = match op {
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::FloorDiv => floor_div_i64(x, y)?,
+        BinOp::Mod => mod_i64(x, y)?,
+        BinOp::TrueDiv => {
+            return crate::numeric::int_float::i64_true_divide(x, y).map(Value::from_f64);
+        }
+        _ => return None,
+    };
+    Value::try_from_i64(r)
 }
 
-/// `a <op> b` for two floats, as a bool value (IEEE comparisons, as CPython's).
+/// For each rich comparison (in `CmpOp` order: the first six), the outcomes that make it
+/// true: bit 0 less, bit 1 equal, bit 2 greater. One table load replaces a branch on the
+/// operator (CPython's `COMPARE_OP_INT` uses the same trick).
+const COMPARE_MASKS: [u8; 6] = compare_masks();
+
+const fn compare_masks() -> [u8; 6] {
+    let mut masks = [0u8; 6];
+    let mut i = 0;
+    while i < 6 {
+        masks[i] = match CmpOp::ALL[i] {
+            CmpOp::Lt => 0b001,
+            CmpOp::Le => 0b011,
+            CmpOp::Eq => 0b010,
+            CmpOp::Ne => 0b101,
+            CmpOp::Gt => 0b100,
+            _ => 0b110,
+        };
+        i += 1;
+    }
+    masks
+}
+
+/// `x <op> y` for two inline ints and a rich comparison `op` (its `CmpOp` number).
 #[inline(always)]
-pub fn compare_floats(x: f64, y: f64, op: CmpOp) -> Value {
-    Value::from_bool(match op {
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Eq => x == y,
-        CmpOp::Ne => x != y,
-        CmpOp::Gt => x > y,
-        _ => x >= y,
-    })
+pub fn compare_ints(x: i64, y: i64, op: usize) -> Value {
+    let outcome = 1u8 << (x.cmp(&y) as i8 + 1);
+    Value::from_bool(COMPARE_MASKS[op % 6] & outcome != 0)
+}
+
+/// `x <op> y` for two floats and a rich comparison `op` (IEEE comparisons, as CPython's:
+/// with a NaN only `!=` is true).
+#[inline(always)]
+pub fn compare_floats(x: f64, y: f64, op: usize) -> Value {
+    match x.partial_cmp(&y) {
+        Some(order) => {
+            let outcome = 1u8 << (order as i8 + 1);
+            Value::from_bool(COMPARE_MASKS[op % 6] & outcome != 0)
+        }
+        None => Value::from_bool(CmpOp::ALL[op % 6] == CmpOp::Ne),
+    }
 }
 
 #[cfg(test)]
@@ -272,6 +353,32 @@ mod tests {
             })
             .collect();
         assert_eq!(waits, vec![15, 31, 63]);
+    }
+
+    #[test]
+    fn comparison_masks_agree_with_the_operators() {
+        let values = [-2.0, 0.0, 1.5, f64::NAN, f64::INFINITY];
+        for (op, cmp) in CmpOp::ALL[..6].iter().enumerate() {
+            for &x in &values {
+                for &y in &values {
+                    let expected = match cmp {
+                        CmpOp::Lt => x < y,
+                        CmpOp::Le => x <= y,
+                        CmpOp::Eq => x == y,
+                        CmpOp::Ne => x != y,
+                        CmpOp::Gt => x > y,
+                        _ => x >= y,
+                    };
+                    let got = compare_floats(x, y, op);
+                    assert_eq!(got, Value::from_bool(expected), "{x} {cmp:?} {y}");
+                    if x.is_finite() && y.is_finite() {
+                        let (i, j) = ((x * 2.0) as i64, (y * 2.0) as i64);
+                        let expected = compare_floats(i as f64, j as f64, op);
+                        assert_eq!(compare_ints(i, j, op), expected, "{i} {cmp:?} {j}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -5,13 +5,12 @@
 
 use std::sync::Arc;
 
-use compiler::bytecode::Opcode;
 
 use crate::interp::{Runtime, Vm};
 use crate::object::Gc;
 use crate::ops::dictops;
 use crate::types::function::FunctionBody;
-use crate::vm::quicken::unit;
+use crate::vm::quicken::opcode_at;
 
 /// Runs `source` as `__main__` and describes the rewritten sites of each function named
 /// in `functions`, one line per site: `name: generic -> specialised`.
@@ -41,7 +40,7 @@ fn quickened(source: &str, functions: &[&str]) -> String {
                 let f = Gc::<FunctionBody>::from_value(f).expect("a function");
                 let code = f.code;
                 for (pc, instruction) in code.code.instructions().expect("decodes") {
-                    let live = Opcode::from_unit(unit(&code.units, pc)).expect("opcode");
+                    let live = opcode_at(&code.units, pc).expect("opcode");
                     if live != instruction.opcode {
                         out.push_str(&format!(
                             "{name}: {} -> {}\n",
@@ -77,10 +76,10 @@ for i in range(20):
         quickened(source, &["ints", "floats"]),
         "ints: LoadGlobal -> LoadGlobalCached\n\
          ints: CompareOp -> CompareOpInt\n\
-         ints: BinaryOp -> BinaryOpInt\n\
-         ints: InplaceOp -> InplaceOpInt\n\
-         floats: BinaryOp -> BinaryOpFloat\n\
-         floats: BinaryOp -> BinaryOpFloat\n\
+         ints: BinaryOp -> BinaryMulInt\n\
+         ints: InplaceOp -> BinaryAddInt\n\
+         floats: BinaryOp -> BinaryMulFloat\n\
+         floats: BinaryOp -> BinaryAddFloat\n\
          floats: CompareOp -> CompareOpFloat\n"
     );
 }
@@ -123,7 +122,7 @@ for i in range(100):
 ";
     assert_eq!(
         quickened(source, &["add"]),
-        "add: BinaryOp -> BinaryOpFloat\n"
+        "add: BinaryOp -> BinaryAddFloat\n"
     );
 }
 
