@@ -1,7 +1,9 @@
 //! Code generation: an IR [`Function`] becomes a [`CodeObject`].
 //!
 //! Steps, in order:
-//! 1. [`regalloc::allocate`] gives every SSA value a register (locals keep `0..nlocals`).
+//! 1. [`regalloc::allocate`] gives every SSA value a register (locals keep `0..nlocals`);
+//!    then `forward_locals` lets instructions read and write locals' registers directly,
+//!    dropping the `LoadFast`/`Move` copies that cannot change behaviour.
 //! 2. Blocks are emitted in IR layout order. Each IR operation becomes one opcode; block
 //!    parameters become parallel moves on each incoming edge, sequentialised with a scratch
 //!    register for cycles. A conditional edge whose moves cannot sit on the fall-through path
@@ -148,6 +150,8 @@ struct Codegen<'f> {
     too_large: Option<CodeError>,
     /// Reused buffer for an instruction's operand registers.
     arg_regs: Vec<u32>,
+    /// Instructions left out by `forward_locals` (indexed by instruction).
+    skip: Vec<bool>,
 }
 
 /// Compiles one IR function.
@@ -168,7 +172,8 @@ pub fn compile_function(func: &Function) -> Result<CodeObject> {
 /// function are left empty for [`fill_from`].
 fn compile_parts(func: &Function) -> Result<CodeObject> {
     let nlocals = func.locals.len() as u32;
-    let alloc = regalloc::allocate(func, nlocals);
+    let mut alloc = regalloc::allocate(func, nlocals);
+    let skip = super::forward_locals::forward_locals(func, &mut alloc);
     let mut in_layout = vec![false; func.blocks.len()];
     for &block in &func.layout {
         in_layout[block.index()] = true;
@@ -192,6 +197,7 @@ fn compile_parts(func: &Function) -> Result<CodeObject> {
         handler: None,
         too_large: None,
         arg_regs: Vec::new(),
+        skip,
     };
     for (index, &block) in func.layout.iter().enumerate() {
         let next = func.layout.get(index + 1).copied();
@@ -455,6 +461,9 @@ impl<'f> Codegen<'f> {
         self.handler = data.handler;
         self.place(Label::Block(block));
         for &inst in &data.insts {
+            if self.skip[inst.index()] {
+                continue;
+            }
             let inst = self
                 .func
                 .insts

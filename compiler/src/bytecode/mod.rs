@@ -12,6 +12,7 @@ pub mod code;
 pub mod codegen;
 pub mod dis;
 pub mod exctable;
+mod forward_locals;
 pub mod instruction;
 pub mod linetable;
 pub mod opcodes;

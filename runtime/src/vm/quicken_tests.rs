@@ -5,7 +5,6 @@
 
 use std::sync::Arc;
 
-
 use crate::interp::{Runtime, Vm};
 use crate::object::Gc;
 use crate::ops::dictops;
