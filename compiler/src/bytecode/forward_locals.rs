@@ -7,10 +7,13 @@
 //! instructions where one does. After register allocation this module finds:
 //!
 //! - **Loads** `v = load_fast x` where `x` is *definitely assigned* at that point (so
-//!   the unbound check cannot fire), `v` has a single use later in the same block, and
-//!   only other `load_fast` or `const` instructions come in between (so nothing can run
-//!   and change `x` first). `v` then lives in `x`'s own register and the load is not
-//!   emitted. A use by `release` (which clears its register) is never forwarded.
+//!   the unbound check cannot fire), every use of `v` comes later in the same block, and
+//!   no instruction from the load to the last use writes `x` (`store_fast`,
+//!   `delete_fast`, `load_fast_and_clear`). `v` then lives in `x`'s own register and the
+//!   load is not emitted. A use by `release` (which clears its register) is never
+//!   forwarded. This relies on a frame's fast locals changing only through its own
+//!   instructions: `frame.f_locals` is a snapshot here (CPython 3.13's write-through
+//!   proxy, PEP 667, would need the window to exclude anything that can run code).
 //! - **Stores** `store_fast x v` right after the instruction defining `v`, when that is
 //!   `v`'s only use and the defining opcode writes its destination only after reading
 //!   all its operands and only on success (every opcode in [`writes_last`]). The
@@ -60,8 +63,7 @@ pub fn forward_locals(func: &Function, alloc: &mut Allocation) -> Vec<bool> {
             match (inst_data.op, local, inst_data.result) {
                 (Op::LoadFast, Some(local), Some(v))
                     if assigned.contains(local)
-                        && uses[v.index()] == 1
-                        && load_can_forward(func, block, position, v) =>
+                        && load_can_forward(func, block, position, v, local, uses[v.index()]) =>
                 {
                     alloc.regs[v.index()] = Some(local as u32);
                     skip[inst.index()] = true;
@@ -90,21 +92,41 @@ pub fn forward_locals(func: &Function, alloc: &mut Allocation) -> Vec<bool> {
     skip
 }
 
-/// Whether the single use of `v` (defined at `position` of `block`) comes later in the
-/// same block, with only loads of locals and constants in between, and is not a `release`.
-fn load_can_forward(func: &Function, block: Block, position: usize, v: Value) -> bool {
+/// Whether every use of `v` (`count` of them, `v` loaded from `local` at `position` of
+/// `block`) comes later in the same block, none is a `release`, and nothing from the
+/// load to the last use writes `local`.
+fn load_can_forward(
+    func: &Function,
+    block: Block,
+    position: usize,
+    v: Value,
+    local: usize,
+    count: u32,
+) -> bool {
     let data = &func.blocks[block.index()];
+    let mut left = count;
     for &inst in &data.insts[position + 1..] {
         let inst_data = &func.insts[inst.index()];
-        if inst_data.args.contains(&v) {
-            return inst_data.op != Op::Release;
+        let here = inst_data.args.iter().filter(|&&a| a == v).count() as u32;
+        if here > 0 && inst_data.op == Op::Release {
+            return false;
         }
-        if !matches!(inst_data.op, Op::LoadFast | Op::Const) {
+        left = left.saturating_sub(here);
+        if left == 0 {
+            return true;
+        }
+        let writes_local = matches!(
+            inst_data.op,
+            Op::StoreFast | Op::DeleteFast | Op::LoadFastAndClear
+        ) && inst_data.imm == Imm::Local(crate::ir::LocalId::new(local));
+        if writes_local {
             return false;
         }
     }
-    // Not used by an instruction of the block: the use must be its terminator.
-    data.term.as_ref().is_some_and(|t| t.uses().any(|u| u == v))
+    // The rest must be read by the block's terminator.
+    data.term
+        .as_ref()
+        .is_some_and(|t| t.uses().filter(|&u| u == v).count() as u32 == left)
 }
 
 /// Whether `v`, stored to a local right after `definer`, is `definer`'s result in a

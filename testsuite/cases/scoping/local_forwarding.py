@@ -125,3 +125,14 @@ print(frame_view())
 g = generator()
 print(next(g), g.send(3), g.send(5))
 print(loop_else([1, 2]), loop_else([]))
+
+def walrus_between(x):
+    return (x, (x := x + 1), x, x * x)
+
+def reads_around_store(x):
+    pair = [x]
+    x = x + 1
+    pair.append(x)
+    return pair, x
+
+print(walrus_between(1), reads_around_store(5))
