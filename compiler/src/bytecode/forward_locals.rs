@@ -19,6 +19,9 @@
 //!   all its operands and only on success (every opcode in [`writes_last`]). The
 //!   definer then writes `x` itself and the `Move` is not emitted; if it raises, `x`
 //!   keeps its old value, exactly as when the store was never reached.
+//! - **Loop variables**: a `for` loop's body that starts by storing the item into `x`
+//!   (and is entered only from its `ForIter`) gets the item written by `ForIter` straight
+//!   into `x`; on exhaustion `ForIter` leaves `x` alone, as Python does.
 //!
 //! Definite assignment is a forward dataflow over the blocks: parameters are assigned
 //! on entry, `store_fast` assigns (except a store of a value that may be the unset
@@ -31,7 +34,7 @@
 //! in it). Temporaries never use local registers (`regalloc`), so giving a value a local's
 //! register cannot collide with another temporary.
 
-use crate::ir::{Block, Function, Imm, Op, Value, ValueDef};
+use crate::ir::{Block, Function, Imm, Op, Terminator, Value, ValueDef};
 
 use super::regalloc::Allocation;
 
@@ -49,6 +52,7 @@ pub fn forward_locals(func: &Function, alloc: &mut Allocation) -> Vec<bool> {
         return skip;
     }
     let uses = use_counts(func);
+    forward_loop_items(func, alloc, &uses, &mut skip);
     let maybe_unset = maybe_unset_values(func);
     let assigned_in = definitely_assigned(func, nlocals, &maybe_unset);
     for &block in &func.layout {
@@ -90,6 +94,41 @@ pub fn forward_locals(func: &Function, alloc: &mut Allocation) -> Vec<bool> {
         }
     }
     skip
+}
+
+/// Writes `for` items straight into the loop variable (see the module docs).
+fn forward_loop_items(func: &Function, alloc: &mut Allocation, uses: &[u32], skip: &mut [bool]) {
+    let mut entries = vec![0u32; func.blocks.len()];
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        if let Some(handler) = data.handler {
+            entries[handler.index()] += 1;
+        }
+        for succ in data.term.iter().flat_map(|t| t.successors()) {
+            entries[succ.index()] += 1;
+        }
+    }
+    for &block in &func.layout {
+        let Some(Terminator::ForIter { body, .. }) = &func.blocks[block.index()].term else {
+            continue;
+        };
+        let target = &func.blocks[body.block.index()];
+        let Some(&item) = target.params.get(body.args.len()) else {
+            continue;
+        };
+        let Some(&first) = target.insts.first() else {
+            continue;
+        };
+        let store = &func.insts[first.index()];
+        if let (Op::StoreFast, Imm::Local(local)) = (store.op, store.imm)
+            && store.args.first() == Some(&item)
+            && uses[item.index()] == 1
+            && entries[body.block.index()] == 1
+        {
+            alloc.regs[item.index()] = Some(local.index() as u32);
+            skip[first.index()] = true;
+        }
+    }
 }
 
 /// Whether every use of `v` (`count` of them, `v` loaded from `local` at `position` of

@@ -136,3 +136,23 @@ def reads_around_store(x):
     return pair, x
 
 print(walrus_between(1), reads_around_store(5))
+
+def loop_variable_kept(items):
+    item = "before"
+    for item in items:
+        pass
+    return item
+
+def loop_variable_error():
+    def gen():
+        yield 1
+        raise ValueError("stop")
+    value = "before"
+    try:
+        for value in gen():
+            pass
+    except ValueError:
+        pass
+    return value
+
+print(loop_variable_kept([1, 2, 3]), loop_variable_kept([]), loop_variable_error())
