@@ -273,7 +273,14 @@ impl Vm {
     /// Allocates an object of layout `B` whose Python type is `ty`.
     #[inline]
     pub fn alloc<B: Body>(&mut self, ty: Gc<TypeBody>, body: B) -> Gc<B> {
-        let obj = self.rt.heap.alloc(&mut self.tlab, ty.addr(), body);
+        self.alloc_with(ty, || body)
+    }
+
+    /// Like [`Vm::alloc`], with the body built in place once the cell is found (see
+    /// `Heap::alloc_with`); `make` must not allocate.
+    #[inline(always)]
+    pub fn alloc_with<B: Body>(&mut self, ty: Gc<TypeBody>, make: impl FnOnce() -> B) -> Gc<B> {
+        let obj = self.rt.heap.alloc_with(&mut self.tlab, ty.addr(), make);
         if B::KIND == crate::object::ObjKind::Generator
             || ty.has_flag(crate::types::typeobj::tflags::HAS_FINALIZER)
         {

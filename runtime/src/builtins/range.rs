@@ -73,8 +73,9 @@ pub fn range_iter(vm: &mut Vm, r: Value) -> PyResult<Option<Value>> {
         vm.alloc(
             ty,
             RangeIterBody {
-                next: AtomicI64::new(s),
+                start: s,
                 step: st,
+                len: n,
                 remaining: AtomicI64::new(n),
             },
         )
@@ -280,8 +281,9 @@ fn m_reversed(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         .alloc(
             ty,
             RangeIterBody {
-                next: AtomicI64::new(s),
+                start: s,
                 step: st,
+                len: n,
                 remaining: AtomicI64::new(n),
             },
         )

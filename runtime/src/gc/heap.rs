@@ -144,31 +144,45 @@ impl Default for Heap {
 impl Heap {
     /// Allocates an object of layout `B` with Python type `ty` (an address of a type
     /// object, or 0 while bootstrapping the type of types).
+    #[inline]
     pub fn alloc<B: Body>(&self, tlab: &mut Tlab, ty: usize, body: B) -> Gc<B> {
+        self.alloc_with(tlab, ty, || body)
+    }
+
+    /// Like [`Heap::alloc`], with the body built by `make` once the cell is found, so a
+    /// large body (a frame) can be written straight into the heap instead of being built
+    /// on the stack and copied. `make` must not allocate on this heap.
+    #[inline(always)]
+    pub fn alloc_with<B: Body>(
+        &self,
+        tlab: &mut Tlab,
+        ty: usize,
+        make: impl FnOnce() -> B,
+    ) -> Gc<B> {
         let size = std::mem::size_of::<Obj<B>>();
-        let external = body.external_bytes();
         debug_assert!(std::mem::align_of::<Obj<B>>() <= 16);
         let addr = if size <= MAX_SMALL {
             self.alloc_small(tlab, class_of(size))
         } else {
             self.alloc_large(size)
         };
-        tlab.pending_bytes += size + external;
-        tlab.pending_objects += 1;
-        if tlab.pending_bytes >= FLUSH_BYTES {
-            self.flush_counts(tlab);
-        }
         let ptr = addr as *mut Obj<B>;
         // SAFETY: `addr` is a fresh cell of at least `size` bytes, aligned to 16 (cells of
         // every class are multiples of 16 from a 64 KiB-aligned base; large objects use a
         // 16-aligned layout), not shared with anyone until this function returns.
-        unsafe {
+        let obj = unsafe {
             ptr.write(Obj {
                 header: Header::new(ty, B::KIND),
-                body,
+                body: make(),
             });
             Gc::from_raw(NonNull::new_unchecked(ptr))
+        };
+        tlab.pending_bytes += size + obj.external_bytes();
+        tlab.pending_objects += 1;
+        if tlab.pending_bytes >= FLUSH_BYTES {
+            self.flush_counts(tlab);
         }
+        obj
     }
 
     /// Adds `tlab`'s batched allocation counts to the heap's shared counters.

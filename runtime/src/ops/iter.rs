@@ -88,8 +88,11 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 return Ok(None);
             }
             r.remaining.store(left - 1, Ordering::Relaxed);
-            let cur = r.next.fetch_add(r.step, Ordering::Relaxed);
-            return Ok(Some(vm.new_int(cur)));
+            let item = r.item(left);
+            return Ok(Some(match i64::try_from(item) {
+                Ok(i) => vm.new_int(i),
+                Err(_) => vm.new_bigint(num_bigint::BigInt::from(item)),
+            }));
         }
         Some(ObjKind::SeqIter) => {
             let s = Gc::<SeqIterBody>::from_value(it).expect("seq iterator");

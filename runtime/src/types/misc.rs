@@ -45,10 +45,22 @@ impl Trace for ComplexBody {
 
 /// The iterator of a `range` whose bounds fit in `i64`.
 pub struct RangeIterBody {
-    pub next: AtomicI64,
+    pub start: i64,
     pub step: i64,
-    /// Items left.
+    /// Items in all.
+    pub len: i64,
+    /// Items left. The next item is computed from it alone, so a race between two
+    /// threads sharing the iterator (a plain load and store, no read-modify-write on the
+    /// hot path) can repeat an item but never yield one outside the range.
     pub remaining: AtomicI64,
+}
+
+impl RangeIterBody {
+    /// The item `remaining` items before the end, as an `i128` (the last item of a range
+    /// whose bounds fit in `i64` may not).
+    pub fn item(&self, remaining: i64) -> i128 {
+        self.start as i128 + (self.len - remaining) as i128 * self.step as i128
+    }
 }
 
 impl Trace for RangeIterBody {

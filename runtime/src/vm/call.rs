@@ -11,7 +11,7 @@ use crate::ops::{self, dictops, str_of};
 use crate::types::dict::DictBody;
 use crate::types::function::{CellBody, CodeBody, FunctionBody, MethodBody};
 use crate::value::{AtomicValue, Value};
-use crate::vm::frame::FrameBody;
+use crate::vm::frame::{FrameBody, INLINE_REGS};
 use crate::vm::generator::{GenBody, GenKind};
 use crate::vm::{Exit, run_frame};
 
@@ -98,13 +98,14 @@ fn alloc_frame(
         Some(f) if !f.builtins.get().is_unset() => f.builtins.get(),
         _ => builtins_for(vm, globals),
     };
-    let body = FrameBody {
+    let ty = vm.rt.types.frame;
+    vm.alloc_with(ty, || FrameBody {
         code,
         globals,
         builtins,
         locals: AtomicValue::new(locals),
         func,
-        regs: (0..nregs).map(|_| AtomicValue::default()).collect(),
+        regs: new_registers(nregs),
         derefs: (0..nderefs).map(|_| AtomicValue::default()).collect(),
         back: AtomicValue::new(Value::NONE),
         pc: Default::default(),
@@ -112,9 +113,18 @@ fn alloc_frame(
         ret_reg: Default::default(),
         yf_active: Default::default(),
         sent: Default::default(),
-    };
-    let ty = vm.rt.types.frame;
-    vm.alloc(ty, body)
+    })
+}
+
+/// A register file of `n` unset registers, inside the frame when it fits.
+#[inline]
+fn new_registers(n: usize) -> smallvec::SmallVec<[AtomicValue; INLINE_REGS]> {
+    if n <= INLINE_REGS {
+        let buf: [AtomicValue; INLINE_REGS] = Default::default();
+        smallvec::SmallVec::from_buf_and_len(buf, n)
+    } else {
+        (0..n).map(|_| AtomicValue::default()).collect()
+    }
 }
 
 /// The builtins namespace for code running with `globals` (its `__builtins__`, else the

@@ -10,6 +10,10 @@ use crate::types::dict::DictBody;
 use crate::types::function::CodeBody;
 use crate::value::{AtomicValue, Value};
 
+/// Registers kept inside the frame object (nine in ten code objects of the benchmark
+/// programs need no more).
+pub const INLINE_REGS: usize = 10;
+
 /// A frame.
 pub struct FrameBody {
     pub code: Gc<CodeBody>,
@@ -20,7 +24,10 @@ pub struct FrameBody {
     pub locals: AtomicValue,
     /// The function being run, or `None`.
     pub func: Value,
-    pub regs: Box<[AtomicValue]>,
+    /// The registers: locals, then temporaries. Most code objects need few, so they live
+    /// in the frame object itself; only a large register file takes a separate block
+    /// (one allocation per call instead of two).
+    pub regs: smallvec::SmallVec<[AtomicValue; INLINE_REGS]>,
     /// Cells then free variables (cell objects).
     pub derefs: Box<[AtomicValue]>,
     /// The calling frame (`f_back`) while executing.
@@ -41,7 +48,12 @@ pub struct FrameBody {
 
 impl Trace for FrameBody {
     fn external_bytes(&self) -> usize {
-        std::mem::size_of_val(&*self.regs) + std::mem::size_of_val(&*self.derefs)
+        let regs = if self.regs.spilled() {
+            std::mem::size_of_val(&*self.regs)
+        } else {
+            0
+        };
+        regs + std::mem::size_of_val(&*self.derefs)
     }
 
     fn trace(&self, tracer: &mut Tracer) {
