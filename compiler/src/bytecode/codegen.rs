@@ -529,7 +529,8 @@ impl<'f> Codegen<'f> {
                     item_reg
                 };
                 let exit_label = self.edge_label(exit)?;
-                self.emit_jump(Opcode::ForIter, &[dst, iter], exit_label);
+                let cache = self.next_cache();
+                self.emit_jump(Opcode::ForIter, &[dst, iter, cache], exit_label);
                 let target = if body_moves.is_empty() {
                     self.resolve(body.block)
                 } else {

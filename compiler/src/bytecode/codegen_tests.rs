@@ -256,15 +256,15 @@ fn for_iter_delivers_item_to_parameter() {
         &code,
         expect![[r#"
             Disassembly of code 0 f (function, file 't.py', line 1):
-              args 0 (posonly 0, kwonly 0), locals 0, registers 3, caches 1, flags: none
+              args 0 (posonly 0, kwonly 0), locals 0, registers 3, caches 2, flags: none
               --         0  LoadConst             r0, c0  (5)
                          3  GetIter               r0, r0
                          6  LoadConst             r1, c1  (0)
-                  >>     9  ForIter               r2, r0, to 23
-                        14  BinaryOp              r1, r1, r2, add, $0
-                        20  Jump                  to 9
-                  >>    23  Return                r1
-            LineTable: 1 runs in 5 bytes for 25 code units
+                  >>     9  ForIter               r2, r0, to 24, $0
+                        15  BinaryOp              r1, r1, r2, add, $1
+                        21  Jump                  to 9
+                  >>    24  Return                r1
+            LineTable: 1 runs in 5 bytes for 26 code units
         "#]],
     );
 }

@@ -476,7 +476,7 @@ define_opcodes! {
     /// Continues at `target` when `bool(cond)` is false (may raise).
     JumpIfFalse(cond: Reg, target: Target);
     /// `dst = next(iter)` and falls through; on exhaustion leaves `dst` untouched and jumps to `exit`.
-    ForIter(dst: Reg, iter: Reg, exit: Target);
+    ForIter(dst: Reg, iter: Reg, exit: Target, cache: Cache);
     /// Returns `value` (ends a generator).
     Return(value: Reg);
     /// `raise exc`.
@@ -513,6 +513,10 @@ define_opcodes! {
     CompareOpInt(dst: Reg, left: Reg, right: Reg, op: CmpOp, cache: Cache) specialises CompareOp;
     /// `CompareOp` (a rich comparison) on two floats.
     CompareOpFloat(dst: Reg, left: Reg, right: Reg, op: CmpOp, cache: Cache) specialises CompareOp;
+    /// `ForIter` over a `range` iterator.
+    ForIterRange(dst: Reg, iter: Reg, exit: Target, cache: Cache) specialises ForIter;
+    /// `ForIter` over a list iterator.
+    ForIterList(dst: Reg, iter: Reg, exit: Target, cache: Cache) specialises ForIter;
     /// `LoadGlobal` whose globals and builtins are unchanged since the site cached the value.
     LoadGlobalCached(dst: Reg, name: Name, cache: Cache) specialises LoadGlobal;
     /// `GetAttr` on an instance of a Python class, through the site's shape-keyed entries.

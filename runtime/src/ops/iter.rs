@@ -79,20 +79,51 @@ fn seq_iter(vm: &mut Vm, seq: Value, ty: Gc<crate::types::typeobj::TypeBody>) ->
 }
 
 /// `next(it)`: `Ok(None)` when exhausted (a `StopIteration` is consumed).
+/// The next item of a range iterator.
+#[inline]
+pub fn range_next(vm: &mut Vm, r: &RangeIterBody) -> Option<Value> {
+    let left = r.remaining.load(Ordering::Relaxed);
+    if left <= 0 {
+        return None;
+    }
+    r.remaining.store(left - 1, Ordering::Relaxed);
+    let item = r.item(left);
+    Some(match i64::try_from(item) {
+        Ok(i) => vm.new_int(i),
+        Err(_) => vm.new_bigint(num_bigint::BigInt::from(item)),
+    })
+}
+
+/// The iterator `it` and the list it walks, when `it` is a list iterator.
+#[inline]
+pub fn list_iterator_list(it: Value) -> Option<(Gc<SeqIterBody>, Gc<ListBody>)> {
+    let s = Gc::<SeqIterBody>::from_value(it)?;
+    let list = Gc::<ListBody>::from_value(s.seq)?;
+    Some((s, list))
+}
+
+/// The next item of list iterator `s` over `list` (`None` when exhausted, after which it
+/// stays exhausted even if the list grows).
+#[inline]
+pub fn list_iter_next(s: &SeqIterBody, list: &ListBody) -> Option<Value> {
+    let i = s.index.load(Ordering::Relaxed);
+    match list.get(i) {
+        Some(v) => {
+            s.index.store(i + 1, Ordering::Relaxed);
+            Some(v)
+        }
+        None => {
+            s.index.store(usize::MAX / 2, Ordering::Relaxed);
+            None
+        }
+    }
+}
+
 pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     match kind_of(it) {
         Some(ObjKind::RangeIter) => {
             let r = Gc::<RangeIterBody>::from_value(it).expect("range iterator");
-            let left = r.remaining.load(Ordering::Relaxed);
-            if left <= 0 {
-                return Ok(None);
-            }
-            r.remaining.store(left - 1, Ordering::Relaxed);
-            let item = r.item(left);
-            return Ok(Some(match i64::try_from(item) {
-                Ok(i) => vm.new_int(i),
-                Err(_) => vm.new_bigint(num_bigint::BigInt::from(item)),
-            }));
+            return Ok(range_next(vm, &r));
         }
         Some(ObjKind::SeqIter) => {
             let s = Gc::<SeqIterBody>::from_value(it).expect("seq iterator");

@@ -18,6 +18,7 @@ use crate::ops::{self, arith, attr, compare, dictops, subscript};
 use crate::types::dict::DictBody;
 use crate::types::function::CellBody;
 use crate::types::list::ListBody;
+use crate::types::misc::RangeIterBody;
 use crate::value::Value;
 use crate::vm::frame::FrameBody;
 
@@ -849,7 +850,37 @@ pub(super) fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow
             Opcode::ForIter => {
                 let it = frame.reg(op!(units, at, 1));
                 frame.pc.store(at as u32, Ordering::Relaxed);
+                let cache = code.caches.get(op!(units, at, 4));
+                quicken::after_generic(vm, live, at, opcode, cache, || Seen::Iter(it));
                 match tri!(ops::iter::next(vm, it)) {
+                    Some(v) => frame.set_reg(op!(units, at, 0), v),
+                    None => {
+                        at = target(units, at + 3);
+                        continue;
+                    }
+                }
+            }
+            Opcode::ForIterRange => {
+                let it = frame.reg(op!(units, at, 1));
+                let Some(r) = Gc::<RangeIterBody>::from_value(it) else {
+                    quicken::deopt(live, units, at, code.caches.get(op!(units, at, 4)));
+                    continue;
+                };
+                match ops::iter::range_next(vm, &r) {
+                    Some(v) => frame.set_reg(op!(units, at, 0), v),
+                    None => {
+                        at = target(units, at + 3);
+                        continue;
+                    }
+                }
+            }
+            Opcode::ForIterList => {
+                let it = frame.reg(op!(units, at, 1));
+                let Some((s, list)) = ops::iter::list_iterator_list(it) else {
+                    quicken::deopt(live, units, at, code.caches.get(op!(units, at, 4)));
+                    continue;
+                };
+                match ops::iter::list_iter_next(&s, &list) {
                     Some(v) => frame.set_reg(op!(units, at, 0), v),
                     None => {
                         at = target(units, at + 3);

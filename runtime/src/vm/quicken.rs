@@ -169,6 +169,8 @@ pub enum Seen {
     /// The callee of `Call`, or the method and receiver of `CallMethod`, and the number of
     /// positional arguments in the register list.
     Call(Value, usize),
+    /// The iterator of `ForIter`.
+    Iter(Value),
 }
 
 /// Called after generic instruction `op` at `at` ran successfully; rewrites it into a
@@ -251,6 +253,13 @@ fn choose(vm: &mut Vm, op: Opcode, cache: &InlineCache, seen: Seen) -> Option<Op
                 None
             }
         }
+        (Opcode::ForIter, Seen::Iter(it)) => match kind_of(it) {
+            Some(ObjKind::RangeIter) => Some(Opcode::ForIterRange),
+            Some(ObjKind::SeqIter) if crate::ops::iter::list_iterator_list(it).is_some() => {
+                Some(Opcode::ForIterList)
+            }
+            _ => None,
+        },
         (Opcode::Call, Seen::Call(callee, nargs)) => {
             crate::vm::call::is_simple_call(callee, nargs).then_some(Opcode::CallPy)
         }

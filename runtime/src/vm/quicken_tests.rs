@@ -74,6 +74,7 @@ for i in range(20):
     assert_eq!(
         quickened(source, &["ints", "floats"]),
         "ints: LoadGlobal -> LoadGlobalCached\n\
+         ints: ForIter -> ForIterRange\n\
          ints: CompareOp -> CompareOpInt\n\
          ints: BinaryOp -> BinaryMulInt\n\
          ints: InplaceOp -> BinaryAddInt\n\
@@ -156,5 +157,46 @@ for i in range(20):
          work: LoadGlobal -> LoadGlobalCached\n\
          work: LoadMethod -> LoadMethodModule\n\
          work: GetAttr -> GetAttrInstance\n"
+    );
+}
+
+#[test]
+fn for_loops_specialise_on_range_and_list_iterators() {
+    let source = "
+def total(items):
+    t = 0
+    for x in items:
+        t = t + x
+    return t
+def count(n):
+    c = 0
+    for i in range(n):
+        c = c + 1
+    return c
+for i in range(20):
+    total([1, 2, 3])
+    count(5)
+";
+    assert_eq!(
+        quickened(source, &["total", "count"]),
+        "total: ForIter -> ForIterList\n\
+         total: BinaryOp -> BinaryAddInt\n\
+         count: LoadGlobal -> LoadGlobalCached\n\
+         count: ForIter -> ForIterRange\n\
+         count: BinaryOp -> BinaryAddInt\n"
+    );
+    let source = "
+def total(items):
+    t = 0
+    for x in items:
+        t = t + x
+    return t
+for i in range(20):
+    total([1, 2, 3])
+total(x for x in (1, 2))
+";
+    assert_eq!(
+        quickened(source, &["total"]),
+        "total: BinaryOp -> BinaryAddInt\n"
     );
 }
