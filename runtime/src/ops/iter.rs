@@ -107,16 +107,20 @@ pub fn list_iterator_list(it: Value) -> Option<(Gc<SeqIterBody>, Gc<ListBody>)> 
 #[inline]
 pub fn list_iter_next(s: &SeqIterBody, list: &ListBody) -> Option<Value> {
     let i = s.index.load(Ordering::Relaxed);
-    match list.get(i) {
-        Some(v) => {
-            s.index.store(i + 1, Ordering::Relaxed);
-            Some(v)
-        }
-        None => {
-            s.index.store(usize::MAX / 2, Ordering::Relaxed);
-            None
-        }
-    }
+    advance(s, i, list.get(i))
+}
+
+/// Moves sequence iterator `s` past index `i` when `item` (the item there) exists, and
+/// marks it exhausted otherwise: it stays exhausted even if the sequence grows later.
+#[inline]
+fn advance(s: &SeqIterBody, i: usize, item: Option<Value>) -> Option<Value> {
+    let next = if item.is_some() {
+        i + 1
+    } else {
+        usize::MAX / 2
+    };
+    s.index.store(next, Ordering::Relaxed);
+    item
 }
 
 pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
@@ -133,26 +137,11 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             } else if let Some(t) = ops::tuple_items(s.seq) {
                 t.get(i).copied()
             } else if let Some(st) = Gc::<StrBody>::from_value(s.seq) {
-                if i < st.char_len() {
-                    let c = st.code_at(i);
-                    Some(crate::builtins::str::code_value(vm, c))
-                } else {
-                    None
-                }
+                (i < st.char_len()).then(|| crate::builtins::str::code_value(vm, st.code_at(i)))
             } else {
                 None
             };
-            return Ok(match item {
-                Some(v) => {
-                    s.index.store(i + 1, Ordering::Relaxed);
-                    Some(v)
-                }
-                None => {
-                    // Exhausted iterators stay exhausted even if the list grows later.
-                    s.index.store(usize::MAX / 2, Ordering::Relaxed);
-                    None
-                }
-            });
+            return Ok(advance(&s, i, item));
         }
         Some(ObjKind::Generator) => return crate::vm::generator_ops::gen_next(vm, it),
         Some(ObjKind::Native) => {

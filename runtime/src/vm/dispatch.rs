@@ -75,13 +75,13 @@ pub(super) fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow
             }
         };
     }
-    // A specialised operator on two inline ints (two floats): `$fast` computes the result
-    // or declines (overflow, a zero divisor) for the generic path; operands of another
-    // kind deoptimise the site.
-    macro_rules! int_operator {
-        ($fast:expr) => {{
+    // A specialised operator on two inline ints (two floats): `$unbox` reads an operand
+    // of the kind, `$fast` computes the result or declines (overflow, a zero divisor) for
+    // the generic path; operands of another kind deoptimise the site.
+    macro_rules! typed_operator {
+        ($unbox:ident, $fast:expr) => {{
             let (a, b) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
-            let v = match (a.as_small_int(), b.as_small_int()) {
+            let v = match (a.$unbox(), b.$unbox()) {
                 (Some(x), Some(y)) => match $fast(x, y) {
                     Some(v) => v,
                     None => tri!(quicken::operator_slow(vm, units, at, a, b)),
@@ -99,26 +99,33 @@ pub(super) fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow
             frame.set_reg(op!(units, at, 0), v);
         }};
     }
-    macro_rules! float_operator {
-        ($fast:expr) => {{
-            let (a, b) = (frame.reg(op!(units, at, 1)), frame.reg(op!(units, at, 2)));
-            let v = match (a.as_f64(), b.as_f64()) {
-                (Some(x), Some(y)) => match $fast(x, y) {
-                    Some(v) => v,
-                    None => tri!(quicken::operator_slow(vm, units, at, a, b)),
-                },
-                _ => tri!(quicken::operator_miss(
-                    vm,
-                    live,
-                    units,
-                    at,
-                    a,
-                    b,
-                    &code.caches
-                )),
+    // A specialised attribute or method load whose whole answer is one cached value:
+    // `$probe` finds it for the receiver, or the site deoptimises.
+    macro_rules! cached_attribute {
+        ($probe:path) => {{
+            let obj = frame.reg(op!(units, at, 1));
+            let cache = code.caches.get(op!(units, at, 3));
+            let v = match cache.and_then(|c| $probe(vm, c, obj)) {
+                Some(v) => v,
+                None => {
+                    let name = code.names[op!(units, at, 2)];
+                    tri!(quicken::attribute_miss(
+                        vm, live, units, at, cache, obj, name
+                    ))
+                }
             };
             frame.set_reg(op!(units, at, 0), v);
         }};
+    }
+    macro_rules! int_operator {
+        ($fast:expr) => {
+            typed_operator!(as_small_int, $fast)
+        };
+    }
+    macro_rules! float_operator {
+        ($fast:expr) => {
+            typed_operator!(as_f64, $fast)
+        };
     }
     loop {
         let Some(opcode) = Opcode::from_unit(quicken::unit(live, at)) else {
@@ -277,13 +284,17 @@ pub(super) fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow
                 let v = tri!(misc::load_special(vm, obj, name));
                 frame.set_reg(op!(units, at, 0), v);
             }
-            Opcode::GetAttr => {
+            Opcode::GetAttr | Opcode::LoadMethod => {
                 // `f_lineno` of a running frame reads the pc (`sys._getframe().f_lineno`).
                 frame.pc.store(at as u32, Ordering::Relaxed);
                 let obj = frame.reg(op!(units, at, 1));
                 let name = code.names[op!(units, at, 2)];
                 let cache = code.caches.get(op!(units, at, 3));
-                let v = tri!(inline_cache::get_attr(vm, cache, obj, name));
+                let v = if opcode == Opcode::GetAttr {
+                    tri!(inline_cache::get_attr(vm, cache, obj, name))
+                } else {
+                    tri!(inline_cache::load_method(vm, cache, obj, name))
+                };
                 frame.set_reg(op!(units, at, 0), v);
                 quicken::after_generic(vm, live, at, opcode, cache, || Seen::Attr(obj, name, v));
             }
@@ -300,27 +311,7 @@ pub(super) fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow
                 frame.set_reg(op!(units, at, 0), tri!(r));
             }
             Opcode::GetAttrModule | Opcode::LoadMethodModule => {
-                let obj = frame.reg(op!(units, at, 1));
-                let cache = code.caches.get(op!(units, at, 3));
-                let v = match cache.and_then(|c| inline_cache::module_attr_cached(vm, c, obj)) {
-                    Some(v) => v,
-                    None => {
-                        let name = code.names[op!(units, at, 2)];
-                        tri!(quicken::attribute_miss(
-                            vm, live, units, at, cache, obj, name
-                        ))
-                    }
-                };
-                frame.set_reg(op!(units, at, 0), v);
-            }
-            Opcode::LoadMethod => {
-                frame.pc.store(at as u32, Ordering::Relaxed);
-                let obj = frame.reg(op!(units, at, 1));
-                let name = code.names[op!(units, at, 2)];
-                let cache = code.caches.get(op!(units, at, 3));
-                let v = tri!(inline_cache::load_method(vm, cache, obj, name));
-                frame.set_reg(op!(units, at, 0), v);
-                quicken::after_generic(vm, live, at, opcode, cache, || Seen::Attr(obj, name, v));
+                cached_attribute!(inline_cache::module_attr_cached)
             }
             Opcode::LoadMethodInstance => {
                 frame.pc.store(at as u32, Ordering::Relaxed);
@@ -342,18 +333,7 @@ pub(super) fn execute(vm: &mut Vm, frame: Gc<FrameBody>, pc: &mut usize) -> Flow
                 frame.set_reg(op!(units, at, 0), v);
             }
             Opcode::LoadMethodBuiltin => {
-                let obj = frame.reg(op!(units, at, 1));
-                let cache = code.caches.get(op!(units, at, 3));
-                let v = match cache.and_then(|c| inline_cache::builtin_method_cached(vm, c, obj)) {
-                    Some(v) => v,
-                    None => {
-                        let name = code.names[op!(units, at, 2)];
-                        tri!(quicken::attribute_miss(
-                            vm, live, units, at, cache, obj, name
-                        ))
-                    }
-                };
-                frame.set_reg(op!(units, at, 0), v);
+                cached_attribute!(inline_cache::builtin_method_cached)
             }
             Opcode::SetAttr => {
                 let obj = frame.reg(op!(units, at, 0));

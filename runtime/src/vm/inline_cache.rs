@@ -600,25 +600,8 @@ fn method_on_type(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
     // Objects whose attribute lookup is the generic one: instances of Python classes and
     // the plain builtin containers and scalars. Modules and classes read their namespaces,
     // and native objects (`super`, properties, …) may have lookups of their own.
-    match kind_of(obj) {
-        None
-        | Some(
-            ObjKind::Instance
-            | ObjKind::Str
-            | ObjKind::Bytes
-            | ObjKind::ByteArray
-            | ObjKind::Tuple
-            | ObjKind::List
-            | ObjKind::Dict
-            | ObjKind::Set
-            | ObjKind::BigInt
-            | ObjKind::Complex
-            | ObjKind::Generator,
-        ) => {}
-        // Deques are native objects with the generic lookup (and no attributes of their
-        // own): `d.append(x)` needs no bound method either.
-        Some(ObjKind::Native) if crate::modules::collections::is_deque(obj) => {}
-        _ => return None,
+    if kind_of(obj) != Some(ObjKind::Instance) && !has_no_own_attributes(obj) {
+        return None;
     }
     let name_str = ops::str_of(name)?;
     let ty = ops::type_of(vm, obj);
