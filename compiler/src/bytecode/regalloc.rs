@@ -181,9 +181,7 @@ fn live_intervals(func: &Function, positions: &[BlockPositions]) -> Intervals {
             }
         }
         if let Some(term) = &data.term {
-            for value in term.uses() {
-                use_at(value, 2 * pos.term, &mut intervals, &mut crossing);
-            }
+            term.for_each_use(|value| use_at(value, 2 * pos.term, &mut intervals, &mut crossing));
             for succ in term.successors() {
                 edges.push((succ.0, block));
             }

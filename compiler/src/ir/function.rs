@@ -258,6 +258,36 @@ impl Terminator {
             .chain(self.edges().flat_map(|edge| edge.args.iter().copied()))
     }
 
+    /// Calls `f` on every value the terminator reads, in [`Terminator::uses`] order. The
+    /// walks over every block (liveness, dead-code checks) use this rather than the
+    /// chained iterator, which costs several times more per terminator.
+    #[inline]
+    pub fn for_each_use(&self, mut f: impl FnMut(Value)) {
+        match self {
+            Terminator::Jump(target) => target.args.iter().copied().for_each(f),
+            Terminator::Branch {
+                cond,
+                then_to,
+                else_to,
+            } => {
+                f(*cond);
+                then_to.args.iter().copied().for_each(&mut f);
+                else_to.args.iter().copied().for_each(f);
+            }
+            Terminator::ForIter { iter, body, exit } => {
+                f(*iter);
+                body.args.iter().copied().for_each(&mut f);
+                exit.args.iter().copied().for_each(f);
+            }
+            Terminator::Return(v) | Terminator::Reraise(v) => f(*v),
+            Terminator::Raise { exc, cause } => {
+                exc.iter().copied().for_each(&mut f);
+                cause.iter().copied().for_each(f);
+            }
+            Terminator::Unreachable => {}
+        }
+    }
+
     /// Whether the terminator itself can raise (taking the block's exception edge).
     pub fn can_raise(&self) -> bool {
         matches!(
