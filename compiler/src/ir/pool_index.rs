@@ -8,6 +8,7 @@
 //! chained, which keeps the index exact however rare such collisions are.
 
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 use std::hash::{BuildHasher, Hash};
 
 /// Hash → pool id, over the entries of one pool (see the module docs).
@@ -39,9 +40,12 @@ impl PoolIndex {
 
     /// Files entry `id` under `hash`; the caller has checked that no equal entry is filed.
     pub(super) fn insert(&mut self, hash: u64, id: u32) {
-        let Some(&first) = self.first.get(&hash) else {
-            self.first.insert(hash, id);
-            return;
+        let first = match self.first.entry(hash) {
+            Entry::Vacant(slot) => {
+                slot.insert(id);
+                return;
+            }
+            Entry::Occupied(slot) => *slot.get(),
         };
         let mut last = first;
         while let Some(&next) = self.next.get(&last) {

@@ -299,6 +299,10 @@ fn check_gap(
     to: TextSize,
     scan: &mut TokenScan,
 ) -> (bool, Option<usize>) {
+    // Most tokens follow the previous one directly.
+    if from == to {
+        return (false, None);
+    }
     let start = usize::from(from);
     let Some(gap) = map.text.as_bytes().get(start..usize::from(to)) else {
         return (false, None);
