@@ -340,11 +340,16 @@ pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
             expired_to += 1;
         }
         let value = value as usize;
-        let hinted = partners
-            .of(value)
-            .iter()
-            .filter_map(|p| regs.get(p.index()).copied().flatten())
-            .find(|&r| free.contains(r));
+        // Without block parameters (most functions) there are no partners to consult.
+        let hinted = if pairs.is_empty() {
+            None
+        } else {
+            partners
+                .of(value)
+                .iter()
+                .filter_map(|p| regs.get(p.index()).copied().flatten())
+                .find(|&r| free.contains(r))
+        };
         let reg = match hinted {
             Some(reg) => Some(reg),
             None => {
@@ -352,7 +357,12 @@ pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
                 // least avoid the registers of the target's other parameters, or the edge's
                 // moves form a cycle.
                 avoid.clear();
-                for p in partners.of(value) {
+                let partners_of = if pairs.is_empty() {
+                    &[][..]
+                } else {
+                    partners.of(value)
+                };
+                for p in partners_of {
                     if let Some(ValueDef::Param(block, _)) = func.values.get(p.index()) {
                         avoid.extend(
                             func.blocks[block.index()]
