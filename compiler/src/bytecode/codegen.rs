@@ -624,6 +624,15 @@ impl<'f> Codegen<'f> {
     }
 
     fn emit_inst(&mut self, inst: &InstData) -> Result<()> {
+        // Nearly every instruction has a few operands: their registers go in a buffer on
+        // the stack; only long operand lists (calls, displays) use the reusable vector.
+        let mut small = [0u32; 6];
+        if inst.args.len() <= small.len() {
+            for (reg, &value) in small.iter_mut().zip(&inst.args) {
+                *reg = self.reg(value)?;
+            }
+            return self.emit_inst_with(inst, &small[..inst.args.len()]);
+        }
         let mut args = std::mem::take(&mut self.arg_regs);
         args.clear();
         for &value in &inst.args {
