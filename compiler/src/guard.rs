@@ -9,7 +9,7 @@
 //! legal but deep tree never overflows a small thread stack.
 
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
-use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::token::{Token, TokenKind};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Mod, Pattern, Stmt};
 use ruff_python_parser::Mode;
@@ -197,6 +197,9 @@ pub fn reject_too_deep(
     parsed: Parsed<Mod>,
     filename: &str,
 ) -> Result<Parsed<Mod>, SyntaxDiagnostic> {
+    if parsed.errors().is_empty() && depth_bound(parsed.tokens()) <= MAX_AST_DEPTH {
+        return Ok(parsed);
+    }
     let mut meter = DepthMeter {
         depth: 0,
         exceeded: false,
@@ -210,6 +213,38 @@ pub fn reject_too_deep(
         return Err(recursion_error(filename));
     }
     Ok(parsed)
+}
+
+/// An upper bound on the depth of a tree parsed without errors from `tokens`, found in one
+/// pass over the tokens: it spares almost every file the walk of its whole tree.
+///
+/// A path from the root first descends through statements: one per indentation level,
+/// plus one for a simple statement after a colon on its header's line. The rest of the
+/// path lies within one logical line (a decorator is a line of its own), and every node
+/// there but the last owns at least one token of that line (an operator, keyword, bracket,
+/// comma or colon): expressions and patterns never nest without one. So the depth is at
+/// most the indentation depth plus the longest logical line's token count plus a few
+/// levels; the bound doubles that for margin.
+fn depth_bound(tokens: &[Token]) -> usize {
+    let (mut indent, mut max_indent) = (0usize, 0usize);
+    // A logical line's tokens are those since the last `Newline` token.
+    let (mut line_start, mut max_line) = (0usize, 0usize);
+    for (index, token) in tokens.iter().enumerate() {
+        match token.kind() {
+            TokenKind::Indent => {
+                indent += 1;
+                max_indent = max_indent.max(indent);
+            }
+            TokenKind::Dedent => indent = indent.saturating_sub(1),
+            TokenKind::Newline => {
+                max_line = max_line.max(index - line_start);
+                line_start = index + 1;
+            }
+            _ => {}
+        }
+    }
+    max_line = max_line.max(tokens.len() - line_start);
+    2 * (max_indent + max_line + 4)
 }
 
 struct DepthMeter {

@@ -587,6 +587,19 @@ impl LineIndex {
         (line, offset - self.line_starts[(line - 1) as usize])
     }
 
+    /// [`LineIndex::line_col`] of both ends of a range. The end usually lies on the
+    /// start's line, which one comparison with the next line's start confirms.
+    pub fn range_line_cols(&self, start: TextSize, end: TextSize) -> ((u32, u32), (u32, u32)) {
+        let (line, col) = self.line_col(start);
+        let end_offset = u32::from(end).min(self.len);
+        let line_start = self.line_starts[(line - 1) as usize];
+        let next_start = self.line_starts.get(line as usize).copied();
+        if end_offset >= line_start && next_start.is_none_or(|next| end_offset < next) {
+            return ((line, col), (line, end_offset - line_start));
+        }
+        ((line, col), self.line_col(end))
+    }
+
     /// 1-based line and 1-based *character* column of `offset`, as CPython's
     /// `SyntaxError.offset` counts them.
     pub fn line_char_col(&self, offset: TextSize, source: &str) -> (u32, u32) {

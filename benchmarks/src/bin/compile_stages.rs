@@ -3,7 +3,10 @@
 //! each stage (decoding and line indexing, parsing with its checks, scopes, lowering, passes,
 //! bytecode).
 //!
-//! Usage: `cargo run --release -p benchmarks --bin compile_stages [-- --runs N] [FILE...]`.
+//! Usage: `cargo run --release -p benchmarks --bin compile_stages [-- --runs N] [--every K]
+//! [FILE...]`. `--every K` keeps every K-th stdlib file (in path order), a subset small
+//! enough to count instructions with `valgrind --tool=callgrind`; instruction counts are
+//! how frontend changes are compared on a shared machine, where times are noisy.
 //! With `COMPILE_STAGES_LIMITS=1` it also prints each code object's register, cache,
 //! constant, name and code-unit counts.
 
@@ -25,9 +28,15 @@ fn main() {
         runs = args.get(i + 1).and_then(|r| r.parse().ok()).unwrap_or(1);
         args.drain(i..(i + 2).min(args.len()));
     }
-    let files = if args.is_empty() {
+    let mut every = 1;
+    if let Some(i) = args.iter().position(|a| a == "--every") {
+        every = args.get(i + 1).and_then(|k| k.parse().ok()).unwrap_or(1);
+        args.drain(i..(i + 2).min(args.len()));
+    }
+    let files: Vec<std::path::PathBuf> = if args.is_empty() {
         let python = python3_executable().expect("python3");
-        python_files(&python3_stdlib(&python).expect("stdlib"))
+        let all = python_files(&python3_stdlib(&python).expect("stdlib"));
+        all.into_iter().step_by(every.max(1)).collect()
     } else {
         args.iter().map(std::path::PathBuf::from).collect()
     };

@@ -124,6 +124,26 @@ struct Stub {
 /// Marks a pc that is not known (yet).
 const NO_PC: u32 = u32::MAX;
 
+/// Whether each opcode (by code unit) has a jump `Target` operand, derived from the opcode
+/// table at compile time. Every other operand is one code unit holding its value, which
+/// lets [`Codegen::encode`] copy an instruction's operands without consulting the table.
+const HAS_TARGET: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let operands = Opcode::ALL[i].operands();
+        let mut j = 0;
+        while j < operands.len() {
+            if matches!(operands[j].kind, OperandKind::Target) {
+                table[Opcode::ALL[i] as usize] = true;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    table
+};
+
 struct Codegen<'f> {
     func: &'f Function,
     /// Which blocks are laid out (jump threading never leaves the layout).
@@ -296,6 +316,50 @@ impl<'f> Codegen<'f> {
     /// not among them: it is patched later to `target`), then its register list.
     fn encode(&mut self, opcode: Opcode, fixed: &[u32], list: &[u32], target: Option<Label>) {
         let start = self.code.len() as u32;
+        let (len, has_list) = Opcode::FIXED_LENGTHS[opcode.unit() as usize];
+        // The fixed operands that are not a register list's count.
+        let nfixed = usize::from(len) - 1 - usize::from(has_list);
+        let mut units = [0u16; 8];
+        let fits = !HAS_TARGET[opcode.unit() as usize]
+            && fixed.len() == nfixed
+            && nfixed < units.len()
+            && (has_list || list.is_empty());
+        // The common case, written in one go: the opcode and its fixed operands in table
+        // order from a buffer, then the register list's count and registers (lists come
+        // last). Any value past 16 bits takes the general path, which reports it.
+        let mut wide = !fits;
+        if fits {
+            units[0] = opcode.unit();
+            for (unit, &value) in units[1..].iter_mut().zip(fixed) {
+                *unit = value as u16;
+                wide |= value > u32::from(u16::MAX);
+            }
+            wide |= list.len() > usize::from(u16::MAX);
+            for &reg in list {
+                wide |= reg > u32::from(u16::MAX);
+            }
+        }
+        if wide {
+            self.encode_operands(opcode, fixed, list, target);
+        } else {
+            self.code.extend_from_slice(&units[..=nfixed]);
+            if has_list {
+                self.code.push(list.len() as u16);
+                self.code.extend(list.iter().map(|&reg| reg as u16));
+            }
+        }
+        self.note_ranges(start);
+    }
+
+    /// [`Codegen::encode`]'s general case: operands by the opcode table, jump targets
+    /// left for patching, values past 16 bits recorded as an error.
+    fn encode_operands(
+        &mut self,
+        opcode: Opcode,
+        fixed: &[u32],
+        list: &[u32],
+        target: Option<Label>,
+    ) {
         self.code.push(opcode.unit());
         let mut values = fixed.iter();
         for spec in opcode.operands() {
@@ -318,6 +382,11 @@ impl<'f> Codegen<'f> {
                 }
             }
         }
+    }
+
+    /// Files the instruction just encoded from `start` under the current location and
+    /// handler.
+    fn note_ranges(&mut self, start: u32) {
         let end = self.code.len() as u32;
         // Consecutive instructions from the same place share one entry (one line-table run).
         match self.lines.last_mut() {
@@ -565,6 +634,15 @@ impl<'f> Codegen<'f> {
     }
 
     fn emit_inst(&mut self, inst: &InstData) -> Result<()> {
+        // Nearly every instruction has a few operands: their registers go in a buffer on
+        // the stack; only long operand lists (calls, displays) use the reusable vector.
+        let mut small = [0u32; 6];
+        if inst.args.len() <= small.len() {
+            for (reg, &value) in small.iter_mut().zip(&inst.args) {
+                *reg = self.reg(value)?;
+            }
+            return self.emit_inst_with(inst, &small[..inst.args.len()]);
+        }
         let mut args = std::mem::take(&mut self.arg_regs);
         args.clear();
         for &value in &inst.args {

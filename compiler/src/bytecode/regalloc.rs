@@ -19,8 +19,6 @@
 //! almost all SSA values (Python variables live in the fixed local registers, not here).
 
 use crate::ir::{Block, Function, Value, ValueDef};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 /// Where each block sits in the numbering described in the module docs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -183,9 +181,7 @@ fn live_intervals(func: &Function, positions: &[BlockPositions]) -> Intervals {
             }
         }
         if let Some(term) = &data.term {
-            for value in term.uses() {
-                use_at(value, 2 * pos.term, &mut intervals, &mut crossing);
-            }
+            term.for_each_use(|value| use_at(value, 2 * pos.term, &mut intervals, &mut crossing));
             for succ in term.successors() {
                 edges.push((succ.0, block));
             }
@@ -230,58 +226,54 @@ fn live_intervals(func: &Function, positions: &[BlockPositions]) -> Intervals {
     intervals
 }
 
-/// The free registers: always hands out the lowest suitable one (a min-heap with lazy
-/// deletion, since hinted registers are taken out of order).
+/// The free temporary registers as a bitset (bit `r - base` for register `r`), so the
+/// lowest suitable one is a scan of a few words rather than heap operations. Functions
+/// rarely need more than a few dozen temporaries, so the set is usually one word.
 struct FreeRegs {
-    heap: BinaryHeap<Reverse<u32>>,
-    is_free: Vec<bool>,
-    skipped: Vec<u32>,
+    base: u32,
+    words: Vec<u64>,
 }
 
 impl FreeRegs {
     fn contains(&self, reg: u32) -> bool {
-        self.is_free.get(reg as usize).copied().unwrap_or(false)
+        let Some(bit) = reg.checked_sub(self.base) else {
+            return false;
+        };
+        self.words
+            .get(bit as usize / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     fn insert(&mut self, reg: u32) {
-        let r = reg as usize;
-        if r >= self.is_free.len() {
-            self.is_free.resize(r + 1, false);
+        let bit = (reg - self.base) as usize;
+        if bit / 64 >= self.words.len() {
+            self.words.resize(bit / 64 + 1, 0);
         }
-        if !self.is_free[r] {
-            self.is_free[r] = true;
-            self.heap.push(Reverse(reg));
-        }
+        self.words[bit / 64] |= 1 << (bit % 64);
     }
 
     fn take(&mut self, reg: u32) {
-        if let Some(slot) = self.is_free.get_mut(reg as usize) {
-            *slot = false;
+        let bit = (reg - self.base) as usize;
+        if let Some(word) = self.words.get_mut(bit / 64) {
+            *word &= !(1 << (bit % 64));
         }
     }
 
     /// The lowest free register not in `avoid`, else the lowest free one.
-    fn lowest(&mut self, avoid: &[u32]) -> Option<u32> {
-        let mut found = None;
+    fn lowest(&self, avoid: &[u32]) -> Option<u32> {
         let mut first = None;
-        while let Some(&Reverse(reg)) = self.heap.peek() {
-            if !self.contains(reg) || self.skipped.contains(&reg) {
-                // A stale entry, or a duplicate of one already set aside.
-                self.heap.pop();
-                continue;
+        for (index, &word) in self.words.iter().enumerate() {
+            let mut rest = word;
+            while rest != 0 {
+                let reg = self.base + 64 * index as u32 + rest.trailing_zeros();
+                if !avoid.contains(&reg) {
+                    return Some(reg);
+                }
+                first.get_or_insert(reg);
+                rest &= rest - 1;
             }
-            first.get_or_insert(reg);
-            if !avoid.contains(&reg) {
-                found = Some(reg);
-                break;
-            }
-            self.heap.pop();
-            self.skipped.push(reg);
         }
-        for reg in self.skipped.drain(..) {
-            self.heap.push(Reverse(reg));
-        }
-        found.or(first)
+        first
     }
 }
 
@@ -318,28 +310,46 @@ pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
     order.sort_unstable();
     let mut regs: Vec<Option<u32>> = vec![None; nvalues];
     let mut free = FreeRegs {
-        heap: BinaryHeap::new(),
-        is_free: Vec::new(),
-        skipped: Vec::new(),
+        base: nlocals,
+        words: Vec::new(),
     };
-    // Active intervals as (end, register), the earliest end first.
-    let mut active: BinaryHeap<Reverse<(u32, u32)>> = BinaryHeap::new();
+    // Active intervals, bucketed by the point where they end: `expiring[p]` heads a list
+    // (linked through `next_expiring`, by value) of the values whose interval ends at `p`.
+    // Every interval ends at or after the start being allocated, so the buckets behind
+    // `expired_to` are empty and each point's bucket is emptied once, in order.
+    let npoints = order
+        .iter()
+        .map(|&(_, hi, _)| hi as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut expiring = vec![u32::MAX; npoints];
+    let mut next_expiring = vec![u32::MAX; nvalues];
+    let mut expired_to = 0usize;
     let mut avoid: Vec<u32> = Vec::new();
     let mut nregs = nlocals;
     for (start, end, value) in order {
-        while let Some(&Reverse((active_end, reg))) = active.peek() {
-            if active_end >= start {
-                break;
+        // Free the registers of every interval ending before `start`.
+        while expired_to < start as usize {
+            let mut v = std::mem::replace(&mut expiring[expired_to], u32::MAX);
+            while v != u32::MAX {
+                if let Some(reg) = regs[v as usize] {
+                    free.insert(reg);
+                }
+                v = next_expiring[v as usize];
             }
-            active.pop();
-            free.insert(reg);
+            expired_to += 1;
         }
         let value = value as usize;
-        let hinted = partners
-            .of(value)
-            .iter()
-            .filter_map(|p| regs.get(p.index()).copied().flatten())
-            .find(|&r| free.contains(r));
+        // Without block parameters (most functions) there are no partners to consult.
+        let hinted = if pairs.is_empty() {
+            None
+        } else {
+            partners
+                .of(value)
+                .iter()
+                .filter_map(|p| regs.get(p.index()).copied().flatten())
+                .find(|&r| free.contains(r))
+        };
         let reg = match hinted {
             Some(reg) => Some(reg),
             None => {
@@ -347,7 +357,12 @@ pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
                 // least avoid the registers of the target's other parameters, or the edge's
                 // moves form a cycle.
                 avoid.clear();
-                for p in partners.of(value) {
+                let partners_of = if pairs.is_empty() {
+                    &[][..]
+                } else {
+                    partners.of(value)
+                };
+                for p in partners_of {
                     if let Some(ValueDef::Param(block, _)) = func.values.get(p.index()) {
                         avoid.extend(
                             func.blocks[block.index()]
@@ -371,7 +386,7 @@ pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
             }
         };
         regs[value] = Some(reg);
-        active.push(Reverse((end, reg)));
+        next_expiring[value] = std::mem::replace(&mut expiring[end as usize], value as u32);
     }
     Allocation { regs, nregs }
 }

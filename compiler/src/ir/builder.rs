@@ -132,15 +132,21 @@ impl FunctionBuilder {
 
     /// The block instructions currently go to, creating an unreachable one if the last
     /// block was terminated.
+    #[inline]
     pub fn current_block(&mut self) -> Block {
         match self.current {
             Some(block) => block,
-            None => {
-                let block = self.create_block();
-                self.current = Some(block);
-                block
-            }
+            None => self.start_unreachable_block(),
         }
+    }
+
+    /// Code after a terminator goes to a fresh block. Kept out of line: every emitted
+    /// instruction asks for the current block, and almost always there is one.
+    #[cold]
+    fn start_unreachable_block(&mut self) -> Block {
+        let block = self.create_block();
+        self.current = Some(block);
+        block
     }
 
     /// Whether the current block has already been terminated (code here is unreachable).

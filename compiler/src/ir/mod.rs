@@ -9,6 +9,7 @@
 //!   `print(m)` and `parse(print(m)) == m`).
 //! - [`verify`]: the invariants every IR must satisfy (its module doc lists them).
 //! - [`dominators`]: dominator trees, used by the verifier.
+//! - `pool_index`: the hash index that interns constants and names into a function's pools.
 //!
 //! The passes that transform this IR live in `crate::passes`.
 
@@ -19,6 +20,7 @@ pub mod entities;
 pub mod function;
 pub mod ops;
 pub mod parse;
+mod pool_index;
 pub mod print;
 pub mod verify;
 

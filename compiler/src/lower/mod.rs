@@ -186,8 +186,8 @@ impl<'a> Lowerer<'a> {
         {
             return loc;
         }
-        let (line, col) = self.line_col(range.start());
-        let (end_line, end_col) = self.line_col(range.end());
+        let ((line, col), (end_line, end_col)) =
+            self.map.index.range_line_cols(range.start(), range.end());
         let loc = Loc {
             line,
             col,

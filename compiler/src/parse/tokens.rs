@@ -66,8 +66,15 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
     let text = map.text;
     let mut stack: Vec<Open> = Vec::new();
     let mut indents: Vec<(u32, u32)> = vec![(0, 0)];
-    // The last byte of the previous token that counts for indentation.
-    let mut prev_last: Option<TextSize> = None;
+    // Where the line after the one holding the last byte of the previous token that counts
+    // for indentation starts: a token starts a new logical line's indentation check exactly
+    // when it begins at or past it (`0` before the first token). `next_line` is that line,
+    // the first whose start is past the byte; both only move forward, so following them
+    // costs a comparison per token where two line-number lookups per token used to be a
+    // third of this scan.
+    let mut new_line_at = 0u32;
+    let mut next_line = 1u32;
+    let line_count = map.index.line_count();
     let mut prev_end = TextSize::new(0);
     let mut number_scanned_to = 0usize;
 
@@ -106,17 +113,27 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
         }
         // Line numbers are looked up only where indentation can matter (outside brackets),
         // not for every token.
-        if stack.is_empty() && kind != TokenKind::Newline && !gap_has_continuation {
+        if stack.is_empty()
+            && kind != TokenKind::Newline
+            && !gap_has_continuation
+            && u32::from(range.start()) >= new_line_at
+        {
             let start_line = map.index.line_number(range.start());
-            if prev_last.is_none_or(|last| start_line > map.index.line_number(last)) {
-                check_indentation(map, start_line, range.start(), &mut indents, &mut scan);
-            }
+            check_indentation(map, start_line, range.start(), &mut indents, &mut scan);
         }
-        prev_last = Some(if range.is_empty() {
+        let last = if range.is_empty() {
             range.start()
         } else {
             range.end() - TextSize::new(1)
-        });
+        };
+        while next_line <= line_count && map.index.line_start(next_line) <= last {
+            next_line += 1;
+        }
+        new_line_at = if next_line <= line_count {
+            u32::from(map.index.line_start(next_line))
+        } else {
+            u32::MAX
+        };
 
         match kind {
             TokenKind::Int | TokenKind::Float | TokenKind::Complex => {
@@ -282,6 +299,10 @@ fn check_gap(
     to: TextSize,
     scan: &mut TokenScan,
 ) -> (bool, Option<usize>) {
+    // Most tokens follow the previous one directly.
+    if from == to {
+        return (false, None);
+    }
     let start = usize::from(from);
     let Some(gap) = map.text.as_bytes().get(start..usize::from(to)) else {
         return (false, None);
@@ -289,6 +310,10 @@ fn check_gap(
     let mut continuation = false;
     let mut digit = None;
     for (i, &byte) in gap.iter().enumerate() {
+        // Nearly every gap byte is a space, a tab or a line break: one comparison skips it.
+        if byte <= b' ' {
+            continue;
+        }
         if byte == b'\\' {
             let at = from + TextSize::new(i as u32);
             continuation |= check_backslash(map, at, scan);

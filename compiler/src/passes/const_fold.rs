@@ -50,7 +50,13 @@ pub fn run(func: &mut Function) {
             let block = func.layout[b];
             for i in 0..func.blocks[block.index()].insts.len() {
                 let inst = func.blocks[block.index()].insts[i];
-                if let Some(value) = fold_inst(func, &func.insts[inst.index()]) {
+                let data = &func.insts[inst.index()];
+                // The operation's kind rules out almost every instruction, here rather
+                // than after a call.
+                if !foldable(data.op) {
+                    continue;
+                }
+                if let Some(value) = fold_inst(func, data) {
                     let id = func.add_const(value);
                     let data = &mut func.insts[inst.index()];
                     data.op = Op::Const;

@@ -57,7 +57,103 @@ pub fn run(func: &mut Function) {
     }
     drop_impossible_exception_edges(func);
     remove_unreachable_blocks(func);
+    // Most functions come out of lowering with nothing dead (a fifth of the stdlib's have
+    // something): one walk over the uses proves that, and skips the marking, the edge
+    // tables and the sweeps below.
+    let mut pools_used = PoolsUsed {
+        consts: vec![false; func.consts.len()],
+        names: vec![false; func.names.len()],
+    };
+    if !nothing_dead(func, &mut pools_used) {
+        sweep_dead(func);
+        pools_used.consts.fill(false);
+        pools_used.names.fill(false);
+        pools_used.mark(func);
+    }
+    compact_pools(func, &pools_used);
+}
 
+/// Which constants and names the laid-out instructions refer to.
+struct PoolsUsed {
+    consts: Vec<bool>,
+    names: Vec<bool>,
+}
+
+impl PoolsUsed {
+    #[inline]
+    fn note(&mut self, imm: Imm) {
+        match imm {
+            Imm::Const(c) => self.consts[c.index()] = true,
+            Imm::Name(n) => self.names[n.index()] = true,
+            _ => {}
+        }
+    }
+
+    fn mark(&mut self, func: &Function) {
+        for &block in &func.layout {
+            for &inst in &func.blocks[block.index()].insts {
+                self.note(func.insts[inst.index()].imm);
+            }
+        }
+    }
+}
+
+/// Whether the marking of [`sweep_dead`] would find every removable instruction and every
+/// block parameter live. It does when no parameter could be removed (each belongs to a
+/// handler, or is a `for_iter` body's item) and every removable instruction's result has a
+/// use: without removable parameters, values flow only from instruction to instruction,
+/// which cannot form a cycle in SSA form, so following uses from a removable result always
+/// ends at an effectful instruction or a terminator, which keeps the whole chain alive.
+///
+/// When it returns true, `pools_used` holds the pool entries the code refers to (the walk
+/// notes them on the way); otherwise its contents are partial.
+fn nothing_dead(func: &Function, pools_used: &mut PoolsUsed) -> bool {
+    // Blocks whose parameters the sweep keeps: 1 for the last one (a `for_iter` body's
+    // item), 2 for all of them (a handler).
+    let mut kept = vec![0u8; func.blocks.len()];
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        if let Some(handler) = data.handler {
+            kept[handler.index()] = 2;
+        }
+        if let Some(Terminator::ForIter { body, .. }) = &data.term {
+            let slot = &mut kept[body.block.index()];
+            *slot = (*slot).max(1);
+        }
+    }
+    let mut used = vec![false; func.values.len()];
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        let removable_params = match kept[block.index()] {
+            2 => 0,
+            1 => data.params.len().saturating_sub(1),
+            _ => data.params.len(),
+        };
+        if removable_params > 0 {
+            return false;
+        }
+        for &inst in &data.insts {
+            let inst = &func.insts[inst.index()];
+            for &arg in &inst.args {
+                used[arg.index()] = true;
+            }
+            pools_used.note(inst.imm);
+        }
+        if let Some(term) = &data.term {
+            term.for_each_use(|value| used[value.index()] = true);
+        }
+    }
+    func.layout.iter().all(|&block| {
+        func.blocks[block.index()].insts.iter().all(|&inst| {
+            let data = &func.insts[inst.index()];
+            !is_removable(data.op) || data.result.is_some_and(|r| used[r.index()])
+        })
+    })
+}
+
+/// Marks the live values (see the module docs) and deletes the dead instructions and
+/// block parameters.
+fn sweep_dead(func: &mut Function) {
     // Definitions, and the roots of the marking below: everything an effectful instruction
     // or a terminator reads is live (one walk over the code for both).
     let mut defs: Vec<Option<Def>> = vec![None; func.values.len()];
@@ -210,22 +306,11 @@ pub fn run(func: &mut Function) {
         }
         func.blocks[block.index()].params = params;
     }
-    compact_pools(func);
 }
 
 /// Drops unreferenced constants and names, keeping the order of the rest.
-fn compact_pools(func: &mut Function) {
-    let mut const_used = vec![false; func.consts.len()];
-    let mut name_used = vec![false; func.names.len()];
-    for &block in &func.layout {
-        for &inst in &func.blocks[block.index()].insts {
-            match func.insts[inst.index()].imm {
-                Imm::Const(c) => const_used[c.index()] = true,
-                Imm::Name(n) => name_used[n.index()] = true,
-                _ => {}
-            }
-        }
-    }
+fn compact_pools(func: &mut Function, used: &PoolsUsed) {
+    let (const_used, name_used) = (&used.consts, &used.names);
     if const_used.iter().all(|&u| u) && name_used.iter().all(|&u| u) {
         return;
     }
@@ -240,18 +325,18 @@ fn compact_pools(func: &mut Function) {
             })
             .collect()
     };
-    let (const_map, name_map) = (renumber(&const_used), renumber(&name_used));
+    let (const_map, name_map) = (renumber(const_used), renumber(name_used));
     let consts = std::mem::take(&mut func.consts);
     func.consts = consts
         .into_iter()
-        .zip(&const_used)
+        .zip(const_used)
         .filter(|&(_, &u)| u)
         .map(|(c, _)| c)
         .collect();
     let names = std::mem::take(&mut func.names);
     func.names = names
         .into_iter()
-        .zip(&name_used)
+        .zip(name_used)
         .filter(|&(_, &u)| u)
         .map(|(n, _)| n)
         .collect();

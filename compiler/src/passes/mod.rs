@@ -141,12 +141,31 @@ pub(crate) fn reachable_blocks(func: &Function) -> Vec<bool> {
     let Some(&entry) = func.layout.first() else {
         return reachable;
     };
-    let mut stack = vec![entry];
+    // Every block enters the stack at most once. The successors are matched out by hand:
+    // this runs twice per function, and the chained edge iterators cost more than the
+    // search itself.
+    let mut stack = Vec::with_capacity(func.layout.len());
+    stack.push(entry);
     reachable[entry.index()] = true;
     while let Some(block) = stack.pop() {
         let data = &func.blocks[block.index()];
-        let succs = data.term.iter().flat_map(Terminator::successors);
-        for next in succs.chain(data.handler) {
+        let (first, second) = match &data.term {
+            Some(Terminator::Jump(target)) => (Some(target.block), None),
+            Some(
+                Terminator::Branch {
+                    then_to: first,
+                    else_to: second,
+                    ..
+                }
+                | Terminator::ForIter {
+                    body: first,
+                    exit: second,
+                    ..
+                },
+            ) => (Some(first.block), Some(second.block)),
+            _ => (None, None),
+        };
+        for next in [first, second, data.handler].into_iter().flatten() {
             if !reachable[next.index()] {
                 reachable[next.index()] = true;
                 stack.push(next);

@@ -53,6 +53,11 @@ pub fn run(func: &mut Function) {
         return;
     }
     remove_unreachable_blocks(func);
+    // Three functions in four offer none of the rewrites; finding that out takes one
+    // look at each block, without the per-value use counts the simplifier starts from.
+    if nothing_to_simplify(func) {
+        return;
+    }
     // Each extra round only happens after a cycle of blocks was cut off from the entry;
     // the bound is a guard, not a limit real code reaches.
     for _ in 0..8 {
@@ -61,6 +66,44 @@ pub fn run(func: &mut Function) {
             break;
         }
     }
+}
+
+/// Whether the laid-out blocks, all reachable, offer none of the rewrites: no branch
+/// whose two edges go to the same block, no empty block that only jumps on (other than
+/// the entry and handlers), and no jump to a block with one incoming edge and the same
+/// handler. Each condition is looser than the rewrite's own, so a `true` is certain.
+fn nothing_to_simplify(func: &Function) -> bool {
+    // Per block: incoming normal edges, and whether some block names it as its handler.
+    let mut preds = vec![(0u32, false); func.blocks.len()];
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        if let Some(handler) = data.handler {
+            preds[handler.index()].1 = true;
+        }
+        match &data.term {
+            Some(Terminator::Branch {
+                then_to, else_to, ..
+            }) if then_to.block == else_to.block => return false,
+            Some(term) => term
+                .successors()
+                .for_each(|succ| preds[succ.index()].0 += 1),
+            None => {}
+        }
+    }
+    let entry = func.entry();
+    func.layout.iter().all(|&block| {
+        let data = &func.blocks[block.index()];
+        let Some(Terminator::Jump(target)) = &data.term else {
+            return true;
+        };
+        let forwards = data.insts.is_empty() && block != entry && !preds[block.index()].1;
+        let next = target.block;
+        let mergeable = next != block
+            && next != entry
+            && preds[next.index()] == (1, false)
+            && func.blocks[next.index()].handler == data.handler;
+        !forwards && !mergeable
+    })
 }
 
 /// Whether truth-testing `value` is known not to call user code or raise.
@@ -142,9 +185,7 @@ impl<'f> Simplifier<'f> {
                 }
             }
             if let Some(term) = &data.term {
-                for value in term.uses() {
-                    uses[value.index()] += 1;
-                }
+                term.for_each_use(|value| uses[value.index()] += 1);
                 for succ in term.successors() {
                     npreds[succ.index()] += 1;
                     pred_start[succ.index() + 1] += 1;

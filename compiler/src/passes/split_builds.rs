@@ -36,6 +36,15 @@ pub const MAX_OPERANDS: usize = 256;
 const MIN_CONST_RUN: usize = 3;
 
 pub fn run(func: &mut Function) {
+    // Almost no function has an instruction with that many operands: one pass over the
+    // instruction arena (a superset of the laid-out code) usually settles it.
+    if func
+        .insts
+        .iter()
+        .all(|data| data.args.len() <= MAX_OPERANDS)
+    {
+        return;
+    }
     let mut candidates = Vec::new();
     for &block in &func.layout {
         for (pos, &inst) in func.blocks[block.index()].insts.iter().enumerate() {

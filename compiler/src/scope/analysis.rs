@@ -7,28 +7,80 @@
 //! child needs becomes a cell, anything else propagates up as a free variable. Class bodies
 //! are invisible to nested functions, except through the implicit `__class__`,
 //! `__classdict__` and `__conditional_annotations__` cells.
+//!
+//! The analysis works on names interned per module ([`NameId`]s), not on their text.
 
 use super::builder::{BuildResult, Builder};
 use super::flags::*;
 use super::{ScopeKind, SymbolScope};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::rc::Rc;
 
-/// A set of names. The sets are copied for every child block (CPython's `newbound`,
-/// `newglobal`), so names are shared rather than owned: a copy costs no allocation per name.
-type NameSet = FxHashSet<Rc<str>>;
+/// A name, interned for the analysis: the sets below are copied for every child block
+/// (CPython's `newbound`, `newglobal`) and probed for every symbol, so they hold small
+/// integers rather than strings, which makes a copy a plain table copy and a probe a
+/// multiply instead of hashing the text again.
+type NameId = u32;
+
+/// A set of names.
+type NameSet = FxHashSet<NameId>;
 
 /// Resolution decided so far for the names of one block (CPython's `scopes` dict).
-type Resolutions = FxHashMap<Rc<str>, SymbolScope>;
+type Resolutions = FxHashMap<NameId, SymbolScope>;
 
-/// The implicit cells a class body provides to the scopes nested in it.
+/// The implicit cells a class body provides to the scopes nested in it; interned first,
+/// so their ids are their indexes here.
 const CLASS_CELLS: [&str; 3] = ["__class__", "__classdict__", "__conditional_annotations__"];
+const DUNDER_CLASS: NameId = 0;
+const DUNDER_CLASSDICT: NameId = 1;
+const CONDITIONAL_ANNOTATIONS: NameId = 2;
+
+/// The names of one module's symbols, each with its [`NameId`].
+struct Names {
+    ids: FxHashMap<Box<str>, NameId>,
+    texts: Vec<Box<str>>,
+}
+
+impl Names {
+    fn new() -> Self {
+        let mut names = Names {
+            ids: FxHashMap::default(),
+            texts: Vec::new(),
+        };
+        for cell in CLASS_CELLS {
+            names.id(cell);
+        }
+        names
+    }
+
+    /// The id of `name`, interning it on first sight.
+    fn id(&mut self, name: &str) -> NameId {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.texts.len() as NameId;
+        self.texts.push(name.into());
+        self.ids.insert(name.into(), id);
+        id
+    }
+
+    fn text(&self, id: NameId) -> &str {
+        &self.texts[id as usize]
+    }
+}
 
 impl Builder<'_> {
     /// Analyses the whole tree under the module scope `root`.
     pub(super) fn analyze_module(&mut self, root: usize) -> BuildResult<()> {
-        self.analyze_block(root, None, NameSet::default(), NameSet::default(), None)
-            .map(|_| ())
+        let mut names = Names::new();
+        self.analyze_block(
+            root,
+            None,
+            NameSet::default(),
+            NameSet::default(),
+            None,
+            &mut names,
+        )
+        .map(|_| ())
     }
 
     /// CPython's `analyze_block`; returns the block's free variables (its own and those of
@@ -40,6 +92,7 @@ impl Builder<'_> {
         mut global: NameSet,
         mut type_params: NameSet,
         class_entry: Option<usize>,
+        names: &mut Names,
     ) -> BuildResult<NameSet> {
         let mut free = NameSet::default();
         let mut new_global = NameSet::default();
@@ -52,16 +105,24 @@ impl Builder<'_> {
         // Class bindings are not visible in nested functions: what children see is fixed
         // before the class's own names are analysed.
         if is_class {
-            new_global.extend(global.iter().cloned());
+            new_global.extend(global.iter().copied());
             if let Some(bound) = &bound {
-                new_bound.extend(bound.iter().cloned());
+                new_bound.extend(bound.iter().copied());
             }
         }
-        let symbols: Vec<(Rc<str>, u32)> = self.scopes[id]
+        // The id of every symbol by its index (removed ones included, so the indexes stay
+        // valid for `update_symbols`), and the live symbols to analyse.
+        let symbol_ids: Vec<NameId> = self.scopes[id]
             .symbols
             .iter()
-            .filter(|s| !s.removed)
-            .map(|s| (Rc::from(s.name.as_str()), s.flags))
+            .map(|s| names.id(&s.name))
+            .collect();
+        let symbols: Vec<(NameId, u32)> = self.scopes[id]
+            .symbols
+            .iter()
+            .zip(&symbol_ids)
+            .filter(|(s, _)| !s.removed)
+            .map(|(s, &name)| (name, s.flags))
             .collect();
         // Every symbol gets a resolution, and most are locals: sized once, not grown.
         let mut resolutions =
@@ -77,25 +138,26 @@ impl Builder<'_> {
             self.analyze_name(
                 id,
                 &mut resolutions,
-                &name,
+                name,
                 flags,
                 sets,
                 &mut type_params,
                 class_entry,
+                names,
             )?;
         }
         if is_class {
-            new_bound.extend(CLASS_CELLS.iter().map(|&s| Rc::from(s)));
+            new_bound.extend([DUNDER_CLASS, DUNDER_CLASSDICT, CONDITIONAL_ANNOTATIONS]);
         } else {
             let own = if function_like { local.len() } else { 0 };
             new_bound.reserve(own + bound.as_ref().map_or(0, |b| b.len()));
             if function_like {
-                new_bound.extend(local.iter().cloned());
+                new_bound.extend(local.iter().copied());
             }
             if let Some(bound) = &bound {
-                new_bound.extend(bound.iter().cloned());
+                new_bound.extend(bound.iter().copied());
             }
-            new_global.extend(global.iter().cloned());
+            new_global.extend(global.iter().copied());
         }
 
         let children = self.scopes[id].children.clone();
@@ -117,6 +179,7 @@ impl Builder<'_> {
                 new_global.clone(),
                 type_params.clone(),
                 child_class_entry,
+                names,
             )?;
             if inline {
                 self.inline_comprehension(
@@ -125,6 +188,7 @@ impl Builder<'_> {
                     &mut resolutions,
                     &mut child_free,
                     &mut inlined_cells,
+                    names,
                 );
                 self.scopes[child].comp_inlined = true;
             }
@@ -139,11 +203,13 @@ impl Builder<'_> {
         let classflag = is_class || sees_class;
         self.update_symbols(
             id,
+            &symbol_ids,
             &resolutions,
             bound.as_ref(),
             &new_free,
             &inlined_cells,
             classflag,
+            names,
         );
         free.extend(new_free);
         Ok(free)
@@ -155,11 +221,12 @@ impl Builder<'_> {
         &self,
         id: usize,
         resolutions: &mut Resolutions,
-        name: &Rc<str>,
+        name: NameId,
         flags: u32,
         sets: NameSets<'_>,
         type_params: &mut NameSet,
         class_entry: Option<usize>,
+        names: &Names,
     ) -> BuildResult<()> {
         let NameSets {
             bound,
@@ -167,18 +234,19 @@ impl Builder<'_> {
             free,
             global,
         } = sets;
+        let text = names.text(name);
         if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
                 return Err(self.error_at_directive(
                     id,
-                    name,
-                    format!("name '{}' is nonlocal and global", name),
+                    text,
+                    format!("name '{text}' is nonlocal and global"),
                 ));
             }
-            resolutions.insert(Rc::clone(name), SymbolScope::GlobalExplicit);
-            global.insert(Rc::clone(name));
+            resolutions.insert(name, SymbolScope::GlobalExplicit);
+            global.insert(name);
             if let Some(bound) = bound {
-                bound.remove(&**name);
+                bound.remove(&name);
             }
             return Ok(());
         }
@@ -186,60 +254,60 @@ impl Builder<'_> {
             let Some(bound) = bound else {
                 return Err(self.error_at_directive(
                     id,
-                    name,
+                    text,
                     "nonlocal declaration not allowed at module level".into(),
                 ));
             };
-            if !bound.contains(&**name) {
+            if !bound.contains(&name) {
                 return Err(self.error_at_directive(
                     id,
-                    name,
-                    format!("no binding for nonlocal '{name}' found"),
+                    text,
+                    format!("no binding for nonlocal '{text}' found"),
                 ));
             }
-            if type_params.contains(&**name) {
+            if type_params.contains(&name) {
                 return Err(self.error_at_directive(
                     id,
-                    name,
-                    format!("nonlocal binding not allowed for type parameter '{name}'"),
+                    text,
+                    format!("nonlocal binding not allowed for type parameter '{text}'"),
                 ));
             }
-            resolutions.insert(Rc::clone(name), SymbolScope::Free);
-            free.insert(Rc::clone(name));
+            resolutions.insert(name, SymbolScope::Free);
+            free.insert(name);
             return Ok(());
         }
         if flags & DEF_BOUND != 0 {
-            resolutions.insert(Rc::clone(name), SymbolScope::Local);
-            local.insert(Rc::clone(name));
-            global.remove(&**name);
+            resolutions.insert(name, SymbolScope::Local);
+            local.insert(name);
+            global.remove(&name);
             if flags & DEF_TYPE_PARAM != 0 {
-                type_params.insert(Rc::clone(name));
+                type_params.insert(name);
             } else {
-                type_params.remove(&**name);
+                type_params.remove(&name);
             }
             return Ok(());
         }
         // A scope that can see a class namespace reads names the class binds from the class
         // dict and then the globals, skipping any outer function binding.
         if let Some(class) = class_entry {
-            let class_flags = self.scopes[class].flags(name);
+            let class_flags = self.scopes[class].flags(text);
             if class_flags & DEF_GLOBAL != 0 {
-                resolutions.insert(Rc::clone(name), SymbolScope::GlobalExplicit);
+                resolutions.insert(name, SymbolScope::GlobalExplicit);
                 return Ok(());
             }
             if class_flags & DEF_BOUND != 0 && class_flags & DEF_NONLOCAL == 0 {
-                resolutions.insert(Rc::clone(name), SymbolScope::GlobalImplicit);
+                resolutions.insert(name, SymbolScope::GlobalImplicit);
                 return Ok(());
             }
         }
         if let Some(bound) = bound
-            && bound.contains(&**name)
+            && bound.contains(&name)
         {
-            resolutions.insert(Rc::clone(name), SymbolScope::Free);
-            free.insert(Rc::clone(name));
+            resolutions.insert(name, SymbolScope::Free);
+            free.insert(name);
             return Ok(());
         }
-        resolutions.insert(Rc::clone(name), SymbolScope::GlobalImplicit);
+        resolutions.insert(name, SymbolScope::GlobalImplicit);
         Ok(())
     }
 
@@ -269,14 +337,15 @@ impl Builder<'_> {
         resolutions: &mut Resolutions,
         comp_free: &mut NameSet,
         inlined_cells: &mut NameSet,
+        names: &mut Names,
     ) {
         let parent_is_class = self.scopes[parent].kind == ScopeKind::Class;
         let mut remove_dunder_class = false;
-        let symbols: Vec<(Rc<str>, u32, SymbolScope)> = self.scopes[comp]
+        let symbols: Vec<(NameId, u32, SymbolScope)> = self.scopes[comp]
             .symbols
             .iter()
             .filter(|s| !s.removed)
-            .map(|s| (Rc::from(s.name.as_str()), s.flags, s.scope))
+            .map(|s| (names.id(&s.name), s.flags, s.scope))
             .collect();
         for (name, flags, mut scope) in symbols {
             // The hidden `.0` parameter stays with the comprehension.
@@ -284,17 +353,18 @@ impl Builder<'_> {
                 continue;
             }
             if scope == SymbolScope::Cell || flags & DEF_COMP_CELL != 0 {
-                inlined_cells.insert(name.clone());
+                inlined_cells.insert(name);
             }
             // `__class__` never becomes free through a class body (see `drop_class_free`).
-            if scope == SymbolScope::Free && parent_is_class && &*name == "__class__" {
+            if scope == SymbolScope::Free && parent_is_class && name == DUNDER_CLASS {
                 scope = SymbolScope::GlobalImplicit;
-                comp_free.remove(&*name);
+                comp_free.remove(&name);
                 remove_dunder_class = true;
             }
-            match self.scopes[parent].get(&name).map(|s| s.flags) {
+            let text = names.text(name);
+            match self.scopes[parent].get(text).map(|s| s.flags) {
                 None => {
-                    self.scopes[parent].insert(&name, flags, scope);
+                    self.scopes[parent].insert(text, flags, scope);
                     resolutions.insert(name, scope);
                 }
                 Some(parent_flags) => {
@@ -303,9 +373,9 @@ impl Builder<'_> {
                     // comprehension needs it as a closure variable.
                     if parent_flags & DEF_BOUND != 0
                         && !parent_is_class
-                        && !self.is_free_in_any_child(comp, &name)
+                        && !self.is_free_in_any_child(comp, text)
                     {
-                        comp_free.remove(&*name);
+                        comp_free.remove(&name);
                     }
                 }
             }
@@ -331,52 +401,68 @@ impl Builder<'_> {
 
     /// CPython's `drop_class_free`: the implicit class cells stop at the class body.
     fn drop_class_free(&mut self, id: usize, free: &mut NameSet) {
-        if free.remove("__class__") {
+        if free.remove(&DUNDER_CLASS) {
             self.scopes[id].needs_class_closure = true;
         }
-        if free.remove("__classdict__") {
+        if free.remove(&DUNDER_CLASSDICT) {
             self.scopes[id].needs_classdict = true;
         }
-        if free.remove("__conditional_annotations__") {
+        if free.remove(&CONDITIONAL_ANNOTATIONS) {
             self.scopes[id].has_conditional_annotations = true;
         }
     }
 
     /// CPython's `update_symbols`: records the resolutions, and adds free variables that
-    /// pass through this block only to reach a child.
+    /// pass through this block only to reach a child. `symbol_ids` holds the ids of the
+    /// block's symbols as they were before the analysis of its children (which may add
+    /// symbols from inlined comprehensions).
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors CPython's update_symbols"
+    )]
     fn update_symbols(
         &mut self,
         id: usize,
+        symbol_ids: &[NameId],
         resolutions: &Resolutions,
         bound: Option<&NameSet>,
         free: &NameSet,
         inlined_cells: &NameSet,
         classflag: bool,
+        names: &mut Names,
     ) {
         let scope = &mut self.scopes[id];
-        for symbol in scope.symbols.iter_mut().filter(|s| !s.removed) {
-            if inlined_cells.contains(symbol.name.as_str()) {
+        for (index, symbol) in scope.symbols.iter_mut().enumerate() {
+            if symbol.removed {
+                continue;
+            }
+            let name = match symbol_ids.get(index) {
+                Some(&name) => name,
+                None => names.id(&symbol.name),
+            };
+            if inlined_cells.contains(&name) {
                 symbol.flags |= DEF_COMP_CELL;
             }
-            if let Some(&resolved) = resolutions.get(symbol.name.as_str()) {
+            if let Some(&resolved) = resolutions.get(&name) {
                 symbol.scope = resolved;
             }
         }
         // CPython iterates a set here; sorting keeps the symbol order deterministic.
-        let mut names: Vec<&str> = free.iter().map(|name| &**name).collect();
-        names.sort();
-        for name in names {
-            if let Some(symbol) = scope.get_mut(name) {
+        let mut free_names: Vec<(&str, NameId)> =
+            free.iter().map(|&name| (names.text(name), name)).collect();
+        free_names.sort_unstable();
+        for (text, name) in free_names {
+            if let Some(symbol) = scope.get_mut(text) {
                 // A free variable of a method that the class body also binds.
                 if classflag {
                     symbol.flags |= DEF_FREE_CLASS;
                 }
                 continue;
             }
-            if bound.is_some_and(|bound| !bound.contains(name)) {
+            if bound.is_some_and(|bound| !bound.contains(&name)) {
                 continue; // a global
             }
-            scope.insert(name, 0, SymbolScope::Free);
+            scope.insert(text, 0, SymbolScope::Free);
         }
     }
 }

@@ -404,7 +404,12 @@ impl<'a> Builder<'a> {
     ) -> BuildResult<()> {
         let mangled = self.mangle_in(self.cur(), name);
         let mut value = flag;
-        if let Some(existing) = self.scopes[ste].get(&mangled) {
+        // One lookup serves both the checks and the update below.
+        let position = self.scopes[ste].index.get(&*mangled).copied();
+        let existing = position
+            .map(|i| &self.scopes[ste].symbols[i])
+            .filter(|s| !s.removed);
+        if let Some(existing) = existing {
             if flag & DEF_PARAM != 0 && existing.flags & DEF_PARAM != 0 {
                 return Err(self.error(
                     range,
@@ -425,7 +430,15 @@ impl<'a> Builder<'a> {
             }
             value |= DEF_COMP_ITER;
         }
-        self.scopes[ste].insert(&mangled, value, SymbolScope::Local);
+        match position {
+            Some(i) => {
+                let symbol = &mut self.scopes[ste].symbols[i];
+                symbol.flags = value;
+                symbol.scope = SymbolScope::Local;
+                symbol.removed = false;
+            }
+            None => self.scopes[ste].insert(&mangled, value, SymbolScope::Local),
+        }
         if flag & DEF_PARAM != 0 {
             self.scopes[ste].varnames.push(mangled.into_owned());
         } else if flag & DEF_GLOBAL != 0 {

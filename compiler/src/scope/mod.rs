@@ -199,7 +199,12 @@ impl Scope {
     pub fn lookup(&self, name: &str) -> Option<&Symbol> {
         let index = match self.symbol_index.get(name) {
             Some(&i) => Some(i),
-            None => self.symbol_index.get(self.mangle(name).as_ref()).copied(),
+            // Most misses are names the scope never mentions (globals, builtins), which
+            // mangling leaves alone: looking the same spelling up again would be wasted.
+            None => match self.mangle(name) {
+                std::borrow::Cow::Owned(mangled) => self.symbol_index.get(&mangled).copied(),
+                std::borrow::Cow::Borrowed(_) => None,
+            },
         };
         index.map(|i| &self.symbols[i])
     }
