@@ -79,8 +79,12 @@ pub struct Interpreter {
     pub int_max_str_digits: AtomicUsize,
     /// Values the interpreter keeps alive (for example `sys.stdout` objects).
     pub roots: Mutex<Vec<Value>>,
-    /// Output is discarded and stdin is empty (`run::RunOptions::sandbox`).
+    /// Output is discarded and stdin is empty (`run::RunOptions::sandbox`); blocking
+    /// waits are bounded (see [`Vm::sandbox_wait_limit`]).
     pub sandboxed: AtomicBool,
+    /// The safepoint budget of every thread (`run::RunOptions::step_limit`), or
+    /// `u64::MAX`: threads started later get it too.
+    pub step_limit: std::sync::atomic::AtomicU64,
     /// Buffered standard output (see `modules::io`).
     pub stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
     /// Files opened by `os.open`, by descriptor (see `modules::posix`).
@@ -258,6 +262,7 @@ impl Vm {
                 std::io::stdout(),
             )),
             sandboxed: AtomicBool::new(false),
+            step_limit: std::sync::atomic::AtomicU64::new(u64::MAX),
             files: Mutex::new(FxHashMap::default()),
             initializing: Mutex::new(Vec::new()),
             thread_stack_size: Mutex::new(0),
@@ -429,6 +434,24 @@ impl Vm {
     /// Limits the program to `steps` more safepoints (see `run::RunOptions::step_limit`).
     pub fn set_step_limit(&mut self, steps: u64) {
         self.steps_left = steps.min(u64::MAX - 1);
+    }
+
+    /// How long one blocking wait (a lock, `sleep`) may last in a sandboxed run: the
+    /// fuzz tests run mutated programs whose threads may deadlock, or stop one thread at
+    /// its step limit while it holds a lock another waits for. `None` outside a sandbox.
+    pub fn sandbox_wait_limit(&self) -> Option<std::time::Instant> {
+        const SANDBOX_WAIT: std::time::Duration = std::time::Duration::from_millis(500);
+        self.interp
+            .sandboxed
+            .load(Ordering::Relaxed)
+            .then(|| std::time::Instant::now() + SANDBOX_WAIT)
+    }
+
+    /// The error that ends a sandboxed run whose blocking wait outlived
+    /// [`Vm::sandbox_wait_limit`]; it skips exception handlers like the step limit.
+    pub fn sandbox_wait_error(&mut self) -> PyErr {
+        self.aborting = true;
+        self.runtime_error("step limit exceeded")
     }
 
     /// Stops this thread until the collection another thread started ends.

@@ -74,6 +74,9 @@ fn run_on_this_thread(stack_base: usize, source: MainSource, options: RunOptions
     let mut vm = Vm::new(Arc::clone(&rt), interp, stack_base);
     if let Some(limit) = options.step_limit {
         vm.set_step_limit(limit);
+        vm.interp
+            .step_limit
+            .store(limit, std::sync::atomic::Ordering::Relaxed);
     }
     if let MainSource::Repl = source {
         if let Err(e) = init_interpreter(&mut vm) {

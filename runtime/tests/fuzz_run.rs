@@ -180,3 +180,29 @@ fn mutated_programs_run_without_crashing() {
         failures
     );
 }
+
+/// Threads of a sandboxed program end too: one stopped by its step limit while holding a
+/// lock, threads that deadlock, and a long sleep (the fuzz loop above once hung on such
+/// a mutated program).
+#[test]
+fn sandboxed_threads_cannot_hang_the_run() {
+    let programs = [
+        // A worker spins forever (until its step limit) holding the lock the main thread waits for.
+        "import threading\nl = threading.Lock()\ndef spin():\n    with l:\n        while True: pass\nt = threading.Thread(target=spin)\nt.start()\nimport time\ntime.sleep(0.01)\nl.acquire()\n",
+        // Two threads take two locks in opposite orders.
+        "import threading, time\na, b = threading.Lock(), threading.Lock()\ndef one():\n    with a:\n        time.sleep(0.05)\n        with b: pass\nt = threading.Thread(target=one)\nt.start()\nwith b:\n    time.sleep(0.05)\n    with a: pass\n",
+        // A sleep is cut short.
+        "import time\ntime.sleep(10**6)\n",
+    ];
+    for source in programs {
+        let start = std::time::Instant::now();
+        let options = runtime::run::RunOptions {
+            argv: vec!["fuzz".into()],
+            step_limit: Some(20_000),
+            sandbox: true,
+            ..Default::default()
+        };
+        runtime::run::run_main(runtime::run::MainSource::Stdin(source.into()), options);
+        assert!(start.elapsed().as_secs() < 20, "{source}");
+    }
+}

@@ -199,6 +199,16 @@ fn acquire_args(vm: &mut Vm, args: &Args) -> PyResult<Option<Option<Instant>>> {
     )))
 }
 
+/// `deadline`, shortened to the sandbox's wait limit in a sandboxed run, and whether it
+/// was shortened (a timeout then ends the run instead of returning `False`).
+fn bounded(vm: &Vm, deadline: Option<Instant>) -> (Option<Instant>, bool) {
+    match (deadline, vm.sandbox_wait_limit()) {
+        (Some(d), Some(limit)) if d <= limit => (Some(d), false),
+        (_, Some(limit)) => (Some(limit), true),
+        (d, None) => (d, false),
+    }
+}
+
 fn lock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let this = args.pos().first().copied().unwrap_or(Value::NONE);
     let lock = this_lock(vm, this)?;
@@ -214,7 +224,11 @@ fn lock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::FALSE);
     };
     // The lock object stays alive meanwhile: the caller's frame holds it.
+    let (deadline, capped) = bounded(vm, deadline);
     let got = vm.detached(|| lock.wait_acquire(deadline));
+    if !got && capped {
+        return Err(vm.sandbox_wait_error());
+    }
     Ok(Value::from_bool(got))
 }
 
@@ -279,7 +293,11 @@ fn rlock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let Some(deadline) = wait else {
         return Ok(Value::FALSE);
     };
+    let (deadline, capped) = bounded(vm, deadline);
     let got = vm.detached(|| lock.wait_acquire(me, 1, deadline));
+    if !got && capped {
+        return Err(vm.sandbox_wait_error());
+    }
     Ok(Value::from_bool(got))
 }
 
@@ -353,7 +371,10 @@ fn rlock_acquire_restore(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         None => return Err(vm.type_error("_acquire_restore() argument must be a 2-tuple")),
     };
     let me = vm.ident;
-    vm.detached(|| lock.wait_acquire(me, count, None));
+    let (deadline, capped) = bounded(vm, None);
+    if !vm.detached(|| lock.wait_acquire(me, count, deadline)) && capped {
+        return Err(vm.sandbox_wait_error());
+    }
     Ok(Value::NONE)
 }
 
@@ -449,6 +470,13 @@ fn run_thread(
     [func, fargs, kwargs]: [Value; 3],
 ) {
     let mut vm = Vm::new_started(rt, interp, stack_base, ident);
+    let limit = vm
+        .interp
+        .step_limit
+        .load(std::sync::atomic::Ordering::Relaxed);
+    if limit != u64::MAX {
+        vm.set_step_limit(limit);
+    }
     let result = ops::call::call_ex(&mut vm, func, fargs, kwargs);
     if let Err(e) = result {
         report_thread_exception(&mut vm, e, func);

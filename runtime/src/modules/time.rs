@@ -70,7 +70,10 @@ fn sleep(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
-    let duration = Duration::from_secs_f64(secs.min(1e9));
+    let mut duration = Duration::from_secs_f64(secs.min(1e9));
+    if let Some(limit) = vm.sandbox_wait_limit() {
+        duration = duration.min(limit.saturating_duration_since(std::time::Instant::now()));
+    }
     vm.detached(|| std::thread::sleep(duration));
     Ok(Value::NONE)
 }
