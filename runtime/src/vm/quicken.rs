@@ -3,14 +3,16 @@
 //! Codegen emits only generic opcodes. Each code object keeps a live copy of its code
 //! units ([`live_units`]) beside the pristine one the compiler produced (which `dis`,
 //! generators and tracebacks read). When a generic instruction with an inline-cache slot
-//! runs and its site's countdown has reached zero, [`specialise`] looks at the operands it
-//! just saw and, if one specialised form fits (`BinaryOp` on two ints becomes
-//! `BinaryOpInt`, `GetAttr` on a module becomes `GetAttrModule`, ...), overwrites the
-//! opcode unit in place. The specialised handler checks its guard on every execution;
-//! when the guard fails it runs the generic behaviour (the same `ops` function, so the
-//! answer never differs) and [`deopt`] writes the generic opcode back, with an
-//! exponentially growing countdown before the site may specialise again, so a site whose
-//! operands keep changing kind settles on the generic form.
+//! runs and its site's countdown has reached zero, [`after_generic`] looks at the operands
+//! it just saw and, if one specialised form fits (`a + b` on two ints becomes
+//! `BinaryAddInt`, `GetAttr` on a module becomes `GetAttrModule`, `ForIter` over a range
+//! becomes `ForIterRange`, ...), overwrites the opcode unit in place. The specialised
+//! handler checks its guard on every execution; when the guard fails, [`deopt`] writes
+//! the compiled opcode back and the generic behaviour runs (the same `ops` function, so
+//! the answer never differs), with an exponentially growing countdown before the site
+//! may specialise again, so a site whose operands keep changing kind settles on the
+//! generic form. A fast path that declines without a guard failure (an int overflow, a
+//! zero divisor) takes the generic path without deoptimising.
 //!
 //! # Free threading
 //! Code objects are shared by every thread, so a unit may be rewritten while another
