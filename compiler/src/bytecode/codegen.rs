@@ -124,6 +124,9 @@ struct Stub {
 /// Marks a pc that is not known (yet).
 const NO_PC: u32 = u32::MAX;
 
+/// The largest loop test (in IR instructions) copied to the bottom of its loop.
+const ROTATE_MAX_INSTS: usize = 4;
+
 /// Whether each opcode (by code unit) has a jump `Target` operand, derived from the opcode
 /// table at compile time. Every other operand is one code unit holding its value, which
 /// lets [`Codegen::encode`] copy an instruction's operands without consulting the table.
@@ -172,6 +175,8 @@ struct Codegen<'f> {
     arg_regs: Vec<u32>,
     /// Instructions left out by `forward_locals` (indexed by instruction).
     skip: Vec<bool>,
+    /// A loop test is being copied (no nested rotation).
+    rotating: bool,
 }
 
 /// Compiles one IR function.
@@ -218,6 +223,7 @@ fn compile_parts(func: &Function) -> Result<CodeObject> {
         too_large: None,
         arg_regs: Vec::new(),
         skip,
+        rotating: false,
     };
     for (index, &block) in func.layout.iter().enumerate() {
         let next = func.layout.get(index + 1).copied();
@@ -516,9 +522,103 @@ impl<'f> Codegen<'f> {
         };
         self.emit_moves(&moves);
         if Some(target) != next.map(Label::Block) {
+            if let Label::Block(block) = target
+                && self.can_rotate(block)
+            {
+                return self.emit_rotated(block, next);
+            }
             self.emit_jump(Opcode::Jump, &[], target);
         }
         Ok(())
+    }
+
+    /// Whether a jump to `block` may be replaced by a copy of it (loop rotation): a jump
+    /// back to a loop test that has already been emitted, has no parameters, at most
+    /// [`ROTATE_MAX_INSTS`] instructions and ends in a branch. The copy runs exactly what
+    /// the jump would have run, with the same registers, locations and handler, and saves
+    /// one `Jump` per iteration: `while i < n:` tests at the bottom of the loop too.
+    fn can_rotate(&self, block: Block) -> bool {
+        if self.rotating || self.block_pc[block.index()] == NO_PC {
+            return false;
+        }
+        let data = &self.func.blocks[block.index()];
+        let Some(Terminator::Branch {
+            then_to, else_to, ..
+        }) = &data.term
+        else {
+            return false;
+        };
+        // A loop test: one of its edges leads into code laid out after it and already
+        // emitted (the loop body), so this jump closes the loop. A backward jump between
+        // the arms of a condition is left alone (copying it would only grow the code).
+        let start = self.block_pc[block.index()];
+        let into_body = |call: &BlockCall| match self.resolve(call.block) {
+            Label::Block(b) => {
+                self.block_pc[b.index()] != NO_PC && self.block_pc[b.index()] > start
+            }
+            Label::Stub(_) => false,
+        };
+        data.params.is_empty()
+            && data.insts.len() <= ROTATE_MAX_INSTS
+            && (into_body(then_to) || into_body(else_to))
+    }
+
+    /// Emits a copy of loop test `block` (see [`Codegen::can_rotate`]).
+    fn emit_rotated(&mut self, block: Block, next: Option<Block>) -> Result<()> {
+        let func = self.func;
+        let data = &func.blocks[block.index()];
+        self.rotating = true;
+        self.handler = data.handler;
+        for &inst in &data.insts {
+            if self.skip[inst.index()] {
+                continue;
+            }
+            let inst = &func.insts[inst.index()];
+            self.loc = inst.loc;
+            self.emit_inst(inst)?;
+        }
+        self.loc = data.term_loc;
+        let result = match &data.term {
+            Some(Terminator::Branch {
+                cond,
+                then_to,
+                else_to,
+            }) => self.emit_branch(*cond, then_to, else_to, next),
+            _ => Err(self.error("rotated block does not end in a branch")),
+        };
+        self.rotating = false;
+        result
+    }
+
+    /// Emits a two-way branch on `cond`.
+    fn emit_branch(
+        &mut self,
+        cond: Value,
+        then_to: &BlockCall,
+        else_to: &BlockCall,
+        next: Option<Block>,
+    ) -> Result<()> {
+        let cond = self.reg(cond)?;
+        let is_next =
+            |call: &BlockCall| next.is_some_and(|n| self.resolve(call.block) == Label::Block(n));
+        // Fall through along the edge that leads to the next block, or else along the
+        // edge with moves (so they need no stub), and jump conditionally along the other.
+        let then_falls = if is_next(then_to) {
+            true
+        } else if is_next(else_to) {
+            false
+        } else {
+            !self.edge_moves(then_to)?.is_empty() || self.edge_moves(else_to)?.is_empty()
+        };
+        if then_falls {
+            let label = self.edge_label(else_to)?;
+            self.emit_jump(Opcode::JumpIfFalse, &[cond], label);
+            self.emit_edge_inline(then_to, next)
+        } else {
+            let label = self.edge_label(then_to)?;
+            self.emit_jump(Opcode::JumpIfTrue, &[cond], label);
+            self.emit_edge_inline(else_to, next)
+        }
     }
 
     fn emit_block(&mut self, block: Block, next: Option<Block>) -> Result<()> {
@@ -549,30 +649,7 @@ impl<'f> Codegen<'f> {
                 cond,
                 then_to,
                 else_to,
-            }) => {
-                let cond = self.reg(*cond)?;
-                let is_next = |call: &BlockCall| {
-                    next.is_some_and(|n| self.resolve(call.block) == Label::Block(n))
-                };
-                // Fall through along the edge that leads to the next block, or else along the
-                // edge with moves (so they need no stub), and jump conditionally along the other.
-                let then_falls = if is_next(then_to) {
-                    true
-                } else if is_next(else_to) {
-                    false
-                } else {
-                    !self.edge_moves(then_to)?.is_empty() || self.edge_moves(else_to)?.is_empty()
-                };
-                if then_falls {
-                    let label = self.edge_label(else_to)?;
-                    self.emit_jump(Opcode::JumpIfFalse, &[cond], label);
-                    self.emit_edge_inline(then_to, next)?;
-                } else {
-                    let label = self.edge_label(then_to)?;
-                    self.emit_jump(Opcode::JumpIfTrue, &[cond], label);
-                    self.emit_edge_inline(else_to, next)?;
-                }
-            }
+            }) => self.emit_branch(*cond, then_to, else_to, next)?,
             Some(Terminator::ForIter { iter, body, exit }) => {
                 let iter = self.reg(*iter)?;
                 let body_params = &self
