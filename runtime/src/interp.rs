@@ -191,6 +191,9 @@ pub struct Vm {
     /// Nesting of Rust-level recursion through containers (repr, comparison); see
     /// `vm::with_native_recursion`.
     pub native_depth: u32,
+    /// This thread is running queued finalizers (`gc::finalize::run_pending`), which
+    /// therefore do not nest.
+    pub finalizing: bool,
 }
 
 impl Vm {
@@ -231,6 +234,7 @@ impl Vm {
             roots,
             repr_stack: Vec::new(),
             native_depth: 0,
+            finalizing: false,
             stress_countdown: 0,
             method_cache: Default::default(),
             steps_left: u64::MAX,

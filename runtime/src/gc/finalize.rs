@@ -22,7 +22,7 @@
 //! not finalize `x` at once; its `__del__` runs at the next collection (any `gc.collect()`,
 //! or an automatic one). Programs that `gc.collect()` before looking see CPython's result.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use parking_lot::Mutex;
 
@@ -81,8 +81,10 @@ pub struct FinalizeState {
     /// Objects whose `__del__` is due, and `(weakref, callback)` pairs to call. Traced.
     pending_del: Mutex<Vec<Value>>,
     pending_callbacks: Mutex<Vec<(Value, Value)>>,
-    /// Set while `run_pending` runs, so nested safepoints do not re-enter it.
-    running: AtomicBool,
+    /// Finalizers taken off the queues and still running, on any thread. `gc.collect()`
+    /// waits for them, so that it returns only once the garbage it found (or another
+    /// thread's collection found) has been finalized.
+    in_flight: AtomicUsize,
     /// Objects found unreachable by the last collection (`gc.collect()`'s result).
     pub last_unreachable: std::sync::atomic::AtomicUsize,
     /// Addresses of the objects that may need finalizing: instances of types with
@@ -126,6 +128,34 @@ impl FinalizeState {
     pub fn has_pending(&self) -> bool {
         !self.pending_del.lock().is_empty() || !self.pending_callbacks.lock().is_empty()
     }
+
+    /// Takes the next finalizer to run (weak reference callbacks first) and counts it in
+    /// flight. The count goes up under the queue's lock, so a thread that sees both
+    /// queues empty and nothing in flight knows every queued finalizer has finished.
+    fn take_next(&self) -> Option<Finalizer> {
+        {
+            let mut q = self.pending_callbacks.lock();
+            if !q.is_empty() {
+                self.in_flight.fetch_add(1, Ordering::AcqRel);
+                let (w, cb) = q.remove(0);
+                return Some(Finalizer::Callback(w, cb));
+            }
+        }
+        let mut q = self.pending_del.lock();
+        if q.is_empty() {
+            return None;
+        }
+        self.in_flight.fetch_add(1, Ordering::AcqRel);
+        Some(Finalizer::Del(q.remove(0)))
+    }
+}
+
+/// One queued finalizer.
+enum Finalizer {
+    /// A weak reference's callback, called with the weak reference.
+    Callback(Value, Value),
+    /// An object whose `__del__` is due, or a suspended generator to close.
+    Del(Value),
 }
 
 fn is_marked(addr: usize) -> bool {
@@ -247,28 +277,57 @@ fn is_suspended_generator(v: Value) -> bool {
     })
 }
 
-/// Runs finalizers queued by the last collection. Errors are reported as unraisable,
-/// never propagated, so callers can ignore the result.
+/// Runs finalizers queued by collections, on this thread. Errors are reported as
+/// unraisable, never propagated, so callers can ignore the result.
+///
+/// Any thread may drain the queues, several at once; each finalizer runs exactly once,
+/// on the thread that takes it. A finalizer's own safepoints do not re-enter this (the
+/// thread's `Vm::finalizing` is set), so finalizers never nest.
 pub fn run_pending(vm: &mut Vm) -> PyResult<()> {
     let rt = vm.rt.clone();
     let state = &rt.gc.finalize;
-    if !state.has_pending() || state.running.swap(true, Ordering::Acquire) {
+    if vm.finalizing || !state.has_pending() {
         return Ok(());
     }
+    vm.finalizing = true;
     // A finalizer runs as if called from nowhere: it must not see or clobber the
     // exception being handled where the safepoint happened.
     let saved_exc = vm.exc_info;
     vm.exc_info = Value::NONE;
+    while let Some(next) = state.take_next() {
+        run_one(vm, next);
+        state.in_flight.fetch_sub(1, Ordering::AcqRel);
+    }
+    vm.exc_info = saved_exc;
+    vm.finalizing = false;
+    Ok(())
+}
+
+/// `gc.collect()`'s finalization: runs the queued finalizers, then waits (detached, so
+/// collections go on without this thread) until those other threads took have finished
+/// too. Without the wait, a thread that had just taken the queue — a thread finishing
+/// after `join()` returned, say — left `gc.collect()` returning before the garbage it
+/// found was finalized. Called from inside a finalizer, it neither runs nor waits, as
+/// the finalizer's own thread is the one running the queue.
+pub fn run_pending_and_wait(vm: &mut Vm) -> PyResult<()> {
+    if vm.finalizing {
+        return Ok(());
+    }
+    let rt = vm.rt.clone();
+    let state = &rt.gc.finalize;
     loop {
-        let next_cb = {
-            let mut q = state.pending_callbacks.lock();
-            if q.is_empty() {
-                None
-            } else {
-                Some(q.remove(0))
-            }
-        };
-        if let Some((w, cb)) = next_cb {
+        run_pending(vm)?;
+        if state.in_flight.load(Ordering::Acquire) == 0 && !state.has_pending() {
+            return Ok(());
+        }
+        vm.detached(|| std::thread::sleep(std::time::Duration::from_micros(200)));
+        vm.safepoint()?;
+    }
+}
+
+fn run_one(vm: &mut Vm, next: Finalizer) {
+    match next {
+        Finalizer::Callback(w, cb) => {
             if let Err(e) = ops::call::call(vm, cb, &[w]) {
                 report_unraisable(
                     vm,
@@ -277,18 +336,8 @@ pub fn run_pending(vm: &mut Vm) -> PyResult<()> {
                     "Exception ignored while calling weakref callback",
                 );
             }
-            continue;
         }
-        let next_del = {
-            let mut q = state.pending_del.lock();
-            if q.is_empty() {
-                None
-            } else {
-                Some(q.remove(0))
-            }
-        };
-        let Some(obj) = next_del else { break };
-        if Gc::<crate::vm::generator::GenBody>::from_value(obj).is_some() {
+        Finalizer::Del(obj) if Gc::<crate::vm::generator::GenBody>::from_value(obj).is_some() => {
             if let Err(e) = crate::vm::generator_ops::gen_close(vm, obj) {
                 report_unraisable(
                     vm,
@@ -297,23 +346,21 @@ pub fn run_pending(vm: &mut Vm) -> PyResult<()> {
                     "Exception ignored while finalizing generator",
                 );
             }
-            continue;
         }
-        let ty = ops::type_of(vm, obj);
-        if let Some(del) = ops::attr::lookup_type(vm, ty, "__del__")
-            && let Err(e) = ops::call::call(vm, del, &[obj])
-        {
-            report_unraisable(
-                vm,
-                e.value(),
-                del,
-                "Exception ignored while calling deallocator",
-            );
+        Finalizer::Del(obj) => {
+            let ty = ops::type_of(vm, obj);
+            if let Some(del) = ops::attr::lookup_type(vm, ty, "__del__")
+                && let Err(e) = ops::call::call(vm, del, &[obj])
+            {
+                report_unraisable(
+                    vm,
+                    e.value(),
+                    del,
+                    "Exception ignored while calling deallocator",
+                );
+            }
         }
     }
-    vm.exc_info = saved_exc;
-    state.running.store(false, Ordering::Release);
-    Ok(())
 }
 
 /// Reports an exception nobody can catch: through `sys.unraisablehook` when the program

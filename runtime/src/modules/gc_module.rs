@@ -21,7 +21,7 @@ fn collect(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     vm.collect_with(true);
     let unreachable = vm.rt.gc.finalize.last_unreachable.load(Ordering::Relaxed);
-    crate::gc::finalize::run_pending(vm)?;
+    crate::gc::finalize::run_pending_and_wait(vm)?;
     Ok(vm.new_int(unreachable as i64))
 }
 
