@@ -368,9 +368,13 @@ pub struct Function {
 /// names are indexed on the next lookup, and any other edit is detected (a hit that no
 /// longer matches, or the first and last indexed slots no longer mapping to themselves)
 /// and answered by rebuilding the index.
+///
+/// Like [`PoolIndex`], it keys on the name's 64-bit hash alone, so indexing a local copies
+/// no string; a hit is confirmed against `locals`, and two names with the same hash (the
+/// second is not indexed) are told apart by a linear search.
 #[derive(Debug, Clone, Default)]
 struct LocalIndex {
-    map: FxHashMap<String, LocalId>,
+    map: FxHashMap<u64, LocalId>,
     len: usize,
 }
 
@@ -382,14 +386,22 @@ impl LocalIndex {
     }
 
     fn extend(&mut self, locals: &[String]) {
+        self.map.reserve(locals.len() - self.len);
         for (index, name) in locals.iter().enumerate().skip(self.len) {
-            self.map.entry(name.clone()).or_insert(LocalId::new(index));
+            self.map
+                .entry(PoolIndex::hash(name.as_str()))
+                .or_insert(LocalId::new(index));
         }
         self.len = locals.len();
     }
 
+    /// The indexed slot for `name`'s hash, which may belong to another name.
+    fn get(&self, name: &str) -> Option<LocalId> {
+        self.map.get(&PoolIndex::hash(name)).copied()
+    }
+
     fn maps_to_itself(&self, locals: &[String], index: usize) -> bool {
-        self.map.get(&locals[index]) == Some(&LocalId::new(index))
+        self.get(&locals[index]) == Some(LocalId::new(index))
     }
 
     fn sync(&mut self, locals: &[String]) {
@@ -415,6 +427,22 @@ impl Function {
         kind: FunctionKind,
         first_line: u32,
     ) -> Self {
+        // Even a one-line function has a few instructions and blocks: starting at these
+        // sizes skips the first regrowths (each a copy) of every function's arrays.
+        Self::with_capacity(name, qualname, kind, first_line, 32)
+    }
+
+    /// An empty function whose arrays have room for about `insts` instructions (and their
+    /// results and blocks) before they regrow.
+    pub fn with_capacity(
+        name: impl Into<String>,
+        qualname: impl Into<String>,
+        kind: FunctionKind,
+        first_line: u32,
+        insts: usize,
+    ) -> Self {
+        // About one block per four instructions over the standard library.
+        let blocks = (insts / 4).max(8);
         Function {
             name: name.into(),
             qualname: qualname.into(),
@@ -430,12 +458,10 @@ impl Function {
             docstring: None,
             names: Vec::new(),
             consts: Vec::new(),
-            // Even a one-line function has a few instructions and blocks: starting at these
-            // sizes skips the first regrowths (each a copy) of every function's arrays.
-            insts: Vec::with_capacity(32),
-            values: Vec::with_capacity(32),
-            blocks: Vec::with_capacity(8),
-            layout: Vec::with_capacity(8),
+            insts: Vec::with_capacity(insts),
+            values: Vec::with_capacity(insts),
+            blocks: Vec::with_capacity(blocks),
+            layout: Vec::with_capacity(blocks),
             const_index: PoolIndex::default(),
             name_index: PoolIndex::default(),
             pools_dirty: false,
@@ -446,13 +472,18 @@ impl Function {
     /// The slot of fast local `name` (its first occurrence in `locals`), in constant time.
     pub fn local_id(&mut self, name: &str) -> Option<LocalId> {
         self.local_index.sync(&self.locals);
-        let id = *self.local_index.map.get(name)?;
+        let id = self.local_index.get(name)?;
         if self.locals.get(id.index()).is_some_and(|l| l == name) {
             return Some(id);
         }
-        // `locals` was reordered or renamed since it was indexed.
+        // `locals` was reordered or renamed since it was indexed, or another name has the
+        // same hash.
         self.local_index.rebuild(&self.locals);
-        self.local_index.map.get(name).copied()
+        let id = self.local_index.get(name)?;
+        if self.locals[id.index()] == name {
+            return Some(id);
+        }
+        self.locals.iter().position(|l| l == name).map(LocalId::new)
     }
 
     /// The slot of fast local `name`, appending it to `locals` when missing.
