@@ -491,8 +491,18 @@ impl Function {
         if let Some(id) = self.local_id(name) {
             return id;
         }
+        // `local_id` left the index covering every slot, so the new one joins it directly
+        // (the next lookup then has nothing to catch up on).
+        let id = LocalId::new(self.locals.len());
         self.locals.push(name.to_owned());
-        LocalId::new(self.locals.len() - 1)
+        if self.local_index.len == id.index() {
+            self.local_index
+                .map
+                .entry(PoolIndex::hash(name))
+                .or_insert(id);
+            self.local_index.len += 1;
+        }
+        id
     }
 
     /// The entry block.

@@ -11,6 +11,9 @@ use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
 use std::hash::{BuildHasher, Hash};
 
+/// The room a pool's table starts with.
+const INITIAL_CAPACITY: usize = 28;
+
 /// Hash → pool id, over the entries of one pool (see the module docs).
 #[derive(Debug, Clone, Default)]
 pub(super) struct PoolIndex {
@@ -40,6 +43,11 @@ impl PoolIndex {
 
     /// Files entry `id` under `hash`; the caller has checked that no equal entry is filed.
     pub(super) fn insert(&mut self, hash: u64, id: u32) {
+        if self.first.capacity() == 0 {
+            // Most pools hold a few dozen entries: growing the table from its smallest size
+            // rehashed it four times on the way.
+            self.first.reserve(INITIAL_CAPACITY);
+        }
         let first = match self.first.entry(hash) {
             Entry::Vacant(slot) => {
                 slot.insert(id);

@@ -19,6 +19,7 @@
 
 pub mod const_fold;
 pub mod dce;
+mod scratch;
 pub mod simplify_cfg;
 pub mod split_builds;
 
