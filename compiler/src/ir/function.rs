@@ -15,6 +15,7 @@ use super::entities::{Block, ConstId, FuncId, Inst, LocalId, NameId, Value};
 use super::ops::{Imm, Op};
 use super::pool_index::PoolIndex;
 use rustc_hash::FxHashMap;
+use std::hash::Hash;
 
 /// A source range: 1-based lines and 0-based UTF-8 byte columns, as CPython's
 /// `co_positions()` reports them. Line 0 means "no location".
@@ -456,8 +457,9 @@ impl Function {
             cells: Vec::new(),
             frees: Vec::new(),
             docstring: None,
-            names: Vec::new(),
-            consts: Vec::new(),
+            // About one name and one constant per eight instructions.
+            names: Vec::with_capacity(insts / 8),
+            consts: Vec::with_capacity(insts / 8),
             insts: Vec::with_capacity(insts),
             values: Vec::with_capacity(insts),
             blocks: Vec::with_capacity(blocks),
@@ -513,7 +515,12 @@ impl Function {
     /// Creates a block and appends it to the layout.
     pub fn create_block(&mut self) -> Block {
         let block = Block::new(self.blocks.len());
-        self.blocks.push(BlockData::default());
+        self.blocks.push(BlockData {
+            // Blocks average seven instructions over the standard library: starting with
+            // room for eight skips two regrowths of a typical block's list.
+            insts: Vec::with_capacity(8),
+            ..BlockData::default()
+        });
         self.layout.push(block);
         block
     }
@@ -588,6 +595,27 @@ impl Function {
         }
         let id = ConstId::new(self.consts.len());
         self.consts.push(value);
+        self.const_index.insert(hash, id.0);
+        id
+    }
+
+    /// Interns the str constant `text`, copying it only when the pool lacks it.
+    pub fn add_str_const(&mut self, text: &str) -> ConstId {
+        self.rebuild_pool_indexes();
+        // The hash `Const::Str(text.to_owned())` has; the empty `String` allocates nothing.
+        let hash = PoolIndex::hash_with(|state| {
+            std::mem::discriminant(&Const::Str(String::new())).hash(state);
+            text.hash(state);
+        });
+        let consts = &self.consts;
+        if let Some(id) = self.const_index.find(
+            hash,
+            |id| matches!(&consts[id as usize], Const::Str(s) if s == text),
+        ) {
+            return ConstId(id);
+        }
+        let id = ConstId::new(self.consts.len());
+        self.consts.push(Const::Str(text.to_owned()));
         self.const_index.insert(hash, id.0);
         id
     }

@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasher, Hash};
+use std::hash::{BuildHasher, Hash, Hasher};
 
 /// The room a pool's table starts with.
 const INITIAL_CAPACITY: usize = 28;
@@ -28,6 +28,14 @@ impl PoolIndex {
     /// The hash the index files `value` under.
     pub(super) fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
         rustc_hash::FxBuildHasher.hash_one(value)
+    }
+
+    /// The hash of whatever `feed` writes, for finding an entry without building it:
+    /// equal to [`PoolIndex::hash`] of a value whose `Hash` writes the same.
+    pub(super) fn hash_with(feed: impl FnOnce(&mut rustc_hash::FxHasher)) -> u64 {
+        let mut state = rustc_hash::FxBuildHasher.build_hasher();
+        feed(&mut state);
+        state.finish()
     }
 
     /// The id of the entry with `hash` for which `is_equal` holds, if any.
