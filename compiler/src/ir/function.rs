@@ -498,6 +498,10 @@ impl Function {
         let id = LocalId::new(self.locals.len());
         self.locals.push(name.to_owned());
         if self.local_index.len == id.index() {
+            if self.local_index.map.capacity() == 0 {
+                // Skip the first regrowths (each a rehash) of a function's index.
+                self.local_index.map.reserve(16);
+            }
             self.local_index
                 .map
                 .entry(PoolIndex::hash(name))
@@ -587,16 +591,17 @@ impl Function {
         self.rebuild_pool_indexes();
         let hash = PoolIndex::hash(&value);
         let consts = &self.consts;
-        if let Some(id) = self
+        let new_id = ConstId::new(consts.len()).0;
+        match self
             .const_index
-            .find(hash, |id| consts[id as usize] == value)
+            .find_or_insert(hash, |id| consts[id as usize] == value, new_id)
         {
-            return ConstId(id);
+            Ok(id) => ConstId(id),
+            Err(id) => {
+                self.consts.push(value);
+                ConstId(id)
+            }
         }
-        let id = ConstId::new(self.consts.len());
-        self.consts.push(value);
-        self.const_index.insert(hash, id.0);
-        id
     }
 
     /// Interns the str constant `text`, copying it only when the pool lacks it.
@@ -608,16 +613,18 @@ impl Function {
             text.hash(state);
         });
         let consts = &self.consts;
-        if let Some(id) = self.const_index.find(
+        let new_id = ConstId::new(consts.len()).0;
+        match self.const_index.find_or_insert(
             hash,
             |id| matches!(&consts[id as usize], Const::Str(s) if s == text),
+            new_id,
         ) {
-            return ConstId(id);
+            Ok(id) => ConstId(id),
+            Err(id) => {
+                self.consts.push(Const::Str(text.to_owned()));
+                ConstId(id)
+            }
         }
-        let id = ConstId::new(self.consts.len());
-        self.consts.push(Const::Str(text.to_owned()));
-        self.const_index.insert(hash, id.0);
-        id
     }
 
     /// Interns a name.
@@ -625,13 +632,17 @@ impl Function {
         self.rebuild_pool_indexes();
         let hash = PoolIndex::hash(name);
         let names = &self.names;
-        if let Some(id) = self.name_index.find(hash, |id| names[id as usize] == name) {
-            return NameId(id);
+        let new_id = NameId::new(names.len()).0;
+        match self
+            .name_index
+            .find_or_insert(hash, |id| names[id as usize] == name, new_id)
+        {
+            Ok(id) => NameId(id),
+            Err(id) => {
+                self.names.push(name.to_owned());
+                NameId(id)
+            }
         }
-        let id = NameId::new(self.names.len());
-        self.names.push(name.to_owned());
-        self.name_index.insert(hash, id.0);
-        id
     }
 
     /// Notes that `consts` or `names` were edited directly (for example by the text parser

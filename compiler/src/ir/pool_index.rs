@@ -49,6 +49,39 @@ impl PoolIndex {
         }
     }
 
+    /// The id of the entry with `hash` for which `is_equal` holds; when there is none,
+    /// `new_id` is filed under `hash` (the caller then appends that entry to the pool) and
+    /// `Err(new_id)` returned. One probe of the table either way.
+    pub(super) fn find_or_insert(
+        &mut self,
+        hash: u64,
+        mut is_equal: impl FnMut(u32) -> bool,
+        new_id: u32,
+    ) -> Result<u32, u32> {
+        if self.first.capacity() == 0 {
+            self.first.reserve(INITIAL_CAPACITY);
+        }
+        let mut id = match self.first.entry(hash) {
+            Entry::Vacant(slot) => {
+                slot.insert(new_id);
+                return Err(new_id);
+            }
+            Entry::Occupied(slot) => *slot.get(),
+        };
+        loop {
+            if is_equal(id) {
+                return Ok(id);
+            }
+            match self.next.get(&id) {
+                Some(&next) => id = next,
+                None => {
+                    self.next.insert(id, new_id);
+                    return Err(new_id);
+                }
+            }
+        }
+    }
+
     /// Files entry `id` under `hash`; the caller has checked that no equal entry is filed.
     pub(super) fn insert(&mut self, hash: u64, id: u32) {
         if self.first.capacity() == 0 {

@@ -107,6 +107,7 @@ fn note_pool_use(imm: Imm, consts: &mut BitSet, names: &mut BitSet) {
 ///
 /// Returns whether that settled everything; if so, `consts` and `names` hold the pool
 /// entries the remaining code refers to.
+#[inline]
 fn prune_and_check(
     func: &mut Function,
     reachable: &mut BitSet,
