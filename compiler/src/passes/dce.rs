@@ -21,7 +21,9 @@
 //! item parameter are never removed, because the edge shapes require them.
 
 use super::scratch::{self, BitSet};
-use crate::ir::{Block, ConstId, Function, Imm, NameId, Op, Terminator, Value, ValueDef};
+use crate::ir::{
+    Block, BlockCall, ConstId, Function, Imm, NameId, Op, Terminator, Value, ValueDef,
+};
 
 /// Operations that have no effect beyond defining their result and cannot raise.
 pub fn is_removable(op: Op) -> bool {
@@ -141,43 +143,52 @@ fn prune_and_check(
                     }
                     // Its pool entry counts once it is known to stay.
                     if let Some(result) = inst.result {
-                        removable.extend([block, result.0]);
+                        removable.push(block);
+                        removable.push(result.0);
                     }
                 } else {
                     note_pool_use(inst.imm, consts, names);
                     for &arg in &inst.args {
-                        used.insert(2 * arg.index());
-                        used.insert(2 * arg.index() + 1);
+                        used.insert_pair(2 * arg.index());
                     }
                 }
             }
             if !data.params.is_empty() {
                 with_params.push(block);
             }
-            let (first, second) = match &data.term {
-                Some(term) => {
-                    for value in term.operands() {
-                        used.insert(2 * value.index());
-                        used.insert(2 * value.index() + 1);
-                    }
-                    for edge in term.edges() {
-                        for &arg in &edge.args {
-                            used.insert(2 * arg.index());
-                        }
-                    }
-                    match term {
-                        Terminator::Jump(target) => (Some(target.block), None),
-                        Terminator::Branch {
-                            then_to, else_to, ..
-                        } => (Some(then_to.block), Some(else_to.block)),
-                        Terminator::ForIter { body, exit, .. } => {
-                            kept_params.insert(2 * body.block.index() + 1);
-                            (Some(body.block), Some(exit.block))
-                        }
-                        _ => (None, None),
-                    }
+            // Operands are roots of the marking; edge arguments are only reads.
+            let edge = |used: &mut BitSet, call: &BlockCall| {
+                for &arg in &call.args {
+                    used.insert(2 * arg.index());
                 }
-                None => (None, None),
+                Some(call.block)
+            };
+            let (first, second) = match &data.term {
+                Some(Terminator::Jump(target)) => (edge(used, target), None),
+                Some(Terminator::Branch {
+                    cond,
+                    then_to,
+                    else_to,
+                }) => {
+                    used.insert_pair(2 * cond.index());
+                    (edge(used, then_to), edge(used, else_to))
+                }
+                Some(Terminator::ForIter { iter, body, exit }) => {
+                    used.insert_pair(2 * iter.index());
+                    kept_params.insert(2 * body.block.index() + 1);
+                    (edge(used, body), edge(used, exit))
+                }
+                Some(Terminator::Return(value) | Terminator::Reraise(value)) => {
+                    used.insert_pair(2 * value.index());
+                    (None, None)
+                }
+                Some(Terminator::Raise { exc, cause }) => {
+                    for value in [exc, cause].into_iter().flatten() {
+                        used.insert_pair(2 * value.index());
+                    }
+                    (None, None)
+                }
+                Some(Terminator::Unreachable) | None => (None, None),
             };
             let handler = match data.handler {
                 Some(_) if !can_raise => {

@@ -22,6 +22,13 @@ impl BitSet {
         self.words[index / 64] |= 1 << (index % 64);
     }
 
+    /// Adds the even `index` and `index + 1` (one word holds both).
+    #[inline]
+    pub(crate) fn insert_pair(&mut self, index: usize) {
+        debug_assert!(index.is_multiple_of(2));
+        self.words[index / 64] |= 0b11 << (index % 64);
+    }
+
     /// Adds `index`, returning whether it was absent.
     #[inline]
     pub(crate) fn insert_new(&mut self, index: usize) -> bool {
