@@ -176,6 +176,12 @@ impl FunctionBuilder {
         self.ins(Op::Const, Imm::Const(id), Vec::new())
     }
 
+    /// Loads the str constant `text` (copied only when the pool lacks it).
+    pub fn str_constant(&mut self, text: &str) -> Value {
+        let id = self.func.add_str_const(text);
+        self.ins(Op::Const, Imm::Const(id), Vec::new())
+    }
+
     /// Loads `None`.
     pub fn none(&mut self) -> Value {
         self.constant(Const::None)

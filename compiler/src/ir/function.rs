@@ -15,6 +15,7 @@ use super::entities::{Block, ConstId, FuncId, Inst, LocalId, NameId, Value};
 use super::ops::{Imm, Op};
 use super::pool_index::PoolIndex;
 use rustc_hash::FxHashMap;
+use std::hash::Hash;
 
 /// A source range: 1-based lines and 0-based UTF-8 byte columns, as CPython's
 /// `co_positions()` reports them. Line 0 means "no location".
@@ -368,9 +369,13 @@ pub struct Function {
 /// names are indexed on the next lookup, and any other edit is detected (a hit that no
 /// longer matches, or the first and last indexed slots no longer mapping to themselves)
 /// and answered by rebuilding the index.
+///
+/// Like [`PoolIndex`], it keys on the name's 64-bit hash alone, so indexing a local copies
+/// no string; a hit is confirmed against `locals`, and two names with the same hash (the
+/// second is not indexed) are told apart by a linear search.
 #[derive(Debug, Clone, Default)]
 struct LocalIndex {
-    map: FxHashMap<String, LocalId>,
+    map: FxHashMap<u64, LocalId>,
     len: usize,
 }
 
@@ -382,14 +387,22 @@ impl LocalIndex {
     }
 
     fn extend(&mut self, locals: &[String]) {
+        self.map.reserve(locals.len() - self.len);
         for (index, name) in locals.iter().enumerate().skip(self.len) {
-            self.map.entry(name.clone()).or_insert(LocalId::new(index));
+            self.map
+                .entry(PoolIndex::hash(name.as_str()))
+                .or_insert(LocalId::new(index));
         }
         self.len = locals.len();
     }
 
+    /// The indexed slot for `name`'s hash, which may belong to another name.
+    fn get(&self, name: &str) -> Option<LocalId> {
+        self.map.get(&PoolIndex::hash(name)).copied()
+    }
+
     fn maps_to_itself(&self, locals: &[String], index: usize) -> bool {
-        self.map.get(&locals[index]) == Some(&LocalId::new(index))
+        self.get(&locals[index]) == Some(LocalId::new(index))
     }
 
     fn sync(&mut self, locals: &[String]) {
@@ -415,6 +428,22 @@ impl Function {
         kind: FunctionKind,
         first_line: u32,
     ) -> Self {
+        // Even a one-line function has a few instructions and blocks: starting at these
+        // sizes skips the first regrowths (each a copy) of every function's arrays.
+        Self::with_capacity(name, qualname, kind, first_line, 32)
+    }
+
+    /// An empty function whose arrays have room for about `insts` instructions (and their
+    /// results and blocks) before they regrow.
+    pub fn with_capacity(
+        name: impl Into<String>,
+        qualname: impl Into<String>,
+        kind: FunctionKind,
+        first_line: u32,
+        insts: usize,
+    ) -> Self {
+        // About one block per four instructions over the standard library.
+        let blocks = (insts / 4).max(8);
         Function {
             name: name.into(),
             qualname: qualname.into(),
@@ -428,14 +457,13 @@ impl Function {
             cells: Vec::new(),
             frees: Vec::new(),
             docstring: None,
-            names: Vec::new(),
-            consts: Vec::new(),
-            // Even a one-line function has a few instructions and blocks: starting at these
-            // sizes skips the first regrowths (each a copy) of every function's arrays.
-            insts: Vec::with_capacity(32),
-            values: Vec::with_capacity(32),
-            blocks: Vec::with_capacity(8),
-            layout: Vec::with_capacity(8),
+            // About one name and one constant per eight instructions.
+            names: Vec::with_capacity(insts / 8),
+            consts: Vec::with_capacity(insts / 8),
+            insts: Vec::with_capacity(insts),
+            values: Vec::with_capacity(insts),
+            blocks: Vec::with_capacity(blocks),
+            layout: Vec::with_capacity(blocks),
             const_index: PoolIndex::default(),
             name_index: PoolIndex::default(),
             pools_dirty: false,
@@ -446,13 +474,18 @@ impl Function {
     /// The slot of fast local `name` (its first occurrence in `locals`), in constant time.
     pub fn local_id(&mut self, name: &str) -> Option<LocalId> {
         self.local_index.sync(&self.locals);
-        let id = *self.local_index.map.get(name)?;
+        let id = self.local_index.get(name)?;
         if self.locals.get(id.index()).is_some_and(|l| l == name) {
             return Some(id);
         }
-        // `locals` was reordered or renamed since it was indexed.
+        // `locals` was reordered or renamed since it was indexed, or another name has the
+        // same hash.
         self.local_index.rebuild(&self.locals);
-        self.local_index.map.get(name).copied()
+        let id = self.local_index.get(name)?;
+        if self.locals[id.index()] == name {
+            return Some(id);
+        }
+        self.locals.iter().position(|l| l == name).map(LocalId::new)
     }
 
     /// The slot of fast local `name`, appending it to `locals` when missing.
@@ -460,8 +493,22 @@ impl Function {
         if let Some(id) = self.local_id(name) {
             return id;
         }
+        // `local_id` left the index covering every slot, so the new one joins it directly
+        // (the next lookup then has nothing to catch up on).
+        let id = LocalId::new(self.locals.len());
         self.locals.push(name.to_owned());
-        LocalId::new(self.locals.len() - 1)
+        if self.local_index.len == id.index() {
+            if self.local_index.map.capacity() == 0 {
+                // Skip the first regrowths (each a rehash) of a function's index.
+                self.local_index.map.reserve(16);
+            }
+            self.local_index
+                .map
+                .entry(PoolIndex::hash(name))
+                .or_insert(id);
+            self.local_index.len += 1;
+        }
+        id
     }
 
     /// The entry block.
@@ -472,7 +519,12 @@ impl Function {
     /// Creates a block and appends it to the layout.
     pub fn create_block(&mut self) -> Block {
         let block = Block::new(self.blocks.len());
-        self.blocks.push(BlockData::default());
+        self.blocks.push(BlockData {
+            // Blocks average seven instructions over the standard library: starting with
+            // room for eight skips two regrowths of a typical block's list.
+            insts: Vec::with_capacity(8),
+            ..BlockData::default()
+        });
         self.layout.push(block);
         block
     }
@@ -539,16 +591,40 @@ impl Function {
         self.rebuild_pool_indexes();
         let hash = PoolIndex::hash(&value);
         let consts = &self.consts;
-        if let Some(id) = self
+        let new_id = ConstId::new(consts.len()).0;
+        match self
             .const_index
-            .find(hash, |id| consts[id as usize] == value)
+            .find_or_insert(hash, |id| consts[id as usize] == value, new_id)
         {
-            return ConstId(id);
+            Ok(id) => ConstId(id),
+            Err(id) => {
+                self.consts.push(value);
+                ConstId(id)
+            }
         }
-        let id = ConstId::new(self.consts.len());
-        self.consts.push(value);
-        self.const_index.insert(hash, id.0);
-        id
+    }
+
+    /// Interns the str constant `text`, copying it only when the pool lacks it.
+    pub fn add_str_const(&mut self, text: &str) -> ConstId {
+        self.rebuild_pool_indexes();
+        // The hash `Const::Str(text.to_owned())` has; the empty `String` allocates nothing.
+        let hash = PoolIndex::hash_with(|state| {
+            std::mem::discriminant(&Const::Str(String::new())).hash(state);
+            text.hash(state);
+        });
+        let consts = &self.consts;
+        let new_id = ConstId::new(consts.len()).0;
+        match self.const_index.find_or_insert(
+            hash,
+            |id| matches!(&consts[id as usize], Const::Str(s) if s == text),
+            new_id,
+        ) {
+            Ok(id) => ConstId(id),
+            Err(id) => {
+                self.consts.push(Const::Str(text.to_owned()));
+                ConstId(id)
+            }
+        }
     }
 
     /// Interns a name.
@@ -556,13 +632,17 @@ impl Function {
         self.rebuild_pool_indexes();
         let hash = PoolIndex::hash(name);
         let names = &self.names;
-        if let Some(id) = self.name_index.find(hash, |id| names[id as usize] == name) {
-            return NameId(id);
+        let new_id = NameId::new(names.len()).0;
+        match self
+            .name_index
+            .find_or_insert(hash, |id| names[id as usize] == name, new_id)
+        {
+            Ok(id) => NameId(id),
+            Err(id) => {
+                self.names.push(name.to_owned());
+                NameId(id)
+            }
         }
-        let id = NameId::new(self.names.len());
-        self.names.push(name.to_owned());
-        self.name_index.insert(hash, id.0);
-        id
     }
 
     /// Notes that `consts` or `names` were edited directly (for example by the text parser

@@ -266,14 +266,20 @@ macro_rules! define_ops {
                 match self { $(Op::$variant => $arity,)* }
             }
 
-            /// Whether it defines a result value.
+            /// Whether it defines a result value. A table lookup that inlines: every
+            /// emitted instruction asks.
+            #[inline]
             pub fn has_result(self) -> bool {
-                match self { $(Op::$variant => $result,)* }
+                const HAS_RESULT: &[bool] = &[$($result,)*];
+                HAS_RESULT[self as usize]
             }
 
-            /// Whether it can raise (and so needs the block's exception edge).
+            /// Whether it can raise (and so needs the block's exception edge). A table
+            /// lookup, like [`Op::has_result`].
+            #[inline]
             pub fn can_raise(self) -> bool {
-                match self { $(Op::$variant => $raises,)* }
+                const CAN_RAISE: &[bool] = &[$($raises,)*];
+                CAN_RAISE[self as usize]
             }
 
             /// The one-line documentation from the table.

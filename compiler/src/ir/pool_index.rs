@@ -9,7 +9,10 @@
 
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasher, Hash};
+use std::hash::{BuildHasher, Hash, Hasher};
+
+/// The room a pool's table starts with.
+const INITIAL_CAPACITY: usize = 28;
 
 /// Hash → pool id, over the entries of one pool (see the module docs).
 #[derive(Debug, Clone, Default)]
@@ -27,6 +30,14 @@ impl PoolIndex {
         rustc_hash::FxBuildHasher.hash_one(value)
     }
 
+    /// The hash of whatever `feed` writes, for finding an entry without building it:
+    /// equal to [`PoolIndex::hash`] of a value whose `Hash` writes the same.
+    pub(super) fn hash_with(feed: impl FnOnce(&mut rustc_hash::FxHasher)) -> u64 {
+        let mut state = rustc_hash::FxBuildHasher.build_hasher();
+        feed(&mut state);
+        state.finish()
+    }
+
     /// The id of the entry with `hash` for which `is_equal` holds, if any.
     pub(super) fn find(&self, hash: u64, mut is_equal: impl FnMut(u32) -> bool) -> Option<u32> {
         let mut id = *self.first.get(&hash)?;
@@ -38,8 +49,46 @@ impl PoolIndex {
         }
     }
 
+    /// The id of the entry with `hash` for which `is_equal` holds; when there is none,
+    /// `new_id` is filed under `hash` (the caller then appends that entry to the pool) and
+    /// `Err(new_id)` returned. One probe of the table either way.
+    pub(super) fn find_or_insert(
+        &mut self,
+        hash: u64,
+        mut is_equal: impl FnMut(u32) -> bool,
+        new_id: u32,
+    ) -> Result<u32, u32> {
+        if self.first.capacity() == 0 {
+            self.first.reserve(INITIAL_CAPACITY);
+        }
+        let mut id = match self.first.entry(hash) {
+            Entry::Vacant(slot) => {
+                slot.insert(new_id);
+                return Err(new_id);
+            }
+            Entry::Occupied(slot) => *slot.get(),
+        };
+        loop {
+            if is_equal(id) {
+                return Ok(id);
+            }
+            match self.next.get(&id) {
+                Some(&next) => id = next,
+                None => {
+                    self.next.insert(id, new_id);
+                    return Err(new_id);
+                }
+            }
+        }
+    }
+
     /// Files entry `id` under `hash`; the caller has checked that no equal entry is filed.
     pub(super) fn insert(&mut self, hash: u64, id: u32) {
+        if self.first.capacity() == 0 {
+            // Most pools hold a few dozen entries: growing the table from its smallest size
+            // rehashed it four times on the way.
+            self.first.reserve(INITIAL_CAPACITY);
+        }
         let first = match self.first.entry(hash) {
             Entry::Vacant(slot) => {
                 slot.insert(id);

@@ -152,7 +152,7 @@ impl<'a> Lowerer<'a> {
             match &keyword.arg {
                 Some(name) => {
                     set_call_loc(self);
-                    let key = self.b().constant(Const::Str(name.as_str().to_owned()));
+                    let key = self.b().str_constant(name.as_str());
                     run.push(key);
                     run.push(self.lower_expr(&keyword.value)?);
                 }

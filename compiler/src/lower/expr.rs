@@ -38,11 +38,13 @@ impl<'a> Lowerer<'a> {
                 Ok(self.constant_at(number.range, value))
             }
             Expr::StringLiteral(s) => {
-                let value = match super::surrogates::literal_with_surrogates(self.source, s) {
-                    Some(bytes) => Const::Wtf8Str(bytes),
-                    None => Const::Str(s.value.to_str().to_owned()),
-                };
-                Ok(self.constant_at(s.range, value))
+                match super::surrogates::literal_with_surrogates(self.source, s) {
+                    Some(bytes) => Ok(self.constant_at(s.range, Const::Wtf8Str(bytes))),
+                    None => {
+                        self.set_loc(s.range);
+                        Ok(self.b().str_constant(s.value.to_str()))
+                    }
+                }
             }
             Expr::BytesLiteral(b) => {
                 Ok(self.constant_at(b.range, Const::Bytes(b.value.bytes().collect())))

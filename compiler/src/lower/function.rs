@@ -195,6 +195,7 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Function(def.range)) else {
             return Err(self.error(stmt_range, "internal error: function has no scope"));
         };
+        self.size_next_unit(&def.body);
         self.enter_unit(
             scope,
             FunctionKind::Function,
@@ -298,6 +299,7 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Class(class.range)) else {
             return Err(self.error(stmt_range, "internal error: class has no scope"));
         };
+        self.size_next_unit(&class.body);
         self.enter_unit(
             scope,
             FunctionKind::Class,

@@ -15,7 +15,7 @@
 //!   `fstring.rs`: f-strings and t-strings; `call.rs`: calls.
 //! - `function.rs`: `def`, `lambda`, `class`, arguments, defaults, decorators;
 //!   `annotations.rs`: PEP 649 `__annotate__`; `type_params.rs`: PEP 695 scopes and `type`
-//!   aliases; `pattern.rs`: `match`.
+//!   aliases; `pattern.rs`: `match`; `size_hint.rs`: how big a code object's arrays start.
 
 mod annotations;
 mod assign;
@@ -27,6 +27,7 @@ mod function;
 mod import;
 mod pattern;
 mod pattern_literal;
+mod size_hint;
 mod stmt;
 mod surrogates;
 mod try_stmt;
@@ -146,6 +147,9 @@ pub(crate) struct Lowerer<'a> {
     /// The line of the last `from __future__ import` in the module's leading run of them
     /// (CPython's `ff_lineno`); 0 when there is none. Later ones are errors.
     pub future_line: u32,
+    /// How many instructions the next [`Lowerer::enter_unit`] should make room for (see
+    /// `size_hint.rs`); 0 for the default.
+    unit_insts_hint: usize,
 }
 
 impl<'a> Lowerer<'a> {
@@ -167,6 +171,7 @@ impl<'a> Lowerer<'a> {
             future_annotations: false,
             defs: function::DefinitionState::default(),
             future_line: 0,
+            unit_insts_hint: 0,
         }
     }
 
@@ -261,7 +266,11 @@ impl<'a> Lowerer<'a> {
         first_line: u32,
     ) {
         let info = self.table.scope(scope);
-        let mut func = Function::new(name, qualname, kind, first_line);
+        let insts = match std::mem::take(&mut self.unit_insts_hint) {
+            0 => 32,
+            hint => hint,
+        };
+        let mut func = Function::with_capacity(name, qualname, kind, first_line, insts);
         func.locals = info.params.clone();
         if matches!(
             info.kind,
@@ -306,9 +315,15 @@ impl<'a> Lowerer<'a> {
         });
     }
 
+    /// Makes the next unit's arrays room for the code of `body`.
+    pub(crate) fn size_next_unit(&mut self, body: &[ruff_python_ast::Stmt]) {
+        self.unit_insts_hint = size_hint::insts_for(body);
+    }
+
     /// Finishes the current code object and adds it to the module.
     pub fn exit_unit(&mut self) -> FuncId {
         let unit = self.units.pop().expect("no unit to exit");
+
         self.module.add_function(unit.b.finish())
     }
 
@@ -356,24 +371,10 @@ impl<'a> Lowerer<'a> {
 
     // ---- names ------------------------------------------------------------------------
 
-    /// The fast-local slot of `name` in the current unit, if it has one.
-    pub fn local_slot(&mut self, name: &str) -> Option<LocalId> {
-        self.unit()
-            .b
-            .func
-            .locals
-            .iter()
-            .position(|l| l == name)
-            .map(LocalId::new)
-    }
-
     /// The fast-local slot of `name`, adding one (for hidden temporaries such as `$exit0`
-    /// and inlined comprehension variables).
+    /// and inlined comprehension variables). A hash lookup: every name access asks.
     pub fn ensure_local(&mut self, name: &str) -> LocalId {
-        match self.local_slot(name) {
-            Some(slot) => slot,
-            None => self.unit().b.func.ensure_local(name),
-        }
+        self.unit().b.func.ensure_local(name)
     }
 
     /// A fresh hidden local, named so it can never clash with a Python identifier.
@@ -614,6 +615,7 @@ impl<'a> Lowerer<'a> {
 
     fn lower_module_body(&mut self, module: &'a ModModule) -> LowerResult<()> {
         let root = self.table.root();
+        self.size_next_unit(&module.body);
         self.enter_unit(root, FunctionKind::Module, "<module>", "<module>", 1);
         self.lower_module_statements(&module.body)?;
         self.exit_unit();

@@ -563,7 +563,13 @@ pub(crate) fn body_has_annotations(body: &[Stmt]) -> bool {
 /// leading spaces and later lines lose the smallest indentation among their non-blank
 /// lines. Unlike `inspect.cleandoc`, blank leading and trailing lines are kept.
 pub(crate) fn clean_docstring(doc: &str) -> String {
-    let doc = expand_tabs(doc);
+    // Docstrings are long and rarely hold tabs: only those are copied before the copy
+    // that removes the margin.
+    let doc = if doc.contains('\t') {
+        std::borrow::Cow::Owned(expand_tabs(doc))
+    } else {
+        std::borrow::Cow::Borrowed(doc)
+    };
     let lines: Vec<&str> = doc.split('\n').collect();
     let margin = lines
         .iter()
@@ -589,9 +595,6 @@ pub(crate) fn clean_docstring(doc: &str) -> String {
 
 /// `str.expandtabs()` with the default tab size of 8.
 fn expand_tabs(text: &str) -> String {
-    if !text.contains('\t') {
-        return text.to_owned();
-    }
     let mut out = String::with_capacity(text.len());
     let mut column = 0usize;
     for ch in text.chars() {

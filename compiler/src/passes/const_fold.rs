@@ -48,15 +48,16 @@ pub fn run(func: &mut Function) {
         let mut changed = false;
         for b in 0..func.layout.len() {
             let block = func.layout[b];
-            for i in 0..func.blocks[block.index()].insts.len() {
-                let inst = func.blocks[block.index()].insts[i];
-                let data = &func.insts[inst.index()];
-                // The operation's kind rules out almost every instruction, here rather
-                // than after a call.
-                if !foldable(data.op) {
-                    continue;
-                }
-                if let Some(value) = fold_inst(func, data) {
+            let mut next = 0;
+            // Each round finds the next instruction whose operands are all constants with
+            // a plain walk over the block's list (almost none qualify), then folds it.
+            while let Some(offset) = func.blocks[block.index()].insts[next..]
+                .iter()
+                .position(|&inst| operands_are_const(func, &func.insts[inst.index()]))
+            {
+                let inst = func.blocks[block.index()].insts[next + offset];
+                next += offset + 1;
+                if let Some(value) = fold_inst(func, &func.insts[inst.index()]) {
                     let id = func.add_const(value);
                     let data = &mut func.insts[inst.index()];
                     data.op = Op::Const;
@@ -88,6 +89,13 @@ pub fn run(func: &mut Function) {
     }
 }
 
+/// Whether `inst` is a foldable operation whose operands are all constants. The
+/// operation's kind rules out almost every instruction before its operands are looked at.
+#[inline]
+fn operands_are_const(func: &Function, inst: &InstData) -> bool {
+    foldable(inst.op) && inst.args.iter().all(|&v| func.value_const(v).is_some())
+}
+
 /// Whether `op` is one [`fold_inst`] can fold.
 fn foldable(op: Op) -> bool {
     matches!(
@@ -107,8 +115,7 @@ fn foldable(op: Op) -> bool {
 /// The constant `inst` evaluates to, when all its operands are constants and evaluating it
 /// cannot raise.
 fn fold_inst(func: &Function, inst: &InstData) -> Option<Const> {
-    // Cheap checks first: this runs on every instruction, and almost none fold.
-    if !foldable(inst.op) || !inst.args.iter().all(|&v| func.value_const(v).is_some()) {
+    if !operands_are_const(func, inst) {
         return None;
     }
     let args: Vec<&Const> = inst

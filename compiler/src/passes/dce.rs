@@ -20,8 +20,10 @@
 //! `UnboundLocalError`). A handler's exception parameter and a `for_iter` body's implicit
 //! item parameter are never removed, because the edge shapes require them.
 
-use super::remove_unreachable_blocks;
-use crate::ir::{Block, ConstId, Function, Imm, NameId, Op, Terminator, Value, ValueDef};
+use super::scratch::{self, BitSet};
+use crate::ir::{
+    Block, BlockCall, ConstId, Function, Imm, NameId, Op, Terminator, Value, ValueDef,
+};
 
 /// Operations that have no effect beyond defining their result and cannot raise.
 pub fn is_removable(op: Op) -> bool {
@@ -55,104 +57,206 @@ pub fn run(func: &mut Function) {
     if func.layout.is_empty() {
         return;
     }
-    drop_impossible_exception_edges(func);
-    remove_unreachable_blocks(func);
     // Most functions come out of lowering with nothing dead (a fifth of the stdlib's have
-    // something): one walk over the uses proves that, and skips the marking, the edge
-    // tables and the sweeps below.
-    let mut pools_used = PoolsUsed {
-        consts: vec![false; func.consts.len()],
-        names: vec![false; func.names.len()],
-    };
-    if !nothing_dead(func, &mut pools_used) {
-        sweep_dead(func);
-        pools_used.consts.fill(false);
-        pools_used.names.fill(false);
-        pools_used.mark(func);
-    }
-    compact_pools(func, &pools_used);
-}
-
-/// Which constants and names the laid-out instructions refer to.
-struct PoolsUsed {
-    consts: Vec<bool>,
-    names: Vec<bool>,
-}
-
-impl PoolsUsed {
-    #[inline]
-    fn note(&mut self, imm: Imm) {
-        match imm {
-            Imm::Const(c) => self.consts[c.index()] = true,
-            Imm::Name(n) => self.names[n.index()] = true,
-            _ => {}
-        }
-    }
-
-    fn mark(&mut self, func: &Function) {
-        for &block in &func.layout {
-            for &inst in &func.blocks[block.index()].insts {
-                self.note(func.insts[inst.index()].imm);
-            }
-        }
-    }
-}
-
-/// Whether the marking of [`sweep_dead`] would find every removable instruction and every
-/// block parameter live. It does when no parameter could be removed (each belongs to a
-/// handler, or is a `for_iter` body's item) and every removable instruction's result has a
-/// use: without removable parameters, values flow only from instruction to instruction,
-/// which cannot form a cycle in SSA form, so following uses from a removable result always
-/// ends at an effectful instruction or a terminator, which keeps the whole chain alive.
-///
-/// When it returns true, `pools_used` holds the pool entries the code refers to (the walk
-/// notes them on the way); otherwise its contents are partial.
-fn nothing_dead(func: &Function, pools_used: &mut PoolsUsed) -> bool {
-    // Blocks whose parameters the sweep keeps: 1 for the last one (a `for_iter` body's
-    // item), 2 for all of them (a handler).
-    let mut kept = vec![0u8; func.blocks.len()];
-    for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        if let Some(handler) = data.handler {
-            kept[handler.index()] = 2;
-        }
-        if let Some(Terminator::ForIter { body, .. }) = &data.term {
-            let slot = &mut kept[body.block.index()];
-            *slot = (*slot).max(1);
-        }
-    }
-    let mut used = vec![false; func.values.len()];
-    for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        let removable_params = match kept[block.index()] {
-            2 => 0,
-            1 => data.params.len().saturating_sub(1),
-            _ => data.params.len(),
-        };
-        if removable_params > 0 {
+    // something): one walk over the reachable code drops the impossible exception edges,
+    // finds the reachable blocks, proves that nothing is dead and notes the pool entries in
+    // use, so the marking, the edge tables and the sweeps of `sweep_dead` are skipped.
+    let nothing_dead = scratch::with_bitsets(|[reachable, used, kept_params, consts, names]| {
+        if !prune_and_check(func, reachable, used, kept_params, consts, names) {
             return false;
         }
-        for &inst in &data.insts {
-            let inst = &func.insts[inst.index()];
-            for &arg in &inst.args {
-                used[arg.index()] = true;
-            }
-            pools_used.note(inst.imm);
-        }
-        if let Some(term) = &data.term {
-            term.for_each_use(|value| used[value.index()] = true);
-        }
+        compact_pools(func, consts, names);
+        true
+    });
+    if nothing_dead {
+        return;
     }
-    func.layout.iter().all(|&block| {
-        func.blocks[block.index()].insts.iter().all(|&inst| {
-            let data = &func.insts[inst.index()];
-            !is_removable(data.op) || data.result.is_some_and(|r| used[r.index()])
-        })
+    sweep_dead(func);
+    scratch::with_bitsets(|[consts, names]| {
+        consts.reset(func.consts.len());
+        names.reset(func.names.len());
+        for &block in &func.layout {
+            for &inst in &func.blocks[block.index()].insts {
+                note_pool_use(func.insts[inst.index()].imm, consts, names);
+            }
+        }
+        compact_pools(func, consts, names);
+    });
+}
+
+#[inline]
+fn note_pool_use(imm: Imm, consts: &mut BitSet, names: &mut BitSet) {
+    match imm {
+        Imm::Const(c) => consts.insert(c.index()),
+        Imm::Name(n) => names.insert(n.index()),
+        _ => {}
+    }
+}
+
+/// Steps 1 and 2 of the module docs in one walk from the entry: a block none of whose
+/// instructions nor terminator can raise loses its exception edge (so a handler reached
+/// only that way is not reached), and the blocks not reached leave the layout.
+///
+/// On the way, the walk finds out whether the marking of [`sweep_dead`] would find every
+/// removable instruction and every block parameter live. It does when every parameter
+/// the sweep could remove (all but a handler's and a `for_iter` body's item) is read by
+/// an effectful instruction or as a terminator's operand (not an edge argument), which
+/// makes it a root of the marking, and every removable instruction's result has a use:
+/// following uses from a removable result then always ends at a root (instruction results
+/// cannot form a cycle in SSA form, and a cycle through parameters would need a parameter
+/// read only by edges), which keeps the whole chain alive. Removable instructions without
+/// operands whose results are unused are the exception: the walk deletes them itself.
+///
+/// Returns whether that settled everything; if so, `consts` and `names` hold the pool
+/// entries the remaining code refers to.
+#[inline]
+fn prune_and_check(
+    func: &mut Function,
+    reachable: &mut BitSet,
+    used: &mut BitSet,
+    kept_params: &mut BitSet,
+    consts: &mut BitSet,
+    names: &mut BitSet,
+) -> bool {
+    let nblocks = func.blocks.len();
+    reachable.reset(nblocks);
+    // Bit `2v`: value `v` is read; bit `2v + 1`: it is read by a root of the marking.
+    used.reset(2 * func.values.len());
+    // Blocks whose parameters the sweep keeps: all of a handler's (bit `2b`), the last of
+    // a `for_iter` body's (bit `2b + 1`).
+    kept_params.reset(2 * nblocks);
+    consts.reset(func.consts.len());
+    names.reset(func.names.len());
+    scratch::with_lists(|[stack, removable, with_params]| {
+        let entry = func.layout[0];
+        reachable.insert(entry.index());
+        stack.push(entry.0);
+        while let Some(block) = stack.pop() {
+            let data = &func.blocks[block as usize];
+            let mut can_raise = data.term.as_ref().is_some_and(Terminator::can_raise);
+            for &inst in &data.insts {
+                let inst = &func.insts[inst.index()];
+                can_raise |= inst.op.can_raise();
+                if is_removable(inst.op) {
+                    for &arg in &inst.args {
+                        used.insert(2 * arg.index());
+                    }
+                    // Its pool entry counts once it is known to stay.
+                    if let Some(result) = inst.result {
+                        removable.push(block);
+                        removable.push(result.0);
+                    }
+                } else {
+                    note_pool_use(inst.imm, consts, names);
+                    for &arg in &inst.args {
+                        used.insert_pair(2 * arg.index());
+                    }
+                }
+            }
+            if !data.params.is_empty() {
+                with_params.push(block);
+            }
+            // Operands are roots of the marking; edge arguments are only reads.
+            let edge = |used: &mut BitSet, call: &BlockCall| {
+                for &arg in &call.args {
+                    used.insert(2 * arg.index());
+                }
+                Some(call.block)
+            };
+            let (first, second) = match &data.term {
+                Some(Terminator::Jump(target)) => (edge(used, target), None),
+                Some(Terminator::Branch {
+                    cond,
+                    then_to,
+                    else_to,
+                }) => {
+                    used.insert_pair(2 * cond.index());
+                    (edge(used, then_to), edge(used, else_to))
+                }
+                Some(Terminator::ForIter { iter, body, exit }) => {
+                    used.insert_pair(2 * iter.index());
+                    kept_params.insert(2 * body.block.index() + 1);
+                    (edge(used, body), edge(used, exit))
+                }
+                Some(Terminator::Return(value) | Terminator::Reraise(value)) => {
+                    used.insert_pair(2 * value.index());
+                    (None, None)
+                }
+                Some(Terminator::Raise { exc, cause }) => {
+                    for value in [exc, cause].into_iter().flatten() {
+                        used.insert_pair(2 * value.index());
+                    }
+                    (None, None)
+                }
+                Some(Terminator::Unreachable) | None => (None, None),
+            };
+            let handler = match data.handler {
+                Some(_) if !can_raise => {
+                    func.blocks[block as usize].handler = None;
+                    None
+                }
+                Some(handler) => {
+                    kept_params.insert(2 * handler.index());
+                    Some(handler)
+                }
+                None => None,
+            };
+            for next in [first, second, handler].into_iter().flatten() {
+                if reachable.insert_new(next.index()) {
+                    stack.push(next.0);
+                }
+            }
+        }
+        func.layout.retain(|b| reachable.contains(b.index()));
+        let params_kept = with_params.iter().all(|&b| {
+            let b = b as usize;
+            let params = &func.blocks[b].params;
+            let removable = match (kept_params.contains(2 * b), kept_params.contains(2 * b + 1)) {
+                (true, _) => &params[..0],
+                (false, true) => &params[..params.len() - 1],
+                (false, false) => &params[..],
+            };
+            removable.iter().all(|p| used.contains(2 * p.index() + 1))
+        });
+        if !params_kept {
+            return false;
+        }
+        // Unused results of removable instructions without operands (mostly constants
+        // whose only reader was folded) can go here: deleting them leaves no other value
+        // without its reader, so nothing else becomes dead.
+        // Blocks holding such instructions, each listed once per instruction.
+        let dead_in = with_params;
+        dead_in.clear();
+        for pair in removable.chunks_exact(2) {
+            let (block, v) = (pair[0], pair[1] as usize);
+            let ValueDef::Inst(inst) = func.values[v] else {
+                continue;
+            };
+            let inst = &func.insts[inst.index()];
+            if used.contains(2 * v) {
+                note_pool_use(inst.imm, consts, names);
+            } else if inst.args.is_empty() {
+                dead_in.push(block);
+            } else {
+                return false;
+            }
+        }
+        dead_in.dedup();
+        for &block in dead_in.iter() {
+            let all_insts = &func.insts;
+            func.blocks[block as usize].insts.retain(|&inst| {
+                let data = &all_insts[inst.index()];
+                !is_removable(data.op) || data.result.is_some_and(|r| used.contains(2 * r.index()))
+            });
+        }
+        true
     })
 }
 
 /// Marks the live values (see the module docs) and deletes the dead instructions and
 /// block parameters.
+/// Kept out of line: few functions need it.
+#[inline(never)]
 fn sweep_dead(func: &mut Function) {
     // Definitions, and the roots of the marking below: everything an effectful instruction
     // or a terminator reads is live (one walk over the code for both).
@@ -309,37 +413,33 @@ fn sweep_dead(func: &mut Function) {
 }
 
 /// Drops unreferenced constants and names, keeping the order of the rest.
-fn compact_pools(func: &mut Function, used: &PoolsUsed) {
-    let (const_used, name_used) = (&used.consts, &used.names);
-    if const_used.iter().all(|&u| u) && name_used.iter().all(|&u| u) {
+fn compact_pools(func: &mut Function, const_used: &BitSet, name_used: &BitSet) {
+    let (nconsts, nnames) = (func.consts.len(), func.names.len());
+    if const_used.count() == nconsts && name_used.count() == nnames {
         return;
     }
-    let renumber = |used: &[bool]| -> Vec<Option<usize>> {
+    let renumber = |used: &BitSet, len: usize| -> Vec<Option<usize>> {
         let mut next = 0;
-        used.iter()
-            .map(|&u| {
-                u.then(|| {
+        (0..len)
+            .map(|i| {
+                used.contains(i).then(|| {
                     next += 1;
                     next - 1
                 })
             })
             .collect()
     };
-    let (const_map, name_map) = (renumber(const_used), renumber(name_used));
-    let consts = std::mem::take(&mut func.consts);
-    func.consts = consts
-        .into_iter()
-        .zip(const_used)
-        .filter(|&(_, &u)| u)
-        .map(|(c, _)| c)
-        .collect();
-    let names = std::mem::take(&mut func.names);
-    func.names = names
-        .into_iter()
-        .zip(name_used)
-        .filter(|&(_, &u)| u)
-        .map(|(n, _)| n)
-        .collect();
+    let (const_map, name_map) = (renumber(const_used, nconsts), renumber(name_used, nnames));
+    let mut index = 0;
+    func.consts.retain(|_| {
+        index += 1;
+        const_used.contains(index - 1)
+    });
+    let mut index = 0;
+    func.names.retain(|_| {
+        index += 1;
+        name_used.contains(index - 1)
+    });
     for b in 0..func.layout.len() {
         let block = func.layout[b];
         for i in 0..func.blocks[block.index()].insts.len() {
@@ -366,24 +466,6 @@ fn edge_args(term: &Terminator, edge: usize) -> &[Value] {
         _ => return &[],
     };
     &call.args
-}
-
-/// Clears the handler of every block in which nothing can raise.
-fn drop_impossible_exception_edges(func: &mut Function) {
-    for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        if data.handler.is_none() {
-            continue;
-        }
-        let can_raise = data
-            .insts
-            .iter()
-            .any(|i| func.insts[i.index()].op.can_raise())
-            || data.term.as_ref().is_some_and(Terminator::can_raise);
-        if !can_raise {
-            func.blocks[block.index()].handler = None;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@
 
 pub mod const_fold;
 pub mod dce;
+mod scratch;
 pub mod simplify_cfg;
 pub mod split_builds;
 
@@ -95,11 +96,13 @@ pub fn run_passes(module: &mut Module, options: &PassOptions) -> Result<(), Pass
         }
         return Ok(());
     }
+    let mut previous = "";
     for &(name, pass) in pipeline(options) {
         for func in &mut module.functions {
-            pass(func);
+            run_pass(func, name, pass, previous);
         }
         verify_module(module).map_err(|error| PassError { pass: name, error })?;
+        previous = name;
     }
     Ok(())
 }
@@ -122,7 +125,19 @@ fn pipeline(
 /// release-build pipeline, also used to generate code right after optimising a
 /// function while its IR is still in cache).
 pub fn optimize_function(func: &mut Function, options: &PassOptions) {
-    for &(_, pass) in pipeline(options) {
+    let mut previous = "";
+    for &(name, pass) in pipeline(options) {
+        run_pass(func, name, pass, previous);
+        previous = name;
+    }
+}
+
+/// Runs pass `name` on `func`, right after pass `previous` ran on it: `simplify_cfg`
+/// skips its reachability sweep when `dce` just did the same one.
+fn run_pass(func: &mut Function, name: &str, pass: PassFn, previous: &str) {
+    if name == "simplify_cfg" && previous == "dce" {
+        simplify_cfg::run_on_reachable(func);
+    } else {
         pass(func);
     }
 }

@@ -40,19 +40,31 @@ use super::remove_unreachable_blocks;
 use crate::ir::{Block, BlockCall, CmpOp, Function, Imm, Op, Terminator, Value, ValueDef};
 
 pub fn run(func: &mut Function) {
-    if func.layout.is_empty() {
-        return;
-    }
-    // Most functions are one block that ends without a branch: nothing to do.
-    if let [only] = func.layout[..]
-        && !matches!(
-            func.blocks[only.index()].term,
-            Some(Terminator::Branch { .. })
-        )
-    {
+    if func.layout.is_empty() || is_one_block_without_branch(func) {
         return;
     }
     remove_unreachable_blocks(func);
+    simplify_reachable(func);
+}
+
+/// [`run`] on a function whose laid-out blocks are all reachable (`dce` just removed the
+/// others), which skips the first reachability sweep.
+pub fn run_on_reachable(func: &mut Function) {
+    if func.layout.is_empty() || is_one_block_without_branch(func) {
+        return;
+    }
+    simplify_reachable(func);
+}
+
+/// Most functions are one block that ends without a branch: nothing to do.
+fn is_one_block_without_branch(func: &Function) -> bool {
+    matches!(func.layout[..], [only] if !matches!(
+        func.blocks[only.index()].term,
+        Some(Terminator::Branch { .. })
+    ))
+}
+
+fn simplify_reachable(func: &mut Function) {
     // Three functions in four offer none of the rewrites; finding that out takes one
     // look at each block, without the per-value use counts the simplifier starts from.
     if nothing_to_simplify(func) {
