@@ -21,7 +21,7 @@ use super::exctable::ExceptionTable;
 use super::instruction::CodeError;
 use super::linetable::LineTable;
 use super::opcodes::{NO_CACHE, Opcode, OperandKind};
-use super::regalloc::{self, Allocation, sequentialize_moves};
+use super::regalloc::{self, Allocation, RegScratch, sequentialize_moves};
 use crate::ir::{
     BinOp, Block, BlockCall, CmpOp, Common, Function, Imm, InstData, Intrinsic, Loc, Module, Op,
     Terminator, UnaryOp, Value,
@@ -72,10 +72,11 @@ macro_rules! ops {
 
 /// Compiles every function of an IR module.
 pub fn compile_module(module: &Module) -> Result<CodeModule> {
+    let mut scratch = Scratch::default();
     let codes = module
         .functions
         .iter()
-        .map(compile_function)
+        .map(|func| compile_function_with(func, &mut scratch))
         .collect::<Result<Vec<_>>>()?;
     Ok(CodeModule {
         filename: module.filename.clone(),
@@ -87,8 +88,9 @@ pub fn compile_module(module: &Module) -> Result<CodeModule> {
 /// variable lists move into the code objects instead of being copied.
 pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
     let mut codes = Vec::with_capacity(module.functions.len());
+    let mut scratch = Scratch::default();
     for func in module.functions {
-        let mut code = compile_parts(&func)?;
+        let mut code = compile_parts(&func, &mut scratch)?;
         fill_from(&mut code, func);
         codes.push(code);
     }
@@ -101,7 +103,7 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
 /// [`compile_function`] for a function that is no longer needed (see
 /// [`compile_module_owned`]).
 pub fn compile_function_owned(func: Function) -> Result<CodeObject> {
-    let mut code = compile_parts(&func)?;
+    let mut code = compile_parts(&func, &mut Scratch::default())?;
     fill_from(&mut code, func);
     Ok(code)
 }
@@ -120,6 +122,21 @@ struct Stub {
     target: Label,
     loc: Loc,
 }
+
+/// Every operator enum lists its variants in `ALL` in declaration order, so a variant's
+/// discriminant is its index there (the operand the VM decodes by that index).
+const ALL_IN_ORDER: () = {
+    macro_rules! check {
+        ($($enum:ident),*) => {$(
+            let mut i = 0;
+            while i < $enum::ALL.len() {
+                assert!($enum::ALL[i] as usize == i);
+                i += 1;
+            }
+        )*};
+    }
+    check!(BinOp, UnaryOp, CmpOp, Intrinsic, Common);
+};
 
 /// Marks a pc that is not known (yet).
 const NO_PC: u32 = u32::MAX;
@@ -179,9 +196,37 @@ struct Codegen<'f> {
     rotating: bool,
 }
 
+/// A run of protected code units `[start, end)` and its `(handler pc, exc register)`, the
+/// exception table's input.
+type ExcCoverage = (u32, u32, Option<(u32, u32)>);
+
+/// Working memory kept between the functions of one compile: the buffers grow to the
+/// largest function and are then reused, so most functions allocate only their code
+/// object's own vectors.
+#[derive(Default)]
+struct Scratch {
+    regs: RegScratch,
+    alloc: Allocation,
+    forward: super::forward_locals::ForwardScratch,
+    skip: Vec<bool>,
+    in_layout: Vec<bool>,
+    lines: Vec<(usize, Loc)>,
+    coverage: Vec<(u32, u32, Option<Block>)>,
+    exc_coverage: Vec<ExcCoverage>,
+    fixups: Vec<(u32, Label)>,
+    block_pc: Vec<u32>,
+    stub_pc: Vec<u32>,
+    arg_regs: Vec<u32>,
+}
+
 /// Compiles one IR function.
 pub fn compile_function(func: &Function) -> Result<CodeObject> {
-    let mut code = compile_parts(func)?;
+    compile_function_with(func, &mut Scratch::default())
+}
+
+/// [`compile_function`] with working memory from `scratch`.
+fn compile_function_with(func: &Function, scratch: &mut Scratch) -> Result<CodeObject> {
+    let mut code = compile_parts(func, scratch)?;
     code.name = func.name.clone();
     code.qualname = func.qualname.clone();
     code.varnames = func.locals.clone();
@@ -195,25 +240,38 @@ pub fn compile_function(func: &Function) -> Result<CodeObject> {
 
 /// The code object's code and tables; the header fields that are copies of the IR
 /// function are left empty for [`fill_from`].
-fn compile_parts(func: &Function) -> Result<CodeObject> {
+fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<CodeObject> {
     let nlocals = func.locals.len() as u32;
-    let mut alloc = regalloc::allocate(func, nlocals);
-    let skip = super::forward_locals::forward_locals(func, &mut alloc);
-    let mut in_layout = vec![false; func.blocks.len()];
+    let mut alloc = std::mem::take(&mut scratch.alloc);
+    regalloc::allocate_into(func, nlocals, &mut scratch.regs, &mut alloc);
+    let mut skip = std::mem::take(&mut scratch.skip);
+    super::forward_locals::forward_locals_into(
+        func,
+        &mut alloc,
+        &scratch.regs,
+        &mut scratch.forward,
+        &mut skip,
+    );
+    let mut in_layout = std::mem::take(&mut scratch.in_layout);
+    in_layout.clear();
+    in_layout.resize(func.blocks.len(), false);
     for &block in &func.layout {
         in_layout[block.index()] = true;
     }
+    let mut block_pc = std::mem::take(&mut scratch.block_pc);
+    block_pc.clear();
+    block_pc.resize(func.blocks.len(), NO_PC);
     let ninsts = func.insts.len();
     let mut cg = Codegen {
         func,
         in_layout,
         alloc,
         code: Vec::with_capacity(4 * ninsts + 8),
-        lines: Vec::with_capacity(ninsts + 8),
-        coverage: Vec::new(),
-        fixups: Vec::new(),
-        block_pc: vec![NO_PC; func.blocks.len()],
-        stub_pc: Vec::new(),
+        lines: cleared(&mut scratch.lines),
+        coverage: cleared(&mut scratch.coverage),
+        fixups: cleared(&mut scratch.fixups),
+        block_pc,
+        stub_pc: cleared(&mut scratch.stub_pc),
         stubs: Vec::new(),
         ncaches: 0,
         scratch: None,
@@ -221,23 +279,31 @@ fn compile_parts(func: &Function) -> Result<CodeObject> {
         loc: Loc::default(),
         handler: None,
         too_large: None,
-        arg_regs: Vec::new(),
+        arg_regs: cleared(&mut scratch.arg_regs),
         skip,
         rotating: false,
     };
-    for (index, &block) in func.layout.iter().enumerate() {
-        let next = func.layout.get(index + 1).copied();
-        cg.emit_block(block, next)?;
-    }
-    let stubs = std::mem::take(&mut cg.stubs);
-    for stub in &stubs {
-        cg.handler = None;
-        cg.loc = stub.loc;
-        cg.place(stub.label);
-        cg.emit_moves(&stub.moves);
-        cg.emit_jump(Opcode::Jump, &[], stub.target);
-    }
-    cg.finish()
+    let result = cg
+        .emit_all()
+        .and_then(|()| cg.finish(&mut scratch.exc_coverage));
+    // Hand the buffers back for the next function.
+    scratch.alloc = cg.alloc;
+    scratch.skip = cg.skip;
+    scratch.in_layout = cg.in_layout;
+    scratch.lines = cg.lines;
+    scratch.coverage = cg.coverage;
+    scratch.fixups = cg.fixups;
+    scratch.block_pc = cg.block_pc;
+    scratch.stub_pc = cg.stub_pc;
+    scratch.arg_regs = cg.arg_regs;
+    result
+}
+
+/// The vector in `slot`, emptied, leaving an empty one behind.
+fn cleared<T>(slot: &mut Vec<T>) -> Vec<T> {
+    let mut vec = std::mem::take(slot);
+    vec.clear();
+    vec
 }
 
 /// Moves (or copies) the IR function's header, pools and variable lists into `code`.
@@ -253,6 +319,24 @@ fn fill_from(code: &mut CodeObject, func: Function) {
 }
 
 impl<'f> Codegen<'f> {
+    /// Emits every block in layout order, then the edge stubs.
+    fn emit_all(&mut self) -> Result<()> {
+        let func = self.func;
+        for (index, &block) in func.layout.iter().enumerate() {
+            let next = func.layout.get(index + 1).copied();
+            self.emit_block(block, next)?;
+        }
+        let stubs = std::mem::take(&mut self.stubs);
+        for stub in &stubs {
+            self.handler = None;
+            self.loc = stub.loc;
+            self.place(stub.label);
+            self.emit_moves(&stub.moves);
+            self.emit_jump(Opcode::Jump, &[], stub.target);
+        }
+        Ok(())
+    }
+
     fn error(&self, message: impl Into<String>) -> CodegenError {
         CodegenError {
             function: self.func.qualname.clone(),
@@ -746,7 +830,6 @@ impl<'f> Codegen<'f> {
                 inst.imm
             ))
         };
-        let index = |found: Option<usize>| found.map(|i| i as u32).ok_or_else(bad_imm);
         let imm = match inst.imm {
             Imm::Const(c) => c.0,
             Imm::Name(n) => n.0,
@@ -754,14 +837,17 @@ impl<'f> Codegen<'f> {
             Imm::Deref(d) => d.0,
             Imm::Func(f) => f.0,
             Imm::Int(i) => u32::try_from(i).map_err(|_| bad_imm())?,
-            Imm::BinOp(op) => index(BinOp::ALL.iter().position(|&o| o == op))?,
-            Imm::UnaryOp(op) => index(UnaryOp::ALL.iter().position(|&o| o == op))?,
-            Imm::CmpOp(op) => index(CmpOp::ALL.iter().position(|&o| o == op))?,
-            Imm::Intrinsic(op) => index(Intrinsic::ALL.iter().position(|&o| o == op))?,
-            Imm::Common(op) => index(Common::ALL.iter().position(|&o| o == op))?,
+            // An operator's operand is its index in the enum's `ALL`, which is its
+            // discriminant (checked by `ALL_IN_ORDER` at compile time).
+            Imm::BinOp(op) => op as u32,
+            Imm::UnaryOp(op) => op as u32,
+            Imm::CmpOp(op) => op as u32,
+            Imm::Intrinsic(op) => op as u32,
+            Imm::Common(op) => op as u32,
             Imm::Pair(a, _) => a,
             Imm::None => 0,
         };
+        let () = ALL_IN_ORDER;
         use Opcode as O;
         // The fixed operands (at most six), and how many leading IR operands to drop to get
         // the register list, when the opcode has one.
@@ -962,8 +1048,9 @@ impl<'f> Codegen<'f> {
         Ok(())
     }
 
-    /// Patches jump targets and builds the code object's tables.
-    fn finish(mut self) -> Result<CodeObject> {
+    /// Patches jump targets and builds the code object's tables (`coverage` is a buffer
+    /// for the exception table's input).
+    fn finish(&mut self, coverage: &mut Vec<ExcCoverage>) -> Result<CodeObject> {
         let func = self.func;
         let too_large = |what: String| CodegenError {
             function: func.qualname.clone(),
@@ -988,7 +1075,7 @@ impl<'f> Codegen<'f> {
         }
         let nregs_before = self.alloc.nregs;
         let mut needs_exc_reg = false;
-        let mut coverage = Vec::with_capacity(self.coverage.len());
+        coverage.clear();
         for &(start, end, handler) in &self.coverage {
             let handler = match handler {
                 Some(block) => {
@@ -1041,9 +1128,9 @@ impl<'f> Codegen<'f> {
             frees: Vec::new(),
             consts: Vec::new(),
             names: Vec::new(),
-            code: self.code,
-            linetable: LineTable::build(self.lines),
-            exctable: ExceptionTable::build(coverage),
+            code: std::mem::take(&mut self.code),
+            linetable: LineTable::build(self.lines.iter().copied()),
+            exctable: ExceptionTable::build(coverage.iter().copied()),
             first_line: func.first_line,
             docstring: None,
         })
