@@ -344,10 +344,17 @@ impl<'f> Codegen<'f> {
         }
     }
 
+    #[inline]
     fn reg(&self, value: Value) -> Result<u32> {
-        self.alloc
-            .reg(value)
-            .ok_or_else(|| self.error(format!("{value} has no register")))
+        match self.alloc.regs.get(value.index()) {
+            Some(&reg) if reg != regalloc::NO_REG => Ok(reg),
+            _ => Err(self.no_register(value)),
+        }
+    }
+
+    #[cold]
+    fn no_register(&self, value: Value) -> CodegenError {
+        self.error(format!("{value} has no register"))
     }
 
     fn scratch(&mut self) -> u32 {

@@ -226,7 +226,6 @@ pub struct RegScratch {
     crossing: Vec<(u32, Block)>,
     edges: Vec<(u32, Block)>,
     preds: Adjacency<Block>,
-    by_value: Adjacency<Block>,
     live_in: Vec<u32>,
     stack: Vec<Block>,
     pairs: Vec<(u32, Value)>,
@@ -279,7 +278,6 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
         crossing,
         edges,
         preds,
-        by_value,
         live_in,
         stack,
         local_ops,
@@ -355,20 +353,17 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
         return;
     }
     preds.build(nblocks, edges);
-    by_value.build(nvalues, crossing);
+    // Group the crossing uses by value. Sorting them (few) is cheaper than a table over
+    // every value; the walk's result does not depend on the order of a value's uses.
+    crossing.sort_unstable_by_key(|&(value, _)| value);
     // `live_in[b] == v + 1`: value `v` is already known to be live into block `b`.
     live_in.clear();
     live_in.resize(nblocks, 0);
-    let mut value = 0;
-    while value < nvalues {
-        let uses = by_value.of(value);
-        if uses.is_empty() {
-            value += 1;
-            continue;
-        }
+    for uses in crossing.chunk_by(|a, b| a.0 == b.0) {
+        let value = uses[0].0 as usize;
         let (stamp, def) = (value as u32 + 1, info[value].def_block);
         let mut slot = info[value];
-        stack.extend_from_slice(uses);
+        stack.extend(uses.iter().map(|&(_, block)| block));
         while let Some(block) = stack.pop() {
             let b = block.index();
             if live_in[b] == stamp {
@@ -390,7 +385,6 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
             special_values.push(value as u32);
         }
         info[value] = slot;
-        value += 1;
     }
 }
 
@@ -517,14 +511,17 @@ pub fn allocate_into(
             }
             (None, None) => break,
         };
-        // Free the registers of every interval ending before `start`.
-        while expired_to < start as usize {
-            let mut v = std::mem::replace(&mut expiring[expired_to], u32::MAX);
-            while v != u32::MAX {
-                free.insert(regs[v as usize]);
-                v = next_expiring[v as usize];
+        // Free the registers of every interval ending before `start`. Each point's bucket
+        // is read once, so it need not be emptied.
+        if expired_to < start as usize {
+            for &head in expiring.get(expired_to..start as usize).unwrap_or_default() {
+                let mut v = head;
+                while v != u32::MAX {
+                    free.insert(regs[v as usize]);
+                    v = next_expiring[v as usize];
+                }
             }
-            expired_to += 1;
+            expired_to = start as usize;
         }
         let value = value as usize;
         // Without block parameters (most functions) there are no partners to consult.
