@@ -439,7 +439,11 @@ impl<'f> Codegen<'f> {
         if wide {
             self.encode_operands(opcode, fixed, list, target);
         } else {
-            self.code.extend_from_slice(&units[..=nfixed]);
+            // Copying the whole buffer and dropping the unused tail is one wide move, where
+            // copying a slice of run-time length is a call.
+            let len = self.code.len();
+            self.code.extend_from_slice(&units);
+            self.code.truncate(len + nfixed + 1);
             if has_list {
                 self.code.push(list.len() as u16);
                 self.code.extend(list.iter().map(|&reg| reg as u16));

@@ -80,14 +80,14 @@ pub fn forward_locals_into(
     }
     let is_unset = |v: Value| maybe_unset.get(v.index()).copied().unwrap_or(false);
     let words = nlocals.div_ceil(64);
-    definitely_assigned(func, words, &is_unset, scratch);
+    definitely_assigned(func, words, &is_unset, regs, scratch);
     let ForwardScratch { state, out, .. } = scratch;
     for &block in &func.layout {
         let data = &func.blocks[block.index()];
-        out.clear();
-        out.extend_from_slice(&state[block.index() * words..][..words]);
+        copy_set(out, &state[block.index() * words..][..words]);
         let assigned = &mut LocalSet(out);
-        for (position, &inst) in data.insts.iter().enumerate() {
+        for &(position, inst) in regs.local_insts(block) {
+            let position = position as usize;
             let inst_data = &func.insts[inst.index()];
             let Imm::Local(local) = inst_data.imm else {
                 continue;
@@ -302,6 +302,17 @@ impl LocalSet<'_> {
     }
 }
 
+/// Makes `dst` a copy of the set `src`. Most functions have under 64 locals, and one word
+/// is cheaper pushed than copied by a call.
+#[inline]
+fn copy_set(dst: &mut Vec<u64>, src: &[u64]) {
+    dst.clear();
+    match src {
+        [word] => dst.push(*word),
+        _ => dst.extend_from_slice(src),
+    }
+}
+
 /// Intersects `set` with `other`; true if `set` changed.
 fn meet(set: &mut [u64], other: &[u64]) -> bool {
     let mut changed = false;
@@ -319,6 +330,7 @@ fn definitely_assigned(
     func: &Function,
     words: usize,
     maybe_unset: &impl Fn(Value) -> bool,
+    regs: &RegScratch,
     scratch: &mut ForwardScratch,
 ) {
     let nblocks = func.blocks.len();
@@ -364,12 +376,10 @@ fn definitely_assigned(
     while let Some(block) = worklist.pop_front() {
         queued[block.index()] = false;
         let data = &func.blocks[block.index()];
-        out.clear();
-        out.extend_from_slice(&state[block.index() * words..][..words]);
-        lowest.clear();
-        lowest.extend_from_slice(out);
+        copy_set(out, &state[block.index() * words..][..words]);
+        copy_set(lowest, out);
         let (mut out_set, mut lowest_set) = (LocalSet(out), LocalSet(lowest));
-        for &inst in &data.insts {
+        for &(_, inst) in regs.local_insts(block) {
             let inst_data = &func.insts[inst.index()];
             if let Imm::Local(l) = inst_data.imm {
                 let unsetting_store = inst_data.op == Op::StoreFast

@@ -18,7 +18,7 @@
 //! allocator simple and is exact for the short-lived expression temporaries that make up
 //! almost all SSA values (Python variables live in the fixed local registers, not here).
 
-use crate::ir::{Block, Function, Op, Terminator, Value, ValueDef};
+use crate::ir::{Block, Function, Inst, Op, Terminator, Value, ValueDef};
 
 /// Where each block sits in the numbering described in the module docs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -235,6 +235,11 @@ pub struct RegScratch {
     free: FreeRegs,
     avoid: Vec<u32>,
     local_ops: u8,
+    /// The layout's local-variable instructions (`load_fast`, `store_fast`,
+    /// `delete_fast`, `load_fast_and_clear`) in order, as (position in block, instruction).
+    local_insts: Vec<(u32, Inst)>,
+    /// Each block's slice of `local_insts` (indexed by block; empty outside the layout).
+    local_ranges: Vec<(u32, u32)>,
 }
 
 impl RegScratch {
@@ -249,6 +254,16 @@ impl RegScratch {
     /// function's layout holds.
     pub fn local_ops(&self) -> u8 {
         self.local_ops
+    }
+
+    /// The local-variable instructions of `block` in the last allocated function
+    /// (`load_fast`, `store_fast`, `delete_fast`, `load_fast_and_clear`), in order, each
+    /// with its position in the block: `forward_locals` looks at nothing else, and
+    /// walking the block's other instructions to find them costs more than listing them.
+    #[inline]
+    pub fn local_insts(&self, block: Block) -> &[(u32, Inst)] {
+        let (start, end) = self.local_ranges[block.index()];
+        &self.local_insts[start as usize..end as usize]
     }
 
     /// The last allocated function's control-flow edges as (successor, block), exception
@@ -281,9 +296,14 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
         live_in,
         stack,
         local_ops,
+        local_insts,
+        local_ranges,
         ..
     } = scratch;
     *local_ops = 0;
+    local_insts.clear();
+    local_ranges.clear();
+    local_ranges.resize(nblocks, (0, 0));
     info.clear();
     info.resize(nvalues, UNSEEN);
     positions.clear();
@@ -312,17 +332,25 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
                 special_values.push(param.0);
             }
         }
-        for (k, &inst) in data.insts.iter().enumerate() {
+        let first_local = local_insts.len() as u32;
+        for (k, &inst_id) in data.insts.iter().enumerate() {
             let at = start + 1 + k as u32;
-            let inst = &func.insts[inst.index()];
+            let inst = &func.insts[inst_id.index()];
             // `YieldFrom` runs again after each resumption, with the value sent in
             // already written to its result register, so its delegate operand must
             // stay live past that write (never share the result's register).
             let mut read = 2 * at;
             match inst.op {
                 Op::YieldFrom => read += 1,
-                Op::LoadFast | Op::StoreFast => *local_ops |= HAS_FAST,
-                Op::LoadFastAndClear => *local_ops |= HAS_CLEAR,
+                Op::LoadFast | Op::StoreFast => {
+                    *local_ops |= HAS_FAST;
+                    local_insts.push((k as u32, inst_id));
+                }
+                Op::DeleteFast => local_insts.push((k as u32, inst_id)),
+                Op::LoadFastAndClear => {
+                    *local_ops |= HAS_CLEAR;
+                    local_insts.push((k as u32, inst_id));
+                }
                 _ => {}
             }
             for &arg in &inst.args {
@@ -336,6 +364,7 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
                 defs.push((2 * at + 1, result.0));
             }
         }
+        local_ranges[block.index()] = (first_local, local_insts.len() as u32);
         if let Some(term) = &data.term {
             if matches!(term, Terminator::ForIter { .. }) {
                 *local_ops |= HAS_FOR_ITER;
