@@ -54,22 +54,30 @@ impl Codegen<'_> {
         // Nearly every instruction has a few operands: their registers go in a buffer on
         // the stack; only long operand lists (calls, displays) use the reusable vector.
         let mut small = [0u32; 6];
-        if inst.args.len() <= small.len() {
-            for (reg, &value) in small.iter_mut().zip(&inst.args) {
+        let mut long = Vec::new();
+        let args: &[u32] = if let Some(regs) = small.get_mut(..inst.args.len()) {
+            for (reg, &value) in regs.iter_mut().zip(&inst.args) {
                 *reg = self.reg(value)?;
             }
-            return self.emit_inst_with(inst, &small[..inst.args.len()]);
+            regs
+        } else {
+            long = std::mem::take(&mut self.arg_regs);
+            long.clear();
+            for &value in &inst.args {
+                long.push(self.reg(value)?);
+            }
+            &long
+        };
+        let result = self.emit_inst_with(inst, args);
+        if long.capacity() > 0 {
+            self.arg_regs = long;
         }
-        let mut args = std::mem::take(&mut self.arg_regs);
-        args.clear();
-        for &value in &inst.args {
-            args.push(self.reg(value)?);
-        }
-        let result = self.emit_inst_with(inst, &args);
-        self.arg_regs = args;
         result
     }
 
+    /// [`Codegen::emit_inst`] once the operands' registers are known. Inlined into its one
+    /// caller: a call per instruction costs more than the duplicated code saves.
+    #[inline(always)]
     fn emit_inst_with(&mut self, inst: &InstData, args: &[u32]) -> Result<()> {
         let dst = inst.result.map(|v| self.reg(v)).transpose()?;
         let need_dst =
