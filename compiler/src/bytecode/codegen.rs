@@ -14,18 +14,21 @@
 //! 4. Each instruction is encoded as it is emitted (no per-instruction allocation: this is
 //!    the hot path of compiling); jump targets are patched once every label's pc is known,
 //!    and the line and exception tables are built from each instruction's location and
-//!    protecting handler.
+//!    protecting handler. The opcode and operands of each IR operation are in `inst.rs`.
+//!
+//! Compiling a module reuses one `Scratch` for all its functions: the allocator's,
+//! `forward_locals`' and the emitter's working vectors grow to the largest function and are
+//! then only cleared, so a function allocates little more than its code object.
 
 use super::code::{CodeModule, CodeObject};
 use super::exctable::ExceptionTable;
 use super::instruction::CodeError;
 use super::linetable::LineTable;
 use super::opcodes::{NO_CACHE, Opcode, OperandKind};
-use super::regalloc::{self, Allocation, sequentialize_moves};
-use crate::ir::{
-    BinOp, Block, BlockCall, CmpOp, Common, Function, Imm, InstData, Intrinsic, Loc, Module, Op,
-    Terminator, UnaryOp, Value,
-};
+use super::regalloc::{self, Allocation, RegScratch, sequentialize_moves};
+
+mod inst;
+use crate::ir::{Block, BlockCall, Function, Loc, Module, Terminator, Value};
 
 /// Why a function could not be compiled to bytecode. Valid IR only fails when a code
 /// object exceeds the encoding's limits; malformed IR is reported, never a panic.
@@ -43,39 +46,13 @@ impl std::fmt::Display for CodegenError {
 
 type Result<T> = std::result::Result<T, CodegenError>;
 
-/// Up to six fixed operands, without allocating.
-struct Operands {
-    values: [u32; 6],
-    len: usize,
-}
-
-impl Operands {
-    fn as_slice(&self) -> &[u32] {
-        &self.values[..self.len]
-    }
-}
-
-impl<const N: usize> From<[u32; N]> for Operands {
-    fn from(array: [u32; N]) -> Self {
-        let mut values = [0; 6];
-        values[..N].copy_from_slice(&array);
-        Operands { values, len: N }
-    }
-}
-
-/// `ops![a, b]`: fixed operands as an [`Operands`].
-macro_rules! ops {
-    ($($operand:expr),* $(,)?) => {
-        Operands::from([$($operand),*])
-    };
-}
-
 /// Compiles every function of an IR module.
 pub fn compile_module(module: &Module) -> Result<CodeModule> {
+    let mut scratch = Scratch::default();
     let codes = module
         .functions
         .iter()
-        .map(compile_function)
+        .map(|func| compile_function_with(func, &mut scratch))
         .collect::<Result<Vec<_>>>()?;
     Ok(CodeModule {
         filename: module.filename.clone(),
@@ -87,8 +64,9 @@ pub fn compile_module(module: &Module) -> Result<CodeModule> {
 /// variable lists move into the code objects instead of being copied.
 pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
     let mut codes = Vec::with_capacity(module.functions.len());
+    let mut scratch = Scratch::default();
     for func in module.functions {
-        let mut code = compile_parts(&func)?;
+        let mut code = compile_parts(&func, &mut scratch)?;
         fill_from(&mut code, func);
         codes.push(code);
     }
@@ -101,7 +79,7 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
 /// [`compile_function`] for a function that is no longer needed (see
 /// [`compile_module_owned`]).
 pub fn compile_function_owned(func: Function) -> Result<CodeObject> {
-    let mut code = compile_parts(&func)?;
+    let mut code = compile_parts(&func, &mut Scratch::default())?;
     fill_from(&mut code, func);
     Ok(code)
 }
@@ -179,9 +157,37 @@ struct Codegen<'f> {
     rotating: bool,
 }
 
+/// A run of protected code units `[start, end)` and its `(handler pc, exc register)`, the
+/// exception table's input.
+type ExcCoverage = (u32, u32, Option<(u32, u32)>);
+
+/// Working memory kept between the functions of one compile: the buffers grow to the
+/// largest function and are then reused, so most functions allocate only their code
+/// object's own vectors.
+#[derive(Default)]
+struct Scratch {
+    regs: RegScratch,
+    alloc: Allocation,
+    forward: super::forward_locals::ForwardScratch,
+    skip: Vec<bool>,
+    in_layout: Vec<bool>,
+    lines: Vec<(usize, Loc)>,
+    coverage: Vec<(u32, u32, Option<Block>)>,
+    exc_coverage: Vec<ExcCoverage>,
+    fixups: Vec<(u32, Label)>,
+    block_pc: Vec<u32>,
+    stub_pc: Vec<u32>,
+    arg_regs: Vec<u32>,
+}
+
 /// Compiles one IR function.
 pub fn compile_function(func: &Function) -> Result<CodeObject> {
-    let mut code = compile_parts(func)?;
+    compile_function_with(func, &mut Scratch::default())
+}
+
+/// [`compile_function`] with working memory from `scratch`.
+fn compile_function_with(func: &Function, scratch: &mut Scratch) -> Result<CodeObject> {
+    let mut code = compile_parts(func, scratch)?;
     code.name = func.name.clone();
     code.qualname = func.qualname.clone();
     code.varnames = func.locals.clone();
@@ -195,25 +201,38 @@ pub fn compile_function(func: &Function) -> Result<CodeObject> {
 
 /// The code object's code and tables; the header fields that are copies of the IR
 /// function are left empty for [`fill_from`].
-fn compile_parts(func: &Function) -> Result<CodeObject> {
+fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<CodeObject> {
     let nlocals = func.locals.len() as u32;
-    let mut alloc = regalloc::allocate(func, nlocals);
-    let skip = super::forward_locals::forward_locals(func, &mut alloc);
-    let mut in_layout = vec![false; func.blocks.len()];
+    let mut alloc = std::mem::take(&mut scratch.alloc);
+    regalloc::allocate_into(func, nlocals, &mut scratch.regs, &mut alloc);
+    let mut skip = std::mem::take(&mut scratch.skip);
+    super::forward_locals::forward_locals_into(
+        func,
+        &mut alloc,
+        &scratch.regs,
+        &mut scratch.forward,
+        &mut skip,
+    );
+    let mut in_layout = std::mem::take(&mut scratch.in_layout);
+    in_layout.clear();
+    in_layout.resize(func.blocks.len(), false);
     for &block in &func.layout {
         in_layout[block.index()] = true;
     }
+    let mut block_pc = std::mem::take(&mut scratch.block_pc);
+    block_pc.clear();
+    block_pc.resize(func.blocks.len(), NO_PC);
     let ninsts = func.insts.len();
     let mut cg = Codegen {
         func,
         in_layout,
         alloc,
         code: Vec::with_capacity(4 * ninsts + 8),
-        lines: Vec::with_capacity(ninsts + 8),
-        coverage: Vec::new(),
-        fixups: Vec::new(),
-        block_pc: vec![NO_PC; func.blocks.len()],
-        stub_pc: Vec::new(),
+        lines: cleared(&mut scratch.lines),
+        coverage: cleared(&mut scratch.coverage),
+        fixups: cleared(&mut scratch.fixups),
+        block_pc,
+        stub_pc: cleared(&mut scratch.stub_pc),
         stubs: Vec::new(),
         ncaches: 0,
         scratch: None,
@@ -221,23 +240,31 @@ fn compile_parts(func: &Function) -> Result<CodeObject> {
         loc: Loc::default(),
         handler: None,
         too_large: None,
-        arg_regs: Vec::new(),
+        arg_regs: cleared(&mut scratch.arg_regs),
         skip,
         rotating: false,
     };
-    for (index, &block) in func.layout.iter().enumerate() {
-        let next = func.layout.get(index + 1).copied();
-        cg.emit_block(block, next)?;
-    }
-    let stubs = std::mem::take(&mut cg.stubs);
-    for stub in &stubs {
-        cg.handler = None;
-        cg.loc = stub.loc;
-        cg.place(stub.label);
-        cg.emit_moves(&stub.moves);
-        cg.emit_jump(Opcode::Jump, &[], stub.target);
-    }
-    cg.finish()
+    let result = cg
+        .emit_all()
+        .and_then(|()| cg.finish(&mut scratch.exc_coverage));
+    // Hand the buffers back for the next function.
+    scratch.alloc = cg.alloc;
+    scratch.skip = cg.skip;
+    scratch.in_layout = cg.in_layout;
+    scratch.lines = cg.lines;
+    scratch.coverage = cg.coverage;
+    scratch.fixups = cg.fixups;
+    scratch.block_pc = cg.block_pc;
+    scratch.stub_pc = cg.stub_pc;
+    scratch.arg_regs = cg.arg_regs;
+    result
+}
+
+/// The vector in `slot`, emptied, leaving an empty one behind.
+fn cleared<T>(slot: &mut Vec<T>) -> Vec<T> {
+    let mut vec = std::mem::take(slot);
+    vec.clear();
+    vec
 }
 
 /// Moves (or copies) the IR function's header, pools and variable lists into `code`.
@@ -253,6 +280,24 @@ fn fill_from(code: &mut CodeObject, func: Function) {
 }
 
 impl<'f> Codegen<'f> {
+    /// Emits every block in layout order, then the edge stubs.
+    fn emit_all(&mut self) -> Result<()> {
+        let func = self.func;
+        for (index, &block) in func.layout.iter().enumerate() {
+            let next = func.layout.get(index + 1).copied();
+            self.emit_block(block, next)?;
+        }
+        let stubs = std::mem::take(&mut self.stubs);
+        for stub in &stubs {
+            self.handler = None;
+            self.loc = stub.loc;
+            self.place(stub.label);
+            self.emit_moves(&stub.moves);
+            self.emit_jump(Opcode::Jump, &[], stub.target);
+        }
+        Ok(())
+    }
+
     fn error(&self, message: impl Into<String>) -> CodegenError {
         CodegenError {
             function: self.func.qualname.clone(),
@@ -260,10 +305,17 @@ impl<'f> Codegen<'f> {
         }
     }
 
+    #[inline]
     fn reg(&self, value: Value) -> Result<u32> {
-        self.alloc
-            .reg(value)
-            .ok_or_else(|| self.error(format!("{value} has no register")))
+        match self.alloc.regs.get(value.index()) {
+            Some(&reg) if reg != regalloc::NO_REG => Ok(reg),
+            _ => Err(self.no_register(value)),
+        }
+    }
+
+    #[cold]
+    fn no_register(&self, value: Value) -> CodegenError {
+        self.error(format!("{value} has no register"))
     }
 
     fn scratch(&mut self) -> u32 {
@@ -348,7 +400,11 @@ impl<'f> Codegen<'f> {
         if wide {
             self.encode_operands(opcode, fixed, list, target);
         } else {
-            self.code.extend_from_slice(&units[..=nfixed]);
+            // Copying the whole buffer and dropping the unused tail is one wide move, where
+            // copying a slice of run-time length is a call.
+            let len = self.code.len();
+            self.code.extend_from_slice(&units);
+            self.code.truncate(len + nfixed + 1);
             if has_list {
                 self.code.push(list.len() as u16);
                 self.code.extend(list.iter().map(|&reg| reg as u16));
@@ -710,260 +766,9 @@ impl<'f> Codegen<'f> {
         Ok(())
     }
 
-    fn emit_inst(&mut self, inst: &InstData) -> Result<()> {
-        // Nearly every instruction has a few operands: their registers go in a buffer on
-        // the stack; only long operand lists (calls, displays) use the reusable vector.
-        let mut small = [0u32; 6];
-        if inst.args.len() <= small.len() {
-            for (reg, &value) in small.iter_mut().zip(&inst.args) {
-                *reg = self.reg(value)?;
-            }
-            return self.emit_inst_with(inst, &small[..inst.args.len()]);
-        }
-        let mut args = std::mem::take(&mut self.arg_regs);
-        args.clear();
-        for &value in &inst.args {
-            args.push(self.reg(value)?);
-        }
-        let result = self.emit_inst_with(inst, &args);
-        self.arg_regs = args;
-        result
-    }
-
-    fn emit_inst_with(&mut self, inst: &InstData, args: &[u32]) -> Result<()> {
-        let dst = inst.result.map(|v| self.reg(v)).transpose()?;
-        let need_dst =
-            || dst.ok_or_else(|| self.error(format!("{} lacks a result", inst.op.name())));
-        let arg = |i: usize| {
-            args.get(i)
-                .copied()
-                .ok_or_else(|| self.error(format!("{} lacks operand {i}", inst.op.name())))
-        };
-        let bad_imm = || {
-            self.error(format!(
-                "{} has a bad immediate {:?}",
-                inst.op.name(),
-                inst.imm
-            ))
-        };
-        let index = |found: Option<usize>| found.map(|i| i as u32).ok_or_else(bad_imm);
-        let imm = match inst.imm {
-            Imm::Const(c) => c.0,
-            Imm::Name(n) => n.0,
-            Imm::Local(l) => l.0,
-            Imm::Deref(d) => d.0,
-            Imm::Func(f) => f.0,
-            Imm::Int(i) => u32::try_from(i).map_err(|_| bad_imm())?,
-            Imm::BinOp(op) => index(BinOp::ALL.iter().position(|&o| o == op))?,
-            Imm::UnaryOp(op) => index(UnaryOp::ALL.iter().position(|&o| o == op))?,
-            Imm::CmpOp(op) => index(CmpOp::ALL.iter().position(|&o| o == op))?,
-            Imm::Intrinsic(op) => index(Intrinsic::ALL.iter().position(|&o| o == op))?,
-            Imm::Common(op) => index(Common::ALL.iter().position(|&o| o == op))?,
-            Imm::Pair(a, _) => a,
-            Imm::None => 0,
-        };
-        use Opcode as O;
-        // The fixed operands (at most six), and how many leading IR operands to drop to get
-        // the register list, when the opcode has one.
-        let (opcode, operands, list): (Opcode, Operands, Option<usize>) = match inst.op {
-            Op::Const => (O::LoadConst, ops![need_dst()?, imm], None),
-            Op::LoadFast => (O::LoadFast, ops![need_dst()?, imm], None),
-            Op::LoadFastAndClear => (O::LoadFastAndClear, ops![need_dst()?, imm], None),
-            Op::StoreFast => (O::Move, ops![imm, arg(0)?], None),
-            Op::DeleteFast => (O::DeleteFast, ops![imm], None),
-            Op::Release => (O::Release, ops![arg(0)?], None),
-            Op::LoadDeref => (O::LoadDeref, ops![need_dst()?, imm], None),
-            Op::StoreDeref => (O::StoreDeref, ops![imm, arg(0)?], None),
-            Op::DeleteDeref => (O::DeleteDeref, ops![imm], None),
-            Op::LoadClosure => (O::LoadClosure, ops![need_dst()?, imm], None),
-            Op::LoadGlobal => (
-                O::LoadGlobal,
-                ops![need_dst()?, imm, self.next_cache()],
-                None,
-            ),
-            Op::StoreGlobal => (O::StoreGlobal, ops![imm, arg(0)?], None),
-            Op::DeleteGlobal => (O::DeleteGlobal, ops![imm], None),
-            Op::LoadName => (O::LoadName, ops![need_dst()?, imm], None),
-            Op::StoreName => (O::StoreName, ops![imm, arg(0)?], None),
-            Op::DeleteName => (O::DeleteName, ops![imm], None),
-            Op::LoadFromDictOrDeref => (
-                O::LoadFromDictOrDeref,
-                ops![need_dst()?, arg(0)?, imm],
-                None,
-            ),
-            Op::LoadFromDictOrGlobals => (
-                O::LoadFromDictOrGlobals,
-                ops![need_dst()?, arg(0)?, imm],
-                None,
-            ),
-            Op::LoadLocals => (O::LoadLocals, ops![need_dst()?], None),
-            Op::LoadBuildClass => (O::LoadBuildClass, ops![need_dst()?], None),
-            Op::LoadCommon => (O::LoadCommon, ops![need_dst()?, imm], None),
-            Op::LoadSpecial => (O::LoadSpecial, ops![need_dst()?, arg(0)?, imm], None),
-            Op::GetAttr => (
-                O::GetAttr,
-                ops![need_dst()?, arg(0)?, imm, self.next_cache()],
-                None,
-            ),
-            Op::SetAttr => (
-                O::SetAttr,
-                ops![arg(0)?, imm, arg(1)?, self.next_cache()],
-                None,
-            ),
-            Op::DelAttr => (O::DelAttr, ops![arg(0)?, imm], None),
-            Op::GetItem => (
-                O::GetItem,
-                ops![need_dst()?, arg(0)?, arg(1)?, self.next_cache()],
-                None,
-            ),
-            Op::SetItem => (
-                O::SetItem,
-                ops![arg(0)?, arg(1)?, arg(2)?, self.next_cache()],
-                None,
-            ),
-            Op::DelItem => (O::DelItem, ops![arg(0)?, arg(1)?], None),
-            Op::BuildSlice if args.len() == 3 => (
-                O::BuildSlice3,
-                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?],
-                None,
-            ),
-            Op::BuildSlice => (O::BuildSlice, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::Binary => (
-                O::BinaryOp,
-                ops![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
-                None,
-            ),
-            Op::Inplace => (
-                O::InplaceOp,
-                ops![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
-                None,
-            ),
-            Op::Unary => (O::UnaryOp, ops![need_dst()?, arg(0)?, imm], None),
-            Op::Not => (O::Not, ops![need_dst()?, arg(0)?], None),
-            Op::ToBool => (O::ToBool, ops![need_dst()?, arg(0)?], None),
-            Op::Compare => (
-                O::CompareOp,
-                ops![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
-                None,
-            ),
-            Op::ExcMatch => (O::ExcMatch, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::BuildTuple => (O::BuildTuple, ops![need_dst()?], Some(0)),
-            Op::BuildList => (O::BuildList, ops![need_dst()?], Some(0)),
-            Op::BuildSet => (O::BuildSet, ops![need_dst()?], Some(0)),
-            Op::BuildMap => (O::BuildMap, ops![need_dst()?], Some(0)),
-            Op::BuildString => (O::BuildString, ops![need_dst()?], Some(0)),
-            Op::ListAppend => (O::ListAppend, ops![arg(0)?, arg(1)?], None),
-            Op::ListExtend => (O::ListExtend, ops![arg(0)?, arg(1)?], None),
-            Op::SetAdd => (O::SetAdd, ops![arg(0)?, arg(1)?], None),
-            Op::SetUpdate => (O::SetUpdate, ops![arg(0)?, arg(1)?], None),
-            Op::DictSet => (O::DictSet, ops![arg(0)?, arg(1)?, arg(2)?], None),
-            Op::DictUpdate => (O::DictUpdate, ops![arg(0)?, arg(1)?], None),
-            Op::DictMerge => (O::DictMerge, ops![arg(0)?, arg(1)?, arg(2)?], None),
-            Op::FormatValue if args.len() == 2 => (
-                O::FormatWithSpec,
-                ops![need_dst()?, arg(0)?, arg(1)?, imm],
-                None,
-            ),
-            Op::FormatValue => (O::FormatValue, ops![need_dst()?, arg(0)?, imm], None),
-            Op::BuildInterpolation if args.len() == 3 => (
-                O::BuildInterpolationSpec,
-                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm],
-                None,
-            ),
-            Op::BuildInterpolation => (
-                O::BuildInterpolation,
-                ops![need_dst()?, arg(0)?, arg(1)?, imm],
-                None,
-            ),
-            Op::BuildTemplate => (O::BuildTemplate, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::UnpackSequence => (O::UnpackSequence, ops![need_dst()?, arg(0)?, imm], None),
-            Op::UnpackEx => {
-                let Imm::Pair(before, after) = inst.imm else {
-                    return Err(bad_imm());
-                };
-                (O::UnpackEx, ops![need_dst()?, arg(0)?, before, after], None)
-            }
-            Op::TupleGet => (O::TupleGet, ops![need_dst()?, arg(0)?, imm], None),
-            Op::Call => (
-                O::Call,
-                ops![need_dst()?, arg(0)?, self.next_cache()],
-                Some(1),
-            ),
-            Op::LoadMethod => (
-                O::LoadMethod,
-                ops![need_dst()?, arg(0)?, imm, self.next_cache()],
-                None,
-            ),
-            Op::CallMethod => (
-                O::CallMethod,
-                ops![need_dst()?, arg(0)?, arg(1)?, self.next_cache()],
-                Some(2),
-            ),
-            Op::CallKw => (
-                O::CallKw,
-                ops![need_dst()?, arg(0)?, imm, self.next_cache()],
-                Some(1),
-            ),
-            Op::CallEx if args.len() == 3 => (
-                O::CallExKw,
-                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?],
-                None,
-            ),
-            Op::CallEx => (O::CallEx, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::CallIntrinsic => (O::CallIntrinsic, ops![need_dst()?, imm], Some(0)),
-            Op::MakeFunction => (
-                O::MakeFunction,
-                ops![need_dst()?, imm, arg(0)?, arg(1)?, arg(2)?, arg(3)?],
-                None,
-            ),
-            Op::ImportName => (
-                O::ImportName,
-                ops![need_dst()?, imm, arg(0)?, arg(1)?],
-                None,
-            ),
-            Op::ImportFrom => (O::ImportFrom, ops![need_dst()?, arg(0)?, imm], None),
-            Op::GetIter => (O::GetIter, ops![need_dst()?, arg(0)?], None),
-            Op::GetAIter => (O::GetAIter, ops![need_dst()?, arg(0)?], None),
-            Op::GetANext => (O::GetANext, ops![need_dst()?, arg(0)?], None),
-            Op::GetYieldFromIter => (O::GetYieldFromIter, ops![need_dst()?, arg(0)?], None),
-            Op::GetAwaitable => (O::GetAwaitable, ops![need_dst()?, arg(0)?, imm], None),
-            Op::Yield => (O::Yield, ops![need_dst()?, arg(0)?], None),
-            Op::YieldFrom => (O::YieldFrom, ops![need_dst()?, arg(0)?], None),
-            Op::PushExcInfo => (O::PushExcInfo, ops![need_dst()?, arg(0)?], None),
-            Op::PopExcInfo => (O::PopExcInfo, ops![arg(0)?], None),
-            Op::CheckEgMatch => (O::CheckEgMatch, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::PrepReraiseStar => (
-                O::PrepReraiseStar,
-                ops![need_dst()?, arg(0)?, arg(1)?],
-                None,
-            ),
-            Op::WithExit => (O::WithExit, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::SetupAnnotations => (O::SetupAnnotations, ops![], None),
-            Op::GetLen => (O::GetLen, ops![need_dst()?, arg(0)?], None),
-            Op::MatchMapping => (O::MatchMapping, ops![need_dst()?, arg(0)?], None),
-            Op::MatchSequence => (O::MatchSequence, ops![need_dst()?, arg(0)?], None),
-            Op::MatchKeys => (O::MatchKeys, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::MatchClass => (
-                O::MatchClass,
-                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm],
-                None,
-            ),
-            Op::CopyDictWithoutKeys => (
-                O::CopyDictWithoutKeys,
-                ops![need_dst()?, arg(0)?, arg(1)?],
-                None,
-            ),
-        };
-        let list = match list {
-            Some(skip) => args.get(skip..).unwrap_or_default(),
-            None => &[],
-        };
-        self.encode(opcode, operands.as_slice(), list, None);
-        Ok(())
-    }
-
-    /// Patches jump targets and builds the code object's tables.
-    fn finish(mut self) -> Result<CodeObject> {
+    /// Patches jump targets and builds the code object's tables (`coverage` is a buffer
+    /// for the exception table's input).
+    fn finish(&mut self, coverage: &mut Vec<ExcCoverage>) -> Result<CodeObject> {
         let func = self.func;
         let too_large = |what: String| CodegenError {
             function: func.qualname.clone(),
@@ -988,7 +793,7 @@ impl<'f> Codegen<'f> {
         }
         let nregs_before = self.alloc.nregs;
         let mut needs_exc_reg = false;
-        let mut coverage = Vec::with_capacity(self.coverage.len());
+        coverage.clear();
         for &(start, end, handler) in &self.coverage {
             let handler = match handler {
                 Some(block) => {
@@ -1041,9 +846,9 @@ impl<'f> Codegen<'f> {
             frees: Vec::new(),
             consts: Vec::new(),
             names: Vec::new(),
-            code: self.code,
-            linetable: LineTable::build(self.lines),
-            exctable: ExceptionTable::build(coverage),
+            code: std::mem::take(&mut self.code),
+            linetable: LineTable::build(self.lines.iter().copied()),
+            exctable: ExceptionTable::build(coverage.iter().copied()),
             first_line: func.first_line,
             docstring: None,
         })

@@ -36,78 +36,109 @@
 
 use crate::ir::{Block, Function, Imm, Op, Terminator, Value, ValueDef};
 
-use super::regalloc::Allocation;
+use super::regalloc::{Allocation, HAS_CLEAR, HAS_FAST, HAS_FOR_ITER, RegScratch};
 
-/// The instructions (by instruction index) codegen leaves out, after pointing the values
-/// they defined or stored at local registers in `alloc`.
-pub fn forward_locals(func: &Function, alloc: &mut Allocation) -> Vec<bool> {
-    let mut skip = vec![false; func.insts.len()];
+/// Working memory kept between functions (see `codegen`).
+#[derive(Default)]
+pub struct ForwardScratch {
+    maybe_unset: Vec<bool>,
+    /// The entry state of every block, `words` words each.
+    state: Vec<u64>,
+    queued: Vec<bool>,
+    reached: Vec<bool>,
+    worklist: std::collections::VecDeque<Block>,
+    /// One block's state while walking it, and what survives anywhere in it.
+    out: Vec<u64>,
+    lowest: Vec<u64>,
+}
+
+/// Marks in `skip` (by instruction index) the instructions codegen leaves out, after
+/// pointing the values they defined or stored at local registers in `alloc`. `regs` is
+/// the allocator's memory of the same function: it counted each value's uses and noted
+/// which local-variable instructions occur while it walked the layout.
+pub fn forward_locals_into(
+    func: &Function,
+    alloc: &mut Allocation,
+    regs: &RegScratch,
+    scratch: &mut ForwardScratch,
+    skip: &mut Vec<bool>,
+) {
+    skip.clear();
+    skip.resize(func.insts.len(), false);
     let nlocals = func.locals.len();
-    if nlocals == 0
-        || !func
-            .insts
-            .iter()
-            .any(|i| matches!(i.op, Op::LoadFast | Op::StoreFast))
-    {
-        return skip;
+    let ops = regs.local_ops();
+    if nlocals == 0 || ops & HAS_FAST == 0 {
+        return;
     }
-    let uses = use_counts(func);
-    forward_loop_items(func, alloc, &uses, &mut skip);
-    let maybe_unset = maybe_unset_values(func);
-    let assigned_in = definitely_assigned(func, nlocals, &maybe_unset);
+    if ops & HAS_FOR_ITER != 0 {
+        forward_loop_items(func, alloc, regs, skip);
+    }
+    let mut maybe_unset = std::mem::take(&mut scratch.maybe_unset);
+    maybe_unset.clear();
+    if ops & HAS_CLEAR != 0 {
+        maybe_unset_values(func, &mut maybe_unset);
+    }
+    let is_unset = |v: Value| maybe_unset.get(v.index()).copied().unwrap_or(false);
+    let words = nlocals.div_ceil(64);
+    definitely_assigned(func, words, &is_unset, regs, scratch);
+    let ForwardScratch { state, out, .. } = scratch;
     for &block in &func.layout {
         let data = &func.blocks[block.index()];
-        let mut assigned = assigned_in[block.index()].clone();
-        for (position, &inst) in data.insts.iter().enumerate() {
+        copy_set(out, &state[block.index() * words..][..words]);
+        let assigned = &mut LocalSet(out);
+        for &(position, inst) in regs.local_insts(block) {
+            let position = position as usize;
             let inst_data = &func.insts[inst.index()];
-            let local = match inst_data.imm {
-                Imm::Local(l) => Some(l.index()),
-                _ => None,
+            let Imm::Local(local) = inst_data.imm else {
+                continue;
             };
-            match (inst_data.op, local, inst_data.result) {
-                (Op::LoadFast, Some(local), Some(v))
+            let local = local.index();
+            match (inst_data.op, inst_data.result) {
+                (Op::LoadFast, Some(v))
                     if assigned.contains(local)
-                        && load_can_forward(func, block, position, v, local, uses[v.index()]) =>
+                        && load_can_forward(func, block, position, v, local, regs.use_count(v)) =>
                 {
-                    alloc.regs[v.index()] = Some(local as u32);
+                    alloc.regs[v.index()] = local as u32;
                     skip[inst.index()] = true;
                 }
-                (Op::StoreFast, Some(local), _) => {
+                (Op::StoreFast, _) => {
                     if let Some(&v) = inst_data.args.first()
-                        && uses[v.index()] == 1
+                        && regs.use_count(v) == 1
                         && position > 0
                         && store_can_forward(func, data.insts[position - 1], v, alloc, nlocals)
                     {
-                        alloc.regs[v.index()] = Some(local as u32);
+                        alloc.regs[v.index()] = local as u32;
                         skip[inst.index()] = true;
                     }
                     match inst_data.args.first() {
-                        Some(v) if !maybe_unset[v.index()] => assigned.insert(local),
+                        Some(&v) if !is_unset(v) => assigned.insert(local),
                         _ => assigned.remove(local),
                     }
                 }
-                (Op::DeleteFast | Op::LoadFastAndClear, Some(local), _) => {
+                (Op::DeleteFast | Op::LoadFastAndClear, _) => {
                     assigned.remove(local);
                 }
                 _ => {}
             }
         }
     }
-    skip
+    scratch.maybe_unset = maybe_unset;
 }
 
 /// Writes `for` items straight into the loop variable (see the module docs).
-fn forward_loop_items(func: &Function, alloc: &mut Allocation, uses: &[u32], skip: &mut [bool]) {
-    let mut entries = vec![0u32; func.blocks.len()];
-    for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        if let Some(handler) = data.handler {
-            entries[handler.index()] += 1;
-        }
-        for succ in data.term.iter().flat_map(|t| t.successors()) {
-            entries[succ.index()] += 1;
-        }
-    }
+fn forward_loop_items(
+    func: &Function,
+    alloc: &mut Allocation,
+    regs: &RegScratch,
+    skip: &mut [bool],
+) {
+    // How many edges (exception edges included) enter `block`.
+    let entries = |block: Block| {
+        regs.edges()
+            .iter()
+            .filter(|&&(to, _)| to == block.0)
+            .count()
+    };
     for &block in &func.layout {
         let Some(Terminator::ForIter { body, .. }) = &func.blocks[block.index()].term else {
             continue;
@@ -122,10 +153,10 @@ fn forward_loop_items(func: &Function, alloc: &mut Allocation, uses: &[u32], ski
         let store = &func.insts[first.index()];
         if let (Op::StoreFast, Imm::Local(local)) = (store.op, store.imm)
             && store.args.first() == Some(&item)
-            && uses[item.index()] == 1
-            && entries[body.block.index()] == 1
+            && regs.use_count(item) == 1
+            && entries(body.block) == 1
         {
-            alloc.regs[item.index()] = Some(local.index() as u32);
+            alloc.regs[item.index()] = local.index() as u32;
             skip[first.index()] = true;
         }
     }
@@ -221,30 +252,10 @@ fn writes_last(op: Op) -> bool {
     )
 }
 
-/// How many times each value is read (instruction operands, terminator operands and
-/// edge arguments).
-fn use_counts(func: &Function) -> Vec<u32> {
-    let mut uses = vec![0u32; func.values.len()];
-    for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        for &inst in &data.insts {
-            for &a in &func.insts[inst.index()].args {
-                uses[a.index()] += 1;
-            }
-        }
-        if let Some(term) = &data.term {
-            for u in term.uses() {
-                uses[u.index()] += 1;
-            }
-        }
-    }
-    uses
-}
-
 /// The values that may hold the unset marker: results of `load_fast_and_clear`, and
-/// block parameters that receive one (indexed by value).
-fn maybe_unset_values(func: &Function) -> Vec<bool> {
-    let mut maybe = vec![false; func.values.len()];
+/// block parameters that receive one (indexed by value), into `maybe`.
+fn maybe_unset_values(func: &Function, maybe: &mut Vec<bool>) {
+    maybe.resize(func.values.len(), false);
     let mut any = false;
     for inst in &func.insts {
         if inst.op == Op::LoadFastAndClear
@@ -272,23 +283,12 @@ fn maybe_unset_values(func: &Function) -> Vec<bool> {
             }
         }
     }
-    maybe
 }
 
-/// A set of local indices.
-#[derive(Clone, PartialEq, Eq)]
-struct LocalSet(Vec<u64>);
+/// A set of local indices, as bits in words borrowed from a scratch buffer.
+struct LocalSet<'a>(&'a mut [u64]);
 
-impl LocalSet {
-    fn empty(n: usize) -> Self {
-        LocalSet(vec![0; n.div_ceil(64)])
-    }
-
-    /// Every local (bits past `n` are set too; no query ever reads them).
-    fn full(n: usize) -> Self {
-        LocalSet(vec![u64::MAX; n.div_ceil(64)])
-    }
-
+impl LocalSet<'_> {
     fn contains(&self, i: usize) -> bool {
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
@@ -300,75 +300,108 @@ impl LocalSet {
     fn remove(&mut self, i: usize) {
         self.0[i / 64] &= !(1 << (i % 64));
     }
+}
 
-    /// Intersects with `other`; true if this set changed.
-    fn meet(&mut self, other: &LocalSet) -> bool {
-        let mut changed = false;
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            let new = *a & b;
-            changed |= new != *a;
-            *a = new;
-        }
-        changed
+/// Makes `dst` a copy of the set `src`. Most functions have under 64 locals, and one word
+/// is cheaper pushed than copied by a call.
+#[inline]
+fn copy_set(dst: &mut Vec<u64>, src: &[u64]) {
+    dst.clear();
+    match src {
+        [word] => dst.push(*word),
+        _ => dst.extend_from_slice(src),
     }
 }
 
-/// The locals definitely assigned on entry to each block (indexed by block).
-fn definitely_assigned(func: &Function, nlocals: usize, maybe_unset: &[bool]) -> Vec<LocalSet> {
-    // Unreached blocks keep "everything" (the identity of the intersection); they are
-    // never emitted with a state that matters.
-    let mut state = vec![LocalSet::full(nlocals); func.blocks.len()];
+/// Intersects `set` with `other`; true if `set` changed.
+fn meet(set: &mut [u64], other: &[u64]) -> bool {
+    let mut changed = false;
+    for (a, b) in set.iter_mut().zip(other) {
+        let new = *a & b;
+        changed |= new != *a;
+        *a = new;
+    }
+    changed
+}
+
+/// The locals definitely assigned on entry to each block, into `scratch.state` (`words`
+/// words per block, indexed by block).
+fn definitely_assigned(
+    func: &Function,
+    words: usize,
+    maybe_unset: &impl Fn(Value) -> bool,
+    regs: &RegScratch,
+    scratch: &mut ForwardScratch,
+) {
+    let nblocks = func.blocks.len();
+    let ForwardScratch {
+        state,
+        queued,
+        reached,
+        worklist,
+        out,
+        lowest,
+        ..
+    } = scratch;
+    // Unreached blocks keep "everything" (the identity of the intersection; bits past the
+    // last local are set too, and no query reads them); they are never emitted with a
+    // state that matters.
+    state.clear();
+    state.resize(nblocks * words, u64::MAX);
     let Some(&entry) = func.layout.first() else {
-        return state;
+        return;
     };
-    let mut params = LocalSet::empty(nlocals);
+    let nlocals = func.locals.len();
     let nparams = func.argcount as usize
         + func.kwonlyargcount as usize
         + usize::from(func.flags.contains(crate::ir::CodeFlags::VARARGS))
         + usize::from(func.flags.contains(crate::ir::CodeFlags::VARKEYWORDS));
+    let params = &mut state[entry.index() * words..][..words];
+    params.fill(0);
+    let mut params = LocalSet(params);
     for i in 0..nparams.min(nlocals) {
         params.insert(i);
     }
-    state[entry.index()] = params;
     // A worklist in layout order: a block is (re)visited when first reached or when its
     // entry state shrinks, so the work is proportional to the changes, not to rounds over
     // the whole function.
-    let mut queued = vec![false; func.blocks.len()];
-    let mut reached = vec![false; func.blocks.len()];
-    let mut worklist = std::collections::VecDeque::from([entry]);
+    queued.clear();
+    queued.resize(nblocks, false);
+    reached.clear();
+    reached.resize(nblocks, false);
+    worklist.clear();
+    worklist.push_back(entry);
     queued[entry.index()] = true;
     reached[entry.index()] = true;
     while let Some(block) = worklist.pop_front() {
         queued[block.index()] = false;
         let data = &func.blocks[block.index()];
-        let mut out = state[block.index()].clone();
-        let mut lowest = out.clone();
-        for &inst in &data.insts {
+        copy_set(out, &state[block.index() * words..][..words]);
+        copy_set(lowest, out);
+        let (mut out_set, mut lowest_set) = (LocalSet(out), LocalSet(lowest));
+        for &(_, inst) in regs.local_insts(block) {
             let inst_data = &func.insts[inst.index()];
             if let Imm::Local(l) = inst_data.imm {
                 let unsetting_store = inst_data.op == Op::StoreFast
-                    && inst_data
-                        .args
-                        .first()
-                        .is_none_or(|v| maybe_unset[v.index()]);
+                    && inst_data.args.first().is_none_or(|&v| maybe_unset(v));
                 match inst_data.op {
-                    Op::StoreFast if !unsetting_store => out.insert(l.index()),
+                    Op::StoreFast if !unsetting_store => out_set.insert(l.index()),
                     Op::StoreFast | Op::DeleteFast | Op::LoadFastAndClear => {
-                        out.remove(l.index());
-                        lowest.remove(l.index());
+                        out_set.remove(l.index());
+                        lowest_set.remove(l.index());
                     }
                     _ => {}
                 }
             }
         }
-        let handler = data.handler.map(|h| (h, &lowest));
+        let handler = data.handler.map(|h| (h, &lowest[..]));
         let successors = data
             .term
             .iter()
             .flat_map(|t| t.successors())
-            .map(|s| (s, &out));
+            .map(|s| (s, &out[..]));
         for (succ, flowing) in handler.into_iter().chain(successors) {
-            let changed = state[succ.index()].meet(flowing);
+            let changed = meet(&mut state[succ.index() * words..][..words], flowing);
             if (changed || !reached[succ.index()]) && !queued[succ.index()] {
                 reached[succ.index()] = true;
                 queued[succ.index()] = true;
@@ -376,5 +409,4 @@ fn definitely_assigned(func: &Function, nlocals: usize, maybe_unset: &[bool]) ->
             }
         }
     }
-    state
 }

@@ -23,13 +23,25 @@ fn zigzag(value: i64) -> u64 {
 }
 
 /// Appends one run's five fields.
+#[inline]
 fn push_run(bytes: &mut Vec<u8>, length: usize, loc: Loc, previous_line: &mut i64) {
-    super::varint::push(bytes, length as u64);
-    super::varint::push(bytes, zigzag(i64::from(loc.line) - *previous_line));
-    super::varint::push(bytes, zigzag(i64::from(loc.end_line) - i64::from(loc.line)));
-    super::varint::push(bytes, loc.col.into());
-    super::varint::push(bytes, loc.end_col.into());
+    let fields = [
+        length as u64,
+        zigzag(i64::from(loc.line) - *previous_line),
+        zigzag(i64::from(loc.end_line) - i64::from(loc.line)),
+        loc.col.into(),
+        loc.end_col.into(),
+    ];
     *previous_line = loc.line.into();
+    // Nearly every run (one instruction or a few, on a line near the previous one, at a
+    // column under 128) is five one-byte fields, appended in one go.
+    if fields.iter().fold(0, |all, &field| all | field) < 0x80 {
+        bytes.extend_from_slice(&fields.map(|field| field as u8));
+        return;
+    }
+    for field in fields {
+        super::varint::push(bytes, field);
+    }
 }
 
 fn unzigzag(value: u64) -> i64 {

@@ -18,7 +18,7 @@
 //! allocator simple and is exact for the short-lived expression temporaries that make up
 //! almost all SSA values (Python variables live in the fixed local registers, not here).
 
-use crate::ir::{Block, Function, Value, ValueDef};
+use crate::ir::{Block, Function, Inst, Op, Terminator, Value, ValueDef};
 
 /// Where each block sits in the numbering described in the module docs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -29,53 +29,56 @@ pub struct BlockPositions {
     pub term: u32,
 }
 
+/// Marks a value without a register in [`Allocation::regs`].
+pub const NO_REG: u32 = u32::MAX;
+
 /// The allocator's result.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Allocation {
-    /// The register of each value (indexed by `Value`), `None` for values never seen in
-    /// the layout.
-    pub regs: Vec<Option<u32>>,
+    /// The register of each value (indexed by `Value`), [`NO_REG`] for values never seen
+    /// in the layout.
+    pub regs: Vec<u32>,
     /// Registers used: locals plus temporaries.
     pub nregs: u32,
 }
 
 impl Allocation {
     /// The register holding `value`.
+    #[inline]
     pub fn reg(&self, value: Value) -> Option<u32> {
-        self.regs.get(value.index()).copied().flatten()
+        self.regs
+            .get(value.index())
+            .copied()
+            .filter(|&reg| reg != NO_REG)
     }
-}
-
-/// Numbers the layout as described in the module docs.
-pub fn number_layout(func: &Function) -> Vec<BlockPositions> {
-    let mut positions = vec![BlockPositions::default(); func.blocks.len()];
-    let mut next = 0u32;
-    for &block in &func.layout {
-        let start = next;
-        next += 1 + func.blocks[block.index()].insts.len() as u32;
-        positions[block.index()] = BlockPositions { start, term: next };
-        next += 1;
-    }
-    positions
 }
 
 /// A compact adjacency list: the items of key `k` are `items[start[k]..start[k + 1]]`,
-/// in the order they were added. Built by counting, so it allocates two vectors in all.
+/// in the order they were added. Built by counting into reused vectors.
 struct Adjacency<T> {
     start: Vec<u32>,
     items: Vec<T>,
 }
 
+impl<T> Default for Adjacency<T> {
+    fn default() -> Self {
+        Adjacency {
+            start: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
 impl<T: Copy> Adjacency<T> {
     /// Groups `pairs` (key, item) by key, keeping their order within a key.
-    fn build(keys: usize, pairs: &[(u32, T)]) -> Self {
-        let mut start = vec![0u32; keys + 1];
-        if pairs.is_empty() {
-            return Adjacency {
-                start,
-                items: Vec::new(),
-            };
-        }
+    fn build(&mut self, keys: usize, pairs: &[(u32, T)]) {
+        let start = &mut self.start;
+        start.clear();
+        start.resize(keys + 1, 0);
+        self.items.clear();
+        let Some(&(_, first)) = pairs.first() else {
+            return;
+        };
         // Count into `start[key + 1]`, sum to each key's end, then fill backwards from the
         // ends (walking the pairs backwards keeps each key's items in order); every end
         // has moved down to its key's start when done.
@@ -85,16 +88,15 @@ impl<T: Copy> Adjacency<T> {
         for k in 0..keys {
             start[k + 1] += start[k];
         }
-        let mut items = vec![pairs[0].1; pairs.len()];
+        self.items.resize(pairs.len(), first);
         for &(key, item) in pairs.iter().rev() {
             let end = &mut start[key as usize + 1];
             *end -= 1;
-            items[*end as usize] = item;
+            self.items[*end as usize] = item;
         }
         // `start[k + 1]` now holds key k's start; shift back into place.
         start.rotate_left(1);
         start[keys] = pairs.len() as u32;
-        Adjacency { start, items }
     }
 
     fn of(&self, key: usize) -> &[T] {
@@ -102,133 +104,49 @@ impl<T: Copy> Adjacency<T> {
     }
 }
 
-/// Live intervals `[lo, hi]` over the numbering; `lo > hi` means "never seen".
-struct Intervals(Vec<(u32, u32)>);
-
-impl Intervals {
-    #[inline]
-    fn extend(&mut self, value: Value, point: u32) {
-        if let Some(slot) = self.0.get_mut(value.index()) {
-            slot.0 = slot.0.min(point);
-            slot.1 = slot.1.max(point);
-        }
-    }
+/// What the allocator knows of one value: its live interval `[lo, hi]` over the numbering
+/// (`lo > hi` means "never seen"), the block defining it (`u32::MAX`: none seen yet,
+/// [`CROSSED`]: its liveness across blocks has been computed) and how many times the
+/// layout reads it (for `forward_locals`, which would otherwise walk the layout again).
+#[derive(Clone, Copy)]
+struct ValueInfo {
+    lo: u32,
+    hi: u32,
+    def_block: u32,
+    uses: u32,
 }
 
-/// Computes each value's live interval.
-///
-/// Liveness is computed per value by walking backwards from each use in a block other
-/// than the defining one, up the predecessors (exception edges included: a protected
-/// block precedes its handler), until the definition's block: the value is live into
-/// every block visited and out of each of their predecessors. The cost is the size of
-/// the live ranges that cross blocks, not blocks times values as with per-block sets.
-fn live_intervals(func: &Function, positions: &[BlockPositions]) -> Intervals {
-    let nvalues = func.values.len();
-    let nblocks = func.blocks.len();
-    let mut intervals = Intervals(vec![(u32::MAX, 0); nvalues]);
-    // The block defining each value, from the layout (`u32::MAX`: nowhere).
-    let mut def_block = vec![u32::MAX; nvalues];
-    for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        for &param in &data.params {
-            if let Some(slot) = def_block.get_mut(param.index()) {
-                *slot = block.0;
-            }
-        }
-        for &inst in &data.insts {
-            if let Some(result) = func.insts[inst.index()].result
-                && let Some(slot) = def_block.get_mut(result.index())
-            {
-                *slot = block.0;
-            }
-        }
+const UNSEEN: ValueInfo = ValueInfo {
+    lo: u32::MAX,
+    hi: 0,
+    def_block: u32::MAX,
+    uses: 0,
+};
+
+/// [`RegScratch::local_ops`]: the layout reads or writes a local (`load_fast`,
+/// `store_fast`).
+pub const HAS_FAST: u8 = 1;
+/// [`RegScratch::local_ops`]: the layout has a `load_fast_and_clear`.
+pub const HAS_CLEAR: u8 = 2;
+/// [`RegScratch::local_ops`]: the layout has a `for` loop terminator.
+pub const HAS_FOR_ITER: u8 = 4;
+
+/// The `def_block` of a value live across blocks once its interval is complete: it is
+/// then allocated in start order with the block parameters, not where it is defined.
+const CROSSED: u32 = u32::MAX - 1;
+
+impl ValueInfo {
+    #[inline]
+    fn extend(&mut self, point: u32) {
+        self.lo = self.lo.min(point);
+        self.hi = self.hi.max(point);
     }
-    // Uses outside the defining block, as (value, block); and predecessor edges.
-    let mut crossing: Vec<(u32, Block)> = Vec::new();
-    // Most blocks end in a jump or a branch, some have a handler: sized once.
-    let mut edges: Vec<(u32, Block)> = Vec::with_capacity(2 * func.layout.len());
-    for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        let pos = positions[block.index()];
-        for &param in &data.params {
-            intervals.extend(param, 2 * pos.start + 1);
-        }
-        let use_at = |value: Value,
-                      point: u32,
-                      intervals: &mut Intervals,
-                      crossing: &mut Vec<(u32, Block)>| {
-            intervals.extend(value, point);
-            if def_block.get(value.index()).is_some_and(|&d| d != block.0) {
-                crossing.push((value.0, block));
-            }
-        };
-        for (k, &inst) in data.insts.iter().enumerate() {
-            let at = pos.start + 1 + k as u32;
-            let inst = &func.insts[inst.index()];
-            // `YieldFrom` runs again after each resumption, with the value sent in
-            // already written to its result register, so its delegate operand must
-            // stay live past that write (never share the result's register).
-            let read = if inst.op == crate::ir::Op::YieldFrom {
-                2 * at + 1
-            } else {
-                2 * at
-            };
-            for &arg in &inst.args {
-                use_at(arg, read, &mut intervals, &mut crossing);
-            }
-            if let Some(result) = inst.result {
-                intervals.extend(result, 2 * at + 1);
-            }
-        }
-        if let Some(term) = &data.term {
-            term.for_each_use(|value| use_at(value, 2 * pos.term, &mut intervals, &mut crossing));
-            for succ in term.successors() {
-                edges.push((succ.0, block));
-            }
-        }
-        if let Some(handler) = data.handler {
-            edges.push((handler.0, block));
-        }
-    }
-    if crossing.is_empty() {
-        return intervals;
-    }
-    let preds = Adjacency::build(nblocks, &edges);
-    let by_value = Adjacency::build(nvalues, &crossing);
-    // `live_in[b] == v + 1`: value `v` is already known to be live into block `b`.
-    let mut live_in = vec![0u32; nblocks];
-    let mut stack: Vec<Block> = Vec::new();
-    let mut value = 0;
-    while value < nvalues {
-        let uses = by_value.of(value);
-        if uses.is_empty() {
-            value += 1;
-            continue;
-        }
-        let (v, stamp, def) = (Value::new(value), value as u32 + 1, def_block[value]);
-        stack.extend_from_slice(uses);
-        while let Some(block) = stack.pop() {
-            let b = block.index();
-            if live_in[b] == stamp {
-                continue;
-            }
-            live_in[b] = stamp;
-            intervals.extend(v, 2 * positions[b].start);
-            for &pred in preds.of(b) {
-                intervals.extend(v, 2 * positions[pred.index()].term + 1);
-                if pred.0 != def && live_in[pred.index()] != stamp {
-                    stack.push(pred);
-                }
-            }
-        }
-        value += 1;
-    }
-    intervals
 }
 
 /// The free temporary registers as a bitset (bit `r - base` for register `r`), so the
 /// lowest suitable one is a scan of a few words rather than heap operations. Functions
 /// rarely need more than a few dozen temporaries, so the set is usually one word.
+#[derive(Default)]
 struct FreeRegs {
     base: u32,
     words: Vec<u64>,
@@ -244,6 +162,7 @@ impl FreeRegs {
             .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
+    #[inline]
     fn insert(&mut self, reg: u32) {
         let bit = (reg - self.base) as usize;
         if bit / 64 >= self.words.len() {
@@ -252,6 +171,7 @@ impl FreeRegs {
         self.words[bit / 64] |= 1 << (bit % 64);
     }
 
+    #[inline]
     fn take(&mut self, reg: u32) {
         let bit = (reg - self.base) as usize;
         if let Some(word) = self.words.get_mut(bit / 64) {
@@ -259,8 +179,20 @@ impl FreeRegs {
         }
     }
 
+    /// The lowest free register.
+    #[inline]
+    fn first(&self) -> Option<u32> {
+        self.words
+            .iter()
+            .position(|&word| word != 0)
+            .map(|index| self.base + 64 * index as u32 + self.words[index].trailing_zeros())
+    }
+
     /// The lowest free register not in `avoid`, else the lowest free one.
     fn lowest(&self, avoid: &[u32]) -> Option<u32> {
+        if avoid.is_empty() {
+            return self.first();
+        }
         let mut first = None;
         for (index, &word) in self.words.iter().enumerate() {
             let mut rest = word;
@@ -277,102 +209,379 @@ impl FreeRegs {
     }
 }
 
+/// The allocator's working memory, kept between the functions of one compile so that
+/// allocating a function's registers allocates no heap memory once the buffers have
+/// grown to the largest function.
+#[derive(Default)]
+pub struct RegScratch {
+    info: Vec<ValueInfo>,
+    positions: Vec<BlockPositions>,
+    /// Instruction results in layout order, with their definition points.
+    defs: Vec<(u32, u32)>,
+    /// Block parameters, then the values live across blocks.
+    special_values: Vec<u32>,
+    /// `(lo, hi, value)` of the values in `special_values`, sorted.
+    special: Vec<(u32, u32, u32)>,
+    /// Uses outside the defining block, as (value, block); and predecessor edges.
+    crossing: Vec<(u32, Block)>,
+    edges: Vec<(u32, Block)>,
+    preds: Adjacency<Block>,
+    live_in: Vec<u32>,
+    stack: Vec<Block>,
+    pairs: Vec<(u32, Value)>,
+    partners: Adjacency<Value>,
+    expiring: Vec<u32>,
+    next_expiring: Vec<u32>,
+    free: FreeRegs,
+    avoid: Vec<u32>,
+    local_ops: u8,
+    /// The layout's local-variable instructions (`load_fast`, `store_fast`,
+    /// `delete_fast`, `load_fast_and_clear`) in order, as (position in block, instruction).
+    local_insts: Vec<(u32, Inst)>,
+    /// Each block's slice of `local_insts` (indexed by block; empty outside the layout).
+    local_ranges: Vec<(u32, u32)>,
+}
+
+impl RegScratch {
+    /// How many times the last allocated function's layout reads `value`: instruction
+    /// operands, terminator operands and edge arguments.
+    #[inline]
+    pub fn use_count(&self, value: Value) -> u32 {
+        self.info.get(value.index()).map_or(0, |slot| slot.uses)
+    }
+
+    /// Which of [`HAS_FAST`], [`HAS_CLEAR`] and [`HAS_FOR_ITER`] the last allocated
+    /// function's layout holds.
+    pub fn local_ops(&self) -> u8 {
+        self.local_ops
+    }
+
+    /// The local-variable instructions of `block` in the last allocated function
+    /// (`load_fast`, `store_fast`, `delete_fast`, `load_fast_and_clear`), in order, each
+    /// with its position in the block: `forward_locals` looks at nothing else, and
+    /// walking the block's other instructions to find them costs more than listing them.
+    #[inline]
+    pub fn local_insts(&self, block: Block) -> &[(u32, Inst)] {
+        let (start, end) = self.local_ranges[block.index()];
+        &self.local_insts[start as usize..end as usize]
+    }
+
+    /// The last allocated function's control-flow edges as (successor, block), exception
+    /// edges included.
+    pub fn edges(&self) -> &[(u32, Block)] {
+        &self.edges
+    }
+}
+
+/// Computes each value's live interval into `scratch.info`, and lists the instruction
+/// results in layout order (`scratch.defs`) and the block parameters and values live
+/// across blocks (`scratch.special_values`).
+///
+/// Liveness across blocks is computed per value by walking backwards from each use in a
+/// block other than the defining one, up the predecessors (exception edges included: a
+/// protected block precedes its handler), until the definition's block: the value is live
+/// into every block visited and out of each of their predecessors. The cost is the size of
+/// the live ranges that cross blocks, not blocks times values as with per-block sets.
+fn live_intervals(func: &Function, scratch: &mut RegScratch) {
+    let nvalues = func.values.len();
+    let nblocks = func.blocks.len();
+    let RegScratch {
+        info,
+        positions,
+        defs,
+        special_values,
+        crossing,
+        edges,
+        preds,
+        live_in,
+        stack,
+        local_ops,
+        local_insts,
+        local_ranges,
+        ..
+    } = scratch;
+    *local_ops = 0;
+    local_insts.clear();
+    local_ranges.clear();
+    local_ranges.resize(nblocks, (0, 0));
+    info.clear();
+    info.resize(nvalues, UNSEEN);
+    positions.clear();
+    positions.resize(nblocks, BlockPositions::default());
+    defs.clear();
+    special_values.clear();
+    crossing.clear();
+    edges.clear();
+    // One walk numbers the layout, records definitions and extends intervals to their
+    // uses. A use whose definition has not been seen yet is in another block (a value is
+    // defined before its uses within a block), so it counts as crossing.
+    let mut next = 0u32;
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        let start = next;
+        let term_at = start + 1 + data.insts.len() as u32;
+        next = term_at + 1;
+        positions[block.index()] = BlockPositions {
+            start,
+            term: term_at,
+        };
+        for &param in &data.params {
+            if let Some(slot) = info.get_mut(param.index()) {
+                slot.def_block = block.0;
+                slot.extend(2 * start + 1);
+                special_values.push(param.0);
+            }
+        }
+        let first_local = local_insts.len() as u32;
+        for (k, &inst_id) in data.insts.iter().enumerate() {
+            let at = start + 1 + k as u32;
+            let inst = &func.insts[inst_id.index()];
+            // `YieldFrom` runs again after each resumption, with the value sent in
+            // already written to its result register, so its delegate operand must
+            // stay live past that write (never share the result's register).
+            let mut read = 2 * at;
+            match inst.op {
+                Op::YieldFrom => read += 1,
+                Op::LoadFast | Op::StoreFast => {
+                    *local_ops |= HAS_FAST;
+                    local_insts.push((k as u32, inst_id));
+                }
+                Op::DeleteFast => local_insts.push((k as u32, inst_id)),
+                Op::LoadFastAndClear => {
+                    *local_ops |= HAS_CLEAR;
+                    local_insts.push((k as u32, inst_id));
+                }
+                _ => {}
+            }
+            for &arg in &inst.args {
+                use_at(info, crossing, arg, read, block);
+            }
+            if let Some(result) = inst.result
+                && let Some(slot) = info.get_mut(result.index())
+            {
+                slot.def_block = block.0;
+                slot.extend(2 * at + 1);
+                defs.push((2 * at + 1, result.0));
+            }
+        }
+        local_ranges[block.index()] = (first_local, local_insts.len() as u32);
+        if let Some(term) = &data.term {
+            if matches!(term, Terminator::ForIter { .. }) {
+                *local_ops |= HAS_FOR_ITER;
+            }
+            term.for_each_use(|value| use_at(info, crossing, value, 2 * term_at, block));
+            for succ in term.successors() {
+                edges.push((succ.0, block));
+            }
+        }
+        if let Some(handler) = data.handler {
+            edges.push((handler.0, block));
+        }
+    }
+    if crossing.is_empty() {
+        return;
+    }
+    preds.build(nblocks, edges);
+    // Group the crossing uses by value. Sorting them (few) is cheaper than a table over
+    // every value; the walk's result does not depend on the order of a value's uses.
+    crossing.sort_unstable_by_key(|&(value, _)| value);
+    // `live_in[b] == v + 1`: value `v` is already known to be live into block `b`.
+    live_in.clear();
+    live_in.resize(nblocks, 0);
+    for uses in crossing.chunk_by(|a, b| a.0 == b.0) {
+        let value = uses[0].0 as usize;
+        let (stamp, def) = (value as u32 + 1, info[value].def_block);
+        let mut slot = info[value];
+        stack.extend(uses.iter().map(|&(_, block)| block));
+        while let Some(block) = stack.pop() {
+            let b = block.index();
+            if live_in[b] == stamp {
+                continue;
+            }
+            live_in[b] = stamp;
+            slot.extend(2 * positions[b].start);
+            for &pred in preds.of(b) {
+                slot.extend(2 * positions[pred.index()].term + 1);
+                if pred.0 != def && live_in[pred.index()] != stamp {
+                    stack.push(pred);
+                }
+            }
+        }
+        // Block parameters are already listed; other values now start where their
+        // liveness does, possibly before their definition.
+        if !matches!(func.values.get(value), Some(ValueDef::Param(..))) {
+            slot.def_block = CROSSED;
+            special_values.push(value as u32);
+        }
+        info[value] = slot;
+    }
+}
+
+/// Extends `value`'s interval to a use at `point` in `block`, noting a use outside the
+/// block defining it.
+#[inline]
+fn use_at(
+    info: &mut [ValueInfo],
+    crossing: &mut Vec<(u32, Block)>,
+    value: Value,
+    point: u32,
+    block: Block,
+) {
+    if let Some(slot) = info.get_mut(value.index()) {
+        slot.extend(point);
+        slot.uses += 1;
+        if slot.def_block != block.0 {
+            crossing.push((value.0, block));
+        }
+    }
+}
+
 /// Allocates a register to every SSA value of `func`, temporaries starting at `nlocals`.
 pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
+    let mut alloc = Allocation::default();
+    allocate_into(func, nlocals, &mut RegScratch::default(), &mut alloc);
+    alloc
+}
+
+/// [`allocate`] into `alloc`, with working memory from `scratch`.
+pub fn allocate_into(
+    func: &Function,
+    nlocals: u32,
+    scratch: &mut RegScratch,
+    alloc: &mut Allocation,
+) {
     let nvalues = func.values.len();
-    let positions = number_layout(func);
-    let intervals = live_intervals(func, &positions);
+    live_intervals(func, scratch);
+    let RegScratch {
+        info,
+        positions,
+        defs,
+        special_values,
+        special,
+        pairs,
+        partners,
+        expiring,
+        next_expiring,
+        free,
+        avoid,
+        ..
+    } = scratch;
     // Coalescing partners: a block parameter and the values passed to it, in edge order.
-    let mut pairs: Vec<(u32, Value)> = Vec::new();
-    for &block in &func.layout {
-        let Some(term) = &func.blocks[block.index()].term else {
-            continue;
-        };
-        for edge in term.edges() {
-            let params = &func.blocks[edge.block.index()].params;
-            for (&arg, &param) in edge.args.iter().zip(params) {
-                if arg.index() < nvalues && param.index() < nvalues {
-                    pairs.push((arg.0, param));
-                    pairs.push((param.0, arg));
+    pairs.clear();
+    if !special_values.is_empty() {
+        for &block in &func.layout {
+            let Some(term) = &func.blocks[block.index()].term else {
+                continue;
+            };
+            for edge in term.edges() {
+                let params = &func.blocks[edge.block.index()].params;
+                for (&arg, &param) in edge.args.iter().zip(params) {
+                    if arg.index() < nvalues && param.index() < nvalues {
+                        pairs.push((arg.0, param));
+                        pairs.push((param.0, arg));
+                    }
                 }
             }
         }
     }
-    let partners = Adjacency::build(nvalues, &pairs);
-
-    let mut order: Vec<(u32, u32, u32)> = intervals
-        .0
-        .iter()
-        .enumerate()
-        .filter(|&(_, &(lo, hi))| lo <= hi)
-        .map(|(v, &(lo, hi))| (lo, hi, v as u32))
-        .collect();
-    order.sort_unstable();
-    let mut regs: Vec<Option<u32>> = vec![None; nvalues];
-    let mut free = FreeRegs {
-        base: nlocals,
-        words: Vec::new(),
-    };
+    if !pairs.is_empty() {
+        partners.build(nvalues, pairs);
+    }
+    // Intervals are allocated in order of their start, then end, then value, as if
+    // sorted: instruction results (nearly all values) start at their definitions, which
+    // `defs` lists in order, so only the block parameters and the values live across
+    // blocks need sorting; the two sequences are merged (no two share a start).
+    special.clear();
+    special.extend(special_values.iter().map(|&v| {
+        let slot = info[v as usize];
+        (slot.lo, slot.hi, v)
+    }));
+    special.sort_unstable();
+    let regs = &mut alloc.regs;
+    regs.clear();
+    regs.resize(nvalues, NO_REG);
+    free.base = nlocals;
+    free.words.clear();
     // Active intervals, bucketed by the point where they end: `expiring[p]` heads a list
     // (linked through `next_expiring`, by value) of the values whose interval ends at `p`.
     // Every interval ends at or after the start being allocated, so the buckets behind
     // `expired_to` are empty and each point's bucket is emptied once, in order.
-    let npoints = order
-        .iter()
-        .map(|&(_, hi, _)| hi as usize + 1)
-        .max()
-        .unwrap_or(0);
-    let mut expiring = vec![u32::MAX; npoints];
-    let mut next_expiring = vec![u32::MAX; nvalues];
+    let npoints = func
+        .layout
+        .last()
+        .map_or(0, |b| 2 * positions[b.index()].term as usize + 2);
+    expiring.clear();
+    expiring.resize(npoints, u32::MAX);
+    // Written before being read: stale entries from an earlier function do no harm.
+    if next_expiring.len() < nvalues {
+        next_expiring.resize(nvalues, u32::MAX);
+    }
     let mut expired_to = 0usize;
-    let mut avoid: Vec<u32> = Vec::new();
     let mut nregs = nlocals;
-    for (start, end, value) in order {
-        // Free the registers of every interval ending before `start`.
-        while expired_to < start as usize {
-            let mut v = std::mem::replace(&mut expiring[expired_to], u32::MAX);
-            while v != u32::MAX {
-                if let Some(reg) = regs[v as usize] {
-                    free.insert(reg);
-                }
-                v = next_expiring[v as usize];
+    let (mut next_def, mut next_special) = (0, 0);
+    loop {
+        let def = defs.get(next_def).copied();
+        let (start, end, value) = match (def, special.get(next_special)) {
+            (Some((point, _)), Some(&s)) if s.0 < point => {
+                next_special += 1;
+                s
             }
-            expired_to += 1;
+            (Some((point, value)), _) => {
+                next_def += 1;
+                let slot = info[value as usize];
+                if slot.def_block == CROSSED {
+                    continue;
+                }
+                (point, slot.hi, value)
+            }
+            (None, Some(&s)) => {
+                next_special += 1;
+                s
+            }
+            (None, None) => break,
+        };
+        // Free the registers of every interval ending before `start`. Each point's bucket
+        // is read once, so it need not be emptied.
+        if expired_to < start as usize {
+            for &head in expiring.get(expired_to..start as usize).unwrap_or_default() {
+                let mut v = head;
+                while v != u32::MAX {
+                    free.insert(regs[v as usize]);
+                    v = next_expiring[v as usize];
+                }
+            }
+            expired_to = start as usize;
         }
         let value = value as usize;
         // Without block parameters (most functions) there are no partners to consult.
-        let hinted = if pairs.is_empty() {
-            None
+        let reg = if pairs.is_empty() {
+            free.first()
         } else {
-            partners
+            let hinted = partners
                 .of(value)
                 .iter()
-                .filter_map(|p| regs.get(p.index()).copied().flatten())
-                .find(|&r| free.contains(r))
-        };
-        let reg = match hinted {
-            Some(reg) => Some(reg),
-            None => {
-                // An edge argument that cannot share its parameter's register should at
-                // least avoid the registers of the target's other parameters, or the edge's
-                // moves form a cycle.
-                avoid.clear();
-                let partners_of = if pairs.is_empty() {
-                    &[][..]
-                } else {
-                    partners.of(value)
-                };
-                for p in partners_of {
-                    if let Some(ValueDef::Param(block, _)) = func.values.get(p.index()) {
-                        avoid.extend(
-                            func.blocks[block.index()]
-                                .params
-                                .iter()
-                                .filter_map(|q| regs.get(q.index()).copied().flatten()),
-                        );
+                .filter_map(|p| regs.get(p.index()).copied())
+                .find(|&r| r != NO_REG && free.contains(r));
+            match hinted {
+                Some(reg) => Some(reg),
+                None => {
+                    // An edge argument that cannot share its parameter's register should
+                    // at least avoid the registers of the target's other parameters, or
+                    // the edge's moves form a cycle.
+                    avoid.clear();
+                    for p in partners.of(value) {
+                        if let Some(ValueDef::Param(block, _)) = func.values.get(p.index()) {
+                            avoid.extend(
+                                func.blocks[block.index()]
+                                    .params
+                                    .iter()
+                                    .filter_map(|q| regs.get(q.index()).copied())
+                                    .filter(|&r| r != NO_REG),
+                            );
+                        }
                     }
+                    free.lowest(avoid)
                 }
-                free.lowest(&avoid)
             }
         };
         let reg = match reg {
@@ -385,10 +594,12 @@ pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
                 nregs - 1
             }
         };
-        regs[value] = Some(reg);
-        next_expiring[value] = std::mem::replace(&mut expiring[end as usize], value as u32);
+        regs[value] = reg;
+        if let Some(bucket) = expiring.get_mut(end as usize) {
+            next_expiring[value] = std::mem::replace(bucket, value as u32);
+        }
     }
-    Allocation { regs, nregs }
+    alloc.nregs = nregs;
 }
 
 /// Orders the parallel moves `(dst, src)` (distinct destinations) into a sequence of

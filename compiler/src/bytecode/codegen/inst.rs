@@ -1,0 +1,314 @@
+//! Code generation of one IR instruction: its operands' registers, the opcode it becomes
+//! and that opcode's fixed operands in table order (a part of [`super::Codegen`], kept
+//! apart because the operation table is long).
+
+use super::{Codegen, Result};
+use crate::bytecode::opcodes::Opcode;
+use crate::ir::{BinOp, CmpOp, Common, Imm, InstData, Intrinsic, Op, UnaryOp};
+
+/// Up to six fixed operands, without allocating.
+struct Operands {
+    values: [u32; 6],
+    len: usize,
+}
+
+impl Operands {
+    fn as_slice(&self) -> &[u32] {
+        &self.values[..self.len]
+    }
+}
+
+impl<const N: usize> From<[u32; N]> for Operands {
+    fn from(array: [u32; N]) -> Self {
+        let mut values = [0; 6];
+        values[..N].copy_from_slice(&array);
+        Operands { values, len: N }
+    }
+}
+
+/// `ops![a, b]`: fixed operands as an [`Operands`].
+macro_rules! ops {
+    ($($operand:expr),* $(,)?) => {
+        Operands::from([$($operand),*])
+    };
+}
+
+/// Every operator enum lists its variants in `ALL` in declaration order, so a variant's
+/// discriminant is its index there (the operand the VM decodes by that index).
+const ALL_IN_ORDER: () = {
+    macro_rules! check {
+        ($($enum:ident),*) => {$(
+            let mut i = 0;
+            while i < $enum::ALL.len() {
+                assert!($enum::ALL[i] as usize == i);
+                i += 1;
+            }
+        )*};
+    }
+    check!(BinOp, UnaryOp, CmpOp, Intrinsic, Common);
+};
+
+impl Codegen<'_> {
+    /// Emits `inst` (not a terminator).
+    pub(super) fn emit_inst(&mut self, inst: &InstData) -> Result<()> {
+        // Nearly every instruction has a few operands: their registers go in a buffer on
+        // the stack; only long operand lists (calls, displays) use the reusable vector.
+        let mut small = [0u32; 6];
+        let mut long = Vec::new();
+        let args: &[u32] = if let Some(regs) = small.get_mut(..inst.args.len()) {
+            for (reg, &value) in regs.iter_mut().zip(&inst.args) {
+                *reg = self.reg(value)?;
+            }
+            regs
+        } else {
+            long = std::mem::take(&mut self.arg_regs);
+            long.clear();
+            for &value in &inst.args {
+                long.push(self.reg(value)?);
+            }
+            &long
+        };
+        let result = self.emit_inst_with(inst, args);
+        if long.capacity() > 0 {
+            self.arg_regs = long;
+        }
+        result
+    }
+
+    /// [`Codegen::emit_inst`] once the operands' registers are known. Inlined into its one
+    /// caller: a call per instruction costs more than the duplicated code saves.
+    #[inline(always)]
+    fn emit_inst_with(&mut self, inst: &InstData, args: &[u32]) -> Result<()> {
+        let dst = inst.result.map(|v| self.reg(v)).transpose()?;
+        let need_dst =
+            || dst.ok_or_else(|| self.error(format!("{} lacks a result", inst.op.name())));
+        let arg = |i: usize| {
+            args.get(i)
+                .copied()
+                .ok_or_else(|| self.error(format!("{} lacks operand {i}", inst.op.name())))
+        };
+        let bad_imm = || {
+            self.error(format!(
+                "{} has a bad immediate {:?}",
+                inst.op.name(),
+                inst.imm
+            ))
+        };
+        let imm = match inst.imm {
+            Imm::Const(c) => c.0,
+            Imm::Name(n) => n.0,
+            Imm::Local(l) => l.0,
+            Imm::Deref(d) => d.0,
+            Imm::Func(f) => f.0,
+            Imm::Int(i) => u32::try_from(i).map_err(|_| bad_imm())?,
+            // An operator's operand is its index in the enum's `ALL`, which is its
+            // discriminant (checked by `ALL_IN_ORDER` at compile time).
+            Imm::BinOp(op) => op as u32,
+            Imm::UnaryOp(op) => op as u32,
+            Imm::CmpOp(op) => op as u32,
+            Imm::Intrinsic(op) => op as u32,
+            Imm::Common(op) => op as u32,
+            Imm::Pair(a, _) => a,
+            Imm::None => 0,
+        };
+        let () = ALL_IN_ORDER;
+        use Opcode as O;
+        // The fixed operands (at most six), and how many leading IR operands to drop to get
+        // the register list, when the opcode has one.
+        let (opcode, operands, list): (Opcode, Operands, Option<usize>) = match inst.op {
+            Op::Const => (O::LoadConst, ops![need_dst()?, imm], None),
+            Op::LoadFast => (O::LoadFast, ops![need_dst()?, imm], None),
+            Op::LoadFastAndClear => (O::LoadFastAndClear, ops![need_dst()?, imm], None),
+            Op::StoreFast => (O::Move, ops![imm, arg(0)?], None),
+            Op::DeleteFast => (O::DeleteFast, ops![imm], None),
+            Op::Release => (O::Release, ops![arg(0)?], None),
+            Op::LoadDeref => (O::LoadDeref, ops![need_dst()?, imm], None),
+            Op::StoreDeref => (O::StoreDeref, ops![imm, arg(0)?], None),
+            Op::DeleteDeref => (O::DeleteDeref, ops![imm], None),
+            Op::LoadClosure => (O::LoadClosure, ops![need_dst()?, imm], None),
+            Op::LoadGlobal => (
+                O::LoadGlobal,
+                ops![need_dst()?, imm, self.next_cache()],
+                None,
+            ),
+            Op::StoreGlobal => (O::StoreGlobal, ops![imm, arg(0)?], None),
+            Op::DeleteGlobal => (O::DeleteGlobal, ops![imm], None),
+            Op::LoadName => (O::LoadName, ops![need_dst()?, imm], None),
+            Op::StoreName => (O::StoreName, ops![imm, arg(0)?], None),
+            Op::DeleteName => (O::DeleteName, ops![imm], None),
+            Op::LoadFromDictOrDeref => (
+                O::LoadFromDictOrDeref,
+                ops![need_dst()?, arg(0)?, imm],
+                None,
+            ),
+            Op::LoadFromDictOrGlobals => (
+                O::LoadFromDictOrGlobals,
+                ops![need_dst()?, arg(0)?, imm],
+                None,
+            ),
+            Op::LoadLocals => (O::LoadLocals, ops![need_dst()?], None),
+            Op::LoadBuildClass => (O::LoadBuildClass, ops![need_dst()?], None),
+            Op::LoadCommon => (O::LoadCommon, ops![need_dst()?, imm], None),
+            Op::LoadSpecial => (O::LoadSpecial, ops![need_dst()?, arg(0)?, imm], None),
+            Op::GetAttr => (
+                O::GetAttr,
+                ops![need_dst()?, arg(0)?, imm, self.next_cache()],
+                None,
+            ),
+            Op::SetAttr => (
+                O::SetAttr,
+                ops![arg(0)?, imm, arg(1)?, self.next_cache()],
+                None,
+            ),
+            Op::DelAttr => (O::DelAttr, ops![arg(0)?, imm], None),
+            Op::GetItem => (
+                O::GetItem,
+                ops![need_dst()?, arg(0)?, arg(1)?, self.next_cache()],
+                None,
+            ),
+            Op::SetItem => (
+                O::SetItem,
+                ops![arg(0)?, arg(1)?, arg(2)?, self.next_cache()],
+                None,
+            ),
+            Op::DelItem => (O::DelItem, ops![arg(0)?, arg(1)?], None),
+            Op::BuildSlice if args.len() == 3 => (
+                O::BuildSlice3,
+                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?],
+                None,
+            ),
+            Op::BuildSlice => (O::BuildSlice, ops![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::Binary => (
+                O::BinaryOp,
+                ops![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
+                None,
+            ),
+            Op::Inplace => (
+                O::InplaceOp,
+                ops![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
+                None,
+            ),
+            Op::Unary => (O::UnaryOp, ops![need_dst()?, arg(0)?, imm], None),
+            Op::Not => (O::Not, ops![need_dst()?, arg(0)?], None),
+            Op::ToBool => (O::ToBool, ops![need_dst()?, arg(0)?], None),
+            Op::Compare => (
+                O::CompareOp,
+                ops![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
+                None,
+            ),
+            Op::ExcMatch => (O::ExcMatch, ops![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::BuildTuple => (O::BuildTuple, ops![need_dst()?], Some(0)),
+            Op::BuildList => (O::BuildList, ops![need_dst()?], Some(0)),
+            Op::BuildSet => (O::BuildSet, ops![need_dst()?], Some(0)),
+            Op::BuildMap => (O::BuildMap, ops![need_dst()?], Some(0)),
+            Op::BuildString => (O::BuildString, ops![need_dst()?], Some(0)),
+            Op::ListAppend => (O::ListAppend, ops![arg(0)?, arg(1)?], None),
+            Op::ListExtend => (O::ListExtend, ops![arg(0)?, arg(1)?], None),
+            Op::SetAdd => (O::SetAdd, ops![arg(0)?, arg(1)?], None),
+            Op::SetUpdate => (O::SetUpdate, ops![arg(0)?, arg(1)?], None),
+            Op::DictSet => (O::DictSet, ops![arg(0)?, arg(1)?, arg(2)?], None),
+            Op::DictUpdate => (O::DictUpdate, ops![arg(0)?, arg(1)?], None),
+            Op::DictMerge => (O::DictMerge, ops![arg(0)?, arg(1)?, arg(2)?], None),
+            Op::FormatValue if args.len() == 2 => (
+                O::FormatWithSpec,
+                ops![need_dst()?, arg(0)?, arg(1)?, imm],
+                None,
+            ),
+            Op::FormatValue => (O::FormatValue, ops![need_dst()?, arg(0)?, imm], None),
+            Op::BuildInterpolation if args.len() == 3 => (
+                O::BuildInterpolationSpec,
+                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm],
+                None,
+            ),
+            Op::BuildInterpolation => (
+                O::BuildInterpolation,
+                ops![need_dst()?, arg(0)?, arg(1)?, imm],
+                None,
+            ),
+            Op::BuildTemplate => (O::BuildTemplate, ops![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::UnpackSequence => (O::UnpackSequence, ops![need_dst()?, arg(0)?, imm], None),
+            Op::UnpackEx => {
+                let Imm::Pair(before, after) = inst.imm else {
+                    return Err(bad_imm());
+                };
+                (O::UnpackEx, ops![need_dst()?, arg(0)?, before, after], None)
+            }
+            Op::TupleGet => (O::TupleGet, ops![need_dst()?, arg(0)?, imm], None),
+            Op::Call => (
+                O::Call,
+                ops![need_dst()?, arg(0)?, self.next_cache()],
+                Some(1),
+            ),
+            Op::LoadMethod => (
+                O::LoadMethod,
+                ops![need_dst()?, arg(0)?, imm, self.next_cache()],
+                None,
+            ),
+            Op::CallMethod => (
+                O::CallMethod,
+                ops![need_dst()?, arg(0)?, arg(1)?, self.next_cache()],
+                Some(2),
+            ),
+            Op::CallKw => (
+                O::CallKw,
+                ops![need_dst()?, arg(0)?, imm, self.next_cache()],
+                Some(1),
+            ),
+            Op::CallEx if args.len() == 3 => (
+                O::CallExKw,
+                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?],
+                None,
+            ),
+            Op::CallEx => (O::CallEx, ops![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::CallIntrinsic => (O::CallIntrinsic, ops![need_dst()?, imm], Some(0)),
+            Op::MakeFunction => (
+                O::MakeFunction,
+                ops![need_dst()?, imm, arg(0)?, arg(1)?, arg(2)?, arg(3)?],
+                None,
+            ),
+            Op::ImportName => (
+                O::ImportName,
+                ops![need_dst()?, imm, arg(0)?, arg(1)?],
+                None,
+            ),
+            Op::ImportFrom => (O::ImportFrom, ops![need_dst()?, arg(0)?, imm], None),
+            Op::GetIter => (O::GetIter, ops![need_dst()?, arg(0)?], None),
+            Op::GetAIter => (O::GetAIter, ops![need_dst()?, arg(0)?], None),
+            Op::GetANext => (O::GetANext, ops![need_dst()?, arg(0)?], None),
+            Op::GetYieldFromIter => (O::GetYieldFromIter, ops![need_dst()?, arg(0)?], None),
+            Op::GetAwaitable => (O::GetAwaitable, ops![need_dst()?, arg(0)?, imm], None),
+            Op::Yield => (O::Yield, ops![need_dst()?, arg(0)?], None),
+            Op::YieldFrom => (O::YieldFrom, ops![need_dst()?, arg(0)?], None),
+            Op::PushExcInfo => (O::PushExcInfo, ops![need_dst()?, arg(0)?], None),
+            Op::PopExcInfo => (O::PopExcInfo, ops![arg(0)?], None),
+            Op::CheckEgMatch => (O::CheckEgMatch, ops![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::PrepReraiseStar => (
+                O::PrepReraiseStar,
+                ops![need_dst()?, arg(0)?, arg(1)?],
+                None,
+            ),
+            Op::WithExit => (O::WithExit, ops![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::SetupAnnotations => (O::SetupAnnotations, ops![], None),
+            Op::GetLen => (O::GetLen, ops![need_dst()?, arg(0)?], None),
+            Op::MatchMapping => (O::MatchMapping, ops![need_dst()?, arg(0)?], None),
+            Op::MatchSequence => (O::MatchSequence, ops![need_dst()?, arg(0)?], None),
+            Op::MatchKeys => (O::MatchKeys, ops![need_dst()?, arg(0)?, arg(1)?], None),
+            Op::MatchClass => (
+                O::MatchClass,
+                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm],
+                None,
+            ),
+            Op::CopyDictWithoutKeys => (
+                O::CopyDictWithoutKeys,
+                ops![need_dst()?, arg(0)?, arg(1)?],
+                None,
+            ),
+        };
+        let list = match list {
+            Some(skip) => args.get(skip..).unwrap_or_default(),
+            None => &[],
+        };
+        self.encode(opcode, operands.as_slice(), list, None);
+        Ok(())
+    }
+}
