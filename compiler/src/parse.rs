@@ -134,7 +134,7 @@ where
     if parsed.errors().is_empty() && parsed.unsupported_syntax_errors().is_empty() {
         // Cheap path for valid input: only the semantic checks and the few tokenizer
         // rules ruff does not enforce (tabs, number suffixes) remain.
-        let scan = tokens::scan(map, parsed.tokens(), &[]);
+        let scan = tokens::scan_error_free(map, parsed.tokens());
         if let Some((_, error)) = scan.error {
             return Err(error);
         }
