@@ -145,8 +145,9 @@ struct Scope<'a> {
     bindings: OnceCell<FxHashSet<&'a str>>,
     /// Names declared `global` in this scope, with the declaring statement's range.
     globals: FxHashMap<&'a str, TextRange>,
-    /// Parameter names of a function or lambda.
-    parameters: FxHashSet<&'a str>,
+    /// The parameters of a function or lambda: only `global` and `nonlocal` statements ask
+    /// about them, so they are searched rather than copied into a set for every function.
+    parameters: Option<&'a ast::Parameters>,
     /// How many `for`/`while` bodies enclose the current node within this scope.
     loop_depth: u32,
     /// Names declared `global` / `nonlocal` so far, in source order.
@@ -161,10 +162,6 @@ impl<'a> Scope<'a> {
         // collected up front; they are statements, so expressions need no walk.
         let mut globals = GlobalCollector::default();
         globals.visit_body(body);
-        let parameters: FxHashSet<&str> = parameters
-            .into_iter()
-            .flat_map(|p| p.iter().map(|p| p.name().as_str()))
-            .collect();
         Scope {
             kind,
             body,
@@ -184,7 +181,11 @@ impl<'a> Scope<'a> {
             let mut collector = BindingCollector::default();
             collector.visit_body(self.body);
             let mut bindings = collector.bindings;
-            bindings.extend(self.parameters.iter().copied());
+            bindings.extend(
+                self.parameters
+                    .into_iter()
+                    .flat_map(|p| p.iter().map(|p| p.name().as_str())),
+            );
             for name in self.globals.keys() {
                 bindings.remove(name);
             }
@@ -502,7 +503,9 @@ impl SemanticSyntaxContext for Context<'_> {
     }
 
     fn is_bound_parameter(&self, name: &str) -> bool {
-        self.current().is_some_and(|s| s.parameters.contains(name))
+        self.current()
+            .and_then(|s| s.parameters)
+            .is_some_and(|p| p.iter().any(|p| p.name().as_str() == name))
     }
 }
 
