@@ -14,6 +14,7 @@ use super::builder::{BuildResult, Builder};
 use super::flags::*;
 use super::{ScopeKind, SymbolScope};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::rc::Rc;
 
 /// A name, interned for the analysis: the sets below are copied for every child block
 /// (CPython's `newbound`, `newglobal`) and probed for every symbol, so they hold small
@@ -36,8 +37,9 @@ const CONDITIONAL_ANNOTATIONS: NameId = 2;
 
 /// The names of one module's symbols, each with its [`NameId`].
 struct Names {
-    ids: FxHashMap<Box<str>, NameId>,
-    texts: Vec<Box<str>>,
+    /// The map and the list share each text: one allocation per distinct name.
+    ids: FxHashMap<Rc<str>, NameId>,
+    texts: Vec<Rc<str>>,
 }
 
 impl Names {
@@ -58,8 +60,9 @@ impl Names {
             return id;
         }
         let id = self.texts.len() as NameId;
-        self.texts.push(name.into());
-        self.ids.insert(name.into(), id);
+        let text: Rc<str> = name.into();
+        self.texts.push(Rc::clone(&text));
+        self.ids.insert(text, id);
         id
     }
 

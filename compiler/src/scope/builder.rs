@@ -17,12 +17,13 @@
 //!   all symbol-table errors.
 
 use super::flags::*;
+use super::symbol_index::SymbolIndex;
 use super::{Scope, ScopeId, ScopeKey, ScopeKind, Symbol, SymbolScope, SymbolTable, mangle};
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use crate::parse::SourceMap;
 use ruff_python_ast::{self as ast, ExprContext, Stmt};
 use ruff_text_size::{TextRange, TextSize};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 pub(super) type NameSet = FxHashSet<String>;
 pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
@@ -56,7 +57,7 @@ pub(super) struct RawScope {
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     pub symbols: Vec<RawSymbol>,
-    pub(super) index: FxHashMap<String, usize>,
+    pub(super) index: SymbolIndex,
     pub varnames: Vec<String>,
     pub is_generator: bool,
     pub is_coroutine: bool,
@@ -83,16 +84,20 @@ pub(super) struct RawScope {
 }
 
 impl RawScope {
+    /// The position of `name` in [`RawScope::symbols`], removed or not.
+    pub(super) fn position(&self, name: &str) -> Option<usize> {
+        self.index.get(name, |i| &self.symbols[i].name)
+    }
+
     pub fn get(&self, name: &str) -> Option<&RawSymbol> {
-        self.index
-            .get(name)
-            .map(|&i| &self.symbols[i])
+        self.position(name)
+            .map(|i| &self.symbols[i])
             .filter(|s| !s.removed)
     }
 
     pub fn get_mut(&mut self, name: &str) -> Option<&mut RawSymbol> {
-        match self.index.get(name) {
-            Some(&i) if !self.symbols[i].removed => Some(&mut self.symbols[i]),
+        match self.position(name) {
+            Some(i) if !self.symbols[i].removed => Some(&mut self.symbols[i]),
             _ => None,
         }
     }
@@ -104,25 +109,27 @@ impl RawScope {
 
     /// Adds (or replaces) a symbol.
     pub fn insert(&mut self, name: &str, flags: u32, scope: SymbolScope) {
-        match self.index.get(name) {
+        match self.position(name) {
             // Same name: update in place rather than allocate it again.
-            Some(&i) => {
+            Some(i) => {
                 let symbol = &mut self.symbols[i];
                 symbol.flags = flags;
                 symbol.scope = scope;
                 symbol.removed = false;
             }
-            None => {
-                let symbol = RawSymbol {
-                    name: name.to_owned(),
-                    flags,
-                    scope,
-                    removed: false,
-                };
-                self.index.insert(name.to_owned(), self.symbols.len());
-                self.symbols.push(symbol);
-            }
+            None => self.push_new(name, flags, scope),
         }
+    }
+
+    /// Adds a symbol the caller has just looked up and not found.
+    pub(super) fn push_new(&mut self, name: &str, flags: u32, scope: SymbolScope) {
+        self.index.insert_new(name, self.symbols.len());
+        self.symbols.push(RawSymbol {
+            name: name.to_owned(),
+            flags,
+            scope,
+            removed: false,
+        });
     }
 
     pub fn remove(&mut self, name: &str) {
@@ -258,7 +265,7 @@ impl<'a> Builder<'a> {
             parent: None,
             children: Vec::new(),
             symbols: Vec::new(),
-            index: FxHashMap::default(),
+            index: SymbolIndex::default(),
             varnames: Vec::new(),
             is_generator: false,
             is_coroutine: false,
@@ -405,7 +412,7 @@ impl<'a> Builder<'a> {
         let mangled = self.mangle_in(self.cur(), name);
         let mut value = flag;
         // One lookup serves both the checks and the update below.
-        let position = self.scopes[ste].index.get(&*mangled).copied();
+        let position = self.scopes[ste].position(&mangled);
         let existing = position
             .map(|i| &self.scopes[ste].symbols[i])
             .filter(|s| !s.removed);
@@ -437,7 +444,7 @@ impl<'a> Builder<'a> {
                 symbol.scope = SymbolScope::Local;
                 symbol.removed = false;
             }
-            None => self.scopes[ste].insert(&mangled, value, SymbolScope::Local),
+            None => self.scopes[ste].push_new(&mangled, value, SymbolScope::Local),
         }
         if flag & DEF_PARAM != 0 {
             self.scopes[ste].varnames.push(mangled.into_owned());
