@@ -25,8 +25,25 @@ type NameId = u32;
 /// A set of names.
 type NameSet = FxHashSet<NameId>;
 
-/// Resolution decided so far for the names of one block (CPython's `scopes` dict).
-type Resolutions = FxHashMap<NameId, SymbolScope>;
+/// Resolution decided so far for the symbols of one block (CPython's `scopes` dict), by
+/// the symbol's position in the block's list: a vector, where a map by name would hash
+/// every symbol twice.
+struct Resolutions {
+    /// The name id of every symbol (removed ones included, so positions stay valid).
+    ids: Vec<NameId>,
+    scopes: Vec<Option<SymbolScope>>,
+}
+
+impl Resolutions {
+    fn set(&mut self, position: usize, name: NameId, scope: SymbolScope) {
+        if position >= self.ids.len() {
+            self.ids.resize(position + 1, name);
+            self.scopes.resize(position + 1, None);
+        }
+        self.ids[position] = name;
+        self.scopes[position] = Some(scope);
+    }
+}
 
 /// The implicit cells a class body provides to the scopes nested in it; interned first,
 /// so their ids are their indexes here.
@@ -120,34 +137,30 @@ impl Builder<'_> {
             .iter()
             .map(|s| names.id(&s.name))
             .collect();
-        let symbols: Vec<(NameId, u32)> = self.scopes[id]
+        let symbols: Vec<(usize, NameId, u32)> = self.scopes[id]
             .symbols
             .iter()
             .zip(&symbol_ids)
-            .filter(|(s, _)| !s.removed)
-            .map(|(s, &name)| (name, s.flags))
+            .enumerate()
+            .filter(|(_, (s, _))| !s.removed)
+            .map(|(position, (s, &name))| (position, name, s.flags))
             .collect();
-        // Every symbol gets a resolution, and most are locals: sized once, not grown.
-        let mut resolutions =
-            Resolutions::with_capacity_and_hasher(symbols.len(), Default::default());
+        let mut resolutions = Resolutions {
+            scopes: vec![None; symbol_ids.len()],
+            ids: symbol_ids,
+        };
+        // Most symbols are locals: sized once, not grown.
         let mut local = NameSet::with_capacity_and_hasher(symbols.len(), Default::default());
-        for (name, flags) in symbols {
+        for (position, name, flags) in symbols {
             let sets = NameSets {
                 bound: bound.as_mut(),
                 local: &mut local,
                 free: &mut free,
                 global: &mut global,
             };
-            self.analyze_name(
-                id,
-                &mut resolutions,
-                name,
-                flags,
-                sets,
-                &mut type_params,
-                class_entry,
-                names,
-            )?;
+            let resolved =
+                self.analyze_name(id, name, flags, sets, &mut type_params, class_entry, names)?;
+            resolutions.set(position, name, resolved);
         }
         if is_class {
             new_bound.extend([DUNDER_CLASS, DUNDER_CLASSDICT, CONDITIONAL_ANNOTATIONS]);
@@ -206,7 +219,6 @@ impl Builder<'_> {
         let classflag = is_class || sees_class;
         self.update_symbols(
             id,
-            &symbol_ids,
             &resolutions,
             bound.as_ref(),
             &new_free,
@@ -223,14 +235,13 @@ impl Builder<'_> {
     fn analyze_name(
         &self,
         id: usize,
-        resolutions: &mut Resolutions,
         name: NameId,
         flags: u32,
         sets: NameSets<'_>,
         type_params: &mut NameSet,
         class_entry: Option<usize>,
         names: &Names,
-    ) -> BuildResult<()> {
+    ) -> BuildResult<SymbolScope> {
         let NameSets {
             bound,
             local,
@@ -246,12 +257,11 @@ impl Builder<'_> {
                     format!("name '{text}' is nonlocal and global"),
                 ));
             }
-            resolutions.insert(name, SymbolScope::GlobalExplicit);
             global.insert(name);
             if let Some(bound) = bound {
                 bound.remove(&name);
             }
-            return Ok(());
+            return Ok(SymbolScope::GlobalExplicit);
         }
         if flags & DEF_NONLOCAL != 0 {
             let Some(bound) = bound else {
@@ -275,12 +285,10 @@ impl Builder<'_> {
                     format!("nonlocal binding not allowed for type parameter '{text}'"),
                 ));
             }
-            resolutions.insert(name, SymbolScope::Free);
             free.insert(name);
-            return Ok(());
+            return Ok(SymbolScope::Free);
         }
         if flags & DEF_BOUND != 0 {
-            resolutions.insert(name, SymbolScope::Local);
             local.insert(name);
             global.remove(&name);
             if flags & DEF_TYPE_PARAM != 0 {
@@ -288,30 +296,26 @@ impl Builder<'_> {
             } else {
                 type_params.remove(&name);
             }
-            return Ok(());
+            return Ok(SymbolScope::Local);
         }
         // A scope that can see a class namespace reads names the class binds from the class
         // dict and then the globals, skipping any outer function binding.
         if let Some(class) = class_entry {
             let class_flags = self.scopes[class].flags(text);
             if class_flags & DEF_GLOBAL != 0 {
-                resolutions.insert(name, SymbolScope::GlobalExplicit);
-                return Ok(());
+                return Ok(SymbolScope::GlobalExplicit);
             }
             if class_flags & DEF_BOUND != 0 && class_flags & DEF_NONLOCAL == 0 {
-                resolutions.insert(name, SymbolScope::GlobalImplicit);
-                return Ok(());
+                return Ok(SymbolScope::GlobalImplicit);
             }
         }
         if let Some(bound) = bound
             && bound.contains(&name)
         {
-            resolutions.insert(name, SymbolScope::Free);
             free.insert(name);
-            return Ok(());
+            return Ok(SymbolScope::Free);
         }
-        resolutions.insert(name, SymbolScope::GlobalImplicit);
-        Ok(())
+        Ok(SymbolScope::GlobalImplicit)
     }
 
     /// CPython's `error_at_directive`: the error points at the `global`/`nonlocal`
@@ -367,8 +371,8 @@ impl Builder<'_> {
             let text = names.text(name);
             match self.scopes[parent].get(text).map(|s| s.flags) {
                 None => {
-                    self.scopes[parent].insert(text, flags, scope);
-                    resolutions.insert(name, scope);
+                    let position = self.scopes[parent].insert(text, flags, scope);
+                    resolutions.set(position, name, scope);
                 }
                 Some(parent_flags) => {
                     // A name the comprehension uses freely that the parent function binds is
@@ -416,9 +420,7 @@ impl Builder<'_> {
     }
 
     /// CPython's `update_symbols`: records the resolutions, and adds free variables that
-    /// pass through this block only to reach a child. `symbol_ids` holds the ids of the
-    /// block's symbols as they were before the analysis of its children (which may add
-    /// symbols from inlined comprehensions).
+    /// pass through this block only to reach a child.
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors CPython's update_symbols"
@@ -426,7 +428,6 @@ impl Builder<'_> {
     fn update_symbols(
         &mut self,
         id: usize,
-        symbol_ids: &[NameId],
         resolutions: &Resolutions,
         bound: Option<&NameSet>,
         free: &NameSet,
@@ -439,15 +440,15 @@ impl Builder<'_> {
             if symbol.removed {
                 continue;
             }
-            let name = match symbol_ids.get(index) {
+            let name = match resolutions.ids.get(index) {
                 Some(&name) => name,
                 None => names.id(&symbol.name),
             };
             if inlined_cells.contains(&name) {
                 symbol.flags |= DEF_COMP_CELL;
             }
-            if let Some(&resolved) = resolutions.get(&name) {
-                symbol.scope = resolved;
+            if let Some(Some(resolved)) = resolutions.scopes.get(index) {
+                symbol.scope = *resolved;
             }
         }
         // CPython iterates a set here; sorting keeps the symbol order deterministic.
@@ -481,12 +482,12 @@ struct NameSets<'a> {
 /// CPython's `analyze_cells`: locals that children need (or that inlined comprehensions
 /// made cells) become cells.
 fn analyze_cells(resolutions: &mut Resolutions, free: &mut NameSet, inlined_cells: &NameSet) {
-    for (name, scope) in resolutions.iter_mut() {
-        if *scope != SymbolScope::Local {
+    for (name, scope) in resolutions.ids.iter().zip(&mut resolutions.scopes) {
+        if *scope != Some(SymbolScope::Local) {
             continue;
         }
         if free.contains(name) || inlined_cells.contains(name) {
-            *scope = SymbolScope::Cell;
+            *scope = Some(SymbolScope::Cell);
             free.remove(name);
         }
     }

@@ -107,8 +107,8 @@ impl RawScope {
         self.get(name).map_or(0, |s| s.flags)
     }
 
-    /// Adds (or replaces) a symbol.
-    pub fn insert(&mut self, name: &str, flags: u32, scope: SymbolScope) {
+    /// Adds (or replaces) a symbol; returns its position.
+    pub fn insert(&mut self, name: &str, flags: u32, scope: SymbolScope) -> usize {
         match self.position(name) {
             // Same name: update in place rather than allocate it again.
             Some(i) => {
@@ -116,8 +116,12 @@ impl RawScope {
                 symbol.flags = flags;
                 symbol.scope = scope;
                 symbol.removed = false;
+                i
             }
-            None => self.push_new(name, flags, scope),
+            None => {
+                self.push_new(name, flags, scope);
+                self.symbols.len() - 1
+            }
         }
     }
 
@@ -357,6 +361,10 @@ impl<'a> Builder<'a> {
 
     /// `_Py_MaybeMangle(st_private, ste, name)`.
     pub(super) fn mangle_in<'n>(&self, ste: usize, name: &'n str) -> std::borrow::Cow<'n, str> {
+        // Outside classes nothing is mangled: most names are decided by this one test.
+        if self.private.is_none() {
+            return std::borrow::Cow::Borrowed(name);
+        }
         if let Some(set) = self.scopes[ste].mangled_names
             && !self.mangled_sets[set].contains(name)
         {
@@ -542,8 +550,21 @@ impl<'a> Builder<'a> {
         let mut work = vec![(0usize, None::<ScopeId>)];
         while let Some((raw_id, parent)) = work.pop() {
             let raw = &mut self.scopes[raw_id];
-            let mut scope = Scope::new(raw.kind, raw.name.clone(), raw.key, parent, raw.lineno);
-            if links[raw_id] <= 1 && !raw.symbols.iter().any(|s| s.removed) {
+            // A scope converted once gives its parts to the table instead of copies.
+            let once = links[raw_id] <= 1;
+            let take = |s: &mut String| if once { std::mem::take(s) } else { s.clone() };
+            let mut scope = Scope::new(raw.kind, take(&mut raw.name), raw.key, parent, raw.lineno);
+            scope.params = if once {
+                std::mem::take(&mut raw.varnames)
+            } else {
+                raw.varnames.clone()
+            };
+            scope.private = if once {
+                raw.private.take()
+            } else {
+                raw.private.clone()
+            };
+            if once && !raw.symbols.iter().any(|s| s.removed) {
                 // The raw index maps each name to its position already.
                 scope.symbol_index = std::mem::take(&mut raw.index);
                 scope.symbols = std::mem::take(&mut raw.symbols)
@@ -560,7 +581,6 @@ impl<'a> Builder<'a> {
                 }
             }
             let raw = &self.scopes[raw_id];
-            scope.params = raw.varnames.clone();
             scope.is_generator = raw.is_generator;
             scope.is_coroutine = raw.is_coroutine;
             scope.has_varargs = raw.has_varargs;
@@ -571,7 +591,6 @@ impl<'a> Builder<'a> {
             scope.can_see_class_scope = raw.can_see_class_scope;
             scope.has_conditional_annotations = raw.has_conditional_annotations;
             scope.annotations_used = raw.annotations_used;
-            scope.private = raw.private.clone();
             scope.mangled_names = raw.mangled_names.map(|set| {
                 let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
                 names.sort();
