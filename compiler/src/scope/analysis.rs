@@ -137,21 +137,21 @@ impl Builder<'_> {
             .iter()
             .map(|s| names.id(&s.name))
             .collect();
-        let symbols: Vec<(usize, NameId, u32)> = self.scopes[id]
-            .symbols
-            .iter()
-            .zip(&symbol_ids)
-            .enumerate()
-            .filter(|(_, (s, _))| !s.removed)
-            .map(|(position, (s, &name))| (position, name, s.flags))
-            .collect();
+        let count = symbol_ids.len();
         let mut resolutions = Resolutions {
-            scopes: vec![None; symbol_ids.len()],
+            scopes: vec![None; count],
             ids: symbol_ids,
         };
         // Most symbols are locals: sized once, not grown.
-        let mut local = NameSet::with_capacity_and_hasher(symbols.len(), Default::default());
-        for (position, name, flags) in symbols {
+        let mut local = NameSet::with_capacity_and_hasher(count, Default::default());
+        // Analysing a name adds no symbol to the block, so its first `count` symbols are
+        // read in place rather than copied out.
+        for position in 0..count {
+            let symbol = &self.scopes[id].symbols[position];
+            if symbol.removed {
+                continue;
+            }
+            let (name, flags) = (resolutions.ids[position], symbol.flags);
             let sets = NameSets {
                 bound: bound.as_mut(),
                 local: &mut local,
@@ -176,9 +176,10 @@ impl Builder<'_> {
             new_global.extend(global.iter().copied());
         }
 
-        let children = self.scopes[id].children.clone();
         let sees_class = self.scopes[id].can_see_class_scope;
-        for child in children {
+        // The analysis never changes the tree's shape, so the children are read in place.
+        for index in 0..self.scopes[id].children.len() {
+            let child = self.scopes[id].children[index];
             let child_class_entry = if self.scopes[child].can_see_class_scope {
                 if is_class { Some(id) } else { class_entry }
             } else {

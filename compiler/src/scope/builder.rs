@@ -538,6 +538,7 @@ impl<'a> Builder<'a> {
             ..SymbolTable::default()
         };
         table.scopes.reserve(self.scopes.len());
+        table.by_key.reserve(self.scopes.len());
         // A re-entered annotation block can be linked under two parents, and is then
         // converted twice; every other scope's symbols move into the table instead of
         // being copied name by name.
