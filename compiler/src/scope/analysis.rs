@@ -12,15 +12,15 @@
 
 use super::builder::{BuildResult, Builder};
 use super::flags::*;
+use super::symbol_index::{SymbolIndex, name_hash};
 use super::{ScopeKind, SymbolScope};
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::rc::Rc;
+use rustc_hash::FxHashSet;
 
 /// A name, interned for the analysis: the sets below are copied for every child block
 /// (CPython's `newbound`, `newglobal`) and probed for every symbol, so they hold small
 /// integers rather than strings, which makes a copy a plain table copy and a probe a
 /// multiply instead of hashing the text again.
-type NameId = u32;
+pub(super) type NameId = u32;
 
 /// A set of names.
 type NameSet = FxHashSet<NameId>;
@@ -52,35 +52,33 @@ const DUNDER_CLASS: NameId = 0;
 const DUNDER_CLASSDICT: NameId = 1;
 const CONDITIONAL_ANNOTATIONS: NameId = 2;
 
-/// The names of one module's symbols, each with its [`NameId`].
-struct Names {
-    /// The map and the list share each text: one allocation per distinct name.
-    ids: FxHashMap<Rc<str>, NameId>,
-    texts: Vec<Rc<str>>,
+/// The names of one module's symbols, each with its [`NameId`]. The builder interns a
+/// symbol's name when it creates the symbol, reusing the hash its scope's index computed,
+/// so the analysis reads ids and never hashes a name.
+#[derive(Default)]
+pub(super) struct Names {
+    index: SymbolIndex,
+    texts: Vec<Box<str>>,
 }
 
 impl Names {
-    fn new() -> Self {
-        let mut names = Names {
-            ids: FxHashMap::default(),
-            texts: Vec::new(),
-        };
+    pub(super) fn new() -> Self {
+        let mut names = Names::default();
         for cell in CLASS_CELLS {
-            names.id(cell);
+            names.id_hashed(name_hash(cell), cell);
         }
         names
     }
 
-    /// The id of `name`, interning it on first sight.
-    fn id(&mut self, name: &str) -> NameId {
-        if let Some(&id) = self.ids.get(name) {
-            return id;
+    /// The id of `name`, whose [`name_hash`] is `hash`, interning it on first sight.
+    pub(super) fn id_hashed(&mut self, hash: u32, name: &str) -> NameId {
+        if let Some(id) = self.index.get_hashed(hash, name, |i| &self.texts[i]) {
+            return id as NameId;
         }
-        let id = self.texts.len() as NameId;
-        let text: Rc<str> = name.into();
-        self.texts.push(Rc::clone(&text));
-        self.ids.insert(text, id);
-        id
+        let id = self.texts.len();
+        self.texts.push(name.into());
+        self.index.insert_hashed(hash, id);
+        id as NameId
     }
 
     fn text(&self, id: NameId) -> &str {
@@ -91,7 +89,8 @@ impl Names {
 impl Builder<'_> {
     /// Analyses the whole tree under the module scope `root`.
     pub(super) fn analyze_module(&mut self, root: usize) -> BuildResult<()> {
-        let mut names = Names::new();
+        // The builder has interned every symbol's name; nothing needs them afterwards.
+        let mut names = std::mem::take(&mut self.names);
         self.analyze_block(
             root,
             None,
@@ -132,11 +131,7 @@ impl Builder<'_> {
         }
         // The id of every symbol by its index (removed ones included, so the indexes stay
         // valid for `update_symbols`), and the live symbols to analyse.
-        let symbol_ids: Vec<NameId> = self.scopes[id]
-            .symbols
-            .iter()
-            .map(|s| names.id(&s.name))
-            .collect();
+        let symbol_ids: Vec<NameId> = self.scopes[id].symbols.iter().map(|s| s.id).collect();
         let count = symbol_ids.len();
         let mut resolutions = Resolutions {
             scopes: vec![None; count],
@@ -353,7 +348,7 @@ impl Builder<'_> {
             .symbols
             .iter()
             .filter(|s| !s.removed)
-            .map(|s| (names.id(&s.name), s.flags, s.scope))
+            .map(|s| (s.id, s.flags, s.scope))
             .collect();
         for (name, flags, mut scope) in symbols {
             // The hidden `.0` parameter stays with the comprehension.
@@ -372,7 +367,7 @@ impl Builder<'_> {
             let text = names.text(name);
             match self.scopes[parent].get(text).map(|s| s.flags) {
                 None => {
-                    let position = self.scopes[parent].insert(text, flags, scope);
+                    let position = self.scopes[parent].insert(text, name, flags, scope);
                     resolutions.set(position, name, scope);
                 }
                 Some(parent_flags) => {
@@ -441,10 +436,7 @@ impl Builder<'_> {
             if symbol.removed {
                 continue;
             }
-            let name = match resolutions.ids.get(index) {
-                Some(&name) => name,
-                None => names.id(&symbol.name),
-            };
+            let name = symbol.id;
             if inlined_cells.contains(&name) {
                 symbol.flags |= DEF_COMP_CELL;
             }
@@ -467,7 +459,7 @@ impl Builder<'_> {
             if bound.is_some_and(|bound| !bound.contains(&name)) {
                 continue; // a global
             }
-            scope.insert(text, 0, SymbolScope::Free);
+            scope.insert(text, name, 0, SymbolScope::Free);
         }
     }
 }

@@ -16,8 +16,9 @@
 //! - `'yield' outside function` (a code-generation error in CPython) is reported here, after
 //!   all symbol-table errors.
 
+use super::analysis::{NameId, Names};
 use super::flags::*;
-use super::symbol_index::SymbolIndex;
+use super::symbol_index::{SymbolIndex, name_hash};
 use super::{Scope, ScopeId, ScopeKey, ScopeKind, Symbol, SymbolScope, SymbolTable, mangle};
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use crate::parse::SourceMap;
@@ -41,6 +42,8 @@ pub(super) enum CompKind {
 #[derive(Debug, Clone)]
 pub(super) struct RawSymbol {
     pub name: String,
+    /// The name's id among the module's names (see `analysis.rs`).
+    pub id: NameId,
     pub flags: u32,
     pub scope: SymbolScope,
     /// Dropped by `inline_comprehension` (`__class__` of a comprehension in a class body).
@@ -107,9 +110,10 @@ impl RawScope {
         self.get(name).map_or(0, |s| s.flags)
     }
 
-    /// Adds (or replaces) a symbol; returns its position.
-    pub fn insert(&mut self, name: &str, flags: u32, scope: SymbolScope) -> usize {
-        match self.position(name) {
+    /// Adds (or replaces) a symbol named `name`, whose id is `id`; returns its position.
+    pub fn insert(&mut self, name: &str, id: NameId, flags: u32, scope: SymbolScope) -> usize {
+        let hash = name_hash(name);
+        match self.index.get_hashed(hash, name, |i| &self.symbols[i].name) {
             // Same name: update in place rather than allocate it again.
             Some(i) => {
                 let symbol = &mut self.symbols[i];
@@ -119,17 +123,26 @@ impl RawScope {
                 i
             }
             None => {
-                self.push_new(name, flags, scope);
+                self.push_new(hash, name, id, flags, scope);
                 self.symbols.len() - 1
             }
         }
     }
 
-    /// Adds a symbol the caller has just looked up and not found.
-    pub(super) fn push_new(&mut self, name: &str, flags: u32, scope: SymbolScope) {
-        self.index.insert_new(name, self.symbols.len());
+    /// Adds a symbol the caller has just looked up (by its [`name_hash`] `hash`) and not
+    /// found.
+    pub(super) fn push_new(
+        &mut self,
+        hash: u32,
+        name: &str,
+        id: NameId,
+        flags: u32,
+        scope: SymbolScope,
+    ) {
+        self.index.insert_hashed(hash, self.symbols.len());
         self.symbols.push(RawSymbol {
             name: name.to_owned(),
+            id,
             flags,
             scope,
             removed: false,
@@ -172,6 +185,8 @@ pub(super) struct Builder<'a> {
     pub(super) depth: u32,
     /// A code-generation-stage error, reported only if analysis succeeds.
     pub(super) deferred: Option<Box<SyntaxDiagnostic>>,
+    /// Every symbol's name, interned when the symbol is created.
+    pub(super) names: Names,
 }
 
 /// Builds the table for `module`; see the module docs.
@@ -205,6 +220,7 @@ impl<'a> Builder<'a> {
             module_range: TextRange::new(TextSize::new(0), TextSize::new(len)),
             depth: 0,
             deferred: None,
+            names: Names::new(),
         }
     }
 
@@ -419,8 +435,12 @@ impl<'a> Builder<'a> {
     ) -> BuildResult<()> {
         let mangled = self.mangle_in(self.cur(), name);
         let mut value = flag;
-        // One lookup serves both the checks and the update below.
-        let position = self.scopes[ste].position(&mangled);
+        // One hash serves every index the name is looked up in, and one lookup serves both
+        // the checks and the update below.
+        let hash = name_hash(&mangled);
+        let position = self.scopes[ste]
+            .index
+            .get_hashed(hash, &mangled, |i| &self.scopes[ste].symbols[i].name);
         let existing = position
             .map(|i| &self.scopes[ste].symbols[i])
             .filter(|s| !s.removed);
@@ -452,15 +472,19 @@ impl<'a> Builder<'a> {
                 symbol.scope = SymbolScope::Local;
                 symbol.removed = false;
             }
-            None => self.scopes[ste].push_new(&mangled, value, SymbolScope::Local),
+            None => {
+                let id = self.names.id_hashed(hash, &mangled);
+                self.scopes[ste].push_new(hash, &mangled, id, value, SymbolScope::Local);
+            }
         }
         if flag & DEF_PARAM != 0 {
             self.scopes[ste].varnames.push(mangled.into_owned());
         } else if flag & DEF_GLOBAL != 0 {
             // The module's entry records every name declared global anywhere.
+            let id = self.names.id_hashed(hash, &mangled);
             let module = &mut self.scopes[0];
             let flags = module.flags(&mangled) | flag;
-            module.insert(&mangled, flags, SymbolScope::Local);
+            module.insert(&mangled, id, flags, SymbolScope::Local);
         }
         Ok(())
     }

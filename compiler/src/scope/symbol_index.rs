@@ -20,8 +20,9 @@ pub(crate) struct SymbolIndex {
     len: usize,
 }
 
-/// The hash of a name, folded to 32 bits.
-fn hash(name: &str) -> u32 {
+/// The hash of a name, folded to 32 bits: what the index files `name` under, computed
+/// once by callers that look the same name up in several indexes.
+pub(crate) fn name_hash(name: &str) -> u32 {
     let mut hasher = rustc_hash::FxHasher::default();
     hasher.write(name.as_bytes());
     let hash = hasher.finish();
@@ -34,7 +35,19 @@ impl SymbolIndex {
         if self.len == 0 {
             return None;
         }
-        let hash = hash(name);
+        self.get_hashed(name_hash(name), name, name_at)
+    }
+
+    /// [`SymbolIndex::get`] with the name's [`name_hash`] already computed.
+    pub(crate) fn get_hashed<'s>(
+        &self,
+        hash: u32,
+        name: &str,
+        name_at: impl Fn(usize) -> &'s str,
+    ) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
         let mask = self.slots.len() - 1;
         let mut i = hash as usize & mask;
         loop {
@@ -51,11 +64,16 @@ impl SymbolIndex {
 
     /// Records that `name`, not yet in the index, is at `position`.
     pub(crate) fn insert_new(&mut self, name: &str, position: usize) {
+        self.insert_hashed(name_hash(name), position);
+    }
+
+    /// [`SymbolIndex::insert_new`] with the name's [`name_hash`] already computed.
+    pub(crate) fn insert_hashed(&mut self, hash: u32, position: usize) {
         // At most half full, so probes stay short and always meet an empty slot.
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        self.place(hash(name), position as u32);
+        self.place(hash, position as u32);
         self.len += 1;
     }
 
