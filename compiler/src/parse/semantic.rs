@@ -33,10 +33,13 @@ pub(crate) enum Root<'a> {
 
 /// Runs the semantic checks and returns the error CPython would report first: as `Err` when
 /// CPython's future scan or symbol table raises it, as `Ok(Some(_))` when its compiler does.
+/// `may_declare_globals` false (the tokens hold no `global` keyword) spares looking for
+/// `global` statements in every scope's body.
 pub(crate) fn check(
     map: &SourceMap<'_>,
     root: Root<'_>,
     _kind: ParseKind,
+    may_declare_globals: bool,
 ) -> Result<Option<SyntaxDiagnostic>, SyntaxDiagnostic> {
     let mut walker = ScopeWalker {
         checker: SemanticSyntaxChecker::new(),
@@ -47,21 +50,24 @@ pub(crate) fn check(
             future_annotations: Cell::new(false),
             name_context: Cell::new(None),
             declarations: Vec::new(),
+            may_declare_globals,
         },
     };
     match root {
         Root::Module(body) => {
-            walker
-                .ctx
-                .scopes
-                .push(Scope::new(ScopeKind::Module, body, None));
+            walker.ctx.scopes.push(Scope::new(
+                ScopeKind::Module,
+                body,
+                None,
+                may_declare_globals,
+            ));
             walker.visit_body(body);
         }
         Root::Expression(expr) => {
             walker
                 .ctx
                 .scopes
-                .push(Scope::new(ScopeKind::Module, &[], None));
+                .push(Scope::new(ScopeKind::Module, &[], None, false));
             walker.visit_expr(expr);
         }
     }
@@ -156,12 +162,19 @@ struct Scope<'a> {
 }
 
 impl<'a> Scope<'a> {
-    fn new(kind: ScopeKind, body: &'a [Stmt], parameters: Option<&'a ast::Parameters>) -> Self {
+    fn new(
+        kind: ScopeKind,
+        body: &'a [Stmt],
+        parameters: Option<&'a ast::Parameters>,
+        may_declare_globals: bool,
+    ) -> Self {
         let body = if has_body(kind) { body } else { &[] };
         // The checker asks for the `global` declarations at every name, so they are
         // collected up front; they are statements, so expressions need no walk.
         let mut globals = GlobalCollector::default();
-        globals.visit_body(body);
+        if may_declare_globals {
+            globals.visit_body(body);
+        }
         Scope {
             kind,
             body,
@@ -348,6 +361,8 @@ struct Context<'a> {
     /// Ranges of every `global` and `nonlocal` statement, where CPython's symbol table
     /// reports errors about the names they declare.
     declarations: Vec<TextRange>,
+    /// Whether any body may hold a `global` statement (see [`check`]).
+    may_declare_globals: bool,
 }
 
 /// An error from the checker, with the scope facts its CPython message depends on.
@@ -564,7 +579,7 @@ impl<'a> ScopeWalker<'a> {
             return;
         };
         self.visit_expr(&first.iter);
-        self.with_scope(Scope::new(kind, &[], None), |walker| {
+        self.with_scope(Scope::new(kind, &[], None, false), |walker| {
             for (i, generator) in generators.iter().enumerate() {
                 walker.visit_expr(&generator.target);
                 if i > 0 {
@@ -659,6 +674,7 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
                     },
                     &def.body,
                     Some(&def.parameters),
+                    self.ctx.may_declare_globals,
                 );
                 self.with_scope(scope, |walker| walker.visit_body(&def.body));
             }
@@ -672,7 +688,12 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
                 if let Some(arguments) = &class.arguments {
                     self.visit_arguments(arguments);
                 }
-                let scope = Scope::new(ScopeKind::Class, &class.body, None);
+                let scope = Scope::new(
+                    ScopeKind::Class,
+                    &class.body,
+                    None,
+                    self.ctx.may_declare_globals,
+                );
                 self.with_scope(scope, |walker| walker.visit_body(&class.body));
             }
             Stmt::For(for_stmt) => {
@@ -691,17 +712,35 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
-        self.ctx
-            .name_context
-            .set(expr.as_name_expr().map(|name| name.ctx));
-        self.checker.visit_expr(expr, &self.ctx);
-        self.ctx.name_context.set(None);
+        match expr {
+            Expr::Name(name) => {
+                // The message for a name depends on how it is used; a name has no children.
+                self.ctx.name_context.set(Some(name.ctx));
+                self.checker.visit_expr(expr, &self.ctx);
+                self.ctx.name_context.set(None);
+                return;
+            }
+            // The kinds the checker's `visit_expr` examines (it keeps no state between
+            // calls); it has nothing to say about the others, which are most nodes.
+            Expr::ListComp(_)
+            | Expr::SetComp(_)
+            | Expr::DictComp(_)
+            | Expr::Generator(_)
+            | Expr::Yield(_)
+            | Expr::YieldFrom(_)
+            | Expr::Await(_)
+            | Expr::Tuple(_)
+            | Expr::List(_)
+            | Expr::Lambda(_)
+            | Expr::Call(_) => self.checker.visit_expr(expr, &self.ctx),
+            _ => {}
+        }
         match expr {
             Expr::Lambda(lambda) => {
                 if let Some(parameters) = &lambda.parameters {
                     self.visit_parameter_defaults(parameters);
                 }
-                let scope = Scope::new(ScopeKind::Lambda, &[], lambda.parameters.as_deref());
+                let scope = Scope::new(ScopeKind::Lambda, &[], lambda.parameters.as_deref(), false);
                 self.with_scope(scope, |walker| walker.visit_expr(&lambda.body));
             }
             Expr::ListComp(comp) => {

@@ -40,6 +40,9 @@ pub(crate) struct TokenScan {
     pub unclosed: Option<(char, TextSize)>,
     /// A backslash continuation runs into the end of the file.
     pub eof_in_continuation: Option<TextSize>,
+    /// The file may hold a `global` statement: false only when the scan saw every token
+    /// and none was the keyword.
+    pub may_declare_globals: bool,
 }
 
 impl TokenScan {
@@ -60,7 +63,10 @@ enum Open {
 /// Scans `tokens` (ruff's token stream for `map.text`) and the lexical errors among
 /// `errors` for CPython tokenizer errors.
 pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError]) -> TokenScan {
-    let mut scan = TokenScan::default();
+    let mut scan = TokenScan {
+        may_declare_globals: true,
+        ..TokenScan::default()
+    };
     lexical_errors(map, errors, &mut scan);
 
     let text = map.text;
@@ -246,6 +252,7 @@ pub(crate) fn scan_error_free(map: &SourceMap<'_>, tokens: &[Token]) -> TokenSca
                 }
             }
             TokenKind::Dedent => indent = indent.saturating_sub(1),
+            TokenKind::Global => scan.may_declare_globals = true,
             _ => {}
         }
     }
