@@ -362,9 +362,9 @@ impl<'a> Builder<'a> {
             kind,
             ScopeKind::Annotation | ScopeKind::TypeVarBound | ScopeKind::TypeAlias
         ) {
-            // The `format` argument of `__annotate__`-style functions.
-            self.add_def(".format", DEF_PARAM, range)?;
-            self.add_def(".format", USE, range)?;
+            // The `format` argument of `__annotate__`-style functions, defined and used
+            // (one definition with both flags records the same as two in a row).
+            self.add_def(".format", DEF_PARAM | USE, range)?;
         }
         Ok(id)
     }
@@ -377,8 +377,9 @@ impl<'a> Builder<'a> {
 
     /// `_Py_MaybeMangle(st_private, ste, name)`.
     pub(super) fn mangle_in<'n>(&self, ste: usize, name: &'n str) -> std::borrow::Cow<'n, str> {
-        // Outside classes nothing is mangled: most names are decided by this one test.
-        if self.private.is_none() {
+        // Outside classes nothing is mangled, and inside them only `__`-prefixed names
+        // can be: most names are decided by these two tests.
+        if self.private.is_none() || !name.starts_with("__") {
             return std::borrow::Cow::Borrowed(name);
         }
         if let Some(set) = self.scopes[ste].mangled_names
