@@ -714,10 +714,17 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
     fn visit_expr(&mut self, expr: &'a Expr) {
         match expr {
             Expr::Name(name) => {
-                // The message for a name depends on how it is used; a name has no children.
-                self.ctx.name_context.set(Some(name.ctx));
-                self.checker.visit_expr(expr, &self.ctx);
-                self.ctx.name_context.set(None);
+                // The checker rejects binding or deleting `__debug__` and using a name
+                // before the scope's `global` declaration of it: a load in a scope without
+                // `global` statements, which most names are, cannot be wrong.
+                let has_globals = self.ctx.current().is_some_and(|s| !s.globals.is_empty());
+                if has_globals || name.ctx != ExprContext::Load {
+                    // The message for a name depends on how it is used.
+                    self.ctx.name_context.set(Some(name.ctx));
+                    self.checker.visit_expr(expr, &self.ctx);
+                    self.ctx.name_context.set(None);
+                }
+                // A name has no children.
                 return;
             }
             // The kinds the checker's `visit_expr` examines (it keeps no state between
