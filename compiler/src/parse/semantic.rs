@@ -728,18 +728,27 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
                 return;
             }
             // The kinds the checker's `visit_expr` examines (it keeps no state between
-            // calls); it has nothing to say about the others, which are most nodes.
+            // calls); it has nothing to say about the others, which are most nodes, nor
+            // about tuples and lists that are not assigned to, calls with fewer than two
+            // keyword arguments and lambdas without parameters.
             Expr::ListComp(_)
             | Expr::SetComp(_)
             | Expr::DictComp(_)
             | Expr::Generator(_)
             | Expr::Yield(_)
             | Expr::YieldFrom(_)
-            | Expr::Await(_)
-            | Expr::Tuple(_)
-            | Expr::List(_)
-            | Expr::Lambda(_)
-            | Expr::Call(_) => self.checker.visit_expr(expr, &self.ctx),
+            | Expr::Await(_) => self.checker.visit_expr(expr, &self.ctx),
+            Expr::Tuple(ast::ExprTuple { ctx, .. }) | Expr::List(ast::ExprList { ctx, .. })
+                if ctx.is_store() =>
+            {
+                self.checker.visit_expr(expr, &self.ctx);
+            }
+            Expr::Call(call) if call.arguments.keywords.len() >= 2 => {
+                self.checker.visit_expr(expr, &self.ctx);
+            }
+            Expr::Lambda(lambda) if lambda.parameters.is_some() => {
+                self.checker.visit_expr(expr, &self.ctx);
+            }
             _ => {}
         }
         match expr {
