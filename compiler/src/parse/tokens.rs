@@ -259,20 +259,17 @@ pub(crate) fn scan_error_free(map: &SourceMap<'_>, tokens: &[Token]) -> TokenSca
     scan
 }
 
-/// Whether [`scan_error_free`] may skip the full scan: the file has no tab or form feed
-/// (which make CPython's two indentation measures disagree, or reset them), and every
-/// backslash that ends a line lies inside a string or a comment, or continues a logical
-/// line after one of its tokens. A backslash at the start of a logical line, in its
-/// indentation (which ruff's indentation tokens cover) or before its first token, is
-/// where the full scan's idea of where a logical line starts and how deep it is indented
-/// differs from ruff's.
+/// Whether [`scan_error_free`] may skip the full scan: every tab and form feed (which
+/// make CPython's two indentation measures disagree, or reset them) and every backslash
+/// that ends a line lies inside a string or a comment, or between tokens after a token of
+/// the logical line it is in or continues. Such a character at the start of a logical
+/// line, in its indentation (which ruff's indentation tokens cover) or before its first
+/// token, is where CPython's indentation rules and the full scan's idea of where a logical
+/// line starts differ from ruff's.
 fn error_free_shortcut_applies(text: &str, tokens: &[Token]) -> bool {
     let bytes = text.as_bytes();
-    if memchr::memchr2(b'\t', b'\x0c', bytes).is_some() {
-        return false;
-    }
-    memchr::memchr_iter(b'\\', bytes).all(|at| {
-        if !matches!(bytes.get(at + 1), Some(b'\n' | b'\r') | None) {
+    memchr::memchr3_iter(b'\\', b'\t', b'\x0c', bytes).all(|at| {
+        if bytes[at] == b'\\' && !matches!(bytes.get(at + 1), Some(b'\n' | b'\r') | None) {
             return true;
         }
         let at = TextSize::new(at as u32);
@@ -285,8 +282,8 @@ fn error_free_shortcut_applies(text: &str, tokens: &[Token]) -> bool {
                     | TokenKind::TStringMiddle
                     | TokenKind::Comment
             ),
-            // Between tokens: harmless after a token of the logical line it continues,
-            // where neither the full scan nor ruff looks at indentation.
+            // Between tokens: harmless after a token of the logical line it is in or
+            // continues, where neither the full scan nor ruff looks at indentation.
             _ => i.checked_sub(1).is_some_and(|before| {
                 !matches!(
                     tokens[before].kind(),
@@ -749,9 +746,12 @@ mod tests {
         assert!(shortcut("x = 1\nif x:\n    y = (1,\n         2)\n"));
         // Backslashes inside strings and comments, and continuing a logical line.
         assert!(shortcut("s = 'a\\\nb'\n# c \\\nx = 1 + \\\n    2\n"));
-        // Tabs, form feeds and a backslash before a line's first token take the full scan.
+        // Tabs, form feeds and a backslash before a line's first token take the full scan;
+        // inside strings and comments, or between a line's tokens, they are harmless.
         assert!(!shortcut("if x:\n\ty = 1\n"));
         assert!(!shortcut("\x0cx = 1\n"));
+        assert!(!shortcut("x = 1\n\x0c\ny = 2\n"));
+        assert!(shortcut("x = '\t'  # \t\x0c\ny =\t(1,\x0c2)\n"));
         assert!(!shortcut("if x:\n    \\\n    y = 1\n"));
         // Malformed numbers are found either way.
         assert!(shortcut("x = 1if y else 2\n"));
