@@ -134,11 +134,16 @@ where
     if parsed.errors().is_empty() && parsed.unsupported_syntax_errors().is_empty() {
         // Cheap path for valid input: only the semantic checks and the few tokenizer
         // rules ruff does not enforce (tabs, number suffixes) remain.
-        let scan = tokens::scan(map, parsed.tokens(), &[]);
+        let scan = tokens::scan_error_free(map, parsed.tokens());
         if let Some((_, error)) = scan.error {
             return Err(error);
         }
-        return semantic::check(map, parsed.syntax().as_root(), kind);
+        return semantic::check(
+            map,
+            parsed.syntax().as_root(),
+            kind,
+            scan.may_declare_globals,
+        );
     }
     let scan = tokens::scan(map, parsed.tokens(), parsed.errors());
     if let Some((_, error)) = scan.error {
@@ -187,7 +192,7 @@ where
     if let Some(error) = errors::first_unsupported_error(map, parsed.unsupported_syntax_errors()) {
         return Err(error);
     }
-    semantic::check(map, parsed.syntax().as_root(), kind)
+    semantic::check(map, parsed.syntax().as_root(), kind, true)
 }
 
 /// Lets [`check_parsed`] reach the AST root of any parse mode.

@@ -33,10 +33,13 @@ pub(crate) enum Root<'a> {
 
 /// Runs the semantic checks and returns the error CPython would report first: as `Err` when
 /// CPython's future scan or symbol table raises it, as `Ok(Some(_))` when its compiler does.
+/// `may_declare_globals` false (the tokens hold no `global` keyword) spares looking for
+/// `global` statements in every scope's body.
 pub(crate) fn check(
     map: &SourceMap<'_>,
     root: Root<'_>,
     _kind: ParseKind,
+    may_declare_globals: bool,
 ) -> Result<Option<SyntaxDiagnostic>, SyntaxDiagnostic> {
     let mut walker = ScopeWalker {
         checker: SemanticSyntaxChecker::new(),
@@ -47,21 +50,24 @@ pub(crate) fn check(
             future_annotations: Cell::new(false),
             name_context: Cell::new(None),
             declarations: Vec::new(),
+            may_declare_globals,
         },
     };
     match root {
         Root::Module(body) => {
-            walker
-                .ctx
-                .scopes
-                .push(Scope::new(ScopeKind::Module, body, None));
+            walker.ctx.scopes.push(Scope::new(
+                ScopeKind::Module,
+                body,
+                None,
+                may_declare_globals,
+            ));
             walker.visit_body(body);
         }
         Root::Expression(expr) => {
             walker
                 .ctx
                 .scopes
-                .push(Scope::new(ScopeKind::Module, &[], None));
+                .push(Scope::new(ScopeKind::Module, &[], None, false));
             walker.visit_expr(expr);
         }
     }
@@ -145,8 +151,9 @@ struct Scope<'a> {
     bindings: OnceCell<FxHashSet<&'a str>>,
     /// Names declared `global` in this scope, with the declaring statement's range.
     globals: FxHashMap<&'a str, TextRange>,
-    /// Parameter names of a function or lambda.
-    parameters: FxHashSet<&'a str>,
+    /// The parameters of a function or lambda: only `global` and `nonlocal` statements ask
+    /// about them, so they are searched rather than copied into a set for every function.
+    parameters: Option<&'a ast::Parameters>,
     /// How many `for`/`while` bodies enclose the current node within this scope.
     loop_depth: u32,
     /// Names declared `global` / `nonlocal` so far, in source order.
@@ -155,16 +162,19 @@ struct Scope<'a> {
 }
 
 impl<'a> Scope<'a> {
-    fn new(kind: ScopeKind, body: &'a [Stmt], parameters: Option<&'a ast::Parameters>) -> Self {
+    fn new(
+        kind: ScopeKind,
+        body: &'a [Stmt],
+        parameters: Option<&'a ast::Parameters>,
+        may_declare_globals: bool,
+    ) -> Self {
         let body = if has_body(kind) { body } else { &[] };
         // The checker asks for the `global` declarations at every name, so they are
         // collected up front; they are statements, so expressions need no walk.
         let mut globals = GlobalCollector::default();
-        globals.visit_body(body);
-        let parameters: FxHashSet<&str> = parameters
-            .into_iter()
-            .flat_map(|p| p.iter().map(|p| p.name().as_str()))
-            .collect();
+        if may_declare_globals {
+            globals.visit_body(body);
+        }
         Scope {
             kind,
             body,
@@ -184,7 +194,11 @@ impl<'a> Scope<'a> {
             let mut collector = BindingCollector::default();
             collector.visit_body(self.body);
             let mut bindings = collector.bindings;
-            bindings.extend(self.parameters.iter().copied());
+            bindings.extend(
+                self.parameters
+                    .into_iter()
+                    .flat_map(|p| p.iter().map(|p| p.name().as_str())),
+            );
             for name in self.globals.keys() {
                 bindings.remove(name);
             }
@@ -347,6 +361,8 @@ struct Context<'a> {
     /// Ranges of every `global` and `nonlocal` statement, where CPython's symbol table
     /// reports errors about the names they declare.
     declarations: Vec<TextRange>,
+    /// Whether any body may hold a `global` statement (see [`check`]).
+    may_declare_globals: bool,
 }
 
 /// An error from the checker, with the scope facts its CPython message depends on.
@@ -502,7 +518,9 @@ impl SemanticSyntaxContext for Context<'_> {
     }
 
     fn is_bound_parameter(&self, name: &str) -> bool {
-        self.current().is_some_and(|s| s.parameters.contains(name))
+        self.current()
+            .and_then(|s| s.parameters)
+            .is_some_and(|p| p.iter().any(|p| p.name().as_str() == name))
     }
 }
 
@@ -561,7 +579,7 @@ impl<'a> ScopeWalker<'a> {
             return;
         };
         self.visit_expr(&first.iter);
-        self.with_scope(Scope::new(kind, &[], None), |walker| {
+        self.with_scope(Scope::new(kind, &[], None, false), |walker| {
             for (i, generator) in generators.iter().enumerate() {
                 walker.visit_expr(&generator.target);
                 if i > 0 {
@@ -656,6 +674,7 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
                     },
                     &def.body,
                     Some(&def.parameters),
+                    self.ctx.may_declare_globals,
                 );
                 self.with_scope(scope, |walker| walker.visit_body(&def.body));
             }
@@ -669,7 +688,12 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
                 if let Some(arguments) = &class.arguments {
                     self.visit_arguments(arguments);
                 }
-                let scope = Scope::new(ScopeKind::Class, &class.body, None);
+                let scope = Scope::new(
+                    ScopeKind::Class,
+                    &class.body,
+                    None,
+                    self.ctx.may_declare_globals,
+                );
                 self.with_scope(scope, |walker| walker.visit_body(&class.body));
             }
             Stmt::For(for_stmt) => {
@@ -688,17 +712,51 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
-        self.ctx
-            .name_context
-            .set(expr.as_name_expr().map(|name| name.ctx));
-        self.checker.visit_expr(expr, &self.ctx);
-        self.ctx.name_context.set(None);
+        match expr {
+            Expr::Name(name) => {
+                // The checker rejects binding or deleting `__debug__` and using a name
+                // before the scope's `global` declaration of it: a load in a scope without
+                // `global` statements, which most names are, cannot be wrong.
+                let has_globals = self.ctx.current().is_some_and(|s| !s.globals.is_empty());
+                if has_globals || name.ctx != ExprContext::Load {
+                    // The message for a name depends on how it is used.
+                    self.ctx.name_context.set(Some(name.ctx));
+                    self.checker.visit_expr(expr, &self.ctx);
+                    self.ctx.name_context.set(None);
+                }
+                // A name has no children.
+                return;
+            }
+            // The kinds the checker's `visit_expr` examines (it keeps no state between
+            // calls); it has nothing to say about the others, which are most nodes, nor
+            // about tuples and lists that are not assigned to, calls with fewer than two
+            // keyword arguments and lambdas without parameters.
+            Expr::ListComp(_)
+            | Expr::SetComp(_)
+            | Expr::DictComp(_)
+            | Expr::Generator(_)
+            | Expr::Yield(_)
+            | Expr::YieldFrom(_)
+            | Expr::Await(_) => self.checker.visit_expr(expr, &self.ctx),
+            Expr::Tuple(ast::ExprTuple { ctx, .. }) | Expr::List(ast::ExprList { ctx, .. })
+                if ctx.is_store() =>
+            {
+                self.checker.visit_expr(expr, &self.ctx);
+            }
+            Expr::Call(call) if call.arguments.keywords.len() >= 2 => {
+                self.checker.visit_expr(expr, &self.ctx);
+            }
+            Expr::Lambda(lambda) if lambda.parameters.is_some() => {
+                self.checker.visit_expr(expr, &self.ctx);
+            }
+            _ => {}
+        }
         match expr {
             Expr::Lambda(lambda) => {
                 if let Some(parameters) = &lambda.parameters {
                     self.visit_parameter_defaults(parameters);
                 }
-                let scope = Scope::new(ScopeKind::Lambda, &[], lambda.parameters.as_deref());
+                let scope = Scope::new(ScopeKind::Lambda, &[], lambda.parameters.as_deref(), false);
                 self.with_scope(scope, |walker| walker.visit_expr(&lambda.body));
             }
             Expr::ListComp(comp) => {

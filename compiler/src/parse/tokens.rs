@@ -40,6 +40,9 @@ pub(crate) struct TokenScan {
     pub unclosed: Option<(char, TextSize)>,
     /// A backslash continuation runs into the end of the file.
     pub eof_in_continuation: Option<TextSize>,
+    /// The file may hold a `global` statement: false only when the scan saw every token
+    /// and none was the keyword.
+    pub may_declare_globals: bool,
 }
 
 impl TokenScan {
@@ -60,7 +63,10 @@ enum Open {
 /// Scans `tokens` (ruff's token stream for `map.text`) and the lexical errors among
 /// `errors` for CPython tokenizer errors.
 pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError]) -> TokenScan {
-    let mut scan = TokenScan::default();
+    let mut scan = TokenScan {
+        may_declare_globals: true,
+        ..TokenScan::default()
+    };
     lexical_errors(map, errors, &mut scan);
 
     let text = map.text;
@@ -196,6 +202,100 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
         Open::Interpolated => None,
     });
     scan
+}
+
+/// [`scan`] for a token stream ruff lexed and parsed without any error, which is nearly
+/// every file compiled. Such a stream leaves CPython's tokenizer little to object to:
+/// brackets match, every backslash between tokens ends its line, no character is
+/// unknown, and with spaces alone in the indentation (no tab or form feed anywhere in
+/// the file) ruff's own indentation checks are CPython's. What remains is malformed
+/// numbers and the nesting limits, which one pass over the token kinds covers. A file
+/// outside those conditions, or nesting anywhere near a limit, gets the full scan, so
+/// the diagnostics are always the full scan's.
+pub(crate) fn scan_error_free(map: &SourceMap<'_>, tokens: &[Token]) -> TokenScan {
+    if !error_free_shortcut_applies(map.text, tokens) {
+        return scan(map, tokens, &[]);
+    }
+    // Far below the limits: near them the full scan decides, with its exact positions.
+    const NEAR_MAX_LEVEL: usize = MAX_LEVEL / 2;
+    const NEAR_MAX_INDENT: usize = MAX_INDENT / 2;
+    let mut scan = TokenScan::default();
+    let mut number_scanned_to = 0usize;
+    let (mut level, mut indent) = (0usize, 0usize);
+    for token in tokens {
+        match token.kind() {
+            TokenKind::Int | TokenKind::Float | TokenKind::Complex => {
+                let start = usize::from(token.start());
+                if start >= number_scanned_to {
+                    check_number(map, start, &mut number_scanned_to, &mut scan);
+                }
+            }
+            TokenKind::Lpar
+            | TokenKind::Lsqb
+            | TokenKind::Lbrace
+            | TokenKind::FStringStart
+            | TokenKind::TStringStart => {
+                level += 1;
+                if level >= NEAR_MAX_LEVEL {
+                    return self::scan(map, tokens, &[]);
+                }
+            }
+            TokenKind::Rpar
+            | TokenKind::Rsqb
+            | TokenKind::Rbrace
+            | TokenKind::FStringEnd
+            | TokenKind::TStringEnd => level = level.saturating_sub(1),
+            TokenKind::Indent => {
+                indent += 1;
+                if indent >= NEAR_MAX_INDENT {
+                    return self::scan(map, tokens, &[]);
+                }
+            }
+            TokenKind::Dedent => indent = indent.saturating_sub(1),
+            TokenKind::Global => scan.may_declare_globals = true,
+            _ => {}
+        }
+    }
+    scan
+}
+
+/// Whether [`scan_error_free`] may skip the full scan: every tab and form feed (which
+/// make CPython's two indentation measures disagree, or reset them) and every backslash
+/// that ends a line lies inside a string or a comment, or between tokens after a token of
+/// the logical line it is in or continues. Such a character at the start of a logical
+/// line, in its indentation (which ruff's indentation tokens cover) or before its first
+/// token, is where CPython's indentation rules and the full scan's idea of where a logical
+/// line starts differ from ruff's.
+fn error_free_shortcut_applies(text: &str, tokens: &[Token]) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'\\', b'\t', b'\x0c', bytes).all(|at| {
+        if bytes[at] == b'\\' && !matches!(bytes.get(at + 1), Some(b'\n' | b'\r') | None) {
+            return true;
+        }
+        let at = TextSize::new(at as u32);
+        let i = tokens.partition_point(|t| t.end() <= at);
+        match tokens.get(i) {
+            Some(t) if t.start() <= at => matches!(
+                t.kind(),
+                TokenKind::String
+                    | TokenKind::FStringMiddle
+                    | TokenKind::TStringMiddle
+                    | TokenKind::Comment
+            ),
+            // Between tokens: harmless after a token of the logical line it is in or
+            // continues, where neither the full scan nor ruff looks at indentation.
+            _ => i.checked_sub(1).is_some_and(|before| {
+                !matches!(
+                    tokens[before].kind(),
+                    TokenKind::Newline
+                        | TokenKind::NonLogicalNewline
+                        | TokenKind::Indent
+                        | TokenKind::Dedent
+                        | TokenKind::Comment
+                )
+            }),
+        }
+    })
 }
 
 fn check_number(map: &SourceMap<'_>, start: usize, scanned_to: &mut usize, scan: &mut TokenScan) {
@@ -612,4 +712,62 @@ fn interpolated_string_error(
         ),
     };
     Some(map.at_cursor(SyntaxErrorKind::SyntaxError, &message, error.location.end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{error_free_shortcut_applies, scan, scan_error_free};
+    use crate::parse::{SourceMap, TARGET_VERSION};
+    use ruff_python_parser::{Mode, ParseOptions};
+
+    /// Whether the shortcut applies to `source`, after checking that ruff parses it without
+    /// error and that the shortcut and the full scan agree on it.
+    fn shortcut(source: &str) -> bool {
+        let options = ParseOptions::from(Mode::Module).with_target_version(TARGET_VERSION);
+        let parsed = ruff_python_parser::parse_unchecked(source, options);
+        assert!(
+            parsed.errors().is_empty(),
+            "{source:?}: {:?}",
+            parsed.errors()
+        );
+        let map = SourceMap::new(source, "t.py");
+        let quick = scan_error_free(&map, parsed.tokens());
+        let full = scan(&map, parsed.tokens(), &[]);
+        assert_eq!(
+            format!("{:?}", quick.error.map(|e| e.1)),
+            format!("{:?}", full.error.map(|e| e.1)),
+            "{source:?}"
+        );
+        error_free_shortcut_applies(source, parsed.tokens())
+    }
+
+    #[test]
+    fn shortcut_only_where_ruff_and_cpython_agree() {
+        assert!(shortcut("x = 1\nif x:\n    y = (1,\n         2)\n"));
+        // Backslashes inside strings and comments, and continuing a logical line.
+        assert!(shortcut("s = 'a\\\nb'\n# c \\\nx = 1 + \\\n    2\n"));
+        // Tabs, form feeds and a backslash before a line's first token take the full scan;
+        // inside strings and comments, or between a line's tokens, they are harmless.
+        assert!(!shortcut("if x:\n\ty = 1\n"));
+        assert!(!shortcut("\x0cx = 1\n"));
+        assert!(!shortcut("x = 1\n\x0c\ny = 2\n"));
+        assert!(shortcut("x = '\t'  # \t\x0c\ny =\t(1,\x0c2)\n"));
+        assert!(!shortcut("if x:\n    \\\n    y = 1\n"));
+        // Malformed numbers are found either way.
+        assert!(shortcut("x = 1if y else 2\n"));
+        // Nesting near the limits is left to the full scan, which reports it exactly.
+        for depth in [150, 250] {
+            shortcut(&format!(
+                "x = {}1{}\n",
+                "(".repeat(depth),
+                ")".repeat(depth)
+            ));
+        }
+        let mut nested = String::new();
+        for level in 0..120 {
+            nested.push_str(&format!("{}if x:\n", " ".repeat(level)));
+        }
+        nested.push_str(&format!("{}pass\n", " ".repeat(120)));
+        shortcut(&nested);
+    }
 }

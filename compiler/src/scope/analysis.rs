@@ -12,20 +12,38 @@
 
 use super::builder::{BuildResult, Builder};
 use super::flags::*;
+use super::symbol_index::{SymbolIndex, name_hash};
 use super::{ScopeKind, SymbolScope};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 /// A name, interned for the analysis: the sets below are copied for every child block
 /// (CPython's `newbound`, `newglobal`) and probed for every symbol, so they hold small
 /// integers rather than strings, which makes a copy a plain table copy and a probe a
 /// multiply instead of hashing the text again.
-type NameId = u32;
+pub(super) type NameId = u32;
 
 /// A set of names.
 type NameSet = FxHashSet<NameId>;
 
-/// Resolution decided so far for the names of one block (CPython's `scopes` dict).
-type Resolutions = FxHashMap<NameId, SymbolScope>;
+/// Resolution decided so far for the symbols of one block (CPython's `scopes` dict), by
+/// the symbol's position in the block's list: a vector, where a map by name would hash
+/// every symbol twice.
+struct Resolutions {
+    /// The name id of every symbol (removed ones included, so positions stay valid).
+    ids: Vec<NameId>,
+    scopes: Vec<Option<SymbolScope>>,
+}
+
+impl Resolutions {
+    fn set(&mut self, position: usize, name: NameId, scope: SymbolScope) {
+        if position >= self.ids.len() {
+            self.ids.resize(position + 1, name);
+            self.scopes.resize(position + 1, None);
+        }
+        self.ids[position] = name;
+        self.scopes[position] = Some(scope);
+    }
+}
 
 /// The implicit cells a class body provides to the scopes nested in it; interned first,
 /// so their ids are their indexes here.
@@ -34,33 +52,33 @@ const DUNDER_CLASS: NameId = 0;
 const DUNDER_CLASSDICT: NameId = 1;
 const CONDITIONAL_ANNOTATIONS: NameId = 2;
 
-/// The names of one module's symbols, each with its [`NameId`].
-struct Names {
-    ids: FxHashMap<Box<str>, NameId>,
+/// The names of one module's symbols, each with its [`NameId`]. The builder interns a
+/// symbol's name when it creates the symbol, reusing the hash its scope's index computed,
+/// so the analysis reads ids and never hashes a name.
+#[derive(Default)]
+pub(super) struct Names {
+    index: SymbolIndex,
     texts: Vec<Box<str>>,
 }
 
 impl Names {
-    fn new() -> Self {
-        let mut names = Names {
-            ids: FxHashMap::default(),
-            texts: Vec::new(),
-        };
+    pub(super) fn new() -> Self {
+        let mut names = Names::default();
         for cell in CLASS_CELLS {
-            names.id(cell);
+            names.id_hashed(name_hash(cell), cell);
         }
         names
     }
 
-    /// The id of `name`, interning it on first sight.
-    fn id(&mut self, name: &str) -> NameId {
-        if let Some(&id) = self.ids.get(name) {
-            return id;
+    /// The id of `name`, whose [`name_hash`] is `hash`, interning it on first sight.
+    pub(super) fn id_hashed(&mut self, hash: u32, name: &str) -> NameId {
+        if let Some(id) = self.index.get_hashed(hash, name, |i| &self.texts[i]) {
+            return id as NameId;
         }
-        let id = self.texts.len() as NameId;
+        let id = self.texts.len();
         self.texts.push(name.into());
-        self.ids.insert(name.into(), id);
-        id
+        self.index.insert_hashed(hash, id);
+        id as NameId
     }
 
     fn text(&self, id: NameId) -> &str {
@@ -71,7 +89,8 @@ impl Names {
 impl Builder<'_> {
     /// Analyses the whole tree under the module scope `root`.
     pub(super) fn analyze_module(&mut self, root: usize) -> BuildResult<()> {
-        let mut names = Names::new();
+        // The builder has interned every symbol's name; nothing needs them afterwards.
+        let mut names = std::mem::take(&mut self.names);
         self.analyze_block(
             root,
             None,
@@ -112,39 +131,31 @@ impl Builder<'_> {
         }
         // The id of every symbol by its index (removed ones included, so the indexes stay
         // valid for `update_symbols`), and the live symbols to analyse.
-        let symbol_ids: Vec<NameId> = self.scopes[id]
-            .symbols
-            .iter()
-            .map(|s| names.id(&s.name))
-            .collect();
-        let symbols: Vec<(NameId, u32)> = self.scopes[id]
-            .symbols
-            .iter()
-            .zip(&symbol_ids)
-            .filter(|(s, _)| !s.removed)
-            .map(|(s, &name)| (name, s.flags))
-            .collect();
-        // Every symbol gets a resolution, and most are locals: sized once, not grown.
-        let mut resolutions =
-            Resolutions::with_capacity_and_hasher(symbols.len(), Default::default());
-        let mut local = NameSet::with_capacity_and_hasher(symbols.len(), Default::default());
-        for (name, flags) in symbols {
+        let symbol_ids: Vec<NameId> = self.scopes[id].symbols.iter().map(|s| s.id).collect();
+        let count = symbol_ids.len();
+        let mut resolutions = Resolutions {
+            scopes: vec![None; count],
+            ids: symbol_ids,
+        };
+        // Most symbols are locals: sized once, not grown.
+        let mut local = NameSet::with_capacity_and_hasher(count, Default::default());
+        // Analysing a name adds no symbol to the block, so its first `count` symbols are
+        // read in place rather than copied out.
+        for position in 0..count {
+            let symbol = &self.scopes[id].symbols[position];
+            if symbol.removed {
+                continue;
+            }
+            let (name, flags) = (resolutions.ids[position], symbol.flags);
             let sets = NameSets {
                 bound: bound.as_mut(),
                 local: &mut local,
                 free: &mut free,
                 global: &mut global,
             };
-            self.analyze_name(
-                id,
-                &mut resolutions,
-                name,
-                flags,
-                sets,
-                &mut type_params,
-                class_entry,
-                names,
-            )?;
+            let resolved =
+                self.analyze_name(id, name, flags, sets, &mut type_params, class_entry, names)?;
+            resolutions.set(position, name, resolved);
         }
         if is_class {
             new_bound.extend([DUNDER_CLASS, DUNDER_CLASSDICT, CONDITIONAL_ANNOTATIONS]);
@@ -160,9 +171,10 @@ impl Builder<'_> {
             new_global.extend(global.iter().copied());
         }
 
-        let children = self.scopes[id].children.clone();
         let sees_class = self.scopes[id].can_see_class_scope;
-        for child in children {
+        // The analysis never changes the tree's shape, so the children are read in place.
+        for index in 0..self.scopes[id].children.len() {
+            let child = self.scopes[id].children[index];
             let child_class_entry = if self.scopes[child].can_see_class_scope {
                 if is_class { Some(id) } else { class_entry }
             } else {
@@ -203,7 +215,6 @@ impl Builder<'_> {
         let classflag = is_class || sees_class;
         self.update_symbols(
             id,
-            &symbol_ids,
             &resolutions,
             bound.as_ref(),
             &new_free,
@@ -220,14 +231,13 @@ impl Builder<'_> {
     fn analyze_name(
         &self,
         id: usize,
-        resolutions: &mut Resolutions,
         name: NameId,
         flags: u32,
         sets: NameSets<'_>,
         type_params: &mut NameSet,
         class_entry: Option<usize>,
         names: &Names,
-    ) -> BuildResult<()> {
+    ) -> BuildResult<SymbolScope> {
         let NameSets {
             bound,
             local,
@@ -243,12 +253,11 @@ impl Builder<'_> {
                     format!("name '{text}' is nonlocal and global"),
                 ));
             }
-            resolutions.insert(name, SymbolScope::GlobalExplicit);
             global.insert(name);
             if let Some(bound) = bound {
                 bound.remove(&name);
             }
-            return Ok(());
+            return Ok(SymbolScope::GlobalExplicit);
         }
         if flags & DEF_NONLOCAL != 0 {
             let Some(bound) = bound else {
@@ -272,12 +281,10 @@ impl Builder<'_> {
                     format!("nonlocal binding not allowed for type parameter '{text}'"),
                 ));
             }
-            resolutions.insert(name, SymbolScope::Free);
             free.insert(name);
-            return Ok(());
+            return Ok(SymbolScope::Free);
         }
         if flags & DEF_BOUND != 0 {
-            resolutions.insert(name, SymbolScope::Local);
             local.insert(name);
             global.remove(&name);
             if flags & DEF_TYPE_PARAM != 0 {
@@ -285,30 +292,26 @@ impl Builder<'_> {
             } else {
                 type_params.remove(&name);
             }
-            return Ok(());
+            return Ok(SymbolScope::Local);
         }
         // A scope that can see a class namespace reads names the class binds from the class
         // dict and then the globals, skipping any outer function binding.
         if let Some(class) = class_entry {
             let class_flags = self.scopes[class].flags(text);
             if class_flags & DEF_GLOBAL != 0 {
-                resolutions.insert(name, SymbolScope::GlobalExplicit);
-                return Ok(());
+                return Ok(SymbolScope::GlobalExplicit);
             }
             if class_flags & DEF_BOUND != 0 && class_flags & DEF_NONLOCAL == 0 {
-                resolutions.insert(name, SymbolScope::GlobalImplicit);
-                return Ok(());
+                return Ok(SymbolScope::GlobalImplicit);
             }
         }
         if let Some(bound) = bound
             && bound.contains(&name)
         {
-            resolutions.insert(name, SymbolScope::Free);
             free.insert(name);
-            return Ok(());
+            return Ok(SymbolScope::Free);
         }
-        resolutions.insert(name, SymbolScope::GlobalImplicit);
-        Ok(())
+        Ok(SymbolScope::GlobalImplicit)
     }
 
     /// CPython's `error_at_directive`: the error points at the `global`/`nonlocal`
@@ -345,7 +348,7 @@ impl Builder<'_> {
             .symbols
             .iter()
             .filter(|s| !s.removed)
-            .map(|s| (names.id(&s.name), s.flags, s.scope))
+            .map(|s| (s.id, s.flags, s.scope))
             .collect();
         for (name, flags, mut scope) in symbols {
             // The hidden `.0` parameter stays with the comprehension.
@@ -364,8 +367,8 @@ impl Builder<'_> {
             let text = names.text(name);
             match self.scopes[parent].get(text).map(|s| s.flags) {
                 None => {
-                    self.scopes[parent].insert(text, flags, scope);
-                    resolutions.insert(name, scope);
+                    let position = self.scopes[parent].insert(text, name, flags, scope);
+                    resolutions.set(position, name, scope);
                 }
                 Some(parent_flags) => {
                     // A name the comprehension uses freely that the parent function binds is
@@ -413,9 +416,7 @@ impl Builder<'_> {
     }
 
     /// CPython's `update_symbols`: records the resolutions, and adds free variables that
-    /// pass through this block only to reach a child. `symbol_ids` holds the ids of the
-    /// block's symbols as they were before the analysis of its children (which may add
-    /// symbols from inlined comprehensions).
+    /// pass through this block only to reach a child.
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors CPython's update_symbols"
@@ -423,7 +424,6 @@ impl Builder<'_> {
     fn update_symbols(
         &mut self,
         id: usize,
-        symbol_ids: &[NameId],
         resolutions: &Resolutions,
         bound: Option<&NameSet>,
         free: &NameSet,
@@ -436,15 +436,12 @@ impl Builder<'_> {
             if symbol.removed {
                 continue;
             }
-            let name = match symbol_ids.get(index) {
-                Some(&name) => name,
-                None => names.id(&symbol.name),
-            };
+            let name = symbol.id;
             if inlined_cells.contains(&name) {
                 symbol.flags |= DEF_COMP_CELL;
             }
-            if let Some(&resolved) = resolutions.get(&name) {
-                symbol.scope = resolved;
+            if let Some(Some(resolved)) = resolutions.scopes.get(index) {
+                symbol.scope = *resolved;
             }
         }
         // CPython iterates a set here; sorting keeps the symbol order deterministic.
@@ -462,7 +459,7 @@ impl Builder<'_> {
             if bound.is_some_and(|bound| !bound.contains(&name)) {
                 continue; // a global
             }
-            scope.insert(text, 0, SymbolScope::Free);
+            scope.insert(text, name, 0, SymbolScope::Free);
         }
     }
 }
@@ -478,12 +475,12 @@ struct NameSets<'a> {
 /// CPython's `analyze_cells`: locals that children need (or that inlined comprehensions
 /// made cells) become cells.
 fn analyze_cells(resolutions: &mut Resolutions, free: &mut NameSet, inlined_cells: &NameSet) {
-    for (name, scope) in resolutions.iter_mut() {
-        if *scope != SymbolScope::Local {
+    for (name, scope) in resolutions.ids.iter().zip(&mut resolutions.scopes) {
+        if *scope != Some(SymbolScope::Local) {
             continue;
         }
         if free.contains(name) || inlined_cells.contains(name) {
-            *scope = SymbolScope::Cell;
+            *scope = Some(SymbolScope::Cell);
             free.remove(name);
         }
     }

@@ -16,13 +16,15 @@
 //! - `'yield' outside function` (a code-generation error in CPython) is reported here, after
 //!   all symbol-table errors.
 
+use super::analysis::{NameId, Names};
 use super::flags::*;
+use super::symbol_index::{SymbolIndex, name_hash};
 use super::{Scope, ScopeId, ScopeKey, ScopeKind, Symbol, SymbolScope, SymbolTable, mangle};
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use crate::parse::SourceMap;
 use ruff_python_ast::{self as ast, ExprContext, Stmt};
 use ruff_text_size::{TextRange, TextSize};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 pub(super) type NameSet = FxHashSet<String>;
 pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
@@ -40,6 +42,8 @@ pub(super) enum CompKind {
 #[derive(Debug, Clone)]
 pub(super) struct RawSymbol {
     pub name: String,
+    /// The name's id among the module's names (see `analysis.rs`).
+    pub id: NameId,
     pub flags: u32,
     pub scope: SymbolScope,
     /// Dropped by `inline_comprehension` (`__class__` of a comprehension in a class body).
@@ -56,7 +60,7 @@ pub(super) struct RawScope {
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     pub symbols: Vec<RawSymbol>,
-    pub(super) index: FxHashMap<String, usize>,
+    pub(super) index: SymbolIndex,
     pub varnames: Vec<String>,
     pub is_generator: bool,
     pub is_coroutine: bool,
@@ -83,16 +87,20 @@ pub(super) struct RawScope {
 }
 
 impl RawScope {
+    /// The position of `name` in [`RawScope::symbols`], removed or not.
+    pub(super) fn position(&self, name: &str) -> Option<usize> {
+        self.index.get(name, |i| &self.symbols[i].name)
+    }
+
     pub fn get(&self, name: &str) -> Option<&RawSymbol> {
-        self.index
-            .get(name)
-            .map(|&i| &self.symbols[i])
+        self.position(name)
+            .map(|i| &self.symbols[i])
             .filter(|s| !s.removed)
     }
 
     pub fn get_mut(&mut self, name: &str) -> Option<&mut RawSymbol> {
-        match self.index.get(name) {
-            Some(&i) if !self.symbols[i].removed => Some(&mut self.symbols[i]),
+        match self.position(name) {
+            Some(i) if !self.symbols[i].removed => Some(&mut self.symbols[i]),
             _ => None,
         }
     }
@@ -102,27 +110,43 @@ impl RawScope {
         self.get(name).map_or(0, |s| s.flags)
     }
 
-    /// Adds (or replaces) a symbol.
-    pub fn insert(&mut self, name: &str, flags: u32, scope: SymbolScope) {
-        match self.index.get(name) {
+    /// Adds (or replaces) a symbol named `name`, whose id is `id`; returns its position.
+    pub fn insert(&mut self, name: &str, id: NameId, flags: u32, scope: SymbolScope) -> usize {
+        let hash = name_hash(name);
+        match self.index.get_hashed(hash, name, |i| &self.symbols[i].name) {
             // Same name: update in place rather than allocate it again.
-            Some(&i) => {
+            Some(i) => {
                 let symbol = &mut self.symbols[i];
                 symbol.flags = flags;
                 symbol.scope = scope;
                 symbol.removed = false;
+                i
             }
             None => {
-                let symbol = RawSymbol {
-                    name: name.to_owned(),
-                    flags,
-                    scope,
-                    removed: false,
-                };
-                self.index.insert(name.to_owned(), self.symbols.len());
-                self.symbols.push(symbol);
+                self.push_new(hash, name, id, flags, scope);
+                self.symbols.len() - 1
             }
         }
+    }
+
+    /// Adds a symbol the caller has just looked up (by its [`name_hash`] `hash`) and not
+    /// found.
+    pub(super) fn push_new(
+        &mut self,
+        hash: u32,
+        name: &str,
+        id: NameId,
+        flags: u32,
+        scope: SymbolScope,
+    ) {
+        self.index.insert_hashed(hash, self.symbols.len());
+        self.symbols.push(RawSymbol {
+            name: name.to_owned(),
+            id,
+            flags,
+            scope,
+            removed: false,
+        });
     }
 
     pub fn remove(&mut self, name: &str) {
@@ -161,6 +185,8 @@ pub(super) struct Builder<'a> {
     pub(super) depth: u32,
     /// A code-generation-stage error, reported only if analysis succeeds.
     pub(super) deferred: Option<Box<SyntaxDiagnostic>>,
+    /// Every symbol's name, interned when the symbol is created.
+    pub(super) names: Names,
 }
 
 /// Builds the table for `module`; see the module docs.
@@ -194,6 +220,7 @@ impl<'a> Builder<'a> {
             module_range: TextRange::new(TextSize::new(0), TextSize::new(len)),
             depth: 0,
             deferred: None,
+            names: Names::new(),
         }
     }
 
@@ -258,7 +285,7 @@ impl<'a> Builder<'a> {
             parent: None,
             children: Vec::new(),
             symbols: Vec::new(),
-            index: FxHashMap::default(),
+            index: SymbolIndex::default(),
             varnames: Vec::new(),
             is_generator: false,
             is_coroutine: false,
@@ -335,9 +362,9 @@ impl<'a> Builder<'a> {
             kind,
             ScopeKind::Annotation | ScopeKind::TypeVarBound | ScopeKind::TypeAlias
         ) {
-            // The `format` argument of `__annotate__`-style functions.
-            self.add_def(".format", DEF_PARAM, range)?;
-            self.add_def(".format", USE, range)?;
+            // The `format` argument of `__annotate__`-style functions, defined and used
+            // (one definition with both flags records the same as two in a row).
+            self.add_def(".format", DEF_PARAM | USE, range)?;
         }
         Ok(id)
     }
@@ -350,6 +377,11 @@ impl<'a> Builder<'a> {
 
     /// `_Py_MaybeMangle(st_private, ste, name)`.
     pub(super) fn mangle_in<'n>(&self, ste: usize, name: &'n str) -> std::borrow::Cow<'n, str> {
+        // Outside classes nothing is mangled, and inside them only `__`-prefixed names
+        // can be: most names are decided by these two tests.
+        if self.private.is_none() || !name.starts_with("__") {
+            return std::borrow::Cow::Borrowed(name);
+        }
         if let Some(set) = self.scopes[ste].mangled_names
             && !self.mangled_sets[set].contains(name)
         {
@@ -404,8 +436,12 @@ impl<'a> Builder<'a> {
     ) -> BuildResult<()> {
         let mangled = self.mangle_in(self.cur(), name);
         let mut value = flag;
-        // One lookup serves both the checks and the update below.
-        let position = self.scopes[ste].index.get(&*mangled).copied();
+        // One hash serves every index the name is looked up in, and one lookup serves both
+        // the checks and the update below.
+        let hash = name_hash(&mangled);
+        let position = self.scopes[ste]
+            .index
+            .get_hashed(hash, &mangled, |i| &self.scopes[ste].symbols[i].name);
         let existing = position
             .map(|i| &self.scopes[ste].symbols[i])
             .filter(|s| !s.removed);
@@ -437,15 +473,19 @@ impl<'a> Builder<'a> {
                 symbol.scope = SymbolScope::Local;
                 symbol.removed = false;
             }
-            None => self.scopes[ste].insert(&mangled, value, SymbolScope::Local),
+            None => {
+                let id = self.names.id_hashed(hash, &mangled);
+                self.scopes[ste].push_new(hash, &mangled, id, value, SymbolScope::Local);
+            }
         }
         if flag & DEF_PARAM != 0 {
             self.scopes[ste].varnames.push(mangled.into_owned());
         } else if flag & DEF_GLOBAL != 0 {
             // The module's entry records every name declared global anywhere.
+            let id = self.names.id_hashed(hash, &mangled);
             let module = &mut self.scopes[0];
             let flags = module.flags(&mangled) | flag;
-            module.insert(&mangled, flags, SymbolScope::Local);
+            module.insert(&mangled, id, flags, SymbolScope::Local);
         }
         Ok(())
     }
@@ -523,6 +563,7 @@ impl<'a> Builder<'a> {
             ..SymbolTable::default()
         };
         table.scopes.reserve(self.scopes.len());
+        table.by_key.reserve(self.scopes.len());
         // A re-entered annotation block can be linked under two parents, and is then
         // converted twice; every other scope's symbols move into the table instead of
         // being copied name by name.
@@ -535,8 +576,21 @@ impl<'a> Builder<'a> {
         let mut work = vec![(0usize, None::<ScopeId>)];
         while let Some((raw_id, parent)) = work.pop() {
             let raw = &mut self.scopes[raw_id];
-            let mut scope = Scope::new(raw.kind, raw.name.clone(), raw.key, parent, raw.lineno);
-            if links[raw_id] <= 1 && !raw.symbols.iter().any(|s| s.removed) {
+            // A scope converted once gives its parts to the table instead of copies.
+            let once = links[raw_id] <= 1;
+            let take = |s: &mut String| if once { std::mem::take(s) } else { s.clone() };
+            let mut scope = Scope::new(raw.kind, take(&mut raw.name), raw.key, parent, raw.lineno);
+            scope.params = if once {
+                std::mem::take(&mut raw.varnames)
+            } else {
+                raw.varnames.clone()
+            };
+            scope.private = if once {
+                raw.private.take()
+            } else {
+                raw.private.clone()
+            };
+            if once && !raw.symbols.iter().any(|s| s.removed) {
                 // The raw index maps each name to its position already.
                 scope.symbol_index = std::mem::take(&mut raw.index);
                 scope.symbols = std::mem::take(&mut raw.symbols)
@@ -553,7 +607,6 @@ impl<'a> Builder<'a> {
                 }
             }
             let raw = &self.scopes[raw_id];
-            scope.params = raw.varnames.clone();
             scope.is_generator = raw.is_generator;
             scope.is_coroutine = raw.is_coroutine;
             scope.has_varargs = raw.has_varargs;
@@ -564,7 +617,6 @@ impl<'a> Builder<'a> {
             scope.can_see_class_scope = raw.can_see_class_scope;
             scope.has_conditional_annotations = raw.has_conditional_annotations;
             scope.annotations_used = raw.annotations_used;
-            scope.private = raw.private.clone();
             scope.mangled_names = raw.mangled_names.map(|set| {
                 let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
                 names.sort();

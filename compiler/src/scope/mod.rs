@@ -12,6 +12,7 @@
 use crate::diagnostics::SyntaxDiagnostic;
 use ruff_text_size::TextRange;
 use rustc_hash::FxHashMap;
+use symbol_index::SymbolIndex;
 
 /// Index of a scope in [`SymbolTable::scopes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -117,7 +118,7 @@ pub struct Scope {
     pub children: Vec<ScopeId>,
     /// Symbols in first-seen order.
     pub symbols: Vec<Symbol>,
-    symbol_index: FxHashMap<String, usize>,
+    symbol_index: SymbolIndex,
     /// Parameter names in `co_varnames` order (positional, keyword-only, `*args`, `**kwargs`).
     pub params: Vec<String>,
     pub is_generator: bool,
@@ -167,7 +168,7 @@ impl Scope {
             parent,
             children: Vec::new(),
             symbols: Vec::new(),
-            symbol_index: FxHashMap::default(),
+            symbol_index: SymbolIndex::default(),
             params: Vec::new(),
             is_generator: false,
             is_coroutine: false,
@@ -195,14 +196,19 @@ impl Scope {
         mangle(self.private.as_deref(), name)
     }
 
+    /// The position of `name` (as stored) in [`Scope::symbols`].
+    fn position(&self, name: &str) -> Option<usize> {
+        self.symbol_index.get(name, |i| &self.symbols[i].name)
+    }
+
     /// Looks a name up, by its stored (mangled) spelling or its source spelling.
     pub fn lookup(&self, name: &str) -> Option<&Symbol> {
-        let index = match self.symbol_index.get(name) {
-            Some(&i) => Some(i),
+        let index = match self.position(name) {
+            Some(i) => Some(i),
             // Most misses are names the scope never mentions (globals, builtins), which
             // mangling leaves alone: looking the same spelling up again would be wasted.
             None => match self.mangle(name) {
-                std::borrow::Cow::Owned(mangled) => self.symbol_index.get(&mangled).copied(),
+                std::borrow::Cow::Owned(mangled) => self.position(&mangled),
                 std::borrow::Cow::Borrowed(_) => None,
             },
         };
@@ -211,21 +217,20 @@ impl Scope {
 
     /// Looks a name up for modification.
     pub fn lookup_mut(&mut self, name: &str) -> Option<&mut Symbol> {
-        self.symbol_index.get(name).map(|&i| &mut self.symbols[i])
+        self.position(name).map(|i| &mut self.symbols[i])
     }
 
     /// Adds `flag` to `name`, creating the symbol (provisionally `Local`) if new.
     pub fn add_flag(&mut self, name: &str, flag: u32) -> &mut Symbol {
-        let index = match self.symbol_index.get(name) {
-            Some(&i) => i,
+        let index = match self.position(name) {
+            Some(i) => i,
             None => {
                 self.symbols.push(Symbol {
                     name: name.to_owned(),
                     scope: SymbolScope::Local,
                     flags: 0,
                 });
-                self.symbol_index
-                    .insert(name.to_owned(), self.symbols.len() - 1);
+                self.symbol_index.insert_new(name, self.symbols.len() - 1);
                 self.symbols.len() - 1
             }
         };
@@ -356,5 +361,6 @@ pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, 
 mod analysis;
 mod builder;
 mod dump;
+mod symbol_index;
 mod walk_expr;
 mod walk_stmt;

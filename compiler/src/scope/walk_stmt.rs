@@ -312,7 +312,6 @@ impl Builder<'_> {
             f.name.range,
             true,
         )?;
-        self.scopes[annotation].lineno = self.line_of(f.name.range.start());
         if is_in_class {
             self.scopes[annotation].can_see_class_scope = true;
             self.add_def("__classdict__", USE, f.name.range)?;

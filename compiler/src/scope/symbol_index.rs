@@ -1,0 +1,117 @@
+//! The name → position index of a scope's symbol list, keeping no copy of the names.
+//!
+//! Every scope has one, while it is built and in the finished table. A map keyed by the
+//! name's text would hold a second owned copy of every name beside the symbol's own, one
+//! more allocation per symbol, and would hash the texts again whenever it grows. This
+//! index stores only each name's hash and its position in the list; the text is read from
+//! the symbol list itself when a probe needs to compare it.
+
+use std::hash::Hasher;
+
+/// Marks an empty slot.
+const EMPTY: u32 = u32::MAX;
+
+/// An open-addressing table (linear probing) of `(hash, position)` slots. The symbol list
+/// it indexes is passed to each call as a function from a position to its name.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SymbolIndex {
+    /// A power-of-two number of slots, or none before the first insertion.
+    slots: Vec<(u32, u32)>,
+    len: usize,
+}
+
+/// The hash of a name, folded to 32 bits: what the index files `name` under, computed
+/// once by callers that look the same name up in several indexes.
+pub(crate) fn name_hash(name: &str) -> u32 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(name.as_bytes());
+    let hash = hasher.finish();
+    (hash ^ (hash >> 32)) as u32
+}
+
+impl SymbolIndex {
+    /// The position of `name`, if it is in the index.
+    pub(crate) fn get<'s>(&self, name: &str, name_at: impl Fn(usize) -> &'s str) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
+        self.get_hashed(name_hash(name), name, name_at)
+    }
+
+    /// [`SymbolIndex::get`] with the name's [`name_hash`] already computed.
+    pub(crate) fn get_hashed<'s>(
+        &self,
+        hash: u32,
+        name: &str,
+        name_at: impl Fn(usize) -> &'s str,
+    ) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let (slot_hash, position) = self.slots[i];
+            if position == EMPTY {
+                return None;
+            }
+            if slot_hash == hash && name_at(position as usize) == name {
+                return Some(position as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Records that `name`, not yet in the index, is at `position`.
+    pub(crate) fn insert_new(&mut self, name: &str, position: usize) {
+        self.insert_hashed(name_hash(name), position);
+    }
+
+    /// [`SymbolIndex::insert_new`] with the name's [`name_hash`] already computed.
+    pub(crate) fn insert_hashed(&mut self, hash: u32, position: usize) {
+        // At most half full, so probes stay short and always meet an empty slot.
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        self.place(hash, position as u32);
+        self.len += 1;
+    }
+
+    fn place(&mut self, hash: u32, position: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        while self.slots[i].1 != EMPTY {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (hash, position);
+    }
+
+    fn grow(&mut self) {
+        let capacity = (self.slots.len() * 2).max(8);
+        let old = std::mem::replace(&mut self.slots, vec![(0, EMPTY); capacity]);
+        for (hash, position) in old {
+            if position != EMPTY {
+                self.place(hash, position);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SymbolIndex;
+
+    #[test]
+    fn finds_what_was_inserted() {
+        let names: Vec<String> = (0..100).map(|i| format!("name{i}")).collect();
+        let mut index = SymbolIndex::default();
+        assert_eq!(index.get("name0", |i| &names[i]), None);
+        for (position, name) in names.iter().enumerate() {
+            index.insert_new(name, position);
+        }
+        for (position, name) in names.iter().enumerate() {
+            assert_eq!(index.get(name, |i| &names[i]), Some(position));
+        }
+        assert_eq!(index.get("name100", |i| &names[i]), None);
+    }
+}
