@@ -102,7 +102,7 @@ pub fn forward_locals_into(
                     skip[inst.index()] = true;
                 }
                 (Op::StoreFast, _) => {
-                    if let Some(&v) = inst_data.args.first()
+                    if let Some(&v) = func.args_of(inst_data).first()
                         && regs.use_count(v) == 1
                         && position > 0
                         && store_can_forward(func, data.insts[position - 1], v, alloc, nlocals)
@@ -110,7 +110,7 @@ pub fn forward_locals_into(
                         alloc.regs[v.index()] = local as u32;
                         skip[inst.index()] = true;
                     }
-                    match inst_data.args.first() {
+                    match func.args_of(inst_data).first() {
                         Some(&v) if !is_unset(v) => assigned.insert(local),
                         _ => assigned.remove(local),
                     }
@@ -152,7 +152,7 @@ fn forward_loop_items(
         };
         let store = &func.insts[first.index()];
         if let (Op::StoreFast, Imm::Local(local)) = (store.op, store.imm)
-            && store.args.first() == Some(&item)
+            && func.args_of(store).first() == Some(&item)
             && regs.use_count(item) == 1
             && entries(body.block) == 1
         {
@@ -177,7 +177,7 @@ fn load_can_forward(
     let mut left = count;
     for &inst in &data.insts[position + 1..] {
         let inst_data = &func.insts[inst.index()];
-        let here = inst_data.args.iter().filter(|&&a| a == v).count() as u32;
+        let here = func.args_of(inst_data).iter().filter(|&&a| a == v).count() as u32;
         if here > 0 && inst_data.op == Op::Release {
             return false;
         }
@@ -383,7 +383,10 @@ fn definitely_assigned(
             let inst_data = &func.insts[inst.index()];
             if let Imm::Local(l) = inst_data.imm {
                 let unsetting_store = inst_data.op == Op::StoreFast
-                    && inst_data.args.first().is_none_or(|&v| maybe_unset(v));
+                    && func
+                        .args_of(inst_data)
+                        .first()
+                        .is_none_or(|&v| maybe_unset(v));
                 match inst_data.op {
                     Op::StoreFast if !unsetting_store => out_set.insert(l.index()),
                     Op::StoreFast | Op::DeleteFast | Op::LoadFastAndClear => {

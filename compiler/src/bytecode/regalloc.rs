@@ -353,7 +353,7 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
                 }
                 _ => {}
             }
-            for &arg in &inst.args {
+            for &arg in func.args_of(inst) {
                 use_at(info, crossing, arg, read, block);
             }
             if let Some(result) = inst.result

@@ -155,31 +155,31 @@ impl FunctionBuilder {
     }
 
     /// Emits an instruction that yields a result.
-    pub fn ins(&mut self, op: Op, imm: Imm, args: Vec<Value>) -> Value {
+    pub fn ins(&mut self, op: Op, imm: Imm, args: impl AsRef<[Value]>) -> Value {
         debug_assert!(op.has_result(), "{} has no result", op.name());
         let block = self.current_block();
         self.func
-            .push_inst(block, op, imm, args, self.loc)
+            .push_inst(block, op, imm, args.as_ref(), self.loc)
             .expect("op has a result")
     }
 
     /// Emits an instruction with no result.
-    pub fn ins_void(&mut self, op: Op, imm: Imm, args: Vec<Value>) {
+    pub fn ins_void(&mut self, op: Op, imm: Imm, args: impl AsRef<[Value]>) {
         debug_assert!(!op.has_result(), "{} has a result", op.name());
         let block = self.current_block();
-        self.func.push_inst(block, op, imm, args, self.loc);
+        self.func.push_inst(block, op, imm, args.as_ref(), self.loc);
     }
 
     /// Loads a constant.
     pub fn constant(&mut self, value: Const) -> Value {
         let id = self.func.add_const(value);
-        self.ins(Op::Const, Imm::Const(id), Vec::new())
+        self.ins(Op::Const, Imm::Const(id), [])
     }
 
     /// Loads the str constant `text` (copied only when the pool lacks it).
     pub fn str_constant(&mut self, text: &str) -> Value {
         let id = self.func.add_str_const(text);
-        self.ins(Op::Const, Imm::Const(id), Vec::new())
+        self.ins(Op::Const, Imm::Const(id), [])
     }
 
     /// Loads `None`.

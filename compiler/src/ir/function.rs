@@ -6,6 +6,11 @@
 //! generators keep CPython's semantics); SSA values are the temporaries of expression
 //! evaluation, and block parameters merge them across control flow.
 //!
+//! Operands: an instruction's operands sit in one pool per function ([`Function::args`]
+//! reads them, [`Function::set_args`] replaces them), so creating an instruction allocates
+//! nothing of its own and dropping a function frees one vector rather than one per
+//! instruction.
+//!
 //! Exceptions: each block may name a `handler`. If any operation in the block raises, control
 //! transfers to the handler, whose single parameter receives the exception. Values a handler
 //! needs beyond that must dominate it (lowering keeps them in hidden locals when in doubt).
@@ -302,12 +307,38 @@ impl Terminator {
     }
 }
 
-/// One instruction.
-#[derive(Debug, Clone, PartialEq)]
+/// Where an instruction's operands sit in its function's operand pool: `len` values from
+/// `start`. Read them with [`Function::args`] or [`Function::args_of`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ArgRange {
+    start: u32,
+    len: u32,
+}
+
+impl ArgRange {
+    /// How many operands the instruction has.
+    pub fn len(self) -> usize {
+        self.len as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
+    }
+}
+
+/// One instruction. Its operands live in the function's operand pool (one `Vec` for all
+/// of them, rather than one heap allocation per instruction), so `args` is only their
+/// place there and comparing two `InstData` directly means nothing: compare through
+/// [`Function::args_of`].
+#[derive(Debug, Clone)]
 pub struct InstData {
     pub op: Op,
     pub imm: Imm,
-    pub args: Vec<Value>,
+    pub args: ArgRange,
     pub result: Option<Value>,
     pub loc: Loc,
 }
@@ -353,6 +384,9 @@ pub struct Function {
     pub names: Vec<String>,
     pub consts: Vec<Const>,
     pub insts: Vec<InstData>,
+    /// Every instruction's operands, each instruction owning the range its
+    /// [`InstData::args`] names. Ranges an instruction outgrew are left behind unused.
+    arg_pool: Vec<Value>,
     pub values: Vec<ValueDef>,
     pub blocks: Vec<BlockData>,
     /// Blocks in emission order; the first is the entry. Blocks absent from the layout are dead.
@@ -461,6 +495,8 @@ impl Function {
             names: Vec::with_capacity(insts / 8),
             consts: Vec::with_capacity(insts / 8),
             insts: Vec::with_capacity(insts),
+            // About one and a half operands per instruction over the standard library.
+            arg_pool: Vec::with_capacity(insts + insts / 2),
             values: Vec::with_capacity(insts),
             blocks: Vec::with_capacity(blocks),
             layout: Vec::with_capacity(blocks),
@@ -544,7 +580,7 @@ impl Function {
         block: Block,
         op: Op,
         imm: Imm,
-        args: Vec<Value>,
+        args: &[Value],
         loc: Loc,
     ) -> Option<Value> {
         let (inst, result) = self.create_inst(op, imm, args, loc);
@@ -558,7 +594,7 @@ impl Function {
         &mut self,
         op: Op,
         imm: Imm,
-        args: Vec<Value>,
+        args: &[Value],
         loc: Loc,
     ) -> (Inst, Option<Value>) {
         let inst = Inst::new(self.insts.len());
@@ -569,6 +605,37 @@ impl Function {
         } else {
             None
         };
+        self.push_inst_data(op, imm, args, result, loc);
+        (inst, result)
+    }
+
+    /// Appends an instruction whose result value the caller has already defined (the text
+    /// parser names results itself), returning it; no block lists it yet.
+    pub fn add_inst_data(
+        &mut self,
+        op: Op,
+        imm: Imm,
+        args: &[Value],
+        result: Option<Value>,
+        loc: Loc,
+    ) -> Inst {
+        self.push_inst_data(op, imm, args, result, loc)
+    }
+
+    /// Appends an instruction to the arena. Inlined into [`Function::create_inst`]:
+    /// lowering creates every instruction through it, and a call there costs more than
+    /// the pool saves.
+    #[inline(always)]
+    fn push_inst_data(
+        &mut self,
+        op: Op,
+        imm: Imm,
+        args: &[Value],
+        result: Option<Value>,
+        loc: Loc,
+    ) -> Inst {
+        let inst = Inst::new(self.insts.len());
+        let args = self.alloc_args(args);
         self.insts.push(InstData {
             op,
             imm,
@@ -576,7 +643,74 @@ impl Function {
             result,
             loc,
         });
-        (inst, result)
+        inst
+    }
+
+    /// Copies `args` to the end of the operand pool.
+    #[inline(always)]
+    fn alloc_args(&mut self, args: &[Value]) -> ArgRange {
+        let start = self.arg_pool.len();
+        self.arg_pool.extend_from_slice(args);
+        // The pool holds at most as many entries as there are `Value` ids in operand
+        // position, and value ids fit in `u32`, so only a pathological pass could overflow.
+        assert!(
+            self.arg_pool.len() <= u32::MAX as usize,
+            "operand pool overflow"
+        );
+        ArgRange {
+            start: start as u32,
+            len: args.len() as u32,
+        }
+    }
+
+    /// The operands of `inst`.
+    #[inline]
+    pub fn args(&self, inst: Inst) -> &[Value] {
+        self.args_of(&self.insts[inst.index()])
+    }
+
+    /// The operands of an instruction of this function.
+    #[inline]
+    pub fn args_of(&self, data: &InstData) -> &[Value] {
+        &self.arg_pool[data.args.range()]
+    }
+
+    /// Mutable access to the operands of `inst` (their number cannot change this way: see
+    /// [`Function::set_args`]).
+    #[inline]
+    pub fn args_mut(&mut self, inst: Inst) -> &mut [Value] {
+        let range = self.insts[inst.index()].args.range();
+        &mut self.arg_pool[range]
+    }
+
+    /// Replaces the operands of `inst`. Fewer operands reuse its range; more get a new
+    /// range at the end of the pool, the old one staying behind unused (passes rarely
+    /// grow an instruction, so reclaiming it would not pay).
+    pub fn set_args(&mut self, inst: Inst, args: &[Value]) {
+        let old = self.insts[inst.index()].args;
+        let new = if args.len() <= old.len() {
+            self.arg_pool[old.start as usize..][..args.len()].copy_from_slice(args);
+            ArgRange {
+                start: old.start,
+                len: args.len() as u32,
+            }
+        } else {
+            self.alloc_args(args)
+        };
+        self.insts[inst.index()].args = new;
+    }
+
+    /// Whether instruction `a` of `self` and `b` of `other` are the same instruction, their
+    /// operands compared by content.
+    fn same_inst(&self, a: Inst, other: &Function, b: Inst) -> bool {
+        let (Some(x), Some(y)) = (self.insts.get(a.index()), other.insts.get(b.index())) else {
+            return self.insts.get(a.index()).is_none() && other.insts.get(b.index()).is_none();
+        };
+        x.op == y.op
+            && x.imm == y.imm
+            && x.result == y.result
+            && x.loc == y.loc
+            && self.args_of(x) == other.args_of(y)
     }
 
     /// Sets `block`'s terminator.
@@ -724,7 +858,7 @@ impl PartialEq for Function {
                     && a.insts
                         .iter()
                         .zip(&b.insts)
-                        .all(|(x, y)| self.insts.get(x.index()) == other.insts.get(y.index()))
+                        .all(|(&x, &y)| self.same_inst(x, other, y))
             })
     }
 }

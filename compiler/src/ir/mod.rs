@@ -27,8 +27,8 @@ pub mod verify;
 pub use constant::Const;
 pub use entities::{Block, ConstId, DerefId, FuncId, Inst, LocalId, NameId, Value};
 pub use function::{
-    BlockCall, BlockData, CodeFlags, Function, FunctionKind, InstData, Loc, Module, Terminator,
-    ValueDef,
+    ArgRange, BlockCall, BlockData, CodeFlags, Function, FunctionKind, InstData, Loc, Module,
+    Terminator, ValueDef,
 };
 pub use ops::{Arity, BinOp, CmpOp, Common, Imm, ImmKind, Intrinsic, Op, UnaryOp};
 pub use parse::{IrParseError, parse_module};

@@ -10,8 +10,7 @@
 use super::constant::Const;
 use super::entities::{Block, ConstId, DerefId, FuncId, Inst, LocalId, NameId, Value};
 use super::function::{
-    BlockCall, BlockData, CodeFlags, Function, FunctionKind, InstData, Loc, Module, Terminator,
-    ValueDef,
+    BlockCall, BlockData, CodeFlags, Function, FunctionKind, Loc, Module, Terminator, ValueDef,
 };
 use super::ops::{BinOp, CmpOp, Common, Imm, ImmKind, Intrinsic, Op, UnaryOp};
 use super::print::CANONICAL_NAN_BITS;
@@ -888,13 +887,7 @@ impl FunctionParser {
             self.define(line, result, ValueDef::Inst(inst))?;
         }
         self.use_values(&args);
-        self.func.insts.push(InstData {
-            op,
-            imm,
-            args,
-            result,
-            loc,
-        });
+        self.func.add_inst_data(op, imm, &args, result, loc);
         self.func.blocks[block.index()].insts.push(inst);
         Ok(())
     }

@@ -215,7 +215,7 @@ impl<'f> FunctionPrinter<'f> {
         }
         if !inst.args.is_empty() {
             out.push(' ');
-            out.push_str(&value_list(&inst.args));
+            out.push_str(&value_list(self.func.args_of(inst)));
         }
         out
     }

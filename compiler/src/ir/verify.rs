@@ -355,7 +355,7 @@ impl Verifier<'_> {
             };
             return fail(format!("{} {expected} a result", op.name()));
         }
-        for &arg in &data.args {
+        for &arg in func.args_of(data) {
             if arg.index() >= func.values.len() {
                 return fail(format!("{arg} is out of range"));
             }
@@ -438,7 +438,7 @@ impl Verifier<'_> {
         for &block in &func.layout {
             let data = &func.blocks[block.index()];
             for (pos, &inst) in data.insts.iter().enumerate() {
-                for &arg in &func.insts[inst.index()].args {
+                for &arg in func.args(inst) {
                     self.check_use(arg, UseSite { block, pos }, defs, &tree)
                         .map_err(|m| self.inst_error(block, inst, m))?;
                 }

@@ -108,7 +108,7 @@ impl<'a> Lowerer<'a> {
                     let annotations = self.load_name("__annotations__");
                     let key = self.mangled_const(&name.id);
                     self.b()
-                        .ins_void(Op::SetItem, Imm::None, vec![annotations, key, text]);
+                        .ins_void(Op::SetItem, Imm::None, [annotations, key, text]);
                 } else {
                     self.record_annotation(stmt);
                 }
@@ -191,14 +191,14 @@ impl<'a> Lowerer<'a> {
         };
         let set = self.load_conditional_set(is_module, false);
         let index = self.b().constant(Const::Int(BigInt::from(index)));
-        self.b().ins_void(Op::SetAdd, Imm::None, vec![set, index]);
+        self.b().ins_void(Op::SetAdd, Imm::None, [set, index]);
     }
 
     /// Loads `__conditional_annotations__`: a global of the module, a cell of the class.
     fn load_conditional_set(&mut self, is_module: bool, from_annotate: bool) -> Value {
         const NAME: &str = "__conditional_annotations__";
         if let Some(slot) = self.deref_slot(NAME).filter(|_| !is_module) {
-            return self.b().ins(Op::LoadDeref, Imm::Deref(slot), Vec::new());
+            return self.b().ins(Op::LoadDeref, Imm::Deref(slot), []);
         }
         let id = self.b().func.add_name(NAME);
         let op = if from_annotate {
@@ -206,7 +206,7 @@ impl<'a> Lowerer<'a> {
         } else {
             Op::LoadName
         };
-        self.b().ins(op, Imm::Name(id), Vec::new())
+        self.b().ins(op, Imm::Name(id), [])
     }
 
     /// Starts collecting the annotations of a module or class body.
@@ -252,13 +252,12 @@ impl<'a> Lowerer<'a> {
         let info = self.table.scope(scope);
         let is_module = info.kind == ScopeKind::Module;
         if info.has_conditional_annotations {
-            let set = self.b().ins(Op::BuildSet, Imm::None, Vec::new());
+            let set = self.b().ins(Op::BuildSet, Imm::None, []);
             if is_module {
                 let id = self.b().func.add_name("__conditional_annotations__");
-                self.b().ins_void(Op::StoreName, Imm::Name(id), vec![set]);
+                self.b().ins_void(Op::StoreName, Imm::Name(id), [set]);
             } else if let Some(slot) = self.deref_slot("__conditional_annotations__") {
-                self.b()
-                    .ins_void(Op::StoreDeref, Imm::Deref(slot), vec![set]);
+                self.b().ins_void(Op::StoreDeref, Imm::Deref(slot), [set]);
             }
         }
         // Under the future import, `lower_scope_body` emits `setup_annotations` instead.
@@ -357,7 +356,7 @@ impl<'a> Lowerer<'a> {
                 frees.push("__conditional_annotations__".to_owned());
             }
         }
-        let dict = self.b().ins(Op::BuildMap, Imm::None, Vec::new());
+        let dict = self.b().ins(Op::BuildMap, Imm::None, []);
         for (stmt, index) in entries {
             self.set_loc(stmt.range);
             let next = self.b().create_block();
@@ -366,7 +365,7 @@ impl<'a> Lowerer<'a> {
                 let set = self.load_conditional_set(is_module, true);
                 let present = self
                     .b()
-                    .ins(Op::Compare, Imm::CmpOp(CmpOp::In), vec![index, set]);
+                    .ins(Op::Compare, Imm::CmpOp(CmpOp::In), [index, set]);
                 let store = self.b().create_block();
                 self.b().branch(present, store, next);
                 self.b().switch_to(store);
@@ -377,7 +376,7 @@ impl<'a> Lowerer<'a> {
             };
             let key = self.mangled_const(&name.id);
             self.b()
-                .ins_void(Op::SetItem, Imm::None, vec![dict, key, value]);
+                .ins_void(Op::SetItem, Imm::None, [dict, key, value]);
             self.b().jump(next, Vec::new());
             self.b().switch_to(next);
         }
@@ -391,8 +390,7 @@ impl<'a> Lowerer<'a> {
             "__annotate_func__"
         };
         let id = self.b().func.add_name(name);
-        self.b()
-            .ins_void(Op::StoreName, Imm::Name(id), vec![annotate]);
+        self.b().ins_void(Op::StoreName, Imm::Name(id), [annotate]);
         Ok(())
     }
 
@@ -506,8 +504,8 @@ impl<'a> Lowerer<'a> {
             Expr::Starred(starred) if allow_starred => {
                 let value = self.lower_expr(&starred.value)?;
                 self.set_loc(expr.range());
-                let unpacked = self.b().ins(Op::UnpackSequence, Imm::Int(1), vec![value]);
-                Ok(self.b().ins(Op::TupleGet, Imm::Int(0), vec![unpacked]))
+                let unpacked = self.b().ins(Op::UnpackSequence, Imm::Int(1), [value]);
+                Ok(self.b().ins(Op::TupleGet, Imm::Int(0), [unpacked]))
             }
             _ => self.lower_expr(expr),
         }
@@ -540,26 +538,22 @@ impl<'a> Lowerer<'a> {
         if nested {
             func.flags.insert(crate::ir::CodeFlags::NESTED);
         }
-        let format = self.b().ins(
-            Op::LoadFast,
-            Imm::Local(crate::ir::LocalId::new(0)),
-            Vec::new(),
-        );
+        let format = self
+            .b()
+            .ins(Op::LoadFast, Imm::Local(crate::ir::LocalId::new(0)), []);
         let limit = self
             .b()
             .constant(Const::Int(BigInt::from(VALUE_WITH_FAKE_GLOBALS)));
         let unsupported = self
             .b()
-            .ins(Op::Compare, Imm::CmpOp(CmpOp::Gt), vec![format, limit]);
+            .ins(Op::Compare, Imm::CmpOp(CmpOp::Gt), [format, limit]);
         let raise = self.b().create_block();
         let body = self.b().create_block();
         self.b().branch(unsupported, raise, body);
         self.b().switch_to(raise);
-        let error = self.b().ins(
-            Op::LoadCommon,
-            Imm::Common(Common::NotImplementedError),
-            Vec::new(),
-        );
+        let error = self
+            .b()
+            .ins(Op::LoadCommon, Imm::Common(Common::NotImplementedError), []);
         self.b().terminate(Terminator::Raise {
             exc: Some(error),
             cause: None,

@@ -22,7 +22,7 @@ impl<'a> Lowerer<'a> {
                 self.set_loc(attr.range);
                 let id = self.attr_name(attr.attr.as_str());
                 self.b()
-                    .ins_void(Op::SetAttr, Imm::Name(id), vec![object, value]);
+                    .ins_void(Op::SetAttr, Imm::Name(id), [object, value]);
                 Ok(())
             }
             Expr::Subscript(sub) => {
@@ -30,7 +30,7 @@ impl<'a> Lowerer<'a> {
                 let key = self.lower_expr(&sub.slice)?;
                 self.set_loc(sub.range);
                 self.b()
-                    .ins_void(Op::SetItem, Imm::None, vec![object, key, value]);
+                    .ins_void(Op::SetItem, Imm::None, [object, key, value]);
                 Ok(())
             }
             Expr::Tuple(tuple) => self.store_unpacking(&tuple.elts, tuple.range, value),
@@ -64,8 +64,7 @@ impl<'a> Lowerer<'a> {
         let unpacked = match star {
             None => {
                 let count = i64::try_from(elts.len()).unwrap_or(i64::MAX);
-                self.b()
-                    .ins(Op::UnpackSequence, Imm::Int(count), vec![value])
+                self.b().ins(Op::UnpackSequence, Imm::Int(count), [value])
             }
             Some(index) => {
                 let before = index;
@@ -80,7 +79,7 @@ impl<'a> Lowerer<'a> {
                 self.b().ins(
                     Op::UnpackEx,
                     Imm::Pair(before as u32, after as u32),
-                    vec![value],
+                    [value],
                 )
             }
         };
@@ -88,7 +87,7 @@ impl<'a> Lowerer<'a> {
             self.set_loc(range);
             let item = self
                 .b()
-                .ins(Op::TupleGet, Imm::Int(index as i64), vec![unpacked]);
+                .ins(Op::TupleGet, Imm::Int(index as i64), [unpacked]);
             match elt {
                 Expr::Starred(starred) => self.store_target(&starred.value, item)?,
                 _ => self.store_target(elt, item)?,
@@ -109,14 +108,14 @@ impl<'a> Lowerer<'a> {
                 let object = self.lower_expr(&attr.value)?;
                 self.set_loc(attr.range);
                 let id = self.attr_name(attr.attr.as_str());
-                self.b().ins_void(Op::DelAttr, Imm::Name(id), vec![object]);
+                self.b().ins_void(Op::DelAttr, Imm::Name(id), [object]);
                 Ok(())
             }
             Expr::Subscript(sub) => {
                 let object = self.lower_expr(&sub.value)?;
                 let key = self.lower_expr(&sub.slice)?;
                 self.set_loc(sub.range);
-                self.b().ins_void(Op::DelItem, Imm::None, vec![object, key]);
+                self.b().ins_void(Op::DelItem, Imm::None, [object, key]);
                 Ok(())
             }
             Expr::Tuple(tuple) => tuple

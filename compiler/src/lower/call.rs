@@ -29,15 +29,16 @@ impl<'a> Lowerer<'a> {
             let object = self.lower_expr(&attr.value)?;
             self.set_loc(attr.range);
             let id = self.attr_name(attr.attr.as_str());
-            let method = self.b().ins(Op::LoadMethod, Imm::Name(id), vec![object]);
-            let mut operands = Vec::with_capacity(2 + call.arguments.args.len());
-            operands.push(method);
-            operands.push(object);
+            let method = self.b().ins(Op::LoadMethod, Imm::Name(id), [object]);
+            let base = self.operand_base();
+            self.push_operand(method);
+            self.push_operand(object);
             for arg in &call.arguments.args {
-                operands.push(self.lower_expr(arg)?);
+                let value = self.lower_expr(arg)?;
+                self.push_operand(value);
             }
             self.set_loc(range);
-            return Ok(self.b().ins(Op::CallMethod, Imm::None, operands));
+            return Ok(self.ins_from_stack(Op::CallMethod, Imm::None, base));
         }
         let callee = self.lower_expr(&call.func)?;
         self.emit_call(callee, Vec::new(), &call.arguments, Some(range))
@@ -76,19 +77,23 @@ impl<'a> Lowerer<'a> {
         let double_starred = keywords.iter().any(|k| k.arg.is_none());
 
         if !starred_args && !double_starred {
-            let mut operands = Vec::with_capacity(1 + leading.len() + args.len() + keywords.len());
-            operands.push(callee);
-            operands.extend(leading);
+            let base = self.operand_base();
+            self.push_operand(callee);
+            for value in leading {
+                self.push_operand(value);
+            }
             for arg in args {
-                operands.push(self.lower_expr(arg)?);
+                let value = self.lower_expr(arg)?;
+                self.push_operand(value);
             }
             if keywords.is_empty() {
                 set_call_loc(self);
-                return Ok(self.b().ins(Op::Call, Imm::None, operands));
+                return Ok(self.ins_from_stack(Op::Call, Imm::None, base));
             }
             let mut names = Vec::with_capacity(keywords.len());
             for keyword in keywords {
-                operands.push(self.lower_expr(&keyword.value)?);
+                let value = self.lower_expr(&keyword.value)?;
+                self.push_operand(value);
                 let name = keyword
                     .arg
                     .as_ref()
@@ -98,7 +103,7 @@ impl<'a> Lowerer<'a> {
             }
             set_call_loc(self);
             let names = self.b().func.add_const(Const::Tuple(names));
-            return Ok(self.b().ins(Op::CallKw, Imm::Const(names), operands));
+            return Ok(self.ins_from_stack(Op::CallKw, Imm::Const(names), base));
         }
 
         // The positional arguments as one tuple. A lone `*iterable` is passed as it is:
@@ -126,12 +131,11 @@ impl<'a> Lowerer<'a> {
                     let iterable = self.lower_expr(&starred.value)?;
                     set_call_loc(self);
                     self.b()
-                        .ins_void(Op::ListExtend, Imm::None, vec![list, iterable]);
+                        .ins_void(Op::ListExtend, Imm::None, [list, iterable]);
                 } else {
                     let value = self.lower_expr(arg)?;
                     set_call_loc(self);
-                    self.b()
-                        .ins_void(Op::ListAppend, Imm::None, vec![list, value]);
+                    self.b().ins_void(Op::ListAppend, Imm::None, [list, value]);
                 }
             }
             self.list_to_tuple(list)
@@ -163,7 +167,7 @@ impl<'a> Lowerer<'a> {
                     let mapping = self.lower_expr(&keyword.value)?;
                     set_call_loc(self);
                     self.b()
-                        .ins_void(Op::DictMerge, Imm::None, vec![callee, target, mapping]);
+                        .ins_void(Op::DictMerge, Imm::None, [callee, target, mapping]);
                 }
             }
         }
@@ -189,7 +193,7 @@ impl<'a> Lowerer<'a> {
             Some(target) => {
                 let map = self.b().ins(Op::BuildMap, Imm::None, run);
                 self.b()
-                    .ins_void(Op::DictMerge, Imm::None, vec![callee, target, map]);
+                    .ins_void(Op::DictMerge, Imm::None, [callee, target, map]);
                 target
             }
         }

@@ -163,7 +163,7 @@ impl<'a> Lowerer<'a> {
         } else {
             Op::GetIter
         };
-        let iterator = self.b().ins(get_iter, Imm::None, vec![iterable]);
+        let iterator = self.b().ins(get_iter, Imm::None, [iterable]);
         if comp_scope.comp_inlined && parts.kind != CompKind::Generator {
             self.lower_inlined_comprehension(&parts, scope, iterator)
         } else {
@@ -190,8 +190,7 @@ impl<'a> Lowerer<'a> {
             self.b().jump(body, Vec::new());
             self.b().switch_to(restore);
             for &(slot, value) in &saved {
-                self.b()
-                    .ins_void(Op::StoreFast, Imm::Local(slot), vec![value]);
+                self.b().ins_void(Op::StoreFast, Imm::Local(slot), [value]);
             }
             self.b().terminate(Terminator::Reraise(exc));
             self.b().handler = Some(restore);
@@ -206,8 +205,7 @@ impl<'a> Lowerer<'a> {
             self.switch_to_end(after);
             self.set_loc(parts.range);
             for &(slot, value) in &saved {
-                self.b()
-                    .ins_void(Op::StoreFast, Imm::Local(slot), vec![value]);
+                self.b().ins_void(Op::StoreFast, Imm::Local(slot), [value]);
             }
         }
         self.unit().scope_stack.pop();
@@ -236,9 +234,7 @@ impl<'a> Lowerer<'a> {
             // swap a cell object, and CPython only differs when an outer cell of the same
             // name exists.
             if let NameAccess::Fast(slot) = self.name_access(name) {
-                let value = self
-                    .b()
-                    .ins(Op::LoadFastAndClear, Imm::Local(slot), Vec::new());
+                let value = self.b().ins(Op::LoadFastAndClear, Imm::Local(slot), []);
                 saved.push((slot, value));
             }
         }
@@ -255,7 +251,7 @@ impl<'a> Lowerer<'a> {
         self.set_loc(parts.range);
         let element = match parts.kind {
             CompKind::List => {
-                let collection = self.b().ins(Op::BuildList, Imm::None, Vec::new());
+                let collection = self.b().ins(Op::BuildList, Imm::None, []);
                 Element::Add {
                     op: Op::ListAppend,
                     collection,
@@ -263,7 +259,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             CompKind::Set => {
-                let collection = self.b().ins(Op::BuildSet, Imm::None, Vec::new());
+                let collection = self.b().ins(Op::BuildSet, Imm::None, []);
                 Element::Add {
                     op: Op::SetAdd,
                     collection,
@@ -271,7 +267,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             CompKind::Dict => {
-                let dict = self.b().ins(Op::BuildMap, Imm::None, Vec::new());
+                let dict = self.b().ins(Op::BuildMap, Imm::None, []);
                 let value = parts.value.unwrap_or(parts.elt);
                 Element::DictSet {
                     dict,
@@ -312,17 +308,15 @@ impl<'a> Lowerer<'a> {
             let stop = self.b().create_block_with_handler(outer);
             let exc = self.b().func.append_block_param(stop);
             self.b().func.blocks[header.index()].handler = Some(stop);
-            let awaitable = self.b().ins(Op::GetANext, Imm::None, vec![iterator]);
-            let item = self.b().ins(Op::YieldFrom, Imm::None, vec![awaitable]);
+            let awaitable = self.b().ins(Op::GetANext, Imm::None, [iterator]);
+            let item = self.b().ins(Op::YieldFrom, Imm::None, [awaitable]);
             let item_param = self.b().func.append_block_param(body);
             self.b().jump(body, vec![item]);
             self.switch_to_end(stop);
-            let class = self.b().ins(
-                Op::LoadCommon,
-                Imm::Common(Common::StopAsyncIteration),
-                Vec::new(),
-            );
-            let matched = self.b().ins(Op::ExcMatch, Imm::None, vec![exc, class]);
+            let class = self
+                .b()
+                .ins(Op::LoadCommon, Imm::Common(Common::StopAsyncIteration), []);
+            let matched = self.b().ins(Op::ExcMatch, Imm::None, [exc, class]);
             let reraise = self.b().create_block();
             self.branch_with(matched, BlockCall::bare(exit), BlockCall::bare(reraise));
             self.switch_to_end(reraise);
@@ -354,7 +348,7 @@ impl<'a> Lowerer<'a> {
             } else {
                 Op::GetIter
             };
-            let inner_iterator = self.b().ins(get_iter, Imm::None, vec![iterable]);
+            let inner_iterator = self.b().ins(get_iter, Imm::None, [iterable]);
             self.lower_generators(generators, index + 1, inner_iterator, element)?;
         } else {
             self.lower_element(element)?;
@@ -374,19 +368,19 @@ impl<'a> Lowerer<'a> {
             } => {
                 let item = self.lower_expr(value)?;
                 self.set_loc(value.range());
-                self.b().ins_void(op, Imm::None, vec![collection, item]);
+                self.b().ins_void(op, Imm::None, [collection, item]);
             }
             Element::DictSet { dict, key, value } => {
                 let key_value = self.lower_expr(key)?;
                 let value_value = self.lower_expr(value)?;
                 self.set_loc(TextRange::new(key.range().start(), value.range().end()));
                 self.b()
-                    .ins_void(Op::DictSet, Imm::None, vec![dict, key_value, value_value]);
+                    .ins_void(Op::DictSet, Imm::None, [dict, key_value, value_value]);
             }
             Element::Yield { value } => {
                 let item = self.lower_expr(value)?;
                 self.set_loc(value.range());
-                self.b().ins(Op::Yield, Imm::None, vec![item]);
+                self.b().ins(Op::Yield, Imm::None, [item]);
             }
         }
         Ok(())
@@ -420,9 +414,9 @@ impl<'a> Lowerer<'a> {
         let function = self.b().ins(
             Op::MakeFunction,
             Imm::Func(func),
-            vec![none, none, none, closure],
+            [none, none, none, closure],
         );
-        let result = self.b().ins(Op::Call, Imm::None, vec![function, iterator]);
+        let result = self.b().ins(Op::Call, Imm::None, [function, iterator]);
         if is_async && parts.kind != CompKind::Generator {
             // A non-inlined async comprehension is a coroutine: await its result.
             return Ok(self.emit_await(result));
@@ -470,15 +464,13 @@ impl<'a> Lowerer<'a> {
             let converted = self.b().ins(
                 Op::CallIntrinsic,
                 Imm::Intrinsic(Intrinsic::StopIterationError),
-                vec![exc],
+                [exc],
             );
             self.b().terminate(Terminator::Reraise(converted));
             self.b().handler = Some(wrapper);
             self.switch_to_end(body);
         }
-        let dot0 = self
-            .b()
-            .ins(Op::LoadFast, Imm::Local(LocalId::new(0)), Vec::new());
+        let dot0 = self.b().ins(Op::LoadFast, Imm::Local(LocalId::new(0)), []);
         let result = self.lower_comprehension_body(parts, dot0)?;
         self.b().terminate(Terminator::Return(result));
         Ok(())

@@ -59,13 +59,13 @@ impl<'a> Lowerer<'a> {
                 let object = self.lower_expr(&attr.value)?;
                 self.set_loc(attr.range);
                 let id = self.attr_name(attr.attr.as_str());
-                Ok(self.b().ins(Op::GetAttr, Imm::Name(id), vec![object]))
+                Ok(self.b().ins(Op::GetAttr, Imm::Name(id), [object]))
             }
             Expr::Subscript(sub) => {
                 let object = self.lower_expr(&sub.value)?;
                 let key = self.lower_expr(&sub.slice)?;
                 self.set_loc(sub.range);
-                Ok(self.b().ins(Op::GetItem, Imm::None, vec![object, key]))
+                Ok(self.b().ins(Op::GetItem, Imm::None, [object, key]))
             }
             Expr::Slice(slice) => self.lower_slice(slice),
             Expr::Starred(starred) => {
@@ -78,7 +78,7 @@ impl<'a> Lowerer<'a> {
                 self.set_loc(bin.range);
                 Ok(self
                     .b()
-                    .ins(Op::Binary, Imm::BinOp(binop(bin.op)), vec![left, right]))
+                    .ins(Op::Binary, Imm::BinOp(binop(bin.op)), [left, right]))
             }
             Expr::UnaryOp(unary) => {
                 let operand = self.lower_expr(&unary.operand)?;
@@ -89,7 +89,7 @@ impl<'a> Lowerer<'a> {
                     AstUnaryOp::UAdd => (Op::Unary, Imm::UnaryOp(crate::ir::UnaryOp::Pos)),
                     AstUnaryOp::USub => (Op::Unary, Imm::UnaryOp(crate::ir::UnaryOp::Neg)),
                 };
-                Ok(self.b().ins(op, imm, vec![operand]))
+                Ok(self.b().ins(op, imm, [operand]))
             }
             Expr::Compare(compare) => self.lower_compare(compare),
             Expr::If(ternary) => self.lower_ternary(ternary),
@@ -130,7 +130,7 @@ impl<'a> Lowerer<'a> {
                     None => self.constant_at(yield_expr.range, Const::None),
                 };
                 self.set_loc(yield_expr.range);
-                Ok(self.b().ins(Op::Yield, Imm::None, vec![value]))
+                Ok(self.b().ins(Op::Yield, Imm::None, [value]))
             }
             Expr::YieldFrom(yield_from) => {
                 self.check_yield_allowed(yield_from.range, "yield from")?;
@@ -140,8 +140,8 @@ impl<'a> Lowerer<'a> {
                 }
                 let value = self.lower_expr(&yield_from.value)?;
                 self.set_loc(yield_from.range);
-                let iter = self.b().ins(Op::GetYieldFromIter, Imm::None, vec![value]);
-                Ok(self.b().ins(Op::YieldFrom, Imm::None, vec![iter]))
+                let iter = self.b().ins(Op::GetYieldFromIter, Imm::None, [value]);
+                Ok(self.b().ins(Op::YieldFrom, Imm::None, [iter]))
             }
             Expr::IpyEscapeCommand(command) => Err(self.error(command.range, "invalid syntax")),
         }
@@ -184,8 +184,8 @@ impl<'a> Lowerer<'a> {
 
     /// `await value`: the awaitable's iterator, delegated to until it finishes.
     pub(crate) fn emit_await(&mut self, value: Value) -> Value {
-        let awaitable = self.b().ins(Op::GetAwaitable, Imm::Int(0), vec![value]);
-        self.b().ins(Op::YieldFrom, Imm::None, vec![awaitable])
+        let awaitable = self.b().ins(Op::GetAwaitable, Imm::Int(0), [value]);
+        self.b().ins(Op::YieldFrom, Imm::None, [awaitable])
     }
 
     /// Converts a list to a tuple (the last step of a starred tuple display or call).
@@ -193,7 +193,7 @@ impl<'a> Lowerer<'a> {
         self.b().ins(
             Op::CallIntrinsic,
             Imm::Intrinsic(Intrinsic::ListToTuple),
-            vec![list],
+            [list],
         )
     }
 
@@ -280,7 +280,7 @@ impl<'a> Lowerer<'a> {
             return Ok(self.b().ins(
                 Op::Compare,
                 Imm::CmpOp(cmpop(compare.ops[0])),
-                vec![left, right],
+                [left, right],
             ));
         }
         let join = self.b().create_block();
@@ -295,7 +295,7 @@ impl<'a> Lowerer<'a> {
             self.set_loc(compare.range);
             let outcome = self
                 .b()
-                .ins(Op::Compare, Imm::CmpOp(cmpop(*op)), vec![left, right]);
+                .ins(Op::Compare, Imm::CmpOp(cmpop(*op)), [left, right]);
             if index + 1 == count {
                 self.b().jump(join, vec![outcome]);
             } else {
@@ -350,12 +350,13 @@ impl<'a> Lowerer<'a> {
     ) -> LowerResult<Value> {
         let first_star = elts.iter().position(Expr::is_starred_expr);
         let prefix_len = first_star.unwrap_or(elts.len());
-        let mut prefix = Vec::with_capacity(prefix_len);
+        let base = self.operand_base();
         for elt in &elts[..prefix_len] {
-            prefix.push(self.lower_expr(elt)?);
+            let value = self.lower_expr(elt)?;
+            self.push_operand(value);
         }
         self.set_loc(range);
-        if first_star.is_none() && kind == Display::Set && prefix.len() > 2 {
+        if first_star.is_none() && kind == Display::Set && prefix_len > 2 {
             // CPython builds a set display of three or more constants from a frozenset
             // constant (`starunpack_helper`); merging it fixes the set's slot layout.
             let consts: Option<Vec<Const>> = elts
@@ -363,10 +364,10 @@ impl<'a> Lowerer<'a> {
                 .map(|e| display_constant(e, self.source))
                 .collect();
             if let Some(consts) = consts {
+                self.drop_operands(base);
                 let frozen = self.b().constant(Const::FrozenSet(consts));
-                let set = self.b().ins(Op::BuildSet, Imm::None, Vec::new());
-                self.b()
-                    .ins_void(Op::SetUpdate, Imm::None, vec![set, frozen]);
+                let set = self.b().ins(Op::BuildSet, Imm::None, []);
+                self.b().ins_void(Op::SetUpdate, Imm::None, [set, frozen]);
                 return Ok(set);
             }
         }
@@ -376,23 +377,22 @@ impl<'a> Lowerer<'a> {
                 Display::Tuple => Op::BuildTuple,
                 Display::Set => Op::BuildSet,
             };
-            return Ok(self.b().ins(op, Imm::None, prefix));
+            return Ok(self.ins_from_stack(op, Imm::None, base));
         };
         let (build, add, extend) = match kind {
             Display::List | Display::Tuple => (Op::BuildList, Op::ListAppend, Op::ListExtend),
             Display::Set => (Op::BuildSet, Op::SetAdd, Op::SetUpdate),
         };
-        let collection = self.b().ins(build, Imm::None, prefix);
+        let collection = self.ins_from_stack(build, Imm::None, base);
         for elt in &elts[first_star..] {
             if let Expr::Starred(starred) = elt {
                 let iterable = self.lower_expr(&starred.value)?;
                 self.set_loc(range);
-                self.b()
-                    .ins_void(extend, Imm::None, vec![collection, iterable]);
+                self.b().ins_void(extend, Imm::None, [collection, iterable]);
             } else {
                 let value = self.lower_expr(elt)?;
                 self.set_loc(range);
-                self.b().ins_void(add, Imm::None, vec![collection, value]);
+                self.b().ins_void(add, Imm::None, [collection, value]);
             }
         }
         if kind == Display::Tuple {
@@ -419,7 +419,7 @@ impl<'a> Lowerer<'a> {
                     let mapping = self.lower_expr(&item.value)?;
                     self.set_loc(dict.range);
                     self.b()
-                        .ins_void(Op::DictUpdate, Imm::None, vec![target, mapping]);
+                        .ins_void(Op::DictUpdate, Imm::None, [target, mapping]);
                 }
             }
         }
@@ -437,8 +437,7 @@ impl<'a> Lowerer<'a> {
             Some(target) if run.is_empty() => target,
             Some(target) => {
                 let map = self.b().ins(Op::BuildMap, Imm::None, run);
-                self.b()
-                    .ins_void(Op::DictUpdate, Imm::None, vec![target, map]);
+                self.b().ins_void(Op::DictUpdate, Imm::None, [target, map]);
                 target
             }
         }

@@ -182,7 +182,7 @@ impl<'a> Lowerer<'a> {
         let interpolations = self.b().ins(Op::BuildTuple, Imm::None, interpolations);
         Ok(self
             .b()
-            .ins(Op::BuildTemplate, Imm::None, vec![strings, interpolations]))
+            .ins(Op::BuildTemplate, Imm::None, [strings, interpolations]))
     }
 
     /// The source text of an interpolation's expression, as `Interpolation.expression`

@@ -274,9 +274,7 @@ impl<'a> Lowerer<'a> {
                     Some(arguments) => {
                         self.lower_call_with(build_class, vec![func, name], arguments)?
                     }
-                    None => self
-                        .b()
-                        .ins(Op::Call, Imm::None, vec![build_class, func, name]),
+                    None => self.b().ins(Op::Call, Imm::None, [build_class, func, name]),
                 }
             }
         };
@@ -313,7 +311,7 @@ impl<'a> Lowerer<'a> {
         result?;
         let code = self.exit_unit();
         self.set_loc(stmt_range);
-        let build_class = self.b().ins(Op::LoadBuildClass, Imm::None, Vec::new());
+        let build_class = self.b().ins(Op::LoadBuildClass, Imm::None, []);
         let func = self.make_function(code, None, None, None);
         let name = self.b().constant(Const::Str(class.name.to_string()));
         Ok([build_class, func, name])
@@ -350,10 +348,10 @@ impl<'a> Lowerer<'a> {
             self.store_name("__type_params__", params);
         }
         if needs_classdict {
-            let locals = self.b().ins(Op::LoadLocals, Imm::None, Vec::new());
+            let locals = self.b().ins(Op::LoadLocals, Imm::None, []);
             if let Some(slot) = self.deref_slot("__classdict__") {
                 self.b()
-                    .ins_void(Op::StoreDeref, Imm::Deref(slot), vec![locals]);
+                    .ins_void(Op::StoreDeref, Imm::Deref(slot), [locals]);
             }
         }
         // `_PyCodegen_Body`: the conditional-annotations set, then (in `lower_scope_body`)
@@ -369,12 +367,12 @@ impl<'a> Lowerer<'a> {
         let attributes = self.b().constant(Const::Tuple(attributes));
         self.store_name("__static_attributes__", attributes);
         if let Some(slot) = self.deref_slot("__classdict__").filter(|_| needs_classdict) {
-            let cell = self.b().ins(Op::LoadClosure, Imm::Deref(slot), Vec::new());
+            let cell = self.b().ins(Op::LoadClosure, Imm::Deref(slot), []);
             self.store_name("__classdictcell__", cell);
         }
         let result = match self.deref_slot("__class__").filter(|_| needs_class_closure) {
             Some(slot) => {
-                let cell = self.b().ins(Op::LoadClosure, Imm::Deref(slot), Vec::new());
+                let cell = self.b().ins(Op::LoadClosure, Imm::Deref(slot), []);
                 self.store_name("__classcell__", cell);
                 cell
             }
@@ -432,7 +430,7 @@ impl<'a> Lowerer<'a> {
     ) -> Value {
         for (decorator, value) in decorators.iter().zip(values).rev() {
             self.set_loc(decorator.expression.range());
-            func = self.b().ins(Op::Call, Imm::None, vec![value, func]);
+            func = self.b().ins(Op::Call, Imm::None, [value, func]);
         }
         func
     }
@@ -553,7 +551,7 @@ impl<'a> Lowerer<'a> {
         let converted = self.b().ins(
             Op::CallIntrinsic,
             Imm::Intrinsic(Intrinsic::StopIterationError),
-            vec![exc],
+            [exc],
         );
         self.b().terminate(Terminator::Reraise(converted));
     }
@@ -575,7 +573,7 @@ impl<'a> Lowerer<'a> {
         self.b().ins(
             Op::MakeFunction,
             Imm::Func(code),
-            vec![defaults, kwdefaults, annotate, closure],
+            [defaults, kwdefaults, annotate, closure],
         )
     }
 

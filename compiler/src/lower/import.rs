@@ -81,7 +81,7 @@ impl<'a> Lowerer<'a> {
                     for part in full.split('.').skip(1) {
                         let part = self.mangle(part);
                         let id = self.b().func.add_name(&part);
-                        value = self.b().ins(Op::ImportFrom, Imm::Name(id), vec![value]);
+                        value = self.b().ins(Op::ImportFrom, Imm::Name(id), [value]);
                     }
                     self.store_name(asname.id.as_str(), value);
                 }
@@ -114,7 +114,7 @@ impl<'a> Lowerer<'a> {
             self.b().ins(
                 Op::CallIntrinsic,
                 Imm::Intrinsic(Intrinsic::ImportStar),
-                vec![module],
+                [module],
             );
             return Ok(());
         }
@@ -128,7 +128,7 @@ impl<'a> Lowerer<'a> {
         for alias in &stmt.names {
             let imported = self.mangle(alias.name.id.as_str());
             let id = self.b().func.add_name(&imported);
-            let value = self.b().ins(Op::ImportFrom, Imm::Name(id), vec![module]);
+            let value = self.b().ins(Op::ImportFrom, Imm::Name(id), [module]);
             let bound = alias.asname.as_ref().unwrap_or(&alias.name);
             self.store_name(bound.id.as_str(), value);
         }
@@ -143,6 +143,6 @@ impl<'a> Lowerer<'a> {
         let name = self.mangle(name);
         let id = self.b().func.add_name(&name);
         self.b()
-            .ins(Op::ImportName, Imm::Name(id), vec![fromlist, level])
+            .ins(Op::ImportName, Imm::Name(id), [fromlist, level])
     }
 }

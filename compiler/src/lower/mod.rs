@@ -150,6 +150,10 @@ pub(crate) struct Lowerer<'a> {
     /// How many instructions the next [`Lowerer::enter_unit`] should make room for (see
     /// `size_hint.rs`); 0 for the default.
     unit_insts_hint: usize,
+    /// The operands of the calls being lowered, innermost last. A call pushes its operands
+    /// (its arguments' own calls push and pop theirs above them) and emits its instruction
+    /// from the top of the stack, so no call allocates a list for its operands.
+    operand_stack: Vec<Value>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -172,7 +176,33 @@ impl<'a> Lowerer<'a> {
             defs: function::DefinitionState::default(),
             future_line: 0,
             unit_insts_hint: 0,
+            operand_stack: Vec::new(),
         }
+    }
+
+    /// Pushes an operand for [`Lowerer::ins_from_stack`].
+    pub(crate) fn push_operand(&mut self, value: Value) {
+        self.operand_stack.push(value);
+    }
+
+    /// The height of the operand stack, to hand to [`Lowerer::ins_from_stack`] once the
+    /// operands are pushed.
+    pub(crate) fn operand_base(&self) -> usize {
+        self.operand_stack.len()
+    }
+
+    /// Pops the operands pushed since the stack was `base` high, unused.
+    pub(crate) fn drop_operands(&mut self, base: usize) {
+        self.operand_stack.truncate(base);
+    }
+
+    /// Emits `op` with the operands pushed since the stack was `base` high, popping them.
+    pub(crate) fn ins_from_stack(&mut self, op: Op, imm: Imm, base: usize) -> Value {
+        let stack = std::mem::take(&mut self.operand_stack);
+        let value = self.b().ins(op, imm, &stack[base..]);
+        self.operand_stack = stack;
+        self.operand_stack.truncate(base);
+        value
     }
 
     // ---- source positions -------------------------------------------------------------
@@ -363,7 +393,7 @@ impl<'a> Lowerer<'a> {
                         self.module.function(func).qualname
                     )
                 });
-                self.b().ins(Op::LoadClosure, Imm::Deref(slot), Vec::new())
+                self.b().ins(Op::LoadClosure, Imm::Deref(slot), [])
             })
             .collect();
         self.b().ins(Op::BuildTuple, Imm::None, cells)
@@ -432,35 +462,31 @@ impl<'a> Lowerer<'a> {
         let name = &self.mangle(name);
         let access = self.name_access(name);
         match access {
-            NameAccess::Fast(slot) => self.b().ins(Op::LoadFast, Imm::Local(slot), Vec::new()),
-            NameAccess::Deref(slot) => self.b().ins(Op::LoadDeref, Imm::Deref(slot), Vec::new()),
+            NameAccess::Fast(slot) => self.b().ins(Op::LoadFast, Imm::Local(slot), []),
+            NameAccess::Deref(slot) => self.b().ins(Op::LoadDeref, Imm::Deref(slot), []),
             NameAccess::Global => {
                 let id = self.b().func.add_name(name);
-                self.b().ins(Op::LoadGlobal, Imm::Name(id), Vec::new())
+                self.b().ins(Op::LoadGlobal, Imm::Name(id), [])
             }
             NameAccess::Name => {
                 let id = self.b().func.add_name(name);
-                self.b().ins(Op::LoadName, Imm::Name(id), Vec::new())
+                self.b().ins(Op::LoadName, Imm::Name(id), [])
             }
             NameAccess::ClassDeref(slot) => {
-                let locals = self.b().ins(Op::LoadLocals, Imm::None, Vec::new());
+                let locals = self.b().ins(Op::LoadLocals, Imm::None, []);
                 self.b()
-                    .ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), vec![locals])
+                    .ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), [locals])
             }
             NameAccess::ClassDictGlobal(classdict) => {
-                let dict = self
-                    .b()
-                    .ins(Op::LoadDeref, Imm::Deref(classdict), Vec::new());
+                let dict = self.b().ins(Op::LoadDeref, Imm::Deref(classdict), []);
                 let id = self.b().func.add_name(name);
                 self.b()
-                    .ins(Op::LoadFromDictOrGlobals, Imm::Name(id), vec![dict])
+                    .ins(Op::LoadFromDictOrGlobals, Imm::Name(id), [dict])
             }
             NameAccess::ClassDictDeref(classdict, slot) => {
-                let dict = self
-                    .b()
-                    .ins(Op::LoadDeref, Imm::Deref(classdict), Vec::new());
+                let dict = self.b().ins(Op::LoadDeref, Imm::Deref(classdict), []);
                 self.b()
-                    .ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), vec![dict])
+                    .ins(Op::LoadFromDictOrDeref, Imm::Deref(slot), [dict])
             }
         }
     }
@@ -471,24 +497,19 @@ impl<'a> Lowerer<'a> {
         // table stores them mangled.
         let name = &self.mangle(name);
         match self.name_access(name) {
-            NameAccess::Fast(slot) => {
-                self.b()
-                    .ins_void(Op::StoreFast, Imm::Local(slot), vec![value])
-            }
+            NameAccess::Fast(slot) => self.b().ins_void(Op::StoreFast, Imm::Local(slot), [value]),
             NameAccess::Deref(slot)
             | NameAccess::ClassDeref(slot)
             | NameAccess::ClassDictDeref(_, slot) => {
-                self.b()
-                    .ins_void(Op::StoreDeref, Imm::Deref(slot), vec![value])
+                self.b().ins_void(Op::StoreDeref, Imm::Deref(slot), [value])
             }
             NameAccess::Global | NameAccess::ClassDictGlobal(_) => {
                 let id = self.b().func.add_name(name);
-                self.b()
-                    .ins_void(Op::StoreGlobal, Imm::Name(id), vec![value])
+                self.b().ins_void(Op::StoreGlobal, Imm::Name(id), [value])
             }
             NameAccess::Name => {
                 let id = self.b().func.add_name(name);
-                self.b().ins_void(Op::StoreName, Imm::Name(id), vec![value])
+                self.b().ins_void(Op::StoreName, Imm::Name(id), [value])
             }
         }
     }
@@ -499,24 +520,19 @@ impl<'a> Lowerer<'a> {
         // table stores them mangled.
         let name = &self.mangle(name);
         match self.name_access(name) {
-            NameAccess::Fast(slot) => {
-                self.b()
-                    .ins_void(Op::DeleteFast, Imm::Local(slot), Vec::new())
-            }
+            NameAccess::Fast(slot) => self.b().ins_void(Op::DeleteFast, Imm::Local(slot), []),
             NameAccess::Deref(slot)
             | NameAccess::ClassDeref(slot)
             | NameAccess::ClassDictDeref(_, slot) => {
-                self.b()
-                    .ins_void(Op::DeleteDeref, Imm::Deref(slot), Vec::new())
+                self.b().ins_void(Op::DeleteDeref, Imm::Deref(slot), [])
             }
             NameAccess::Global | NameAccess::ClassDictGlobal(_) => {
                 let id = self.b().func.add_name(name);
-                self.b()
-                    .ins_void(Op::DeleteGlobal, Imm::Name(id), Vec::new())
+                self.b().ins_void(Op::DeleteGlobal, Imm::Name(id), [])
             }
             NameAccess::Name => {
                 let id = self.b().func.add_name(name);
-                self.b().ins_void(Op::DeleteName, Imm::Name(id), Vec::new())
+                self.b().ins_void(Op::DeleteName, Imm::Name(id), [])
             }
         }
     }

@@ -143,7 +143,7 @@ impl<'a> Lowerer<'a> {
     fn is_not_none(&mut self, value: Value) -> Value {
         let none = self.b().none();
         self.b()
-            .ins(Op::Compare, Imm::CmpOp(CmpOp::IsNot), vec![value, none])
+            .ins(Op::Compare, Imm::CmpOp(CmpOp::IsNot), [value, none])
     }
 
     fn int_const(&mut self, value: usize) -> Value {
@@ -181,7 +181,7 @@ impl<'a> Lowerer<'a> {
                 };
                 let equal = self
                     .b()
-                    .ins(Op::Compare, Imm::CmpOp(CmpOp::Eq), vec![subject, value]);
+                    .ins(Op::Compare, Imm::CmpOp(CmpOp::Eq), [subject, value]);
                 self.check_or_fail(equal, fail);
             }
             Pattern::MatchSingleton(p) => {
@@ -192,7 +192,7 @@ impl<'a> Lowerer<'a> {
                 });
                 let same = self
                     .b()
-                    .ins(Op::Compare, Imm::CmpOp(CmpOp::Is), vec![subject, value]);
+                    .ins(Op::Compare, Imm::CmpOp(CmpOp::Is), [subject, value]);
                 self.check_or_fail(same, fail);
             }
             Pattern::MatchSequence(p) => self.lower_sequence_pattern(p, subject, fail, captures)?,
@@ -299,7 +299,7 @@ impl<'a> Lowerer<'a> {
                 only_wildcard &= is_wildcard(sub);
             }
         }
-        let is_sequence = self.b().ins(Op::MatchSequence, Imm::None, vec![subject]);
+        let is_sequence = self.b().ins(Op::MatchSequence, Imm::None, [subject]);
         self.check_or_fail(is_sequence, fail);
         let (cmp, min_len) = match star {
             None => (CmpOp::Eq, size),
@@ -307,11 +307,9 @@ impl<'a> Lowerer<'a> {
         };
         // `len(subject) >= 0` always holds, so `[*rest]` skips the length test.
         if star.is_none() || min_len > 0 {
-            let len = self.b().ins(Op::GetLen, Imm::None, vec![subject]);
+            let len = self.b().ins(Op::GetLen, Imm::None, [subject]);
             let expected = self.int_const(min_len);
-            let ok = self
-                .b()
-                .ins(Op::Compare, Imm::CmpOp(cmp), vec![len, expected]);
+            let ok = self.b().ins(Op::Compare, Imm::CmpOp(cmp), [len, expected]);
             self.check_or_fail(ok, fail);
         }
         if only_wildcard {
@@ -327,12 +325,12 @@ impl<'a> Lowerer<'a> {
                 let index = if i < star {
                     self.int_const(i)
                 } else {
-                    let len = self.b().ins(Op::GetLen, Imm::None, vec![subject]);
+                    let len = self.b().ins(Op::GetLen, Imm::None, [subject]);
                     let from_end = self.int_const(size - i);
                     self.b()
-                        .ins(Op::Binary, Imm::BinOp(BinOp::Sub), vec![len, from_end])
+                        .ins(Op::Binary, Imm::BinOp(BinOp::Sub), [len, from_end])
                 };
-                let item = self.b().ins(Op::GetItem, Imm::None, vec![subject, index]);
+                let item = self.b().ins(Op::GetItem, Imm::None, [subject, index]);
                 self.lower_subpattern(sub, item, fail, captures)?;
             }
             return Ok(());
@@ -340,8 +338,7 @@ impl<'a> Lowerer<'a> {
         let unpacked = match star {
             None => {
                 let count = i64::try_from(size).unwrap_or(i64::MAX);
-                self.b()
-                    .ins(Op::UnpackSequence, Imm::Int(count), vec![subject])
+                self.b().ins(Op::UnpackSequence, Imm::Int(count), [subject])
             }
             Some(star) => {
                 // UNPACK_EX packs both counts into one oparg; CPython rejects what does not fit.
@@ -355,7 +352,7 @@ impl<'a> Lowerer<'a> {
                 self.b().ins(
                     Op::UnpackEx,
                     Imm::Pair(star as u32, after as u32),
-                    vec![subject],
+                    [subject],
                 )
             }
         };
@@ -364,9 +361,7 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             self.set_loc(p.range);
-            let item = self
-                .b()
-                .ins(Op::TupleGet, Imm::Int(i as i64), vec![unpacked]);
+            let item = self.b().ins(Op::TupleGet, Imm::Int(i as i64), [unpacked]);
             self.lower_subpattern(sub, item, fail, captures)?;
         }
         Ok(())
@@ -388,17 +383,17 @@ impl<'a> Lowerer<'a> {
             );
             return Err(self.error(p.range, message));
         }
-        let is_mapping = self.b().ins(Op::MatchMapping, Imm::None, vec![subject]);
+        let is_mapping = self.b().ins(Op::MatchMapping, Imm::None, [subject]);
         self.check_or_fail(is_mapping, fail);
         if size == 0 && p.rest.is_none() {
             return Ok(());
         }
         if size > 0 {
-            let len = self.b().ins(Op::GetLen, Imm::None, vec![subject]);
+            let len = self.b().ins(Op::GetLen, Imm::None, [subject]);
             let expected = self.int_const(size);
             let ok = self
                 .b()
-                .ins(Op::Compare, Imm::CmpOp(CmpOp::Ge), vec![len, expected]);
+                .ins(Op::Compare, Imm::CmpOp(CmpOp::Ge), [len, expected]);
             self.check_or_fail(ok, fail);
         }
         // Keys are literals (checked for duplicates, as a set would see them) or attribute
@@ -447,7 +442,7 @@ impl<'a> Lowerer<'a> {
             self.b().ins(Op::BuildTuple, Imm::None, key_values)
         };
         if size > 0 {
-            let values = self.b().ins(Op::MatchKeys, Imm::None, vec![subject, keys]);
+            let values = self.b().ins(Op::MatchKeys, Imm::None, [subject, keys]);
             let found = self.is_not_none(values);
             self.check_or_fail(found, fail);
             for (i, sub) in p.patterns.iter().enumerate() {
@@ -455,7 +450,7 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
                 self.set_loc(p.range);
-                let item = self.b().ins(Op::TupleGet, Imm::Int(i as i64), vec![values]);
+                let item = self.b().ins(Op::TupleGet, Imm::Int(i as i64), [values]);
                 self.lower_subpattern(sub, item, fail, captures)?;
             }
         }
@@ -463,7 +458,7 @@ impl<'a> Lowerer<'a> {
             self.set_loc(p.range);
             let remaining = self
                 .b()
-                .ins(Op::CopyDictWithoutKeys, Imm::None, vec![subject, keys]);
+                .ins(Op::CopyDictWithoutKeys, Imm::None, [subject, keys]);
             self.add_capture(rest.as_str(), remaining, p.range, captures)?;
         }
         Ok(())
@@ -507,7 +502,7 @@ impl<'a> Lowerer<'a> {
         let nargs = i64::try_from(positional.len()).unwrap_or(i64::MAX);
         let attrs = self
             .b()
-            .ins(Op::MatchClass, Imm::Int(nargs), vec![subject, cls, names]);
+            .ins(Op::MatchClass, Imm::Int(nargs), [subject, cls, names]);
         let matched = self.is_not_none(attrs);
         self.check_or_fail(matched, fail);
         let subpatterns = positional.iter().chain(keywords.iter().map(|k| &k.pattern));
@@ -516,7 +511,7 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             self.set_loc(p.range);
-            let item = self.b().ins(Op::TupleGet, Imm::Int(i as i64), vec![attrs]);
+            let item = self.b().ins(Op::TupleGet, Imm::Int(i as i64), [attrs]);
             self.lower_subpattern(sub, item, fail, captures)?;
         }
         Ok(())

@@ -36,8 +36,7 @@ impl<'a> Lowerer<'a> {
             if let Some(first) = body.first() {
                 self.set_loc(first.range());
             }
-            self.b()
-                .ins_void(Op::SetupAnnotations, Imm::None, Vec::new());
+            self.b().ins_void(Op::SetupAnnotations, Imm::None, []);
         }
         let interactive = self
             .units
@@ -131,11 +130,8 @@ impl<'a> Lowerer<'a> {
             .is_some_and(|u| u.b.func.kind == FunctionKind::Interactive);
         if interactive {
             let value = self.lower_expr(value)?;
-            self.b().ins(
-                Op::CallIntrinsic,
-                Imm::Intrinsic(Intrinsic::Print),
-                vec![value],
-            );
+            self.b()
+                .ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::Print), [value]);
             return Ok(());
         }
         if is_constant(value) {
@@ -155,7 +151,7 @@ impl<'a> Lowerer<'a> {
                 let old = self.load_name(&name.id);
                 let value = self.lower_expr(&stmt.value)?;
                 self.set_loc(stmt.range);
-                let result = self.b().ins(Op::Inplace, Imm::BinOp(op), vec![old, value]);
+                let result = self.b().ins(Op::Inplace, Imm::BinOp(op), [old, value]);
                 self.set_loc(name.range);
                 self.store_name(&name.id, result);
             }
@@ -164,25 +160,25 @@ impl<'a> Lowerer<'a> {
                 self.set_loc(attr.range);
                 let attr_name = self.mangle(&attr.attr.id);
                 let id = self.b().func.add_name(&attr_name);
-                let old = self.b().ins(Op::GetAttr, Imm::Name(id), vec![object]);
+                let old = self.b().ins(Op::GetAttr, Imm::Name(id), [object]);
                 let value = self.lower_expr(&stmt.value)?;
                 self.set_loc(stmt.range);
-                let result = self.b().ins(Op::Inplace, Imm::BinOp(op), vec![old, value]);
+                let result = self.b().ins(Op::Inplace, Imm::BinOp(op), [old, value]);
                 self.set_loc(attr.range);
                 self.b()
-                    .ins_void(Op::SetAttr, Imm::Name(id), vec![object, result]);
+                    .ins_void(Op::SetAttr, Imm::Name(id), [object, result]);
             }
             Expr::Subscript(sub) => {
                 let object = self.lower_expr(&sub.value)?;
                 let key = self.lower_expr(&sub.slice)?;
                 self.set_loc(sub.range);
-                let old = self.b().ins(Op::GetItem, Imm::None, vec![object, key]);
+                let old = self.b().ins(Op::GetItem, Imm::None, [object, key]);
                 let value = self.lower_expr(&stmt.value)?;
                 self.set_loc(stmt.range);
-                let result = self.b().ins(Op::Inplace, Imm::BinOp(op), vec![old, value]);
+                let result = self.b().ins(Op::Inplace, Imm::BinOp(op), [old, value]);
                 self.set_loc(sub.range);
                 self.b()
-                    .ins_void(Op::SetItem, Imm::None, vec![object, key, result]);
+                    .ins_void(Op::SetItem, Imm::None, [object, key, result]);
             }
             other => {
                 let kind = match other {
@@ -286,7 +282,7 @@ impl<'a> Lowerer<'a> {
     fn lower_for(&mut self, stmt: &'a ast::StmtFor) -> LowerResult<()> {
         let iterable = self.lower_expr(&stmt.iter)?;
         self.set_loc(stmt.iter.range());
-        let iter = self.b().ins(Op::GetIter, Imm::None, vec![iterable]);
+        let iter = self.b().ins(Op::GetIter, Imm::None, [iterable]);
         let header = self.b().create_block();
         let body = self.b().create_block();
         let item = self.b().func.append_block_param(body);
@@ -304,7 +300,7 @@ impl<'a> Lowerer<'a> {
         self.b().switch_to(orelse);
         self.lower_body(&stmt.orelse)?;
         self.b().fall_into(end);
-        self.b().ins_void(Op::Release, Imm::None, vec![iter]);
+        self.b().ins_void(Op::Release, Imm::None, [iter]);
         Ok(())
     }
 
@@ -316,7 +312,7 @@ impl<'a> Lowerer<'a> {
         }
         let iterable = self.lower_expr(&stmt.iter)?;
         self.set_loc(stmt.iter.range());
-        let aiter = self.b().ins(Op::GetAIter, Imm::None, vec![iterable]);
+        let aiter = self.b().ins(Op::GetAIter, Imm::None, [iterable]);
         let outer = self.b().handler;
         let (stop, exc) = self.new_handler_block(outer);
         let header = self.b().create_block_with_handler(Some(stop));
@@ -327,8 +323,8 @@ impl<'a> Lowerer<'a> {
 
         self.b().fall_into(header);
         self.set_loc(stmt.range);
-        let awaitable = self.b().ins(Op::GetANext, Imm::None, vec![aiter]);
-        let item = self.b().ins(Op::YieldFrom, Imm::None, vec![awaitable]);
+        let awaitable = self.b().ins(Op::GetANext, Imm::None, [aiter]);
+        let item = self.b().ins(Op::YieldFrom, Imm::None, [awaitable]);
         self.b().jump(body, Vec::new());
 
         self.b().switch_to(body);
@@ -337,12 +333,10 @@ impl<'a> Lowerer<'a> {
 
         self.b().switch_to(stop);
         self.set_loc(stmt.iter.range());
-        let stop_type = self.b().ins(
-            Op::LoadCommon,
-            Imm::Common(Common::StopAsyncIteration),
-            Vec::new(),
-        );
-        let matches = self.b().ins(Op::ExcMatch, Imm::None, vec![exc, stop_type]);
+        let stop_type = self
+            .b()
+            .ins(Op::LoadCommon, Imm::Common(Common::StopAsyncIteration), []);
+        let matches = self.b().ins(Op::ExcMatch, Imm::None, [exc, stop_type]);
         self.b().branch(matches, orelse, reraise);
         self.b().switch_to(reraise);
         self.b().terminate(Terminator::Reraise(exc));
@@ -459,16 +453,14 @@ impl<'a> Lowerer<'a> {
         self.lower_test(&stmt.test, end, fail)?;
         self.b().switch_to(fail);
         self.set_loc(stmt.range);
-        let error_type = self.b().ins(
-            Op::LoadCommon,
-            Imm::Common(Common::AssertionError),
-            Vec::new(),
-        );
+        let error_type = self
+            .b()
+            .ins(Op::LoadCommon, Imm::Common(Common::AssertionError), []);
         let exc = match &stmt.msg {
             Some(msg) => {
                 let msg = self.lower_expr(msg)?;
                 self.set_loc(stmt.range);
-                self.b().ins(Op::Call, Imm::None, vec![error_type, msg])
+                self.b().ins(Op::Call, Imm::None, [error_type, msg])
             }
             None => error_type,
         };

@@ -47,7 +47,7 @@ impl<'a> Lowerer<'a> {
         // Exceptional exit: the finally body with the exception being handled, then re-raise.
         self.b().switch_to(handler);
         self.b().handler = outer;
-        let previous = self.b().ins(Op::PushExcInfo, Imm::None, vec![exc]);
+        let previous = self.b().ins(Op::PushExcInfo, Imm::None, [exc]);
         let cleanup = self.new_cleanup_block(previous, outer);
         self.switch_handler(Some(cleanup));
         self.unit().frame_blocks.push(FrameBlock::FinallyEnd {
@@ -59,7 +59,7 @@ impl<'a> Lowerer<'a> {
         result?;
         if !self.b().is_terminated() {
             self.switch_handler(outer);
-            self.b().ins_void(Op::PopExcInfo, Imm::None, vec![previous]);
+            self.b().ins_void(Op::PopExcInfo, Imm::None, [previous]);
             self.b().terminate(Terminator::Reraise(exc));
         }
         self.b().handler = outer;
@@ -84,7 +84,7 @@ impl<'a> Lowerer<'a> {
         self.b().switch_to(dispatch);
         self.b().handler = outer;
         self.set_loc(stmt.range);
-        let previous = self.b().ins(Op::PushExcInfo, Imm::None, vec![exc]);
+        let previous = self.b().ins(Op::PushExcInfo, Imm::None, [exc]);
         let cleanup = self.new_cleanup_block(previous, outer);
         self.switch_handler(Some(cleanup));
         if stmt.is_star {
@@ -120,7 +120,7 @@ impl<'a> Lowerer<'a> {
                 let matched = self.b().create_block();
                 let expected = self.lower_expr(type_)?;
                 self.set_loc(clause.range);
-                let is_match = self.b().ins(Op::ExcMatch, Imm::None, vec![exc, expected]);
+                let is_match = self.b().ins(Op::ExcMatch, Imm::None, [exc, expected]);
                 self.b().branch(is_match, matched, next);
                 self.b().switch_to(matched);
             }
@@ -134,7 +134,7 @@ impl<'a> Lowerer<'a> {
                     self.lower_handler_body(&clause.body, previous, Some(name), outer)?;
                     if !self.b().is_terminated() {
                         self.switch_handler(outer);
-                        self.b().ins_void(Op::PopExcInfo, Imm::None, vec![previous]);
+                        self.b().ins_void(Op::PopExcInfo, Imm::None, [previous]);
                         self.clear_handler_name(name);
                         self.b().jump(end, Vec::new());
                     }
@@ -148,7 +148,7 @@ impl<'a> Lowerer<'a> {
                     self.lower_handler_body(&clause.body, previous, None, outer)?;
                     if !self.b().is_terminated() {
                         self.switch_handler(outer);
-                        self.b().ins_void(Op::PopExcInfo, Imm::None, vec![previous]);
+                        self.b().ins_void(Op::PopExcInfo, Imm::None, [previous]);
                         self.b().jump(end, Vec::new());
                     }
                     self.b().handler = Some(cleanup);
@@ -158,7 +158,7 @@ impl<'a> Lowerer<'a> {
         }
         // No clause matched.
         self.switch_handler(outer);
-        self.b().ins_void(Op::PopExcInfo, Imm::None, vec![previous]);
+        self.b().ins_void(Op::PopExcInfo, Imm::None, [previous]);
         self.b().terminate(Terminator::Reraise(exc));
         Ok(())
     }
@@ -194,7 +194,7 @@ impl<'a> Lowerer<'a> {
         end: Block,
     ) -> LowerResult<()> {
         let outer = self.block_handler(cleanup);
-        let raised_list = self.b().ins(Op::BuildList, Imm::None, Vec::new());
+        let raised_list = self.b().ins(Op::BuildList, Imm::None, []);
         let mut rest = original;
         for clause in &stmt.handlers {
             let ExceptHandler::ExceptHandler(clause) = clause;
@@ -204,15 +204,13 @@ impl<'a> Lowerer<'a> {
             };
             let expected = self.lower_expr(type_)?;
             self.set_loc(clause.range);
-            let split = self
-                .b()
-                .ins(Op::CheckEgMatch, Imm::None, vec![rest, expected]);
-            let remaining = self.b().ins(Op::TupleGet, Imm::Int(0), vec![split]);
-            let matched = self.b().ins(Op::TupleGet, Imm::Int(1), vec![split]);
+            let split = self.b().ins(Op::CheckEgMatch, Imm::None, [rest, expected]);
+            let remaining = self.b().ins(Op::TupleGet, Imm::Int(0), [split]);
+            let matched = self.b().ins(Op::TupleGet, Imm::Int(1), [split]);
             let none = self.b().constant(Const::None);
             let no_match = self
                 .b()
-                .ins(Op::Compare, Imm::CmpOp(CmpOp::Is), vec![matched, none]);
+                .ins(Op::Compare, Imm::CmpOp(CmpOp::Is), [matched, none]);
             let body_block = self.b().create_block();
             let next = self.b().create_block();
             let next_rest = self.b().func.append_block_param(next);
@@ -248,31 +246,31 @@ impl<'a> Lowerer<'a> {
                 self.clear_handler_name(name);
             }
             self.b()
-                .ins_void(Op::ListAppend, Imm::None, vec![raised_list, raised]);
+                .ins_void(Op::ListAppend, Imm::None, [raised_list, raised]);
             self.b().jump(next, vec![remaining]);
 
             self.b().switch_to(next);
             rest = next_rest;
         }
         self.b()
-            .ins_void(Op::ListAppend, Imm::None, vec![raised_list, rest]);
+            .ins_void(Op::ListAppend, Imm::None, [raised_list, rest]);
         let to_raise = self
             .b()
-            .ins(Op::PrepReraiseStar, Imm::None, vec![original, raised_list]);
+            .ins(Op::PrepReraiseStar, Imm::None, [original, raised_list]);
         let none = self.b().constant(Const::None);
         let nothing = self
             .b()
-            .ins(Op::Compare, Imm::CmpOp(CmpOp::Is), vec![to_raise, none]);
+            .ins(Op::Compare, Imm::CmpOp(CmpOp::Is), [to_raise, none]);
         let handled = self.b().create_block_with_handler(outer);
         let reraise = self.b().create_block_with_handler(outer);
         self.b().branch(nothing, handled, reraise);
 
         self.b().switch_to(handled);
-        self.b().ins_void(Op::PopExcInfo, Imm::None, vec![previous]);
+        self.b().ins_void(Op::PopExcInfo, Imm::None, [previous]);
         self.b().jump(end, Vec::new());
 
         self.b().switch_to(reraise);
-        self.b().ins_void(Op::PopExcInfo, Imm::None, vec![previous]);
+        self.b().ins_void(Op::PopExcInfo, Imm::None, [previous]);
         self.b().terminate(Terminator::Reraise(to_raise));
         Ok(())
     }

@@ -42,7 +42,7 @@ impl<'a> Lowerer<'a> {
                 self.b().ins(
                     Op::CallIntrinsic,
                     Imm::Intrinsic(Intrinsic::TypeAlias),
-                    vec![name_value, params, value],
+                    [name_value, params, value],
                 )
             }
         };
@@ -65,7 +65,7 @@ impl<'a> Lowerer<'a> {
         Ok(self.b().ins(
             Op::CallIntrinsic,
             Imm::Intrinsic(Intrinsic::TypeAlias),
-            vec![name_value, params, value],
+            [name_value, params, value],
         ))
     }
 
@@ -131,24 +131,24 @@ impl<'a> Lowerer<'a> {
                         self.b().ins(
                             Op::CallIntrinsic,
                             Imm::Intrinsic(intrinsic),
-                            vec![name_value, function],
+                            [name_value, function],
                         )
                     }
                     None => self.b().ins(
                         Op::CallIntrinsic,
                         Imm::Intrinsic(Intrinsic::TypeVar),
-                        vec![name_value],
+                        [name_value],
                     ),
                 },
                 TypeParam::ParamSpec(_) => self.b().ins(
                     Op::CallIntrinsic,
                     Imm::Intrinsic(Intrinsic::ParamSpec),
-                    vec![name_value],
+                    [name_value],
                 ),
                 TypeParam::TypeVarTuple(_) => self.b().ins(
                     Op::CallIntrinsic,
                     Imm::Intrinsic(Intrinsic::TypeVarTuple),
-                    vec![name_value],
+                    [name_value],
                 ),
             };
             match default {
@@ -159,7 +159,7 @@ impl<'a> Lowerer<'a> {
                     value = self.b().ins(
                         Op::CallIntrinsic,
                         Imm::Intrinsic(Intrinsic::SetTypeParamDefault),
-                        vec![value, function],
+                        [value, function],
                     );
                 }
                 None if seen_default => {
@@ -254,7 +254,7 @@ impl<'a> Lowerer<'a> {
             hidden.iter().position(|h| *h == name).map(|i| {
                 lowerer
                     .b()
-                    .ins(Op::LoadFast, Imm::Local(LocalId::new(i)), Vec::new())
+                    .ins(Op::LoadFast, Imm::Local(LocalId::new(i)), [])
             })
         };
         let defaults = load_hidden(self, ".defaults");
@@ -265,7 +265,7 @@ impl<'a> Lowerer<'a> {
         Ok(self.b().ins(
             Op::CallIntrinsic,
             Imm::Intrinsic(Intrinsic::SetFunctionTypeParams),
-            vec![func, params],
+            [func, params],
         ))
     }
 
@@ -309,7 +309,7 @@ impl<'a> Lowerer<'a> {
         let generic = self.b().ins(
             Op::CallIntrinsic,
             Imm::Intrinsic(Intrinsic::SubscriptGeneric),
-            vec![params],
+            [params],
         );
         self.store_name(".generic_base", generic);
         self.call_with_extra_base(
@@ -367,29 +367,26 @@ impl<'a> Lowerer<'a> {
                 Expr::Starred(starred) => {
                     let value = self.lower_expr(&starred.value)?;
                     self.set_loc(arg.range());
-                    self.b()
-                        .ins_void(Op::ListExtend, Imm::None, vec![list, value]);
+                    self.b().ins_void(Op::ListExtend, Imm::None, [list, value]);
                 }
                 _ => {
                     let value = self.lower_expr(arg)?;
-                    self.b()
-                        .ins_void(Op::ListAppend, Imm::None, vec![list, value]);
+                    self.b().ins_void(Op::ListAppend, Imm::None, [list, value]);
                 }
             }
         }
         self.set_loc(range);
         let extra = self.load_name(extra);
-        self.b()
-            .ins_void(Op::ListAppend, Imm::None, vec![list, extra]);
+        self.b().ins_void(Op::ListAppend, Imm::None, [list, extra]);
         let tuple = self.b().ins(
             Op::CallIntrinsic,
             Imm::Intrinsic(Intrinsic::ListToTuple),
-            vec![list],
+            [list],
         );
         if keywords.is_empty() {
-            return Ok(self.b().ins(Op::CallEx, Imm::None, vec![callee, tuple]));
+            return Ok(self.b().ins(Op::CallEx, Imm::None, [callee, tuple]));
         }
-        let dict = self.b().ins(Op::BuildMap, Imm::None, Vec::new());
+        let dict = self.b().ins(Op::BuildMap, Imm::None, []);
         for keyword in keywords {
             let value = self.lower_expr(&keyword.value)?;
             self.set_loc(keyword.range);
@@ -397,17 +394,15 @@ impl<'a> Lowerer<'a> {
                 Some(name) => {
                     let key = self.b().constant(Const::Str(name.to_string()));
                     self.b()
-                        .ins_void(Op::DictSet, Imm::None, vec![dict, key, value]);
+                        .ins_void(Op::DictSet, Imm::None, [dict, key, value]);
                 }
                 None => self
                     .b()
-                    .ins_void(Op::DictMerge, Imm::None, vec![callee, dict, value]),
+                    .ins_void(Op::DictMerge, Imm::None, [callee, dict, value]),
             }
         }
         self.set_loc(range);
-        Ok(self
-            .b()
-            .ins(Op::CallEx, Imm::None, vec![callee, tuple, dict]))
+        Ok(self.b().ins(Op::CallEx, Imm::None, [callee, tuple, dict]))
     }
 
     /// The type-parameter scope of a generic definition.

@@ -72,7 +72,7 @@ impl<'a> Lowerer<'a> {
         let (cleanup, exc) = self.new_handler_block(outer);
         let saved = self.b().current();
         self.b().switch_to(cleanup);
-        self.b().ins_void(Op::PopExcInfo, Imm::None, vec![previous]);
+        self.b().ins_void(Op::PopExcInfo, Imm::None, [previous]);
         self.b().terminate(crate::ir::Terminator::Reraise(exc));
         if let Some(block) = saved {
             self.b().switch_to(block);
@@ -187,7 +187,7 @@ impl<'a> Lowerer<'a> {
             }
             FrameBlock::FinallyEnd { previous, handler } => {
                 self.switch_handler(handler);
-                self.b().ins_void(Op::PopExcInfo, Imm::None, vec![previous]);
+                self.b().ins_void(Op::PopExcInfo, Imm::None, [previous]);
             }
             FrameBlock::With {
                 exit,
@@ -205,7 +205,7 @@ impl<'a> Lowerer<'a> {
                 handler,
             } => {
                 self.switch_handler(handler);
-                self.b().ins_void(Op::PopExcInfo, Imm::None, vec![previous]);
+                self.b().ins_void(Op::PopExcInfo, Imm::None, [previous]);
                 if let Some(name) = name {
                     self.clear_handler_name(name);
                 }
@@ -225,9 +225,9 @@ impl<'a> Lowerer<'a> {
     /// Calls the `__exit__` (or `__aexit__`) bound method held in `exit` with no
     /// exception, awaiting the result for `async with`, and discards what it returns.
     pub(crate) fn call_exit_with_none(&mut self, exit: crate::ir::LocalId, is_async: bool) {
-        let method = self.b().ins(Op::LoadFast, Imm::Local(exit), Vec::new());
+        let method = self.b().ins(Op::LoadFast, Imm::Local(exit), []);
         let none = self.b().constant(Const::None);
-        let result = self.b().ins(Op::WithExit, Imm::None, vec![method, none]);
+        let result = self.b().ins(Op::WithExit, Imm::None, [method, none]);
         if is_async {
             self.await_value(result, 2);
         }
@@ -236,7 +236,7 @@ impl<'a> Lowerer<'a> {
     /// `await value` for the compiler's own awaits: `get_awaitable` with the `where` code
     /// `site` (1 `async with` enter, 2 exit) and `yield_from`.
     pub(crate) fn await_value(&mut self, value: Value, site: i64) -> Value {
-        let awaitable = self.b().ins(Op::GetAwaitable, Imm::Int(site), vec![value]);
-        self.b().ins(Op::YieldFrom, Imm::None, vec![awaitable])
+        let awaitable = self.b().ins(Op::GetAwaitable, Imm::Int(site), [value]);
+        self.b().ins(Op::YieldFrom, Imm::None, [awaitable])
     }
 }

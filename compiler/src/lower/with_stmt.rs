@@ -36,17 +36,15 @@ impl<'a> Lowerer<'a> {
         let manager = self.lower_expr(&item.context_expr)?;
         self.set_loc(item.context_expr.range());
         let exit_id = self.b().func.add_name(exit_name);
-        let exit_method = self
-            .b()
-            .ins(Op::LoadSpecial, Imm::Name(exit_id), vec![manager]);
+        let exit_method = self.b().ins(Op::LoadSpecial, Imm::Name(exit_id), [manager]);
         let exit = self.hidden_local("exit");
         self.b()
-            .ins_void(Op::StoreFast, Imm::Local(exit), vec![exit_method]);
+            .ins_void(Op::StoreFast, Imm::Local(exit), [exit_method]);
         let enter_id = self.b().func.add_name(enter_name);
         let enter_method = self
             .b()
-            .ins(Op::LoadSpecial, Imm::Name(enter_id), vec![manager]);
-        let mut entered = self.b().ins(Op::Call, Imm::None, vec![enter_method]);
+            .ins(Op::LoadSpecial, Imm::Name(enter_id), [manager]);
+        let mut entered = self.b().ins(Op::Call, Imm::None, [enter_method]);
         if is_async {
             entered = self.await_value(entered, 1);
         }
@@ -82,11 +80,11 @@ impl<'a> Lowerer<'a> {
         // Exceptional exit: `__exit__` sees the exception; a true result suppresses it.
         self.b().switch_to(handler);
         self.b().handler = outer;
-        let previous = self.b().ins(Op::PushExcInfo, Imm::None, vec![exc]);
+        let previous = self.b().ins(Op::PushExcInfo, Imm::None, [exc]);
         let cleanup = self.new_cleanup_block(previous, outer);
         self.switch_handler(Some(cleanup));
-        let method = self.b().ins(Op::LoadFast, Imm::Local(exit), Vec::new());
-        let mut suppress = self.b().ins(Op::WithExit, Imm::None, vec![method, exc]);
+        let method = self.b().ins(Op::LoadFast, Imm::Local(exit), []);
+        let mut suppress = self.b().ins(Op::WithExit, Imm::None, [method, exc]);
         if is_async {
             suppress = self.await_value(suppress, 2);
         }
@@ -95,11 +93,11 @@ impl<'a> Lowerer<'a> {
         self.b().branch(suppress, suppressed, reraise);
 
         self.b().switch_to(reraise);
-        self.b().ins_void(Op::PopExcInfo, Imm::None, vec![previous]);
+        self.b().ins_void(Op::PopExcInfo, Imm::None, [previous]);
         self.b().terminate(Terminator::Reraise(exc));
 
         self.b().switch_to(suppressed);
-        self.b().ins_void(Op::PopExcInfo, Imm::None, vec![previous]);
+        self.b().ins_void(Op::PopExcInfo, Imm::None, [previous]);
         self.b().jump(end, Vec::new());
 
         self.b().handler = outer;

@@ -62,7 +62,7 @@ pub fn run(func: &mut Function) {
                     let data = &mut func.insts[inst.index()];
                     data.op = Op::Const;
                     data.imm = Imm::Const(id);
-                    data.args.clear();
+                    func.set_args(inst, &[]);
                     changed = true;
                 }
             }
@@ -93,7 +93,11 @@ pub fn run(func: &mut Function) {
 /// operation's kind rules out almost every instruction before its operands are looked at.
 #[inline]
 fn operands_are_const(func: &Function, inst: &InstData) -> bool {
-    foldable(inst.op) && inst.args.iter().all(|&v| func.value_const(v).is_some())
+    foldable(inst.op)
+        && func
+            .args_of(inst)
+            .iter()
+            .all(|&v| func.value_const(v).is_some())
 }
 
 /// Whether `op` is one [`fold_inst`] can fold.
@@ -118,8 +122,8 @@ fn fold_inst(func: &Function, inst: &InstData) -> Option<Const> {
     if !operands_are_const(func, inst) {
         return None;
     }
-    let args: Vec<&Const> = inst
-        .args
+    let args: Vec<&Const> = func
+        .args_of(inst)
         .iter()
         .map(|&v| func.value_const(v))
         .collect::<Option<_>>()?;

@@ -138,7 +138,7 @@ fn prune_and_check(
                 let inst = &func.insts[inst.index()];
                 can_raise |= inst.op.can_raise();
                 if is_removable(inst.op) {
-                    for &arg in &inst.args {
+                    for &arg in func.args_of(inst) {
                         used.insert(2 * arg.index());
                     }
                     // Its pool entry counts once it is known to stay.
@@ -148,7 +148,7 @@ fn prune_and_check(
                     }
                 } else {
                     note_pool_use(inst.imm, consts, names);
-                    for &arg in &inst.args {
+                    for &arg in func.args_of(inst) {
                         used.insert_pair(2 * arg.index());
                     }
                 }
@@ -280,7 +280,7 @@ fn sweep_dead(func: &mut Function) {
                 defs[result.index()] = Some(Def::Inst(inst));
             }
             if !is_removable(inst_data.op) {
-                for &arg in &inst_data.args {
+                for &arg in func.args_of(inst_data) {
                     mark(arg, &mut live, &mut worklist);
                 }
             }
@@ -335,7 +335,7 @@ fn sweep_dead(func: &mut Function) {
     while let Some(value) = worklist.pop() {
         match defs[value.index()] {
             Some(Def::Inst(inst)) if is_removable(func.insts[inst.index()].op) => {
-                for &arg in &func.insts[inst.index()].args {
+                for &arg in func.args(inst) {
                     mark(arg, &mut live, &mut worklist);
                 }
             }

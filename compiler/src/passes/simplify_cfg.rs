@@ -192,7 +192,7 @@ impl<'f> Simplifier<'f> {
                 handler_refs[handler.index()] += 1;
             }
             for &inst in &data.insts {
-                for &arg in &func.insts[inst.index()].args {
+                for &arg in func.args(inst) {
                     uses[arg.index()] += 1;
                 }
             }
@@ -418,7 +418,7 @@ impl<'f> Simplifier<'f> {
             let loc = self.func.blocks[b].term_loc;
             let result = self
                 .func
-                .push_inst(block, Op::ToBool, Imm::None, vec![cond], loc);
+                .push_inst(block, Op::ToBool, Imm::None, &[cond], loc);
             if let Some(result) = result {
                 self.uses.push(0);
                 self.replace.push(result);
@@ -635,7 +635,7 @@ impl<'f> Simplifier<'f> {
             let data = std::mem::take(&mut self.func.blocks[b]);
             for &inst in &data.insts {
                 for i in 0..self.func.insts[inst.index()].args.len() {
-                    let arg = self.func.insts[inst.index()].args[i];
+                    let arg = self.func.args(inst)[i];
                     self.remove_use(arg);
                 }
             }
@@ -678,10 +678,10 @@ impl<'f> Simplifier<'f> {
         for &block in &layout {
             let b = block.index();
             for i in 0..self.func.blocks[b].insts.len() {
-                let inst = self.func.blocks[b].insts[i].index();
-                for j in 0..self.func.insts[inst].args.len() {
-                    let arg = self.func.insts[inst].args[j];
-                    self.func.insts[inst].args[j] = self.find(arg);
+                let inst = self.func.blocks[b].insts[i];
+                for j in 0..self.func.insts[inst.index()].args.len() {
+                    let arg = self.func.args(inst)[j];
+                    self.func.args_mut(inst)[j] = self.find(arg);
                 }
             }
             if let Some(mut term) = self.func.blocks[b].term.take() {

@@ -167,7 +167,7 @@ impl<'f> Splitter<'f> {
     fn split_one(&mut self, at: Site, inst: Inst) {
         let data = &self.func.insts[inst.index()];
         let (op, loc) = (data.op, data.loc);
-        let args = data.args.clone();
+        let args = self.func.args_of(data).to_vec();
         // A call's callee is computed first and stays alive anyway; only the arguments
         // are gathered.
         let items = if op == Op::Call {
@@ -182,7 +182,7 @@ impl<'f> Splitter<'f> {
         match op {
             Op::BuildList | Op::BuildSet => {
                 // The instruction itself becomes the empty container, created earlier.
-                self.func.insts[inst.index()].args.clear();
+                self.func.set_args(inst, &[]);
                 self.removed.push(inst);
                 self.insert(first, inst);
                 let Some(container) = self.func.insts[inst.index()].result else {
@@ -196,7 +196,7 @@ impl<'f> Splitter<'f> {
                 self.add_items(container, items, &sites, add, update, loc);
             }
             Op::BuildMap => {
-                self.func.insts[inst.index()].args.clear();
+                self.func.set_args(inst, &[]);
                 self.removed.push(inst);
                 self.insert(first, inst);
                 let Some(dict) = self.func.insts[inst.index()].result else {
@@ -208,16 +208,14 @@ impl<'f> Splitter<'f> {
                             *value_site,
                             Op::DictSet,
                             Imm::None,
-                            vec![dict, *key, *value],
+                            &[dict, *key, *value],
                             loc,
                         );
                     }
                 }
             }
             Op::BuildTuple | Op::Call => {
-                let (list_inst, list) =
-                    self.func
-                        .create_inst(Op::BuildList, Imm::None, Vec::new(), loc);
+                let (list_inst, list) = self.func.create_inst(Op::BuildList, Imm::None, &[], loc);
                 self.insert(first, list_inst);
                 let Some(list) = list else {
                     return;
@@ -229,12 +227,11 @@ impl<'f> Splitter<'f> {
                     // The tuple instruction stays in place and converts the list.
                     data.op = tuple_op.0;
                     data.imm = tuple_op.1;
-                    data.args = vec![list];
+                    self.func.set_args(inst, &[list]);
                 } else {
                     let callee = args[0];
                     let (tuple_inst, tuple) =
-                        self.func
-                            .create_inst(tuple_op.0, tuple_op.1, vec![list], loc);
+                        self.func.create_inst(tuple_op.0, tuple_op.1, &[list], loc);
                     // Right before the call: anchored after the previous instruction.
                     self.insert(
                         Site {
@@ -248,7 +245,7 @@ impl<'f> Splitter<'f> {
                     };
                     let data = &mut self.func.insts[inst.index()];
                     data.op = Op::CallEx;
-                    data.args = vec![callee, tuple];
+                    self.func.set_args(inst, &[callee, tuple]);
                 }
             }
             _ => {}
@@ -280,11 +277,10 @@ impl<'f> Splitter<'f> {
                 let id = self.func.add_const(Const::Tuple(values));
                 let last = sites[index + run - 1];
                 let (const_inst, tuple) =
-                    self.func
-                        .create_inst(Op::Const, Imm::Const(id), Vec::new(), loc);
+                    self.func.create_inst(Op::Const, Imm::Const(id), &[], loc);
                 self.insert(last, const_inst);
                 if let Some(tuple) = tuple {
-                    self.emit(last, update, Imm::None, vec![container, tuple], loc);
+                    self.emit(last, update, Imm::None, &[container, tuple], loc);
                 }
                 index += run;
             } else {
@@ -292,7 +288,7 @@ impl<'f> Splitter<'f> {
                     sites[index],
                     add,
                     Imm::None,
-                    vec![container, items[index]],
+                    &[container, items[index]],
                     loc,
                 );
                 index += 1;
@@ -300,7 +296,7 @@ impl<'f> Splitter<'f> {
         }
     }
 
-    fn emit(&mut self, at: Site, op: Op, imm: Imm, args: Vec<Value>, loc: Loc) {
+    fn emit(&mut self, at: Site, op: Op, imm: Imm, args: &[Value], loc: Loc) {
         let (inst, _) = self.func.create_inst(op, imm, args, loc);
         self.insert(at, inst);
     }

@@ -55,15 +55,17 @@ impl Codegen<'_> {
         // the stack; only long operand lists (calls, displays) use the reusable vector.
         let mut small = [0u32; 6];
         let mut long = Vec::new();
-        let args: &[u32] = if let Some(regs) = small.get_mut(..inst.args.len()) {
-            for (reg, &value) in regs.iter_mut().zip(&inst.args) {
+        let func = self.func;
+        let values = func.args_of(inst);
+        let args: &[u32] = if let Some(regs) = small.get_mut(..values.len()) {
+            for (reg, &value) in regs.iter_mut().zip(values) {
                 *reg = self.reg(value)?;
             }
             regs
         } else {
             long = std::mem::take(&mut self.arg_regs);
             long.clear();
-            for &value in &inst.args {
+            for &value in values {
                 long.push(self.reg(value)?);
             }
             &long
