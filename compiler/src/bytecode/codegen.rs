@@ -448,6 +448,7 @@ impl<'f> Codegen<'f> {
 
     /// Files the instruction just encoded from `start` under the current location and
     /// handler.
+    #[inline(always)]
     fn note_ranges(&mut self, start: u32) {
         let end = self.code.len() as u32;
         // Consecutive instructions from the same place share one entry (one line-table run).

@@ -1,12 +1,13 @@
-//! Code generation of one IR instruction: its operands' registers, the opcode it becomes
-//! and that opcode's fixed operands in table order (a part of [`super::Codegen`], kept
-//! apart because the operation table is long).
+//! Code generation of one IR instruction: its operands' registers, the opcode it becomes,
+//! that opcode's fixed operands in table order and the code units they encode to (a part
+//! of [`super::Codegen`], kept apart because the operation table is long).
 
 use super::{Codegen, Result};
 use crate::bytecode::opcodes::Opcode;
 use crate::ir::{BinOp, CmpOp, Common, Imm, InstData, Intrinsic, Op, UnaryOp};
 
-/// Up to six fixed operands, without allocating.
+/// Up to six fixed operands, without allocating. The slots past `len` hold zeros, so
+/// [`Codegen::encode_row`] can narrow all six at once instead of looping over `len`.
 struct Operands {
     values: [u32; 6],
     len: usize,
@@ -310,7 +311,51 @@ impl Codegen<'_> {
             Some(skip) => args.get(skip..).unwrap_or_default(),
             None => &[],
         };
-        self.encode(opcode, operands.as_slice(), list, None);
+        self.encode_row(opcode, &operands, list);
         Ok(())
+    }
+
+    /// [`Codegen::encode`] for a row of the operation table: the code units are written
+    /// straight from the fixed-size operand buffer (every slot narrowed and range-checked
+    /// with no loop of run-time length), then the register list. Anything unusual (a
+    /// value past 16 bits, an operand count the opcode table disagrees with) goes through
+    /// [`Codegen::encode`], which reports it.
+    #[inline(always)]
+    fn encode_row(&mut self, opcode: Opcode, operands: &Operands, list: &[u32]) {
+        let (len, has_list) = Opcode::FIXED_LENGTHS[opcode.unit() as usize];
+        // The fixed operands that are not a register list's count.
+        let nfixed = usize::from(len) - 1 - usize::from(has_list);
+        let mut units = [0u16; 8];
+        units[0] = opcode.unit();
+        let mut high = 0;
+        for (unit, &value) in units[1..].iter_mut().zip(&operands.values) {
+            *unit = value as u16;
+            high |= value;
+        }
+        for &reg in list {
+            high |= reg;
+        }
+        let plain = high <= u32::from(u16::MAX)
+            && operands.len == nfixed
+            && !super::HAS_TARGET[opcode.unit() as usize]
+            && (if has_list {
+                list.len() <= usize::from(u16::MAX)
+            } else {
+                list.is_empty()
+            });
+        if !plain {
+            self.encode(opcode, operands.as_slice(), list, None);
+            return;
+        }
+        // Copying the whole buffer and dropping the unused tail is one wide move, where
+        // copying a slice of run-time length is a call.
+        let start = self.code.len();
+        self.code.extend_from_slice(&units);
+        self.code.truncate(start + nfixed + 1);
+        if has_list {
+            self.code.push(list.len() as u16);
+            self.code.extend(list.iter().map(|&reg| reg as u16));
+        }
+        self.note_ranges(start as u32);
     }
 }
