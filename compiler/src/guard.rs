@@ -227,23 +227,25 @@ pub fn reject_too_deep(
 /// levels; the bound doubles that for margin.
 fn depth_bound(tokens: &[Token]) -> usize {
     let (mut indent, mut max_indent) = (0usize, 0usize);
-    // A logical line's tokens are those since the last `Newline` token.
-    let (mut line_start, mut max_line) = (0usize, 0usize);
-    for (index, token) in tokens.iter().enumerate() {
+    // A logical line's tokens are those since the last `Newline` token: `line` counts
+    // them (the `Newline` included), which costs less per token than tracking indices.
+    let (mut line, mut max_line) = (0usize, 0usize);
+    for token in tokens {
+        line += 1;
         match token.kind() {
+            TokenKind::Newline => {
+                max_line = max_line.max(line - 1);
+                line = 0;
+            }
             TokenKind::Indent => {
                 indent += 1;
                 max_indent = max_indent.max(indent);
             }
             TokenKind::Dedent => indent = indent.saturating_sub(1),
-            TokenKind::Newline => {
-                max_line = max_line.max(index - line_start);
-                line_start = index + 1;
-            }
             _ => {}
         }
     }
-    max_line = max_line.max(tokens.len() - line_start);
+    max_line = max_line.max(line);
     2 * (max_indent + max_line + 4)
 }
 
