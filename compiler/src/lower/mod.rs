@@ -128,8 +128,9 @@ pub(crate) struct Unit<'a> {
     pub frame_blocks: Vec<FrameBlock<'a>>,
     /// How each symbol of `scope` is accessed in this unit, by its position in the scope's
     /// symbol list, resolved once: resolution walks the symbol table, the locals and the
-    /// name pool, and a body names the same few variables again and again. Empty until the
-    /// first name is resolved; only used while `scope_stack` is `[scope]`, since an
+    /// name pool, and a body names the same few variables again and again. A function's
+    /// fast locals are filled in as the unit is entered; otherwise it stays empty until the
+    /// first name is resolved. Only used while `scope_stack` is `[scope]`, since an
     /// inlined comprehension resolves names differently. See [`Lowerer::cached_access`].
     access_cache: Vec<Option<CachedAccess>>,
 }
@@ -308,6 +309,7 @@ impl<'a> Lowerer<'a> {
         };
         let mut func = Function::with_capacity(name, qualname, kind, first_line, insts);
         func.locals = info.params.clone();
+        let mut access_cache = Vec::new();
         if matches!(
             info.kind,
             ScopeKind::Function
@@ -318,9 +320,16 @@ impl<'a> Lowerer<'a> {
                 | ScopeKind::TypeAlias
                 | ScopeKind::TypeVarBound
         ) {
-            for symbol in &info.symbols {
+            // The slot each local gets here is what its first access would look up, so it
+            // is recorded now (see `Unit::access_cache`).
+            access_cache.resize(info.symbols.len(), None);
+            for (position, symbol) in info.symbols.iter().enumerate() {
                 if symbol.scope == SymbolScope::Local {
-                    func.ensure_local(&symbol.name);
+                    let slot = func.ensure_local(&symbol.name);
+                    access_cache[position] = Some(CachedAccess {
+                        access: NameAccess::Fast(slot),
+                        name_id: None,
+                    });
                 }
             }
         }
@@ -343,12 +352,21 @@ impl<'a> Lowerer<'a> {
             }
         }
         func.frees = info.freevars();
+        // A local that is also a cell or free variable is accessed through it instead
+        // (`Lowerer::access_for`); those are resolved on first use.
+        for (position, symbol) in info.symbols.iter().enumerate() {
+            if access_cache.get(position).is_some_and(Option::is_some)
+                && (func.cells.contains(&symbol.name) || func.frees.contains(&symbol.name))
+            {
+                access_cache[position] = None;
+            }
+        }
         self.units.push(Unit {
             b: FunctionBuilder::new(func),
             scope,
             scope_stack: vec![scope],
             frame_blocks: Vec::new(),
-            access_cache: Vec::new(),
+            access_cache,
         });
     }
 
