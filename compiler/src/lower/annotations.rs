@@ -355,6 +355,8 @@ impl<'a> Lowerer<'a> {
             {
                 frees.push("__conditional_annotations__".to_owned());
             }
+            // The new free variable changes how `__conditional_annotations__` resolves.
+            self.forget_names();
         }
         let dict = self.b().ins(Op::BuildMap, Imm::None, []);
         for (stmt, index) in entries {

@@ -432,6 +432,8 @@ impl<'a> Lowerer<'a> {
         is_async: bool,
     ) -> LowerResult<()> {
         self.set_loc(parts.range);
+        // The locals may be reordered below, so any slot resolved so far is stale.
+        self.forget_names();
         {
             let func = &mut self.unit().b.func;
             // `.0` is the only parameter; nothing was emitted yet, so slots may still move.

@@ -580,6 +580,8 @@ impl<'a> Lowerer<'a> {
     /// Moves (or adds) `names` to the front of the current unit's locals, in order, so
     /// they are its leading parameters. Only valid before any local is referenced.
     pub(crate) fn set_leading_params(&mut self, names: &[&str]) {
+        // Slots resolved so far move, so their cached accesses are dropped.
+        self.forget_names();
         let locals = &mut self.b().func.locals;
         for (index, name) in names.iter().enumerate() {
             match locals.iter().position(|local| local == name) {

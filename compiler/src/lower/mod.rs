@@ -38,10 +38,10 @@ mod with_stmt;
 use crate::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
 use crate::ir::builder::FunctionBuilder;
 use crate::ir::{
-    Block, DerefId, FuncId, Function, FunctionKind, Imm, Loc, LocalId, Module, Op, Value,
+    Block, DerefId, FuncId, Function, FunctionKind, Imm, Loc, LocalId, Module, NameId, Op, Value,
 };
 use crate::parse::SourceMap;
-use crate::scope::{ScopeId, ScopeKind, SymbolScope, SymbolTable};
+use crate::scope::{Scope, ScopeId, ScopeKind, SymbolScope, SymbolTable};
 use ruff_python_ast::ModModule;
 use ruff_text_size::{TextRange, TextSize};
 
@@ -126,6 +126,13 @@ pub(crate) struct Unit<'a> {
     /// lowering an inlined comprehension (PEP 709).
     pub scope_stack: Vec<ScopeId>,
     pub frame_blocks: Vec<FrameBlock<'a>>,
+    /// How each symbol of `scope` is accessed in this unit, by its position in the scope's
+    /// symbol list, resolved once: resolution walks the symbol table, the locals and the
+    /// name pool, and a body names the same few variables again and again. A function's
+    /// fast locals are filled in as the unit is entered; otherwise it stays empty until the
+    /// first name is resolved. Only used while `scope_stack` is `[scope]`, since an
+    /// inlined comprehension resolves names differently. See [`Lowerer::cached_access`].
+    access_cache: Vec<Option<CachedAccess>>,
 }
 
 /// Lowers one module. See the module docs for how the work is split across files.
@@ -302,6 +309,7 @@ impl<'a> Lowerer<'a> {
         };
         let mut func = Function::with_capacity(name, qualname, kind, first_line, insts);
         func.locals = info.params.clone();
+        let mut access_cache = Vec::new();
         if matches!(
             info.kind,
             ScopeKind::Function
@@ -312,9 +320,16 @@ impl<'a> Lowerer<'a> {
                 | ScopeKind::TypeAlias
                 | ScopeKind::TypeVarBound
         ) {
-            for symbol in &info.symbols {
+            // The slot each local gets here is what its first access would look up, so it
+            // is recorded now (see `Unit::access_cache`).
+            access_cache.resize(info.symbols.len(), None);
+            for (position, symbol) in info.symbols.iter().enumerate() {
                 if symbol.scope == SymbolScope::Local {
-                    func.ensure_local(&symbol.name);
+                    let slot = func.ensure_local(&symbol.name);
+                    access_cache[position] = Some(CachedAccess {
+                        access: NameAccess::Fast(slot),
+                        name_id: None,
+                    });
                 }
             }
         }
@@ -337,11 +352,21 @@ impl<'a> Lowerer<'a> {
             }
         }
         func.frees = info.freevars();
+        // A local that is also a cell or free variable is accessed through it instead
+        // (`Lowerer::access_for`); those are resolved on first use.
+        for (position, symbol) in info.symbols.iter().enumerate() {
+            if access_cache.get(position).is_some_and(Option::is_some)
+                && (func.cells.contains(&symbol.name) || func.frees.contains(&symbol.name))
+            {
+                access_cache[position] = None;
+            }
+        }
         self.units.push(Unit {
             b: FunctionBuilder::new(func),
             scope,
             scope_stack: vec![scope],
             frame_blocks: Vec::new(),
+            access_cache,
         });
     }
 
@@ -402,7 +427,8 @@ impl<'a> Lowerer<'a> {
     // ---- names ------------------------------------------------------------------------
 
     /// The fast-local slot of `name`, adding one (for hidden temporaries such as `$exit0`
-    /// and inlined comprehension variables). A hash lookup: every name access asks.
+    /// and inlined comprehension variables). A hash lookup, which a name's first access in a
+    /// unit makes (later ones use the unit's access cache).
     pub fn ensure_local(&mut self, name: &str) -> LocalId {
         self.unit().b.func.ensure_local(name)
     }
@@ -460,16 +486,16 @@ impl<'a> Lowerer<'a> {
         // Private names (`__x` inside a class) are mangled before resolution, as the symbol
         // table stores them mangled.
         let name = &self.mangle(name);
-        let access = self.name_access(name);
+        let (access, id) = self.cached_access(name);
         match access {
             NameAccess::Fast(slot) => self.b().ins(Op::LoadFast, Imm::Local(slot), []),
             NameAccess::Deref(slot) => self.b().ins(Op::LoadDeref, Imm::Deref(slot), []),
             NameAccess::Global => {
-                let id = self.b().func.add_name(name);
+                let id = self.name_id(name, id);
                 self.b().ins(Op::LoadGlobal, Imm::Name(id), [])
             }
             NameAccess::Name => {
-                let id = self.b().func.add_name(name);
+                let id = self.name_id(name, id);
                 self.b().ins(Op::LoadName, Imm::Name(id), [])
             }
             NameAccess::ClassDeref(slot) => {
@@ -479,7 +505,7 @@ impl<'a> Lowerer<'a> {
             }
             NameAccess::ClassDictGlobal(classdict) => {
                 let dict = self.b().ins(Op::LoadDeref, Imm::Deref(classdict), []);
-                let id = self.b().func.add_name(name);
+                let id = self.name_id(name, id);
                 self.b()
                     .ins(Op::LoadFromDictOrGlobals, Imm::Name(id), [dict])
             }
@@ -496,7 +522,8 @@ impl<'a> Lowerer<'a> {
         // Private names (`__x` inside a class) are mangled before resolution, as the symbol
         // table stores them mangled.
         let name = &self.mangle(name);
-        match self.name_access(name) {
+        let (access, id) = self.cached_access(name);
+        match access {
             NameAccess::Fast(slot) => self.b().ins_void(Op::StoreFast, Imm::Local(slot), [value]),
             NameAccess::Deref(slot)
             | NameAccess::ClassDeref(slot)
@@ -504,11 +531,11 @@ impl<'a> Lowerer<'a> {
                 self.b().ins_void(Op::StoreDeref, Imm::Deref(slot), [value])
             }
             NameAccess::Global | NameAccess::ClassDictGlobal(_) => {
-                let id = self.b().func.add_name(name);
+                let id = self.name_id(name, id);
                 self.b().ins_void(Op::StoreGlobal, Imm::Name(id), [value])
             }
             NameAccess::Name => {
-                let id = self.b().func.add_name(name);
+                let id = self.name_id(name, id);
                 self.b().ins_void(Op::StoreName, Imm::Name(id), [value])
             }
         }
@@ -519,7 +546,8 @@ impl<'a> Lowerer<'a> {
         // Private names (`__x` inside a class) are mangled before resolution, as the symbol
         // table stores them mangled.
         let name = &self.mangle(name);
-        match self.name_access(name) {
+        let (access, id) = self.cached_access(name);
+        match access {
             NameAccess::Fast(slot) => self.b().ins_void(Op::DeleteFast, Imm::Local(slot), []),
             NameAccess::Deref(slot)
             | NameAccess::ClassDeref(slot)
@@ -527,14 +555,66 @@ impl<'a> Lowerer<'a> {
                 self.b().ins_void(Op::DeleteDeref, Imm::Deref(slot), [])
             }
             NameAccess::Global | NameAccess::ClassDictGlobal(_) => {
-                let id = self.b().func.add_name(name);
+                let id = self.name_id(name, id);
                 self.b().ins_void(Op::DeleteGlobal, Imm::Name(id), [])
             }
             NameAccess::Name => {
-                let id = self.b().func.add_name(name);
+                let id = self.name_id(name, id);
                 self.b().ins_void(Op::DeleteName, Imm::Name(id), [])
             }
         }
+    }
+
+    /// How `name` (already mangled) is accessed here, with its name-pool id when the access
+    /// is by name and the id is known. Outside inlined comprehensions the answer is cached
+    /// per unit: it cannot change, as a fast local keeps its slot once it has one, the
+    /// cells and frees are fixed once the unit is entered (the few places that edit them
+    /// call [`Lowerer::forget_names`]), and a name keeps its pool id.
+    fn cached_access(&mut self, name: &str) -> (NameAccess, Option<NameId>) {
+        let unit = self.units.last().expect("no unit");
+        // Names the scope never mentions (globals, builtins) resolve cheaply without it.
+        let position = match unit.scope_stack.len() {
+            1 => self.table.scope(unit.scope).position(name),
+            _ => None,
+        };
+        let Some(position) = position else {
+            return (self.name_access(name), None);
+        };
+        if let Some(Some(cached)) = unit.access_cache.get(position) {
+            return (cached.access, cached.name_id);
+        }
+        let scope = self.table.scope(unit.scope);
+        let access = self.access_for(name, scope, scope.symbols[position].scope);
+        // Every access by name interns the name right away, so interning it here first
+        // hands out the same id in the same order.
+        let name_id = match access {
+            NameAccess::Global | NameAccess::Name | NameAccess::ClassDictGlobal(_) => {
+                Some(self.b().func.add_name(name))
+            }
+            _ => None,
+        };
+        let symbols = self.table.scope(self.unit().scope).symbols.len();
+        let cache = &mut self.unit().access_cache;
+        if cache.is_empty() {
+            cache.resize(symbols, None);
+        }
+        cache[position] = Some(CachedAccess { access, name_id });
+        (access, name_id)
+    }
+
+    /// `name`'s id in the current unit's name pool: `known` when [`Lowerer::cached_access`]
+    /// supplied it, else interned now.
+    fn name_id(&mut self, name: &str, known: Option<NameId>) -> NameId {
+        match known {
+            Some(id) => id,
+            None => self.b().func.add_name(name),
+        }
+    }
+
+    /// Drops the current unit's cached name accesses, for code that reorders its locals or
+    /// adds a free variable after names may have been resolved.
+    pub(crate) fn forget_names(&mut self) {
+        self.unit().access_cache.clear();
     }
 
     /// The scope whose symbol decides how `name` is accessed. Inside a PEP 709 inlined
@@ -571,9 +651,13 @@ impl<'a> Lowerer<'a> {
     /// Decides which family of load/store/delete operations serves `name` here
     /// (CPython's `compiler_nameop`).
     fn name_access(&mut self, name: &str) -> NameAccess {
-        let scope_id = self.resolution_scope(name);
-        let scope = self.table.scope(scope_id);
-        let resolved = scope.resolve(name);
+        let scope = self.table.scope(self.resolution_scope(name));
+        self.access_for(name, scope, scope.resolve(name))
+    }
+
+    /// [`Lowerer::name_access`] once the resolution scope and `name`'s symbol scope in it
+    /// are known.
+    fn access_for(&mut self, name: &str, scope: &Scope, resolved: SymbolScope) -> NameAccess {
         let unit_kind = self.table.scope(self.unit().scope).kind;
         let name_based = matches!(unit_kind, ScopeKind::Module | ScopeKind::Class);
         let inlined_comp = scope.kind == ScopeKind::Comprehension && scope.comp_inlined;
@@ -647,6 +731,14 @@ impl<'a> Lowerer<'a> {
 /// capture its own cell for these, even when the name is also free in the class.
 const CLASS_IMPLICIT_CELLS: [&str; 3] =
     ["__class__", "__classdict__", "__conditional_annotations__"];
+
+/// A name's resolution in a unit (see [`Lowerer::cached_access`]).
+#[derive(Debug, Clone, Copy)]
+struct CachedAccess {
+    access: NameAccess,
+    /// The name's pool id, for the accesses by name.
+    name_id: Option<NameId>,
+}
 
 /// Which operation family serves a name (see [`Lowerer::name_access`]).
 #[derive(Debug, Clone, Copy)]

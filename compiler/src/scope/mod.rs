@@ -197,7 +197,7 @@ impl Scope {
     }
 
     /// The position of `name` (as stored) in [`Scope::symbols`].
-    fn position(&self, name: &str) -> Option<usize> {
+    pub fn position(&self, name: &str) -> Option<usize> {
         self.symbol_index.get(name, |i| &self.symbols[i].name)
     }
 
