@@ -724,18 +724,7 @@ impl Function {
     pub fn add_const(&mut self, value: Const) -> ConstId {
         self.rebuild_pool_indexes();
         let hash = PoolIndex::hash(&value);
-        let consts = &self.consts;
-        let new_id = ConstId::new(consts.len()).0;
-        match self
-            .const_index
-            .find_or_insert(hash, |id| consts[id as usize] == value, new_id)
-        {
-            Ok(id) => ConstId(id),
-            Err(id) => {
-                self.consts.push(value);
-                ConstId(id)
-            }
-        }
+        ConstId(self.const_index.intern_owned(&mut self.consts, hash, value))
     }
 
     /// Interns the str constant `text`, copying it only when the pool lacks it.
@@ -746,37 +735,23 @@ impl Function {
             std::mem::discriminant(&Const::Str(String::new())).hash(state);
             text.hash(state);
         });
-        let consts = &self.consts;
-        let new_id = ConstId::new(consts.len()).0;
-        match self.const_index.find_or_insert(
+        let id = self.const_index.intern(
+            &mut self.consts,
             hash,
-            |id| matches!(&consts[id as usize], Const::Str(s) if s == text),
-            new_id,
-        ) {
-            Ok(id) => ConstId(id),
-            Err(id) => {
-                self.consts.push(Const::Str(text.to_owned()));
-                ConstId(id)
-            }
-        }
+            |c| matches!(c, Const::Str(s) if s == text),
+            || Const::Str(text.to_owned()),
+        );
+        ConstId(id)
     }
 
     /// Interns a name.
     pub fn add_name(&mut self, name: &str) -> NameId {
         self.rebuild_pool_indexes();
         let hash = PoolIndex::hash(name);
-        let names = &self.names;
-        let new_id = NameId::new(names.len()).0;
-        match self
+        let id = self
             .name_index
-            .find_or_insert(hash, |id| names[id as usize] == name, new_id)
-        {
-            Ok(id) => NameId(id),
-            Err(id) => {
-                self.names.push(name.to_owned());
-                NameId(id)
-            }
-        }
+            .intern(&mut self.names, hash, |n| n == name, || name.to_owned());
+        NameId(id)
     }
 
     /// Notes that `consts` or `names` were edited directly (for example by the text parser

@@ -49,6 +49,45 @@ impl PoolIndex {
         }
     }
 
+    /// Interns into `pool`: the id of the entry with `hash` that `is_equal` accepts, or
+    /// else the id of `make()`, appended to `pool` and filed under `hash`.
+    #[inline]
+    pub(super) fn intern<T>(
+        &mut self,
+        pool: &mut Vec<T>,
+        hash: u64,
+        is_equal: impl Fn(&T) -> bool,
+        make: impl FnOnce() -> T,
+    ) -> u32 {
+        let new_id = u32::try_from(pool.len()).expect("pool ids fit in u32");
+        match self.find_or_insert(hash, |id| is_equal(&pool[id as usize]), new_id) {
+            Ok(id) => id,
+            Err(id) => {
+                pool.push(make());
+                id
+            }
+        }
+    }
+
+    /// [`PoolIndex::intern`] of an entry the caller already owns, moved into `pool` when
+    /// it is new.
+    #[inline]
+    pub(super) fn intern_owned<T: PartialEq>(
+        &mut self,
+        pool: &mut Vec<T>,
+        hash: u64,
+        value: T,
+    ) -> u32 {
+        let new_id = u32::try_from(pool.len()).expect("pool ids fit in u32");
+        match self.find_or_insert(hash, |id| pool[id as usize] == value, new_id) {
+            Ok(id) => id,
+            Err(id) => {
+                pool.push(value);
+                id
+            }
+        }
+    }
+
     /// The id of the entry with `hash` for which `is_equal` holds; when there is none,
     /// `new_id` is filed under `hash` (the caller then appends that entry to the pool) and
     /// `Err(new_id)` returned. One probe of the table either way.
