@@ -141,6 +141,30 @@ fn is_known_bool_or_const(func: &Function, value: Value) -> bool {
 /// "No entry" in the predecessor lists' linked overflow.
 const NIL: u32 = u32::MAX;
 
+/// The per-block and per-value tables of a [`Simplifier`], kept between functions.
+#[derive(Default)]
+struct Tables {
+    live: Vec<bool>,
+    npreds: Vec<u32>,
+    handler_refs: Vec<u32>,
+    uses: Vec<u32>,
+    replace: Vec<Value>,
+    cyclic: Vec<bool>,
+    pred_start: Vec<u32>,
+    pred_list: Vec<Block>,
+    extra_head: Vec<u32>,
+    extra_preds: Vec<(Block, u32)>,
+    worklist: Vec<Block>,
+    queued: Vec<bool>,
+    mark: Vec<u32>,
+    chain: Vec<Block>,
+    dying: Vec<Block>,
+}
+
+thread_local! {
+    static TABLES: std::cell::Cell<Tables> = std::cell::Cell::new(Tables::default());
+}
+
 struct Simplifier<'f> {
     func: &'f mut Function,
     entry: Block,
@@ -174,15 +198,73 @@ struct Simplifier<'f> {
     dying: Vec<Block>,
 }
 
+/// Hands the tables back for the thread's next simplifier.
+impl Drop for Simplifier<'_> {
+    fn drop(&mut self) {
+        use std::mem::take;
+        TABLES.set(Tables {
+            live: take(&mut self.live),
+            npreds: take(&mut self.npreds),
+            handler_refs: take(&mut self.handler_refs),
+            uses: take(&mut self.uses),
+            replace: take(&mut self.replace),
+            cyclic: take(&mut self.cyclic),
+            pred_start: take(&mut self.pred_start),
+            pred_list: take(&mut self.pred_list),
+            extra_head: take(&mut self.extra_head),
+            extra_preds: take(&mut self.extra_preds),
+            worklist: take(&mut self.worklist),
+            queued: take(&mut self.queued),
+            mark: take(&mut self.mark),
+            chain: take(&mut self.chain),
+            dying: take(&mut self.dying),
+        });
+    }
+}
+
 impl<'f> Simplifier<'f> {
     fn new(func: &'f mut Function) -> Self {
         let nblocks = func.blocks.len();
         let nvalues = func.values.len();
-        let mut live = vec![false; nblocks];
-        let mut npreds = vec![0u32; nblocks];
-        let mut handler_refs = vec![0u32; nblocks];
-        let mut uses = vec![0u32; nvalues];
-        let mut pred_start = vec![0u32; nblocks + 1];
+        // The tables come from the thread's last simplifier (see `Drop`), so a function
+        // with work to do costs no allocations once the tables have grown.
+        let mut t = TABLES.take();
+        let fill_with = |table: &mut Vec<u32>, len: usize, value: u32| {
+            table.clear();
+            table.resize(len, value);
+        };
+        fill_with(&mut t.npreds, nblocks, 0);
+        fill_with(&mut t.handler_refs, nblocks, 0);
+        fill_with(&mut t.uses, nvalues, 0);
+        fill_with(&mut t.pred_start, nblocks + 1, 0);
+        fill_with(&mut t.extra_head, nblocks, NIL);
+        fill_with(&mut t.mark, nblocks, 0);
+        t.live.clear();
+        t.live.resize(nblocks, false);
+        t.cyclic.clear();
+        t.cyclic.resize(nblocks, false);
+        t.queued.clear();
+        t.queued.resize(nblocks, true);
+        t.extra_preds.clear();
+        t.chain.clear();
+        t.dying.clear();
+        let Tables {
+            mut live,
+            mut npreds,
+            mut handler_refs,
+            mut uses,
+            mut replace,
+            cyclic,
+            mut pred_start,
+            mut pred_list,
+            extra_head,
+            extra_preds,
+            mut worklist,
+            queued,
+            mark,
+            chain,
+            dying,
+        } = t;
         for &block in &func.layout {
             live[block.index()] = true;
         }
@@ -207,8 +289,12 @@ impl<'f> Simplifier<'f> {
         for i in 0..nblocks {
             pred_start[i + 1] += pred_start[i];
         }
-        let mut fill = pred_start.clone();
-        let mut pred_list = vec![Block::new(0); pred_start[nblocks] as usize];
+        pred_list.clear();
+        pred_list.resize(pred_start[nblocks] as usize, Block::new(0));
+        // Each block's next free slot in `pred_list`, kept in `mark` until the walk is
+        // done (the marks start at zero again below).
+        let mut fill = mark;
+        fill.copy_from_slice(&pred_start[..nblocks]);
         for &block in &func.layout {
             for succ in func.blocks[block.index()]
                 .term
@@ -219,27 +305,31 @@ impl<'f> Simplifier<'f> {
                 fill[succ.index()] += 1;
             }
         }
+        fill.fill(0);
         // Pop order is layout order.
-        let worklist: Vec<Block> = func.layout.iter().rev().copied().collect();
+        worklist.clear();
+        worklist.extend(func.layout.iter().rev().copied());
+        replace.clear();
+        replace.extend((0..nvalues).map(Value::new));
         Simplifier {
             entry: func.entry(),
             live,
             npreds,
             handler_refs,
             uses,
-            replace: (0..nvalues).map(Value::new).collect(),
+            replace,
             replaced_any: false,
-            cyclic: vec![false; nblocks],
+            cyclic,
             pred_start,
             pred_list,
-            extra_head: vec![NIL; nblocks],
-            extra_preds: Vec::new(),
+            extra_head,
+            extra_preds,
             worklist,
-            queued: vec![true; nblocks],
-            mark: vec![0; nblocks],
+            queued,
+            mark: fill,
             epoch: 0,
-            chain: Vec::new(),
-            dying: Vec::new(),
+            chain,
+            dying,
             func,
         }
     }
