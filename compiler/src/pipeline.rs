@@ -15,7 +15,7 @@ pub struct IrOutput {
 
 /// Parses, analyses and lowers `source` to IR (before passes).
 pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDiagnostic> {
-    let longest_line = guard::longest_logical_line(source);
+    let longest_line = guard::compile_stack_line_bound(source);
     guard::with_stack_for_line(longest_line, || {
         guard::check_nesting_for_line(longest_line, source, filename)?;
         // One line index serves every stage's positions.
