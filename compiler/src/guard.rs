@@ -206,7 +206,19 @@ pub fn reject_too_deep(
     parsed: Parsed<Mod>,
     filename: &str,
 ) -> Result<Parsed<Mod>, SyntaxDiagnostic> {
-    if parsed.errors().is_empty() && depth_bound(parsed.tokens()) <= MAX_AST_DEPTH {
+    reject_too_deep_bounded(parsed, None, filename)
+}
+
+/// [`reject_too_deep`] given the tokens' [`depth_bound`] when a scan of them has computed
+/// it already (the parser's token checks do, for a parse without errors).
+pub(crate) fn reject_too_deep_bounded(
+    parsed: Parsed<Mod>,
+    bound: Option<usize>,
+    filename: &str,
+) -> Result<Parsed<Mod>, SyntaxDiagnostic> {
+    if parsed.errors().is_empty()
+        && bound.unwrap_or_else(|| depth_bound(parsed.tokens())) <= MAX_AST_DEPTH
+    {
         return Ok(parsed);
     }
     let mut meter = DepthMeter {
@@ -234,7 +246,7 @@ pub fn reject_too_deep(
 /// comma or colon): expressions and patterns never nest without one. So the depth is at
 /// most the indentation depth plus the longest logical line's token count plus a few
 /// levels; the bound doubles that for margin.
-fn depth_bound(tokens: &[Token]) -> usize {
+pub(crate) fn depth_bound(tokens: &[Token]) -> usize {
     let (mut indent, mut max_indent) = (0usize, 0usize);
     // A logical line's tokens are those since the last `Newline` token: `line` counts
     // them (the `Newline` included), which costs less per token than tracking indices.
@@ -255,7 +267,13 @@ fn depth_bound(tokens: &[Token]) -> usize {
         }
     }
     max_line = max_line.max(line);
-    2 * (max_indent + max_line + 4)
+    depth_bound_from(max_indent, max_line)
+}
+
+/// [`depth_bound`] from the deepest indentation and the most tokens in one logical line
+/// (its `Newline` token not counted).
+pub(crate) fn depth_bound_from(max_indent: usize, max_line_tokens: usize) -> usize {
+    2 * (max_indent + max_line_tokens + 4)
 }
 
 struct DepthMeter {
