@@ -25,6 +25,8 @@ mod numbers;
 mod semantic;
 mod tokens;
 
+pub(crate) use semantic::Fused;
+
 use ruff_python_ast::{ModExpression, ModModule, PythonVersion};
 use ruff_python_parser::{Mode, ParseOptions, Parsed};
 use ruff_text_size::TextSize;
@@ -75,6 +77,50 @@ pub fn parse_module_indexed(
         .map(Parsed::into_syntax)
         .ok_or_else(|| map.internal("module parse did not produce a module"))?;
     Ok((module, compile_error))
+}
+
+/// [`parse_module_indexed`], except that a parse without errors leaves the semantic checks
+/// (step 5 of the module docs) to the symbol-table builder, whose walk of the tree drives
+/// them ([`crate::scope::SymbolTable::build_checked`]), so that the tree is walked once for
+/// both: the third value is then `Some(may_declare_globals)` for it, and the second `None`.
+pub fn parse_module_deferring_semantics(
+    source: &str,
+    filename: &str,
+    index: &Rc<LineIndex>,
+) -> Result<(ModModule, Option<SyntaxDiagnostic>, Option<bool>), SyntaxDiagnostic> {
+    let parsed = ruff_python_parser::parse_unchecked(source, options(Mode::Module));
+    let map = SourceMap::with_index(source, filename, Rc::clone(index));
+    let scan = scan_if_error_free(&map, &parsed);
+    let bound = scan.as_ref().and_then(|scan| scan.depth_bound);
+    let parsed = crate::guard::reject_too_deep_bounded(parsed, bound, filename)?;
+    let (compile_error, deferred) = match scan {
+        // `check_parsed`'s path for valid input, but for the semantic checks.
+        Some(scan) => match scan.error {
+            Some((_, error)) => return Err(error),
+            None => (None, Some(scan.may_declare_globals)),
+        },
+        None => (check_parsed(&map, &parsed, ParseKind::Module, None)?, None),
+    };
+    let module = parsed
+        .try_into_module()
+        .map(Parsed::into_syntax)
+        .ok_or_else(|| map.internal("module parse did not produce a module"))?;
+    Ok((module, compile_error, deferred))
+}
+
+/// The semantic checks of a module `body` on their own (step 5 of the module docs), for a
+/// symbol-table walk that could not drive them to the end.
+pub(crate) fn check_semantics(
+    map: &SourceMap<'_>,
+    body: &[ruff_python_ast::Stmt],
+    may_declare_globals: bool,
+) -> Result<Option<SyntaxDiagnostic>, SyntaxDiagnostic> {
+    semantic::check(
+        map,
+        semantic::Root::Module(body),
+        ParseKind::Module,
+        may_declare_globals,
+    )
 }
 
 /// Parses a single expression (`eval` mode).
