@@ -120,64 +120,73 @@ pub fn recursion_error(filename: &str) -> SyntaxDiagnostic {
     }
 }
 
+/// The line length [`with_stack_for_line`] and [`check_nesting_for_line`] need for
+/// `source`: its [`longest_logical_line`], or simply its length when even that asks for no
+/// more than the smallest compile stack. Most files are that short, and then the answer
+/// is the same without reading them.
+pub fn compile_stack_line_bound(source: &str) -> usize {
+    const SHORT: usize = (MIN_COMPILE_STACK - (16 << 20)) / STACK_PER_LINE_BYTE;
+    if source.len() <= SHORT {
+        source.len()
+    } else {
+        longest_logical_line(source)
+    }
+}
+
 /// The length in bytes of the longest logical line, over-estimated: brackets and
 /// backslash continuations are followed without regard to strings and comments, which
 /// can only make a line look longer.
 pub fn longest_logical_line(source: &str) -> usize {
-    // Bytes that matter: brackets and newlines. Everything else is skipped eight bytes at a
-    // time (this runs over every source byte, before parsing).
-    const fn special_table() -> [bool; 256] {
-        let mut table = [false; 256];
-        let mut i = 0;
-        while i < 6 {
-            table[b"()[]{}"[i] as usize] = true;
-            i += 1;
-        }
-        table[b'\n' as usize] = true;
-        table
-    }
-    static SPECIAL: [bool; 256] = special_table();
-    /// Whether any byte of `word` is a bracket or a newline (all of them are below 0x80
-    /// and have distinct values, so test byte by byte only when the cheap filter hits).
-    fn may_hold_special(word: u64) -> bool {
-        // Bytes equal to '\n', or in the bracket ranges 0x28-0x29, 0x5b, 0x5d, 0x7b, 0x7d:
-        // a zero-byte test per candidate value.
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGHS: u64 = 0x8080_8080_8080_8080;
-        let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-        [b'\n', b'(', b')', b'[', b']', b'{', b'}']
-            .iter()
-            .any(|&c| has_zero(word ^ (ONES * u64::from(c))))
-    }
     let bytes = source.as_bytes();
     let mut depth = 0usize;
     let mut start = 0usize;
     let mut longest = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        if i + 8 <= bytes.len() {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(&bytes[i..i + 8]);
-            if !may_hold_special(u64::from_le_bytes(word)) {
-                i += 8;
-                continue;
-            }
+    // Only brackets and newlines matter. Each eight-byte word yields the exact set of such
+    // bytes in it, which is then walked bit by bit: in Python source about one byte in ten
+    // is special, so a test per byte (or a filter that re-tests the word after every hit,
+    // as this scan once did) costs several times more.
+    let mut visit = |i: usize| match bytes[i] {
+        b'(' | b'[' | b'{' => depth += 1,
+        b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+        b'\n' if depth == 0 && (i == 0 || bytes[i - 1] != b'\\') => {
+            longest = longest.max(i - start);
+            start = i + 1;
         }
-        let byte = bytes[i];
-        if SPECIAL[byte as usize] {
-            match byte {
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-                b'\n' if depth == 0 && (i == 0 || bytes[i - 1] != b'\\') => {
-                    longest = longest.max(i - start);
-                    start = i + 1;
-                }
-                _ => {}
-            }
+        _ => {}
+    };
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder().len();
+    for (k, chunk) in words.enumerate() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let mut special = special_bytes(u64::from_le_bytes(word));
+        while special != 0 {
+            visit(k * 8 + special.trailing_zeros() as usize / 8);
+            special &= special - 1;
         }
-        i += 1;
+    }
+    for i in bytes.len() - tail..bytes.len() {
+        visit(i);
     }
     longest.max(bytes.len() - start)
+}
+
+/// The high bit of each byte of `word` that is a newline or a bracket, and no other bit.
+fn special_bytes(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each zero byte of `x`, exactly: adding 0x7f to a byte's low seven
+    // bits sets its high bit unless they are all zero, and never carries into the next
+    // byte (the usual `x - 0x01..` trick marks false positives above a zero byte).
+    let zero_bytes = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGHS;
+    let newline = zero_bytes(word ^ (ONES * u64::from(b'\n')));
+    // `(` and `)` differ only in the lowest bit; `[`/`{` and `]`/`}` only in bit 5.
+    let paren = zero_bytes((word & (ONES * 0xfe)) ^ (ONES * u64::from(b'(')));
+    let folded = word | (ONES * 0x20);
+    let open = zero_bytes(folded ^ (ONES * u64::from(b'{')));
+    let close = zero_bytes(folded ^ (ONES * u64::from(b'}')));
+    newline | paren | open | close
 }
 
 /// Runs `f` with at least 128 KiB of stack available, growing onto the heap if needed;
@@ -197,7 +206,19 @@ pub fn reject_too_deep(
     parsed: Parsed<Mod>,
     filename: &str,
 ) -> Result<Parsed<Mod>, SyntaxDiagnostic> {
-    if parsed.errors().is_empty() && depth_bound(parsed.tokens()) <= MAX_AST_DEPTH {
+    reject_too_deep_bounded(parsed, None, filename)
+}
+
+/// [`reject_too_deep`] given the tokens' [`depth_bound`] when a scan of them has computed
+/// it already (the parser's token checks do, for a parse without errors).
+pub(crate) fn reject_too_deep_bounded(
+    parsed: Parsed<Mod>,
+    bound: Option<usize>,
+    filename: &str,
+) -> Result<Parsed<Mod>, SyntaxDiagnostic> {
+    if parsed.errors().is_empty()
+        && bound.unwrap_or_else(|| depth_bound(parsed.tokens())) <= MAX_AST_DEPTH
+    {
         return Ok(parsed);
     }
     let mut meter = DepthMeter {
@@ -225,7 +246,7 @@ pub fn reject_too_deep(
 /// comma or colon): expressions and patterns never nest without one. So the depth is at
 /// most the indentation depth plus the longest logical line's token count plus a few
 /// levels; the bound doubles that for margin.
-fn depth_bound(tokens: &[Token]) -> usize {
+pub(crate) fn depth_bound(tokens: &[Token]) -> usize {
     let (mut indent, mut max_indent) = (0usize, 0usize);
     // A logical line's tokens are those since the last `Newline` token: `line` counts
     // them (the `Newline` included), which costs less per token than tracking indices.
@@ -246,7 +267,13 @@ fn depth_bound(tokens: &[Token]) -> usize {
         }
     }
     max_line = max_line.max(line);
-    2 * (max_indent + max_line + 4)
+    depth_bound_from(max_indent, max_line)
+}
+
+/// [`depth_bound`] from the deepest indentation and the most tokens in one logical line
+/// (its `Newline` token not counted).
+pub(crate) fn depth_bound_from(max_indent: usize, max_line_tokens: usize) -> usize {
+    2 * (max_indent + max_line_tokens + 4)
 }
 
 struct DepthMeter {
@@ -285,7 +312,75 @@ impl<'a> Visitor<'a> for DepthMeter {
 
 #[cfg(test)]
 mod tests {
-    use super::longest_logical_line;
+    use super::{compile_stack_line_bound, longest_logical_line};
+
+    /// A byte at a time, as the scan must behave.
+    fn reference(source: &str) -> usize {
+        let bytes = source.as_bytes();
+        let (mut depth, mut start, mut longest) = (0usize, 0usize, 0usize);
+        for (i, &byte) in bytes.iter().enumerate() {
+            match byte {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                b'\n' if depth == 0 && (i == 0 || bytes[i - 1] != b'\\') => {
+                    longest = longest.max(i - start);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        longest.max(bytes.len() - start)
+    }
+
+    #[test]
+    fn word_scan_matches_the_byte_scan() {
+        // Every special byte, their neighbours in value, and non-ASCII text, in a
+        // pseudo-random mix so that each lands at every offset of a word.
+        let alphabet = [
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            "\n",
+            "\\",
+            "'",
+            ")",
+            "Y",
+            "_",
+            "y",
+            "\u{7f}",
+            "\u{e9}",
+            "\u{20ac}",
+            "x",
+            " ",
+            "\t",
+            ";",
+            "Z",
+            "|",
+            "\r",
+            "\u{1f600}",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for length in 0..400 {
+            let mut text = String::new();
+            for _ in 0..length {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            assert_eq!(longest_logical_line(&text), reference(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn short_sources_are_bounded_by_their_length() {
+        assert_eq!(compile_stack_line_bound("x = 1\ny = 2\n"), 12);
+        let long = format!("{}\n", "x = 1\n".repeat(10_000));
+        assert_eq!(compile_stack_line_bound(&long), 5);
+    }
 
     #[test]
     fn logical_lines_follow_brackets_and_continuations() {

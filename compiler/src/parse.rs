@@ -25,6 +25,8 @@ mod numbers;
 mod semantic;
 mod tokens;
 
+pub(crate) use semantic::Fused;
+
 use ruff_python_ast::{ModExpression, ModModule, PythonVersion};
 use ruff_python_parser::{Mode, ParseOptions, Parsed};
 use ruff_text_size::TextSize;
@@ -65,9 +67,11 @@ pub fn parse_module_indexed(
     index: &Rc<LineIndex>,
 ) -> Result<(ModModule, Option<SyntaxDiagnostic>), SyntaxDiagnostic> {
     let parsed = ruff_python_parser::parse_unchecked(source, options(Mode::Module));
-    let parsed = crate::guard::reject_too_deep(parsed, filename)?;
     let map = SourceMap::with_index(source, filename, Rc::clone(index));
-    let compile_error = check_parsed(&map, &parsed, ParseKind::Module)?;
+    let scan = scan_if_error_free(&map, &parsed);
+    let bound = scan.as_ref().and_then(|scan| scan.depth_bound);
+    let parsed = crate::guard::reject_too_deep_bounded(parsed, bound, filename)?;
+    let compile_error = check_parsed(&map, &parsed, ParseKind::Module, scan)?;
     let module = parsed
         .try_into_module()
         .map(Parsed::into_syntax)
@@ -75,12 +79,58 @@ pub fn parse_module_indexed(
     Ok((module, compile_error))
 }
 
+/// [`parse_module_indexed`], except that a parse without errors leaves the semantic checks
+/// (step 5 of the module docs) to the symbol-table builder, whose walk of the tree drives
+/// them ([`crate::scope::SymbolTable::build_checked`]), so that the tree is walked once for
+/// both: the third value is then `Some(may_declare_globals)` for it, and the second `None`.
+pub fn parse_module_deferring_semantics(
+    source: &str,
+    filename: &str,
+    index: &Rc<LineIndex>,
+) -> Result<(ModModule, Option<SyntaxDiagnostic>, Option<bool>), SyntaxDiagnostic> {
+    let parsed = ruff_python_parser::parse_unchecked(source, options(Mode::Module));
+    let map = SourceMap::with_index(source, filename, Rc::clone(index));
+    let scan = scan_if_error_free(&map, &parsed);
+    let bound = scan.as_ref().and_then(|scan| scan.depth_bound);
+    let parsed = crate::guard::reject_too_deep_bounded(parsed, bound, filename)?;
+    let (compile_error, deferred) = match scan {
+        // `check_parsed`'s path for valid input, but for the semantic checks.
+        Some(scan) => match scan.error {
+            Some((_, error)) => return Err(error),
+            None => (None, Some(scan.may_declare_globals)),
+        },
+        None => (check_parsed(&map, &parsed, ParseKind::Module, None)?, None),
+    };
+    let module = parsed
+        .try_into_module()
+        .map(Parsed::into_syntax)
+        .ok_or_else(|| map.internal("module parse did not produce a module"))?;
+    Ok((module, compile_error, deferred))
+}
+
+/// The semantic checks of a module `body` on their own (step 5 of the module docs), for a
+/// symbol-table walk that could not drive them to the end.
+pub(crate) fn check_semantics(
+    map: &SourceMap<'_>,
+    body: &[ruff_python_ast::Stmt],
+    may_declare_globals: bool,
+) -> Result<Option<SyntaxDiagnostic>, SyntaxDiagnostic> {
+    semantic::check(
+        map,
+        semantic::Root::Module(body),
+        ParseKind::Module,
+        may_declare_globals,
+    )
+}
+
 /// Parses a single expression (`eval` mode).
 pub fn parse_expression(source: &str, filename: &str) -> Result<ModExpression, SyntaxDiagnostic> {
     let parsed = ruff_python_parser::parse_unchecked(source, options(Mode::Expression));
-    let parsed = crate::guard::reject_too_deep(parsed, filename)?;
     let map = SourceMap::new(source, filename);
-    if let Some(compile_error) = check_parsed(&map, &parsed, ParseKind::Expression)? {
+    let scan = scan_if_error_free(&map, &parsed);
+    let bound = scan.as_ref().and_then(|scan| scan.depth_bound);
+    let parsed = crate::guard::reject_too_deep_bounded(parsed, bound, filename)?;
+    if let Some(compile_error) = check_parsed(&map, &parsed, ParseKind::Expression, scan)? {
         return Err(compile_error);
     }
     match parsed.into_syntax() {
@@ -121,20 +171,29 @@ enum ParseKind {
     Expression,
 }
 
+/// The token checks of a parse without errors ([`tokens::scan_error_free`]), which run
+/// before the guard's depth check because they measure its bound on the way; `None` when
+/// the parse has errors, which [`check_parsed`] then scans for itself.
+fn scan_if_error_free<T>(map: &SourceMap<'_>, parsed: &Parsed<T>) -> Option<tokens::TokenScan> {
+    (parsed.errors().is_empty() && parsed.unsupported_syntax_errors().is_empty())
+        .then(|| tokens::scan_error_free(map, parsed.tokens()))
+}
+
 /// Picks the error CPython would report, if any (see the module docs for the order). An
-/// error of CPython's compiler phase comes back as `Ok(Some(_))`.
+/// error of CPython's compiler phase comes back as `Ok(Some(_))`. `error_free_scan` is
+/// [`scan_if_error_free`]'s result.
 fn check_parsed<T>(
     map: &SourceMap<'_>,
     parsed: &Parsed<T>,
     kind: ParseKind,
+    error_free_scan: Option<tokens::TokenScan>,
 ) -> Result<Option<SyntaxDiagnostic>, SyntaxDiagnostic>
 where
     T: AsAstRoot,
 {
-    if parsed.errors().is_empty() && parsed.unsupported_syntax_errors().is_empty() {
+    if let Some(scan) = error_free_scan {
         // Cheap path for valid input: only the semantic checks and the few tokenizer
         // rules ruff does not enforce (tabs, number suffixes) remain.
-        let scan = tokens::scan_error_free(map, parsed.tokens());
         if let Some((_, error)) = scan.error {
             return Err(error);
         }

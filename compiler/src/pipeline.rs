@@ -15,13 +15,23 @@ pub struct IrOutput {
 
 /// Parses, analyses and lowers `source` to IR (before passes).
 pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDiagnostic> {
-    let longest_line = guard::longest_logical_line(source);
+    let longest_line = guard::compile_stack_line_bound(source);
     guard::with_stack_for_line(longest_line, || {
         guard::check_nesting_for_line(longest_line, source, filename)?;
         // One line index serves every stage's positions.
         let index = std::rc::Rc::new(source::LineIndex::new(source));
-        let (module, compile_error) = parse::parse_module_indexed(source, filename, &index)?;
-        let table = SymbolTable::build_indexed(&module, source, filename, &index)?;
+        // The parser leaves its semantic checks to the symbol table's walk when it can.
+        let (module, compile_error, deferred) =
+            parse::parse_module_deferring_semantics(source, filename, &index)?;
+        let (table, compile_error) = match deferred {
+            Some(may_declare_globals) => {
+                SymbolTable::build_checked(&module, source, filename, &index, may_declare_globals)?
+            }
+            None => (
+                SymbolTable::build_indexed(&module, source, filename, &index)?,
+                compile_error,
+            ),
+        };
         // CPython's compiler raises the first error it meets walking the code in source
         // order; the parser's checks and lowering each find some of them.
         let lowered = crate::lower::lower_module_indexed(&module, &table, source, filename, &index);

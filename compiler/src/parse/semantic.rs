@@ -8,22 +8,28 @@
 //! imports, then symbol-table errors, then compiler errors, each group in source order.
 //!
 //! Scope analysis proper (`compiler::scope`) owns the symtable; this module only reports
-//! what ruff detects anyway, so the two may overlap but never disagree on validity.
+//! what ruff detects anyway, so the two may overlap but never disagree on validity. The
+//! pipeline spares itself this module's own walk: the symbol-table builder drives the
+//! checker through [`Fused`] (`fused.rs`). `translate.rs` holds CPython's wording.
 
 use std::cell::{Cell, OnceCell, RefCell};
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Pattern, PythonVersion, Stmt};
 use ruff_python_parser::semantic_errors::{
-    AwaitOutsideAsyncFunctionKind, InvalidExpressionKind, InvalidExpressionPosition,
     LazyImportContext, SemanticSyntaxChecker, SemanticSyntaxContext, SemanticSyntaxError,
-    SemanticSyntaxErrorKind, WriteToDebugKind, YieldOutsideFunctionKind,
+    SemanticSyntaxErrorKind,
 };
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{ParseKind, SourceMap, TARGET_VERSION};
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
+
+mod fused;
+mod translate;
+pub(crate) use fused::Fused;
+use translate::{Phase, enclosing_node_range, reported_by_lowering, translate};
 
 /// The root of a parsed tree.
 pub(crate) enum Root<'a> {
@@ -41,18 +47,7 @@ pub(crate) fn check(
     _kind: ParseKind,
     may_declare_globals: bool,
 ) -> Result<Option<SyntaxDiagnostic>, SyntaxDiagnostic> {
-    let mut walker = ScopeWalker {
-        checker: SemanticSyntaxChecker::new(),
-        ctx: Context {
-            source: map.text,
-            scopes: Vec::new(),
-            errors: RefCell::new(Vec::new()),
-            future_annotations: Cell::new(false),
-            name_context: Cell::new(None),
-            declarations: Vec::new(),
-            may_declare_globals,
-        },
-    };
+    let mut walker = ScopeWalker::new(map.text, may_declare_globals);
     match root {
         Root::Module(body) => {
             walker.ctx.scopes.push(Scope::new(
@@ -71,8 +66,44 @@ pub(crate) fn check(
             walker.visit_expr(expr);
         }
     }
-    let declarations = std::mem::take(&mut walker.ctx.declarations);
-    let errors = walker.ctx.errors.into_inner();
+    walker.finish(map, &root)
+}
+
+impl<'a> ScopeWalker<'a> {
+    fn new(source: &'a str, may_declare_globals: bool) -> Self {
+        ScopeWalker {
+            checker: SemanticSyntaxChecker::new(),
+            ctx: Context {
+                source,
+                scopes: Vec::new(),
+                errors: RefCell::new(Vec::new()),
+                future_annotations: Cell::new(false),
+                name_context: Cell::new(None),
+                declarations: Vec::new(),
+                may_declare_globals,
+            },
+        }
+    }
+
+    /// The error CPython would report first among those the walk collected (see [`check`]).
+    fn finish(
+        mut self,
+        map: &SourceMap<'_>,
+        root: &Root<'_>,
+    ) -> Result<Option<SyntaxDiagnostic>, SyntaxDiagnostic> {
+        let declarations = std::mem::take(&mut self.ctx.declarations);
+        let errors = self.ctx.errors.into_inner();
+        finish_errors(map, root, errors, &declarations)
+    }
+}
+
+/// [`ScopeWalker::finish`] once the walker is taken apart.
+fn finish_errors(
+    map: &SourceMap<'_>,
+    root: &Root<'_>,
+    errors: Vec<Reported>,
+    declarations: &[TextRange],
+) -> Result<Option<SyntaxDiagnostic>, SyntaxDiagnostic> {
     let leading_future_end = match root {
         Root::Module(body) => leading_future_end(body),
         Root::Expression(_) => ruff_text_size::TextSize::default(),
@@ -88,8 +119,8 @@ pub(crate) fn check(
             ) || reported.error.range.start() < leading_future_end
         })
         .map(|reported| {
-            let (phase, start, mut diagnostic) = translate(map, &reported, &declarations);
-            if let Some(range) = enclosing_node_range(&root, &reported) {
+            let (phase, start, mut diagnostic) = translate(map, &reported, declarations);
+            if let Some(range) = enclosing_node_range(root, &reported) {
                 let widened = map.at_range(
                     SyntaxErrorKind::SyntaxError,
                     &diagnostic.message,
@@ -637,8 +668,10 @@ impl<'a> ScopeWalker<'a> {
     }
 }
 
-impl<'a> Visitor<'a> for ScopeWalker<'a> {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+impl<'a> ScopeWalker<'a> {
+    /// What happens at a statement before its children are visited: the checker's own
+    /// checks and the context they read.
+    fn pre_stmt(&mut self, stmt: &'a Stmt) {
         if let Stmt::ImportFrom(import) = stmt
             && import.module.as_deref() == Some("__future__")
             && import
@@ -655,63 +688,10 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
         }
         self.check_declaration_conflicts(stmt);
         self.checker.visit_stmt(stmt, &self.ctx);
-        match stmt {
-            Stmt::FunctionDef(def) => {
-                for decorator in &def.decorator_list {
-                    self.visit_expr(&decorator.expression);
-                }
-                self.visit_parameter_defaults(&def.parameters);
-                if let Some(type_params) = &def.type_params {
-                    self.visit_type_params(type_params);
-                }
-                self.visit_parameter_annotations(&def.parameters);
-                if let Some(returns) = &def.returns {
-                    self.visit_expr(returns);
-                }
-                let scope = Scope::new(
-                    ScopeKind::Function {
-                        is_async: def.is_async,
-                    },
-                    &def.body,
-                    Some(&def.parameters),
-                    self.ctx.may_declare_globals,
-                );
-                self.with_scope(scope, |walker| walker.visit_body(&def.body));
-            }
-            Stmt::ClassDef(class) => {
-                for decorator in &class.decorator_list {
-                    self.visit_expr(&decorator.expression);
-                }
-                if let Some(type_params) = &class.type_params {
-                    self.visit_type_params(type_params);
-                }
-                if let Some(arguments) = &class.arguments {
-                    self.visit_arguments(arguments);
-                }
-                let scope = Scope::new(
-                    ScopeKind::Class,
-                    &class.body,
-                    None,
-                    self.ctx.may_declare_globals,
-                );
-                self.with_scope(scope, |walker| walker.visit_body(&class.body));
-            }
-            Stmt::For(for_stmt) => {
-                self.visit_expr(&for_stmt.iter);
-                self.visit_expr(&for_stmt.target);
-                self.in_loop_body(&for_stmt.body);
-                self.visit_body(&for_stmt.orelse);
-            }
-            Stmt::While(while_stmt) => {
-                self.visit_expr(&while_stmt.test);
-                self.in_loop_body(&while_stmt.body);
-                self.visit_body(&while_stmt.orelse);
-            }
-            _ => visitor::walk_stmt(self, stmt),
-        }
     }
 
-    fn visit_expr(&mut self, expr: &'a Expr) {
+    /// The checker's checks of one expression (not of its children).
+    fn check_expr(&mut self, expr: &'a Expr) {
         match expr {
             Expr::Name(name) => {
                 // The checker rejects binding or deleting `__debug__` and using a name
@@ -724,8 +704,6 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
                     self.checker.visit_expr(expr, &self.ctx);
                     self.ctx.name_context.set(None);
                 }
-                // A name has no children.
-                return;
             }
             // The kinds the checker's `visit_expr` examines (it keeps no state between
             // calls); it has nothing to say about the others, which are most nodes, nor
@@ -751,6 +729,105 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
             }
             _ => {}
         }
+    }
+
+    /// The scope of a function's body.
+    fn function_scope(&self, def: &'a ast::StmtFunctionDef) -> Scope<'a> {
+        Scope::new(
+            ScopeKind::Function {
+                is_async: def.is_async,
+            },
+            &def.body,
+            Some(&def.parameters),
+            self.ctx.may_declare_globals,
+        )
+    }
+
+    /// The scope of a class's body.
+    fn class_scope(&self, class: &'a ast::StmtClassDef) -> Scope<'a> {
+        Scope::new(
+            ScopeKind::Class,
+            &class.body,
+            None,
+            self.ctx.may_declare_globals,
+        )
+    }
+}
+
+/// The scope kind of a comprehension expression, `None` for any other expression.
+fn comprehension_kind(expr: &Expr) -> Option<ScopeKind> {
+    let is_async = |generators: &[ast::Comprehension]| generators.iter().any(|g| g.is_async);
+    Some(match expr {
+        Expr::ListComp(comp) => ScopeKind::Comprehension {
+            is_async: is_async(&comp.generators),
+            name: "list comprehension",
+        },
+        Expr::SetComp(comp) => ScopeKind::Comprehension {
+            is_async: is_async(&comp.generators),
+            name: "set comprehension",
+        },
+        Expr::DictComp(comp) => ScopeKind::Comprehension {
+            is_async: is_async(&comp.generators),
+            name: "dict comprehension",
+        },
+        Expr::Generator(_) => ScopeKind::Generator,
+        _ => return None,
+    })
+}
+
+impl<'a> Visitor<'a> for ScopeWalker<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        self.pre_stmt(stmt);
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                for decorator in &def.decorator_list {
+                    self.visit_expr(&decorator.expression);
+                }
+                self.visit_parameter_defaults(&def.parameters);
+                if let Some(type_params) = &def.type_params {
+                    self.visit_type_params(type_params);
+                }
+                self.visit_parameter_annotations(&def.parameters);
+                if let Some(returns) = &def.returns {
+                    self.visit_expr(returns);
+                }
+                let scope = self.function_scope(def);
+                self.with_scope(scope, |walker| walker.visit_body(&def.body));
+            }
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    self.visit_expr(&decorator.expression);
+                }
+                if let Some(type_params) = &class.type_params {
+                    self.visit_type_params(type_params);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+                let scope = self.class_scope(class);
+                self.with_scope(scope, |walker| walker.visit_body(&class.body));
+            }
+            Stmt::For(for_stmt) => {
+                self.visit_expr(&for_stmt.iter);
+                self.visit_expr(&for_stmt.target);
+                self.in_loop_body(&for_stmt.body);
+                self.visit_body(&for_stmt.orelse);
+            }
+            Stmt::While(while_stmt) => {
+                self.visit_expr(&while_stmt.test);
+                self.in_loop_body(&while_stmt.body);
+                self.visit_body(&while_stmt.orelse);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        self.check_expr(expr);
+        if matches!(expr, Expr::Name(_)) {
+            // A name has no children.
+            return;
+        }
         match expr {
             Expr::Lambda(lambda) => {
                 if let Some(parameters) = &lambda.parameters {
@@ -759,420 +836,30 @@ impl<'a> Visitor<'a> for ScopeWalker<'a> {
                 let scope = Scope::new(ScopeKind::Lambda, &[], lambda.parameters.as_deref(), false);
                 self.with_scope(scope, |walker| walker.visit_expr(&lambda.body));
             }
-            Expr::ListComp(comp) => {
-                let is_async = comp.generators.iter().any(|g| g.is_async);
-                self.visit_comprehension(
-                    ScopeKind::Comprehension {
-                        is_async,
-                        name: "list comprehension",
-                    },
-                    &comp.generators,
-                    &[&comp.elt],
-                );
-            }
-            Expr::SetComp(comp) => {
-                let is_async = comp.generators.iter().any(|g| g.is_async);
-                self.visit_comprehension(
-                    ScopeKind::Comprehension {
-                        is_async,
-                        name: "set comprehension",
-                    },
-                    &comp.generators,
-                    &[&comp.elt],
-                );
+            Expr::ListComp(ast::ExprListComp {
+                elt, generators, ..
+            })
+            | Expr::SetComp(ast::ExprSetComp {
+                elt, generators, ..
+            })
+            | Expr::Generator(ast::ExprGenerator {
+                elt, generators, ..
+            }) => {
+                if let Some(kind) = comprehension_kind(expr) {
+                    self.visit_comprehension(kind, generators, &[elt]);
+                }
             }
             Expr::DictComp(comp) => {
-                let is_async = comp.generators.iter().any(|g| g.is_async);
                 let mut elements: Vec<&Expr> = Vec::with_capacity(2);
                 if let Some(key) = &comp.key {
                     elements.push(key);
                 }
                 elements.push(&comp.value);
-                self.visit_comprehension(
-                    ScopeKind::Comprehension {
-                        is_async,
-                        name: "dict comprehension",
-                    },
-                    &comp.generators,
-                    &elements,
-                );
-            }
-            Expr::Generator(generator) => {
-                self.visit_comprehension(
-                    ScopeKind::Generator,
-                    &generator.generators,
-                    &[&generator.elt],
-                );
+                if let Some(kind) = comprehension_kind(expr) {
+                    self.visit_comprehension(kind, &comp.generators, &elements);
+                }
             }
             _ => visitor::walk_expr(self, expr),
         }
-    }
-}
-
-/// When CPython raises an error, which decides which of several errors is reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Phase {
-    Future,
-    Symtable,
-    SymtableAnalysis,
-    Compiler,
-}
-
-/// Errors that lowering reports itself, where CPython's compiler meets them, with CPython's
-/// positions: the `match` pattern checks (`lower/pattern.rs`; ruff reports some at other
-/// nodes, quotes keys as written rather than by `repr`, and judges nested or-patterns
-/// differently). The checker still runs them; their reports are dropped.
-fn reported_by_lowering(kind: &SemanticSyntaxErrorKind) -> bool {
-    use SemanticSyntaxErrorKind as K;
-    matches!(
-        kind,
-        K::MultipleCaseAssignment(_)
-            | K::MultipleStarredNamesInSequencePattern
-            | K::IrrefutableCasePattern(_)
-            | K::DuplicateMatchKey(_)
-            | K::DuplicateMatchClassAttribute(_)
-            | K::DifferentMatchPatternBindings
-    )
-}
-
-/// CPython's message, exception class and reporting phase for a checker error.
-fn translate(
-    map: &SourceMap<'_>,
-    reported: &Reported,
-    declarations: &[TextRange],
-) -> (Phase, u32, SyntaxDiagnostic) {
-    let Reported {
-        error,
-        innermost,
-        name_context,
-    } = reported;
-    let (innermost, name_context) = (*innermost, *name_context);
-    let range = error.range;
-    let text = &map.text[range];
-    let identifier = |s: &str| -> String {
-        s.trim_start_matches('*')
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect()
-    };
-    let comprehension_name = match innermost {
-        ScopeKind::Comprehension { name, .. } => Some(name),
-        ScopeKind::Generator => Some("generator expression"),
-        _ => None,
-    };
-    use SemanticSyntaxErrorKind as K;
-    let (phase, message) = match &error.kind {
-        // `future.c` only reads the module's leading imports; the compiler rejects the rest.
-        K::LateFutureImport => (
-            Phase::Compiler,
-            "from __future__ imports must occur at the beginning of the file".to_string(),
-        ),
-        K::FutureFeatureNotDefined(name) if name == "braces" => {
-            (Phase::Future, "not a chance".to_string())
-        }
-        K::FutureFeatureNotDefined(name) => (
-            Phase::Future,
-            format!("future feature {name} is not defined"),
-        ),
-        K::NamedExpressionInComprehensionIterable => (
-            Phase::Symtable,
-            "assignment expression cannot be used in a comprehension iterable expression"
-                .to_string(),
-        ),
-        K::NamedExpressionInClassBodyComprehension => (
-            Phase::Symtable,
-            "assignment expression within a comprehension cannot be used in a class body"
-                .to_string(),
-        ),
-        K::ReboundComprehensionVariable => (
-            Phase::Symtable,
-            format!(
-                "assignment expression cannot rebind comprehension iteration variable '{}'",
-                identifier(text)
-            ),
-        ),
-        K::DuplicateTypeParameter => (
-            Phase::Symtable,
-            format!("duplicate type parameter '{}'", identifier(text)),
-        ),
-        K::TypeParameterDefaultOrder(name) => (
-            Phase::Future,
-            format!("non-default type parameter '{name}' follows default type parameter"),
-        ),
-        K::SingleStarredAssignment => (
-            Phase::Compiler,
-            "starred assignment target must be in a list or tuple".to_string(),
-        ),
-        K::WriteToDebug(kind) => (
-            Phase::Compiler,
-            match kind {
-                WriteToDebugKind::Store => "cannot assign to __debug__".to_string(),
-                WriteToDebugKind::Delete(_) => "cannot delete __debug__".to_string(),
-            },
-        ),
-        K::InvalidExpression(kind, position) => {
-            let what = match kind {
-                InvalidExpressionKind::Yield => "yield expression",
-                InvalidExpressionKind::NamedExpr => "named expression",
-                InvalidExpressionKind::Await => "await expression",
-            };
-            let place = match position {
-                InvalidExpressionPosition::TypeAnnotation => "an annotation".to_string(),
-                InvalidExpressionPosition::TypeAlias => "a type alias".to_string(),
-                InvalidExpressionPosition::GenericDefinition => {
-                    "the definition of a generic".to_string()
-                }
-                InvalidExpressionPosition::TypeVarBound
-                | InvalidExpressionPosition::TypeVarDefault
-                | InvalidExpressionPosition::TypeVarTupleDefault
-                | InvalidExpressionPosition::ParamSpecDefault => "a TypeVar bound".to_string(),
-            };
-            (
-                Phase::Symtable,
-                format!("{what} cannot be used within {place}"),
-            )
-        }
-        K::LoadBeforeGlobalDeclaration { name, .. } => (
-            Phase::Symtable,
-            if matches!(name_context, Some(ExprContext::Load) | None) {
-                format!("name '{name}' is used prior to global declaration")
-            } else {
-                format!("name '{name}' is assigned to before global declaration")
-            },
-        ),
-        K::LoadBeforeNonlocalDeclaration { name, .. } => (
-            Phase::Symtable,
-            if matches!(name_context, Some(ExprContext::Load) | None) {
-                format!("name '{name}' is used prior to nonlocal declaration")
-            } else {
-                format!("name '{name}' is assigned to before nonlocal declaration")
-            },
-        ),
-        K::InvalidStarExpression => (
-            Phase::Compiler,
-            "can't use starred expression here".to_string(),
-        ),
-        K::AsyncComprehensionInSyncComprehension(_) => (
-            Phase::Compiler,
-            "asynchronous comprehension outside of an asynchronous function".to_string(),
-        ),
-        K::YieldOutsideFunction(kind) => {
-            let keyword = match kind {
-                YieldOutsideFunctionKind::Yield => "yield",
-                YieldOutsideFunctionKind::YieldFrom => "yield from",
-                YieldOutsideFunctionKind::Await => "await",
-            };
-            match comprehension_name {
-                Some(what) if !matches!(kind, YieldOutsideFunctionKind::Await) => {
-                    (Phase::Symtable, format!("'yield' inside {what}"))
-                }
-                Some(_) => (
-                    Phase::Compiler,
-                    "asynchronous comprehension outside of an asynchronous function".to_string(),
-                ),
-                _ => (Phase::Compiler, format!("'{keyword}' outside function")),
-            }
-        }
-        K::ReturnOutsideFunction => (Phase::Compiler, "'return' outside function".to_string()),
-        // Never reported (see `reported_by_lowering`); ruff's text stands in.
-        K::MultipleCaseAssignment(_)
-        | K::MultipleStarredNamesInSequencePattern
-        | K::IrrefutableCasePattern(_)
-        | K::DuplicateMatchKey(_)
-        | K::DuplicateMatchClassAttribute(_)
-        | K::DifferentMatchPatternBindings => (Phase::Compiler, error.to_string()),
-        K::AwaitOutsideAsyncFunction(kind) => (
-            Phase::Compiler,
-            match kind {
-                AwaitOutsideAsyncFunctionKind::Await if comprehension_name.is_some() => {
-                    "asynchronous comprehension outside of an asynchronous function"
-                }
-                AwaitOutsideAsyncFunctionKind::Await => "'await' outside async function",
-                AwaitOutsideAsyncFunctionKind::AsyncFor => "'async for' outside async function",
-                AwaitOutsideAsyncFunctionKind::AsyncWith => "'async with' outside async function",
-                AwaitOutsideAsyncFunctionKind::AsyncComprehension => {
-                    "asynchronous comprehension outside of an asynchronous function"
-                }
-            }
-            .to_string(),
-        ),
-        K::DuplicateParameter(name) => (
-            Phase::Symtable,
-            format!("duplicate argument '{name}' in function definition"),
-        ),
-        K::DuplicateKeywordArgument(name) => (
-            Phase::Compiler,
-            format!("keyword argument repeated: {name}"),
-        ),
-        K::NonlocalDeclarationAtModuleLevel => (
-            Phase::Symtable,
-            "nonlocal declaration not allowed at module level".to_string(),
-        ),
-        K::NonlocalAndGlobal(name) => (
-            Phase::SymtableAnalysis,
-            format!("name '{name}' is nonlocal and global"),
-        ),
-        K::AnnotatedGlobal(name) => (
-            Phase::Symtable,
-            format!("annotated name '{name}' can't be global"),
-        ),
-        K::AnnotatedNonlocal(name) => (
-            Phase::Symtable,
-            format!("annotated name '{name}' can't be nonlocal"),
-        ),
-        K::YieldFromInAsyncFunction => (
-            Phase::Compiler,
-            "'yield from' inside async function".to_string(),
-        ),
-        K::NonModuleImportStar(_) => (
-            Phase::Symtable,
-            "import * only allowed at module level".to_string(),
-        ),
-        K::MultipleStarredExpressions => (
-            Phase::Compiler,
-            "multiple starred expressions in assignment".to_string(),
-        ),
-        K::LazyImportNotAllowed { .. } | K::LazyImportStar | K::LazyFutureImport => {
-            (Phase::Future, "invalid syntax".to_string())
-        }
-        K::BreakOutsideLoop => (Phase::Compiler, "'break' outside loop".to_string()),
-        K::ContinueOutsideLoop => (
-            Phase::Compiler,
-            "'continue' not properly in loop".to_string(),
-        ),
-        K::GlobalParameter(name) => (
-            Phase::Symtable,
-            format!("name '{name}' is parameter and global"),
-        ),
-        K::NonlocalParameter(name) => (
-            Phase::Symtable,
-            format!("name '{name}' is parameter and nonlocal"),
-        ),
-        K::NonlocalWithoutBinding(name) => (
-            Phase::SymtableAnalysis,
-            format!("no binding for nonlocal '{name}' found"),
-        ),
-        K::ReturnInGenerator => (
-            Phase::Symtable,
-            "'return' with value in async generator".to_string(),
-        ),
-    };
-    let declaration = |contains: TextRange| {
-        declarations
-            .iter()
-            .copied()
-            .find(|d| d.contains_range(contains) || d.start() == contains.start())
-    };
-    let diagnostic = match &error.kind {
-        // The symbol table reports these at the whole `global`/`nonlocal` statement.
-        K::GlobalParameter(_)
-        | K::NonlocalParameter(_)
-        | K::NonlocalWithoutBinding(_)
-        | K::NonlocalAndGlobal(_) => {
-            let at = declaration(range).unwrap_or(range);
-            map.at_range(SyntaxErrorKind::SyntaxError, &message, at.start(), at.end())
-        }
-        K::LoadBeforeGlobalDeclaration { start, .. }
-        | K::LoadBeforeNonlocalDeclaration { start, .. } => {
-            let at = declaration(TextRange::empty(*start)).unwrap_or(range);
-            map.at_range(SyntaxErrorKind::SyntaxError, &message, at.start(), at.end())
-        }
-        // `future.c` gives only the statement's line and first column.
-        K::FutureFeatureNotDefined(_) => {
-            let line = map.index.line_number(range.start());
-            let text = map.index.line_text(line, map.text);
-            let column = text.chars().take_while(|c| c.is_whitespace()).count() as u32;
-            map.at(
-                SyntaxErrorKind::SyntaxError,
-                &message,
-                line,
-                column + 1,
-                line,
-                0,
-            )
-        }
-        // `import *` is reported at the `*`.
-        K::NonModuleImportStar(_) => {
-            let star = text.rfind('*').map_or(range.start(), |i| {
-                range.start() + ruff_text_size::TextSize::new(i as u32)
-            });
-            map.at_range(
-                SyntaxErrorKind::SyntaxError,
-                &message,
-                star,
-                star + ruff_text_size::TextSize::new(1),
-            )
-        }
-        _ => map.at_range(
-            SyntaxErrorKind::SyntaxError,
-            &message,
-            range.start(),
-            range.end(),
-        ),
-    };
-    (phase, u32::from(range.start()), diagnostic)
-}
-
-/// For errors CPython reports on a larger node than ruff does, that node's range: the
-/// whole comprehension for async-comprehension errors.
-fn enclosing_node_range(root: &Root<'_>, reported: &Reported) -> Option<TextRange> {
-    use SemanticSyntaxErrorKind as K;
-    let want = match &reported.error.kind {
-        K::AwaitOutsideAsyncFunction(AwaitOutsideAsyncFunctionKind::AsyncComprehension) => {
-            Wanted::Comprehension
-        }
-        K::AwaitOutsideAsyncFunction(AwaitOutsideAsyncFunctionKind::Await)
-        | K::YieldOutsideFunction(YieldOutsideFunctionKind::Await)
-            if matches!(reported.innermost, ScopeKind::Comprehension { .. }) =>
-        {
-            Wanted::Comprehension
-        }
-        _ => return None,
-    };
-    let mut finder = EnclosingFinder {
-        range: reported.error.range,
-        want,
-        found: None,
-    };
-    match root {
-        Root::Module(body) => finder.visit_body(body),
-        Root::Expression(expr) => finder.visit_expr(expr),
-    }
-    finder.found
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Wanted {
-    Comprehension,
-}
-
-/// Finds the innermost node of the wanted kind containing `range`.
-struct EnclosingFinder {
-    range: TextRange,
-    want: Wanted,
-    found: Option<TextRange>,
-}
-
-impl<'a> Visitor<'a> for EnclosingFinder {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if stmt.range().contains_range(self.range) {
-            visitor::walk_stmt(self, stmt);
-        }
-    }
-
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        if !expr.range().contains_range(self.range) {
-            return;
-        }
-        if self.want == Wanted::Comprehension
-            && matches!(
-                expr,
-                Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_)
-            )
-        {
-            self.found = Some(expr.range());
-        }
-        visitor::walk_expr(self, expr);
     }
 }

@@ -43,6 +43,9 @@ pub(crate) struct TokenScan {
     /// The file may hold a `global` statement: false only when the scan saw every token
     /// and none was the keyword.
     pub may_declare_globals: bool,
+    /// The tokens' [`crate::guard::depth_bound_from`], when the scan measured it (the
+    /// shortcut of [`scan_error_free`] does, sparing the guard its own pass).
+    pub depth_bound: Option<usize>,
 }
 
 impl TokenScan {
@@ -222,7 +225,11 @@ pub(crate) fn scan_error_free(map: &SourceMap<'_>, tokens: &[Token]) -> TokenSca
     let mut scan = TokenScan::default();
     let mut number_scanned_to = 0usize;
     let (mut level, mut indent) = (0usize, 0usize);
+    // The guard's depth bound (`guard::depth_bound`), measured on the way: the deepest
+    // indentation and the most tokens in one logical line.
+    let (mut max_indent, mut line_tokens, mut max_line_tokens) = (0usize, 0usize, 0usize);
     for token in tokens {
+        line_tokens += 1;
         match token.kind() {
             TokenKind::Int | TokenKind::Float | TokenKind::Complex => {
                 let start = usize::from(token.start());
@@ -247,15 +254,22 @@ pub(crate) fn scan_error_free(map: &SourceMap<'_>, tokens: &[Token]) -> TokenSca
             | TokenKind::TStringEnd => level = level.saturating_sub(1),
             TokenKind::Indent => {
                 indent += 1;
+                max_indent = max_indent.max(indent);
                 if indent >= NEAR_MAX_INDENT {
                     return self::scan(map, tokens, &[]);
                 }
             }
             TokenKind::Dedent => indent = indent.saturating_sub(1),
+            TokenKind::Newline => {
+                max_line_tokens = max_line_tokens.max(line_tokens - 1);
+                line_tokens = 0;
+            }
             TokenKind::Global => scan.may_declare_globals = true,
             _ => {}
         }
     }
+    max_line_tokens = max_line_tokens.max(line_tokens);
+    scan.depth_bound = Some(crate::guard::depth_bound_from(max_indent, max_line_tokens));
     scan
 }
 
@@ -733,6 +747,13 @@ mod tests {
         let map = SourceMap::new(source, "t.py");
         let quick = scan_error_free(&map, parsed.tokens());
         let full = scan(&map, parsed.tokens(), &[]);
+        if let Some(bound) = quick.depth_bound {
+            assert_eq!(
+                bound,
+                crate::guard::depth_bound(parsed.tokens()),
+                "{source:?}"
+            );
+        }
         assert_eq!(
             format!("{:?}", quick.error.map(|e| e.1)),
             format!("{:?}", full.error.map(|e| e.1)),

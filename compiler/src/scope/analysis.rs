@@ -58,7 +58,10 @@ const CONDITIONAL_ANNOTATIONS: NameId = 2;
 #[derive(Default)]
 pub(super) struct Names {
     index: SymbolIndex,
-    texts: Vec<Box<str>>,
+    /// Every name's text, one after another: one buffer rather than an allocation per name.
+    texts: String,
+    /// Where each name's text ends in `texts` (it starts where the previous one ends).
+    ends: Vec<u32>,
 }
 
 impl Names {
@@ -72,17 +75,27 @@ impl Names {
 
     /// The id of `name`, whose [`name_hash`] is `hash`, interning it on first sight.
     pub(super) fn id_hashed(&mut self, hash: u32, name: &str) -> NameId {
-        if let Some(id) = self.index.get_hashed(hash, name, |i| &self.texts[i]) {
+        if let Some(id) = self
+            .index
+            .get_hashed(hash, name, |i| self.text(i as NameId))
+        {
             return id as NameId;
         }
-        let id = self.texts.len();
-        self.texts.push(name.into());
+        let id = self.ends.len();
+        self.texts.push_str(name);
+        self.ends.push(self.texts.len() as u32);
         self.index.insert_hashed(hash, id);
         id as NameId
     }
 
     fn text(&self, id: NameId) -> &str {
-        &self.texts[id as usize]
+        let id = id as usize;
+        let start = if id == 0 {
+            0
+        } else {
+            self.ends[id - 1] as usize
+        };
+        &self.texts[start..self.ends[id] as usize]
     }
 }
 
@@ -120,10 +133,15 @@ impl Builder<'_> {
         let mut inlined_cells = NameSet::default();
         let is_class = self.scopes[id].kind == ScopeKind::Class;
         let function_like = self.scopes[id].is_function_like();
+        // What the children see (`new_bound`, `new_global`, and the block's locals that
+        // go into them) is only built when there are children: most blocks are leaves, and
+        // copying every enclosing binding into sets no one reads was a fifth of the
+        // analysis.
+        let has_children = !self.scopes[id].children.is_empty();
 
         // Class bindings are not visible in nested functions: what children see is fixed
         // before the class's own names are analysed.
-        if is_class {
+        if is_class && has_children {
             new_global.extend(global.iter().copied());
             if let Some(bound) = &bound {
                 new_bound.extend(bound.iter().copied());
@@ -138,7 +156,11 @@ impl Builder<'_> {
             ids: symbol_ids,
         };
         // Most symbols are locals: sized once, not grown.
-        let mut local = NameSet::with_capacity_and_hasher(count, Default::default());
+        let mut local = if has_children && function_like {
+            NameSet::with_capacity_and_hasher(count, Default::default())
+        } else {
+            NameSet::default()
+        };
         // Analysing a name adds no symbol to the block, so its first `count` symbols are
         // read in place rather than copied out.
         for position in 0..count {
@@ -149,7 +171,7 @@ impl Builder<'_> {
             let (name, flags) = (resolutions.ids[position], symbol.flags);
             let sets = NameSets {
                 bound: bound.as_mut(),
-                local: &mut local,
+                local: (has_children && function_like).then_some(&mut local),
                 free: &mut free,
                 global: &mut global,
             };
@@ -157,9 +179,9 @@ impl Builder<'_> {
                 self.analyze_name(id, name, flags, sets, &mut type_params, class_entry, names)?;
             resolutions.set(position, name, resolved);
         }
-        if is_class {
+        if has_children && is_class {
             new_bound.extend([DUNDER_CLASS, DUNDER_CLASSDICT, CONDITIONAL_ANNOTATIONS]);
-        } else {
+        } else if has_children {
             let own = if function_like { local.len() } else { 0 };
             new_bound.reserve(own + bound.as_ref().map_or(0, |b| b.len()));
             if function_like {
@@ -285,7 +307,9 @@ impl Builder<'_> {
             return Ok(SymbolScope::Free);
         }
         if flags & DEF_BOUND != 0 {
-            local.insert(name);
+            if let Some(local) = local {
+                local.insert(name);
+            }
             global.remove(&name);
             if flags & DEF_TYPE_PARAM != 0 {
                 type_params.insert(name);
@@ -467,7 +491,8 @@ impl Builder<'_> {
 /// The name sets `analyze_name` updates.
 struct NameSets<'a> {
     bound: Option<&'a mut NameSet>,
-    local: &'a mut NameSet,
+    /// The block's locals, collected only when children will see them.
+    local: Option<&'a mut NameSet>,
     free: &'a mut NameSet,
     global: &'a mut NameSet,
 }

@@ -21,7 +21,7 @@ use super::flags::*;
 use super::symbol_index::{SymbolIndex, name_hash};
 use super::{Scope, ScopeId, ScopeKey, ScopeKind, Symbol, SymbolScope, SymbolTable, mangle};
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
-use crate::parse::SourceMap;
+use crate::parse::{Fused, SourceMap};
 use ruff_python_ast::{self as ast, ExprContext, Stmt};
 use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::FxHashSet;
@@ -187,6 +187,9 @@ pub(super) struct Builder<'a> {
     pub(super) deferred: Option<Box<SyntaxDiagnostic>>,
     /// Every symbol's name, interned when the symbol is created.
     pub(super) names: Names,
+    /// The parser's semantic checks, when this walk drives them (see
+    /// [`build_checked`]).
+    pub(super) semantic: Option<Fused<'a>>,
 }
 
 /// Builds the table for `module`; see the module docs.
@@ -199,6 +202,47 @@ pub(super) fn build(
     let mut builder = Builder::new(source, filename, index);
     builder.run(module).map_err(|e| *e)?;
     Ok(builder.into_table())
+}
+
+/// [`build`] for a module whose parse left its semantic checks to this walk
+/// (`crate::parse::parse_module_deferring_semantics`): the walk feeds them every node, so
+/// the tree is walked once for both. The result is what the parse and then [`build`] would
+/// give: a semantic error CPython raises before its symbol table is built wins over the
+/// table's errors, and a compiler-phase one comes back beside the table.
+pub(super) fn build_checked(
+    module: &ast::ModModule,
+    source: &str,
+    filename: &str,
+    index: std::rc::Rc<crate::source::LineIndex>,
+    may_declare_globals: bool,
+) -> Result<(SymbolTable, Option<SyntaxDiagnostic>), SyntaxDiagnostic> {
+    let map = SourceMap::with_index(source, filename, std::rc::Rc::clone(&index));
+    let mut builder = Builder::new(source, filename, index);
+    builder.semantic = Some(Fused::new(source, &module.body, may_declare_globals));
+    let semantic = match builder.run(module) {
+        // The walk stopped early, so the checks saw part of the tree: they run on their own
+        // to learn whether an error of theirs comes first.
+        Err(error) => {
+            crate::parse::check_semantics(&map, &module.body, may_declare_globals)?;
+            return Err(*error);
+        }
+        Ok(()) => match builder.semantic.take() {
+            Some(fused) => fused.finish(&map, &module.body),
+            None => crate::parse::check_semantics(&map, &module.body, may_declare_globals),
+        },
+    };
+    if cfg!(debug_assertions) {
+        // Debug and test builds check that driving the checks from this walk changes
+        // nothing.
+        let alone = crate::parse::check_semantics(&map, &module.body, may_declare_globals);
+        assert_eq!(
+            format!("{semantic:?}"),
+            format!("{alone:?}"),
+            "fused semantic checks disagree in {filename}"
+        );
+    }
+    let compile_error = semantic?;
+    Ok((builder.into_table(), compile_error))
 }
 
 impl<'a> Builder<'a> {
@@ -221,10 +265,11 @@ impl<'a> Builder<'a> {
             depth: 0,
             deferred: None,
             names: Names::new(),
+            semantic: None,
         }
     }
 
-    pub(super) fn run(&mut self, module: &ast::ModModule) -> BuildResult<()> {
+    pub(super) fn run(&mut self, module: &'a ast::ModModule) -> BuildResult<()> {
         self.check_future_imports(&module.body)?;
         let root = self.new_scope(ScopeKind::Module, "<module>", ScopeKey::Module, 0);
         self.enter_existing(root, true);

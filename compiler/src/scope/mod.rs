@@ -338,6 +338,26 @@ impl SymbolTable {
     ) -> Result<SymbolTable, SyntaxDiagnostic> {
         builder::build(module, source, filename, std::rc::Rc::clone(index))
     }
+
+    /// [`SymbolTable::build_indexed`] for a module whose parse left its semantic checks to
+    /// this walk (`crate::parse::parse_module_deferring_semantics`, which gives
+    /// `may_declare_globals`); a compiler-phase error of those checks comes back beside the
+    /// table, as the parse would have returned it.
+    pub fn build_checked(
+        module: &ruff_python_ast::ModModule,
+        source: &str,
+        filename: &str,
+        index: &std::rc::Rc<crate::source::LineIndex>,
+        may_declare_globals: bool,
+    ) -> Result<(SymbolTable, Option<SyntaxDiagnostic>), SyntaxDiagnostic> {
+        builder::build_checked(
+            module,
+            source,
+            filename,
+            std::rc::Rc::clone(index),
+            may_declare_globals,
+        )
+    }
 }
 
 /// CPython's `_Py_Mangle`: `__spam` inside class `_Ham` becomes `_Ham__spam`. Dunder names,

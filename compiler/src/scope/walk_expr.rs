@@ -8,16 +8,16 @@ use super::{ScopeKey, ScopeKind};
 use ruff_python_ast::{self as ast, Expr, ExprContext, InterpolatedStringElement};
 use ruff_text_size::{Ranged, TextRange};
 
-impl Builder<'_> {
-    pub(super) fn visit_exprs(&mut self, exprs: &[Expr]) -> BuildResult<()> {
+impl<'a> Builder<'a> {
+    pub(super) fn visit_exprs(&mut self, exprs: &'a [Expr]) -> BuildResult<()> {
         exprs.iter().try_for_each(|e| self.visit_expr(e))
     }
 
-    pub(super) fn visit_opt_expr(&mut self, expr: Option<&Expr>) -> BuildResult<()> {
+    pub(super) fn visit_opt_expr(&mut self, expr: Option<&'a Expr>) -> BuildResult<()> {
         expr.map_or(Ok(()), |e| self.visit_expr(e))
     }
 
-    pub(super) fn visit_keywords(&mut self, keywords: &[ast::Keyword]) -> BuildResult<()> {
+    pub(super) fn visit_keywords(&mut self, keywords: &'a [ast::Keyword]) -> BuildResult<()> {
         for keyword in keywords {
             if let Some(arg) = &keyword.arg {
                 self.check_name(arg, keyword.range, ExprContext::Store)?;
@@ -26,14 +26,17 @@ impl Builder<'_> {
         keywords.iter().try_for_each(|k| self.visit_expr(&k.value))
     }
 
-    pub(super) fn visit_expr(&mut self, expr: &Expr) -> BuildResult<()> {
+    pub(super) fn visit_expr(&mut self, expr: &'a Expr) -> BuildResult<()> {
         self.enter_recursion()?;
+        if let Some(semantic) = &mut self.semantic {
+            semantic.expr(expr);
+        }
         self.visit_expr_inner(expr)?;
         self.depth -= 1;
         Ok(())
     }
 
-    pub(super) fn visit_expr_inner(&mut self, expr: &Expr) -> BuildResult<()> {
+    pub(super) fn visit_expr_inner(&mut self, expr: &'a Expr) -> BuildResult<()> {
         match expr {
             Expr::Named(n) => {
                 self.reject_in_annotation_scope("named expression", n.range)?;
@@ -59,7 +62,13 @@ impl Builder<'_> {
                 if let Some(parameters) = &l.parameters {
                     self.visit_params(parameters)?;
                 }
+                if let Some(semantic) = &mut self.semantic {
+                    semantic.enter_lambda(l);
+                }
                 self.visit_expr(&l.body)?;
+                if let Some(semantic) = &mut self.semantic {
+                    semantic.exit_scope();
+                }
                 self.exit_block();
                 Ok(())
             }
@@ -168,7 +177,7 @@ impl Builder<'_> {
 
     pub(super) fn visit_interpolated_element(
         &mut self,
-        element: &InterpolatedStringElement,
+        element: &'a InterpolatedStringElement,
     ) -> BuildResult<()> {
         let InterpolatedStringElement::Interpolation(interpolation) = element else {
             return Ok(());
@@ -182,7 +191,7 @@ impl Builder<'_> {
         Ok(())
     }
 
-    pub(super) fn visit_name(&mut self, n: &ast::ExprName) -> BuildResult<()> {
+    pub(super) fn visit_name(&mut self, n: &'a ast::ExprName) -> BuildResult<()> {
         let cur = self.cur();
         if self.scopes[cur].in_unevaluated_annotation {
             return Ok(());
@@ -240,7 +249,7 @@ impl Builder<'_> {
     }
 
     /// CPython's `symtable_handle_namedexpr`.
-    pub(super) fn visit_named_expr(&mut self, n: &ast::ExprNamed) -> BuildResult<()> {
+    pub(super) fn visit_named_expr(&mut self, n: &'a ast::ExprNamed) -> BuildResult<()> {
         let cur = self.cur();
         if self.scopes[cur].comp_iter_expr > 0 {
             return Err(self.error(
@@ -259,7 +268,7 @@ impl Builder<'_> {
 
     /// CPython's `symtable_extend_namedexpr_scope`: a walrus in a comprehension binds in the
     /// nearest enclosing function or module.
-    pub(super) fn extend_named_expr_scope(&mut self, target: &ast::ExprName) -> BuildResult<()> {
+    pub(super) fn extend_named_expr_scope(&mut self, target: &'a ast::ExprName) -> BuildResult<()> {
         let name = target.id.as_str();
         let range = target.range;
         for i in (0..self.stack.len()).rev() {
@@ -328,11 +337,11 @@ impl Builder<'_> {
     /// enclosing scope and passed in as the hidden parameter `.0`.
     pub(super) fn visit_comprehension(
         &mut self,
-        expr: &Expr,
+        expr: &'a Expr,
         kind: CompKind,
-        generators: &[ast::Comprehension],
-        elt: &Expr,
-        key: Option<&Expr>,
+        generators: &'a [ast::Comprehension],
+        elt: &'a Expr,
+        key: Option<&'a Expr>,
     ) -> BuildResult<()> {
         let Some((outermost, rest)) = generators.split_first() else {
             return Ok(());
@@ -341,6 +350,9 @@ impl Builder<'_> {
         self.scopes[outer].comp_iter_expr += 1;
         self.visit_expr(&outermost.iter)?;
         self.scopes[outer].comp_iter_expr -= 1;
+        if let Some(semantic) = &mut self.semantic {
+            semantic.enter_comprehension(expr);
+        }
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",
@@ -379,6 +391,9 @@ impl Builder<'_> {
         // A dict comprehension's value is visited before its key, as in CPython.
         self.visit_expr(elt)?;
         self.visit_opt_expr(key)?;
+        if let Some(semantic) = &mut self.semantic {
+            semantic.exit_scope();
+        }
         let is_generator = kind == CompKind::Generator;
         self.scopes[comp].is_generator = is_generator;
         let is_async = self.scopes[comp].is_coroutine && !is_generator;

@@ -8,9 +8,21 @@ use super::{ScopeKey, ScopeKind};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Parameters, Pattern, Stmt, TypeParam};
 use ruff_text_size::{Ranged, TextRange};
 
-impl Builder<'_> {
-    pub(super) fn visit_body(&mut self, body: &[Stmt]) -> BuildResult<()> {
+impl<'a> Builder<'a> {
+    pub(super) fn visit_body(&mut self, body: &'a [Stmt]) -> BuildResult<()> {
         body.iter().try_for_each(|stmt| self.visit_stmt(stmt))
+    }
+
+    /// Visits the body of a `for` or `while` loop, which the semantic checks need to know.
+    fn visit_loop_body(&mut self, body: &'a [Stmt]) -> BuildResult<()> {
+        if let Some(semantic) = &mut self.semantic {
+            semantic.loop_body(true);
+        }
+        self.visit_body(body)?;
+        if let Some(semantic) = &mut self.semantic {
+            semantic.loop_body(false);
+        }
+        Ok(())
     }
 
     /// Visits `body` as conditionally executed (`ENTER_CONDITIONAL_BLOCK`).
@@ -33,14 +45,17 @@ impl Builder<'_> {
         Ok(())
     }
 
-    pub(super) fn visit_stmt(&mut self, stmt: &Stmt) -> BuildResult<()> {
+    pub(super) fn visit_stmt(&mut self, stmt: &'a Stmt) -> BuildResult<()> {
         self.enter_recursion()?;
+        if let Some(semantic) = &mut self.semantic {
+            semantic.stmt(stmt);
+        }
         self.visit_stmt_inner(stmt)?;
         self.depth -= 1;
         Ok(())
     }
 
-    pub(super) fn visit_stmt_inner(&mut self, stmt: &Stmt) -> BuildResult<()> {
+    pub(super) fn visit_stmt_inner(&mut self, stmt: &'a Stmt) -> BuildResult<()> {
         match stmt {
             Stmt::FunctionDef(f) => self.visit_function_def(f),
             Stmt::ClassDef(c) => self.visit_class_def(c),
@@ -63,14 +78,14 @@ impl Builder<'_> {
                 self.visit_expr(&f.target)?;
                 self.visit_expr(&f.iter)?;
                 self.visit_conditional(|b| {
-                    b.visit_body(&f.body)?;
+                    b.visit_loop_body(&f.body)?;
                     b.visit_body(&f.orelse)
                 })
             }
             Stmt::While(w) => {
                 self.visit_expr(&w.test)?;
                 self.visit_conditional(|b| {
-                    b.visit_body(&w.body)?;
+                    b.visit_loop_body(&w.body)?;
                     b.visit_body(&w.orelse)
                 })
             }
@@ -168,7 +183,7 @@ impl Builder<'_> {
     /// `global` / `nonlocal` statements.
     pub(super) fn visit_declaration(
         &mut self,
-        names: &[ast::Identifier],
+        names: &'a [ast::Identifier],
         range: TextRange,
         global: bool,
     ) -> BuildResult<()> {
@@ -194,7 +209,7 @@ impl Builder<'_> {
         Ok(())
     }
 
-    pub(super) fn visit_alias(&mut self, alias: &ast::Alias) -> BuildResult<()> {
+    pub(super) fn visit_alias(&mut self, alias: &'a ast::Alias) -> BuildResult<()> {
         let name = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
         if name == "*" {
             if self.scopes[self.cur()].kind != ScopeKind::Module {
@@ -209,7 +224,7 @@ impl Builder<'_> {
 
     /// Visits the defaults of `parameters` in the enclosing scope: positional ones first,
     /// then keyword-only ones (CPython's `defaults` then `kw_defaults`).
-    pub(super) fn visit_defaults(&mut self, parameters: &Parameters) -> BuildResult<()> {
+    pub(super) fn visit_defaults(&mut self, parameters: &'a Parameters) -> BuildResult<()> {
         for param in parameters
             .posonlyargs
             .iter()
@@ -222,7 +237,7 @@ impl Builder<'_> {
     }
 
     /// CPython's `symtable_visit_arguments`: parameters in `co_varnames` order.
-    pub(super) fn visit_params(&mut self, parameters: &Parameters) -> BuildResult<()> {
+    pub(super) fn visit_params(&mut self, parameters: &'a Parameters) -> BuildResult<()> {
         for param in parameters
             .posonlyargs
             .iter()
@@ -244,7 +259,7 @@ impl Builder<'_> {
         Ok(())
     }
 
-    pub(super) fn visit_function_def(&mut self, f: &ast::StmtFunctionDef) -> BuildResult<()> {
+    pub(super) fn visit_function_def(&mut self, f: &'a ast::StmtFunctionDef) -> BuildResult<()> {
         self.add_def(&f.name, DEF_LOCAL, f.range)?;
         self.visit_defaults(&f.parameters)?;
         for decorator in &f.decorator_list {
@@ -287,7 +302,13 @@ impl Builder<'_> {
             self.scopes[function].is_coroutine = true;
         }
         self.visit_params(&f.parameters)?;
+        if let Some(semantic) = &mut self.semantic {
+            semantic.enter_function(f);
+        }
         self.visit_body(&f.body)?;
+        if let Some(semantic) = &mut self.semantic {
+            semantic.exit_scope();
+        }
         self.exit_block();
         if generic.is_some() {
             self.exit_block();
@@ -299,7 +320,7 @@ impl Builder<'_> {
     /// live in their own `__annotate__` scope, a child of the scope holding the `def`.
     pub(super) fn visit_function_annotations(
         &mut self,
-        f: &ast::StmtFunctionDef,
+        f: &'a ast::StmtFunctionDef,
     ) -> BuildResult<()> {
         let cur = self.cur();
         let is_in_class =
@@ -375,7 +396,7 @@ impl Builder<'_> {
         Ok(())
     }
 
-    pub(super) fn visit_class_def(&mut self, c: &ast::StmtClassDef) -> BuildResult<()> {
+    pub(super) fn visit_class_def(&mut self, c: &'a ast::StmtClassDef) -> BuildResult<()> {
         self.add_def(&c.name, DEF_LOCAL, c.range)?;
         for decorator in &c.decorator_list {
             self.visit_expr(&decorator.expression)?;
@@ -413,7 +434,13 @@ impl Builder<'_> {
             self.add_def("__type_params__", DEF_LOCAL, c.name.range)?;
             self.add_def(".type_params", USE, c.name.range)?;
         }
+        if let Some(semantic) = &mut self.semantic {
+            semantic.enter_class(c);
+        }
         self.visit_body(&c.body)?;
+        if let Some(semantic) = &mut self.semantic {
+            semantic.exit_scope();
+        }
         self.exit_block();
         if generic.is_some() {
             self.exit_block();
@@ -422,7 +449,7 @@ impl Builder<'_> {
         Ok(())
     }
 
-    pub(super) fn visit_type_alias(&mut self, t: &ast::StmtTypeAlias) -> BuildResult<()> {
+    pub(super) fn visit_type_alias(&mut self, t: &'a ast::StmtTypeAlias) -> BuildResult<()> {
         self.visit_expr(&t.name)?;
         let Expr::Name(name) = &*t.name else {
             return Ok(());
@@ -458,10 +485,15 @@ impl Builder<'_> {
         Ok(())
     }
 
-    pub(super) fn visit_ann_assign(&mut self, a: &ast::StmtAnnAssign) -> BuildResult<()> {
+    pub(super) fn visit_ann_assign(&mut self, a: &'a ast::StmtAnnAssign) -> BuildResult<()> {
         let cur = self.cur();
         self.scopes[cur].annotations_used = true;
         if let Expr::Name(target) = &*a.target {
+            // The target is recorded here rather than visited, but the semantic checks
+            // still see it.
+            if let Some(semantic) = &mut self.semantic {
+                semantic.expr(&a.target);
+            }
             let current = self.lookup_in(cur, &target.id);
             if current & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && cur != 0 && a.simple {
                 let what = if current & DEF_GLOBAL != 0 {
@@ -488,7 +520,7 @@ impl Builder<'_> {
 
     /// CPython's `symtable_visit_annotation`: annotated assignments of a module or class body
     /// share one `__annotate__` scope; those in function bodies are never evaluated.
-    pub(super) fn visit_annotation(&mut self, annotation: &Expr) -> BuildResult<()> {
+    pub(super) fn visit_annotation(&mut self, annotation: &'a Expr) -> BuildResult<()> {
         let cur = self.cur();
         let kind = self.scopes[cur].kind;
         let unevaluated = kind == ScopeKind::Function;
@@ -536,7 +568,7 @@ impl Builder<'_> {
         result
     }
 
-    pub(super) fn visit_type_param(&mut self, tp: &TypeParam) -> BuildResult<()> {
+    pub(super) fn visit_type_param(&mut self, tp: &'a TypeParam) -> BuildResult<()> {
         match tp {
             TypeParam::TypeVar(t) => {
                 self.add_def(&t.name, DEF_TYPE_PARAM | DEF_LOCAL, t.range)?;
@@ -577,7 +609,7 @@ impl Builder<'_> {
     /// and default is a lazily evaluated scope of its own.
     pub(super) fn visit_type_param_expr(
         &mut self,
-        expr: Option<&Expr>,
+        expr: Option<&'a Expr>,
         name: &str,
         tp_range: TextRange,
         info: &'static str,
@@ -607,7 +639,7 @@ impl Builder<'_> {
         Ok(())
     }
 
-    pub(super) fn visit_pattern(&mut self, pattern: &Pattern) -> BuildResult<()> {
+    pub(super) fn visit_pattern(&mut self, pattern: &'a Pattern) -> BuildResult<()> {
         self.enter_recursion()?;
         match pattern {
             Pattern::MatchValue(p) => self.visit_expr(&p.value)?,
