@@ -91,12 +91,27 @@ fn stages(bytes: &[u8], name: &str, totals: &mut [Duration; 6]) -> Option<()> {
     // The stages share one line index, as in `compiler::pipeline`.
     let index = std::rc::Rc::new(compiler::source::LineIndex::new(&source));
     lap(0);
-    let module = match compiler::parse::parse_module_indexed(&source, name, &index) {
-        Ok((module, None)) => module,
-        _ => return None,
-    };
+    // The entry points `compiler::pipeline` uses: on valid input the parser leaves its
+    // semantic checks to the symbol table's walk, so their cost shows under "scopes".
+    let (module, deferred) =
+        match compiler::parse::parse_module_deferring_semantics(&source, name, &index) {
+            Ok((module, None, deferred)) => (module, deferred),
+            _ => return None,
+        };
     lap(1);
-    let table = compiler::scope::SymbolTable::build_indexed(&module, &source, name, &index).ok()?;
+    let table = match deferred {
+        Some(may_declare_globals) => match compiler::scope::SymbolTable::build_checked(
+            &module,
+            &source,
+            name,
+            &index,
+            may_declare_globals,
+        ) {
+            Ok((table, None)) => table,
+            _ => return None,
+        },
+        None => compiler::scope::SymbolTable::build_indexed(&module, &source, name, &index).ok()?,
+    };
     lap(2);
     let (mut ir, _) =
         compiler::lower::lower_module_indexed(&module, &table, &source, name, &index).ok()?;
