@@ -184,7 +184,8 @@ impl FunctionBuilder {
 
     /// Loads `None`.
     pub fn none(&mut self) -> Value {
-        self.constant(Const::None)
+        let id = self.func.add_none();
+        self.ins(Op::Const, Imm::Const(id), [])
     }
 
     /// Ends the current block.

@@ -143,6 +143,8 @@ pub(crate) struct Lowerer<'a> {
     map: SourceMap<'a>,
     /// The last range [`Lowerer::loc`] converted, with its location.
     last_loc: std::cell::Cell<Option<(TextRange, Loc)>>,
+    /// The line of the last offset converted (see [`LineSpan`]).
+    line_span: std::cell::Cell<LineSpan>,
     pub module: Module,
     pub warnings: Vec<CompileWarning>,
     pub units: Vec<Unit<'a>>,
@@ -176,6 +178,7 @@ impl<'a> Lowerer<'a> {
             filename,
             map: SourceMap::with_index(source, filename, index),
             last_loc: std::cell::Cell::new(None),
+            line_span: std::cell::Cell::new(LineSpan::EMPTY),
             module: Module::new(filename),
             warnings: Vec::new(),
             units: Vec::new(),
@@ -216,7 +219,14 @@ impl<'a> Lowerer<'a> {
 
     /// 1-based line and 0-based byte column of a source offset.
     pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
-        self.map.index.line_col(offset)
+        let offset = u32::from(offset);
+        let span = self.line_span.get();
+        if let Some(col) = span.col(offset) {
+            return (span.line, col);
+        }
+        let (line, col) = self.map.index.line_col(TextSize::new(offset));
+        self.line_span.set(LineSpan::of_line(&self.map.index, line));
+        (line, col)
     }
 
     /// The IR location of a source range.
@@ -228,8 +238,15 @@ impl<'a> Lowerer<'a> {
         {
             return loc;
         }
-        let ((line, col), (end_line, end_col)) =
-            self.map.index.range_line_cols(range.start(), range.end());
+        let (line, col) = self.line_col(range.start());
+        // The end is looked up without moving the cached line: a range ending on another
+        // line (a compound statement) is usually followed by its first sub-expression,
+        // which starts on the start's line again.
+        let end = u32::from(range.end());
+        let (end_line, end_col) = match self.line_span.get().col(end) {
+            Some(end_col) => (line, end_col),
+            None => self.map.index.line_col(range.end()),
+        };
         let loc = Loc {
             line,
             col,
@@ -321,11 +338,26 @@ impl<'a> Lowerer<'a> {
                 | ScopeKind::TypeVarBound
         ) {
             // The slot each local gets here is what its first access would look up, so it
-            // is recorded now (see `Unit::access_cache`).
+            // is recorded now (see `Unit::access_cache`): a parameter keeps its place (the
+            // first, should a name repeat), and the other locals follow in symbol order.
+            // The locals are laid out directly rather than through `ensure_local`, whose
+            // index they would all enter whether or not anything looks a local up later.
             access_cache.resize(info.symbols.len(), None);
+            for (slot, param) in info.params.iter().enumerate() {
+                if let Some(position) = info.position(param)
+                    && info.symbols[position].scope == SymbolScope::Local
+                    && access_cache[position].is_none()
+                {
+                    access_cache[position] = Some(CachedAccess {
+                        access: NameAccess::Fast(LocalId::new(slot)),
+                        name_id: None,
+                    });
+                }
+            }
             for (position, symbol) in info.symbols.iter().enumerate() {
-                if symbol.scope == SymbolScope::Local {
-                    let slot = func.ensure_local(&symbol.name);
+                if symbol.scope == SymbolScope::Local && access_cache[position].is_none() {
+                    let slot = LocalId::new(func.locals.len());
+                    func.locals.push(symbol.name.clone());
                     access_cache[position] = Some(CachedAccess {
                         access: NameAccess::Fast(slot),
                         name_id: None,
@@ -724,6 +756,43 @@ impl<'a> Lowerer<'a> {
         self.module.functions.insert(0, module_body);
         crate::lower::renumber_after_module_move(&mut self.module);
         Ok(())
+    }
+}
+
+/// The source line lowering last converted an offset on: offsets in `start..end` are on
+/// 1-based `line`. Lowering walks the source nearly in order and every instruction gets a
+/// location, so most conversions land on the line of the previous one, where the column
+/// is one subtraction; [`LineIndex::line_col`](crate::source::LineIndex::line_col) is
+/// asked only when the line changes.
+#[derive(Debug, Clone, Copy)]
+struct LineSpan {
+    start: u32,
+    end: u32,
+    line: u32,
+}
+
+impl LineSpan {
+    /// A span no offset falls in.
+    const EMPTY: LineSpan = LineSpan {
+        start: 1,
+        end: 0,
+        line: 0,
+    };
+
+    /// The span of 1-based `line`. The last line's span stops short of the end of the
+    /// source, whose clamping is left to the index.
+    fn of_line(index: &crate::source::LineIndex, line: u32) -> LineSpan {
+        LineSpan {
+            start: u32::from(index.line_start(line)),
+            end: u32::from(index.line_start(line + 1)),
+            line,
+        }
+    }
+
+    /// The 0-based column of `offset` if it lies on this span's line.
+    #[inline]
+    fn col(self, offset: u32) -> Option<u32> {
+        (offset >= self.start && offset < self.end).then(|| offset - self.start)
     }
 }
 
