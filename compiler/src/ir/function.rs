@@ -749,6 +749,13 @@ impl Function {
             _ => None,
         };
         if let Some(slot) = simple {
+            self.rebuild_pool_indexes();
+            if self.simple_consts[slot] != NO_CONST {
+                // These constants own no memory: forgetting this one skips the call to
+                // `Const`'s out-of-line drop glue, which dropping it would make.
+                std::mem::forget(value);
+                return ConstId(self.simple_consts[slot]);
+            }
             return self.add_simple_const(slot, || value);
         }
         self.rebuild_pool_indexes();

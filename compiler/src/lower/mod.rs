@@ -145,6 +145,8 @@ pub(crate) struct Lowerer<'a> {
     last_loc: std::cell::Cell<Option<(TextRange, Loc)>>,
     /// The line of the last offset converted (see [`LineSpan`]).
     line_span: std::cell::Cell<LineSpan>,
+    /// The line of the last range end [`Lowerer::loc`] found off its start's line.
+    end_line_span: std::cell::Cell<LineSpan>,
     pub module: Module,
     pub warnings: Vec<CompileWarning>,
     pub units: Vec<Unit<'a>>,
@@ -179,6 +181,7 @@ impl<'a> Lowerer<'a> {
             map: SourceMap::with_index(source, filename, index),
             last_loc: std::cell::Cell::new(None),
             line_span: std::cell::Cell::new(LineSpan::EMPTY),
+            end_line_span: std::cell::Cell::new(LineSpan::EMPTY),
             module: Module::new(filename),
             warnings: Vec::new(),
             units: Vec::new(),
@@ -218,11 +221,21 @@ impl<'a> Lowerer<'a> {
     // ---- source positions -------------------------------------------------------------
 
     /// 1-based line and 0-based byte column of a source offset.
+    #[inline]
     pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
         let offset = u32::from(offset);
         let span = self.line_span.get();
         if let Some(col) = span.col(offset) {
             return (span.line, col);
+        }
+        // Lowering moves on a statement at a time, so the next line is tried before the
+        // index is searched.
+        if offset >= span.end {
+            let next = LineSpan::of_line(&self.map.index, span.line + 1);
+            if let Some(col) = next.col(offset) {
+                self.line_span.set(next);
+                return (next.line, col);
+            }
         }
         let (line, col) = self.map.index.line_col(TextSize::new(offset));
         self.line_span.set(LineSpan::of_line(&self.map.index, line));
@@ -243,9 +256,17 @@ impl<'a> Lowerer<'a> {
         // line (a compound statement) is usually followed by its first sub-expression,
         // which starts on the start's line again.
         let end = u32::from(range.end());
-        let (end_line, end_col) = match self.line_span.get().col(end) {
-            Some(end_col) => (line, end_col),
-            None => self.map.index.line_col(range.end()),
+        let (end_line, end_col) = if let Some(end_col) = self.line_span.get().col(end) {
+            (line, end_col)
+        } else if let Some(end_col) = self.end_line_span.get().col(end) {
+            (self.end_line_span.get().line, end_col)
+        } else {
+            // Such ends are kept apart: the statement's own location is set again after
+            // each of its sub-expressions, so the same end comes back many times.
+            let (end_line, end_col) = self.map.index.line_col(range.end());
+            self.end_line_span
+                .set(LineSpan::of_line(&self.map.index, end_line));
+            (end_line, end_col)
         };
         let loc = Loc {
             line,
