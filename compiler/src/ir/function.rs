@@ -605,15 +605,15 @@ impl Function {
         args: &[Value],
         loc: Loc,
     ) -> (Inst, Option<Value>) {
-        let inst = Inst::new(self.insts.len());
         let result = if op.has_result() {
             let value = Value::new(self.values.len());
-            self.values.push(ValueDef::Inst(inst));
+            self.values
+                .push(ValueDef::Inst(Inst::new(self.insts.len())));
             Some(value)
         } else {
             None
         };
-        self.push_inst_data(op, imm, args, result, loc);
+        let inst = self.push_inst_data(op, imm, args, result, loc);
         (inst, result)
     }
 

@@ -141,8 +141,6 @@ pub(crate) struct Lowerer<'a> {
     pub source: &'a str,
     pub filename: &'a str,
     map: SourceMap<'a>,
-    /// The last range [`Lowerer::loc`] converted, with its location.
-    last_loc: std::cell::Cell<Option<(TextRange, Loc)>>,
     /// The line of the last offset converted (see [`LineSpan`]).
     line_span: std::cell::Cell<LineSpan>,
     /// The line of the last range end [`Lowerer::loc`] found off its start's line.
@@ -179,7 +177,6 @@ impl<'a> Lowerer<'a> {
             source,
             filename,
             map: SourceMap::with_index(source, filename, index),
-            last_loc: std::cell::Cell::new(None),
             line_span: std::cell::Cell::new(LineSpan::EMPTY),
             end_line_span: std::cell::Cell::new(LineSpan::EMPTY),
             module: Module::new(filename),
@@ -242,15 +239,10 @@ impl<'a> Lowerer<'a> {
         (line, col)
     }
 
-    /// The IR location of a source range.
+    /// The IR location of a source range. Both ends usually lie on a line already at
+    /// hand, so nothing else is cached: keeping the last range with its location, to
+    /// answer a repeated range, cost more in checks and updates than it saved.
     pub fn loc(&self, range: TextRange) -> Loc {
-        // Lowering asks for the same range many times in a row (a statement's location is
-        // restored after each sub-expression), so the last answer is kept.
-        if let Some((last, loc)) = self.last_loc.get()
-            && last == range
-        {
-            return loc;
-        }
         let (line, col) = self.line_col(range.start());
         // The end is looked up without moving the cached line: a range ending on another
         // line (a compound statement) is usually followed by its first sub-expression,
@@ -268,14 +260,12 @@ impl<'a> Lowerer<'a> {
                 .set(LineSpan::of_line(&self.map.index, end_line));
             (end_line, end_col)
         };
-        let loc = Loc {
+        Loc {
             line,
             col,
             end_line,
             end_col,
-        };
-        self.last_loc.set(Some((range, loc)));
-        loc
+        }
     }
 
     /// Sets the location of subsequently emitted instructions.
