@@ -30,12 +30,15 @@ impl FunctionBuilder {
     /// A builder that owns `func`, positioned at a new entry block.
     pub fn new(mut func: Function) -> Self {
         let entry = func.create_block();
+        // As many positions as the function has room for blocks, so recording them does
+        // not regrow the list block by block.
+        let layout_pos = Vec::with_capacity(func.blocks.capacity());
         let mut builder = FunctionBuilder {
             func,
             current: Some(entry),
             loc: Loc::default(),
             handler: None,
-            layout_pos: Vec::new(),
+            layout_pos,
             stale_entries: 0,
         };
         builder.record_position(entry);
@@ -184,7 +187,8 @@ impl FunctionBuilder {
 
     /// Loads `None`.
     pub fn none(&mut self) -> Value {
-        self.constant(Const::None)
+        let id = self.func.add_none();
+        self.ins(Op::Const, Imm::Const(id), [])
     }
 
     /// Ends the current block.

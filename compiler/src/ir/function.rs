@@ -395,8 +395,15 @@ pub struct Function {
     name_index: PoolIndex,
     /// The interning indexes no longer match the pools; rebuilt on the next interning.
     pools_dirty: bool,
+    /// The pool ids of `None`, `False`, `True` and `...` once interned ([`NO_CONST`]
+    /// before), which lowering loads far more often than any other constant: finding them
+    /// here skips hashing and probing the constant index.
+    simple_consts: [u32; 4],
     local_index: LocalIndex,
 }
+
+/// Marks an entry of [`Function::simple_consts`] not interned yet.
+const NO_CONST: u32 = u32::MAX;
 
 /// A name → slot index over [`Function::locals`], which lowering also edits directly
 /// (parameters moved to the front, a slot renamed). It indexes `locals[..len]`; appended
@@ -503,6 +510,7 @@ impl Function {
             const_index: PoolIndex::default(),
             name_index: PoolIndex::default(),
             pools_dirty: false,
+            simple_consts: [NO_CONST; 4],
             local_index: LocalIndex::default(),
         }
     }
@@ -597,15 +605,15 @@ impl Function {
         args: &[Value],
         loc: Loc,
     ) -> (Inst, Option<Value>) {
-        let inst = Inst::new(self.insts.len());
         let result = if op.has_result() {
             let value = Value::new(self.values.len());
-            self.values.push(ValueDef::Inst(inst));
+            self.values
+                .push(ValueDef::Inst(Inst::new(self.insts.len())));
             Some(value)
         } else {
             None
         };
-        self.push_inst_data(op, imm, args, result, loc);
+        let inst = self.push_inst_data(op, imm, args, result, loc);
         (inst, result)
     }
 
@@ -650,7 +658,18 @@ impl Function {
     #[inline(always)]
     fn alloc_args(&mut self, args: &[Value]) -> ArgRange {
         let start = self.arg_pool.len();
-        self.arg_pool.extend_from_slice(args);
+        // Most instructions have one or two operands: pushing them skips the call to
+        // `memcpy` that copying a slice of unknown length makes.
+        match *args {
+            [] => {}
+            [a] => self.arg_pool.push(a),
+            [a, b] => {
+                self.arg_pool.reserve(2);
+                self.arg_pool.push(a);
+                self.arg_pool.push(b);
+            }
+            _ => self.arg_pool.extend_from_slice(args),
+        }
         // The pool holds at most as many entries as there are `Value` ids in operand
         // position, and value ids fit in `u32`, so only a pathological pass could overflow.
         assert!(
@@ -722,9 +741,44 @@ impl Function {
 
     /// Interns a constant, returning the existing id for an equal one.
     pub fn add_const(&mut self, value: Const) -> ConstId {
+        let simple = match value {
+            Const::None => Some(0),
+            Const::Bool(false) => Some(1),
+            Const::Bool(true) => Some(2),
+            Const::Ellipsis => Some(3),
+            _ => None,
+        };
+        if let Some(slot) = simple {
+            self.rebuild_pool_indexes();
+            if self.simple_consts[slot] != NO_CONST {
+                // These constants own no memory: forgetting this one skips the call to
+                // `Const`'s out-of-line drop glue, which dropping it would make.
+                std::mem::forget(value);
+                return ConstId(self.simple_consts[slot]);
+            }
+            return self.add_simple_const(slot, || value);
+        }
         self.rebuild_pool_indexes();
         let hash = PoolIndex::hash(&value);
         ConstId(self.const_index.intern_owned(&mut self.consts, hash, value))
+    }
+
+    /// Interns `None` (what lowering loads most), building the constant only when the
+    /// pool lacks it.
+    pub fn add_none(&mut self) -> ConstId {
+        self.add_simple_const(0, || Const::None)
+    }
+
+    /// Interns the constant `make` builds, which is [`Function::simple_consts`] entry
+    /// `slot`.
+    fn add_simple_const(&mut self, slot: usize, make: impl FnOnce() -> Const) -> ConstId {
+        self.rebuild_pool_indexes();
+        if self.simple_consts[slot] == NO_CONST {
+            let value = make();
+            let hash = PoolIndex::hash(&value);
+            self.simple_consts[slot] = self.const_index.intern_owned(&mut self.consts, hash, value);
+        }
+        ConstId(self.simple_consts[slot])
     }
 
     /// Interns the str constant `text`, copying it only when the pool lacks it.
@@ -765,6 +819,7 @@ impl Function {
         if !std::mem::take(&mut self.pools_dirty) {
             return;
         }
+        self.simple_consts = [NO_CONST; 4];
         self.const_index.rebuild(&self.consts);
         self.name_index.rebuild(&self.names);
     }

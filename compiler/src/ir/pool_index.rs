@@ -4,24 +4,37 @@
 //! A `HashMap<Const, ConstId>` beside the pool cloned every new constant (a `String` for
 //! most) to use it as a key, and each time the map grew it hashed every key again. This
 //! index keys on the 64-bit hash alone, so growing it moves integers, and the pool itself
-//! settles whether a candidate is really equal. Distinct entries with the same hash are
-//! chained, which keeps the index exact however rare such collisions are.
+//! settles whether a candidate is really equal. Distinct entries with the same hash sit
+//! side by side in the table, which keeps the index exact however rare such collisions are.
+//!
+//! The table is a flat array probed linearly, as the scope builder's `SymbolIndex` is,
+//! rather than a general hash map: every function interns a few names and constants, and
+//! the map's first allocation and its probing were a tenth of the cost of lowering a name.
 
-use rustc_hash::FxHashMap;
-use std::collections::hash_map::Entry;
 use std::hash::{BuildHasher, Hash, Hasher};
 
-/// The room a pool's table starts with.
-const INITIAL_CAPACITY: usize = 28;
+/// The slots a pool's table starts with (it holds up to half as many entries).
+const INITIAL_SLOTS: usize = 32;
+
+/// Marks an empty slot.
+const EMPTY: u32 = u32::MAX;
+
+/// One slot of the table: an entry's hash and its id in the pool.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    hash: u64,
+    id: u32,
+}
+
+const EMPTY_SLOT: Slot = Slot { hash: 0, id: EMPTY };
 
 /// Hash → pool id, over the entries of one pool (see the module docs).
 #[derive(Debug, Clone, Default)]
 pub(super) struct PoolIndex {
-    /// The first entry with each hash.
-    first: FxHashMap<u64, u32>,
-    /// For an entry whose hash an earlier entry already had: the next entry with that
-    /// hash after it. Empty unless two distinct entries collide.
-    next: FxHashMap<u32, u32>,
+    /// A power-of-two number of slots, at most half of them full, or none before the
+    /// first insertion.
+    slots: Vec<Slot>,
+    len: usize,
 }
 
 impl PoolIndex {
@@ -38,14 +51,29 @@ impl PoolIndex {
         state.finish()
     }
 
+    /// The first slot to probe for `hash`. Both halves of the hash take part, so hashes
+    /// differing only in their high bits still spread over a small table.
+    #[inline]
+    fn home(&self, hash: u64) -> usize {
+        (hash ^ (hash >> 32)) as usize & (self.slots.len() - 1)
+    }
+
     /// The id of the entry with `hash` for which `is_equal` holds, if any.
     pub(super) fn find(&self, hash: u64, mut is_equal: impl FnMut(u32) -> bool) -> Option<u32> {
-        let mut id = *self.first.get(&hash)?;
+        if self.len == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(hash);
         loop {
-            if is_equal(id) {
-                return Some(id);
+            let slot = self.slots[i];
+            if slot.id == EMPTY {
+                return None;
             }
-            id = *self.next.get(&id)?;
+            if slot.hash == hash && is_equal(slot.id) {
+                return Some(slot.id);
+            }
+            i = (i + 1) & mask;
         }
     }
 
@@ -90,63 +118,74 @@ impl PoolIndex {
 
     /// The id of the entry with `hash` for which `is_equal` holds; when there is none,
     /// `new_id` is filed under `hash` (the caller then appends that entry to the pool) and
-    /// `Err(new_id)` returned. One probe of the table either way.
+    /// `Err(new_id)` returned. One walk of the probe sequence either way.
     pub(super) fn find_or_insert(
         &mut self,
         hash: u64,
         mut is_equal: impl FnMut(u32) -> bool,
         new_id: u32,
     ) -> Result<u32, u32> {
-        if self.first.capacity() == 0 {
-            self.first.reserve(INITIAL_CAPACITY);
-        }
-        let mut id = match self.first.entry(hash) {
-            Entry::Vacant(slot) => {
-                slot.insert(new_id);
+        self.reserve_one();
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(hash);
+        loop {
+            let slot = self.slots[i];
+            if slot.id == EMPTY {
+                self.slots[i] = Slot { hash, id: new_id };
+                self.len += 1;
                 return Err(new_id);
             }
-            Entry::Occupied(slot) => *slot.get(),
-        };
-        loop {
-            if is_equal(id) {
-                return Ok(id);
+            if slot.hash == hash && is_equal(slot.id) {
+                return Ok(slot.id);
             }
-            match self.next.get(&id) {
-                Some(&next) => id = next,
-                None => {
-                    self.next.insert(id, new_id);
-                    return Err(new_id);
-                }
-            }
+            i = (i + 1) & mask;
         }
     }
 
     /// Files entry `id` under `hash`; the caller has checked that no equal entry is filed.
     pub(super) fn insert(&mut self, hash: u64, id: u32) {
-        if self.first.capacity() == 0 {
-            // Most pools hold a few dozen entries: growing the table from its smallest size
-            // rehashed it four times on the way.
-            self.first.reserve(INITIAL_CAPACITY);
+        self.reserve_one();
+        self.place(Slot { hash, id });
+        self.len += 1;
+    }
+
+    /// Makes room for one more entry, keeping the table at most half full so probe
+    /// sequences stay short and always reach an empty slot.
+    #[inline]
+    fn reserve_one(&mut self) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
         }
-        let first = match self.first.entry(hash) {
-            Entry::Vacant(slot) => {
-                slot.insert(id);
-                return;
+    }
+
+    /// Puts `slot` in the first empty slot of its probe sequence.
+    fn place(&mut self, slot: Slot) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(slot.hash);
+        while self.slots[i].id != EMPTY {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = slot;
+    }
+
+    /// Doubles the table. (Entries with the same hash are told apart by `is_equal`, so the
+    /// order they end up in does not matter.)
+    #[cold]
+    fn grow(&mut self) {
+        let capacity = (self.slots.len() * 2).max(INITIAL_SLOTS);
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY_SLOT; capacity]);
+        for slot in old {
+            if slot.id != EMPTY {
+                self.place(slot);
             }
-            Entry::Occupied(slot) => *slot.get(),
-        };
-        let mut last = first;
-        while let Some(&next) = self.next.get(&last) {
-            last = next;
         }
-        self.next.insert(last, id);
     }
 
     /// Clears the index and files `entries`; of equal entries the last one wins, as it
     /// did when the pools were indexed by a map collected from them.
     pub(super) fn rebuild<T: Hash + PartialEq>(&mut self, entries: &[T]) {
-        self.first.clear();
-        self.next.clear();
+        self.slots.clear();
+        self.len = 0;
         for (id, entry) in entries.iter().enumerate().rev() {
             let hash = Self::hash(entry);
             if self

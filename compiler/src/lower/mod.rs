@@ -141,8 +141,10 @@ pub(crate) struct Lowerer<'a> {
     pub source: &'a str,
     pub filename: &'a str,
     map: SourceMap<'a>,
-    /// The last range [`Lowerer::loc`] converted, with its location.
-    last_loc: std::cell::Cell<Option<(TextRange, Loc)>>,
+    /// The line of the last offset converted (see [`LineSpan`]).
+    line_span: std::cell::Cell<LineSpan>,
+    /// The line of the last range end [`Lowerer::loc`] found off its start's line.
+    end_line_span: std::cell::Cell<LineSpan>,
     pub module: Module,
     pub warnings: Vec<CompileWarning>,
     pub units: Vec<Unit<'a>>,
@@ -175,7 +177,8 @@ impl<'a> Lowerer<'a> {
             source,
             filename,
             map: SourceMap::with_index(source, filename, index),
-            last_loc: std::cell::Cell::new(None),
+            line_span: std::cell::Cell::new(LineSpan::EMPTY),
+            end_line_span: std::cell::Cell::new(LineSpan::EMPTY),
             module: Module::new(filename),
             warnings: Vec::new(),
             units: Vec::new(),
@@ -215,29 +218,54 @@ impl<'a> Lowerer<'a> {
     // ---- source positions -------------------------------------------------------------
 
     /// 1-based line and 0-based byte column of a source offset.
+    #[inline]
     pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
-        self.map.index.line_col(offset)
+        let offset = u32::from(offset);
+        let span = self.line_span.get();
+        if let Some(col) = span.col(offset) {
+            return (span.line, col);
+        }
+        // Lowering moves on a statement at a time, so the next line is tried before the
+        // index is searched.
+        if offset >= span.end {
+            let next = LineSpan::of_line(&self.map.index, span.line + 1);
+            if let Some(col) = next.col(offset) {
+                self.line_span.set(next);
+                return (next.line, col);
+            }
+        }
+        let (line, col) = self.map.index.line_col(TextSize::new(offset));
+        self.line_span.set(LineSpan::of_line(&self.map.index, line));
+        (line, col)
     }
 
-    /// The IR location of a source range.
+    /// The IR location of a source range. Both ends usually lie on a line already at
+    /// hand, so nothing else is cached: keeping the last range with its location, to
+    /// answer a repeated range, cost more in checks and updates than it saved.
     pub fn loc(&self, range: TextRange) -> Loc {
-        // Lowering asks for the same range many times in a row (a statement's location is
-        // restored after each sub-expression), so the last answer is kept.
-        if let Some((last, loc)) = self.last_loc.get()
-            && last == range
-        {
-            return loc;
-        }
-        let ((line, col), (end_line, end_col)) =
-            self.map.index.range_line_cols(range.start(), range.end());
-        let loc = Loc {
+        let (line, col) = self.line_col(range.start());
+        // The end is looked up without moving the cached line: a range ending on another
+        // line (a compound statement) is usually followed by its first sub-expression,
+        // which starts on the start's line again.
+        let end = u32::from(range.end());
+        let (end_line, end_col) = if let Some(end_col) = self.line_span.get().col(end) {
+            (line, end_col)
+        } else if let Some(end_col) = self.end_line_span.get().col(end) {
+            (self.end_line_span.get().line, end_col)
+        } else {
+            // Such ends are kept apart: the statement's own location is set again after
+            // each of its sub-expressions, so the same end comes back many times.
+            let (end_line, end_col) = self.map.index.line_col(range.end());
+            self.end_line_span
+                .set(LineSpan::of_line(&self.map.index, end_line));
+            (end_line, end_col)
+        };
+        Loc {
             line,
             col,
             end_line,
             end_col,
-        };
-        self.last_loc.set(Some((range, loc)));
-        loc
+        }
     }
 
     /// Sets the location of subsequently emitted instructions.
@@ -321,11 +349,26 @@ impl<'a> Lowerer<'a> {
                 | ScopeKind::TypeVarBound
         ) {
             // The slot each local gets here is what its first access would look up, so it
-            // is recorded now (see `Unit::access_cache`).
+            // is recorded now (see `Unit::access_cache`): a parameter keeps its place (the
+            // first, should a name repeat), and the other locals follow in symbol order.
+            // The locals are laid out directly rather than through `ensure_local`, whose
+            // index they would all enter whether or not anything looks a local up later.
             access_cache.resize(info.symbols.len(), None);
+            for (slot, param) in info.params.iter().enumerate() {
+                if let Some(position) = info.position(param)
+                    && info.symbols[position].scope == SymbolScope::Local
+                    && access_cache[position].is_none()
+                {
+                    access_cache[position] = Some(CachedAccess {
+                        access: NameAccess::Fast(LocalId::new(slot)),
+                        name_id: None,
+                    });
+                }
+            }
             for (position, symbol) in info.symbols.iter().enumerate() {
-                if symbol.scope == SymbolScope::Local {
-                    let slot = func.ensure_local(&symbol.name);
+                if symbol.scope == SymbolScope::Local && access_cache[position].is_none() {
+                    let slot = LocalId::new(func.locals.len());
+                    func.locals.push(symbol.name.clone());
                     access_cache[position] = Some(CachedAccess {
                         access: NameAccess::Fast(slot),
                         name_id: None,
@@ -724,6 +767,43 @@ impl<'a> Lowerer<'a> {
         self.module.functions.insert(0, module_body);
         crate::lower::renumber_after_module_move(&mut self.module);
         Ok(())
+    }
+}
+
+/// The source line lowering last converted an offset on: offsets in `start..end` are on
+/// 1-based `line`. Lowering walks the source nearly in order and every instruction gets a
+/// location, so most conversions land on the line of the previous one, where the column
+/// is one subtraction; [`LineIndex::line_col`](crate::source::LineIndex::line_col) is
+/// asked only when the line changes.
+#[derive(Debug, Clone, Copy)]
+struct LineSpan {
+    start: u32,
+    end: u32,
+    line: u32,
+}
+
+impl LineSpan {
+    /// A span no offset falls in.
+    const EMPTY: LineSpan = LineSpan {
+        start: 1,
+        end: 0,
+        line: 0,
+    };
+
+    /// The span of 1-based `line`. The last line's span stops short of the end of the
+    /// source, whose clamping is left to the index.
+    fn of_line(index: &crate::source::LineIndex, line: u32) -> LineSpan {
+        LineSpan {
+            start: u32::from(index.line_start(line)),
+            end: u32::from(index.line_start(line + 1)),
+            line,
+        }
+    }
+
+    /// The 0-based column of `offset` if it lies on this span's line.
+    #[inline]
+    fn col(self, offset: u32) -> Option<u32> {
+        (offset >= self.start && offset < self.end).then(|| offset - self.start)
     }
 }
 
