@@ -23,7 +23,7 @@
 use super::code::{CodeModule, CodeObject};
 use super::exctable::ExceptionTable;
 use super::instruction::CodeError;
-use super::linetable::LineTable;
+use super::linetable::LineTableBuilder;
 use super::opcodes::{NO_CACHE, Opcode, OperandKind};
 use super::regalloc::{self, Allocation, RegScratch, sequentialize_moves};
 
@@ -132,9 +132,8 @@ struct Codegen<'f> {
     alloc: Allocation,
     /// The code so far; its length is the next pc.
     code: Vec<u16>,
-    /// Code units and location of each run of instructions from one place, for the line
-    /// table.
-    lines: Vec<(usize, Loc)>,
+    /// The line table, built as instructions are encoded.
+    lines: LineTableBuilder,
     /// The `[start, end)` of each run of protected instructions and their handler block.
     coverage: Vec<(u32, u32, Option<Block>)>,
     /// Code units holding a jump target (two units, low half first) to patch.
@@ -171,7 +170,7 @@ struct Scratch {
     forward: super::forward_locals::ForwardScratch,
     skip: Vec<bool>,
     in_layout: Vec<bool>,
-    lines: Vec<(usize, Loc)>,
+    lines: LineTableBuilder,
     coverage: Vec<(u32, u32, Option<Block>)>,
     exc_coverage: Vec<ExcCoverage>,
     fixups: Vec<(u32, Label)>,
@@ -228,7 +227,11 @@ fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<CodeObject> {
         in_layout,
         alloc,
         code: Vec::with_capacity(4 * ninsts + 8),
-        lines: cleared(&mut scratch.lines),
+        lines: {
+            // A function that failed to compile may have left instructions behind.
+            scratch.lines.clear();
+            std::mem::take(&mut scratch.lines)
+        },
         coverage: cleared(&mut scratch.coverage),
         fixups: cleared(&mut scratch.fixups),
         block_pc,
@@ -451,11 +454,7 @@ impl<'f> Codegen<'f> {
     #[inline(always)]
     fn note_ranges(&mut self, start: u32) {
         let end = self.code.len() as u32;
-        // Consecutive instructions from the same place share one entry (one line-table run).
-        match self.lines.last_mut() {
-            Some((units, loc)) if *loc == self.loc => *units += (end - start) as usize,
-            _ => self.lines.push(((end - start) as usize, self.loc)),
-        }
+        self.lines.add((end - start) as usize, self.loc);
         // Unprotected code needs no entry, and consecutive instructions under one handler
         // share one (the exception table merges the same ranges again after numbering).
         if let Some(handler) = self.handler {
@@ -848,7 +847,7 @@ impl<'f> Codegen<'f> {
             consts: Vec::new(),
             names: Vec::new(),
             code: std::mem::take(&mut self.code),
-            linetable: LineTable::build(self.lines.iter().copied()),
+            linetable: self.lines.finish(),
             exctable: ExceptionTable::build(coverage.iter().copied()),
             first_line: func.first_line,
             docstring: None,
