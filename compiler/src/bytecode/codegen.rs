@@ -625,14 +625,7 @@ impl<'f> Codegen<'f> {
         let data = &func.blocks[block.index()];
         self.rotating = true;
         self.handler = data.handler;
-        for &inst in &data.insts {
-            if self.skip[inst.index()] {
-                continue;
-            }
-            let inst = &func.insts[inst.index()];
-            self.loc = inst.loc;
-            self.emit_inst(inst)?;
-        }
+        self.emit_insts(&data.insts)?;
         self.loc = data.term_loc;
         let result = match &data.term {
             Some(Terminator::Branch {
@@ -685,18 +678,7 @@ impl<'f> Codegen<'f> {
             .ok_or_else(|| self.error("bad block in layout"))?;
         self.handler = data.handler;
         self.place(Label::Block(block));
-        for &inst in &data.insts {
-            if self.skip[inst.index()] {
-                continue;
-            }
-            let inst = self
-                .func
-                .insts
-                .get(inst.index())
-                .ok_or_else(|| self.error("bad instruction"))?;
-            self.loc = inst.loc;
-            self.emit_inst(inst)?;
-        }
+        self.emit_insts(&data.insts)?;
         self.loc = data.term_loc;
         match &data.term {
             None | Some(Terminator::Unreachable) => self.emit(Opcode::Unreachable, &[]),

@@ -269,6 +269,8 @@ pub struct RegScratch {
     free: FreeRegs,
     avoid: Vec<u32>,
     local_ops: u8,
+    /// Whether an edge of the layout passes arguments (so block parameters have partners).
+    edge_args: bool,
     /// The layout's local-variable instructions (`load_fast`, `store_fast`,
     /// `delete_fast`, `load_fast_and_clear`) in order, as (position in block, instruction).
     local_insts: Vec<(u32, Inst)>,
@@ -330,9 +332,11 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
         local_ops,
         local_insts,
         local_ranges,
+        edge_args,
         ..
     } = scratch;
     *local_ops = 0;
+    *edge_args = false;
     local_insts.clear();
     local_ranges.clear();
     local_ranges.resize(nblocks, (0, 0));
@@ -400,8 +404,9 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
                 *local_ops |= HAS_FOR_ITER;
             }
             term.for_each_use(|value| use_at(info, crossing, value, 2 * term_at, block));
-            for succ in term.successors() {
-                edges.push((succ.0, block));
+            for edge in term.edges() {
+                edges.push((edge.block.0, block));
+                *edge_args |= !edge.args.is_empty();
             }
         }
         if let Some(handler) = data.handler {
@@ -503,11 +508,12 @@ pub fn allocate_into(
         active,
         free,
         avoid,
+        edge_args,
         ..
     } = scratch;
     // Coalescing partners: a block parameter and the values passed to it, in edge order.
     pairs.clear();
-    if !special_values.is_empty() {
+    if *edge_args && !special_values.is_empty() {
         for &block in &func.layout {
             let Some(term) = &func.blocks[block.index()].term else {
                 continue;
