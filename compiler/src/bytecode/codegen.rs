@@ -16,9 +16,10 @@
 //!    and the line and exception tables are built from each instruction's location and
 //!    protecting handler. The opcode and operands of each IR operation are in `inst.rs`.
 //!
-//! Compiling a module reuses one `Scratch` for all its functions: the allocator's,
-//! `forward_locals`' and the emitter's working vectors grow to the largest function and are
-//! then only cleared, so a function allocates little more than its code object.
+//! Compiling a module reuses one `Scratch` for all its functions, and compiling function by
+//! function (the release pipeline) reuses the thread's: the allocator's, `forward_locals`'
+//! and the emitter's working vectors grow to the largest function and are then only
+//! cleared, so a function allocates little more than its code object.
 
 use super::code::{CodeModule, CodeObject};
 use super::exctable::ExceptionTable;
@@ -77,11 +78,31 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
 }
 
 /// [`compile_function`] for a function that is no longer needed (see
-/// [`compile_module_owned`]).
+/// [`compile_module_owned`]). The release pipeline compiles each function as soon as it
+/// is optimised, so the working memory comes from the thread's [`THREAD_SCRATCH`].
 pub fn compile_function_owned(func: Function) -> Result<CodeObject> {
-    let mut code = compile_parts(&func, &mut Scratch::default())?;
+    let mut code = with_thread_scratch(|scratch| compile_parts(&func, scratch))?;
     fill_from(&mut code, func);
     Ok(code)
+}
+
+thread_local! {
+    /// The working memory of the functions a thread compiles one at a time: reused, it
+    /// stays as large as the largest function compiled, as the passes' pool does
+    /// (`passes/scratch.rs`), instead of growing anew for every function.
+    static THREAD_SCRATCH: std::cell::RefCell<Option<Scratch>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with the thread's scratch memory. The scratch is taken out while `f` runs, so
+/// a nested compile (there is none today) would only get a fresh one.
+fn with_thread_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    let mut scratch = THREAD_SCRATCH
+        .with(|slot| slot.borrow_mut().take())
+        .unwrap_or_default();
+    let result = f(&mut scratch);
+    THREAD_SCRATCH.with(|slot| *slot.borrow_mut() = Some(scratch));
+    result
 }
 
 /// A jump destination before pcs are known: a block, or an edge stub.
@@ -181,7 +202,7 @@ struct Scratch {
 
 /// Compiles one IR function.
 pub fn compile_function(func: &Function) -> Result<CodeObject> {
-    compile_function_with(func, &mut Scratch::default())
+    with_thread_scratch(|scratch| compile_function_with(func, scratch))
 }
 
 /// [`compile_function`] with working memory from `scratch`.
