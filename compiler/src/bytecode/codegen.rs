@@ -16,14 +16,15 @@
 //!    and the line and exception tables are built from each instruction's location and
 //!    protecting handler. The opcode and operands of each IR operation are in `inst.rs`.
 //!
-//! Compiling a module reuses one `Scratch` for all its functions: the allocator's,
-//! `forward_locals`' and the emitter's working vectors grow to the largest function and are
-//! then only cleared, so a function allocates little more than its code object.
+//! Compiling a module reuses one `Scratch` for all its functions, and compiling function by
+//! function (the release pipeline) reuses the thread's: the allocator's, `forward_locals`'
+//! and the emitter's working vectors grow to the largest function and are then only
+//! cleared, so a function allocates little more than its code object.
 
 use super::code::{CodeModule, CodeObject};
 use super::exctable::ExceptionTable;
 use super::instruction::CodeError;
-use super::linetable::LineTable;
+use super::linetable::LineTableBuilder;
 use super::opcodes::{NO_CACHE, Opcode, OperandKind};
 use super::regalloc::{self, Allocation, RegScratch, sequentialize_moves};
 
@@ -77,11 +78,31 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
 }
 
 /// [`compile_function`] for a function that is no longer needed (see
-/// [`compile_module_owned`]).
+/// [`compile_module_owned`]). The release pipeline compiles each function as soon as it
+/// is optimised, so the working memory comes from the thread's [`THREAD_SCRATCH`].
 pub fn compile_function_owned(func: Function) -> Result<CodeObject> {
-    let mut code = compile_parts(&func, &mut Scratch::default())?;
+    let mut code = with_thread_scratch(|scratch| compile_parts(&func, scratch))?;
     fill_from(&mut code, func);
     Ok(code)
+}
+
+thread_local! {
+    /// The working memory of the functions a thread compiles one at a time: reused, it
+    /// stays as large as the largest function compiled, as the passes' pool does
+    /// (`passes/scratch.rs`), instead of growing anew for every function.
+    static THREAD_SCRATCH: std::cell::RefCell<Option<Scratch>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with the thread's scratch memory. The scratch is taken out while `f` runs, so
+/// a nested compile (there is none today) would only get a fresh one.
+fn with_thread_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    let mut scratch = THREAD_SCRATCH
+        .with(|slot| slot.borrow_mut().take())
+        .unwrap_or_default();
+    let result = f(&mut scratch);
+    THREAD_SCRATCH.with(|slot| *slot.borrow_mut() = Some(scratch));
+    result
 }
 
 /// A jump destination before pcs are known: a block, or an edge stub.
@@ -132,9 +153,8 @@ struct Codegen<'f> {
     alloc: Allocation,
     /// The code so far; its length is the next pc.
     code: Vec<u16>,
-    /// Code units and location of each run of instructions from one place, for the line
-    /// table.
-    lines: Vec<(usize, Loc)>,
+    /// The line table, built as instructions are encoded.
+    lines: LineTableBuilder,
     /// The `[start, end)` of each run of protected instructions and their handler block.
     coverage: Vec<(u32, u32, Option<Block>)>,
     /// Code units holding a jump target (two units, low half first) to patch.
@@ -171,7 +191,7 @@ struct Scratch {
     forward: super::forward_locals::ForwardScratch,
     skip: Vec<bool>,
     in_layout: Vec<bool>,
-    lines: Vec<(usize, Loc)>,
+    lines: LineTableBuilder,
     coverage: Vec<(u32, u32, Option<Block>)>,
     exc_coverage: Vec<ExcCoverage>,
     fixups: Vec<(u32, Label)>,
@@ -182,7 +202,7 @@ struct Scratch {
 
 /// Compiles one IR function.
 pub fn compile_function(func: &Function) -> Result<CodeObject> {
-    compile_function_with(func, &mut Scratch::default())
+    with_thread_scratch(|scratch| compile_function_with(func, scratch))
 }
 
 /// [`compile_function`] with working memory from `scratch`.
@@ -228,7 +248,11 @@ fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<CodeObject> {
         in_layout,
         alloc,
         code: Vec::with_capacity(4 * ninsts + 8),
-        lines: cleared(&mut scratch.lines),
+        lines: {
+            // A function that failed to compile may have left instructions behind.
+            scratch.lines.clear();
+            std::mem::take(&mut scratch.lines)
+        },
         coverage: cleared(&mut scratch.coverage),
         fixups: cleared(&mut scratch.fixups),
         block_pc,
@@ -451,11 +475,7 @@ impl<'f> Codegen<'f> {
     #[inline(always)]
     fn note_ranges(&mut self, start: u32) {
         let end = self.code.len() as u32;
-        // Consecutive instructions from the same place share one entry (one line-table run).
-        match self.lines.last_mut() {
-            Some((units, loc)) if *loc == self.loc => *units += (end - start) as usize,
-            _ => self.lines.push(((end - start) as usize, self.loc)),
-        }
+        self.lines.add((end - start) as usize, self.loc);
         // Unprotected code needs no entry, and consecutive instructions under one handler
         // share one (the exception table merges the same ranges again after numbering).
         if let Some(handler) = self.handler {
@@ -626,14 +646,7 @@ impl<'f> Codegen<'f> {
         let data = &func.blocks[block.index()];
         self.rotating = true;
         self.handler = data.handler;
-        for &inst in &data.insts {
-            if self.skip[inst.index()] {
-                continue;
-            }
-            let inst = &func.insts[inst.index()];
-            self.loc = inst.loc;
-            self.emit_inst(inst)?;
-        }
+        self.emit_insts(&data.insts)?;
         self.loc = data.term_loc;
         let result = match &data.term {
             Some(Terminator::Branch {
@@ -686,18 +699,7 @@ impl<'f> Codegen<'f> {
             .ok_or_else(|| self.error("bad block in layout"))?;
         self.handler = data.handler;
         self.place(Label::Block(block));
-        for &inst in &data.insts {
-            if self.skip[inst.index()] {
-                continue;
-            }
-            let inst = self
-                .func
-                .insts
-                .get(inst.index())
-                .ok_or_else(|| self.error("bad instruction"))?;
-            self.loc = inst.loc;
-            self.emit_inst(inst)?;
-        }
+        self.emit_insts(&data.insts)?;
         self.loc = data.term_loc;
         match &data.term {
             None | Some(Terminator::Unreachable) => self.emit(Opcode::Unreachable, &[]),
@@ -848,7 +850,7 @@ impl<'f> Codegen<'f> {
             consts: Vec::new(),
             names: Vec::new(),
             code: std::mem::take(&mut self.code),
-            linetable: LineTable::build(self.lines.iter().copied()),
+            linetable: self.lines.finish(),
             exctable: ExceptionTable::build(coverage.iter().copied()),
             first_line: func.first_line,
             docstring: None,

@@ -397,18 +397,22 @@ fn definitely_assigned(
                 }
             }
         }
-        let handler = data.handler.map(|h| (h, &lowest[..]));
-        let successors = data
-            .term
-            .iter()
-            .flat_map(|t| t.successors())
-            .map(|s| (s, &out[..]));
-        for (succ, flowing) in handler.into_iter().chain(successors) {
+        // The handler receives what survives anywhere in the block, the successors what
+        // the block ends with.
+        let mut flow = |succ: Block, flowing: &[u64]| {
             let changed = meet(&mut state[succ.index() * words..][..words], flowing);
             if (changed || !reached[succ.index()]) && !queued[succ.index()] {
                 reached[succ.index()] = true;
                 queued[succ.index()] = true;
                 worklist.push_back(succ);
+            }
+        };
+        if let Some(handler) = data.handler {
+            flow(handler, lowest);
+        }
+        if let Some(term) = &data.term {
+            for succ in term.successors() {
+                flow(succ, out);
             }
         }
     }

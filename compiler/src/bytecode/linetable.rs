@@ -22,8 +22,8 @@ fn zigzag(value: i64) -> u64 {
     ((value << 1) ^ (value >> 63)) as u64
 }
 
-/// Appends one run's five fields. Inlined into both of [`LineTable::build`]'s calls: it runs
-/// once per run, and the call costs about as much as the common one-byte-fields case.
+/// Appends one run's five fields. Inlined into both of [`LineTableBuilder`]'s calls: it
+/// runs once per run, and the call costs about as much as the common one-byte-fields case.
 #[inline(always)]
 fn push_run(bytes: &mut Vec<u8>, length: usize, loc: Loc, previous_line: &mut i64) {
     let fields = [
@@ -45,6 +45,77 @@ fn push_run(bytes: &mut Vec<u8>, length: usize, loc: Loc, previous_line: &mut i6
     }
 }
 
+/// Builds a [`LineTable`] while the code is emitted: each instruction is added as it is
+/// encoded, and a run is encoded as soon as an instruction from another place ends it, so
+/// code generation keeps no list of locations. The buffer is reused from one code object
+/// to the next (see `codegen`'s scratch memory).
+#[derive(Debug, Default)]
+pub struct LineTableBuilder {
+    bytes: Vec<u8>,
+    previous_line: i64,
+    /// Whether a run is open: `length` code units from `loc`.
+    open: bool,
+    length: usize,
+    loc: Loc,
+}
+
+impl LineTableBuilder {
+    /// Adds an instruction of `units` code units from `loc`, after the ones added so far.
+    /// Inlined into the emitter: consecutive instructions from one place (most of them)
+    /// only lengthen the open run.
+    #[inline(always)]
+    pub fn add(&mut self, units: usize, loc: Loc) {
+        if self.open && self.loc == loc {
+            self.length += units;
+        } else {
+            self.start_run(units, loc);
+        }
+    }
+
+    /// Encodes the open run, if any, and opens one for `units` code units from `loc`.
+    /// Inlined too: nearly every instruction starts a run (each subexpression has its own
+    /// columns), so this runs about as often as `add`.
+    #[inline(always)]
+    fn start_run(&mut self, units: usize, loc: Loc) {
+        if self.open {
+            push_run(
+                &mut self.bytes,
+                self.length,
+                self.loc,
+                &mut self.previous_line,
+            );
+        }
+        self.open = true;
+        self.length = units;
+        self.loc = loc;
+    }
+
+    /// Forgets every instruction added, keeping the buffer.
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.previous_line = 0;
+        self.open = false;
+    }
+
+    /// The table of the instructions added since the last `finish` or `clear`; the
+    /// builder is then empty again, keeping its buffer.
+    pub fn finish(&mut self) -> LineTable {
+        if self.open {
+            push_run(
+                &mut self.bytes,
+                self.length,
+                self.loc,
+                &mut self.previous_line,
+            );
+        }
+        let table = LineTable {
+            bytes: self.bytes.to_vec(),
+        };
+        self.clear();
+        table
+    }
+}
+
 fn unzigzag(value: u64) -> i64 {
     ((value >> 1) as i64) ^ -((value & 1) as i64)
 }
@@ -52,26 +123,11 @@ fn unzigzag(value: u64) -> i64 {
 impl LineTable {
     /// Builds the table from each instruction's size in code units and location, in pc order.
     pub fn build(instructions: impl IntoIterator<Item = (usize, Loc)>) -> Self {
-        let instructions = instructions.into_iter();
-        // Runs are encoded as they end, without collecting them first; most fields take
-        // one byte, so five bytes a run is the usual size.
-        let mut bytes = Vec::with_capacity(5 * instructions.size_hint().0);
-        let mut previous_line = 0i64;
-        let mut run: Option<(usize, Loc)> = None;
+        let mut builder = LineTableBuilder::default();
         for (units, loc) in instructions {
-            match &mut run {
-                Some((length, last)) if *last == loc => *length += units,
-                _ => {
-                    if let Some((length, last)) = run.replace((units, loc)) {
-                        push_run(&mut bytes, length, last, &mut previous_line);
-                    }
-                }
-            }
+            builder.add(units, loc);
         }
-        if let Some((length, last)) = run {
-            push_run(&mut bytes, length, last, &mut previous_line);
-        }
-        LineTable { bytes }
+        builder.finish()
     }
 
     /// The encoded bytes.

@@ -131,8 +131,10 @@ pub const HAS_CLEAR: u8 = 2;
 /// [`RegScratch::local_ops`]: the layout has a `for` loop terminator.
 pub const HAS_FOR_ITER: u8 = 4;
 
-/// The `def_block` of a value live across blocks once its interval is complete: it is
-/// then allocated in start order with the block parameters, not where it is defined.
+/// The `def_block` of a value live across blocks once its interval is complete, and of
+/// every block parameter once allocation starts: such a value is allocated in start order
+/// from the sorted list of special intervals, not where it is defined, and its register is
+/// freed through the heap of active special intervals, not at its last use.
 const CROSSED: u32 = u32::MAX - 1;
 
 impl ValueInfo {
@@ -145,36 +147,62 @@ impl ValueInfo {
 
 /// The free temporary registers as a bitset (bit `r - base` for register `r`), so the
 /// lowest suitable one is a scan of a few words rather than heap operations. Functions
-/// rarely need more than a few dozen temporaries, so the set is usually one word.
+/// rarely need more than 64 temporaries, so the first word is kept apart (`low`) and
+/// nearly every operation is one bit operation on it, without a bounds check.
 #[derive(Default)]
 struct FreeRegs {
     base: u32,
-    words: Vec<u64>,
+    /// Bits `0..64`.
+    low: u64,
+    /// Bits `64..`, 64 per word.
+    high: Vec<u64>,
 }
 
 impl FreeRegs {
+    fn reset(&mut self, base: u32) {
+        self.base = base;
+        self.low = 0;
+        self.high.clear();
+    }
+
     fn contains(&self, reg: u32) -> bool {
         let Some(bit) = reg.checked_sub(self.base) else {
             return false;
         };
-        self.words
-            .get(bit as usize / 64)
+        if bit < 64 {
+            return self.low & (1 << bit) != 0;
+        }
+        let bit = bit as usize - 64;
+        self.high
+            .get(bit / 64)
             .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     #[inline]
     fn insert(&mut self, reg: u32) {
-        let bit = (reg - self.base) as usize;
-        if bit / 64 >= self.words.len() {
-            self.words.resize(bit / 64 + 1, 0);
+        let bit = reg.wrapping_sub(self.base);
+        if bit < 64 {
+            self.low |= 1 << bit;
+        } else {
+            self.insert_high(bit);
         }
-        self.words[bit / 64] |= 1 << (bit % 64);
+    }
+
+    #[cold]
+    fn insert_high(&mut self, bit: u32) {
+        let bit = bit as usize - 64;
+        if bit / 64 >= self.high.len() {
+            self.high.resize(bit / 64 + 1, 0);
+        }
+        self.high[bit / 64] |= 1 << (bit % 64);
     }
 
     #[inline]
     fn take(&mut self, reg: u32) {
-        let bit = (reg - self.base) as usize;
-        if let Some(word) = self.words.get_mut(bit / 64) {
+        let bit = reg.wrapping_sub(self.base);
+        if bit < 64 {
+            self.low &= !(1 << bit);
+        } else if let Some(word) = self.high.get_mut((bit as usize - 64) / 64) {
             *word &= !(1 << (bit % 64));
         }
     }
@@ -182,10 +210,17 @@ impl FreeRegs {
     /// The lowest free register.
     #[inline]
     fn first(&self) -> Option<u32> {
-        self.words
+        if self.low != 0 {
+            return Some(self.base + self.low.trailing_zeros());
+        }
+        self.first_high()
+    }
+
+    fn first_high(&self) -> Option<u32> {
+        self.high
             .iter()
             .position(|&word| word != 0)
-            .map(|index| self.base + 64 * index as u32 + self.words[index].trailing_zeros())
+            .map(|index| self.base + 64 * (index as u32 + 1) + self.high[index].trailing_zeros())
     }
 
     /// The lowest free register not in `avoid`, else the lowest free one.
@@ -194,7 +229,8 @@ impl FreeRegs {
             return self.first();
         }
         let mut first = None;
-        for (index, &word) in self.words.iter().enumerate() {
+        let words = std::iter::once(self.low).chain(self.high.iter().copied());
+        for (index, word) in words.enumerate() {
             let mut rest = word;
             while rest != 0 {
                 let reg = self.base + 64 * index as u32 + rest.trailing_zeros();
@@ -216,8 +252,6 @@ impl FreeRegs {
 pub struct RegScratch {
     info: Vec<ValueInfo>,
     positions: Vec<BlockPositions>,
-    /// Instruction results in layout order, with their definition points.
-    defs: Vec<(u32, u32)>,
     /// Block parameters, then the values live across blocks.
     special_values: Vec<u32>,
     /// `(lo, hi, value)` of the values in `special_values`, sorted.
@@ -230,11 +264,13 @@ pub struct RegScratch {
     stack: Vec<Block>,
     pairs: Vec<(u32, Value)>,
     partners: Adjacency<Value>,
-    expiring: Vec<u32>,
-    next_expiring: Vec<u32>,
+    /// The special intervals holding a register, by end (see [`allocate_into`]).
+    active: std::collections::BinaryHeap<std::cmp::Reverse<(u32, u32)>>,
     free: FreeRegs,
     avoid: Vec<u32>,
     local_ops: u8,
+    /// Whether an edge of the layout passes arguments (so block parameters have partners).
+    edge_args: bool,
     /// The layout's local-variable instructions (`load_fast`, `store_fast`,
     /// `delete_fast`, `load_fast_and_clear`) in order, as (position in block, instruction).
     local_insts: Vec<(u32, Inst)>,
@@ -273,9 +309,8 @@ impl RegScratch {
     }
 }
 
-/// Computes each value's live interval into `scratch.info`, and lists the instruction
-/// results in layout order (`scratch.defs`) and the block parameters and values live
-/// across blocks (`scratch.special_values`).
+/// Computes each value's live interval into `scratch.info`, and lists the block
+/// parameters and values live across blocks (`scratch.special_values`).
 ///
 /// Liveness across blocks is computed per value by walking backwards from each use in a
 /// block other than the defining one, up the predecessors (exception edges included: a
@@ -288,7 +323,6 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
     let RegScratch {
         info,
         positions,
-        defs,
         special_values,
         crossing,
         edges,
@@ -298,9 +332,11 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
         local_ops,
         local_insts,
         local_ranges,
+        edge_args,
         ..
     } = scratch;
     *local_ops = 0;
+    *edge_args = false;
     local_insts.clear();
     local_ranges.clear();
     local_ranges.resize(nblocks, (0, 0));
@@ -308,7 +344,6 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
     info.resize(nvalues, UNSEEN);
     positions.clear();
     positions.resize(nblocks, BlockPositions::default());
-    defs.clear();
     special_values.clear();
     crossing.clear();
     edges.clear();
@@ -361,7 +396,6 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
             {
                 slot.def_block = block.0;
                 slot.extend(2 * at + 1);
-                defs.push((2 * at + 1, result.0));
             }
         }
         local_ranges[block.index()] = (first_local, local_insts.len() as u32);
@@ -370,8 +404,9 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
                 *local_ops |= HAS_FOR_ITER;
             }
             term.for_each_use(|value| use_at(info, crossing, value, 2 * term_at, block));
-            for succ in term.successors() {
-                edges.push((succ.0, block));
+            for edge in term.edges() {
+                edges.push((edge.block.0, block));
+                *edge_args |= !edge.args.is_empty();
             }
         }
         if let Some(handler) = data.handler {
@@ -428,7 +463,10 @@ fn use_at(
     block: Block,
 ) {
     if let Some(slot) = info.get_mut(value.index()) {
-        slot.extend(point);
+        // Points only grow along the walk, so this use is the last so far. Its point
+        // never lowers `lo`: a use before the definition is in another block, whose
+        // start the walk across blocks adds to the interval, and that is lower.
+        slot.hi = point;
         slot.uses += 1;
         if slot.def_block != block.0 {
             crossing.push((value.0, block));
@@ -444,6 +482,14 @@ pub fn allocate(func: &Function, nlocals: u32) -> Allocation {
 }
 
 /// [`allocate`] into `alloc`, with working memory from `scratch`.
+///
+/// The scan walks the layout once more, in the order of the numbering, and allocates each
+/// interval at its start, as a linear scan over intervals sorted by start would: that
+/// gives the fewest registers intervals without holes allow (a register is only added when
+/// every temporary is held by an interval covering the current point). A value defined
+/// and last used in one block (nearly every value) gives its register back at its last
+/// use, which the walk recognises as the point where its interval ends; only the block
+/// parameters and the values live across blocks wait in a heap ordered by their ends.
 pub fn allocate_into(
     func: &Function,
     nlocals: u32,
@@ -455,20 +501,19 @@ pub fn allocate_into(
     let RegScratch {
         info,
         positions,
-        defs,
         special_values,
         special,
         pairs,
         partners,
-        expiring,
-        next_expiring,
+        active,
         free,
         avoid,
+        edge_args,
         ..
     } = scratch;
     // Coalescing partners: a block parameter and the values passed to it, in edge order.
     pairs.clear();
-    if !special_values.is_empty() {
+    if *edge_args && !special_values.is_empty() {
         for &block in &func.layout {
             let Some(term) = &func.blocks[block.index()].term else {
                 continue;
@@ -487,78 +532,199 @@ pub fn allocate_into(
     if !pairs.is_empty() {
         partners.build(nvalues, pairs);
     }
-    // Intervals are allocated in order of their start, then end, then value, as if
-    // sorted: instruction results (nearly all values) start at their definitions, which
-    // `defs` lists in order, so only the block parameters and the values live across
-    // blocks need sorting; the two sequences are merged (no two share a start).
+    // The block parameters and the values live across blocks, in the order a linear scan
+    // takes them (start, then end, then value). Marking them all `CROSSED` tells the walk
+    // below that they are allocated from this list and freed through `active`.
     special.clear();
     special.extend(special_values.iter().map(|&v| {
-        let slot = info[v as usize];
+        let slot = &mut info[v as usize];
+        slot.def_block = CROSSED;
         (slot.lo, slot.hi, v)
     }));
     special.sort_unstable();
     let regs = &mut alloc.regs;
     regs.clear();
     regs.resize(nvalues, NO_REG);
-    free.base = nlocals;
-    free.words.clear();
-    // Active intervals, bucketed by the point where they end: `expiring[p]` heads a list
-    // (linked through `next_expiring`, by value) of the values whose interval ends at `p`.
-    // Every interval ends at or after the start being allocated, so the buckets behind
-    // `expired_to` are empty and each point's bucket is emptied once, in order.
-    let npoints = func
-        .layout
-        .last()
-        .map_or(0, |b| 2 * positions[b.index()].term as usize + 2);
-    expiring.clear();
-    expiring.resize(npoints, u32::MAX);
-    // Written before being read: stale entries from an earlier function do no harm.
-    if next_expiring.len() < nvalues {
-        next_expiring.resize(nvalues, u32::MAX);
-    }
-    let mut expired_to = 0usize;
-    let mut nregs = nlocals;
-    let (mut next_def, mut next_special) = (0, 0);
-    loop {
-        let def = defs.get(next_def).copied();
-        let (start, end, value) = match (def, special.get(next_special)) {
-            (Some((point, _)), Some(&s)) if s.0 < point => {
-                next_special += 1;
-                s
+    free.reset(nlocals);
+    active.clear();
+    let mut scan = Scan {
+        free,
+        active,
+        nregs: nlocals,
+        next_special: 0,
+        next_start: special.first().map_or(u32::MAX, |s| s.0),
+        first_end: u32::MAX,
+    };
+    let ctx = Choice {
+        func,
+        pairs_empty: pairs.is_empty(),
+        partners,
+    };
+    for &block in &func.layout {
+        let data = &func.blocks[block.index()];
+        let BlockPositions { start, term } = positions[block.index()];
+        // Values live into the block start at `2 * start`, its parameters at one more.
+        scan.specials_to(2 * start + 1, special, regs, &ctx, avoid);
+        for (k, &inst_id) in data.insts.iter().enumerate() {
+            let at = start + 1 + k as u32;
+            let inst = &func.insts[inst_id.index()];
+            let def = 2 * at + 1;
+            let args = func.args_of(inst);
+            // `YieldFrom` reads its operand at `def` too (see `live_intervals`), so its
+            // operands are freed only once its result has its register.
+            let yield_from = inst.op == Op::YieldFrom;
+            if !yield_from {
+                scan.free_last_uses(args, 2 * at, info, regs);
             }
-            (Some((point, value)), _) => {
-                next_def += 1;
-                let slot = info[value as usize];
-                if slot.def_block == CROSSED {
-                    continue;
+            // Special intervals start at block starts, parameters and definitions, never
+            // at a read point, so checking once per instruction, after the reads, keeps
+            // the order of a scan over sorted starts.
+            scan.specials_to(def, special, regs, &ctx, avoid);
+            if let Some(result) = inst.result
+                && let Some(slot) = info.get(result.index())
+                && slot.def_block != CROSSED
+            {
+                // Nearly always: no block parameters to consult, no special interval
+                // ending, and a free register among the first 64 temporaries.
+                let reg = if ctx.pairs_empty && scan.first_end >= def && scan.free.low != 0 {
+                    let reg = scan.free.low.trailing_zeros();
+                    scan.free.low &= scan.free.low - 1;
+                    let reg = nlocals + reg;
+                    regs[result.index()] = reg;
+                    reg
+                } else {
+                    scan.allocate(def, result.index(), regs, &ctx, avoid)
+                };
+                // A result nobody reads ends where it starts.
+                if slot.hi == def {
+                    scan.free.insert(reg);
                 }
-                (point, slot.hi, value)
             }
-            (None, Some(&s)) => {
-                next_special += 1;
-                s
+            if yield_from {
+                scan.free_last_uses(args, def, info, regs);
             }
-            (None, None) => break,
-        };
-        // Free the registers of every interval ending before `start`. Each point's bucket
-        // is read once, so it need not be emptied.
-        if expired_to < start as usize {
-            for &head in expiring.get(expired_to..start as usize).unwrap_or_default() {
-                let mut v = head;
-                while v != u32::MAX {
-                    free.insert(regs[v as usize]);
-                    v = next_expiring[v as usize];
-                }
-            }
-            expired_to = start as usize;
         }
-        let value = value as usize;
-        // Without block parameters (most functions) there are no partners to consult.
-        let reg = if pairs.is_empty() {
+        if let Some(terminator) = &data.term {
+            terminator.for_each_use(|value| {
+                scan.free_last_uses(&[value], 2 * term, info, regs);
+            });
+        }
+    }
+    // Every special interval starts at a point of the layout; this only guards against
+    // malformed IR leaving one behind.
+    scan.specials_to(u32::MAX, special, regs, &ctx, avoid);
+    alloc.nregs = scan.nregs;
+}
+
+/// What choosing a register consults besides the free set: block-parameter partners.
+struct Choice<'a> {
+    func: &'a Function,
+    /// No block parameters, so no partners to consult (most functions).
+    pairs_empty: bool,
+    partners: &'a Adjacency<Value>,
+}
+
+/// The allocation walk's state: the free registers, the special intervals holding a
+/// register (a min-heap by end), the register count and the next special to allocate.
+/// The start of that special and the first end in the heap are kept at hand, so the walk
+/// checks each point against both with two comparisons.
+struct Scan<'a> {
+    free: &'a mut FreeRegs,
+    active: &'a mut std::collections::BinaryHeap<std::cmp::Reverse<(u32, u32)>>,
+    nregs: u32,
+    next_special: usize,
+    /// The start of `special[next_special]` (`u32::MAX` when none is left).
+    next_start: u32,
+    /// The smallest end in `active` (`u32::MAX` when it is empty).
+    first_end: u32,
+}
+
+impl Scan<'_> {
+    /// Allocates every special interval starting at or before `point`, in order.
+    #[inline]
+    fn specials_to(
+        &mut self,
+        point: u32,
+        special: &[(u32, u32, u32)],
+        regs: &mut [u32],
+        ctx: &Choice,
+        avoid: &mut Vec<u32>,
+    ) {
+        if point >= self.next_start {
+            self.allocate_specials(point, special, regs, ctx, avoid);
+        }
+    }
+
+    /// [`Scan::specials_to`] once there is one to allocate.
+    fn allocate_specials(
+        &mut self,
+        point: u32,
+        special: &[(u32, u32, u32)],
+        regs: &mut [u32],
+        ctx: &Choice,
+        avoid: &mut Vec<u32>,
+    ) {
+        while let Some(&(lo, hi, value)) = special.get(self.next_special)
+            && lo <= point
+        {
+            self.next_special += 1;
+            self.allocate(lo, value as usize, regs, ctx, avoid);
+            self.active.push(std::cmp::Reverse((hi, value)));
+            self.first_end = self.first_end.min(hi);
+        }
+        self.next_start = special.get(self.next_special).map_or(u32::MAX, |s| s.0);
+    }
+
+    /// Frees the registers of the special intervals ending before `start`.
+    fn expire_specials(&mut self, start: u32, regs: &[u32]) {
+        while let Some(&std::cmp::Reverse((hi, v))) = self.active.peek()
+            && hi < start
+        {
+            self.active.pop();
+            self.free.insert(regs[v as usize]);
+        }
+        self.first_end = self
+            .active
+            .peek()
+            .map_or(u32::MAX, |&std::cmp::Reverse((hi, _))| hi);
+    }
+
+    /// Frees the registers of the block-local values among `args` whose intervals end at
+    /// `point`, their last use.
+    #[inline]
+    fn free_last_uses(&mut self, args: &[Value], point: u32, info: &[ValueInfo], regs: &[u32]) {
+        for &arg in args {
+            if let Some(slot) = info.get(arg.index())
+                && slot.hi == point
+                && slot.def_block != CROSSED
+                && let Some(&reg) = regs.get(arg.index())
+                && reg != NO_REG
+            {
+                self.free.insert(reg);
+            }
+        }
+    }
+
+    /// Gives `value`, whose interval starts at `start`, a register: the lowest free one
+    /// (preferring a partner's), or a new one.
+    #[inline]
+    fn allocate(
+        &mut self,
+        start: u32,
+        value: usize,
+        regs: &mut [u32],
+        ctx: &Choice,
+        avoid: &mut Vec<u32>,
+    ) -> u32 {
+        if self.first_end < start {
+            self.expire_specials(start, regs);
+        }
+        let free = &mut *self.free;
+        let reg = if ctx.pairs_empty {
             free.first()
         } else {
+            let partners = ctx.partners.of(value);
             let hinted = partners
-                .of(value)
                 .iter()
                 .filter_map(|p| regs.get(p.index()).copied())
                 .find(|&r| r != NO_REG && free.contains(r));
@@ -569,10 +735,10 @@ pub fn allocate_into(
                     // at least avoid the registers of the target's other parameters, or
                     // the edge's moves form a cycle.
                     avoid.clear();
-                    for p in partners.of(value) {
-                        if let Some(ValueDef::Param(block, _)) = func.values.get(p.index()) {
+                    for p in partners {
+                        if let Some(ValueDef::Param(block, _)) = ctx.func.values.get(p.index()) {
                             avoid.extend(
-                                func.blocks[block.index()]
+                                ctx.func.blocks[block.index()]
                                     .params
                                     .iter()
                                     .filter_map(|q| regs.get(q.index()).copied())
@@ -590,16 +756,13 @@ pub fn allocate_into(
                 reg
             }
             None => {
-                nregs += 1;
-                nregs - 1
+                self.nregs += 1;
+                self.nregs - 1
             }
         };
         regs[value] = reg;
-        if let Some(bucket) = expiring.get_mut(end as usize) {
-            next_expiring[value] = std::mem::replace(bucket, value as u32);
-        }
+        reg
     }
-    alloc.nregs = nregs;
 }
 
 /// Orders the parallel moves `(dst, src)` (distinct destinations) into a sequence of

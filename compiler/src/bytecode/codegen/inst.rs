@@ -4,7 +4,7 @@
 
 use super::{Codegen, Result};
 use crate::bytecode::opcodes::Opcode;
-use crate::ir::{BinOp, CmpOp, Common, Imm, InstData, Intrinsic, Op, UnaryOp};
+use crate::ir::{BinOp, CmpOp, Common, Imm, Inst, InstData, Intrinsic, Op, UnaryOp};
 
 /// Up to six fixed operands, without allocating. The slots past `len` hold zeros, so
 /// [`Codegen::encode_row`] can narrow all six at once instead of looping over `len`.
@@ -26,6 +26,35 @@ impl<const N: usize> From<[u32; N]> for Operands {
         Operands { values, len: N }
     }
 }
+
+/// [`ROW_SHAPES`]: the number of fixed operands that are not a register list's count.
+const ROW_FIXED: u8 = 0x0f;
+/// [`ROW_SHAPES`]: the opcode ends with a register list.
+const ROW_LIST: u8 = 0x10;
+/// [`ROW_SHAPES`]: the opcode has a jump target, which the operation table never emits.
+const ROW_TARGET: u8 = 0xff;
+
+/// What [`Codegen::encode_row`] needs of each opcode (by code unit), in one byte, so one
+/// table lookup answers it: [`ROW_TARGET`], or the count of fixed operands with
+/// [`ROW_LIST`] when a register list follows them.
+const ROW_SHAPES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let unit = Opcode::ALL[i] as usize;
+        let (len, has_list) = Opcode::FIXED_LENGTHS[unit];
+        assert!(len <= ROW_FIXED);
+        table[unit] = if super::HAS_TARGET[unit] {
+            ROW_TARGET
+        } else if has_list {
+            (len - 2) | ROW_LIST
+        } else {
+            len - 1
+        };
+        i += 1;
+    }
+    table
+};
 
 /// `ops![a, b]`: fixed operands as an [`Operands`].
 macro_rules! ops {
@@ -50,8 +79,29 @@ const ALL_IN_ORDER: () = {
 };
 
 impl Codegen<'_> {
+    /// Emits a block's instructions (not its terminator), leaving out those
+    /// `forward_locals` dropped. The loop lives here so that [`Codegen::emit_inst`] is
+    /// inlined into it: a call per instruction, with the large frame the operation table
+    /// needs, costs more than the rest of a typical instruction's encoding.
+    pub(super) fn emit_insts(&mut self, insts: &[Inst]) -> Result<()> {
+        let func = self.func;
+        for &inst in insts {
+            if self.skip.get(inst.index()).copied().unwrap_or(false) {
+                continue;
+            }
+            let inst = func
+                .insts
+                .get(inst.index())
+                .ok_or_else(|| self.error("bad instruction"))?;
+            self.loc = inst.loc;
+            self.emit_inst(inst)?;
+        }
+        Ok(())
+    }
+
     /// Emits `inst` (not a terminator).
-    pub(super) fn emit_inst(&mut self, inst: &InstData) -> Result<()> {
+    #[inline(always)]
+    fn emit_inst(&mut self, inst: &InstData) -> Result<()> {
         // Nearly every instruction has a few operands: their registers go in a buffer on
         // the stack; only long operand lists (calls, displays) use the reusable vector.
         let mut small = [0u32; 6];
@@ -322,9 +372,10 @@ impl Codegen<'_> {
     /// [`Codegen::encode`], which reports it.
     #[inline(always)]
     fn encode_row(&mut self, opcode: Opcode, operands: &Operands, list: &[u32]) {
-        let (len, has_list) = Opcode::FIXED_LENGTHS[opcode.unit() as usize];
+        let shape = ROW_SHAPES[opcode.unit() as usize];
         // The fixed operands that are not a register list's count.
-        let nfixed = usize::from(len) - 1 - usize::from(has_list);
+        let nfixed = usize::from(shape & ROW_FIXED);
+        let has_list = shape & ROW_LIST != 0;
         let mut units = [0u16; 8];
         units[0] = opcode.unit();
         let mut high = 0;
@@ -332,12 +383,13 @@ impl Codegen<'_> {
             *unit = value as u16;
             high |= value;
         }
-        for &reg in list {
-            high |= reg;
+        // Most instructions have no register list: skip the loop's set-up for them.
+        if !list.is_empty() {
+            high |= list.iter().fold(0, |high, &reg| high | reg);
         }
         let plain = high <= u32::from(u16::MAX)
             && operands.len == nfixed
-            && !super::HAS_TARGET[opcode.unit() as usize]
+            && shape != ROW_TARGET
             && (if has_list {
                 list.len() <= usize::from(u16::MAX)
             } else {
