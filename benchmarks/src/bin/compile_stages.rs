@@ -16,7 +16,7 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use benchmarks::{python_files, python3_executable, python3_stdlib};
-use compiler::passes::{PassOptions, run_passes};
+use compiler::passes::{PassOptions, optimize_function};
 use std::time::{Duration, Instant};
 
 const STAGES: [&str; 6] = ["decode", "parse", "scopes", "lower", "passes", "bytecode"];
@@ -113,18 +113,22 @@ fn stages(bytes: &[u8], name: &str, totals: &mut [Duration; 6]) -> Option<()> {
         None => compiler::scope::SymbolTable::build_indexed(&module, &source, name, &index).ok()?,
     };
     lap(2);
-    let (mut ir, _) =
+    let (ir, _) =
         compiler::lower::lower_module_indexed(&module, &table, &source, name, &index).ok()?;
     lap(3);
-    run_passes(&mut ir, &PassOptions::default()).ok()?;
-    lap(4);
-    // The IR moves into the code objects, as in `compiler::pipeline` (no copies of pools).
-    let code = compiler::bytecode::codegen::compile_module_owned(ir);
-    lap(5);
-    if std::env::var_os("COMPILE_STAGES_LIMITS").is_some()
-        && let Ok(code) = &code
-    {
-        for c in &code.codes {
+    // As `compiler::pipeline` does in release builds: each function is optimised and then
+    // compiled at once, while its IR is still in cache, and its IR moves into the code
+    // object (no copies of pools).
+    let options = PassOptions::default();
+    let mut codes = Vec::with_capacity(ir.functions.len());
+    for mut func in ir.functions {
+        optimize_function(&mut func, &options);
+        lap(4);
+        codes.push(compiler::bytecode::codegen::compile_function_owned(func).ok()?);
+        lap(5);
+    }
+    if std::env::var_os("COMPILE_STAGES_LIMITS").is_some() {
+        for c in &codes {
             println!(
                 "limits {} {} {} {} {} {name}:{}",
                 c.nregs,
@@ -136,6 +140,6 @@ fn stages(bytes: &[u8], name: &str, totals: &mut [Duration; 6]) -> Option<()> {
             );
         }
     }
-    drop((code, table, module));
+    drop((codes, table, module));
     Some(())
 }
