@@ -149,6 +149,24 @@ pub fn is_pass_name(name: &str) -> bool {
 
 // ---- helpers shared by the passes ---------------------------------------------------------
 
+/// The blocks `term` flows to, in edge order, as a pair rather than an iterator: the
+/// walks over every block call this, and [`Terminator::successors`]' chained iterator
+/// costs several times as much.
+#[inline]
+pub(crate) fn successor_pair(term: &Terminator) -> [Option<Block>; 2] {
+    match term {
+        Terminator::Jump(target) => [Some(target.block), None],
+        Terminator::Branch {
+            then_to, else_to, ..
+        } => [Some(then_to.block), Some(else_to.block)],
+        Terminator::ForIter { body, exit, .. } => [Some(body.block), Some(exit.block)],
+        Terminator::Return(_)
+        | Terminator::Reraise(_)
+        | Terminator::Raise { .. }
+        | Terminator::Unreachable => [None, None],
+    }
+}
+
 /// Drops the blocks unreachable from the entry (through normal and exception edges) from
 /// the layout; returns whether any was dropped.
 pub(crate) fn remove_unreachable_blocks(func: &mut Function) -> bool {
@@ -163,29 +181,13 @@ pub(crate) fn remove_unreachable_blocks(func: &mut Function) -> bool {
         let stack = &mut scratch.lists[0];
         reachable.reset(func.blocks.len());
         stack.clear();
-        // Every block enters the stack at most once. The successors are matched out by
-        // hand: the chained edge iterators cost more than the search itself.
+        // Every block enters the stack at most once.
         stack.push(entry.0);
         reachable.insert(entry.index());
         let mut reached = 1;
         while let Some(block) = stack.pop() {
             let data = &func.blocks[block as usize];
-            let (first, second) = match &data.term {
-                Some(Terminator::Jump(target)) => (Some(target.block), None),
-                Some(
-                    Terminator::Branch {
-                        then_to: first,
-                        else_to: second,
-                        ..
-                    }
-                    | Terminator::ForIter {
-                        body: first,
-                        exit: second,
-                        ..
-                    },
-                ) => (Some(first.block), Some(second.block)),
-                _ => (None, None),
-            };
+            let [first, second] = data.term.as_ref().map_or([None; 2], successor_pair);
             for next in [first, second, data.handler].into_iter().flatten() {
                 if reachable.insert_new(next.index()) {
                     stack.push(next.0);

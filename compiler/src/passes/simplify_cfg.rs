@@ -36,7 +36,7 @@
 //! threaded through. Only cycles cut off from the entry escape the counts; a reachability
 //! sweep at the end removes them (and, if it did, the pass runs once more).
 
-use super::{remove_unreachable_blocks, scratch};
+use super::{remove_unreachable_blocks, scratch, successor_pair};
 use crate::ir::{Block, BlockCall, CmpOp, Function, Imm, Op, Terminator, Value, ValueDef};
 
 pub fn run(func: &mut Function) {
@@ -98,24 +98,15 @@ fn nothing_to_simplify(func: &Function) -> bool {
             if let Some(handler) = data.handler {
                 preds[handler.index()] |= 1;
             }
-            // The successors are matched out by hand: the chained edge iterators cost
-            // more than the rest of the loop.
-            match &data.term {
-                Some(Terminator::Jump(target)) => preds[target.block.index()] += 2,
-                Some(Terminator::Branch {
-                    then_to, else_to, ..
-                }) => {
-                    if then_to.block == else_to.block {
-                        return false;
-                    }
-                    preds[then_to.block.index()] += 2;
-                    preds[else_to.block.index()] += 2;
-                }
-                Some(Terminator::ForIter { body, exit, .. }) => {
-                    preds[body.block.index()] += 2;
-                    preds[exit.block.index()] += 2;
-                }
-                _ => {}
+            let Some(term) = &data.term else {
+                continue;
+            };
+            let [first, second] = successor_pair(term);
+            if matches!(term, Terminator::Branch { .. }) && first == second {
+                return false;
+            }
+            for succ in [first, second].into_iter().flatten() {
+                preds[succ.index()] += 2;
             }
         }
         let entry = func.entry();
@@ -297,7 +288,7 @@ impl<'f> Simplifier<'f> {
             }
             if let Some(term) = &data.term {
                 term.for_each_use(|value| uses[value.index()] += 1);
-                for succ in term.successors() {
+                for succ in successor_pair(term).into_iter().flatten() {
                     npreds[succ.index()] += 1;
                     pred_start[succ.index() + 1] += 1;
                 }
@@ -313,11 +304,10 @@ impl<'f> Simplifier<'f> {
         let mut fill = mark;
         fill.copy_from_slice(&pred_start[..nblocks]);
         for &block in &func.layout {
-            for succ in func.blocks[block.index()]
-                .term
-                .iter()
-                .flat_map(Terminator::successors)
-            {
+            let Some(term) = &func.blocks[block.index()].term else {
+                continue;
+            };
+            for succ in successor_pair(term).into_iter().flatten() {
                 pred_list[fill[succ.index()] as usize] = block;
                 fill[succ.index()] += 1;
             }
