@@ -42,8 +42,12 @@ const MAX_STR_SIZE: usize = 4096;
 const MAX_TOTAL_ITEMS: i64 = 1024;
 
 pub fn run(func: &mut Function) {
-    // Layout order need not follow dominance, so repeat until no fold enables another
-    // (a second scan only happens when the first folded something).
+    // Layout order need not follow dominance, so repeat until no fold enables another.
+    // A scan reads each instruction after the folds before it, so only a reader laid out
+    // before the folded instruction's block can miss a new constant. Every reader of a value
+    // is in a block its definition dominates, and nothing is laid out before the entry,
+    // so folds in the entry block never call for another scan; neither do folded branches,
+    // which make no constants. Most functions are one block, so most scans are the last.
     loop {
         let mut changed = false;
         for b in 0..func.layout.len() {
@@ -63,7 +67,7 @@ pub fn run(func: &mut Function) {
                     data.op = Op::Const;
                     data.imm = Imm::Const(id);
                     func.set_args(inst, &[]);
-                    changed = true;
+                    changed |= b > 0;
                 }
             }
             let data = &func.blocks[block.index()];
@@ -80,7 +84,6 @@ pub fn run(func: &mut Function) {
                     else_to.clone()
                 };
                 func.blocks[block.index()].term = Some(Terminator::Jump(target));
-                changed = true;
             }
         }
         if !changed {

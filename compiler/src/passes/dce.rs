@@ -61,10 +61,11 @@ pub fn run(func: &mut Function) {
     // something): one walk over the reachable code drops the impossible exception edges,
     // finds the reachable blocks, proves that nothing is dead and notes the pool entries in
     // use, so the marking, the edge tables and the sweeps of `sweep_dead` are skipped.
-    let nothing_dead = scratch::with_bitsets(|[reachable, used, kept_params, consts, names]| {
-        if !prune_and_check(func, reachable, used, kept_params, consts, names) {
+    let nothing_dead = scratch::with_scratch(|scratch| {
+        if !prune_and_check(func, scratch) {
             return false;
         }
+        let [_, _, _, consts, names, _] = &scratch.sets;
         compact_pools(func, consts, names);
         true
     });
@@ -72,7 +73,8 @@ pub fn run(func: &mut Function) {
         return;
     }
     sweep_dead(func);
-    scratch::with_bitsets(|[consts, names]| {
+    scratch::with_scratch(|scratch| {
+        let [consts, names, ..] = &mut scratch.sets;
         consts.reset(func.consts.len());
         names.reset(func.names.len());
         for &block in &func.layout {
@@ -110,14 +112,8 @@ fn note_pool_use(imm: Imm, consts: &mut BitSet, names: &mut BitSet) {
 /// Returns whether that settled everything; if so, `consts` and `names` hold the pool
 /// entries the remaining code refers to.
 #[inline]
-fn prune_and_check(
-    func: &mut Function,
-    reachable: &mut BitSet,
-    used: &mut BitSet,
-    kept_params: &mut BitSet,
-    consts: &mut BitSet,
-    names: &mut BitSet,
-) -> bool {
+fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool {
+    let [reachable, used, kept_params, consts, names, removable] = &mut scratch.sets;
     let nblocks = func.blocks.len();
     reachable.reset(nblocks);
     // Bit `2v`: value `v` is read; bit `2v + 1`: it is read by a root of the marking.
@@ -125,132 +121,141 @@ fn prune_and_check(
     // Blocks whose parameters the sweep keeps: all of a handler's (bit `2b`), the last of
     // a `for_iter` body's (bit `2b + 1`).
     kept_params.reset(2 * nblocks);
+    // Bit `2v`: value `v` is the result of a removable instruction (the layout of `used`).
+    removable.reset(2 * func.values.len());
     consts.reset(func.consts.len());
     names.reset(func.names.len());
-    scratch::with_lists(|[stack, removable, with_params]| {
-        let entry = func.layout[0];
-        reachable.insert(entry.index());
-        stack.push(entry.0);
-        while let Some(block) = stack.pop() {
-            let data = &func.blocks[block as usize];
-            let mut can_raise = data.term.as_ref().is_some_and(Terminator::can_raise);
-            for &inst in &data.insts {
-                let inst = &func.insts[inst.index()];
-                can_raise |= inst.op.can_raise();
-                if is_removable(inst.op) {
-                    for &arg in func.args_of(inst) {
-                        used.insert(2 * arg.index());
-                    }
-                    // Its pool entry counts once it is known to stay.
-                    if let Some(result) = inst.result {
-                        removable.push(block);
-                        removable.push(result.0);
-                    }
-                } else {
-                    note_pool_use(inst.imm, consts, names);
-                    for &arg in func.args_of(inst) {
-                        used.insert_pair(2 * arg.index());
-                    }
-                }
-            }
-            if !data.params.is_empty() {
-                with_params.push(block);
-            }
-            // Operands are roots of the marking; edge arguments are only reads.
-            let edge = |used: &mut BitSet, call: &BlockCall| {
-                for &arg in &call.args {
+    let [stack, with_params, _] = &mut scratch.lists;
+    stack.clear();
+    with_params.clear();
+    let entry = func.layout[0];
+    reachable.insert(entry.index());
+    stack.push(entry.0);
+    let mut reached = 1;
+    while let Some(block) = stack.pop() {
+        let data = &func.blocks[block as usize];
+        let mut can_raise = data.term.as_ref().is_some_and(Terminator::can_raise);
+        for &inst in &data.insts {
+            let inst = &func.insts[inst.index()];
+            can_raise |= inst.op.can_raise();
+            // A removable instruction's pool entry counts as used here too: should it turn
+            // out dead, the entries are counted again below.
+            note_pool_use(inst.imm, consts, names);
+            if is_removable(inst.op) {
+                for &arg in func.args_of(inst) {
                     used.insert(2 * arg.index());
                 }
-                Some(call.block)
-            };
-            let (first, second) = match &data.term {
-                Some(Terminator::Jump(target)) => (edge(used, target), None),
-                Some(Terminator::Branch {
-                    cond,
-                    then_to,
-                    else_to,
-                }) => {
-                    used.insert_pair(2 * cond.index());
-                    (edge(used, then_to), edge(used, else_to))
+                if let Some(result) = inst.result {
+                    removable.insert(2 * result.index());
                 }
-                Some(Terminator::ForIter { iter, body, exit }) => {
-                    used.insert_pair(2 * iter.index());
-                    kept_params.insert(2 * body.block.index() + 1);
-                    (edge(used, body), edge(used, exit))
-                }
-                Some(Terminator::Return(value) | Terminator::Reraise(value)) => {
-                    used.insert_pair(2 * value.index());
-                    (None, None)
-                }
-                Some(Terminator::Raise { exc, cause }) => {
-                    for value in [exc, cause].into_iter().flatten() {
-                        used.insert_pair(2 * value.index());
-                    }
-                    (None, None)
-                }
-                Some(Terminator::Unreachable) | None => (None, None),
-            };
-            let handler = match data.handler {
-                Some(_) if !can_raise => {
-                    func.blocks[block as usize].handler = None;
-                    None
-                }
-                Some(handler) => {
-                    kept_params.insert(2 * handler.index());
-                    Some(handler)
-                }
-                None => None,
-            };
-            for next in [first, second, handler].into_iter().flatten() {
-                if reachable.insert_new(next.index()) {
-                    stack.push(next.0);
-                }
-            }
-        }
-        func.layout.retain(|b| reachable.contains(b.index()));
-        let params_kept = with_params.iter().all(|&b| {
-            let b = b as usize;
-            let params = &func.blocks[b].params;
-            let removable = match (kept_params.contains(2 * b), kept_params.contains(2 * b + 1)) {
-                (true, _) => &params[..0],
-                (false, true) => &params[..params.len() - 1],
-                (false, false) => &params[..],
-            };
-            removable.iter().all(|p| used.contains(2 * p.index() + 1))
-        });
-        if !params_kept {
-            return false;
-        }
-        // Unused results of removable instructions without operands (mostly constants
-        // whose only reader was folded) can go here: deleting them leaves no other value
-        // without its reader, so nothing else becomes dead.
-        // Blocks holding such instructions, each listed once per instruction.
-        let dead_in = with_params;
-        dead_in.clear();
-        for pair in removable.chunks_exact(2) {
-            let (block, v) = (pair[0], pair[1] as usize);
-            let ValueDef::Inst(inst) = func.values[v] else {
-                continue;
-            };
-            let inst = &func.insts[inst.index()];
-            if used.contains(2 * v) {
-                note_pool_use(inst.imm, consts, names);
-            } else if inst.args.is_empty() {
-                dead_in.push(block);
             } else {
-                return false;
+                for &arg in func.args_of(inst) {
+                    used.insert_pair(2 * arg.index());
+                }
             }
         }
-        dead_in.dedup();
-        for &block in dead_in.iter() {
-            let all_insts = &func.insts;
-            func.blocks[block as usize].insts.retain(|&inst| {
-                let data = &all_insts[inst.index()];
-                !is_removable(data.op) || data.result.is_some_and(|r| used.contains(2 * r.index()))
-            });
+        if !data.params.is_empty() {
+            with_params.push(block);
         }
-        true
-    })
+        // Operands are roots of the marking; edge arguments are only reads.
+        let edge = |used: &mut BitSet, call: &BlockCall| {
+            for &arg in &call.args {
+                used.insert(2 * arg.index());
+            }
+            Some(call.block)
+        };
+        let (first, second) = match &data.term {
+            Some(Terminator::Jump(target)) => (edge(used, target), None),
+            Some(Terminator::Branch {
+                cond,
+                then_to,
+                else_to,
+            }) => {
+                used.insert_pair(2 * cond.index());
+                (edge(used, then_to), edge(used, else_to))
+            }
+            Some(Terminator::ForIter { iter, body, exit }) => {
+                used.insert_pair(2 * iter.index());
+                kept_params.insert(2 * body.block.index() + 1);
+                (edge(used, body), edge(used, exit))
+            }
+            Some(Terminator::Return(value) | Terminator::Reraise(value)) => {
+                used.insert_pair(2 * value.index());
+                (None, None)
+            }
+            Some(Terminator::Raise { exc, cause }) => {
+                for value in [exc, cause].into_iter().flatten() {
+                    used.insert_pair(2 * value.index());
+                }
+                (None, None)
+            }
+            Some(Terminator::Unreachable) | None => (None, None),
+        };
+        let handler = match data.handler {
+            Some(_) if !can_raise => {
+                func.blocks[block as usize].handler = None;
+                None
+            }
+            Some(handler) => {
+                kept_params.insert(2 * handler.index());
+                Some(handler)
+            }
+            None => None,
+        };
+        for next in [first, second, handler].into_iter().flatten() {
+            if reachable.insert_new(next.index()) {
+                stack.push(next.0);
+                reached += 1;
+            }
+        }
+    }
+    // Blocks reached, the entry included (each enters the stack once).
+    if reached != func.layout.len() {
+        func.layout.retain(|b| reachable.contains(b.index()));
+    }
+    let params_kept = with_params.iter().all(|&b| {
+        let b = b as usize;
+        let params = &func.blocks[b].params;
+        let removable = match (kept_params.contains(2 * b), kept_params.contains(2 * b + 1)) {
+            (true, _) => &params[..0],
+            (false, true) => &params[..params.len() - 1],
+            (false, false) => &params[..],
+        };
+        removable.iter().all(|p| used.contains(2 * p.index() + 1))
+    });
+    if !params_kept {
+        return false;
+    }
+    // Almost always every removable result is read, which one pass over the two sets'
+    // words shows.
+    if removable.is_subset(used) {
+        return true;
+    }
+    // Unused results of removable instructions without operands (mostly constants whose
+    // only reader was folded) can go here: deleting them leaves no other value without its
+    // reader, so nothing else becomes dead. Other unused removable results need the
+    // marking; deleting them here first changes nothing it finds, since nothing reads them.
+    // The pool entries are counted again over the instructions that stay.
+    consts.reset(func.consts.len());
+    names.reset(func.names.len());
+    let mut settled = true;
+    for &block in &func.layout {
+        let insts = &mut func.blocks[block.index()].insts;
+        let mut kept = 0;
+        for i in 0..insts.len() {
+            let inst = insts[i];
+            let data = &func.insts[inst.index()];
+            if is_removable(data.op) && data.result.is_some_and(|r| !used.contains(2 * r.index())) {
+                settled &= data.args.is_empty();
+                continue;
+            }
+            note_pool_use(data.imm, consts, names);
+            insts[kept] = inst;
+            kept += 1;
+        }
+        insts.truncate(kept);
+    }
+    settled
 }
 
 /// Marks the live values (see the module docs) and deletes the dead instructions and

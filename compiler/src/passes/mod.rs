@@ -149,53 +149,61 @@ pub fn is_pass_name(name: &str) -> bool {
 
 // ---- helpers shared by the passes ---------------------------------------------------------
 
-/// Which blocks are reachable from the entry through normal and exception edges, indexed
-/// by block id.
-pub(crate) fn reachable_blocks(func: &Function) -> Vec<bool> {
-    let mut reachable = vec![false; func.blocks.len()];
-    let Some(&entry) = func.layout.first() else {
-        return reachable;
-    };
-    // Every block enters the stack at most once. The successors are matched out by hand:
-    // this runs twice per function, and the chained edge iterators cost more than the
-    // search itself.
-    let mut stack = Vec::with_capacity(func.layout.len());
-    stack.push(entry);
-    reachable[entry.index()] = true;
-    while let Some(block) = stack.pop() {
-        let data = &func.blocks[block.index()];
-        let (first, second) = match &data.term {
-            Some(Terminator::Jump(target)) => (Some(target.block), None),
-            Some(
-                Terminator::Branch {
-                    then_to: first,
-                    else_to: second,
-                    ..
-                }
-                | Terminator::ForIter {
-                    body: first,
-                    exit: second,
-                    ..
-                },
-            ) => (Some(first.block), Some(second.block)),
-            _ => (None, None),
-        };
-        for next in [first, second, data.handler].into_iter().flatten() {
-            if !reachable[next.index()] {
-                reachable[next.index()] = true;
-                stack.push(next);
-            }
-        }
+/// The blocks `term` flows to, in edge order, as a pair rather than an iterator: the
+/// walks over every block call this, and [`Terminator::successors`]' chained iterator
+/// costs several times as much.
+#[inline]
+pub(crate) fn successor_pair(term: &Terminator) -> [Option<Block>; 2] {
+    match term {
+        Terminator::Jump(target) => [Some(target.block), None],
+        Terminator::Branch {
+            then_to, else_to, ..
+        } => [Some(then_to.block), Some(else_to.block)],
+        Terminator::ForIter { body, exit, .. } => [Some(body.block), Some(exit.block)],
+        Terminator::Return(_)
+        | Terminator::Reraise(_)
+        | Terminator::Raise { .. }
+        | Terminator::Unreachable => [None, None],
     }
-    reachable
 }
 
-/// Drops unreachable blocks from the layout; returns whether any was dropped.
+/// Drops the blocks unreachable from the entry (through normal and exception edges) from
+/// the layout; returns whether any was dropped.
 pub(crate) fn remove_unreachable_blocks(func: &mut Function) -> bool {
-    let reachable = reachable_blocks(func);
-    let before = func.layout.len();
-    func.layout.retain(|b: &Block| reachable[b.index()]);
-    func.layout.len() != before
+    let Some(&entry) = func.layout.first() else {
+        return false;
+    };
+    // The set and the stack come from the thread's scratch space: this runs after every
+    // round of `simplify_cfg`, mostly on small functions, where allocating them would cost
+    // as much as the search.
+    scratch::with_scratch(|scratch| {
+        let reachable = &mut scratch.sets[0];
+        let stack = &mut scratch.lists[0];
+        reachable.reset(func.blocks.len());
+        stack.clear();
+        // Every block enters the stack at most once.
+        stack.push(entry.0);
+        reachable.insert(entry.index());
+        let mut reached = 1;
+        while let Some(block) = stack.pop() {
+            let data = &func.blocks[block as usize];
+            let [first, second] = data.term.as_ref().map_or([None; 2], successor_pair);
+            for next in [first, second, data.handler].into_iter().flatten() {
+                if reachable.insert_new(next.index()) {
+                    stack.push(next.0);
+                    reached += 1;
+                }
+            }
+        }
+        // Edge targets and handlers are laid-out blocks, each laid out once, so when as
+        // many blocks were reached as are laid out, all of them were.
+        if reached == func.layout.len() {
+            return false;
+        }
+        func.layout
+            .retain(|b: &Block| reachable.contains(b.index()));
+        true
+    })
 }
 
 #[cfg(test)]

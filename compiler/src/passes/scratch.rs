@@ -1,8 +1,8 @@
 //! Working memory the passes reuse from one function to the next: bit sets and lists that
-//! keep their allocations in a per-thread pool, so a pass over a small function (most of
+//! keep their allocations in a per-thread slot, so a pass over a small function (most of
 //! them) allocates nothing.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 /// A set of small integers (block, value or pool indexes), one bit each.
 #[derive(Debug, Default)]
@@ -44,40 +44,51 @@ impl BitSet {
         self.words[index / 64] & (1 << (index % 64)) != 0
     }
 
+    /// Whether every member of `self` is a member of `other` (both reset to one length).
+    pub(crate) fn is_subset(&self, other: &BitSet) -> bool {
+        self.words
+            .iter()
+            .zip(&other.words)
+            .all(|(&mine, &theirs)| mine & !theirs == 0)
+    }
+
     /// The number of members.
     pub(crate) fn count(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }
 }
 
+/// The bit sets and lists one pass run needs, handed out together: one thread-local access
+/// per function rather than one per set, which matters when the average function has a
+/// few dozen instructions.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// Emptied and sized by [`BitSet::reset`] before use.
+    pub(crate) sets: [BitSet; 6],
+    /// Cleared before use.
+    pub(crate) lists: [Vec<u32>; 3],
+}
+
+impl Scratch {
+    const fn new() -> Self {
+        const EMPTY_SET: BitSet = BitSet { words: Vec::new() };
+        const EMPTY_LIST: Vec<u32> = Vec::new();
+        Scratch {
+            sets: [EMPTY_SET; 6],
+            lists: [EMPTY_LIST; 3],
+        }
+    }
+}
+
 thread_local! {
-    static POOL: RefCell<Vec<BitSet>> = const { RefCell::new(Vec::new()) };
+    static SCRATCH: Cell<Scratch> = const { Cell::new(Scratch::new()) };
 }
 
-/// Runs `f` with `N` bit sets from the thread's pool (each emptied and sized by `reset`
-/// before use), then returns them to the pool.
-pub(crate) fn with_bitsets<const N: usize, R>(f: impl FnOnce(&mut [BitSet; N]) -> R) -> R {
-    let mut sets: [BitSet; N] =
-        POOL.with_borrow_mut(|pool| std::array::from_fn(|_| pool.pop().unwrap_or_default()));
-    let result = f(&mut sets);
-    POOL.with_borrow_mut(|pool| pool.extend(sets));
-    result
-}
-
-thread_local! {
-    static LISTS: RefCell<Vec<Vec<u32>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Runs `f` with `N` empty lists from the thread's pool, then returns them to the pool.
-pub(crate) fn with_lists<const N: usize, R>(f: impl FnOnce(&mut [Vec<u32>; N]) -> R) -> R {
-    let mut lists: [Vec<u32>; N] = LISTS.with_borrow_mut(|pool| {
-        std::array::from_fn(|_| {
-            let mut list = pool.pop().unwrap_or_default();
-            list.clear();
-            list
-        })
-    });
-    let result = f(&mut lists);
-    LISTS.with_borrow_mut(|pool| pool.extend(lists));
+/// Runs `f` with the thread's scratch space (its allocations kept from the last run), then
+/// hands it back for the next one. A nested call gets fresh, empty space.
+pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    let mut scratch = SCRATCH.take();
+    let result = f(&mut scratch);
+    SCRATCH.set(scratch);
     result
 }

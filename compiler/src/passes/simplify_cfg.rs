@@ -36,7 +36,7 @@
 //! threaded through. Only cycles cut off from the entry escape the counts; a reachability
 //! sweep at the end removes them (and, if it did, the pass runs once more).
 
-use super::remove_unreachable_blocks;
+use super::{remove_unreachable_blocks, scratch, successor_pair};
 use crate::ir::{Block, BlockCall, CmpOp, Function, Imm, Op, Terminator, Value, ValueDef};
 
 pub fn run(func: &mut Function) {
@@ -85,36 +85,44 @@ fn simplify_reachable(func: &mut Function) {
 /// the entry and handlers), and no jump to a block with one incoming edge and the same
 /// handler. Each condition is looser than the rewrite's own, so a `true` is certain.
 fn nothing_to_simplify(func: &Function) -> bool {
-    // Per block: incoming normal edges, and whether some block names it as its handler.
-    let mut preds = vec![(0u32, false); func.blocks.len()];
-    for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        if let Some(handler) = data.handler {
-            preds[handler.index()].1 = true;
+    // The table lives in the thread's scratch space: most functions get here, and a fresh
+    // allocation per function costs more than the walk over a small function.
+    scratch::with_scratch(|scratch| {
+        // Per block: twice its incoming normal edges, plus one if some block names it as
+        // its handler.
+        let preds = &mut scratch.lists[0];
+        preds.clear();
+        preds.resize(func.blocks.len(), 0);
+        for &block in &func.layout {
+            let data = &func.blocks[block.index()];
+            if let Some(handler) = data.handler {
+                preds[handler.index()] |= 1;
+            }
+            let Some(term) = &data.term else {
+                continue;
+            };
+            let [first, second] = successor_pair(term);
+            if matches!(term, Terminator::Branch { .. }) && first == second {
+                return false;
+            }
+            for succ in [first, second].into_iter().flatten() {
+                preds[succ.index()] += 2;
+            }
         }
-        match &data.term {
-            Some(Terminator::Branch {
-                then_to, else_to, ..
-            }) if then_to.block == else_to.block => return false,
-            Some(term) => term
-                .successors()
-                .for_each(|succ| preds[succ.index()].0 += 1),
-            None => {}
-        }
-    }
-    let entry = func.entry();
-    func.layout.iter().all(|&block| {
-        let data = &func.blocks[block.index()];
-        let Some(Terminator::Jump(target)) = &data.term else {
-            return true;
-        };
-        let forwards = data.insts.is_empty() && block != entry && !preds[block.index()].1;
-        let next = target.block;
-        let mergeable = next != block
-            && next != entry
-            && preds[next.index()] == (1, false)
-            && func.blocks[next.index()].handler == data.handler;
-        !forwards && !mergeable
+        let entry = func.entry();
+        func.layout.iter().all(|&block| {
+            let data = &func.blocks[block.index()];
+            let Some(Terminator::Jump(target)) = &data.term else {
+                return true;
+            };
+            let forwards = data.insts.is_empty() && block != entry && preds[block.index()] & 1 == 0;
+            let next = target.block;
+            let mergeable = next != block
+                && next != entry
+                && preds[next.index()] == 2
+                && func.blocks[next.index()].handler == data.handler;
+            !forwards && !mergeable
+        })
     })
 }
 
@@ -280,7 +288,7 @@ impl<'f> Simplifier<'f> {
             }
             if let Some(term) = &data.term {
                 term.for_each_use(|value| uses[value.index()] += 1);
-                for succ in term.successors() {
+                for succ in successor_pair(term).into_iter().flatten() {
                     npreds[succ.index()] += 1;
                     pred_start[succ.index() + 1] += 1;
                 }
@@ -296,11 +304,10 @@ impl<'f> Simplifier<'f> {
         let mut fill = mark;
         fill.copy_from_slice(&pred_start[..nblocks]);
         for &block in &func.layout {
-            for succ in func.blocks[block.index()]
-                .term
-                .iter()
-                .flat_map(Terminator::successors)
-            {
+            let Some(term) = &func.blocks[block.index()].term else {
+                continue;
+            };
+            for succ in successor_pair(term).into_iter().flatten() {
                 pred_list[fill[succ.index()] as usize] = block;
                 fill[succ.index()] += 1;
             }
