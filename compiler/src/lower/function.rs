@@ -15,12 +15,12 @@ use crate::ir::{
 };
 use crate::scope::{ScopeId, ScopeKey, ScopeKind};
 use num_bigint::BigInt;
+#[cfg(debug_assertions)]
 use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
-use ruff_python_ast::{
-    Decorator, Expr, ExprContext, ExprLambda, Parameters, Stmt, StmtClassDef, StmtFunctionDef,
-};
+use ruff_python_ast::{Decorator, ExprLambda, Parameters, Stmt, StmtClassDef, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 use std::borrow::Cow;
+#[cfg(debug_assertions)]
 use std::collections::BTreeSet;
 
 /// Lowering state that follows definitions rather than code objects.
@@ -67,8 +67,12 @@ fn is_function_like(kind: ScopeKind) -> bool {
 
 /// The attribute names stored through `self.<name>` anywhere in a class body, including
 /// nested functions but not nested classes (CPython's `__static_attributes__`, collected by
-/// `_PyCompile_MaybeAddStaticAttributeToClass`).
+/// `_PyCompile_MaybeAddStaticAttributeToClass`), found by a walk of the body of its own.
+/// The scope builder collects them during its walk ([`crate::scope::Scope::static_attributes`]);
+/// debug and test builds check its answer against this one.
+#[cfg(debug_assertions)]
 fn static_attributes(body: &[Stmt]) -> Vec<String> {
+    use ruff_python_ast::{Expr, ExprContext};
     struct Collector<'b> {
         names: BTreeSet<&'b str>,
     }
@@ -367,10 +371,15 @@ impl<'a> Lowerer<'a> {
         self.lower_scope_body(&class.body)?;
         self.emit_deferred_annotations(&class.body)?;
         self.b().loc = Loc::default();
-        let attributes = static_attributes(&class.body)
-            .into_iter()
-            .map(Const::Str)
-            .collect();
+        let attributes = &self.table.scope(scope).static_attributes;
+        #[cfg(debug_assertions)]
+        assert_eq!(
+            *attributes,
+            static_attributes(&class.body),
+            "the scope builder's static attributes disagree in {}",
+            self.filename
+        );
+        let attributes = attributes.iter().cloned().map(Const::Str).collect();
         let attributes = self.b().constant(Const::Tuple(attributes));
         self.store_name("__static_attributes__", attributes);
         if let Some(slot) = self.deref_slot("__classdict__").filter(|_| needs_classdict) {

@@ -190,6 +190,15 @@ pub(super) struct Builder<'a> {
     /// The parser's semantic checks, when this walk drives them (see
     /// [`build_checked`]).
     pub(super) semantic: Option<Fused<'a>>,
+    /// The class whose `__static_attributes__` a `self.<name>` store met now belongs to:
+    /// the innermost class body being walked, through the functions nested in it, but not
+    /// inside the type parameters of a class nested in it (CPython's
+    /// `_PyCompile_MaybeAddStaticAttributeToClass` looks at the class being compiled, and
+    /// lowering never compiles those there).
+    pub(super) attribute_owner: Option<usize>,
+    /// Each such store as (class scope, attribute name), in walk order with repeats.
+    /// Collecting them here spares lowering a second walk of every class body.
+    pub(super) static_attributes: Vec<(usize, &'a str)>,
 }
 
 /// Builds the table for `module`; see the module docs.
@@ -266,6 +275,8 @@ impl<'a> Builder<'a> {
             deferred: None,
             names: Names::new(),
             semantic: None,
+            attribute_owner: None,
+            static_attributes: Vec::new(),
         }
     }
 
@@ -618,6 +629,9 @@ impl<'a> Builder<'a> {
                 links[child] += 1;
             }
         }
+        // Sorted by class and then name, each class's attributes are one run.
+        self.static_attributes.sort_unstable();
+        self.static_attributes.dedup();
         let mut work = vec![(0usize, None::<ScopeId>)];
         while let Some((raw_id, parent)) = work.pop() {
             let raw = &mut self.scopes[raw_id];
@@ -662,6 +676,15 @@ impl<'a> Builder<'a> {
             scope.can_see_class_scope = raw.can_see_class_scope;
             scope.has_conditional_annotations = raw.has_conditional_annotations;
             scope.annotations_used = raw.annotations_used;
+            if raw.kind == ScopeKind::Class {
+                let stores = &self.static_attributes;
+                let start = stores.partition_point(|&(owner, _)| owner < raw_id);
+                let end = stores.partition_point(|&(owner, _)| owner <= raw_id);
+                scope.static_attributes = stores[start..end]
+                    .iter()
+                    .map(|&(_, name)| name.to_owned())
+                    .collect();
+            }
             scope.mangled_names = raw.mangled_names.map(|set| {
                 let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
                 names.sort();

@@ -150,6 +150,10 @@ pub struct Scope {
     /// In the type-parameter scope of a generic class (and the bound scopes inside it) only
     /// these names (the type parameters) are mangled.
     mangled_names: Option<Vec<String>>,
+    /// A class body's `__static_attributes__`: the names stored through `self.<name>`
+    /// anywhere in its body, including the functions nested in it but not the bodies of
+    /// the classes nested in it, sorted and without repeats. Empty in other scopes.
+    pub static_attributes: Vec<String>,
 }
 
 impl Scope {
@@ -183,6 +187,7 @@ impl Scope {
             annotations_used: false,
             private: None,
             mangled_names: None,
+            static_attributes: Vec::new(),
         }
     }
 

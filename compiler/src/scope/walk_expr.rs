@@ -157,6 +157,12 @@ impl<'a> Builder<'a> {
             | Expr::IpyEscapeCommand(_) => Ok(()),
             Expr::Attribute(a) => {
                 self.check_name(&a.attr, a.range, a.ctx)?;
+                if a.ctx == ExprContext::Store
+                    && let Some(owner) = self.attribute_owner
+                    && matches!(&*a.value, Expr::Name(name) if name.id.as_str() == "self")
+                {
+                    self.static_attributes.push((owner, a.attr.as_str()));
+                }
                 self.visit_expr(&a.value)
             }
             Expr::Subscript(s) => {

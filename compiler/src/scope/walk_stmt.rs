@@ -413,9 +413,12 @@ impl<'a> Builder<'a> {
             self.scopes[cur].private = self.private.clone();
             self.mangled_sets.push(NameSet::default());
             self.scopes[cur].mangled_names = Some(self.mangled_sets.len() - 1);
+            // Lowering evaluates these outside every class body.
+            let owner = self.attribute_owner.take();
             for tp in type_params.iter() {
                 self.visit_type_param(tp)?;
             }
+            self.attribute_owner = owner;
         }
         if let Some(arguments) = &c.arguments {
             self.visit_exprs(&arguments.args)?;
@@ -437,7 +440,9 @@ impl<'a> Builder<'a> {
         if let Some(semantic) = &mut self.semantic {
             semantic.enter_class(c);
         }
+        let outer_owner = self.attribute_owner.replace(class);
         self.visit_body(&c.body)?;
+        self.attribute_owner = outer_owner;
         if let Some(semantic) = &mut self.semantic {
             semantic.exit_scope();
         }
