@@ -36,7 +36,7 @@
 
 use crate::ir::{Block, Function, Imm, Op, Terminator, Value, ValueDef};
 
-use super::regalloc::{Allocation, HAS_CLEAR, HAS_FAST, HAS_FOR_ITER, RegScratch};
+use super::regalloc::{Allocation, HAS_CLEAR, HAS_FAST, HAS_FOR_ITER, HAS_RELEASE, RegScratch};
 
 /// Working memory kept between functions (see `codegen`).
 #[derive(Default)]
@@ -73,6 +73,10 @@ pub fn forward_locals_into(
     if ops & HAS_FOR_ITER != 0 {
         forward_loop_items(func, alloc, regs, skip);
     }
+    if only_loads_parameters(func, regs) {
+        forward_parameter_loads(func, alloc, regs, skip);
+        return;
+    }
     let mut maybe_unset = std::mem::take(&mut scratch.maybe_unset);
     maybe_unset.clear();
     if ops & HAS_CLEAR != 0 {
@@ -96,7 +100,7 @@ pub fn forward_locals_into(
             match (inst_data.op, inst_data.result) {
                 (Op::LoadFast, Some(v))
                     if assigned.contains(local)
-                        && load_can_forward(func, block, position, v, local, regs.use_count(v)) =>
+                        && load_can_forward(func, block, position, v, local, regs) =>
                 {
                     alloc.regs[v.index()] = local as u32;
                     skip[inst.index()] = true;
@@ -123,6 +127,48 @@ pub fn forward_locals_into(
         }
     }
     scratch.maybe_unset = maybe_unset;
+}
+
+/// Whether every local-variable instruction of `func` is a `load_fast` of a parameter.
+/// Nothing then unassigns a parameter, so each load reads a definitely assigned local
+/// (in an unreached block too, whose state is "everything"), and no store can be
+/// forwarded: the dataflow has nothing to decide. Small functions that only read their
+/// arguments (methods, lambdas, comprehensions) are common enough for this to pay.
+fn only_loads_parameters(func: &Function, regs: &RegScratch) -> bool {
+    let nparams = parameter_count(func).min(func.locals.len());
+    regs.all_local_insts().iter().all(|&(_, inst)| {
+        let data = &func.insts[inst.index()];
+        data.op == Op::LoadFast && matches!(data.imm, Imm::Local(local) if local.index() < nparams)
+    })
+}
+
+/// [`forward_locals_into`]'s walk when [`only_loads_parameters`] holds: every load may
+/// forward, as far as definite assignment goes.
+fn forward_parameter_loads(
+    func: &Function,
+    alloc: &mut Allocation,
+    regs: &RegScratch,
+    skip: &mut [bool],
+) {
+    for &block in &func.layout {
+        for &(position, inst) in regs.local_insts(block) {
+            let inst_data = &func.insts[inst.index()];
+            if let (Imm::Local(local), Some(v)) = (inst_data.imm, inst_data.result)
+                && load_can_forward(func, block, position as usize, v, local.index(), regs)
+            {
+                alloc.regs[v.index()] = local.index() as u32;
+                skip[inst.index()] = true;
+            }
+        }
+    }
+}
+
+/// How many of `func`'s locals are parameters (assigned on entry).
+fn parameter_count(func: &Function) -> usize {
+    func.argcount as usize
+        + func.kwonlyargcount as usize
+        + usize::from(func.flags.contains(crate::ir::CodeFlags::VARARGS))
+        + usize::from(func.flags.contains(crate::ir::CodeFlags::VARKEYWORDS))
 }
 
 /// Writes `for` items straight into the loop variable (see the module docs).
@@ -171,8 +217,29 @@ fn load_can_forward(
     position: usize,
     v: Value,
     local: usize,
-    count: u32,
+    regs: &RegScratch,
 ) -> bool {
+    let count = regs.use_count(v);
+    if count > 0 && regs.local_ops() & HAS_RELEASE == 0 {
+        // Without a `release` in the function, only the writes to `local` between the load
+        // and the last use matter, and the allocator knows both where that use is and
+        // where the block's local-variable instructions are.
+        let Some(last) = regs.last_use_in(v, block) else {
+            return false;
+        };
+        let locals = regs.local_insts(block);
+        let from = locals.partition_point(|&(at, _)| at as usize <= position);
+        return locals[from..]
+            .iter()
+            .take_while(|&&(at, _)| (at as usize) < last)
+            .all(|&(_, inst)| {
+                let inst_data = &func.insts[inst.index()];
+                !(matches!(
+                    inst_data.op,
+                    Op::StoreFast | Op::DeleteFast | Op::LoadFastAndClear
+                ) && inst_data.imm == Imm::Local(crate::ir::LocalId::new(local)))
+            });
+    }
     let data = &func.blocks[block.index()];
     let mut left = count;
     for &inst in &data.insts[position + 1..] {
@@ -352,10 +419,7 @@ fn definitely_assigned(
         return;
     };
     let nlocals = func.locals.len();
-    let nparams = func.argcount as usize
-        + func.kwonlyargcount as usize
-        + usize::from(func.flags.contains(crate::ir::CodeFlags::VARARGS))
-        + usize::from(func.flags.contains(crate::ir::CodeFlags::VARKEYWORDS));
+    let nparams = parameter_count(func);
     let params = &mut state[entry.index() * words..][..words];
     params.fill(0);
     let mut params = LocalSet(params);

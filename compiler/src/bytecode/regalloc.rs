@@ -131,6 +131,9 @@ pub const HAS_CLEAR: u8 = 2;
 /// [`RegScratch::local_ops`]: the layout has a `for` loop terminator.
 pub const HAS_FOR_ITER: u8 = 4;
 
+/// [`RegScratch::local_ops`]: the layout has a `release`.
+pub const HAS_RELEASE: u8 = 8;
+
 /// The `def_block` of a value live across blocks once its interval is complete, and of
 /// every block parameter once allocation starts: such a value is allocated in start order
 /// from the sorted list of special intervals, not where it is defined, and its register is
@@ -286,7 +289,21 @@ impl RegScratch {
         self.info.get(value.index()).map_or(0, |slot| slot.uses)
     }
 
-    /// Which of [`HAS_FAST`], [`HAS_CLEAR`] and [`HAS_FOR_ITER`] the last allocated
+    /// Where the last allocated function's layout last reads `value`, defined by an
+    /// instruction of `block`, as a position in `block` (its instruction count for the
+    /// terminator); `None` when `value` is unread or read outside `block`. The interval
+    /// ends at that read, so `forward_locals` need not search the block for it.
+    pub fn last_use_in(&self, value: Value, block: Block) -> Option<usize> {
+        let slot = self.info.get(value.index())?;
+        if slot.uses == 0 || slot.def_block != block.0 {
+            return None;
+        }
+        let start = self.positions.get(block.index())?.start;
+        // A read is at twice its point (`YieldFrom`'s at one more).
+        (slot.hi / 2).checked_sub(start + 1).map(|k| k as usize)
+    }
+
+    /// Which of [`HAS_FAST`], [`HAS_CLEAR`], [`HAS_FOR_ITER`] and [`HAS_RELEASE`] the last allocated
     /// function's layout holds.
     pub fn local_ops(&self) -> u8 {
         self.local_ops
@@ -300,6 +317,12 @@ impl RegScratch {
     pub fn local_insts(&self, block: Block) -> &[(u32, Inst)] {
         let (start, end) = self.local_ranges[block.index()];
         &self.local_insts[start as usize..end as usize]
+    }
+
+    /// Every local-variable instruction of the last allocated function, in layout order
+    /// (the concatenation of [`RegScratch::local_insts`] over the layout).
+    pub fn all_local_insts(&self) -> &[(u32, Inst)] {
+        &self.local_insts
     }
 
     /// The last allocated function's control-flow edges as (successor, block), exception
@@ -382,6 +405,7 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
                     local_insts.push((k as u32, inst_id));
                 }
                 Op::DeleteFast => local_insts.push((k as u32, inst_id)),
+                Op::Release => *local_ops |= HAS_RELEASE,
                 Op::LoadFastAndClear => {
                     *local_ops |= HAS_CLEAR;
                     local_insts.push((k as u32, inst_id));
