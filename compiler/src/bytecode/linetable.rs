@@ -77,6 +77,15 @@ impl LineTableBuilder {
     /// columns), so this runs about as often as `add`.
     #[inline(always)]
     fn start_run(&mut self, units: usize, loc: Loc) {
+        self.close_run();
+        self.open = true;
+        self.length = units;
+        self.loc = loc;
+    }
+
+    /// Encodes the open run, if any.
+    #[inline(always)]
+    fn close_run(&mut self) {
         if self.open {
             push_run(
                 &mut self.bytes,
@@ -85,9 +94,6 @@ impl LineTableBuilder {
                 &mut self.previous_line,
             );
         }
-        self.open = true;
-        self.length = units;
-        self.loc = loc;
     }
 
     /// Forgets every instruction added, keeping the buffer.
@@ -100,14 +106,7 @@ impl LineTableBuilder {
     /// The table of the instructions added since the last `finish` or `clear`; the
     /// builder is then empty again, keeping its buffer.
     pub fn finish(&mut self) -> LineTable {
-        if self.open {
-            push_run(
-                &mut self.bytes,
-                self.length,
-                self.loc,
-                &mut self.previous_line,
-            );
-        }
+        self.close_run();
         let table = LineTable {
             bytes: self.bytes.to_vec(),
         };

@@ -152,30 +152,6 @@ const NIL: u32 = u32::MAX;
 /// The per-block and per-value tables of a [`Simplifier`], kept between functions.
 #[derive(Default)]
 struct Tables {
-    live: Vec<bool>,
-    npreds: Vec<u32>,
-    handler_refs: Vec<u32>,
-    uses: Vec<u32>,
-    replace: Vec<Value>,
-    cyclic: Vec<bool>,
-    pred_start: Vec<u32>,
-    pred_list: Vec<Block>,
-    extra_head: Vec<u32>,
-    extra_preds: Vec<(Block, u32)>,
-    worklist: Vec<Block>,
-    queued: Vec<bool>,
-    mark: Vec<u32>,
-    chain: Vec<Block>,
-    dying: Vec<Block>,
-}
-
-thread_local! {
-    static TABLES: std::cell::Cell<Tables> = std::cell::Cell::new(Tables::default());
-}
-
-struct Simplifier<'f> {
-    func: &'f mut Function,
-    entry: Block,
     /// Laid out and not yet deleted or merged away.
     live: Vec<bool>,
     /// Incoming normal edges from live blocks, with multiplicity.
@@ -187,7 +163,6 @@ struct Simplifier<'f> {
     uses: Vec<u32>,
     /// Merged-away block parameters and what they stand for (identity when not replaced).
     replace: Vec<Value>,
-    replaced_any: bool,
     /// Empty blocks on a cycle of empty blocks: never threaded through.
     cyclic: Vec<bool>,
     /// Predecessors as found at the start: `pred_list[pred_start[b]..pred_start[b + 1]]`.
@@ -200,33 +175,27 @@ struct Simplifier<'f> {
     queued: Vec<bool>,
     /// Per-block marks for cycle detection while compressing a chain.
     mark: Vec<u32>,
-    epoch: u32,
     /// Scratch space for chains and cascading deletions.
     chain: Vec<Block>,
     dying: Vec<Block>,
 }
 
+thread_local! {
+    static TABLES: std::cell::Cell<Tables> = std::cell::Cell::new(Tables::default());
+}
+
+struct Simplifier<'f> {
+    func: &'f mut Function,
+    entry: Block,
+    t: Tables,
+    replaced_any: bool,
+    epoch: u32,
+}
+
 /// Hands the tables back for the thread's next simplifier.
 impl Drop for Simplifier<'_> {
     fn drop(&mut self) {
-        use std::mem::take;
-        TABLES.set(Tables {
-            live: take(&mut self.live),
-            npreds: take(&mut self.npreds),
-            handler_refs: take(&mut self.handler_refs),
-            uses: take(&mut self.uses),
-            replace: take(&mut self.replace),
-            cyclic: take(&mut self.cyclic),
-            pred_start: take(&mut self.pred_start),
-            pred_list: take(&mut self.pred_list),
-            extra_head: take(&mut self.extra_head),
-            extra_preds: take(&mut self.extra_preds),
-            worklist: take(&mut self.worklist),
-            queued: take(&mut self.queued),
-            mark: take(&mut self.mark),
-            chain: take(&mut self.chain),
-            dying: take(&mut self.dying),
-        });
+        TABLES.set(std::mem::take(&mut self.t));
     }
 }
 
@@ -320,33 +289,35 @@ impl<'f> Simplifier<'f> {
         replace.extend((0..nvalues).map(Value::new));
         Simplifier {
             entry: func.entry(),
-            live,
-            npreds,
-            handler_refs,
-            uses,
-            replace,
+            t: Tables {
+                live,
+                npreds,
+                handler_refs,
+                uses,
+                replace,
+                cyclic,
+                pred_start,
+                pred_list,
+                extra_head,
+                extra_preds,
+                worklist,
+                queued,
+                mark: fill,
+                chain,
+                dying,
+            },
             replaced_any: false,
-            cyclic,
-            pred_start,
-            pred_list,
-            extra_head,
-            extra_preds,
-            worklist,
-            queued,
-            mark: fill,
             epoch: 0,
-            chain,
-            dying,
             func,
         }
     }
 
     fn run(mut self) {
-        while let Some(block) = self.worklist.pop() {
-            self.queued[block.index()] = false;
+        while let Some(block) = self.t.worklist.pop() {
+            self.t.queued[block.index()] = false;
             self.simplify(block);
         }
-        let live = &self.live;
+        let live = &self.t.live;
         self.func.layout.retain(|b| live[b.index()]);
         if self.replaced_any {
             self.substitute();
@@ -356,56 +327,56 @@ impl<'f> Simplifier<'f> {
     /// The representative of `value` after merges (path-compressing).
     fn find(&mut self, value: Value) -> Value {
         let mut root = value;
-        while self.replace[root.index()] != root {
-            root = self.replace[root.index()];
+        while self.t.replace[root.index()] != root {
+            root = self.t.replace[root.index()];
         }
         let mut at = value;
-        while self.replace[at.index()] != root {
-            let next = self.replace[at.index()];
-            self.replace[at.index()] = root;
+        while self.t.replace[at.index()] != root {
+            let next = self.t.replace[at.index()];
+            self.t.replace[at.index()] = root;
             at = next;
         }
         root
     }
 
     fn push_work(&mut self, block: Block) {
-        if self.live[block.index()] && !self.queued[block.index()] {
-            self.queued[block.index()] = true;
-            self.worklist.push(block);
+        if self.t.live[block.index()] && !self.t.queued[block.index()] {
+            self.t.queued[block.index()] = true;
+            self.t.worklist.push(block);
         }
     }
 
     /// Queues every live predecessor of `block`.
     fn push_preds(&mut self, block: Block) {
         let (start, end) = (
-            self.pred_start[block.index()] as usize,
-            self.pred_start[block.index() + 1] as usize,
+            self.t.pred_start[block.index()] as usize,
+            self.t.pred_start[block.index() + 1] as usize,
         );
         for i in start..end {
-            self.push_work(self.pred_list[i]);
+            self.push_work(self.t.pred_list[i]);
         }
-        let mut at = self.extra_head[block.index()];
+        let mut at = self.t.extra_head[block.index()];
         while at != NIL {
-            let (pred, next) = self.extra_preds[at as usize];
+            let (pred, next) = self.t.extra_preds[at as usize];
             self.push_work(pred);
             at = next;
         }
     }
 
     fn add_pred(&mut self, block: Block, pred: Block) {
-        let next = self.extra_head[block.index()];
-        self.extra_head[block.index()] = self.extra_preds.len() as u32;
-        self.extra_preds.push((pred, next));
+        let next = self.t.extra_head[block.index()];
+        self.t.extra_head[block.index()] = self.t.extra_preds.len() as u32;
+        self.t.extra_preds.push((pred, next));
     }
 
     fn add_use(&mut self, value: Value) {
         let value = self.find(value);
-        self.uses[value.index()] += 1;
+        self.t.uses[value.index()] += 1;
     }
 
     fn remove_use(&mut self, value: Value) {
         let value = self.find(value);
-        let count = &mut self.uses[value.index()];
+        let count = &mut self.t.uses[value.index()];
         *count = count.saturating_sub(1);
         self.uses_dropped(value);
     }
@@ -413,7 +384,7 @@ impl<'f> Simplifier<'f> {
     /// A parameter of an empty block losing a reader may make that block threadable.
     fn uses_dropped(&mut self, value: Value) {
         if let ValueDef::Param(block, _) = self.func.values[value.index()]
-            && self.live[block.index()]
+            && self.t.live[block.index()]
             && self.func.blocks[block.index()].insts.is_empty()
         {
             self.push_preds(block);
@@ -423,7 +394,8 @@ impl<'f> Simplifier<'f> {
     /// The jump an empty block forwards to, when edges into it may skip it.
     fn forward_target(&mut self, block: Block) -> Option<Block> {
         let b = block.index();
-        if !self.live[b] || block == self.entry || self.handler_refs[b] > 0 || self.cyclic[b] {
+        if !self.t.live[b] || block == self.entry || self.t.handler_refs[b] > 0 || self.t.cyclic[b]
+        {
             return None;
         }
         let data = &self.func.blocks[b];
@@ -448,7 +420,7 @@ impl<'f> Simplifier<'f> {
                     own += 1;
                 }
             }
-            if self.uses[param.index()] != own {
+            if self.t.uses[param.index()] != own {
                 return None;
             }
         }
@@ -458,7 +430,7 @@ impl<'f> Simplifier<'f> {
     /// Applies the rewrites at `block` until none applies.
     fn simplify(&mut self, block: Block) {
         let mut changed = false;
-        while self.live[block.index()] {
+        while self.t.live[block.index()] {
             if self.fold_identical_branch(block)
                 || self.thread_edges(block)
                 || self.merge_successor(block)
@@ -517,15 +489,15 @@ impl<'f> Simplifier<'f> {
                 .func
                 .push_inst(block, Op::ToBool, Imm::None, &[cond], loc);
             if let Some(result) = result {
-                self.uses.push(0);
-                self.replace.push(result);
+                self.t.uses.push(0);
+                self.t.replace.push(result);
             }
         }
         for &arg in &else_to.args {
             self.remove_use(arg);
         }
         self.func.blocks[b].term = Some(Terminator::Jump(then_to));
-        self.npreds[target.index()] -= 1;
+        self.t.npreds[target.index()] -= 1;
         self.preds_changed(target);
         true
     }
@@ -545,7 +517,7 @@ impl<'f> Simplifier<'f> {
             // Each hop skips a block whose own jump was first threaded to the end of its
             // chain, so this loop runs once per skipped chain, not per chain element.
             for _ in 0..self.func.blocks.len() {
-                if !self.live[block.index()] {
+                if !self.t.live[block.index()] {
                     return changed;
                 }
                 let Some(target) = self.edge(block, index).map(|e| e.block) else {
@@ -576,25 +548,25 @@ impl<'f> Simplifier<'f> {
     /// Threads the jump of every empty block on the chain starting at `start` to the end of
     /// the chain, marking a cycle of empty blocks as such.
     fn compress(&mut self, start: Block) {
-        let mut chain = std::mem::take(&mut self.chain);
+        let mut chain = std::mem::take(&mut self.t.chain);
         chain.clear();
         self.epoch += 1;
         let mut at = start;
         while let Some(next) = self.forward_target(at) {
-            if self.mark[at.index()] == self.epoch {
+            if self.t.mark[at.index()] == self.epoch {
                 // `at` is already on the chain: the rest of the chain from it is a cycle.
                 let from = chain.iter().position(|&b| b == at).unwrap_or(0);
                 for &b in &chain[from..] {
-                    self.cyclic[b.index()] = true;
+                    self.t.cyclic[b.index()] = true;
                 }
                 break;
             }
-            self.mark[at.index()] = self.epoch;
+            self.t.mark[at.index()] = self.epoch;
             chain.push(at);
             at = next;
         }
         for &link in chain.iter().rev() {
-            if !self.live[link.index()] || self.cyclic[link.index()] {
+            if !self.t.live[link.index()] || self.t.cyclic[link.index()] {
                 continue;
             }
             let Some(Terminator::Jump(target)) = &self.func.blocks[link.index()].term else {
@@ -605,7 +577,7 @@ impl<'f> Simplifier<'f> {
                 self.hop(link, 0, target);
             }
         }
-        self.chain = chain;
+        self.t.chain = chain;
     }
 
     /// Redirects edge `index` of `block`, which goes to the forwarding block `via`, to
@@ -627,8 +599,8 @@ impl<'f> Simplifier<'f> {
         edge.block = target;
         for arg in &mut args {
             let mut v = *arg;
-            while self.replace[v.index()] != v {
-                v = self.replace[v.index()];
+            while self.t.replace[v.index()] != v {
+                v = self.t.replace[v.index()];
             }
             if let ValueDef::Param(owner, i) = self.func.values[v.index()]
                 && owner == via
@@ -650,9 +622,9 @@ impl<'f> Simplifier<'f> {
         {
             edge.args = args;
         }
-        self.npreds[target.index()] += 1;
+        self.t.npreds[target.index()] += 1;
         self.add_pred(target, block);
-        self.npreds[via.index()] -= 1;
+        self.t.npreds[via.index()] -= 1;
         self.preds_changed(via);
     }
 
@@ -666,10 +638,10 @@ impl<'f> Simplifier<'f> {
         let next = target.block;
         let n = next.index();
         if next == block
-            || !self.live[n]
+            || !self.t.live[n]
             || next == self.entry
-            || self.handler_refs[n] > 0
-            || self.npreds[n] != 1
+            || self.t.handler_refs[n] > 0
+            || self.t.npreds[n] != 1
             || self.func.blocks[n].handler != data.handler
         {
             return false;
@@ -681,10 +653,10 @@ impl<'f> Simplifier<'f> {
         for (&param, &arg) in next_data.params.iter().zip(&target.args) {
             let arg = self.find(arg);
             // The jump's read of `arg` goes; the parameter's readers read `arg` instead.
-            let moved = std::mem::take(&mut self.uses[param.index()]);
-            let count = &mut self.uses[arg.index()];
+            let moved = std::mem::take(&mut self.t.uses[param.index()]);
+            let count = &mut self.t.uses[arg.index()];
             *count = (*count + moved).saturating_sub(1);
-            self.replace[param.index()] = arg;
+            self.t.replace[param.index()] = arg;
             self.replaced_any = true;
             self.uses_dropped(arg);
         }
@@ -699,11 +671,11 @@ impl<'f> Simplifier<'f> {
         data.term_loc = next_data.term_loc;
         // The emptied block keeps its handler so it stays well-formed if referenced.
         self.func.blocks[n].handler = next_data.handler;
-        self.live[n] = false;
-        self.npreds[n] = 0;
+        self.t.live[n] = false;
+        self.t.npreds[n] = 0;
         if let Some(handler) = next_data.handler {
             // `block` still names the same handler, so the count stays positive.
-            self.handler_refs[handler.index()] -= 1;
+            self.t.handler_refs[handler.index()] -= 1;
         }
         true
     }
@@ -712,23 +684,23 @@ impl<'f> Simplifier<'f> {
     /// remaining predecessor.
     fn preds_changed(&mut self, block: Block) {
         let b = block.index();
-        if block != self.entry && self.npreds[b] == 0 && self.handler_refs[b] == 0 {
+        if block != self.entry && self.t.npreds[b] == 0 && self.t.handler_refs[b] == 0 {
             self.delete(block);
-        } else if self.npreds[b] == 1 {
+        } else if self.t.npreds[b] == 1 {
             self.push_preds(block);
         }
     }
 
     /// Deletes the unreachable `block`, and whatever becomes unreachable with it.
     fn delete(&mut self, block: Block) {
-        let mut dying = std::mem::take(&mut self.dying);
+        let mut dying = std::mem::take(&mut self.t.dying);
         dying.push(block);
         while let Some(block) = dying.pop() {
             let b = block.index();
-            if !self.live[b] {
+            if !self.t.live[b] {
                 continue;
             }
-            self.live[b] = false;
+            self.t.live[b] = false;
             let data = std::mem::take(&mut self.func.blocks[b]);
             for &inst in &data.insts {
                 for i in 0..self.func.insts[inst.index()].args.len() {
@@ -742,19 +714,19 @@ impl<'f> Simplifier<'f> {
                 }
                 for succ in term.successors() {
                     let s = succ.index();
-                    self.npreds[s] -= 1;
-                    if succ != self.entry && self.npreds[s] == 0 && self.handler_refs[s] == 0 {
+                    self.t.npreds[s] -= 1;
+                    if succ != self.entry && self.t.npreds[s] == 0 && self.t.handler_refs[s] == 0 {
                         dying.push(succ);
-                    } else if self.npreds[s] == 1 {
+                    } else if self.t.npreds[s] == 1 {
                         self.push_preds(succ);
                     }
                 }
             }
             if let Some(handler) = data.handler {
                 let h = handler.index();
-                self.handler_refs[h] -= 1;
-                if self.handler_refs[h] == 0 {
-                    if handler != self.entry && self.npreds[h] == 0 {
+                self.t.handler_refs[h] -= 1;
+                if self.t.handler_refs[h] == 0 {
+                    if handler != self.entry && self.t.npreds[h] == 0 {
                         dying.push(handler);
                     } else {
                         // No longer a handler: edges may now skip or absorb it.
@@ -766,7 +738,7 @@ impl<'f> Simplifier<'f> {
             // Keep the block's contents: the layout drops it, and arenas keep orphans.
             self.func.blocks[b] = data;
         }
-        self.dying = dying;
+        self.t.dying = dying;
     }
 
     /// Replaces every use of a merged-away parameter in the laid-out code.
