@@ -22,11 +22,11 @@
 
 use super::scratch::{self, BitSet};
 use crate::ir::{
-    Block, BlockCall, ConstId, Function, Imm, NameId, Op, Terminator, Value, ValueDef,
+    Block, BlockCall, ConstId, Function, Imm, NameId, Op, OpFlags, Terminator, Value, ValueDef,
 };
 
 /// Operations that have no effect beyond defining their result and cannot raise.
-pub fn is_removable(op: Op) -> bool {
+pub const fn is_removable(op: Op) -> bool {
     matches!(
         op,
         Op::Const
@@ -137,11 +137,12 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
         let mut can_raise = data.term.as_ref().is_some_and(Terminator::can_raise);
         for &inst in &data.insts {
             let inst = &func.insts[inst.index()];
-            can_raise |= inst.op.can_raise();
+            let flags = inst.op.flags();
+            can_raise |= flags.contains(OpFlags::CAN_RAISE);
             // A removable instruction's pool entry counts as used here too: should it turn
             // out dead, the entries are counted again below.
             note_pool_use(inst.imm, consts, names);
-            if is_removable(inst.op) {
+            if flags.contains(OpFlags::REMOVABLE) {
                 for &arg in func.args_of(inst) {
                     used.insert(2 * arg.index());
                 }
@@ -245,7 +246,9 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
         for i in 0..insts.len() {
             let inst = insts[i];
             let data = &func.insts[inst.index()];
-            if is_removable(data.op) && data.result.is_some_and(|r| !used.contains(2 * r.index())) {
+            if data.op.flags().contains(OpFlags::REMOVABLE)
+                && data.result.is_some_and(|r| !used.contains(2 * r.index()))
+            {
                 settled &= data.args.is_empty();
                 continue;
             }
@@ -484,6 +487,20 @@ mod tests {
                 assert!(!op.can_raise(), "{} can raise", op.name());
                 assert!(op.has_result(), "{} has no result", op.name());
             }
+        }
+    }
+
+    #[test]
+    fn op_flags_agree_with_their_definitions() {
+        for &op in Op::ALL {
+            let flags = op.flags();
+            assert_eq!(flags.contains(OpFlags::CAN_RAISE), op.can_raise());
+            assert_eq!(flags.contains(OpFlags::HAS_RESULT), op.has_result());
+            assert_eq!(flags.contains(OpFlags::REMOVABLE), is_removable(op));
+            assert_eq!(
+                flags.contains(OpFlags::FOLDABLE),
+                crate::passes::const_fold::foldable(op)
+            );
         }
     }
 }
