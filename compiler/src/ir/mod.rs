@@ -30,7 +30,7 @@ pub use function::{
     ArgRange, BlockCall, BlockData, CodeFlags, Function, FunctionKind, InstData, Loc, Module,
     Terminator, ValueDef,
 };
-pub use ops::{Arity, BinOp, CmpOp, Common, Imm, ImmKind, Intrinsic, Op, OpFlags, UnaryOp};
+pub use ops::{Arity, BinOp, CmpOp, Common, Imm, ImmKind, Intrinsic, Op, UnaryOp};
 pub use parse::{IrParseError, parse_module};
 pub use print::print_module;
 pub use verify::{VerifyError, verify_function, verify_module};

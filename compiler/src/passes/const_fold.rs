@@ -27,7 +27,8 @@
 //!   constant; `build_string` of str constants is their concatenation; `get_item` folds
 //!   tuple, str and bytes indexing by an in-range int.
 
-use crate::ir::{BinOp, CmpOp, Const, Function, Imm, InstData, Op, OpFlags, Terminator, UnaryOp};
+use super::op_flags::{self, OpFlags};
+use crate::ir::{BinOp, CmpOp, Const, Function, Imm, InstData, Op, Terminator, UnaryOp};
 use num_bigint::{BigInt, Sign};
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
@@ -96,7 +97,7 @@ pub fn run(func: &mut Function) {
 /// operation's kind rules out almost every instruction before its operands are looked at.
 #[inline]
 fn operands_are_const(func: &Function, inst: &InstData) -> bool {
-    inst.op.flags().contains(OpFlags::FOLDABLE)
+    op_flags::of(inst.op).contains(OpFlags::FOLDABLE)
         && func
             .args_of(inst)
             .iter()

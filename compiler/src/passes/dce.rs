@@ -20,9 +20,10 @@
 //! `UnboundLocalError`). A handler's exception parameter and a `for_iter` body's implicit
 //! item parameter are never removed, because the edge shapes require them.
 
+use super::op_flags::{self, OpFlags};
 use super::scratch::{self, BitSet};
 use crate::ir::{
-    Block, BlockCall, ConstId, Function, Imm, NameId, Op, OpFlags, Terminator, Value, ValueDef,
+    Block, BlockCall, ConstId, Function, Imm, NameId, Op, Terminator, Value, ValueDef,
 };
 
 /// Operations that have no effect beyond defining their result and cannot raise.
@@ -137,7 +138,7 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
         let mut can_raise = data.term.as_ref().is_some_and(Terminator::can_raise);
         for &inst in &data.insts {
             let inst = &func.insts[inst.index()];
-            let flags = inst.op.flags();
+            let flags = op_flags::of(inst.op);
             can_raise |= flags.contains(OpFlags::CAN_RAISE);
             // A removable instruction's pool entry counts as used here too: should it turn
             // out dead, the entries are counted again below.
@@ -246,7 +247,7 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
         for i in 0..insts.len() {
             let inst = insts[i];
             let data = &func.insts[inst.index()];
-            if data.op.flags().contains(OpFlags::REMOVABLE)
+            if op_flags::of(data.op).contains(OpFlags::REMOVABLE)
                 && data.result.is_some_and(|r| !used.contains(2 * r.index()))
             {
                 settled &= data.args.is_empty();
@@ -493,7 +494,7 @@ mod tests {
     #[test]
     fn op_flags_agree_with_their_definitions() {
         for &op in Op::ALL {
-            let flags = op.flags();
+            let flags = op_flags::of(op);
             assert_eq!(flags.contains(OpFlags::CAN_RAISE), op.can_raise());
             assert_eq!(flags.contains(OpFlags::HAS_RESULT), op.has_result());
             assert_eq!(flags.contains(OpFlags::REMOVABLE), is_removable(op));

@@ -19,6 +19,7 @@
 
 pub mod const_fold;
 pub mod dce;
+pub mod op_flags;
 mod scratch;
 pub mod simplify_cfg;
 pub mod split_builds;
