@@ -566,9 +566,12 @@ pub fn allocate_into(
         (slot.lo, slot.hi, v)
     }));
     special.sort_unstable();
-    let regs = &mut alloc.regs;
-    regs.clear();
-    regs.resize(nvalues, NO_REG);
+    alloc.regs.clear();
+    alloc.regs.resize(nvalues, NO_REG);
+    // Both tables cut to one length: once the walk has checked a value against `info`,
+    // the compiler knows it indexes `regs` too and drops the second bounds check.
+    let regs = &mut alloc.regs[..nvalues];
+    let info = &info[..nvalues];
     free.reset(nlocals);
     active.clear();
     let mut scan = Scan {
