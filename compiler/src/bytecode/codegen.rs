@@ -394,6 +394,22 @@ impl<'f> Codegen<'f> {
         }
     }
 
+    /// Appends an instruction whose values all fit 16 bits: the opcode and `nfixed`
+    /// operands from `units`, then the register list's count and registers when the opcode
+    /// has a list.
+    #[inline(always)]
+    fn push_narrow(&mut self, units: &[u16; 8], nfixed: usize, list: Option<&[u32]>) {
+        // Copying the whole buffer and dropping the unused tail is one wide move, where
+        // copying a slice of run-time length is a call.
+        let len = self.code.len();
+        self.code.extend_from_slice(units);
+        self.code.truncate(len + nfixed + 1);
+        if let Some(list) = list {
+            self.code.push(list.len() as u16);
+            self.code.extend(list.iter().map(|&reg| reg as u16));
+        }
+    }
+
     /// Encodes an instruction: its fixed operands in table order (a `Target` operand is
     /// not among them: it is patched later to `target`), then its register list.
     fn encode(&mut self, opcode: Opcode, fixed: &[u32], list: &[u32], target: Option<Label>) {
@@ -424,15 +440,7 @@ impl<'f> Codegen<'f> {
         if wide {
             self.encode_operands(opcode, fixed, list, target);
         } else {
-            // Copying the whole buffer and dropping the unused tail is one wide move, where
-            // copying a slice of run-time length is a call.
-            let len = self.code.len();
-            self.code.extend_from_slice(&units);
-            self.code.truncate(len + nfixed + 1);
-            if has_list {
-                self.code.push(list.len() as u16);
-                self.code.extend(list.iter().map(|&reg| reg as u16));
-            }
+            self.push_narrow(&units, nfixed, has_list.then_some(list));
         }
         self.note_ranges(start);
     }

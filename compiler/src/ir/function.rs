@@ -613,28 +613,16 @@ impl Function {
         } else {
             None
         };
-        let inst = self.push_inst_data(op, imm, args, result, loc);
+        let inst = self.add_inst_data(op, imm, args, result, loc);
         (inst, result)
     }
 
     /// Appends an instruction whose result value the caller has already defined (the text
-    /// parser names results itself), returning it; no block lists it yet.
-    pub fn add_inst_data(
-        &mut self,
-        op: Op,
-        imm: Imm,
-        args: &[Value],
-        result: Option<Value>,
-        loc: Loc,
-    ) -> Inst {
-        self.push_inst_data(op, imm, args, result, loc)
-    }
-
-    /// Appends an instruction to the arena. Inlined into [`Function::create_inst`]:
-    /// lowering creates every instruction through it, and a call there costs more than
-    /// the pool saves.
+    /// parser names results itself), returning it; no block lists it yet. Inlined into
+    /// [`Function::create_inst`]: lowering creates every instruction through it, and a
+    /// call there costs more than the operand pool saves.
     #[inline(always)]
-    fn push_inst_data(
+    pub fn add_inst_data(
         &mut self,
         op: Op,
         imm: Imm,

@@ -399,15 +399,8 @@ impl Codegen<'_> {
             self.encode(opcode, operands.as_slice(), list, None);
             return;
         }
-        // Copying the whole buffer and dropping the unused tail is one wide move, where
-        // copying a slice of run-time length is a call.
         let start = self.code.len();
-        self.code.extend_from_slice(&units);
-        self.code.truncate(start + nfixed + 1);
-        if has_list {
-            self.code.push(list.len() as u16);
-            self.code.extend(list.iter().map(|&reg| reg as u16));
-        }
+        self.push_narrow(&units, nfixed, has_list.then_some(list));
         self.note_ranges(start as u32);
     }
 }
