@@ -409,7 +409,7 @@ impl<'a> Lowerer<'a> {
         result?;
         self.set_loc(parts.range);
         let none = self.b().none();
-        let closure = self.closure_for(func);
+        let closure = self.closure_for(func).unwrap_or(none);
         self.set_loc(parts.range);
         let function = self.b().ins(
             Op::MakeFunction,

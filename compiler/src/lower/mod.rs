@@ -446,12 +446,12 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Builds the closure tuple for code `func` (which must already be finished) from the
-    /// current unit's cells and frees, or loads `None` when it has no free variables.
-    pub fn closure_for(&mut self, func: FuncId) -> Value {
-        let frees = self.module.function(func).frees.clone();
-        if frees.is_empty() {
-            return self.b().none();
+    /// current unit's cells and frees; `None` when it has no free variables.
+    pub fn closure_for(&mut self, func: FuncId) -> Option<Value> {
+        if self.module.function(func).frees.is_empty() {
+            return None;
         }
+        let frees = self.module.function(func).frees.clone();
         let cells: Vec<Value> = frees
             .iter()
             .map(|name| {
@@ -464,7 +464,7 @@ impl<'a> Lowerer<'a> {
                 self.b().ins(Op::LoadClosure, Imm::Deref(slot), [])
             })
             .collect();
-        self.b().ins(Op::BuildTuple, Imm::None, cells)
+        Some(self.b().ins(Op::BuildTuple, Imm::None, cells))
     }
 
     // ---- names ------------------------------------------------------------------------
