@@ -22,7 +22,7 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, SyntaxDiagn
         Some(rest) => (true, rest),
         None => (false, bytes),
     };
-    if body.contains(&0) {
+    if memchr::memchr(0, body).is_some() {
         return Err(line_zero_error(
             "source code string cannot contain null bytes",
             filename,
@@ -522,7 +522,9 @@ impl LineIndex {
         // started after it already.
         let len = bytes.len() as u32;
         let blocks = (len >> BLOCK_SHIFT) as usize + 1;
-        let mut block_lines = Vec::with_capacity(blocks);
+        let mut block_lines = vec![0; blocks];
+        // The blocks whose line is known.
+        let mut filled = 0;
         let mut line_start = 0;
         for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             if at < line_start {
@@ -535,11 +537,14 @@ impl LineIndex {
             };
             // The blocks starting before the new line belong to the line it ends.
             let ended = line_starts.len() as u32 - 1;
-            let before = (line_start + (1 << BLOCK_SHIFT) - 1) >> BLOCK_SHIFT;
-            block_lines.resize(before.min(blocks), ended);
+            let before = ((line_start + (1 << BLOCK_SHIFT) - 1) >> BLOCK_SHIFT).min(blocks);
+            while filled < before {
+                block_lines[filled] = ended;
+                filled += 1;
+            }
             line_starts.push(line_start as u32);
         }
-        block_lines.resize(blocks, line_starts.len() as u32 - 1);
+        block_lines[filled..].fill(line_starts.len() as u32 - 1);
         LineIndex {
             line_starts,
             block_lines,
