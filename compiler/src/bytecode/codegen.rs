@@ -90,18 +90,18 @@ thread_local! {
     /// The working memory of the functions a thread compiles one at a time: reused, it
     /// stays as large as the largest function compiled, as the passes' pool does
     /// (`passes/scratch.rs`), instead of growing anew for every function.
-    static THREAD_SCRATCH: std::cell::RefCell<Option<Scratch>> =
-        const { std::cell::RefCell::new(None) };
+    /// Boxed, so that taking it out and putting it back moves a pointer, not the
+    /// couple of hundred bytes of vector headers.
+    static THREAD_SCRATCH: std::cell::Cell<Option<Box<Scratch>>> =
+        const { std::cell::Cell::new(None) };
 }
 
 /// Runs `f` with the thread's scratch memory. The scratch is taken out while `f` runs, so
 /// a nested compile (there is none today) would only get a fresh one.
 fn with_thread_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
-    let mut scratch = THREAD_SCRATCH
-        .with(|slot| slot.borrow_mut().take())
-        .unwrap_or_default();
+    let mut scratch = THREAD_SCRATCH.take().unwrap_or_default();
     let result = f(&mut scratch);
-    THREAD_SCRATCH.with(|slot| *slot.borrow_mut() = Some(scratch));
+    THREAD_SCRATCH.set(Some(scratch));
     result
 }
 

@@ -69,26 +69,17 @@ pub(crate) struct Scratch {
     pub(crate) lists: [Vec<u32>; 3],
 }
 
-impl Scratch {
-    const fn new() -> Self {
-        const EMPTY_SET: BitSet = BitSet { words: Vec::new() };
-        const EMPTY_LIST: Vec<u32> = Vec::new();
-        Scratch {
-            sets: [EMPTY_SET; 6],
-            lists: [EMPTY_LIST; 3],
-        }
-    }
-}
-
 thread_local! {
-    static SCRATCH: Cell<Scratch> = const { Cell::new(Scratch::new()) };
+    /// Boxed, so that taking it out and putting it back moves a pointer, not nine
+    /// vector headers.
+    static SCRATCH: Cell<Option<Box<Scratch>>> = const { Cell::new(None) };
 }
 
 /// Runs `f` with the thread's scratch space (its allocations kept from the last run), then
 /// hands it back for the next one. A nested call gets fresh, empty space.
 pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
-    let mut scratch = SCRATCH.take();
+    let mut scratch = SCRATCH.take().unwrap_or_default();
     let result = f(&mut scratch);
-    SCRATCH.set(scratch);
+    SCRATCH.set(Some(scratch));
     result
 }
