@@ -676,6 +676,13 @@ impl Function {
         self.args_of(&self.insts[inst.index()])
     }
 
+    /// The number of operand entries of all instructions ever created (those passes
+    /// removed included): a bound on any one instruction's operand count.
+    #[inline]
+    pub fn operand_pool_len(&self) -> usize {
+        self.arg_pool.len()
+    }
+
     /// The operands of an instruction of this function.
     #[inline]
     pub fn args_of(&self, data: &InstData) -> &[Value] {

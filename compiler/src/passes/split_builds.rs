@@ -36,12 +36,15 @@ pub const MAX_OPERANDS: usize = 256;
 const MIN_CONST_RUN: usize = 3;
 
 pub fn run(func: &mut Function) {
-    // Almost no function has an instruction with that many operands: one pass over the
-    // instruction arena (a superset of the laid-out code) usually settles it.
-    if func
-        .insts
-        .iter()
-        .all(|data| data.args.len() <= MAX_OPERANDS)
+    // Almost no function has an instruction with that many operands. Most functions do
+    // not even have that many operands in all, which the pool's size tells at once; for
+    // the others, one pass over the instruction arena (a superset of the laid-out code)
+    // usually settles it.
+    if func.operand_pool_len() <= MAX_OPERANDS
+        || func
+            .insts
+            .iter()
+            .all(|data| data.args.len() <= MAX_OPERANDS)
     {
         return;
     }
