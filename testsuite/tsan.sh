@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET=x86_64-unknown-linux-gnu
 RUSTFLAGS="-Zsanitizer=thread" cargo +nightly build -Zbuild-std --target "$TARGET" \
-    --release -p cli --features system-alloc --target-dir target/tsan
+    --release -p cli --no-default-features --target-dir target/tsan
 BIN="$PWD/target/tsan/$TARGET/release/taipan"
 status=0
 for mode in "" 1; do

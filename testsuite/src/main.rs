@@ -1,8 +1,9 @@
 //! The `taipan` command, linked into this crate so the case harness runs exactly what
 //! users run (`CARGO_BIN_EXE_taipan-testsuite` is this binary).
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+/// The same allocator as `taipan` (see `cli/src/main.rs`): linking mimalloc replaces
+/// `malloc`.
+use mimalloc as _;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -11,9 +11,9 @@
 //! constant, name and code-unit counts.
 
 /// The same allocator as the `taipan` command (see `cli/src/main.rs`), so the driver
-/// measures what users run.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+/// measures what users run: linking mimalloc replaces `malloc`.
+#[cfg(feature = "mimalloc")]
+use mimalloc as _;
 
 use benchmarks::{python_files, python3_executable, python3_stdlib};
 use compiler::passes::{PassOptions, optimize_function};
