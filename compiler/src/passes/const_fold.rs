@@ -43,6 +43,19 @@ const MAX_STR_SIZE: usize = 4096;
 const MAX_TOTAL_ITEMS: i64 = 1024;
 
 pub fn run(func: &mut Function) {
+    // Most functions have nothing to fold: a sequential pass over the instruction arena
+    // (a superset of the laid-out code) and the terminators says so more cheaply than the
+    // scan below, which follows the layout through instruction ids.
+    if !func.insts.iter().any(|inst| operands_are_const(func, inst))
+        && !func.layout.iter().any(|block| {
+            matches!(
+                &func.blocks[block.index()].term,
+                Some(Terminator::Branch { cond, .. }) if func.value_const(*cond).is_some()
+            )
+        })
+    {
+        return;
+    }
     // Layout order need not follow dominance, so repeat until no fold enables another.
     // A scan reads each instruction after the folds before it, so only a reader laid out
     // before the folded instruction's block can miss a new constant. Every reader of a value
