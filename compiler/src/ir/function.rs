@@ -803,10 +803,20 @@ impl Function {
         self.pools_dirty = true;
     }
 
+    /// Rebuilds the interning indexes if [`Function::reindex_pools`] asked for it. Every
+    /// interning checks, and lowering interns far more often than anything edits the pools:
+    /// the check inlines and the rebuild stays out of line.
+    #[inline]
     fn rebuild_pool_indexes(&mut self) {
-        if !std::mem::take(&mut self.pools_dirty) {
-            return;
+        if self.pools_dirty {
+            self.rebuild_pool_indexes_now();
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn rebuild_pool_indexes_now(&mut self) {
+        self.pools_dirty = false;
         self.simple_consts = [NO_CONST; 4];
         self.const_index.rebuild(&self.consts);
         self.name_index.rebuild(&self.names);
