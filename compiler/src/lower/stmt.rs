@@ -568,62 +568,59 @@ pub(crate) fn clean_docstring(doc: &str) -> String {
     // of docstrings.)
     let bytes = doc.as_bytes();
     let first_end = line_end(bytes, 0);
+    // Each later line's start, indentation and end, found once: the margin needs them
+    // all before the first line is copied.
+    let mut lines = Vec::new();
     let mut margin = usize::MAX;
     let mut start = first_end + 1;
-    while start < bytes.len() {
-        let indent = leading_spaces(bytes, start, usize::MAX);
+    while start <= bytes.len() {
+        let indent = leading_spaces(bytes, start);
         let end = line_end(bytes, start + indent);
         // Lines of spaces alone do not set the margin.
         if start + indent < end {
             margin = margin.min(indent);
         }
+        lines.push((start, indent, end));
         start = end + 1;
     }
     let margin = if margin == usize::MAX { 0 } else { margin };
     let mut out = String::with_capacity(doc.len());
     out.push_str(doc[..first_end].trim_start_matches(' '));
-    let mut start = first_end + 1;
-    while start <= bytes.len() {
-        let skip = leading_spaces(bytes, start, margin);
-        let end = line_end(bytes, start + skip);
+    for (start, indent, end) in lines {
         out.push('\n');
-        out.push_str(&doc[start + skip..end]);
-        start = end + 1;
+        out.push_str(&doc[start + indent.min(margin)..end]);
     }
     out
 }
 
 /// The index of the first `\n` in `bytes` from `from` on, or the length of `bytes`.
 fn line_end(bytes: &[u8], from: usize) -> usize {
-    let mut at = from;
+    let rest = bytes.get(from..).unwrap_or_default();
     // Eight bytes at a time while none is a `\n`: XOR-ing a word with `\n` in every byte
     // leaves a zero byte exactly where a `\n` was, and the classic test below finds one.
     const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
     const LOW_BITS: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
-    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        let word = u64::from_ne_bytes(*chunk) ^ NEWLINES;
+    let mut at = 0;
+    for word in rest.as_chunks::<8>().0 {
+        let word = u64::from_ne_bytes(*word) ^ NEWLINES;
         if word.wrapping_sub(LOW_BITS) & !word & HIGH_BITS != 0 {
             break;
         }
         at += 8;
     }
-    match bytes
-        .get(at..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
-    {
-        Some(offset) => at + offset,
+    match rest[at..].iter().position(|&b| b == b'\n') {
+        Some(offset) => from + at + offset,
         None => bytes.len(),
     }
 }
 
-/// How many spaces (at most `max`) start `bytes[from..]`.
-fn leading_spaces(bytes: &[u8], from: usize, max: usize) -> usize {
+/// How many spaces start `bytes[from..]`.
+fn leading_spaces(bytes: &[u8], from: usize) -> usize {
     bytes
         .get(from..)
         .unwrap_or_default()
         .iter()
-        .take(max)
         .take_while(|&&b| b == b' ')
         .count()
 }
