@@ -583,6 +583,10 @@ impl Function {
     }
 
     /// Appends an instruction to `block`, returning its result when the op has one.
+    /// Inlined, with all of [`Function::create_inst`], into the builder's `ins` and
+    /// `ins_void`, through which lowering emits every instruction: one call per instruction
+    /// instead of a chain of three.
+    #[inline(always)]
     pub fn push_inst(
         &mut self,
         block: Block,
@@ -591,7 +595,7 @@ impl Function {
         args: &[Value],
         loc: Loc,
     ) -> Option<Value> {
-        let (inst, result) = self.create_inst(op, imm, args, loc);
+        let (inst, result) = self.create_inst_inlined(op, imm, args, loc);
         self.blocks[block.index()].insts.push(inst);
         result
     }
@@ -599,6 +603,18 @@ impl Function {
     /// Creates an instruction that no block lists yet (a pass then places it), returning
     /// it and its result when the op has one.
     pub fn create_inst(
+        &mut self,
+        op: Op,
+        imm: Imm,
+        args: &[Value],
+        loc: Loc,
+    ) -> (Inst, Option<Value>) {
+        self.create_inst_inlined(op, imm, args, loc)
+    }
+
+    /// [`Function::create_inst`], inlined where it is called.
+    #[inline(always)]
+    fn create_inst_inlined(
         &mut self,
         op: Op,
         imm: Imm,
@@ -810,10 +826,20 @@ impl Function {
         self.pools_dirty = true;
     }
 
+    /// Rebuilds the interning indexes if [`Function::reindex_pools`] asked for it. Every
+    /// interning checks, and lowering interns far more often than anything edits the pools:
+    /// the check inlines and the rebuild stays out of line.
+    #[inline]
     fn rebuild_pool_indexes(&mut self) {
-        if !std::mem::take(&mut self.pools_dirty) {
-            return;
+        if self.pools_dirty {
+            self.rebuild_pool_indexes_now();
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn rebuild_pool_indexes_now(&mut self) {
+        self.pools_dirty = false;
         self.simple_consts = [NO_CONST; 4];
         self.const_index.rebuild(&self.consts);
         self.name_index.rebuild(&self.names);

@@ -31,7 +31,7 @@ impl Pieces {
     /// Appends literal text decoded by ruff from the source `source`, a whole string token
     /// when `token`, else the body of an f-string's literal part.
     fn push_literal(&mut self, value: &str, source: Option<&str>, token: bool) {
-        if value.contains('\u{FFFD}') {
+        if super::surrogates::has_replacement_char(value) {
             let traced = source.and_then(|src| {
                 if token {
                     super::surrogates::replacement_origins(src, &mut self.origins)

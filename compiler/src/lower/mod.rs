@@ -217,14 +217,23 @@ impl<'a> Lowerer<'a> {
 
     // ---- source positions -------------------------------------------------------------
 
-    /// 1-based line and 0-based byte column of a source offset.
-    #[inline]
+    /// 1-based line and 0-based byte column of a source offset. The check against the
+    /// cached line inlines into every caller (most offsets are on it); the rest is out of
+    /// line.
+    #[inline(always)]
     pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
         let offset = u32::from(offset);
         let span = self.line_span.get();
         if let Some(col) = span.col(offset) {
             return (span.line, col);
         }
+        self.line_col_off_span(offset)
+    }
+
+    /// [`Lowerer::line_col`] of an offset off the cached line.
+    #[inline(never)]
+    fn line_col_off_span(&self, offset: u32) -> (u32, u32) {
+        let span = self.line_span.get();
         // Lowering moves on a statement at a time, so the next line is tried before the
         // index is searched.
         if offset >= span.end {
@@ -241,8 +250,27 @@ impl<'a> Lowerer<'a> {
 
     /// The IR location of a source range. Both ends usually lie on a line already at
     /// hand, so nothing else is cached: keeping the last range with its location, to
-    /// answer a repeated range, cost more in checks and updates than it saved.
+    /// answer a repeated range, cost more in checks and updates than it saved. The case of
+    /// both ends on the cached line inlines into every caller.
+    #[inline(always)]
     pub fn loc(&self, range: TextRange) -> Loc {
+        let (start, end) = (u32::from(range.start()), u32::from(range.end()));
+        let span = self.line_span.get();
+        // A range never ends before it starts, so this puts both ends on the span's line.
+        if start >= span.start && end < span.end {
+            return Loc {
+                line: span.line,
+                col: start - span.start,
+                end_line: span.line,
+                end_col: end - span.start,
+            };
+        }
+        self.loc_off_span(range)
+    }
+
+    /// [`Lowerer::loc`] of a range not lying on the cached line.
+    #[inline(never)]
+    fn loc_off_span(&self, range: TextRange) -> Loc {
         let (line, col) = self.line_col(range.start());
         // The end is looked up without moving the cached line: a range ending on another
         // line (a compound statement) is usually followed by its first sub-expression,
@@ -269,6 +297,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Sets the location of subsequently emitted instructions.
+    #[inline]
     pub fn set_loc(&mut self, range: TextRange) {
         let loc = self.loc(range);
         self.b().loc = loc;

@@ -557,32 +557,72 @@ pub(crate) fn body_has_annotations(body: &[Stmt]) -> bool {
 pub(crate) fn clean_docstring(doc: &str) -> String {
     // Docstrings are long and rarely hold tabs: only those are copied before the copy
     // that removes the margin.
-    let doc = if doc.contains('\t') {
+    let doc = if doc.as_bytes().contains(&b'\t') {
         std::borrow::Cow::Owned(expand_tabs(doc))
     } else {
         std::borrow::Cow::Borrowed(doc)
     };
-    let lines: Vec<&str> = doc.split('\n').collect();
-    let margin = lines
-        .iter()
-        .skip(1)
-        .filter_map(|line| {
-            let indent = line.len() - line.trim_start_matches(' ').len();
-            (indent < line.len()).then_some(indent)
-        })
-        .min()
-        .unwrap_or(0);
-    let mut out = String::with_capacity(doc.len());
-    for (i, line) in lines.iter().enumerate() {
-        if i == 0 {
-            out.push_str(line.trim_start_matches(' '));
-        } else {
-            out.push('\n');
-            let spaces = line.len() - line.trim_start_matches(' ').len();
-            out.push_str(&line[spaces.min(margin)..]);
+    // The text is walked by bytes, a line at a time: `\n` and ` ` are ASCII, so every
+    // index found is a character boundary. (Splitting into a list of lines and trimming
+    // each as characters cost several times more; the standard library holds thousands
+    // of docstrings.)
+    let bytes = doc.as_bytes();
+    let first_end = line_end(bytes, 0);
+    // Each later line's start, indentation and end, found once: the margin needs them
+    // all before the first line is copied.
+    let mut lines = Vec::new();
+    let mut margin = usize::MAX;
+    let mut start = first_end + 1;
+    while start <= bytes.len() {
+        let indent = leading_spaces(bytes, start);
+        let end = line_end(bytes, start + indent);
+        // Lines of spaces alone do not set the margin.
+        if start + indent < end {
+            margin = margin.min(indent);
         }
+        lines.push((start, indent, end));
+        start = end + 1;
+    }
+    let margin = if margin == usize::MAX { 0 } else { margin };
+    let mut out = String::with_capacity(doc.len());
+    out.push_str(doc[..first_end].trim_start_matches(' '));
+    for (start, indent, end) in lines {
+        out.push('\n');
+        out.push_str(&doc[start + indent.min(margin)..end]);
     }
     out
+}
+
+/// The index of the first `\n` in `bytes` from `from` on, or the length of `bytes`.
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    // Eight bytes at a time while none is a `\n`: XOR-ing a word with `\n` in every byte
+    // leaves a zero byte exactly where a `\n` was, and the classic test below finds one.
+    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    const LOW_BITS: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut at = 0;
+    for word in rest.as_chunks::<8>().0 {
+        let word = u64::from_ne_bytes(*word) ^ NEWLINES;
+        if word.wrapping_sub(LOW_BITS) & !word & HIGH_BITS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    match rest[at..].iter().position(|&b| b == b'\n') {
+        Some(offset) => from + at + offset,
+        None => bytes.len(),
+    }
+}
+
+/// How many spaces start `bytes[from..]`.
+fn leading_spaces(bytes: &[u8], from: usize) -> usize {
+    bytes
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count()
 }
 
 /// `str.expandtabs()` with the default tab size of 8.
@@ -621,5 +661,69 @@ mod tests {
         );
         assert_eq!(clean_docstring("one line"), "one line");
         assert_eq!(clean_docstring("\n\tTabbed\n\t  x"), "\nTabbed\n  x");
+        assert_eq!(clean_docstring(""), "");
+        assert_eq!(clean_docstring("   "), "");
+        assert_eq!(clean_docstring("a\n"), "a\n");
+        assert_eq!(clean_docstring("a\n\n"), "a\n\n");
+        assert_eq!(clean_docstring("a\n   \n  b\n    c"), "a\n \nb\n  c");
+        assert_eq!(
+            clean_docstring(
+                "  Long first line, longer than a word.\n        indented line eight\n      x\r\n      "
+            ),
+            "Long first line, longer than a word.\n  indented line eight\nx\r\n"
+        );
+        assert_eq!(clean_docstring("x\n  é\n    ü"), "x\né\n  ü");
+    }
+
+    /// The line-splitting formulation `clean_docstring` replaced, kept as its reference.
+    fn reference(doc: &str) -> String {
+        let lines: Vec<&str> = doc.split('\n').collect();
+        let margin = lines
+            .iter()
+            .skip(1)
+            .filter_map(|line| {
+                let indent = line.len() - line.trim_start_matches(' ').len();
+                (indent < line.len()).then_some(indent)
+            })
+            .min()
+            .unwrap_or(0);
+        let mut out = String::new();
+        for (i, line) in lines.iter().enumerate() {
+            if i == 0 {
+                out.push_str(line.trim_start_matches(' '));
+            } else {
+                out.push('\n');
+                let spaces = line.len() - line.trim_start_matches(' ').len();
+                out.push_str(&line[spaces.min(margin)..]);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn matches_the_line_splitting_reference() {
+        // Every string of up to seven characters over an alphabet of the characters that
+        // matter, plus longer ones that exercise the word-at-a-time newline search.
+        let alphabet = [' ', '\n', 'x', 'é'];
+        let mut cases = vec![String::new()];
+        let mut frontier = vec![String::new()];
+        for _ in 0..7 {
+            let mut next = Vec::new();
+            for prefix in &frontier {
+                for &c in &alphabet {
+                    let mut s = prefix.clone();
+                    s.push(c);
+                    next.push(s);
+                }
+            }
+            cases.extend(next.iter().cloned());
+            frontier = next;
+        }
+        for (i, case) in frontier.iter().enumerate().step_by(7) {
+            cases.push(format!("{case}{}{case}", " ".repeat(i % 13)).repeat(3));
+        }
+        for case in &cases {
+            assert_eq!(clean_docstring(case), reference(case), "{case:?}");
+        }
     }
 }

@@ -16,7 +16,7 @@ pub(crate) fn literal_with_surrogates(
     literal: &ExprStringLiteral,
 ) -> Option<Vec<u8>> {
     let value = literal.value.to_str();
-    if !value.contains('\u{FFFD}') {
+    if !has_replacement_char(value) {
         return None;
     }
     // What each U+FFFD of the value stands for, in order: `Some(code)` for a surrogate.
@@ -26,6 +26,14 @@ pub(crate) fn literal_with_surrogates(
         replacement_origins(text, &mut origins)?;
     }
     apply_origins(value, &origins)
+}
+
+/// Whether `text` holds U+FFFD. The character is `EF BF BD` in UTF-8: looking for its first
+/// byte alone is a `memchr`, where searching for the character runs a substring search.
+/// Every string literal asks, and almost none holds a character from U+F000 up.
+#[inline]
+pub(crate) fn has_replacement_char(text: &str) -> bool {
+    text.as_bytes().contains(&0xEF) && text.contains('\u{FFFD}')
 }
 
 /// The three-byte generalized UTF-8 form of surrogate `code`.
