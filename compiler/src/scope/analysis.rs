@@ -25,26 +25,6 @@ pub(super) type NameId = u32;
 /// A set of names.
 type NameSet = FxHashSet<NameId>;
 
-/// Resolution decided so far for the symbols of one block (CPython's `scopes` dict), by
-/// the symbol's position in the block's list: a vector, where a map by name would hash
-/// every symbol twice.
-struct Resolutions {
-    /// The name id of every symbol (removed ones included, so positions stay valid).
-    ids: Vec<NameId>,
-    scopes: Vec<Option<SymbolScope>>,
-}
-
-impl Resolutions {
-    fn set(&mut self, position: usize, name: NameId, scope: SymbolScope) {
-        if position >= self.ids.len() {
-            self.ids.resize(position + 1, name);
-            self.scopes.resize(position + 1, None);
-        }
-        self.ids[position] = name;
-        self.scopes[position] = Some(scope);
-    }
-}
-
 /// The implicit cells a class body provides to the scopes nested in it; interned first,
 /// so their ids are their indexes here.
 const CLASS_CELLS: [&str; 3] = ["__class__", "__classdict__", "__conditional_annotations__"];
@@ -147,14 +127,10 @@ impl Builder<'_> {
                 new_bound.extend(bound.iter().copied());
             }
         }
-        // The id of every symbol by its index (removed ones included, so the indexes stay
-        // valid for `update_symbols`), and the live symbols to analyse.
-        let symbol_ids: Vec<NameId> = self.scopes[id].symbols.iter().map(|s| s.id).collect();
-        let count = symbol_ids.len();
-        let mut resolutions = Resolutions {
-            scopes: vec![None; count],
-            ids: symbol_ids,
-        };
+        // Each symbol's resolution (CPython's `scopes` dict) goes straight into the symbol:
+        // until this block is done nothing else reads its symbols' scopes, and a side
+        // table cost two allocations per block.
+        let count = self.scopes[id].symbols.len();
         // Most symbols are locals: sized once, not grown.
         let mut local = if has_children && function_like {
             NameSet::with_capacity_and_hasher(count, Default::default())
@@ -168,7 +144,7 @@ impl Builder<'_> {
             if symbol.removed {
                 continue;
             }
-            let (name, flags) = (resolutions.ids[position], symbol.flags);
+            let (name, flags) = (symbol.id, symbol.flags);
             let sets = NameSets {
                 bound: bound.as_mut(),
                 local: (has_children && function_like).then_some(&mut local),
@@ -177,7 +153,7 @@ impl Builder<'_> {
             };
             let resolved =
                 self.analyze_name(id, name, flags, sets, &mut type_params, class_entry, names)?;
-            resolutions.set(position, name, resolved);
+            self.scopes[id].symbols[position].scope = resolved;
         }
         if has_children && is_class {
             new_bound.extend([DUNDER_CLASS, DUNDER_CLASSDICT, CONDITIONAL_ANNOTATIONS]);
@@ -216,35 +192,34 @@ impl Builder<'_> {
                 names,
             )?;
             if inline {
-                self.inline_comprehension(
-                    id,
-                    child,
-                    &mut resolutions,
-                    &mut child_free,
-                    &mut inlined_cells,
-                    names,
-                );
+                self.inline_comprehension(id, child, &mut child_free, &mut inlined_cells, names);
                 self.scopes[child].comp_inlined = true;
             }
-            new_free.extend(child_free);
+            // Most blocks need nothing from outside.
+            if !child_free.is_empty() {
+                new_free.extend(child_free);
+            }
         }
 
         if function_like {
-            analyze_cells(&mut resolutions, &mut new_free, &inlined_cells);
+            self.analyze_cells(id, &mut new_free, &inlined_cells);
         } else if is_class {
             self.drop_class_free(id, &mut new_free);
         }
         let classflag = is_class || sees_class;
         self.update_symbols(
             id,
-            &resolutions,
             bound.as_ref(),
             &new_free,
             &inlined_cells,
             classflag,
             names,
         );
-        free.extend(new_free);
+        if free.is_empty() {
+            free = new_free;
+        } else {
+            free.extend(new_free);
+        }
         Ok(free)
     }
 
@@ -361,7 +336,6 @@ impl Builder<'_> {
         &mut self,
         parent: usize,
         comp: usize,
-        resolutions: &mut Resolutions,
         comp_free: &mut NameSet,
         inlined_cells: &mut NameSet,
         names: &mut Names,
@@ -391,8 +365,7 @@ impl Builder<'_> {
             let text = names.text(name);
             match self.scopes[parent].get(text).map(|s| s.flags) {
                 None => {
-                    let position = self.scopes[parent].insert(text, name, flags, scope);
-                    resolutions.set(position, name, scope);
+                    self.scopes[parent].insert(text, name, flags, scope);
                 }
                 Some(parent_flags) => {
                     // A name the comprehension uses freely that the parent function binds is
@@ -426,6 +399,23 @@ impl Builder<'_> {
         })
     }
 
+    /// CPython's `analyze_cells`: locals of block `id` that children need (or that inlined
+    /// comprehensions made cells) become cells.
+    fn analyze_cells(&mut self, id: usize, free: &mut NameSet, inlined_cells: &NameSet) {
+        if free.is_empty() && inlined_cells.is_empty() {
+            return;
+        }
+        for symbol in self.scopes[id].symbols.iter_mut() {
+            if symbol.removed || symbol.scope != SymbolScope::Local {
+                continue;
+            }
+            if free.contains(&symbol.id) || inlined_cells.contains(&symbol.id) {
+                symbol.scope = SymbolScope::Cell;
+                free.remove(&symbol.id);
+            }
+        }
+    }
+
     /// CPython's `drop_class_free`: the implicit class cells stop at the class body.
     fn drop_class_free(&mut self, id: usize, free: &mut NameSet) {
         if free.remove(&DUNDER_CLASS) {
@@ -441,14 +431,9 @@ impl Builder<'_> {
 
     /// CPython's `update_symbols`: records the resolutions, and adds free variables that
     /// pass through this block only to reach a child.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "mirrors CPython's update_symbols"
-    )]
     fn update_symbols(
         &mut self,
         id: usize,
-        resolutions: &Resolutions,
         bound: Option<&NameSet>,
         free: &NameSet,
         inlined_cells: &NameSet,
@@ -456,16 +441,12 @@ impl Builder<'_> {
         names: &mut Names,
     ) {
         let scope = &mut self.scopes[id];
-        for (index, symbol) in scope.symbols.iter_mut().enumerate() {
-            if symbol.removed {
-                continue;
-            }
-            let name = symbol.id;
-            if inlined_cells.contains(&name) {
-                symbol.flags |= DEF_COMP_CELL;
-            }
-            if let Some(Some(resolved)) = resolutions.scopes.get(index) {
-                symbol.scope = *resolved;
+        // The resolutions are in place already; only inlined cells remain to mark.
+        if !inlined_cells.is_empty() {
+            for symbol in scope.symbols.iter_mut().filter(|s| !s.removed) {
+                if inlined_cells.contains(&symbol.id) {
+                    symbol.flags |= DEF_COMP_CELL;
+                }
             }
         }
         // CPython iterates a set here; sorting keeps the symbol order deterministic.
@@ -495,18 +476,4 @@ struct NameSets<'a> {
     local: Option<&'a mut NameSet>,
     free: &'a mut NameSet,
     global: &'a mut NameSet,
-}
-
-/// CPython's `analyze_cells`: locals that children need (or that inlined comprehensions
-/// made cells) become cells.
-fn analyze_cells(resolutions: &mut Resolutions, free: &mut NameSet, inlined_cells: &NameSet) {
-    for (name, scope) in resolutions.ids.iter().zip(&mut resolutions.scopes) {
-        if *scope != Some(SymbolScope::Local) {
-            continue;
-        }
-        if free.contains(name) || inlined_cells.contains(name) {
-            *scope = Some(SymbolScope::Cell);
-            free.remove(name);
-        }
-    }
 }

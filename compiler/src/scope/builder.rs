@@ -27,6 +27,24 @@ use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
 pub(super) type NameSet = FxHashSet<String>;
+
+thread_local! {
+    /// The scope list of the last table built on this thread, emptied: a module's scopes
+    /// are large structs, and growing their list again for every module copied each of
+    /// them several times (a fifth of the cost of a scope in a module of small functions).
+    /// It holds no Python state, only empty slots.
+    static SCOPE_BUFFER: std::cell::Cell<Vec<RawScope>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// An empty scope list with room for the scopes a module of `source_len` bytes is likely
+/// to have: the one the last table on this thread used, when there is one.
+fn scope_buffer(source_len: usize) -> Vec<RawScope> {
+    let mut scopes = SCOPE_BUFFER.take();
+    // A scope every 32 bytes covers even a module of one-line functions (each has a
+    // function and an annotation scope); most modules have far fewer.
+    scopes.reserve((source_len / 32 + 8).min(1 << 16));
+    scopes
+}
 pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
 
 /// Which comprehension a comprehension scope is (CPython's `_Py_comprehension_ty`).
@@ -264,7 +282,7 @@ impl<'a> Builder<'a> {
         Builder {
             filename,
             map: SourceMap::with_index(source, filename, index),
-            scopes: Vec::new(),
+            scopes: scope_buffer(source.len()),
             stack: Vec::new(),
             private: None,
             mangled_sets: Vec::new(),
@@ -432,12 +450,19 @@ impl<'a> Builder<'a> {
     // ---- definitions ------------------------------------------------------------------
 
     /// `_Py_MaybeMangle(st_private, ste, name)`.
+    #[inline]
     pub(super) fn mangle_in<'n>(&self, ste: usize, name: &'n str) -> std::borrow::Cow<'n, str> {
         // Outside classes nothing is mangled, and inside them only `__`-prefixed names
-        // can be: most names are decided by these two tests.
+        // can be: most names are decided by these two tests, inline at every definition.
         if self.private.is_none() || !name.starts_with("__") {
             return std::borrow::Cow::Borrowed(name);
         }
+        self.mangle_private(ste, name)
+    }
+
+    /// The rest of [`Builder::mangle_in`], for a `__` name inside a class.
+    #[cold]
+    fn mangle_private<'n>(&self, ste: usize, name: &'n str) -> std::borrow::Cow<'n, str> {
         if let Some(set) = self.scopes[ste].mangled_names
             && !self.mangled_sets[set].contains(name)
         {
@@ -690,11 +715,16 @@ impl<'a> Builder<'a> {
                 names.sort();
                 names
             });
+            // Each raw child becomes one child in the table.
+            scope.children = Vec::with_capacity(raw.children.len());
             let id = table.add_scope(scope);
             for &child in raw.children.iter().rev() {
                 work.push((child, Some(id)));
             }
         }
+        let mut scopes = std::mem::take(&mut self.scopes);
+        scopes.clear();
+        SCOPE_BUFFER.set(scopes);
         table
     }
 }
