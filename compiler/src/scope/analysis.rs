@@ -69,14 +69,15 @@ impl Names {
     }
 
     fn text(&self, id: NameId) -> &str {
-        let id = id as usize;
-        let start = if id == 0 {
-            0
-        } else {
-            self.ends[id - 1] as usize
-        };
-        &self.texts[start..self.ends[id] as usize]
+        text_of(&self.texts, &self.ends, id)
     }
+}
+
+/// The text of name `id` in [`Names`]'s `texts` and `ends`.
+fn text_of<'t>(texts: &'t str, ends: &[u32], id: NameId) -> &'t str {
+    let id = id as usize;
+    let start = if id == 0 { 0 } else { ends[id - 1] as usize };
+    &texts[start..ends[id] as usize]
 }
 
 impl Builder<'_> {
@@ -241,13 +242,14 @@ impl Builder<'_> {
             free,
             global,
         } = sets;
-        let text = names.text(name);
+        // The text is only needed for errors and class lookups: most names never ask.
+        let text = || names.text(name);
         if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
                 return Err(self.error_at_directive(
                     id,
-                    text,
-                    format!("name '{text}' is nonlocal and global"),
+                    text(),
+                    format!("name '{}' is nonlocal and global", text()),
                 ));
             }
             global.insert(name);
@@ -260,22 +262,25 @@ impl Builder<'_> {
             let Some(bound) = bound else {
                 return Err(self.error_at_directive(
                     id,
-                    text,
+                    text(),
                     "nonlocal declaration not allowed at module level".into(),
                 ));
             };
             if !bound.contains(&name) {
                 return Err(self.error_at_directive(
                     id,
-                    text,
-                    format!("no binding for nonlocal '{text}' found"),
+                    text(),
+                    format!("no binding for nonlocal '{}' found", text()),
                 ));
             }
             if type_params.contains(&name) {
                 return Err(self.error_at_directive(
                     id,
-                    text,
-                    format!("nonlocal binding not allowed for type parameter '{text}'"),
+                    text(),
+                    format!(
+                        "nonlocal binding not allowed for type parameter '{}'",
+                        text()
+                    ),
                 ));
             }
             free.insert(name);
@@ -296,7 +301,7 @@ impl Builder<'_> {
         // A scope that can see a class namespace reads names the class binds from the class
         // dict and then the globals, skipping any outer function binding.
         if let Some(class) = class_entry {
-            let class_flags = self.scopes[class].flags(text);
+            let class_flags = self.scopes[class].flags(text());
             if class_flags & DEF_GLOBAL != 0 {
                 return Ok(SymbolScope::GlobalExplicit);
             }

@@ -39,11 +39,16 @@ thread_local! {
 /// An empty scope list with room for the scopes a module of `source_len` bytes is likely
 /// to have: the one the last table on this thread used, when there is one.
 fn scope_buffer(source_len: usize) -> Vec<RawScope> {
-    let mut scopes = SCOPE_BUFFER.take();
-    // A scope every 32 bytes covers even a module of one-line functions (each has a
+    let scopes = SCOPE_BUFFER.take();
+    // A scope every 24 bytes covers even a module of one-line functions (each has a
     // function and an annotation scope); most modules have far fewer.
-    scopes.reserve((source_len / 32 + 8).min(1 << 16));
-    scopes
+    let likely = (source_len / 24 + 8).min(1 << 16);
+    if scopes.capacity() >= likely {
+        return scopes;
+    }
+    // A fresh list: growing the old one would copy its whole (empty) allocation.
+    drop(scopes);
+    Vec::with_capacity(likely)
 }
 pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
 
