@@ -290,10 +290,13 @@ impl Builder<'_> {
             if let Some(local) = local {
                 local.insert(name);
             }
-            global.remove(&name);
+            // The sets are mostly empty: a probe would still hash the name.
+            if !global.is_empty() {
+                global.remove(&name);
+            }
             if flags & DEF_TYPE_PARAM != 0 {
                 type_params.insert(name);
-            } else {
+            } else if !type_params.is_empty() {
                 type_params.remove(&name);
             }
             return Ok(SymbolScope::Local);
@@ -310,6 +313,7 @@ impl Builder<'_> {
             }
         }
         if let Some(bound) = bound
+            && !bound.is_empty()
             && bound.contains(&name)
         {
             free.insert(name);

@@ -213,6 +213,9 @@ pub(super) struct Builder<'a> {
     /// The parser's semantic checks, when this walk drives them (see
     /// [`build_checked`]).
     pub(super) semantic: Option<Fused<'a>>,
+    /// The id of `.format`, the first symbol of every annotation-like scope (half of all
+    /// scopes: every function has an annotation scope), once it is interned.
+    format_id: Option<NameId>,
     /// The class whose `__static_attributes__` a `self.<name>` store met now belongs to:
     /// the innermost class body being walked, through the functions nested in it, but not
     /// inside the type parameters of a class nested in it (CPython's
@@ -298,6 +301,7 @@ impl<'a> Builder<'a> {
             deferred: None,
             names: Names::new(),
             semantic: None,
+            format_id: None,
             attribute_owner: None,
             static_attributes: Vec::new(),
         }
@@ -443,9 +447,25 @@ impl<'a> Builder<'a> {
         ) {
             // The `format` argument of `__annotate__`-style functions, defined and used
             // (one definition with both flags records the same as two in a row).
-            self.add_def(".format", DEF_PARAM | USE, range)?;
+            self.add_format_param(id);
         }
         Ok(id)
+    }
+
+    /// `add_def(".format", DEF_PARAM | USE)` in the fresh scope `id`, without the checks
+    /// and lookups that cannot find anything there: the name is not `__debug__`, is never
+    /// mangled, and the scope has no symbols yet.
+    fn add_format_param(&mut self, id: usize) {
+        const FORMAT: &str = ".format";
+        let hash = name_hash(FORMAT);
+        let name_id = match self.format_id {
+            Some(name_id) => name_id,
+            None => *self.format_id.insert(self.names.id_hashed(hash, FORMAT)),
+        };
+        let scope = &mut self.scopes[id];
+        debug_assert!(scope.symbols.is_empty() && !scope.comp_iter_target);
+        scope.push_new(hash, FORMAT, name_id, DEF_PARAM | USE, SymbolScope::Local);
+        scope.varnames.push(FORMAT.to_owned());
     }
 
     pub(super) fn exit_block(&mut self) {
@@ -483,6 +503,7 @@ impl<'a> Builder<'a> {
         self.scopes[ste].flags(&mangled)
     }
 
+    #[inline]
     pub(super) fn add_def(&mut self, name: &str, flag: u32, range: TextRange) -> BuildResult<()> {
         let ctx = if flag == USE {
             ExprContext::Load
@@ -492,6 +513,9 @@ impl<'a> Builder<'a> {
         self.add_def_ctx(name, flag, range, ctx)
     }
 
+    /// Inline at every definition and use: it only guards the one call of
+    /// [`Builder::add_def_helper`].
+    #[inline]
     pub(super) fn add_def_ctx(
         &mut self,
         name: &str,
@@ -668,21 +692,21 @@ impl<'a> Builder<'a> {
             // A scope converted once gives its parts to the table instead of copies.
             let once = links[raw_id] <= 1;
             let take = |s: &mut String| if once { std::mem::take(s) } else { s.clone() };
-            let mut scope = Scope::new(raw.kind, take(&mut raw.name), raw.key, parent, raw.lineno);
-            scope.params = if once {
+            let name = take(&mut raw.name);
+            let params = if once {
                 std::mem::take(&mut raw.varnames)
             } else {
                 raw.varnames.clone()
             };
-            scope.private = if once {
+            let private = if once {
                 raw.private.take()
             } else {
                 raw.private.clone()
             };
-            if once && !raw.symbols.iter().any(|s| s.removed) {
+            let moved = once && !raw.symbols.iter().any(|s| s.removed);
+            let (symbols, symbol_index) = if moved {
                 // The raw index maps each name to its position already.
-                scope.symbol_index = std::mem::take(&mut raw.index);
-                scope.symbols = std::mem::take(&mut raw.symbols)
+                let symbols = std::mem::take(&mut raw.symbols)
                     .into_iter()
                     .map(|s| Symbol {
                         name: s.name,
@@ -690,38 +714,57 @@ impl<'a> Builder<'a> {
                         flags: s.flags,
                     })
                     .collect();
+                (symbols, std::mem::take(&mut raw.index))
             } else {
+                (Vec::new(), SymbolIndex::default())
+            };
+            let raw = &self.scopes[raw_id];
+            let static_attributes = if raw.kind == ScopeKind::Class {
+                let stores = &self.static_attributes;
+                let start = stores.partition_point(|&(owner, _)| owner < raw_id);
+                let end = stores.partition_point(|&(owner, _)| owner <= raw_id);
+                stores[start..end]
+                    .iter()
+                    .map(|&(_, name)| name.to_owned())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            // Built in one piece, where filling in a `Scope::new` wrote most fields twice.
+            let mut scope = Scope {
+                kind: raw.kind,
+                name,
+                key: raw.key,
+                parent,
+                // Each raw child becomes one child in the table.
+                children: Vec::with_capacity(raw.children.len()),
+                symbols,
+                symbol_index,
+                params,
+                is_generator: raw.is_generator,
+                is_coroutine: raw.is_coroutine,
+                has_varargs: raw.has_varargs,
+                has_varkeywords: raw.has_varkeywords,
+                comp_inlined: raw.comp_inlined,
+                needs_class_closure: raw.needs_class_closure,
+                needs_classdict: raw.needs_classdict,
+                can_see_class_scope: raw.can_see_class_scope,
+                lineno: raw.lineno,
+                has_conditional_annotations: raw.has_conditional_annotations,
+                annotations_used: raw.annotations_used,
+                private,
+                mangled_names: raw.mangled_names.map(|set| {
+                    let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
+                    names.sort();
+                    names
+                }),
+                static_attributes,
+            };
+            if !moved {
                 for symbol in raw.symbols.iter().filter(|s| !s.removed) {
                     scope.add_flag(&symbol.name, symbol.flags).scope = symbol.scope;
                 }
             }
-            let raw = &self.scopes[raw_id];
-            scope.is_generator = raw.is_generator;
-            scope.is_coroutine = raw.is_coroutine;
-            scope.has_varargs = raw.has_varargs;
-            scope.has_varkeywords = raw.has_varkeywords;
-            scope.comp_inlined = raw.comp_inlined;
-            scope.needs_class_closure = raw.needs_class_closure;
-            scope.needs_classdict = raw.needs_classdict;
-            scope.can_see_class_scope = raw.can_see_class_scope;
-            scope.has_conditional_annotations = raw.has_conditional_annotations;
-            scope.annotations_used = raw.annotations_used;
-            if raw.kind == ScopeKind::Class {
-                let stores = &self.static_attributes;
-                let start = stores.partition_point(|&(owner, _)| owner < raw_id);
-                let end = stores.partition_point(|&(owner, _)| owner <= raw_id);
-                scope.static_attributes = stores[start..end]
-                    .iter()
-                    .map(|&(_, name)| name.to_owned())
-                    .collect();
-            }
-            scope.mangled_names = raw.mangled_names.map(|set| {
-                let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
-                names.sort();
-                names
-            });
-            // Each raw child becomes one child in the table.
-            scope.children = Vec::with_capacity(raw.children.len());
             let id = table.add_scope(scope);
             for &child in raw.children.iter().rev() {
                 work.push((child, Some(id)));
