@@ -464,8 +464,12 @@ impl<'a> Builder<'a> {
         };
         let scope = &mut self.scopes[id];
         debug_assert!(scope.symbols.is_empty() && !scope.comp_iter_target);
+        // Most such scopes keep one or two names (`.format`, `__classdict__`) and this one
+        // parameter: lists of the default first size would be mostly empty, and the
+        // allocator's slow path runs in proportion to the bytes taken.
+        scope.symbols.reserve_exact(2);
         scope.push_new(hash, FORMAT, name_id, DEF_PARAM | USE, SymbolScope::Local);
-        scope.varnames.push(FORMAT.to_owned());
+        scope.varnames = vec![FORMAT.to_owned()];
     }
 
     pub(super) fn exit_block(&mut self) {
@@ -515,7 +519,7 @@ impl<'a> Builder<'a> {
 
     /// Inline at every definition and use: it only guards the one call of
     /// [`Builder::add_def_helper`].
-    #[inline]
+    #[inline(always)]
     pub(super) fn add_def_ctx(
         &mut self,
         name: &str,
