@@ -25,26 +25,6 @@ pub(super) type NameId = u32;
 /// A set of names.
 type NameSet = FxHashSet<NameId>;
 
-/// Resolution decided so far for the symbols of one block (CPython's `scopes` dict), by
-/// the symbol's position in the block's list: a vector, where a map by name would hash
-/// every symbol twice.
-struct Resolutions {
-    /// The name id of every symbol (removed ones included, so positions stay valid).
-    ids: Vec<NameId>,
-    scopes: Vec<Option<SymbolScope>>,
-}
-
-impl Resolutions {
-    fn set(&mut self, position: usize, name: NameId, scope: SymbolScope) {
-        if position >= self.ids.len() {
-            self.ids.resize(position + 1, name);
-            self.scopes.resize(position + 1, None);
-        }
-        self.ids[position] = name;
-        self.scopes[position] = Some(scope);
-    }
-}
-
 /// The implicit cells a class body provides to the scopes nested in it; interned first,
 /// so their ids are their indexes here.
 const CLASS_CELLS: [&str; 3] = ["__class__", "__classdict__", "__conditional_annotations__"];
@@ -89,14 +69,15 @@ impl Names {
     }
 
     fn text(&self, id: NameId) -> &str {
-        let id = id as usize;
-        let start = if id == 0 {
-            0
-        } else {
-            self.ends[id - 1] as usize
-        };
-        &self.texts[start..self.ends[id] as usize]
+        text_of(&self.texts, &self.ends, id)
     }
+}
+
+/// The text of name `id` in [`Names`]'s `texts` and `ends`.
+fn text_of<'t>(texts: &'t str, ends: &[u32], id: NameId) -> &'t str {
+    let id = id as usize;
+    let start = if id == 0 { 0 } else { ends[id - 1] as usize };
+    &texts[start..ends[id] as usize]
 }
 
 impl Builder<'_> {
@@ -147,14 +128,10 @@ impl Builder<'_> {
                 new_bound.extend(bound.iter().copied());
             }
         }
-        // The id of every symbol by its index (removed ones included, so the indexes stay
-        // valid for `update_symbols`), and the live symbols to analyse.
-        let symbol_ids: Vec<NameId> = self.scopes[id].symbols.iter().map(|s| s.id).collect();
-        let count = symbol_ids.len();
-        let mut resolutions = Resolutions {
-            scopes: vec![None; count],
-            ids: symbol_ids,
-        };
+        // Each symbol's resolution (CPython's `scopes` dict) goes straight into the symbol:
+        // until this block is done nothing else reads its symbols' scopes, and a side
+        // table cost two allocations per block.
+        let count = self.scopes[id].symbols.len();
         // Most symbols are locals: sized once, not grown.
         let mut local = if has_children && function_like {
             NameSet::with_capacity_and_hasher(count, Default::default())
@@ -168,7 +145,7 @@ impl Builder<'_> {
             if symbol.removed {
                 continue;
             }
-            let (name, flags) = (resolutions.ids[position], symbol.flags);
+            let (name, flags) = (symbol.id, symbol.flags);
             let sets = NameSets {
                 bound: bound.as_mut(),
                 local: (has_children && function_like).then_some(&mut local),
@@ -177,7 +154,7 @@ impl Builder<'_> {
             };
             let resolved =
                 self.analyze_name(id, name, flags, sets, &mut type_params, class_entry, names)?;
-            resolutions.set(position, name, resolved);
+            self.scopes[id].symbols[position].scope = resolved;
         }
         if has_children && is_class {
             new_bound.extend([DUNDER_CLASS, DUNDER_CLASSDICT, CONDITIONAL_ANNOTATIONS]);
@@ -216,35 +193,34 @@ impl Builder<'_> {
                 names,
             )?;
             if inline {
-                self.inline_comprehension(
-                    id,
-                    child,
-                    &mut resolutions,
-                    &mut child_free,
-                    &mut inlined_cells,
-                    names,
-                );
+                self.inline_comprehension(id, child, &mut child_free, &mut inlined_cells, names);
                 self.scopes[child].comp_inlined = true;
             }
-            new_free.extend(child_free);
+            // Most blocks need nothing from outside.
+            if !child_free.is_empty() {
+                new_free.extend(child_free);
+            }
         }
 
         if function_like {
-            analyze_cells(&mut resolutions, &mut new_free, &inlined_cells);
+            self.analyze_cells(id, &mut new_free, &inlined_cells);
         } else if is_class {
             self.drop_class_free(id, &mut new_free);
         }
         let classflag = is_class || sees_class;
         self.update_symbols(
             id,
-            &resolutions,
             bound.as_ref(),
             &new_free,
             &inlined_cells,
             classflag,
             names,
         );
-        free.extend(new_free);
+        if free.is_empty() {
+            free = new_free;
+        } else {
+            free.extend(new_free);
+        }
         Ok(free)
     }
 
@@ -266,13 +242,14 @@ impl Builder<'_> {
             free,
             global,
         } = sets;
-        let text = names.text(name);
+        // The text is only needed for errors and class lookups: most names never ask.
+        let text = || names.text(name);
         if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
                 return Err(self.error_at_directive(
                     id,
-                    text,
-                    format!("name '{text}' is nonlocal and global"),
+                    text(),
+                    format!("name '{}' is nonlocal and global", text()),
                 ));
             }
             global.insert(name);
@@ -285,22 +262,25 @@ impl Builder<'_> {
             let Some(bound) = bound else {
                 return Err(self.error_at_directive(
                     id,
-                    text,
+                    text(),
                     "nonlocal declaration not allowed at module level".into(),
                 ));
             };
             if !bound.contains(&name) {
                 return Err(self.error_at_directive(
                     id,
-                    text,
-                    format!("no binding for nonlocal '{text}' found"),
+                    text(),
+                    format!("no binding for nonlocal '{}' found", text()),
                 ));
             }
             if type_params.contains(&name) {
                 return Err(self.error_at_directive(
                     id,
-                    text,
-                    format!("nonlocal binding not allowed for type parameter '{text}'"),
+                    text(),
+                    format!(
+                        "nonlocal binding not allowed for type parameter '{}'",
+                        text()
+                    ),
                 ));
             }
             free.insert(name);
@@ -310,10 +290,13 @@ impl Builder<'_> {
             if let Some(local) = local {
                 local.insert(name);
             }
-            global.remove(&name);
+            // The sets are mostly empty: a probe would still hash the name.
+            if !global.is_empty() {
+                global.remove(&name);
+            }
             if flags & DEF_TYPE_PARAM != 0 {
                 type_params.insert(name);
-            } else {
+            } else if !type_params.is_empty() {
                 type_params.remove(&name);
             }
             return Ok(SymbolScope::Local);
@@ -321,7 +304,7 @@ impl Builder<'_> {
         // A scope that can see a class namespace reads names the class binds from the class
         // dict and then the globals, skipping any outer function binding.
         if let Some(class) = class_entry {
-            let class_flags = self.scopes[class].flags(text);
+            let class_flags = self.scopes[class].flags(text());
             if class_flags & DEF_GLOBAL != 0 {
                 return Ok(SymbolScope::GlobalExplicit);
             }
@@ -330,6 +313,7 @@ impl Builder<'_> {
             }
         }
         if let Some(bound) = bound
+            && !bound.is_empty()
             && bound.contains(&name)
         {
             free.insert(name);
@@ -361,7 +345,6 @@ impl Builder<'_> {
         &mut self,
         parent: usize,
         comp: usize,
-        resolutions: &mut Resolutions,
         comp_free: &mut NameSet,
         inlined_cells: &mut NameSet,
         names: &mut Names,
@@ -391,8 +374,7 @@ impl Builder<'_> {
             let text = names.text(name);
             match self.scopes[parent].get(text).map(|s| s.flags) {
                 None => {
-                    let position = self.scopes[parent].insert(text, name, flags, scope);
-                    resolutions.set(position, name, scope);
+                    self.scopes[parent].insert(text, name, flags, scope);
                 }
                 Some(parent_flags) => {
                     // A name the comprehension uses freely that the parent function binds is
@@ -426,6 +408,23 @@ impl Builder<'_> {
         })
     }
 
+    /// CPython's `analyze_cells`: locals of block `id` that children need (or that inlined
+    /// comprehensions made cells) become cells.
+    fn analyze_cells(&mut self, id: usize, free: &mut NameSet, inlined_cells: &NameSet) {
+        if free.is_empty() && inlined_cells.is_empty() {
+            return;
+        }
+        for symbol in self.scopes[id].symbols.iter_mut() {
+            if symbol.removed || symbol.scope != SymbolScope::Local {
+                continue;
+            }
+            if free.contains(&symbol.id) || inlined_cells.contains(&symbol.id) {
+                symbol.scope = SymbolScope::Cell;
+                free.remove(&symbol.id);
+            }
+        }
+    }
+
     /// CPython's `drop_class_free`: the implicit class cells stop at the class body.
     fn drop_class_free(&mut self, id: usize, free: &mut NameSet) {
         if free.remove(&DUNDER_CLASS) {
@@ -441,14 +440,9 @@ impl Builder<'_> {
 
     /// CPython's `update_symbols`: records the resolutions, and adds free variables that
     /// pass through this block only to reach a child.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "mirrors CPython's update_symbols"
-    )]
     fn update_symbols(
         &mut self,
         id: usize,
-        resolutions: &Resolutions,
         bound: Option<&NameSet>,
         free: &NameSet,
         inlined_cells: &NameSet,
@@ -456,16 +450,12 @@ impl Builder<'_> {
         names: &mut Names,
     ) {
         let scope = &mut self.scopes[id];
-        for (index, symbol) in scope.symbols.iter_mut().enumerate() {
-            if symbol.removed {
-                continue;
-            }
-            let name = symbol.id;
-            if inlined_cells.contains(&name) {
-                symbol.flags |= DEF_COMP_CELL;
-            }
-            if let Some(Some(resolved)) = resolutions.scopes.get(index) {
-                symbol.scope = *resolved;
+        // The resolutions are in place already; only inlined cells remain to mark.
+        if !inlined_cells.is_empty() {
+            for symbol in scope.symbols.iter_mut().filter(|s| !s.removed) {
+                if inlined_cells.contains(&symbol.id) {
+                    symbol.flags |= DEF_COMP_CELL;
+                }
             }
         }
         // CPython iterates a set here; sorting keeps the symbol order deterministic.
@@ -495,18 +485,4 @@ struct NameSets<'a> {
     local: Option<&'a mut NameSet>,
     free: &'a mut NameSet,
     global: &'a mut NameSet,
-}
-
-/// CPython's `analyze_cells`: locals that children need (or that inlined comprehensions
-/// made cells) become cells.
-fn analyze_cells(resolutions: &mut Resolutions, free: &mut NameSet, inlined_cells: &NameSet) {
-    for (name, scope) in resolutions.ids.iter().zip(&mut resolutions.scopes) {
-        if *scope != Some(SymbolScope::Local) {
-            continue;
-        }
-        if free.contains(name) || inlined_cells.contains(name) {
-            *scope = Some(SymbolScope::Cell);
-            free.remove(name);
-        }
-    }
 }

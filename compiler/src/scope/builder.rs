@@ -27,6 +27,29 @@ use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
 pub(super) type NameSet = FxHashSet<String>;
+
+thread_local! {
+    /// The scope list of the last table built on this thread, emptied: a module's scopes
+    /// are large structs, and growing their list again for every module copied each of
+    /// them several times (a fifth of the cost of a scope in a module of small functions).
+    /// It holds no Python state, only empty slots.
+    static SCOPE_BUFFER: std::cell::Cell<Vec<RawScope>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// An empty scope list with room for the scopes a module of `source_len` bytes is likely
+/// to have: the one the last table on this thread used, when there is one.
+fn scope_buffer(source_len: usize) -> Vec<RawScope> {
+    let scopes = SCOPE_BUFFER.take();
+    // A scope every 24 bytes covers even a module of one-line functions (each has a
+    // function and an annotation scope); most modules have far fewer.
+    let likely = (source_len / 24 + 8).min(1 << 16);
+    if scopes.capacity() >= likely {
+        return scopes;
+    }
+    // A fresh list: growing the old one would copy its whole (empty) allocation.
+    drop(scopes);
+    Vec::with_capacity(likely)
+}
 pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
 
 /// Which comprehension a comprehension scope is (CPython's `_Py_comprehension_ty`).
@@ -190,6 +213,9 @@ pub(super) struct Builder<'a> {
     /// The parser's semantic checks, when this walk drives them (see
     /// [`build_checked`]).
     pub(super) semantic: Option<Fused<'a>>,
+    /// The id of `.format`, the first symbol of every annotation-like scope (half of all
+    /// scopes: every function has an annotation scope), once it is interned.
+    format_id: Option<NameId>,
     /// The class whose `__static_attributes__` a `self.<name>` store met now belongs to:
     /// the innermost class body being walked, through the functions nested in it, but not
     /// inside the type parameters of a class nested in it (CPython's
@@ -264,7 +290,7 @@ impl<'a> Builder<'a> {
         Builder {
             filename,
             map: SourceMap::with_index(source, filename, index),
-            scopes: Vec::new(),
+            scopes: scope_buffer(source.len()),
             stack: Vec::new(),
             private: None,
             mangled_sets: Vec::new(),
@@ -275,6 +301,7 @@ impl<'a> Builder<'a> {
             deferred: None,
             names: Names::new(),
             semantic: None,
+            format_id: None,
             attribute_owner: None,
             static_attributes: Vec::new(),
         }
@@ -420,9 +447,29 @@ impl<'a> Builder<'a> {
         ) {
             // The `format` argument of `__annotate__`-style functions, defined and used
             // (one definition with both flags records the same as two in a row).
-            self.add_def(".format", DEF_PARAM | USE, range)?;
+            self.add_format_param(id);
         }
         Ok(id)
+    }
+
+    /// `add_def(".format", DEF_PARAM | USE)` in the fresh scope `id`, without the checks
+    /// and lookups that cannot find anything there: the name is not `__debug__`, is never
+    /// mangled, and the scope has no symbols yet.
+    fn add_format_param(&mut self, id: usize) {
+        const FORMAT: &str = ".format";
+        let hash = name_hash(FORMAT);
+        let name_id = match self.format_id {
+            Some(name_id) => name_id,
+            None => *self.format_id.insert(self.names.id_hashed(hash, FORMAT)),
+        };
+        let scope = &mut self.scopes[id];
+        debug_assert!(scope.symbols.is_empty() && !scope.comp_iter_target);
+        // Most such scopes keep one or two names (`.format`, `__classdict__`) and this one
+        // parameter: lists of the default first size would be mostly empty, and the
+        // allocator's slow path runs in proportion to the bytes taken.
+        scope.symbols.reserve_exact(2);
+        scope.push_new(hash, FORMAT, name_id, DEF_PARAM | USE, SymbolScope::Local);
+        scope.varnames = vec![FORMAT.to_owned()];
     }
 
     pub(super) fn exit_block(&mut self) {
@@ -432,12 +479,19 @@ impl<'a> Builder<'a> {
     // ---- definitions ------------------------------------------------------------------
 
     /// `_Py_MaybeMangle(st_private, ste, name)`.
+    #[inline]
     pub(super) fn mangle_in<'n>(&self, ste: usize, name: &'n str) -> std::borrow::Cow<'n, str> {
         // Outside classes nothing is mangled, and inside them only `__`-prefixed names
-        // can be: most names are decided by these two tests.
+        // can be: most names are decided by these two tests, inline at every definition.
         if self.private.is_none() || !name.starts_with("__") {
             return std::borrow::Cow::Borrowed(name);
         }
+        self.mangle_private(ste, name)
+    }
+
+    /// The rest of [`Builder::mangle_in`], for a `__` name inside a class.
+    #[cold]
+    fn mangle_private<'n>(&self, ste: usize, name: &'n str) -> std::borrow::Cow<'n, str> {
         if let Some(set) = self.scopes[ste].mangled_names
             && !self.mangled_sets[set].contains(name)
         {
@@ -453,6 +507,7 @@ impl<'a> Builder<'a> {
         self.scopes[ste].flags(&mangled)
     }
 
+    #[inline]
     pub(super) fn add_def(&mut self, name: &str, flag: u32, range: TextRange) -> BuildResult<()> {
         let ctx = if flag == USE {
             ExprContext::Load
@@ -462,6 +517,9 @@ impl<'a> Builder<'a> {
         self.add_def_ctx(name, flag, range, ctx)
     }
 
+    /// Inline at every definition and use: it only guards the one call of
+    /// [`Builder::add_def_helper`].
+    #[inline(always)]
     pub(super) fn add_def_ctx(
         &mut self,
         name: &str,
@@ -638,21 +696,21 @@ impl<'a> Builder<'a> {
             // A scope converted once gives its parts to the table instead of copies.
             let once = links[raw_id] <= 1;
             let take = |s: &mut String| if once { std::mem::take(s) } else { s.clone() };
-            let mut scope = Scope::new(raw.kind, take(&mut raw.name), raw.key, parent, raw.lineno);
-            scope.params = if once {
+            let name = take(&mut raw.name);
+            let params = if once {
                 std::mem::take(&mut raw.varnames)
             } else {
                 raw.varnames.clone()
             };
-            scope.private = if once {
+            let private = if once {
                 raw.private.take()
             } else {
                 raw.private.clone()
             };
-            if once && !raw.symbols.iter().any(|s| s.removed) {
+            let moved = once && !raw.symbols.iter().any(|s| s.removed);
+            let (symbols, symbol_index) = if moved {
                 // The raw index maps each name to its position already.
-                scope.symbol_index = std::mem::take(&mut raw.index);
-                scope.symbols = std::mem::take(&mut raw.symbols)
+                let symbols = std::mem::take(&mut raw.symbols)
                     .into_iter()
                     .map(|s| Symbol {
                         name: s.name,
@@ -660,41 +718,65 @@ impl<'a> Builder<'a> {
                         flags: s.flags,
                     })
                     .collect();
+                (symbols, std::mem::take(&mut raw.index))
             } else {
+                (Vec::new(), SymbolIndex::default())
+            };
+            let raw = &self.scopes[raw_id];
+            let static_attributes = if raw.kind == ScopeKind::Class {
+                let stores = &self.static_attributes;
+                let start = stores.partition_point(|&(owner, _)| owner < raw_id);
+                let end = stores.partition_point(|&(owner, _)| owner <= raw_id);
+                stores[start..end]
+                    .iter()
+                    .map(|&(_, name)| name.to_owned())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            // Built in one piece, where filling in a `Scope::new` wrote most fields twice.
+            let mut scope = Scope {
+                kind: raw.kind,
+                name,
+                key: raw.key,
+                parent,
+                // Each raw child becomes one child in the table.
+                children: Vec::with_capacity(raw.children.len()),
+                symbols,
+                symbol_index,
+                params,
+                is_generator: raw.is_generator,
+                is_coroutine: raw.is_coroutine,
+                has_varargs: raw.has_varargs,
+                has_varkeywords: raw.has_varkeywords,
+                comp_inlined: raw.comp_inlined,
+                needs_class_closure: raw.needs_class_closure,
+                needs_classdict: raw.needs_classdict,
+                can_see_class_scope: raw.can_see_class_scope,
+                lineno: raw.lineno,
+                has_conditional_annotations: raw.has_conditional_annotations,
+                annotations_used: raw.annotations_used,
+                private,
+                mangled_names: raw.mangled_names.map(|set| {
+                    let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
+                    names.sort();
+                    names
+                }),
+                static_attributes,
+            };
+            if !moved {
                 for symbol in raw.symbols.iter().filter(|s| !s.removed) {
                     scope.add_flag(&symbol.name, symbol.flags).scope = symbol.scope;
                 }
             }
-            let raw = &self.scopes[raw_id];
-            scope.is_generator = raw.is_generator;
-            scope.is_coroutine = raw.is_coroutine;
-            scope.has_varargs = raw.has_varargs;
-            scope.has_varkeywords = raw.has_varkeywords;
-            scope.comp_inlined = raw.comp_inlined;
-            scope.needs_class_closure = raw.needs_class_closure;
-            scope.needs_classdict = raw.needs_classdict;
-            scope.can_see_class_scope = raw.can_see_class_scope;
-            scope.has_conditional_annotations = raw.has_conditional_annotations;
-            scope.annotations_used = raw.annotations_used;
-            if raw.kind == ScopeKind::Class {
-                let stores = &self.static_attributes;
-                let start = stores.partition_point(|&(owner, _)| owner < raw_id);
-                let end = stores.partition_point(|&(owner, _)| owner <= raw_id);
-                scope.static_attributes = stores[start..end]
-                    .iter()
-                    .map(|&(_, name)| name.to_owned())
-                    .collect();
-            }
-            scope.mangled_names = raw.mangled_names.map(|set| {
-                let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
-                names.sort();
-                names
-            });
             let id = table.add_scope(scope);
             for &child in raw.children.iter().rev() {
                 work.push((child, Some(id)));
             }
         }
+        let mut scopes = std::mem::take(&mut self.scopes);
+        scopes.clear();
+        SCOPE_BUFFER.set(scopes);
         table
     }
 }

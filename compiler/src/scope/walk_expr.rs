@@ -36,6 +36,8 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// Inline in its one caller, so that each node costs one call, not two.
+    #[inline(always)]
     pub(super) fn visit_expr_inner(&mut self, expr: &'a Expr) -> BuildResult<()> {
         match expr {
             Expr::Named(n) => {
