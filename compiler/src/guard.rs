@@ -44,11 +44,17 @@ pub fn with_compile_stack<R>(source: &str, f: impl FnOnce() -> R) -> R {
 /// already has that much stack left, `f` runs right there; a compile worker with a large
 /// stack thus avoids reserving (and faulting in) a fresh stack for every file.
 pub fn with_stack_for_line<R>(longest_line: usize, f: impl FnOnce() -> R) -> R {
-    let wanted = longest_line.saturating_mul(STACK_PER_LINE_BYTE);
-    let size = wanted
-        .saturating_add(16 << 20)
-        .clamp(MIN_COMPILE_STACK, MAX_COMPILE_STACK);
+    let size = stack_for_line(longest_line);
     stacker::maybe_grow(size, size, f)
+}
+
+/// The stack [`with_stack_for_line`] makes sure of for a longest line of `longest_line`
+/// bytes.
+fn stack_for_line(longest_line: usize) -> usize {
+    longest_line
+        .saturating_mul(STACK_PER_LINE_BYTE)
+        .saturating_add(16 << 20)
+        .clamp(MIN_COMPILE_STACK, MAX_COMPILE_STACK)
 }
 
 /// Rejects, before parsing, a line whose prefix operators or `**` chains nest deeper than
@@ -121,13 +127,17 @@ pub fn recursion_error(filename: &str) -> SyntaxDiagnostic {
 }
 
 /// The line length [`with_stack_for_line`] and [`check_nesting_for_line`] need for
-/// `source`: its [`longest_logical_line`], or simply its length when even that asks for no
-/// more than the smallest compile stack. Most files are that short, and then the answer
-/// is the same without reading them.
+/// `source`: its [`longest_logical_line`], or simply its length (a line cannot be longer)
+/// when even that asks for no more than the smallest compile stack, or for no more than
+/// the calling thread has left. Most files are that short, and a compile worker with a
+/// large stack (a compile server, `compileall`) runs nearly every file in place: then the
+/// answer is the same without reading the source. Only a thread that must reserve a fresh
+/// stack scans, to keep that stack as small as the source allows.
 pub fn compile_stack_line_bound(source: &str) -> usize {
     const SHORT: usize = (MIN_COMPILE_STACK - (16 << 20)) / STACK_PER_LINE_BYTE;
-    if source.len() <= SHORT {
-        source.len()
+    let len = source.len();
+    if len <= SHORT || stacker::remaining_stack().is_some_and(|left| left >= stack_for_line(len)) {
+        len
     } else {
         longest_logical_line(source)
     }
