@@ -28,11 +28,19 @@ pub struct FunctionBuilder {
 
 impl FunctionBuilder {
     /// A builder that owns `func`, positioned at a new entry block.
-    pub fn new(mut func: Function) -> Self {
+    pub fn new(func: Function) -> Self {
+        Self::with_layout_positions(func, Vec::new())
+    }
+
+    /// [`FunctionBuilder::new`], recording block positions in `layout_pos` (its contents
+    /// are dropped; its allocation is reused). [`FunctionBuilder::finish_with_layout_positions`]
+    /// hands the list back for the next builder.
+    pub fn with_layout_positions(mut func: Function, mut layout_pos: Vec<u32>) -> Self {
         let entry = func.create_block();
         // As many positions as the function has room for blocks, so recording them does
         // not regrow the list block by block.
-        let layout_pos = Vec::with_capacity(func.blocks.capacity());
+        layout_pos.clear();
+        layout_pos.reserve(func.blocks.capacity());
         let mut builder = FunctionBuilder {
             func,
             current: Some(entry),
@@ -46,9 +54,15 @@ impl FunctionBuilder {
     }
 
     /// Gives the finished function back.
-    pub fn finish(mut self) -> Function {
+    pub fn finish(self) -> Function {
+        self.finish_with_layout_positions().0
+    }
+
+    /// [`FunctionBuilder::finish`], also giving back the list of block positions for a
+    /// later [`FunctionBuilder::with_layout_positions`].
+    pub fn finish_with_layout_positions(mut self) -> (Function, Vec<u32>) {
         self.compact_layout();
-        self.func
+        (self.func, self.layout_pos)
     }
 
     /// Drops the stale layout entries [`FunctionBuilder::switch_to_end`] left behind.

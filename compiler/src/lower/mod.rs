@@ -159,6 +159,8 @@ pub(crate) struct Lowerer<'a> {
     /// How many instructions the next [`Lowerer::enter_unit`] should make room for (see
     /// `size_hint.rs`); 0 for the default.
     unit_insts_hint: usize,
+    /// The working arrays of units already left, for the next units to reuse.
+    spare_scratch: Vec<UnitScratch<'a>>,
     /// The operands of the calls being lowered, innermost last. A call pushes its operands
     /// (its arguments' own calls push and pop theirs above them) and emits its instruction
     /// from the top of the stack, so no call allocates a list for its operands.
@@ -186,6 +188,7 @@ impl<'a> Lowerer<'a> {
             defs: function::DefinitionState::default(),
             future_line: 0,
             unit_insts_hint: 0,
+            spare_scratch: Vec::new(),
             operand_stack: Vec::new(),
         }
     }
@@ -365,8 +368,8 @@ impl<'a> Lowerer<'a> {
             hint => hint,
         };
         let mut func = Function::with_capacity(name, qualname, kind, first_line, insts);
-        func.locals = info.params.clone();
-        let mut access_cache = Vec::new();
+        let scratch = self.spare_scratch.pop().unwrap_or_default();
+        let mut access_cache = scratch.access_cache;
         if matches!(
             info.kind,
             ScopeKind::Function
@@ -383,6 +386,7 @@ impl<'a> Lowerer<'a> {
             // The locals are laid out directly rather than through `ensure_local`, whose
             // index they would all enter whether or not anything looks a local up later.
             access_cache.resize(info.symbols.len(), None);
+            let mut locals_added = 0;
             for (slot, param) in info.params.iter().enumerate() {
                 if let Some(position) = info.position(param)
                     && info.symbols[position].scope == SymbolScope::Local
@@ -392,8 +396,19 @@ impl<'a> Lowerer<'a> {
                         access: NameAccess::Fast(LocalId::new(slot)),
                         name_id: None,
                     });
+                    locals_added += 1;
                 }
             }
+            // Room for every local at once: the parameters are copied into a list that
+            // the other locals would otherwise regrow.
+            let locals = info
+                .symbols
+                .iter()
+                .filter(|symbol| symbol.scope == SymbolScope::Local)
+                .count();
+            func.locals =
+                Vec::with_capacity(info.params.len() + locals.saturating_sub(locals_added));
+            func.locals.extend(info.params.iter().cloned());
             for (position, symbol) in info.symbols.iter().enumerate() {
                 if symbol.scope == SymbolScope::Local && access_cache[position].is_none() {
                     let slot = LocalId::new(func.locals.len());
@@ -404,6 +419,8 @@ impl<'a> Lowerer<'a> {
                     });
                 }
             }
+        } else {
+            func.locals = info.params.clone();
         }
         // As `_PyCompile_EnterScope`: the sorted cell variables, then the implicit cells a
         // class or module body provides, appended in this order unless already present.
@@ -433,11 +450,13 @@ impl<'a> Lowerer<'a> {
                 access_cache[position] = None;
             }
         }
+        let mut scope_stack = scratch.scope_stack;
+        scope_stack.push(scope);
         self.units.push(Unit {
-            b: FunctionBuilder::new(func),
+            b: FunctionBuilder::with_layout_positions(func, scratch.layout_pos),
             scope,
-            scope_stack: vec![scope],
-            frame_blocks: Vec::new(),
+            scope_stack,
+            frame_blocks: scratch.frame_blocks,
             access_cache,
         });
     }
@@ -449,9 +468,32 @@ impl<'a> Lowerer<'a> {
 
     /// Finishes the current code object and adds it to the module.
     pub fn exit_unit(&mut self) -> FuncId {
-        let unit = self.units.pop().expect("no unit to exit");
+        let func = self.finish_unit();
+        self.module.add_function(func)
+    }
 
-        self.module.add_function(unit.b.finish())
+    /// Leaves the current unit, returning its code object and keeping its working arrays
+    /// for the next unit.
+    fn finish_unit(&mut self) -> Function {
+        let Unit {
+            b,
+            mut scope_stack,
+            mut frame_blocks,
+            mut access_cache,
+            ..
+        } = self.units.pop().expect("no unit to exit");
+        let (func, mut layout_pos) = b.finish_with_layout_positions();
+        scope_stack.clear();
+        frame_blocks.clear();
+        access_cache.clear();
+        layout_pos.clear();
+        self.spare_scratch.push(UnitScratch {
+            scope_stack,
+            frame_blocks,
+            access_cache,
+            layout_pos,
+        });
+        func
     }
 
     /// The qualified name for a definition called `name` inside the current unit, following
@@ -787,14 +829,15 @@ impl<'a> Lowerer<'a> {
 
     fn lower_module_body(&mut self, module: &'a ModModule) -> LowerResult<()> {
         let root = self.table.root();
+        // `f0`, the entry, is held for the module body, which is finished last: the code
+        // objects nested in it then get their final ids as they are added, and nothing
+        // needs renumbering or moving once the body is done.
+        let placeholder = Function::with_capacity("", "", FunctionKind::Module, 1, 0);
+        self.module.add_function(placeholder);
         self.size_next_unit(&module.body);
         self.enter_unit(root, FunctionKind::Module, "<module>", "<module>", 1);
         self.lower_module_statements(&module.body)?;
-        self.exit_unit();
-        // The module body was pushed last; move it to `f0` so it is the entry.
-        let module_body = self.module.functions.pop().expect("module body");
-        self.module.functions.insert(0, module_body);
-        crate::lower::renumber_after_module_move(&mut self.module);
+        self.module.functions[0] = self.finish_unit();
         Ok(())
     }
 }
@@ -841,6 +884,18 @@ impl LineSpan {
 const CLASS_IMPLICIT_CELLS: [&str; 3] =
     ["__class__", "__classdict__", "__conditional_annotations__"];
 
+/// The working arrays of a unit that do not end up in its code object. A unit's are kept
+/// for the next one once it is left: allocating them afresh for every unit cost more than
+/// the rest of entering a small function.
+#[derive(Default)]
+struct UnitScratch<'a> {
+    scope_stack: Vec<ScopeId>,
+    frame_blocks: Vec<FrameBlock<'a>>,
+    access_cache: Vec<Option<CachedAccess>>,
+    /// The builder's block positions (see [`FunctionBuilder::with_layout_positions`]).
+    layout_pos: Vec<u32>,
+}
+
 /// A name's resolution in a unit (see [`Lowerer::cached_access`]).
 #[derive(Debug, Clone, Copy)]
 struct CachedAccess {
@@ -862,16 +917,4 @@ enum NameAccess {
     ClassDictGlobal(DerefId),
     /// A free variable read from such a scope.
     ClassDictDeref(DerefId, DerefId),
-}
-
-/// After moving the module body from the end of the function list to `f0`, every
-/// `make_function` immediate shifts by one.
-fn renumber_after_module_move(module: &mut Module) {
-    for func in &mut module.functions {
-        for inst in &mut func.insts {
-            if let Imm::Func(id) = &mut inst.imm {
-                *id = FuncId(id.0 + 1);
-            }
-        }
-    }
 }
