@@ -3,7 +3,7 @@
 
 use super::constant::Const;
 use super::entities::{Block, Value};
-use super::function::{BlockCall, Function, Loc, Terminator};
+use super::function::{BlockCall, Function, FunctionKind, Loc, Terminator};
 use super::ops::{Imm, Op};
 
 /// Appends instructions at the end of a current block.
@@ -29,40 +29,61 @@ pub struct FunctionBuilder {
 impl FunctionBuilder {
     /// A builder that owns `func`, positioned at a new entry block.
     pub fn new(func: Function) -> Self {
-        Self::with_layout_positions(func, Vec::new())
-    }
-
-    /// [`FunctionBuilder::new`], recording block positions in `layout_pos` (its contents
-    /// are dropped; its allocation is reused). [`FunctionBuilder::finish_with_layout_positions`]
-    /// hands the list back for the next builder.
-    pub fn with_layout_positions(mut func: Function, mut layout_pos: Vec<u32>) -> Self {
-        let entry = func.create_block();
-        // As many positions as the function has room for blocks, so recording them does
-        // not regrow the list block by block.
-        layout_pos.clear();
-        layout_pos.reserve(func.blocks.capacity());
         let mut builder = FunctionBuilder {
             func,
-            current: Some(entry),
+            current: None,
             loc: Loc::default(),
             handler: None,
-            layout_pos,
+            layout_pos: Vec::new(),
             stale_entries: 0,
         };
-        builder.record_position(entry);
+        builder.start();
         builder
     }
 
-    /// Gives the finished function back.
-    pub fn finish(self) -> Function {
-        self.finish_with_layout_positions().0
+    /// Positions a fresh builder at a new entry block.
+    fn start(&mut self) {
+        let entry = self.func.create_block();
+        // As many positions as the function has room for blocks, so recording them does
+        // not regrow the list block by block.
+        self.layout_pos.reserve(self.func.blocks.capacity());
+        self.current = Some(entry);
+        self.record_position(entry);
     }
 
-    /// [`FunctionBuilder::finish`], also giving back the list of block positions for a
-    /// later [`FunctionBuilder::with_layout_positions`].
-    pub fn finish_with_layout_positions(mut self) -> (Function, Vec<u32>) {
+    /// Starts over in place with the function [`Function::with_capacity`] would make from
+    /// these arguments, as [`FunctionBuilder::new`] would. The builder's own arrays keep
+    /// their allocations, and nothing the size of a function is copied: lowering recycles
+    /// one builder per nesting level across all the code objects of a module.
+    pub fn restart(
+        &mut self,
+        name: String,
+        qualname: String,
+        kind: FunctionKind,
+        first_line: u32,
+        insts: usize,
+    ) {
+        self.func.reset(name, qualname, kind, first_line, insts);
+        self.loc = Loc::default();
+        self.handler = None;
+        self.layout_pos.clear();
+        self.stale_entries = 0;
+        self.start();
+    }
+
+    /// Gives the finished function back.
+    pub fn finish(mut self) -> Function {
+        self.take_function()
+    }
+
+    /// Gives the finished function back, leaving an empty placeholder for a later
+    /// [`FunctionBuilder::restart`]. Inlined, so the function is moved straight to where
+    /// the caller puts it.
+    #[inline]
+    pub fn take_function(&mut self) -> Function {
         self.compact_layout();
-        (self.func, self.layout_pos)
+        self.current = None;
+        std::mem::replace(&mut self.func, Function::placeholder())
     }
 
     /// Drops the stale layout entries [`FunctionBuilder::switch_to_end`] left behind.

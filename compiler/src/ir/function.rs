@@ -483,14 +483,20 @@ impl Function {
         first_line: u32,
         insts: usize,
     ) -> Self {
-        // About one block per four instructions over the standard library.
-        let blocks = (insts / 4).max(8);
+        let mut func = Self::placeholder();
+        func.reset(name.into(), qualname.into(), kind, first_line, insts);
+        func
+    }
+
+    /// A nameless function with nothing in it, which allocates nothing: what a builder
+    /// leaves behind when its function is taken, until [`Function::reset`] starts the next.
+    pub fn placeholder() -> Self {
         Function {
-            name: name.into(),
-            qualname: qualname.into(),
-            kind,
+            name: String::new(),
+            qualname: String::new(),
+            kind: FunctionKind::Module,
             flags: CodeFlags::default(),
-            first_line,
+            first_line: 0,
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
@@ -498,21 +504,87 @@ impl Function {
             cells: Vec::new(),
             frees: Vec::new(),
             docstring: None,
-            // About one name and one constant per eight instructions.
-            names: Vec::with_capacity(insts / 8),
-            consts: Vec::with_capacity(insts / 8),
-            insts: Vec::with_capacity(insts),
-            // About one and a half operands per instruction over the standard library.
-            arg_pool: Vec::with_capacity(insts + insts / 2),
-            values: Vec::with_capacity(insts),
-            blocks: Vec::with_capacity(blocks),
-            layout: Vec::with_capacity(blocks),
+            names: Vec::new(),
+            consts: Vec::new(),
+            insts: Vec::new(),
+            arg_pool: Vec::new(),
+            values: Vec::new(),
+            blocks: Vec::new(),
+            layout: Vec::new(),
             const_index: PoolIndex::default(),
             name_index: PoolIndex::default(),
             pools_dirty: false,
             simple_consts: [NO_CONST; 4],
             local_index: LocalIndex::default(),
         }
+    }
+
+    /// Makes this function [`Function::with_capacity`]`(name, qualname, kind, first_line,
+    /// insts)` in place: lowering starts every code object in a recycled builder, and
+    /// building a new function there instead copied the whole struct several times.
+    pub fn reset(
+        &mut self,
+        name: String,
+        qualname: String,
+        kind: FunctionKind,
+        first_line: u32,
+        insts: usize,
+    ) {
+        // About one block per four instructions over the standard library.
+        let blocks = (insts / 4).max(8);
+        // Every field is named, so a field added later cannot be forgotten here.
+        let Function {
+            name: name_field,
+            qualname: qualname_field,
+            kind: kind_field,
+            flags,
+            first_line: first_line_field,
+            argcount,
+            posonlyargcount,
+            kwonlyargcount,
+            locals,
+            cells,
+            frees,
+            docstring,
+            names,
+            consts,
+            insts: insts_field,
+            arg_pool,
+            values,
+            blocks: blocks_field,
+            layout,
+            const_index,
+            name_index,
+            pools_dirty,
+            simple_consts,
+            local_index,
+        } = self;
+        *name_field = name;
+        *qualname_field = qualname;
+        *kind_field = kind;
+        *flags = CodeFlags::default();
+        *first_line_field = first_line;
+        *argcount = 0;
+        *posonlyargcount = 0;
+        *kwonlyargcount = 0;
+        *locals = Vec::new();
+        *cells = Vec::new();
+        *frees = Vec::new();
+        *docstring = None;
+        // About one name and one constant per eight instructions.
+        *names = Vec::with_capacity(insts / 8);
+        *consts = Vec::with_capacity(insts / 8);
+        *insts_field = Vec::with_capacity(insts);
+        // About one and a half operands per instruction over the standard library.
+        *arg_pool = Vec::with_capacity(insts + insts / 2);
+        *values = Vec::with_capacity(insts);
+        *blocks_field = Vec::with_capacity(blocks);
+        *layout = Vec::with_capacity(blocks);
+        *const_index = PoolIndex::default();
+        *name_index = PoolIndex::default();
+        *pools_dirty = false;
+        *simple_consts = [NO_CONST; 4];
+        *local_index = LocalIndex::default();
     }
 
     /// The slot of fast local `name` (its first occurrence in `locals`), in constant time.
@@ -922,7 +994,9 @@ impl Module {
         }
     }
 
-    /// Adds a function, returning its id.
+    /// Adds a function, returning its id. Inlined, so the function is moved into the list
+    /// once.
+    #[inline]
     pub fn add_function(&mut self, function: Function) -> FuncId {
         let id = FuncId::new(self.functions.len());
         self.functions.push(function);

@@ -119,7 +119,9 @@ pub(crate) enum FrameBlock<'a> {
 
 /// One code object under construction.
 pub(crate) struct Unit<'a> {
-    pub b: FunctionBuilder,
+    /// Boxed so the unit stack moves a pointer rather than a whole function, and recycled
+    /// (see `Lowerer::spare_builders`).
+    pub b: Box<FunctionBuilder>,
     /// The scope the code object belongs to.
     pub scope: ScopeId,
     /// Scopes used for name resolution, innermost last; starts as `[scope]` and grows while
@@ -161,6 +163,13 @@ pub(crate) struct Lowerer<'a> {
     unit_insts_hint: usize,
     /// The working arrays of units already left, for the next units to reuse.
     spare_scratch: Vec<UnitScratch<'a>>,
+    /// The builders of units already left, their functions taken, for the next units to
+    /// [`restart`](FunctionBuilder::restart).
+    #[expect(
+        clippy::vec_box,
+        reason = "the builders move between this list and `Unit::b` as boxes, each move a pointer"
+    )]
+    spare_builders: Vec<Box<FunctionBuilder>>,
     /// The operands of the calls being lowered, innermost last. A call pushes its operands
     /// (its arguments' own calls push and pop theirs above them) and emits its instruction
     /// from the top of the stack, so no call allocates a list for its operands.
@@ -189,6 +198,7 @@ impl<'a> Lowerer<'a> {
             future_line: 0,
             unit_insts_hint: 0,
             spare_scratch: Vec::new(),
+            spare_builders: Vec::new(),
             operand_stack: Vec::new(),
         }
     }
@@ -367,7 +377,22 @@ impl<'a> Lowerer<'a> {
             0 => 32,
             hint => hint,
         };
-        let mut func = Function::with_capacity(name, qualname, kind, first_line, insts);
+        let mut b = match self.spare_builders.pop() {
+            Some(mut b) => {
+                b.restart(
+                    name.to_owned(),
+                    qualname.to_owned(),
+                    kind,
+                    first_line,
+                    insts,
+                );
+                b
+            }
+            None => Box::new(FunctionBuilder::new(Function::with_capacity(
+                name, qualname, kind, first_line, insts,
+            ))),
+        };
+        let func = &mut b.func;
         let scratch = self.spare_scratch.pop().unwrap_or_default();
         let mut access_cache = scratch.access_cache;
         if matches!(
@@ -453,7 +478,7 @@ impl<'a> Lowerer<'a> {
         let mut scope_stack = scratch.scope_stack;
         scope_stack.push(scope);
         self.units.push(Unit {
-            b: FunctionBuilder::with_layout_positions(func, scratch.layout_pos),
+            b,
             scope,
             scope_stack,
             frame_blocks: scratch.frame_blocks,
@@ -468,13 +493,17 @@ impl<'a> Lowerer<'a> {
 
     /// Finishes the current code object and adds it to the module.
     pub fn exit_unit(&mut self) -> FuncId {
-        let func = self.finish_unit();
-        self.module.add_function(func)
+        let mut b = self.leave_unit();
+        // Taken straight into the module's list, so the function is copied once.
+        let id = self.module.add_function(b.take_function());
+        self.spare_builders.push(b);
+        id
     }
 
-    /// Leaves the current unit, returning its code object and keeping its working arrays
-    /// for the next unit.
-    fn finish_unit(&mut self) -> Function {
+    /// Leaves the current unit, keeping its working arrays for the next unit, and returns
+    /// its builder, whose function the caller takes before handing the builder to
+    /// `spare_builders`.
+    fn leave_unit(&mut self) -> Box<FunctionBuilder> {
         let Unit {
             b,
             mut scope_stack,
@@ -482,18 +511,15 @@ impl<'a> Lowerer<'a> {
             mut access_cache,
             ..
         } = self.units.pop().expect("no unit to exit");
-        let (func, mut layout_pos) = b.finish_with_layout_positions();
         scope_stack.clear();
         frame_blocks.clear();
         access_cache.clear();
-        layout_pos.clear();
         self.spare_scratch.push(UnitScratch {
             scope_stack,
             frame_blocks,
             access_cache,
-            layout_pos,
         });
-        func
+        b
     }
 
     /// The qualified name for a definition called `name` inside the current unit, following
@@ -837,7 +863,8 @@ impl<'a> Lowerer<'a> {
         self.size_next_unit(&module.body);
         self.enter_unit(root, FunctionKind::Module, "<module>", "<module>", 1);
         self.lower_module_statements(&module.body)?;
-        self.module.functions[0] = self.finish_unit();
+        let mut b = self.leave_unit();
+        self.module.functions[0] = b.take_function();
         Ok(())
     }
 }
@@ -892,8 +919,6 @@ struct UnitScratch<'a> {
     scope_stack: Vec<ScopeId>,
     frame_blocks: Vec<FrameBlock<'a>>,
     access_cache: Vec<Option<CachedAccess>>,
-    /// The builder's block positions (see [`FunctionBuilder::with_layout_positions`]).
-    layout_pos: Vec<u32>,
 }
 
 /// A name's resolution in a unit (see [`Lowerer::cached_access`]).
