@@ -221,9 +221,10 @@ impl<'a> Lowerer<'a> {
 
     /// Emits `op` with the operands pushed since the stack was `base` high, popping them.
     pub(crate) fn ins_from_stack(&mut self, op: Op, imm: Imm, base: usize) -> Value {
-        let stack = std::mem::take(&mut self.operand_stack);
-        let value = self.b().ins(op, imm, &stack[base..]);
-        self.operand_stack = stack;
+        // The unit stack and the operand stack are separate fields, so the builder reads
+        // the operands in place.
+        let unit = self.units.last_mut().expect("no unit is being lowered");
+        let value = unit.b.ins(op, imm, &self.operand_stack[base..]);
         self.operand_stack.truncate(base);
         value
     }
