@@ -414,7 +414,13 @@ impl<'a> Lowerer<'a> {
             access_cache.resize(info.symbols.len(), None);
             let mut locals_added = 0;
             for (slot, param) in info.params.iter().enumerate() {
-                if let Some(position) = info.position(param)
+                // The scope builder records the parameters first, so a parameter's symbol
+                // is usually at its own slot: one comparison instead of a hash lookup.
+                let position = match info.symbols.get(slot) {
+                    Some(symbol) if symbol.name == *param => Some(slot),
+                    _ => info.position(param),
+                };
+                if let Some(position) = position
                     && info.symbols[position].scope == SymbolScope::Local
                     && access_cache[position].is_none()
                 {
