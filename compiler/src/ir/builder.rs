@@ -3,7 +3,7 @@
 
 use super::constant::Const;
 use super::entities::{Block, Value};
-use super::function::{BlockCall, Function, Loc, Terminator};
+use super::function::{BlockCall, Function, FunctionKind, Loc, Terminator};
 use super::ops::{Imm, Op};
 
 /// Appends instructions at the end of a current block.
@@ -28,27 +28,62 @@ pub struct FunctionBuilder {
 
 impl FunctionBuilder {
     /// A builder that owns `func`, positioned at a new entry block.
-    pub fn new(mut func: Function) -> Self {
-        let entry = func.create_block();
-        // As many positions as the function has room for blocks, so recording them does
-        // not regrow the list block by block.
-        let layout_pos = Vec::with_capacity(func.blocks.capacity());
+    pub fn new(func: Function) -> Self {
         let mut builder = FunctionBuilder {
             func,
-            current: Some(entry),
+            current: None,
             loc: Loc::default(),
             handler: None,
-            layout_pos,
+            layout_pos: Vec::new(),
             stale_entries: 0,
         };
-        builder.record_position(entry);
+        builder.start();
         builder
+    }
+
+    /// Positions a fresh builder at a new entry block.
+    fn start(&mut self) {
+        let entry = self.func.create_block();
+        // As many positions as the function has room for blocks, so recording them does
+        // not regrow the list block by block.
+        self.layout_pos.reserve(self.func.blocks.capacity());
+        self.current = Some(entry);
+        self.record_position(entry);
+    }
+
+    /// Starts over in place with the function [`Function::with_capacity`] would make from
+    /// these arguments, as [`FunctionBuilder::new`] would. The builder's own arrays keep
+    /// their allocations, and nothing the size of a function is copied: lowering recycles
+    /// one builder per nesting level across all the code objects of a module.
+    pub fn restart(
+        &mut self,
+        name: String,
+        qualname: String,
+        kind: FunctionKind,
+        first_line: u32,
+        insts: usize,
+    ) {
+        self.func.reset(name, qualname, kind, first_line, insts);
+        self.loc = Loc::default();
+        self.handler = None;
+        self.layout_pos.clear();
+        self.stale_entries = 0;
+        self.start();
     }
 
     /// Gives the finished function back.
     pub fn finish(mut self) -> Function {
+        self.take_function()
+    }
+
+    /// Gives the finished function back, leaving an empty placeholder for a later
+    /// [`FunctionBuilder::restart`]. Inlined, so the function is moved straight to where
+    /// the caller puts it.
+    #[inline]
+    pub fn take_function(&mut self) -> Function {
         self.compact_layout();
-        self.func
+        self.current = None;
+        std::mem::replace(&mut self.func, Function::placeholder())
     }
 
     /// Drops the stale layout entries [`FunctionBuilder::switch_to_end`] left behind.

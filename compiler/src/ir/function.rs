@@ -16,11 +16,13 @@
 //! needs beyond that must dominate it (lowering keeps them in hidden locals when in doubt).
 
 use super::constant::Const;
-use super::entities::{Block, ConstId, FuncId, Inst, LocalId, NameId, Value};
+use super::entities::{Block, FuncId, Inst, LocalId, Value};
 use super::ops::{Imm, Op};
 use super::pool_index::PoolIndex;
 use rustc_hash::FxHashMap;
 use std::hash::Hash;
+
+mod pools;
 
 /// A source range: 1-based lines and 0-based UTF-8 byte columns, as CPython's
 /// `co_positions()` reports them. Line 0 means "no location".
@@ -399,11 +401,19 @@ pub struct Function {
     /// before), which lowering loads far more often than any other constant: finding them
     /// here skips hashing and probing the constant index.
     simple_consts: [u32; 4],
+    /// The pool ids of the ints `0..SMALL_INTS` once interned through
+    /// [`Function::add_small_int`] ([`NO_CONST`] before): building each literal's `BigInt`
+    /// allocates, and hashing it costs more than the lookup here.
+    small_ints: [u32; SMALL_INTS],
     local_index: LocalIndex,
 }
 
-/// Marks an entry of [`Function::simple_consts`] not interned yet.
+/// Marks an entry of [`Function::simple_consts`] or [`Function::small_ints`] not interned
+/// yet.
 const NO_CONST: u32 = u32::MAX;
+
+/// How many of the smallest non-negative ints [`Function::small_ints`] keeps the ids of.
+const SMALL_INTS: usize = 8;
 
 /// A name → slot index over [`Function::locals`], which lowering also edits directly
 /// (parameters moved to the front, a slot renamed). It indexes `locals[..len]`; appended
@@ -483,14 +493,20 @@ impl Function {
         first_line: u32,
         insts: usize,
     ) -> Self {
-        // About one block per four instructions over the standard library.
-        let blocks = (insts / 4).max(8);
+        let mut func = Self::placeholder();
+        func.reset(name.into(), qualname.into(), kind, first_line, insts);
+        func
+    }
+
+    /// A nameless function with nothing in it, which allocates nothing: what a builder
+    /// leaves behind when its function is taken, until [`Function::reset`] starts the next.
+    pub fn placeholder() -> Self {
         Function {
-            name: name.into(),
-            qualname: qualname.into(),
-            kind,
+            name: String::new(),
+            qualname: String::new(),
+            kind: FunctionKind::Module,
             flags: CodeFlags::default(),
-            first_line,
+            first_line: 0,
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
@@ -498,21 +514,90 @@ impl Function {
             cells: Vec::new(),
             frees: Vec::new(),
             docstring: None,
-            // About one name and one constant per eight instructions.
-            names: Vec::with_capacity(insts / 8),
-            consts: Vec::with_capacity(insts / 8),
-            insts: Vec::with_capacity(insts),
-            // About one and a half operands per instruction over the standard library.
-            arg_pool: Vec::with_capacity(insts + insts / 2),
-            values: Vec::with_capacity(insts),
-            blocks: Vec::with_capacity(blocks),
-            layout: Vec::with_capacity(blocks),
+            names: Vec::new(),
+            consts: Vec::new(),
+            insts: Vec::new(),
+            arg_pool: Vec::new(),
+            values: Vec::new(),
+            blocks: Vec::new(),
+            layout: Vec::new(),
             const_index: PoolIndex::default(),
             name_index: PoolIndex::default(),
             pools_dirty: false,
             simple_consts: [NO_CONST; 4],
+            small_ints: [NO_CONST; SMALL_INTS],
             local_index: LocalIndex::default(),
         }
+    }
+
+    /// Makes this function [`Function::with_capacity`]`(name, qualname, kind, first_line,
+    /// insts)` in place: lowering starts every code object in a recycled builder, and
+    /// building a new function there instead copied the whole struct several times.
+    pub fn reset(
+        &mut self,
+        name: String,
+        qualname: String,
+        kind: FunctionKind,
+        first_line: u32,
+        insts: usize,
+    ) {
+        // About one block per four instructions over the standard library.
+        let blocks = (insts / 4).max(8);
+        // Every field is named, so a field added later cannot be forgotten here.
+        let Function {
+            name: name_field,
+            qualname: qualname_field,
+            kind: kind_field,
+            flags,
+            first_line: first_line_field,
+            argcount,
+            posonlyargcount,
+            kwonlyargcount,
+            locals,
+            cells,
+            frees,
+            docstring,
+            names,
+            consts,
+            insts: insts_field,
+            arg_pool,
+            values,
+            blocks: blocks_field,
+            layout,
+            const_index,
+            name_index,
+            pools_dirty,
+            simple_consts,
+            small_ints,
+            local_index,
+        } = self;
+        *name_field = name;
+        *qualname_field = qualname;
+        *kind_field = kind;
+        *flags = CodeFlags::default();
+        *first_line_field = first_line;
+        *argcount = 0;
+        *posonlyargcount = 0;
+        *kwonlyargcount = 0;
+        *locals = Vec::new();
+        *cells = Vec::new();
+        *frees = Vec::new();
+        *docstring = None;
+        // About one name and one constant per eight instructions.
+        *names = Vec::with_capacity(insts / 8);
+        *consts = Vec::with_capacity(insts / 8);
+        *insts_field = Vec::with_capacity(insts);
+        // About one and a half operands per instruction over the standard library.
+        *arg_pool = Vec::with_capacity(insts + insts / 2);
+        *values = Vec::with_capacity(insts);
+        *blocks_field = Vec::with_capacity(blocks);
+        *layout = Vec::with_capacity(blocks);
+        *const_index = PoolIndex::default();
+        *name_index = PoolIndex::default();
+        *pools_dirty = false;
+        *simple_consts = [NO_CONST; 4];
+        *small_ints = [NO_CONST; SMALL_INTS];
+        *local_index = LocalIndex::default();
     }
 
     /// The slot of fast local `name` (its first occurrence in `locals`), in constant time.
@@ -564,9 +649,10 @@ impl Function {
     pub fn create_block(&mut self) -> Block {
         let block = Block::new(self.blocks.len());
         self.blocks.push(BlockData {
-            // Blocks average seven instructions over the standard library: starting with
-            // room for eight skips two regrowths of a typical block's list.
-            insts: Vec::with_capacity(8),
+            // Blocks average seven instructions over the standard library, but the larger
+            // ones regrew from room for eight often enough to cost more (a reallocation
+            // and a copy each) than starting every block with room for sixteen.
+            insts: Vec::with_capacity(16),
             ..BlockData::default()
         });
         self.layout.push(block);
@@ -750,101 +836,6 @@ impl Function {
         data.term_loc = loc;
     }
 
-    /// Interns a constant, returning the existing id for an equal one.
-    pub fn add_const(&mut self, value: Const) -> ConstId {
-        let simple = match value {
-            Const::None => Some(0),
-            Const::Bool(false) => Some(1),
-            Const::Bool(true) => Some(2),
-            Const::Ellipsis => Some(3),
-            _ => None,
-        };
-        if let Some(slot) = simple {
-            self.rebuild_pool_indexes();
-            if self.simple_consts[slot] != NO_CONST {
-                // These constants own no memory: forgetting this one skips the call to
-                // `Const`'s out-of-line drop glue, which dropping it would make.
-                std::mem::forget(value);
-                return ConstId(self.simple_consts[slot]);
-            }
-            return self.add_simple_const(slot, || value);
-        }
-        self.rebuild_pool_indexes();
-        let hash = PoolIndex::hash(&value);
-        ConstId(self.const_index.intern_owned(&mut self.consts, hash, value))
-    }
-
-    /// Interns `None` (what lowering loads most), building the constant only when the
-    /// pool lacks it.
-    pub fn add_none(&mut self) -> ConstId {
-        self.add_simple_const(0, || Const::None)
-    }
-
-    /// Interns the constant `make` builds, which is [`Function::simple_consts`] entry
-    /// `slot`.
-    fn add_simple_const(&mut self, slot: usize, make: impl FnOnce() -> Const) -> ConstId {
-        self.rebuild_pool_indexes();
-        if self.simple_consts[slot] == NO_CONST {
-            let value = make();
-            let hash = PoolIndex::hash(&value);
-            self.simple_consts[slot] = self.const_index.intern_owned(&mut self.consts, hash, value);
-        }
-        ConstId(self.simple_consts[slot])
-    }
-
-    /// Interns the str constant `text`, copying it only when the pool lacks it.
-    pub fn add_str_const(&mut self, text: &str) -> ConstId {
-        self.rebuild_pool_indexes();
-        // The hash `Const::Str(text.to_owned())` has; the empty `String` allocates nothing.
-        let hash = PoolIndex::hash_with(|state| {
-            std::mem::discriminant(&Const::Str(String::new())).hash(state);
-            text.hash(state);
-        });
-        let id = self.const_index.intern(
-            &mut self.consts,
-            hash,
-            |c| matches!(c, Const::Str(s) if s == text),
-            || Const::Str(text.to_owned()),
-        );
-        ConstId(id)
-    }
-
-    /// Interns a name.
-    pub fn add_name(&mut self, name: &str) -> NameId {
-        self.rebuild_pool_indexes();
-        let hash = PoolIndex::hash(name);
-        let id = self
-            .name_index
-            .intern(&mut self.names, hash, |n| n == name, || name.to_owned());
-        NameId(id)
-    }
-
-    /// Notes that `consts` or `names` were edited directly (for example by the text parser
-    /// or when `dce` drops unused entries): the interning indexes are rebuilt the next time
-    /// something is interned, which after the last pass never happens.
-    pub fn reindex_pools(&mut self) {
-        self.pools_dirty = true;
-    }
-
-    /// Rebuilds the interning indexes if [`Function::reindex_pools`] asked for it. Every
-    /// interning checks, and lowering interns far more often than anything edits the pools:
-    /// the check inlines and the rebuild stays out of line.
-    #[inline]
-    fn rebuild_pool_indexes(&mut self) {
-        if self.pools_dirty {
-            self.rebuild_pool_indexes_now();
-        }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn rebuild_pool_indexes_now(&mut self) {
-        self.pools_dirty = false;
-        self.simple_consts = [NO_CONST; 4];
-        self.const_index.rebuild(&self.consts);
-        self.name_index.rebuild(&self.names);
-    }
-
     /// The instruction defining `value`, if any.
     pub fn value_inst(&self, value: Value) -> Option<&InstData> {
         match self.values[value.index()] {
@@ -929,7 +920,9 @@ impl Module {
         }
     }
 
-    /// Adds a function, returning its id.
+    /// Adds a function, returning its id. Inlined, so the function is moved into the list
+    /// once.
+    #[inline]
     pub fn add_function(&mut self, function: Function) -> FuncId {
         let id = FuncId::new(self.functions.len());
         self.functions.push(function);

@@ -34,6 +34,13 @@ impl<'a> Lowerer<'a> {
             Expr::BooleanLiteral(b) => Ok(self.constant_at(b.range, Const::Bool(b.value))),
             Expr::EllipsisLiteral(_) => Ok(self.constant_at(expr.range(), Const::Ellipsis)),
             Expr::NumberLiteral(number) => {
+                if let Number::Int(int) = &number.value
+                    && let Some(small) = int.as_u64()
+                {
+                    self.set_loc(number.range);
+                    let id = self.b().func.add_small_int(small);
+                    return Ok(self.b().ins(Op::Const, Imm::Const(id), []));
+                }
                 let value = self.number_constant(number)?;
                 Ok(self.constant_at(number.range, value))
             }

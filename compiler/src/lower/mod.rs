@@ -119,7 +119,9 @@ pub(crate) enum FrameBlock<'a> {
 
 /// One code object under construction.
 pub(crate) struct Unit<'a> {
-    pub b: FunctionBuilder,
+    /// Boxed so the unit stack moves a pointer rather than a whole function, and recycled
+    /// (see `Lowerer::spare_builders`).
+    pub b: Box<FunctionBuilder>,
     /// The scope the code object belongs to.
     pub scope: ScopeId,
     /// Scopes used for name resolution, innermost last; starts as `[scope]` and grows while
@@ -159,6 +161,15 @@ pub(crate) struct Lowerer<'a> {
     /// How many instructions the next [`Lowerer::enter_unit`] should make room for (see
     /// `size_hint.rs`); 0 for the default.
     unit_insts_hint: usize,
+    /// The working arrays of units already left, for the next units to reuse.
+    spare_scratch: Vec<UnitScratch<'a>>,
+    /// The builders of units already left, their functions taken, for the next units to
+    /// [`restart`](FunctionBuilder::restart).
+    #[expect(
+        clippy::vec_box,
+        reason = "the builders move between this list and `Unit::b` as boxes, each move a pointer"
+    )]
+    spare_builders: Vec<Box<FunctionBuilder>>,
     /// The operands of the calls being lowered, innermost last. A call pushes its operands
     /// (its arguments' own calls push and pop theirs above them) and emits its instruction
     /// from the top of the stack, so no call allocates a list for its operands.
@@ -186,6 +197,8 @@ impl<'a> Lowerer<'a> {
             defs: function::DefinitionState::default(),
             future_line: 0,
             unit_insts_hint: 0,
+            spare_scratch: Vec::new(),
+            spare_builders: Vec::new(),
             operand_stack: Vec::new(),
         }
     }
@@ -208,9 +221,10 @@ impl<'a> Lowerer<'a> {
 
     /// Emits `op` with the operands pushed since the stack was `base` high, popping them.
     pub(crate) fn ins_from_stack(&mut self, op: Op, imm: Imm, base: usize) -> Value {
-        let stack = std::mem::take(&mut self.operand_stack);
-        let value = self.b().ins(op, imm, &stack[base..]);
-        self.operand_stack = stack;
+        // The unit stack and the operand stack are separate fields, so the builder reads
+        // the operands in place.
+        let unit = self.units.last_mut().expect("no unit is being lowered");
+        let value = unit.b.ins(op, imm, &self.operand_stack[base..]);
         self.operand_stack.truncate(base);
         value
     }
@@ -364,9 +378,24 @@ impl<'a> Lowerer<'a> {
             0 => 32,
             hint => hint,
         };
-        let mut func = Function::with_capacity(name, qualname, kind, first_line, insts);
-        func.locals = info.params.clone();
-        let mut access_cache = Vec::new();
+        let mut b = match self.spare_builders.pop() {
+            Some(mut b) => {
+                b.restart(
+                    name.to_owned(),
+                    qualname.to_owned(),
+                    kind,
+                    first_line,
+                    insts,
+                );
+                b
+            }
+            None => Box::new(FunctionBuilder::new(Function::with_capacity(
+                name, qualname, kind, first_line, insts,
+            ))),
+        };
+        let func = &mut b.func;
+        let scratch = self.spare_scratch.pop().unwrap_or_default();
+        let mut access_cache = scratch.access_cache;
         if matches!(
             info.kind,
             ScopeKind::Function
@@ -383,8 +412,15 @@ impl<'a> Lowerer<'a> {
             // The locals are laid out directly rather than through `ensure_local`, whose
             // index they would all enter whether or not anything looks a local up later.
             access_cache.resize(info.symbols.len(), None);
+            let mut locals_added = 0;
             for (slot, param) in info.params.iter().enumerate() {
-                if let Some(position) = info.position(param)
+                // The scope builder records the parameters first, so a parameter's symbol
+                // is usually at its own slot: one comparison instead of a hash lookup.
+                let position = match info.symbols.get(slot) {
+                    Some(symbol) if symbol.name == *param => Some(slot),
+                    _ => info.position(param),
+                };
+                if let Some(position) = position
                     && info.symbols[position].scope == SymbolScope::Local
                     && access_cache[position].is_none()
                 {
@@ -392,8 +428,19 @@ impl<'a> Lowerer<'a> {
                         access: NameAccess::Fast(LocalId::new(slot)),
                         name_id: None,
                     });
+                    locals_added += 1;
                 }
             }
+            // Room for every local at once: the parameters are copied into a list that
+            // the other locals would otherwise regrow.
+            let locals = info
+                .symbols
+                .iter()
+                .filter(|symbol| symbol.scope == SymbolScope::Local)
+                .count();
+            func.locals =
+                Vec::with_capacity(info.params.len() + locals.saturating_sub(locals_added));
+            func.locals.extend(info.params.iter().cloned());
             for (position, symbol) in info.symbols.iter().enumerate() {
                 if symbol.scope == SymbolScope::Local && access_cache[position].is_none() {
                     let slot = LocalId::new(func.locals.len());
@@ -404,6 +451,8 @@ impl<'a> Lowerer<'a> {
                     });
                 }
             }
+        } else {
+            func.locals = info.params.clone();
         }
         // As `_PyCompile_EnterScope`: the sorted cell variables, then the implicit cells a
         // class or module body provides, appended in this order unless already present.
@@ -433,11 +482,13 @@ impl<'a> Lowerer<'a> {
                 access_cache[position] = None;
             }
         }
+        let mut scope_stack = scratch.scope_stack;
+        scope_stack.push(scope);
         self.units.push(Unit {
-            b: FunctionBuilder::new(func),
+            b,
             scope,
-            scope_stack: vec![scope],
-            frame_blocks: Vec::new(),
+            scope_stack,
+            frame_blocks: scratch.frame_blocks,
             access_cache,
         });
     }
@@ -449,9 +500,33 @@ impl<'a> Lowerer<'a> {
 
     /// Finishes the current code object and adds it to the module.
     pub fn exit_unit(&mut self) -> FuncId {
-        let unit = self.units.pop().expect("no unit to exit");
+        let mut b = self.leave_unit();
+        // Taken straight into the module's list, so the function is copied once.
+        let id = self.module.add_function(b.take_function());
+        self.spare_builders.push(b);
+        id
+    }
 
-        self.module.add_function(unit.b.finish())
+    /// Leaves the current unit, keeping its working arrays for the next unit, and returns
+    /// its builder, whose function the caller takes before handing the builder to
+    /// `spare_builders`.
+    fn leave_unit(&mut self) -> Box<FunctionBuilder> {
+        let Unit {
+            b,
+            mut scope_stack,
+            mut frame_blocks,
+            mut access_cache,
+            ..
+        } = self.units.pop().expect("no unit to exit");
+        scope_stack.clear();
+        frame_blocks.clear();
+        access_cache.clear();
+        self.spare_scratch.push(UnitScratch {
+            scope_stack,
+            frame_blocks,
+            access_cache,
+        });
+        b
     }
 
     /// The qualified name for a definition called `name` inside the current unit, following
@@ -787,14 +862,16 @@ impl<'a> Lowerer<'a> {
 
     fn lower_module_body(&mut self, module: &'a ModModule) -> LowerResult<()> {
         let root = self.table.root();
+        // `f0`, the entry, is held for the module body, which is finished last: the code
+        // objects nested in it then get their final ids as they are added, and nothing
+        // needs renumbering or moving once the body is done.
+        let placeholder = Function::with_capacity("", "", FunctionKind::Module, 1, 0);
+        self.module.add_function(placeholder);
         self.size_next_unit(&module.body);
         self.enter_unit(root, FunctionKind::Module, "<module>", "<module>", 1);
         self.lower_module_statements(&module.body)?;
-        self.exit_unit();
-        // The module body was pushed last; move it to `f0` so it is the entry.
-        let module_body = self.module.functions.pop().expect("module body");
-        self.module.functions.insert(0, module_body);
-        crate::lower::renumber_after_module_move(&mut self.module);
+        let mut b = self.leave_unit();
+        self.module.functions[0] = b.take_function();
         Ok(())
     }
 }
@@ -841,6 +918,16 @@ impl LineSpan {
 const CLASS_IMPLICIT_CELLS: [&str; 3] =
     ["__class__", "__classdict__", "__conditional_annotations__"];
 
+/// The working arrays of a unit that do not end up in its code object. A unit's are kept
+/// for the next one once it is left: allocating them afresh for every unit cost more than
+/// the rest of entering a small function.
+#[derive(Default)]
+struct UnitScratch<'a> {
+    scope_stack: Vec<ScopeId>,
+    frame_blocks: Vec<FrameBlock<'a>>,
+    access_cache: Vec<Option<CachedAccess>>,
+}
+
 /// A name's resolution in a unit (see [`Lowerer::cached_access`]).
 #[derive(Debug, Clone, Copy)]
 struct CachedAccess {
@@ -862,16 +949,4 @@ enum NameAccess {
     ClassDictGlobal(DerefId),
     /// A free variable read from such a scope.
     ClassDictDeref(DerefId, DerefId),
-}
-
-/// After moving the module body from the end of the function list to `f0`, every
-/// `make_function` immediate shifts by one.
-fn renumber_after_module_move(module: &mut Module) {
-    for func in &mut module.functions {
-        for inst in &mut func.insts {
-            if let Imm::Func(id) = &mut inst.imm {
-                *id = FuncId(id.0 + 1);
-            }
-        }
-    }
 }

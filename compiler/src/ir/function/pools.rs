@@ -1,0 +1,175 @@
+//! Interning into a function's constant and name pools: the id of an equal entry already
+//! there, or else of the entry appended. Lowering interns every constant and name it
+//! emits, so the common entries take shortcuts past the hash index.
+
+use super::{Function, NO_CONST, SMALL_INTS};
+use crate::ir::constant::Const;
+use crate::ir::entities::{ConstId, NameId};
+use crate::ir::pool_index::PoolIndex;
+use num_bigint::BigInt;
+use std::hash::Hash;
+
+/// The discriminant [`Const::Str`] hashes under, for hashing a str constant that has not
+/// been built. Found at compile time, so no `Const` is built and dropped for it.
+const STR_DISCRIMINANT: std::mem::Discriminant<Const> = {
+    let probe = Const::Str(String::new());
+    let discriminant = std::mem::discriminant(&probe);
+    std::mem::forget(probe);
+    discriminant
+};
+
+impl Function {
+    /// Interns a constant, returning the existing id for an equal one.
+    pub fn add_const(&mut self, value: Const) -> ConstId {
+        let simple = match value {
+            Const::None => Some(0),
+            Const::Bool(false) => Some(1),
+            Const::Bool(true) => Some(2),
+            Const::Ellipsis => Some(3),
+            _ => None,
+        };
+        if let Some(slot) = simple {
+            self.rebuild_pool_indexes();
+            if self.simple_consts[slot] != NO_CONST {
+                // These constants own no memory: forgetting this one skips the call to
+                // `Const`'s out-of-line drop glue, which dropping it would make.
+                std::mem::forget(value);
+                return ConstId(self.simple_consts[slot]);
+            }
+            return self.add_simple_const(slot, || value);
+        }
+        self.rebuild_pool_indexes();
+        let hash = PoolIndex::hash(&value);
+        ConstId(self.const_index.intern_owned(&mut self.consts, hash, value))
+    }
+
+    /// Interns `None` (what lowering loads most), building the constant only when the
+    /// pool lacks it.
+    pub fn add_none(&mut self) -> ConstId {
+        self.add_simple_const(0, || Const::None)
+    }
+
+    /// Interns the constant `make` builds, which is [`Function::simple_consts`] entry
+    /// `slot`.
+    fn add_simple_const(&mut self, slot: usize, make: impl FnOnce() -> Const) -> ConstId {
+        self.rebuild_pool_indexes();
+        if self.simple_consts[slot] == NO_CONST {
+            let value = make();
+            let hash = PoolIndex::hash(&value);
+            self.simple_consts[slot] = self.const_index.intern_owned(&mut self.consts, hash, value);
+        }
+        ConstId(self.simple_consts[slot])
+    }
+
+    /// Interns the int constant `value`, building its `BigInt` only when the pool may lack
+    /// it: the smallest ints, which most int literals are, are found by value.
+    pub fn add_small_int(&mut self, value: u64) -> ConstId {
+        self.rebuild_pool_indexes();
+        let slot = usize::try_from(value)
+            .ok()
+            .filter(|&slot| slot < SMALL_INTS);
+        if let Some(slot) = slot
+            && self.small_ints[slot] != NO_CONST
+        {
+            return ConstId(self.small_ints[slot]);
+        }
+        let id = self.add_const(Const::Int(BigInt::from(value)));
+        if let Some(slot) = slot {
+            self.small_ints[slot] = id.0;
+        }
+        id
+    }
+
+    /// Interns the str constant `text`, copying it only when the pool lacks it.
+    pub fn add_str_const(&mut self, text: &str) -> ConstId {
+        self.rebuild_pool_indexes();
+        // The hash `Const::Str(text.to_owned())` has.
+        let hash = PoolIndex::hash_with(|state| {
+            STR_DISCRIMINANT.hash(state);
+            text.hash(state);
+        });
+        let id = self.const_index.intern(
+            &mut self.consts,
+            hash,
+            |c| matches!(c, Const::Str(s) if s == text),
+            || Const::Str(text.to_owned()),
+        );
+        ConstId(id)
+    }
+
+    /// Interns a name.
+    pub fn add_name(&mut self, name: &str) -> NameId {
+        self.rebuild_pool_indexes();
+        let hash = PoolIndex::hash(name);
+        let id = self
+            .name_index
+            .intern(&mut self.names, hash, |n| n == name, || name.to_owned());
+        NameId(id)
+    }
+
+    /// Notes that `consts` or `names` were edited directly (for example by the text parser
+    /// or when `dce` drops unused entries): the interning indexes are rebuilt the next time
+    /// something is interned, which after the last pass never happens.
+    pub fn reindex_pools(&mut self) {
+        self.pools_dirty = true;
+    }
+
+    /// Rebuilds the interning indexes if [`Function::reindex_pools`] asked for it. Every
+    /// interning checks, and lowering interns far more often than anything edits the pools:
+    /// the check inlines and the rebuild stays out of line.
+    #[inline]
+    fn rebuild_pool_indexes(&mut self) {
+        if self.pools_dirty {
+            self.rebuild_pool_indexes_now();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn rebuild_pool_indexes_now(&mut self) {
+        self.pools_dirty = false;
+        self.simple_consts = [NO_CONST; 4];
+        self.small_ints = [NO_CONST; SMALL_INTS];
+        self.const_index.rebuild(&self.consts);
+        self.name_index.rebuild(&self.names);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::constant::Const;
+    use crate::ir::{Function, FunctionKind};
+    use num_bigint::BigInt;
+
+    #[test]
+    fn small_ints_share_ids_with_their_constants() {
+        let mut func = Function::new("f", "f", FunctionKind::Function, 1);
+        let three = func.add_const(Const::Int(BigInt::from(3)));
+        assert_eq!(func.add_small_int(3), three);
+        let seven = func.add_small_int(7);
+        assert_eq!(func.add_const(Const::Int(BigInt::from(7))), seven);
+        assert_eq!(func.add_small_int(7), seven);
+        let big = func.add_small_int(1 << 40);
+        assert_eq!(func.add_const(Const::Int(BigInt::from(1u64 << 40))), big);
+        assert_ne!(func.add_small_int(0), func.add_const(Const::Bool(false)));
+    }
+
+    #[test]
+    fn small_ints_are_forgotten_when_the_pool_is_edited() {
+        let mut func = Function::new("f", "f", FunctionKind::Function, 1);
+        func.add_const(Const::None);
+        func.add_small_int(1);
+        // A pass drops the constants and says so.
+        func.consts.clear();
+        func.reindex_pools();
+        let one = func.add_small_int(1);
+        assert_eq!(func.consts[one.index()], Const::Int(BigInt::from(1)));
+    }
+
+    #[test]
+    fn str_constants_hash_as_built_ones() {
+        let mut func = Function::new("f", "f", FunctionKind::Function, 1);
+        let built = func.add_const(Const::Str("text".to_owned()));
+        assert_eq!(func.add_str_const("text"), built);
+    }
+}
