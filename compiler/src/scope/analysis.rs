@@ -15,6 +15,7 @@ use super::flags::*;
 use super::symbol_index::{SymbolIndex, name_hash};
 use super::{ScopeKind, SymbolScope};
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 
 /// A name, interned for the analysis: the sets below are copied for every child block
 /// (CPython's `newbound`, `newglobal`) and probed for every symbol, so they hold small
@@ -68,12 +69,14 @@ impl Names {
         id as NameId
     }
 
+    #[inline]
     fn text(&self, id: NameId) -> &str {
         text_of(&self.texts, &self.ends, id)
     }
 }
 
 /// The text of name `id` in [`Names`]'s `texts` and `ends`.
+#[inline]
 fn text_of<'t>(texts: &'t str, ends: &[u32], id: NameId) -> &'t str {
     let id = id as usize;
     let start = if id == 0 { 0 } else { ends[id - 1] as usize };
@@ -88,8 +91,8 @@ impl Builder<'_> {
         self.analyze_block(
             root,
             None,
-            NameSet::default(),
-            NameSet::default(),
+            Cow::Owned(NameSet::default()),
+            Cow::Owned(NameSet::default()),
             None,
             &mut names,
         )
@@ -98,17 +101,23 @@ impl Builder<'_> {
 
     /// CPython's `analyze_block`; returns the block's free variables (its own and those of
     /// its children that it does not bind).
-    fn analyze_block(
+    ///
+    /// A block gets its parent's sets to read (CPython copies them for every child): it
+    /// copies one only to change it, which few blocks do, where a copy for every child
+    /// was an allocation for each method of a class.
+    fn analyze_block<'s>(
         &mut self,
         id: usize,
-        mut bound: Option<NameSet>,
-        mut global: NameSet,
-        mut type_params: NameSet,
+        mut bound: Option<Cow<'s, NameSet>>,
+        mut global: Cow<'s, NameSet>,
+        mut type_params: Cow<'s, NameSet>,
         class_entry: Option<usize>,
         names: &mut Names,
     ) -> BuildResult<NameSet> {
         let mut free = NameSet::default();
-        let mut new_global = NameSet::default();
+        // A class's children see the globals from before its own names are analysed;
+        // other blocks' children see the block's `global` as it ends up.
+        let mut class_global = None;
         let mut new_bound = NameSet::default();
         let mut new_free = NameSet::default();
         let mut inlined_cells = NameSet::default();
@@ -123,7 +132,7 @@ impl Builder<'_> {
         // Class bindings are not visible in nested functions: what children see is fixed
         // before the class's own names are analysed.
         if is_class && has_children {
-            new_global.extend(global.iter().copied());
+            class_global = Some(global.clone().into_owned());
             if let Some(bound) = &bound {
                 new_bound.extend(bound.iter().copied());
             }
@@ -167,7 +176,6 @@ impl Builder<'_> {
             if let Some(bound) = &bound {
                 new_bound.extend(bound.iter().copied());
             }
-            new_global.extend(global.iter().copied());
         }
 
         let sees_class = self.scopes[id].can_see_class_scope;
@@ -184,11 +192,12 @@ impl Builder<'_> {
             let inline = self.scopes[child].comprehension.is_some()
                 && !self.scopes[child].is_generator
                 && !sees_class;
+            let child_global = class_global.as_ref().unwrap_or(&*global);
             let mut child_free = self.analyze_block(
                 child,
-                Some(new_bound.clone()),
-                new_global.clone(),
-                type_params.clone(),
+                Some(Cow::Borrowed(&new_bound)),
+                Cow::Borrowed(child_global),
+                Cow::Borrowed(&*type_params),
                 child_class_entry,
                 names,
             )?;
@@ -210,7 +219,7 @@ impl Builder<'_> {
         let classflag = is_class || sees_class;
         self.update_symbols(
             id,
-            bound.as_ref(),
+            bound.as_deref(),
             &new_free,
             &inlined_cells,
             classflag,
@@ -231,8 +240,8 @@ impl Builder<'_> {
         id: usize,
         name: NameId,
         flags: u32,
-        sets: NameSets<'_>,
-        type_params: &mut NameSet,
+        sets: NameSets<'_, '_>,
+        type_params: &mut Cow<'_, NameSet>,
         class_entry: Option<usize>,
         names: &Names,
     ) -> BuildResult<SymbolScope> {
@@ -252,9 +261,13 @@ impl Builder<'_> {
                     format!("name '{}' is nonlocal and global", text()),
                 ));
             }
-            global.insert(name);
-            if let Some(bound) = bound {
-                bound.remove(&name);
+            if !global.contains(&name) {
+                global.to_mut().insert(name);
+            }
+            if let Some(bound) = bound
+                && bound.contains(&name)
+            {
+                bound.to_mut().remove(&name);
             }
             return Ok(SymbolScope::GlobalExplicit);
         }
@@ -290,14 +303,16 @@ impl Builder<'_> {
             if let Some(local) = local {
                 local.insert(name);
             }
-            // The sets are mostly empty: a probe would still hash the name.
-            if !global.is_empty() {
-                global.remove(&name);
+            // The sets are mostly empty, and are copied only to be changed.
+            if !global.is_empty() && global.contains(&name) {
+                global.to_mut().remove(&name);
             }
             if flags & DEF_TYPE_PARAM != 0 {
-                type_params.insert(name);
-            } else if !type_params.is_empty() {
-                type_params.remove(&name);
+                if !type_params.contains(&name) {
+                    type_params.to_mut().insert(name);
+                }
+            } else if !type_params.is_empty() && type_params.contains(&name) {
+                type_params.to_mut().remove(&name);
             }
             return Ok(SymbolScope::Local);
         }
@@ -479,10 +494,10 @@ impl Builder<'_> {
 }
 
 /// The name sets `analyze_name` updates.
-struct NameSets<'a> {
-    bound: Option<&'a mut NameSet>,
+struct NameSets<'a, 'b> {
+    bound: Option<&'a mut Cow<'b, NameSet>>,
     /// The block's locals, collected only when children will see them.
     local: Option<&'a mut NameSet>,
     free: &'a mut NameSet,
-    global: &'a mut NameSet,
+    global: &'a mut Cow<'b, NameSet>,
 }
