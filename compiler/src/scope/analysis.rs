@@ -45,13 +45,28 @@ pub(super) struct Names {
     ends: Vec<u32>,
 }
 
+thread_local! {
+    /// The interner of the last module analysed on this thread, emptied: its buffers keep
+    /// their size, so the next module's names do not grow them again. It holds no Python
+    /// state, only text.
+    static NAMES_BUFFER: std::cell::Cell<Names> = std::cell::Cell::new(Names::default());
+}
+
 impl Names {
     pub(super) fn new() -> Self {
-        let mut names = Names::default();
+        let mut names = NAMES_BUFFER.take();
+        names.texts.clear();
+        names.ends.clear();
+        names.index.clear();
         for cell in CLASS_CELLS {
             names.id_hashed(name_hash(cell), cell);
         }
         names
+    }
+
+    /// Gives the buffers back for the next module built on this thread.
+    pub(super) fn recycle(self) {
+        NAMES_BUFFER.set(self);
     }
 
     /// The id of `name`, whose [`name_hash`] is `hash`, interning it on first sight.
@@ -88,15 +103,16 @@ impl Builder<'_> {
     pub(super) fn analyze_module(&mut self, root: usize) -> BuildResult<()> {
         // The builder has interned every symbol's name; nothing needs them afterwards.
         let mut names = std::mem::take(&mut self.names);
-        self.analyze_block(
+        let result = self.analyze_block(
             root,
             None,
             Cow::Owned(NameSet::default()),
             Cow::Owned(NameSet::default()),
             None,
             &mut names,
-        )
-        .map(|_| ())
+        );
+        names.recycle();
+        result.map(|_| ())
     }
 
     /// CPython's `analyze_block`; returns the block's free variables (its own and those of

@@ -465,9 +465,8 @@ impl<'a> Builder<'a> {
         let scope = &mut self.scopes[id];
         debug_assert!(scope.symbols.is_empty() && !scope.comp_iter_target);
         // Most such scopes keep one or two names (`.format`, `__classdict__`) and this one
-        // parameter: lists of the default first size would be mostly empty, and the
-        // allocator's slow path runs in proportion to the bytes taken.
-        scope.symbols.reserve_exact(2);
+        // parameter: the parameter list takes exactly its one name, as the allocator's
+        // slow path runs in proportion to the bytes taken.
         scope.push_new(hash, FORMAT, name_id, DEF_PARAM | USE, SymbolScope::Local);
         scope.varnames = vec![FORMAT.to_owned()];
     }

@@ -62,6 +62,17 @@ impl SymbolIndex {
         }
     }
 
+    /// Empties the index. A table of modest size is kept for the next names; a large one
+    /// would cost more to wipe than to grow again.
+    pub(crate) fn clear(&mut self) {
+        if self.slots.len() > 1024 {
+            self.slots = Vec::new();
+        } else {
+            self.slots.fill((0, EMPTY));
+        }
+        self.len = 0;
+    }
+
     /// Records that `name`, not yet in the index, is at `position`.
     pub(crate) fn insert_new(&mut self, name: &str, position: usize) {
         self.insert_hashed(name_hash(name), position);
