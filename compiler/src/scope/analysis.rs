@@ -170,7 +170,7 @@ impl Builder<'_> {
             if symbol.removed {
                 continue;
             }
-            let (name, flags) = (symbol.id, symbol.flags);
+            let (name, flags) = (symbol.id, symbol.flags());
             let sets = NameSets {
                 bound: bound.as_mut(),
                 local: (has_children && function_like).then_some(&mut local),
@@ -386,7 +386,7 @@ impl Builder<'_> {
             .symbols
             .iter()
             .filter(|s| !s.removed)
-            .map(|s| (s.id, s.flags, s.scope))
+            .map(|s| (s.id, s.flags(), s.scope))
             .collect();
         for (name, flags, mut scope) in symbols {
             // The hidden `.0` parameter stays with the comprehension.
@@ -403,7 +403,7 @@ impl Builder<'_> {
                 remove_dunder_class = true;
             }
             let text = names.text(name);
-            match self.scopes[parent].get(text).map(|s| s.flags) {
+            match self.scopes[parent].get(text).map(|s| s.flags()) {
                 None => {
                     self.scopes[parent].insert(text, name, flags, scope);
                 }
@@ -485,7 +485,7 @@ impl Builder<'_> {
         if !inlined_cells.is_empty() {
             for symbol in scope.symbols.iter_mut().filter(|s| !s.removed) {
                 if inlined_cells.contains(&symbol.id) {
-                    symbol.flags |= DEF_COMP_CELL;
+                    symbol.set_flags(symbol.flags() | DEF_COMP_CELL);
                 }
             }
         }
@@ -497,7 +497,7 @@ impl Builder<'_> {
             if let Some(symbol) = scope.get_mut(text) {
                 // A free variable of a method that the class body also binds.
                 if classflag {
-                    symbol.flags |= DEF_FREE_CLASS;
+                    symbol.set_flags(symbol.flags() | DEF_FREE_CLASS);
                 }
                 continue;
             }

@@ -61,16 +61,67 @@ pub(super) enum CompKind {
     Generator,
 }
 
-/// One name while the table is being built.
+/// One name while the table is being built: 32 bytes, the size of the [`Symbol`] it
+/// becomes, so that a scope's list turns into the table's in place.
 #[derive(Debug, Clone)]
 pub(super) struct RawSymbol {
     pub name: String,
     /// The name's id among the module's names (see `analysis.rs`).
     pub id: NameId,
-    pub flags: u32,
+    /// The `DEF_*` bits, all of which fit in 16 (see [`RawSymbol::flags`]).
+    flags: u16,
     pub scope: SymbolScope,
     /// Dropped by `inline_comprehension` (`__class__` of a comprehension in a class body).
     pub removed: bool,
+}
+
+// Every `DEF_*` bit fits in a `RawSymbol`'s 16 bits of flags.
+const _: () = assert!(
+    (DEF_GLOBAL
+        | DEF_LOCAL
+        | DEF_PARAM
+        | DEF_NONLOCAL
+        | USE
+        | DEF_FREE_CLASS
+        | DEF_IMPORT
+        | DEF_ANNOT
+        | DEF_COMP_ITER
+        | DEF_TYPE_PARAM
+        | DEF_COMP_CELL)
+        <= u16::MAX as u32
+);
+
+impl RawSymbol {
+    pub(super) fn new(name: &str, id: NameId, flags: u32, scope: SymbolScope) -> Self {
+        RawSymbol {
+            name: name.to_owned(),
+            id,
+            flags: narrow(flags),
+            scope,
+            removed: false,
+        }
+    }
+
+    /// The `DEF_*` bits.
+    #[inline]
+    pub(super) fn flags(&self) -> u32 {
+        u32::from(self.flags)
+    }
+
+    #[inline]
+    pub(super) fn set_flags(&mut self, flags: u32) {
+        self.flags = narrow(flags);
+    }
+}
+
+/// `flags`, made only of `DEF_*` bits, in 16 bits.
+#[inline]
+fn narrow(flags: u32) -> u16 {
+    debug_assert!(
+        u16::try_from(flags).is_ok(),
+        "flags {flags:#x} beyond DEF_*"
+    );
+    flags as u16
 }
 
 /// One scope while the table is being built: CPython's `PySTEntryObject`.
@@ -130,7 +181,7 @@ impl RawScope {
 
     /// The raw flags of `name`, 0 when absent (CPython's `_PyST_GetSymbol`).
     pub fn flags(&self, name: &str) -> u32 {
-        self.get(name).map_or(0, |s| s.flags)
+        self.get(name).map_or(0, RawSymbol::flags)
     }
 
     /// Adds (or replaces) a symbol named `name`, whose id is `id`; returns its position.
@@ -140,7 +191,7 @@ impl RawScope {
             // Same name: update in place rather than allocate it again.
             Some(i) => {
                 let symbol = &mut self.symbols[i];
-                symbol.flags = flags;
+                symbol.set_flags(flags);
                 symbol.scope = scope;
                 symbol.removed = false;
                 i
@@ -163,13 +214,7 @@ impl RawScope {
         scope: SymbolScope,
     ) {
         self.index.insert_hashed(hash, self.symbols.len());
-        self.symbols.push(RawSymbol {
-            name: name.to_owned(),
-            id,
-            flags,
-            scope,
-            removed: false,
-        });
+        self.symbols.push(RawSymbol::new(name, id, flags, scope));
     }
 
     pub fn remove(&mut self, name: &str) {
@@ -559,16 +604,16 @@ impl<'a> Builder<'a> {
             .map(|i| &self.scopes[ste].symbols[i])
             .filter(|s| !s.removed);
         if let Some(existing) = existing {
-            if flag & DEF_PARAM != 0 && existing.flags & DEF_PARAM != 0 {
+            if flag & DEF_PARAM != 0 && existing.flags() & DEF_PARAM != 0 {
                 return Err(self.error(
                     range,
                     format!("duplicate argument '{name}' in function definition"),
                 ));
             }
-            if flag & DEF_TYPE_PARAM != 0 && existing.flags & DEF_TYPE_PARAM != 0 {
+            if flag & DEF_TYPE_PARAM != 0 && existing.flags() & DEF_TYPE_PARAM != 0 {
                 return Err(self.error(range, format!("duplicate type parameter '{name}'")));
             }
-            value |= existing.flags;
+            value |= existing.flags();
         }
         if self.scopes[ste].comp_iter_target {
             if value & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
@@ -582,7 +627,7 @@ impl<'a> Builder<'a> {
         match position {
             Some(i) => {
                 let symbol = &mut self.scopes[ste].symbols[i];
-                symbol.flags = value;
+                symbol.set_flags(value);
                 symbol.scope = SymbolScope::Local;
                 symbol.removed = false;
             }
@@ -712,9 +757,9 @@ impl<'a> Builder<'a> {
                 let symbols = std::mem::take(&mut raw.symbols)
                     .into_iter()
                     .map(|s| Symbol {
+                        flags: s.flags(),
                         name: s.name,
                         scope: s.scope,
-                        flags: s.flags,
                     })
                     .collect();
                 (symbols, std::mem::take(&mut raw.index))
@@ -765,7 +810,7 @@ impl<'a> Builder<'a> {
             };
             if !moved {
                 for symbol in raw.symbols.iter().filter(|s| !s.removed) {
-                    scope.add_flag(&symbol.name, symbol.flags).scope = symbol.scope;
+                    scope.add_flag(&symbol.name, symbol.flags()).scope = symbol.scope;
                 }
             }
             let id = table.add_scope(scope);
