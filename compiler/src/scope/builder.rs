@@ -355,6 +355,11 @@ impl<'a> Builder<'a> {
     pub(super) fn run(&mut self, module: &'a ast::ModModule) -> BuildResult<()> {
         self.check_future_imports(&module.body)?;
         let root = self.new_scope(ScopeKind::Module, "<module>", ScopeKey::Module, 0);
+        // Most top-level statements bind a name (imports, functions, classes,
+        // assignments): room for that many spares growing the module's lists step by step.
+        let module_scope = &mut self.scopes[root];
+        module_scope.symbols.reserve(module.body.len());
+        module_scope.index.reserve(module.body.len());
         self.enter_existing(root, true);
         self.visit_body(&module.body)?;
         self.exit_block();

@@ -73,6 +73,19 @@ impl SymbolIndex {
         self.len = 0;
     }
 
+    /// Makes room for `additional` more names without growing the table.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        let needed = ((self.len + additional) * 2).next_power_of_two().max(8);
+        if needed > self.slots.len() {
+            let old = std::mem::replace(&mut self.slots, vec![(0, EMPTY); needed]);
+            for (hash, position) in old {
+                if position != EMPTY {
+                    self.place(hash, position);
+                }
+            }
+        }
+    }
+
     /// Records that `name`, not yet in the index, is at `position`.
     pub(crate) fn insert_new(&mut self, name: &str, position: usize) {
         self.insert_hashed(name_hash(name), position);

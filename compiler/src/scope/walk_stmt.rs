@@ -442,7 +442,11 @@ impl<'a> Builder<'a> {
             true,
         )?;
         self.private = Some(c.name.to_string());
-        self.scopes[class].private = self.private.clone();
+        let class_scope = &mut self.scopes[class];
+        class_scope.private = self.private.clone();
+        // As in a module, most statements of a class body bind a name (its methods).
+        class_scope.symbols.reserve(c.body.len());
+        class_scope.index.reserve(c.body.len());
         if generic.is_some() {
             self.add_def("__type_params__", DEF_LOCAL, c.name.range)?;
             self.add_def(".type_params", USE, c.name.range)?;
