@@ -153,7 +153,7 @@ pub(super) struct RawScope {
     pub(super) in_unevaluated_annotation: bool,
     pub(super) annotation_block: Option<usize>,
     pub(super) mangled_names: Option<usize>,
-    pub(super) private: Option<String>,
+    pub(super) private: Option<std::rc::Rc<str>>,
     pub(super) scope_info: Option<&'static str>,
     /// `global`/`nonlocal` declarations (and walrus-implied ones) with their locations, for
     /// errors found during analysis.
@@ -244,7 +244,7 @@ pub(super) struct Builder<'a> {
     pub scopes: Vec<RawScope>,
     pub(super) stack: Vec<usize>,
     /// The class name private names are mangled with (`st_private`).
-    pub(super) private: Option<String>,
+    pub(super) private: Option<std::rc::Rc<str>>,
     pub(super) mangled_sets: Vec<NameSet>,
     pub(super) future_annotations: bool,
     /// Ranges of the `from __future__` imports at the top of the module.

@@ -418,7 +418,7 @@ impl<'a> Builder<'a> {
             .filter(|tp| !tp.type_params.is_empty());
         if let Some(type_params) = generic {
             self.enter_type_param_block(&c.name, c.range, c.name.range, false, false, true)?;
-            self.private = Some(c.name.to_string());
+            self.private = Some(std::rc::Rc::from(c.name.as_str()));
             let cur = self.cur();
             self.scopes[cur].private = self.private.clone();
             self.mangled_sets.push(NameSet::default());
@@ -441,7 +441,7 @@ impl<'a> Builder<'a> {
             c.name.range,
             true,
         )?;
-        self.private = Some(c.name.to_string());
+        self.private = Some(std::rc::Rc::from(c.name.as_str()));
         let class_scope = &mut self.scopes[class];
         class_scope.private = self.private.clone();
         // As in a module, most statements of a class body bind a name (its methods).
