@@ -205,6 +205,7 @@ impl RawScope {
 
     /// Adds a symbol the caller has just looked up (by its [`name_hash`] `hash`) and not
     /// found.
+    #[inline]
     pub(super) fn push_new(
         &mut self,
         hash: u32,
