@@ -139,10 +139,10 @@ impl Builder<'_> {
         let mut inlined_cells = NameSet::default();
         let is_class = self.scopes[id].kind == ScopeKind::Class;
         let function_like = self.scopes[id].is_function_like();
-        // What the children see (`new_bound`, `new_global`, and the block's locals that
-        // go into them) is only built when there are children: most blocks are leaves, and
-        // copying every enclosing binding into sets no one reads was a fifth of the
-        // analysis.
+        // What the children see (`new_bound`, with the block's locals that go into it, and
+        // a class's globals) is only built when there are children: most blocks are
+        // leaves, and copying every enclosing binding into sets no one reads was a fifth
+        // of the analysis.
         let has_children = !self.scopes[id].children.is_empty();
 
         // Class bindings are not visible in nested functions: what children see is fixed
@@ -157,12 +157,12 @@ impl Builder<'_> {
         // until this block is done nothing else reads its symbols' scopes, and a side
         // table cost two allocations per block.
         let count = self.scopes[id].symbols.len();
-        // Most symbols are locals: sized once, not grown.
-        let mut local = if has_children && function_like {
-            NameSet::with_capacity_and_hasher(count, Default::default())
-        } else {
-            NameSet::default()
-        };
+        // A function's locals go straight into what its children see, and the enclosing
+        // bindings after them: most symbols are locals, so the set is sized once.
+        let collect_locals = has_children && function_like;
+        if collect_locals {
+            new_bound.reserve(count + bound.as_ref().map_or(0, |b| b.len()));
+        }
         // Analysing a name adds no symbol to the block, so its first `count` symbols are
         // read in place rather than copied out.
         for position in 0..count {
@@ -173,7 +173,7 @@ impl Builder<'_> {
             let (name, flags) = (symbol.id, symbol.flags());
             let sets = NameSets {
                 bound: bound.as_mut(),
-                local: (has_children && function_like).then_some(&mut local),
+                local: collect_locals.then_some(&mut new_bound),
                 free: &mut free,
                 global: &mut global,
             };
@@ -183,15 +183,8 @@ impl Builder<'_> {
         }
         if has_children && is_class {
             new_bound.extend([DUNDER_CLASS, DUNDER_CLASSDICT, CONDITIONAL_ANNOTATIONS]);
-        } else if has_children {
-            let own = if function_like { local.len() } else { 0 };
-            new_bound.reserve(own + bound.as_ref().map_or(0, |b| b.len()));
-            if function_like {
-                new_bound.extend(local.iter().copied());
-            }
-            if let Some(bound) = &bound {
-                new_bound.extend(bound.iter().copied());
-            }
+        } else if has_children && let Some(bound) = &bound {
+            new_bound.extend(bound.iter().copied());
         }
 
         let sees_class = self.scopes[id].can_see_class_scope;
