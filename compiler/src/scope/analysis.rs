@@ -214,8 +214,10 @@ impl Builder<'_> {
                 self.inline_comprehension(id, child, &mut child_free, &mut inlined_cells, names);
                 self.scopes[child].comp_inlined = true;
             }
-            // Most blocks need nothing from outside.
-            if !child_free.is_empty() {
+            // Most blocks need nothing from outside, and the first that does gives its set.
+            if new_free.is_empty() {
+                new_free = child_free;
+            } else if !child_free.is_empty() {
                 new_free.extend(child_free);
             }
         }
