@@ -111,7 +111,9 @@ impl SymbolIndex {
     }
 
     fn grow(&mut self) {
-        let capacity = (self.slots.len() * 2).max(8);
+        // Sixteen slots to start: most scopes with names outgrow eight, and growing costs
+        // more than the larger first table.
+        let capacity = (self.slots.len() * 2).max(16);
         let old = std::mem::replace(&mut self.slots, vec![(0, EMPTY); capacity]);
         for (hash, position) in old {
             if position != EMPTY {
