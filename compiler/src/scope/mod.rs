@@ -297,6 +297,7 @@ pub struct SymbolTable {
 
 impl SymbolTable {
     /// Adds a scope, linking it to its parent.
+    #[inline]
     pub fn add_scope(&mut self, scope: Scope) -> ScopeId {
         let id = ScopeId(self.scopes.len() as u32);
         if let Some(parent) = scope.parent {
