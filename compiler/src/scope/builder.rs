@@ -27,6 +27,7 @@ use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
 pub(super) type NameSet = FxHashSet<String>;
+pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
 
 thread_local! {
     /// The scope list of the last table built on this thread, emptied: a module's scopes
@@ -50,7 +51,6 @@ fn scope_buffer(source_len: usize) -> Vec<RawScope> {
     drop(scopes);
     Vec::with_capacity(likely)
 }
-pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
 
 /// Which comprehension a comprehension scope is (CPython's `_Py_comprehension_ty`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
