@@ -15,6 +15,7 @@ use super::flags::*;
 use super::symbol_index::{SymbolIndex, name_hash};
 use super::{ScopeKind, SymbolScope};
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 
 /// A name, interned for the analysis: the sets below are copied for every child block
 /// (CPython's `newbound`, `newglobal`) and probed for every symbol, so they hold small
@@ -44,13 +45,28 @@ pub(super) struct Names {
     ends: Vec<u32>,
 }
 
+thread_local! {
+    /// The interner of the last module analysed on this thread, emptied: its buffers keep
+    /// their size, so the next module's names do not grow them again. It holds no Python
+    /// state, only text.
+    static NAMES_BUFFER: std::cell::Cell<Names> = std::cell::Cell::new(Names::default());
+}
+
 impl Names {
     pub(super) fn new() -> Self {
-        let mut names = Names::default();
+        let mut names = NAMES_BUFFER.take();
+        names.texts.clear();
+        names.ends.clear();
+        names.index.clear();
         for cell in CLASS_CELLS {
             names.id_hashed(name_hash(cell), cell);
         }
         names
+    }
+
+    /// Gives the buffers back for the next module built on this thread.
+    pub(super) fn recycle(self) {
+        NAMES_BUFFER.set(self);
     }
 
     /// The id of `name`, whose [`name_hash`] is `hash`, interning it on first sight.
@@ -68,12 +84,14 @@ impl Names {
         id as NameId
     }
 
+    #[inline]
     fn text(&self, id: NameId) -> &str {
         text_of(&self.texts, &self.ends, id)
     }
 }
 
 /// The text of name `id` in [`Names`]'s `texts` and `ends`.
+#[inline]
 fn text_of<'t>(texts: &'t str, ends: &[u32], id: NameId) -> &'t str {
     let id = id as usize;
     let start = if id == 0 { 0 } else { ends[id - 1] as usize };
@@ -85,45 +103,52 @@ impl Builder<'_> {
     pub(super) fn analyze_module(&mut self, root: usize) -> BuildResult<()> {
         // The builder has interned every symbol's name; nothing needs them afterwards.
         let mut names = std::mem::take(&mut self.names);
-        self.analyze_block(
+        let result = self.analyze_block(
             root,
             None,
-            NameSet::default(),
-            NameSet::default(),
+            Cow::Owned(NameSet::default()),
+            Cow::Owned(NameSet::default()),
             None,
             &mut names,
-        )
-        .map(|_| ())
+        );
+        names.recycle();
+        result.map(|_| ())
     }
 
     /// CPython's `analyze_block`; returns the block's free variables (its own and those of
     /// its children that it does not bind).
-    fn analyze_block(
+    ///
+    /// A block gets its parent's sets to read (CPython copies them for every child): it
+    /// copies one only to change it, which few blocks do, where a copy for every child
+    /// was an allocation for each method of a class.
+    fn analyze_block<'s>(
         &mut self,
         id: usize,
-        mut bound: Option<NameSet>,
-        mut global: NameSet,
-        mut type_params: NameSet,
+        mut bound: Option<Cow<'s, NameSet>>,
+        mut global: Cow<'s, NameSet>,
+        mut type_params: Cow<'s, NameSet>,
         class_entry: Option<usize>,
         names: &mut Names,
     ) -> BuildResult<NameSet> {
         let mut free = NameSet::default();
-        let mut new_global = NameSet::default();
+        // A class's children see the globals from before its own names are analysed;
+        // other blocks' children see the block's `global` as it ends up.
+        let mut class_global = None;
         let mut new_bound = NameSet::default();
         let mut new_free = NameSet::default();
         let mut inlined_cells = NameSet::default();
         let is_class = self.scopes[id].kind == ScopeKind::Class;
         let function_like = self.scopes[id].is_function_like();
-        // What the children see (`new_bound`, `new_global`, and the block's locals that
-        // go into them) is only built when there are children: most blocks are leaves, and
-        // copying every enclosing binding into sets no one reads was a fifth of the
-        // analysis.
+        // What the children see (`new_bound`, with the block's locals that go into it, and
+        // a class's globals) is only built when there are children: most blocks are
+        // leaves, and copying every enclosing binding into sets no one reads was a fifth
+        // of the analysis.
         let has_children = !self.scopes[id].children.is_empty();
 
         // Class bindings are not visible in nested functions: what children see is fixed
         // before the class's own names are analysed.
         if is_class && has_children {
-            new_global.extend(global.iter().copied());
+            class_global = Some(global.clone().into_owned());
             if let Some(bound) = &bound {
                 new_bound.extend(bound.iter().copied());
             }
@@ -132,12 +157,12 @@ impl Builder<'_> {
         // until this block is done nothing else reads its symbols' scopes, and a side
         // table cost two allocations per block.
         let count = self.scopes[id].symbols.len();
-        // Most symbols are locals: sized once, not grown.
-        let mut local = if has_children && function_like {
-            NameSet::with_capacity_and_hasher(count, Default::default())
-        } else {
-            NameSet::default()
-        };
+        // A function's locals go straight into what its children see, and the enclosing
+        // bindings after them: most symbols are locals, so the set is sized once.
+        let collect_locals = has_children && function_like;
+        if collect_locals {
+            new_bound.reserve(count + bound.as_ref().map_or(0, |b| b.len()));
+        }
         // Analysing a name adds no symbol to the block, so its first `count` symbols are
         // read in place rather than copied out.
         for position in 0..count {
@@ -145,10 +170,10 @@ impl Builder<'_> {
             if symbol.removed {
                 continue;
             }
-            let (name, flags) = (symbol.id, symbol.flags);
+            let (name, flags) = (symbol.id, symbol.flags());
             let sets = NameSets {
                 bound: bound.as_mut(),
-                local: (has_children && function_like).then_some(&mut local),
+                local: collect_locals.then_some(&mut new_bound),
                 free: &mut free,
                 global: &mut global,
             };
@@ -158,16 +183,8 @@ impl Builder<'_> {
         }
         if has_children && is_class {
             new_bound.extend([DUNDER_CLASS, DUNDER_CLASSDICT, CONDITIONAL_ANNOTATIONS]);
-        } else if has_children {
-            let own = if function_like { local.len() } else { 0 };
-            new_bound.reserve(own + bound.as_ref().map_or(0, |b| b.len()));
-            if function_like {
-                new_bound.extend(local.iter().copied());
-            }
-            if let Some(bound) = &bound {
-                new_bound.extend(bound.iter().copied());
-            }
-            new_global.extend(global.iter().copied());
+        } else if has_children && let Some(bound) = &bound {
+            new_bound.extend(bound.iter().copied());
         }
 
         let sees_class = self.scopes[id].can_see_class_scope;
@@ -184,11 +201,12 @@ impl Builder<'_> {
             let inline = self.scopes[child].comprehension.is_some()
                 && !self.scopes[child].is_generator
                 && !sees_class;
+            let child_global = class_global.as_ref().unwrap_or(&*global);
             let mut child_free = self.analyze_block(
                 child,
-                Some(new_bound.clone()),
-                new_global.clone(),
-                type_params.clone(),
+                Some(Cow::Borrowed(&new_bound)),
+                Cow::Borrowed(child_global),
+                Cow::Borrowed(&*type_params),
                 child_class_entry,
                 names,
             )?;
@@ -196,8 +214,10 @@ impl Builder<'_> {
                 self.inline_comprehension(id, child, &mut child_free, &mut inlined_cells, names);
                 self.scopes[child].comp_inlined = true;
             }
-            // Most blocks need nothing from outside.
-            if !child_free.is_empty() {
+            // Most blocks need nothing from outside, and the first that does gives its set.
+            if new_free.is_empty() {
+                new_free = child_free;
+            } else if !child_free.is_empty() {
                 new_free.extend(child_free);
             }
         }
@@ -210,7 +230,7 @@ impl Builder<'_> {
         let classflag = is_class || sees_class;
         self.update_symbols(
             id,
-            bound.as_ref(),
+            bound.as_deref(),
             &new_free,
             &inlined_cells,
             classflag,
@@ -231,8 +251,8 @@ impl Builder<'_> {
         id: usize,
         name: NameId,
         flags: u32,
-        sets: NameSets<'_>,
-        type_params: &mut NameSet,
+        sets: NameSets<'_, '_>,
+        type_params: &mut Cow<'_, NameSet>,
         class_entry: Option<usize>,
         names: &Names,
     ) -> BuildResult<SymbolScope> {
@@ -252,9 +272,13 @@ impl Builder<'_> {
                     format!("name '{}' is nonlocal and global", text()),
                 ));
             }
-            global.insert(name);
-            if let Some(bound) = bound {
-                bound.remove(&name);
+            if !global.contains(&name) {
+                global.to_mut().insert(name);
+            }
+            if let Some(bound) = bound
+                && bound.contains(&name)
+            {
+                bound.to_mut().remove(&name);
             }
             return Ok(SymbolScope::GlobalExplicit);
         }
@@ -290,14 +314,16 @@ impl Builder<'_> {
             if let Some(local) = local {
                 local.insert(name);
             }
-            // The sets are mostly empty: a probe would still hash the name.
-            if !global.is_empty() {
-                global.remove(&name);
+            // The sets are mostly empty, and are copied only to be changed.
+            if !global.is_empty() && global.contains(&name) {
+                global.to_mut().remove(&name);
             }
             if flags & DEF_TYPE_PARAM != 0 {
-                type_params.insert(name);
-            } else if !type_params.is_empty() {
-                type_params.remove(&name);
+                if !type_params.contains(&name) {
+                    type_params.to_mut().insert(name);
+                }
+            } else if !type_params.is_empty() && type_params.contains(&name) {
+                type_params.to_mut().remove(&name);
             }
             return Ok(SymbolScope::Local);
         }
@@ -355,7 +381,7 @@ impl Builder<'_> {
             .symbols
             .iter()
             .filter(|s| !s.removed)
-            .map(|s| (s.id, s.flags, s.scope))
+            .map(|s| (s.id, s.flags(), s.scope))
             .collect();
         for (name, flags, mut scope) in symbols {
             // The hidden `.0` parameter stays with the comprehension.
@@ -372,7 +398,7 @@ impl Builder<'_> {
                 remove_dunder_class = true;
             }
             let text = names.text(name);
-            match self.scopes[parent].get(text).map(|s| s.flags) {
+            match self.scopes[parent].get(text).map(|s| s.flags()) {
                 None => {
                     self.scopes[parent].insert(text, name, flags, scope);
                 }
@@ -454,7 +480,7 @@ impl Builder<'_> {
         if !inlined_cells.is_empty() {
             for symbol in scope.symbols.iter_mut().filter(|s| !s.removed) {
                 if inlined_cells.contains(&symbol.id) {
-                    symbol.flags |= DEF_COMP_CELL;
+                    symbol.set_flags(symbol.flags() | DEF_COMP_CELL);
                 }
             }
         }
@@ -466,7 +492,7 @@ impl Builder<'_> {
             if let Some(symbol) = scope.get_mut(text) {
                 // A free variable of a method that the class body also binds.
                 if classflag {
-                    symbol.flags |= DEF_FREE_CLASS;
+                    symbol.set_flags(symbol.flags() | DEF_FREE_CLASS);
                 }
                 continue;
             }
@@ -479,10 +505,10 @@ impl Builder<'_> {
 }
 
 /// The name sets `analyze_name` updates.
-struct NameSets<'a> {
-    bound: Option<&'a mut NameSet>,
+struct NameSets<'a, 'b> {
+    bound: Option<&'a mut Cow<'b, NameSet>>,
     /// The block's locals, collected only when children will see them.
     local: Option<&'a mut NameSet>,
     free: &'a mut NameSet,
-    global: &'a mut NameSet,
+    global: &'a mut Cow<'b, NameSet>,
 }

@@ -27,6 +27,7 @@ use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
 pub(super) type NameSet = FxHashSet<String>;
+pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
 
 thread_local! {
     /// The scope list of the last table built on this thread, emptied: a module's scopes
@@ -50,7 +51,6 @@ fn scope_buffer(source_len: usize) -> Vec<RawScope> {
     drop(scopes);
     Vec::with_capacity(likely)
 }
-pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
 
 /// Which comprehension a comprehension scope is (CPython's `_Py_comprehension_ty`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,16 +61,67 @@ pub(super) enum CompKind {
     Generator,
 }
 
-/// One name while the table is being built.
+/// One name while the table is being built: 32 bytes, the size of the [`Symbol`] it
+/// becomes, so that a scope's list turns into the table's in place.
 #[derive(Debug, Clone)]
 pub(super) struct RawSymbol {
     pub name: String,
     /// The name's id among the module's names (see `analysis.rs`).
     pub id: NameId,
-    pub flags: u32,
+    /// The `DEF_*` bits, all of which fit in 16 (see [`RawSymbol::flags`]).
+    flags: u16,
     pub scope: SymbolScope,
     /// Dropped by `inline_comprehension` (`__class__` of a comprehension in a class body).
     pub removed: bool,
+}
+
+// Every `DEF_*` bit fits in a `RawSymbol`'s 16 bits of flags.
+const _: () = assert!(
+    (DEF_GLOBAL
+        | DEF_LOCAL
+        | DEF_PARAM
+        | DEF_NONLOCAL
+        | USE
+        | DEF_FREE_CLASS
+        | DEF_IMPORT
+        | DEF_ANNOT
+        | DEF_COMP_ITER
+        | DEF_TYPE_PARAM
+        | DEF_COMP_CELL)
+        <= u16::MAX as u32
+);
+
+impl RawSymbol {
+    pub(super) fn new(name: &str, id: NameId, flags: u32, scope: SymbolScope) -> Self {
+        RawSymbol {
+            name: name.to_owned(),
+            id,
+            flags: narrow(flags),
+            scope,
+            removed: false,
+        }
+    }
+
+    /// The `DEF_*` bits.
+    #[inline]
+    pub(super) fn flags(&self) -> u32 {
+        u32::from(self.flags)
+    }
+
+    #[inline]
+    pub(super) fn set_flags(&mut self, flags: u32) {
+        self.flags = narrow(flags);
+    }
+}
+
+/// `flags`, made only of `DEF_*` bits, in 16 bits.
+#[inline]
+fn narrow(flags: u32) -> u16 {
+    debug_assert!(
+        u16::try_from(flags).is_ok(),
+        "flags {flags:#x} beyond DEF_*"
+    );
+    flags as u16
 }
 
 /// One scope while the table is being built: CPython's `PySTEntryObject`.
@@ -102,7 +153,7 @@ pub(super) struct RawScope {
     pub(super) in_unevaluated_annotation: bool,
     pub(super) annotation_block: Option<usize>,
     pub(super) mangled_names: Option<usize>,
-    pub(super) private: Option<String>,
+    pub(super) private: Option<std::rc::Rc<str>>,
     pub(super) scope_info: Option<&'static str>,
     /// `global`/`nonlocal` declarations (and walrus-implied ones) with their locations, for
     /// errors found during analysis.
@@ -130,7 +181,7 @@ impl RawScope {
 
     /// The raw flags of `name`, 0 when absent (CPython's `_PyST_GetSymbol`).
     pub fn flags(&self, name: &str) -> u32 {
-        self.get(name).map_or(0, |s| s.flags)
+        self.get(name).map_or(0, RawSymbol::flags)
     }
 
     /// Adds (or replaces) a symbol named `name`, whose id is `id`; returns its position.
@@ -140,7 +191,7 @@ impl RawScope {
             // Same name: update in place rather than allocate it again.
             Some(i) => {
                 let symbol = &mut self.symbols[i];
-                symbol.flags = flags;
+                symbol.set_flags(flags);
                 symbol.scope = scope;
                 symbol.removed = false;
                 i
@@ -154,6 +205,7 @@ impl RawScope {
 
     /// Adds a symbol the caller has just looked up (by its [`name_hash`] `hash`) and not
     /// found.
+    #[inline]
     pub(super) fn push_new(
         &mut self,
         hash: u32,
@@ -163,13 +215,7 @@ impl RawScope {
         scope: SymbolScope,
     ) {
         self.index.insert_hashed(hash, self.symbols.len());
-        self.symbols.push(RawSymbol {
-            name: name.to_owned(),
-            id,
-            flags,
-            scope,
-            removed: false,
-        });
+        self.symbols.push(RawSymbol::new(name, id, flags, scope));
     }
 
     pub fn remove(&mut self, name: &str) {
@@ -199,7 +245,7 @@ pub(super) struct Builder<'a> {
     pub scopes: Vec<RawScope>,
     pub(super) stack: Vec<usize>,
     /// The class name private names are mangled with (`st_private`).
-    pub(super) private: Option<String>,
+    pub(super) private: Option<std::rc::Rc<str>>,
     pub(super) mangled_sets: Vec<NameSet>,
     pub(super) future_annotations: bool,
     /// Ranges of the `from __future__` imports at the top of the module.
@@ -310,6 +356,11 @@ impl<'a> Builder<'a> {
     pub(super) fn run(&mut self, module: &'a ast::ModModule) -> BuildResult<()> {
         self.check_future_imports(&module.body)?;
         let root = self.new_scope(ScopeKind::Module, "<module>", ScopeKey::Module, 0);
+        // Most top-level statements bind a name (imports, functions, classes,
+        // assignments): room for that many spares growing the module's lists step by step.
+        let module_scope = &mut self.scopes[root];
+        module_scope.symbols.reserve(module.body.len());
+        module_scope.index.reserve(module.body.len());
         self.enter_existing(root, true);
         self.visit_body(&module.body)?;
         self.exit_block();
@@ -465,9 +516,8 @@ impl<'a> Builder<'a> {
         let scope = &mut self.scopes[id];
         debug_assert!(scope.symbols.is_empty() && !scope.comp_iter_target);
         // Most such scopes keep one or two names (`.format`, `__classdict__`) and this one
-        // parameter: lists of the default first size would be mostly empty, and the
-        // allocator's slow path runs in proportion to the bytes taken.
-        scope.symbols.reserve_exact(2);
+        // parameter: the parameter list takes exactly its one name, as the allocator's
+        // slow path runs in proportion to the bytes taken.
         scope.push_new(hash, FORMAT, name_id, DEF_PARAM | USE, SymbolScope::Local);
         scope.varnames = vec![FORMAT.to_owned()];
     }
@@ -560,16 +610,16 @@ impl<'a> Builder<'a> {
             .map(|i| &self.scopes[ste].symbols[i])
             .filter(|s| !s.removed);
         if let Some(existing) = existing {
-            if flag & DEF_PARAM != 0 && existing.flags & DEF_PARAM != 0 {
+            if flag & DEF_PARAM != 0 && existing.flags() & DEF_PARAM != 0 {
                 return Err(self.error(
                     range,
                     format!("duplicate argument '{name}' in function definition"),
                 ));
             }
-            if flag & DEF_TYPE_PARAM != 0 && existing.flags & DEF_TYPE_PARAM != 0 {
+            if flag & DEF_TYPE_PARAM != 0 && existing.flags() & DEF_TYPE_PARAM != 0 {
                 return Err(self.error(range, format!("duplicate type parameter '{name}'")));
             }
-            value |= existing.flags;
+            value |= existing.flags();
         }
         if self.scopes[ste].comp_iter_target {
             if value & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
@@ -583,7 +633,7 @@ impl<'a> Builder<'a> {
         match position {
             Some(i) => {
                 let symbol = &mut self.scopes[ste].symbols[i];
-                symbol.flags = value;
+                symbol.set_flags(value);
                 symbol.scope = SymbolScope::Local;
                 symbol.removed = false;
             }
@@ -713,9 +763,9 @@ impl<'a> Builder<'a> {
                 let symbols = std::mem::take(&mut raw.symbols)
                     .into_iter()
                     .map(|s| Symbol {
+                        flags: s.flags(),
                         name: s.name,
                         scope: s.scope,
-                        flags: s.flags,
                     })
                     .collect();
                 (symbols, std::mem::take(&mut raw.index))
@@ -766,7 +816,7 @@ impl<'a> Builder<'a> {
             };
             if !moved {
                 for symbol in raw.symbols.iter().filter(|s| !s.removed) {
-                    scope.add_flag(&symbol.name, symbol.flags).scope = symbol.scope;
+                    scope.add_flag(&symbol.name, symbol.flags()).scope = symbol.scope;
                 }
             }
             let id = table.add_scope(scope);

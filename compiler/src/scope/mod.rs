@@ -146,7 +146,8 @@ pub struct Scope {
     /// annotated assignment.
     pub annotations_used: bool,
     /// The class name private names are mangled with here (`None` outside classes).
-    pub private: Option<String>,
+    /// Shared by every scope of the class body, as the builder hands it down.
+    pub private: Option<std::rc::Rc<str>>,
     /// In the type-parameter scope of a generic class (and the bound scopes inside it) only
     /// these names (the type parameters) are mangled.
     mangled_names: Option<Vec<String>>,
@@ -296,6 +297,7 @@ pub struct SymbolTable {
 
 impl SymbolTable {
     /// Adds a scope, linking it to its parent.
+    #[inline]
     pub fn add_scope(&mut self, scope: Scope) -> ScopeId {
         let id = ScopeId(self.scopes.len() as u32);
         if let Some(parent) = scope.parent {

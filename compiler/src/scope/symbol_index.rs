@@ -62,6 +62,30 @@ impl SymbolIndex {
         }
     }
 
+    /// Empties the index. A table of modest size is kept for the next names; a large one
+    /// would cost more to wipe than to grow again.
+    pub(crate) fn clear(&mut self) {
+        if self.slots.len() > 1024 {
+            self.slots = Vec::new();
+        } else {
+            self.slots.fill((0, EMPTY));
+        }
+        self.len = 0;
+    }
+
+    /// Makes room for `additional` more names without growing the table.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        let needed = ((self.len + additional) * 2).next_power_of_two().max(8);
+        if needed > self.slots.len() {
+            let old = std::mem::replace(&mut self.slots, vec![(0, EMPTY); needed]);
+            for (hash, position) in old {
+                if position != EMPTY {
+                    self.place(hash, position);
+                }
+            }
+        }
+    }
+
     /// Records that `name`, not yet in the index, is at `position`.
     pub(crate) fn insert_new(&mut self, name: &str, position: usize) {
         self.insert_hashed(name_hash(name), position);
@@ -87,7 +111,9 @@ impl SymbolIndex {
     }
 
     fn grow(&mut self) {
-        let capacity = (self.slots.len() * 2).max(8);
+        // Sixteen slots to start: most scopes with names outgrow eight, and growing costs
+        // more than the larger first table.
+        let capacity = (self.slots.len() * 2).max(16);
         let old = std::mem::replace(&mut self.slots, vec![(0, EMPTY); capacity]);
         for (hash, position) in old {
             if position != EMPTY {

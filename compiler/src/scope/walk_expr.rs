@@ -199,6 +199,8 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// Inline in its one caller: names are the most common expression.
+    #[inline(always)]
     pub(super) fn visit_name(&mut self, n: &'a ast::ExprName) -> BuildResult<()> {
         let cur = self.cur();
         if self.scopes[cur].in_unevaluated_annotation {

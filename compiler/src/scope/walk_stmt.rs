@@ -418,7 +418,7 @@ impl<'a> Builder<'a> {
             .filter(|tp| !tp.type_params.is_empty());
         if let Some(type_params) = generic {
             self.enter_type_param_block(&c.name, c.range, c.name.range, false, false, true)?;
-            self.private = Some(c.name.to_string());
+            self.private = Some(std::rc::Rc::from(c.name.as_str()));
             let cur = self.cur();
             self.scopes[cur].private = self.private.clone();
             self.mangled_sets.push(NameSet::default());
@@ -441,8 +441,12 @@ impl<'a> Builder<'a> {
             c.name.range,
             true,
         )?;
-        self.private = Some(c.name.to_string());
-        self.scopes[class].private = self.private.clone();
+        self.private = Some(std::rc::Rc::from(c.name.as_str()));
+        let class_scope = &mut self.scopes[class];
+        class_scope.private = self.private.clone();
+        // As in a module, most statements of a class body bind a name (its methods).
+        class_scope.symbols.reserve(c.body.len());
+        class_scope.index.reserve(c.body.len());
         if generic.is_some() {
             self.add_def("__type_params__", DEF_LOCAL, c.name.range)?;
             self.add_def(".type_params", USE, c.name.range)?;
