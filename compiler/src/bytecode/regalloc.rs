@@ -102,6 +102,15 @@ impl<T: Copy> Adjacency<T> {
     fn of(&self, key: usize) -> &[T] {
         &self.items[self.start[key] as usize..self.start[key + 1] as usize]
     }
+
+    /// Whether key `key` has no items (also when it is out of range).
+    #[inline]
+    fn is_empty_at(&self, key: usize) -> bool {
+        match (self.start.get(key), self.start.get(key + 1)) {
+            (Some(start), Some(end)) => start == end,
+            _ => true,
+        }
+    }
 }
 
 /// What the allocator knows of one value: its live interval `[lo, hi]` over the numbering
@@ -611,9 +620,14 @@ pub fn allocate_into(
                 && let Some(slot) = info.get(result.index())
                 && slot.def_block != CROSSED
             {
-                // Nearly always: no block parameters to consult, no special interval
-                // ending, and a free register among the first 64 temporaries.
-                let reg = if ctx.pairs_empty && scan.first_end >= def && scan.free.low != 0 {
+                // Nearly always: no block-parameter partner to consult (none in the
+                // function, or none for this value), no special interval ending, and a
+                // free register among the first 64 temporaries. `Scan::allocate` would
+                // then pick the lowest free register too.
+                let reg = if scan.first_end >= def
+                    && scan.free.low != 0
+                    && (ctx.pairs_empty || ctx.partners.is_empty_at(result.index()))
+                {
                     let reg = scan.free.low.trailing_zeros();
                     scan.free.low &= scan.free.low - 1;
                     let reg = nlocals + reg;

@@ -188,6 +188,10 @@ struct Simplifier<'f> {
     func: &'f mut Function,
     entry: Block,
     t: Tables,
+    /// Whether some laid-out block has parameters. Without any, no value is ever
+    /// replaced and no use count is ever read (both only matter for parameters of live
+    /// blocks), so `uses` and `replace` are left empty and never touched.
+    track_values: bool,
     replaced_any: bool,
     epoch: u32,
 }
@@ -212,7 +216,6 @@ impl<'f> Simplifier<'f> {
         };
         fill_with(&mut t.npreds, nblocks, 0);
         fill_with(&mut t.handler_refs, nblocks, 0);
-        fill_with(&mut t.uses, nvalues, 0);
         fill_with(&mut t.pred_start, nblocks + 1, 0);
         fill_with(&mut t.extra_head, nblocks, NIL);
         fill_with(&mut t.mark, nblocks, 0);
@@ -242,21 +245,33 @@ impl<'f> Simplifier<'f> {
             chain,
             dying,
         } = t;
+        let mut track_values = false;
         for &block in &func.layout {
             live[block.index()] = true;
+            track_values |= !func.blocks[block.index()].params.is_empty();
+        }
+        uses.clear();
+        replace.clear();
+        if track_values {
+            uses.resize(nvalues, 0);
+            replace.extend((0..nvalues).map(Value::new));
         }
         for &block in &func.layout {
             let data = &func.blocks[block.index()];
             if let Some(handler) = data.handler {
                 handler_refs[handler.index()] += 1;
             }
-            for &inst in &data.insts {
-                for &arg in func.args(inst) {
-                    uses[arg.index()] += 1;
+            if track_values {
+                for &inst in &data.insts {
+                    for &arg in func.args(inst) {
+                        uses[arg.index()] += 1;
+                    }
                 }
             }
             if let Some(term) = &data.term {
-                term.for_each_use(|value| uses[value.index()] += 1);
+                if track_values {
+                    term.for_each_use(|value| uses[value.index()] += 1);
+                }
                 for succ in successor_pair(term).into_iter().flatten() {
                     npreds[succ.index()] += 1;
                     pred_start[succ.index() + 1] += 1;
@@ -285,8 +300,6 @@ impl<'f> Simplifier<'f> {
         // Pop order is layout order.
         worklist.clear();
         worklist.extend(func.layout.iter().rev().copied());
-        replace.clear();
-        replace.extend((0..nvalues).map(Value::new));
         Simplifier {
             entry: func.entry(),
             t: Tables {
@@ -306,6 +319,7 @@ impl<'f> Simplifier<'f> {
                 chain,
                 dying,
             },
+            track_values,
             replaced_any: false,
             epoch: 0,
             func,
@@ -326,6 +340,9 @@ impl<'f> Simplifier<'f> {
 
     /// The representative of `value` after merges (path-compressing).
     fn find(&mut self, value: Value) -> Value {
+        if !self.track_values {
+            return value;
+        }
         let mut root = value;
         while self.t.replace[root.index()] != root {
             root = self.t.replace[root.index()];
@@ -370,11 +387,17 @@ impl<'f> Simplifier<'f> {
     }
 
     fn add_use(&mut self, value: Value) {
+        if !self.track_values {
+            return;
+        }
         let value = self.find(value);
         self.t.uses[value.index()] += 1;
     }
 
     fn remove_use(&mut self, value: Value) {
+        if !self.track_values {
+            return;
+        }
         let value = self.find(value);
         let count = &mut self.t.uses[value.index()];
         *count = count.saturating_sub(1);
@@ -391,7 +414,10 @@ impl<'f> Simplifier<'f> {
         }
     }
 
-    /// The jump an empty block forwards to, when edges into it may skip it.
+    /// The jump an empty block forwards to, when edges into it may skip it. Inlined: it is
+    /// asked of every edge's target, which nearly always fails the first checks, and the
+    /// call cost more than they do; the parameters are checked apart.
+    #[inline]
     fn forward_target(&mut self, block: Block) -> Option<Block> {
         let b = block.index();
         if !self.t.live[b] || block == self.entry || self.t.handler_refs[b] > 0 || self.t.cyclic[b]
@@ -406,7 +432,20 @@ impl<'f> Simplifier<'f> {
             return None;
         }
         let target_block = target.block;
-        // Parameters read anywhere but this jump would lose their definition.
+        if !data.params.is_empty() && !self.params_read_only_by_jump(block) {
+            return None;
+        }
+        Some(target_block)
+    }
+
+    /// Whether the parameters of the empty, jumping `block` are read by nothing but its
+    /// jump: parameters read anywhere else would lose their definition if edges skipped it.
+    fn params_read_only_by_jump(&mut self, block: Block) -> bool {
+        let b = block.index();
+        let data = &self.func.blocks[b];
+        let Some(Terminator::Jump(target)) = &data.term else {
+            return false;
+        };
         let (nparams, nargs) = (data.params.len(), target.args.len());
         for i in 0..nparams {
             let param = self.func.blocks[b].params[i];
@@ -421,10 +460,10 @@ impl<'f> Simplifier<'f> {
                 }
             }
             if self.t.uses[param.index()] != own {
-                return None;
+                return false;
             }
         }
-        Some(target_block)
+        true
     }
 
     /// Applies the rewrites at `block` until none applies.
@@ -488,7 +527,9 @@ impl<'f> Simplifier<'f> {
             let result = self
                 .func
                 .push_inst(block, Op::ToBool, Imm::None, &[cond], loc);
-            if let Some(result) = result {
+            if let Some(result) = result
+                && self.track_values
+            {
                 self.t.uses.push(0);
                 self.t.replace.push(result);
             }
@@ -599,7 +640,7 @@ impl<'f> Simplifier<'f> {
         edge.block = target;
         for arg in &mut args {
             let mut v = *arg;
-            while self.t.replace[v.index()] != v {
+            while self.track_values && self.t.replace[v.index()] != v {
                 v = self.t.replace[v.index()];
             }
             if let ValueDef::Param(owner, i) = self.func.values[v.index()]
@@ -609,11 +650,13 @@ impl<'f> Simplifier<'f> {
                 *arg = passed;
             }
         }
-        for &arg in &args {
-            self.add_use(arg);
-        }
-        for &arg in &old_args {
-            self.remove_use(arg);
+        if self.track_values {
+            for &arg in &args {
+                self.add_use(arg);
+            }
+            for &arg in &old_args {
+                self.remove_use(arg);
+            }
         }
         if let Some(edge) = self.func.blocks[block.index()]
             .term
@@ -702,16 +745,18 @@ impl<'f> Simplifier<'f> {
             }
             self.t.live[b] = false;
             let data = std::mem::take(&mut self.func.blocks[b]);
-            for &inst in &data.insts {
-                for i in 0..self.func.insts[inst.index()].args.len() {
-                    let arg = self.func.args(inst)[i];
-                    self.remove_use(arg);
+            if self.track_values {
+                for &inst in &data.insts {
+                    for i in 0..self.func.insts[inst.index()].args.len() {
+                        let arg = self.func.args(inst)[i];
+                        self.remove_use(arg);
+                    }
+                }
+                if let Some(term) = &data.term {
+                    term.for_each_use(|value| self.remove_use(value));
                 }
             }
             if let Some(term) = &data.term {
-                for value in term.uses() {
-                    self.remove_use(value);
-                }
                 for succ in term.successors() {
                     let s = succ.index();
                     self.t.npreds[s] -= 1;
