@@ -475,12 +475,15 @@ impl<'a> Lowerer<'a> {
         }
         func.frees = info.freevars();
         // A local that is also a cell or free variable is accessed through it instead
-        // (`Lowerer::access_for`); those are resolved on first use.
-        for (position, symbol) in info.symbols.iter().enumerate() {
-            if access_cache.get(position).is_some_and(Option::is_some)
-                && (func.cells.contains(&symbol.name) || func.frees.contains(&symbol.name))
-            {
-                access_cache[position] = None;
+        // (`Lowerer::access_for`); those are resolved on first use. Most code objects have
+        // neither, and skip the walk.
+        if !(func.cells.is_empty() && func.frees.is_empty()) {
+            for (position, symbol) in info.symbols.iter().enumerate() {
+                if access_cache.get(position).is_some_and(Option::is_some)
+                    && (func.cells.contains(&symbol.name) || func.frees.contains(&symbol.name))
+                {
+                    access_cache[position] = None;
+                }
             }
         }
         let mut scope_stack = scratch.scope_stack;
