@@ -681,7 +681,23 @@ impl Function {
         args: &[Value],
         loc: Loc,
     ) -> Option<Value> {
-        let (inst, result) = self.create_inst_inlined(op, imm, args, loc);
+        self.push_inst_as(block, op.has_result(), op, imm, args, loc)
+    }
+
+    /// [`Function::push_inst`] told whether `op` has a result, which the builder knows
+    /// from which of `ins` and `ins_void` emits it (both assert it agrees with the op
+    /// table): the table lookup and the test of its answer leave every instruction's path.
+    #[inline(always)]
+    pub(crate) fn push_inst_as(
+        &mut self,
+        block: Block,
+        has_result: bool,
+        op: Op,
+        imm: Imm,
+        args: &[Value],
+        loc: Loc,
+    ) -> Option<Value> {
+        let (inst, result) = self.create_inst_inlined(has_result, op, imm, args, loc);
         self.blocks[block.index()].insts.push(inst);
         result
     }
@@ -695,27 +711,37 @@ impl Function {
         args: &[Value],
         loc: Loc,
     ) -> (Inst, Option<Value>) {
-        self.create_inst_inlined(op, imm, args, loc)
+        self.create_inst_inlined(op.has_result(), op, imm, args, loc)
     }
 
-    /// [`Function::create_inst`], inlined where it is called.
+    /// [`Function::create_inst`], inlined where it is called, defining a result when
+    /// `has_result`. The instruction's id is computed once, for both its result's
+    /// definition and its own.
     #[inline(always)]
     fn create_inst_inlined(
         &mut self,
+        has_result: bool,
         op: Op,
         imm: Imm,
         args: &[Value],
         loc: Loc,
     ) -> (Inst, Option<Value>) {
-        let result = if op.has_result() {
+        let inst = Inst::new(self.insts.len());
+        let result = if has_result {
             let value = Value::new(self.values.len());
-            self.values
-                .push(ValueDef::Inst(Inst::new(self.insts.len())));
+            self.values.push(ValueDef::Inst(inst));
             Some(value)
         } else {
             None
         };
-        let inst = self.add_inst_data(op, imm, args, result, loc);
+        let args = self.alloc_args(args);
+        self.insts.push(InstData {
+            op,
+            imm,
+            args,
+            result,
+            loc,
+        });
         (inst, result)
     }
 

@@ -163,7 +163,9 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The name-table entry of attribute `name`, mangled as CPython mangles private
-    /// attribute names (`self.__x` inside class `C` is `_C__x`).
+    /// attribute names (`self.__x` inside class `C` is `_C__x`). Inlined, so the name's
+    /// mangling folds into its caller's interning.
+    #[inline(always)]
     pub(crate) fn attr_name(&mut self, name: &str) -> crate::ir::NameId {
         let mangled = self.mangle(name);
         self.b().func.add_name(&mangled)

@@ -113,6 +113,9 @@ fn static_attributes(body: &[Stmt]) -> Vec<String> {
 
 impl<'a> Lowerer<'a> {
     /// Mangles a private name for the innermost enclosing class (`__x` → `_Class__x`).
+    /// Inlined, like the first test of [`mangle_name`]: every name lowering meets comes
+    /// through here, and a call returned even an unchanged name through memory.
+    #[inline(always)]
     pub(crate) fn mangle<'n>(&self, name: &'n str) -> Cow<'n, str> {
         mangle_name(self.defs.class_stack.last().map(String::as_str), name)
     }

@@ -310,8 +310,9 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Sets the location of subsequently emitted instructions.
-    #[inline]
+    /// Sets the location of subsequently emitted instructions. Inlined into every caller
+    /// like [`Lowerer::loc`]: a call cost about as much as the common case's work.
+    #[inline(always)]
     pub fn set_loc(&mut self, range: TextRange) {
         let loc = self.loc(range);
         self.b().loc = loc;
@@ -474,12 +475,15 @@ impl<'a> Lowerer<'a> {
         }
         func.frees = info.freevars();
         // A local that is also a cell or free variable is accessed through it instead
-        // (`Lowerer::access_for`); those are resolved on first use.
-        for (position, symbol) in info.symbols.iter().enumerate() {
-            if access_cache.get(position).is_some_and(Option::is_some)
-                && (func.cells.contains(&symbol.name) || func.frees.contains(&symbol.name))
-            {
-                access_cache[position] = None;
+        // (`Lowerer::access_for`); those are resolved on first use. Most code objects have
+        // neither, and skip the walk.
+        if !(func.cells.is_empty() && func.frees.is_empty()) {
+            for (position, symbol) in info.symbols.iter().enumerate() {
+                if access_cache.get(position).is_some_and(Option::is_some)
+                    && (func.cells.contains(&symbol.name) || func.frees.contains(&symbol.name))
+                {
+                    access_cache[position] = None;
+                }
             }
         }
         let mut scope_stack = scratch.scope_stack;
@@ -717,6 +721,11 @@ impl<'a> Lowerer<'a> {
     /// per unit: it cannot change, as a fast local keeps its slot once it has one, the
     /// cells and frees are fixed once the unit is entered (the few places that edit them
     /// call [`Lowerer::forget_names`]), and a name keeps its pool id.
+    ///
+    /// The cached answer is read inline in each caller (the three name accessors), so the
+    /// answer's two parts come back in registers; resolving a name the first time, or
+    /// outside the cache, stays out of line.
+    #[inline(always)]
     fn cached_access(&mut self, name: &str) -> (NameAccess, Option<NameId>) {
         let unit = self.units.last().expect("no unit");
         // Names the scope never mentions (globals, builtins) resolve cheaply without it.
@@ -724,12 +733,27 @@ impl<'a> Lowerer<'a> {
             1 => self.table.scope(unit.scope).position(name),
             _ => None,
         };
+        if let Some(position) = position
+            && let Some(Some(cached)) = unit.access_cache.get(position)
+        {
+            return (cached.access, cached.name_id);
+        }
+        self.uncached_access(name, position)
+    }
+
+    /// [`Lowerer::cached_access`] of a name not answered from the cache: `position` is its
+    /// symbol's place in the unit's scope, `None` when the scope does not know it (or an
+    /// inlined comprehension is being lowered), in which case nothing is cached.
+    #[inline(never)]
+    fn uncached_access(
+        &mut self,
+        name: &str,
+        position: Option<usize>,
+    ) -> (NameAccess, Option<NameId>) {
         let Some(position) = position else {
             return (self.name_access(name), None);
         };
-        if let Some(Some(cached)) = unit.access_cache.get(position) {
-            return (cached.access, cached.name_id);
-        }
+        let unit = self.units.last().expect("no unit");
         let scope = self.table.scope(unit.scope);
         let access = self.access_for(name, scope, scope.symbols[position].scope);
         // Every access by name interns the name right away, so interning it here first
