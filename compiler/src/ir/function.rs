@@ -734,14 +734,8 @@ impl Function {
         } else {
             None
         };
-        let args = self.alloc_args(args);
-        self.insts.push(InstData {
-            op,
-            imm,
-            args,
-            result,
-            loc,
-        });
+        let added = self.add_inst_data(op, imm, args, result, loc);
+        debug_assert_eq!(added, inst);
         (inst, result)
     }
 
