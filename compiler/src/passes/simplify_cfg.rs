@@ -639,10 +639,7 @@ impl<'f> Simplifier<'f> {
         let old_args = std::mem::take(&mut edge.args);
         edge.block = target;
         for arg in &mut args {
-            let mut v = *arg;
-            while self.track_values && self.t.replace[v.index()] != v {
-                v = self.t.replace[v.index()];
-            }
+            let v = self.find(*arg);
             if let ValueDef::Param(owner, i) = self.func.values[v.index()]
                 && owner == via
                 && let Some(&passed) = old_args.get(i as usize)
@@ -650,13 +647,11 @@ impl<'f> Simplifier<'f> {
                 *arg = passed;
             }
         }
-        if self.track_values {
-            for &arg in &args {
-                self.add_use(arg);
-            }
-            for &arg in &old_args {
-                self.remove_use(arg);
-            }
+        for &arg in &args {
+            self.add_use(arg);
+        }
+        for &arg in &old_args {
+            self.remove_use(arg);
         }
         if let Some(edge) = self.func.blocks[block.index()]
             .term
