@@ -681,7 +681,9 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
-    /// Allocates every special interval starting at or before `point`, in order.
+    /// Allocates every special interval starting at or before `point`, in order. The walk
+    /// asks at every instruction; nearly always none starts, which one comparison with
+    /// the next start settles.
     #[inline]
     fn specials_to(
         &mut self,
@@ -691,20 +693,9 @@ impl Scan<'_> {
         ctx: &Choice,
         avoid: &mut Vec<u32>,
     ) {
-        if point >= self.next_start {
-            self.allocate_specials(point, special, regs, ctx, avoid);
+        if point < self.next_start {
+            return;
         }
-    }
-
-    /// [`Scan::specials_to`] once there is one to allocate.
-    fn allocate_specials(
-        &mut self,
-        point: u32,
-        special: &[(u32, u32, u32)],
-        regs: &mut [u32],
-        ctx: &Choice,
-        avoid: &mut Vec<u32>,
-    ) {
         while let Some(&(lo, hi, value)) = special.get(self.next_special)
             && lo <= point
         {
