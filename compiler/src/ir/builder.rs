@@ -3,7 +3,7 @@
 
 use super::constant::Const;
 use super::entities::{Block, Value};
-use super::function::{BlockCall, Function, FunctionKind, Loc, Terminator};
+use super::function::{BlockCall, Function, Loc, Terminator};
 use super::ops::{Imm, Op};
 
 /// Appends instructions at the end of a current block.
@@ -51,19 +51,11 @@ impl FunctionBuilder {
         self.record_position(entry);
     }
 
-    /// Starts over in place with the function [`Function::with_capacity`] would make from
-    /// these arguments, as [`FunctionBuilder::new`] would. The builder's own arrays keep
-    /// their allocations, and nothing the size of a function is copied: lowering recycles
-    /// one builder per nesting level across all the code objects of a module.
-    pub fn restart(
-        &mut self,
-        name: String,
-        qualname: String,
-        kind: FunctionKind,
-        first_line: u32,
-        insts: usize,
-    ) {
-        self.func.reset(name, qualname, kind, first_line, insts);
+    /// Starts over in place on its function, which the caller has just [`Function::reset`],
+    /// as [`FunctionBuilder::new`] would. The builder's own arrays keep their allocations,
+    /// and nothing the size of a function is copied: lowering recycles one builder per
+    /// nesting level across all the code objects of a module.
+    pub fn restart(&mut self) {
         self.loc = Loc::default();
         self.handler = None;
         self.layout_pos.clear();

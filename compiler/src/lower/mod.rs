@@ -381,13 +381,14 @@ impl<'a> Lowerer<'a> {
         };
         let mut b = match self.spare_builders.pop() {
             Some(mut b) => {
-                b.restart(
+                b.func.reset(
                     name.to_owned(),
                     qualname.to_owned(),
                     kind,
                     first_line,
                     insts,
                 );
+                b.restart();
                 b
             }
             None => Box::new(FunctionBuilder::new(Function::with_capacity(
