@@ -71,10 +71,13 @@ impl Names {
 
     /// The id of `name`, whose [`name_hash`] is `hash`, interning it on first sight.
     pub(super) fn id_hashed(&mut self, hash: u32, name: &str) -> NameId {
-        if let Some(id) = self
-            .index
-            .get_hashed(hash, name, |i| self.text(i as NameId))
-        {
+        // Compared as bytes: slicing the text would check character boundaries.
+        let (texts, ends) = (self.texts.as_bytes(), &self.ends[..]);
+        let found = self.index.find(hash, |i| {
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            &texts[start..ends[i] as usize] == name.as_bytes()
+        });
+        if let Some(id) = found {
             return id as NameId;
         }
         let id = self.ends.len();

@@ -161,6 +161,13 @@ pub(super) struct RawScope {
 }
 
 impl RawScope {
+    /// The position of the name whose [`name_hash`] is `hash` and whose id is `id` in
+    /// [`RawScope::symbols`], removed or not.
+    #[inline]
+    pub(super) fn position_of(&self, hash: u32, id: NameId) -> Option<usize> {
+        self.index.find(hash, |i| self.symbols[i].id == id)
+    }
+
     /// The position of `name` in [`RawScope::symbols`], removed or not.
     pub(super) fn position(&self, name: &str) -> Option<usize> {
         self.index.get(name, |i| &self.symbols[i].name)
@@ -648,8 +655,16 @@ impl<'a> Builder<'a> {
             // The module's entry records every name declared global anywhere.
             let id = self.names.id_hashed(hash, &mangled);
             let module = &mut self.scopes[0];
-            let flags = module.flags(&mangled) | flag;
-            module.insert(&mangled, id, flags, SymbolScope::Local);
+            match module.position_of(hash, id) {
+                Some(i) => {
+                    let symbol = &mut module.symbols[i];
+                    let flags = if symbol.removed { 0 } else { symbol.flags() };
+                    symbol.set_flags(flags | flag);
+                    symbol.scope = SymbolScope::Local;
+                    symbol.removed = false;
+                }
+                None => module.push_new(hash, &mangled, id, flag, SymbolScope::Local),
+            }
         }
         Ok(())
     }

@@ -45,6 +45,13 @@ impl SymbolIndex {
         name: &str,
         name_at: impl Fn(usize) -> &'s str,
     ) -> Option<usize> {
+        self.find(hash, |position| name_at(position) == name)
+    }
+
+    /// The position filed under `hash` that `is_it` accepts: a caller that knows more
+    /// about the name than its text (its interned id) compares that instead.
+    #[inline]
+    pub(crate) fn find(&self, hash: u32, is_it: impl Fn(usize) -> bool) -> Option<usize> {
         if self.len == 0 {
             return None;
         }
@@ -55,7 +62,7 @@ impl SymbolIndex {
             if position == EMPTY {
                 return None;
             }
-            if slot_hash == hash && name_at(position as usize) == name {
+            if slot_hash == hash && is_it(position as usize) {
                 return Some(position as usize);
             }
             i = (i + 1) & mask;
@@ -92,6 +99,7 @@ impl SymbolIndex {
     }
 
     /// [`SymbolIndex::insert_new`] with the name's [`name_hash`] already computed.
+    #[inline]
     pub(crate) fn insert_hashed(&mut self, hash: u32, position: usize) {
         // At most half full, so probes stay short and always meet an empty slot.
         if (self.len + 1) * 2 > self.slots.len() {

@@ -41,6 +41,7 @@ impl<'a> Fused<'a> {
     }
 
     /// Entering an expression.
+    #[inline(always)]
     pub(crate) fn expr(&mut self, expr: &'a Expr) {
         self.walker.check_expr(expr);
     }
