@@ -74,6 +74,7 @@ impl<'a> ScopeWalker<'a> {
         ScopeWalker {
             checker: SemanticSyntaxChecker::new(),
             settled: false,
+            fused: false,
             ctx: Context {
                 source,
                 scopes: Vec::new(),
@@ -565,6 +566,10 @@ struct ScopeWalker<'a> {
     /// `__future__` imports: from then on its own state no longer changes (see
     /// [`checks_nothing`]).
     settled: bool,
+    /// The symbol-table walk drives the checks ([`Fused`]): its result only counts when
+    /// that walk found no error, so checks that can only fail where the walk fails are
+    /// left out (see [`ScopeWalker::pre_stmt`]).
+    fused: bool,
 }
 
 impl<'a> ScopeWalker<'a> {
@@ -696,7 +701,7 @@ impl<'a> ScopeWalker<'a> {
         // `__future__` imports are behind it, which the first other statement settles
         // (any but an expression or a `from` import); after it, a statement the checker
         // has no check for would change nothing.
-        if self.settled && checks_nothing(stmt) {
+        if self.settled && (checks_nothing(stmt) || (self.fused && is_plain_def(stmt))) {
             return;
         }
         self.checker.visit_stmt(stmt, &self.ctx);
@@ -791,6 +796,20 @@ fn checks_nothing(stmt: &Stmt) -> bool {
         Stmt::With(with) => !with.is_async,
         _ => false,
     }
+}
+
+/// Whether `stmt` is a `def` the checker could only reject for a repeated parameter name
+/// or a binding of `__debug__` (a synchronous function without type parameters or
+/// annotations): the symbol table rejects both itself (`duplicate argument`, `cannot
+/// assign to __debug__`), so under [`Fused`] the checker's verdict on it never counts.
+fn is_plain_def(stmt: &Stmt) -> bool {
+    let Stmt::FunctionDef(def) = stmt else {
+        return false;
+    };
+    !def.is_async
+        && def.type_params.is_none()
+        && def.returns.is_none()
+        && def.parameters.iter().all(|p| p.annotation().is_none())
 }
 
 /// The scope kind of a comprehension expression, `None` for any other expression.

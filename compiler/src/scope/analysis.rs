@@ -81,9 +81,11 @@ impl Names {
             return id as NameId;
         }
         let id = self.ends.len();
+        let (texts, ends) = (&self.texts, &self.ends);
+        self.index
+            .insert_hashed(hash, id, |i| name_hash(text_of(texts, ends, i as NameId)));
         self.texts.push_str(name);
         self.ends.push(self.texts.len() as u32);
-        self.index.insert_hashed(hash, id);
         id as NameId
     }
 

@@ -221,7 +221,9 @@ impl RawScope {
         flags: u32,
         scope: SymbolScope,
     ) {
-        self.index.insert_hashed(hash, self.symbols.len());
+        let symbols = &self.symbols;
+        self.index
+            .insert_hashed(hash, symbols.len(), |i| name_hash(&symbols[i].name));
         self.symbols.push(RawSymbol::new(name, id, flags, scope));
     }
 

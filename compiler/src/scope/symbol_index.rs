@@ -5,17 +5,26 @@
 //! more allocation per symbol, and would hash the texts again whenever it grows. This
 //! index stores only each name's hash and its position in the list; the text is read from
 //! the symbol list itself when a probe needs to compare it.
+//!
+//! Most scopes hold a handful of names (half of all scopes are `__annotate__` scopes with
+//! one or two), so an index of up to [`SMALL`] names keeps no table at all and searches
+//! the list itself: a table would be an allocation, a wipe and a free for each of them.
 
 use std::hash::Hasher;
 
 /// Marks an empty slot.
 const EMPTY: u32 = u32::MAX;
 
+/// How many names an index holds without a table.
+const SMALL: usize = 4;
+
 /// An open-addressing table (linear probing) of `(hash, position)` slots. The symbol list
-/// it indexes is passed to each call as a function from a position to its name.
+/// it indexes is passed to each call as a function from a position to its name. Positions
+/// are inserted in order (`0, 1, 2, …`), which is what lets a small index do without its
+/// table: its names are the positions below `len`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SymbolIndex {
-    /// A power-of-two number of slots, or none before the first insertion.
+    /// A power-of-two number of slots, or none while the index is small.
     slots: Vec<(u32, u32)>,
     len: usize,
 }
@@ -32,8 +41,9 @@ pub(crate) fn name_hash(name: &str) -> u32 {
 impl SymbolIndex {
     /// The position of `name`, if it is in the index.
     pub(crate) fn get<'s>(&self, name: &str, name_at: impl Fn(usize) -> &'s str) -> Option<usize> {
-        if self.len == 0 {
-            return None;
+        if self.slots.is_empty() {
+            // No table: no hash to compute either.
+            return (0..self.len).find(|&position| name_at(position) == name);
         }
         self.get_hashed(name_hash(name), name, name_at)
     }
@@ -52,8 +62,8 @@ impl SymbolIndex {
     /// about the name than its text (its interned id) compares that instead.
     #[inline]
     pub(crate) fn find(&self, hash: u32, is_it: impl Fn(usize) -> bool) -> Option<usize> {
-        if self.len == 0 {
-            return None;
+        if self.slots.is_empty() {
+            return (0..self.len).find(|&position| is_it(position));
         }
         let mask = self.slots.len() - 1;
         let mut i = hash as usize & mask;
@@ -80,8 +90,12 @@ impl SymbolIndex {
         self.len = 0;
     }
 
-    /// Makes room for `additional` more names without growing the table.
+    /// Makes room for `additional` more names without growing the table. Only a hint: a
+    /// small index that already holds names keeps doing without a table.
     pub(crate) fn reserve(&mut self, additional: usize) {
+        if self.slots.is_empty() && self.len > 0 {
+            return;
+        }
         let needed = ((self.len + additional) * 2).next_power_of_two().max(8);
         if needed > self.slots.len() {
             let old = std::mem::replace(&mut self.slots, vec![(0, EMPTY); needed]);
@@ -93,20 +107,50 @@ impl SymbolIndex {
         }
     }
 
-    /// Records that `name`, not yet in the index, is at `position`.
-    pub(crate) fn insert_new(&mut self, name: &str, position: usize) {
-        self.insert_hashed(name_hash(name), position);
+    /// Records that `name`, not yet in the index, is at `position`, the next position.
+    /// `name_at` gives the names already in the index.
+    pub(crate) fn insert_new<'s>(
+        &mut self,
+        name: &str,
+        position: usize,
+        name_at: impl Fn(usize) -> &'s str,
+    ) {
+        self.insert_hashed(name_hash(name), position, |i| name_hash(name_at(i)));
     }
 
-    /// [`SymbolIndex::insert_new`] with the name's [`name_hash`] already computed.
+    /// [`SymbolIndex::insert_new`] with the name's [`name_hash`] already computed;
+    /// `hash_at` gives the hashes of the names already in the index, which a small index
+    /// does not keep.
     #[inline]
-    pub(crate) fn insert_hashed(&mut self, hash: u32, position: usize) {
+    pub(crate) fn insert_hashed(
+        &mut self,
+        hash: u32,
+        position: usize,
+        hash_at: impl Fn(usize) -> u32,
+    ) {
+        debug_assert_eq!(position, self.len, "positions are inserted in order");
+        if self.slots.is_empty() {
+            if self.len < SMALL {
+                self.len += 1;
+                return;
+            }
+            self.build(hash_at);
+        }
         // At most half full, so probes stay short and always meet an empty slot.
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
         self.place(hash, position as u32);
         self.len += 1;
+    }
+
+    /// Gives a small index its table.
+    #[cold]
+    fn build(&mut self, hash_at: impl Fn(usize) -> u32) {
+        self.slots = vec![(0, EMPTY); 16];
+        for position in 0..self.len {
+            self.place(hash_at(position), position as u32);
+        }
     }
 
     fn place(&mut self, hash: u32, position: u32) {
@@ -141,7 +185,7 @@ mod tests {
         let mut index = SymbolIndex::default();
         assert_eq!(index.get("name0", |i| &names[i]), None);
         for (position, name) in names.iter().enumerate() {
-            index.insert_new(name, position);
+            index.insert_new(name, position, |i| &names[i]);
         }
         for (position, name) in names.iter().enumerate() {
             assert_eq!(index.get(name, |i| &names[i]), Some(position));

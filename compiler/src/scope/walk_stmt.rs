@@ -306,6 +306,12 @@ impl<'a> Builder<'a> {
             ScopeKey::Function(f.range),
             lineno,
         );
+        // A function's names grow with its source, about one every 64 bytes in the
+        // standard library: room for that many spares growing its lists step by step.
+        let likely = (u32::from(f.range.len()) / 64 + 3).min(64) as usize;
+        let function_scope = &mut self.scopes[function];
+        function_scope.symbols.reserve_exact(likely);
+        function_scope.index.reserve(likely);
         self.visit_function_annotations(f)?;
         self.enter_existing(function, true);
         if f.is_async {

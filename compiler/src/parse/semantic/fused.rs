@@ -26,6 +26,7 @@ impl<'a> Fused<'a> {
     /// [`super::check`].
     pub(crate) fn new(source: &'a str, body: &'a [Stmt], may_declare_globals: bool) -> Self {
         let mut walker = ScopeWalker::new(source, may_declare_globals);
+        walker.fused = true;
         walker.ctx.scopes.push(super::Scope::new(
             super::ScopeKind::Module,
             body,
