@@ -30,7 +30,7 @@ type NameSet = FxHashSet<NameId>;
 /// so their ids are their indexes here.
 const CLASS_CELLS: [&str; 3] = ["__class__", "__classdict__", "__conditional_annotations__"];
 const DUNDER_CLASS: NameId = 0;
-const DUNDER_CLASSDICT: NameId = 1;
+pub(super) const DUNDER_CLASSDICT: NameId = 1;
 const CONDITIONAL_ANNOTATIONS: NameId = 2;
 
 /// The names of one module's symbols, each with its [`NameId`]. The builder interns a
@@ -489,22 +489,31 @@ impl Builder<'_> {
                 }
             }
         }
-        // CPython iterates a set here; sorting keeps the symbol order deterministic.
-        let mut free_names: Vec<(&str, NameId)> =
-            free.iter().map(|&name| (names.text(name), name)).collect();
-        free_names.sort_unstable();
-        for (text, name) in free_names {
+        let mut record = |text: &str, name: NameId| {
             if let Some(symbol) = scope.get_mut(text) {
                 // A free variable of a method that the class body also binds.
                 if classflag {
                     symbol.set_flags(symbol.flags() | DEF_FREE_CLASS);
                 }
-                continue;
+                return;
             }
             if bound.is_some_and(|bound| !bound.contains(&name)) {
-                continue; // a global
+                return; // a global
             }
             scope.insert(text, name, 0, SymbolScope::Free);
+        };
+        // CPython iterates a set here; sorting keeps the symbol order deterministic. One
+        // name (an annotation scope's `__classdict__`, most often) needs no sorting.
+        if free.len() == 1 {
+            let name = free.iter().copied().next().unwrap_or_default();
+            record(names.text(name), name);
+            return;
+        }
+        let mut free_names: Vec<(&str, NameId)> =
+            free.iter().map(|&name| (names.text(name), name)).collect();
+        free_names.sort_unstable();
+        for (text, name) in free_names {
+            record(text, name);
         }
     }
 }

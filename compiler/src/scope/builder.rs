@@ -16,7 +16,7 @@
 //! - `'yield' outside function` (a code-generation error in CPython) is reported here, after
 //!   all symbol-table errors.
 
-use super::analysis::{NameId, Names};
+use super::analysis::{DUNDER_CLASSDICT, NameId, Names};
 use super::flags::*;
 use super::symbol_index::{SymbolIndex, name_hash};
 use super::{Scope, ScopeId, ScopeKey, ScopeKind, Symbol, SymbolScope, SymbolTable, mangle};
@@ -529,6 +529,21 @@ impl<'a> Builder<'a> {
         // slow path runs in proportion to the bytes taken.
         scope.push_new(hash, FORMAT, name_id, DEF_PARAM | USE, SymbolScope::Local);
         scope.varnames = vec![FORMAT.to_owned()];
+    }
+
+    /// `add_def("__classdict__", USE)` in the scope just entered, which holds at most
+    /// `.format`: the name is never mangled (it ends with `__`), needs no check, and its
+    /// id is fixed, so it is added without the lookups (one for every method in a class).
+    pub(super) fn add_classdict_use(&mut self) {
+        const CLASSDICT: &str = "__classdict__";
+        let cur = self.cur();
+        let scope = &mut self.scopes[cur];
+        debug_assert!(
+            !scope.comp_iter_target && scope.symbols.iter().all(|s| s.name != CLASSDICT),
+            "a fresh scope"
+        );
+        let hash = name_hash(CLASSDICT);
+        scope.push_new(hash, CLASSDICT, DUNDER_CLASSDICT, USE, SymbolScope::Local);
     }
 
     pub(super) fn exit_block(&mut self) {
