@@ -196,6 +196,14 @@ impl Builder<'_> {
         // The analysis never changes the tree's shape, so the children are read in place.
         for index in 0..self.scopes[id].children.len() {
             let child = self.scopes[id].children[index];
+            if self.is_format_only(child) {
+                // The `__annotate__` scope of a function without annotations outside
+                // classes (most of them) holds just its `.format` parameter, a local that
+                // no name set, child or parent hears of: resolved here, without the block's
+                // walk.
+                self.scopes[child].symbols[0].scope = SymbolScope::Local;
+                continue;
+            }
             let child_class_entry = if self.scopes[child].can_see_class_scope {
                 if is_class { Some(id) } else { class_entry }
             } else {
@@ -247,6 +255,22 @@ impl Builder<'_> {
             free.extend(new_free);
         }
         Ok(free)
+    }
+
+    /// Whether block `id` is a leaf whose one symbol is the `.format` parameter of
+    /// annotation-like scopes, with nothing else recorded on it.
+    #[inline]
+    fn is_format_only(&self, id: usize) -> bool {
+        let scope = &self.scopes[id];
+        match scope.symbols.as_slice() {
+            [symbol] => {
+                scope.children.is_empty()
+                    && !symbol.removed
+                    && Some(symbol.id) == self.format_id
+                    && symbol.flags() == DEF_PARAM | USE
+            }
+            _ => false,
+        }
     }
 
     /// CPython's `analyze_name`: decides how one name of block `id` resolves.

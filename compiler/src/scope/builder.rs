@@ -270,7 +270,7 @@ pub(super) struct Builder<'a> {
     pub(super) semantic: Option<Fused<'a>>,
     /// The id of `.format`, the first symbol of every annotation-like scope (half of all
     /// scopes: every function has an annotation scope), once it is interned.
-    format_id: Option<NameId>,
+    pub(super) format_id: Option<NameId>,
     /// The class whose `__static_attributes__` a `self.<name>` store met now belongs to:
     /// the innermost class body being walked, through the functions nested in it, but not
     /// inside the type parameters of a class nested in it (CPython's
