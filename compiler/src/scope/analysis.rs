@@ -204,6 +204,16 @@ impl Builder<'_> {
                 self.scopes[child].symbols[0].scope = SymbolScope::Local;
                 continue;
             }
+            if is_class && self.is_method_annotation_leaf(id, child) {
+                // A method's unannotated `__annotate__` scope: `.format` is local and
+                // `__classdict__` comes from the class (its cell, see `drop_class_free`),
+                // as the walk would find, without a free set per method.
+                let symbols = &mut self.scopes[child].symbols;
+                symbols[0].scope = SymbolScope::Local;
+                symbols[1].scope = SymbolScope::Free;
+                new_free.insert(DUNDER_CLASSDICT);
+                continue;
+            }
             let child_class_entry = if self.scopes[child].can_see_class_scope {
                 if is_class { Some(id) } else { class_entry }
             } else {
@@ -271,6 +281,24 @@ impl Builder<'_> {
             }
             _ => false,
         }
+    }
+
+    /// Whether block `child` of class `class` is a leaf annotation-like scope holding only
+    /// `.format` and a read of `__classdict__`, which the class does not bind itself.
+    fn is_method_annotation_leaf(&self, class: usize, child: usize) -> bool {
+        let scope = &self.scopes[child];
+        let [format, classdict] = scope.symbols.as_slice() else {
+            return false;
+        };
+        scope.children.is_empty()
+            && scope.can_see_class_scope
+            && !format.removed
+            && Some(format.id) == self.format_id
+            && format.flags() == DEF_PARAM | USE
+            && !classdict.removed
+            && classdict.id == DUNDER_CLASSDICT
+            && classdict.flags() == USE
+            && self.scopes[class].flags(CLASS_CELLS[1]) & (DEF_GLOBAL | DEF_BOUND) == 0
     }
 
     /// CPython's `analyze_name`: decides how one name of block `id` resolves.
