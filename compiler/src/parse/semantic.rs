@@ -73,6 +73,8 @@ impl<'a> ScopeWalker<'a> {
     fn new(source: &'a str, may_declare_globals: bool) -> Self {
         ScopeWalker {
             checker: SemanticSyntaxChecker::new(),
+            settled: false,
+            fused: false,
             ctx: Context {
                 source,
                 scopes: Vec::new(),
@@ -560,6 +562,14 @@ impl SemanticSyntaxContext for Context<'_> {
 struct ScopeWalker<'a> {
     checker: SemanticSyntaxChecker,
     ctx: Context<'a>,
+    /// The checker has seen a statement past the module's docstring and leading
+    /// `__future__` imports: from then on its own state no longer changes (see
+    /// [`checks_nothing`]).
+    settled: bool,
+    /// The symbol-table walk drives the checks ([`Fused`]): its result only counts when
+    /// that walk found no error, so checks that can only fail where the walk fails are
+    /// left out (see [`ScopeWalker::pre_stmt`]).
+    fused: bool,
 }
 
 impl<'a> ScopeWalker<'a> {
@@ -687,23 +697,29 @@ impl<'a> ScopeWalker<'a> {
             self.ctx.declarations.push(*range);
         }
         self.check_declaration_conflicts(stmt);
+        // The checker's state only records that the module's docstring and leading
+        // `__future__` imports are behind it, which the first other statement settles
+        // (any but an expression or a `from` import); after it, a statement the checker
+        // has no check for would change nothing.
+        if self.settled && (checks_nothing(stmt) || (self.fused && is_plain_def(stmt))) {
+            return;
+        }
         self.checker.visit_stmt(stmt, &self.ctx);
+        self.settled |= !matches!(stmt, Stmt::Expr(_) | Stmt::ImportFrom(_));
     }
 
-    /// The checker's checks of one expression (not of its children).
+    /// The checker's checks of one expression (not of its children). Inline at every
+    /// expression of the walk: most expressions need no check at all, and deciding that is
+    /// cheaper than a call.
+    #[inline(always)]
     fn check_expr(&mut self, expr: &'a Expr) {
-        match expr {
+        let needed = match expr {
+            // The checker rejects binding or deleting `__debug__` and using a name before
+            // the scope's `global` declaration of it: a load in a scope without `global`
+            // statements, which most names are, cannot be wrong.
             Expr::Name(name) => {
-                // The checker rejects binding or deleting `__debug__` and using a name
-                // before the scope's `global` declaration of it: a load in a scope without
-                // `global` statements, which most names are, cannot be wrong.
-                let has_globals = self.ctx.current().is_some_and(|s| !s.globals.is_empty());
-                if has_globals || name.ctx != ExprContext::Load {
-                    // The message for a name depends on how it is used.
-                    self.ctx.name_context.set(Some(name.ctx));
-                    self.checker.visit_expr(expr, &self.ctx);
-                    self.ctx.name_context.set(None);
-                }
+                name.ctx != ExprContext::Load
+                    || self.ctx.current().is_some_and(|s| !s.globals.is_empty())
             }
             // The kinds the checker's `visit_expr` examines (it keeps no state between
             // calls); it has nothing to say about the others, which are most nodes, nor
@@ -715,19 +731,29 @@ impl<'a> ScopeWalker<'a> {
             | Expr::Generator(_)
             | Expr::Yield(_)
             | Expr::YieldFrom(_)
-            | Expr::Await(_) => self.checker.visit_expr(expr, &self.ctx),
-            Expr::Tuple(ast::ExprTuple { ctx, .. }) | Expr::List(ast::ExprList { ctx, .. })
-                if ctx.is_store() =>
-            {
-                self.checker.visit_expr(expr, &self.ctx);
+            | Expr::Await(_) => true,
+            Expr::Tuple(ast::ExprTuple { ctx, .. }) | Expr::List(ast::ExprList { ctx, .. }) => {
+                ctx.is_store()
             }
-            Expr::Call(call) if call.arguments.keywords.len() >= 2 => {
-                self.checker.visit_expr(expr, &self.ctx);
-            }
-            Expr::Lambda(lambda) if lambda.parameters.is_some() => {
-                self.checker.visit_expr(expr, &self.ctx);
-            }
-            _ => {}
+            Expr::Call(call) => call.arguments.keywords.len() >= 2,
+            Expr::Lambda(lambda) => lambda.parameters.is_some(),
+            _ => false,
+        };
+        if needed {
+            self.run_expr_checks(expr);
+        }
+    }
+
+    /// The checker's checks of an expression [`ScopeWalker::check_expr`] picked.
+    #[inline(never)]
+    fn run_expr_checks(&mut self, expr: &'a Expr) {
+        if let Expr::Name(name) = expr {
+            // The message for a name depends on how it is used.
+            self.ctx.name_context.set(Some(name.ctx));
+            self.checker.visit_expr(expr, &self.ctx);
+            self.ctx.name_context.set(None);
+        } else {
+            self.checker.visit_expr(expr, &self.ctx);
         }
     }
 
@@ -752,6 +778,38 @@ impl<'a> ScopeWalker<'a> {
             self.ctx.may_declare_globals,
         )
     }
+}
+
+/// Whether ruff's `SemanticSyntaxChecker::visit_stmt` has no check for `stmt` itself (its
+/// expressions are checked one by one as the walk reaches them).
+fn checks_nothing(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Expr(_)
+        | Stmt::If(_)
+        | Stmt::While(_)
+        | Stmt::Pass(_)
+        | Stmt::Delete(_)
+        | Stmt::AugAssign(_)
+        | Stmt::Raise(_)
+        | Stmt::Assert(_)
+        | Stmt::IpyEscapeCommand(_) => true,
+        Stmt::With(with) => !with.is_async,
+        _ => false,
+    }
+}
+
+/// Whether `stmt` is a `def` the checker could only reject for a repeated parameter name
+/// or a binding of `__debug__` (a synchronous function without type parameters or
+/// annotations): the symbol table rejects both itself (`duplicate argument`, `cannot
+/// assign to __debug__`), so under [`Fused`] the checker's verdict on it never counts.
+fn is_plain_def(stmt: &Stmt) -> bool {
+    let Stmt::FunctionDef(def) = stmt else {
+        return false;
+    };
+    !def.is_async
+        && def.type_params.is_none()
+        && def.returns.is_none()
+        && def.parameters.iter().all(|p| p.annotation().is_none())
 }
 
 /// The scope kind of a comprehension expression, `None` for any other expression.

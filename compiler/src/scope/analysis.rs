@@ -30,7 +30,7 @@ type NameSet = FxHashSet<NameId>;
 /// so their ids are their indexes here.
 const CLASS_CELLS: [&str; 3] = ["__class__", "__classdict__", "__conditional_annotations__"];
 const DUNDER_CLASS: NameId = 0;
-const DUNDER_CLASSDICT: NameId = 1;
+pub(super) const DUNDER_CLASSDICT: NameId = 1;
 const CONDITIONAL_ANNOTATIONS: NameId = 2;
 
 /// The names of one module's symbols, each with its [`NameId`]. The builder interns a
@@ -71,16 +71,21 @@ impl Names {
 
     /// The id of `name`, whose [`name_hash`] is `hash`, interning it on first sight.
     pub(super) fn id_hashed(&mut self, hash: u32, name: &str) -> NameId {
-        if let Some(id) = self
-            .index
-            .get_hashed(hash, name, |i| self.text(i as NameId))
-        {
+        // Compared as bytes: slicing the text would check character boundaries.
+        let (texts, ends) = (self.texts.as_bytes(), &self.ends[..]);
+        let found = self.index.find(hash, |i| {
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            &texts[start..ends[i] as usize] == name.as_bytes()
+        });
+        if let Some(id) = found {
             return id as NameId;
         }
         let id = self.ends.len();
+        let (texts, ends) = (&self.texts, &self.ends);
+        self.index
+            .insert_hashed(hash, id, |i| name_hash(text_of(texts, ends, i as NameId)));
         self.texts.push_str(name);
         self.ends.push(self.texts.len() as u32);
-        self.index.insert_hashed(hash, id);
         id as NameId
     }
 
@@ -191,6 +196,24 @@ impl Builder<'_> {
         // The analysis never changes the tree's shape, so the children are read in place.
         for index in 0..self.scopes[id].children.len() {
             let child = self.scopes[id].children[index];
+            if self.is_format_only(child) {
+                // The `__annotate__` scope of a function without annotations outside
+                // classes (most of them) holds just its `.format` parameter, a local that
+                // no name set, child or parent hears of: resolved here, without the block's
+                // walk.
+                self.scopes[child].symbols[0].scope = SymbolScope::Local;
+                continue;
+            }
+            if is_class && self.is_method_annotation_leaf(id, child) {
+                // A method's unannotated `__annotate__` scope: `.format` is local and
+                // `__classdict__` comes from the class (its cell, see `drop_class_free`),
+                // as the walk would find, without a free set per method.
+                let symbols = &mut self.scopes[child].symbols;
+                symbols[0].scope = SymbolScope::Local;
+                symbols[1].scope = SymbolScope::Free;
+                new_free.insert(DUNDER_CLASSDICT);
+                continue;
+            }
             let child_class_entry = if self.scopes[child].can_see_class_scope {
                 if is_class { Some(id) } else { class_entry }
             } else {
@@ -242,6 +265,40 @@ impl Builder<'_> {
             free.extend(new_free);
         }
         Ok(free)
+    }
+
+    /// Whether block `id` is a leaf whose one symbol is the `.format` parameter of
+    /// annotation-like scopes, with nothing else recorded on it.
+    #[inline]
+    fn is_format_only(&self, id: usize) -> bool {
+        let scope = &self.scopes[id];
+        match scope.symbols.as_slice() {
+            [symbol] => {
+                scope.children.is_empty()
+                    && !symbol.removed
+                    && Some(symbol.id) == self.format_id
+                    && symbol.flags() == DEF_PARAM | USE
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether block `child` of class `class` is a leaf annotation-like scope holding only
+    /// `.format` and a read of `__classdict__`, which the class does not bind itself.
+    fn is_method_annotation_leaf(&self, class: usize, child: usize) -> bool {
+        let scope = &self.scopes[child];
+        let [format, classdict] = scope.symbols.as_slice() else {
+            return false;
+        };
+        scope.children.is_empty()
+            && scope.can_see_class_scope
+            && !format.removed
+            && Some(format.id) == self.format_id
+            && format.flags() == DEF_PARAM | USE
+            && !classdict.removed
+            && classdict.id == DUNDER_CLASSDICT
+            && classdict.flags() == USE
+            && self.scopes[class].flags(CLASS_CELLS[1]) & (DEF_GLOBAL | DEF_BOUND) == 0
     }
 
     /// CPython's `analyze_name`: decides how one name of block `id` resolves.
@@ -484,22 +541,31 @@ impl Builder<'_> {
                 }
             }
         }
-        // CPython iterates a set here; sorting keeps the symbol order deterministic.
-        let mut free_names: Vec<(&str, NameId)> =
-            free.iter().map(|&name| (names.text(name), name)).collect();
-        free_names.sort_unstable();
-        for (text, name) in free_names {
+        let mut record = |text: &str, name: NameId| {
             if let Some(symbol) = scope.get_mut(text) {
                 // A free variable of a method that the class body also binds.
                 if classflag {
                     symbol.set_flags(symbol.flags() | DEF_FREE_CLASS);
                 }
-                continue;
+                return;
             }
             if bound.is_some_and(|bound| !bound.contains(&name)) {
-                continue; // a global
+                return; // a global
             }
             scope.insert(text, name, 0, SymbolScope::Free);
+        };
+        // CPython iterates a set here; sorting keeps the symbol order deterministic. One
+        // name (an annotation scope's `__classdict__`, most often) needs no sorting.
+        if free.len() == 1 {
+            let name = free.iter().copied().next().unwrap_or_default();
+            record(names.text(name), name);
+            return;
+        }
+        let mut free_names: Vec<(&str, NameId)> =
+            free.iter().map(|&name| (names.text(name), name)).collect();
+        free_names.sort_unstable();
+        for (text, name) in free_names {
+            record(text, name);
         }
     }
 }

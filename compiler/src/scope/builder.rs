@@ -16,7 +16,7 @@
 //! - `'yield' outside function` (a code-generation error in CPython) is reported here, after
 //!   all symbol-table errors.
 
-use super::analysis::{NameId, Names};
+use super::analysis::{DUNDER_CLASSDICT, NameId, Names};
 use super::flags::*;
 use super::symbol_index::{SymbolIndex, name_hash};
 use super::{Scope, ScopeId, ScopeKey, ScopeKind, Symbol, SymbolScope, SymbolTable, mangle};
@@ -161,6 +161,13 @@ pub(super) struct RawScope {
 }
 
 impl RawScope {
+    /// The position of the name whose [`name_hash`] is `hash` and whose id is `id` in
+    /// [`RawScope::symbols`], removed or not.
+    #[inline]
+    pub(super) fn position_of(&self, hash: u32, id: NameId) -> Option<usize> {
+        self.index.find(hash, |i| self.symbols[i].id == id)
+    }
+
     /// The position of `name` in [`RawScope::symbols`], removed or not.
     pub(super) fn position(&self, name: &str) -> Option<usize> {
         self.index.get(name, |i| &self.symbols[i].name)
@@ -214,7 +221,9 @@ impl RawScope {
         flags: u32,
         scope: SymbolScope,
     ) {
-        self.index.insert_hashed(hash, self.symbols.len());
+        let symbols = &self.symbols;
+        self.index
+            .insert_hashed(hash, symbols.len(), |i| name_hash(&symbols[i].name));
         self.symbols.push(RawSymbol::new(name, id, flags, scope));
     }
 
@@ -261,7 +270,7 @@ pub(super) struct Builder<'a> {
     pub(super) semantic: Option<Fused<'a>>,
     /// The id of `.format`, the first symbol of every annotation-like scope (half of all
     /// scopes: every function has an annotation scope), once it is interned.
-    format_id: Option<NameId>,
+    pub(super) format_id: Option<NameId>,
     /// The class whose `__static_attributes__` a `self.<name>` store met now belongs to:
     /// the innermost class body being walked, through the functions nested in it, but not
     /// inside the type parameters of a class nested in it (CPython's
@@ -522,6 +531,21 @@ impl<'a> Builder<'a> {
         scope.varnames = vec![FORMAT.to_owned()];
     }
 
+    /// `add_def("__classdict__", USE)` in the scope just entered, which holds at most
+    /// `.format`: the name is never mangled (it ends with `__`), needs no check, and its
+    /// id is fixed, so it is added without the lookups (one for every method in a class).
+    pub(super) fn add_classdict_use(&mut self) {
+        const CLASSDICT: &str = "__classdict__";
+        let cur = self.cur();
+        let scope = &mut self.scopes[cur];
+        debug_assert!(
+            !scope.comp_iter_target && scope.symbols.iter().all(|s| s.name != CLASSDICT),
+            "a fresh scope"
+        );
+        let hash = name_hash(CLASSDICT);
+        scope.push_new(hash, CLASSDICT, DUNDER_CLASSDICT, USE, SymbolScope::Local);
+    }
+
     pub(super) fn exit_block(&mut self) {
         self.stack.pop();
     }
@@ -648,8 +672,16 @@ impl<'a> Builder<'a> {
             // The module's entry records every name declared global anywhere.
             let id = self.names.id_hashed(hash, &mangled);
             let module = &mut self.scopes[0];
-            let flags = module.flags(&mangled) | flag;
-            module.insert(&mangled, id, flags, SymbolScope::Local);
+            match module.position_of(hash, id) {
+                Some(i) => {
+                    let symbol = &mut module.symbols[i];
+                    let flags = if symbol.removed { 0 } else { symbol.flags() };
+                    symbol.set_flags(flags | flag);
+                    symbol.scope = SymbolScope::Local;
+                    symbol.removed = false;
+                }
+                None => module.push_new(hash, &mangled, id, flag, SymbolScope::Local),
+            }
         }
         Ok(())
     }

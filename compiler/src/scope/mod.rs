@@ -236,7 +236,9 @@ impl Scope {
                     scope: SymbolScope::Local,
                     flags: 0,
                 });
-                self.symbol_index.insert_new(name, self.symbols.len() - 1);
+                let symbols = &self.symbols;
+                self.symbol_index
+                    .insert_new(name, symbols.len() - 1, |i| &symbols[i].name);
                 self.symbols.len() - 1
             }
         };

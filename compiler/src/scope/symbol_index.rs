@@ -5,17 +5,26 @@
 //! more allocation per symbol, and would hash the texts again whenever it grows. This
 //! index stores only each name's hash and its position in the list; the text is read from
 //! the symbol list itself when a probe needs to compare it.
+//!
+//! Most scopes hold a handful of names (half of all scopes are `__annotate__` scopes with
+//! one or two), so an index of up to [`SMALL`] names keeps no table at all and searches
+//! the list itself: a table would be an allocation, a wipe and a free for each of them.
 
 use std::hash::Hasher;
 
 /// Marks an empty slot.
 const EMPTY: u32 = u32::MAX;
 
+/// How many names an index holds without a table.
+const SMALL: usize = 4;
+
 /// An open-addressing table (linear probing) of `(hash, position)` slots. The symbol list
-/// it indexes is passed to each call as a function from a position to its name.
+/// it indexes is passed to each call as a function from a position to its name. Positions
+/// are inserted in order (`0, 1, 2, …`), which is what lets a small index do without its
+/// table: its names are the positions below `len`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SymbolIndex {
-    /// A power-of-two number of slots, or none before the first insertion.
+    /// A power-of-two number of slots, or none while the index is small.
     slots: Vec<(u32, u32)>,
     len: usize,
 }
@@ -29,13 +38,36 @@ pub(crate) fn name_hash(name: &str) -> u32 {
     (hash ^ (hash >> 32)) as u32
 }
 
+/// Whether two names are the same bytes. Names are short (most under 16 bytes), so two
+/// overlapping word loads per side compare them inline where `==` calls `memcmp`.
+#[inline(always)]
+pub(crate) fn same_name(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap());
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap());
+    match len {
+        0 => true,
+        1..4 => a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1],
+        4..8 => half(a, 0) == half(b, 0) && half(a, len - 4) == half(b, len - 4),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8),
+        _ => a == b,
+    }
+}
+
 impl SymbolIndex {
     /// The position of `name`, if it is in the index.
     pub(crate) fn get<'s>(&self, name: &str, name_at: impl Fn(usize) -> &'s str) -> Option<usize> {
-        if self.len == 0 {
-            return None;
+        if self.slots.is_empty() {
+            // No table: no hash to compute either.
+            return (0..self.len)
+                .find(|&position| same_name(name_at(position).as_bytes(), name.as_bytes()));
         }
-        self.get_hashed(name_hash(name), name, name_at)
+        self.find(name_hash(name), |position| {
+            same_name(name_at(position).as_bytes(), name.as_bytes())
+        })
     }
 
     /// [`SymbolIndex::get`] with the name's [`name_hash`] already computed.
@@ -45,8 +77,15 @@ impl SymbolIndex {
         name: &str,
         name_at: impl Fn(usize) -> &'s str,
     ) -> Option<usize> {
-        if self.len == 0 {
-            return None;
+        self.find(hash, |position| name_at(position) == name)
+    }
+
+    /// The position filed under `hash` that `is_it` accepts: a caller that knows more
+    /// about the name than its text (its interned id) compares that instead.
+    #[inline]
+    pub(crate) fn find(&self, hash: u32, is_it: impl Fn(usize) -> bool) -> Option<usize> {
+        if self.slots.is_empty() {
+            return (0..self.len).find(|&position| is_it(position));
         }
         let mask = self.slots.len() - 1;
         let mut i = hash as usize & mask;
@@ -55,7 +94,7 @@ impl SymbolIndex {
             if position == EMPTY {
                 return None;
             }
-            if slot_hash == hash && name_at(position as usize) == name {
+            if slot_hash == hash && is_it(position as usize) {
                 return Some(position as usize);
             }
             i = (i + 1) & mask;
@@ -73,8 +112,12 @@ impl SymbolIndex {
         self.len = 0;
     }
 
-    /// Makes room for `additional` more names without growing the table.
+    /// Makes room for `additional` more names without growing the table. Only a hint: a
+    /// small index that already holds names keeps doing without a table.
     pub(crate) fn reserve(&mut self, additional: usize) {
+        if self.slots.is_empty() && self.len > 0 {
+            return;
+        }
         let needed = ((self.len + additional) * 2).next_power_of_two().max(8);
         if needed > self.slots.len() {
             let old = std::mem::replace(&mut self.slots, vec![(0, EMPTY); needed]);
@@ -86,19 +129,50 @@ impl SymbolIndex {
         }
     }
 
-    /// Records that `name`, not yet in the index, is at `position`.
-    pub(crate) fn insert_new(&mut self, name: &str, position: usize) {
-        self.insert_hashed(name_hash(name), position);
+    /// Records that `name`, not yet in the index, is at `position`, the next position.
+    /// `name_at` gives the names already in the index.
+    pub(crate) fn insert_new<'s>(
+        &mut self,
+        name: &str,
+        position: usize,
+        name_at: impl Fn(usize) -> &'s str,
+    ) {
+        self.insert_hashed(name_hash(name), position, |i| name_hash(name_at(i)));
     }
 
-    /// [`SymbolIndex::insert_new`] with the name's [`name_hash`] already computed.
-    pub(crate) fn insert_hashed(&mut self, hash: u32, position: usize) {
+    /// [`SymbolIndex::insert_new`] with the name's [`name_hash`] already computed;
+    /// `hash_at` gives the hashes of the names already in the index, which a small index
+    /// does not keep.
+    #[inline]
+    pub(crate) fn insert_hashed(
+        &mut self,
+        hash: u32,
+        position: usize,
+        hash_at: impl Fn(usize) -> u32,
+    ) {
+        debug_assert_eq!(position, self.len, "positions are inserted in order");
+        if self.slots.is_empty() {
+            if self.len < SMALL {
+                self.len += 1;
+                return;
+            }
+            self.build(hash_at);
+        }
         // At most half full, so probes stay short and always meet an empty slot.
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
         self.place(hash, position as u32);
         self.len += 1;
+    }
+
+    /// Gives a small index its table.
+    #[cold]
+    fn build(&mut self, hash_at: impl Fn(usize) -> u32) {
+        self.slots = vec![(0, EMPTY); 16];
+        for position in 0..self.len {
+            self.place(hash_at(position), position as u32);
+        }
     }
 
     fn place(&mut self, hash: u32, position: u32) {
@@ -133,11 +207,40 @@ mod tests {
         let mut index = SymbolIndex::default();
         assert_eq!(index.get("name0", |i| &names[i]), None);
         for (position, name) in names.iter().enumerate() {
-            index.insert_new(name, position);
+            index.insert_new(name, position, |i| &names[i]);
         }
         for (position, name) in names.iter().enumerate() {
             assert_eq!(index.get(name, |i| &names[i]), Some(position));
         }
         assert_eq!(index.get("name100", |i| &names[i]), None);
+    }
+
+    #[test]
+    fn same_name_compares_every_byte() {
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghijklmnop",
+        ];
+        for text in texts {
+            assert!(super::same_name(text.as_bytes(), text.as_bytes()));
+            for at in 0..text.len() {
+                let mut other = text.as_bytes().to_vec();
+                other[at] ^= 1;
+                assert!(!super::same_name(text.as_bytes(), &other), "{text} at {at}");
+            }
+        }
+        let long = "abcdefghijklmnopqrstuvwxyz";
+        assert!(super::same_name(long.as_bytes(), long.as_bytes()));
+        assert!(!super::same_name(
+            long.as_bytes(),
+            b"abcdefghijklmnopqrstuvwxyZ"
+        ));
+        assert!(!super::same_name(b"abc", b"abcd"));
     }
 }

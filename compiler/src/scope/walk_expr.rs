@@ -26,7 +26,41 @@ impl<'a> Builder<'a> {
         keywords.iter().try_for_each(|k| self.visit_expr(&k.value))
     }
 
+    /// Visits an expression. Inline at every call: leaves (constants and names, half of
+    /// all expressions) skip the recursive call and its bookkeeping, which cost more than
+    /// their visit. A leaf too deep still goes the long way, to its recursion error.
+    #[inline(always)]
     pub(super) fn visit_expr(&mut self, expr: &'a Expr) -> BuildResult<()> {
+        let shallow = (self.depth as usize) < crate::guard::MAX_AST_DEPTH;
+        match expr {
+            // Nothing to record and, for the semantic checks, nothing to check.
+            Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_)
+                if shallow =>
+            {
+                Ok(())
+            }
+            Expr::Name(name) if shallow => self.visit_name_expr(expr, name),
+            _ => self.visit_expr_node(expr),
+        }
+    }
+
+    /// A name expression `expr` (which is `name`) at a depth below the limit.
+    #[inline(never)]
+    fn visit_name_expr(&mut self, expr: &'a Expr, name: &'a ast::ExprName) -> BuildResult<()> {
+        if let Some(semantic) = &mut self.semantic {
+            semantic.expr(expr);
+        }
+        self.visit_name(name)
+    }
+
+    /// [`Builder::visit_expr`]'s general case.
+    #[inline(never)]
+    fn visit_expr_node(&mut self, expr: &'a Expr) -> BuildResult<()> {
         self.enter_recursion()?;
         if let Some(semantic) = &mut self.semantic {
             semantic.expr(expr);
@@ -177,7 +211,8 @@ impl<'a> Builder<'a> {
                 self.visit_opt_expr(s.upper.as_deref())?;
                 self.visit_opt_expr(s.step.as_deref())
             }
-            Expr::Name(n) => self.visit_name(n),
+            // Only names too deep come here, on their way to the recursion error.
+            Expr::Name(n) => self.visit_name_expr(expr, n),
             Expr::List(l) => self.visit_exprs(&l.elts),
             Expr::Tuple(t) => self.visit_exprs(&t.elts),
         }

@@ -306,6 +306,12 @@ impl<'a> Builder<'a> {
             ScopeKey::Function(f.range),
             lineno,
         );
+        // A function's names grow with its source, about one every 64 bytes in the
+        // standard library: room for that many spares growing its lists step by step.
+        let likely = (u32::from(f.range.len()) / 64 + 3).min(64) as usize;
+        let function_scope = &mut self.scopes[function];
+        function_scope.symbols.reserve_exact(likely);
+        function_scope.index.reserve(likely);
         self.visit_function_annotations(f)?;
         self.enter_existing(function, true);
         if f.is_async {
@@ -345,7 +351,7 @@ impl<'a> Builder<'a> {
         )?;
         if is_in_class {
             self.scopes[annotation].can_see_class_scope = true;
-            self.add_def("__classdict__", USE, f.name.range)?;
+            self.add_classdict_use();
         }
         let p = &f.parameters;
         let annotations = p
@@ -387,7 +393,7 @@ impl<'a> Builder<'a> {
         )?;
         if in_class {
             self.scopes[id].can_see_class_scope = true;
-            self.add_def("__classdict__", USE, loc)?;
+            self.add_classdict_use();
         }
         if is_class {
             // `.type_params` is set when the tuple is built and used for the bases;
@@ -494,7 +500,7 @@ impl<'a> Builder<'a> {
         )?;
         self.scopes[alias].can_see_class_scope = in_class;
         if in_class {
-            self.add_def("__classdict__", USE, t.value.range())?;
+            self.add_classdict_use();
         }
         self.visit_expr(&t.value)?;
         self.exit_block();
@@ -575,7 +581,7 @@ impl<'a> Builder<'a> {
                 self.scopes[cur].annotation_block = Some(block);
                 if kind == ScopeKind::Class && !self.future_annotations {
                     self.scopes[block].can_see_class_scope = true;
-                    self.add_def("__classdict__", USE, annotation.range())?;
+                    self.add_classdict_use();
                 }
                 block
             }
@@ -650,7 +656,7 @@ impl<'a> Builder<'a> {
         )?;
         self.scopes[id].can_see_class_scope = in_class;
         if in_class {
-            self.add_def("__classdict__", USE, expr.range())?;
+            self.add_classdict_use();
         }
         self.scopes[id].scope_info = Some(info);
         self.visit_expr(expr)?;

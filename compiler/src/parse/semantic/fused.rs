@@ -26,6 +26,7 @@ impl<'a> Fused<'a> {
     /// [`super::check`].
     pub(crate) fn new(source: &'a str, body: &'a [Stmt], may_declare_globals: bool) -> Self {
         let mut walker = ScopeWalker::new(source, may_declare_globals);
+        walker.fused = true;
         walker.ctx.scopes.push(super::Scope::new(
             super::ScopeKind::Module,
             body,
@@ -41,6 +42,7 @@ impl<'a> Fused<'a> {
     }
 
     /// Entering an expression.
+    #[inline(always)]
     pub(crate) fn expr(&mut self, expr: &'a Expr) {
         self.walker.check_expr(expr);
     }
