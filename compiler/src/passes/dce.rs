@@ -66,8 +66,8 @@ pub fn run(func: &mut Function) {
         if !prune_and_check(func, scratch) {
             return false;
         }
-        let [_, _, _, consts, names, _] = &scratch.sets;
-        compact_pools(func, consts, names);
+        let [_, _, const_refs, name_refs, _] = &mut scratch.lists;
+        compact_pools(func, const_refs, name_refs);
         true
     });
     if nothing_dead {
@@ -75,23 +75,31 @@ pub fn run(func: &mut Function) {
     }
     sweep_dead(func);
     scratch::with_scratch(|scratch| {
-        let [consts, names, ..] = &mut scratch.sets;
-        consts.reset(func.consts.len());
-        names.reset(func.names.len());
+        let [_, _, const_refs, name_refs, _] = &mut scratch.lists;
+        reset_counts(const_refs, func.consts.len());
+        reset_counts(name_refs, func.names.len());
         for &block in &func.layout {
             for &inst in &func.blocks[block.index()].insts {
-                note_pool_use(func.insts[inst.index()].imm, consts, names);
+                count_pool_use(func.insts[inst.index()].imm, const_refs, name_refs, 1);
             }
         }
-        compact_pools(func, consts, names);
+        compact_pools(func, const_refs, name_refs);
     });
 }
 
+/// Empties `counts` and makes room for `len` zeros.
+fn reset_counts(counts: &mut Vec<u32>, len: usize) {
+    counts.clear();
+    counts.resize(len, 0);
+}
+
+/// Adds `delta` (one, or minus one as `u32::MAX`) to the reference count of the pool
+/// entry `imm` names, if any.
 #[inline]
-fn note_pool_use(imm: Imm, consts: &mut BitSet, names: &mut BitSet) {
+fn count_pool_use(imm: Imm, const_refs: &mut [u32], name_refs: &mut [u32], delta: u32) {
     match imm {
-        Imm::Const(c) => consts.insert(c.index()),
-        Imm::Name(n) => names.insert(n.index()),
+        Imm::Const(c) => const_refs[c.index()] = const_refs[c.index()].wrapping_add(delta),
+        Imm::Name(n) => name_refs[n.index()] = name_refs[n.index()].wrapping_add(delta),
         _ => {}
     }
 }
@@ -110,11 +118,11 @@ fn note_pool_use(imm: Imm, consts: &mut BitSet, names: &mut BitSet) {
 /// read only by edges), which keeps the whole chain alive. Removable instructions without
 /// operands whose results are unused are the exception: the walk deletes them itself.
 ///
-/// Returns whether that settled everything; if so, `consts` and `names` hold the pool
-/// entries the remaining code refers to.
+/// Returns whether that settled everything; if so, the scratch lists `const_refs` and
+/// `name_refs` hold how many remaining instructions refer to each pool entry.
 #[inline]
 fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool {
-    let [reachable, used, kept_params, consts, names, removable] = &mut scratch.sets;
+    let [reachable, used, kept_params, removable, dirty] = &mut scratch.sets;
     let nblocks = func.blocks.len();
     reachable.reset(nblocks);
     // Bit `2v`: value `v` is read; bit `2v + 1`: it is read by a root of the marking.
@@ -124,9 +132,14 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
     kept_params.reset(2 * nblocks);
     // Bit `2v`: value `v` is the result of a removable instruction (the layout of `used`).
     removable.reset(2 * func.values.len());
-    consts.reset(func.consts.len());
-    names.reset(func.names.len());
-    let [stack, with_params, _] = &mut scratch.lists;
+    let [stack, with_params, const_refs, name_refs, def_block] = &mut scratch.lists;
+    reset_counts(const_refs, func.consts.len());
+    reset_counts(name_refs, func.names.len());
+    // The block of each removable result, written before it is read (for the results
+    // found unused), so stale entries need no clearing.
+    if def_block.len() < func.values.len() {
+        def_block.resize(func.values.len(), 0);
+    }
     stack.clear();
     with_params.clear();
     let entry = func.layout[0];
@@ -140,15 +153,16 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
             let inst = &func.insts[inst.index()];
             let flags = op_flags::of(inst.op);
             can_raise |= flags.contains(OpFlags::CAN_RAISE);
-            // A removable instruction's pool entry counts as used here too: should it turn
-            // out dead, the entries are counted again below.
-            note_pool_use(inst.imm, consts, names);
+            // A removable instruction's pool entry counts too: should it turn out dead, its
+            // count is taken back below.
+            count_pool_use(inst.imm, const_refs, name_refs, 1);
             if flags.contains(OpFlags::REMOVABLE) {
                 for &arg in func.args_of(inst) {
                     used.insert(2 * arg.index());
                 }
                 if let Some(result) = inst.result {
                     removable.insert(2 * result.index());
+                    def_block[result.index()] = block;
                 }
             } else {
                 for &arg in func.args_of(inst) {
@@ -237,11 +251,17 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
     // only reader was folded) can go here: deleting them leaves no other value without its
     // reader, so nothing else becomes dead. Other unused removable results need the
     // marking; deleting them here first changes nothing it finds, since nothing reads them.
-    // The pool entries are counted again over the instructions that stay.
-    consts.reset(func.consts.len());
-    names.reset(func.names.len());
+    // Only the blocks defining such results are swept, and the deleted instructions'
+    // pool references are taken back from the counts.
+    dirty.reset(nblocks);
+    removable.for_each_missing_from(used, |bit| {
+        dirty.insert(def_block[bit / 2] as usize);
+    });
     let mut settled = true;
     for &block in &func.layout {
+        if !dirty.contains(block.index()) {
+            continue;
+        }
         let insts = &mut func.blocks[block.index()].insts;
         let mut kept = 0;
         for i in 0..insts.len() {
@@ -251,9 +271,9 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
                 && data.result.is_some_and(|r| !used.contains(2 * r.index()))
             {
                 settled &= data.args.is_empty();
+                count_pool_use(data.imm, const_refs, name_refs, u32::MAX);
                 continue;
             }
-            note_pool_use(data.imm, consts, names);
             insts[kept] = inst;
             kept += 1;
         }
@@ -421,33 +441,35 @@ fn sweep_dead(func: &mut Function) {
     }
 }
 
-/// Drops unreferenced constants and names, keeping the order of the rest.
-fn compact_pools(func: &mut Function, const_used: &BitSet, name_used: &BitSet) {
-    let (nconsts, nnames) = (func.consts.len(), func.names.len());
-    if const_used.count() == nconsts && name_used.count() == nnames {
+/// Drops unreferenced constants and names (reference count zero), keeping the order of
+/// the rest. The counts become the renumbering maps.
+fn compact_pools(func: &mut Function, const_refs: &mut [u32], name_refs: &mut [u32]) {
+    if !const_refs.contains(&0) && !name_refs.contains(&0) {
         return;
     }
-    let renumber = |used: &BitSet, len: usize| -> Vec<Option<usize>> {
+    /// Turns reference counts into each entry's new index (`u32::MAX` for dropped ones).
+    fn renumber(refs: &mut [u32]) {
         let mut next = 0;
-        (0..len)
-            .map(|i| {
-                used.contains(i).then(|| {
-                    next += 1;
-                    next - 1
-                })
-            })
-            .collect()
-    };
-    let (const_map, name_map) = (renumber(const_used, nconsts), renumber(name_used, nnames));
+        for entry in refs {
+            if *entry == 0 {
+                *entry = u32::MAX;
+            } else {
+                *entry = next;
+                next += 1;
+            }
+        }
+    }
+    renumber(const_refs);
+    renumber(name_refs);
     let mut index = 0;
     func.consts.retain(|_| {
         index += 1;
-        const_used.contains(index - 1)
+        const_refs[index - 1] != u32::MAX
     });
     let mut index = 0;
     func.names.retain(|_| {
         index += 1;
-        name_used.contains(index - 1)
+        name_refs[index - 1] != u32::MAX
     });
     for b in 0..func.layout.len() {
         let block = func.layout[b];
@@ -455,8 +477,8 @@ fn compact_pools(func: &mut Function, const_used: &BitSet, name_used: &BitSet) {
             let inst = func.blocks[block.index()].insts[i];
             let imm = &mut func.insts[inst.index()].imm;
             match imm {
-                Imm::Const(c) => *c = ConstId::new(const_map[c.index()].expect("used constant")),
-                Imm::Name(n) => *n = NameId::new(name_map[n.index()].expect("used name")),
+                Imm::Const(c) => *c = ConstId::new(const_refs[c.index()] as usize),
+                Imm::Name(n) => *n = NameId::new(name_refs[n.index()] as usize),
                 _ => {}
             }
         }

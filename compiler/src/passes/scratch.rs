@@ -52,9 +52,16 @@ impl BitSet {
             .all(|(&mine, &theirs)| mine & !theirs == 0)
     }
 
-    /// The number of members.
-    pub(crate) fn count(&self) -> usize {
-        self.words.iter().map(|w| w.count_ones() as usize).sum()
+    /// Calls `f` with each member of `self` that is not a member of `other` (both reset
+    /// to one length), in increasing order.
+    pub(crate) fn for_each_missing_from(&self, other: &BitSet, mut f: impl FnMut(usize)) {
+        for (index, (&mine, &theirs)) in self.words.iter().zip(&other.words).enumerate() {
+            let mut missing = mine & !theirs;
+            while missing != 0 {
+                f(index * 64 + missing.trailing_zeros() as usize);
+                missing &= missing - 1;
+            }
+        }
     }
 }
 
@@ -64,13 +71,13 @@ impl BitSet {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     /// Emptied and sized by [`BitSet::reset`] before use.
-    pub(crate) sets: [BitSet; 6],
+    pub(crate) sets: [BitSet; 5],
     /// Cleared before use.
-    pub(crate) lists: [Vec<u32>; 3],
+    pub(crate) lists: [Vec<u32>; 5],
 }
 
 thread_local! {
-    /// Boxed, so that taking it out and putting it back moves a pointer, not nine
+    /// Boxed, so that taking it out and putting it back moves a pointer, not ten
     /// vector headers.
     static SCRATCH: Cell<Option<Box<Scratch>>> = const { Cell::new(None) };
 }
