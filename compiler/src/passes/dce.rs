@@ -21,7 +21,7 @@
 //! item parameter are never removed, because the edge shapes require them.
 
 use super::op_flags::{self, OpFlags};
-use super::scratch::{self, BitSet};
+use super::scratch;
 use crate::ir::{
     Block, BlockCall, ConstId, Function, Imm, NameId, Op, Terminator, Value, ValueDef,
 };
@@ -46,6 +46,17 @@ pub const fn is_removable(op: Op) -> bool {
             | Op::MatchSequence
     )
 }
+
+// The facts `prune_and_check` gathers about each value, one bit each in a byte per value
+// (setting one costs fewer instructions than a bit packed into words).
+
+/// The value is read by something.
+const READ: u8 = 1 << 0;
+/// The value is read by a root of the marking: an effectful instruction or a terminator's
+/// operand (not an edge argument).
+const ROOT_READ: u8 = 1 << 1;
+/// The value is the result of a removable instruction.
+const REMOVABLE_RESULT: u8 = 1 << 2;
 
 /// Where a value is defined, from the layout.
 #[derive(Clone, Copy)]
@@ -122,16 +133,17 @@ fn count_pool_use(imm: Imm, const_refs: &mut [u32], name_refs: &mut [u32], delta
 /// `name_refs` hold how many remaining instructions refer to each pool entry.
 #[inline]
 fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool {
-    let [reachable, used, kept_params, removable, dirty] = &mut scratch.sets;
+    let [reachable, kept_params, dirty] = &mut scratch.sets;
     let nblocks = func.blocks.len();
     reachable.reset(nblocks);
-    // Bit `2v`: value `v` is read; bit `2v + 1`: it is read by a root of the marking.
-    used.reset(2 * func.values.len());
     // Blocks whose parameters the sweep keeps: all of a handler's (bit `2b`), the last of
     // a `for_iter` body's (bit `2b + 1`).
     kept_params.reset(2 * nblocks);
-    // Bit `2v`: value `v` is the result of a removable instruction (the layout of `used`).
-    removable.reset(2 * func.values.len());
+    // One byte of `Mark`s per value. A local slice, so that its pointer and length stay
+    // in registers through the walk rather than being reloaded after every store.
+    scratch.marks.clear();
+    scratch.marks.resize(func.values.len(), 0);
+    let marks = &mut scratch.marks[..];
     let [stack, with_params, const_refs, name_refs, def_block] = &mut scratch.lists;
     reset_counts(const_refs, func.consts.len());
     reset_counts(name_refs, func.names.len());
@@ -158,15 +170,15 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
             count_pool_use(inst.imm, const_refs, name_refs, 1);
             if flags.contains(OpFlags::REMOVABLE) {
                 for &arg in func.args_of(inst) {
-                    used.insert(2 * arg.index());
+                    marks[arg.index()] |= READ;
                 }
                 if let Some(result) = inst.result {
-                    removable.insert(2 * result.index());
+                    marks[result.index()] |= REMOVABLE_RESULT;
                     def_block[result.index()] = block;
                 }
             } else {
                 for &arg in func.args_of(inst) {
-                    used.insert_pair(2 * arg.index());
+                    marks[arg.index()] |= READ | ROOT_READ;
                 }
             }
         }
@@ -174,34 +186,34 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
             with_params.push(block);
         }
         // Operands are roots of the marking; edge arguments are only reads.
-        let edge = |used: &mut BitSet, call: &BlockCall| {
+        let edge = |marks: &mut [u8], call: &BlockCall| {
             for &arg in &call.args {
-                used.insert(2 * arg.index());
+                marks[arg.index()] |= READ;
             }
             Some(call.block)
         };
         let (first, second) = match &data.term {
-            Some(Terminator::Jump(target)) => (edge(used, target), None),
+            Some(Terminator::Jump(target)) => (edge(marks, target), None),
             Some(Terminator::Branch {
                 cond,
                 then_to,
                 else_to,
             }) => {
-                used.insert_pair(2 * cond.index());
-                (edge(used, then_to), edge(used, else_to))
+                marks[cond.index()] |= READ | ROOT_READ;
+                (edge(marks, then_to), edge(marks, else_to))
             }
             Some(Terminator::ForIter { iter, body, exit }) => {
-                used.insert_pair(2 * iter.index());
+                marks[iter.index()] |= READ | ROOT_READ;
                 kept_params.insert(2 * body.block.index() + 1);
-                (edge(used, body), edge(used, exit))
+                (edge(marks, body), edge(marks, exit))
             }
             Some(Terminator::Return(value) | Terminator::Reraise(value)) => {
-                used.insert_pair(2 * value.index());
+                marks[value.index()] |= READ | ROOT_READ;
                 (None, None)
             }
             Some(Terminator::Raise { exc, cause }) => {
                 for value in [exc, cause].into_iter().flatten() {
-                    used.insert_pair(2 * value.index());
+                    marks[value.index()] |= READ | ROOT_READ;
                 }
                 (None, None)
             }
@@ -237,14 +249,15 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
             (false, true) => &params[..params.len() - 1],
             (false, false) => &params[..],
         };
-        removable.iter().all(|p| used.contains(2 * p.index() + 1))
+        removable.iter().all(|p| marks[p.index()] & ROOT_READ != 0)
     });
     if !params_kept {
         return false;
     }
-    // Almost always every removable result is read, which one pass over the two sets'
-    // words shows.
-    if removable.is_subset(used) {
+    // Almost always every removable result is read, which one pass over the marks shows
+    // (without an early exit, so that it runs many marks per instruction).
+    let unread = |mark: u8| mark & (REMOVABLE_RESULT | READ) == REMOVABLE_RESULT;
+    if !marks.iter().fold(false, |any, &mark| any | unread(mark)) {
         return true;
     }
     // Unused results of removable instructions without operands (mostly constants whose
@@ -254,9 +267,11 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
     // Only the blocks defining such results are swept, and the deleted instructions'
     // pool references are taken back from the counts.
     dirty.reset(nblocks);
-    removable.for_each_missing_from(used, |bit| {
-        dirty.insert(def_block[bit / 2] as usize);
-    });
+    for (value, &mark) in marks.iter().enumerate() {
+        if unread(mark) {
+            dirty.insert(def_block[value] as usize);
+        }
+    }
     let mut settled = true;
     for &block in &func.layout {
         if !dirty.contains(block.index()) {
@@ -268,7 +283,7 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
             let inst = insts[i];
             let data = &func.insts[inst.index()];
             if op_flags::of(data.op).contains(OpFlags::REMOVABLE)
-                && data.result.is_some_and(|r| !used.contains(2 * r.index()))
+                && data.result.is_some_and(|r| marks[r.index()] & READ == 0)
             {
                 settled &= data.args.is_empty();
                 count_pool_use(data.imm, const_refs, name_refs, u32::MAX);

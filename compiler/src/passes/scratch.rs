@@ -22,13 +22,6 @@ impl BitSet {
         self.words[index / 64] |= 1 << (index % 64);
     }
 
-    /// Adds the even `index` and `index + 1` (one word holds both).
-    #[inline]
-    pub(crate) fn insert_pair(&mut self, index: usize) {
-        debug_assert!(index.is_multiple_of(2));
-        self.words[index / 64] |= 0b11 << (index % 64);
-    }
-
     /// Adds `index`, returning whether it was absent.
     #[inline]
     pub(crate) fn insert_new(&mut self, index: usize) -> bool {
@@ -43,26 +36,6 @@ impl BitSet {
     pub(crate) fn contains(&self, index: usize) -> bool {
         self.words[index / 64] & (1 << (index % 64)) != 0
     }
-
-    /// Whether every member of `self` is a member of `other` (both reset to one length).
-    pub(crate) fn is_subset(&self, other: &BitSet) -> bool {
-        self.words
-            .iter()
-            .zip(&other.words)
-            .all(|(&mine, &theirs)| mine & !theirs == 0)
-    }
-
-    /// Calls `f` with each member of `self` that is not a member of `other` (both reset
-    /// to one length), in increasing order.
-    pub(crate) fn for_each_missing_from(&self, other: &BitSet, mut f: impl FnMut(usize)) {
-        for (index, (&mine, &theirs)) in self.words.iter().zip(&other.words).enumerate() {
-            let mut missing = mine & !theirs;
-            while missing != 0 {
-                f(index * 64 + missing.trailing_zeros() as usize);
-                missing &= missing - 1;
-            }
-        }
-    }
 }
 
 /// The bit sets and lists one pass run needs, handed out together: one thread-local access
@@ -71,13 +44,15 @@ impl BitSet {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     /// Emptied and sized by [`BitSet::reset`] before use.
-    pub(crate) sets: [BitSet; 5],
+    pub(crate) sets: [BitSet; 3],
     /// Cleared before use.
     pub(crate) lists: [Vec<u32>; 5],
+    /// A byte per item, cleared before use.
+    pub(crate) marks: Vec<u8>,
 }
 
 thread_local! {
-    /// Boxed, so that taking it out and putting it back moves a pointer, not ten
+    /// Boxed, so that taking it out and putting it back moves a pointer, not nine
     /// vector headers.
     static SCRATCH: Cell<Option<Box<Scratch>>> = const { Cell::new(None) };
 }

@@ -73,8 +73,8 @@ fn simplify_reachable(func: &mut Function) {
     // Each extra round only happens after a cycle of blocks was cut off from the entry;
     // the bound is a guard, not a limit real code reaches.
     for _ in 0..8 {
-        Simplifier::new(func).run();
-        if !remove_unreachable_blocks(func) {
+        let may_have_stranded = Simplifier::new(func).run();
+        if !may_have_stranded || !remove_unreachable_blocks(func) {
             break;
         }
     }
@@ -193,6 +193,13 @@ struct Simplifier<'f> {
     /// blocks), so `uses` and `replace` are left empty and never touched.
     track_values: bool,
     replaced_any: bool,
+    /// Whether an edge was threaded away from a block that stays alive. Only that can
+    /// leave a live block unreachable: the other rewrites keep every block reachable that
+    /// was (a merged block's successors are reached through the block it joined; a folded
+    /// branch still jumps to its target), and a deleted block was unreachable already, so
+    /// the edges it takes away never made anything reachable. Without it, the sweep for
+    /// blocks cut off from the entry would find none.
+    may_have_stranded: bool,
     epoch: u32,
 }
 
@@ -321,12 +328,15 @@ impl<'f> Simplifier<'f> {
             },
             track_values,
             replaced_any: false,
+            may_have_stranded: false,
             epoch: 0,
             func,
         }
     }
 
-    fn run(mut self) {
+    /// Applies the rewrites until none applies; returns whether a block may have been cut
+    /// off from the entry (see [`Simplifier::may_have_stranded`]).
+    fn run(mut self) -> bool {
         while let Some(block) = self.t.worklist.pop() {
             self.t.queued[block.index()] = false;
             self.simplify(block);
@@ -336,6 +346,7 @@ impl<'f> Simplifier<'f> {
         if self.replaced_any {
             self.substitute();
         }
+        self.may_have_stranded
     }
 
     /// The representative of `value` after merges (path-compressing).
@@ -661,6 +672,7 @@ impl<'f> Simplifier<'f> {
         self.add_pred(target, block);
         self.t.npreds[via.index()] -= 1;
         self.preds_changed(via);
+        self.may_have_stranded |= self.t.live[via.index()];
     }
 
     /// Rewrite 4: appends the successors `block` jumps to while they qualify.
