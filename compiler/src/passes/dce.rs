@@ -21,7 +21,7 @@
 //! item parameter are never removed, because the edge shapes require them.
 
 use super::op_flags::{self, OpFlags};
-use super::scratch::{self, BitSet};
+use super::scratch;
 use crate::ir::{
     Block, BlockCall, ConstId, Function, Imm, NameId, Op, Terminator, Value, ValueDef,
 };
@@ -47,6 +47,17 @@ pub const fn is_removable(op: Op) -> bool {
     )
 }
 
+// The facts `prune_and_check` gathers about each value, one bit each in a byte per value
+// (setting one costs fewer instructions than a bit packed into words).
+
+/// The value is read by something.
+const READ: u8 = 1 << 0;
+/// The value is read by a root of the marking: an effectful instruction or a terminator's
+/// operand (not an edge argument).
+const ROOT_READ: u8 = 1 << 1;
+/// The value is the result of a removable instruction.
+const REMOVABLE_RESULT: u8 = 1 << 2;
+
 /// Where a value is defined, from the layout.
 #[derive(Clone, Copy)]
 enum Def {
@@ -66,8 +77,8 @@ pub fn run(func: &mut Function) {
         if !prune_and_check(func, scratch) {
             return false;
         }
-        let [_, _, _, consts, names, _] = &scratch.sets;
-        compact_pools(func, consts, names);
+        let [_, _, const_refs, name_refs, _] = &mut scratch.lists;
+        compact_pools(func, const_refs, name_refs);
         true
     });
     if nothing_dead {
@@ -75,23 +86,31 @@ pub fn run(func: &mut Function) {
     }
     sweep_dead(func);
     scratch::with_scratch(|scratch| {
-        let [consts, names, ..] = &mut scratch.sets;
-        consts.reset(func.consts.len());
-        names.reset(func.names.len());
+        let [_, _, const_refs, name_refs, _] = &mut scratch.lists;
+        reset_counts(const_refs, func.consts.len());
+        reset_counts(name_refs, func.names.len());
         for &block in &func.layout {
             for &inst in &func.blocks[block.index()].insts {
-                note_pool_use(func.insts[inst.index()].imm, consts, names);
+                count_pool_use(func.insts[inst.index()].imm, const_refs, name_refs, 1);
             }
         }
-        compact_pools(func, consts, names);
+        compact_pools(func, const_refs, name_refs);
     });
 }
 
+/// Empties `counts` and makes room for `len` zeros.
+fn reset_counts(counts: &mut Vec<u32>, len: usize) {
+    counts.clear();
+    counts.resize(len, 0);
+}
+
+/// Adds `delta` (one, or minus one as `u32::MAX`) to the reference count of the pool
+/// entry `imm` names, if any.
 #[inline]
-fn note_pool_use(imm: Imm, consts: &mut BitSet, names: &mut BitSet) {
+fn count_pool_use(imm: Imm, const_refs: &mut [u32], name_refs: &mut [u32], delta: u32) {
     match imm {
-        Imm::Const(c) => consts.insert(c.index()),
-        Imm::Name(n) => names.insert(n.index()),
+        Imm::Const(c) => const_refs[c.index()] = const_refs[c.index()].wrapping_add(delta),
+        Imm::Name(n) => name_refs[n.index()] = name_refs[n.index()].wrapping_add(delta),
         _ => {}
     }
 }
@@ -110,23 +129,29 @@ fn note_pool_use(imm: Imm, consts: &mut BitSet, names: &mut BitSet) {
 /// read only by edges), which keeps the whole chain alive. Removable instructions without
 /// operands whose results are unused are the exception: the walk deletes them itself.
 ///
-/// Returns whether that settled everything; if so, `consts` and `names` hold the pool
-/// entries the remaining code refers to.
+/// Returns whether that settled everything; if so, the scratch lists `const_refs` and
+/// `name_refs` hold how many remaining instructions refer to each pool entry.
 #[inline]
 fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool {
-    let [reachable, used, kept_params, consts, names, removable] = &mut scratch.sets;
+    let [reachable, kept_params, dirty] = &mut scratch.sets;
     let nblocks = func.blocks.len();
     reachable.reset(nblocks);
-    // Bit `2v`: value `v` is read; bit `2v + 1`: it is read by a root of the marking.
-    used.reset(2 * func.values.len());
     // Blocks whose parameters the sweep keeps: all of a handler's (bit `2b`), the last of
     // a `for_iter` body's (bit `2b + 1`).
     kept_params.reset(2 * nblocks);
-    // Bit `2v`: value `v` is the result of a removable instruction (the layout of `used`).
-    removable.reset(2 * func.values.len());
-    consts.reset(func.consts.len());
-    names.reset(func.names.len());
-    let [stack, with_params, _] = &mut scratch.lists;
+    // One byte of `Mark`s per value. A local slice, so that its pointer and length stay
+    // in registers through the walk rather than being reloaded after every store.
+    scratch.marks.clear();
+    scratch.marks.resize(func.values.len(), 0);
+    let marks = &mut scratch.marks[..];
+    let [stack, with_params, const_refs, name_refs, def_block] = &mut scratch.lists;
+    reset_counts(const_refs, func.consts.len());
+    reset_counts(name_refs, func.names.len());
+    // The block of each removable result, written before it is read (for the results
+    // found unused), so stale entries need no clearing.
+    if def_block.len() < func.values.len() {
+        def_block.resize(func.values.len(), 0);
+    }
     stack.clear();
     with_params.clear();
     let entry = func.layout[0];
@@ -140,19 +165,20 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
             let inst = &func.insts[inst.index()];
             let flags = op_flags::of(inst.op);
             can_raise |= flags.contains(OpFlags::CAN_RAISE);
-            // A removable instruction's pool entry counts as used here too: should it turn
-            // out dead, the entries are counted again below.
-            note_pool_use(inst.imm, consts, names);
+            // A removable instruction's pool entry counts too: should it turn out dead, its
+            // count is taken back below.
+            count_pool_use(inst.imm, const_refs, name_refs, 1);
             if flags.contains(OpFlags::REMOVABLE) {
                 for &arg in func.args_of(inst) {
-                    used.insert(2 * arg.index());
+                    marks[arg.index()] |= READ;
                 }
                 if let Some(result) = inst.result {
-                    removable.insert(2 * result.index());
+                    marks[result.index()] |= REMOVABLE_RESULT;
+                    def_block[result.index()] = block;
                 }
             } else {
                 for &arg in func.args_of(inst) {
-                    used.insert_pair(2 * arg.index());
+                    marks[arg.index()] |= READ | ROOT_READ;
                 }
             }
         }
@@ -160,34 +186,34 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
             with_params.push(block);
         }
         // Operands are roots of the marking; edge arguments are only reads.
-        let edge = |used: &mut BitSet, call: &BlockCall| {
+        let edge = |marks: &mut [u8], call: &BlockCall| {
             for &arg in &call.args {
-                used.insert(2 * arg.index());
+                marks[arg.index()] |= READ;
             }
             Some(call.block)
         };
         let (first, second) = match &data.term {
-            Some(Terminator::Jump(target)) => (edge(used, target), None),
+            Some(Terminator::Jump(target)) => (edge(marks, target), None),
             Some(Terminator::Branch {
                 cond,
                 then_to,
                 else_to,
             }) => {
-                used.insert_pair(2 * cond.index());
-                (edge(used, then_to), edge(used, else_to))
+                marks[cond.index()] |= READ | ROOT_READ;
+                (edge(marks, then_to), edge(marks, else_to))
             }
             Some(Terminator::ForIter { iter, body, exit }) => {
-                used.insert_pair(2 * iter.index());
+                marks[iter.index()] |= READ | ROOT_READ;
                 kept_params.insert(2 * body.block.index() + 1);
-                (edge(used, body), edge(used, exit))
+                (edge(marks, body), edge(marks, exit))
             }
             Some(Terminator::Return(value) | Terminator::Reraise(value)) => {
-                used.insert_pair(2 * value.index());
+                marks[value.index()] |= READ | ROOT_READ;
                 (None, None)
             }
             Some(Terminator::Raise { exc, cause }) => {
                 for value in [exc, cause].into_iter().flatten() {
-                    used.insert_pair(2 * value.index());
+                    marks[value.index()] |= READ | ROOT_READ;
                 }
                 (None, None)
             }
@@ -223,37 +249,54 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
             (false, true) => &params[..params.len() - 1],
             (false, false) => &params[..],
         };
-        removable.iter().all(|p| used.contains(2 * p.index() + 1))
+        removable.iter().all(|p| marks[p.index()] & ROOT_READ != 0)
     });
     if !params_kept {
         return false;
     }
-    // Almost always every removable result is read, which one pass over the two sets'
-    // words shows.
-    if removable.is_subset(used) {
+    // Almost always every removable result is read, which one pass over the marks shows
+    // (without an early exit, so that it runs many marks per instruction).
+    let unread = |mark: u8| mark & (REMOVABLE_RESULT | READ) == REMOVABLE_RESULT;
+    if !marks.iter().fold(false, |any, &mark| any | unread(mark)) {
         return true;
     }
     // Unused results of removable instructions without operands (mostly constants whose
     // only reader was folded) can go here: deleting them leaves no other value without its
     // reader, so nothing else becomes dead. Other unused removable results need the
     // marking; deleting them here first changes nothing it finds, since nothing reads them.
-    // The pool entries are counted again over the instructions that stay.
-    consts.reset(func.consts.len());
-    names.reset(func.names.len());
+    // Only the blocks defining such results are swept, and the deleted instructions'
+    // pool references are taken back from the counts.
+    // The unread results are few: the marks are looked at a chunk at a time (without an
+    // early exit, as above), and one by one only in the chunks that hold one.
+    dirty.reset(nblocks);
+    const CHUNK: usize = 16;
+    for (chunk_index, chunk) in marks.chunks(CHUNK).enumerate() {
+        if !chunk.iter().fold(false, |any, &mark| any | unread(mark)) {
+            continue;
+        }
+        for (offset, &mark) in chunk.iter().enumerate() {
+            if unread(mark) {
+                dirty.insert(def_block[chunk_index * CHUNK + offset] as usize);
+            }
+        }
+    }
     let mut settled = true;
     for &block in &func.layout {
+        if !dirty.contains(block.index()) {
+            continue;
+        }
         let insts = &mut func.blocks[block.index()].insts;
         let mut kept = 0;
         for i in 0..insts.len() {
             let inst = insts[i];
             let data = &func.insts[inst.index()];
             if op_flags::of(data.op).contains(OpFlags::REMOVABLE)
-                && data.result.is_some_and(|r| !used.contains(2 * r.index()))
+                && data.result.is_some_and(|r| marks[r.index()] & READ == 0)
             {
                 settled &= data.args.is_empty();
+                count_pool_use(data.imm, const_refs, name_refs, u32::MAX);
                 continue;
             }
-            note_pool_use(data.imm, consts, names);
             insts[kept] = inst;
             kept += 1;
         }
@@ -421,33 +464,35 @@ fn sweep_dead(func: &mut Function) {
     }
 }
 
-/// Drops unreferenced constants and names, keeping the order of the rest.
-fn compact_pools(func: &mut Function, const_used: &BitSet, name_used: &BitSet) {
-    let (nconsts, nnames) = (func.consts.len(), func.names.len());
-    if const_used.count() == nconsts && name_used.count() == nnames {
+/// Drops unreferenced constants and names (reference count zero), keeping the order of
+/// the rest. The counts become the renumbering maps.
+fn compact_pools(func: &mut Function, const_refs: &mut [u32], name_refs: &mut [u32]) {
+    if !const_refs.contains(&0) && !name_refs.contains(&0) {
         return;
     }
-    let renumber = |used: &BitSet, len: usize| -> Vec<Option<usize>> {
+    /// Turns reference counts into each entry's new index (`u32::MAX` for dropped ones).
+    fn renumber(refs: &mut [u32]) {
         let mut next = 0;
-        (0..len)
-            .map(|i| {
-                used.contains(i).then(|| {
-                    next += 1;
-                    next - 1
-                })
-            })
-            .collect()
-    };
-    let (const_map, name_map) = (renumber(const_used, nconsts), renumber(name_used, nnames));
+        for entry in refs {
+            if *entry == 0 {
+                *entry = u32::MAX;
+            } else {
+                *entry = next;
+                next += 1;
+            }
+        }
+    }
+    renumber(const_refs);
+    renumber(name_refs);
     let mut index = 0;
     func.consts.retain(|_| {
         index += 1;
-        const_used.contains(index - 1)
+        const_refs[index - 1] != u32::MAX
     });
     let mut index = 0;
     func.names.retain(|_| {
         index += 1;
-        name_used.contains(index - 1)
+        name_refs[index - 1] != u32::MAX
     });
     for b in 0..func.layout.len() {
         let block = func.layout[b];
@@ -455,8 +500,8 @@ fn compact_pools(func: &mut Function, const_used: &BitSet, name_used: &BitSet) {
             let inst = func.blocks[block.index()].insts[i];
             let imm = &mut func.insts[inst.index()].imm;
             match imm {
-                Imm::Const(c) => *c = ConstId::new(const_map[c.index()].expect("used constant")),
-                Imm::Name(n) => *n = NameId::new(name_map[n.index()].expect("used name")),
+                Imm::Const(c) => *c = ConstId::new(const_refs[c.index()] as usize),
+                Imm::Name(n) => *n = NameId::new(name_refs[n.index()] as usize),
                 _ => {}
             }
         }

@@ -22,13 +22,6 @@ impl BitSet {
         self.words[index / 64] |= 1 << (index % 64);
     }
 
-    /// Adds the even `index` and `index + 1` (one word holds both).
-    #[inline]
-    pub(crate) fn insert_pair(&mut self, index: usize) {
-        debug_assert!(index.is_multiple_of(2));
-        self.words[index / 64] |= 0b11 << (index % 64);
-    }
-
     /// Adds `index`, returning whether it was absent.
     #[inline]
     pub(crate) fn insert_new(&mut self, index: usize) -> bool {
@@ -43,19 +36,6 @@ impl BitSet {
     pub(crate) fn contains(&self, index: usize) -> bool {
         self.words[index / 64] & (1 << (index % 64)) != 0
     }
-
-    /// Whether every member of `self` is a member of `other` (both reset to one length).
-    pub(crate) fn is_subset(&self, other: &BitSet) -> bool {
-        self.words
-            .iter()
-            .zip(&other.words)
-            .all(|(&mine, &theirs)| mine & !theirs == 0)
-    }
-
-    /// The number of members.
-    pub(crate) fn count(&self) -> usize {
-        self.words.iter().map(|w| w.count_ones() as usize).sum()
-    }
 }
 
 /// The bit sets and lists one pass run needs, handed out together: one thread-local access
@@ -64,9 +44,11 @@ impl BitSet {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     /// Emptied and sized by [`BitSet::reset`] before use.
-    pub(crate) sets: [BitSet; 6],
+    pub(crate) sets: [BitSet; 3],
     /// Cleared before use.
-    pub(crate) lists: [Vec<u32>; 3],
+    pub(crate) lists: [Vec<u32>; 5],
+    /// A byte per item, cleared before use.
+    pub(crate) marks: Vec<u8>,
 }
 
 thread_local! {

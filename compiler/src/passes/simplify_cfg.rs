@@ -34,10 +34,12 @@
 //! jump is threaded to the end of its chain, so every edge hops at most once per block it
 //! skips in total. Cycles of empty blocks are detected while compressing and never
 //! threaded through. Only cycles cut off from the entry escape the counts; a reachability
-//! sweep at the end removes them (and, if it did, the pass runs once more).
+//! sweep at the end removes them (and, if it did, the pass runs once more). The sweep only
+//! runs after an edge was threaded away from a block that stayed alive, the one way such a
+//! cycle can form.
 
 use super::{remove_unreachable_blocks, scratch, successor_pair};
-use crate::ir::{Block, BlockCall, CmpOp, Function, Imm, Op, Terminator, Value, ValueDef};
+use crate::ir::{Block, CmpOp, Function, Imm, Op, Terminator, Value, ValueDef};
 
 pub fn run(func: &mut Function) {
     if func.layout.is_empty() || is_one_block_without_branch(func) {
@@ -73,8 +75,8 @@ fn simplify_reachable(func: &mut Function) {
     // Each extra round only happens after a cycle of blocks was cut off from the entry;
     // the bound is a guard, not a limit real code reaches.
     for _ in 0..8 {
-        Simplifier::new(func).run();
-        if !remove_unreachable_blocks(func) {
+        let may_have_stranded = Simplifier::new(func).run();
+        if !may_have_stranded || !remove_unreachable_blocks(func) {
             break;
         }
     }
@@ -149,32 +151,55 @@ fn is_known_bool_or_const(func: &Function, value: Value) -> bool {
 /// "No entry" in the predecessor lists' linked overflow.
 const NIL: u32 = u32::MAX;
 
+/// What a [`Simplifier`] tracks per block, side by side: the checks on an edge's target
+/// read several of these at once, from one place.
+#[derive(Clone, Copy)]
+struct BlockState {
+    /// Incoming normal edges from live blocks, with multiplicity.
+    npreds: u32,
+    /// Live blocks whose handler this block is.
+    handler_refs: u32,
+    /// Head of the block's predecessors gained later: a linked list through
+    /// `Tables::extra_preds`.
+    extra_head: u32,
+    /// Mark for cycle detection while compressing a chain.
+    mark: u32,
+    /// Laid out and not yet deleted or merged away.
+    live: bool,
+    /// An empty block on a cycle of empty blocks: never threaded through.
+    cyclic: bool,
+    /// On the worklist.
+    queued: bool,
+}
+
+impl BlockState {
+    /// Every block's state before the simplifier looks at the function.
+    const START: BlockState = BlockState {
+        npreds: 0,
+        handler_refs: 0,
+        extra_head: NIL,
+        mark: 0,
+        live: false,
+        cyclic: false,
+        queued: true,
+    };
+}
+
 /// The per-block and per-value tables of a [`Simplifier`], kept between functions.
 #[derive(Default)]
 struct Tables {
-    /// Laid out and not yet deleted or merged away.
-    live: Vec<bool>,
-    /// Incoming normal edges from live blocks, with multiplicity.
-    npreds: Vec<u32>,
-    /// Live blocks whose handler this block is.
-    handler_refs: Vec<u32>,
+    blocks: Vec<BlockState>,
     /// Reads of each value by live code; a replaced value's reads count for its
     /// replacement.
     uses: Vec<u32>,
     /// Merged-away block parameters and what they stand for (identity when not replaced).
     replace: Vec<Value>,
-    /// Empty blocks on a cycle of empty blocks: never threaded through.
-    cyclic: Vec<bool>,
     /// Predecessors as found at the start: `pred_list[pred_start[b]..pred_start[b + 1]]`.
     pred_start: Vec<u32>,
     pred_list: Vec<Block>,
-    /// Predecessors gained later: a linked list per block through `extra_preds`.
-    extra_head: Vec<u32>,
+    /// Predecessors gained later, linked from [`BlockState::extra_head`].
     extra_preds: Vec<(Block, u32)>,
     worklist: Vec<Block>,
-    queued: Vec<bool>,
-    /// Per-block marks for cycle detection while compressing a chain.
-    mark: Vec<u32>,
     /// Scratch space for chains and cascading deletions.
     chain: Vec<Block>,
     dying: Vec<Block>,
@@ -193,6 +218,13 @@ struct Simplifier<'f> {
     /// blocks), so `uses` and `replace` are left empty and never touched.
     track_values: bool,
     replaced_any: bool,
+    /// Whether an edge was threaded away from a block that stays alive. Only that can
+    /// leave a live block unreachable: the other rewrites keep every block reachable that
+    /// was (a merged block's successors are reached through the block it joined; a folded
+    /// branch still jumps to its target), and a deleted block was unreachable already, so
+    /// the edges it takes away never made anything reachable. Without it, the sweep for
+    /// blocks cut off from the entry would find none.
+    may_have_stranded: bool,
     epoch: u32,
 }
 
@@ -210,44 +242,27 @@ impl<'f> Simplifier<'f> {
         // The tables come from the thread's last simplifier (see `Drop`), so a function
         // with work to do costs no allocations once the tables have grown.
         let mut t = TABLES.take();
-        let fill_with = |table: &mut Vec<u32>, len: usize, value: u32| {
-            table.clear();
-            table.resize(len, value);
-        };
-        fill_with(&mut t.npreds, nblocks, 0);
-        fill_with(&mut t.handler_refs, nblocks, 0);
-        fill_with(&mut t.pred_start, nblocks + 1, 0);
-        fill_with(&mut t.extra_head, nblocks, NIL);
-        fill_with(&mut t.mark, nblocks, 0);
-        t.live.clear();
-        t.live.resize(nblocks, false);
-        t.cyclic.clear();
-        t.cyclic.resize(nblocks, false);
-        t.queued.clear();
-        t.queued.resize(nblocks, true);
+        t.blocks.clear();
+        t.blocks.resize(nblocks, BlockState::START);
+        t.pred_start.clear();
+        t.pred_start.resize(nblocks + 1, 0);
         t.extra_preds.clear();
         t.chain.clear();
         t.dying.clear();
         let Tables {
-            mut live,
-            mut npreds,
-            mut handler_refs,
+            mut blocks,
             mut uses,
             mut replace,
-            cyclic,
             mut pred_start,
             mut pred_list,
-            extra_head,
             extra_preds,
             mut worklist,
-            queued,
-            mark,
             chain,
             dying,
         } = t;
         let mut track_values = false;
         for &block in &func.layout {
-            live[block.index()] = true;
+            blocks[block.index()].live = true;
             track_values |= !func.blocks[block.index()].params.is_empty();
         }
         uses.clear();
@@ -259,7 +274,7 @@ impl<'f> Simplifier<'f> {
         for &block in &func.layout {
             let data = &func.blocks[block.index()];
             if let Some(handler) = data.handler {
-                handler_refs[handler.index()] += 1;
+                blocks[handler.index()].handler_refs += 1;
             }
             if track_values {
                 for &inst in &data.insts {
@@ -273,7 +288,7 @@ impl<'f> Simplifier<'f> {
                     term.for_each_use(|value| uses[value.index()] += 1);
                 }
                 for succ in successor_pair(term).into_iter().flatten() {
-                    npreds[succ.index()] += 1;
+                    blocks[succ.index()].npreds += 1;
                     pred_start[succ.index() + 1] += 1;
                 }
             }
@@ -283,59 +298,61 @@ impl<'f> Simplifier<'f> {
         }
         pred_list.clear();
         pred_list.resize(pred_start[nblocks] as usize, Block::new(0));
-        // Each block's next free slot in `pred_list`, kept in `mark` until the walk is
+        // Each block's next free slot in `pred_list`, kept in its `mark` until the walk is
         // done (the marks start at zero again below).
-        let mut fill = mark;
-        fill.copy_from_slice(&pred_start[..nblocks]);
+        for (state, &start) in blocks.iter_mut().zip(&pred_start) {
+            state.mark = start;
+        }
         for &block in &func.layout {
             let Some(term) = &func.blocks[block.index()].term else {
                 continue;
             };
             for succ in successor_pair(term).into_iter().flatten() {
-                pred_list[fill[succ.index()] as usize] = block;
-                fill[succ.index()] += 1;
+                let fill = &mut blocks[succ.index()].mark;
+                pred_list[*fill as usize] = block;
+                *fill += 1;
             }
         }
-        fill.fill(0);
+        for state in &mut blocks {
+            state.mark = 0;
+        }
         // Pop order is layout order.
         worklist.clear();
         worklist.extend(func.layout.iter().rev().copied());
         Simplifier {
             entry: func.entry(),
             t: Tables {
-                live,
-                npreds,
-                handler_refs,
+                blocks,
                 uses,
                 replace,
-                cyclic,
                 pred_start,
                 pred_list,
-                extra_head,
                 extra_preds,
                 worklist,
-                queued,
-                mark: fill,
                 chain,
                 dying,
             },
             track_values,
             replaced_any: false,
+            may_have_stranded: false,
             epoch: 0,
             func,
         }
     }
 
-    fn run(mut self) {
+    /// Applies the rewrites until none applies; returns whether a block may have been cut
+    /// off from the entry (see [`Simplifier::may_have_stranded`]).
+    fn run(mut self) -> bool {
         while let Some(block) = self.t.worklist.pop() {
-            self.t.queued[block.index()] = false;
+            self.t.blocks[block.index()].queued = false;
             self.simplify(block);
         }
-        let live = &self.t.live;
-        self.func.layout.retain(|b| live[b.index()]);
+        let blocks = &self.t.blocks;
+        self.func.layout.retain(|b| blocks[b.index()].live);
         if self.replaced_any {
             self.substitute();
         }
+        self.may_have_stranded
     }
 
     /// The representative of `value` after merges (path-compressing).
@@ -357,8 +374,8 @@ impl<'f> Simplifier<'f> {
     }
 
     fn push_work(&mut self, block: Block) {
-        if self.t.live[block.index()] && !self.t.queued[block.index()] {
-            self.t.queued[block.index()] = true;
+        if self.t.blocks[block.index()].live && !self.t.blocks[block.index()].queued {
+            self.t.blocks[block.index()].queued = true;
             self.t.worklist.push(block);
         }
     }
@@ -372,7 +389,7 @@ impl<'f> Simplifier<'f> {
         for i in start..end {
             self.push_work(self.t.pred_list[i]);
         }
-        let mut at = self.t.extra_head[block.index()];
+        let mut at = self.t.blocks[block.index()].extra_head;
         while at != NIL {
             let (pred, next) = self.t.extra_preds[at as usize];
             self.push_work(pred);
@@ -381,8 +398,8 @@ impl<'f> Simplifier<'f> {
     }
 
     fn add_pred(&mut self, block: Block, pred: Block) {
-        let next = self.t.extra_head[block.index()];
-        self.t.extra_head[block.index()] = self.t.extra_preds.len() as u32;
+        let next = self.t.blocks[block.index()].extra_head;
+        self.t.blocks[block.index()].extra_head = self.t.extra_preds.len() as u32;
         self.t.extra_preds.push((pred, next));
     }
 
@@ -407,7 +424,7 @@ impl<'f> Simplifier<'f> {
     /// A parameter of an empty block losing a reader may make that block threadable.
     fn uses_dropped(&mut self, value: Value) {
         if let ValueDef::Param(block, _) = self.func.values[value.index()]
-            && self.t.live[block.index()]
+            && self.t.blocks[block.index()].live
             && self.func.blocks[block.index()].insts.is_empty()
         {
             self.push_preds(block);
@@ -420,7 +437,10 @@ impl<'f> Simplifier<'f> {
     #[inline]
     fn forward_target(&mut self, block: Block) -> Option<Block> {
         let b = block.index();
-        if !self.t.live[b] || block == self.entry || self.t.handler_refs[b] > 0 || self.t.cyclic[b]
+        if !self.t.blocks[b].live
+            || block == self.entry
+            || self.t.blocks[b].handler_refs > 0
+            || self.t.blocks[b].cyclic
         {
             return None;
         }
@@ -469,7 +489,7 @@ impl<'f> Simplifier<'f> {
     /// Applies the rewrites at `block` until none applies.
     fn simplify(&mut self, block: Block) {
         let mut changed = false;
-        while self.t.live[block.index()] {
+        while self.t.blocks[block.index()].live {
             if self.fold_identical_branch(block)
                 || self.thread_edges(block)
                 || self.merge_successor(block)
@@ -538,7 +558,7 @@ impl<'f> Simplifier<'f> {
             self.remove_use(arg);
         }
         self.func.blocks[b].term = Some(Terminator::Jump(then_to));
-        self.t.npreds[target.index()] -= 1;
+        self.t.blocks[target.index()].npreds -= 1;
         self.preds_changed(target);
         true
     }
@@ -548,20 +568,18 @@ impl<'f> Simplifier<'f> {
         let Some(term) = &self.func.blocks[block.index()].term else {
             return false;
         };
-        let is_for_iter = matches!(term, Terminator::ForIter { .. });
-        let nedges = term.edges().count();
+        // The `for_iter` body edge is never threaded (see the module docs).
+        let first_edge = usize::from(matches!(term, Terminator::ForIter { .. }));
+        let nedges = successor_pair(term).iter().flatten().count();
         let mut changed = false;
-        for index in 0..nedges {
-            if is_for_iter && index == 0 {
-                continue;
-            }
+        for index in first_edge..nedges {
             // Each hop skips a block whose own jump was first threaded to the end of its
             // chain, so this loop runs once per skipped chain, not per chain element.
             for _ in 0..self.func.blocks.len() {
-                if !self.t.live[block.index()] {
+                if !self.t.blocks[block.index()].live {
                     return changed;
                 }
-                let Some(target) = self.edge(block, index).map(|e| e.block) else {
+                let Some(target) = self.edge_target(block, index) else {
                     break;
                 };
                 if self.forward_target(target).is_none() {
@@ -578,12 +596,11 @@ impl<'f> Simplifier<'f> {
         changed
     }
 
-    fn edge(&self, block: Block, index: usize) -> Option<&BlockCall> {
-        self.func.blocks[block.index()]
-            .term
-            .as_ref()?
-            .edges()
-            .nth(index)
+    /// The block edge `index` of `block`'s terminator goes to, looked up directly: this
+    /// runs for every edge, and going through the chained iterator of
+    /// [`Terminator::edges`] cost several times as much.
+    fn edge_target(&self, block: Block, index: usize) -> Option<Block> {
+        successor_pair(self.func.blocks[block.index()].term.as_ref()?)[index]
     }
 
     /// Threads the jump of every empty block on the chain starting at `start` to the end of
@@ -594,20 +611,20 @@ impl<'f> Simplifier<'f> {
         self.epoch += 1;
         let mut at = start;
         while let Some(next) = self.forward_target(at) {
-            if self.t.mark[at.index()] == self.epoch {
+            if self.t.blocks[at.index()].mark == self.epoch {
                 // `at` is already on the chain: the rest of the chain from it is a cycle.
                 let from = chain.iter().position(|&b| b == at).unwrap_or(0);
                 for &b in &chain[from..] {
-                    self.t.cyclic[b.index()] = true;
+                    self.t.blocks[b.index()].cyclic = true;
                 }
                 break;
             }
-            self.t.mark[at.index()] = self.epoch;
+            self.t.blocks[at.index()].mark = self.epoch;
             chain.push(at);
             at = next;
         }
         for &link in chain.iter().rev() {
-            if !self.t.live[link.index()] || self.t.cyclic[link.index()] {
+            if !self.t.blocks[link.index()].live || self.t.blocks[link.index()].cyclic {
                 continue;
             }
             let Some(Terminator::Jump(target)) = &self.func.blocks[link.index()].term else {
@@ -660,10 +677,11 @@ impl<'f> Simplifier<'f> {
         {
             edge.args = args;
         }
-        self.t.npreds[target.index()] += 1;
+        self.t.blocks[target.index()].npreds += 1;
         self.add_pred(target, block);
-        self.t.npreds[via.index()] -= 1;
+        self.t.blocks[via.index()].npreds -= 1;
         self.preds_changed(via);
+        self.may_have_stranded |= self.t.blocks[via.index()].live;
     }
 
     /// Rewrite 4: appends the successors `block` jumps to while they qualify.
@@ -676,10 +694,10 @@ impl<'f> Simplifier<'f> {
         let next = target.block;
         let n = next.index();
         if next == block
-            || !self.t.live[n]
+            || !self.t.blocks[n].live
             || next == self.entry
-            || self.t.handler_refs[n] > 0
-            || self.t.npreds[n] != 1
+            || self.t.blocks[n].handler_refs > 0
+            || self.t.blocks[n].npreds != 1
             || self.func.blocks[n].handler != data.handler
         {
             return false;
@@ -709,11 +727,11 @@ impl<'f> Simplifier<'f> {
         data.term_loc = next_data.term_loc;
         // The emptied block keeps its handler so it stays well-formed if referenced.
         self.func.blocks[n].handler = next_data.handler;
-        self.t.live[n] = false;
-        self.t.npreds[n] = 0;
+        self.t.blocks[n].live = false;
+        self.t.blocks[n].npreds = 0;
         if let Some(handler) = next_data.handler {
             // `block` still names the same handler, so the count stays positive.
-            self.t.handler_refs[handler.index()] -= 1;
+            self.t.blocks[handler.index()].handler_refs -= 1;
         }
         true
     }
@@ -722,9 +740,10 @@ impl<'f> Simplifier<'f> {
     /// remaining predecessor.
     fn preds_changed(&mut self, block: Block) {
         let b = block.index();
-        if block != self.entry && self.t.npreds[b] == 0 && self.t.handler_refs[b] == 0 {
+        if block != self.entry && self.t.blocks[b].npreds == 0 && self.t.blocks[b].handler_refs == 0
+        {
             self.delete(block);
-        } else if self.t.npreds[b] == 1 {
+        } else if self.t.blocks[b].npreds == 1 {
             self.push_preds(block);
         }
     }
@@ -735,10 +754,10 @@ impl<'f> Simplifier<'f> {
         dying.push(block);
         while let Some(block) = dying.pop() {
             let b = block.index();
-            if !self.t.live[b] {
+            if !self.t.blocks[b].live {
                 continue;
             }
-            self.t.live[b] = false;
+            self.t.blocks[b].live = false;
             let data = std::mem::take(&mut self.func.blocks[b]);
             if self.track_values {
                 for &inst in &data.insts {
@@ -754,19 +773,22 @@ impl<'f> Simplifier<'f> {
             if let Some(term) = &data.term {
                 for succ in term.successors() {
                     let s = succ.index();
-                    self.t.npreds[s] -= 1;
-                    if succ != self.entry && self.t.npreds[s] == 0 && self.t.handler_refs[s] == 0 {
+                    self.t.blocks[s].npreds -= 1;
+                    if succ != self.entry
+                        && self.t.blocks[s].npreds == 0
+                        && self.t.blocks[s].handler_refs == 0
+                    {
                         dying.push(succ);
-                    } else if self.t.npreds[s] == 1 {
+                    } else if self.t.blocks[s].npreds == 1 {
                         self.push_preds(succ);
                     }
                 }
             }
             if let Some(handler) = data.handler {
                 let h = handler.index();
-                self.t.handler_refs[h] -= 1;
-                if self.t.handler_refs[h] == 0 {
-                    if handler != self.entry && self.t.npreds[h] == 0 {
+                self.t.blocks[h].handler_refs -= 1;
+                if self.t.blocks[h].handler_refs == 0 {
+                    if handler != self.entry && self.t.blocks[h].npreds == 0 {
                         dying.push(handler);
                     } else {
                         // No longer a handler: edges may now skip or absorb it.
