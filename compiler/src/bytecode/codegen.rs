@@ -146,6 +146,37 @@ const HAS_TARGET: [bool; 256] = {
     table
 };
 
+/// For each opcode (by code unit) with a jump `Target` operand and no register list, the
+/// position of the target among its operands; [`NO_TARGET`] for every other opcode. Such an
+/// instruction is its other operands, one unit each, around the two target units, which
+/// lets [`Codegen::encode`] write a jump without walking the opcode's operand table.
+const TARGET_AT: [u8; 256] = {
+    let mut table = [NO_TARGET; 256];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let operands = Opcode::ALL[i].operands();
+        let mut at = NO_TARGET;
+        let mut list = false;
+        let mut j = 0;
+        while j < operands.len() {
+            match operands[j].kind {
+                OperandKind::Target => at = j as u8,
+                OperandKind::Regs => list = true,
+                _ => {}
+            }
+            j += 1;
+        }
+        if !list {
+            table[Opcode::ALL[i] as usize] = at;
+        }
+        i += 1;
+    }
+    table
+};
+
+/// [`TARGET_AT`] of an opcode without a target (or with a register list).
+const NO_TARGET: u8 = u8::MAX;
+
 struct Codegen<'f> {
     func: &'f Function,
     /// Which blocks are laid out (jump threading never leaves the layout).
@@ -366,6 +397,7 @@ impl<'f> Codegen<'f> {
     }
 
     /// Records that `label` is at the current pc.
+    #[inline]
     fn place(&mut self, label: Label) {
         let pc = self.code.len() as u32;
         match label {
@@ -414,6 +446,23 @@ impl<'f> Codegen<'f> {
     /// not among them: it is patched later to `target`), then its register list.
     fn encode(&mut self, opcode: Opcode, fixed: &[u32], list: &[u32], target: Option<Label>) {
         let start = self.code.len() as u32;
+        let target_at = usize::from(TARGET_AT[opcode.unit() as usize]);
+        if let Some(label) = target
+            && list.is_empty()
+            && target_at != usize::from(NO_TARGET)
+            && fixed.len() + 3 == usize::from(Opcode::FIXED_LENGTHS[opcode.unit() as usize].0)
+            && fixed.iter().all(|&value| value <= u32::from(u16::MAX))
+        {
+            // A jump: its operands around the two target units, patched once pcs are known.
+            let (before, after) = fixed.split_at(target_at.min(fixed.len()));
+            self.code.push(opcode.unit());
+            self.code.extend(before.iter().map(|&value| value as u16));
+            self.fixups.push((self.code.len() as u32, label));
+            self.code.extend([0, 0]);
+            self.code.extend(after.iter().map(|&value| value as u16));
+            self.note_ranges(start);
+            return;
+        }
         let (len, has_list) = Opcode::FIXED_LENGTHS[opcode.unit() as usize];
         // The fixed operands that are not a register list's count.
         let nfixed = usize::from(len) - 1 - usize::from(has_list);
