@@ -576,6 +576,7 @@ impl<'f> Codegen<'f> {
     }
 
     /// The register moves an edge needs: each argument into its parameter's register.
+    #[inline]
     fn edge_moves(&self, call: &BlockCall) -> Result<Vec<(u32, u32)>> {
         let params = &self
             .func

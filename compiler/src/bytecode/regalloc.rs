@@ -427,8 +427,12 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
             if let Some(result) = inst.result
                 && let Some(slot) = info.get_mut(result.index())
             {
+                // Every point seen so far is before this one, so it ends the interval
+                // (for now: later uses extend it).
+                let def = 2 * at + 1;
                 slot.def_block = block.0;
-                slot.extend(2 * at + 1);
+                slot.lo = slot.lo.min(def);
+                slot.hi = def;
             }
         }
         local_ranges[block.index()] = (first_local, local_insts.len() as u32);
