@@ -47,6 +47,47 @@ impl std::fmt::Display for CodegenError {
 
 type Result<T> = std::result::Result<T, CodegenError>;
 
+/// What codegen adds to the IR function's header to make its code object.
+struct Parts {
+    code: Vec<u16>,
+    linetable: super::linetable::LineTable,
+    exctable: ExceptionTable,
+    nregs: u32,
+    ncaches: u32,
+}
+
+/// The code object of `$func` compiled to `$parts`, its header, pools and variable lists
+/// moved out of the function, or copied with `clone` when it is borrowed. A macro and
+/// not a function, so that the object (a few hundred bytes) is built once, in place,
+/// instead of being filled in and then copied from frame to frame.
+macro_rules! code_object {
+    ($parts:expr, $func:expr $(, $clone:ident)?) => {{
+        let parts: Parts = $parts;
+        CodeObject {
+            name: $func.name$(.$clone())?,
+            qualname: $func.qualname$(.$clone())?,
+            kind: $func.kind,
+            flags: $func.flags,
+            argcount: $func.argcount,
+            posonlyargcount: $func.posonlyargcount,
+            kwonlyargcount: $func.kwonlyargcount,
+            nlocals: $func.locals.len() as u32,
+            nregs: parts.nregs,
+            ncaches: parts.ncaches,
+            varnames: $func.locals$(.$clone())?,
+            cells: $func.cells$(.$clone())?,
+            frees: $func.frees$(.$clone())?,
+            consts: $func.consts$(.$clone())?,
+            names: $func.names$(.$clone())?,
+            code: parts.code,
+            linetable: parts.linetable,
+            exctable: parts.exctable,
+            first_line: $func.first_line,
+            docstring: $func.docstring$(.$clone())?,
+        }
+    }};
+}
+
 /// Compiles every function of an IR module.
 pub fn compile_module(module: &Module) -> Result<CodeModule> {
     let mut scratch = Scratch::default();
@@ -67,9 +108,8 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
     let mut codes = Vec::with_capacity(module.functions.len());
     let mut scratch = Scratch::default();
     for func in module.functions {
-        let mut code = compile_parts(&func, &mut scratch)?;
-        fill_from(&mut code, func);
-        codes.push(code);
+        let parts = compile_parts(&func, &mut scratch)?;
+        codes.push(code_object!(parts, func));
     }
     Ok(CodeModule {
         filename: module.filename,
@@ -81,9 +121,8 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
 /// [`compile_module_owned`]). The release pipeline compiles each function as soon as it
 /// is optimised, so the working memory comes from the thread's [`THREAD_SCRATCH`].
 pub fn compile_function_owned(func: Function) -> Result<CodeObject> {
-    let mut code = with_thread_scratch(|scratch| compile_parts(&func, scratch))?;
-    fill_from(&mut code, func);
-    Ok(code)
+    let parts = with_thread_scratch(|scratch| compile_parts(&func, scratch))?;
+    Ok(code_object!(parts, func))
 }
 
 thread_local! {
@@ -238,21 +277,12 @@ pub fn compile_function(func: &Function) -> Result<CodeObject> {
 
 /// [`compile_function`] with working memory from `scratch`.
 fn compile_function_with(func: &Function, scratch: &mut Scratch) -> Result<CodeObject> {
-    let mut code = compile_parts(func, scratch)?;
-    code.name = func.name.clone();
-    code.qualname = func.qualname.clone();
-    code.varnames = func.locals.clone();
-    code.cells = func.cells.clone();
-    code.frees = func.frees.clone();
-    code.consts = func.consts.clone();
-    code.names = func.names.clone();
-    code.docstring = func.docstring.clone();
-    Ok(code)
+    let parts = compile_parts(func, scratch)?;
+    Ok(code_object!(parts, func, clone))
 }
 
-/// The code object's code and tables; the header fields that are copies of the IR
-/// function are left empty for [`fill_from`].
-fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<CodeObject> {
+/// The code object's code and tables, for [`code_object!`].
+fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
     let nlocals = func.locals.len() as u32;
     let mut alloc = std::mem::take(&mut scratch.alloc);
     regalloc::allocate_into(func, nlocals, &mut scratch.regs, &mut alloc);
@@ -320,18 +350,6 @@ fn cleared<T>(slot: &mut Vec<T>) -> Vec<T> {
     let mut vec = std::mem::take(slot);
     vec.clear();
     vec
-}
-
-/// Moves (or copies) the IR function's header, pools and variable lists into `code`.
-fn fill_from(code: &mut CodeObject, func: Function) {
-    code.name = func.name;
-    code.qualname = func.qualname;
-    code.varnames = func.locals;
-    code.cells = func.cells;
-    code.frees = func.frees;
-    code.consts = func.consts;
-    code.names = func.names;
-    code.docstring = func.docstring;
 }
 
 impl<'f> Codegen<'f> {
@@ -829,7 +847,7 @@ impl<'f> Codegen<'f> {
 
     /// Patches jump targets and builds the code object's tables (`coverage` is a buffer
     /// for the exception table's input).
-    fn finish(&mut self, coverage: &mut Vec<ExcCoverage>) -> Result<CodeObject> {
+    fn finish(&mut self, coverage: &mut Vec<ExcCoverage>) -> Result<Parts> {
         let func = self.func;
         let too_large = |what: String| CodegenError {
             function: func.qualname.clone(),
@@ -891,27 +909,12 @@ impl<'f> Codegen<'f> {
                 "code object too large: too many registers".to_owned(),
             ));
         }
-        Ok(CodeObject {
-            name: String::new(),
-            qualname: String::new(),
-            kind: func.kind,
-            flags: func.flags,
-            argcount: func.argcount,
-            posonlyargcount: func.posonlyargcount,
-            kwonlyargcount: func.kwonlyargcount,
-            nlocals: func.locals.len() as u32,
-            nregs,
-            ncaches: self.ncaches,
-            varnames: Vec::new(),
-            cells: Vec::new(),
-            frees: Vec::new(),
-            consts: Vec::new(),
-            names: Vec::new(),
+        Ok(Parts {
             code: std::mem::take(&mut self.code),
             linetable: self.lines.finish(),
             exctable: ExceptionTable::build(coverage.iter().copied()),
-            first_line: func.first_line,
-            docstring: None,
+            nregs,
+            ncaches: self.ncaches,
         })
     }
 }
