@@ -642,9 +642,9 @@ impl<'f> Codegen<'f> {
         Label::Block(block)
     }
 
-    fn new_stub(&mut self, moves: Vec<(u32, u32)>, target: Block) -> Label {
+    /// A stub doing `moves` then jumping to `target` (already resolved).
+    fn new_stub(&mut self, moves: Vec<(u32, u32)>, target: Label) -> Label {
         let label = Label::Stub(self.stubs.len());
-        let target = self.resolve(target);
         self.stubs.push(Stub {
             label,
             moves,
@@ -658,11 +658,18 @@ impl<'f> Codegen<'f> {
     /// edge needs no moves, else a stub doing them.
     fn edge_label(&mut self, call: &BlockCall) -> Result<Label> {
         let moves = self.edge_moves(call)?;
-        Ok(if moves.is_empty() {
-            self.resolve(call.block)
+        let target = self.resolve(call.block);
+        Ok(self.jump_label(moves, target))
+    }
+
+    /// [`Codegen::edge_label`] of an edge whose moves and resolved target are known.
+    #[inline]
+    fn jump_label(&mut self, moves: Vec<(u32, u32)>, target: Label) -> Label {
+        if moves.is_empty() {
+            target
         } else {
-            self.new_stub(moves, call.block)
-        })
+            self.new_stub(moves, target)
+        }
     }
 
     /// Emits the moves of `call` then a jump to its target, unless that is the next block.
@@ -673,7 +680,21 @@ impl<'f> Codegen<'f> {
         } else {
             Label::Block(call.block)
         };
-        self.emit_moves(&moves);
+        self.emit_edge(&moves, target, next)
+    }
+
+    /// [`Codegen::emit_edge_inline`] once the edge's moves and target are known (the
+    /// target is only threaded past empty blocks when the edge has no moves).
+    #[inline]
+    fn emit_edge(
+        &mut self,
+        moves: &[(u32, u32)],
+        target: Label,
+        next: Option<Block>,
+    ) -> Result<()> {
+        if !moves.is_empty() {
+            self.emit_moves(moves);
+        }
         if Some(target) != next.map(Label::Block) {
             if let Label::Block(block) = target
                 && self.can_rotate(block)
@@ -745,26 +766,38 @@ impl<'f> Codegen<'f> {
         next: Option<Block>,
     ) -> Result<()> {
         let cond = self.reg(cond)?;
-        let is_next =
-            |call: &BlockCall| next.is_some_and(|n| self.resolve(call.block) == Label::Block(n));
+        // Each edge's moves and threaded target, found once for both the choice of the
+        // fall-through edge and its code.
+        let then_moves = self.edge_moves(then_to)?;
+        let else_moves = self.edge_moves(else_to)?;
+        let then_target = self.resolve(then_to.block);
+        let else_target = self.resolve(else_to.block);
+        let next_label = next.map(Label::Block);
         // Fall through along the edge that leads to the next block, or else along the
         // edge with moves (so they need no stub), and jump conditionally along the other.
-        let then_falls = if is_next(then_to) {
+        let then_falls = if next_label.is_some() && next_label == Some(then_target) {
             true
-        } else if is_next(else_to) {
+        } else if next_label.is_some() && next_label == Some(else_target) {
             false
         } else {
-            !self.edge_moves(then_to)?.is_empty() || self.edge_moves(else_to)?.is_empty()
+            !then_moves.is_empty() || else_moves.is_empty()
         };
-        if then_falls {
-            let label = self.edge_label(else_to)?;
-            self.emit_jump(Opcode::JumpIfFalse, &[cond], label);
-            self.emit_edge_inline(then_to, next)
+        let (opcode, jump, falls) = if then_falls {
+            let falls = (then_to, then_moves, then_target);
+            (Opcode::JumpIfFalse, (else_moves, else_target), falls)
         } else {
-            let label = self.edge_label(then_to)?;
-            self.emit_jump(Opcode::JumpIfTrue, &[cond], label);
-            self.emit_edge_inline(else_to, next)
-        }
+            let falls = (else_to, else_moves, else_target);
+            (Opcode::JumpIfTrue, (then_moves, then_target), falls)
+        };
+        let label = self.jump_label(jump.0, jump.1);
+        self.emit_jump(opcode, &[cond], label);
+        let (call, moves, target) = falls;
+        let target = if moves.is_empty() {
+            target
+        } else {
+            Label::Block(call.block)
+        };
+        self.emit_edge(&moves, target, next)
     }
 
     fn emit_block(&mut self, block: Block, next: Option<Block>) -> Result<()> {
