@@ -47,6 +47,47 @@ impl std::fmt::Display for CodegenError {
 
 type Result<T> = std::result::Result<T, CodegenError>;
 
+/// What codegen adds to the IR function's header to make its code object.
+struct Parts {
+    code: Vec<u16>,
+    linetable: super::linetable::LineTable,
+    exctable: ExceptionTable,
+    nregs: u32,
+    ncaches: u32,
+}
+
+/// The code object of `$func` compiled to `$parts`, its header, pools and variable lists
+/// moved out of the function, or copied with `clone` when it is borrowed. A macro and
+/// not a function, so that the object (a few hundred bytes) is built once, in place,
+/// instead of being filled in and then copied from frame to frame.
+macro_rules! code_object {
+    ($parts:expr, $func:expr $(, $clone:ident)?) => {{
+        let parts: Parts = $parts;
+        CodeObject {
+            name: $func.name$(.$clone())?,
+            qualname: $func.qualname$(.$clone())?,
+            kind: $func.kind,
+            flags: $func.flags,
+            argcount: $func.argcount,
+            posonlyargcount: $func.posonlyargcount,
+            kwonlyargcount: $func.kwonlyargcount,
+            nlocals: $func.locals.len() as u32,
+            nregs: parts.nregs,
+            ncaches: parts.ncaches,
+            varnames: $func.locals$(.$clone())?,
+            cells: $func.cells$(.$clone())?,
+            frees: $func.frees$(.$clone())?,
+            consts: $func.consts$(.$clone())?,
+            names: $func.names$(.$clone())?,
+            code: parts.code,
+            linetable: parts.linetable,
+            exctable: parts.exctable,
+            first_line: $func.first_line,
+            docstring: $func.docstring$(.$clone())?,
+        }
+    }};
+}
+
 /// Compiles every function of an IR module.
 pub fn compile_module(module: &Module) -> Result<CodeModule> {
     let mut scratch = Scratch::default();
@@ -67,9 +108,8 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
     let mut codes = Vec::with_capacity(module.functions.len());
     let mut scratch = Scratch::default();
     for func in module.functions {
-        let mut code = compile_parts(&func, &mut scratch)?;
-        fill_from(&mut code, func);
-        codes.push(code);
+        let parts = compile_parts(&func, &mut scratch)?;
+        codes.push(code_object!(parts, func));
     }
     Ok(CodeModule {
         filename: module.filename,
@@ -81,9 +121,8 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
 /// [`compile_module_owned`]). The release pipeline compiles each function as soon as it
 /// is optimised, so the working memory comes from the thread's [`THREAD_SCRATCH`].
 pub fn compile_function_owned(func: Function) -> Result<CodeObject> {
-    let mut code = with_thread_scratch(|scratch| compile_parts(&func, scratch))?;
-    fill_from(&mut code, func);
-    Ok(code)
+    let parts = with_thread_scratch(|scratch| compile_parts(&func, scratch))?;
+    Ok(code_object!(parts, func))
 }
 
 thread_local! {
@@ -146,6 +185,37 @@ const HAS_TARGET: [bool; 256] = {
     table
 };
 
+/// For each opcode (by code unit) with a jump `Target` operand and no register list, the
+/// position of the target among its operands; [`NO_TARGET`] for every other opcode. Such an
+/// instruction is its other operands, one unit each, around the two target units, which
+/// lets [`Codegen::encode`] write a jump without walking the opcode's operand table.
+const TARGET_AT: [u8; 256] = {
+    let mut table = [NO_TARGET; 256];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let operands = Opcode::ALL[i].operands();
+        let mut at = NO_TARGET;
+        let mut list = false;
+        let mut j = 0;
+        while j < operands.len() {
+            match operands[j].kind {
+                OperandKind::Target => at = j as u8,
+                OperandKind::Regs => list = true,
+                _ => {}
+            }
+            j += 1;
+        }
+        if !list {
+            table[Opcode::ALL[i] as usize] = at;
+        }
+        i += 1;
+    }
+    table
+};
+
+/// [`TARGET_AT`] of an opcode without a target (or with a register list).
+const NO_TARGET: u8 = u8::MAX;
+
 struct Codegen<'f> {
     func: &'f Function,
     /// Which blocks are laid out (jump threading never leaves the layout).
@@ -207,21 +277,12 @@ pub fn compile_function(func: &Function) -> Result<CodeObject> {
 
 /// [`compile_function`] with working memory from `scratch`.
 fn compile_function_with(func: &Function, scratch: &mut Scratch) -> Result<CodeObject> {
-    let mut code = compile_parts(func, scratch)?;
-    code.name = func.name.clone();
-    code.qualname = func.qualname.clone();
-    code.varnames = func.locals.clone();
-    code.cells = func.cells.clone();
-    code.frees = func.frees.clone();
-    code.consts = func.consts.clone();
-    code.names = func.names.clone();
-    code.docstring = func.docstring.clone();
-    Ok(code)
+    let parts = compile_parts(func, scratch)?;
+    Ok(code_object!(parts, func, clone))
 }
 
-/// The code object's code and tables; the header fields that are copies of the IR
-/// function are left empty for [`fill_from`].
-fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<CodeObject> {
+/// The code object's code and tables, for [`code_object!`].
+fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
     let nlocals = func.locals.len() as u32;
     let mut alloc = std::mem::take(&mut scratch.alloc);
     regalloc::allocate_into(func, nlocals, &mut scratch.regs, &mut alloc);
@@ -291,18 +352,6 @@ fn cleared<T>(slot: &mut Vec<T>) -> Vec<T> {
     vec
 }
 
-/// Moves (or copies) the IR function's header, pools and variable lists into `code`.
-fn fill_from(code: &mut CodeObject, func: Function) {
-    code.name = func.name;
-    code.qualname = func.qualname;
-    code.varnames = func.locals;
-    code.cells = func.cells;
-    code.frees = func.frees;
-    code.consts = func.consts;
-    code.names = func.names;
-    code.docstring = func.docstring;
-}
-
 impl<'f> Codegen<'f> {
     /// Emits every block in layout order, then the edge stubs.
     fn emit_all(&mut self) -> Result<()> {
@@ -366,6 +415,7 @@ impl<'f> Codegen<'f> {
     }
 
     /// Records that `label` is at the current pc.
+    #[inline]
     fn place(&mut self, label: Label) {
         let pc = self.code.len() as u32;
         match label {
@@ -414,6 +464,23 @@ impl<'f> Codegen<'f> {
     /// not among them: it is patched later to `target`), then its register list.
     fn encode(&mut self, opcode: Opcode, fixed: &[u32], list: &[u32], target: Option<Label>) {
         let start = self.code.len() as u32;
+        let target_at = usize::from(TARGET_AT[opcode.unit() as usize]);
+        if let Some(label) = target
+            && list.is_empty()
+            && target_at != usize::from(NO_TARGET)
+            && fixed.len() + 3 == usize::from(Opcode::FIXED_LENGTHS[opcode.unit() as usize].0)
+            && fixed.iter().all(|&value| value <= u32::from(u16::MAX))
+        {
+            // A jump: its operands around the two target units, patched once pcs are known.
+            let (before, after) = fixed.split_at(target_at.min(fixed.len()));
+            self.code.push(opcode.unit());
+            self.code.extend(before.iter().map(|&value| value as u16));
+            self.fixups.push((self.code.len() as u32, label));
+            self.code.extend([0, 0]);
+            self.code.extend(after.iter().map(|&value| value as u16));
+            self.note_ranges(start);
+            return;
+        }
         let (len, has_list) = Opcode::FIXED_LENGTHS[opcode.unit() as usize];
         // The fixed operands that are not a register list's count.
         let nfixed = usize::from(len) - 1 - usize::from(has_list);
@@ -527,6 +594,7 @@ impl<'f> Codegen<'f> {
     }
 
     /// The register moves an edge needs: each argument into its parameter's register.
+    #[inline]
     fn edge_moves(&self, call: &BlockCall) -> Result<Vec<(u32, u32)>> {
         let params = &self
             .func
@@ -574,9 +642,9 @@ impl<'f> Codegen<'f> {
         Label::Block(block)
     }
 
-    fn new_stub(&mut self, moves: Vec<(u32, u32)>, target: Block) -> Label {
+    /// A stub doing `moves` then jumping to `target` (already resolved).
+    fn new_stub(&mut self, moves: Vec<(u32, u32)>, target: Label) -> Label {
         let label = Label::Stub(self.stubs.len());
-        let target = self.resolve(target);
         self.stubs.push(Stub {
             label,
             moves,
@@ -590,11 +658,18 @@ impl<'f> Codegen<'f> {
     /// edge needs no moves, else a stub doing them.
     fn edge_label(&mut self, call: &BlockCall) -> Result<Label> {
         let moves = self.edge_moves(call)?;
-        Ok(if moves.is_empty() {
-            self.resolve(call.block)
+        let target = self.resolve(call.block);
+        Ok(self.jump_label(moves, target))
+    }
+
+    /// [`Codegen::edge_label`] of an edge whose moves and resolved target are known.
+    #[inline]
+    fn jump_label(&mut self, moves: Vec<(u32, u32)>, target: Label) -> Label {
+        if moves.is_empty() {
+            target
         } else {
-            self.new_stub(moves, call.block)
-        })
+            self.new_stub(moves, target)
+        }
     }
 
     /// Emits the moves of `call` then a jump to its target, unless that is the next block.
@@ -605,7 +680,21 @@ impl<'f> Codegen<'f> {
         } else {
             Label::Block(call.block)
         };
-        self.emit_moves(&moves);
+        self.emit_edge(&moves, target, next)
+    }
+
+    /// [`Codegen::emit_edge_inline`] once the edge's moves and target are known (the
+    /// target is only threaded past empty blocks when the edge has no moves).
+    #[inline]
+    fn emit_edge(
+        &mut self,
+        moves: &[(u32, u32)],
+        target: Label,
+        next: Option<Block>,
+    ) -> Result<()> {
+        if !moves.is_empty() {
+            self.emit_moves(moves);
+        }
         if Some(target) != next.map(Label::Block) {
             if let Label::Block(block) = target
                 && self.can_rotate(block)
@@ -677,26 +766,38 @@ impl<'f> Codegen<'f> {
         next: Option<Block>,
     ) -> Result<()> {
         let cond = self.reg(cond)?;
-        let is_next =
-            |call: &BlockCall| next.is_some_and(|n| self.resolve(call.block) == Label::Block(n));
+        // Each edge's moves and threaded target, found once for both the choice of the
+        // fall-through edge and its code.
+        let then_moves = self.edge_moves(then_to)?;
+        let else_moves = self.edge_moves(else_to)?;
+        let then_target = self.resolve(then_to.block);
+        let else_target = self.resolve(else_to.block);
+        let next_label = next.map(Label::Block);
         // Fall through along the edge that leads to the next block, or else along the
         // edge with moves (so they need no stub), and jump conditionally along the other.
-        let then_falls = if is_next(then_to) {
+        let then_falls = if next_label.is_some() && next_label == Some(then_target) {
             true
-        } else if is_next(else_to) {
+        } else if next_label.is_some() && next_label == Some(else_target) {
             false
         } else {
-            !self.edge_moves(then_to)?.is_empty() || self.edge_moves(else_to)?.is_empty()
+            !then_moves.is_empty() || else_moves.is_empty()
         };
-        if then_falls {
-            let label = self.edge_label(else_to)?;
-            self.emit_jump(Opcode::JumpIfFalse, &[cond], label);
-            self.emit_edge_inline(then_to, next)
+        let (opcode, jump, falls) = if then_falls {
+            let falls = (then_to, then_moves, then_target);
+            (Opcode::JumpIfFalse, (else_moves, else_target), falls)
         } else {
-            let label = self.edge_label(then_to)?;
-            self.emit_jump(Opcode::JumpIfTrue, &[cond], label);
-            self.emit_edge_inline(else_to, next)
-        }
+            let falls = (else_to, else_moves, else_target);
+            (Opcode::JumpIfTrue, (then_moves, then_target), falls)
+        };
+        let label = self.jump_label(jump.0, jump.1);
+        self.emit_jump(opcode, &[cond], label);
+        let (call, moves, target) = falls;
+        let target = if moves.is_empty() {
+            target
+        } else {
+            Label::Block(call.block)
+        };
+        self.emit_edge(&moves, target, next)
     }
 
     fn emit_block(&mut self, block: Block, next: Option<Block>) -> Result<()> {
@@ -779,7 +880,7 @@ impl<'f> Codegen<'f> {
 
     /// Patches jump targets and builds the code object's tables (`coverage` is a buffer
     /// for the exception table's input).
-    fn finish(&mut self, coverage: &mut Vec<ExcCoverage>) -> Result<CodeObject> {
+    fn finish(&mut self, coverage: &mut Vec<ExcCoverage>) -> Result<Parts> {
         let func = self.func;
         let too_large = |what: String| CodegenError {
             function: func.qualname.clone(),
@@ -841,27 +942,12 @@ impl<'f> Codegen<'f> {
                 "code object too large: too many registers".to_owned(),
             ));
         }
-        Ok(CodeObject {
-            name: String::new(),
-            qualname: String::new(),
-            kind: func.kind,
-            flags: func.flags,
-            argcount: func.argcount,
-            posonlyargcount: func.posonlyargcount,
-            kwonlyargcount: func.kwonlyargcount,
-            nlocals: func.locals.len() as u32,
-            nregs,
-            ncaches: self.ncaches,
-            varnames: Vec::new(),
-            cells: Vec::new(),
-            frees: Vec::new(),
-            consts: Vec::new(),
-            names: Vec::new(),
+        Ok(Parts {
             code: std::mem::take(&mut self.code),
             linetable: self.lines.finish(),
             exctable: ExceptionTable::build(coverage.iter().copied()),
-            first_line: func.first_line,
-            docstring: None,
+            nregs,
+            ncaches: self.ncaches,
         })
     }
 }

@@ -90,7 +90,7 @@ pub fn forward_locals_into(
         let data = &func.blocks[block.index()];
         copy_set(out, &state[block.index() * words..][..words]);
         let assigned = &mut LocalSet(out);
-        for &(position, inst) in regs.local_insts(block) {
+        for (index, &(position, inst)) in regs.local_insts(block).iter().enumerate() {
             let position = position as usize;
             let inst_data = &func.insts[inst.index()];
             let Imm::Local(local) = inst_data.imm else {
@@ -100,7 +100,7 @@ pub fn forward_locals_into(
             match (inst_data.op, inst_data.result) {
                 (Op::LoadFast, Some(v))
                     if assigned.contains(local)
-                        && load_can_forward(func, block, position, v, local, regs) =>
+                        && load_can_forward(func, block, index, v, local, regs) =>
                 {
                     alloc.regs[v.index()] = local as u32;
                     skip[inst.index()] = true;
@@ -151,10 +151,10 @@ fn forward_parameter_loads(
     skip: &mut [bool],
 ) {
     for &block in &func.layout {
-        for &(position, inst) in regs.local_insts(block) {
+        for (index, &(_, inst)) in regs.local_insts(block).iter().enumerate() {
             let inst_data = &func.insts[inst.index()];
             if let (Imm::Local(local), Some(v)) = (inst_data.imm, inst_data.result)
-                && load_can_forward(func, block, position as usize, v, local.index(), regs)
+                && load_can_forward(func, block, index, v, local.index(), regs)
             {
                 alloc.regs[v.index()] = local.index() as u32;
                 skip[inst.index()] = true;
@@ -208,17 +208,19 @@ fn forward_loop_items(
     }
 }
 
-/// Whether every use of `v` (`count` of them, `v` loaded from `local` at `position` of
-/// `block`) comes later in the same block, none is a `release`, and nothing from the
-/// load to the last use writes `local`.
+/// Whether every use of `v` (`count` of them, `v` loaded from `local` by the `index`-th
+/// local-variable instruction of `block`) comes later in the same block, none is a
+/// `release`, and nothing from the load to the last use writes `local`.
 fn load_can_forward(
     func: &Function,
     block: Block,
-    position: usize,
+    index: usize,
     v: Value,
     local: usize,
     regs: &RegScratch,
 ) -> bool {
+    let locals = regs.local_insts(block);
+    let position = locals[index].0 as usize;
     let count = regs.use_count(v);
     if count > 0 && regs.local_ops() & HAS_RELEASE == 0 {
         // Without a `release` in the function, only the writes to `local` between the load
@@ -227,9 +229,8 @@ fn load_can_forward(
         let Some(last) = regs.last_use_in(v, block) else {
             return false;
         };
-        let locals = regs.local_insts(block);
-        let from = locals.partition_point(|&(at, _)| at as usize <= position);
-        return locals[from..]
+        // The block's local-variable instructions after the load.
+        return locals[index + 1..]
             .iter()
             .take_while(|&&(at, _)| (at as usize) < last)
             .all(|&(_, inst)| {

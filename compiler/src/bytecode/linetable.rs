@@ -45,6 +45,16 @@ fn push_run(bytes: &mut Vec<u8>, length: usize, loc: Loc, previous_line: &mut i6
     }
 }
 
+/// `loc` as one 128-bit number, so that comparing two locations (once per instruction) is
+/// a wide comparison rather than four.
+#[inline(always)]
+fn packed(loc: Loc) -> u128 {
+    u128::from(loc.line)
+        | u128::from(loc.col) << 32
+        | u128::from(loc.end_line) << 64
+        | u128::from(loc.end_col) << 96
+}
+
 /// Builds a [`LineTable`] while the code is emitted: each instruction is added as it is
 /// encoded, and a run is encoded as soon as an instruction from another place ends it, so
 /// code generation keeps no list of locations. The buffer is reused from one code object
@@ -65,7 +75,7 @@ impl LineTableBuilder {
     /// only lengthen the open run.
     #[inline(always)]
     pub fn add(&mut self, units: usize, loc: Loc) {
-        if self.open && self.loc == loc {
+        if self.open && packed(self.loc) == packed(loc) {
             self.length += units;
         } else {
             self.start_run(units, loc);

@@ -427,8 +427,12 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
             if let Some(result) = inst.result
                 && let Some(slot) = info.get_mut(result.index())
             {
+                // Every point seen so far is before this one, so it ends the interval
+                // (for now: later uses extend it).
+                let def = 2 * at + 1;
                 slot.def_block = block.0;
-                slot.extend(2 * at + 1);
+                slot.lo = slot.lo.min(def);
+                slot.hi = def;
             }
         }
         local_ranges[block.index()] = (first_local, local_insts.len() as u32);
@@ -607,43 +611,20 @@ pub fn allocate_into(
             let def = 2 * at + 1;
             let args = func.args_of(inst);
             // `YieldFrom` reads its operand at `def` too (see `live_intervals`), so its
-            // operands are freed only once its result has its register.
-            let yield_from = inst.op == Op::YieldFrom;
-            if !yield_from {
-                scan.free_last_uses(args, 2 * at, info, regs);
+            // operands are freed only once its result has its register. It is rare, so
+            // the walk checks for it once and keeps nothing about it for later.
+            if inst.op == Op::YieldFrom {
+                scan.specials_to(def, special, regs, &ctx, avoid);
+                scan.define(inst.result, def, info, regs, &ctx, avoid);
+                scan.free_last_uses(args, def, info, regs);
+                continue;
             }
+            scan.free_last_uses(args, 2 * at, info, regs);
             // Special intervals start at block starts, parameters and definitions, never
             // at a read point, so checking once per instruction, after the reads, keeps
             // the order of a scan over sorted starts.
             scan.specials_to(def, special, regs, &ctx, avoid);
-            if let Some(result) = inst.result
-                && let Some(slot) = info.get(result.index())
-                && slot.def_block != CROSSED
-            {
-                // Nearly always: no block-parameter partner to consult (none in the
-                // function, or none for this value), no special interval ending, and a
-                // free register among the first 64 temporaries. `Scan::allocate` would
-                // then pick the lowest free register too.
-                let reg = if scan.first_end >= def
-                    && scan.free.low != 0
-                    && (ctx.pairs_empty || ctx.partners.is_empty_at(result.index()))
-                {
-                    let reg = scan.free.low.trailing_zeros();
-                    scan.free.low &= scan.free.low - 1;
-                    let reg = nlocals + reg;
-                    regs[result.index()] = reg;
-                    reg
-                } else {
-                    scan.allocate(def, result.index(), regs, &ctx, avoid)
-                };
-                // A result nobody reads ends where it starts.
-                if slot.hi == def {
-                    scan.free.insert(reg);
-                }
-            }
-            if yield_from {
-                scan.free_last_uses(args, def, info, regs);
-            }
+            scan.define(inst.result, def, info, regs, &ctx, avoid);
         }
         if let Some(terminator) = &data.term {
             terminator.for_each_use(|value| {
@@ -719,6 +700,46 @@ impl Scan<'_> {
             .active
             .peek()
             .map_or(u32::MAX, |&std::cmp::Reverse((hi, _))| hi);
+    }
+
+    /// Gives the block-local `result` defined at `def` a register (values live across
+    /// blocks are allocated with the special intervals), and frees it at once when
+    /// nothing reads it.
+    #[inline(always)]
+    fn define(
+        &mut self,
+        result: Option<Value>,
+        def: u32,
+        info: &[ValueInfo],
+        regs: &mut [u32],
+        ctx: &Choice,
+        avoid: &mut Vec<u32>,
+    ) {
+        if let Some(result) = result
+            && let Some(slot) = info.get(result.index())
+            && slot.def_block != CROSSED
+        {
+            // Nearly always: no block-parameter partner to consult (none in the function,
+            // or none for this value), no special interval ending, and a free register
+            // among the first 64 temporaries. `Scan::allocate` would then pick the lowest
+            // free register too.
+            let reg = if self.first_end >= def
+                && self.free.low != 0
+                && (ctx.pairs_empty || ctx.partners.is_empty_at(result.index()))
+            {
+                let reg = self.free.low.trailing_zeros();
+                self.free.low &= self.free.low - 1;
+                let reg = self.free.base + reg;
+                regs[result.index()] = reg;
+                reg
+            } else {
+                self.allocate(def, result.index(), regs, ctx, avoid)
+            };
+            // A result nobody reads ends where it starts.
+            if slot.hi == def {
+                self.free.insert(reg);
+            }
+        }
     }
 
     /// Frees the registers of the block-local values among `args` whose intervals end at

@@ -4,7 +4,7 @@
 
 use super::{Codegen, Result};
 use crate::bytecode::opcodes::Opcode;
-use crate::ir::{BinOp, CmpOp, Common, Imm, Inst, InstData, Intrinsic, Op, UnaryOp};
+use crate::ir::{BinOp, CmpOp, Common, Imm, Inst, InstData, Intrinsic, Op, UnaryOp, Value};
 
 /// Up to six fixed operands, without allocating. The slots past `len` hold zeros, so
 /// [`Codegen::encode_row`] can narrow all six at once instead of looping over `len`.
@@ -104,27 +104,28 @@ impl Codegen<'_> {
     fn emit_inst(&mut self, inst: &InstData) -> Result<()> {
         // Nearly every instruction has a few operands: their registers go in a buffer on
         // the stack; only long operand lists (calls, displays) use the reusable vector.
+        let values = self.func.args_of(inst);
         let mut small = [0u32; 6];
-        let mut long = Vec::new();
-        let func = self.func;
-        let values = func.args_of(inst);
-        let args: &[u32] = if let Some(regs) = small.get_mut(..values.len()) {
-            for (reg, &value) in regs.iter_mut().zip(values) {
-                *reg = self.reg(value)?;
-            }
-            regs
-        } else {
-            long = std::mem::take(&mut self.arg_regs);
-            long.clear();
-            for &value in values {
-                long.push(self.reg(value)?);
-            }
-            &long
+        let Some(regs) = small.get_mut(..values.len()) else {
+            return self.emit_inst_long(inst, values);
         };
-        let result = self.emit_inst_with(inst, args);
-        if long.capacity() > 0 {
-            self.arg_regs = long;
+        for (reg, &value) in regs.iter_mut().zip(values) {
+            *reg = self.reg(value)?;
         }
+        self.emit_inst_with(inst, regs)
+    }
+
+    /// [`Codegen::emit_inst`] for an instruction with more operands than its buffer holds.
+    /// Kept out of line: the vector's bookkeeping would otherwise cost every instruction.
+    #[inline(never)]
+    fn emit_inst_long(&mut self, inst: &InstData, values: &[Value]) -> Result<()> {
+        let mut long = std::mem::take(&mut self.arg_regs);
+        long.clear();
+        for &value in values {
+            long.push(self.reg(value)?);
+        }
+        let result = self.emit_inst_with(inst, &long);
+        self.arg_regs = long;
         result
     }
 
