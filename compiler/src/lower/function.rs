@@ -14,7 +14,6 @@ use crate::ir::{
     CodeFlags, Const, FuncId, FunctionKind, Imm, Intrinsic, Loc, Op, Terminator, Value,
 };
 use crate::scope::{ScopeId, ScopeKey, ScopeKind};
-use num_bigint::BigInt;
 #[cfg(debug_assertions)]
 use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
 use ruff_python_ast::{Decorator, ExprLambda, Parameters, Stmt, StmtClassDef, StmtFunctionDef};
@@ -339,7 +338,7 @@ impl<'a> Lowerer<'a> {
         self.set_loc(stmt_range);
         let build_class = self.b().ins(Op::LoadBuildClass, Imm::None, []);
         let func = self.make_function(code, None, None, None);
-        let name = self.b().constant(Const::Str(class.name.to_string()));
+        let name = self.b().str_constant(class.name.as_str());
         Ok([build_class, func, name])
     }
 
@@ -365,9 +364,9 @@ impl<'a> Lowerer<'a> {
         };
         let module_name = self.load_name("__name__");
         self.store_name("__module__", module_name);
-        let qualname_value = self.b().constant(Const::Str(qualname.to_owned()));
+        let qualname_value = self.b().str_constant(qualname);
         self.store_name("__qualname__", qualname_value);
-        let line = self.b().constant(Const::Int(BigInt::from(first_line)));
+        let line = self.b().int_constant(u64::from(first_line));
         self.store_name("__firstlineno__", line);
         if is_generic {
             let params = self.load_name(".type_params");
