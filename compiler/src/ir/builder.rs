@@ -221,6 +221,13 @@ impl FunctionBuilder {
         self.ins(Op::Const, Imm::Const(id), [])
     }
 
+    /// Loads the int constant `value`, building its `BigInt` only when the pool may lack
+    /// it (see [`Function::add_small_int`]).
+    pub fn int_constant(&mut self, value: u64) -> Value {
+        let id = self.func.add_small_int(value);
+        self.ins(Op::Const, Imm::Const(id), [])
+    }
+
     /// Loads `None`.
     pub fn none(&mut self) -> Value {
         let id = self.func.add_none();

@@ -715,8 +715,10 @@ impl Function {
     }
 
     /// [`Function::create_inst`], inlined where it is called, defining a result when
-    /// `has_result`. The instruction's id is computed once, for both its result's
-    /// definition and its own.
+    /// `has_result`. The ids of the instruction and its result are checked to fit in
+    /// `u32` together, with the operand pool's, by one test: lowering creates every
+    /// instruction here, and a test per id (the instruction's was made twice) was an
+    /// eighth of the work.
     #[inline(always)]
     fn create_inst_inlined(
         &mut self,
@@ -726,24 +728,37 @@ impl Function {
         args: &[Value],
         loc: Loc,
     ) -> (Inst, Option<Value>) {
-        let inst = Inst::new(self.insts.len());
+        let (inst_index, value_index) = (self.insts.len(), self.values.len());
+        // The operand pool cannot outgrow `u32` by more than one instruction's operands,
+        // whose count the same test bounds.
+        assert!(
+            (inst_index | value_index | self.arg_pool.len() | args.len()) >> 31 == 0,
+            "IR arena exceeds u32::MAX entries"
+        );
+        let inst = Inst(inst_index as u32);
         let result = if has_result {
-            let value = Value::new(self.values.len());
             self.values.push(ValueDef::Inst(inst));
-            Some(value)
+            Some(Value(value_index as u32))
         } else {
             None
         };
-        let added = self.add_inst_data(op, imm, args, result, loc);
-        debug_assert_eq!(added, inst);
+        let start = self.arg_pool.len() as u32;
+        self.push_args(args);
+        self.insts.push(InstData {
+            op,
+            imm,
+            args: ArgRange {
+                start,
+                len: args.len() as u32,
+            },
+            result,
+            loc,
+        });
         (inst, result)
     }
 
     /// Appends an instruction whose result value the caller has already defined (the text
-    /// parser names results itself), returning it; no block lists it yet. Inlined into
-    /// [`Function::create_inst`]: lowering creates every instruction through it, and a
-    /// call there costs more than the operand pool saves.
-    #[inline(always)]
+    /// parser names results itself), returning it; no block lists it yet.
     pub fn add_inst_data(
         &mut self,
         op: Op,
@@ -768,6 +783,22 @@ impl Function {
     #[inline(always)]
     fn alloc_args(&mut self, args: &[Value]) -> ArgRange {
         let start = self.arg_pool.len();
+        self.push_args(args);
+        // The pool holds at most as many entries as there are `Value` ids in operand
+        // position, and value ids fit in `u32`, so only a pathological pass could overflow.
+        assert!(
+            self.arg_pool.len() <= u32::MAX as usize,
+            "operand pool overflow"
+        );
+        ArgRange {
+            start: start as u32,
+            len: args.len() as u32,
+        }
+    }
+
+    /// Appends `args` to the operand pool.
+    #[inline(always)]
+    fn push_args(&mut self, args: &[Value]) {
         // Most instructions have one or two operands: pushing them skips the call to
         // `memcpy` that copying a slice of unknown length makes.
         match *args {
@@ -779,16 +810,6 @@ impl Function {
                 self.arg_pool.push(b);
             }
             _ => self.arg_pool.extend_from_slice(args),
-        }
-        // The pool holds at most as many entries as there are `Value` ids in operand
-        // position, and value ids fit in `u32`, so only a pathological pass could overflow.
-        assert!(
-            self.arg_pool.len() <= u32::MAX as usize,
-            "operand pool overflow"
-        );
-        ArgRange {
-            start: start as u32,
-            len: args.len() as u32,
         }
     }
 

@@ -27,7 +27,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 /// `annotationlib.Format.VALUE_WITH_FAKE_GLOBALS`: the highest format the compiler's
 /// `__annotate__` functions support.
-const VALUE_WITH_FAKE_GLOBALS: i64 = 2;
+const VALUE_WITH_FAKE_GLOBALS: u64 = 2;
 
 /// The hidden name of an annotation scope's parameter; renamed to `format` in the finished
 /// code object, as CPython does, so that an annotation naming `format` is not shadowed.
@@ -527,12 +527,14 @@ impl<'a> Lowerer<'a> {
         let loc = self.b().loc;
         self.enter_unit(scope, kind, name, qualname, line);
         self.b().loc = loc;
-        let params = self.table.scope(scope).params.clone();
-        let param = params
+        // The table outlives the lowerer's borrow, so the name is read in place.
+        let table = self.table;
+        let param = table
+            .scope(scope)
+            .params
             .first()
-            .map_or(FORMAT_PARAM, String::as_str)
-            .to_owned();
-        self.set_leading_params(&[&param]);
+            .map_or(FORMAT_PARAM, String::as_str);
+        self.set_leading_params(&[param]);
         let nested = self.is_nested_scope(scope);
         let func = &mut self.b().func;
         func.argcount = 1;
@@ -543,9 +545,7 @@ impl<'a> Lowerer<'a> {
         let format = self
             .b()
             .ins(Op::LoadFast, Imm::Local(crate::ir::LocalId::new(0)), []);
-        let limit = self
-            .b()
-            .constant(Const::Int(BigInt::from(VALUE_WITH_FAKE_GLOBALS)));
+        let limit = self.b().int_constant(VALUE_WITH_FAKE_GLOBALS);
         let unsupported = self
             .b()
             .ins(Op::Compare, Imm::CmpOp(CmpOp::Gt), [format, limit]);

@@ -5,7 +5,6 @@ use super::{LowerResult, Lowerer};
 use crate::diagnostics::SyntaxDiagnostic;
 use crate::ir::{Const, Imm, Intrinsic, Op, Value};
 use crate::scope::ScopeKind;
-use num_bigint::BigInt;
 use ruff_python_ast::{self as ast, Stmt};
 use ruff_text_size::TextRange;
 
@@ -138,7 +137,7 @@ impl<'a> Lowerer<'a> {
     /// `__import__(name, globals, locals, fromlist, level)`.
     fn emit_import_name(&mut self, name: &str, fromlist: Const, level: u32) -> Value {
         let fromlist = self.b().constant(fromlist);
-        let level = self.b().constant(Const::Int(BigInt::from(level)));
+        let level = self.b().int_constant(u64::from(level));
         // CPython mangles every name operand, so `import __m` in a class imports `_C__m`.
         let name = self.mangle(name);
         let id = self.b().func.add_name(&name);

@@ -549,8 +549,8 @@ impl<'a> Lowerer<'a> {
         }
         let parent = &unit.b.func.qualname;
         match scope.kind {
-            ScopeKind::Class => format!("{parent}.{name}"),
-            _ => format!("{parent}.<locals>.{name}"),
+            ScopeKind::Class => function::join_qualname(parent, ".", name),
+            _ => function::join_qualname(parent, ".<locals>.", name),
         }
     }
 

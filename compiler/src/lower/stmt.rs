@@ -570,7 +570,8 @@ pub(crate) fn clean_docstring(doc: &str) -> String {
     let first_end = line_end(bytes, 0);
     // Each later line's start, indentation and end, found once: the margin needs them
     // all before the first line is copied.
-    let mut lines = Vec::new();
+    // Counted first (a vector search) so the list is allocated once.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', &bytes[first_end..]).count());
     let mut margin = usize::MAX;
     let mut start = first_end + 1;
     while start <= bytes.len() {
@@ -596,21 +597,9 @@ pub(crate) fn clean_docstring(doc: &str) -> String {
 /// The index of the first `\n` in `bytes` from `from` on, or the length of `bytes`.
 fn line_end(bytes: &[u8], from: usize) -> usize {
     let rest = bytes.get(from..).unwrap_or_default();
-    // Eight bytes at a time while none is a `\n`: XOR-ing a word with `\n` in every byte
-    // leaves a zero byte exactly where a `\n` was, and the classic test below finds one.
-    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
-    const LOW_BITS: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let mut at = 0;
-    for word in rest.as_chunks::<8>().0 {
-        let word = u64::from_ne_bytes(*word) ^ NEWLINES;
-        if word.wrapping_sub(LOW_BITS) & !word & HIGH_BITS != 0 {
-            break;
-        }
-        at += 8;
-    }
-    match rest[at..].iter().position(|&b| b == b'\n') {
-        Some(offset) => from + at + offset,
+    // `memchr` looks at many bytes per step; docstring lines average some forty bytes.
+    match memchr::memchr(b'\n', rest) {
+        Some(offset) => from + offset,
         None => bytes.len(),
     }
 }
