@@ -108,6 +108,23 @@ pub fn parse_module_deferring_semantics(
     Ok((module, compile_error, deferred))
 }
 
+/// Whether `expr` is a literal constant: a string, bytes, number, `True`/`False`, `None` or
+/// `...`. The symbol table skips these (nothing to record or check), and lowering drops a
+/// bare one used as a statement, as CPython does.
+#[inline(always)]
+pub(crate) fn is_literal_constant(expr: &ruff_python_ast::Expr) -> bool {
+    use ruff_python_ast::Expr;
+    matches!(
+        expr,
+        Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_)
+    )
+}
+
 /// The semantic checks of a module `body` on their own (step 5 of the module docs), for a
 /// symbol-table walk that could not drive them to the end.
 pub(crate) fn check_semantics(

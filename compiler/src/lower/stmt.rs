@@ -134,7 +134,7 @@ impl<'a> Lowerer<'a> {
                 .ins(Op::CallIntrinsic, Imm::Intrinsic(Intrinsic::Print), [value]);
             return Ok(());
         }
-        if is_constant(value) {
+        if crate::parse::is_literal_constant(value) {
             return Ok(());
         }
         self.lower_expr(value)?;
@@ -406,7 +406,7 @@ impl<'a> Lowerer<'a> {
         // and at the statement otherwise (this is where an `except*` error points).
         let exit_range = match stmt.value.as_deref() {
             Some(value)
-                if is_constant(value)
+                if crate::parse::is_literal_constant(value)
                     && self.line_col(value.start()).0 == self.line_col(stmt.range.start()).0 =>
             {
                 value.range()
@@ -494,19 +494,6 @@ fn binop_of(op: ast::Operator) -> BinOp {
         ast::Operator::BitAnd => BinOp::And,
         ast::Operator::FloorDiv => BinOp::FloorDiv,
     }
-}
-
-/// Whether an expression statement is a bare constant, which CPython compiles to nothing.
-fn is_constant(expr: &Expr) -> bool {
-    matches!(
-        expr,
-        Expr::StringLiteral(_)
-            | Expr::BytesLiteral(_)
-            | Expr::NumberLiteral(_)
-            | Expr::BooleanLiteral(_)
-            | Expr::NoneLiteral(_)
-            | Expr::EllipsisLiteral(_)
-    )
 }
 
 /// The docstring of a body: its first statement when that is a plain string literal

@@ -34,16 +34,7 @@ impl<'a> Builder<'a> {
         let shallow = (self.depth as usize) < crate::guard::MAX_AST_DEPTH;
         match expr {
             // Nothing to record and, for the semantic checks, nothing to check.
-            Expr::StringLiteral(_)
-            | Expr::BytesLiteral(_)
-            | Expr::NumberLiteral(_)
-            | Expr::BooleanLiteral(_)
-            | Expr::NoneLiteral(_)
-            | Expr::EllipsisLiteral(_)
-                if shallow =>
-            {
-                Ok(())
-            }
+            _ if shallow && crate::parse::is_literal_constant(expr) => Ok(()),
             Expr::Name(name) if shallow => self.visit_name_expr(expr, name),
             _ => self.visit_expr_node(expr),
         }
