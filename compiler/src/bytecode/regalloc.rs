@@ -279,6 +279,12 @@ pub struct RegScratch {
     /// The special intervals holding a register, by end (see [`allocate_into`]).
     active: std::collections::BinaryHeap<std::cmp::Reverse<(u32, u32)>>,
     free: FreeRegs,
+    /// The block-local registers to free at each position of the numbering, as bits over
+    /// the first 63 temporaries (bit 63: see `late_ends`); all zero between functions,
+    /// as the walk takes every entry it sets (see [`Scan::free_at`]).
+    ends: Vec<u64>,
+    /// The other block-local registers to free, as (position, register).
+    late_ends: Vec<(u32, u32)>,
     avoid: Vec<u32>,
     local_ops: u8,
     /// Whether an edge of the layout passes arguments (so block parameters have partners).
@@ -544,6 +550,8 @@ pub fn allocate_into(
         partners,
         active,
         free,
+        ends,
+        late_ends,
         avoid,
         edge_args,
         ..
@@ -587,8 +595,19 @@ pub fn allocate_into(
     let info = &info[..nvalues];
     free.reset(nlocals);
     active.clear();
+    // Every position of the layout is at most the last terminator's.
+    let npositions = func
+        .layout
+        .last()
+        .map_or(0, |b| positions[b.index()].term as usize + 1);
+    if ends.len() < npositions {
+        ends.resize(npositions, 0);
+    }
+    late_ends.clear();
     let mut scan = Scan {
         free,
+        ends,
+        late_ends,
         active,
         nregs: nlocals,
         next_special: 0,
@@ -607,30 +626,19 @@ pub fn allocate_into(
         scan.specials_to(2 * start + 1, special, regs, &ctx, avoid);
         for (k, &inst_id) in data.insts.iter().enumerate() {
             let at = start + 1 + k as u32;
-            let inst = &func.insts[inst_id.index()];
             let def = 2 * at + 1;
-            let args = func.args_of(inst);
-            // `YieldFrom` reads its operand at `def` too (see `live_intervals`), so its
-            // operands are freed only once its result has its register. It is rare, so
-            // the walk checks for it once and keeps nothing about it for later.
-            if inst.op == Op::YieldFrom {
-                scan.specials_to(def, special, regs, &ctx, avoid);
-                scan.define(inst.result, def, info, regs, &ctx, avoid);
-                scan.free_last_uses(args, def, info, regs);
-                continue;
-            }
-            scan.free_last_uses(args, 2 * at, info, regs);
-            // Special intervals start at block starts, parameters and definitions, never
-            // at a read point, so checking once per instruction, after the reads, keeps
-            // the order of a scan over sorted starts.
+            // The operands read at `2 * at` are freed before the result is allocated, as
+            // the numbering allows. Special intervals start at block starts, parameters
+            // and definitions, never at a read point, so checking once per instruction,
+            // after the reads, keeps the order of a scan over sorted starts.
+            scan.free_ends(at);
             scan.specials_to(def, special, regs, &ctx, avoid);
-            scan.define(inst.result, def, info, regs, &ctx, avoid);
+            let result = func.insts[inst_id.index()].result;
+            scan.define(result, def, info, regs, &ctx, avoid);
         }
-        if let Some(terminator) = &data.term {
-            terminator.for_each_use(|value| {
-                scan.free_last_uses(&[value], 2 * term, info, regs);
-            });
-        }
+        // Also frees what ends at the last instruction's definition (see `Scan::free_at`),
+        // so every position `free_at` marks is taken, with or without a terminator.
+        scan.free_ends(term);
     }
     // Every special interval starts at a point of the layout; this only guards against
     // malformed IR leaving one behind.
@@ -652,6 +660,9 @@ struct Choice<'a> {
 /// checks each point against both with two comparisons.
 struct Scan<'a> {
     free: &'a mut FreeRegs,
+    /// See [`RegScratch::ends`].
+    ends: &'a mut [u64],
+    late_ends: &'a mut Vec<(u32, u32)>,
     active: &'a mut std::collections::BinaryHeap<std::cmp::Reverse<(u32, u32)>>,
     nregs: u32,
     next_special: usize,
@@ -735,27 +746,56 @@ impl Scan<'_> {
             } else {
                 self.allocate(def, result.index(), regs, ctx, avoid)
             };
-            // A result nobody reads ends where it starts.
-            if slot.hi == def {
-                self.free.insert(reg);
+            // The walk frees the register when it reaches the interval's end (its last
+            // read, or `def` itself for a result nobody reads), which is in this block.
+            self.free_at(slot.hi, reg);
+        }
+    }
+
+    /// Notes that block-local `reg` is free again after `point`, the end of its interval:
+    /// the walk frees it at the position `point` reads at (`2k`: position `k`), or just
+    /// before the next one when `point` writes (`2k + 1`, a definition or `YieldFrom`'s
+    /// read), since nothing takes a register in between. The last instruction's next
+    /// position is its block's terminator, which the walk frees even when absent.
+    #[inline(always)]
+    fn free_at(&mut self, point: u32, reg: u32) {
+        let position = point.div_ceil(2) as usize;
+        let bit = reg.wrapping_sub(self.free.base);
+        if let Some(mask) = self.ends.get_mut(position) {
+            if bit < 63 {
+                *mask |= 1 << bit;
+            } else {
+                *mask |= 1 << 63;
+                self.late_ends.push((position as u32, reg));
             }
         }
     }
 
-    /// Frees the registers of the block-local values among `args` whose intervals end at
-    /// `point`, their last use.
-    #[inline]
-    fn free_last_uses(&mut self, args: &[Value], point: u32, info: &[ValueInfo], regs: &[u32]) {
-        for &arg in args {
-            if let Some(slot) = info.get(arg.index())
-                && slot.hi == point
-                && slot.def_block != CROSSED
-                && let Some(&reg) = regs.get(arg.index())
-                && reg != NO_REG
-            {
-                self.free.insert(reg);
+    /// Frees the registers of the block-local values whose intervals end at `position`
+    /// (see [`Scan::free_at`]), leaving its entry zero for the next function.
+    #[inline(always)]
+    fn free_ends(&mut self, position: u32) {
+        if let Some(mask) = self.ends.get_mut(position as usize) {
+            let mask = std::mem::take(mask);
+            if mask >> 63 == 0 {
+                self.free.low |= mask;
+            } else {
+                self.free_late_ends(position, mask);
             }
         }
+    }
+
+    /// [`Scan::free_ends`] when registers past the first 63 temporaries end too (rare).
+    #[cold]
+    fn free_late_ends(&mut self, position: u32, mask: u64) {
+        let free = &mut *self.free;
+        free.low |= mask & !(1 << 63);
+        self.late_ends.retain(|&(end, reg)| {
+            if end == position {
+                free.insert(reg);
+            }
+            end != position
+        });
     }
 
     /// Gives `value`, whose interval starts at `start`, a register: the lowest free one
