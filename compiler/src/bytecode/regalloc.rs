@@ -285,6 +285,9 @@ pub struct RegScratch {
     ends: Vec<u64>,
     /// The other block-local registers to free, as (position, register).
     late_ends: Vec<(u32, u32)>,
+    /// Set while a walk runs: a walk cut short by a panic leaves `ends` with bits that
+    /// must not reach the next function's registers, so the next walk clears it.
+    ends_in_use: bool,
     avoid: Vec<u32>,
     local_ops: u8,
     /// Whether an edge of the layout passes arguments (so block parameters have partners).
@@ -552,6 +555,7 @@ pub fn allocate_into(
         free,
         ends,
         late_ends,
+        ends_in_use,
         avoid,
         edge_args,
         ..
@@ -600,6 +604,9 @@ pub fn allocate_into(
         .layout
         .last()
         .map_or(0, |b| positions[b.index()].term as usize + 1);
+    if std::mem::replace(ends_in_use, true) {
+        ends.fill(0);
+    }
     if ends.len() < npositions {
         ends.resize(npositions, 0);
     }
@@ -644,6 +651,7 @@ pub fn allocate_into(
     // malformed IR leaving one behind.
     scan.specials_to(u32::MAX, special, regs, &ctx, avoid);
     alloc.nregs = scan.nregs;
+    *ends_in_use = false;
 }
 
 /// What choosing a register consults besides the free set: block-parameter partners.
