@@ -819,8 +819,35 @@ fn checks_nothing(stmt: &Stmt) -> bool {
                 && !for_stmt.target.is_starred_expr()
                 && !for_stmt.iter.is_starred_expr()
         }
+        // Classes, `try` statements and imports are only checked for binding `__debug__`,
+        // and classes also for type parameters and repeated keyword arguments.
+        Stmt::ClassDef(class) => {
+            class.type_params.is_none()
+                && class
+                    .arguments
+                    .as_ref()
+                    .is_none_or(|a| a.keywords.len() < 2)
+                && !is_debug(&class.name)
+        }
+        Stmt::Try(try_stmt) => try_stmt
+            .handlers
+            .iter()
+            .filter_map(ast::ExceptHandler::as_except_handler)
+            .all(|handler| handler.name.as_ref().is_none_or(|name| !is_debug(name))),
+        Stmt::Import(import) => {
+            !import.is_lazy
+                && import
+                    .names
+                    .iter()
+                    .all(|alias| !is_debug(alias.asname.as_ref().unwrap_or(&alias.name)))
+        }
         _ => false,
     }
+}
+
+/// Whether `name` is `__debug__`, which can be neither bound nor deleted.
+fn is_debug(name: &ast::Identifier) -> bool {
+    name.id.as_str() == "__debug__"
 }
 
 /// Whether `stmt` is a `def` the checker could only reject for a repeated parameter name
