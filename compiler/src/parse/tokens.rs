@@ -230,7 +230,14 @@ pub(crate) fn scan_error_free(map: &SourceMap<'_>, tokens: &[Token]) -> TokenSca
     let (mut max_indent, mut line_tokens, mut max_line_tokens) = (0usize, 0usize, 0usize);
     for token in tokens {
         line_tokens += 1;
-        match token.kind() {
+        let kind = token.kind();
+        // Most tokens (names, operators, strings) matter to none of the arms below: one
+        // table lookup passes them, where the `match` costs a bounds test and an indirect
+        // jump for every token.
+        if !SCANNED_WHEN_ERROR_FREE[kind as usize] {
+            continue;
+        }
+        match kind {
             TokenKind::Int | TokenKind::Float | TokenKind::Complex => {
                 let start = usize::from(token.start());
                 if start >= number_scanned_to {
@@ -275,6 +282,37 @@ pub(crate) fn scan_error_free(map: &SourceMap<'_>, tokens: &[Token]) -> TokenSca
     scan.depth_bound = Some(crate::guard::depth_bound_from(max_indent, max_line_tokens));
     scan
 }
+
+/// The token kinds [`scan_error_free`] looks at, indexed by the kind's discriminant: the
+/// kinds its `match` has an arm for, which this list must follow.
+const SCANNED_WHEN_ERROR_FREE: [bool; 256] = {
+    let mut scanned = [false; 256];
+    let kinds = [
+        TokenKind::Int,
+        TokenKind::Float,
+        TokenKind::Complex,
+        TokenKind::Lpar,
+        TokenKind::Lsqb,
+        TokenKind::Lbrace,
+        TokenKind::FStringStart,
+        TokenKind::TStringStart,
+        TokenKind::Rpar,
+        TokenKind::Rsqb,
+        TokenKind::Rbrace,
+        TokenKind::FStringEnd,
+        TokenKind::TStringEnd,
+        TokenKind::Indent,
+        TokenKind::Dedent,
+        TokenKind::Newline,
+        TokenKind::Global,
+    ];
+    let mut i = 0;
+    while i < kinds.len() {
+        scanned[kinds[i] as usize] = true;
+        i += 1;
+    }
+    scanned
+};
 
 /// Whether [`scan_error_free`] may skip the full scan: every tab and form feed (which
 /// make CPython's two indentation measures disagree, or reset them) and every backslash
