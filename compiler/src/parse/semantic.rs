@@ -701,11 +701,24 @@ impl<'a> ScopeWalker<'a> {
         // `__future__` imports are behind it, which the first other statement settles
         // (any but an expression or a `from` import); after it, a statement the checker
         // has no check for would change nothing.
-        if self.settled && (checks_nothing(stmt) || (self.fused && is_plain_def(stmt))) {
+        if self.settled
+            && (checks_nothing(stmt)
+                || (self.fused && is_plain_def(stmt))
+                || self.is_plain_return(stmt))
+        {
             return;
         }
         self.checker.visit_stmt(stmt, &self.ctx);
         self.settled |= !matches!(stmt, Stmt::Expr(_) | Stmt::ImportFrom(_));
+    }
+
+    /// Whether `stmt` is a `return` the checker has nothing to say about: one inside a
+    /// function whose value is not a lone starred expression.
+    fn is_plain_return(&self, stmt: &Stmt) -> bool {
+        let Stmt::Return(ret) = stmt else {
+            return false;
+        };
+        !ret.value.as_deref().is_some_and(Expr::is_starred_expr) && self.ctx.in_function_scope()
     }
 
     /// The checker's checks of one expression (not of its children). Inline at every
@@ -715,10 +728,10 @@ impl<'a> ScopeWalker<'a> {
     fn check_expr(&mut self, expr: &'a Expr) {
         let needed = match expr {
             // The checker rejects binding or deleting `__debug__` and using a name before
-            // the scope's `global` declaration of it: a load in a scope without `global`
-            // statements, which most names are, cannot be wrong.
+            // the scope's `global` declaration of it: any other name in a scope without
+            // `global` statements, which most names are, cannot be wrong.
             Expr::Name(name) => {
-                name.ctx != ExprContext::Load
+                (name.ctx != ExprContext::Load && name.id.as_str() == "__debug__")
                     || self.ctx.current().is_some_and(|s| !s.globals.is_empty())
             }
             // The kinds the checker's `visit_expr` examines (it keeps no state between
@@ -794,8 +807,47 @@ fn checks_nothing(stmt: &Stmt) -> bool {
         | Stmt::Assert(_)
         | Stmt::IpyEscapeCommand(_) => true,
         Stmt::With(with) => !with.is_async,
+        // The checker only looks for a starred expression standing alone as the target or
+        // the value (an `async for` also needs an async context): assignments are the most
+        // common statement, and almost none of them has one.
+        Stmt::Assign(assign) => {
+            !matches!(assign.targets.as_slice(), [Expr::Starred(_)])
+                && !assign.value.is_starred_expr()
+        }
+        Stmt::For(for_stmt) => {
+            !for_stmt.is_async
+                && !for_stmt.target.is_starred_expr()
+                && !for_stmt.iter.is_starred_expr()
+        }
+        // Classes, `try` statements and imports are only checked for binding `__debug__`,
+        // and classes also for type parameters and repeated keyword arguments.
+        Stmt::ClassDef(class) => {
+            class.type_params.is_none()
+                && class
+                    .arguments
+                    .as_ref()
+                    .is_none_or(|a| a.keywords.len() < 2)
+                && !is_debug(&class.name)
+        }
+        Stmt::Try(try_stmt) => try_stmt
+            .handlers
+            .iter()
+            .filter_map(ast::ExceptHandler::as_except_handler)
+            .all(|handler| handler.name.as_ref().is_none_or(|name| !is_debug(name))),
+        Stmt::Import(import) => {
+            !import.is_lazy
+                && import
+                    .names
+                    .iter()
+                    .all(|alias| !is_debug(alias.asname.as_ref().unwrap_or(&alias.name)))
+        }
         _ => false,
     }
+}
+
+/// Whether `name` is `__debug__`, which can be neither bound nor deleted.
+fn is_debug(name: &ast::Identifier) -> bool {
+    name.id.as_str() == "__debug__"
 }
 
 /// Whether `stmt` is a `def` the checker could only reject for a repeated parameter name

@@ -625,27 +625,29 @@ impl<'a> Builder<'a> {
         let mangled = self.mangle_in(self.cur(), name);
         let mut value = flag;
         // One hash serves every index the name is looked up in, and one lookup serves both
-        // the checks and the update below.
+        // the checks and the update below. The scope is borrowed once: indexing the scope
+        // list again at every step re-checked its bounds each time.
         let hash = name_hash(&mangled);
-        let position = self.scopes[ste]
+        let scope = &mut self.scopes[ste];
+        let position = scope
             .index
-            .get_hashed(hash, &mangled, |i| &self.scopes[ste].symbols[i].name);
-        let existing = position
-            .map(|i| &self.scopes[ste].symbols[i])
-            .filter(|s| !s.removed);
-        if let Some(existing) = existing {
-            if flag & DEF_PARAM != 0 && existing.flags() & DEF_PARAM != 0 {
+            .get_hashed(hash, &mangled, |i| &scope.symbols[i].name);
+        if let Some(i) = position
+            && !scope.symbols[i].removed
+        {
+            let existing = scope.symbols[i].flags();
+            if flag & DEF_PARAM != 0 && existing & DEF_PARAM != 0 {
                 return Err(self.error(
                     range,
                     format!("duplicate argument '{name}' in function definition"),
                 ));
             }
-            if flag & DEF_TYPE_PARAM != 0 && existing.flags() & DEF_TYPE_PARAM != 0 {
+            if flag & DEF_TYPE_PARAM != 0 && existing & DEF_TYPE_PARAM != 0 {
                 return Err(self.error(range, format!("duplicate type parameter '{name}'")));
             }
-            value |= existing.flags();
+            value |= existing;
         }
-        if self.scopes[ste].comp_iter_target {
+        if scope.comp_iter_target {
             if value & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
                 return Err(self.error(
                     range,
@@ -656,18 +658,18 @@ impl<'a> Builder<'a> {
         }
         match position {
             Some(i) => {
-                let symbol = &mut self.scopes[ste].symbols[i];
+                let symbol = &mut scope.symbols[i];
                 symbol.set_flags(value);
                 symbol.scope = SymbolScope::Local;
                 symbol.removed = false;
             }
             None => {
                 let id = self.names.id_hashed(hash, &mangled);
-                self.scopes[ste].push_new(hash, &mangled, id, value, SymbolScope::Local);
+                scope.push_new(hash, &mangled, id, value, SymbolScope::Local);
             }
         }
         if flag & DEF_PARAM != 0 {
-            self.scopes[ste].varnames.push(mangled.into_owned());
+            scope.varnames.push(mangled.into_owned());
         } else if flag & DEF_GLOBAL != 0 {
             // The module's entry records every name declared global anywhere.
             let id = self.names.id_hashed(hash, &mangled);

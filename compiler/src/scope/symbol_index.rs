@@ -113,9 +113,10 @@ impl SymbolIndex {
     }
 
     /// Makes room for `additional` more names without growing the table. Only a hint: a
-    /// small index that already holds names keeps doing without a table.
+    /// small index that already holds names, or that the names would still leave small
+    /// (a one-line function's), keeps doing without a table.
     pub(crate) fn reserve(&mut self, additional: usize) {
-        if self.slots.is_empty() && self.len > 0 {
+        if self.slots.is_empty() && (self.len > 0 || additional <= SMALL) {
             return;
         }
         let needed = ((self.len + additional) * 2).next_power_of_two().max(8);

@@ -233,9 +233,11 @@ impl<'a> Builder<'a> {
             return Ok(());
         }
         let load = matches!(n.ctx, ExprContext::Load | ExprContext::Invalid);
-        self.add_def_ctx(&n.id, if load { USE } else { DEF_LOCAL }, n.range, n.ctx)?;
+        // Reading the name's text decodes its compact form: once is enough.
+        let id = n.id.as_str();
+        self.add_def_ctx(id, if load { USE } else { DEF_LOCAL }, n.range, n.ctx)?;
         // `super()` needs the `__class__` cell.
-        if load && self.scopes[cur].is_function_like() && n.id.as_str() == "super" {
+        if load && id == "super" && self.scopes[cur].is_function_like() {
             self.add_def("__class__", USE, n.range)?;
         }
         Ok(())
