@@ -2,6 +2,7 @@
 
 use crate::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
 use crate::ir;
+use crate::lower::FunctionSink;
 use crate::passes::{self, PassOptions};
 use crate::scope::SymbolTable;
 use crate::{guard, parse, source};
@@ -15,6 +16,16 @@ pub struct IrOutput {
 
 /// Parses, analyses and lowers `source` to IR (before passes).
 pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDiagnostic> {
+    compile_to_ir_streaming(source, filename, None)
+}
+
+/// [`compile_to_ir`], handing each function to `sink` as lowering completes it (see
+/// [`crate::lower::lower_module_streaming`]).
+fn compile_to_ir_streaming(
+    source: &str,
+    filename: &str,
+    sink: Option<&mut dyn FunctionSink>,
+) -> Result<IrOutput, SyntaxDiagnostic> {
     let longest_line = guard::compile_stack_line_bound(source);
     guard::with_stack_for_line(longest_line, || {
         guard::check_nesting_for_line(longest_line, source, filename)?;
@@ -34,7 +45,10 @@ pub fn compile_to_ir(source: &str, filename: &str) -> Result<IrOutput, SyntaxDia
         };
         // CPython's compiler raises the first error it meets walking the code in source
         // order; the parser's checks and lowering each find some of them.
-        let lowered = crate::lower::lower_module_indexed(&module, &table, source, filename, &index);
+        // Shortened to the borrows of this module's tree and table.
+        let sink = sink.map(|s| -> &mut dyn FunctionSink { s });
+        let lowered =
+            crate::lower::lower_module_streaming(&module, &table, source, filename, &index, sink);
         let (ir, warnings) = match (lowered, compile_error) {
             (Ok(_), Some(error)) => return Err(error),
             (Ok(lowered), None) => lowered,
@@ -57,13 +71,63 @@ fn earlier(lowered: SyntaxDiagnostic, parsed: Option<SyntaxDiagnostic>) -> Synta
 
 /// Compiles `source` to register bytecode: [`compile_to_ir`], then code generation. Every
 /// code object of the module is in the result, `codes[0]` being the module body.
+///
+/// Debug and test builds take [`compile_to_bytecode_verified`], release builds
+/// [`compile_to_bytecode_streaming`]; the two give the same code (a test compares them on
+/// every snapshot input).
 pub fn compile_to_bytecode(
     source: &str,
     filename: &str,
 ) -> Result<(crate::bytecode::CodeModule, Vec<CompileWarning>), SyntaxDiagnostic> {
-    // Valid IR only fails code generation past the encoding's limits (65,536 registers,
-    // constants or names in one code object); CPython reports such limits as SyntaxError.
-    let too_large = |error: crate::bytecode::CodegenError| SyntaxDiagnostic {
+    if cfg!(debug_assertions) {
+        compile_to_bytecode_verified(source, filename)
+    } else {
+        compile_to_bytecode_streaming(source, filename)
+    }
+}
+
+/// [`compile_to_bytecode`] lowering the whole module first and verifying its IR between
+/// passes.
+pub fn compile_to_bytecode_verified(
+    source: &str,
+    filename: &str,
+) -> Result<(crate::bytecode::CodeModule, Vec<CompileWarning>), SyntaxDiagnostic> {
+    let IrOutput { module, warnings } =
+        compile_to_optimized_ir(source, filename, &PassOptions::default())?;
+    let code = crate::bytecode::codegen::compile_module_owned(module)
+        .map_err(|error| too_large(filename, error))?;
+    Ok((code, warnings))
+}
+
+/// [`compile_to_bytecode`] optimising each function and generating its code the moment
+/// lowering finishes it, while its IR is still in cache.
+pub fn compile_to_bytecode_streaming(
+    source: &str,
+    filename: &str,
+) -> Result<(crate::bytecode::CodeModule, Vec<CompileWarning>), SyntaxDiagnostic> {
+    let mut sink = CodegenSink {
+        options: PassOptions::default(),
+        codes: Vec::new(),
+        too_large: None,
+    };
+    let IrOutput { module, warnings } = compile_to_ir_streaming(source, filename, Some(&mut sink))?;
+    if let Some(error) = sink.too_large {
+        return Err(too_large(filename, error));
+    }
+    let mut codes = sink.codes;
+    // The module body finishes last and is `codes[0]`.
+    codes.rotate_right(1);
+    let code = crate::bytecode::CodeModule {
+        filename: module.filename,
+        codes,
+    };
+    Ok((code, warnings))
+}
+
+/// Valid IR only fails code generation past the encoding's limits (65,536 registers,
+/// constants or names in one code object); CPython reports such limits as SyntaxError.
+fn too_large(filename: &str, error: crate::bytecode::CodegenError) -> SyntaxDiagnostic {
+    SyntaxDiagnostic {
         kind: SyntaxErrorKind::SyntaxError,
         message: error.message,
         filename: filename.to_owned(),
@@ -72,28 +136,35 @@ pub fn compile_to_bytecode(
         end_lineno: 0,
         end_offset: 0,
         text: None,
-    };
-    if cfg!(debug_assertions) {
-        // Debug and test builds verify the whole module between passes.
-        let IrOutput { module, warnings } =
-            compile_to_optimized_ir(source, filename, &PassOptions::default())?;
-        let code = crate::bytecode::codegen::compile_module_owned(module).map_err(too_large)?;
-        return Ok((code, warnings));
     }
-    // Release builds optimise each function and generate its code at once, while its IR
-    // is still in cache.
-    let IrOutput { module, warnings } = compile_to_ir(source, filename)?;
-    let options = PassOptions::default();
-    let mut codes = Vec::with_capacity(module.functions.len());
-    for mut func in module.functions {
-        passes::optimize_function(&mut func, &options);
-        codes.push(crate::bytecode::codegen::compile_function_owned(func).map_err(too_large)?);
+}
+
+/// Optimises and compiles each function as lowering finishes it (release builds).
+struct CodegenSink {
+    options: PassOptions,
+    codes: Vec<crate::bytecode::CodeObject>,
+    /// The first function past the encoding's limits.
+    too_large: Option<crate::bytecode::CodegenError>,
+}
+
+impl FunctionSink for CodegenSink {
+    fn reserve(&mut self, functions: usize) {
+        self.codes.reserve(functions);
     }
-    let code = crate::bytecode::CodeModule {
-        filename: module.filename,
-        codes,
-    };
-    Ok((code, warnings))
+
+    fn finish(&mut self, func: &mut ir::Function) {
+        passes::optimize_function(func, &self.options);
+        // Lowering still reads a finished function's free variables, to build its closure.
+        let frees = func.frees.clone();
+        let owned = std::mem::replace(func, ir::Function::placeholder());
+        func.frees = frees;
+        match crate::bytecode::codegen::compile_function_owned(owned) {
+            Ok(code) => self.codes.push(code),
+            Err(error) => {
+                self.too_large.get_or_insert(error);
+            }
+        }
+    }
 }
 
 /// Parses, analyses, lowers and optimises `source`: the IR code generation consumes.

@@ -4,7 +4,9 @@
 //! `UPDATE_EXPECT=1 cargo test -p compiler --test dis_snapshots` rewrites the snapshots.
 
 use compiler::bytecode::disassemble_module;
-use compiler::pipeline::compile_to_bytecode;
+use compiler::pipeline::{
+    compile_to_bytecode, compile_to_bytecode_streaming, compile_to_bytecode_verified,
+};
 use std::path::{Path, PathBuf};
 
 fn collect_cases(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -119,4 +121,29 @@ fn dis_snapshots() {
     }
     println!("dis_snapshots: {passed} passed, {failed} failed");
     assert_eq!(failed, 0, "{failed} bytecode snapshot(s) failed");
+}
+
+/// Release builds compile each function the moment lowering finishes it
+/// (`compile_to_bytecode_streaming`); debug builds, which the snapshots above run, lower the
+/// whole module first. Both must give the same code objects, warnings and errors.
+#[test]
+fn streaming_pipeline_matches_whole_module() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut cases = Vec::new();
+    collect_cases(&root, &mut cases);
+    assert!(cases.len() >= 150, "only {} cases found", cases.len());
+    let mut differing = Vec::new();
+    for path in &cases {
+        let source = String::from_utf8_lossy(&std::fs::read(path).expect("read case")).into_owned();
+        let name = path.display().to_string();
+        let whole = compile_to_bytecode_verified(&source, &name);
+        let streaming = compile_to_bytecode_streaming(&source, &name);
+        if whole != streaming {
+            differing.push(name);
+        }
+    }
+    assert!(
+        differing.is_empty(),
+        "the pipelines differ on {differing:?}"
+    );
 }

@@ -7,8 +7,10 @@
 //! [FILE...]`. `--every K` keeps every K-th stdlib file (in path order), a subset small
 //! enough to count instructions with `valgrind --tool=callgrind`; instruction counts are
 //! how frontend changes are compared on a shared machine, where times are noisy.
-//! With `COMPILE_STAGES_LIMITS=1` it also prints each code object's register, cache,
-//! constant, name and code-unit counts.
+//! `--pipeline` times `compiler::pipeline::compile_bytes` whole instead, the path users run
+//! (there each function is optimised and compiled as lowering finishes it, so the stages
+//! interleave and cannot be timed apart). With `COMPILE_STAGES_LIMITS=1` it also prints
+//! each code object's register, cache, constant, name and code-unit counts.
 
 /// The same allocator as the `taipan` command (see `cli/src/main.rs`), so the driver
 /// measures what users run: linking mimalloc replaces `malloc`.
@@ -28,6 +30,10 @@ fn main() {
         runs = args.get(i + 1).and_then(|r| r.parse().ok()).unwrap_or(1);
         args.drain(i..(i + 2).min(args.len()));
     }
+    // `--pipeline`: time `compiler::pipeline::compile_bytes` whole instead of the stages,
+    // the path users run (each function optimised and compiled as lowering finishes it).
+    let pipeline = args.iter().any(|a| a == "--pipeline");
+    args.retain(|a| a != "--pipeline");
     let mut every = 1;
     if let Some(i) = args.iter().position(|a| a == "--every") {
         every = args.get(i + 1).and_then(|k| k.parse().ok()).unwrap_or(1);
@@ -45,6 +51,16 @@ fn main() {
         .filter_map(|p| std::fs::read(p).ok().map(|b| (p.display().to_string(), b)))
         .collect();
     std::panic::set_hook(Box::new(|_| {}));
+    if pipeline {
+        let best = std::thread::Builder::new()
+            .stack_size(4 << 30)
+            .spawn(move || time_pipeline(&sources, runs))
+            .expect("spawn")
+            .join()
+            .expect("join");
+        println!("{:>9} {:8.3} s", "pipeline", best.as_secs_f64());
+        return;
+    }
     // One big thread stack instead of the pipeline's per-file stack growth: that keeps
     // the growth's cost out of the stage times and lets profilers unwind.
     let best = std::thread::Builder::new()
@@ -62,6 +78,38 @@ fn main() {
         );
     }
     println!("{:>9} {:8.3} s", "total", total.as_secs_f64());
+}
+
+fn time_pipeline(sources: &[(String, Vec<u8>)], runs: usize) -> Duration {
+    let limits = std::env::var_os("COMPILE_STAGES_LIMITS").is_some();
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let start = Instant::now();
+        for (name, bytes) in sources {
+            let compiled =
+                std::panic::catch_unwind(|| compiler::pipeline::compile_bytes(bytes, name));
+            if limits && let Ok(Ok((module, _))) = &compiled {
+                print_limits(&module.codes, name);
+            }
+        }
+        best = best.min(start.elapsed());
+    }
+    best
+}
+
+/// The `COMPILE_STAGES_LIMITS` lines of one file's code objects.
+fn print_limits(codes: &[compiler::bytecode::CodeObject], name: &str) {
+    for c in codes {
+        println!(
+            "limits {} {} {} {} {} {name}:{}",
+            c.nregs,
+            c.ncaches,
+            c.consts.len(),
+            c.names.len(),
+            c.code.len(),
+            c.qualname
+        );
+    }
 }
 
 fn time_stages(sources: &[(String, Vec<u8>)], runs: usize) -> [Duration; 6] {
@@ -128,17 +176,7 @@ fn stages(bytes: &[u8], name: &str, totals: &mut [Duration; 6]) -> Option<()> {
         lap(5);
     }
     if std::env::var_os("COMPILE_STAGES_LIMITS").is_some() {
-        for c in &codes {
-            println!(
-                "limits {} {} {} {} {} {name}:{}",
-                c.nregs,
-                c.ncaches,
-                c.consts.len(),
-                c.names.len(),
-                c.code.len(),
-                c.qualname
-            );
-        }
+        print_limits(&codes, name);
     }
     drop((codes, table, module));
     Some(())

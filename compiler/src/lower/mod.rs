@@ -67,10 +67,39 @@ pub fn lower_module_indexed<'a>(
     filename: &'a str,
     index: &std::rc::Rc<crate::source::LineIndex>,
 ) -> LowerResult<(Module, Vec<CompileWarning>)> {
+    lower_module_streaming(module, table, source, filename, index, None)
+}
+
+/// Receives each function the moment lowering finishes it (nested functions first, the
+/// module body last); see [`lower_module_streaming`].
+pub trait FunctionSink {
+    /// Called once before lowering starts, with about how many functions are coming.
+    fn reserve(&mut self, functions: usize);
+    /// May take the function's IR: the module keeps what it leaves behind. Lowering reads
+    /// no more than the function's [`Function::frees`] once it is finished (to build its
+    /// closure), so those must stay.
+    fn finish(&mut self, func: &mut Function);
+}
+
+/// [`lower_module_indexed`], handing each function to `sink` as soon as it is complete,
+/// while its IR is still in cache. A caller that optimises and compiles each function there
+/// never holds the IR of a whole module at once.
+pub fn lower_module_streaming<'a>(
+    module: &'a ModModule,
+    table: &'a SymbolTable,
+    source: &'a str,
+    filename: &'a str,
+    index: &std::rc::Rc<crate::source::LineIndex>,
+    sink: Option<&'a mut dyn FunctionSink>,
+) -> LowerResult<(Module, Vec<CompileWarning>)> {
     let mut lowerer = Lowerer::new(table, source, filename, std::rc::Rc::clone(index));
     // About one code object per scope (inlined comprehensions have none, a few scopes more
     // than one): the functions are large, so their array is sized once.
     lowerer.module.functions.reserve(table.scopes.len());
+    lowerer.sink = sink;
+    if let Some(sink) = lowerer.sink.as_mut() {
+        sink.reserve(table.scopes.len());
+    }
     lowerer.lower_module_body(module)?;
     Ok((lowerer.module, lowerer.warnings))
 }
@@ -174,6 +203,8 @@ pub(crate) struct Lowerer<'a> {
     /// (its arguments' own calls push and pop theirs above them) and emits its instruction
     /// from the top of the stack, so no call allocates a list for its operands.
     operand_stack: Vec<Value>,
+    /// Receives each finished function (see [`lower_module_streaming`]).
+    sink: Option<&'a mut dyn FunctionSink>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -200,6 +231,7 @@ impl<'a> Lowerer<'a> {
             spare_scratch: Vec::new(),
             spare_builders: Vec::new(),
             operand_stack: Vec::new(),
+            sink: None,
         }
     }
 
@@ -507,7 +539,11 @@ impl<'a> Lowerer<'a> {
     pub fn exit_unit(&mut self) -> FuncId {
         let mut b = self.leave_unit();
         // Taken straight into the module's list, so the function is copied once.
-        let id = self.module.add_function(b.take_function());
+        let mut func = b.take_function();
+        if let Some(sink) = self.sink.as_mut() {
+            sink.finish(&mut func);
+        }
+        let id = self.module.add_function(func);
         self.spare_builders.push(b);
         id
     }
@@ -565,10 +601,7 @@ impl<'a> Lowerer<'a> {
             .iter()
             .map(|name| {
                 let slot = self.closure_slot(name).unwrap_or_else(|| {
-                    panic!(
-                        "free variable {name:?} of {} has no cell in the enclosing unit",
-                        self.module.function(func).qualname
-                    )
+                    panic!("free variable {name:?} of {func} has no cell in the enclosing unit")
                 });
                 self.b().ins(Op::LoadClosure, Imm::Deref(slot), [])
             })
@@ -896,7 +929,11 @@ impl<'a> Lowerer<'a> {
         self.enter_unit(root, FunctionKind::Module, "<module>", "<module>", 1);
         self.lower_module_statements(&module.body)?;
         let mut b = self.leave_unit();
-        self.module.functions[0] = b.take_function();
+        let mut func = b.take_function();
+        if let Some(sink) = self.sink.as_mut() {
+            sink.finish(&mut func);
+        }
+        self.module.functions[0] = func;
         Ok(())
     }
 }
