@@ -194,6 +194,8 @@ struct Tables {
     /// [`Simplifier::count_uses`]), and kept up to date from then on.
     uses: Vec<u32>,
     /// Merged-away block parameters and what they stand for (identity when not replaced).
+    /// Empty until the first parameter is merged away (most simplified functions merge
+    /// none): every value then stands for itself.
     replace: Vec<Value>,
     /// Predecessors as found at the start: `pred_list[pred_start[b]..pred_start[b + 1]]`.
     pred_start: Vec<u32>,
@@ -216,7 +218,7 @@ struct Simplifier<'f> {
     t: Tables,
     /// Whether some laid-out block has parameters. Without any, no value is ever
     /// replaced and no use count is ever read (both only matter for parameters of live
-    /// blocks), so `uses` and `replace` are left empty and never touched.
+    /// blocks), so `uses` and `replace` stay empty.
     track_values: bool,
     /// Whether `uses` holds the counts. Few functions ever need them (only threading an
     /// edge past an empty block with parameters reads them), so they are counted from
@@ -243,7 +245,6 @@ impl Drop for Simplifier<'_> {
 impl<'f> Simplifier<'f> {
     fn new(func: &'f mut Function) -> Self {
         let nblocks = func.blocks.len();
-        let nvalues = func.values.len();
         // The tables come from the thread's last simplifier (see `Drop`), so a function
         // with work to do costs no allocations once the tables have grown.
         let mut t = TABLES.take();
@@ -272,9 +273,6 @@ impl<'f> Simplifier<'f> {
         }
         uses.clear();
         replace.clear();
-        if track_values {
-            replace.extend((0..nvalues).map(Value::new));
-        }
         for &block in &func.layout {
             let data = &func.blocks[block.index()];
             if let Some(handler) = data.handler {
@@ -352,7 +350,7 @@ impl<'f> Simplifier<'f> {
 
     /// The representative of `value` after merges (path-compressing).
     fn find(&mut self, value: Value) -> Value {
-        if !self.track_values {
+        if self.t.replace.is_empty() {
             return value;
         }
         let mut root = value;
@@ -576,12 +574,12 @@ impl<'f> Simplifier<'f> {
             let result = self
                 .func
                 .push_inst(block, Op::ToBool, Imm::None, &[cond], loc);
+            if result.is_some() && self.uses_counted {
+                self.t.uses.push(0);
+            }
             if let Some(result) = result
-                && self.track_values
+                && !self.t.replace.is_empty()
             {
-                if self.uses_counted {
-                    self.t.uses.push(0);
-                }
                 self.t.replace.push(result);
             }
         }
@@ -737,6 +735,10 @@ impl<'f> Simplifier<'f> {
             unreachable!("checked above");
         };
         let next_data = std::mem::take(&mut self.func.blocks[n]);
+        if !next_data.params.is_empty() && self.t.replace.is_empty() {
+            let nvalues = self.func.values.len();
+            self.t.replace.extend((0..nvalues).map(Value::new));
+        }
         for (&param, &arg) in next_data.params.iter().zip(&target.args) {
             let arg = self.find(arg);
             if self.uses_counted {
