@@ -28,6 +28,7 @@
 //!   tuple, str and bytes indexing by an in-range int.
 
 use super::op_flags::{self, OpFlags};
+use super::scratch;
 use crate::ir::{BinOp, CmpOp, Const, Function, Imm, InstData, Op, Terminator, UnaryOp};
 use num_bigint::{BigInt, Sign};
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
@@ -56,12 +57,21 @@ pub fn run(func: &mut Function) {
     {
         return;
     }
-    // Layout order need not follow dominance, so repeat until no fold enables another.
-    // A scan reads each instruction after the folds before it, so only a reader laid out
-    // before the folded instruction's block can miss a new constant. Every reader of a value
-    // is in a block its definition dominates, and nothing is laid out before the entry,
-    // so folds in the entry block never call for another scan; neither do folded branches,
-    // which make no constants. Most functions are one block, so most scans are the last.
+    scratch::with_scratch(|scratch| fold_to_fixpoint(func, &mut scratch.marks));
+}
+
+/// Folds every instruction and branch it can, until none is left.
+///
+/// Layout order need not follow dominance, so a scan may have to be repeated. A scan
+/// reads each instruction after the folds before it, so only a reader scanned before
+/// its operand was folded can miss a new constant. Such a reader can only fold once its
+/// first operand that was not constant when it was scanned becomes one, so the scan marks
+/// that operand as `waited` for (as it does a branch's condition), and only the fold of a
+/// value waited for calls for another scan. Most functions are one block, where readers
+/// always come after the folds they wait for, so most scans are the last.
+fn fold_to_fixpoint(func: &mut Function, waited: &mut Vec<u8>) {
+    waited.clear();
+    waited.resize(func.values.len(), 0);
     loop {
         let mut changed = false;
         for b in 0..func.layout.len() {
@@ -69,9 +79,26 @@ pub fn run(func: &mut Function) {
             let mut next = 0;
             // Each round finds the next instruction whose operands are all constants with
             // a plain walk over the block's list (almost none qualify), then folds it.
-            while let Some(offset) = func.blocks[block.index()].insts[next..]
-                .iter()
-                .position(|&inst| operands_are_const(func, &func.insts[inst.index()]))
+            while let Some(offset) =
+                func.blocks[block.index()].insts[next..]
+                    .iter()
+                    .position(|&inst| {
+                        let data = &func.insts[inst.index()];
+                        if !op_flags::of(data.op).contains(OpFlags::FOLDABLE) {
+                            return false;
+                        }
+                        match func
+                            .args_of(data)
+                            .iter()
+                            .find(|&&v| func.value_const(v).is_none())
+                        {
+                            Some(&pending) => {
+                                waited[pending.index()] = 1;
+                                false
+                            }
+                            None => true,
+                        }
+                    })
             {
                 let inst = func.blocks[block.index()].insts[next + offset];
                 next += offset + 1;
@@ -80,18 +107,20 @@ pub fn run(func: &mut Function) {
                     let data = &mut func.insts[inst.index()];
                     data.op = Op::Const;
                     data.imm = Imm::Const(id);
+                    changed |= data.result.is_some_and(|r| waited[r.index()] != 0);
                     func.set_args(inst, &[]);
-                    changed |= b > 0;
                 }
             }
-            let data = &func.blocks[block.index()];
             if let Some(Terminator::Branch {
                 cond,
                 then_to,
                 else_to,
-            }) = &data.term
-                && let Some(value) = func.value_const(*cond)
+            }) = &func.blocks[block.index()].term
             {
+                let Some(value) = func.value_const(*cond) else {
+                    waited[cond.index()] = 1;
+                    continue;
+                };
                 let target = if value.is_truthy() {
                     then_to.clone()
                 } else {
@@ -139,29 +168,31 @@ fn fold_inst(func: &Function, inst: &InstData) -> Option<Const> {
     if !operands_are_const(func, inst) {
         return None;
     }
-    let args: Vec<&Const> = func
-        .args_of(inst)
-        .iter()
-        .map(|&v| func.value_const(v))
-        .collect::<Option<_>>()?;
-    match (inst.op, inst.imm, args.as_slice()) {
-        (Op::Binary | Op::Inplace, Imm::BinOp(op), [a, b]) => binary(op, a, b),
-        (Op::Unary, Imm::UnaryOp(op), [a]) => unary(op, a),
-        (Op::Not, _, [a]) => Some(Const::Bool(!a.is_truthy())),
-        (Op::ToBool, _, [a]) => Some(Const::Bool(a.is_truthy())),
-        (Op::Compare, Imm::CmpOp(op), [a, b]) => compare(op, a, b),
-        (Op::BuildTuple, _, items) => {
-            Some(Const::Tuple(items.iter().map(|&c| c.clone()).collect()))
+    // The operands are read in place: collecting them first cost an allocation per fold.
+    let args = func.args_of(inst);
+    let arg = |i: usize| func.value_const(args[i]);
+    match (inst.op, inst.imm, args.len()) {
+        (Op::Binary | Op::Inplace, Imm::BinOp(op), 2) => binary(op, arg(0)?, arg(1)?),
+        (Op::Unary, Imm::UnaryOp(op), 1) => unary(op, arg(0)?),
+        (Op::Not, _, 1) => Some(Const::Bool(!arg(0)?.is_truthy())),
+        (Op::ToBool, _, 1) => Some(Const::Bool(arg(0)?.is_truthy())),
+        (Op::Compare, Imm::CmpOp(op), 2) => compare(op, arg(0)?, arg(1)?),
+        (Op::BuildTuple, _, _) => {
+            let mut items = Vec::with_capacity(args.len());
+            for i in 0..args.len() {
+                items.push(arg(i)?.clone());
+            }
+            Some(Const::Tuple(items))
         }
-        (Op::BuildString, _, parts) => {
+        (Op::BuildString, _, _) => {
             let mut out = String::new();
-            for part in parts {
-                let Const::Str(s) = part else { return None };
+            for i in 0..args.len() {
+                let Const::Str(s) = arg(i)? else { return None };
                 out.push_str(s);
             }
             Some(Const::Str(out))
         }
-        (Op::GetItem, _, [a, b]) => subscript(a, b),
+        (Op::GetItem, _, 2) => subscript(arg(0)?, arg(1)?),
         _ => None,
     }
 }

@@ -236,6 +236,56 @@ mod tests {
         assert_eq!(names, ["const_fold", "split_builds", "dce", "simplify_cfg"]);
     }
 
+    /// Every `.py` file under `dir`, recursively, in path order.
+    fn python_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                python_files(&path, out);
+            } else if path.extension().is_some_and(|ext| ext == "py") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn optimize_function_agrees_with_the_verified_pipeline() {
+        // Debug builds (the snapshot tests) run the passes one by one with verification in
+        // between; release builds run `optimize_function`, whose shortcuts must not change
+        // what comes out.
+        let mut files = Vec::new();
+        python_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"),
+            &mut files,
+        );
+        assert!(files.len() > 100, "{} files", files.len());
+        for path in files {
+            // Some inputs are not UTF-8 on purpose (for the decoding tests).
+            let Ok(source) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let Ok(output) = crate::pipeline::compile_to_ir(&source, "t.py") else {
+                continue;
+            };
+            let mut verified = output.module;
+            let mut fast = verified.clone();
+            run_passes(&mut verified, &PassOptions::default()).unwrap();
+            for func in &mut fast.functions {
+                optimize_function(func, &PassOptions::default());
+            }
+            assert_eq!(
+                print_module(&fast),
+                print_module(&verified),
+                "{}",
+                path.display()
+            );
+        }
+    }
+
     #[test]
     fn passes_can_be_skipped_and_stopped_by_name() {
         assert!(PASSES.iter().all(|&(name, _)| is_pass_name(name)));

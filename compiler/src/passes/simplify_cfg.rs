@@ -190,9 +190,12 @@ impl BlockState {
 struct Tables {
     blocks: Vec<BlockState>,
     /// Reads of each value by live code; a replaced value's reads count for its
-    /// replacement.
+    /// replacement. Counted only once a rewrite first asks (see
+    /// [`Simplifier::count_uses`]), and kept up to date from then on.
     uses: Vec<u32>,
     /// Merged-away block parameters and what they stand for (identity when not replaced).
+    /// Empty until the first parameter is merged away (most simplified functions merge
+    /// none): every value then stands for itself.
     replace: Vec<Value>,
     /// Predecessors as found at the start: `pred_list[pred_start[b]..pred_start[b + 1]]`.
     pred_start: Vec<u32>,
@@ -215,8 +218,12 @@ struct Simplifier<'f> {
     t: Tables,
     /// Whether some laid-out block has parameters. Without any, no value is ever
     /// replaced and no use count is ever read (both only matter for parameters of live
-    /// blocks), so `uses` and `replace` are left empty and never touched.
+    /// blocks), so `uses` and `replace` stay empty.
     track_values: bool,
+    /// Whether `uses` holds the counts. Few functions ever need them (only threading an
+    /// edge past an empty block with parameters reads them), so they are counted from
+    /// the code as it stands when first needed; until then, nothing keeps them.
+    uses_counted: bool,
     replaced_any: bool,
     /// Whether an edge was threaded away from a block that stays alive. Only that can
     /// leave a live block unreachable: the other rewrites keep every block reachable that
@@ -238,7 +245,6 @@ impl Drop for Simplifier<'_> {
 impl<'f> Simplifier<'f> {
     fn new(func: &'f mut Function) -> Self {
         let nblocks = func.blocks.len();
-        let nvalues = func.values.len();
         // The tables come from the thread's last simplifier (see `Drop`), so a function
         // with work to do costs no allocations once the tables have grown.
         let mut t = TABLES.take();
@@ -267,26 +273,12 @@ impl<'f> Simplifier<'f> {
         }
         uses.clear();
         replace.clear();
-        if track_values {
-            uses.resize(nvalues, 0);
-            replace.extend((0..nvalues).map(Value::new));
-        }
         for &block in &func.layout {
             let data = &func.blocks[block.index()];
             if let Some(handler) = data.handler {
                 blocks[handler.index()].handler_refs += 1;
             }
-            if track_values {
-                for &inst in &data.insts {
-                    for &arg in func.args(inst) {
-                        uses[arg.index()] += 1;
-                    }
-                }
-            }
             if let Some(term) = &data.term {
-                if track_values {
-                    term.for_each_use(|value| uses[value.index()] += 1);
-                }
                 for succ in successor_pair(term).into_iter().flatten() {
                     blocks[succ.index()].npreds += 1;
                     pred_start[succ.index() + 1] += 1;
@@ -333,6 +325,7 @@ impl<'f> Simplifier<'f> {
                 dying,
             },
             track_values,
+            uses_counted: false,
             replaced_any: false,
             may_have_stranded: false,
             epoch: 0,
@@ -357,7 +350,7 @@ impl<'f> Simplifier<'f> {
 
     /// The representative of `value` after merges (path-compressing).
     fn find(&mut self, value: Value) -> Value {
-        if !self.track_values {
+        if self.t.replace.is_empty() {
             return value;
         }
         let mut root = value;
@@ -404,7 +397,7 @@ impl<'f> Simplifier<'f> {
     }
 
     fn add_use(&mut self, value: Value) {
-        if !self.track_values {
+        if !self.uses_counted {
             return;
         }
         let value = self.find(value);
@@ -416,9 +409,42 @@ impl<'f> Simplifier<'f> {
             return;
         }
         let value = self.find(value);
-        let count = &mut self.t.uses[value.index()];
-        *count = count.saturating_sub(1);
+        if self.uses_counted {
+            let count = &mut self.t.uses[value.index()];
+            *count = count.saturating_sub(1);
+        }
         self.uses_dropped(value);
+    }
+
+    /// Counts the reads of each value by the live code as it stands, each read counting
+    /// for the value's replacement: what `uses` would hold had it been kept since the
+    /// start.
+    fn count_uses(&mut self) {
+        if self.uses_counted {
+            return;
+        }
+        self.uses_counted = true;
+        let mut uses = std::mem::take(&mut self.t.uses);
+        uses.clear();
+        uses.resize(self.func.values.len(), 0);
+        for l in 0..self.func.layout.len() {
+            let b = self.func.layout[l].index();
+            if !self.t.blocks[b].live {
+                continue;
+            }
+            for i in 0..self.func.blocks[b].insts.len() {
+                let inst = self.func.blocks[b].insts[i];
+                for j in 0..self.func.insts[inst.index()].args.len() {
+                    let arg = self.func.args(inst)[j];
+                    uses[self.find(arg).index()] += 1;
+                }
+            }
+            if let Some(term) = self.func.blocks[b].term.take() {
+                term.for_each_use(|value| uses[self.find(value).index()] += 1);
+                self.func.blocks[b].term = Some(term);
+            }
+        }
+        self.t.uses = uses;
     }
 
     /// A parameter of an empty block losing a reader may make that block threadable.
@@ -461,6 +487,7 @@ impl<'f> Simplifier<'f> {
     /// Whether the parameters of the empty, jumping `block` are read by nothing but its
     /// jump: parameters read anywhere else would lose their definition if edges skipped it.
     fn params_read_only_by_jump(&mut self, block: Block) -> bool {
+        self.count_uses();
         let b = block.index();
         let data = &self.func.blocks[b];
         let Some(Terminator::Jump(target)) = &data.term else {
@@ -547,10 +574,12 @@ impl<'f> Simplifier<'f> {
             let result = self
                 .func
                 .push_inst(block, Op::ToBool, Imm::None, &[cond], loc);
-            if let Some(result) = result
-                && self.track_values
-            {
+            if result.is_some() && self.uses_counted {
                 self.t.uses.push(0);
+            }
+            if let Some(result) = result
+                && !self.t.replace.is_empty()
+            {
                 self.t.replace.push(result);
             }
         }
@@ -706,12 +735,18 @@ impl<'f> Simplifier<'f> {
             unreachable!("checked above");
         };
         let next_data = std::mem::take(&mut self.func.blocks[n]);
+        if !next_data.params.is_empty() && self.t.replace.is_empty() {
+            let nvalues = self.func.values.len();
+            self.t.replace.extend((0..nvalues).map(Value::new));
+        }
         for (&param, &arg) in next_data.params.iter().zip(&target.args) {
             let arg = self.find(arg);
-            // The jump's read of `arg` goes; the parameter's readers read `arg` instead.
-            let moved = std::mem::take(&mut self.t.uses[param.index()]);
-            let count = &mut self.t.uses[arg.index()];
-            *count = (*count + moved).saturating_sub(1);
+            if self.uses_counted {
+                // The jump's read of `arg` goes; the parameter's readers read `arg` instead.
+                let moved = std::mem::take(&mut self.t.uses[param.index()]);
+                let count = &mut self.t.uses[arg.index()];
+                *count = (*count + moved).saturating_sub(1);
+            }
             self.t.replace[param.index()] = arg;
             self.replaced_any = true;
             self.uses_dropped(arg);
