@@ -152,8 +152,9 @@ impl<'a> Lowerer<'a> {
 
     /// The mangled form of `name` as a `str` constant (an annotation dict key).
     fn mangled_const(&mut self, name: &str) -> Value {
-        let mangled = self.mangle(name).into_owned();
-        self.b().constant(Const::Str(mangled))
+        // Interned from the borrowed text, which is copied only when the pool lacks it.
+        let mangled = self.mangle(name);
+        self.b().str_constant(&mangled)
     }
 
     /// Whether the current unit is a module or class body (where simple annotations are

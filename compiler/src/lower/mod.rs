@@ -557,23 +557,26 @@ impl<'a> Lowerer<'a> {
     /// Builds the closure tuple for code `func` (which must already be finished) from the
     /// current unit's cells and frees; `None` when it has no free variables.
     pub fn closure_for(&mut self, func: FuncId) -> Option<Value> {
-        if self.module.function(func).frees.is_empty() {
+        let count = self.module.function(func).frees.len();
+        if count == 0 {
             return None;
         }
-        let frees = self.module.function(func).frees.clone();
-        let cells: Vec<Value> = frees
-            .iter()
-            .map(|name| {
-                let slot = self.closure_slot(name).unwrap_or_else(|| {
-                    panic!(
-                        "free variable {name:?} of {} has no cell in the enclosing unit",
-                        self.module.function(func).qualname
-                    )
-                });
-                self.b().ins(Op::LoadClosure, Imm::Deref(slot), [])
-            })
-            .collect();
-        Some(self.b().ins(Op::BuildTuple, Imm::None, cells))
+        // The names are read in place and the loads gathered on the operand stack: copying
+        // the list of names and collecting the loads allocated twice per closure.
+        let base = self.operand_base();
+        for index in 0..count {
+            let inner = self.module.function(func);
+            let name = &inner.frees[index];
+            let slot = self.closure_slot(name).unwrap_or_else(|| {
+                panic!(
+                    "free variable {name:?} of {} has no cell in the enclosing unit",
+                    inner.qualname
+                )
+            });
+            let cell = self.b().ins(Op::LoadClosure, Imm::Deref(slot), []);
+            self.push_operand(cell);
+        }
+        Some(self.ins_from_stack(Op::BuildTuple, Imm::None, base))
     }
 
     // ---- names ------------------------------------------------------------------------
@@ -597,8 +600,10 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The slot of cell variable `name` in the current unit.
-    fn cell_slot(&mut self, name: &str) -> Option<DerefId> {
-        self.unit()
+    fn cell_slot(&self, name: &str) -> Option<DerefId> {
+        self.units
+            .last()
+            .expect("no unit is being lowered")
             .b
             .func
             .cells
@@ -610,8 +615,8 @@ impl<'a> Lowerer<'a> {
     /// The slot of free variable `name` in the current unit. A name can be both a cell and
     /// a free variable: a free variable that an inlined comprehension also holds in a cell
     /// (`DEF_COMP_CELL`), or `__conditional_annotations__` of a class nested in a method.
-    fn free_slot(&mut self, name: &str) -> Option<DerefId> {
-        let func = &self.unit().b.func;
+    fn free_slot(&self, name: &str) -> Option<DerefId> {
+        let func = &self.units.last().expect("no unit is being lowered").b.func;
         func.frees
             .iter()
             .position(|f| f == name)
@@ -621,8 +626,8 @@ impl<'a> Lowerer<'a> {
     /// The slot a closure over `name` captures (CPython's `_PyCompile_LookupArg`): a class
     /// body's implicit cells, and names that resolve as cells here, come from the cells;
     /// anything else from the free variables.
-    fn closure_slot(&mut self, name: &str) -> Option<DerefId> {
-        let in_class = self.table.scope(self.unit().scope).kind == ScopeKind::Class;
+    fn closure_slot(&self, name: &str) -> Option<DerefId> {
+        let in_class = self.table.scope(self.unit_scope_id()).kind == ScopeKind::Class;
         let scope = self.resolution_scope(name);
         let is_cell = (in_class && CLASS_IMPLICIT_CELLS.contains(&name))
             || self.table.scope(scope).resolve(name) == SymbolScope::Cell;
