@@ -345,7 +345,7 @@ impl<'a> Lowerer<'a> {
             scope,
             FunctionKind::Annotate,
             "__annotate__",
-            &qualname,
+            qualname,
             line,
         );
         if !is_module && entries.iter().any(|(_, index)| index.is_some()) {
@@ -480,7 +480,7 @@ impl<'a> Lowerer<'a> {
             scope,
             FunctionKind::Annotate,
             "__annotate__",
-            &qualname,
+            qualname,
             line,
         );
         let mut pairs = Vec::new();
@@ -522,7 +522,7 @@ impl<'a> Lowerer<'a> {
         scope: ScopeId,
         kind: FunctionKind,
         name: &str,
-        qualname: &str,
+        qualname: String,
         line: u32,
     ) {
         let loc = self.b().loc;

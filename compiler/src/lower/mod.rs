@@ -366,12 +366,14 @@ impl<'a> Lowerer<'a> {
     /// symbol table: parameters first, then other locals in first-seen order; cells and
     /// frees sorted, then the implicit `__class__`, `__classdict__` and
     /// `__conditional_annotations__` cells of class and module bodies that need them.
+    /// The qualified name is taken by value, so a caller that built it hands it over
+    /// rather than having it copied.
     pub fn enter_unit(
         &mut self,
         scope: ScopeId,
         kind: FunctionKind,
         name: &str,
-        qualname: &str,
+        qualname: impl Into<String>,
         first_line: u32,
     ) {
         let info = self.table.scope(scope);
@@ -381,13 +383,8 @@ impl<'a> Lowerer<'a> {
         };
         let mut b = match self.spare_builders.pop() {
             Some(mut b) => {
-                b.func.reset(
-                    name.to_owned(),
-                    qualname.to_owned(),
-                    kind,
-                    first_line,
-                    insts,
-                );
+                b.func
+                    .reset(name.to_owned(), qualname.into(), kind, first_line, insts);
                 b.restart();
                 b
             }
@@ -396,6 +393,8 @@ impl<'a> Lowerer<'a> {
             ))),
         };
         let func = &mut b.func;
+        // Whether the scope may have cells or free variables (see below).
+        let mut derefs = false;
         let scratch = self.spare_scratch.pop().unwrap_or_default();
         let mut access_cache = scratch.access_cache;
         if matches!(
@@ -444,21 +443,32 @@ impl<'a> Lowerer<'a> {
                 Vec::with_capacity(info.params.len() + locals.saturating_sub(locals_added));
             func.locals.extend(info.params.iter().cloned());
             for (position, symbol) in info.symbols.iter().enumerate() {
-                if symbol.scope == SymbolScope::Local && access_cache[position].is_none() {
-                    let slot = LocalId::new(func.locals.len());
-                    func.locals.push(symbol.name.clone());
-                    access_cache[position] = Some(CachedAccess {
-                        access: NameAccess::Fast(slot),
-                        name_id: None,
-                    });
+                if symbol.scope == SymbolScope::Local {
+                    if access_cache[position].is_none() {
+                        let slot = LocalId::new(func.locals.len());
+                        func.locals.push(symbol.name.clone());
+                        access_cache[position] = Some(CachedAccess {
+                            access: NameAccess::Fast(slot),
+                            name_id: None,
+                        });
+                    }
+                } else {
+                    derefs |= matches!(symbol.scope, SymbolScope::Cell | SymbolScope::Free);
                 }
+                derefs |= symbol.flags & DEREF_FLAGS != 0;
             }
         } else {
             func.locals = info.params.clone();
+            derefs = true;
         }
         // As `_PyCompile_EnterScope`: the sorted cell variables, then the implicit cells a
         // class or module body provides, appended in this order unless already present.
-        func.cells = info.cellvars();
+        // Most functions have neither cells nor free variables, which the walk over their
+        // symbols above found out: they skip the two walks that list them.
+        if derefs {
+            func.cells = info.cellvars();
+            func.frees = info.freevars();
+        }
         let implicit = [
             (info.needs_class_closure, "__class__"),
             (info.needs_classdict, "__classdict__"),
@@ -474,7 +484,6 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
-        func.frees = info.freevars();
         // A local that is also a cell or free variable is accessed through it instead
         // (`Lowerer::access_for`); those are resolved on first use. Most code objects have
         // neither, and skip the walk.
@@ -942,6 +951,10 @@ impl LineSpan {
         (offset >= self.start && offset < self.end).then(|| offset - self.start)
     }
 }
+
+/// The symbol flags that put a name among the cells or free variables whatever its scope
+/// (see [`Scope::cellvars`] and [`Scope::freevars`]).
+const DEREF_FLAGS: u32 = crate::scope::flags::DEF_COMP_CELL | crate::scope::flags::DEF_FREE_CLASS;
 
 /// The cells a class body provides to the scopes nested in it; a class's closures always
 /// capture its own cell for these, even when the name is also free in the class.
