@@ -515,6 +515,8 @@ impl Function {
 
     /// A nameless function with nothing in it, which allocates nothing: what a builder
     /// leaves behind when its function is taken, until [`Function::reset`] starts the next.
+    /// Inlined, so it is written straight where it goes.
+    #[inline]
     pub fn placeholder() -> Self {
         Function {
             name: String::new(),
@@ -666,8 +668,9 @@ impl Function {
         // The instruction list is allocated by the first instruction (see
         // `Function::push_inst_as`): a quarter of the blocks lowering creates never get one
         // (loop headers, join blocks that only jump on), and an empty block data is all
-        // zeros and `None`s, written in place rather than built and copied.
-        self.blocks.push(BlockData::default());
+        // zeros and `None`s, written in place (`push` built it aside and copied it over).
+        self.blocks
+            .resize_with(self.blocks.len() + 1, BlockData::default);
         self.layout.push(block);
         block
     }

@@ -515,8 +515,11 @@ impl<'a> Lowerer<'a> {
     /// Finishes the current code object and adds it to the module.
     pub fn exit_unit(&mut self) -> FuncId {
         let mut b = self.leave_unit();
-        // Taken straight into the module's list, so the function is copied once.
-        let id = self.module.add_function(b.take_function());
+        // Taken straight into a new slot at the end of the module's list: pushing it
+        // copied the whole function once more.
+        let functions = &mut self.module.functions;
+        let id = FuncId::new(functions.len());
+        functions.resize_with(functions.len() + 1, || b.take_function());
         self.spare_builders.push(b);
         id
     }
