@@ -408,6 +408,21 @@ pub struct Function {
     local_index: LocalIndex,
 }
 
+/// Makes room in a block's full instruction list, starting an empty one at sixteen
+/// entries: blocks average seven instructions over the standard library, but the larger
+/// ones regrew from room for eight often enough to cost more (a reallocation and a copy
+/// each) than starting with room for sixteen. Out of line, as most instructions find room.
+#[cold]
+#[inline(never)]
+fn grow_block_insts(insts: &mut Vec<Inst>) {
+    if insts.capacity() == 0 {
+        // A fresh allocation: the general regrowth path costs several times more.
+        *insts = Vec::with_capacity(16);
+    } else {
+        insts.reserve(insts.capacity());
+    }
+}
+
 /// Marks an entry of [`Function::simple_consts`] or [`Function::small_ints`] not interned
 /// yet.
 const NO_CONST: u32 = u32::MAX;
@@ -500,6 +515,8 @@ impl Function {
 
     /// A nameless function with nothing in it, which allocates nothing: what a builder
     /// leaves behind when its function is taken, until [`Function::reset`] starts the next.
+    /// Inlined, so it is written straight where it goes.
+    #[inline]
     pub fn placeholder() -> Self {
         Function {
             name: String::new(),
@@ -648,13 +665,12 @@ impl Function {
     /// Creates a block and appends it to the layout.
     pub fn create_block(&mut self) -> Block {
         let block = Block::new(self.blocks.len());
-        self.blocks.push(BlockData {
-            // Blocks average seven instructions over the standard library, but the larger
-            // ones regrew from room for eight often enough to cost more (a reallocation
-            // and a copy each) than starting every block with room for sixteen.
-            insts: Vec::with_capacity(16),
-            ..BlockData::default()
-        });
+        // The instruction list is allocated by the first instruction (see
+        // `Function::push_inst_as`): a quarter of the blocks lowering creates never get one
+        // (loop headers, join blocks that only jump on), and an empty block data is all
+        // zeros and `None`s, written in place (`push` built it aside and copied it over).
+        self.blocks
+            .resize_with(self.blocks.len() + 1, BlockData::default);
         self.layout.push(block);
         block
     }
@@ -698,7 +714,11 @@ impl Function {
         loc: Loc,
     ) -> Option<Value> {
         let (inst, result) = self.create_inst_inlined(has_result, op, imm, args, loc);
-        self.blocks[block.index()].insts.push(inst);
+        let insts = &mut self.blocks[block.index()].insts;
+        if insts.len() == insts.capacity() {
+            grow_block_insts(insts);
+        }
+        insts.push(inst);
         result
     }
 

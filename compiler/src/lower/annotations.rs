@@ -152,8 +152,9 @@ impl<'a> Lowerer<'a> {
 
     /// The mangled form of `name` as a `str` constant (an annotation dict key).
     fn mangled_const(&mut self, name: &str) -> Value {
-        let mangled = self.mangle(name).into_owned();
-        self.b().constant(Const::Str(mangled))
+        // Interned from the borrowed text, which is copied only when the pool lacks it.
+        let mangled = self.mangle(name);
+        self.b().str_constant(&mangled)
     }
 
     /// Whether the current unit is a module or class body (where simple annotations are
@@ -344,7 +345,7 @@ impl<'a> Lowerer<'a> {
             scope,
             FunctionKind::Annotate,
             "__annotate__",
-            &qualname,
+            qualname,
             line,
         );
         if !is_module && entries.iter().any(|(_, index)| index.is_some()) {
@@ -433,42 +434,23 @@ impl<'a> Lowerer<'a> {
         owner: TextRange,
         stmt_range: TextRange,
     ) -> LowerResult<Option<Value>> {
-        let mut items: Vec<(&str, &'a Expr)> = Vec::new();
-        for parameter in parameters.args.iter().chain(&parameters.posonlyargs) {
-            if let Some(annotation) = &parameter.parameter.annotation {
-                items.push((parameter.name(), annotation));
-            }
-        }
-        if let Some(vararg) = &parameters.vararg
-            && let Some(annotation) = &vararg.annotation
-        {
-            items.push((&vararg.name, annotation));
-        }
-        for parameter in &parameters.kwonlyargs {
-            if let Some(annotation) = &parameter.parameter.annotation {
-                items.push((parameter.name(), annotation));
-            }
-        }
-        if let Some(kwarg) = &parameters.kwarg
-            && let Some(annotation) = &kwarg.annotation
-        {
-            items.push((&kwarg.name, annotation));
-        }
-        if let Some(returns) = returns {
-            items.push(("return", returns));
-        }
-        if items.is_empty() {
+        // Walked in place, and the pairs gathered on the operand stack: every annotated
+        // `def` allocated a list of its annotations and one of their values.
+        let mut items = annotated_items(parameters, returns).peekable();
+        if items.peek().is_none() {
             return Ok(None);
         }
         self.set_loc(stmt_range);
         if self.future_annotations {
-            let mut pairs = Vec::new();
+            let base = self.operand_base();
             for (name, annotation) in items {
-                pairs.push(self.mangled_const(name));
+                let key = self.mangled_const(name);
+                self.push_operand(key);
                 let text = self.annotation_text(annotation);
-                pairs.push(self.b().constant(Const::Str(text)));
+                let value = self.b().constant(Const::Str(text));
+                self.push_operand(value);
             }
-            return Ok(Some(self.b().ins(Op::BuildTuple, Imm::None, pairs)));
+            return Ok(Some(self.ins_from_stack(Op::BuildTuple, Imm::None, base)));
         }
         let Some(scope) = self.table.lookup(ScopeKey::Annotation(owner)) else {
             return Err(self.error(stmt_range, "internal error: annotations have no scope"));
@@ -479,16 +461,18 @@ impl<'a> Lowerer<'a> {
             scope,
             FunctionKind::Annotate,
             "__annotate__",
-            &qualname,
+            qualname,
             line,
         );
-        let mut pairs = Vec::new();
+        let base = self.operand_base();
         for (name, annotation) in items {
-            pairs.push(self.mangled_const(name));
-            pairs.push(self.lower_annotation_value(annotation, true)?);
+            let key = self.mangled_const(name);
+            self.push_operand(key);
+            let value = self.lower_annotation_value(annotation, true)?;
+            self.push_operand(value);
             self.set_loc(stmt_range);
         }
-        let dict = self.b().ins(Op::BuildMap, Imm::None, pairs);
+        let dict = self.ins_from_stack(Op::BuildMap, Imm::None, base);
         self.b().terminate(Terminator::Return(dict));
         let code = self.exit_annotation_unit();
         self.set_loc(stmt_range);
@@ -521,7 +505,7 @@ impl<'a> Lowerer<'a> {
         scope: ScopeId,
         kind: FunctionKind,
         name: &str,
-        qualname: &str,
+        qualname: String,
         line: u32,
     ) {
         let loc = self.b().loc;
@@ -579,4 +563,30 @@ impl<'a> Lowerer<'a> {
             .unwrap_or("")
             .to_owned()
     }
+}
+
+/// The annotated parameters of a `def` and its return annotation, named, in CPython's
+/// order: regular parameters, positional-only ones, `*args`, keyword-only, `**kwargs`,
+/// `return`.
+fn annotated_items<'a>(
+    parameters: &'a Parameters,
+    returns: Option<&'a Expr>,
+) -> impl Iterator<Item = (&'a str, &'a Expr)> {
+    let named = |parameter: &'a ruff_python_ast::ParameterWithDefault| {
+        let annotation = parameter.parameter.annotation.as_deref()?;
+        Some((parameter.name().as_str(), annotation))
+    };
+    let variadic = |parameter: &'a Option<Box<ruff_python_ast::Parameter>>| {
+        let parameter = parameter.as_deref()?;
+        Some((parameter.name.as_str(), parameter.annotation.as_deref()?))
+    };
+    parameters
+        .args
+        .iter()
+        .chain(&parameters.posonlyargs)
+        .filter_map(named)
+        .chain(variadic(&parameters.vararg))
+        .chain(parameters.kwonlyargs.iter().filter_map(named))
+        .chain(variadic(&parameters.kwarg))
+        .chain(returns.map(|returns| ("return", returns)))
 }

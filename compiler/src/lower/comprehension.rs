@@ -403,7 +403,7 @@ impl<'a> Lowerer<'a> {
                 ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
             );
         let (first_line, _) = self.line_col(parts.range.start());
-        self.enter_unit(scope, FunctionKind::GenExpr, name, &qualname, first_line);
+        self.enter_unit(scope, FunctionKind::GenExpr, name, qualname, first_line);
         let result = self.lower_comprehension_code(parts, nested, is_async);
         let func = self.exit_unit();
         result?;

@@ -191,7 +191,7 @@ impl<'a> Lowerer<'a> {
                 kwdefaults,
             )?,
             None => self.lower_function_object(
-                def, &qualname, first_line, stmt_range, defaults, kwdefaults,
+                def, qualname, first_line, stmt_range, defaults, kwdefaults,
             )?,
         };
         let value = self.apply_decorators(&def.decorator_list, decorators, func);
@@ -205,7 +205,7 @@ impl<'a> Lowerer<'a> {
     pub(crate) fn lower_function_object(
         &mut self,
         def: &'a StmtFunctionDef,
-        qualname: &str,
+        qualname: impl Into<String>,
         first_line: u32,
         stmt_range: TextRange,
         defaults: Option<Value>,
@@ -263,7 +263,7 @@ impl<'a> Lowerer<'a> {
             scope,
             FunctionKind::Lambda,
             "<lambda>",
-            &qualname,
+            qualname,
             first_line,
         );
         if let Some(parameters) = &lambda.parameters {

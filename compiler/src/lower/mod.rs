@@ -398,12 +398,14 @@ impl<'a> Lowerer<'a> {
     /// symbol table: parameters first, then other locals in first-seen order; cells and
     /// frees sorted, then the implicit `__class__`, `__classdict__` and
     /// `__conditional_annotations__` cells of class and module bodies that need them.
+    /// The qualified name is taken by value, so a caller that built it hands it over
+    /// rather than having it copied.
     pub fn enter_unit(
         &mut self,
         scope: ScopeId,
         kind: FunctionKind,
         name: &str,
-        qualname: &str,
+        qualname: impl Into<String>,
         first_line: u32,
     ) {
         let info = self.table.scope(scope);
@@ -413,13 +415,8 @@ impl<'a> Lowerer<'a> {
         };
         let mut b = match self.spare_builders.pop() {
             Some(mut b) => {
-                b.func.reset(
-                    name.to_owned(),
-                    qualname.to_owned(),
-                    kind,
-                    first_line,
-                    insts,
-                );
+                b.func
+                    .reset(name.to_owned(), qualname.into(), kind, first_line, insts);
                 b.restart();
                 b
             }
@@ -428,6 +425,8 @@ impl<'a> Lowerer<'a> {
             ))),
         };
         let func = &mut b.func;
+        // Whether the scope may have cells or free variables (see below).
+        let mut derefs = false;
         let scratch = self.spare_scratch.pop().unwrap_or_default();
         let mut access_cache = scratch.access_cache;
         if matches!(
@@ -476,21 +475,32 @@ impl<'a> Lowerer<'a> {
                 Vec::with_capacity(info.params.len() + locals.saturating_sub(locals_added));
             func.locals.extend(info.params.iter().cloned());
             for (position, symbol) in info.symbols.iter().enumerate() {
-                if symbol.scope == SymbolScope::Local && access_cache[position].is_none() {
-                    let slot = LocalId::new(func.locals.len());
-                    func.locals.push(symbol.name.clone());
-                    access_cache[position] = Some(CachedAccess {
-                        access: NameAccess::Fast(slot),
-                        name_id: None,
-                    });
+                if symbol.scope == SymbolScope::Local {
+                    if access_cache[position].is_none() {
+                        let slot = LocalId::new(func.locals.len());
+                        func.locals.push(symbol.name.clone());
+                        access_cache[position] = Some(CachedAccess {
+                            access: NameAccess::Fast(slot),
+                            name_id: None,
+                        });
+                    }
+                } else {
+                    derefs |= matches!(symbol.scope, SymbolScope::Cell | SymbolScope::Free);
                 }
+                derefs |= symbol.flags & DEREF_FLAGS != 0;
             }
         } else {
             func.locals = info.params.clone();
+            derefs = true;
         }
         // As `_PyCompile_EnterScope`: the sorted cell variables, then the implicit cells a
         // class or module body provides, appended in this order unless already present.
-        func.cells = info.cellvars();
+        // Most functions have neither cells nor free variables, which the walk over their
+        // symbols above found out: they skip the two walks that list them.
+        if derefs {
+            func.cells = info.cellvars();
+            func.frees = info.freevars();
+        }
         let implicit = [
             (info.needs_class_closure, "__class__"),
             (info.needs_classdict, "__classdict__"),
@@ -506,7 +516,6 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
-        func.frees = info.freevars();
         // A local that is also a cell or free variable is accessed through it instead
         // (`Lowerer::access_for`); those are resolved on first use. Most code objects have
         // neither, and skip the walk.
@@ -538,12 +547,18 @@ impl<'a> Lowerer<'a> {
     /// Finishes the current code object and adds it to the module.
     pub fn exit_unit(&mut self) -> FuncId {
         let mut b = self.leave_unit();
-        // Taken straight into the module's list, so the function is copied once.
-        let mut func = b.take_function();
-        if let Some(sink) = self.sink.as_mut() {
-            sink.finish(&mut func);
+        let functions = &mut self.module.functions;
+        let id = FuncId::new(functions.len());
+        match self.sink.as_mut() {
+            Some(sink) => {
+                let mut func = b.take_function();
+                sink.finish(&mut func);
+                functions.push(func);
+            }
+            // Taken straight into a new slot at the end of the module's list: pushing it
+            // copied the whole function once more.
+            None => functions.resize_with(functions.len() + 1, || b.take_function()),
         }
-        let id = self.module.add_function(func);
         self.spare_builders.push(b);
         id
     }
@@ -593,20 +608,23 @@ impl<'a> Lowerer<'a> {
     /// Builds the closure tuple for code `func` (which must already be finished) from the
     /// current unit's cells and frees; `None` when it has no free variables.
     pub fn closure_for(&mut self, func: FuncId) -> Option<Value> {
-        if self.module.function(func).frees.is_empty() {
+        let count = self.module.function(func).frees.len();
+        if count == 0 {
             return None;
         }
-        let frees = self.module.function(func).frees.clone();
-        let cells: Vec<Value> = frees
-            .iter()
-            .map(|name| {
-                let slot = self.closure_slot(name).unwrap_or_else(|| {
-                    panic!("free variable {name:?} of {func} has no cell in the enclosing unit")
-                });
-                self.b().ins(Op::LoadClosure, Imm::Deref(slot), [])
-            })
-            .collect();
-        Some(self.b().ins(Op::BuildTuple, Imm::None, cells))
+        // The names are read in place and the loads gathered on the operand stack: copying
+        // the list of names and collecting the loads allocated twice per closure.
+        let base = self.operand_base();
+        for index in 0..count {
+            let inner = self.module.function(func);
+            let name = &inner.frees[index];
+            let slot = self.closure_slot(name).unwrap_or_else(|| {
+                panic!("free variable {name:?} of {func} has no cell in the enclosing unit")
+            });
+            let cell = self.b().ins(Op::LoadClosure, Imm::Deref(slot), []);
+            self.push_operand(cell);
+        }
+        Some(self.ins_from_stack(Op::BuildTuple, Imm::None, base))
     }
 
     // ---- names ------------------------------------------------------------------------
@@ -630,8 +648,10 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The slot of cell variable `name` in the current unit.
-    fn cell_slot(&mut self, name: &str) -> Option<DerefId> {
-        self.unit()
+    fn cell_slot(&self, name: &str) -> Option<DerefId> {
+        self.units
+            .last()
+            .expect("no unit is being lowered")
             .b
             .func
             .cells
@@ -643,8 +663,8 @@ impl<'a> Lowerer<'a> {
     /// The slot of free variable `name` in the current unit. A name can be both a cell and
     /// a free variable: a free variable that an inlined comprehension also holds in a cell
     /// (`DEF_COMP_CELL`), or `__conditional_annotations__` of a class nested in a method.
-    fn free_slot(&mut self, name: &str) -> Option<DerefId> {
-        let func = &self.unit().b.func;
+    fn free_slot(&self, name: &str) -> Option<DerefId> {
+        let func = &self.units.last().expect("no unit is being lowered").b.func;
         func.frees
             .iter()
             .position(|f| f == name)
@@ -654,8 +674,8 @@ impl<'a> Lowerer<'a> {
     /// The slot a closure over `name` captures (CPython's `_PyCompile_LookupArg`): a class
     /// body's implicit cells, and names that resolve as cells here, come from the cells;
     /// anything else from the free variables.
-    fn closure_slot(&mut self, name: &str) -> Option<DerefId> {
-        let in_class = self.table.scope(self.unit().scope).kind == ScopeKind::Class;
+    fn closure_slot(&self, name: &str) -> Option<DerefId> {
+        let in_class = self.table.scope(self.unit_scope_id()).kind == ScopeKind::Class;
         let scope = self.resolution_scope(name);
         let is_cell = (in_class && CLASS_IMPLICIT_CELLS.contains(&name))
             || self.table.scope(scope).resolve(name) == SymbolScope::Cell;
@@ -974,6 +994,10 @@ impl LineSpan {
         (offset >= self.start && offset < self.end).then(|| offset - self.start)
     }
 }
+
+/// The symbol flags that put a name among the cells or free variables whatever its scope
+/// (see [`Scope::cellvars`] and [`Scope::freevars`]).
+const DEREF_FLAGS: u32 = crate::scope::flags::DEF_COMP_CELL | crate::scope::flags::DEF_FREE_CLASS;
 
 /// The cells a class body provides to the scopes nested in it; a class's closures always
 /// capture its own cell for these, even when the name is also free in the class.

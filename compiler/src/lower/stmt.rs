@@ -236,8 +236,8 @@ impl<'a> Lowerer<'a> {
     /// `if`/`elif`/`else`.
     fn lower_if(&mut self, stmt: &'a ast::StmtIf) -> LowerResult<()> {
         let end = self.b().create_block();
-        let mut clauses = vec![(Some(&*stmt.test), &stmt.body[..])];
-        clauses.extend(
+        // Walked in place: collecting the clauses into a list allocated for every `if`.
+        let clauses = std::iter::once((Some(&*stmt.test), &stmt.body[..])).chain(
             stmt.elif_else_clauses
                 .iter()
                 .map(|c| (c.test.as_ref(), &c.body[..])),

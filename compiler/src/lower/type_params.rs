@@ -92,7 +92,7 @@ impl<'a> Lowerer<'a> {
         let defaults = self.b().constant(one);
         let qualname = self.code_qualname(name, false);
         let line = self.line_col(range.start()).0;
-        self.enter_annotation_unit(scope, FunctionKind::TypeAliasValue, name, &qualname, line);
+        self.enter_annotation_unit(scope, FunctionKind::TypeAliasValue, name, qualname, line);
         let value = self.lower_annotation_value(expr, allow_starred)?;
         self.set_loc(expr.range());
         self.b().terminate(Terminator::Return(value));
@@ -427,7 +427,7 @@ impl<'a> Lowerer<'a> {
             scope,
             FunctionKind::TypeParams,
             &code_name,
-            &qualname,
+            qualname,
             first_line,
         );
         self.b().loc = loc;
