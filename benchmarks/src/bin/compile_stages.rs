@@ -52,23 +52,11 @@ fn main() {
         .collect();
     std::panic::set_hook(Box::new(|_| {}));
     if pipeline {
-        let best = std::thread::Builder::new()
-            .stack_size(4 << 30)
-            .spawn(move || time_pipeline(&sources, runs))
-            .expect("spawn")
-            .join()
-            .expect("join");
+        let best = on_big_stack(move || time_pipeline(&sources, runs));
         println!("{:>9} {:8.3} s", "pipeline", best.as_secs_f64());
         return;
     }
-    // One big thread stack instead of the pipeline's per-file stack growth: that keeps
-    // the growth's cost out of the stage times and lets profilers unwind.
-    let best = std::thread::Builder::new()
-        .stack_size(4 << 30)
-        .spawn(move || time_stages(&sources, runs))
-        .expect("spawn")
-        .join()
-        .expect("join");
+    let best = on_big_stack(move || time_stages(&sources, runs));
     let total: Duration = best.iter().sum();
     for (stage, time) in STAGES.iter().zip(best) {
         println!(
@@ -78,6 +66,17 @@ fn main() {
         );
     }
     println!("{:>9} {:8.3} s", "total", total.as_secs_f64());
+}
+
+/// Runs `work` on a thread with one big stack instead of the pipeline's per-file stack
+/// growth: that keeps the growth's cost out of the times and lets profilers unwind.
+fn on_big_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(4 << 30)
+        .spawn(work)
+        .expect("spawn")
+        .join()
+        .expect("join")
 }
 
 fn time_pipeline(sources: &[(String, Vec<u8>)], runs: usize) -> Duration {
