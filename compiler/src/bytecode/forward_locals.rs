@@ -184,10 +184,10 @@ fn load_can_forward(
     let locals = regs.local_insts(block);
     let position = locals[index].0 as usize;
     let count = regs.use_count(v);
-    if count > 0 && regs.local_ops() & HAS_RELEASE == 0 {
-        // Without a `release` in the function, only the writes to `local` between the load
-        // and the last use matter, and the allocator knows both where that use is and
-        // where the block's local-variable instructions are.
+    if count > 0 && (regs.local_ops() & HAS_RELEASE == 0 || !regs.is_released(v)) {
+        // Unless a `release` reads `v`, only the writes to `local` between the load and
+        // the last use matter, and the allocator knows both where that use is and where
+        // the block's local-variable instructions are.
         let Some(last) = regs.last_use_in(v, block) else {
             return false;
         };
