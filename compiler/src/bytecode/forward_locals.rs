@@ -442,7 +442,12 @@ fn forward_by_dataflow<F: Fn(Value) -> bool>(
             // The handler receives what survives anywhere in the block, the successors
             // what the block ends with.
             let mut flow = |succ: Block, flowing: &[u64]| {
-                let changed = meet(&mut state[succ.index() * words..][..words], flowing);
+                // A one-word state (under 64 locals, most functions) is the block's
+                // own word, found without slicing.
+                let changed = match flowing {
+                    [word] => meet(std::slice::from_mut(&mut state[succ.index()]), &[*word]),
+                    _ => meet(&mut state[succ.index() * words..][..words], flowing),
+                };
                 if (changed || !reached[succ.index()]) && !queued[succ.index()] {
                     reached[succ.index()] = true;
                     queued[succ.index()] = true;
