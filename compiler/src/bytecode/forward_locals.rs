@@ -34,7 +34,7 @@
 //! in it). Temporaries never use local registers (`regalloc`), so giving a value a local's
 //! register cannot collide with another temporary.
 
-use crate::ir::{Block, Function, Imm, Op, Terminator, Value, ValueDef};
+use crate::ir::{Block, Function, Imm, Inst, Op, Terminator, Value, ValueDef};
 
 use super::regalloc::{Allocation, HAS_CLEAR, HAS_FAST, HAS_FOR_ITER, HAS_RELEASE, RegScratch};
 
@@ -50,6 +50,10 @@ pub struct ForwardScratch {
     /// One block's state while walking it, and what survives anywhere in it.
     out: Vec<u64>,
     lowest: Vec<u64>,
+    /// Every forwarded load, for [`Decider::take_back`].
+    undo: Vec<(Value, u32, Inst)>,
+    /// The range of the undo log that each block's last walk filled (`None` until walked).
+    walks: Vec<Option<(u32, u32)>>,
 }
 
 /// Marks in `skip` (by instruction index) the instructions codegen leaves out, after
@@ -83,49 +87,7 @@ pub fn forward_locals_into(
         maybe_unset_values(func, &mut maybe_unset);
     }
     let is_unset = |v: Value| maybe_unset.get(v.index()).copied().unwrap_or(false);
-    let words = nlocals.div_ceil(64);
-    definitely_assigned(func, words, &is_unset, regs, scratch);
-    let ForwardScratch { state, out, .. } = scratch;
-    for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        copy_set(out, &state[block.index() * words..][..words]);
-        let assigned = &mut LocalSet(out);
-        for (index, &(position, inst)) in regs.local_insts(block).iter().enumerate() {
-            let position = position as usize;
-            let inst_data = &func.insts[inst.index()];
-            let Imm::Local(local) = inst_data.imm else {
-                continue;
-            };
-            let local = local.index();
-            match (inst_data.op, inst_data.result) {
-                (Op::LoadFast, Some(v))
-                    if assigned.contains(local)
-                        && load_can_forward(func, block, index, v, local, regs) =>
-                {
-                    alloc.regs[v.index()] = local as u32;
-                    skip[inst.index()] = true;
-                }
-                (Op::StoreFast, _) => {
-                    if let Some(&v) = func.args_of(inst_data).first()
-                        && regs.use_count(v) == 1
-                        && position > 0
-                        && store_can_forward(func, data.insts[position - 1], v, alloc, nlocals)
-                    {
-                        alloc.regs[v.index()] = local as u32;
-                        skip[inst.index()] = true;
-                    }
-                    match func.args_of(inst_data).first() {
-                        Some(&v) if !is_unset(v) => assigned.insert(local),
-                        _ => assigned.remove(local),
-                    }
-                }
-                (Op::DeleteFast | Op::LoadFastAndClear, _) => {
-                    assigned.remove(local);
-                }
-                _ => {}
-            }
-        }
-    }
+    forward_by_dataflow(func, &is_unset, alloc, regs, scratch, skip);
     scratch.maybe_unset = maybe_unset;
 }
 
@@ -222,10 +184,10 @@ fn load_can_forward(
     let locals = regs.local_insts(block);
     let position = locals[index].0 as usize;
     let count = regs.use_count(v);
-    if count > 0 && regs.local_ops() & HAS_RELEASE == 0 {
-        // Without a `release` in the function, only the writes to `local` between the load
-        // and the last use matter, and the allocator knows both where that use is and
-        // where the block's local-variable instructions are.
+    if count > 0 && (regs.local_ops() & HAS_RELEASE == 0 || !regs.is_released(v)) {
+        // Unless a `release` reads `v`, only the writes to `local` between the load and
+        // the last use matter, and the allocator knows both where that use is and where
+        // the block's local-variable instructions are.
         let Some(last) = regs.last_use_in(v, block) else {
             return false;
         };
@@ -271,7 +233,7 @@ fn load_can_forward(
 /// temporary register, from an opcode that writes its destination last.
 fn store_can_forward(
     func: &Function,
-    definer: crate::ir::Inst,
+    definer: Inst,
     v: Value,
     alloc: &Allocation,
     nlocals: usize,
@@ -381,8 +343,16 @@ fn copy_set(dst: &mut Vec<u64>, src: &[u64]) {
     }
 }
 
-/// Intersects `set` with `other`; true if `set` changed.
+/// Intersects `set` with `other`; true if `set` changed. Most functions have under 64
+/// locals, and one word needs no loop.
+#[inline]
 fn meet(set: &mut [u64], other: &[u64]) -> bool {
+    if let ([a], [b]) = (&mut *set, other) {
+        let new = *a & b;
+        let changed = new != *a;
+        *a = new;
+        return changed;
+    }
     let mut changed = false;
     for (a, b) in set.iter_mut().zip(other) {
         let new = *a & b;
@@ -392,16 +362,24 @@ fn meet(set: &mut [u64], other: &[u64]) -> bool {
     changed
 }
 
-/// The locals definitely assigned on entry to each block, into `scratch.state` (`words`
-/// words per block, indexed by block).
-fn definitely_assigned(
+/// Runs the definite-assignment dataflow (`words` words per block in `scratch.state`,
+/// indexed by block) and decides every load and store as it walks each block, so that
+/// the blocks are walked once, not once for the dataflow and once more to decide. A
+/// block walked again because its entry state shrank takes back its earlier load
+/// decisions first (its stores do not depend on the state and stay decided); the last
+/// walk of a block sees its final state, so the decisions are those of a separate walk
+/// after the dataflow. (A block reached but outside the layout gets decisions too, which
+/// nothing reads: codegen rejects a jump or handler leading out of the layout.)
+fn forward_by_dataflow<F: Fn(Value) -> bool>(
     func: &Function,
-    words: usize,
-    maybe_unset: &impl Fn(Value) -> bool,
+    maybe_unset: &F,
+    alloc: &mut Allocation,
     regs: &RegScratch,
     scratch: &mut ForwardScratch,
+    skip: &mut [bool],
 ) {
     let nblocks = func.blocks.len();
+    let words = func.locals.len().div_ceil(64);
     let ForwardScratch {
         state,
         queued,
@@ -409,76 +387,165 @@ fn definitely_assigned(
         worklist,
         out,
         lowest,
+        undo,
+        walks,
         ..
     } = scratch;
     // Unreached blocks keep "everything" (the identity of the intersection; bits past the
-    // last local are set too, and no query reads them); they are never emitted with a
-    // state that matters.
+    // last local are set too, and no query reads them).
     state.clear();
     state.resize(nblocks * words, u64::MAX);
-    let Some(&entry) = func.layout.first() else {
-        return;
-    };
-    let nlocals = func.locals.len();
-    let nparams = parameter_count(func);
-    let params = &mut state[entry.index() * words..][..words];
-    params.fill(0);
-    let mut params = LocalSet(params);
-    for i in 0..nparams.min(nlocals) {
-        params.insert(i);
-    }
-    // A worklist in layout order: a block is (re)visited when first reached or when its
-    // entry state shrinks, so the work is proportional to the changes, not to rounds over
-    // the whole function.
-    queued.clear();
-    queued.resize(nblocks, false);
     reached.clear();
     reached.resize(nblocks, false);
-    worklist.clear();
-    worklist.push_back(entry);
-    queued[entry.index()] = true;
-    reached[entry.index()] = true;
-    while let Some(block) = worklist.pop_front() {
-        queued[block.index()] = false;
-        let data = &func.blocks[block.index()];
-        copy_set(out, &state[block.index() * words..][..words]);
-        copy_set(lowest, out);
-        let (mut out_set, mut lowest_set) = (LocalSet(out), LocalSet(lowest));
-        for &(_, inst) in regs.local_insts(block) {
-            let inst_data = &func.insts[inst.index()];
-            if let Imm::Local(l) = inst_data.imm {
-                let unsetting_store = inst_data.op == Op::StoreFast
-                    && func
-                        .args_of(inst_data)
-                        .first()
-                        .is_none_or(|&v| maybe_unset(v));
-                match inst_data.op {
-                    Op::StoreFast if !unsetting_store => out_set.insert(l.index()),
-                    Op::StoreFast | Op::DeleteFast | Op::LoadFastAndClear => {
-                        out_set.remove(l.index());
-                        lowest_set.remove(l.index());
-                    }
-                    _ => {}
+    walks.clear();
+    walks.resize(nblocks, None);
+    undo.clear();
+    let mut decider = Decider {
+        func,
+        regs,
+        maybe_unset,
+        alloc,
+        skip,
+        undo,
+    };
+    if let Some(&entry) = func.layout.first() {
+        let params = &mut state[entry.index() * words..][..words];
+        params.fill(0);
+        let mut params = LocalSet(params);
+        for i in 0..parameter_count(func).min(func.locals.len()) {
+            params.insert(i);
+        }
+        // A worklist in layout order: a block is (re)visited when first reached or when
+        // its entry state shrinks, so the work is proportional to the changes, not to
+        // rounds over the whole function.
+        queued.clear();
+        queued.resize(nblocks, false);
+        worklist.clear();
+        worklist.push_back(entry);
+        queued[entry.index()] = true;
+        reached[entry.index()] = true;
+        while let Some(block) = worklist.pop_front() {
+            queued[block.index()] = false;
+            let data = &func.blocks[block.index()];
+            let first = match walks[block.index()] {
+                Some((from, to)) => {
+                    decider.take_back(from as usize..to as usize);
+                    false
+                }
+                None => true,
+            };
+            copy_set(out, &state[block.index() * words..][..words]);
+            copy_set(lowest, out);
+            let from = decider.undo.len() as u32;
+            decider.walk(block, first, out, lowest);
+            walks[block.index()] = Some((from, decider.undo.len() as u32));
+            // The handler receives what survives anywhere in the block, the successors
+            // what the block ends with.
+            let mut flow = |succ: Block, flowing: &[u64]| {
+                // A one-word state (under 64 locals, most functions) is the block's
+                // own word, found without slicing.
+                let changed = match flowing {
+                    [word] => meet(std::slice::from_mut(&mut state[succ.index()]), &[*word]),
+                    _ => meet(&mut state[succ.index() * words..][..words], flowing),
+                };
+                if (changed || !reached[succ.index()]) && !queued[succ.index()] {
+                    reached[succ.index()] = true;
+                    queued[succ.index()] = true;
+                    worklist.push_back(succ);
+                }
+            };
+            if let Some(handler) = data.handler {
+                flow(handler, lowest);
+            }
+            if let Some(term) = &data.term {
+                for succ in term.successors() {
+                    flow(succ, out);
                 }
             }
         }
-        // The handler receives what survives anywhere in the block, the successors what
-        // the block ends with.
-        let mut flow = |succ: Block, flowing: &[u64]| {
-            let changed = meet(&mut state[succ.index() * words..][..words], flowing);
-            if (changed || !reached[succ.index()]) && !queued[succ.index()] {
-                reached[succ.index()] = true;
-                queued[succ.index()] = true;
-                worklist.push_back(succ);
-            }
-        };
-        if let Some(handler) = data.handler {
-            flow(handler, lowest);
+    }
+    // The blocks the dataflow never reached are decided from "everything".
+    for &block in &func.layout {
+        if walks[block.index()].is_none() {
+            copy_set(out, &state[block.index() * words..][..words]);
+            copy_set(lowest, out);
+            decider.walk(block, true, out, lowest);
         }
-        if let Some(term) = &data.term {
-            for succ in term.successors() {
-                flow(succ, out);
+    }
+}
+
+/// What [`forward_by_dataflow`] decides with: the function, and where decisions go.
+struct Decider<'a, F> {
+    func: &'a Function,
+    regs: &'a RegScratch,
+    maybe_unset: &'a F,
+    alloc: &'a mut Allocation,
+    skip: &'a mut [bool],
+    /// Every forwarded load with its value's register before, so that a block walked
+    /// again can take its decisions back.
+    undo: &'a mut Vec<(Value, u32, Inst)>,
+}
+
+impl<F: Fn(Value) -> bool> Decider<'_, F> {
+    /// Decides `block`'s loads, and its stores when `first`, from its entry state in
+    /// `out`, which it leaves holding the state the block ends with, and `lowest` (a copy
+    /// of `out`) holding what is assigned throughout the block.
+    #[inline(always)]
+    fn walk(&mut self, block: Block, first: bool, out: &mut [u64], lowest: &mut [u64]) {
+        let (func, regs) = (self.func, self.regs);
+        let nlocals = func.locals.len();
+        let data = &func.blocks[block.index()];
+        let (mut assigned, mut lowest) = (LocalSet(out), LocalSet(lowest));
+        for (index, &(position, inst)) in regs.local_insts(block).iter().enumerate() {
+            let position = position as usize;
+            let inst_data = &func.insts[inst.index()];
+            let Imm::Local(local) = inst_data.imm else {
+                continue;
+            };
+            let local = local.index();
+            match (inst_data.op, inst_data.result) {
+                (Op::LoadFast, Some(v))
+                    if assigned.contains(local)
+                        && load_can_forward(func, block, index, v, local, regs) =>
+                {
+                    self.undo.push((v, self.alloc.regs[v.index()], inst));
+                    self.alloc.regs[v.index()] = local as u32;
+                    self.skip[inst.index()] = true;
+                }
+                (Op::StoreFast, _) => {
+                    let stored = func.args_of(inst_data).first().copied();
+                    if first
+                        && let Some(v) = stored
+                        && regs.use_count(v) == 1
+                        && position > 0
+                        && store_can_forward(func, data.insts[position - 1], v, self.alloc, nlocals)
+                    {
+                        self.alloc.regs[v.index()] = local as u32;
+                        self.skip[inst.index()] = true;
+                    }
+                    // A store of a value that may be the unset marker unassigns.
+                    match stored {
+                        Some(v) if !(self.maybe_unset)(v) => assigned.insert(local),
+                        _ => {
+                            assigned.remove(local);
+                            lowest.remove(local);
+                        }
+                    }
+                }
+                (Op::DeleteFast | Op::LoadFastAndClear, _) => {
+                    assigned.remove(local);
+                    lowest.remove(local);
+                }
+                _ => {}
             }
+        }
+    }
+
+    /// Takes back the load decisions logged in `range` of the undo log.
+    fn take_back(&mut self, range: std::ops::Range<usize>) {
+        for &(v, reg, inst) in &self.undo[range] {
+            self.alloc.regs[v.index()] = reg;
+            self.skip[inst.index()] = false;
         }
     }
 }

@@ -63,19 +63,20 @@ fn packed(loc: Loc) -> u128 {
 pub struct LineTableBuilder {
     bytes: Vec<u8>,
     previous_line: i64,
-    /// Whether a run is open: `length` code units from `loc`.
-    open: bool,
+    /// The open run: `length` code units from `loc`; none when `length` is 0. No flag
+    /// says whether a run is open: an instruction from `loc` joins the run either way
+    /// (opening it when empty), and an empty run is never encoded.
     length: usize,
     loc: Loc,
 }
 
 impl LineTableBuilder {
-    /// Adds an instruction of `units` code units from `loc`, after the ones added so far.
-    /// Inlined into the emitter: consecutive instructions from one place (most of them)
-    /// only lengthen the open run.
+    /// Adds an instruction of `units` code units from `loc`, after the ones added so far
+    /// (an instruction of no units adds nothing). Inlined into the emitter: consecutive
+    /// instructions from one place (most of them) only lengthen the open run.
     #[inline(always)]
     pub fn add(&mut self, units: usize, loc: Loc) {
-        if self.open && packed(self.loc) == packed(loc) {
+        if packed(self.loc) == packed(loc) {
             self.length += units;
         } else {
             self.start_run(units, loc);
@@ -88,7 +89,6 @@ impl LineTableBuilder {
     #[inline(always)]
     fn start_run(&mut self, units: usize, loc: Loc) {
         self.close_run();
-        self.open = true;
         self.length = units;
         self.loc = loc;
     }
@@ -96,7 +96,7 @@ impl LineTableBuilder {
     /// Encodes the open run, if any.
     #[inline(always)]
     fn close_run(&mut self) {
-        if self.open {
+        if self.length != 0 {
             push_run(
                 &mut self.bytes,
                 self.length,
@@ -110,7 +110,7 @@ impl LineTableBuilder {
     pub fn clear(&mut self) {
         self.bytes.clear();
         self.previous_line = 0;
-        self.open = false;
+        self.length = 0;
     }
 
     /// The table of the instructions added since the last `finish` or `clear`; the

@@ -297,6 +297,9 @@ pub struct RegScratch {
     local_insts: Vec<(u32, Inst)>,
     /// Each block's slice of `local_insts` (indexed by block; empty outside the layout).
     local_ranges: Vec<(u32, u32)>,
+    /// The operands of the layout's `release` instructions (few: for-loop iterators and
+    /// the like).
+    released: Vec<Value>,
 }
 
 impl RegScratch {
@@ -343,6 +346,11 @@ impl RegScratch {
         &self.local_insts
     }
 
+    /// Whether a `release` in the last allocated function's layout reads `value`.
+    pub fn is_released(&self, value: Value) -> bool {
+        self.released.contains(&value)
+    }
+
     /// The last allocated function's control-flow edges as (successor, block), exception
     /// edges included.
     pub fn edges(&self) -> &[(u32, Block)] {
@@ -374,9 +382,11 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
         local_insts,
         local_ranges,
         edge_args,
+        released,
         ..
     } = scratch;
     *local_ops = 0;
+    released.clear();
     *edge_args = false;
     local_insts.clear();
     local_ranges.clear();
@@ -423,7 +433,10 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
                     local_insts.push((k as u32, inst_id));
                 }
                 Op::DeleteFast => local_insts.push((k as u32, inst_id)),
-                Op::Release => *local_ops |= HAS_RELEASE,
+                Op::Release => {
+                    *local_ops |= HAS_RELEASE;
+                    released.extend_from_slice(func.args_of(inst));
+                }
                 Op::LoadFastAndClear => {
                     *local_ops |= HAS_CLEAR;
                     local_insts.push((k as u32, inst_id));
