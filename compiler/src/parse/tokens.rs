@@ -230,15 +230,16 @@ pub(crate) fn scan_error_free(map: &SourceMap<'_>, tokens: &[Token]) -> TokenSca
     let (mut max_indent, mut line_tokens, mut max_line_tokens) = (0usize, 0usize, 0usize);
     for token in tokens {
         line_tokens += 1;
-        let kind = token.kind();
-        // Most tokens (names, operators, strings) matter to none of the arms below: one
-        // table lookup passes them, where the `match` costs a bounds test and an indirect
-        // jump for every token.
-        if !SCANNED_WHEN_ERROR_FREE[kind as usize] {
+        // Most tokens (names, operators, strings) play no role here: one table lookup
+        // passes them, where a `match` on the kind costs a bounds test and an indirect jump
+        // for every token.
+        let role = ERROR_FREE_ROLES[token.kind() as usize];
+        if role == ErrorFreeRole::Ignored {
             continue;
         }
-        match kind {
-            TokenKind::Int | TokenKind::Float | TokenKind::Complex => {
+        match role {
+            ErrorFreeRole::Ignored => {}
+            ErrorFreeRole::Number => {
                 let start = usize::from(token.start());
                 if start >= number_scanned_to {
                     match plain_decimal_end(map.text.as_bytes(), token) {
@@ -247,35 +248,26 @@ pub(crate) fn scan_error_free(map: &SourceMap<'_>, tokens: &[Token]) -> TokenSca
                     }
                 }
             }
-            TokenKind::Lpar
-            | TokenKind::Lsqb
-            | TokenKind::Lbrace
-            | TokenKind::FStringStart
-            | TokenKind::TStringStart => {
+            ErrorFreeRole::Open => {
                 level += 1;
                 if level >= NEAR_MAX_LEVEL {
                     return self::scan(map, tokens, &[]);
                 }
             }
-            TokenKind::Rpar
-            | TokenKind::Rsqb
-            | TokenKind::Rbrace
-            | TokenKind::FStringEnd
-            | TokenKind::TStringEnd => level = level.saturating_sub(1),
-            TokenKind::Indent => {
+            ErrorFreeRole::Close => level = level.saturating_sub(1),
+            ErrorFreeRole::Indent => {
                 indent += 1;
                 max_indent = max_indent.max(indent);
                 if indent >= NEAR_MAX_INDENT {
                     return self::scan(map, tokens, &[]);
                 }
             }
-            TokenKind::Dedent => indent = indent.saturating_sub(1),
-            TokenKind::Newline => {
+            ErrorFreeRole::Dedent => indent = indent.saturating_sub(1),
+            ErrorFreeRole::Newline => {
                 max_line_tokens = max_line_tokens.max(line_tokens - 1);
                 line_tokens = 0;
             }
-            TokenKind::Global => scan.may_declare_globals = true,
-            _ => {}
+            ErrorFreeRole::Global => scan.may_declare_globals = true,
         }
     }
     max_line_tokens = max_line_tokens.max(line_tokens);
@@ -283,35 +275,54 @@ pub(crate) fn scan_error_free(map: &SourceMap<'_>, tokens: &[Token]) -> TokenSca
     scan
 }
 
-/// The token kinds [`scan_error_free`] looks at, indexed by the kind's discriminant: the
-/// kinds its `match` has an arm for, which this list must follow.
-const SCANNED_WHEN_ERROR_FREE: [bool; 256] = {
-    let mut scanned = [false; 256];
+/// What [`scan_error_free`] does with a token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ErrorFreeRole {
+    Ignored,
+    /// A number literal, checked as CPython's tokenizer would.
+    Number,
+    /// Opens a nesting level: a bracket or an f-/t-string.
+    Open,
+    /// Closes one.
+    Close,
+    Indent,
+    Dedent,
+    /// Ends a logical line.
+    Newline,
+    /// `global`, which lets the module declare globals.
+    Global,
+}
+
+/// Each token kind's [`ErrorFreeRole`], indexed by the kind's discriminant: the one list of
+/// the kinds [`scan_error_free`] looks at.
+const ERROR_FREE_ROLES: [ErrorFreeRole; 256] = {
+    use ErrorFreeRole::*;
+    let mut roles = [Ignored; 256];
     let kinds = [
-        TokenKind::Int,
-        TokenKind::Float,
-        TokenKind::Complex,
-        TokenKind::Lpar,
-        TokenKind::Lsqb,
-        TokenKind::Lbrace,
-        TokenKind::FStringStart,
-        TokenKind::TStringStart,
-        TokenKind::Rpar,
-        TokenKind::Rsqb,
-        TokenKind::Rbrace,
-        TokenKind::FStringEnd,
-        TokenKind::TStringEnd,
-        TokenKind::Indent,
-        TokenKind::Dedent,
-        TokenKind::Newline,
-        TokenKind::Global,
+        (TokenKind::Int, Number),
+        (TokenKind::Float, Number),
+        (TokenKind::Complex, Number),
+        (TokenKind::Lpar, Open),
+        (TokenKind::Lsqb, Open),
+        (TokenKind::Lbrace, Open),
+        (TokenKind::FStringStart, Open),
+        (TokenKind::TStringStart, Open),
+        (TokenKind::Rpar, Close),
+        (TokenKind::Rsqb, Close),
+        (TokenKind::Rbrace, Close),
+        (TokenKind::FStringEnd, Close),
+        (TokenKind::TStringEnd, Close),
+        (TokenKind::Indent, Indent),
+        (TokenKind::Dedent, Dedent),
+        (TokenKind::Newline, Newline),
+        (TokenKind::Global, Global),
     ];
     let mut i = 0;
     while i < kinds.len() {
-        scanned[kinds[i] as usize] = true;
+        roles[kinds[i].0 as usize] = kinds[i].1;
         i += 1;
     }
-    scanned
+    roles
 };
 
 /// Whether [`scan_error_free`] may skip the full scan: every tab and form feed (which
