@@ -25,6 +25,7 @@ use crate::parse::{Fused, SourceMap};
 use ruff_python_ast::{self as ast, ExprContext, Stmt};
 use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 
 pub(super) type NameSet = FxHashSet<String>;
 pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
@@ -34,12 +35,21 @@ thread_local! {
     /// are large structs, and growing their list again for every module copied each of
     /// them several times (a fifth of the cost of a scope in a module of small functions).
     /// It holds no Python state, only empty slots.
-    static SCOPE_BUFFER: std::cell::Cell<Vec<RawScope>> = const { std::cell::Cell::new(Vec::new()) };
+    static SCOPE_BUFFER: std::cell::Cell<Vec<RawScope<'static>>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// `list`'s allocation, emptied, as a list of another type of the same size. The names of
+/// a table borrow from its module's tree, so a buffer kept for the next module on a thread
+/// must hold elements without that borrow: collecting an empty list into one of the same
+/// layout reuses its allocation.
+pub(super) fn emptied<T, U>(mut list: Vec<T>) -> Vec<U> {
+    list.clear();
+    list.into_iter().map(|_| unreachable!("emptied")).collect()
 }
 
 /// An empty scope list with room for the scopes a module of `source_len` bytes is likely
 /// to have: the one the last table on this thread used, when there is one.
-fn scope_buffer(source_len: usize) -> Vec<RawScope> {
+fn scope_buffer<'a>(source_len: usize) -> Vec<RawScope<'a>> {
     let scopes = SCOPE_BUFFER.take();
     // A scope every 24 bytes covers even a module of one-line functions (each has a
     // function and an annotation scope); most modules have far fewer.
@@ -64,8 +74,8 @@ pub(super) enum CompKind {
 /// One name while the table is being built: 32 bytes, the size of the [`Symbol`] it
 /// becomes, so that a scope's list turns into the table's in place.
 #[derive(Debug, Clone)]
-pub(super) struct RawSymbol {
-    pub name: String,
+pub(super) struct RawSymbol<'a> {
+    pub name: Cow<'a, str>,
     /// The name's id among the module's names (see `analysis.rs`).
     pub id: NameId,
     /// The `DEF_*` bits, all of which fit in 16 (see [`RawSymbol::flags`]).
@@ -91,10 +101,10 @@ const _: () = assert!(
         <= u16::MAX as u32
 );
 
-impl RawSymbol {
-    pub(super) fn new(name: &str, id: NameId, flags: u32, scope: SymbolScope) -> Self {
+impl<'a> RawSymbol<'a> {
+    pub(super) fn new(name: Cow<'a, str>, id: NameId, flags: u32, scope: SymbolScope) -> Self {
         RawSymbol {
-            name: name.to_owned(),
+            name,
             id,
             flags: narrow(flags),
             scope,
@@ -126,16 +136,16 @@ fn narrow(flags: u32) -> u16 {
 
 /// One scope while the table is being built: CPython's `PySTEntryObject`.
 #[derive(Debug)]
-pub(super) struct RawScope {
+pub(super) struct RawScope<'a> {
     pub kind: ScopeKind,
-    pub name: String,
+    pub name: Cow<'a, str>,
     pub key: ScopeKey,
     pub lineno: u32,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
-    pub symbols: Vec<RawSymbol>,
+    pub symbols: Vec<RawSymbol<'a>>,
     pub(super) index: SymbolIndex,
-    pub varnames: Vec<String>,
+    pub varnames: Vec<Cow<'a, str>>,
     pub is_generator: bool,
     pub is_coroutine: bool,
     pub has_varargs: bool,
@@ -160,7 +170,7 @@ pub(super) struct RawScope {
     pub directives: Vec<(String, TextRange)>,
 }
 
-impl RawScope {
+impl<'a> RawScope<'a> {
     /// The position of the name whose [`name_hash`] is `hash` and whose id is `id` in
     /// [`RawScope::symbols`], removed or not.
     #[inline]
@@ -173,13 +183,13 @@ impl RawScope {
         self.index.get(name, |i| &self.symbols[i].name)
     }
 
-    pub fn get(&self, name: &str) -> Option<&RawSymbol> {
+    pub fn get(&self, name: &str) -> Option<&RawSymbol<'a>> {
         self.position(name)
             .map(|i| &self.symbols[i])
             .filter(|s| !s.removed)
     }
 
-    pub fn get_mut(&mut self, name: &str) -> Option<&mut RawSymbol> {
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut RawSymbol<'a>> {
         match self.position(name) {
             Some(i) if !self.symbols[i].removed => Some(&mut self.symbols[i]),
             _ => None,
@@ -192,9 +202,18 @@ impl RawScope {
     }
 
     /// Adds (or replaces) a symbol named `name`, whose id is `id`; returns its position.
-    pub fn insert(&mut self, name: &str, id: NameId, flags: u32, scope: SymbolScope) -> usize {
-        let hash = name_hash(name);
-        match self.index.get_hashed(hash, name, |i| &self.symbols[i].name) {
+    pub fn insert(
+        &mut self,
+        name: Cow<'a, str>,
+        id: NameId,
+        flags: u32,
+        scope: SymbolScope,
+    ) -> usize {
+        let hash = name_hash(&name);
+        match self
+            .index
+            .get_hashed(hash, &name, |i| &self.symbols[i].name)
+        {
             // Same name: update in place rather than allocate it again.
             Some(i) => {
                 let symbol = &mut self.symbols[i];
@@ -216,7 +235,7 @@ impl RawScope {
     pub(super) fn push_new(
         &mut self,
         hash: u32,
-        name: &str,
+        name: Cow<'a, str>,
         id: NameId,
         flags: u32,
         scope: SymbolScope,
@@ -251,7 +270,7 @@ impl RawScope {
 pub(super) struct Builder<'a> {
     pub(super) filename: &'a str,
     pub(super) map: SourceMap<'a>,
-    pub scopes: Vec<RawScope>,
+    pub scopes: Vec<RawScope<'a>>,
     pub(super) stack: Vec<usize>,
     /// The class name private names are mangled with (`st_private`).
     pub(super) private: Option<std::rc::Rc<str>>,
@@ -264,7 +283,7 @@ pub(super) struct Builder<'a> {
     /// A code-generation-stage error, reported only if analysis succeeds.
     pub(super) deferred: Option<Box<SyntaxDiagnostic>>,
     /// Every symbol's name, interned when the symbol is created.
-    pub(super) names: Names,
+    pub(super) names: Names<'a>,
     /// The parser's semantic checks, when this walk drives them (see
     /// [`build_checked`]).
     pub(super) semantic: Option<Fused<'a>>,
@@ -283,12 +302,12 @@ pub(super) struct Builder<'a> {
 }
 
 /// Builds the table for `module`; see the module docs.
-pub(super) fn build(
-    module: &ast::ModModule,
-    source: &str,
-    filename: &str,
+pub(super) fn build<'a>(
+    module: &'a ast::ModModule,
+    source: &'a str,
+    filename: &'a str,
     index: std::rc::Rc<crate::source::LineIndex>,
-) -> Result<SymbolTable, SyntaxDiagnostic> {
+) -> Result<SymbolTable<'a>, SyntaxDiagnostic> {
     let mut builder = Builder::new(source, filename, index);
     builder.run(module).map_err(|e| *e)?;
     Ok(builder.into_table())
@@ -299,13 +318,13 @@ pub(super) fn build(
 /// the tree is walked once for both. The result is what the parse and then [`build`] would
 /// give: a semantic error CPython raises before its symbol table is built wins over the
 /// table's errors, and a compiler-phase one comes back beside the table.
-pub(super) fn build_checked(
-    module: &ast::ModModule,
-    source: &str,
-    filename: &str,
+pub(super) fn build_checked<'a>(
+    module: &'a ast::ModModule,
+    source: &'a str,
+    filename: &'a str,
     index: std::rc::Rc<crate::source::LineIndex>,
     may_declare_globals: bool,
-) -> Result<(SymbolTable, Option<SyntaxDiagnostic>), SyntaxDiagnostic> {
+) -> Result<(SymbolTable<'a>, Option<SyntaxDiagnostic>), SyntaxDiagnostic> {
     let map = SourceMap::with_index(source, filename, std::rc::Rc::clone(&index));
     let mut builder = Builder::new(source, filename, index);
     builder.semantic = Some(Fused::new(source, &module.body, may_declare_globals));
@@ -416,13 +435,13 @@ impl<'a> Builder<'a> {
     pub(super) fn new_scope(
         &mut self,
         kind: ScopeKind,
-        name: &str,
+        name: impl Into<Cow<'a, str>>,
         key: ScopeKey,
         lineno: u32,
     ) -> usize {
         self.scopes.push(RawScope {
             kind,
-            name: name.to_owned(),
+            name: name.into(),
             key,
             lineno,
             parent: None,
@@ -492,7 +511,7 @@ impl<'a> Builder<'a> {
     /// CPython's `symtable_enter_block`.
     pub(super) fn enter_block(
         &mut self,
-        name: &str,
+        name: impl Into<Cow<'a, str>>,
         kind: ScopeKind,
         key: ScopeKey,
         range: TextRange,
@@ -520,15 +539,23 @@ impl<'a> Builder<'a> {
         let hash = name_hash(FORMAT);
         let name_id = match self.format_id {
             Some(name_id) => name_id,
-            None => *self.format_id.insert(self.names.id_hashed(hash, FORMAT)),
+            None => *self
+                .format_id
+                .insert(self.names.id_hashed(hash, Cow::Borrowed(FORMAT))),
         };
         let scope = &mut self.scopes[id];
         debug_assert!(scope.symbols.is_empty() && !scope.comp_iter_target);
         // Most such scopes keep one or two names (`.format`, `__classdict__`) and this one
         // parameter: the parameter list takes exactly its one name, as the allocator's
         // slow path runs in proportion to the bytes taken.
-        scope.push_new(hash, FORMAT, name_id, DEF_PARAM | USE, SymbolScope::Local);
-        scope.varnames = vec![FORMAT.to_owned()];
+        scope.push_new(
+            hash,
+            Cow::Borrowed(FORMAT),
+            name_id,
+            DEF_PARAM | USE,
+            SymbolScope::Local,
+        );
+        scope.varnames = vec![Cow::Borrowed(FORMAT)];
     }
 
     /// `add_def("__classdict__", USE)` in the scope just entered, which holds at most
@@ -543,7 +570,13 @@ impl<'a> Builder<'a> {
             "a fresh scope"
         );
         let hash = name_hash(CLASSDICT);
-        scope.push_new(hash, CLASSDICT, DUNDER_CLASSDICT, USE, SymbolScope::Local);
+        scope.push_new(
+            hash,
+            Cow::Borrowed(CLASSDICT),
+            DUNDER_CLASSDICT,
+            USE,
+            SymbolScope::Local,
+        );
     }
 
     pub(super) fn exit_block(&mut self) {
@@ -582,7 +615,12 @@ impl<'a> Builder<'a> {
     }
 
     #[inline]
-    pub(super) fn add_def(&mut self, name: &str, flag: u32, range: TextRange) -> BuildResult<()> {
+    pub(super) fn add_def(
+        &mut self,
+        name: &'a str,
+        flag: u32,
+        range: TextRange,
+    ) -> BuildResult<()> {
         let ctx = if flag == USE {
             ExprContext::Load
         } else {
@@ -596,7 +634,7 @@ impl<'a> Builder<'a> {
     #[inline(always)]
     pub(super) fn add_def_ctx(
         &mut self,
-        name: &str,
+        name: &'a str,
         flag: u32,
         range: TextRange,
         ctx: ExprContext,
@@ -617,7 +655,7 @@ impl<'a> Builder<'a> {
     /// current scope).
     pub(super) fn add_def_helper(
         &mut self,
-        name: &str,
+        name: &'a str,
         flag: u32,
         ste: usize,
         range: TextRange,
@@ -664,15 +702,15 @@ impl<'a> Builder<'a> {
                 symbol.removed = false;
             }
             None => {
-                let id = self.names.id_hashed(hash, &mangled);
-                scope.push_new(hash, &mangled, id, value, SymbolScope::Local);
+                let id = self.names.id_hashed(hash, mangled.clone());
+                scope.push_new(hash, mangled.clone(), id, value, SymbolScope::Local);
             }
         }
         if flag & DEF_PARAM != 0 {
-            scope.varnames.push(mangled.into_owned());
+            scope.varnames.push(mangled);
         } else if flag & DEF_GLOBAL != 0 {
             // The module's entry records every name declared global anywhere.
-            let id = self.names.id_hashed(hash, &mangled);
+            let id = self.names.id_hashed(hash, mangled.clone());
             let module = &mut self.scopes[0];
             match module.position_of(hash, id) {
                 Some(i) => {
@@ -682,7 +720,7 @@ impl<'a> Builder<'a> {
                     symbol.scope = SymbolScope::Local;
                     symbol.removed = false;
                 }
-                None => module.push_new(hash, &mangled, id, flag, SymbolScope::Local),
+                None => module.push_new(hash, mangled, id, flag, SymbolScope::Local),
             }
         }
         Ok(())
@@ -754,7 +792,7 @@ impl<'a> Builder<'a> {
     // ---- result -----------------------------------------------------------------------
 
     /// Converts the scopes reachable from the module into a [`SymbolTable`], in pre-order.
-    pub(super) fn into_table(mut self) -> SymbolTable {
+    pub(super) fn into_table(mut self) -> SymbolTable<'a> {
         let mut table = SymbolTable {
             future_annotations: self.future_annotations,
             module_range: self.module_range,
@@ -779,8 +817,11 @@ impl<'a> Builder<'a> {
             let raw = &mut self.scopes[raw_id];
             // A scope converted once gives its parts to the table instead of copies.
             let once = links[raw_id] <= 1;
-            let take = |s: &mut String| if once { std::mem::take(s) } else { s.clone() };
-            let name = take(&mut raw.name);
+            let name = if once {
+                std::mem::take(&mut raw.name)
+            } else {
+                raw.name.clone()
+            };
             let params = if once {
                 std::mem::take(&mut raw.varnames)
             } else {
@@ -850,7 +891,7 @@ impl<'a> Builder<'a> {
             };
             if !moved {
                 for symbol in raw.symbols.iter().filter(|s| !s.removed) {
-                    scope.add_flag(&symbol.name, symbol.flags()).scope = symbol.scope;
+                    scope.add_flag(symbol.name.clone(), symbol.flags()).scope = symbol.scope;
                 }
             }
             let id = table.add_scope(scope);
@@ -858,9 +899,7 @@ impl<'a> Builder<'a> {
                 work.push((child, Some(id)));
             }
         }
-        let mut scopes = std::mem::take(&mut self.scopes);
-        scopes.clear();
-        SCOPE_BUFFER.set(scopes);
+        SCOPE_BUFFER.set(emptied(std::mem::take(&mut self.scopes)));
         table
     }
 }

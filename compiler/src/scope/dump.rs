@@ -69,7 +69,7 @@ pub fn flag_names(flags: u32) -> String {
     }
 }
 
-impl SymbolTable {
+impl SymbolTable<'_> {
     /// The table as indented text (see the module docs of `scope::dump`).
     pub fn dump(&self) -> String {
         let mut out = String::new();

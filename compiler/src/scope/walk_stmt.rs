@@ -302,7 +302,7 @@ impl<'a> Builder<'a> {
         let lineno = self.line_of(f.name.range.start());
         let function = self.new_scope(
             ScopeKind::Function,
-            &f.name,
+            f.name.as_str(),
             ScopeKey::Function(f.range),
             lineno,
         );
@@ -385,7 +385,7 @@ impl<'a> Builder<'a> {
         let in_class = self.scopes[self.cur()].kind == ScopeKind::Class;
         let scope_name = format!("<generic parameters of {name}>");
         let id = self.enter_block(
-            &scope_name,
+            scope_name,
             ScopeKind::TypeParams,
             ScopeKey::TypeParams(owner),
             loc,
@@ -441,7 +441,7 @@ impl<'a> Builder<'a> {
             self.visit_keywords(&arguments.keywords)?;
         }
         let class = self.enter_block(
-            &c.name,
+            c.name.as_str(),
             ScopeKind::Class,
             ScopeKey::Class(c.range),
             c.name.range,
@@ -635,7 +635,7 @@ impl<'a> Builder<'a> {
     pub(super) fn visit_type_param_expr(
         &mut self,
         expr: Option<&'a Expr>,
-        name: &str,
+        name: &'a str,
         tp_range: TextRange,
         info: &'static str,
     ) -> BuildResult<()> {
