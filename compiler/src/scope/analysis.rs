@@ -13,6 +13,7 @@
 use super::builder::{BuildResult, Builder};
 use super::flags::*;
 use super::symbol_index::{SymbolIndex, name_hash};
+use super::template::Template;
 use super::{ScopeKind, SymbolScope};
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
@@ -188,6 +189,18 @@ impl<'a> Builder<'a> {
         // The analysis never changes the tree's shape, so the children are read in place.
         for index in 0..self.scopes[id].children.len() {
             let child = self.scopes[id].children[index];
+            match self.scopes[child].template {
+                // Resolved as the shortcuts below resolve the symbols it stands for.
+                Some(Template::Format) => continue,
+                Some(Template::FormatClassdict)
+                    if is_class && self.class_leaves_classdict_free(id) =>
+                {
+                    new_free.insert(DUNDER_CLASSDICT);
+                    continue;
+                }
+                Some(_) => self.materialize(child),
+                None => {}
+            }
             if self.is_format_only(child) {
                 // The `__annotate__` scope of a function without annotations outside
                 // classes (most of them) holds just its `.format` parameter, a local that
@@ -290,7 +303,13 @@ impl<'a> Builder<'a> {
             && !classdict.removed
             && classdict.id == DUNDER_CLASSDICT
             && classdict.flags() == USE
-            && self.scopes[class].flags(CLASS_CELLS[1]) & (DEF_GLOBAL | DEF_BOUND) == 0
+            && self.class_leaves_classdict_free(class)
+    }
+
+    /// Whether class `class` neither binds `__classdict__` nor declares it global, so
+    /// that a method's annotation scope reads the class's own `__classdict__` cell.
+    fn class_leaves_classdict_free(&self, class: usize) -> bool {
+        self.scopes[class].flags(CLASS_CELLS[1]) & (DEF_GLOBAL | DEF_BOUND) == 0
     }
 
     /// CPython's `analyze_name`: decides how one name of block `id` resolves.

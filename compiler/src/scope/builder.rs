@@ -19,7 +19,10 @@
 use super::analysis::{DUNDER_CLASSDICT, NameId, Names};
 use super::flags::*;
 use super::symbol_index::{SymbolIndex, name_hash};
-use super::{Scope, ScopeId, ScopeKey, ScopeKind, Symbol, SymbolScope, SymbolTable, mangle};
+use super::template::Template;
+use super::{
+    Scope, ScopeId, ScopeKey, ScopeKind, Shared, Symbol, SymbolScope, SymbolTable, mangle,
+};
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use crate::parse::{Fused, SourceMap};
 use ruff_python_ast::{self as ast, ExprContext, Stmt};
@@ -165,6 +168,8 @@ pub(super) struct RawScope<'a> {
     pub(super) mangled_names: Option<usize>,
     pub(super) private: Option<std::rc::Rc<str>>,
     pub(super) scope_info: Option<&'static str>,
+    /// The symbols this scope stands for without holding them (see `template.rs`).
+    pub(super) template: Option<Template>,
     /// `global`/`nonlocal` declarations (and walrus-implied ones) with their locations, for
     /// errors found during analysis.
     pub directives: Vec<(String, TextRange)>,
@@ -468,6 +473,7 @@ impl<'a> Builder<'a> {
             mangled_names: None,
             private: None,
             scope_info: None,
+            template: None,
             directives: Vec::new(),
         });
         self.scopes.len() - 1
@@ -517,9 +523,7 @@ impl<'a> Builder<'a> {
         range: TextRange,
         link: bool,
     ) -> BuildResult<usize> {
-        let lineno = self.line_of(range.start());
-        let id = self.new_scope(kind, name, key, lineno);
-        self.enter_existing(id, link);
+        let id = self.enter_bare_block(name, kind, key, range, link);
         if matches!(
             kind,
             ScopeKind::Annotation | ScopeKind::TypeVarBound | ScopeKind::TypeAlias
@@ -531,10 +535,25 @@ impl<'a> Builder<'a> {
         Ok(id)
     }
 
+    /// [`Builder::enter_block`] without the `.format` parameter of annotation-like scopes.
+    pub(super) fn enter_bare_block(
+        &mut self,
+        name: impl Into<Cow<'a, str>>,
+        kind: ScopeKind,
+        key: ScopeKey,
+        range: TextRange,
+        link: bool,
+    ) -> usize {
+        let lineno = self.line_of(range.start());
+        let id = self.new_scope(kind, name, key, lineno);
+        self.enter_existing(id, link);
+        id
+    }
+
     /// `add_def(".format", DEF_PARAM | USE)` in the fresh scope `id`, without the checks
     /// and lookups that cannot find anything there: the name is not `__debug__`, is never
     /// mangled, and the scope has no symbols yet.
-    fn add_format_param(&mut self, id: usize) {
+    pub(super) fn add_format_param(&mut self, id: usize) {
         const FORMAT: &str = ".format";
         let hash = name_hash(FORMAT);
         let name_id = match self.format_id {
@@ -562,9 +581,13 @@ impl<'a> Builder<'a> {
     /// `.format`: the name is never mangled (it ends with `__`), needs no check, and its
     /// id is fixed, so it is added without the lookups (one for every method in a class).
     pub(super) fn add_classdict_use(&mut self) {
+        self.push_classdict_use(self.cur());
+    }
+
+    /// [`Builder::add_classdict_use`] in scope `id`.
+    pub(super) fn push_classdict_use(&mut self, id: usize) {
         const CLASSDICT: &str = "__classdict__";
-        let cur = self.cur();
-        let scope = &mut self.scopes[cur];
+        let scope = &mut self.scopes[id];
         debug_assert!(
             !scope.comp_iter_target && scope.symbols.iter().all(|s| s.name != CLASSDICT),
             "a fresh scope"
@@ -822,18 +845,24 @@ impl<'a> Builder<'a> {
             } else {
                 raw.name.clone()
             };
-            let params = if once {
+            let params = Shared::Owned(if once {
                 std::mem::take(&mut raw.varnames)
             } else {
                 raw.varnames.clone()
-            };
+            });
             let private = if once {
                 raw.private.take()
             } else {
                 raw.private.clone()
             };
             let moved = once && !raw.symbols.iter().any(|s| s.removed);
-            let (symbols, symbol_index) = if moved {
+            let (symbols, symbol_index, params) = if let Some(template) = raw.template {
+                (
+                    Shared::Borrowed(template.symbols()),
+                    SymbolIndex::small(template.symbols().len()),
+                    Shared::Borrowed(Template::params()),
+                )
+            } else if moved {
                 // The raw index maps each name to its position already.
                 let symbols = std::mem::take(&mut raw.symbols)
                     .into_iter()
@@ -843,9 +872,13 @@ impl<'a> Builder<'a> {
                         scope: s.scope,
                     })
                     .collect();
-                (symbols, std::mem::take(&mut raw.index))
+                (
+                    Shared::Owned(symbols),
+                    std::mem::take(&mut raw.index),
+                    params,
+                )
             } else {
-                (Vec::new(), SymbolIndex::default())
+                (Shared::Owned(Vec::new()), SymbolIndex::default(), params)
             };
             let raw = &self.scopes[raw_id];
             let static_attributes = if raw.kind == ScopeKind::Class {

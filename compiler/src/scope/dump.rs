@@ -117,7 +117,7 @@ impl SymbolTable<'_> {
         if !scope.params.is_empty() {
             let _ = writeln!(out, "{indent}  params: {}", scope.params.join(", "));
         }
-        for symbol in &scope.symbols {
+        for symbol in scope.symbols.iter() {
             let _ = writeln!(
                 out,
                 "{indent}  {}: {} {}",

@@ -111,6 +111,38 @@ pub struct Symbol<'a> {
     pub flags: u32,
 }
 
+/// A list a scope owns, or one that many scopes share (a `Cow` of a slice, which unlike
+/// `Cow` leaves the table covariant in the lifetime of its names).
+#[derive(Debug, Clone)]
+pub enum Shared<'a, T> {
+    Borrowed(&'a [T]),
+    Owned(Vec<T>),
+}
+
+impl<T> std::ops::Deref for Shared<'_, T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        match self {
+            Shared::Borrowed(list) => list,
+            Shared::Owned(list) => list,
+        }
+    }
+}
+
+impl<T: Clone> Shared<'_, T> {
+    /// The list, made the scope's own first if it is shared.
+    pub fn to_mut(&mut self) -> &mut Vec<T> {
+        if let Shared::Borrowed(list) = *self {
+            *self = Shared::Owned(list.to_vec());
+        }
+        match self {
+            Shared::Owned(list) => list,
+            Shared::Borrowed(_) => unreachable!("made owned above"),
+        }
+    }
+}
+
 /// One code block's names and properties; its texts borrow from the syntax tree (see
 /// [`Symbol`]).
 #[derive(Debug, Clone)]
@@ -122,11 +154,12 @@ pub struct Scope<'a> {
     pub key: ScopeKey,
     pub parent: Option<ScopeId>,
     pub children: Vec<ScopeId>,
-    /// Symbols in first-seen order.
-    pub symbols: Vec<Symbol<'a>>,
+    /// Symbols in first-seen order. The many scopes with a fixed list (the `__annotate__`
+    /// scopes of functions without annotations) share one, which is why this is a `Cow`.
+    pub symbols: Shared<'a, Symbol<'a>>,
     symbol_index: SymbolIndex,
     /// Parameter names in `co_varnames` order (positional, keyword-only, `*args`, `**kwargs`).
-    pub params: Vec<Cow<'a, str>>,
+    pub params: Shared<'a, Cow<'a, str>>,
     pub is_generator: bool,
     pub is_coroutine: bool,
     pub has_varargs: bool,
@@ -178,9 +211,9 @@ impl<'a> Scope<'a> {
             key,
             parent,
             children: Vec::new(),
-            symbols: Vec::new(),
+            symbols: Shared::Owned(Vec::new()),
             symbol_index: SymbolIndex::default(),
-            params: Vec::new(),
+            params: Shared::Owned(Vec::new()),
             is_generator: false,
             is_coroutine: false,
             has_varargs: false,
@@ -229,7 +262,7 @@ impl<'a> Scope<'a> {
 
     /// Looks a name up for modification.
     pub fn lookup_mut(&mut self, name: &str) -> Option<&mut Symbol<'a>> {
-        self.position(name).map(|i| &mut self.symbols[i])
+        self.position(name).map(|i| &mut self.symbols.to_mut()[i])
     }
 
     /// Adds `flag` to `name`, creating the symbol (provisionally `Local`) if new.
@@ -240,7 +273,7 @@ impl<'a> Scope<'a> {
                 let symbols = &self.symbols;
                 self.symbol_index
                     .insert_new(&name, symbols.len(), |i| &symbols[i].name);
-                self.symbols.push(Symbol {
+                self.symbols.to_mut().push(Symbol {
                     name,
                     scope: SymbolScope::Local,
                     flags: 0,
@@ -248,7 +281,7 @@ impl<'a> Scope<'a> {
                 self.symbols.len() - 1
             }
         };
-        let symbol = &mut self.symbols[index];
+        let symbol = &mut self.symbols.to_mut()[index];
         symbol.flags |= flag;
         symbol
     }
@@ -397,5 +430,6 @@ mod analysis;
 mod builder;
 mod dump;
 mod symbol_index;
+mod template;
 mod walk_expr;
 mod walk_stmt;
