@@ -188,7 +188,7 @@ impl<'a> Builder<'a> {
         let sees_class = self.scopes[id].can_see_class_scope;
         // The analysis never changes the tree's shape, so the children are read in place.
         for index in 0..self.scopes[id].children.len() {
-            let child = self.scopes[id].children[index];
+            let child = self.scopes[id].children[index] as usize;
             match self.scopes[child].template {
                 // Resolved as the shortcuts below resolve the symbols it stands for.
                 Some(Template::Format) => continue,
@@ -492,6 +492,7 @@ impl<'a> Builder<'a> {
     /// inlined comprehensions' children into their parents.
     fn is_free_in_any_child(&self, id: usize, name: &str) -> bool {
         self.scopes[id].children.iter().any(|&child| {
+            let child = child as usize;
             if self.scopes[child].comp_inlined {
                 self.is_free_in_any_child(child, name)
             } else {

@@ -145,7 +145,10 @@ pub(super) struct RawScope<'a> {
     pub key: ScopeKey,
     pub lineno: u32,
     pub parent: Option<usize>,
-    pub children: Vec<usize>,
+    /// Ids as `u32`, the size of a [`ScopeId`], so that the list becomes the table's.
+    pub children: Vec<u32>,
+    /// How many scopes list this one as a child (see [`Builder::into_table`]).
+    pub(super) links: u32,
     pub symbols: Vec<RawSymbol<'a>>,
     pub(super) index: SymbolIndex,
     pub varnames: Vec<Cow<'a, str>>,
@@ -451,6 +454,7 @@ impl<'a> Builder<'a> {
             lineno,
             parent: None,
             children: Vec::new(),
+            links: 0,
             symbols: Vec::new(),
             index: SymbolIndex::default(),
             varnames: Vec::new(),
@@ -505,10 +509,11 @@ impl<'a> Builder<'a> {
             let linked = match self.scopes[id].parent {
                 None => false,
                 Some(parent) if parent == prev => true,
-                Some(_) => self.scopes[prev].children.contains(&id),
+                Some(_) => self.scopes[prev].children.contains(&(id as u32)),
             };
             if !linked {
-                self.scopes[prev].children.push(id);
+                self.scopes[prev].children.push(id as u32);
+                self.scopes[id].links += 1;
                 self.scopes[id].parent = Some(prev);
             }
         }
@@ -823,23 +828,26 @@ impl<'a> Builder<'a> {
         };
         table.scopes.reserve(self.scopes.len());
         table.by_key.reserve(self.scopes.len());
-        // A re-entered annotation block can be linked under two parents, and is then
-        // converted twice; every other scope's symbols move into the table instead of
-        // being copied name by name.
-        let mut links = vec![0u32; self.scopes.len()];
-        for raw in &self.scopes {
-            for &child in &raw.children {
-                links[child] += 1;
-            }
-        }
         // Sorted by class and then name, each class's attributes are one run.
         self.static_attributes.sort_unstable();
         self.static_attributes.dedup();
         let mut work = vec![(0usize, None::<ScopeId>)];
         while let Some((raw_id, parent)) = work.pop() {
             let raw = &mut self.scopes[raw_id];
-            // A scope converted once gives its parts to the table instead of copies.
-            let once = links[raw_id] <= 1;
+            // A re-entered annotation block can be linked under two parents, and is then
+            // converted twice; every other scope gives its parts (its symbols, its child
+            // list) to the table instead of copies.
+            let once = raw.links <= 1;
+            let id = ScopeId(table.scopes.len() as u32);
+            for &child in raw.children.iter().rev() {
+                work.push((child as usize, Some(id)));
+            }
+            // Each raw child becomes one child in the table.
+            let children = if once {
+                emptied(std::mem::take(&mut raw.children))
+            } else {
+                Vec::with_capacity(raw.children.len())
+            };
             let name = if once {
                 std::mem::take(&mut raw.name)
             } else {
@@ -898,8 +906,7 @@ impl<'a> Builder<'a> {
                 name,
                 key: raw.key,
                 parent,
-                // Each raw child becomes one child in the table.
-                children: Vec::with_capacity(raw.children.len()),
+                children,
                 symbols,
                 symbol_index,
                 params,
@@ -927,10 +934,8 @@ impl<'a> Builder<'a> {
                     scope.add_flag(symbol.name.clone(), symbol.flags()).scope = symbol.scope;
                 }
             }
-            let id = table.add_scope(scope);
-            for &child in raw.children.iter().rev() {
-                work.push((child, Some(id)));
-            }
+            let added = table.add_scope(scope);
+            debug_assert_eq!(added, id, "the id the children were given");
         }
         SCOPE_BUFFER.set(emptied(std::mem::take(&mut self.scopes)));
         table
