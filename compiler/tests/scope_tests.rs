@@ -33,12 +33,17 @@ fn py_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn build(source: &str, filename: &str) -> Result<SymbolTable, SyntaxDiagnostic> {
+/// Builds the table of `source` and hands it to `then` (the table borrows the tree).
+fn build<T>(
+    source: &str,
+    filename: &str,
+    then: impl FnOnce(&SymbolTable) -> T,
+) -> Result<T, SyntaxDiagnostic> {
     let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY314);
     let parsed = ruff_python_parser::parse(source, options)
         .unwrap_or_else(|e| panic!("{filename} does not parse: {}", e.error));
     let module = parsed.into_syntax().module().expect("module").clone();
-    SymbolTable::build(&module, source, filename)
+    SymbolTable::build(&module, source, filename).map(|table| then(&table))
 }
 
 fn format_error(error: &SyntaxDiagnostic) -> String {
@@ -81,8 +86,8 @@ fn scope_snapshots() {
     for path in files {
         let source = std::fs::read_to_string(&path).expect("read case");
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let actual = match build(&source, &name) {
-            Ok(table) => table.dump(),
+        let actual = match build(&source, &name, |table| table.dump()) {
+            Ok(dump) => dump,
             Err(error) => format!("unexpected error\n{}", format_error(&error)),
         };
         check_file(&path.with_extension("symtable"), &actual, &mut failures);
@@ -96,8 +101,8 @@ fn scope_errors() {
     for path in py_files(&scope_dir().join("errors")) {
         let source = std::fs::read_to_string(&path).expect("read case");
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let actual = match build(&source, &name) {
-            Ok(_) => "no error\n".to_owned(),
+        let actual = match build(&source, &name, |_| ()) {
+            Ok(()) => "no error\n".to_owned(),
             Err(error) => format_error(&error),
         };
         check_file(&path.with_extension("err"), &actual, &mut failures);
@@ -209,8 +214,8 @@ fn agrees_with_cpython_symtable() {
     for (path, cpython) in shared.iter().zip(expected) {
         let (_, cpython) = cpython.split_once('\n').unwrap_or((cpython, ""));
         let source = std::fs::read_to_string(path).expect("read case");
-        let table = build(&source, "case.py").unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let ours = cpython_projection(&table);
+        let ours = build(&source, "case.py", cpython_projection)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         if ours != cpython {
             failures.push(format!(
                 "{}:\n--- CPython 3.11\n{cpython}--- ours\n{ours}",

@@ -177,6 +177,8 @@ fn stages(bytes: &[u8], name: &str, totals: &mut [Duration; 6]) -> Option<()> {
     if std::env::var_os("COMPILE_STAGES_LIMITS").is_some() {
         print_limits(&codes, name);
     }
-    drop((codes, table, module));
+    // The table borrows its names from the tree, so it goes first.
+    drop((codes, table));
+    drop(module);
     Some(())
 }

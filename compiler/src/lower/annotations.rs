@@ -517,7 +517,7 @@ impl<'a> Lowerer<'a> {
             .scope(scope)
             .params
             .first()
-            .map_or(FORMAT_PARAM, String::as_str);
+            .map_or(FORMAT_PARAM, |param| &**param);
         self.set_leading_params(&[param]);
         let nested = self.is_nested_scope(scope);
         let func = &mut self.b().func;

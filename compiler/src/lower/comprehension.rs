@@ -226,7 +226,7 @@ impl<'a> Lowerer<'a> {
                     && s.flags & (flags::DEF_NONLOCAL | flags::DEF_GLOBAL) == 0
                     && matches!(s.scope, SymbolScope::Local | SymbolScope::Cell)
             })
-            .map(|s| s.name.as_str())
+            .map(|s| &*s.name)
             .collect();
         let mut saved = Vec::new();
         for name in names {

@@ -53,7 +53,7 @@ pub type LowerResult<T> = Result<T, SyntaxDiagnostic>;
 /// Lowers a parsed, scope-analysed module to IR.
 pub fn lower_module<'a>(
     module: &'a ModModule,
-    table: &'a SymbolTable,
+    table: &'a SymbolTable<'a>,
     source: &'a str,
     filename: &'a str,
 ) -> LowerResult<(Module, Vec<CompileWarning>)> {
@@ -64,7 +64,7 @@ pub fn lower_module<'a>(
 /// [`lower_module`] with the source's line index built by the caller.
 pub fn lower_module_indexed<'a>(
     module: &'a ModModule,
-    table: &'a SymbolTable,
+    table: &'a SymbolTable<'a>,
     source: &'a str,
     filename: &'a str,
     index: &std::rc::Rc<crate::source::LineIndex>,
@@ -88,7 +88,7 @@ pub trait FunctionSink {
 /// never holds the IR of a whole module at once.
 pub fn lower_module_streaming<'a>(
     module: &'a ModModule,
-    table: &'a SymbolTable,
+    table: &'a SymbolTable<'a>,
     source: &'a str,
     filename: &'a str,
     index: &std::rc::Rc<crate::source::LineIndex>,
@@ -170,7 +170,7 @@ pub(crate) struct Unit<'a> {
 
 /// Lowers one module. See the module docs for how the work is split across files.
 pub(crate) struct Lowerer<'a> {
-    pub table: &'a SymbolTable,
+    pub table: &'a SymbolTable<'a>,
     pub source: &'a str,
     pub filename: &'a str,
     map: SourceMap<'a>,
@@ -211,7 +211,7 @@ pub(crate) struct Lowerer<'a> {
 
 impl<'a> Lowerer<'a> {
     pub fn new(
-        table: &'a SymbolTable,
+        table: &'a SymbolTable<'a>,
         source: &'a str,
         filename: &'a str,
         index: std::rc::Rc<crate::source::LineIndex>,
@@ -475,12 +475,13 @@ impl<'a> Lowerer<'a> {
                 .count();
             func.locals =
                 Vec::with_capacity(info.params.len() + locals.saturating_sub(locals_added));
-            func.locals.extend(info.params.iter().cloned());
+            func.locals
+                .extend(info.params.iter().map(|param| param.to_string()));
             for (position, symbol) in info.symbols.iter().enumerate() {
                 if symbol.scope == SymbolScope::Local {
                     if access_cache[position].is_none() {
                         let slot = LocalId::new(func.locals.len());
-                        func.locals.push(symbol.name.clone());
+                        func.locals.push(symbol.name.to_string());
                         access_cache[position] = Some(CachedAccess {
                             access: NameAccess::Fast(slot),
                             name_id: None,
@@ -492,7 +493,7 @@ impl<'a> Lowerer<'a> {
                 derefs |= symbol.flags & DEREF_FLAGS != 0;
             }
         } else {
-            func.locals = info.params.clone();
+            func.locals = info.params.iter().map(|param| param.to_string()).collect();
             derefs = true;
         }
         // As `_PyCompile_EnterScope`: the sorted cell variables, then the implicit cells a
@@ -524,7 +525,11 @@ impl<'a> Lowerer<'a> {
         if !(func.cells.is_empty() && func.frees.is_empty()) {
             for (position, symbol) in info.symbols.iter().enumerate() {
                 if access_cache.get(position).is_some_and(Option::is_some)
-                    && (func.cells.contains(&symbol.name) || func.frees.contains(&symbol.name))
+                    && (func
+                        .cells
+                        .iter()
+                        .chain(&func.frees)
+                        .any(|c| *c == symbol.name))
                 {
                     access_cache[position] = None;
                 }

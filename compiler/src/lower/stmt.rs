@@ -117,7 +117,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The scope of the code object being built (not of an inlined comprehension).
-    pub(crate) fn unit_scope(&self) -> &'a Scope {
+    pub(crate) fn unit_scope(&self) -> &'a Scope<'a> {
         self.table.scope(self.units.last().expect("no unit").scope)
     }
 

@@ -13,6 +13,7 @@
 use super::builder::{BuildResult, Builder};
 use super::flags::*;
 use super::symbol_index::{SymbolIndex, name_hash};
+use super::template::Template;
 use super::{ScopeKind, SymbolScope};
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
@@ -37,73 +38,65 @@ const CONDITIONAL_ANNOTATIONS: NameId = 2;
 /// symbol's name when it creates the symbol, reusing the hash its scope's index computed,
 /// so the analysis reads ids and never hashes a name.
 #[derive(Default)]
-pub(super) struct Names {
+pub(super) struct Names<'a> {
     index: SymbolIndex,
-    /// Every name's text, one after another: one buffer rather than an allocation per name.
-    texts: String,
-    /// Where each name's text ends in `texts` (it starts where the previous one ends).
-    ends: Vec<u32>,
+    /// Every name's text, as the symbols hold it: borrowed from the syntax tree (or a
+    /// fixed text) unless it is mangled, so interning copies no text.
+    texts: Vec<Cow<'a, str>>,
 }
 
 thread_local! {
-    /// The interner of the last module analysed on this thread, emptied: its buffers keep
-    /// their size, so the next module's names do not grow them again. It holds no Python
-    /// state, only text.
-    static NAMES_BUFFER: std::cell::Cell<Names> = std::cell::Cell::new(Names::default());
+    /// The interner's buffers from the last module analysed on this thread, emptied: they
+    /// keep their size, so the next module's names do not grow them again. They hold no
+    /// Python state, only empty slots.
+    static NAMES_BUFFER: std::cell::Cell<(SymbolIndex, Vec<Cow<'static, str>>)> =
+        std::cell::Cell::new(Default::default());
 }
 
-impl Names {
+impl<'a> Names<'a> {
     pub(super) fn new() -> Self {
-        let mut names = NAMES_BUFFER.take();
-        names.texts.clear();
-        names.ends.clear();
-        names.index.clear();
+        let (mut index, texts) = NAMES_BUFFER.take();
+        index.clear();
+        let mut names = Names { index, texts };
         for cell in CLASS_CELLS {
-            names.id_hashed(name_hash(cell), cell);
+            names.id_hashed(name_hash(cell), Cow::Borrowed(cell));
         }
         names
     }
 
     /// Gives the buffers back for the next module built on this thread.
     pub(super) fn recycle(self) {
-        NAMES_BUFFER.set(self);
+        NAMES_BUFFER.set((self.index, super::builder::emptied(self.texts)));
     }
 
     /// The id of `name`, whose [`name_hash`] is `hash`, interning it on first sight.
-    pub(super) fn id_hashed(&mut self, hash: u32, name: &str) -> NameId {
-        // Compared as bytes: slicing the text would check character boundaries.
-        let (texts, ends) = (self.texts.as_bytes(), &self.ends[..]);
+    pub(super) fn id_hashed(&mut self, hash: u32, name: Cow<'a, str>) -> NameId {
+        let texts = &self.texts;
         let found = self.index.find(hash, |i| {
-            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-            &texts[start..ends[i] as usize] == name.as_bytes()
+            super::symbol_index::same_name(texts[i].as_bytes(), name.as_bytes())
         });
         if let Some(id) = found {
             return id as NameId;
         }
-        let id = self.ends.len();
-        let (texts, ends) = (&self.texts, &self.ends);
-        self.index
-            .insert_hashed(hash, id, |i| name_hash(text_of(texts, ends, i as NameId)));
-        self.texts.push_str(name);
-        self.ends.push(self.texts.len() as u32);
+        let id = texts.len();
+        self.index.insert_hashed(hash, id, |i| name_hash(&texts[i]));
+        self.texts.push(name);
         id as NameId
     }
 
     #[inline]
     fn text(&self, id: NameId) -> &str {
-        text_of(&self.texts, &self.ends, id)
+        &self.texts[id as usize]
+    }
+
+    /// The text of `id` as a symbol keeps it.
+    #[inline]
+    fn cow(&self, id: NameId) -> Cow<'a, str> {
+        self.texts[id as usize].clone()
     }
 }
 
-/// The text of name `id` in [`Names`]'s `texts` and `ends`.
-#[inline]
-fn text_of<'t>(texts: &'t str, ends: &[u32], id: NameId) -> &'t str {
-    let id = id as usize;
-    let start = if id == 0 { 0 } else { ends[id - 1] as usize };
-    &texts[start..ends[id] as usize]
-}
-
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// Analyses the whole tree under the module scope `root`.
     pub(super) fn analyze_module(&mut self, root: usize) -> BuildResult<()> {
         // The builder has interned every symbol's name; nothing needs them afterwards.
@@ -133,7 +126,7 @@ impl Builder<'_> {
         mut global: Cow<'s, NameSet>,
         mut type_params: Cow<'s, NameSet>,
         class_entry: Option<usize>,
-        names: &mut Names,
+        names: &mut Names<'a>,
     ) -> BuildResult<NameSet> {
         let mut free = NameSet::default();
         // A class's children see the globals from before its own names are analysed;
@@ -195,7 +188,19 @@ impl Builder<'_> {
         let sees_class = self.scopes[id].can_see_class_scope;
         // The analysis never changes the tree's shape, so the children are read in place.
         for index in 0..self.scopes[id].children.len() {
-            let child = self.scopes[id].children[index];
+            let child = self.scopes[id].children[index] as usize;
+            match self.scopes[child].template {
+                // Resolved as the shortcuts below resolve the symbols it stands for.
+                Some(Template::Format) => continue,
+                Some(Template::FormatClassdict)
+                    if is_class && self.class_leaves_classdict_free(id) =>
+                {
+                    new_free.insert(DUNDER_CLASSDICT);
+                    continue;
+                }
+                Some(_) => self.materialize(child),
+                None => {}
+            }
             if self.is_format_only(child) {
                 // The `__annotate__` scope of a function without annotations outside
                 // classes (most of them) holds just its `.format` parameter, a local that
@@ -298,7 +303,13 @@ impl Builder<'_> {
             && !classdict.removed
             && classdict.id == DUNDER_CLASSDICT
             && classdict.flags() == USE
-            && self.scopes[class].flags(CLASS_CELLS[1]) & (DEF_GLOBAL | DEF_BOUND) == 0
+            && self.class_leaves_classdict_free(class)
+    }
+
+    /// Whether class `class` neither binds `__classdict__` nor declares it global, so
+    /// that a method's annotation scope reads the class's own `__classdict__` cell.
+    fn class_leaves_classdict_free(&self, class: usize) -> bool {
+        self.scopes[class].flags(CLASS_CELLS[1]) & (DEF_GLOBAL | DEF_BOUND) == 0
     }
 
     /// CPython's `analyze_name`: decides how one name of block `id` resolves.
@@ -311,7 +322,7 @@ impl Builder<'_> {
         sets: NameSets<'_, '_>,
         type_params: &mut Cow<'_, NameSet>,
         class_entry: Option<usize>,
-        names: &Names,
+        names: &Names<'a>,
     ) -> BuildResult<SymbolScope> {
         let NameSets {
             bound,
@@ -430,7 +441,7 @@ impl Builder<'_> {
         comp: usize,
         comp_free: &mut NameSet,
         inlined_cells: &mut NameSet,
-        names: &mut Names,
+        names: &mut Names<'a>,
     ) {
         let parent_is_class = self.scopes[parent].kind == ScopeKind::Class;
         let mut remove_dunder_class = false;
@@ -457,7 +468,7 @@ impl Builder<'_> {
             let text = names.text(name);
             match self.scopes[parent].get(text).map(|s| s.flags()) {
                 None => {
-                    self.scopes[parent].insert(text, name, flags, scope);
+                    self.scopes[parent].insert(names.cow(name), name, flags, scope);
                 }
                 Some(parent_flags) => {
                     // A name the comprehension uses freely that the parent function binds is
@@ -481,6 +492,7 @@ impl Builder<'_> {
     /// inlined comprehensions' children into their parents.
     fn is_free_in_any_child(&self, id: usize, name: &str) -> bool {
         self.scopes[id].children.iter().any(|&child| {
+            let child = child as usize;
             if self.scopes[child].comp_inlined {
                 self.is_free_in_any_child(child, name)
             } else {
@@ -530,7 +542,7 @@ impl Builder<'_> {
         free: &NameSet,
         inlined_cells: &NameSet,
         classflag: bool,
-        names: &mut Names,
+        names: &mut Names<'a>,
     ) {
         let scope = &mut self.scopes[id];
         // The resolutions are in place already; only inlined cells remain to mark.
@@ -552,7 +564,7 @@ impl Builder<'_> {
             if bound.is_some_and(|bound| !bound.contains(&name)) {
                 return; // a global
             }
-            scope.insert(text, name, 0, SymbolScope::Free);
+            scope.insert(names.cow(name), name, 0, SymbolScope::Free);
         };
         // CPython iterates a set here; sorting keeps the symbol order deterministic. One
         // name (an annotation scope's `__classdict__`, most often) needs no sorting.

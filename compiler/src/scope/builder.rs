@@ -19,12 +19,16 @@
 use super::analysis::{DUNDER_CLASSDICT, NameId, Names};
 use super::flags::*;
 use super::symbol_index::{SymbolIndex, name_hash};
-use super::{Scope, ScopeId, ScopeKey, ScopeKind, Symbol, SymbolScope, SymbolTable, mangle};
+use super::template::Template;
+use super::{
+    Scope, ScopeId, ScopeKey, ScopeKind, Shared, Symbol, SymbolScope, SymbolTable, mangle,
+};
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use crate::parse::{Fused, SourceMap};
 use ruff_python_ast::{self as ast, ExprContext, Stmt};
 use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 
 pub(super) type NameSet = FxHashSet<String>;
 pub(super) type BuildResult<T> = Result<T, Box<SyntaxDiagnostic>>;
@@ -34,12 +38,21 @@ thread_local! {
     /// are large structs, and growing their list again for every module copied each of
     /// them several times (a fifth of the cost of a scope in a module of small functions).
     /// It holds no Python state, only empty slots.
-    static SCOPE_BUFFER: std::cell::Cell<Vec<RawScope>> = const { std::cell::Cell::new(Vec::new()) };
+    static SCOPE_BUFFER: std::cell::Cell<Vec<RawScope<'static>>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// `list`'s allocation, emptied, as a list of another type of the same size. The names of
+/// a table borrow from its module's tree, so a buffer kept for the next module on a thread
+/// must hold elements without that borrow: collecting an empty list into one of the same
+/// layout reuses its allocation.
+pub(super) fn emptied<T, U>(mut list: Vec<T>) -> Vec<U> {
+    list.clear();
+    list.into_iter().map(|_| unreachable!("emptied")).collect()
 }
 
 /// An empty scope list with room for the scopes a module of `source_len` bytes is likely
 /// to have: the one the last table on this thread used, when there is one.
-fn scope_buffer(source_len: usize) -> Vec<RawScope> {
+fn scope_buffer<'a>(source_len: usize) -> Vec<RawScope<'a>> {
     let scopes = SCOPE_BUFFER.take();
     // A scope every 24 bytes covers even a module of one-line functions (each has a
     // function and an annotation scope); most modules have far fewer.
@@ -64,8 +77,8 @@ pub(super) enum CompKind {
 /// One name while the table is being built: 32 bytes, the size of the [`Symbol`] it
 /// becomes, so that a scope's list turns into the table's in place.
 #[derive(Debug, Clone)]
-pub(super) struct RawSymbol {
-    pub name: String,
+pub(super) struct RawSymbol<'a> {
+    pub name: Cow<'a, str>,
     /// The name's id among the module's names (see `analysis.rs`).
     pub id: NameId,
     /// The `DEF_*` bits, all of which fit in 16 (see [`RawSymbol::flags`]).
@@ -91,10 +104,10 @@ const _: () = assert!(
         <= u16::MAX as u32
 );
 
-impl RawSymbol {
-    pub(super) fn new(name: &str, id: NameId, flags: u32, scope: SymbolScope) -> Self {
+impl<'a> RawSymbol<'a> {
+    pub(super) fn new(name: Cow<'a, str>, id: NameId, flags: u32, scope: SymbolScope) -> Self {
         RawSymbol {
-            name: name.to_owned(),
+            name,
             id,
             flags: narrow(flags),
             scope,
@@ -126,16 +139,19 @@ fn narrow(flags: u32) -> u16 {
 
 /// One scope while the table is being built: CPython's `PySTEntryObject`.
 #[derive(Debug)]
-pub(super) struct RawScope {
+pub(super) struct RawScope<'a> {
     pub kind: ScopeKind,
-    pub name: String,
+    pub name: Cow<'a, str>,
     pub key: ScopeKey,
     pub lineno: u32,
     pub parent: Option<usize>,
-    pub children: Vec<usize>,
-    pub symbols: Vec<RawSymbol>,
+    /// Ids as `u32`, the size of a [`ScopeId`], so that the list becomes the table's.
+    pub children: Vec<u32>,
+    /// How many scopes list this one as a child (see [`Builder::into_table`]).
+    pub(super) links: u32,
+    pub symbols: Vec<RawSymbol<'a>>,
     pub(super) index: SymbolIndex,
-    pub varnames: Vec<String>,
+    pub varnames: Vec<Cow<'a, str>>,
     pub is_generator: bool,
     pub is_coroutine: bool,
     pub has_varargs: bool,
@@ -155,12 +171,14 @@ pub(super) struct RawScope {
     pub(super) mangled_names: Option<usize>,
     pub(super) private: Option<std::rc::Rc<str>>,
     pub(super) scope_info: Option<&'static str>,
+    /// The symbols this scope stands for without holding them (see `template.rs`).
+    pub(super) template: Option<Template>,
     /// `global`/`nonlocal` declarations (and walrus-implied ones) with their locations, for
     /// errors found during analysis.
     pub directives: Vec<(String, TextRange)>,
 }
 
-impl RawScope {
+impl<'a> RawScope<'a> {
     /// The position of the name whose [`name_hash`] is `hash` and whose id is `id` in
     /// [`RawScope::symbols`], removed or not.
     #[inline]
@@ -173,13 +191,13 @@ impl RawScope {
         self.index.get(name, |i| &self.symbols[i].name)
     }
 
-    pub fn get(&self, name: &str) -> Option<&RawSymbol> {
+    pub fn get(&self, name: &str) -> Option<&RawSymbol<'a>> {
         self.position(name)
             .map(|i| &self.symbols[i])
             .filter(|s| !s.removed)
     }
 
-    pub fn get_mut(&mut self, name: &str) -> Option<&mut RawSymbol> {
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut RawSymbol<'a>> {
         match self.position(name) {
             Some(i) if !self.symbols[i].removed => Some(&mut self.symbols[i]),
             _ => None,
@@ -192,9 +210,18 @@ impl RawScope {
     }
 
     /// Adds (or replaces) a symbol named `name`, whose id is `id`; returns its position.
-    pub fn insert(&mut self, name: &str, id: NameId, flags: u32, scope: SymbolScope) -> usize {
-        let hash = name_hash(name);
-        match self.index.get_hashed(hash, name, |i| &self.symbols[i].name) {
+    pub fn insert(
+        &mut self,
+        name: Cow<'a, str>,
+        id: NameId,
+        flags: u32,
+        scope: SymbolScope,
+    ) -> usize {
+        let hash = name_hash(&name);
+        match self
+            .index
+            .get_hashed(hash, &name, |i| &self.symbols[i].name)
+        {
             // Same name: update in place rather than allocate it again.
             Some(i) => {
                 let symbol = &mut self.symbols[i];
@@ -216,7 +243,7 @@ impl RawScope {
     pub(super) fn push_new(
         &mut self,
         hash: u32,
-        name: &str,
+        name: Cow<'a, str>,
         id: NameId,
         flags: u32,
         scope: SymbolScope,
@@ -251,7 +278,7 @@ impl RawScope {
 pub(super) struct Builder<'a> {
     pub(super) filename: &'a str,
     pub(super) map: SourceMap<'a>,
-    pub scopes: Vec<RawScope>,
+    pub scopes: Vec<RawScope<'a>>,
     pub(super) stack: Vec<usize>,
     /// The class name private names are mangled with (`st_private`).
     pub(super) private: Option<std::rc::Rc<str>>,
@@ -264,7 +291,7 @@ pub(super) struct Builder<'a> {
     /// A code-generation-stage error, reported only if analysis succeeds.
     pub(super) deferred: Option<Box<SyntaxDiagnostic>>,
     /// Every symbol's name, interned when the symbol is created.
-    pub(super) names: Names,
+    pub(super) names: Names<'a>,
     /// The parser's semantic checks, when this walk drives them (see
     /// [`build_checked`]).
     pub(super) semantic: Option<Fused<'a>>,
@@ -283,12 +310,12 @@ pub(super) struct Builder<'a> {
 }
 
 /// Builds the table for `module`; see the module docs.
-pub(super) fn build(
-    module: &ast::ModModule,
-    source: &str,
-    filename: &str,
+pub(super) fn build<'a>(
+    module: &'a ast::ModModule,
+    source: &'a str,
+    filename: &'a str,
     index: std::rc::Rc<crate::source::LineIndex>,
-) -> Result<SymbolTable, SyntaxDiagnostic> {
+) -> Result<SymbolTable<'a>, SyntaxDiagnostic> {
     let mut builder = Builder::new(source, filename, index);
     builder.run(module).map_err(|e| *e)?;
     Ok(builder.into_table())
@@ -299,13 +326,13 @@ pub(super) fn build(
 /// the tree is walked once for both. The result is what the parse and then [`build`] would
 /// give: a semantic error CPython raises before its symbol table is built wins over the
 /// table's errors, and a compiler-phase one comes back beside the table.
-pub(super) fn build_checked(
-    module: &ast::ModModule,
-    source: &str,
-    filename: &str,
+pub(super) fn build_checked<'a>(
+    module: &'a ast::ModModule,
+    source: &'a str,
+    filename: &'a str,
     index: std::rc::Rc<crate::source::LineIndex>,
     may_declare_globals: bool,
-) -> Result<(SymbolTable, Option<SyntaxDiagnostic>), SyntaxDiagnostic> {
+) -> Result<(SymbolTable<'a>, Option<SyntaxDiagnostic>), SyntaxDiagnostic> {
     let map = SourceMap::with_index(source, filename, std::rc::Rc::clone(&index));
     let mut builder = Builder::new(source, filename, index);
     builder.semantic = Some(Fused::new(source, &module.body, may_declare_globals));
@@ -416,17 +443,18 @@ impl<'a> Builder<'a> {
     pub(super) fn new_scope(
         &mut self,
         kind: ScopeKind,
-        name: &str,
+        name: impl Into<Cow<'a, str>>,
         key: ScopeKey,
         lineno: u32,
     ) -> usize {
         self.scopes.push(RawScope {
             kind,
-            name: name.to_owned(),
+            name: name.into(),
             key,
             lineno,
             parent: None,
             children: Vec::new(),
+            links: 0,
             symbols: Vec::new(),
             index: SymbolIndex::default(),
             varnames: Vec::new(),
@@ -449,6 +477,7 @@ impl<'a> Builder<'a> {
             mangled_names: None,
             private: None,
             scope_info: None,
+            template: None,
             directives: Vec::new(),
         });
         self.scopes.len() - 1
@@ -480,10 +509,11 @@ impl<'a> Builder<'a> {
             let linked = match self.scopes[id].parent {
                 None => false,
                 Some(parent) if parent == prev => true,
-                Some(_) => self.scopes[prev].children.contains(&id),
+                Some(_) => self.scopes[prev].children.contains(&(id as u32)),
             };
             if !linked {
-                self.scopes[prev].children.push(id);
+                self.scopes[prev].children.push(id as u32);
+                self.scopes[id].links += 1;
                 self.scopes[id].parent = Some(prev);
             }
         }
@@ -492,15 +522,13 @@ impl<'a> Builder<'a> {
     /// CPython's `symtable_enter_block`.
     pub(super) fn enter_block(
         &mut self,
-        name: &str,
+        name: impl Into<Cow<'a, str>>,
         kind: ScopeKind,
         key: ScopeKey,
         range: TextRange,
         link: bool,
     ) -> BuildResult<usize> {
-        let lineno = self.line_of(range.start());
-        let id = self.new_scope(kind, name, key, lineno);
-        self.enter_existing(id, link);
+        let id = self.enter_bare_block(name, kind, key, range, link);
         if matches!(
             kind,
             ScopeKind::Annotation | ScopeKind::TypeVarBound | ScopeKind::TypeAlias
@@ -512,38 +540,71 @@ impl<'a> Builder<'a> {
         Ok(id)
     }
 
+    /// [`Builder::enter_block`] without the `.format` parameter of annotation-like scopes.
+    pub(super) fn enter_bare_block(
+        &mut self,
+        name: impl Into<Cow<'a, str>>,
+        kind: ScopeKind,
+        key: ScopeKey,
+        range: TextRange,
+        link: bool,
+    ) -> usize {
+        let lineno = self.line_of(range.start());
+        let id = self.new_scope(kind, name, key, lineno);
+        self.enter_existing(id, link);
+        id
+    }
+
     /// `add_def(".format", DEF_PARAM | USE)` in the fresh scope `id`, without the checks
     /// and lookups that cannot find anything there: the name is not `__debug__`, is never
     /// mangled, and the scope has no symbols yet.
-    fn add_format_param(&mut self, id: usize) {
+    pub(super) fn add_format_param(&mut self, id: usize) {
         const FORMAT: &str = ".format";
         let hash = name_hash(FORMAT);
         let name_id = match self.format_id {
             Some(name_id) => name_id,
-            None => *self.format_id.insert(self.names.id_hashed(hash, FORMAT)),
+            None => *self
+                .format_id
+                .insert(self.names.id_hashed(hash, Cow::Borrowed(FORMAT))),
         };
         let scope = &mut self.scopes[id];
         debug_assert!(scope.symbols.is_empty() && !scope.comp_iter_target);
         // Most such scopes keep one or two names (`.format`, `__classdict__`) and this one
         // parameter: the parameter list takes exactly its one name, as the allocator's
         // slow path runs in proportion to the bytes taken.
-        scope.push_new(hash, FORMAT, name_id, DEF_PARAM | USE, SymbolScope::Local);
-        scope.varnames = vec![FORMAT.to_owned()];
+        scope.push_new(
+            hash,
+            Cow::Borrowed(FORMAT),
+            name_id,
+            DEF_PARAM | USE,
+            SymbolScope::Local,
+        );
+        scope.varnames = vec![Cow::Borrowed(FORMAT)];
     }
 
     /// `add_def("__classdict__", USE)` in the scope just entered, which holds at most
     /// `.format`: the name is never mangled (it ends with `__`), needs no check, and its
     /// id is fixed, so it is added without the lookups (one for every method in a class).
     pub(super) fn add_classdict_use(&mut self) {
+        self.push_classdict_use(self.cur());
+    }
+
+    /// [`Builder::add_classdict_use`] in scope `id`.
+    pub(super) fn push_classdict_use(&mut self, id: usize) {
         const CLASSDICT: &str = "__classdict__";
-        let cur = self.cur();
-        let scope = &mut self.scopes[cur];
+        let scope = &mut self.scopes[id];
         debug_assert!(
             !scope.comp_iter_target && scope.symbols.iter().all(|s| s.name != CLASSDICT),
             "a fresh scope"
         );
         let hash = name_hash(CLASSDICT);
-        scope.push_new(hash, CLASSDICT, DUNDER_CLASSDICT, USE, SymbolScope::Local);
+        scope.push_new(
+            hash,
+            Cow::Borrowed(CLASSDICT),
+            DUNDER_CLASSDICT,
+            USE,
+            SymbolScope::Local,
+        );
     }
 
     pub(super) fn exit_block(&mut self) {
@@ -582,7 +643,12 @@ impl<'a> Builder<'a> {
     }
 
     #[inline]
-    pub(super) fn add_def(&mut self, name: &str, flag: u32, range: TextRange) -> BuildResult<()> {
+    pub(super) fn add_def(
+        &mut self,
+        name: &'a str,
+        flag: u32,
+        range: TextRange,
+    ) -> BuildResult<()> {
         let ctx = if flag == USE {
             ExprContext::Load
         } else {
@@ -596,7 +662,7 @@ impl<'a> Builder<'a> {
     #[inline(always)]
     pub(super) fn add_def_ctx(
         &mut self,
-        name: &str,
+        name: &'a str,
         flag: u32,
         range: TextRange,
         ctx: ExprContext,
@@ -617,7 +683,7 @@ impl<'a> Builder<'a> {
     /// current scope).
     pub(super) fn add_def_helper(
         &mut self,
-        name: &str,
+        name: &'a str,
         flag: u32,
         ste: usize,
         range: TextRange,
@@ -664,15 +730,15 @@ impl<'a> Builder<'a> {
                 symbol.removed = false;
             }
             None => {
-                let id = self.names.id_hashed(hash, &mangled);
-                scope.push_new(hash, &mangled, id, value, SymbolScope::Local);
+                let id = self.names.id_hashed(hash, mangled.clone());
+                scope.push_new(hash, mangled.clone(), id, value, SymbolScope::Local);
             }
         }
         if flag & DEF_PARAM != 0 {
-            scope.varnames.push(mangled.into_owned());
+            scope.varnames.push(mangled);
         } else if flag & DEF_GLOBAL != 0 {
             // The module's entry records every name declared global anywhere.
-            let id = self.names.id_hashed(hash, &mangled);
+            let id = self.names.id_hashed(hash, mangled.clone());
             let module = &mut self.scopes[0];
             match module.position_of(hash, id) {
                 Some(i) => {
@@ -682,7 +748,7 @@ impl<'a> Builder<'a> {
                     symbol.scope = SymbolScope::Local;
                     symbol.removed = false;
                 }
-                None => module.push_new(hash, &mangled, id, flag, SymbolScope::Local),
+                None => module.push_new(hash, mangled, id, flag, SymbolScope::Local),
             }
         }
         Ok(())
@@ -754,7 +820,7 @@ impl<'a> Builder<'a> {
     // ---- result -----------------------------------------------------------------------
 
     /// Converts the scopes reachable from the module into a [`SymbolTable`], in pre-order.
-    pub(super) fn into_table(mut self) -> SymbolTable {
+    pub(super) fn into_table(mut self) -> SymbolTable<'a> {
         let mut table = SymbolTable {
             future_annotations: self.future_annotations,
             module_range: self.module_range,
@@ -762,37 +828,49 @@ impl<'a> Builder<'a> {
         };
         table.scopes.reserve(self.scopes.len());
         table.by_key.reserve(self.scopes.len());
-        // A re-entered annotation block can be linked under two parents, and is then
-        // converted twice; every other scope's symbols move into the table instead of
-        // being copied name by name.
-        let mut links = vec![0u32; self.scopes.len()];
-        for raw in &self.scopes {
-            for &child in &raw.children {
-                links[child] += 1;
-            }
-        }
         // Sorted by class and then name, each class's attributes are one run.
         self.static_attributes.sort_unstable();
         self.static_attributes.dedup();
         let mut work = vec![(0usize, None::<ScopeId>)];
         while let Some((raw_id, parent)) = work.pop() {
             let raw = &mut self.scopes[raw_id];
-            // A scope converted once gives its parts to the table instead of copies.
-            let once = links[raw_id] <= 1;
-            let take = |s: &mut String| if once { std::mem::take(s) } else { s.clone() };
-            let name = take(&mut raw.name);
-            let params = if once {
+            // A re-entered annotation block can be linked under two parents, and is then
+            // converted twice; every other scope gives its parts (its symbols, its child
+            // list) to the table instead of copies.
+            let once = raw.links <= 1;
+            let id = ScopeId(table.scopes.len() as u32);
+            for &child in raw.children.iter().rev() {
+                work.push((child as usize, Some(id)));
+            }
+            // Each raw child becomes one child in the table.
+            let children = if once {
+                emptied(std::mem::take(&mut raw.children))
+            } else {
+                Vec::with_capacity(raw.children.len())
+            };
+            let name = if once {
+                std::mem::take(&mut raw.name)
+            } else {
+                raw.name.clone()
+            };
+            let params = Shared::Owned(if once {
                 std::mem::take(&mut raw.varnames)
             } else {
                 raw.varnames.clone()
-            };
+            });
             let private = if once {
                 raw.private.take()
             } else {
                 raw.private.clone()
             };
             let moved = once && !raw.symbols.iter().any(|s| s.removed);
-            let (symbols, symbol_index) = if moved {
+            let (symbols, symbol_index, params) = if let Some(template) = raw.template {
+                (
+                    Shared::Borrowed(template.symbols()),
+                    SymbolIndex::small(template.symbols().len()),
+                    Shared::Borrowed(Template::params()),
+                )
+            } else if moved {
                 // The raw index maps each name to its position already.
                 let symbols = std::mem::take(&mut raw.symbols)
                     .into_iter()
@@ -802,9 +880,13 @@ impl<'a> Builder<'a> {
                         scope: s.scope,
                     })
                     .collect();
-                (symbols, std::mem::take(&mut raw.index))
+                (
+                    Shared::Owned(symbols),
+                    std::mem::take(&mut raw.index),
+                    params,
+                )
             } else {
-                (Vec::new(), SymbolIndex::default())
+                (Shared::Owned(Vec::new()), SymbolIndex::default(), params)
             };
             let raw = &self.scopes[raw_id];
             let static_attributes = if raw.kind == ScopeKind::Class {
@@ -824,8 +906,7 @@ impl<'a> Builder<'a> {
                 name,
                 key: raw.key,
                 parent,
-                // Each raw child becomes one child in the table.
-                children: Vec::with_capacity(raw.children.len()),
+                children,
                 symbols,
                 symbol_index,
                 params,
@@ -850,17 +931,13 @@ impl<'a> Builder<'a> {
             };
             if !moved {
                 for symbol in raw.symbols.iter().filter(|s| !s.removed) {
-                    scope.add_flag(&symbol.name, symbol.flags()).scope = symbol.scope;
+                    scope.add_flag(symbol.name.clone(), symbol.flags()).scope = symbol.scope;
                 }
             }
-            let id = table.add_scope(scope);
-            for &child in raw.children.iter().rev() {
-                work.push((child, Some(id)));
-            }
+            let added = table.add_scope(scope);
+            debug_assert_eq!(added, id, "the id the children were given");
         }
-        let mut scopes = std::mem::take(&mut self.scopes);
-        scopes.clear();
-        SCOPE_BUFFER.set(scopes);
+        SCOPE_BUFFER.set(emptied(std::mem::take(&mut self.scopes)));
         table
     }
 }

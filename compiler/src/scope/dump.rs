@@ -69,7 +69,7 @@ pub fn flag_names(flags: u32) -> String {
     }
 }
 
-impl SymbolTable {
+impl SymbolTable<'_> {
     /// The table as indented text (see the module docs of `scope::dump`).
     pub fn dump(&self) -> String {
         let mut out = String::new();
@@ -117,7 +117,7 @@ impl SymbolTable {
         if !scope.params.is_empty() {
             let _ = writeln!(out, "{indent}  params: {}", scope.params.join(", "));
         }
-        for symbol in &scope.symbols {
+        for symbol in scope.symbols.iter() {
             let _ = writeln!(
                 out,
                 "{indent}  {}: {} {}",

@@ -12,6 +12,7 @@
 use crate::diagnostics::SyntaxDiagnostic;
 use ruff_text_size::TextRange;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use symbol_index::SymbolIndex;
 
 /// Index of a scope in [`SymbolTable::scopes`].
@@ -98,29 +99,67 @@ pub mod flags {
 
 /// One name in one scope. Names are stored *mangled* (`__x` inside class `A` is `_A__x`),
 /// as CPython stores them; [`Scope::lookup`] and [`Scope::resolve`] accept either spelling.
+///
+/// A name is borrowed from the syntax tree the table was built from (or is a fixed text
+/// such as `.format`); only a mangled name has text of its own. Owning a copy of every
+/// name cost an allocation and a free per symbol.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Symbol {
-    pub name: String,
+pub struct Symbol<'a> {
+    pub name: Cow<'a, str>,
     pub scope: SymbolScope,
     /// A combination of [`flags`] bits.
     pub flags: u32,
 }
 
-/// One code block's names and properties.
+/// A list a scope owns, or one that many scopes share (a `Cow` of a slice, which unlike
+/// `Cow` leaves the table covariant in the lifetime of its names).
 #[derive(Debug, Clone)]
-pub struct Scope {
+pub enum Shared<'a, T> {
+    Borrowed(&'a [T]),
+    Owned(Vec<T>),
+}
+
+impl<T> std::ops::Deref for Shared<'_, T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        match self {
+            Shared::Borrowed(list) => list,
+            Shared::Owned(list) => list,
+        }
+    }
+}
+
+impl<T: Clone> Shared<'_, T> {
+    /// The list, made the scope's own first if it is shared.
+    pub fn to_mut(&mut self) -> &mut Vec<T> {
+        if let Shared::Borrowed(list) = *self {
+            *self = Shared::Owned(list.to_vec());
+        }
+        match self {
+            Shared::Owned(list) => list,
+            Shared::Borrowed(_) => unreachable!("made owned above"),
+        }
+    }
+}
+
+/// One code block's names and properties; its texts borrow from the syntax tree (see
+/// [`Symbol`]).
+#[derive(Debug, Clone)]
+pub struct Scope<'a> {
     pub kind: ScopeKind,
     /// `<module>`, the function/class name, `<lambda>`, `<listcomp>`, `<genexpr>`,
     /// `__annotate__`, `<generic parameters of NAME>`, or the alias/TypeVar name.
-    pub name: String,
+    pub name: Cow<'a, str>,
     pub key: ScopeKey,
     pub parent: Option<ScopeId>,
     pub children: Vec<ScopeId>,
-    /// Symbols in first-seen order.
-    pub symbols: Vec<Symbol>,
+    /// Symbols in first-seen order. The many scopes with a fixed list (the `__annotate__`
+    /// scopes of functions without annotations) share one, which is why this is a `Cow`.
+    pub symbols: Shared<'a, Symbol<'a>>,
     symbol_index: SymbolIndex,
     /// Parameter names in `co_varnames` order (positional, keyword-only, `*args`, `**kwargs`).
-    pub params: Vec<String>,
+    pub params: Shared<'a, Cow<'a, str>>,
     pub is_generator: bool,
     pub is_coroutine: bool,
     pub has_varargs: bool,
@@ -157,11 +196,11 @@ pub struct Scope {
     pub static_attributes: Vec<String>,
 }
 
-impl Scope {
+impl<'a> Scope<'a> {
     /// An empty scope.
     pub fn new(
         kind: ScopeKind,
-        name: impl Into<String>,
+        name: impl Into<Cow<'a, str>>,
         key: ScopeKey,
         parent: Option<ScopeId>,
         lineno: u32,
@@ -172,9 +211,9 @@ impl Scope {
             key,
             parent,
             children: Vec::new(),
-            symbols: Vec::new(),
+            symbols: Shared::Owned(Vec::new()),
             symbol_index: SymbolIndex::default(),
-            params: Vec::new(),
+            params: Shared::Owned(Vec::new()),
             is_generator: false,
             is_coroutine: false,
             has_varargs: false,
@@ -208,7 +247,7 @@ impl Scope {
     }
 
     /// Looks a name up, by its stored (mangled) spelling or its source spelling.
-    pub fn lookup(&self, name: &str) -> Option<&Symbol> {
+    pub fn lookup(&self, name: &str) -> Option<&Symbol<'a>> {
         let index = match self.position(name) {
             Some(i) => Some(i),
             // Most misses are names the scope never mentions (globals, builtins), which
@@ -222,27 +261,27 @@ impl Scope {
     }
 
     /// Looks a name up for modification.
-    pub fn lookup_mut(&mut self, name: &str) -> Option<&mut Symbol> {
-        self.position(name).map(|i| &mut self.symbols[i])
+    pub fn lookup_mut(&mut self, name: &str) -> Option<&mut Symbol<'a>> {
+        self.position(name).map(|i| &mut self.symbols.to_mut()[i])
     }
 
     /// Adds `flag` to `name`, creating the symbol (provisionally `Local`) if new.
-    pub fn add_flag(&mut self, name: &str, flag: u32) -> &mut Symbol {
-        let index = match self.position(name) {
+    pub fn add_flag(&mut self, name: Cow<'a, str>, flag: u32) -> &mut Symbol<'a> {
+        let index = match self.position(&name) {
             Some(i) => i,
             None => {
-                self.symbols.push(Symbol {
-                    name: name.to_owned(),
+                let symbols = &self.symbols;
+                self.symbol_index
+                    .insert_new(&name, symbols.len(), |i| &symbols[i].name);
+                self.symbols.to_mut().push(Symbol {
+                    name,
                     scope: SymbolScope::Local,
                     flags: 0,
                 });
-                let symbols = &self.symbols;
-                self.symbol_index
-                    .insert_new(name, symbols.len() - 1, |i| &symbols[i].name);
                 self.symbols.len() - 1
             }
         };
-        let symbol = &mut self.symbols[index];
+        let symbol = &mut self.symbols.to_mut()[index];
         symbol.flags |= flag;
         symbol
     }
@@ -264,7 +303,7 @@ impl Scope {
             .symbols
             .iter()
             .filter(|s| s.scope == SymbolScope::Cell || s.flags & flags::DEF_COMP_CELL != 0)
-            .map(|s| s.name.clone())
+            .map(|s| s.name.to_string())
             .collect();
         cells.sort();
         cells
@@ -278,17 +317,17 @@ impl Scope {
             // A class passes its methods' free variables through even when it binds the
             // same name itself (`DEF_FREE_CLASS`), as CPython's `dictbytype(FREE, DEF_FREE_CLASS)`.
             .filter(|s| s.scope == SymbolScope::Free || s.flags & flags::DEF_FREE_CLASS != 0)
-            .map(|s| s.name.clone())
+            .map(|s| s.name.to_string())
             .collect();
         frees.sort();
         frees
     }
 }
 
-/// The scopes of one module.
+/// The scopes of one module. It borrows its names from the module's syntax tree.
 #[derive(Debug, Clone, Default)]
-pub struct SymbolTable {
-    pub scopes: Vec<Scope>,
+pub struct SymbolTable<'a> {
+    pub scopes: Vec<Scope<'a>>,
     by_key: FxHashMap<ScopeKey, ScopeId>,
     /// `from __future__ import annotations` is in effect: annotations are strings and no
     /// `Annotation` scope exists.
@@ -297,10 +336,10 @@ pub struct SymbolTable {
     pub module_range: TextRange,
 }
 
-impl SymbolTable {
+impl<'a> SymbolTable<'a> {
     /// Adds a scope, linking it to its parent.
     #[inline]
-    pub fn add_scope(&mut self, scope: Scope) -> ScopeId {
+    pub fn add_scope(&mut self, scope: Scope<'a>) -> ScopeId {
         let id = ScopeId(self.scopes.len() as u32);
         if let Some(parent) = scope.parent {
             self.scopes[parent.0 as usize].children.push(id);
@@ -315,11 +354,11 @@ impl SymbolTable {
         ScopeId(0)
     }
 
-    pub fn scope(&self, id: ScopeId) -> &Scope {
+    pub fn scope(&self, id: ScopeId) -> &Scope<'a> {
         &self.scopes[id.0 as usize]
     }
 
-    pub fn scope_mut(&mut self, id: ScopeId) -> &mut Scope {
+    pub fn scope_mut(&mut self, id: ScopeId) -> &mut Scope<'a> {
         &mut self.scopes[id.0 as usize]
     }
 
@@ -330,21 +369,21 @@ impl SymbolTable {
 
     /// Builds the table for a module; see the module docs.
     pub fn build(
-        module: &ruff_python_ast::ModModule,
-        source: &str,
-        filename: &str,
-    ) -> Result<SymbolTable, SyntaxDiagnostic> {
+        module: &'a ruff_python_ast::ModModule,
+        source: &'a str,
+        filename: &'a str,
+    ) -> Result<SymbolTable<'a>, SyntaxDiagnostic> {
         let index = std::rc::Rc::new(crate::source::LineIndex::new(source));
         builder::build(module, source, filename, index)
     }
 
     /// [`SymbolTable::build`] with the source's line index built by the caller.
     pub fn build_indexed(
-        module: &ruff_python_ast::ModModule,
-        source: &str,
-        filename: &str,
+        module: &'a ruff_python_ast::ModModule,
+        source: &'a str,
+        filename: &'a str,
         index: &std::rc::Rc<crate::source::LineIndex>,
-    ) -> Result<SymbolTable, SyntaxDiagnostic> {
+    ) -> Result<SymbolTable<'a>, SyntaxDiagnostic> {
         builder::build(module, source, filename, std::rc::Rc::clone(index))
     }
 
@@ -353,12 +392,12 @@ impl SymbolTable {
     /// `may_declare_globals`); a compiler-phase error of those checks comes back beside the
     /// table, as the parse would have returned it.
     pub fn build_checked(
-        module: &ruff_python_ast::ModModule,
-        source: &str,
-        filename: &str,
+        module: &'a ruff_python_ast::ModModule,
+        source: &'a str,
+        filename: &'a str,
         index: &std::rc::Rc<crate::source::LineIndex>,
         may_declare_globals: bool,
-    ) -> Result<(SymbolTable, Option<SyntaxDiagnostic>), SyntaxDiagnostic> {
+    ) -> Result<(SymbolTable<'a>, Option<SyntaxDiagnostic>), SyntaxDiagnostic> {
         builder::build_checked(
             module,
             source,
@@ -391,5 +430,6 @@ mod analysis;
 mod builder;
 mod dump;
 mod symbol_index;
+mod template;
 mod walk_expr;
 mod walk_stmt;

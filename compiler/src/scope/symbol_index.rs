@@ -58,6 +58,16 @@ pub(crate) fn same_name(a: &[u8], b: &[u8]) -> bool {
 }
 
 impl SymbolIndex {
+    /// The index of a list of `len` names, at most [`SMALL`], that was never built by
+    /// insertion (a fixed list).
+    pub(crate) fn small(len: usize) -> Self {
+        debug_assert!(len <= SMALL);
+        SymbolIndex {
+            slots: Vec::new(),
+            len,
+        }
+    }
+
     /// The position of `name`, if it is in the index.
     pub(crate) fn get<'s>(&self, name: &str, name_at: impl Fn(usize) -> &'s str) -> Option<usize> {
         if self.slots.is_empty() {

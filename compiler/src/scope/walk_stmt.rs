@@ -302,7 +302,7 @@ impl<'a> Builder<'a> {
         let lineno = self.line_of(f.name.range.start());
         let function = self.new_scope(
             ScopeKind::Function,
-            &f.name,
+            f.name.as_str(),
             ScopeKey::Function(f.range),
             lineno,
         );
@@ -342,6 +342,22 @@ impl<'a> Builder<'a> {
         let is_in_class =
             self.scopes[cur].can_see_class_scope || self.scopes[cur].kind == ScopeKind::Class;
         let key = ScopeKey::Annotation(f.range);
+        let p = &f.parameters;
+        let annotations = || {
+            p.posonlyargs
+                .iter()
+                .chain(&p.args)
+                .map(|a| &a.parameter)
+                .chain(p.vararg.as_deref())
+                .chain(p.kwarg.as_deref())
+                .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
+                .filter_map(|param| param.annotation.as_deref())
+                .chain(f.returns.as_deref())
+        };
+        if annotations().next().is_none() {
+            self.templated_annotation_block(key, f.name.range, is_in_class);
+            return Ok(());
+        }
         let annotation = self.enter_block(
             "__annotate__",
             ScopeKind::Annotation,
@@ -353,18 +369,7 @@ impl<'a> Builder<'a> {
             self.scopes[annotation].can_see_class_scope = true;
             self.add_classdict_use();
         }
-        let p = &f.parameters;
-        let annotations = p
-            .posonlyargs
-            .iter()
-            .chain(&p.args)
-            .map(|a| &a.parameter)
-            .chain(p.vararg.as_deref())
-            .chain(p.kwarg.as_deref())
-            .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
-            .filter_map(|param| param.annotation.as_deref())
-            .chain(f.returns.as_deref());
-        for expr in annotations {
+        for expr in annotations() {
             self.scopes[annotation].annotations_used = true;
             self.visit_expr(expr)?;
         }
@@ -385,7 +390,7 @@ impl<'a> Builder<'a> {
         let in_class = self.scopes[self.cur()].kind == ScopeKind::Class;
         let scope_name = format!("<generic parameters of {name}>");
         let id = self.enter_block(
-            &scope_name,
+            scope_name,
             ScopeKind::TypeParams,
             ScopeKey::TypeParams(owner),
             loc,
@@ -441,7 +446,7 @@ impl<'a> Builder<'a> {
             self.visit_keywords(&arguments.keywords)?;
         }
         let class = self.enter_block(
-            &c.name,
+            c.name.as_str(),
             ScopeKind::Class,
             ScopeKey::Class(c.range),
             c.name.range,
@@ -635,7 +640,7 @@ impl<'a> Builder<'a> {
     pub(super) fn visit_type_param_expr(
         &mut self,
         expr: Option<&'a Expr>,
-        name: &str,
+        name: &'a str,
         tp_range: TextRange,
         info: &'static str,
     ) -> BuildResult<()> {
