@@ -241,7 +241,8 @@ struct Codegen<'f> {
     too_large: Option<CodeError>,
     /// Reused buffer for an instruction's operand registers.
     arg_regs: Vec<u32>,
-    /// Instructions left out by `forward_locals` (indexed by instruction).
+    /// Instructions left out by `forward_locals` (indexed by instruction; none past the
+    /// end, and empty when the function has nothing to forward).
     skip: Vec<bool>,
     /// A loop test is being copied (no nested rotation).
     rotating: bool,

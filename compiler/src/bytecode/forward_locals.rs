@@ -56,10 +56,11 @@ pub struct ForwardScratch {
     walks: Vec<Option<(u32, u32)>>,
 }
 
-/// Marks in `skip` (by instruction index) the instructions codegen leaves out, after
-/// pointing the values they defined or stored at local registers in `alloc`. `regs` is
-/// the allocator's memory of the same function: it counted each value's uses and noted
-/// which local-variable instructions occur while it walked the layout.
+/// Marks in `skip` (by instruction index; those past its end are not left out) the
+/// instructions codegen leaves out, after pointing the values they defined or stored at
+/// local registers in `alloc`. `regs` is the allocator's memory of the same function: it
+/// counted each value's uses and noted which local-variable instructions occur while it
+/// walked the layout.
 pub fn forward_locals_into(
     func: &Function,
     alloc: &mut Allocation,
@@ -67,13 +68,16 @@ pub fn forward_locals_into(
     scratch: &mut ForwardScratch,
     skip: &mut Vec<bool>,
 ) {
+    // An instruction past the end of `skip` is emitted, so a function with nothing to
+    // forward (no fast locals: module and class bodies, many small functions) leaves it
+    // empty instead of clearing a flag per instruction.
     skip.clear();
-    skip.resize(func.insts.len(), false);
     let nlocals = func.locals.len();
     let ops = regs.local_ops();
     if nlocals == 0 || ops & HAS_FAST == 0 {
         return;
     }
+    skip.resize(func.insts.len(), false);
     if ops & HAS_FOR_ITER != 0 {
         forward_loop_items(func, alloc, regs, skip);
     }

@@ -55,6 +55,17 @@ fn packed(loc: Loc) -> u128 {
         | u128::from(loc.end_col) << 96
 }
 
+/// The location [`packed`] into `bits`.
+#[inline(always)]
+fn unpacked(bits: u128) -> Loc {
+    Loc {
+        line: bits as u32,
+        col: (bits >> 32) as u32,
+        end_line: (bits >> 64) as u32,
+        end_col: (bits >> 96) as u32,
+    }
+}
+
 /// Builds a [`LineTable`] while the code is emitted: each instruction is added as it is
 /// encoded, and a run is encoded as soon as an instruction from another place ends it, so
 /// code generation keeps no list of locations. The buffer is reused from one code object
@@ -63,11 +74,12 @@ fn packed(loc: Loc) -> u128 {
 pub struct LineTableBuilder {
     bytes: Vec<u8>,
     previous_line: i64,
-    /// The open run: `length` code units from `loc`; none when `length` is 0. No flag
-    /// says whether a run is open: an instruction from `loc` joins the run either way
-    /// (opening it when empty), and an empty run is never encoded.
+    /// The open run: `length` code units from the location packed in `loc` (packed once
+    /// per run, not once per instruction compared with it); none when `length` is 0. No
+    /// flag says whether a run is open: an instruction from `loc` joins the run either
+    /// way (opening it when empty), and an empty run is never encoded.
     length: usize,
-    loc: Loc,
+    loc: u128,
 }
 
 impl LineTableBuilder {
@@ -76,7 +88,8 @@ impl LineTableBuilder {
     /// instructions from one place (most of them) only lengthen the open run.
     #[inline(always)]
     pub fn add(&mut self, units: usize, loc: Loc) {
-        if packed(self.loc) == packed(loc) {
+        let loc = packed(loc);
+        if self.loc == loc {
             self.length += units;
         } else {
             self.start_run(units, loc);
@@ -87,7 +100,7 @@ impl LineTableBuilder {
     /// Inlined too: nearly every instruction starts a run (each subexpression has its own
     /// columns), so this runs about as often as `add`.
     #[inline(always)]
-    fn start_run(&mut self, units: usize, loc: Loc) {
+    fn start_run(&mut self, units: usize, loc: u128) {
         self.close_run();
         self.length = units;
         self.loc = loc;
@@ -100,7 +113,7 @@ impl LineTableBuilder {
             push_run(
                 &mut self.bytes,
                 self.length,
-                self.loc,
+                unpacked(self.loc),
                 &mut self.previous_line,
             );
         }
