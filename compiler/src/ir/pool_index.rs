@@ -23,7 +23,7 @@ const INITIAL_SLOTS: usize = 64;
 /// end. Most code objects intern only a handful of names and constants, and for those a
 /// table (a zeroed allocation per pool per code object, freed again with the function)
 /// cost more than comparing the few entries directly.
-const LINEAR_ENTRIES: usize = 8;
+const LINEAR_ENTRIES: usize = 16;
 
 /// An empty slot. A full one holds an entry's [`PoolIndex::fold`]ed hash in its high half
 /// and its pool id plus one in its low half, so an empty table is all zero bytes, which
@@ -269,7 +269,7 @@ impl PoolIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::PoolIndex;
+    use super::{LINEAR_ENTRIES, PoolIndex};
 
     #[test]
     fn colliding_entries_are_chained_and_found() {
@@ -292,11 +292,14 @@ mod tests {
     #[test]
     fn rebuild_keeps_the_last_of_equal_entries() {
         // Long enough to be indexed rather than searched.
-        let pool = ["x", "y", "a", "b", "c", "d", "e", "f", "x"];
+        let mut pool = vec!["x".to_owned(), "y".to_owned()];
+        pool.extend((0..LINEAR_ENTRIES).map(|i| i.to_string()));
+        pool.push("x".to_owned());
         let mut index = PoolIndex::default();
         index.rebuild(&pool);
         let hash = PoolIndex::hash("x");
-        assert_eq!(index.find(hash, |i| pool[i as usize] == "x"), Some(8));
+        let last = pool.len() as u32 - 1;
+        assert_eq!(index.find(hash, |i| pool[i as usize] == "x"), Some(last));
     }
 
     #[test]
