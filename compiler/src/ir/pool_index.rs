@@ -19,6 +19,12 @@ use std::hash::{BuildHasher, Hash, Hasher};
 /// their tables (measured over the standard library; 16 and 128 cost more).
 const INITIAL_SLOTS: usize = 64;
 
+/// Pools with fewer entries than this have no table: they are searched linearly from the
+/// end. Most code objects intern only a handful of names and constants, and for those a
+/// table (a zeroed allocation per pool per code object, freed again with the function)
+/// cost more than comparing the few entries directly.
+const LINEAR_ENTRIES: usize = 16;
+
 /// An empty slot. A full one holds an entry's [`PoolIndex::fold`]ed hash in its high half
 /// and its pool id plus one in its low half, so an empty table is all zero bytes, which
 /// clearing writes at memset speed.
@@ -94,18 +100,29 @@ impl PoolIndex {
         }
     }
 
-    /// Interns into `pool`: the id of the entry with `hash` that `is_equal` accepts, or
-    /// else the id of `make()`, appended to `pool` and filed under `hash`.
+    /// Interns into `pool`: the id of the entry that `is_equal` accepts, or else the id of
+    /// `make()`, appended to `pool`. `hash` is the entry's hash, asked for only once the
+    /// pool has outgrown a linear search (see [`LINEAR_ENTRIES`]).
     #[inline]
-    pub(super) fn intern<T>(
+    pub(super) fn intern<T: Hash + PartialEq>(
         &mut self,
         pool: &mut Vec<T>,
-        hash: u64,
+        hash: impl FnOnce() -> u64,
         is_equal: impl Fn(&T) -> bool,
         make: impl FnOnce() -> T,
     ) -> u32 {
         let new_id = u32::try_from(pool.len()).expect("pool ids fit in u32");
-        match self.find_or_insert(hash, |id| is_equal(&pool[id as usize]), new_id) {
+        if self.slots.is_empty() {
+            if pool.len() < LINEAR_ENTRIES {
+                if let Some(id) = pool.iter().rposition(&is_equal) {
+                    return id as u32;
+                }
+                pool.push(make());
+                return new_id;
+            }
+            self.index_entries(pool);
+        }
+        match self.find_or_insert(hash(), |id| is_equal(&pool[id as usize]), new_id) {
             Ok(id) => id,
             Err(id) => {
                 pool.push(make());
@@ -115,22 +132,45 @@ impl PoolIndex {
     }
 
     /// [`PoolIndex::intern`] of an entry the caller already owns, moved into `pool` when
-    /// it is new.
+    /// it is new; `same` tells equal entries apart.
     #[inline]
-    pub(super) fn intern_owned<T: PartialEq>(
+    pub(super) fn intern_owned<T: PartialEq + Hash>(
         &mut self,
         pool: &mut Vec<T>,
-        hash: u64,
         value: T,
+        same: impl Fn(&T, &T) -> bool,
     ) -> u32 {
         let new_id = u32::try_from(pool.len()).expect("pool ids fit in u32");
-        match self.find_or_insert(hash, |id| pool[id as usize] == value, new_id) {
+        if self.slots.is_empty() {
+            if pool.len() < LINEAR_ENTRIES {
+                if let Some(id) = pool.iter().rposition(|entry| same(entry, &value)) {
+                    return id as u32;
+                }
+                pool.push(value);
+                return new_id;
+            }
+            self.index_entries(pool);
+        }
+        let hash = Self::hash(&value);
+        match self.find_or_insert(hash, |id| same(&pool[id as usize], &value), new_id) {
             Ok(id) => id,
             Err(id) => {
                 pool.push(value);
                 id
             }
         }
+    }
+
+    /// Appends `value`, which the caller knows `pool` lacks, and files it; returns its id.
+    #[inline]
+    pub(super) fn push_new<T: Hash>(&mut self, pool: &mut Vec<T>, value: T) -> u32 {
+        let id = u32::try_from(pool.len()).expect("pool ids fit in u32");
+        // A pool without a table is indexed in full once it outgrows the linear search.
+        if !self.slots.is_empty() {
+            self.insert(Self::hash(&value), id);
+        }
+        pool.push(value);
+        id
     }
 
     /// The id of the entry with `hash` for which `is_equal` holds; when there is none,
@@ -200,10 +240,21 @@ impl PoolIndex {
     }
 
     /// Clears the index and files `entries`; of equal entries the last one wins, as it
-    /// did when the pools were indexed by a map collected from them.
+    /// did when the pools were indexed by a map collected from them. A pool short enough
+    /// to be searched linearly is left without a table (the search, from the end, also
+    /// finds the last of equal entries).
     pub(super) fn rebuild<T: Hash + PartialEq>(&mut self, entries: &[T]) {
         self.slots.clear();
         self.len = 0;
+        if entries.len() >= LINEAR_ENTRIES {
+            self.index_entries(entries);
+        }
+    }
+
+    /// Files `entries` into the empty index, the last of equal entries winning.
+    #[cold]
+    #[inline(never)]
+    fn index_entries<T: Hash + PartialEq>(&mut self, entries: &[T]) {
         for (id, entry) in entries.iter().enumerate().rev() {
             let hash = Self::hash(entry);
             if self
@@ -218,7 +269,7 @@ impl PoolIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::PoolIndex;
+    use super::{LINEAR_ENTRIES, PoolIndex};
 
     #[test]
     fn colliding_entries_are_chained_and_found() {
@@ -240,10 +291,30 @@ mod tests {
 
     #[test]
     fn rebuild_keeps_the_last_of_equal_entries() {
-        let pool = ["x", "y", "x"];
+        // Long enough to be indexed rather than searched.
+        let mut pool = vec!["x".to_owned(), "y".to_owned()];
+        pool.extend((0..LINEAR_ENTRIES).map(|i| i.to_string()));
+        pool.push("x".to_owned());
         let mut index = PoolIndex::default();
         index.rebuild(&pool);
         let hash = PoolIndex::hash("x");
-        assert_eq!(index.find(hash, |i| pool[i as usize] == "x"), Some(2));
+        let last = pool.len() as u32 - 1;
+        assert_eq!(index.find(hash, |i| pool[i as usize] == "x"), Some(last));
+    }
+
+    #[test]
+    fn short_pools_are_searched_from_the_end() {
+        let mut pool = vec!["x".to_owned(), "y".to_owned(), "x".to_owned()];
+        let mut index = PoolIndex::default();
+        index.rebuild(&pool);
+        let id = index.intern(&mut pool, || unreachable!(), |n| n == "x", String::new);
+        assert_eq!(id, 2);
+        let id = index.intern(
+            &mut pool,
+            || unreachable!(),
+            |n| n == "z",
+            || "z".to_owned(),
+        );
+        assert_eq!((id, pool.len()), (3, 4));
     }
 }

@@ -467,14 +467,11 @@ impl<'a> Lowerer<'a> {
                 }
             }
             // Room for every local at once: the parameters are copied into a list that
-            // the other locals would otherwise regrow.
-            let locals = info
-                .symbols
-                .iter()
-                .filter(|symbol| symbol.scope == SymbolScope::Local)
-                .count();
-            func.locals =
-                Vec::with_capacity(info.params.len() + locals.saturating_sub(locals_added));
+            // the other locals would otherwise regrow. Every symbol not yet laid out is
+            // counted, local or not, which spares a walk over the symbols to count them.
+            func.locals = Vec::with_capacity(
+                info.params.len() + info.symbols.len().saturating_sub(locals_added),
+            );
             func.locals
                 .extend(info.params.iter().map(|param| param.to_string()));
             for (position, symbol) in info.symbols.iter().enumerate() {

@@ -18,17 +18,30 @@ const STR_DISCRIMINANT: std::mem::Discriminant<Const> = {
     discriminant
 };
 
+/// The [`Function::simple_consts`] entry of `value`, if it has one.
+#[inline]
+fn simple_slot(value: &Const) -> Option<usize> {
+    match value {
+        Const::None => Some(0),
+        Const::Bool(false) => Some(1),
+        Const::Bool(true) => Some(2),
+        Const::Ellipsis => Some(3),
+        _ => None,
+    }
+}
+
+/// Whether two constants are equal, their kinds compared first in line: a short pool is
+/// searched by comparing the new constant with each entry, mostly of another kind, and
+/// `Const`'s equality is an out-of-line call.
+#[inline]
+fn same_const(a: &Const, b: &Const) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b) && a == b
+}
+
 impl Function {
     /// Interns a constant, returning the existing id for an equal one.
     pub fn add_const(&mut self, value: Const) -> ConstId {
-        let simple = match value {
-            Const::None => Some(0),
-            Const::Bool(false) => Some(1),
-            Const::Bool(true) => Some(2),
-            Const::Ellipsis => Some(3),
-            _ => None,
-        };
-        if let Some(slot) = simple {
+        if let Some(slot) = simple_slot(&value) {
             self.rebuild_pool_indexes();
             if self.simple_consts[slot] != NO_CONST {
                 // These constants own no memory: forgetting this one skips the call to
@@ -39,8 +52,10 @@ impl Function {
             return self.add_simple_const(slot, || value);
         }
         self.rebuild_pool_indexes();
-        let hash = PoolIndex::hash(&value);
-        ConstId(self.const_index.intern_owned(&mut self.consts, hash, value))
+        ConstId(
+            self.const_index
+                .intern_owned(&mut self.consts, value, same_const),
+        )
     }
 
     /// Interns `None` (what lowering loads most), building the constant only when the
@@ -50,13 +65,13 @@ impl Function {
     }
 
     /// Interns the constant `make` builds, which is [`Function::simple_consts`] entry
-    /// `slot`.
+    /// `slot`. A slot not filled in means the pool lacks the constant (every interning of
+    /// one fills its slot, and rebuilding the indexes fills the slots from the pool), so
+    /// it is appended without a search.
     fn add_simple_const(&mut self, slot: usize, make: impl FnOnce() -> Const) -> ConstId {
         self.rebuild_pool_indexes();
         if self.simple_consts[slot] == NO_CONST {
-            let value = make();
-            let hash = PoolIndex::hash(&value);
-            self.simple_consts[slot] = self.const_index.intern_owned(&mut self.consts, hash, value);
+            self.simple_consts[slot] = self.const_index.push_new(&mut self.consts, make());
         }
         ConstId(self.simple_consts[slot])
     }
@@ -84,10 +99,12 @@ impl Function {
     pub fn add_str_const(&mut self, text: &str) -> ConstId {
         self.rebuild_pool_indexes();
         // The hash `Const::Str(text.to_owned())` has.
-        let hash = PoolIndex::hash_with(|state| {
-            STR_DISCRIMINANT.hash(state);
-            text.hash(state);
-        });
+        let hash = || {
+            PoolIndex::hash_with(|state| {
+                STR_DISCRIMINANT.hash(state);
+                text.hash(state);
+            })
+        };
         let id = self.const_index.intern(
             &mut self.consts,
             hash,
@@ -100,7 +117,7 @@ impl Function {
     /// Interns a name.
     pub fn add_name(&mut self, name: &str) -> NameId {
         self.rebuild_pool_indexes();
-        let hash = PoolIndex::hash(name);
+        let hash = || PoolIndex::hash(name);
         let id = self
             .name_index
             .intern(&mut self.names, hash, |n| n == name, || name.to_owned());
@@ -129,6 +146,12 @@ impl Function {
     fn rebuild_pool_indexes_now(&mut self) {
         self.pools_dirty = false;
         self.simple_consts = [NO_CONST; 4];
+        // Of equal entries the last one is found, as the rebuilt indexes find it.
+        for (id, value) in self.consts.iter().enumerate() {
+            if let Some(slot) = simple_slot(value) {
+                self.simple_consts[slot] = id as u32;
+            }
+        }
         self.small_ints = [NO_CONST; SMALL_INTS];
         self.const_index.rebuild(&self.consts);
         self.name_index.rebuild(&self.names);
