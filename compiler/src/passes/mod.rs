@@ -177,6 +177,30 @@ pub(crate) fn successor_pair(term: &Terminator) -> [Option<Block>; 2] {
     }
 }
 
+/// Calls `f` with each block `term` flows to, in edge order. The walks that only visit
+/// the targets call this: matching the terminator once and visiting each target where it
+/// is found costs less than looping over the pair [`successor_pair`] builds.
+#[inline]
+pub(crate) fn for_each_successor(term: &Terminator, mut f: impl FnMut(Block)) {
+    match term {
+        Terminator::Jump(target) => f(target.block),
+        Terminator::Branch {
+            then_to, else_to, ..
+        } => {
+            f(then_to.block);
+            f(else_to.block);
+        }
+        Terminator::ForIter { body, exit, .. } => {
+            f(body.block);
+            f(exit.block);
+        }
+        Terminator::Return(_)
+        | Terminator::Reraise(_)
+        | Terminator::Raise { .. }
+        | Terminator::Unreachable => {}
+    }
+}
+
 /// Drops the blocks unreachable from the entry (through normal and exception edges) from
 /// the layout; returns whether any was dropped.
 pub(crate) fn remove_unreachable_blocks(func: &mut Function) -> bool {
@@ -197,12 +221,17 @@ pub(crate) fn remove_unreachable_blocks(func: &mut Function) -> bool {
         let mut reached = 1;
         while let Some(block) = stack.pop() {
             let data = &func.blocks[block as usize];
-            let [first, second] = data.term.as_ref().map_or([None; 2], successor_pair);
-            for next in [first, second, data.handler].into_iter().flatten() {
+            let mut visit = |next: Block| {
                 if reachable.insert_new(next.index()) {
                     stack.push(next.0);
                     reached += 1;
                 }
+            };
+            if let Some(term) = &data.term {
+                for_each_successor(term, &mut visit);
+            }
+            if let Some(handler) = data.handler {
+                visit(handler);
             }
         }
         // Edge targets and handlers are laid-out blocks, each laid out once, so when as

@@ -38,7 +38,7 @@
 //! runs after an edge was threaded away from a block that stayed alive, the one way such a
 //! cycle can form.
 
-use super::{remove_unreachable_blocks, scratch, successor_pair};
+use super::{for_each_successor, remove_unreachable_blocks, scratch, successor_pair};
 use crate::ir::{Block, CmpOp, Function, Imm, Op, Terminator, Value, ValueDef};
 
 pub fn run(func: &mut Function) {
@@ -100,15 +100,15 @@ fn nothing_to_simplify(func: &Function) -> bool {
             if let Some(handler) = data.handler {
                 preds[handler.index()] |= 1;
             }
-            let Some(term) = &data.term else {
-                continue;
-            };
-            let [first, second] = successor_pair(term);
-            if matches!(term, Terminator::Branch { .. }) && first == second {
+            if let Some(Terminator::Branch {
+                then_to, else_to, ..
+            }) = &data.term
+                && then_to.block == else_to.block
+            {
                 return false;
             }
-            for succ in [first, second].into_iter().flatten() {
-                preds[succ.index()] += 2;
+            if let Some(term) = &data.term {
+                for_each_successor(term, |succ| preds[succ.index()] += 2);
             }
         }
         let entry = func.entry();
@@ -279,10 +279,10 @@ impl<'f> Simplifier<'f> {
                 blocks[handler.index()].handler_refs += 1;
             }
             if let Some(term) = &data.term {
-                for succ in successor_pair(term).into_iter().flatten() {
+                for_each_successor(term, |succ| {
                     blocks[succ.index()].npreds += 1;
                     pred_start[succ.index() + 1] += 1;
-                }
+                });
             }
         }
         for i in 0..nblocks {
@@ -299,11 +299,11 @@ impl<'f> Simplifier<'f> {
             let Some(term) = &func.blocks[block.index()].term else {
                 continue;
             };
-            for succ in successor_pair(term).into_iter().flatten() {
+            for_each_successor(term, |succ| {
                 let fill = &mut blocks[succ.index()].mark;
                 pred_list[*fill as usize] = block;
                 *fill += 1;
-            }
+            });
         }
         for state in &mut blocks {
             state.mark = 0;
