@@ -152,6 +152,9 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
     if def_block.len() < func.values.len() {
         def_block.resize(func.values.len(), 0);
     }
+    // Local slices too, for the same reason as `marks`.
+    let (const_refs, name_refs) = (&mut const_refs[..], &mut name_refs[..]);
+    let def_block = &mut def_block[..];
     stack.clear();
     with_params.clear();
     let entry = func.layout[0];
@@ -467,11 +470,19 @@ fn sweep_dead(func: &mut Function) {
 }
 
 /// Drops unreferenced constants and names (reference count zero), keeping the order of
-/// the rest. The counts become the renumbering maps.
+/// the rest. The counts become the renumbering maps. The check is inlined: almost every
+/// function uses every entry, and the call cost about as much as the check.
+#[inline]
 fn compact_pools(func: &mut Function, const_refs: &mut [u32], name_refs: &mut [u32]) {
-    if !const_refs.contains(&0) && !name_refs.contains(&0) {
-        return;
+    if const_refs.contains(&0) || name_refs.contains(&0) {
+        drop_unused_pool_entries(func, const_refs, name_refs);
     }
+}
+
+/// [`compact_pools`] once some entry is known to be unused; out of line, as few functions
+/// get here.
+#[inline(never)]
+fn drop_unused_pool_entries(func: &mut Function, const_refs: &mut [u32], name_refs: &mut [u32]) {
     /// Turns reference counts into each entry's new index (`u32::MAX` for dropped ones).
     fn renumber(refs: &mut [u32]) {
         let mut next = 0;
