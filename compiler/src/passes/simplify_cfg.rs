@@ -38,7 +38,7 @@
 //! runs after an edge was threaded away from a block that stayed alive, the one way such a
 //! cycle can form.
 
-use super::{for_each_successor, remove_unreachable_blocks, scratch, successor_pair};
+use super::{for_each_successor, remove_unreachable_blocks, scratch};
 use crate::ir::{Block, BlockCall, CmpOp, Function, Imm, Op, Terminator, Value, ValueDef};
 
 pub fn run(func: &mut Function) {
@@ -606,7 +606,11 @@ impl<'f> Simplifier<'f> {
         };
         // The `for_iter` body edge is never threaded (see the module docs).
         let first_edge = usize::from(matches!(term, Terminator::ForIter { .. }));
-        let nedges = successor_pair(term).iter().flatten().count();
+        let nedges = match term {
+            Terminator::Jump(_) => 1,
+            Terminator::Branch { .. } | Terminator::ForIter { .. } => 2,
+            _ => 0,
+        };
         let mut changed = false;
         for index in first_edge..nedges {
             // Each hop skips a block whose own jump was first threaded to the end of its
@@ -634,9 +638,31 @@ impl<'f> Simplifier<'f> {
 
     /// The block edge `index` of `block`'s terminator goes to, looked up directly: this
     /// runs for every edge, and going through the chained iterator of
-    /// [`Terminator::edges`] cost several times as much.
+    /// [`Terminator::edges`] cost several times as much (and indexing an array of the
+    /// optional targets twice as much).
     fn edge_target(&self, block: Block, index: usize) -> Option<Block> {
-        successor_pair(self.func.blocks[block.index()].term.as_ref()?)[index]
+        let call = match (self.func.blocks[block.index()].term.as_ref()?, index) {
+            (Terminator::Jump(target), 0) => target,
+            (
+                Terminator::Branch {
+                    then_to: first,
+                    else_to: second,
+                    ..
+                }
+                | Terminator::ForIter {
+                    body: first,
+                    exit: second,
+                    ..
+                },
+                _,
+            ) => match index {
+                0 => first,
+                1 => second,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some(call.block)
     }
 
     /// Threads the jump of every empty block on the chain starting at `start` to the end of
