@@ -72,6 +72,8 @@ pub fn run(func: &mut Function) {
 fn fold_to_fixpoint(func: &mut Function, waited: &mut Vec<u8>) {
     waited.clear();
     waited.resize(func.values.len(), 0);
+    // A local slice, so that its pointer and length stay in registers through the scans.
+    let waited = &mut waited[..];
     loop {
         let mut changed = false;
         for b in 0..func.layout.len() {

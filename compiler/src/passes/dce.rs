@@ -152,6 +152,9 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
     if def_block.len() < func.values.len() {
         def_block.resize(func.values.len(), 0);
     }
+    // Local slices too, for the same reason as `marks`.
+    let (const_refs, name_refs) = (&mut const_refs[..], &mut name_refs[..]);
+    let def_block = &mut def_block[..];
     stack.clear();
     with_params.clear();
     let entry = func.layout[0];
@@ -185,56 +188,58 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
         if !data.params.is_empty() {
             with_params.push(block);
         }
-        // Operands are roots of the marking; edge arguments are only reads.
-        let edge = |marks: &mut [u8], call: &BlockCall| {
+        // Operands are roots of the marking; edge arguments are only reads. Each edge's
+        // target is visited right where the match finds it: gathering the targets into an
+        // array to loop over cost as much again per block.
+        let mut visit = |next: Block| {
+            if reachable.insert_new(next.index()) {
+                stack.push(next.0);
+                reached += 1;
+            }
+        };
+        let mut edge = |marks: &mut [u8], call: &BlockCall| {
             for &arg in &call.args {
                 marks[arg.index()] |= READ;
             }
-            Some(call.block)
+            visit(call.block);
         };
-        let (first, second) = match &data.term {
-            Some(Terminator::Jump(target)) => (edge(marks, target), None),
+        match &data.term {
+            Some(Terminator::Jump(target)) => edge(marks, target),
             Some(Terminator::Branch {
                 cond,
                 then_to,
                 else_to,
             }) => {
                 marks[cond.index()] |= READ | ROOT_READ;
-                (edge(marks, then_to), edge(marks, else_to))
+                edge(marks, then_to);
+                edge(marks, else_to);
             }
             Some(Terminator::ForIter { iter, body, exit }) => {
                 marks[iter.index()] |= READ | ROOT_READ;
                 kept_params.insert(2 * body.block.index() + 1);
-                (edge(marks, body), edge(marks, exit))
+                edge(marks, body);
+                edge(marks, exit);
             }
             Some(Terminator::Return(value) | Terminator::Reraise(value)) => {
                 marks[value.index()] |= READ | ROOT_READ;
-                (None, None)
             }
             Some(Terminator::Raise { exc, cause }) => {
                 for value in [exc, cause].into_iter().flatten() {
                     marks[value.index()] |= READ | ROOT_READ;
                 }
-                (None, None)
             }
-            Some(Terminator::Unreachable) | None => (None, None),
-        };
-        let handler = match data.handler {
-            Some(_) if !can_raise => {
-                func.blocks[block as usize].handler = None;
-                None
-            }
+            Some(Terminator::Unreachable) | None => {}
+        }
+        match data.handler {
+            Some(_) if !can_raise => func.blocks[block as usize].handler = None,
             Some(handler) => {
                 kept_params.insert(2 * handler.index());
-                Some(handler)
+                if reachable.insert_new(handler.index()) {
+                    stack.push(handler.0);
+                    reached += 1;
+                }
             }
-            None => None,
-        };
-        for next in [first, second, handler].into_iter().flatten() {
-            if reachable.insert_new(next.index()) {
-                stack.push(next.0);
-                reached += 1;
-            }
+            None => {}
         }
     }
     // Blocks reached, the entry included (each enters the stack once).
@@ -465,11 +470,19 @@ fn sweep_dead(func: &mut Function) {
 }
 
 /// Drops unreferenced constants and names (reference count zero), keeping the order of
-/// the rest. The counts become the renumbering maps.
+/// the rest. The counts become the renumbering maps. The check is inlined: almost every
+/// function uses every entry, and the call cost about as much as the check.
+#[inline]
 fn compact_pools(func: &mut Function, const_refs: &mut [u32], name_refs: &mut [u32]) {
-    if !const_refs.contains(&0) && !name_refs.contains(&0) {
-        return;
+    if const_refs.contains(&0) || name_refs.contains(&0) {
+        drop_unused_pool_entries(func, const_refs, name_refs);
     }
+}
+
+/// [`compact_pools`] once some entry is known to be unused; out of line, as few functions
+/// get here.
+#[inline(never)]
+fn drop_unused_pool_entries(func: &mut Function, const_refs: &mut [u32], name_refs: &mut [u32]) {
     /// Turns reference counts into each entry's new index (`u32::MAX` for dropped ones).
     fn renumber(refs: &mut [u32]) {
         let mut next = 0;

@@ -159,21 +159,28 @@ pub fn is_pass_name(name: &str) -> bool {
 
 // ---- helpers shared by the passes ---------------------------------------------------------
 
-/// The blocks `term` flows to, in edge order, as a pair rather than an iterator: the
-/// walks over every block call this, and [`Terminator::successors`]' chained iterator
-/// costs several times as much.
+/// Calls `f` with each block `term` flows to, in edge order. The walks over every block
+/// call this: matching the terminator once and visiting each target where it is found
+/// costs several times less than [`Terminator::successors`]' chained iterator, and less
+/// than looping over an array of optional targets.
 #[inline]
-pub(crate) fn successor_pair(term: &Terminator) -> [Option<Block>; 2] {
+pub(crate) fn for_each_successor(term: &Terminator, mut f: impl FnMut(Block)) {
     match term {
-        Terminator::Jump(target) => [Some(target.block), None],
+        Terminator::Jump(target) => f(target.block),
         Terminator::Branch {
             then_to, else_to, ..
-        } => [Some(then_to.block), Some(else_to.block)],
-        Terminator::ForIter { body, exit, .. } => [Some(body.block), Some(exit.block)],
+        } => {
+            f(then_to.block);
+            f(else_to.block);
+        }
+        Terminator::ForIter { body, exit, .. } => {
+            f(body.block);
+            f(exit.block);
+        }
         Terminator::Return(_)
         | Terminator::Reraise(_)
         | Terminator::Raise { .. }
-        | Terminator::Unreachable => [None, None],
+        | Terminator::Unreachable => {}
     }
 }
 
@@ -197,12 +204,17 @@ pub(crate) fn remove_unreachable_blocks(func: &mut Function) -> bool {
         let mut reached = 1;
         while let Some(block) = stack.pop() {
             let data = &func.blocks[block as usize];
-            let [first, second] = data.term.as_ref().map_or([None; 2], successor_pair);
-            for next in [first, second, data.handler].into_iter().flatten() {
+            let mut visit = |next: Block| {
                 if reachable.insert_new(next.index()) {
                     stack.push(next.0);
                     reached += 1;
                 }
+            };
+            if let Some(term) = &data.term {
+                for_each_successor(term, &mut visit);
+            }
+            if let Some(handler) = data.handler {
+                visit(handler);
             }
         }
         // Edge targets and handlers are laid-out blocks, each laid out once, so when as

@@ -38,8 +38,8 @@
 //! runs after an edge was threaded away from a block that stayed alive, the one way such a
 //! cycle can form.
 
-use super::{remove_unreachable_blocks, scratch, successor_pair};
-use crate::ir::{Block, CmpOp, Function, Imm, Op, Terminator, Value, ValueDef};
+use super::{for_each_successor, remove_unreachable_blocks, scratch};
+use crate::ir::{Block, BlockCall, CmpOp, Function, Imm, Op, Terminator, Value, ValueDef};
 
 pub fn run(func: &mut Function) {
     if func.layout.is_empty() || is_one_block_without_branch(func) {
@@ -100,15 +100,15 @@ fn nothing_to_simplify(func: &Function) -> bool {
             if let Some(handler) = data.handler {
                 preds[handler.index()] |= 1;
             }
-            let Some(term) = &data.term else {
-                continue;
-            };
-            let [first, second] = successor_pair(term);
-            if matches!(term, Terminator::Branch { .. }) && first == second {
+            if let Some(Terminator::Branch {
+                then_to, else_to, ..
+            }) = &data.term
+                && then_to.block == else_to.block
+            {
                 return false;
             }
-            for succ in [first, second].into_iter().flatten() {
-                preds[succ.index()] += 2;
+            if let Some(term) = &data.term {
+                for_each_successor(term, |succ| preds[succ.index()] += 2);
             }
         }
         let entry = func.entry();
@@ -145,6 +145,19 @@ fn is_known_bool_or_const(func: &Function, value: Value) -> bool {
             _ => false,
         },
         None => false,
+    }
+}
+
+/// Edge `index` of `term` (in [`Terminator::edges`] order), looked up directly: the
+/// chained iterator of [`Terminator::edges_mut`] cost several times as much.
+fn edge_mut(term: &mut Terminator, index: usize) -> Option<&mut BlockCall> {
+    match (term, index) {
+        (Terminator::Jump(target), 0) => Some(target),
+        (Terminator::Branch { then_to, .. }, 0) => Some(then_to),
+        (Terminator::Branch { else_to, .. }, 1) => Some(else_to),
+        (Terminator::ForIter { body, .. }, 0) => Some(body),
+        (Terminator::ForIter { exit, .. }, 1) => Some(exit),
+        _ => None,
     }
 }
 
@@ -266,51 +279,45 @@ impl<'f> Simplifier<'f> {
             chain,
             dying,
         } = t;
-        let mut track_values = false;
-        for &block in &func.layout {
-            blocks[block.index()].live = true;
-            track_values |= !func.blocks[block.index()].params.is_empty();
-        }
         uses.clear();
         replace.clear();
+        // One walk counts the incoming edges and handler references of each block; the
+        // predecessor lists are then laid out by those counts, each block's list filled
+        // from its end by a walk in reverse layout order (which leaves every list in layout
+        // order and `pred_start` at the lists' starts, without a separate fill cursor).
+        let mut track_values = false;
         for &block in &func.layout {
             let data = &func.blocks[block.index()];
+            blocks[block.index()].live = true;
+            track_values |= !data.params.is_empty();
             if let Some(handler) = data.handler {
                 blocks[handler.index()].handler_refs += 1;
             }
             if let Some(term) = &data.term {
-                for succ in successor_pair(term).into_iter().flatten() {
-                    blocks[succ.index()].npreds += 1;
-                    pred_start[succ.index() + 1] += 1;
-                }
+                for_each_successor(term, |succ| blocks[succ.index()].npreds += 1);
             }
         }
-        for i in 0..nblocks {
-            pred_start[i + 1] += pred_start[i];
+        let mut total = 0;
+        for (end, state) in pred_start.iter_mut().zip(&blocks) {
+            total += state.npreds;
+            *end = total;
         }
+        pred_start[nblocks] = total;
         pred_list.clear();
-        pred_list.resize(pred_start[nblocks] as usize, Block::new(0));
-        // Each block's next free slot in `pred_list`, kept in its `mark` until the walk is
-        // done (the marks start at zero again below).
-        for (state, &start) in blocks.iter_mut().zip(&pred_start) {
-            state.mark = start;
-        }
-        for &block in &func.layout {
+        pred_list.resize(total as usize, Block::new(0));
+        // The same walk fills the worklist, whose pop order is then layout order.
+        worklist.clear();
+        for &block in func.layout.iter().rev() {
+            worklist.push(block);
             let Some(term) = &func.blocks[block.index()].term else {
                 continue;
             };
-            for succ in successor_pair(term).into_iter().flatten() {
-                let fill = &mut blocks[succ.index()].mark;
-                pred_list[*fill as usize] = block;
-                *fill += 1;
-            }
+            for_each_successor(term, |succ| {
+                let slot = &mut pred_start[succ.index()];
+                *slot -= 1;
+                pred_list[*slot as usize] = block;
+            });
         }
-        for state in &mut blocks {
-            state.mark = 0;
-        }
-        // Pop order is layout order.
-        worklist.clear();
-        worklist.extend(func.layout.iter().rev().copied());
         Simplifier {
             entry: func.entry(),
             t: Tables {
@@ -599,7 +606,11 @@ impl<'f> Simplifier<'f> {
         };
         // The `for_iter` body edge is never threaded (see the module docs).
         let first_edge = usize::from(matches!(term, Terminator::ForIter { .. }));
-        let nedges = successor_pair(term).iter().flatten().count();
+        let nedges = match term {
+            Terminator::Jump(_) => 1,
+            Terminator::Branch { .. } | Terminator::ForIter { .. } => 2,
+            _ => 0,
+        };
         let mut changed = false;
         for index in first_edge..nedges {
             // Each hop skips a block whose own jump was first threaded to the end of its
@@ -627,9 +638,31 @@ impl<'f> Simplifier<'f> {
 
     /// The block edge `index` of `block`'s terminator goes to, looked up directly: this
     /// runs for every edge, and going through the chained iterator of
-    /// [`Terminator::edges`] cost several times as much.
+    /// [`Terminator::edges`] cost several times as much (and indexing an array of the
+    /// optional targets twice as much).
     fn edge_target(&self, block: Block, index: usize) -> Option<Block> {
-        successor_pair(self.func.blocks[block.index()].term.as_ref()?)[index]
+        let call = match (self.func.blocks[block.index()].term.as_ref()?, index) {
+            (Terminator::Jump(target), 0) => target,
+            (
+                Terminator::Branch {
+                    then_to: first,
+                    else_to: second,
+                    ..
+                }
+                | Terminator::ForIter {
+                    body: first,
+                    exit: second,
+                    ..
+                },
+                _,
+            ) => match index {
+                0 => first,
+                1 => second,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some(call.block)
     }
 
     /// Threads the jump of every empty block on the chain starting at `start` to the end of
@@ -674,16 +707,43 @@ impl<'f> Simplifier<'f> {
             return;
         };
         let target = forward.block;
-        let mut args = forward.args.clone();
+        // Most skipped blocks have no parameters and pass nothing on: then only the
+        // edge's target changes, with no arguments to copy or map.
+        let args = if forward.args.is_empty() {
+            Vec::new()
+        } else {
+            forward.args.clone()
+        };
         let Some(edge) = self.func.blocks[block.index()]
             .term
             .as_mut()
-            .and_then(|t| t.edges_mut().nth(index))
+            .and_then(|t| edge_mut(t, index))
         else {
             return;
         };
-        let old_args = std::mem::take(&mut edge.args);
         edge.block = target;
+        if !args.is_empty() || !edge.args.is_empty() {
+            let old_args = std::mem::take(&mut edge.args);
+            self.pass_through(block, index, via, args, old_args);
+        }
+        self.t.blocks[target.index()].npreds += 1;
+        self.add_pred(target, block);
+        self.t.blocks[via.index()].npreds -= 1;
+        self.preds_changed(via);
+        self.may_have_stranded |= self.t.blocks[via.index()].live;
+    }
+
+    /// Gives edge `index` of `block`, just redirected past `via`, the arguments of `via`'s
+    /// jump (`args`), with `via`'s parameters replaced by what the edge passed to them
+    /// (`old_args`).
+    fn pass_through(
+        &mut self,
+        block: Block,
+        index: usize,
+        via: Block,
+        mut args: Vec<Value>,
+        old_args: Vec<Value>,
+    ) {
         for arg in &mut args {
             let v = self.find(*arg);
             if let ValueDef::Param(owner, i) = self.func.values[v.index()]
@@ -702,15 +762,10 @@ impl<'f> Simplifier<'f> {
         if let Some(edge) = self.func.blocks[block.index()]
             .term
             .as_mut()
-            .and_then(|t| t.edges_mut().nth(index))
+            .and_then(|t| edge_mut(t, index))
         {
             edge.args = args;
         }
-        self.t.blocks[target.index()].npreds += 1;
-        self.add_pred(target, block);
-        self.t.blocks[via.index()].npreds -= 1;
-        self.preds_changed(via);
-        self.may_have_stranded |= self.t.blocks[via.index()].live;
     }
 
     /// Rewrite 4: appends the successors `block` jumps to while they qualify.
