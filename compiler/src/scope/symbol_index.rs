@@ -87,7 +87,9 @@ impl SymbolIndex {
         name: &str,
         name_at: impl Fn(usize) -> &'s str,
     ) -> Option<usize> {
-        self.find(hash, |position| name_at(position) == name)
+        self.find(hash, |position| {
+            same_name(name_at(position).as_bytes(), name.as_bytes())
+        })
     }
 
     /// The position filed under `hash` that `is_it` accepts: a caller that knows more
