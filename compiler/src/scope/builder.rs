@@ -150,6 +150,9 @@ pub(super) struct RawScope<'a> {
     /// How many scopes list this one as a child (see [`Builder::into_table`]).
     pub(super) links: u32,
     pub symbols: Vec<RawSymbol<'a>>,
+    /// Some symbol was marked removed (and may have been added back since): only such a
+    /// scope's list needs a look for removed symbols when it becomes the table's.
+    pub(super) has_removed: bool,
     pub(super) index: SymbolIndex,
     pub varnames: Vec<Cow<'a, str>>,
     pub is_generator: bool,
@@ -257,6 +260,7 @@ impl<'a> RawScope<'a> {
     pub fn remove(&mut self, name: &str) {
         if let Some(symbol) = self.get_mut(name) {
             symbol.removed = true;
+            self.has_removed = true;
         }
     }
 
@@ -456,6 +460,7 @@ impl<'a> Builder<'a> {
             children: Vec::new(),
             links: 0,
             symbols: Vec::new(),
+            has_removed: false,
             index: SymbolIndex::default(),
             varnames: Vec::new(),
             is_generator: false,
@@ -863,7 +868,7 @@ impl<'a> Builder<'a> {
             } else {
                 raw.private.clone()
             };
-            let moved = once && !raw.symbols.iter().any(|s| s.removed);
+            let moved = once && !(raw.has_removed && raw.symbols.iter().any(|s| s.removed));
             let (symbols, symbol_index, params) = if let Some(template) = raw.template {
                 (
                     Shared::Borrowed(template.symbols()),
@@ -900,8 +905,14 @@ impl<'a> Builder<'a> {
             } else {
                 Vec::new()
             };
-            // Built in one piece, where filling in a `Scope::new` wrote most fields twice.
-            let mut scope = Scope {
+            // Linked as `SymbolTable::add_scope` links it, and then built in one piece in
+            // its place in the list: filling in a `Scope::new` wrote most fields twice, and
+            // building it aside copied the whole scope once more.
+            if let Some(parent) = parent {
+                table.scopes[parent.0 as usize].children.push(id);
+            }
+            table.by_key.insert(raw.key, id);
+            table.scopes.push(Scope {
                 kind: raw.kind,
                 name,
                 key: raw.key,
@@ -928,14 +939,13 @@ impl<'a> Builder<'a> {
                     names
                 }),
                 static_attributes,
-            };
+            });
             if !moved {
+                let scope = &mut table.scopes[id.0 as usize];
                 for symbol in raw.symbols.iter().filter(|s| !s.removed) {
                     scope.add_flag(symbol.name.clone(), symbol.flags()).scope = symbol.scope;
                 }
             }
-            let added = table.add_scope(scope);
-            debug_assert_eq!(added, id, "the id the children were given");
         }
         SCOPE_BUFFER.set(emptied(std::mem::take(&mut self.scopes)));
         table

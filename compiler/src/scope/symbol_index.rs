@@ -16,7 +16,7 @@ use std::hash::Hasher;
 const EMPTY: u32 = u32::MAX;
 
 /// How many names an index holds without a table.
-const SMALL: usize = 4;
+const SMALL: usize = 8;
 
 /// An open-addressing table (linear probing) of `(hash, position)` slots. The symbol list
 /// it indexes is passed to each call as a function from a position to its name. Positions
@@ -87,7 +87,9 @@ impl SymbolIndex {
         name: &str,
         name_at: impl Fn(usize) -> &'s str,
     ) -> Option<usize> {
-        self.find(hash, |position| name_at(position) == name)
+        self.find(hash, |position| {
+            same_name(name_at(position).as_bytes(), name.as_bytes())
+        })
     }
 
     /// The position filed under `hash` that `is_it` accepts: a caller that knows more
@@ -180,7 +182,8 @@ impl SymbolIndex {
     /// Gives a small index its table.
     #[cold]
     fn build(&mut self, hash_at: impl Fn(usize) -> u32) {
-        self.slots = vec![(0, EMPTY); 16];
+        // Room for twice its names, so that the one being added does not grow it at once.
+        self.slots = vec![(0, EMPTY); ((SMALL + 1) * 2).next_power_of_two()];
         for position in 0..self.len {
             self.place(hash_at(position), position as u32);
         }
