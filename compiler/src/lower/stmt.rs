@@ -242,23 +242,43 @@ impl<'a> Lowerer<'a> {
                 .iter()
                 .map(|c| (c.test.as_ref(), &c.body[..])),
         );
-        for (test, body) in clauses {
+        // Without an `else`, the last test's false edge goes straight to the join block, as
+        // CPython's `codegen_if` does, rather than through an empty block that only jumps on
+        // (which `simplify_cfg` would have to thread away).
+        let last_tested = stmt
+            .elif_else_clauses
+            .last()
+            .is_none_or(|c| c.test.is_some());
+        let count = 1 + stmt.elif_else_clauses.len();
+        for (i, (test, body)) in clauses.enumerate() {
             match test {
                 Some(test) => {
                     let then_block = self.b().create_block();
-                    let next = self.b().create_block();
+                    let next = if last_tested && i + 1 == count {
+                        end
+                    } else {
+                        self.b().create_block()
+                    };
                     self.lower_test(test, then_block, next)?;
                     self.b().switch_to(then_block);
                     self.lower_body(body)?;
                     if !self.b().is_terminated() {
                         self.b().jump(end, Vec::new());
                     }
-                    self.b().switch_to(next);
+                    if next != end {
+                        self.b().switch_to(next);
+                    }
                 }
-                None => self.lower_body(body)?,
+                None => {
+                    self.lower_body(body)?;
+                    if !self.b().is_terminated() {
+                        self.b().jump(end, Vec::new());
+                    }
+                }
             }
         }
-        self.b().fall_into(end);
+        // The join block follows the whole statement's code in the layout.
+        self.b().switch_to_end(end);
         Ok(())
     }
 
