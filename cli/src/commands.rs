@@ -213,6 +213,6 @@ fn read_program(program: &Program) -> Result<(String, String), u8> {
         },
     };
     compiler::source::decode_source(&bytes, &filename)
-        .map(|source| (source, filename))
+        .map(|source| (source.into_owned(), filename))
         .map_err(|diagnostic| syntax_error(&diagnostic))
 }

@@ -1,4 +1,4 @@
-//! Source text: turning a file's bytes into a `String` the way CPython's tokenizer does
+//! Source text: turning a file's bytes into text the way CPython's tokenizer does
 //! (UTF-8 BOM, PEP 263 coding cookies), and [`LineIndex`], which maps byte offsets to the
 //! line and column numbers that diagnostics print.
 //!
@@ -10,6 +10,7 @@
 
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use ruff_text_size::TextSize;
+use std::borrow::Cow;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -17,7 +18,13 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 ///
 /// A leading UTF-8 BOM is dropped. A PEP 263 cookie on line 1 (or on line 2 when line 1 is
 /// blank or only a comment) selects the codec; without one the source must be UTF-8.
-pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, SyntaxDiagnostic> {
+///
+/// UTF-8 source (nearly all of it) is borrowed from `bytes` once validated: copying it
+/// cost an allocation and a pass over the whole file for every compile.
+pub fn decode_source<'a>(
+    bytes: &'a [u8],
+    filename: &str,
+) -> Result<Cow<'a, str>, SyntaxDiagnostic> {
     let (has_bom, body) = match bytes.strip_prefix(UTF8_BOM) {
         Some(rest) => (true, rest),
         None => (false, bytes),
@@ -320,12 +327,12 @@ impl Codec {
             })
     }
 
-    fn decode(self, bytes: &[u8], filename: &str) -> Result<String, SyntaxDiagnostic> {
+    fn decode<'a>(self, bytes: &'a [u8], filename: &str) -> Result<Cow<'a, str>, SyntaxDiagnostic> {
         match self {
             Codec::Utf8 => decode_utf8(bytes, filename),
-            Codec::Latin1 => Ok(bytes.iter().map(|&b| char::from(b)).collect()),
+            Codec::Latin1 => Ok(Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect())),
             Codec::Ascii => match bytes.iter().position(|b| !b.is_ascii()) {
-                None => Ok(bytes.iter().map(|&b| char::from(b)).collect()),
+                None => Ok(Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect())),
                 Some(pos) => Err(line_zero_error(
                     &format!(
                         "'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)",
@@ -347,7 +354,7 @@ impl Codec {
                 let (result, read) =
                     decoder.decode_to_string_without_replacement(bytes, &mut out, true);
                 match result {
-                    encoding_rs::DecoderResult::InputEmpty => Ok(out),
+                    encoding_rs::DecoderResult::InputEmpty => Ok(Cow::Owned(out)),
                     encoding_rs::DecoderResult::Malformed(bad, pending) => {
                         let pos = read - usize::from(bad) - usize::from(pending);
                         let pos = pos.min(bytes.len().saturating_sub(1));
@@ -377,9 +384,9 @@ impl Codec {
 }
 
 /// Strict UTF-8 decoding with CPython's `(unicode error)` diagnostic on failure.
-fn decode_utf8(bytes: &[u8], filename: &str) -> Result<String, SyntaxDiagnostic> {
+fn decode_utf8<'a>(bytes: &'a [u8], filename: &str) -> Result<Cow<'a, str>, SyntaxDiagnostic> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
+        Ok(text) => Ok(Cow::Borrowed(text)),
         Err(error) => Err(utf8_error(bytes, &error, filename)),
     }
 }
@@ -671,7 +678,9 @@ mod tests {
     use super::*;
 
     fn decode(bytes: &[u8]) -> Result<String, String> {
-        decode_source(bytes, "t.py").map_err(|e| e.message)
+        decode_source(bytes, "t.py")
+            .map(Cow::into_owned)
+            .map_err(|e| e.message)
     }
 
     #[test]

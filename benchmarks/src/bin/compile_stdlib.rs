@@ -77,7 +77,11 @@ fn main() {
     std::panic::set_hook(Box::new(|_| {}));
     let decoded: Vec<String> = sources
         .iter()
-        .filter_map(|(name, bytes)| compiler::source::decode_source(bytes, name).ok())
+        .filter_map(|(name, bytes)| {
+            compiler::source::decode_source(bytes, name)
+                .ok()
+                .map(|source| source.into_owned())
+        })
         .collect();
     // The machine is shared, so its load drifts over minutes: the rows are measured in
     // rounds (Taipan, ruff alone, Taipan on `jobs` threads, then python3) and each row keeps
