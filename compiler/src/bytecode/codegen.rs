@@ -564,13 +564,62 @@ impl<'f> Codegen<'f> {
         }
     }
 
+    /// Emits an instruction without a jump target or register list (a terminator or a
+    /// move). Its code units are written from a buffer in one go, as the operation
+    /// table's are; anything unusual (a value past 16 bits, an operand count the opcode
+    /// table disagrees with) goes through [`Codegen::encode`], which reports it.
     fn emit(&mut self, opcode: Opcode, operands: &[u32]) {
-        self.encode(opcode, operands, &[], None);
+        let (len, has_list) = Opcode::FIXED_LENGTHS[opcode.unit() as usize];
+        let mut units = [0u16; 8];
+        units[0] = opcode.unit();
+        let mut high = 0;
+        for (unit, &value) in units[1..].iter_mut().zip(operands) {
+            *unit = value as u16;
+            high |= value;
+        }
+        if has_list
+            || HAS_TARGET[opcode.unit() as usize]
+            || operands.len() + 1 != usize::from(len)
+            || high > u32::from(u16::MAX)
+        {
+            self.encode(opcode, operands, &[], None);
+            return;
+        }
+        let start = self.code.len() as u32;
+        self.push_narrow(&units, operands.len(), None);
+        self.note_ranges(start);
     }
 
-    /// Emits a jump-like instruction whose `Target` operand is resolved later.
+    /// Emits a jump-like instruction whose `Target` operand is resolved later: its other
+    /// operands, one unit each, around the two target units, written from a buffer in one
+    /// go (see [`Codegen::emit`]).
     fn emit_jump(&mut self, opcode: Opcode, operands: &[u32], target: Label) {
-        self.encode(opcode, operands, &[], Some(target));
+        let target_at = usize::from(TARGET_AT[opcode.unit() as usize]);
+        let (len, _) = Opcode::FIXED_LENGTHS[opcode.unit() as usize];
+        let mut units = [0u16; 8];
+        units[0] = opcode.unit();
+        let mut high = 0;
+        if target_at != usize::from(NO_TARGET)
+            && operands.len() + 3 == usize::from(len)
+            && operands.len() <= 5
+        {
+            for (i, &value) in operands.iter().enumerate() {
+                // The target's two units sit between the operands before it and after it.
+                let slot = if i < target_at { 1 + i } else { 3 + i };
+                units[slot] = value as u16;
+                high |= value;
+            }
+        } else {
+            high = u32::MAX;
+        }
+        if high > u32::from(u16::MAX) {
+            self.encode(opcode, operands, &[], Some(target));
+            return;
+        }
+        let start = self.code.len();
+        self.fixups.push(((start + 1 + target_at) as u32, target));
+        self.push_narrow(&units, operands.len() + 2, None);
+        self.note_ranges(start as u32);
     }
 
     fn emit_moves(&mut self, moves: &[(u32, u32)]) {
