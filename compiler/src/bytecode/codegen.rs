@@ -644,8 +644,19 @@ impl<'f> Codegen<'f> {
     }
 
     /// The register moves an edge needs: each argument into its parameter's register.
-    #[inline]
+    /// Most edges pass no arguments, which is settled here, inlined into every caller;
+    /// the others go through [`Codegen::edge_arg_moves`].
+    #[inline(always)]
     fn edge_moves(&self, call: &BlockCall) -> Result<Vec<(u32, u32)>> {
+        if call.args.is_empty() && call.block.index() < self.func.blocks.len() {
+            return Ok(Vec::new());
+        }
+        self.edge_arg_moves(call)
+    }
+
+    /// [`Codegen::edge_moves`] of an edge passing arguments (or to a bad block).
+    #[inline(never)]
+    fn edge_arg_moves(&self, call: &BlockCall) -> Result<Vec<(u32, u32)>> {
         let params = &self
             .func
             .blocks
