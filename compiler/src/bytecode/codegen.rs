@@ -218,8 +218,9 @@ const NO_TARGET: u8 = u8::MAX;
 
 struct Codegen<'f> {
     func: &'f Function,
-    /// Which blocks are laid out (jump threading never leaves the layout).
-    in_layout: Vec<bool>,
+    /// The allocator's memory of this function, which knows which blocks are laid out
+    /// (jump threading never leaves the layout).
+    regs: &'f RegScratch,
     alloc: Allocation,
     /// The code so far; its length is the next pc.
     code: Vec<u16>,
@@ -261,7 +262,6 @@ struct Scratch {
     alloc: Allocation,
     forward: super::forward_locals::ForwardScratch,
     skip: Vec<bool>,
-    in_layout: Vec<bool>,
     lines: LineTableBuilder,
     coverage: Vec<(u32, u32, Option<Block>)>,
     exc_coverage: Vec<ExcCoverage>,
@@ -295,19 +295,13 @@ fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
         &mut scratch.forward,
         &mut skip,
     );
-    let mut in_layout = std::mem::take(&mut scratch.in_layout);
-    in_layout.clear();
-    in_layout.resize(func.blocks.len(), false);
-    for &block in &func.layout {
-        in_layout[block.index()] = true;
-    }
     let mut block_pc = std::mem::take(&mut scratch.block_pc);
     block_pc.clear();
     block_pc.resize(func.blocks.len(), NO_PC);
     let ninsts = func.insts.len();
     let mut cg = Codegen {
         func,
-        in_layout,
+        regs: &scratch.regs,
         alloc,
         code: Vec::with_capacity(4 * ninsts + 8),
         lines: {
@@ -336,7 +330,6 @@ fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
     // Hand the buffers back for the next function.
     scratch.alloc = cg.alloc;
     scratch.skip = cg.skip;
-    scratch.in_layout = cg.in_layout;
     scratch.lines = cg.lines;
     scratch.coverage = cg.coverage;
     scratch.fixups = cg.fixups;
@@ -686,13 +679,7 @@ impl<'f> Codegen<'f> {
                 Some(Terminator::Jump(next))
                     if data.insts.is_empty() && data.params.is_empty() && next.args.is_empty() =>
                 {
-                    if next.block == block
-                        || !self
-                            .in_layout
-                            .get(next.block.index())
-                            .copied()
-                            .unwrap_or(false)
-                    {
+                    if next.block == block || !self.regs.in_layout(next.block) {
                         break;
                     }
                     block = next.block;

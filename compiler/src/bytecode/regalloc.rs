@@ -346,6 +346,15 @@ impl RegScratch {
         &self.local_insts
     }
 
+    /// Whether `block` is in the last allocated function's layout: only laid-out blocks
+    /// are numbered, and their terminators come after their starts, at positions past 0.
+    #[inline]
+    pub fn in_layout(&self, block: Block) -> bool {
+        self.positions
+            .get(block.index())
+            .is_some_and(|positions| positions.term != 0)
+    }
+
     /// Whether a `release` in the last allocated function's layout reads `value`.
     pub fn is_released(&self, value: Value) -> bool {
         self.released.contains(&value)
