@@ -360,7 +360,7 @@ impl<'f> Codegen<'f> {
             self.loc = stub.loc;
             self.place(stub.label);
             self.emit_moves(&stub.moves);
-            self.emit_jump(Opcode::Jump, &[], stub.target);
+            self.emit_jump(Opcode::Jump, [], stub.target);
         }
         Ok(())
     }
@@ -561,41 +561,38 @@ impl<'f> Codegen<'f> {
     /// move). Its code units are written from a buffer in one go, as the operation
     /// table's are; anything unusual (a value past 16 bits, an operand count the opcode
     /// table disagrees with) goes through [`Codegen::encode`], which reports it.
-    fn emit(&mut self, opcode: Opcode, operands: &[u32]) {
+    fn emit<const N: usize>(&mut self, opcode: Opcode, operands: [u32; N]) {
         let (len, has_list) = Opcode::FIXED_LENGTHS[opcode.unit() as usize];
         let mut units = [0u16; 8];
         units[0] = opcode.unit();
         let mut high = 0;
-        for (unit, &value) in units[1..].iter_mut().zip(operands) {
+        for (unit, &value) in units[1..].iter_mut().zip(&operands) {
             *unit = value as u16;
             high |= value;
         }
         if has_list
             || HAS_TARGET[opcode.unit() as usize]
-            || operands.len() + 1 != usize::from(len)
+            || N + 1 != usize::from(len)
             || high > u32::from(u16::MAX)
         {
-            self.encode(opcode, operands, &[], None);
+            self.encode(opcode, &operands, &[], None);
             return;
         }
         let start = self.code.len() as u32;
-        self.push_narrow(&units, operands.len(), None);
+        self.push_narrow(&units, N, None);
         self.note_ranges(start);
     }
 
     /// Emits a jump-like instruction whose `Target` operand is resolved later: its other
     /// operands, one unit each, around the two target units, written from a buffer in one
     /// go (see [`Codegen::emit`]).
-    fn emit_jump(&mut self, opcode: Opcode, operands: &[u32], target: Label) {
+    fn emit_jump<const N: usize>(&mut self, opcode: Opcode, operands: [u32; N], target: Label) {
         let target_at = usize::from(TARGET_AT[opcode.unit() as usize]);
         let (len, _) = Opcode::FIXED_LENGTHS[opcode.unit() as usize];
         let mut units = [0u16; 8];
         units[0] = opcode.unit();
         let mut high = 0;
-        if target_at != usize::from(NO_TARGET)
-            && operands.len() + 3 == usize::from(len)
-            && operands.len() <= 5
-        {
+        if target_at != usize::from(NO_TARGET) && N + 3 == usize::from(len) && N <= 5 {
             for (i, &value) in operands.iter().enumerate() {
                 // The target's two units sit between the operands before it and after it.
                 let slot = if i < target_at { 1 + i } else { 3 + i };
@@ -606,12 +603,12 @@ impl<'f> Codegen<'f> {
             high = u32::MAX;
         }
         if high > u32::from(u16::MAX) {
-            self.encode(opcode, operands, &[], Some(target));
+            self.encode(opcode, &operands, &[], Some(target));
             return;
         }
         let start = self.code.len();
         self.fixups.push(((start + 1 + target_at) as u32, target));
-        self.push_narrow(&units, operands.len() + 2, None);
+        self.push_narrow(&units, N + 2, None);
         self.note_ranges(start as u32);
     }
 
@@ -632,7 +629,7 @@ impl<'f> Codegen<'f> {
             } else {
                 src
             };
-            self.emit(Opcode::Move, &[dst, src]);
+            self.emit(Opcode::Move, [dst, src]);
         }
     }
 
@@ -749,7 +746,7 @@ impl<'f> Codegen<'f> {
             {
                 return self.emit_rotated(block, next);
             }
-            self.emit_jump(Opcode::Jump, &[], target);
+            self.emit_jump(Opcode::Jump, [], target);
         }
         Ok(())
     }
@@ -838,7 +835,7 @@ impl<'f> Codegen<'f> {
             (Opcode::JumpIfTrue, (then_moves, then_target), falls)
         };
         let label = self.jump_label(jump.0, jump.1);
-        self.emit_jump(opcode, &[cond], label);
+        self.emit_jump(opcode, [cond], label);
         let (call, moves, target) = falls;
         let target = if moves.is_empty() {
             target
@@ -859,7 +856,7 @@ impl<'f> Codegen<'f> {
         self.emit_insts(&data.insts)?;
         self.loc = data.term_loc;
         match &data.term {
-            None | Some(Terminator::Unreachable) => self.emit(Opcode::Unreachable, &[]),
+            None | Some(Terminator::Unreachable) => self.emit(Opcode::Unreachable, []),
             Some(Terminator::Jump(call)) => self.emit_edge_inline(call, next)?,
             Some(Terminator::Branch {
                 cond,
@@ -892,7 +889,7 @@ impl<'f> Codegen<'f> {
                 };
                 let exit_label = self.edge_label(exit)?;
                 let cache = self.next_cache();
-                self.emit_jump(Opcode::ForIter, &[dst, iter, cache], exit_label);
+                self.emit_jump(Opcode::ForIter, [dst, iter, cache], exit_label);
                 let target = if body_moves.is_empty() {
                     self.resolve(body.block)
                 } else {
@@ -900,27 +897,27 @@ impl<'f> Codegen<'f> {
                 };
                 self.emit_moves(&body_moves);
                 if Some(target) != next.map(Label::Block) {
-                    self.emit_jump(Opcode::Jump, &[], target);
+                    self.emit_jump(Opcode::Jump, [], target);
                 }
             }
             Some(Terminator::Return(value)) => {
                 let value = self.reg(*value)?;
-                self.emit(Opcode::Return, &[value]);
+                self.emit(Opcode::Return, [value]);
             }
             Some(Terminator::Raise { exc, cause }) => match (exc, cause) {
                 (Some(exc), None) => {
                     let exc = self.reg(*exc)?;
-                    self.emit(Opcode::Raise, &[exc]);
+                    self.emit(Opcode::Raise, [exc]);
                 }
                 (Some(exc), Some(cause)) => {
                     let (exc, cause) = (self.reg(*exc)?, self.reg(*cause)?);
-                    self.emit(Opcode::RaiseFrom, &[exc, cause]);
+                    self.emit(Opcode::RaiseFrom, [exc, cause]);
                 }
-                _ => self.emit(Opcode::ReraiseCurrent, &[]),
+                _ => self.emit(Opcode::ReraiseCurrent, []),
             },
             Some(Terminator::Reraise(value)) => {
                 let value = self.reg(*value)?;
-                self.emit(Opcode::Reraise, &[value]);
+                self.emit(Opcode::Reraise, [value]);
             }
         }
         Ok(())
