@@ -730,8 +730,24 @@ impl<'f> Codegen<'f> {
 
     /// [`Codegen::emit_edge_inline`] once the edge's moves and target are known (the
     /// target is only threaded past empty blocks when the edge has no moves).
-    #[inline]
+    /// Most edges need neither moves nor a jump (they fall through to the next block),
+    /// which is settled here, inlined into every caller.
+    #[inline(always)]
     fn emit_edge(
+        &mut self,
+        moves: &[(u32, u32)],
+        target: Label,
+        next: Option<Block>,
+    ) -> Result<()> {
+        if moves.is_empty() && Some(target) == next.map(Label::Block) {
+            return Ok(());
+        }
+        self.emit_edge_code(moves, target, next)
+    }
+
+    /// [`Codegen::emit_edge`] of an edge that needs moves or a jump.
+    #[inline(never)]
+    fn emit_edge_code(
         &mut self,
         moves: &[(u32, u32)],
         target: Label,
