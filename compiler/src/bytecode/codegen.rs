@@ -218,8 +218,9 @@ const NO_TARGET: u8 = u8::MAX;
 
 struct Codegen<'f> {
     func: &'f Function,
-    /// Which blocks are laid out (jump threading never leaves the layout).
-    in_layout: Vec<bool>,
+    /// The allocator's memory of this function, which knows which blocks are laid out
+    /// (jump threading never leaves the layout).
+    regs: &'f RegScratch,
     alloc: Allocation,
     /// The code so far; its length is the next pc.
     code: Vec<u16>,
@@ -261,7 +262,6 @@ struct Scratch {
     alloc: Allocation,
     forward: super::forward_locals::ForwardScratch,
     skip: Vec<bool>,
-    in_layout: Vec<bool>,
     lines: LineTableBuilder,
     coverage: Vec<(u32, u32, Option<Block>)>,
     exc_coverage: Vec<ExcCoverage>,
@@ -295,19 +295,13 @@ fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
         &mut scratch.forward,
         &mut skip,
     );
-    let mut in_layout = std::mem::take(&mut scratch.in_layout);
-    in_layout.clear();
-    in_layout.resize(func.blocks.len(), false);
-    for &block in &func.layout {
-        in_layout[block.index()] = true;
-    }
     let mut block_pc = std::mem::take(&mut scratch.block_pc);
     block_pc.clear();
     block_pc.resize(func.blocks.len(), NO_PC);
     let ninsts = func.insts.len();
     let mut cg = Codegen {
         func,
-        in_layout,
+        regs: &scratch.regs,
         alloc,
         code: Vec::with_capacity(4 * ninsts + 8),
         lines: {
@@ -336,7 +330,6 @@ fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
     // Hand the buffers back for the next function.
     scratch.alloc = cg.alloc;
     scratch.skip = cg.skip;
-    scratch.in_layout = cg.in_layout;
     scratch.lines = cg.lines;
     scratch.coverage = cg.coverage;
     scratch.fixups = cg.fixups;
@@ -367,7 +360,7 @@ impl<'f> Codegen<'f> {
             self.loc = stub.loc;
             self.place(stub.label);
             self.emit_moves(&stub.moves);
-            self.emit_jump(Opcode::Jump, &[], stub.target);
+            self.emit_jump(Opcode::Jump, [], stub.target);
         }
         Ok(())
     }
@@ -564,13 +557,59 @@ impl<'f> Codegen<'f> {
         }
     }
 
-    fn emit(&mut self, opcode: Opcode, operands: &[u32]) {
-        self.encode(opcode, operands, &[], None);
+    /// Emits an instruction without a jump target or register list (a terminator or a
+    /// move). Its code units are written from a buffer in one go, as the operation
+    /// table's are; anything unusual (a value past 16 bits, an operand count the opcode
+    /// table disagrees with) goes through [`Codegen::encode`], which reports it.
+    fn emit<const N: usize>(&mut self, opcode: Opcode, operands: [u32; N]) {
+        let (len, has_list) = Opcode::FIXED_LENGTHS[opcode.unit() as usize];
+        let mut units = [0u16; 8];
+        units[0] = opcode.unit();
+        let mut high = 0;
+        for (unit, &value) in units[1..].iter_mut().zip(&operands) {
+            *unit = value as u16;
+            high |= value;
+        }
+        if has_list
+            || HAS_TARGET[opcode.unit() as usize]
+            || N + 1 != usize::from(len)
+            || high > u32::from(u16::MAX)
+        {
+            self.encode(opcode, &operands, &[], None);
+            return;
+        }
+        let start = self.code.len() as u32;
+        self.push_narrow(&units, N, None);
+        self.note_ranges(start);
     }
 
-    /// Emits a jump-like instruction whose `Target` operand is resolved later.
-    fn emit_jump(&mut self, opcode: Opcode, operands: &[u32], target: Label) {
-        self.encode(opcode, operands, &[], Some(target));
+    /// Emits a jump-like instruction whose `Target` operand is resolved later: its other
+    /// operands, one unit each, around the two target units, written from a buffer in one
+    /// go (see [`Codegen::emit`]).
+    fn emit_jump<const N: usize>(&mut self, opcode: Opcode, operands: [u32; N], target: Label) {
+        let target_at = usize::from(TARGET_AT[opcode.unit() as usize]);
+        let (len, _) = Opcode::FIXED_LENGTHS[opcode.unit() as usize];
+        let mut units = [0u16; 8];
+        units[0] = opcode.unit();
+        let mut high = 0;
+        if target_at != usize::from(NO_TARGET) && N + 3 == usize::from(len) && N <= 5 {
+            for (i, &value) in operands.iter().enumerate() {
+                // The target's two units sit between the operands before it and after it.
+                let slot = if i < target_at { 1 + i } else { 3 + i };
+                units[slot] = value as u16;
+                high |= value;
+            }
+        } else {
+            high = u32::MAX;
+        }
+        if high > u32::from(u16::MAX) {
+            self.encode(opcode, &operands, &[], Some(target));
+            return;
+        }
+        let start = self.code.len();
+        self.fixups.push(((start + 1 + target_at) as u32, target));
+        self.push_narrow(&units, N + 2, None);
+        self.note_ranges(start as u32);
     }
 
     fn emit_moves(&mut self, moves: &[(u32, u32)]) {
@@ -590,13 +629,24 @@ impl<'f> Codegen<'f> {
             } else {
                 src
             };
-            self.emit(Opcode::Move, &[dst, src]);
+            self.emit(Opcode::Move, [dst, src]);
         }
     }
 
     /// The register moves an edge needs: each argument into its parameter's register.
-    #[inline]
+    /// Most edges pass no arguments, which is settled here, inlined into every caller;
+    /// the others go through [`Codegen::edge_arg_moves`].
+    #[inline(always)]
     fn edge_moves(&self, call: &BlockCall) -> Result<Vec<(u32, u32)>> {
+        if call.args.is_empty() && call.block.index() < self.func.blocks.len() {
+            return Ok(Vec::new());
+        }
+        self.edge_arg_moves(call)
+    }
+
+    /// [`Codegen::edge_moves`] of an edge passing arguments (or to a bad block).
+    #[inline(never)]
+    fn edge_arg_moves(&self, call: &BlockCall) -> Result<Vec<(u32, u32)>> {
         let params = &self
             .func
             .blocks
@@ -626,13 +676,7 @@ impl<'f> Codegen<'f> {
                 Some(Terminator::Jump(next))
                     if data.insts.is_empty() && data.params.is_empty() && next.args.is_empty() =>
                 {
-                    if next.block == block
-                        || !self
-                            .in_layout
-                            .get(next.block.index())
-                            .copied()
-                            .unwrap_or(false)
-                    {
+                    if next.block == block || !self.regs.in_layout(next.block) {
                         break;
                     }
                     block = next.block;
@@ -686,8 +730,24 @@ impl<'f> Codegen<'f> {
 
     /// [`Codegen::emit_edge_inline`] once the edge's moves and target are known (the
     /// target is only threaded past empty blocks when the edge has no moves).
-    #[inline]
+    /// Most edges need neither moves nor a jump (they fall through to the next block),
+    /// which is settled here, inlined into every caller.
+    #[inline(always)]
     fn emit_edge(
+        &mut self,
+        moves: &[(u32, u32)],
+        target: Label,
+        next: Option<Block>,
+    ) -> Result<()> {
+        if moves.is_empty() && Some(target) == next.map(Label::Block) {
+            return Ok(());
+        }
+        self.emit_edge_code(moves, target, next)
+    }
+
+    /// [`Codegen::emit_edge`] of an edge that needs moves or a jump.
+    #[inline(never)]
+    fn emit_edge_code(
         &mut self,
         moves: &[(u32, u32)],
         target: Label,
@@ -702,7 +762,7 @@ impl<'f> Codegen<'f> {
             {
                 return self.emit_rotated(block, next);
             }
-            self.emit_jump(Opcode::Jump, &[], target);
+            self.emit_jump(Opcode::Jump, [], target);
         }
         Ok(())
     }
@@ -791,7 +851,7 @@ impl<'f> Codegen<'f> {
             (Opcode::JumpIfTrue, (then_moves, then_target), falls)
         };
         let label = self.jump_label(jump.0, jump.1);
-        self.emit_jump(opcode, &[cond], label);
+        self.emit_jump(opcode, [cond], label);
         let (call, moves, target) = falls;
         let target = if moves.is_empty() {
             target
@@ -812,7 +872,7 @@ impl<'f> Codegen<'f> {
         self.emit_insts(&data.insts)?;
         self.loc = data.term_loc;
         match &data.term {
-            None | Some(Terminator::Unreachable) => self.emit(Opcode::Unreachable, &[]),
+            None | Some(Terminator::Unreachable) => self.emit(Opcode::Unreachable, []),
             Some(Terminator::Jump(call)) => self.emit_edge_inline(call, next)?,
             Some(Terminator::Branch {
                 cond,
@@ -845,7 +905,7 @@ impl<'f> Codegen<'f> {
                 };
                 let exit_label = self.edge_label(exit)?;
                 let cache = self.next_cache();
-                self.emit_jump(Opcode::ForIter, &[dst, iter, cache], exit_label);
+                self.emit_jump(Opcode::ForIter, [dst, iter, cache], exit_label);
                 let target = if body_moves.is_empty() {
                     self.resolve(body.block)
                 } else {
@@ -853,27 +913,27 @@ impl<'f> Codegen<'f> {
                 };
                 self.emit_moves(&body_moves);
                 if Some(target) != next.map(Label::Block) {
-                    self.emit_jump(Opcode::Jump, &[], target);
+                    self.emit_jump(Opcode::Jump, [], target);
                 }
             }
             Some(Terminator::Return(value)) => {
                 let value = self.reg(*value)?;
-                self.emit(Opcode::Return, &[value]);
+                self.emit(Opcode::Return, [value]);
             }
             Some(Terminator::Raise { exc, cause }) => match (exc, cause) {
                 (Some(exc), None) => {
                     let exc = self.reg(*exc)?;
-                    self.emit(Opcode::Raise, &[exc]);
+                    self.emit(Opcode::Raise, [exc]);
                 }
                 (Some(exc), Some(cause)) => {
                     let (exc, cause) = (self.reg(*exc)?, self.reg(*cause)?);
-                    self.emit(Opcode::RaiseFrom, &[exc, cause]);
+                    self.emit(Opcode::RaiseFrom, [exc, cause]);
                 }
-                _ => self.emit(Opcode::ReraiseCurrent, &[]),
+                _ => self.emit(Opcode::ReraiseCurrent, []),
             },
             Some(Terminator::Reraise(value)) => {
                 let value = self.reg(*value)?;
-                self.emit(Opcode::Reraise, &[value]);
+                self.emit(Opcode::Reraise, [value]);
             }
         }
         Ok(())

@@ -176,7 +176,10 @@ fn forward_loop_items(
 
 /// Whether every use of `v` (`count` of them, `v` loaded from `local` by the `index`-th
 /// local-variable instruction of `block`) comes later in the same block, none is a
-/// `release`, and nothing from the load to the last use writes `local`.
+/// `release`, and nothing from the load to the last use writes `local`. Inlined into
+/// both callers: it runs for every load of a definitely assigned local, and a call's
+/// set-up cost a fair part of its work.
+#[inline(always)]
 fn load_can_forward(
     func: &Function,
     block: Block,

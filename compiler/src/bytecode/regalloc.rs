@@ -346,6 +346,15 @@ impl RegScratch {
         &self.local_insts
     }
 
+    /// Whether `block` is in the last allocated function's layout: only laid-out blocks
+    /// are numbered, and their terminators come after their starts, at positions past 0.
+    #[inline]
+    pub fn in_layout(&self, block: Block) -> bool {
+        self.positions
+            .get(block.index())
+            .is_some_and(|positions| positions.term != 0)
+    }
+
     /// Whether a `release` in the last allocated function's layout reads `value`.
     pub fn is_released(&self, value: Value) -> bool {
         self.released.contains(&value)
@@ -357,6 +366,28 @@ impl RegScratch {
         &self.edges
     }
 }
+
+/// The operations [`live_intervals`] notes as it walks the layout (`YieldFrom`'s later
+/// read, and the local-variable instructions and `release`s it lists), by `Op as usize`:
+/// nearly every instruction is none of them, which one table load settles where a `match`
+/// costs a range check and a jump through a table.
+const NOTED_OPS: [bool; 256] = {
+    let mut table = [false; 256];
+    let noted = [
+        Op::YieldFrom,
+        Op::LoadFast,
+        Op::StoreFast,
+        Op::DeleteFast,
+        Op::Release,
+        Op::LoadFastAndClear,
+    ];
+    let mut i = 0;
+    while i < noted.len() {
+        table[noted[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Computes each value's live interval into `scratch.info`, and lists the block
 /// parameters and values live across blocks (`scratch.special_values`).
@@ -393,6 +424,10 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
     local_ranges.resize(nblocks, (0, 0));
     info.clear();
     info.resize(nvalues, UNSEEN);
+    // A slice, so that the walk keeps its start and length in registers: through the
+    // vector they are loaded again after every push to `crossing`, which might move them
+    // as far as the compiler knows.
+    let info = info.as_mut_slice();
     positions.clear();
     positions.resize(nblocks, BlockPositions::default());
     special_values.clear();
@@ -426,22 +461,24 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
             // already written to its result register, so its delegate operand must
             // stay live past that write (never share the result's register).
             let mut read = 2 * at;
-            match inst.op {
-                Op::YieldFrom => read += 1,
-                Op::LoadFast | Op::StoreFast => {
-                    *local_ops |= HAS_FAST;
-                    local_insts.push((k as u32, inst_id));
+            if NOTED_OPS[inst.op as usize] {
+                match inst.op {
+                    Op::YieldFrom => read += 1,
+                    Op::LoadFast | Op::StoreFast => {
+                        *local_ops |= HAS_FAST;
+                        local_insts.push((k as u32, inst_id));
+                    }
+                    Op::DeleteFast => local_insts.push((k as u32, inst_id)),
+                    Op::Release => {
+                        *local_ops |= HAS_RELEASE;
+                        released.extend_from_slice(func.args_of(inst));
+                    }
+                    Op::LoadFastAndClear => {
+                        *local_ops |= HAS_CLEAR;
+                        local_insts.push((k as u32, inst_id));
+                    }
+                    _ => {}
                 }
-                Op::DeleteFast => local_insts.push((k as u32, inst_id)),
-                Op::Release => {
-                    *local_ops |= HAS_RELEASE;
-                    released.extend_from_slice(func.args_of(inst));
-                }
-                Op::LoadFastAndClear => {
-                    *local_ops |= HAS_CLEAR;
-                    local_insts.push((k as u32, inst_id));
-                }
-                _ => {}
             }
             for &arg in func.args_of(inst) {
                 use_at(info, crossing, arg, read, block);
