@@ -171,15 +171,20 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
             // A removable instruction's pool entry counts too: should it turn out dead, its
             // count is taken back below.
             count_pool_use(inst.imm, const_refs, name_refs, 1);
+            // Half the instructions have no operands (constants, local and global loads):
+            // asking first skips the bounds checks of their empty operand range.
+            let has_args = !inst.args.is_empty();
             if flags.contains(OpFlags::REMOVABLE) {
-                for &arg in func.args_of(inst) {
-                    marks[arg.index()] |= READ;
+                if has_args {
+                    for &arg in func.args_of(inst) {
+                        marks[arg.index()] |= READ;
+                    }
                 }
                 if let Some(result) = inst.result {
                     marks[result.index()] |= REMOVABLE_RESULT;
                     def_block[result.index()] = block;
                 }
-            } else {
+            } else if has_args {
                 for &arg in func.args_of(inst) {
                     marks[arg.index()] |= READ | ROOT_READ;
                 }
