@@ -512,16 +512,24 @@ fn drop_unused_pool_entries(func: &mut Function, const_refs: &mut [u32], name_re
         index += 1;
         name_refs[index - 1] != u32::MAX
     });
-    for b in 0..func.layout.len() {
-        let block = func.layout[b];
-        for i in 0..func.blocks[block.index()].insts.len() {
-            let inst = func.blocks[block.index()].insts[i];
-            let imm = &mut func.insts[inst.index()].imm;
-            match imm {
-                Imm::Const(c) => *c = ConstId::new(const_refs[c.index()] as usize),
-                Imm::Name(n) => *n = NameId::new(name_refs[n.index()] as usize),
-                _ => {}
+    // The instruction arena, walked in order, holds the laid-out code and the
+    // instructions passes removed from it, which nothing reads again: renumbering those
+    // too costs less than reaching the laid-out ones through their blocks. A removed
+    // instruction may name an entry dropped here or (had the pools been compacted
+    // before) one past the counts; it keeps a number that is out of range either way.
+    for data in &mut func.insts {
+        match &mut data.imm {
+            Imm::Const(c) => {
+                if let Some(&index) = const_refs.get(c.index()) {
+                    *c = ConstId(index);
+                }
             }
+            Imm::Name(n) => {
+                if let Some(&index) = name_refs.get(n.index()) {
+                    *n = NameId(index);
+                }
+            }
+            _ => {}
         }
     }
     func.reindex_pools();
