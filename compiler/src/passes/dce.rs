@@ -77,8 +77,7 @@ pub fn run(func: &mut Function) {
         if !prune_and_check(func, scratch) {
             return false;
         }
-        let [_, _, const_refs, name_refs, _] = &mut scratch.lists;
-        compact_pools(func, const_refs, name_refs);
+        compact_pools(func, &mut scratch.lists[POOL_REFS]);
         true
     });
     if nothing_dead {
@@ -86,15 +85,15 @@ pub fn run(func: &mut Function) {
     }
     sweep_dead(func);
     scratch::with_scratch(|scratch| {
-        let [_, _, const_refs, name_refs, _] = &mut scratch.lists;
-        reset_counts(const_refs, func.consts.len());
-        reset_counts(name_refs, func.names.len());
+        let pool_refs = &mut scratch.lists[POOL_REFS];
+        reset_counts(pool_refs, func.consts.len() + func.names.len());
+        let nconsts = func.consts.len();
         for &block in &func.layout {
             for &inst in &func.blocks[block.index()].insts {
-                count_pool_use(func.insts[inst.index()].imm, const_refs, name_refs, 1);
+                count_pool_use(func.insts[inst.index()].imm, pool_refs, nconsts, 1);
             }
         }
-        compact_pools(func, const_refs, name_refs);
+        compact_pools(func, pool_refs);
     });
 }
 
@@ -104,15 +103,21 @@ fn reset_counts(counts: &mut Vec<u32>, len: usize) {
     counts.resize(len, 0);
 }
 
+/// The scratch list of reference counts of the pool entries: the constants' (`nconsts`
+/// of them), then the names'. One list rather than two leaves the marking walk, which
+/// counts as it goes, one pointer fewer to keep at hand.
+const POOL_REFS: usize = 2;
+
 /// Adds `delta` (one, or minus one as `u32::MAX`) to the reference count of the pool
-/// entry `imm` names, if any.
+/// entry `imm` names, if any (see [`POOL_REFS`]).
 #[inline]
-fn count_pool_use(imm: Imm, const_refs: &mut [u32], name_refs: &mut [u32], delta: u32) {
-    match imm {
-        Imm::Const(c) => const_refs[c.index()] = const_refs[c.index()].wrapping_add(delta),
-        Imm::Name(n) => name_refs[n.index()] = name_refs[n.index()].wrapping_add(delta),
-        _ => {}
-    }
+fn count_pool_use(imm: Imm, pool_refs: &mut [u32], nconsts: usize, delta: u32) {
+    let index = match imm {
+        Imm::Const(c) => c.index(),
+        Imm::Name(n) => nconsts + n.index(),
+        _ => return,
+    };
+    pool_refs[index] = pool_refs[index].wrapping_add(delta);
 }
 
 /// Steps 1 and 2 of the module docs in one walk from the entry: a block none of whose
@@ -129,8 +134,8 @@ fn count_pool_use(imm: Imm, const_refs: &mut [u32], name_refs: &mut [u32], delta
 /// read only by edges), which keeps the whole chain alive. Removable instructions without
 /// operands whose results are unused are the exception: the walk deletes them itself.
 ///
-/// Returns whether that settled everything; if so, the scratch lists `const_refs` and
-/// `name_refs` hold how many remaining instructions refer to each pool entry.
+/// Returns whether that settled everything; if so, the scratch list [`POOL_REFS`] holds
+/// how many remaining instructions refer to each pool entry.
 #[inline]
 fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool {
     let [reachable, kept_params, dirty] = &mut scratch.sets;
@@ -144,16 +149,16 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
     scratch.marks.clear();
     scratch.marks.resize(func.values.len(), 0);
     let marks = &mut scratch.marks[..];
-    let [stack, with_params, const_refs, name_refs, def_block] = &mut scratch.lists;
-    reset_counts(const_refs, func.consts.len());
-    reset_counts(name_refs, func.names.len());
+    let [stack, with_params, pool_refs, def_block] = &mut scratch.lists;
+    let nconsts = func.consts.len();
+    reset_counts(pool_refs, nconsts + func.names.len());
     // The block of each removable result, written before it is read (for the results
     // found unused), so stale entries need no clearing.
     if def_block.len() < func.values.len() {
         def_block.resize(func.values.len(), 0);
     }
     // Local slices too, for the same reason as `marks`.
-    let (const_refs, name_refs) = (&mut const_refs[..], &mut name_refs[..]);
+    let pool_refs = &mut pool_refs[..];
     let def_block = &mut def_block[..];
     stack.clear();
     with_params.clear();
@@ -170,16 +175,21 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
             can_raise |= flags.contains(OpFlags::CAN_RAISE);
             // A removable instruction's pool entry counts too: should it turn out dead, its
             // count is taken back below.
-            count_pool_use(inst.imm, const_refs, name_refs, 1);
+            count_pool_use(inst.imm, pool_refs, nconsts, 1);
+            // Half the instructions have no operands (constants, local and global loads):
+            // asking first skips the bounds checks of their empty operand range.
+            let has_args = !inst.args.is_empty();
             if flags.contains(OpFlags::REMOVABLE) {
-                for &arg in func.args_of(inst) {
-                    marks[arg.index()] |= READ;
+                if has_args {
+                    for &arg in func.args_of(inst) {
+                        marks[arg.index()] |= READ;
+                    }
                 }
                 if let Some(result) = inst.result {
                     marks[result.index()] |= REMOVABLE_RESULT;
                     def_block[result.index()] = block;
                 }
-            } else {
+            } else if has_args {
                 for &arg in func.args_of(inst) {
                     marks[arg.index()] |= READ | ROOT_READ;
                 }
@@ -299,7 +309,7 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
                 && data.result.is_some_and(|r| marks[r.index()] & READ == 0)
             {
                 settled &= data.args.is_empty();
-                count_pool_use(data.imm, const_refs, name_refs, u32::MAX);
+                count_pool_use(data.imm, pool_refs, nconsts, u32::MAX);
                 continue;
             }
             insts[kept] = inst;
@@ -473,8 +483,9 @@ fn sweep_dead(func: &mut Function) {
 /// the rest. The counts become the renumbering maps. The check is inlined: almost every
 /// function uses every entry, and the call cost about as much as the check.
 #[inline]
-fn compact_pools(func: &mut Function, const_refs: &mut [u32], name_refs: &mut [u32]) {
-    if const_refs.contains(&0) || name_refs.contains(&0) {
+fn compact_pools(func: &mut Function, pool_refs: &mut [u32]) {
+    if pool_refs.contains(&0) {
+        let (const_refs, name_refs) = pool_refs.split_at_mut(func.consts.len());
         drop_unused_pool_entries(func, const_refs, name_refs);
     }
 }
@@ -507,16 +518,24 @@ fn drop_unused_pool_entries(func: &mut Function, const_refs: &mut [u32], name_re
         index += 1;
         name_refs[index - 1] != u32::MAX
     });
-    for b in 0..func.layout.len() {
-        let block = func.layout[b];
-        for i in 0..func.blocks[block.index()].insts.len() {
-            let inst = func.blocks[block.index()].insts[i];
-            let imm = &mut func.insts[inst.index()].imm;
-            match imm {
-                Imm::Const(c) => *c = ConstId::new(const_refs[c.index()] as usize),
-                Imm::Name(n) => *n = NameId::new(name_refs[n.index()] as usize),
-                _ => {}
+    // The instruction arena, walked in order, holds the laid-out code and the
+    // instructions passes removed from it, which nothing reads again: renumbering those
+    // too costs less than reaching the laid-out ones through their blocks. A removed
+    // instruction may name an entry dropped here or (had the pools been compacted
+    // before) one past the counts; it keeps a number that is out of range either way.
+    for data in &mut func.insts {
+        match &mut data.imm {
+            Imm::Const(c) => {
+                if let Some(&index) = const_refs.get(c.index()) {
+                    *c = ConstId(index);
+                }
             }
+            Imm::Name(n) => {
+                if let Some(&index) = name_refs.get(n.index()) {
+                    *n = NameId(index);
+                }
+            }
+            _ => {}
         }
     }
     func.reindex_pools();

@@ -46,13 +46,13 @@ pub(crate) struct Scratch {
     /// Emptied and sized by [`BitSet::reset`] before use.
     pub(crate) sets: [BitSet; 3],
     /// Cleared before use.
-    pub(crate) lists: [Vec<u32>; 5],
+    pub(crate) lists: [Vec<u32>; 4],
     /// A byte per item, cleared before use.
     pub(crate) marks: Vec<u8>,
 }
 
 thread_local! {
-    /// Boxed, so that taking it out and putting it back moves a pointer, not nine
+    /// Boxed, so that taking it out and putting it back moves a pointer, not eight
     /// vector headers.
     static SCRATCH: Cell<Option<Box<Scratch>>> = const { Cell::new(None) };
 }

@@ -183,6 +183,12 @@ struct BlockState {
     cyclic: bool,
     /// On the worklist.
     queued: bool,
+    /// Empty and ending in a jump elsewhere at the start: edges into it may be threadable.
+    forwards: bool,
+    /// A rewrite may apply at the block: it offered one at the start (see
+    /// [`Simplifier::new`]), or something it depends on changed since. Only such blocks
+    /// are simplified when they come off the worklist.
+    pending: bool,
 }
 
 impl BlockState {
@@ -195,6 +201,8 @@ impl BlockState {
         live: false,
         cyclic: false,
         queued: true,
+        forwards: false,
+        pending: false,
     };
 }
 
@@ -288,7 +296,10 @@ impl<'f> Simplifier<'f> {
         let mut track_values = false;
         for &block in &func.layout {
             let data = &func.blocks[block.index()];
-            blocks[block.index()].live = true;
+            let state = &mut blocks[block.index()];
+            state.live = true;
+            state.forwards = data.insts.is_empty()
+                && matches!(&data.term, Some(Terminator::Jump(target)) if target.block != block);
             track_values |= !data.params.is_empty();
             if let Some(handler) = data.handler {
                 blocks[handler.index()].handler_refs += 1;
@@ -305,11 +316,23 @@ impl<'f> Simplifier<'f> {
         pred_start[nblocks] = total;
         pred_list.clear();
         pred_list.resize(total as usize, Block::new(0));
-        // The same walk fills the worklist, whose pop order is then layout order.
+        // The same walk fills the worklist, whose pop order is then layout order, and
+        // marks the blocks where a rewrite may apply. Most blocks of a function with
+        // something to simplify offer nothing, and this look at each costs less than
+        // trying the three rewrites on it when it comes off the worklist. A block that is
+        // not marked gains a rewrite only when something it depends on changes, and every
+        // such change queues it (see `push_work`), marking it, exactly as it queues a
+        // block already simplified; so the rewrites and their order stay the same.
+        let entry = func.entry();
+        let forwarder = |blocks: &[BlockState], target: Block| {
+            let state = &blocks[target.index()];
+            state.forwards && state.handler_refs == 0 && target != entry
+        };
         worklist.clear();
         for &block in func.layout.iter().rev() {
             worklist.push(block);
-            let Some(term) = &func.blocks[block.index()].term else {
+            let data = &func.blocks[block.index()];
+            let Some(term) = &data.term else {
                 continue;
             };
             for_each_successor(term, |succ| {
@@ -317,6 +340,33 @@ impl<'f> Simplifier<'f> {
                 *slot -= 1;
                 pred_list[*slot as usize] = block;
             });
+            // Looser than each rewrite's own conditions (see `fold_identical_branch`,
+            // `thread_edges` and `merge_successor`).
+            let pending = match term {
+                Terminator::Jump(target) => {
+                    let next = target.block;
+                    let state = &blocks[next.index()];
+                    forwarder(&blocks, next)
+                        || (next != block
+                            && next != entry
+                            && state.npreds == 1
+                            && state.handler_refs == 0
+                            && func.blocks[next.index()].handler == data.handler)
+                }
+                Terminator::Branch {
+                    then_to, else_to, ..
+                } => {
+                    then_to.block == else_to.block
+                        || forwarder(&blocks, then_to.block)
+                        || forwarder(&blocks, else_to.block)
+                }
+                Terminator::ForIter { exit, .. } => forwarder(&blocks, exit.block),
+                Terminator::Return(_)
+                | Terminator::Reraise(_)
+                | Terminator::Raise { .. }
+                | Terminator::Unreachable => false,
+            };
+            blocks[block.index()].pending = pending;
         }
         Simplifier {
             entry: func.entry(),
@@ -344,8 +394,11 @@ impl<'f> Simplifier<'f> {
     /// off from the entry (see [`Simplifier::may_have_stranded`]).
     fn run(mut self) -> bool {
         while let Some(block) = self.t.worklist.pop() {
-            self.t.blocks[block.index()].queued = false;
-            self.simplify(block);
+            let state = &mut self.t.blocks[block.index()];
+            state.queued = false;
+            if state.pending {
+                self.simplify(block);
+            }
         }
         let blocks = &self.t.blocks;
         self.func.layout.retain(|b| blocks[b.index()].live);
@@ -373,10 +426,16 @@ impl<'f> Simplifier<'f> {
         root
     }
 
+    /// Queues `block`, marking it pending: a block still waiting for its turn in layout
+    /// order is only marked.
     fn push_work(&mut self, block: Block) {
-        if self.t.blocks[block.index()].live && !self.t.blocks[block.index()].queued {
-            self.t.blocks[block.index()].queued = true;
-            self.t.worklist.push(block);
+        let state = &mut self.t.blocks[block.index()];
+        if state.live {
+            state.pending = true;
+            if !state.queued {
+                state.queued = true;
+                self.t.worklist.push(block);
+            }
         }
     }
 
