@@ -6,13 +6,23 @@ use super::{Function, NO_CONST, SMALL_INTS};
 use crate::ir::constant::Const;
 use crate::ir::entities::{ConstId, NameId};
 use crate::ir::pool_index::PoolIndex;
-use num_bigint::BigInt;
+use num_bigint::{BigInt, Sign};
+use num_traits::ToPrimitive;
 use std::hash::Hash;
 
 /// The discriminant [`Const::Str`] hashes under, for hashing a str constant that has not
 /// been built. Found at compile time, so no `Const` is built and dropped for it.
 const STR_DISCRIMINANT: std::mem::Discriminant<Const> = {
     let probe = Const::Str(String::new());
+    let discriminant = std::mem::discriminant(&probe);
+    std::mem::forget(probe);
+    discriminant
+};
+
+/// The discriminant [`Const::Int`] hashes under, for hashing an int constant that has not
+/// been built (see [`STR_DISCRIMINANT`]).
+const INT_DISCRIMINANT: std::mem::Discriminant<Const> = {
+    let probe = Const::Int(BigInt::ZERO);
     let discriminant = std::mem::discriminant(&probe);
     std::mem::forget(probe);
     discriminant
@@ -76,8 +86,9 @@ impl Function {
         ConstId(self.simple_consts[slot])
     }
 
-    /// Interns the int constant `value`, building its `BigInt` only when the pool may lack
-    /// it: the smallest ints, which most int literals are, are found by value.
+    /// Interns the int constant `value`, building its `BigInt` only when the pool lacks
+    /// it: the smallest ints, which most int literals are, are found by value, and the
+    /// others are compared by value and hashed as their `BigInt` would be.
     pub fn add_small_int(&mut self, value: u64) -> ConstId {
         self.rebuild_pool_indexes();
         let slot = usize::try_from(value)
@@ -88,7 +99,25 @@ impl Function {
         {
             return ConstId(self.small_ints[slot]);
         }
-        let id = self.add_const(Const::Int(BigInt::from(value)));
+        // The hash `Const::Int(BigInt::from(value))` has: `BigInt` hashes its sign, then,
+        // unless it is zero, its digits as a slice (one 64-bit digit for a `u64`).
+        let hash = || {
+            PoolIndex::hash_with(|state| {
+                INT_DISCRIMINANT.hash(state);
+                if value == 0 {
+                    Sign::NoSign.hash(state);
+                } else {
+                    Sign::Plus.hash(state);
+                    [value][..].hash(state);
+                }
+            })
+        };
+        let id = ConstId(self.const_index.intern(
+            &mut self.consts,
+            hash,
+            |c| matches!(c, Const::Int(int) if int.to_u64() == Some(value)),
+            || Const::Int(BigInt::from(value)),
+        ));
         if let Some(slot) = slot {
             self.small_ints[slot] = id.0;
         }
@@ -187,6 +216,21 @@ mod tests {
         func.reindex_pools();
         let one = func.add_small_int(1);
         assert_eq!(func.consts[one.index()], Const::Int(BigInt::from(1)));
+    }
+
+    #[test]
+    fn ints_hash_as_built_ones() {
+        let mut func = Function::new("f", "f", FunctionKind::Function, 1);
+        // Enough entries for the pool to be searched through its hash index.
+        for text in 0..40 {
+            func.add_str_const(&text.to_string());
+        }
+        for value in [0, 1, 7, 8, 255, 1 << 40, u64::MAX] {
+            let built = func.add_const(Const::Int(BigInt::from(value)));
+            assert_eq!(func.add_small_int(value), built, "{value}");
+        }
+        let fresh = func.add_small_int(12345);
+        assert_eq!(func.add_const(Const::Int(BigInt::from(12345))), fresh);
     }
 
     #[test]
