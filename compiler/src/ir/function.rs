@@ -558,8 +558,14 @@ impl Function {
         first_line: u32,
         insts: usize,
     ) {
-        // About one block per four instructions over the standard library.
-        let blocks = (insts / 4).max(8);
+        // About one block per four instructions over the standard library, and room for
+        // at least seven: eight blocks (1,152 bytes) no longer fit the allocator's
+        // small-object path (up to 1 KiB), which costs several times less, and every code
+        // object makes this allocation. A class body is nearly always one block.
+        let blocks = match kind {
+            FunctionKind::Class => 4,
+            _ => (insts / 4).max(7),
+        };
         // Every field is named, so a field added later cannot be forgotten here.
         let Function {
             name: name_field,
