@@ -18,7 +18,7 @@
 use super::constant::Const;
 use super::entities::{Block, FuncId, Inst, LocalId, Value};
 use super::ops::{Imm, Op};
-use super::pool_index::PoolIndex;
+use super::pool_index::{PoolIndex, same_text};
 use rustc_hash::FxHashMap;
 use std::hash::Hash;
 
@@ -627,14 +627,18 @@ impl Function {
     pub fn local_id(&mut self, name: &str) -> Option<LocalId> {
         self.local_index.sync(&self.locals);
         let id = self.local_index.get(name)?;
-        if self.locals.get(id.index()).is_some_and(|l| l == name) {
+        if self
+            .locals
+            .get(id.index())
+            .is_some_and(|l| same_text(l, name))
+        {
             return Some(id);
         }
         // `locals` was reordered or renamed since it was indexed, or another name has the
         // same hash.
         self.local_index.rebuild(&self.locals);
         let id = self.local_index.get(name)?;
-        if self.locals[id.index()] == name {
+        if same_text(&self.locals[id.index()], name) {
             return Some(id);
         }
         self.locals.iter().position(|l| l == name).map(LocalId::new)

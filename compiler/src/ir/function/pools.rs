@@ -5,7 +5,7 @@
 use super::{Function, NO_CONST, SMALL_INTS};
 use crate::ir::constant::Const;
 use crate::ir::entities::{ConstId, NameId};
-use crate::ir::pool_index::PoolIndex;
+use crate::ir::pool_index::{PoolIndex, same_text};
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
 use std::hash::Hash;
@@ -147,9 +147,12 @@ impl Function {
     pub fn add_name(&mut self, name: &str) -> NameId {
         self.rebuild_pool_indexes();
         let hash = || PoolIndex::hash(name);
-        let id = self
-            .name_index
-            .intern(&mut self.names, hash, |n| n == name, || name.to_owned());
+        let id = self.name_index.intern(
+            &mut self.names,
+            hash,
+            |n| same_text(n, name),
+            || name.to_owned(),
+        );
         NameId(id)
     }
 
