@@ -28,6 +28,15 @@ const INT_DISCRIMINANT: std::mem::Discriminant<Const> = {
     discriminant
 };
 
+/// The discriminant [`Const::Tuple`] hashes under, for hashing a tuple of strs that has not
+/// been built (see [`STR_DISCRIMINANT`]).
+const TUPLE_DISCRIMINANT: std::mem::Discriminant<Const> = {
+    let probe = Const::Tuple(Vec::new());
+    let discriminant = std::mem::discriminant(&probe);
+    std::mem::forget(probe);
+    discriminant
+};
+
 /// The [`Function::simple_consts`] entry of `value`, if it has one.
 #[inline]
 fn simple_slot(value: &Const) -> Option<usize> {
@@ -143,6 +152,45 @@ impl Function {
         ConstId(id)
     }
 
+    /// Interns the tuple of str constants `items` (a call's keyword names), building it
+    /// only when the pool lacks it: calls with the same keywords share one tuple, and
+    /// building it to find that out allocated the tuple and each of its strings.
+    pub fn add_str_tuple<'s>(&mut self, items: impl Iterator<Item = &'s str> + Clone) -> ConstId {
+        self.rebuild_pool_indexes();
+        let count = items.clone().count();
+        // The hash `Const::Tuple` of the built strs has: a slice hashes its length, then
+        // each item.
+        let hash = || {
+            PoolIndex::hash_with(|state| {
+                TUPLE_DISCRIMINANT.hash(state);
+                count.hash(state);
+                for item in items.clone() {
+                    STR_DISCRIMINANT.hash(state);
+                    item.hash(state);
+                }
+            })
+        };
+        let is_equal = |c: &Const| {
+            matches!(c, Const::Tuple(entries) if entries.len() == count
+                && entries
+                    .iter()
+                    .zip(items.clone())
+                    .all(|(entry, item)| matches!(entry, Const::Str(s) if s == item)))
+        };
+        let make = || {
+            Const::Tuple(
+                items
+                    .clone()
+                    .map(|item| Const::Str(item.to_owned()))
+                    .collect(),
+            )
+        };
+        ConstId(
+            self.const_index
+                .intern(&mut self.consts, hash, is_equal, make),
+        )
+    }
+
     /// Interns a name.
     pub fn add_name(&mut self, name: &str) -> NameId {
         self.rebuild_pool_indexes();
@@ -234,6 +282,27 @@ mod tests {
         }
         let fresh = func.add_small_int(12345);
         assert_eq!(func.add_const(Const::Int(BigInt::from(12345))), fresh);
+    }
+
+    #[test]
+    fn str_tuples_hash_as_built_ones() {
+        let mut func = Function::new("f", "f", FunctionKind::Function, 1);
+        let tuple = |items: &[&str]| {
+            Const::Tuple(items.iter().map(|s| Const::Str((*s).to_owned())).collect())
+        };
+        let short = func.add_const(tuple(&["a", "bc"]));
+        assert_eq!(func.add_str_tuple(["a", "bc"].into_iter()), short);
+        assert_ne!(func.add_str_tuple(["a"].into_iter()), short);
+        // Enough entries for the pool to be searched through its hash index.
+        for text in 0..40 {
+            func.add_str_const(&text.to_string());
+        }
+        for items in [&["a", "bc"][..], &["key", "reverse"], &[]] {
+            let built = func.add_const(tuple(items));
+            assert_eq!(func.add_str_tuple(items.iter().copied()), built);
+        }
+        let fresh = func.add_str_tuple(["sep", "end"].into_iter());
+        assert_eq!(func.add_const(tuple(&["sep", "end"])), fresh);
     }
 
     #[test]
