@@ -431,6 +431,9 @@ const NO_CONST: u32 = u32::MAX;
 /// How many of the smallest non-negative ints [`Function::small_ints`] keeps the ids of.
 const SMALL_INTS: usize = 8;
 
+/// How many locals [`Function::local_id`] searches without building their index.
+const LINEAR_LOCALS: usize = 16;
+
 /// A name → slot index over [`Function::locals`], which lowering also edits directly
 /// (parameters moved to the front, a slot renamed). It indexes `locals[..len]`; appended
 /// names are indexed on the next lookup, and any other edit is detected (a hit that no
@@ -626,6 +629,15 @@ impl Function {
 
     /// The slot of fast local `name` (its first occurrence in `locals`), in constant time.
     pub fn local_id(&mut self, name: &str) -> Option<LocalId> {
+        // A short list that was never indexed is searched: comparing a few names costs
+        // less than hashing this one, and than indexing every local to find it.
+        if self.local_index.len == 0 && self.locals.len() <= LINEAR_LOCALS {
+            return self
+                .locals
+                .iter()
+                .position(|l| same_text(l, name))
+                .map(LocalId::new);
+        }
         self.local_index.sync(&self.locals);
         let id = self.local_index.get(name)?;
         if self
@@ -654,7 +666,8 @@ impl Function {
         // (the next lookup then has nothing to catch up on).
         let id = LocalId::new(self.locals.len());
         self.locals.push(name.to_owned());
-        if self.local_index.len == id.index() {
+        // An index left empty stays so until a lookup needs it (see `local_id`).
+        if self.local_index.len == id.index() && id.index() > 0 {
             if self.local_index.map.capacity() == 0 {
                 // Skip the first regrowths (each a rehash) of a function's index.
                 self.local_index.map.reserve(16);
