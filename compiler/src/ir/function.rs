@@ -18,7 +18,7 @@
 use super::constant::Const;
 use super::entities::{Block, FuncId, Inst, LocalId, Value};
 use super::ops::{Imm, Op};
-use super::pool_index::PoolIndex;
+use super::pool_index::{PoolIndex, same_text};
 use rustc_hash::FxHashMap;
 use std::hash::Hash;
 
@@ -408,16 +408,17 @@ pub struct Function {
     local_index: LocalIndex,
 }
 
-/// Makes room in a block's full instruction list, starting an empty one at sixteen
-/// entries: blocks average seven instructions over the standard library, but the larger
-/// ones regrew from room for eight often enough to cost more (a reallocation and a copy
-/// each) than starting with room for sixteen. Out of line, as most instructions find room.
+/// Makes room in a block's full instruction list, starting an empty one at 32 entries
+/// (128 bytes): blocks average seven instructions over the standard library, but the
+/// larger ones regrew from room for eight, and still from sixteen, often enough to cost
+/// more (a reallocation and a copy each) than the larger first allocation, which the
+/// allocator serves as fast. Out of line, as most instructions find room.
 #[cold]
 #[inline(never)]
 fn grow_block_insts(insts: &mut Vec<Inst>) {
     if insts.capacity() == 0 {
         // A fresh allocation: the general regrowth path costs several times more.
-        *insts = Vec::with_capacity(16);
+        *insts = Vec::with_capacity(32);
     } else {
         insts.reserve(insts.capacity());
     }
@@ -429,6 +430,9 @@ const NO_CONST: u32 = u32::MAX;
 
 /// How many of the smallest non-negative ints [`Function::small_ints`] keeps the ids of.
 const SMALL_INTS: usize = 8;
+
+/// How many locals [`Function::local_id`] searches without building their index.
+const LINEAR_LOCALS: usize = 16;
 
 /// A name → slot index over [`Function::locals`], which lowering also edits directly
 /// (parameters moved to the front, a slot renamed). It indexes `locals[..len]`; appended
@@ -558,8 +562,14 @@ impl Function {
         first_line: u32,
         insts: usize,
     ) {
-        // About one block per four instructions over the standard library.
-        let blocks = (insts / 4).max(8);
+        // About one block per four instructions over the standard library, and room for
+        // at least seven: eight blocks (1,152 bytes) no longer fit the allocator's
+        // small-object path (up to 1 KiB), which costs several times less, and every code
+        // object makes this allocation. A class body is nearly always one block.
+        let blocks = match kind {
+            FunctionKind::Class => 4,
+            _ => (insts / 4).max(7),
+        };
         // Every field is named, so a field added later cannot be forgotten here.
         let Function {
             name: name_field,
@@ -619,16 +629,29 @@ impl Function {
 
     /// The slot of fast local `name` (its first occurrence in `locals`), in constant time.
     pub fn local_id(&mut self, name: &str) -> Option<LocalId> {
+        // A short list that was never indexed is searched: comparing a few names costs
+        // less than hashing this one, and than indexing every local to find it.
+        if self.local_index.len == 0 && self.locals.len() <= LINEAR_LOCALS {
+            return self
+                .locals
+                .iter()
+                .position(|l| same_text(l, name))
+                .map(LocalId::new);
+        }
         self.local_index.sync(&self.locals);
         let id = self.local_index.get(name)?;
-        if self.locals.get(id.index()).is_some_and(|l| l == name) {
+        if self
+            .locals
+            .get(id.index())
+            .is_some_and(|l| same_text(l, name))
+        {
             return Some(id);
         }
         // `locals` was reordered or renamed since it was indexed, or another name has the
         // same hash.
         self.local_index.rebuild(&self.locals);
         let id = self.local_index.get(name)?;
-        if self.locals[id.index()] == name {
+        if same_text(&self.locals[id.index()], name) {
             return Some(id);
         }
         self.locals.iter().position(|l| l == name).map(LocalId::new)
@@ -643,7 +666,8 @@ impl Function {
         // (the next lookup then has nothing to catch up on).
         let id = LocalId::new(self.locals.len());
         self.locals.push(name.to_owned());
-        if self.local_index.len == id.index() {
+        // An index left empty stays so until a lookup needs it (see `local_id`).
+        if self.local_index.len == id.index() && id.index() > 0 {
             if self.local_index.map.capacity() == 0 {
                 // Skip the first regrowths (each a rehash) of a function's index.
                 self.local_index.map.reserve(16);

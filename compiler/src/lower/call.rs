@@ -8,7 +8,7 @@
 //! right. So `f(*a, x=g(), *b)` evaluates `a`, `b`, then `g()`.
 
 use super::{LowerResult, Lowerer};
-use crate::ir::{Const, Imm, Op, Value};
+use crate::ir::{Imm, Op, Value};
 use ruff_python_ast::{Arguments, Expr, ExprCall, Keyword};
 use ruff_text_size::{Ranged, TextRange};
 
@@ -90,19 +90,17 @@ impl<'a> Lowerer<'a> {
                 set_call_loc(self);
                 return Ok(self.ins_from_stack(Op::Call, Imm::None, base));
             }
-            let mut names = Vec::with_capacity(keywords.len());
             for keyword in keywords {
                 let value = self.lower_expr(&keyword.value)?;
                 self.push_operand(value);
-                let name = keyword
-                    .arg
-                    .as_ref()
-                    .map(|id| id.as_str().to_owned())
-                    .unwrap_or_default();
-                names.push(Const::Str(name));
             }
             set_call_loc(self);
-            let names = self.b().func.add_const(Const::Tuple(names));
+            // Interned from the borrowed names: calls with the same keywords share a tuple.
+            let names = self.b().func.add_str_tuple(
+                keywords
+                    .iter()
+                    .map(|keyword| keyword.arg.as_ref().map_or("", |id| id.as_str())),
+            );
             return Ok(self.ins_from_stack(Op::CallKw, Imm::Const(names), base));
         }
 

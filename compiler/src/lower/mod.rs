@@ -41,6 +41,7 @@ use crate::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
 use crate::ir::builder::FunctionBuilder;
 use crate::ir::{
     Block, DerefId, FuncId, Function, FunctionKind, Imm, Loc, LocalId, Module, NameId, Op, Value,
+    same_text,
 };
 use crate::parse::SourceMap;
 use crate::scope::{ScopeId, ScopeKind, SymbolScope, SymbolTable};
@@ -452,7 +453,7 @@ impl<'a> Lowerer<'a> {
                 // The scope builder records the parameters first, so a parameter's symbol
                 // is usually at its own slot: one comparison instead of a hash lookup.
                 let position = match info.symbols.get(slot) {
-                    Some(symbol) if symbol.name == *param => Some(slot),
+                    Some(symbol) if same_text(&symbol.name, param) => Some(slot),
                     _ => info.position(param),
                 };
                 if let Some(position) = position
@@ -526,7 +527,7 @@ impl<'a> Lowerer<'a> {
                         .cells
                         .iter()
                         .chain(&func.frees)
-                        .any(|c| *c == symbol.name))
+                        .any(|c| same_text(c, &symbol.name)))
                 {
                     access_cache[position] = None;
                 }

@@ -4,7 +4,7 @@
 //! capture.
 
 use super::{CLASS_IMPLICIT_CELLS, CachedAccess, Lowerer, NameAccess};
-use crate::ir::{DerefId, Imm, LocalId, NameId, Op, Value};
+use crate::ir::{DerefId, Imm, LocalId, NameId, Op, Value, same_text};
 use crate::scope::{Scope, ScopeId, ScopeKind, SymbolScope};
 
 impl<'a> Lowerer<'a> {
@@ -35,7 +35,7 @@ impl<'a> Lowerer<'a> {
             .func
             .cells
             .iter()
-            .position(|c| c == name)
+            .position(|c| same_text(c, name))
             .map(DerefId::new)
     }
 
@@ -46,7 +46,7 @@ impl<'a> Lowerer<'a> {
         let func = &self.units.last().expect("no unit is being lowered").b.func;
         func.frees
             .iter()
-            .position(|f| f == name)
+            .position(|f| same_text(f, name))
             .map(|i| DerefId::new(func.cells.len() + i))
     }
 

@@ -5,14 +5,33 @@
 use super::{Function, NO_CONST, SMALL_INTS};
 use crate::ir::constant::Const;
 use crate::ir::entities::{ConstId, NameId};
-use crate::ir::pool_index::PoolIndex;
-use num_bigint::BigInt;
+use crate::ir::pool_index::{PoolIndex, same_text};
+use num_bigint::{BigInt, Sign};
+use num_traits::ToPrimitive;
 use std::hash::Hash;
 
 /// The discriminant [`Const::Str`] hashes under, for hashing a str constant that has not
 /// been built. Found at compile time, so no `Const` is built and dropped for it.
 const STR_DISCRIMINANT: std::mem::Discriminant<Const> = {
     let probe = Const::Str(String::new());
+    let discriminant = std::mem::discriminant(&probe);
+    std::mem::forget(probe);
+    discriminant
+};
+
+/// The discriminant [`Const::Int`] hashes under, for hashing an int constant that has not
+/// been built (see [`STR_DISCRIMINANT`]).
+const INT_DISCRIMINANT: std::mem::Discriminant<Const> = {
+    let probe = Const::Int(BigInt::ZERO);
+    let discriminant = std::mem::discriminant(&probe);
+    std::mem::forget(probe);
+    discriminant
+};
+
+/// The discriminant [`Const::Tuple`] hashes under, for hashing a tuple of strs that has not
+/// been built (see [`STR_DISCRIMINANT`]).
+const TUPLE_DISCRIMINANT: std::mem::Discriminant<Const> = {
+    let probe = Const::Tuple(Vec::new());
     let discriminant = std::mem::discriminant(&probe);
     std::mem::forget(probe);
     discriminant
@@ -76,8 +95,9 @@ impl Function {
         ConstId(self.simple_consts[slot])
     }
 
-    /// Interns the int constant `value`, building its `BigInt` only when the pool may lack
-    /// it: the smallest ints, which most int literals are, are found by value.
+    /// Interns the int constant `value`, building its `BigInt` only when the pool lacks
+    /// it: the smallest ints, which most int literals are, are found by value, and the
+    /// others are compared by value and hashed as their `BigInt` would be.
     pub fn add_small_int(&mut self, value: u64) -> ConstId {
         self.rebuild_pool_indexes();
         let slot = usize::try_from(value)
@@ -88,7 +108,25 @@ impl Function {
         {
             return ConstId(self.small_ints[slot]);
         }
-        let id = self.add_const(Const::Int(BigInt::from(value)));
+        // The hash `Const::Int(BigInt::from(value))` has: `BigInt` hashes its sign, then,
+        // unless it is zero, its digits as a slice (one 64-bit digit for a `u64`).
+        let hash = || {
+            PoolIndex::hash_with(|state| {
+                INT_DISCRIMINANT.hash(state);
+                if value == 0 {
+                    Sign::NoSign.hash(state);
+                } else {
+                    Sign::Plus.hash(state);
+                    [value][..].hash(state);
+                }
+            })
+        };
+        let id = ConstId(self.const_index.intern(
+            &mut self.consts,
+            hash,
+            |c| matches!(c, Const::Int(int) if int.to_u64() == Some(value)),
+            || Const::Int(BigInt::from(value)),
+        ));
         if let Some(slot) = slot {
             self.small_ints[slot] = id.0;
         }
@@ -114,13 +152,55 @@ impl Function {
         ConstId(id)
     }
 
+    /// Interns the tuple of str constants `items` (a call's keyword names), building it
+    /// only when the pool lacks it: calls with the same keywords share one tuple, and
+    /// building it to find that out allocated the tuple and each of its strings.
+    pub fn add_str_tuple<'s>(&mut self, items: impl Iterator<Item = &'s str> + Clone) -> ConstId {
+        self.rebuild_pool_indexes();
+        let count = items.clone().count();
+        // The hash `Const::Tuple` of the built strs has: a slice hashes its length, then
+        // each item.
+        let hash = || {
+            PoolIndex::hash_with(|state| {
+                TUPLE_DISCRIMINANT.hash(state);
+                count.hash(state);
+                for item in items.clone() {
+                    STR_DISCRIMINANT.hash(state);
+                    item.hash(state);
+                }
+            })
+        };
+        let is_equal = |c: &Const| {
+            matches!(c, Const::Tuple(entries) if entries.len() == count
+                && entries
+                    .iter()
+                    .zip(items.clone())
+                    .all(|(entry, item)| matches!(entry, Const::Str(s) if s == item)))
+        };
+        let make = || {
+            Const::Tuple(
+                items
+                    .clone()
+                    .map(|item| Const::Str(item.to_owned()))
+                    .collect(),
+            )
+        };
+        ConstId(
+            self.const_index
+                .intern(&mut self.consts, hash, is_equal, make),
+        )
+    }
+
     /// Interns a name.
     pub fn add_name(&mut self, name: &str) -> NameId {
         self.rebuild_pool_indexes();
         let hash = || PoolIndex::hash(name);
-        let id = self
-            .name_index
-            .intern(&mut self.names, hash, |n| n == name, || name.to_owned());
+        let id = self.name_index.intern(
+            &mut self.names,
+            hash,
+            |n| same_text(n, name),
+            || name.to_owned(),
+        );
         NameId(id)
     }
 
@@ -187,6 +267,42 @@ mod tests {
         func.reindex_pools();
         let one = func.add_small_int(1);
         assert_eq!(func.consts[one.index()], Const::Int(BigInt::from(1)));
+    }
+
+    #[test]
+    fn ints_hash_as_built_ones() {
+        let mut func = Function::new("f", "f", FunctionKind::Function, 1);
+        // Enough entries for the pool to be searched through its hash index.
+        for text in 0..40 {
+            func.add_str_const(&text.to_string());
+        }
+        for value in [0, 1, 7, 8, 255, 1 << 40, u64::MAX] {
+            let built = func.add_const(Const::Int(BigInt::from(value)));
+            assert_eq!(func.add_small_int(value), built, "{value}");
+        }
+        let fresh = func.add_small_int(12345);
+        assert_eq!(func.add_const(Const::Int(BigInt::from(12345))), fresh);
+    }
+
+    #[test]
+    fn str_tuples_hash_as_built_ones() {
+        let mut func = Function::new("f", "f", FunctionKind::Function, 1);
+        let tuple = |items: &[&str]| {
+            Const::Tuple(items.iter().map(|s| Const::Str((*s).to_owned())).collect())
+        };
+        let short = func.add_const(tuple(&["a", "bc"]));
+        assert_eq!(func.add_str_tuple(["a", "bc"].into_iter()), short);
+        assert_ne!(func.add_str_tuple(["a"].into_iter()), short);
+        // Enough entries for the pool to be searched through its hash index.
+        for text in 0..40 {
+            func.add_str_const(&text.to_string());
+        }
+        for items in [&["a", "bc"][..], &["key", "reverse"], &[]] {
+            let built = func.add_const(tuple(items));
+            assert_eq!(func.add_str_tuple(items.iter().copied()), built);
+        }
+        let fresh = func.add_str_tuple(["sep", "end"].into_iter());
+        assert_eq!(func.add_const(tuple(&["sep", "end"])), fresh);
     }
 
     #[test]
