@@ -686,6 +686,10 @@ impl<'a> Builder<'a> {
 
     /// `symtable_add_def_helper`: adds `flag` to `name` in scope `ste` (mangled as in the
     /// current scope).
+    ///
+    /// This runs for every name in the module: the errors and a `global` declaration each
+    /// take a function of their own, so that the common path saves and restores few
+    /// registers.
     pub(super) fn add_def_helper(
         &mut self,
         name: &'a str,
@@ -707,23 +711,14 @@ impl<'a> Builder<'a> {
             && !scope.symbols[i].removed
         {
             let existing = scope.symbols[i].flags();
-            if flag & DEF_PARAM != 0 && existing & DEF_PARAM != 0 {
-                return Err(self.error(
-                    range,
-                    format!("duplicate argument '{name}' in function definition"),
-                ));
-            }
-            if flag & DEF_TYPE_PARAM != 0 && existing & DEF_TYPE_PARAM != 0 {
-                return Err(self.error(range, format!("duplicate type parameter '{name}'")));
+            if flag & existing & (DEF_PARAM | DEF_TYPE_PARAM) != 0 {
+                return Err(self.duplicate_error(name, flag & existing, range));
             }
             value |= existing;
         }
         if scope.comp_iter_target {
             if value & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
-                return Err(self.error(
-                    range,
-                    format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
-                ));
+                return Err(self.rebind_error(name, range));
             }
             value |= DEF_COMP_ITER;
         }
@@ -742,21 +737,55 @@ impl<'a> Builder<'a> {
         if flag & DEF_PARAM != 0 {
             scope.varnames.push(mangled);
         } else if flag & DEF_GLOBAL != 0 {
-            // The module's entry records every name declared global anywhere.
-            let id = self.names.id_hashed(hash, mangled.clone());
-            let module = &mut self.scopes[0];
-            match module.position_of(hash, id) {
-                Some(i) => {
-                    let symbol = &mut module.symbols[i];
-                    let flags = if symbol.removed { 0 } else { symbol.flags() };
-                    symbol.set_flags(flags | flag);
-                    symbol.scope = SymbolScope::Local;
-                    symbol.removed = false;
-                }
-                None => module.push_new(hash, mangled, id, flag, SymbolScope::Local),
-            }
+            self.declare_in_module(hash, mangled, flag);
         }
         Ok(())
+    }
+
+    /// The error of [`Builder::add_def_helper`] for a parameter or type parameter named
+    /// twice; `both` holds the flags the old and the new definition share.
+    #[cold]
+    #[inline(never)]
+    fn duplicate_error(&self, name: &str, both: u32, range: TextRange) -> Box<SyntaxDiagnostic> {
+        if both & DEF_PARAM != 0 {
+            self.error(
+                range,
+                format!("duplicate argument '{name}' in function definition"),
+            )
+        } else {
+            self.error(range, format!("duplicate type parameter '{name}'"))
+        }
+    }
+
+    /// The error of [`Builder::add_def_helper`] for a `global`/`nonlocal` name bound in a
+    /// comprehension's iterable.
+    #[cold]
+    #[inline(never)]
+    fn rebind_error(&self, name: &str, range: TextRange) -> Box<SyntaxDiagnostic> {
+        self.error(
+            range,
+            format!(
+                "comprehension inner loop cannot rebind assignment expression target '{name}'"
+            ),
+        )
+    }
+
+    /// Records a `global` declaration of `mangled` (whose [`name_hash`] is `hash`) in the
+    /// module's entry, which lists every name declared global anywhere.
+    #[inline(never)]
+    fn declare_in_module(&mut self, hash: u32, mangled: Cow<'a, str>, flag: u32) {
+        let id = self.names.id_hashed(hash, mangled.clone());
+        let module = &mut self.scopes[0];
+        match module.position_of(hash, id) {
+            Some(i) => {
+                let symbol = &mut module.symbols[i];
+                let flags = if symbol.removed { 0 } else { symbol.flags() };
+                symbol.set_flags(flags | flag);
+                symbol.scope = SymbolScope::Local;
+                symbol.removed = false;
+            }
+            None => module.push_new(hash, mangled, id, flag, SymbolScope::Local),
+        }
     }
 
     /// CPython's `check_name`: `__debug__` can be neither bound nor deleted.
