@@ -174,8 +174,10 @@ pub(super) struct RawScope<'a> {
     pub(super) mangled_names: Option<usize>,
     pub(super) private: Option<std::rc::Rc<str>>,
     pub(super) scope_info: Option<&'static str>,
-    /// The symbols this scope stands for without holding them (see `template.rs`).
-    pub(super) template: Option<Template>,
+    /// A function's `__annotate__` scope when it stands for a fixed list of symbols (see
+    /// `template.rs`): it has no scope here, and comes right before the function in the
+    /// table.
+    pub(super) annotation_template: Option<Template>,
     /// `global`/`nonlocal` declarations (and walrus-implied ones) with their locations, for
     /// errors found during analysis.
     pub directives: Vec<(String, TextRange)>,
@@ -311,6 +313,9 @@ pub(super) struct Builder<'a> {
     /// Each such store as (class scope, attribute name), in walk order with repeats.
     /// Collecting them here spares lowering a second walk of every class body.
     pub(super) static_attributes: Vec<(usize, &'a str)>,
+    /// How many functions have a templated annotation scope (see `template.rs`), which
+    /// the table adds to the builder's scopes.
+    pub(super) templated_annotations: usize,
 }
 
 /// Builds the table for `module`; see the module docs.
@@ -390,6 +395,7 @@ impl<'a> Builder<'a> {
             format_id: None,
             attribute_owner: None,
             static_attributes: Vec::new(),
+            templated_annotations: 0,
         }
     }
 
@@ -482,7 +488,7 @@ impl<'a> Builder<'a> {
             mangled_names: None,
             private: None,
             scope_info: None,
-            template: None,
+            annotation_template: None,
             directives: Vec::new(),
         });
         self.scopes.len() - 1
@@ -764,9 +770,7 @@ impl<'a> Builder<'a> {
     fn rebind_error(&self, name: &str, range: TextRange) -> Box<SyntaxDiagnostic> {
         self.error(
             range,
-            format!(
-                "comprehension inner loop cannot rebind assignment expression target '{name}'"
-            ),
+            format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
         )
     }
 
@@ -860,13 +864,24 @@ impl<'a> Builder<'a> {
             module_range: self.module_range,
             ..SymbolTable::default()
         };
-        table.scopes.reserve(self.scopes.len());
-        table.by_key.reserve(self.scopes.len());
+        // Every templated annotation scope becomes a scope of the table too.
+        let count = self.scopes.len() + self.templated_annotations;
+        table.scopes.reserve(count);
+        table.by_key.reserve(count);
         // Sorted by class and then name, each class's attributes are one run.
         self.static_attributes.sort_unstable();
         self.static_attributes.dedup();
         let mut work = vec![(0usize, None::<ScopeId>)];
         while let Some((raw_id, parent)) = work.pop() {
+            let raw = &self.scopes[raw_id];
+            if let Some(template) = raw.annotation_template {
+                // The function's annotation scope, which the walk linked right before it.
+                let ScopeKey::Function(range) = raw.key else {
+                    unreachable!("only functions have templated annotation scopes");
+                };
+                let mangled_names = raw.mangled_names.map(|set| self.mangled_set(set));
+                add_templated_annotation(&mut table, raw, range, template, parent, mangled_names);
+            }
             let raw = &mut self.scopes[raw_id];
             // A re-entered annotation block can be linked under two parents, and is then
             // converted twice; every other scope gives its parts (its symbols, its child
@@ -898,13 +913,7 @@ impl<'a> Builder<'a> {
                 raw.private.clone()
             };
             let moved = once && !(raw.has_removed && raw.symbols.iter().any(|s| s.removed));
-            let (symbols, symbol_index, params) = if let Some(template) = raw.template {
-                (
-                    Shared::Borrowed(template.symbols()),
-                    SymbolIndex::small(template.symbols().len()),
-                    Shared::Borrowed(Template::params()),
-                )
-            } else if moved {
+            let (symbols, symbol_index, params) = if moved {
                 // The raw index maps each name to its position already.
                 let symbols = std::mem::take(&mut raw.symbols)
                     .into_iter()
@@ -962,11 +971,7 @@ impl<'a> Builder<'a> {
                 has_conditional_annotations: raw.has_conditional_annotations,
                 annotations_used: raw.annotations_used,
                 private,
-                mangled_names: raw.mangled_names.map(|set| {
-                    let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
-                    names.sort();
-                    names
-                }),
+                mangled_names: raw.mangled_names.map(|set| self.mangled_set(set)),
                 static_attributes,
             });
             if !moved {
@@ -979,4 +984,54 @@ impl<'a> Builder<'a> {
         SCOPE_BUFFER.set(emptied(std::mem::take(&mut self.scopes)));
         table
     }
+
+    /// The names of mangled set `set`, sorted, as a scope of the table keeps them.
+    fn mangled_set(&self, set: usize) -> Vec<String> {
+        let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
+        names.sort();
+        names
+    }
+}
+
+/// Adds to `table` the templated annotation scope of `function`, whose key range is
+/// `range`, as a child of `parent`, as the walk would have entered it right before the
+/// function: in the same scope, with the same line, private name and mangled names.
+fn add_templated_annotation<'a>(
+    table: &mut SymbolTable<'a>,
+    function: &RawScope<'a>,
+    range: TextRange,
+    template: Template,
+    parent: Option<ScopeId>,
+    mangled_names: Option<Vec<String>>,
+) {
+    let id = ScopeId(table.scopes.len() as u32);
+    let key = ScopeKey::Annotation(range);
+    if let Some(parent) = parent {
+        table.scopes[parent.0 as usize].children.push(id);
+    }
+    table.by_key.insert(key, id);
+    table.scopes.push(Scope {
+        kind: ScopeKind::Annotation,
+        name: Cow::Borrowed("__annotate__"),
+        key,
+        parent,
+        children: Vec::new(),
+        symbols: Shared::Borrowed(template.symbols()),
+        symbol_index: SymbolIndex::small(template.symbols().len()),
+        params: Shared::Borrowed(Template::params()),
+        is_generator: false,
+        is_coroutine: false,
+        has_varargs: false,
+        has_varkeywords: false,
+        comp_inlined: false,
+        needs_class_closure: false,
+        needs_classdict: false,
+        can_see_class_scope: template == Template::FormatClassdict,
+        lineno: function.lineno,
+        has_conditional_annotations: false,
+        annotations_used: false,
+        private: function.private.clone(),
+        mangled_names,
+        static_attributes: Vec::new(),
+    });
 }
