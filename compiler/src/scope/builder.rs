@@ -244,7 +244,7 @@ impl<'a> RawScope<'a> {
 
     /// Adds a symbol the caller has just looked up (by its [`name_hash`] `hash`) and not
     /// found.
-    #[inline]
+    #[inline(always)]
     pub(super) fn push_new(
         &mut self,
         hash: u32,
