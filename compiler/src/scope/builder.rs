@@ -243,7 +243,8 @@ impl<'a> RawScope<'a> {
     }
 
     /// Adds a symbol the caller has just looked up (by its [`name_hash`] `hash`) and not
-    /// found.
+    /// found. Inline in its callers: it runs for every new symbol, where a call cost
+    /// about a third of its work.
     #[inline(always)]
     pub(super) fn push_new(
         &mut self,
