@@ -174,8 +174,10 @@ pub(super) struct RawScope<'a> {
     pub(super) mangled_names: Option<usize>,
     pub(super) private: Option<std::rc::Rc<str>>,
     pub(super) scope_info: Option<&'static str>,
-    /// The symbols this scope stands for without holding them (see `template.rs`).
-    pub(super) template: Option<Template>,
+    /// A function's `__annotate__` scope when it stands for a fixed list of symbols (see
+    /// `template.rs`): it has no scope here, and comes right before the function in the
+    /// table.
+    pub(super) annotation_template: Option<Template>,
     /// `global`/`nonlocal` declarations (and walrus-implied ones) with their locations, for
     /// errors found during analysis.
     pub directives: Vec<(String, TextRange)>,
@@ -241,8 +243,9 @@ impl<'a> RawScope<'a> {
     }
 
     /// Adds a symbol the caller has just looked up (by its [`name_hash`] `hash`) and not
-    /// found.
-    #[inline]
+    /// found. Inline in its callers: it runs for every new symbol, where a call cost
+    /// about a third of its work.
+    #[inline(always)]
     pub(super) fn push_new(
         &mut self,
         hash: u32,
@@ -311,6 +314,9 @@ pub(super) struct Builder<'a> {
     /// Each such store as (class scope, attribute name), in walk order with repeats.
     /// Collecting them here spares lowering a second walk of every class body.
     pub(super) static_attributes: Vec<(usize, &'a str)>,
+    /// How many functions have a templated annotation scope (see `template.rs`), which
+    /// the table adds to the builder's scopes.
+    pub(super) templated_annotations: usize,
 }
 
 /// Builds the table for `module`; see the module docs.
@@ -390,6 +396,7 @@ impl<'a> Builder<'a> {
             format_id: None,
             attribute_owner: None,
             static_attributes: Vec::new(),
+            templated_annotations: 0,
         }
     }
 
@@ -482,7 +489,7 @@ impl<'a> Builder<'a> {
             mangled_names: None,
             private: None,
             scope_info: None,
-            template: None,
+            annotation_template: None,
             directives: Vec::new(),
         });
         self.scopes.len() - 1
@@ -686,6 +693,10 @@ impl<'a> Builder<'a> {
 
     /// `symtable_add_def_helper`: adds `flag` to `name` in scope `ste` (mangled as in the
     /// current scope).
+    ///
+    /// This runs for every name in the module: the errors and a `global` declaration each
+    /// take a function of their own, so that the common path saves and restores few
+    /// registers.
     pub(super) fn add_def_helper(
         &mut self,
         name: &'a str,
@@ -707,23 +718,14 @@ impl<'a> Builder<'a> {
             && !scope.symbols[i].removed
         {
             let existing = scope.symbols[i].flags();
-            if flag & DEF_PARAM != 0 && existing & DEF_PARAM != 0 {
-                return Err(self.error(
-                    range,
-                    format!("duplicate argument '{name}' in function definition"),
-                ));
-            }
-            if flag & DEF_TYPE_PARAM != 0 && existing & DEF_TYPE_PARAM != 0 {
-                return Err(self.error(range, format!("duplicate type parameter '{name}'")));
+            if flag & existing & (DEF_PARAM | DEF_TYPE_PARAM) != 0 {
+                return Err(self.duplicate_error(name, flag & existing, range));
             }
             value |= existing;
         }
         if scope.comp_iter_target {
             if value & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
-                return Err(self.error(
-                    range,
-                    format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
-                ));
+                return Err(self.rebind_error(name, range));
             }
             value |= DEF_COMP_ITER;
         }
@@ -742,21 +744,53 @@ impl<'a> Builder<'a> {
         if flag & DEF_PARAM != 0 {
             scope.varnames.push(mangled);
         } else if flag & DEF_GLOBAL != 0 {
-            // The module's entry records every name declared global anywhere.
-            let id = self.names.id_hashed(hash, mangled.clone());
-            let module = &mut self.scopes[0];
-            match module.position_of(hash, id) {
-                Some(i) => {
-                    let symbol = &mut module.symbols[i];
-                    let flags = if symbol.removed { 0 } else { symbol.flags() };
-                    symbol.set_flags(flags | flag);
-                    symbol.scope = SymbolScope::Local;
-                    symbol.removed = false;
-                }
-                None => module.push_new(hash, mangled, id, flag, SymbolScope::Local),
-            }
+            self.declare_in_module(hash, mangled, flag);
         }
         Ok(())
+    }
+
+    /// The error of [`Builder::add_def_helper`] for a parameter or type parameter named
+    /// twice; `both` holds the flags the old and the new definition share.
+    #[cold]
+    #[inline(never)]
+    fn duplicate_error(&self, name: &str, both: u32, range: TextRange) -> Box<SyntaxDiagnostic> {
+        if both & DEF_PARAM != 0 {
+            self.error(
+                range,
+                format!("duplicate argument '{name}' in function definition"),
+            )
+        } else {
+            self.error(range, format!("duplicate type parameter '{name}'"))
+        }
+    }
+
+    /// The error of [`Builder::add_def_helper`] for a `global`/`nonlocal` name bound in a
+    /// comprehension's iterable.
+    #[cold]
+    #[inline(never)]
+    fn rebind_error(&self, name: &str, range: TextRange) -> Box<SyntaxDiagnostic> {
+        self.error(
+            range,
+            format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
+        )
+    }
+
+    /// Records a `global` declaration of `mangled` (whose [`name_hash`] is `hash`) in the
+    /// module's entry, which lists every name declared global anywhere.
+    #[inline(never)]
+    fn declare_in_module(&mut self, hash: u32, mangled: Cow<'a, str>, flag: u32) {
+        let id = self.names.id_hashed(hash, mangled.clone());
+        let module = &mut self.scopes[0];
+        match module.position_of(hash, id) {
+            Some(i) => {
+                let symbol = &mut module.symbols[i];
+                let flags = if symbol.removed { 0 } else { symbol.flags() };
+                symbol.set_flags(flags | flag);
+                symbol.scope = SymbolScope::Local;
+                symbol.removed = false;
+            }
+            None => module.push_new(hash, mangled, id, flag, SymbolScope::Local),
+        }
     }
 
     /// CPython's `check_name`: `__debug__` can be neither bound nor deleted.
@@ -831,13 +865,24 @@ impl<'a> Builder<'a> {
             module_range: self.module_range,
             ..SymbolTable::default()
         };
-        table.scopes.reserve(self.scopes.len());
-        table.by_key.reserve(self.scopes.len());
+        // Every templated annotation scope becomes a scope of the table too.
+        let count = self.scopes.len() + self.templated_annotations;
+        table.scopes.reserve(count);
+        table.by_key.reserve(count);
         // Sorted by class and then name, each class's attributes are one run.
         self.static_attributes.sort_unstable();
         self.static_attributes.dedup();
         let mut work = vec![(0usize, None::<ScopeId>)];
         while let Some((raw_id, parent)) = work.pop() {
+            let raw = &self.scopes[raw_id];
+            if let Some(template) = raw.annotation_template {
+                // The function's annotation scope, which the walk linked right before it.
+                let ScopeKey::Function(range) = raw.key else {
+                    unreachable!("only functions have templated annotation scopes");
+                };
+                let mangled_names = raw.mangled_names.map(|set| self.mangled_set(set));
+                add_templated_annotation(&mut table, raw, range, template, parent, mangled_names);
+            }
             let raw = &mut self.scopes[raw_id];
             // A re-entered annotation block can be linked under two parents, and is then
             // converted twice; every other scope gives its parts (its symbols, its child
@@ -869,13 +914,7 @@ impl<'a> Builder<'a> {
                 raw.private.clone()
             };
             let moved = once && !(raw.has_removed && raw.symbols.iter().any(|s| s.removed));
-            let (symbols, symbol_index, params) = if let Some(template) = raw.template {
-                (
-                    Shared::Borrowed(template.symbols()),
-                    SymbolIndex::small(template.symbols().len()),
-                    Shared::Borrowed(Template::params()),
-                )
-            } else if moved {
+            let (symbols, symbol_index, params) = if moved {
                 // The raw index maps each name to its position already.
                 let symbols = std::mem::take(&mut raw.symbols)
                     .into_iter()
@@ -933,11 +972,7 @@ impl<'a> Builder<'a> {
                 has_conditional_annotations: raw.has_conditional_annotations,
                 annotations_used: raw.annotations_used,
                 private,
-                mangled_names: raw.mangled_names.map(|set| {
-                    let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
-                    names.sort();
-                    names
-                }),
+                mangled_names: raw.mangled_names.map(|set| self.mangled_set(set)),
                 static_attributes,
             });
             if !moved {
@@ -950,4 +985,54 @@ impl<'a> Builder<'a> {
         SCOPE_BUFFER.set(emptied(std::mem::take(&mut self.scopes)));
         table
     }
+
+    /// The names of mangled set `set`, sorted, as a scope of the table keeps them.
+    fn mangled_set(&self, set: usize) -> Vec<String> {
+        let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
+        names.sort();
+        names
+    }
+}
+
+/// Adds to `table` the templated annotation scope of `function`, whose key range is
+/// `range`, as a child of `parent`, as the walk would have entered it right before the
+/// function: in the same scope, with the same line, private name and mangled names.
+fn add_templated_annotation<'a>(
+    table: &mut SymbolTable<'a>,
+    function: &RawScope<'a>,
+    range: TextRange,
+    template: Template,
+    parent: Option<ScopeId>,
+    mangled_names: Option<Vec<String>>,
+) {
+    let id = ScopeId(table.scopes.len() as u32);
+    let key = ScopeKey::Annotation(range);
+    if let Some(parent) = parent {
+        table.scopes[parent.0 as usize].children.push(id);
+    }
+    table.by_key.insert(key, id);
+    table.scopes.push(Scope {
+        kind: ScopeKind::Annotation,
+        name: Cow::Borrowed("__annotate__"),
+        key,
+        parent,
+        children: Vec::new(),
+        symbols: Shared::Borrowed(template.symbols()),
+        symbol_index: SymbolIndex::small(template.symbols().len()),
+        params: Shared::Borrowed(Template::params()),
+        is_generator: false,
+        is_coroutine: false,
+        has_varargs: false,
+        has_varkeywords: false,
+        comp_inlined: false,
+        needs_class_closure: false,
+        needs_classdict: false,
+        can_see_class_scope: template == Template::FormatClassdict,
+        lineno: function.lineno,
+        has_conditional_annotations: false,
+        annotations_used: false,
+        private: function.private.clone(),
+        mangled_names,
+        static_attributes: Vec::new(),
+    });
 }

@@ -11,7 +11,6 @@
 
 use crate::diagnostics::SyntaxDiagnostic;
 use ruff_text_size::TextRange;
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use symbol_index::SymbolIndex;
 
@@ -328,7 +327,7 @@ impl<'a> Scope<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct SymbolTable<'a> {
     pub scopes: Vec<Scope<'a>>,
-    by_key: FxHashMap<ScopeKey, ScopeId>,
+    by_key: key_index::ScopeKeyIndex,
     /// `from __future__ import annotations` is in effect: annotations are strings and no
     /// `Annotation` scope exists.
     pub future_annotations: bool,
@@ -364,7 +363,7 @@ impl<'a> SymbolTable<'a> {
 
     /// The scope a node opens.
     pub fn lookup(&self, key: ScopeKey) -> Option<ScopeId> {
-        self.by_key.get(&key).copied()
+        self.by_key.get(key)
     }
 
     /// Builds the table for a module; see the module docs.
@@ -429,6 +428,7 @@ pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, 
 mod analysis;
 mod builder;
 mod dump;
+mod key_index;
 mod symbol_index;
 mod template;
 mod walk_expr;

@@ -5,15 +5,15 @@
 //! have no annotations: half of all scopes are such a scope, holding the `.format`
 //! parameter and, in a class, a read of `__classdict__`. Built like any other scope, each
 //! cost a symbol list, a parameter list and their frees, and in the finished table two
-//! more lists of its own. A templated scope holds neither: the analysis resolves it
-//! without looking at its symbols, and the table gives it a list shared by all of them.
-//! Should the analysis need to look after all (a class that binds `__classdict__`
-//! itself, or a generic method's scope), the scope is given its symbols first.
+//! more lists of its own. A templated scope is not even a scope while the table is built:
+//! its function records which template it is, the analysis resolves it without looking at
+//! symbols, and the table gives it its place before the function, with a list shared by all
+//! of them. Should the analysis need to look after all (a class that binds `__classdict__`
+//! itself, or a generic method's scope), the scope is made, with its symbols, first.
 
 use super::builder::Builder;
 use super::flags::{DEF_PARAM, USE};
 use super::{ScopeKey, ScopeKind, Symbol, SymbolScope};
-use ruff_text_size::TextRange;
 use std::borrow::Cow;
 
 /// Which fixed list of symbols a templated scope stands for.
@@ -67,35 +67,55 @@ impl Template {
 }
 
 impl<'a> Builder<'a> {
-    /// Enters and leaves the annotation scope `key` of a function without annotations,
-    /// whose `def` name is at `range`: [`Builder::enter_block`] and
-    /// [`Builder::add_classdict_use`] as for any function, without the symbols.
-    pub(super) fn templated_annotation_block(
-        &mut self,
-        key: ScopeKey,
-        range: TextRange,
-        in_class: bool,
-    ) {
-        let id = self.enter_bare_block("__annotate__", ScopeKind::Annotation, key, range, true);
-        let scope = &mut self.scopes[id];
-        scope.can_see_class_scope = in_class;
-        scope.template = Some(if in_class {
+    /// Records the annotation scope of `function`, a function without annotations, as its
+    /// template: [`Builder::enter_block`] and [`Builder::add_classdict_use`] as for any
+    /// function, without the symbols and without a scope of its own while the table is
+    /// built. The table gives it its place right before the function (see
+    /// [`Builder::into_table`]).
+    pub(super) fn templated_annotation_block(&mut self, function: usize, in_class: bool) {
+        // Under `from __future__ import annotations` the scope would stay out of the tree.
+        if self.future_annotations {
+            return;
+        }
+        self.templated_annotations += 1;
+        self.scopes[function].annotation_template = Some(if in_class {
             Template::FormatClassdict
         } else {
             Template::Format
         });
-        self.exit_block();
     }
 
-    /// Gives scope `id`, if templated, the symbols it stands for, as the walk would have
-    /// recorded them.
-    pub(super) fn materialize(&mut self, id: usize) {
-        let Some(template) = self.scopes[id].template.take() else {
-            return;
+    /// Gives the templated annotation scope of `function`, the child at `position` of
+    /// `parent`, a scope of its own with the symbols it stands for, as the walk would have
+    /// recorded them: a child of `parent` right before the function. Returns the scope.
+    pub(super) fn materialize(&mut self, parent: usize, position: usize, function: usize) -> usize {
+        let template = self.scopes[function].annotation_template.take();
+        let ScopeKey::Function(range) = self.scopes[function].key else {
+            unreachable!("only functions have templated annotation scopes");
         };
+        let lineno = self.scopes[function].lineno;
+        let id = self.new_scope(
+            ScopeKind::Annotation,
+            "__annotate__",
+            ScopeKey::Annotation(range),
+            lineno,
+        );
+        // As entering it right before the function (in the same scope) made it.
+        let (private, mangled_names) = {
+            let function = &self.scopes[function];
+            (function.private.clone(), function.mangled_names)
+        };
+        let scope = &mut self.scopes[id];
+        scope.parent = Some(parent);
+        scope.links = 1;
+        scope.private = private;
+        scope.mangled_names = mangled_names;
+        scope.can_see_class_scope = template == Some(Template::FormatClassdict);
+        self.scopes[parent].children.insert(position, id as u32);
         self.add_format_param(id);
-        if template == Template::FormatClassdict {
+        if template == Some(Template::FormatClassdict) {
             self.push_classdict_use(id);
         }
+        id
     }
 }

@@ -312,7 +312,7 @@ impl<'a> Builder<'a> {
         let function_scope = &mut self.scopes[function];
         function_scope.symbols.reserve_exact(likely);
         function_scope.index.reserve(likely);
-        self.visit_function_annotations(f)?;
+        self.visit_function_annotations(f, function)?;
         self.enter_existing(function, true);
         if f.is_async {
             self.scopes[function].is_coroutine = true;
@@ -334,9 +334,12 @@ impl<'a> Builder<'a> {
 
     /// CPython's `symtable_visit_annotations`: a function's parameter and return annotations
     /// live in their own `__annotate__` scope, a child of the scope holding the `def`.
+    /// `function` is the function's own scope, which stands for an annotation scope
+    /// without annotations (see `template.rs`).
     pub(super) fn visit_function_annotations(
         &mut self,
         f: &'a ast::StmtFunctionDef,
+        function: usize,
     ) -> BuildResult<()> {
         let cur = self.cur();
         let is_in_class =
@@ -355,7 +358,7 @@ impl<'a> Builder<'a> {
                 .chain(f.returns.as_deref())
         };
         if annotations().next().is_none() {
-            self.templated_annotation_block(key, f.name.range, is_in_class);
+            self.templated_annotation_block(function, is_in_class);
             return Ok(());
         }
         let annotation = self.enter_block(
