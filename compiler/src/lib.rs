@@ -14,4 +14,5 @@ pub mod passes;
 pub mod pipeline;
 pub mod pyrepr;
 pub mod scope;
+mod short_text;
 pub mod source;

@@ -18,7 +18,8 @@
 use super::constant::Const;
 use super::entities::{Block, FuncId, Inst, LocalId, Value};
 use super::ops::{Imm, Op};
-use super::pool_index::{PoolIndex, same_text};
+use super::pool_index::PoolIndex;
+use crate::short_text::same_text;
 use rustc_hash::FxHashMap;
 use std::hash::Hash;
 

@@ -32,6 +32,5 @@ pub use function::{
 };
 pub use ops::{Arity, BinOp, CmpOp, Common, Imm, ImmKind, Intrinsic, Op, UnaryOp};
 pub use parse::{IrParseError, parse_module};
-pub(crate) use pool_index::same_text;
 pub use print::print_module;
 pub use verify::{VerifyError, verify_function, verify_module};

@@ -267,28 +267,6 @@ impl PoolIndex {
     }
 }
 
-/// Whether two names are the same text. Names are short (most under 16 bytes), so two
-/// overlapping loads per side compare them inline, where `==` calls `memcmp`: lowering
-/// compares names with those of a pool, of the locals or of the cells and free variables
-/// far more often than it hashes one.
-#[inline(always)]
-pub(crate) fn same_text(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let len = a.len();
-    if len != b.len() {
-        return false;
-    }
-    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap());
-    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap());
-    match len {
-        0 => true,
-        1..4 => a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1],
-        4..8 => half(a, 0) == half(b, 0) && half(a, len - 4) == half(b, len - 4),
-        8..=16 => word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8),
-        _ => a == b,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::{LINEAR_ENTRIES, PoolIndex};

@@ -41,10 +41,10 @@ use crate::diagnostics::{CompileWarning, SyntaxDiagnostic, SyntaxErrorKind};
 use crate::ir::builder::FunctionBuilder;
 use crate::ir::{
     Block, DerefId, FuncId, Function, FunctionKind, Imm, Loc, LocalId, Module, NameId, Op, Value,
-    same_text,
 };
 use crate::parse::SourceMap;
 use crate::scope::{ScopeId, ScopeKind, SymbolScope, SymbolTable};
+use crate::short_text::same_text;
 use ruff_python_ast::ModModule;
 use ruff_text_size::{TextRange, TextSize};
 

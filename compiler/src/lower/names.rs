@@ -4,8 +4,9 @@
 //! capture.
 
 use super::{CLASS_IMPLICIT_CELLS, CachedAccess, Lowerer, NameAccess};
-use crate::ir::{DerefId, Imm, LocalId, NameId, Op, Value, same_text};
+use crate::ir::{DerefId, Imm, LocalId, NameId, Op, Value};
 use crate::scope::{Scope, ScopeId, ScopeKind, SymbolScope};
+use crate::short_text::same_text;
 
 impl<'a> Lowerer<'a> {
     /// The fast-local slot of `name`, adding one (for hidden temporaries such as `$exit0`

@@ -75,9 +75,9 @@ impl<'a> Names<'a> {
     #[inline(always)]
     pub(super) fn id_hashed(&mut self, hash: u32, name: Cow<'a, str>) -> NameId {
         let texts = &self.texts;
-        let found = self.index.find(hash, |i| {
-            super::symbol_index::same_name(texts[i].as_bytes(), name.as_bytes())
-        });
+        let found = self
+            .index
+            .find(hash, |i| crate::short_text::same_text(&texts[i], &name));
         if let Some(id) = found {
             return id as NameId;
         }

@@ -10,6 +10,7 @@
 //! one or two), so an index of up to [`SMALL`] names keeps no table at all and searches
 //! the list itself: a table would be an allocation, a wipe and a free for each of them.
 
+use crate::short_text::same_text;
 use std::hash::Hasher;
 
 /// Marks an empty slot.
@@ -38,25 +39,6 @@ pub(crate) fn name_hash(name: &str) -> u32 {
     (hash ^ (hash >> 32)) as u32
 }
 
-/// Whether two names are the same bytes. Names are short (most under 16 bytes), so two
-/// overlapping word loads per side compare them inline where `==` calls `memcmp`.
-#[inline(always)]
-pub(crate) fn same_name(a: &[u8], b: &[u8]) -> bool {
-    let len = a.len();
-    if len != b.len() {
-        return false;
-    }
-    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap());
-    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap());
-    match len {
-        0 => true,
-        1..4 => a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1],
-        4..8 => half(a, 0) == half(b, 0) && half(a, len - 4) == half(b, len - 4),
-        8..=16 => word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8),
-        _ => a == b,
-    }
-}
-
 impl SymbolIndex {
     /// The index of a list of `len` names, at most [`SMALL`], that was never built by
     /// insertion (a fixed list).
@@ -72,11 +54,10 @@ impl SymbolIndex {
     pub(crate) fn get<'s>(&self, name: &str, name_at: impl Fn(usize) -> &'s str) -> Option<usize> {
         if self.slots.is_empty() {
             // No table: no hash to compute either.
-            return (0..self.len)
-                .find(|&position| same_name(name_at(position).as_bytes(), name.as_bytes()));
+            return (0..self.len).find(|&position| same_text(name_at(position), name));
         }
         self.find(name_hash(name), |position| {
-            same_name(name_at(position).as_bytes(), name.as_bytes())
+            same_text(name_at(position), name)
         })
     }
 
@@ -87,9 +68,7 @@ impl SymbolIndex {
         name: &str,
         name_at: impl Fn(usize) -> &'s str,
     ) -> Option<usize> {
-        self.find(hash, |position| {
-            same_name(name_at(position).as_bytes(), name.as_bytes())
-        })
+        self.find(hash, |position| same_text(name_at(position), name))
     }
 
     /// The position filed under `hash` that `is_it` accepts: a caller that knows more
@@ -227,34 +206,5 @@ mod tests {
             assert_eq!(index.get(name, |i| &names[i]), Some(position));
         }
         assert_eq!(index.get("name100", |i| &names[i]), None);
-    }
-
-    #[test]
-    fn same_name_compares_every_byte() {
-        let texts = [
-            "",
-            "a",
-            "ab",
-            "abc",
-            "abcd",
-            "abcdefg",
-            "abcdefgh",
-            "abcdefghijklmnop",
-        ];
-        for text in texts {
-            assert!(super::same_name(text.as_bytes(), text.as_bytes()));
-            for at in 0..text.len() {
-                let mut other = text.as_bytes().to_vec();
-                other[at] ^= 1;
-                assert!(!super::same_name(text.as_bytes(), &other), "{text} at {at}");
-            }
-        }
-        let long = "abcdefghijklmnopqrstuvwxyz";
-        assert!(super::same_name(long.as_bytes(), long.as_bytes()));
-        assert!(!super::same_name(
-            long.as_bytes(),
-            b"abcdefghijklmnopqrstuvwxyZ"
-        ));
-        assert!(!super::same_name(b"abc", b"abcd"));
     }
 }

@@ -5,7 +5,8 @@
 use super::{Function, NO_CONST, SMALL_INTS};
 use crate::ir::constant::Const;
 use crate::ir::entities::{ConstId, NameId};
-use crate::ir::pool_index::{PoolIndex, same_text};
+use crate::ir::pool_index::PoolIndex;
+use crate::short_text::same_text;
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
 use std::hash::Hash;
