@@ -173,7 +173,7 @@ impl<'a> Lowerer<'a> {
 
     /// The scope of the code object being built (not an inlined comprehension's scope).
     pub(crate) fn unit_scope_id(&self) -> crate::scope::ScopeId {
-        self.units.last().expect("no unit is being lowered").scope
+        self.unit_ref().scope
     }
 
     /// Moves `block` to the end of the layout and continues there, so join blocks print

@@ -29,9 +29,7 @@ impl<'a> Lowerer<'a> {
 
     /// The slot of cell variable `name` in the current unit.
     fn cell_slot(&self, name: &str) -> Option<DerefId> {
-        self.units
-            .last()
-            .expect("no unit is being lowered")
+        self.unit_ref()
             .b
             .func
             .cells
@@ -44,7 +42,7 @@ impl<'a> Lowerer<'a> {
     /// a free variable: a free variable that an inlined comprehension also holds in a cell
     /// (`DEF_COMP_CELL`), or `__conditional_annotations__` of a class nested in a method.
     fn free_slot(&self, name: &str) -> Option<DerefId> {
-        let func = &self.units.last().expect("no unit is being lowered").b.func;
+        let func = &self.unit_ref().b.func;
         func.frees
             .iter()
             .position(|f| same_text(f, name))
@@ -161,7 +159,7 @@ impl<'a> Lowerer<'a> {
     /// outside the cache, stays out of line.
     #[inline(always)]
     fn cached_access(&mut self, name: &str) -> (NameAccess, Option<NameId>) {
-        let unit = self.units.last().expect("no unit");
+        let unit = self.unit_ref();
         // Names the scope never mentions (globals, builtins) resolve cheaply without it.
         let position = match unit.scope_stack.len() {
             1 => self.table.scope(unit.scope).position(name),
@@ -187,7 +185,7 @@ impl<'a> Lowerer<'a> {
         let Some(position) = position else {
             return (self.name_access(name), None);
         };
-        let unit = self.units.last().expect("no unit");
+        let unit = self.unit_ref();
         let scope = self.table.scope(unit.scope);
         let access = self.access_for(name, scope, scope.symbols[position].scope);
         // Every access by name interns the name right away, so interning it here first
@@ -229,7 +227,7 @@ impl<'a> Lowerer<'a> {
     /// does; in a class body the comprehension's own resolution always wins, so the class
     /// namespace stays invisible to it.
     fn resolution_scope(&self, name: &str) -> ScopeId {
-        let unit = self.units.last().expect("no unit");
+        let unit = self.unit_ref();
         let mut depth = unit.scope_stack.len() - 1;
         if self.table.scope(unit.scope).kind == ScopeKind::Class {
             return unit.scope_stack[depth];
