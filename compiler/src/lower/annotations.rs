@@ -163,10 +163,8 @@ impl<'a> Lowerer<'a> {
         let Some(unit) = self.current_unit() else {
             return false;
         };
-        matches!(
-            self.table.scope(unit.scope).kind,
-            ScopeKind::Module | ScopeKind::Class
-        ) && unit.scope_stack.len() == 1
+        matches!(unit.scope_info.kind, ScopeKind::Module | ScopeKind::Class)
+            && unit.scope_stack.len() == 1
     }
 
     /// Notes that annotated statement `stmt` ran, for conditional annotations.
@@ -320,9 +318,7 @@ impl<'a> Lowerer<'a> {
         frame.emitted = true;
         let entries = frame.entries.clone();
         let is_module = frame.is_module;
-        let owner = self
-            .current_unit()
-            .map(|unit| self.table.scope(unit.scope).key);
+        let owner = self.current_unit().map(|unit| unit.scope_info.key);
         let Some(scope) = self.namespace_annotation_scope(owner) else {
             return Err(self.error(
                 entries[0].0.range,

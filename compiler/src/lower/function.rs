@@ -156,8 +156,7 @@ impl<'a> Lowerer<'a> {
         let parent_unit = self.unit_at(parent);
         if is_definition {
             let mangled = self.mangle(name);
-            if self.table.scope(parent_unit.scope).resolve(&mangled)
-                == crate::scope::SymbolScope::GlobalExplicit
+            if parent_unit.scope_info.resolve(&mangled) == crate::scope::SymbolScope::GlobalExplicit
             {
                 return name.to_owned();
             }

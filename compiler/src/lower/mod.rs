@@ -43,7 +43,7 @@ use crate::ir::{
     Block, DerefId, FuncId, Function, FunctionKind, Imm, Loc, LocalId, Module, NameId, Op, Value,
 };
 use crate::parse::SourceMap;
-use crate::scope::{ScopeId, ScopeKind, SymbolScope, SymbolTable};
+use crate::scope::{Scope, ScopeId, ScopeKind, SymbolScope, SymbolTable};
 use crate::short_text::same_text;
 use ruff_python_ast::ModModule;
 use ruff_text_size::{TextRange, TextSize};
@@ -156,6 +156,8 @@ pub(crate) struct Unit<'a> {
     pub b: Box<FunctionBuilder>,
     /// The scope the code object belongs to.
     pub scope: ScopeId,
+    /// `scope`'s entry in the symbol table, at hand: every name lowered reads it.
+    pub scope_info: &'a Scope<'a>,
     /// Scopes used for name resolution, innermost last; starts as `[scope]` and grows while
     /// lowering an inlined comprehension (PEP 709).
     pub scope_stack: Vec<ScopeId>,
@@ -169,12 +171,14 @@ pub(crate) struct Unit<'a> {
     access_cache: Vec<Option<CachedAccess>>,
 }
 
-impl Unit<'_> {
-    /// The stand-in for "no unit": an empty builder that allocates nothing but its box.
-    fn placeholder() -> Self {
+impl<'a> Unit<'a> {
+    /// The stand-in for "no unit": an empty builder that allocates nothing but its box,
+    /// in the module's scope (which every symbol table has).
+    fn placeholder(table: &'a SymbolTable<'a>) -> Self {
         Unit {
             b: Box::new(FunctionBuilder::placeholder()),
             scope: ScopeId(0),
+            scope_info: table.scope(ScopeId(0)),
             scope_stack: Vec::new(),
             frame_blocks: Vec::new(),
             access_cache: Vec::new(),
@@ -246,7 +250,7 @@ impl<'a> Lowerer<'a> {
             end_line_span: std::cell::Cell::new(LineSpan::EMPTY),
             module: Module::new(filename),
             warnings: Vec::new(),
-            current: Unit::placeholder(),
+            current: Unit::placeholder(table),
             enclosing: Vec::new(),
             future_annotations: false,
             defs: function::DefinitionState::default(),
@@ -585,6 +589,7 @@ impl<'a> Lowerer<'a> {
             Unit {
                 b,
                 scope,
+                scope_info: info,
                 scope_stack,
                 frame_blocks: scratch.frame_blocks,
                 access_cache,
@@ -651,7 +656,7 @@ impl<'a> Lowerer<'a> {
         let Some(unit) = self.current_unit() else {
             return name.to_owned();
         };
-        let scope = self.table.scope(unit.scope);
+        let scope = unit.scope_info;
         if scope.kind == ScopeKind::Module {
             return name.to_owned();
         }

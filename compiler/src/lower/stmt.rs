@@ -117,7 +117,7 @@ impl<'a> Lowerer<'a> {
 
     /// The scope of the code object being built (not of an inlined comprehension).
     pub(crate) fn unit_scope(&self) -> &'a Scope<'a> {
-        self.table.scope(self.unit_ref().scope)
+        self.unit_ref().scope_info
     }
 
     /// An expression statement: the value is discarded, except at the top level of an
