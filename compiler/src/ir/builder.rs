@@ -41,6 +41,20 @@ impl FunctionBuilder {
         builder
     }
 
+    /// A builder holding [`Function::placeholder`], which allocates nothing and has no
+    /// block: what stands for "no code object" until a [`FunctionBuilder::restart`] after
+    /// a [`Function::reset`] starts one.
+    pub fn placeholder() -> Self {
+        FunctionBuilder {
+            func: Function::placeholder(),
+            current: None,
+            loc: Loc::default(),
+            handler: None,
+            layout_pos: Vec::new(),
+            stale_entries: 0,
+        }
+    }
+
     /// Positions a fresh builder at a new entry block.
     fn start(&mut self) {
         let entry = self.func.create_block();

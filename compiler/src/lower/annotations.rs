@@ -35,7 +35,7 @@ const FORMAT_PARAM: &str = ".format";
 
 /// The simple-name annotations of one module or class body.
 pub(crate) struct AnnotationFrame<'a> {
-    /// `self.units.len()` of the body's unit.
+    /// `self.depth()` of the body's unit.
     pub depth: usize,
     /// Each annotated statement with its conditional index, in source order.
     pub entries: Vec<(&'a StmtAnnAssign, Option<u32>)>,
@@ -160,18 +160,16 @@ impl<'a> Lowerer<'a> {
     /// Whether the current unit is a module or class body (where simple annotations are
     /// recorded).
     fn in_namespace_body(&self) -> bool {
-        let Some(unit) = self.units.last() else {
+        let Some(unit) = self.current_unit() else {
             return false;
         };
-        matches!(
-            self.table.scope(unit.scope).kind,
-            ScopeKind::Module | ScopeKind::Class
-        ) && unit.scope_stack.len() == 1
+        matches!(unit.scope_info.kind, ScopeKind::Module | ScopeKind::Class)
+            && unit.scope_stack.len() == 1
     }
 
     /// Notes that annotated statement `stmt` ran, for conditional annotations.
     fn record_annotation(&mut self, stmt: &'a StmtAnnAssign) {
-        let depth = self.units.len();
+        let depth = self.depth();
         let Some(frame) = self
             .defs
             .annotation_frames
@@ -226,7 +224,7 @@ impl<'a> Lowerer<'a> {
             })
             .collect();
         self.defs.annotation_frames.push(AnnotationFrame {
-            depth: self.units.len(),
+            depth: self.depth(),
             entries,
             is_module,
             emitted: false,
@@ -264,7 +262,7 @@ impl<'a> Lowerer<'a> {
         // Under the future import, `lower_scope_body` emits `setup_annotations` instead.
         // CPython emits a module's `__annotate__` in a separate block placed at the start,
         // so that it exists even while the module is still executing.
-        let depth = self.units.len();
+        let depth = self.depth();
         let has_frame = self
             .defs
             .annotation_frames
@@ -280,7 +278,7 @@ impl<'a> Lowerer<'a> {
     /// has annotations and it was not emitted yet) and stores it: as `__annotate__` in a
     /// module, `__annotate_func__` in a class. Pops the body's annotation frame.
     pub(crate) fn emit_deferred_annotations(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
-        let depth = self.units.len();
+        let depth = self.depth();
         let has_frame = self
             .defs
             .annotation_frames
@@ -291,7 +289,7 @@ impl<'a> Lowerer<'a> {
             // unconditional.
             let mut found = Vec::new();
             collect_annotations(body, false, &mut found);
-            let is_module = self.units.len() == 1;
+            let is_module = self.depth() == 1;
             let entries = found.into_iter().map(|(stmt, _)| (stmt, None)).collect();
             self.defs.annotation_frames.push(AnnotationFrame {
                 depth,
@@ -320,10 +318,7 @@ impl<'a> Lowerer<'a> {
         frame.emitted = true;
         let entries = frame.entries.clone();
         let is_module = frame.is_module;
-        let owner = self
-            .units
-            .last()
-            .map(|unit| self.table.scope(unit.scope).key);
+        let owner = self.current_unit().map(|unit| unit.scope_info.key);
         let Some(scope) = self.namespace_annotation_scope(owner) else {
             return Err(self.error(
                 entries[0].0.range,

@@ -145,7 +145,7 @@ impl<'a> Lowerer<'a> {
         if is_async && parts.kind != CompKind::Generator {
             // CPython's codegen: only async functions (and other comprehensions, which are
             // then async themselves) may run an asynchronous list/set/dict comprehension.
-            let unit_scope = self.table.scope(self.unit_scope_id());
+            let unit_scope = self.unit_ref().scope_info;
             let allowed = unit_scope.kind == ScopeKind::Comprehension
                 || (unit_scope.kind == ScopeKind::Function && unit_scope.is_coroutine);
             if !allowed {

@@ -141,7 +141,7 @@ impl<'a> Lowerer<'a> {
             }
             Expr::YieldFrom(yield_from) => {
                 self.check_yield_allowed(yield_from.range, "yield from")?;
-                let unit_scope = self.table.scope(self.unit_scope_id());
+                let unit_scope = self.unit_ref().scope_info;
                 if unit_scope.kind == ScopeKind::Function && unit_scope.is_coroutine {
                     return Err(self.error(yield_from.range, "'yield from' inside async function"));
                 }
@@ -169,11 +169,6 @@ impl<'a> Lowerer<'a> {
     pub(crate) fn attr_name(&mut self, name: &str) -> crate::ir::NameId {
         let mangled = self.mangle(name);
         self.b().func.add_name(&mangled)
-    }
-
-    /// The scope of the code object being built (not an inlined comprehension's scope).
-    pub(crate) fn unit_scope_id(&self) -> crate::scope::ScopeId {
-        self.units.last().expect("no unit is being lowered").scope
     }
 
     /// Moves `block` to the end of the layout and continues there, so join blocks print
@@ -456,7 +451,7 @@ impl<'a> Lowerer<'a> {
 
     /// Rejects `await` where CPython's code generator does.
     fn check_await_allowed(&self, range: TextRange) -> LowerResult<()> {
-        let scope = self.table.scope(self.unit_scope_id());
+        let scope = self.unit_ref().scope_info;
         match scope.kind {
             ScopeKind::Module | ScopeKind::Class => {
                 Err(self.error(range, "'await' outside function"))
@@ -469,7 +464,7 @@ impl<'a> Lowerer<'a> {
 
     /// Rejects `yield`/`yield from` outside a function (the symbol table usually has already).
     fn check_yield_allowed(&self, range: TextRange, what: &str) -> LowerResult<()> {
-        match self.table.scope(self.unit_scope_id()).kind {
+        match self.unit_ref().scope_info.kind {
             ScopeKind::Module | ScopeKind::Class => {
                 Err(self.error(range, format!("'{what}' outside function")))
             }

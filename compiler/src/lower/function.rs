@@ -135,8 +135,7 @@ impl<'a> Lowerer<'a> {
     /// added only below functions and lambdas, and a `def`/`class` declared `global` in
     /// its parent gets its bare name.
     pub(crate) fn code_qualname(&self, name: &str, is_definition: bool) -> String {
-        let units = &self.units;
-        let Some(mut parent) = units.len().checked_sub(1) else {
+        let Some(mut parent) = self.depth().checked_sub(1) else {
             return name.to_owned();
         };
         if parent == 0 {
@@ -148,17 +147,16 @@ impl<'a> Lowerer<'a> {
                 FunctionKind::TypeParams | FunctionKind::Annotate | FunctionKind::TypeAliasValue
             )
         };
-        if annotation_like(units[parent].b.func.kind) {
+        if annotation_like(self.unit_at(parent).b.func.kind) {
             if parent == 1 {
                 return name.to_owned();
             }
             parent -= 1;
         }
-        let parent_unit = &units[parent];
+        let parent_unit = self.unit_at(parent);
         if is_definition {
             let mangled = self.mangle(name);
-            if self.table.scope(parent_unit.scope).resolve(&mangled)
-                == crate::scope::SymbolScope::GlobalExplicit
+            if parent_unit.scope_info.resolve(&mangled) == crate::scope::SymbolScope::GlobalExplicit
             {
                 return name.to_owned();
             }

@@ -43,7 +43,7 @@ use crate::ir::{
     Block, DerefId, FuncId, Function, FunctionKind, Imm, Loc, LocalId, Module, NameId, Op, Value,
 };
 use crate::parse::SourceMap;
-use crate::scope::{ScopeId, ScopeKind, SymbolScope, SymbolTable};
+use crate::scope::{Scope, ScopeId, ScopeKind, SymbolScope, SymbolTable};
 use crate::short_text::same_text;
 use ruff_python_ast::ModModule;
 use ruff_text_size::{TextRange, TextSize};
@@ -156,6 +156,8 @@ pub(crate) struct Unit<'a> {
     pub b: Box<FunctionBuilder>,
     /// The scope the code object belongs to.
     pub scope: ScopeId,
+    /// `scope`'s entry in the symbol table, at hand: every name lowered reads it.
+    pub scope_info: &'a Scope<'a>,
     /// Scopes used for name resolution, innermost last; starts as `[scope]` and grows while
     /// lowering an inlined comprehension (PEP 709).
     pub scope_stack: Vec<ScopeId>,
@@ -167,6 +169,21 @@ pub(crate) struct Unit<'a> {
     /// first name is resolved. Only used while `scope_stack` is `[scope]`, since an
     /// inlined comprehension resolves names differently. See [`Lowerer::cached_access`].
     access_cache: Vec<Option<CachedAccess>>,
+}
+
+impl<'a> Unit<'a> {
+    /// The stand-in for "no unit": an empty builder that allocates nothing but its box,
+    /// in the module's scope (which every symbol table has).
+    fn placeholder(table: &'a SymbolTable<'a>) -> Self {
+        Unit {
+            b: Box::new(FunctionBuilder::placeholder()),
+            scope: ScopeId(0),
+            scope_info: table.scope(ScopeId(0)),
+            scope_stack: Vec::new(),
+            frame_blocks: Vec::new(),
+            access_cache: Vec::new(),
+        }
+    }
 }
 
 /// Lowers one module. See the module docs for how the work is split across files.
@@ -181,7 +198,14 @@ pub(crate) struct Lowerer<'a> {
     end_line_span: std::cell::Cell<LineSpan>,
     pub module: Module,
     pub warnings: Vec<CompileWarning>,
-    pub units: Vec<Unit<'a>>,
+    /// The unit being built, outside the stack so that reaching its builder (hundreds of
+    /// call sites, most instructions emitted) is a single load rather than a length check
+    /// and an index. While no unit is being built it is a placeholder with no code.
+    current: Unit<'a>,
+    /// The units enclosing `current`, outermost first, under a placeholder at the bottom:
+    /// its length is the number of units being built (see [`Lowerer::depth`]), and it is
+    /// empty while none is.
+    enclosing: Vec<Unit<'a>>,
     /// `from __future__ import annotations` is in effect.
     pub future_annotations: bool,
     /// Definition state: enclosing class names for private-name mangling and pending
@@ -226,7 +250,8 @@ impl<'a> Lowerer<'a> {
             end_line_span: std::cell::Cell::new(LineSpan::EMPTY),
             module: Module::new(filename),
             warnings: Vec::new(),
-            units: Vec::new(),
+            current: Unit::placeholder(table),
+            enclosing: Vec::new(),
             future_annotations: false,
             defs: function::DefinitionState::default(),
             future_line: 0,
@@ -258,8 +283,7 @@ impl<'a> Lowerer<'a> {
     pub(crate) fn ins_from_stack(&mut self, op: Op, imm: Imm, base: usize) -> Value {
         // The unit stack and the operand stack are separate fields, so the builder reads
         // the operands in place.
-        let unit = self.units.last_mut().expect("no unit is being lowered");
-        let value = unit.b.ins(op, imm, &self.operand_stack[base..]);
+        let value = self.current.b.ins(op, imm, &self.operand_stack[base..]);
         self.operand_stack.truncate(base);
         value
     }
@@ -378,20 +402,45 @@ impl<'a> Lowerer<'a> {
 
     /// The unit being built.
     pub fn unit(&mut self) -> &mut Unit<'a> {
-        self.units.last_mut().expect("no unit is being lowered")
+        debug_assert!(!self.enclosing.is_empty(), "no unit is being lowered");
+        &mut self.current
+    }
+
+    /// The unit being built, for reading.
+    pub(crate) fn unit_ref(&self) -> &Unit<'a> {
+        debug_assert!(!self.enclosing.is_empty(), "no unit is being lowered");
+        &self.current
+    }
+
+    /// The unit being built; `None` while none is.
+    pub(crate) fn current_unit(&self) -> Option<&Unit<'a>> {
+        (!self.enclosing.is_empty()).then_some(&self.current)
+    }
+
+    /// How many units are being built: 1 in a module body.
+    pub(crate) fn depth(&self) -> usize {
+        self.enclosing.len()
+    }
+
+    /// The unit at nesting `level`, 0 being the outermost, below [`Lowerer::depth`].
+    pub(crate) fn unit_at(&self, level: usize) -> &Unit<'a> {
+        if level + 1 == self.enclosing.len() {
+            &self.current
+        } else {
+            // The bottom of `enclosing` is the placeholder, so level 0 is at index 1.
+            &self.enclosing[level + 1]
+        }
     }
 
     /// The current unit's builder.
     pub fn b(&mut self) -> &mut FunctionBuilder {
-        &mut self.unit().b
+        &mut self.current.b
     }
 
     /// The scope names currently resolve in.
     pub fn current_scope(&self) -> ScopeId {
         *self
-            .units
-            .last()
-            .expect("no unit")
+            .unit_ref()
             .scope_stack
             .last()
             .expect("empty scope stack")
@@ -535,13 +584,18 @@ impl<'a> Lowerer<'a> {
         }
         let mut scope_stack = scratch.scope_stack;
         scope_stack.push(scope);
-        self.units.push(Unit {
-            b,
-            scope,
-            scope_stack,
-            frame_blocks: scratch.frame_blocks,
-            access_cache,
-        });
+        let enclosing = std::mem::replace(
+            &mut self.current,
+            Unit {
+                b,
+                scope,
+                scope_info: info,
+                scope_stack,
+                frame_blocks: scratch.frame_blocks,
+                access_cache,
+            },
+        );
+        self.enclosing.push(enclosing);
     }
 
     /// Makes the next unit's arrays room for the code of `body`.
@@ -578,7 +632,7 @@ impl<'a> Lowerer<'a> {
             mut frame_blocks,
             mut access_cache,
             ..
-        } = self.units.pop().expect("no unit to exit");
+        } = self.pop_unit();
         scope_stack.clear();
         frame_blocks.clear();
         access_cache.clear();
@@ -590,13 +644,19 @@ impl<'a> Lowerer<'a> {
         b
     }
 
+    /// Leaves the current unit without finishing it, returning it.
+    pub(crate) fn pop_unit(&mut self) -> Unit<'a> {
+        let enclosing = self.enclosing.pop().expect("no unit to exit");
+        std::mem::replace(&mut self.current, enclosing)
+    }
+
     /// The qualified name for a definition called `name` inside the current unit, following
     /// CPython's rules (`outer.<locals>.inner`, `Class.method`, a bare name for globals).
     pub fn qualname_for(&self, name: &str) -> String {
-        let Some(unit) = self.units.last() else {
+        let Some(unit) = self.current_unit() else {
             return name.to_owned();
         };
-        let scope = self.table.scope(unit.scope);
+        let scope = unit.scope_info;
         if scope.kind == ScopeKind::Module {
             return name.to_owned();
         }

@@ -29,9 +29,7 @@ impl<'a> Lowerer<'a> {
 
     /// The slot of cell variable `name` in the current unit.
     fn cell_slot(&self, name: &str) -> Option<DerefId> {
-        self.units
-            .last()
-            .expect("no unit is being lowered")
+        self.unit_ref()
             .b
             .func
             .cells
@@ -44,7 +42,7 @@ impl<'a> Lowerer<'a> {
     /// a free variable: a free variable that an inlined comprehension also holds in a cell
     /// (`DEF_COMP_CELL`), or `__conditional_annotations__` of a class nested in a method.
     fn free_slot(&self, name: &str) -> Option<DerefId> {
-        let func = &self.units.last().expect("no unit is being lowered").b.func;
+        let func = &self.unit_ref().b.func;
         func.frees
             .iter()
             .position(|f| same_text(f, name))
@@ -55,7 +53,7 @@ impl<'a> Lowerer<'a> {
     /// body's implicit cells, and names that resolve as cells here, come from the cells;
     /// anything else from the free variables.
     pub(super) fn closure_slot(&self, name: &str) -> Option<DerefId> {
-        let in_class = self.table.scope(self.unit_scope_id()).kind == ScopeKind::Class;
+        let in_class = self.unit_ref().scope_info.kind == ScopeKind::Class;
         let scope = self.resolution_scope(name);
         let is_cell = (in_class && CLASS_IMPLICIT_CELLS.contains(&name))
             || self.table.scope(scope).resolve(name) == SymbolScope::Cell;
@@ -161,10 +159,10 @@ impl<'a> Lowerer<'a> {
     /// outside the cache, stays out of line.
     #[inline(always)]
     fn cached_access(&mut self, name: &str) -> (NameAccess, Option<NameId>) {
-        let unit = self.units.last().expect("no unit");
+        let unit = self.unit_ref();
         // Names the scope never mentions (globals, builtins) resolve cheaply without it.
         let position = match unit.scope_stack.len() {
-            1 => self.table.scope(unit.scope).position(name),
+            1 => unit.scope_info.position(name),
             _ => None,
         };
         if let Some(position) = position
@@ -187,8 +185,7 @@ impl<'a> Lowerer<'a> {
         let Some(position) = position else {
             return (self.name_access(name), None);
         };
-        let unit = self.units.last().expect("no unit");
-        let scope = self.table.scope(unit.scope);
+        let scope = self.unit_ref().scope_info;
         let access = self.access_for(name, scope, scope.symbols[position].scope);
         // Every access by name interns the name right away, so interning it here first
         // hands out the same id in the same order.
@@ -198,7 +195,7 @@ impl<'a> Lowerer<'a> {
             }
             _ => None,
         };
-        let symbols = self.table.scope(self.unit().scope).symbols.len();
+        let symbols = scope.symbols.len();
         let cache = &mut self.unit().access_cache;
         if cache.is_empty() {
             cache.resize(symbols, None);
@@ -229,9 +226,9 @@ impl<'a> Lowerer<'a> {
     /// does; in a class body the comprehension's own resolution always wins, so the class
     /// namespace stays invisible to it.
     fn resolution_scope(&self, name: &str) -> ScopeId {
-        let unit = self.units.last().expect("no unit");
+        let unit = self.unit_ref();
         let mut depth = unit.scope_stack.len() - 1;
-        if self.table.scope(unit.scope).kind == ScopeKind::Class {
+        if unit.scope_info.kind == ScopeKind::Class {
             return unit.scope_stack[depth];
         }
         while depth > 0 {
@@ -263,7 +260,7 @@ impl<'a> Lowerer<'a> {
     /// [`Lowerer::name_access`] once the resolution scope and `name`'s symbol scope in it
     /// are known.
     fn access_for(&mut self, name: &str, scope: &Scope, resolved: SymbolScope) -> NameAccess {
-        let unit_kind = self.table.scope(self.unit().scope).kind;
+        let unit_kind = self.unit_ref().scope_info.kind;
         let name_based = matches!(unit_kind, ScopeKind::Module | ScopeKind::Class);
         let inlined_comp = scope.kind == ScopeKind::Comprehension && scope.comp_inlined;
         match resolved {

@@ -39,8 +39,7 @@ impl<'a> Lowerer<'a> {
             self.b().ins_void(Op::SetupAnnotations, Imm::None, []);
         }
         let interactive = self
-            .units
-            .last()
+            .current_unit()
             .is_some_and(|u| u.b.func.kind == FunctionKind::Interactive);
         let mut rest = body;
         // A string typed at the interactive prompt is displayed, not a docstring.
@@ -118,15 +117,14 @@ impl<'a> Lowerer<'a> {
 
     /// The scope of the code object being built (not of an inlined comprehension).
     pub(crate) fn unit_scope(&self) -> &'a Scope<'a> {
-        self.table.scope(self.units.last().expect("no unit").scope)
+        self.unit_ref().scope_info
     }
 
     /// An expression statement: the value is discarded, except at the top level of an
     /// interactive statement, where it is displayed. Constants are skipped as CPython does.
     fn lower_expr_stmt(&mut self, value: &'a Expr) -> LowerResult<()> {
         let interactive = self
-            .units
-            .last()
+            .current_unit()
             .is_some_and(|u| u.b.func.kind == FunctionKind::Interactive);
         if interactive {
             let value = self.lower_expr(value)?;

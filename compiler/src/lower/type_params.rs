@@ -451,7 +451,7 @@ impl<'a> Lowerer<'a> {
         let value = match result {
             Ok(value) => value,
             Err(error) => {
-                self.units.pop();
+                self.pop_unit();
                 return Err(error);
             }
         };

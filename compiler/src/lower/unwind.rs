@@ -93,14 +93,7 @@ impl<'a> Lowerer<'a> {
     /// `finally` catches it). Inlined copies of the same body warn once.
     pub(crate) fn warn_exit_from_finally(&mut self, exit: ExitKind, range: TextRange) {
         let mut in_finally = false;
-        for frame in self
-            .units
-            .last()
-            .expect("no unit")
-            .frame_blocks
-            .iter()
-            .rev()
-        {
+        for frame in self.unit_ref().frame_blocks.iter().rev() {
             match frame {
                 FrameBlock::Loop { .. } if exit != ExitKind::Return => break,
                 FrameBlock::FinallyBody | FrameBlock::FinallyEnd { .. } => {
