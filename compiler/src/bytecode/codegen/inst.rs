@@ -8,6 +8,7 @@ use crate::ir::{BinOp, CmpOp, Common, Imm, Inst, InstData, Intrinsic, Op, UnaryO
 
 /// Up to six fixed operands, without allocating. The slots past `len` hold zeros, so
 /// [`Codegen::encode_row`] can narrow all six at once instead of looping over `len`.
+#[derive(Clone, Copy)]
 struct Operands {
     values: [u32; 6],
     len: usize,
@@ -362,7 +363,7 @@ impl Codegen<'_> {
             Some(skip) => args.get(skip..).unwrap_or_default(),
             None => &[],
         };
-        self.encode_row(opcode, &operands, list);
+        self.encode_row(opcode, operands, list);
         Ok(())
     }
 
@@ -372,7 +373,7 @@ impl Codegen<'_> {
     /// value past 16 bits, an operand count the opcode table disagrees with) goes through
     /// [`Codegen::encode`], which reports it.
     #[inline(always)]
-    fn encode_row(&mut self, opcode: Opcode, operands: &Operands, list: &[u32]) {
+    fn encode_row(&mut self, opcode: Opcode, operands: Operands, list: &[u32]) {
         let shape = ROW_SHAPES[opcode.unit() as usize];
         // The fixed operands that are not a register list's count.
         let nfixed = usize::from(shape & ROW_FIXED);
@@ -397,11 +398,20 @@ impl Codegen<'_> {
                 list.is_empty()
             });
         if !plain {
-            self.encode(opcode, operands.as_slice(), list, None);
+            self.encode_unusual_row(opcode, operands, list);
             return;
         }
         let start = self.code.len();
         self.push_narrow(&units, nfixed, has_list.then_some(list));
         self.note_ranges(start as u32);
+    }
+
+    /// [`Codegen::encode_row`]'s rare case, kept out of line and taking the operands by
+    /// value: the operands then only go to memory on this path, where a reference would
+    /// make every instruction store them to the stack before the check.
+    #[cold]
+    #[inline(never)]
+    fn encode_unusual_row(&mut self, opcode: Opcode, operands: Operands, list: &[u32]) {
+        self.encode(opcode, operands.as_slice(), list, None);
     }
 }
