@@ -6,25 +6,19 @@ use super::{Codegen, Result};
 use crate::bytecode::opcodes::Opcode;
 use crate::ir::{BinOp, CmpOp, Common, Imm, Inst, InstData, Intrinsic, Op, UnaryOp, Value};
 
-/// Up to six fixed operands, without allocating. The slots past `len` hold zeros, so
-/// [`Codegen::encode_row`] can narrow all six at once instead of looping over `len`.
+/// Up to six fixed operands, without allocating. The slots past the opcode's count (its
+/// [`ROW_SHAPES`] entry, which [`row!`] checks at compile time) hold zeros, so
+/// [`Codegen::encode_row`] can narrow all six at once without looping over the count.
 #[derive(Clone, Copy)]
 struct Operands {
     values: [u32; 6],
-    len: usize,
-}
-
-impl Operands {
-    fn as_slice(&self) -> &[u32] {
-        &self.values[..self.len]
-    }
 }
 
 impl<const N: usize> From<[u32; N]> for Operands {
     fn from(array: [u32; N]) -> Self {
         let mut values = [0; 6];
         values[..N].copy_from_slice(&array);
-        Operands { values, len: N }
+        Operands { values }
     }
 }
 
@@ -358,7 +352,8 @@ impl Codegen<'_> {
             return;
         }
         let start = self.code.len();
-        self.push_narrow(&units, operands.len, list);
+        let nfixed = usize::from(ROW_SHAPES[opcode.unit() as usize] & ROW_FIXED);
+        self.push_narrow(&units, nfixed, list);
         self.note_ranges(start as u32);
     }
 
@@ -368,6 +363,7 @@ impl Codegen<'_> {
     #[cold]
     #[inline(never)]
     fn encode_unusual_row(&mut self, opcode: Opcode, operands: Operands, list: &[u32]) {
-        self.encode(opcode, operands.as_slice(), list, None);
+        let nfixed = usize::from(ROW_SHAPES[opcode.unit() as usize] & ROW_FIXED);
+        self.encode(opcode, &operands.values[..nfixed], list, None);
     }
 }
