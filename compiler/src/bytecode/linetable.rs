@@ -101,9 +101,19 @@ impl LineTableBuilder {
     /// columns), so this runs about as often as `add`.
     #[inline(always)]
     fn start_run(&mut self, units: usize, loc: u128) {
-        self.close_run();
-        self.length = units;
-        self.loc = loc;
+        // The new run is stored first and the old one encoded from the values it replaced,
+        // so that the new location need not be kept (in the emitter's crowded registers,
+        // on the stack) while the old run is encoded.
+        let length = std::mem::replace(&mut self.length, units);
+        let previous = std::mem::replace(&mut self.loc, loc);
+        if length != 0 {
+            push_run(
+                &mut self.bytes,
+                length,
+                unpacked(previous),
+                &mut self.previous_line,
+            );
+        }
     }
 
     /// Encodes the open run, if any.

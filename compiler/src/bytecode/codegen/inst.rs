@@ -6,24 +6,19 @@ use super::{Codegen, Result};
 use crate::bytecode::opcodes::Opcode;
 use crate::ir::{BinOp, CmpOp, Common, Imm, Inst, InstData, Intrinsic, Op, UnaryOp, Value};
 
-/// Up to six fixed operands, without allocating. The slots past `len` hold zeros, so
-/// [`Codegen::encode_row`] can narrow all six at once instead of looping over `len`.
+/// Up to six fixed operands, without allocating. The slots past the opcode's count (its
+/// [`ROW_SHAPES`] entry, which [`row!`] checks at compile time) hold zeros, so
+/// [`Codegen::encode_row`] can narrow all six at once without looping over the count.
+#[derive(Clone, Copy)]
 struct Operands {
     values: [u32; 6],
-    len: usize,
-}
-
-impl Operands {
-    fn as_slice(&self) -> &[u32] {
-        &self.values[..self.len]
-    }
 }
 
 impl<const N: usize> From<[u32; N]> for Operands {
     fn from(array: [u32; N]) -> Self {
         let mut values = [0; 6];
         values[..N].copy_from_slice(&array);
-        Operands { values, len: N }
+        Operands { values }
     }
 }
 
@@ -56,11 +51,37 @@ const ROW_SHAPES: [u8; 256] = {
     table
 };
 
-/// `ops![a, b]`: fixed operands as an [`Operands`].
-macro_rules! ops {
-    ($($operand:expr),* $(,)?) => {
-        Operands::from([$($operand),*])
+/// Whether the opcode table agrees with a row of the operation table: `nfixed` fixed
+/// operands that are not a register list's count, then a register list when `has_list`,
+/// and no jump target.
+const fn row_agrees(opcode: Opcode, nfixed: usize, has_list: bool) -> bool {
+    let shape = ROW_SHAPES[opcode as usize];
+    shape != ROW_TARGET
+        && (shape & ROW_FIXED) as usize == nfixed
+        && (shape & ROW_LIST != 0) == has_list
+}
+
+/// `1`, whatever the operand: [`row!`] counts its operands with it.
+macro_rules! one {
+    ($operand:expr) => {
+        1
     };
+}
+
+/// `row!(opcode, [a, b])`: a row of the operation table, the opcode and its fixed operands
+/// as an [`Operands`]; `row!(opcode, [a, b], skip)` when the opcode ends with a register
+/// list, the IR operands from `skip` on. The operand count and the list are checked
+/// against the opcode table at compile time, so [`Codegen::encode_row`] need not check
+/// them for every instruction.
+macro_rules! row {
+    ($opcode:expr, [$($operand:expr),* $(,)?]) => {{
+        const { assert!(row_agrees($opcode, 0 $(+ one!($operand))*, false)) };
+        ($opcode, Operands::from([$($operand),*]), None)
+    }};
+    ($opcode:expr, [$($operand:expr),* $(,)?], $skip:expr) => {{
+        const { assert!(row_agrees($opcode, 0 $(+ one!($operand))*, true)) };
+        ($opcode, Operands::from([$($operand),*]), Some($skip))
+    }};
 }
 
 /// Every operator enum lists its variants in `ALL` in declaration order, so a variant's
@@ -170,213 +191,147 @@ impl Codegen<'_> {
         // The fixed operands (at most six), and how many leading IR operands to drop to get
         // the register list, when the opcode has one.
         let (opcode, operands, list): (Opcode, Operands, Option<usize>) = match inst.op {
-            Op::Const => (O::LoadConst, ops![need_dst()?, imm], None),
-            Op::LoadFast => (O::LoadFast, ops![need_dst()?, imm], None),
-            Op::LoadFastAndClear => (O::LoadFastAndClear, ops![need_dst()?, imm], None),
-            Op::StoreFast => (O::Move, ops![imm, arg(0)?], None),
-            Op::DeleteFast => (O::DeleteFast, ops![imm], None),
-            Op::Release => (O::Release, ops![arg(0)?], None),
-            Op::LoadDeref => (O::LoadDeref, ops![need_dst()?, imm], None),
-            Op::StoreDeref => (O::StoreDeref, ops![imm, arg(0)?], None),
-            Op::DeleteDeref => (O::DeleteDeref, ops![imm], None),
-            Op::LoadClosure => (O::LoadClosure, ops![need_dst()?, imm], None),
-            Op::LoadGlobal => (
-                O::LoadGlobal,
-                ops![need_dst()?, imm, self.next_cache()],
-                None,
-            ),
-            Op::StoreGlobal => (O::StoreGlobal, ops![imm, arg(0)?], None),
-            Op::DeleteGlobal => (O::DeleteGlobal, ops![imm], None),
-            Op::LoadName => (O::LoadName, ops![need_dst()?, imm], None),
-            Op::StoreName => (O::StoreName, ops![imm, arg(0)?], None),
-            Op::DeleteName => (O::DeleteName, ops![imm], None),
-            Op::LoadFromDictOrDeref => (
-                O::LoadFromDictOrDeref,
-                ops![need_dst()?, arg(0)?, imm],
-                None,
-            ),
-            Op::LoadFromDictOrGlobals => (
-                O::LoadFromDictOrGlobals,
-                ops![need_dst()?, arg(0)?, imm],
-                None,
-            ),
-            Op::LoadLocals => (O::LoadLocals, ops![need_dst()?], None),
-            Op::LoadBuildClass => (O::LoadBuildClass, ops![need_dst()?], None),
-            Op::LoadCommon => (O::LoadCommon, ops![need_dst()?, imm], None),
-            Op::LoadSpecial => (O::LoadSpecial, ops![need_dst()?, arg(0)?, imm], None),
-            Op::GetAttr => (
-                O::GetAttr,
-                ops![need_dst()?, arg(0)?, imm, self.next_cache()],
-                None,
-            ),
-            Op::SetAttr => (
-                O::SetAttr,
-                ops![arg(0)?, imm, arg(1)?, self.next_cache()],
-                None,
-            ),
-            Op::DelAttr => (O::DelAttr, ops![arg(0)?, imm], None),
-            Op::GetItem => (
+            Op::Const => row!(O::LoadConst, [need_dst()?, imm]),
+            Op::LoadFast => row!(O::LoadFast, [need_dst()?, imm]),
+            Op::LoadFastAndClear => row!(O::LoadFastAndClear, [need_dst()?, imm]),
+            Op::StoreFast => row!(O::Move, [imm, arg(0)?]),
+            Op::DeleteFast => row!(O::DeleteFast, [imm]),
+            Op::Release => row!(O::Release, [arg(0)?]),
+            Op::LoadDeref => row!(O::LoadDeref, [need_dst()?, imm]),
+            Op::StoreDeref => row!(O::StoreDeref, [imm, arg(0)?]),
+            Op::DeleteDeref => row!(O::DeleteDeref, [imm]),
+            Op::LoadClosure => row!(O::LoadClosure, [need_dst()?, imm]),
+            Op::LoadGlobal => row!(O::LoadGlobal, [need_dst()?, imm, self.next_cache()]),
+            Op::StoreGlobal => row!(O::StoreGlobal, [imm, arg(0)?]),
+            Op::DeleteGlobal => row!(O::DeleteGlobal, [imm]),
+            Op::LoadName => row!(O::LoadName, [need_dst()?, imm]),
+            Op::StoreName => row!(O::StoreName, [imm, arg(0)?]),
+            Op::DeleteName => row!(O::DeleteName, [imm]),
+            Op::LoadFromDictOrDeref => row!(O::LoadFromDictOrDeref, [need_dst()?, arg(0)?, imm]),
+            Op::LoadFromDictOrGlobals => {
+                row!(O::LoadFromDictOrGlobals, [need_dst()?, arg(0)?, imm])
+            }
+            Op::LoadLocals => row!(O::LoadLocals, [need_dst()?]),
+            Op::LoadBuildClass => row!(O::LoadBuildClass, [need_dst()?]),
+            Op::LoadCommon => row!(O::LoadCommon, [need_dst()?, imm]),
+            Op::LoadSpecial => row!(O::LoadSpecial, [need_dst()?, arg(0)?, imm]),
+            Op::GetAttr => row!(O::GetAttr, [need_dst()?, arg(0)?, imm, self.next_cache()]),
+            Op::SetAttr => row!(O::SetAttr, [arg(0)?, imm, arg(1)?, self.next_cache()]),
+            Op::DelAttr => row!(O::DelAttr, [arg(0)?, imm]),
+            Op::GetItem => row!(
                 O::GetItem,
-                ops![need_dst()?, arg(0)?, arg(1)?, self.next_cache()],
-                None,
+                [need_dst()?, arg(0)?, arg(1)?, self.next_cache()]
             ),
-            Op::SetItem => (
-                O::SetItem,
-                ops![arg(0)?, arg(1)?, arg(2)?, self.next_cache()],
-                None,
-            ),
-            Op::DelItem => (O::DelItem, ops![arg(0)?, arg(1)?], None),
-            Op::BuildSlice if args.len() == 3 => (
-                O::BuildSlice3,
-                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?],
-                None,
-            ),
-            Op::BuildSlice => (O::BuildSlice, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::Binary => (
+            Op::SetItem => row!(O::SetItem, [arg(0)?, arg(1)?, arg(2)?, self.next_cache()]),
+            Op::DelItem => row!(O::DelItem, [arg(0)?, arg(1)?]),
+            Op::BuildSlice if args.len() == 3 => {
+                row!(O::BuildSlice3, [need_dst()?, arg(0)?, arg(1)?, arg(2)?])
+            }
+            Op::BuildSlice => row!(O::BuildSlice, [need_dst()?, arg(0)?, arg(1)?]),
+            Op::Binary => row!(
                 O::BinaryOp,
-                ops![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
-                None,
+                [need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()]
             ),
-            Op::Inplace => (
+            Op::Inplace => row!(
                 O::InplaceOp,
-                ops![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
-                None,
+                [need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()]
             ),
-            Op::Unary => (O::UnaryOp, ops![need_dst()?, arg(0)?, imm], None),
-            Op::Not => (O::Not, ops![need_dst()?, arg(0)?], None),
-            Op::ToBool => (O::ToBool, ops![need_dst()?, arg(0)?], None),
-            Op::Compare => (
+            Op::Unary => row!(O::UnaryOp, [need_dst()?, arg(0)?, imm]),
+            Op::Not => row!(O::Not, [need_dst()?, arg(0)?]),
+            Op::ToBool => row!(O::ToBool, [need_dst()?, arg(0)?]),
+            Op::Compare => row!(
                 O::CompareOp,
-                ops![need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()],
-                None,
+                [need_dst()?, arg(0)?, arg(1)?, imm, self.next_cache()]
             ),
-            Op::ExcMatch => (O::ExcMatch, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::BuildTuple => (O::BuildTuple, ops![need_dst()?], Some(0)),
-            Op::BuildList => (O::BuildList, ops![need_dst()?], Some(0)),
-            Op::BuildSet => (O::BuildSet, ops![need_dst()?], Some(0)),
-            Op::BuildMap => (O::BuildMap, ops![need_dst()?], Some(0)),
-            Op::BuildString => (O::BuildString, ops![need_dst()?], Some(0)),
-            Op::ListAppend => (O::ListAppend, ops![arg(0)?, arg(1)?], None),
-            Op::ListExtend => (O::ListExtend, ops![arg(0)?, arg(1)?], None),
-            Op::SetAdd => (O::SetAdd, ops![arg(0)?, arg(1)?], None),
-            Op::SetUpdate => (O::SetUpdate, ops![arg(0)?, arg(1)?], None),
-            Op::DictSet => (O::DictSet, ops![arg(0)?, arg(1)?, arg(2)?], None),
-            Op::DictUpdate => (O::DictUpdate, ops![arg(0)?, arg(1)?], None),
-            Op::DictMerge => (O::DictMerge, ops![arg(0)?, arg(1)?, arg(2)?], None),
-            Op::FormatValue if args.len() == 2 => (
-                O::FormatWithSpec,
-                ops![need_dst()?, arg(0)?, arg(1)?, imm],
-                None,
-            ),
-            Op::FormatValue => (O::FormatValue, ops![need_dst()?, arg(0)?, imm], None),
-            Op::BuildInterpolation if args.len() == 3 => (
+            Op::ExcMatch => row!(O::ExcMatch, [need_dst()?, arg(0)?, arg(1)?]),
+            Op::BuildTuple => row!(O::BuildTuple, [need_dst()?], 0),
+            Op::BuildList => row!(O::BuildList, [need_dst()?], 0),
+            Op::BuildSet => row!(O::BuildSet, [need_dst()?], 0),
+            Op::BuildMap => row!(O::BuildMap, [need_dst()?], 0),
+            Op::BuildString => row!(O::BuildString, [need_dst()?], 0),
+            Op::ListAppend => row!(O::ListAppend, [arg(0)?, arg(1)?]),
+            Op::ListExtend => row!(O::ListExtend, [arg(0)?, arg(1)?]),
+            Op::SetAdd => row!(O::SetAdd, [arg(0)?, arg(1)?]),
+            Op::SetUpdate => row!(O::SetUpdate, [arg(0)?, arg(1)?]),
+            Op::DictSet => row!(O::DictSet, [arg(0)?, arg(1)?, arg(2)?]),
+            Op::DictUpdate => row!(O::DictUpdate, [arg(0)?, arg(1)?]),
+            Op::DictMerge => row!(O::DictMerge, [arg(0)?, arg(1)?, arg(2)?]),
+            Op::FormatValue if args.len() == 2 => {
+                row!(O::FormatWithSpec, [need_dst()?, arg(0)?, arg(1)?, imm])
+            }
+            Op::FormatValue => row!(O::FormatValue, [need_dst()?, arg(0)?, imm]),
+            Op::BuildInterpolation if args.len() == 3 => row!(
                 O::BuildInterpolationSpec,
-                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm],
-                None,
+                [need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm]
             ),
-            Op::BuildInterpolation => (
-                O::BuildInterpolation,
-                ops![need_dst()?, arg(0)?, arg(1)?, imm],
-                None,
-            ),
-            Op::BuildTemplate => (O::BuildTemplate, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::UnpackSequence => (O::UnpackSequence, ops![need_dst()?, arg(0)?, imm], None),
+            Op::BuildInterpolation => {
+                row!(O::BuildInterpolation, [need_dst()?, arg(0)?, arg(1)?, imm])
+            }
+            Op::BuildTemplate => row!(O::BuildTemplate, [need_dst()?, arg(0)?, arg(1)?]),
+            Op::UnpackSequence => row!(O::UnpackSequence, [need_dst()?, arg(0)?, imm]),
             Op::UnpackEx => {
                 let Imm::Pair(before, after) = inst.imm else {
                     return Err(bad_imm());
                 };
-                (O::UnpackEx, ops![need_dst()?, arg(0)?, before, after], None)
+                row!(O::UnpackEx, [need_dst()?, arg(0)?, before, after])
             }
-            Op::TupleGet => (O::TupleGet, ops![need_dst()?, arg(0)?, imm], None),
-            Op::Call => (
-                O::Call,
-                ops![need_dst()?, arg(0)?, self.next_cache()],
-                Some(1),
-            ),
-            Op::LoadMethod => (
+            Op::TupleGet => row!(O::TupleGet, [need_dst()?, arg(0)?, imm]),
+            Op::Call => row!(O::Call, [need_dst()?, arg(0)?, self.next_cache()], 1),
+            Op::LoadMethod => row!(
                 O::LoadMethod,
-                ops![need_dst()?, arg(0)?, imm, self.next_cache()],
-                None,
+                [need_dst()?, arg(0)?, imm, self.next_cache()]
             ),
-            Op::CallMethod => (
+            Op::CallMethod => row!(
                 O::CallMethod,
-                ops![need_dst()?, arg(0)?, arg(1)?, self.next_cache()],
-                Some(2),
+                [need_dst()?, arg(0)?, arg(1)?, self.next_cache()],
+                2
             ),
-            Op::CallKw => (
-                O::CallKw,
-                ops![need_dst()?, arg(0)?, imm, self.next_cache()],
-                Some(1),
-            ),
-            Op::CallEx if args.len() == 3 => (
-                O::CallExKw,
-                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?],
-                None,
-            ),
-            Op::CallEx => (O::CallEx, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::CallIntrinsic => (O::CallIntrinsic, ops![need_dst()?, imm], Some(0)),
-            Op::MakeFunction => (
+            Op::CallKw => row!(O::CallKw, [need_dst()?, arg(0)?, imm, self.next_cache()], 1),
+            Op::CallEx if args.len() == 3 => {
+                row!(O::CallExKw, [need_dst()?, arg(0)?, arg(1)?, arg(2)?])
+            }
+            Op::CallEx => row!(O::CallEx, [need_dst()?, arg(0)?, arg(1)?]),
+            Op::CallIntrinsic => row!(O::CallIntrinsic, [need_dst()?, imm], 0),
+            Op::MakeFunction => row!(
                 O::MakeFunction,
-                ops![need_dst()?, imm, arg(0)?, arg(1)?, arg(2)?, arg(3)?],
-                None,
+                [need_dst()?, imm, arg(0)?, arg(1)?, arg(2)?, arg(3)?]
             ),
-            Op::ImportName => (
-                O::ImportName,
-                ops![need_dst()?, imm, arg(0)?, arg(1)?],
-                None,
-            ),
-            Op::ImportFrom => (O::ImportFrom, ops![need_dst()?, arg(0)?, imm], None),
-            Op::GetIter => (O::GetIter, ops![need_dst()?, arg(0)?], None),
-            Op::GetAIter => (O::GetAIter, ops![need_dst()?, arg(0)?], None),
-            Op::GetANext => (O::GetANext, ops![need_dst()?, arg(0)?], None),
-            Op::GetYieldFromIter => (O::GetYieldFromIter, ops![need_dst()?, arg(0)?], None),
-            Op::GetAwaitable => (O::GetAwaitable, ops![need_dst()?, arg(0)?, imm], None),
-            Op::Yield => (O::Yield, ops![need_dst()?, arg(0)?], None),
-            Op::YieldFrom => (O::YieldFrom, ops![need_dst()?, arg(0)?], None),
-            Op::PushExcInfo => (O::PushExcInfo, ops![need_dst()?, arg(0)?], None),
-            Op::PopExcInfo => (O::PopExcInfo, ops![arg(0)?], None),
-            Op::CheckEgMatch => (O::CheckEgMatch, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::PrepReraiseStar => (
-                O::PrepReraiseStar,
-                ops![need_dst()?, arg(0)?, arg(1)?],
-                None,
-            ),
-            Op::WithExit => (O::WithExit, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::SetupAnnotations => (O::SetupAnnotations, ops![], None),
-            Op::GetLen => (O::GetLen, ops![need_dst()?, arg(0)?], None),
-            Op::MatchMapping => (O::MatchMapping, ops![need_dst()?, arg(0)?], None),
-            Op::MatchSequence => (O::MatchSequence, ops![need_dst()?, arg(0)?], None),
-            Op::MatchKeys => (O::MatchKeys, ops![need_dst()?, arg(0)?, arg(1)?], None),
-            Op::MatchClass => (
-                O::MatchClass,
-                ops![need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm],
-                None,
-            ),
-            Op::CopyDictWithoutKeys => (
-                O::CopyDictWithoutKeys,
-                ops![need_dst()?, arg(0)?, arg(1)?],
-                None,
-            ),
+            Op::ImportName => row!(O::ImportName, [need_dst()?, imm, arg(0)?, arg(1)?]),
+            Op::ImportFrom => row!(O::ImportFrom, [need_dst()?, arg(0)?, imm]),
+            Op::GetIter => row!(O::GetIter, [need_dst()?, arg(0)?]),
+            Op::GetAIter => row!(O::GetAIter, [need_dst()?, arg(0)?]),
+            Op::GetANext => row!(O::GetANext, [need_dst()?, arg(0)?]),
+            Op::GetYieldFromIter => row!(O::GetYieldFromIter, [need_dst()?, arg(0)?]),
+            Op::GetAwaitable => row!(O::GetAwaitable, [need_dst()?, arg(0)?, imm]),
+            Op::Yield => row!(O::Yield, [need_dst()?, arg(0)?]),
+            Op::YieldFrom => row!(O::YieldFrom, [need_dst()?, arg(0)?]),
+            Op::PushExcInfo => row!(O::PushExcInfo, [need_dst()?, arg(0)?]),
+            Op::PopExcInfo => row!(O::PopExcInfo, [arg(0)?]),
+            Op::CheckEgMatch => row!(O::CheckEgMatch, [need_dst()?, arg(0)?, arg(1)?]),
+            Op::PrepReraiseStar => row!(O::PrepReraiseStar, [need_dst()?, arg(0)?, arg(1)?]),
+            Op::WithExit => row!(O::WithExit, [need_dst()?, arg(0)?, arg(1)?]),
+            Op::SetupAnnotations => row!(O::SetupAnnotations, []),
+            Op::GetLen => row!(O::GetLen, [need_dst()?, arg(0)?]),
+            Op::MatchMapping => row!(O::MatchMapping, [need_dst()?, arg(0)?]),
+            Op::MatchSequence => row!(O::MatchSequence, [need_dst()?, arg(0)?]),
+            Op::MatchKeys => row!(O::MatchKeys, [need_dst()?, arg(0)?, arg(1)?]),
+            Op::MatchClass => row!(O::MatchClass, [need_dst()?, arg(0)?, arg(1)?, arg(2)?, imm]),
+            Op::CopyDictWithoutKeys => {
+                row!(O::CopyDictWithoutKeys, [need_dst()?, arg(0)?, arg(1)?])
+            }
         };
-        let list = match list {
-            Some(skip) => args.get(skip..).unwrap_or_default(),
-            None => &[],
-        };
-        self.encode_row(opcode, &operands, list);
+        let list = list.map(|skip| args.get(skip..).unwrap_or_default());
+        self.encode_row(opcode, operands, list);
         Ok(())
     }
 
     /// [`Codegen::encode`] for a row of the operation table: the code units are written
     /// straight from the fixed-size operand buffer (every slot narrowed and range-checked
-    /// with no loop of run-time length), then the register list. Anything unusual (a
-    /// value past 16 bits, an operand count the opcode table disagrees with) goes through
-    /// [`Codegen::encode`], which reports it.
+    /// with no loop of run-time length), then the register list, if the opcode has one.
+    /// The row agrees with the opcode table (checked by [`row!`] at compile time); a
+    /// value past 16 bits goes through [`Codegen::encode`], which reports it.
     #[inline(always)]
-    fn encode_row(&mut self, opcode: Opcode, operands: &Operands, list: &[u32]) {
-        let shape = ROW_SHAPES[opcode.unit() as usize];
-        // The fixed operands that are not a register list's count.
-        let nfixed = usize::from(shape & ROW_FIXED);
-        let has_list = shape & ROW_LIST != 0;
+    fn encode_row(&mut self, opcode: Opcode, operands: Operands, list: Option<&[u32]>) {
         let mut units = [0u16; 8];
         units[0] = opcode.unit();
         let mut high = 0;
@@ -385,23 +340,30 @@ impl Codegen<'_> {
             high |= value;
         }
         // Most instructions have no register list: skip the loop's set-up for them.
-        if !list.is_empty() {
+        if let Some(list) = list
+            && !list.is_empty()
+        {
             high |= list.iter().fold(0, |high, &reg| high | reg);
         }
         let plain = high <= u32::from(u16::MAX)
-            && operands.len == nfixed
-            && shape != ROW_TARGET
-            && (if has_list {
-                list.len() <= usize::from(u16::MAX)
-            } else {
-                list.is_empty()
-            });
+            && list.is_none_or(|list| list.len() <= usize::from(u16::MAX));
         if !plain {
-            self.encode(opcode, operands.as_slice(), list, None);
+            self.encode_unusual_row(opcode, operands, list.unwrap_or_default());
             return;
         }
         let start = self.code.len();
-        self.push_narrow(&units, nfixed, has_list.then_some(list));
+        let nfixed = usize::from(ROW_SHAPES[opcode.unit() as usize] & ROW_FIXED);
+        self.push_narrow(&units, nfixed, list);
         self.note_ranges(start as u32);
+    }
+
+    /// [`Codegen::encode_row`]'s rare case, kept out of line and taking the operands by
+    /// value: the operands then only go to memory on this path, where a reference would
+    /// make every instruction store them to the stack before the check.
+    #[cold]
+    #[inline(never)]
+    fn encode_unusual_row(&mut self, opcode: Opcode, operands: Operands, list: &[u32]) {
+        let nfixed = usize::from(ROW_SHAPES[opcode.unit() as usize] & ROW_FIXED);
+        self.encode(opcode, &operands.values[..nfixed], list, None);
     }
 }
