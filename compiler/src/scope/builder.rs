@@ -696,7 +696,8 @@ impl<'a> Builder<'a> {
     ///
     /// This runs for every name in the module: the errors and a `global` declaration each
     /// take a function of their own, so that the common path saves and restores few
-    /// registers.
+    /// registers. Most names are not mangled, and that path works on the name's text
+    /// itself, not on a [`Cow`] that every read of the text would check the variant of.
     pub(super) fn add_def_helper(
         &mut self,
         name: &'a str,
@@ -704,16 +705,52 @@ impl<'a> Builder<'a> {
         ste: usize,
         range: TextRange,
     ) -> BuildResult<()> {
-        let mangled = self.mangle_in(self.cur(), name);
+        // [`Builder::mangle_in`]'s two tests.
+        if self.private.is_none() || !name.starts_with("__") {
+            return self.add_def_as(name, name, flag, ste, range);
+        }
+        self.add_def_maybe_mangled(name, flag, ste, range)
+    }
+
+    /// [`Builder::add_def_helper`] for a `__` name inside a class.
+    #[cold]
+    #[inline(never)]
+    fn add_def_maybe_mangled(
+        &mut self,
+        name: &'a str,
+        flag: u32,
+        ste: usize,
+        range: TextRange,
+    ) -> BuildResult<()> {
+        match self.mangle_private(self.cur(), name) {
+            Cow::Borrowed(mangled) => self.add_def_as(name, mangled, flag, ste, range),
+            Cow::Owned(mangled) => self.add_def_as(name, mangled, flag, ste, range),
+        }
+    }
+
+    /// The body of [`Builder::add_def_helper`], for `name` as it is known in the scope:
+    /// `mangled`, borrowed or owned.
+    #[inline(always)]
+    fn add_def_as<T>(
+        &mut self,
+        name: &'a str,
+        mangled: T,
+        flag: u32,
+        ste: usize,
+        range: TextRange,
+    ) -> BuildResult<()>
+    where
+        T: AsRef<str> + Into<Cow<'a, str>> + Clone,
+    {
         let mut value = flag;
         // One hash serves every index the name is looked up in, and one lookup serves both
         // the checks and the update below. The scope is borrowed once: indexing the scope
         // list again at every step re-checked its bounds each time.
-        let hash = name_hash(&mangled);
+        let hash = name_hash(mangled.as_ref());
         let scope = &mut self.scopes[ste];
         let position = scope
             .index
-            .get_hashed(hash, &mangled, |i| &scope.symbols[i].name);
+            .get_hashed(hash, mangled.as_ref(), |i| &scope.symbols[i].name);
         if let Some(i) = position
             && !scope.symbols[i].removed
         {
@@ -737,14 +774,14 @@ impl<'a> Builder<'a> {
                 symbol.removed = false;
             }
             None => {
-                let id = self.names.id_hashed(hash, mangled.clone());
-                scope.push_new(hash, mangled.clone(), id, value, SymbolScope::Local);
+                let id = self.names.id_hashed(hash, mangled.clone().into());
+                scope.push_new(hash, mangled.clone().into(), id, value, SymbolScope::Local);
             }
         }
         if flag & DEF_PARAM != 0 {
-            scope.varnames.push(mangled);
+            scope.varnames.push(mangled.into());
         } else if flag & DEF_GLOBAL != 0 {
-            self.declare_in_module(hash, mangled, flag);
+            self.declare_in_module(hash, mangled.into(), flag);
         }
         Ok(())
     }

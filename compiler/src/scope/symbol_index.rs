@@ -32,9 +32,46 @@ pub(crate) struct SymbolIndex {
 
 /// The hash of a name, folded to 32 bits: what the index files `name` under, computed
 /// once by callers that look the same name up in several indexes.
+///
+/// Names are short, most under 16 bytes: like [`crate::short_text::same_bytes`], two
+/// overlapping loads read all of such a name, and one wide multiplication of the two mixes
+/// every bit of both into every bit of the result. A general byte hasher spent more
+/// instructions on its length cases than this does on the whole name.
+#[inline]
 pub(crate) fn name_hash(name: &str) -> u32 {
+    let bytes = name.as_bytes();
+    let len = bytes.len();
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+    let half = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()));
+    // The longest names are tested first: `self` and most other names take the first
+    // two branches.
+    let (first, last) = if len >= 8 {
+        if len > 16 {
+            return long_name_hash(bytes);
+        }
+        (word(0), word(len - 8))
+    } else if len >= 4 {
+        (half(0), half(len - 4))
+    } else if len > 0 {
+        let byte = |at: usize| u64::from(bytes[at]);
+        (byte(0) | byte(len / 2) << 8 | byte(len - 1) << 16, 0)
+    } else {
+        (0, 0)
+    };
+    // Arbitrary odd constants (the fractional digits of pi), so that neither factor is
+    // zero for common names; the length tells apart names whose loads overlap alike.
+    let product = u128::from(first ^ 0x243f_6a88_85a3_08d3)
+        * u128::from(last ^ (len as u64) ^ 0x1319_8a2e_0370_7344);
+    // The high half depends on every bit of both factors, so its low bits (what a table
+    // slot is picked by) do too.
+    ((product as u64) ^ ((product >> 64) as u64)) as u32
+}
+
+/// [`name_hash`] of a name longer than 16 bytes.
+#[cold]
+fn long_name_hash(bytes: &[u8]) -> u32 {
     let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(name.as_bytes());
+    hasher.write(bytes);
     let hash = hasher.finish();
     (hash ^ (hash >> 32)) as u32
 }
