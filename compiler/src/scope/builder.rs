@@ -1048,28 +1048,18 @@ fn add_templated_annotation<'a>(
         table.scopes[parent.0 as usize].children.push(id);
     }
     table.by_key.insert(key, id);
-    table.scopes.push(Scope {
-        kind: ScopeKind::Annotation,
-        name: Cow::Borrowed("__annotate__"),
+    let mut scope = Scope::new(
+        ScopeKind::Annotation,
+        "__annotate__",
         key,
         parent,
-        children: Vec::new(),
-        symbols: Shared::Borrowed(template.symbols()),
-        symbol_index: SymbolIndex::small(template.symbols().len()),
-        params: Shared::Borrowed(Template::params()),
-        is_generator: false,
-        is_coroutine: false,
-        has_varargs: false,
-        has_varkeywords: false,
-        comp_inlined: false,
-        needs_class_closure: false,
-        needs_classdict: false,
-        can_see_class_scope: template == Template::FormatClassdict,
-        lineno: function.lineno,
-        has_conditional_annotations: false,
-        annotations_used: false,
-        private: function.private.clone(),
-        mangled_names,
-        static_attributes: Vec::new(),
-    });
+        function.lineno,
+    );
+    scope.symbols = Shared::Borrowed(template.symbols());
+    scope.symbol_index = SymbolIndex::small(template.symbols().len());
+    scope.params = Shared::Borrowed(Template::params());
+    scope.can_see_class_scope = template == Template::FormatClassdict;
+    scope.private = function.private.clone();
+    scope.mangled_names = mangled_names;
+    table.scopes.push(scope);
 }
