@@ -705,6 +705,19 @@ impl<'a> Builder<'a> {
         ste: usize,
         range: TextRange,
     ) -> BuildResult<()> {
+        self.add_def_inline(name, flag, ste, range)
+    }
+
+    /// [`Builder::add_def_helper`] inline in its caller: the walk of a name expression,
+    /// the most common definition or use, spares itself a call there.
+    #[inline(always)]
+    pub(super) fn add_def_inline(
+        &mut self,
+        name: &'a str,
+        flag: u32,
+        ste: usize,
+        range: TextRange,
+    ) -> BuildResult<()> {
         // [`Builder::mangle_in`]'s two tests.
         if self.private.is_none() || !name.starts_with("__") {
             return self.add_def_as(name, name, flag, ste, range);

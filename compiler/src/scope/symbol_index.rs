@@ -99,7 +99,33 @@ impl SymbolIndex {
     }
 
     /// [`SymbolIndex::get`] with the name's [`name_hash`] already computed.
+    ///
+    /// The first slot a table probes settles most lookups (a half-full table seldom
+    /// collides): that probe is inline in the callers, which run for every use of a
+    /// name, and the rest is a call. Inlining the whole search cost more than the call.
+    #[inline(always)]
     pub(crate) fn get_hashed<'s>(
+        &self,
+        hash: u32,
+        name: &str,
+        name_at: impl Fn(usize) -> &'s str,
+    ) -> Option<usize> {
+        if !self.slots.is_empty() {
+            let (slot_hash, position) = self.slots[hash as usize & (self.slots.len() - 1)];
+            if position == EMPTY {
+                return None;
+            }
+            if slot_hash == hash && same_text(name_at(position as usize), name) {
+                return Some(position as usize);
+            }
+        }
+        self.get_hashed_slow(hash, name, name_at)
+    }
+
+    /// The rest of [`SymbolIndex::get_hashed`]: a small index's search, or a table's
+    /// probes from the first one again.
+    #[inline(never)]
+    fn get_hashed_slow<'s>(
         &self,
         hash: u32,
         name: &str,

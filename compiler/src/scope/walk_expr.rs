@@ -235,7 +235,11 @@ impl<'a> Builder<'a> {
         let load = matches!(n.ctx, ExprContext::Load | ExprContext::Invalid);
         // Reading the name's text decodes its compact form: once is enough.
         let id = n.id.as_str();
-        self.add_def_ctx(id, if load { USE } else { DEF_LOCAL }, n.range, n.ctx)?;
+        // `add_def_ctx`, whose name check only a binding needs, with its one call inline.
+        if !load {
+            self.check_name(id, n.range, n.ctx)?;
+        }
+        self.add_def_inline(id, if load { USE } else { DEF_LOCAL }, cur, n.range)?;
         // `super()` needs the `__class__` cell.
         if load && id == "super" && self.scopes[cur].is_function_like() {
             self.add_def("__class__", USE, n.range)?;

@@ -37,6 +37,7 @@ impl<'a> Fused<'a> {
     }
 
     /// Entering a statement.
+    #[inline(always)]
     pub(crate) fn stmt(&mut self, stmt: &'a Stmt) {
         self.walker.pre_stmt(stmt);
     }
@@ -80,9 +81,11 @@ impl<'a> Fused<'a> {
             .push(super::Scope::new(kind, &[], None, false));
     }
 
-    /// Leaving the body entered last.
+    /// Leaving the body entered last. The scope is dropped where it lies: popping it
+    /// moved the whole struct out first, only to drop it.
     pub(crate) fn exit_scope(&mut self) {
-        self.walker.ctx.scopes.pop();
+        let scopes = &mut self.walker.ctx.scopes;
+        scopes.truncate(scopes.len().saturating_sub(1));
     }
 
     /// Entering (`true`) or leaving (`false`) the body of a `for` or `while` loop (not its
