@@ -155,17 +155,13 @@ impl FunctionBuilder {
 
     /// Creates a block that inherits the current exception handler.
     pub fn create_block(&mut self) -> Block {
-        let block = self.func.create_block();
-        self.record_position(block);
-        self.func.blocks[block.index()].handler = self.handler;
-        block
+        self.create_block_with_handler(self.handler)
     }
 
     /// Creates a block with an explicit handler.
     pub fn create_block_with_handler(&mut self, handler: Option<Block>) -> Block {
-        let block = self.func.create_block();
+        let block = self.func.create_block_with_handler(handler);
         self.record_position(block);
-        self.func.blocks[block.index()].handler = handler;
         block
     }
 

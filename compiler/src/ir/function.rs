@@ -689,23 +689,39 @@ impl Function {
 
     /// Creates a block and appends it to the layout.
     pub fn create_block(&mut self) -> Block {
+        self.create_block_with_handler(None)
+    }
+
+    /// Creates a block whose exceptions go to `handler` and appends it to the layout.
+    #[inline]
+    pub fn create_block_with_handler(&mut self, handler: Option<Block>) -> Block {
         let block = Block::new(self.blocks.len());
         // The instruction list is allocated by the first instruction (see
         // `Function::push_inst_as`): a quarter of the blocks lowering creates never get one
-        // (loop headers, join blocks that only jump on), and an empty block data is all
-        // zeros and `None`s, written in place (`push` built it aside and copied it over).
+        // (loop headers, join blocks that only jump on). An empty block data is all zeros
+        // and `None`s but for its handler, written in place (`push` built it aside and
+        // copied it over, with a call to `memcpy`).
         self.blocks
-            .resize_with(self.blocks.len() + 1, BlockData::default);
+            .resize_with(self.blocks.len() + 1, || BlockData {
+                handler,
+                ..BlockData::default()
+            });
         self.layout.push(block);
         block
     }
 
     /// Appends a parameter to `block`.
     pub fn append_block_param(&mut self, block: Block) -> Value {
-        let index = self.blocks[block.index()].params.len() as u32;
         let value = Value::new(self.values.len());
+        let params = &mut self.blocks[block.index()].params;
+        let index = params.len() as u32;
+        if params.capacity() == 0 {
+            // The room `push` would make for a first parameter, allocated directly: the
+            // general regrowth path costs several times more.
+            *params = Vec::with_capacity(4);
+        }
+        params.push(value);
         self.values.push(ValueDef::Param(block, index));
-        self.blocks[block.index()].params.push(value);
         value
     }
 
