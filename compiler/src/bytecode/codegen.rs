@@ -303,7 +303,7 @@ fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
         func,
         regs: &scratch.regs,
         alloc,
-        code: Vec::with_capacity(4 * ninsts + 8),
+        code: Vec::with_capacity(5 * ninsts + 8),
         lines: {
             // A function that failed to compile may have left instructions behind.
             scratch.lines.clear();
