@@ -298,6 +298,8 @@ fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
     let mut block_pc = std::mem::take(&mut scratch.block_pc);
     block_pc.clear();
     block_pc.resize(func.blocks.len(), NO_PC);
+    // Room for five code units per IR instruction: with four, about a third of the
+    // functions outgrew the vector while emitting and moved their code to a larger one.
     let ninsts = func.insts.len();
     let mut cg = Codegen {
         func,
