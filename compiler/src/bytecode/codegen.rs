@@ -298,12 +298,14 @@ fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
     let mut block_pc = std::mem::take(&mut scratch.block_pc);
     block_pc.clear();
     block_pc.resize(func.blocks.len(), NO_PC);
+    // Room for five code units per IR instruction: with four, about a third of the
+    // functions outgrew the vector while emitting and moved their code to a larger one.
     let ninsts = func.insts.len();
     let mut cg = Codegen {
         func,
         regs: &scratch.regs,
         alloc,
-        code: Vec::with_capacity(4 * ninsts + 8),
+        code: Vec::with_capacity(5 * ninsts + 8),
         lines: {
             // A function that failed to compile may have left instructions behind.
             scratch.lines.clear();
