@@ -29,7 +29,7 @@
 
 use super::op_flags::{self, OpFlags};
 use super::scratch;
-use crate::ir::{BinOp, CmpOp, Const, Function, Imm, InstData, Op, Terminator, UnaryOp};
+use crate::ir::{BinOp, CmpOp, Const, Function, Imm, InstData, Op, Terminator, UnaryOp, Value};
 use num_bigint::{BigInt, Sign};
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
@@ -51,7 +51,7 @@ pub fn run(func: &mut Function) {
         && !func.layout.iter().any(|block| {
             matches!(
                 &func.blocks[block.index()].term,
-                Some(Terminator::Branch { cond, .. }) if func.value_const(*cond).is_some()
+                Some(Terminator::Branch { cond, .. }) if is_const(func, *cond)
             )
         })
     {
@@ -89,11 +89,7 @@ fn fold_to_fixpoint(func: &mut Function, waited: &mut Vec<u8>) {
                         if !op_flags::of(data.op).contains(OpFlags::FOLDABLE) {
                             return false;
                         }
-                        match func
-                            .args_of(data)
-                            .iter()
-                            .find(|&&v| func.value_const(v).is_none())
-                        {
+                        match func.args_of(data).iter().find(|&&v| !is_const(func, v)) {
                             Some(&pending) => {
                                 waited[pending.index()] = 1;
                                 false
@@ -142,10 +138,22 @@ fn fold_to_fixpoint(func: &mut Function, waited: &mut Vec<u8>) {
 #[inline]
 fn operands_are_const(func: &Function, inst: &InstData) -> bool {
     op_flags::of(inst.op).contains(OpFlags::FOLDABLE)
-        && func
-            .args_of(inst)
-            .iter()
-            .all(|&v| func.value_const(v).is_some())
+        && func.args_of(inst).iter().all(|&v| is_const(func, v))
+}
+
+/// Whether `value` is the result of a `const` instruction: [`Function::value_const`]
+/// without looking the constant up in the pool, which the scans for foldable operations
+/// (over every function) have no use for.
+#[inline]
+fn is_const(func: &Function, value: Value) -> bool {
+    matches!(
+        func.value_inst(value),
+        Some(InstData {
+            op: Op::Const,
+            imm: Imm::Const(_),
+            ..
+        })
+    )
 }
 
 /// Whether `op` is one [`fold_inst`] can fold.
@@ -164,12 +172,9 @@ pub(crate) const fn foldable(op: Op) -> bool {
     )
 }
 
-/// The constant `inst` evaluates to, when all its operands are constants and evaluating it
-/// cannot raise.
+/// The constant `inst`, a foldable operation whose operands are all constants (the
+/// caller checked), evaluates to, when evaluating it cannot raise.
 fn fold_inst(func: &Function, inst: &InstData) -> Option<Const> {
-    if !operands_are_const(func, inst) {
-        return None;
-    }
     // The operands are read in place: collecting them first cost an allocation per fold.
     let args = func.args_of(inst);
     let arg = |i: usize| func.value_const(args[i]);

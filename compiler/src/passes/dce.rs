@@ -158,8 +158,10 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
         def_block.resize(func.values.len(), 0);
     }
     // Local slices too, for the same reason as `marks`.
+    // `def_block` cut to the length of `marks`: a value's mark and its block are written
+    // together, and one bounds check then covers both.
     let pool_refs = &mut pool_refs[..];
-    let def_block = &mut def_block[..];
+    let def_block = &mut def_block[..marks.len()];
     stack.clear();
     with_params.clear();
     let entry = func.layout[0];
