@@ -138,13 +138,15 @@ impl SymbolIndex {
         self.get_hashed_slow(hash, name, name_at)
     }
 
-    /// [`SymbolIndex::get`] of a name longer than [`SHORT`] bytes.
+    /// [`SymbolIndex::get`] of a name longer than [`SHORT`] bytes (and the rest of
+    /// [`SymbolIndex::get_hashed`] of one, which computes the hash again: such names are
+    /// rare).
     #[inline(never)]
     fn get_long<'s>(&self, name: &str, name_at: impl Fn(usize) -> &'s str) -> Option<usize> {
         if self.slots.is_empty() {
             return (0..self.len).find(|&position| same_text(name_at(position), name));
         }
-        self.get_hashed_slow(name_hash(name), name, name_at)
+        self.find(name_hash(name), |position| same_text(name_at(position), name))
     }
 
     /// [`SymbolIndex::get`] with the name's [`name_hash`] already computed.
@@ -172,7 +174,8 @@ impl SymbolIndex {
     }
 
     /// The rest of [`SymbolIndex::get_hashed`]: a small index's search, or a table's
-    /// probes from the first one again.
+    /// probes from the first one again. Like [`SymbolIndex::get`], it leaves names longer
+    /// than [`SHORT`] bytes to a call, so that its search loops make none.
     #[inline(never)]
     fn get_hashed_slow<'s>(
         &self,
@@ -180,7 +183,10 @@ impl SymbolIndex {
         name: &str,
         name_at: impl Fn(usize) -> &'s str,
     ) -> Option<usize> {
-        self.find(hash, |position| same_text(name_at(position), name))
+        if name.len() > SHORT {
+            return self.get_long(name, name_at);
+        }
+        self.find(hash, |position| same_short_text(name_at(position), name))
     }
 
     /// The position filed under `hash` that `is_it` accepts: a caller that knows more
