@@ -153,7 +153,8 @@ impl SymbolIndex {
     ///
     /// The first slot a table probes settles most lookups (a half-full table seldom
     /// collides): that probe is inline in the callers, which run for every use of a
-    /// name, and the rest is a call. Inlining the whole search cost more than the call.
+    /// name, and so is the search of a small index for a name of up to [`SHORT`] bytes,
+    /// a loop without calls. The rest is a call: inlining the whole search cost more.
     #[inline(always)]
     pub(crate) fn get_hashed<'s>(
         &self,
@@ -169,13 +170,15 @@ impl SymbolIndex {
             if slot_hash == hash && same_text(name_at(position as usize), name) {
                 return Some(position as usize);
             }
+        } else if name.len() <= SHORT {
+            return (0..self.len).find(|&position| same_short_text(name_at(position), name));
         }
         self.get_hashed_slow(hash, name, name_at)
     }
 
-    /// The rest of [`SymbolIndex::get_hashed`]: a small index's search, or a table's
-    /// probes from the first one again. Like [`SymbolIndex::get`], it leaves names longer
-    /// than [`SHORT`] bytes to a call, so that its search loops make none.
+    /// The rest of [`SymbolIndex::get_hashed`]: a table's probes from the first one again,
+    /// or a small index's search for a long name. Like [`SymbolIndex::get`], it leaves
+    /// names longer than [`SHORT`] bytes to a call, so that its search loops make none.
     #[inline(never)]
     fn get_hashed_slow<'s>(
         &self,
