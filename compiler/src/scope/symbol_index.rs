@@ -146,7 +146,9 @@ impl SymbolIndex {
         if self.slots.is_empty() {
             return (0..self.len).find(|&position| same_text(name_at(position), name));
         }
-        self.find(name_hash(name), |position| same_text(name_at(position), name))
+        self.find(name_hash(name), |position| {
+            same_text(name_at(position), name)
+        })
     }
 
     /// [`SymbolIndex::get`] with the name's [`name_hash`] already computed.
