@@ -817,6 +817,10 @@ impl<'a> ScopeWalker<'a> {
 
 /// Whether ruff's `SemanticSyntaxChecker::visit_stmt` has no check for `stmt` itself (its
 /// expressions are checked one by one as the walk reaches them).
+///
+/// Inline at every statement: the kinds that need no look inside, and assignments, the
+/// most common statement, are settled without a call; the rest are [`checks_nothing_in`].
+#[inline(always)]
 fn checks_nothing(stmt: &Stmt) -> bool {
     match stmt {
         Stmt::Expr(_)
@@ -828,14 +832,22 @@ fn checks_nothing(stmt: &Stmt) -> bool {
         | Stmt::Raise(_)
         | Stmt::Assert(_)
         | Stmt::IpyEscapeCommand(_) => true,
-        Stmt::With(with) => !with.is_async,
         // The checker only looks for a starred expression standing alone as the target or
-        // the value (an `async for` also needs an async context): assignments are the most
-        // common statement, and almost none of them has one.
+        // the value (an `async for` also needs an async context): almost no assignment
+        // has one.
         Stmt::Assign(assign) => {
             !matches!(assign.targets.as_slice(), [Expr::Starred(_)])
                 && !assign.value.is_starred_expr()
         }
+        _ => checks_nothing_in(stmt),
+    }
+}
+
+/// [`checks_nothing`] of a statement whose parts tell.
+#[inline(never)]
+fn checks_nothing_in(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::With(with) => !with.is_async,
         Stmt::For(for_stmt) => {
             !for_stmt.is_async
                 && !for_stmt.target.is_starred_expr()

@@ -67,6 +67,31 @@ pub(crate) fn name_hash(name: &str) -> u32 {
     ((product as u64) ^ ((product >> 64) as u64)) as u32
 }
 
+/// The longest name [`same_short_text`] compares.
+const SHORT: usize = 16;
+
+/// Whether `text` is `short`, a text of at most [`SHORT`] bytes: [`same_text`] without its
+/// call of `memcmp` for longer texts, which would make a search loop around it save and
+/// restore registers.
+#[inline(always)]
+fn same_short_text(text: &str, short: &str) -> bool {
+    let (a, b) = (text.as_bytes(), short.as_bytes());
+    let len = b.len();
+    debug_assert!(len <= SHORT);
+    if a.len() != len {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap());
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap());
+    match len {
+        0 => true,
+        1..4 => a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1],
+        4..8 => half(a, 0) == half(b, 0) && half(a, len - 4) == half(b, len - 4),
+        // Two words cover up to 16 bytes.
+        _ => word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8),
+    }
+}
+
 /// [`name_hash`] of a name longer than 16 bytes.
 #[cold]
 fn long_name_hash(bytes: &[u8]) -> u32 {
@@ -88,9 +113,37 @@ impl SymbolIndex {
     }
 
     /// The position of `name`, if it is in the index.
+    ///
+    /// Lowering asks this for every access of a name. Names of up to 16 bytes, most of
+    /// them, are compared inline and hashed without a call, and a table's first probe
+    /// settles most lookups: with the longer names and the rest of the probes out of line,
+    /// the common case makes no call and saves no registers for one.
+    #[inline]
     pub(crate) fn get<'s>(&self, name: &str, name_at: impl Fn(usize) -> &'s str) -> Option<usize> {
+        if name.len() > SHORT {
+            return self.get_long(name, name_at);
+        }
         if self.slots.is_empty() {
             // No table: no hash to compute either.
+            return (0..self.len).find(|&position| same_short_text(name_at(position), name));
+        }
+        let hash = name_hash(name);
+        let (slot_hash, position) = self.slots[hash as usize & (self.slots.len() - 1)];
+        if position == EMPTY {
+            return None;
+        }
+        if slot_hash == hash && same_short_text(name_at(position as usize), name) {
+            return Some(position as usize);
+        }
+        self.get_hashed_slow(hash, name, name_at)
+    }
+
+    /// [`SymbolIndex::get`] of a name longer than [`SHORT`] bytes (and the rest of
+    /// [`SymbolIndex::get_hashed`] of one, which computes the hash again: such names are
+    /// rare).
+    #[inline(never)]
+    fn get_long<'s>(&self, name: &str, name_at: impl Fn(usize) -> &'s str) -> Option<usize> {
+        if self.slots.is_empty() {
             return (0..self.len).find(|&position| same_text(name_at(position), name));
         }
         self.find(name_hash(name), |position| {
@@ -102,7 +155,8 @@ impl SymbolIndex {
     ///
     /// The first slot a table probes settles most lookups (a half-full table seldom
     /// collides): that probe is inline in the callers, which run for every use of a
-    /// name, and the rest is a call. Inlining the whole search cost more than the call.
+    /// name, and so is the search of a small index for a name of up to [`SHORT`] bytes,
+    /// a loop without calls. The rest is a call: inlining the whole search cost more.
     #[inline(always)]
     pub(crate) fn get_hashed<'s>(
         &self,
@@ -118,12 +172,15 @@ impl SymbolIndex {
             if slot_hash == hash && same_text(name_at(position as usize), name) {
                 return Some(position as usize);
             }
+        } else if name.len() <= SHORT {
+            return (0..self.len).find(|&position| same_short_text(name_at(position), name));
         }
         self.get_hashed_slow(hash, name, name_at)
     }
 
-    /// The rest of [`SymbolIndex::get_hashed`]: a small index's search, or a table's
-    /// probes from the first one again.
+    /// The rest of [`SymbolIndex::get_hashed`]: a table's probes from the first one again,
+    /// or a small index's search for a long name. Like [`SymbolIndex::get`], it leaves
+    /// names longer than [`SHORT`] bytes to a call, so that its search loops make none.
     #[inline(never)]
     fn get_hashed_slow<'s>(
         &self,
@@ -131,7 +188,10 @@ impl SymbolIndex {
         name: &str,
         name_at: impl Fn(usize) -> &'s str,
     ) -> Option<usize> {
-        self.find(hash, |position| same_text(name_at(position), name))
+        if name.len() > SHORT {
+            return self.get_long(name, name_at);
+        }
+        self.find(hash, |position| same_short_text(name_at(position), name))
     }
 
     /// The position filed under `hash` that `is_it` accepts: a caller that knows more

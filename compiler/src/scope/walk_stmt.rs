@@ -254,7 +254,11 @@ impl<'a> Builder<'a> {
             .chain(&parameters.args)
             .chain(&parameters.kwonlyargs)
         {
-            self.add_def(&param.parameter.name, DEF_PARAM, param.parameter.range)?;
+            // `add_def` spelled out, with the definition inline: a function's parameters
+            // are among the most common definitions.
+            let (name, range) = (param.parameter.name.as_str(), param.parameter.range);
+            self.check_name(name, range, ExprContext::Store)?;
+            self.add_def_inline(name, DEF_PARAM, cur, range)?;
         }
         if let Some(vararg) = &parameters.vararg {
             self.add_def(&vararg.name, DEF_PARAM, vararg.range)?;
