@@ -48,8 +48,11 @@ use crate::short_text::same_text;
 use ruff_python_ast::ModModule;
 use ruff_text_size::{TextRange, TextSize};
 
-/// Lowering's result type: a rejection is a syntax diagnostic.
-pub type LowerResult<T> = Result<T, SyntaxDiagnostic>;
+/// Lowering's result type: a rejection is a syntax diagnostic, boxed so that a result
+/// fits in registers. Every expression and statement lowered returns one, and the
+/// diagnostic itself (over a hundred bytes) made each of them a result written to memory
+/// and read back by the caller.
+pub type LowerResult<T> = Result<T, Box<SyntaxDiagnostic>>;
 
 /// Lowers a parsed, scope-analysed module to IR.
 pub fn lower_module<'a>(
@@ -57,7 +60,7 @@ pub fn lower_module<'a>(
     table: &'a SymbolTable<'a>,
     source: &'a str,
     filename: &'a str,
-) -> LowerResult<(Module, Vec<CompileWarning>)> {
+) -> Result<(Module, Vec<CompileWarning>), SyntaxDiagnostic> {
     let index = std::rc::Rc::new(crate::source::LineIndex::new(source));
     lower_module_indexed(module, table, source, filename, &index)
 }
@@ -69,7 +72,7 @@ pub fn lower_module_indexed<'a>(
     source: &'a str,
     filename: &'a str,
     index: &std::rc::Rc<crate::source::LineIndex>,
-) -> LowerResult<(Module, Vec<CompileWarning>)> {
+) -> Result<(Module, Vec<CompileWarning>), SyntaxDiagnostic> {
     lower_module_streaming(module, table, source, filename, index, None)
 }
 
@@ -94,7 +97,7 @@ pub fn lower_module_streaming<'a>(
     filename: &'a str,
     index: &std::rc::Rc<crate::source::LineIndex>,
     sink: Option<&'a mut dyn FunctionSink>,
-) -> LowerResult<(Module, Vec<CompileWarning>)> {
+) -> Result<(Module, Vec<CompileWarning>), SyntaxDiagnostic> {
     let mut lowerer = Lowerer::new(table, source, filename, std::rc::Rc::clone(index));
     // About one code object per scope (inlined comprehensions have none, a few scopes more
     // than one): the functions are large, so their array is sized once.
@@ -103,7 +106,7 @@ pub fn lower_module_streaming<'a>(
     if let Some(sink) = lowerer.sink.as_mut() {
         sink.reserve(table.scopes.len());
     }
-    lowerer.lower_module_body(module)?;
+    lowerer.lower_module_body(module).map_err(|error| *error)?;
     Ok((lowerer.module, lowerer.warnings))
 }
 
@@ -378,13 +381,13 @@ impl<'a> Lowerer<'a> {
     }
 
     /// A `SyntaxError` at `range` with CPython's position fields.
-    pub fn error(&self, range: TextRange, message: impl Into<String>) -> SyntaxDiagnostic {
-        self.map.at_range(
+    pub fn error(&self, range: TextRange, message: impl Into<String>) -> Box<SyntaxDiagnostic> {
+        Box::new(self.map.at_range(
             SyntaxErrorKind::SyntaxError,
             &message.into(),
             range.start(),
             range.end(),
-        )
+        ))
     }
 
     /// Records a compile-time warning (e.g. PEP 765's `SyntaxWarning`).
