@@ -87,13 +87,15 @@ impl FunctionBuilder {
     /// the caller puts it.
     #[inline]
     pub fn take_function(&mut self) -> Function {
-        self.compact_layout();
+        self.drop_stale_entries();
         self.current = None;
         std::mem::replace(&mut self.func, Function::placeholder())
     }
 
-    /// Drops the stale layout entries [`FunctionBuilder::switch_to_end`] left behind.
-    fn compact_layout(&mut self) {
+    /// Drops the stale layout entries [`FunctionBuilder::switch_to_end`] left behind,
+    /// leaving the recorded positions out of date: enough for a function being handed
+    /// over, which no longer needs them (a [`FunctionBuilder::restart`] clears them).
+    fn drop_stale_entries(&mut self) {
         if self.stale_entries == 0 {
             return;
         }
@@ -106,6 +108,15 @@ impl FunctionBuilder {
         });
         self.stale_entries = 0;
         self.layout_pos.clear();
+    }
+
+    /// Drops the stale layout entries and records every block's position afresh, for a
+    /// builder that goes on building.
+    fn compact_layout(&mut self) {
+        if self.stale_entries == 0 {
+            return;
+        }
+        self.drop_stale_entries();
         for (index, &block) in self.func.layout.iter().enumerate() {
             if self.layout_pos.len() <= block.index() {
                 self.layout_pos.resize(block.index() + 1, u32::MAX);

@@ -163,10 +163,19 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The name-table entry of attribute `name`, mangled as CPython mangles private
-    /// attribute names (`self.__x` inside class `C` is `_C__x`). Inlined, so the name's
-    /// mangling folds into its caller's interning.
+    /// attribute names (`self.__x` inside class `C` is `_C__x`). Inlined, with the
+    /// mangling out of line (see [`Lowerer::may_mangle`]).
     #[inline(always)]
     pub(crate) fn attr_name(&mut self, name: &str) -> crate::ir::NameId {
+        if self.may_mangle(name) {
+            return self.mangled_attr_name(name);
+        }
+        self.b().func.add_name(name)
+    }
+
+    /// [`Lowerer::attr_name`] of a name that may be private.
+    #[inline(never)]
+    fn mangled_attr_name(&mut self, name: &str) -> crate::ir::NameId {
         let mangled = self.mangle(name);
         self.b().func.add_name(&mangled)
     }

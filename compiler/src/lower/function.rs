@@ -129,6 +129,15 @@ impl<'a> Lowerer<'a> {
         mangle_name(self.defs.class_stack.last().map(String::as_str), name)
     }
 
+    /// Whether [`Lowerer::mangle`] may change `name`: only a name starting with `__`
+    /// inside a class can be private. The hottest callers test this first and leave the
+    /// mangling out of line, so that the common name never becomes a `Cow` (built on the
+    /// stack, where the mangled path's result arrives, and dropped after).
+    #[inline(always)]
+    pub(crate) fn may_mangle(&self, name: &str) -> bool {
+        !self.defs.class_stack.is_empty() && name.starts_with("__")
+    }
+
     /// The qualified name of a code object named `name` created in the current unit,
     /// following CPython's `compiler_set_qualname`: annotation-like parents (type
     /// parameters, `__annotate__`, lazily evaluated values) are skipped, `.<locals>` is

@@ -61,7 +61,7 @@ impl<'a> Lowerer<'a> {
 
     /// An error of CPython's future scan (`future.c`), which gives only the statement's
     /// line and first column.
-    fn future_error(&self, range: TextRange, message: impl Into<String>) -> SyntaxDiagnostic {
+    fn future_error(&self, range: TextRange, message: impl Into<String>) -> Box<SyntaxDiagnostic> {
         let mut error = self.error(range, message);
         error.end_lineno = error.lineno;
         error.end_offset = 0;

@@ -48,8 +48,11 @@ use crate::short_text::same_text;
 use ruff_python_ast::ModModule;
 use ruff_text_size::{TextRange, TextSize};
 
-/// Lowering's result type: a rejection is a syntax diagnostic.
-pub type LowerResult<T> = Result<T, SyntaxDiagnostic>;
+/// Lowering's result type: a rejection is a syntax diagnostic, boxed so that a result
+/// fits in registers. Every expression and statement lowered returns one, and the
+/// diagnostic itself (over a hundred bytes) made each of them a result written to memory
+/// and read back by the caller.
+pub type LowerResult<T> = Result<T, Box<SyntaxDiagnostic>>;
 
 /// Lowers a parsed, scope-analysed module to IR.
 pub fn lower_module<'a>(
@@ -57,7 +60,7 @@ pub fn lower_module<'a>(
     table: &'a SymbolTable<'a>,
     source: &'a str,
     filename: &'a str,
-) -> LowerResult<(Module, Vec<CompileWarning>)> {
+) -> Result<(Module, Vec<CompileWarning>), SyntaxDiagnostic> {
     let index = std::rc::Rc::new(crate::source::LineIndex::new(source));
     lower_module_indexed(module, table, source, filename, &index)
 }
@@ -69,7 +72,7 @@ pub fn lower_module_indexed<'a>(
     source: &'a str,
     filename: &'a str,
     index: &std::rc::Rc<crate::source::LineIndex>,
-) -> LowerResult<(Module, Vec<CompileWarning>)> {
+) -> Result<(Module, Vec<CompileWarning>), SyntaxDiagnostic> {
     lower_module_streaming(module, table, source, filename, index, None)
 }
 
@@ -94,7 +97,7 @@ pub fn lower_module_streaming<'a>(
     filename: &'a str,
     index: &std::rc::Rc<crate::source::LineIndex>,
     sink: Option<&'a mut dyn FunctionSink>,
-) -> LowerResult<(Module, Vec<CompileWarning>)> {
+) -> Result<(Module, Vec<CompileWarning>), SyntaxDiagnostic> {
     let mut lowerer = Lowerer::new(table, source, filename, std::rc::Rc::clone(index));
     // About one code object per scope (inlined comprehensions have none, a few scopes more
     // than one): the functions are large, so their array is sized once.
@@ -103,7 +106,7 @@ pub fn lower_module_streaming<'a>(
     if let Some(sink) = lowerer.sink.as_mut() {
         sink.reserve(table.scopes.len());
     }
-    lowerer.lower_module_body(module)?;
+    lowerer.lower_module_body(module).map_err(|error| *error)?;
     Ok((lowerer.module, lowerer.warnings))
 }
 
@@ -194,7 +197,7 @@ pub(crate) struct Lowerer<'a> {
     map: SourceMap<'a>,
     /// The line of the last offset converted (see [`LineSpan`]).
     line_span: std::cell::Cell<LineSpan>,
-    /// The line of the last range end [`Lowerer::loc`] found off its start's line.
+    /// The line of the last range end [`Lowerer::set_loc`] found off its start's line.
     end_line_span: std::cell::Cell<LineSpan>,
     pub module: Module,
     pub warnings: Vec<CompileWarning>,
@@ -321,29 +324,33 @@ impl<'a> Lowerer<'a> {
         (line, col)
     }
 
-    /// The IR location of a source range. Both ends usually lie on a line already at
-    /// hand, so nothing else is cached: keeping the last range with its location, to
-    /// answer a repeated range, cost more in checks and updates than it saved. The case of
-    /// both ends on the cached line inlines into every caller.
+    /// Sets the location of subsequently emitted instructions to that of a source range.
+    /// Both ends usually lie on a line already at hand, so nothing else is cached: keeping
+    /// the last range with its location, to answer a repeated range, cost more in checks
+    /// and updates than it saved. The case of both ends on the cached line inlines into
+    /// every caller (a call cost about as much as its work), and each path stores the
+    /// location in the builder itself: computing it first and storing it after, the two
+    /// paths met with the location in a temporary on the stack that was then copied over.
     #[inline(always)]
-    pub fn loc(&self, range: TextRange) -> Loc {
+    pub fn set_loc(&mut self, range: TextRange) {
         let (start, end) = (u32::from(range.start()), u32::from(range.end()));
         let span = self.line_span.get();
         // A range never ends before it starts, so this puts both ends on the span's line.
         if start >= span.start && end < span.end {
-            return Loc {
+            self.b().loc = Loc {
                 line: span.line,
                 col: start - span.start,
                 end_line: span.line,
                 end_col: end - span.start,
             };
+            return;
         }
-        self.loc_off_span(range)
+        self.set_loc_off_span(range);
     }
 
-    /// [`Lowerer::loc`] of a range not lying on the cached line.
+    /// [`Lowerer::set_loc`] of a range not lying on the cached line.
     #[inline(never)]
-    fn loc_off_span(&self, range: TextRange) -> Loc {
+    fn set_loc_off_span(&mut self, range: TextRange) {
         let (line, col) = self.line_col(range.start());
         // The end is looked up without moving the cached line: a range ending on another
         // line (a compound statement) is usually followed by its first sub-expression,
@@ -361,30 +368,22 @@ impl<'a> Lowerer<'a> {
                 .set(LineSpan::of_line(&self.map.index, end_line));
             (end_line, end_col)
         };
-        Loc {
+        self.b().loc = Loc {
             line,
             col,
             end_line,
             end_col,
-        }
-    }
-
-    /// Sets the location of subsequently emitted instructions. Inlined into every caller
-    /// like [`Lowerer::loc`]: a call cost about as much as the common case's work.
-    #[inline(always)]
-    pub fn set_loc(&mut self, range: TextRange) {
-        let loc = self.loc(range);
-        self.b().loc = loc;
+        };
     }
 
     /// A `SyntaxError` at `range` with CPython's position fields.
-    pub fn error(&self, range: TextRange, message: impl Into<String>) -> SyntaxDiagnostic {
-        self.map.at_range(
+    pub fn error(&self, range: TextRange, message: impl Into<String>) -> Box<SyntaxDiagnostic> {
+        Box::new(self.map.at_range(
             SyntaxErrorKind::SyntaxError,
             &message.into(),
             range.start(),
             range.end(),
-        )
+        ))
     }
 
     /// Records a compile-time warning (e.g. PEP 765's `SyntaxWarning`).

@@ -67,8 +67,23 @@ impl<'a> Lowerer<'a> {
     /// Emits the load of variable `name` as its scope dictates.
     pub fn load_name(&mut self, name: &str) -> Value {
         // Private names (`__x` inside a class) are mangled before resolution, as the symbol
-        // table stores them mangled.
-        let name = &self.mangle(name);
+        // table stores them mangled; that stays out of line (see `Lowerer::may_mangle`).
+        if self.may_mangle(name) {
+            return self.load_mangled_name(name);
+        }
+        self.load_resolved_name(name)
+    }
+
+    /// [`Lowerer::load_name`] of a name that may be private.
+    #[inline(never)]
+    fn load_mangled_name(&mut self, name: &str) -> Value {
+        let name = self.mangle(name);
+        self.load_resolved_name(&name)
+    }
+
+    /// [`Lowerer::load_name`] of a name already mangled.
+    #[inline(always)]
+    fn load_resolved_name(&mut self, name: &str) -> Value {
         let (access, id) = self.cached_access(name);
         match access {
             NameAccess::Fast(slot) => self.b().ins(Op::LoadFast, Imm::Local(slot), []),
