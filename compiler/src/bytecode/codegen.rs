@@ -120,9 +120,11 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
 /// [`compile_function`] for a function that is no longer needed (see
 /// [`compile_module_owned`]). The release pipeline compiles each function as soon as it
 /// is optimised, so the working memory comes from the thread's [`THREAD_SCRATCH`].
-pub fn compile_function_owned(func: Function) -> Result<CodeObject> {
-    let parts = with_thread_scratch(|scratch| compile_parts(&func, scratch))?;
-    Ok(code_object!(parts, func))
+pub fn compile_function_owned(mut func: Function) -> Result<CodeObject> {
+    let parts = with_thread_scratch(|scratch| compile_parts(&func, scratch));
+    // The IR's working arrays go back to the thread for the next function it lowers.
+    func.recycle_arrays();
+    Ok(code_object!(parts?, func))
 }
 
 thread_local! {

@@ -24,6 +24,7 @@ use rustc_hash::FxHashMap;
 use std::hash::Hash;
 
 mod pools;
+mod spare;
 
 /// A source range: 1-based lines and 0-based UTF-8 byte columns, as CPython's
 /// `co_positions()` reports them. Line 0 means "no location".
@@ -419,7 +420,7 @@ pub struct Function {
 fn grow_block_insts(insts: &mut Vec<Inst>) {
     if insts.capacity() == 0 {
         // A fresh allocation: the general regrowth path costs several times more.
-        *insts = Vec::with_capacity(32);
+        *insts = spare::block_inst_list(32);
     } else {
         insts.reserve(insts.capacity());
     }
@@ -587,11 +588,11 @@ impl Function {
             docstring,
             names,
             consts,
-            insts: insts_field,
-            arg_pool,
-            values,
-            blocks: blocks_field,
-            layout,
+            insts: _,
+            arg_pool: _,
+            values: _,
+            blocks: _,
+            layout: _,
             const_index,
             name_index,
             pools_dirty,
@@ -614,18 +615,14 @@ impl Function {
         // About one name and one constant per eight instructions.
         *names = Vec::with_capacity(insts / 8);
         *consts = Vec::with_capacity(insts / 8);
-        *insts_field = Vec::with_capacity(insts);
-        // About one and a half operands per instruction over the standard library.
-        *arg_pool = Vec::with_capacity(insts + insts / 2);
-        *values = Vec::with_capacity(insts);
-        *blocks_field = Vec::with_capacity(blocks);
-        *layout = Vec::with_capacity(blocks);
         *const_index = PoolIndex::default();
         *name_index = PoolIndex::default();
         *pools_dirty = false;
         *simple_consts = [NO_CONST; 4];
         *small_ints = [NO_CONST; SMALL_INTS];
         *local_index = LocalIndex::default();
+        // The working arrays come from the thread's spare set when it has them.
+        self.take_spare_arrays(insts, blocks);
     }
 
     /// The slot of fast local `name` (its first occurrence in `locals`), in constant time.
