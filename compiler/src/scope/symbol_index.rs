@@ -10,7 +10,7 @@
 //! one or two), so an index of up to [`SMALL`] names keeps no table at all and searches
 //! the list itself: a table would be an allocation, a wipe and a free for each of them.
 
-use crate::short_text::same_text;
+use crate::short_text::{SHORT, same_short_text, same_text};
 use std::hash::Hasher;
 
 /// Marks an empty slot.
@@ -65,31 +65,6 @@ pub(crate) fn name_hash(name: &str) -> u32 {
     // The high half depends on every bit of both factors, so its low bits (what a table
     // slot is picked by) do too.
     ((product as u64) ^ ((product >> 64) as u64)) as u32
-}
-
-/// The longest name [`same_short_text`] compares.
-const SHORT: usize = 16;
-
-/// Whether `text` is `short`, a text of at most [`SHORT`] bytes: [`same_text`] without its
-/// call of `memcmp` for longer texts, which would make a search loop around it save and
-/// restore registers.
-#[inline(always)]
-fn same_short_text(text: &str, short: &str) -> bool {
-    let (a, b) = (text.as_bytes(), short.as_bytes());
-    let len = b.len();
-    debug_assert!(len <= SHORT);
-    if a.len() != len {
-        return false;
-    }
-    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap());
-    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap());
-    match len {
-        0 => true,
-        1..4 => a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1],
-        4..8 => half(a, 0) == half(b, 0) && half(a, len - 4) == half(b, len - 4),
-        // Two words cover up to 16 bytes.
-        _ => word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8),
-    }
 }
 
 /// [`name_hash`] of a name longer than 16 bytes.
