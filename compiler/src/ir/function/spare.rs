@@ -11,7 +11,9 @@
 //! takes it, and the next unit to start after it finishes reuses it.
 //!
 //! Memory stays bounded: arrays longer than [`MAX_KEPT`] entries and instruction lists
-//! beyond [`MAX_LISTS`] are freed as before, so a thread keeps well under a megabyte.
+//! beyond [`MAX_LISTS`] are freed as before, so a thread keeps at most about 1.4 MB (220
+//! bytes per kept instruction slot across the five arrays, 1 KiB per kept list), and
+//! typically a few tens of kilobytes.
 
 use super::{BlockData, Function, InstData, ValueDef};
 use crate::ir::entities::{Block, Inst, Value};
