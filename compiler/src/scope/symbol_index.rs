@@ -102,15 +102,7 @@ impl SymbolIndex {
             // No table: no hash to compute either.
             return (0..self.len).find(|&position| same_short_text(name_at(position), name));
         }
-        let hash = name_hash(name);
-        let (slot_hash, position) = self.slots[hash as usize & (self.slots.len() - 1)];
-        if position == EMPTY {
-            return None;
-        }
-        if slot_hash == hash && same_short_text(name_at(position as usize), name) {
-            return Some(position as usize);
-        }
-        self.get_hashed_slow(hash, name, name_at)
+        self.get_hashed(name_hash(name), name, name_at)
     }
 
     /// [`SymbolIndex::get`] of a name longer than [`SHORT`] bytes (and the rest of
