@@ -511,6 +511,8 @@ pub struct LineIndex {
     block_lines: Vec<u32>,
     /// Total length of the source in bytes.
     len: u32,
+    /// See [`LineIndex::indentation_hazards`].
+    indentation_hazards: Vec<u32>,
 }
 
 /// Calls `f` with the position of each `\n` in `bytes`, in order. A search stops about
@@ -535,6 +537,23 @@ fn for_each_newline(bytes: &[u8], mut f: impl FnMut(usize)) {
 /// eighth of the source's size.
 const BLOCK_SHIFT: u32 = 5;
 
+/// [`LineIndex::new`] makes all its searches of one stretch of this many bytes before it
+/// moves on, so that every search after the first finds the stretch in the L1 data cache
+/// (32 KiB): searching the whole source once per byte sought read a large file from
+/// memory again each time.
+const SCAN_STRETCH: usize = 8 << 10;
+
+/// Appends to `hazards` the offsets (counted from `bytes`' start, the stretch starting at
+/// `from`) of each tab, form feed and backslash ending its line in `stretch`.
+fn push_indentation_hazards(bytes: &[u8], from: usize, stretch: &[u8], hazards: &mut Vec<u32>) {
+    for at in memchr::memchr3_iter(b'\\', b'\t', b'\x0c', stretch) {
+        let at = from + at;
+        if bytes[at] != b'\\' || matches!(bytes.get(at + 1), Some(b'\n' | b'\r') | None) {
+            hazards.push(at as u32);
+        }
+    }
+}
+
 impl LineIndex {
     /// Indexes `source`.
     pub fn new(source: &str) -> LineIndex {
@@ -558,32 +577,51 @@ impl LineIndex {
         };
         // `memchr` finds the breaks a word at a time; a byte-wise search was a twentieth of
         // the whole frontend's time. Most sources have no `\r` at all, which one quick
-        // search tells: then every line ends at a `\n`, and searching for one byte costs
-        // less per line than searching for two.
-        if memchr::memchr(b'\r', bytes).is_none() {
-            for_each_newline(bytes, |at| new_line(at + 1, &mut line_starts));
-        } else {
-            // The `\n` of a `\r\n` pair is skipped, its line having started after it
-            // already.
-            let mut line_start = 0;
-            for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-                if at < line_start {
-                    continue;
+        // search of each stretch tells: until the first `\r`, every line ends at a `\n`,
+        // and searching for one byte costs less per line than searching for two.
+        let mut indentation_hazards = Vec::new();
+        let mut any_cr = false;
+        let mut line_start = 0;
+        for from in (0..bytes.len()).step_by(SCAN_STRETCH) {
+            let stretch = &bytes[from..(from + SCAN_STRETCH).min(bytes.len())];
+            any_cr = any_cr || memchr::memchr(b'\r', stretch).is_some();
+            if any_cr {
+                // The `\n` of a `\r\n` pair is skipped, its line having started after it
+                // already (the pair may straddle two stretches).
+                for at in memchr::memchr2_iter(b'\n', b'\r', stretch) {
+                    let at = from + at;
+                    if at < line_start {
+                        continue;
+                    }
+                    line_start = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                        at + 2
+                    } else {
+                        at + 1
+                    };
+                    new_line(line_start, &mut line_starts);
                 }
-                line_start = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-                    at + 2
-                } else {
-                    at + 1
-                };
-                new_line(line_start, &mut line_starts);
+            } else {
+                for_each_newline(stretch, |at| new_line(from + at + 1, &mut line_starts));
             }
+            push_indentation_hazards(bytes, from, stretch, &mut indentation_hazards);
         }
         block_lines[filled..].fill(line_starts.len() as u32 - 1);
         LineIndex {
             line_starts,
             block_lines,
             len,
+            indentation_hazards,
         }
+    }
+
+    /// The byte offsets, in order, of every tab, form feed and backslash that ends its line
+    /// (before a line break or the end of the source): the only characters that can make
+    /// CPython's idea of indentation and logical lines differ from ruff's. The parser's
+    /// token checks look at these alone (see `parse::tokens`), and finding them here,
+    /// while [`LineIndex::new`] has each stretch of the source in cache, spares them a
+    /// search of the whole source long after it left the cache.
+    pub fn indentation_hazards(&self) -> &[u32] {
+        &self.indentation_hazards
     }
 
     /// Number of lines; a final line without a newline counts, an empty one after the
@@ -770,6 +808,18 @@ mod tests {
             }
             check_line_numbers(&src);
         }
+    }
+
+    #[test]
+    fn stretches_and_hazards() {
+        // A `\r\n` pair straddling two stretches, a lone `\r` only in the second.
+        let mut src = "x\n".repeat(SCAN_STRETCH / 2);
+        src.insert(SCAN_STRETCH - 1, '\r');
+        src.push_str("y\rz\n");
+        check_line_numbers(&src);
+        let src = "a = '\\t'\tb \\\n\x0cc \\";
+        let hazards = LineIndex::new(src).indentation_hazards().to_vec();
+        assert_eq!(hazards, [8, 11, 13, 16]);
     }
 
     fn check_line_numbers(src: &str) {

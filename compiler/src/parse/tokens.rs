@@ -216,7 +216,7 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
 /// outside those conditions, or nesting anywhere near a limit, gets the full scan, so
 /// the diagnostics are always the full scan's.
 pub(crate) fn scan_error_free(map: &SourceMap<'_>, tokens: &[Token]) -> TokenScan {
-    if !error_free_shortcut_applies(map.text, tokens) {
+    if !error_free_shortcut_applies(map.index.indentation_hazards(), tokens) {
         return scan(map, tokens, &[]);
     }
     // Far below the limits: near them the full scan decides, with its exact positions.
@@ -331,14 +331,11 @@ const ERROR_FREE_ROLES: [ErrorFreeRole; 256] = {
 /// the logical line it is in or continues. Such a character at the start of a logical
 /// line, in its indentation (which ruff's indentation tokens cover) or before its first
 /// token, is where CPython's indentation rules and the full scan's idea of where a logical
-/// line starts differ from ruff's.
-fn error_free_shortcut_applies(text: &str, tokens: &[Token]) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr3_iter(b'\\', b'\t', b'\x0c', bytes).all(|at| {
-        if bytes[at] == b'\\' && !matches!(bytes.get(at + 1), Some(b'\n' | b'\r') | None) {
-            return true;
-        }
-        let at = TextSize::new(at as u32);
+/// line starts differ from ruff's. `hazards` are those characters' offsets, as
+/// [`crate::source::LineIndex::indentation_hazards`] lists them.
+fn error_free_shortcut_applies(hazards: &[u32], tokens: &[Token]) -> bool {
+    hazards.iter().all(|&at| {
+        let at = TextSize::new(at);
         let i = tokens.partition_point(|t| t.end() <= at);
         match tokens.get(i) {
             Some(t) if t.start() <= at => matches!(
@@ -829,7 +826,7 @@ mod tests {
             format!("{:?}", full.error.map(|e| e.1)),
             "{source:?}"
         );
-        error_free_shortcut_applies(source, parsed.tokens())
+        error_free_shortcut_applies(map.index.indentation_hazards(), parsed.tokens())
     }
 
     #[test]
