@@ -279,15 +279,17 @@ pub struct RegScratch {
     /// The special intervals holding a register, by end (see [`allocate_into`]).
     active: std::collections::BinaryHeap<std::cmp::Reverse<(u32, u32)>>,
     free: FreeRegs,
-    /// The block-local registers to free at each position of the numbering, as bits over
-    /// the first 63 temporaries (bit 63: see `late_ends`); all zero between functions,
-    /// as the walk takes every entry it sets (see [`Scan::free_at`]).
-    ends: Vec<u64>,
+    /// One entry per position of the numbering: the value the position defines in the
+    /// high half ([`NO_RESULT`] at block starts, terminators and instructions without a
+    /// result), and the block-local registers to free there in the low half, as bits over
+    /// the first 31 temporaries (bit 31: see `late_ends`). Liveness writes every entry as
+    /// it numbers the layout, so the allocation walk reads its definitions from here,
+    /// eight bytes a position where an instruction takes dozens (a large function's
+    /// instructions are out of the cache again by then), and finds the registers to free
+    /// on the same cache line.
+    points: Vec<u64>,
     /// The other block-local registers to free, as (position, register).
     late_ends: Vec<(u32, u32)>,
-    /// Set while a walk runs: a walk cut short by a panic leaves `ends` with bits that
-    /// must not reach the next function's registers, so the next walk clears it.
-    ends_in_use: bool,
     avoid: Vec<u32>,
     local_ops: u8,
     /// Whether an edge of the layout passes arguments (so block parameters have partners).
@@ -300,6 +302,17 @@ pub struct RegScratch {
     /// The operands of the layout's `release` instructions (few: for-loop iterators and
     /// the like).
     released: Vec<Value>,
+}
+
+/// [`RegScratch::points`]: the high half of a position defining no value.
+const NO_RESULT: u32 = u32::MAX;
+/// [`RegScratch::points`]: a register past the first 31 temporaries is freed here too.
+const LATE_BIT: u64 = 1 << 31;
+
+/// The [`RegScratch::points`] entry of a position defining `result`, freeing nothing yet.
+#[inline(always)]
+fn point_entry(result: u32) -> u64 {
+    u64::from(result) << 32
 }
 
 impl RegScratch {
@@ -414,9 +427,11 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
         local_ranges,
         edge_args,
         released,
+        points,
         ..
     } = scratch;
     *local_ops = 0;
+    points.clear();
     released.clear();
     *edge_args = false;
     local_insts.clear();
@@ -433,8 +448,8 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
     special_values.clear();
     crossing.clear();
     edges.clear();
-    // One walk numbers the layout, records definitions and extends intervals to their
-    // uses. A use whose definition has not been seen yet is in another block (a value is
+    // One walk numbers the layout, records definitions (in `points` too) and extends
+    // intervals to their uses. A use whose definition has not been seen yet is in another block (a value is
     // defined before its uses within a block), so it counts as crossing.
     let mut next = 0u32;
     for &block in &func.layout {
@@ -446,6 +461,7 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
             start,
             term: term_at,
         };
+        points.push(point_entry(NO_RESULT));
         for &param in &data.params {
             if let Some(slot) = info.get_mut(param.index()) {
                 slot.def_block = block.0;
@@ -483,6 +499,7 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
             for &arg in func.args_of(inst) {
                 use_at(info, crossing, arg, read, block);
             }
+            let mut defined = NO_RESULT;
             if let Some(result) = inst.result
                 && let Some(slot) = info.get_mut(result.index())
             {
@@ -492,8 +509,11 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
                 slot.def_block = block.0;
                 slot.lo = slot.lo.min(def);
                 slot.hi = def;
+                defined = result.0;
             }
+            points.push(point_entry(defined));
         }
+        points.push(point_entry(NO_RESULT));
         local_ranges[block.index()] = (first_local, local_insts.len() as u32);
         if let Some(term) = &data.term {
             if matches!(term, Terminator::ForIter { .. }) {
@@ -603,9 +623,8 @@ pub fn allocate_into(
         partners,
         active,
         free,
-        ends,
+        points,
         late_ends,
-        ends_in_use,
         avoid,
         edge_args,
         ..
@@ -649,21 +668,10 @@ pub fn allocate_into(
     let info = &info[..nvalues];
     free.reset(nlocals);
     active.clear();
-    // Every position of the layout is at most the last terminator's.
-    let npositions = func
-        .layout
-        .last()
-        .map_or(0, |b| positions[b.index()].term as usize + 1);
-    if std::mem::replace(ends_in_use, true) {
-        ends.fill(0);
-    }
-    if ends.len() < npositions {
-        ends.resize(npositions, 0);
-    }
     late_ends.clear();
     let mut scan = Scan {
         free,
-        ends,
+        points,
         late_ends,
         active,
         nregs: nlocals,
@@ -677,31 +685,27 @@ pub fn allocate_into(
         partners,
     };
     for &block in &func.layout {
-        let data = &func.blocks[block.index()];
         let BlockPositions { start, term } = positions[block.index()];
         // Values live into the block start at `2 * start`, its parameters at one more.
         scan.specials_to(2 * start + 1, special, regs, &ctx, avoid);
-        for (k, &inst_id) in data.insts.iter().enumerate() {
-            let at = start + 1 + k as u32;
+        for at in start + 1..term {
             let def = 2 * at + 1;
             // The operands read at `2 * at` are freed before the result is allocated, as
             // the numbering allows. Special intervals start at block starts, parameters
             // and definitions, never at a read point, so checking once per instruction,
             // after the reads, keeps the order of a scan over sorted starts.
-            scan.free_ends(at);
+            let result = scan.free_ends(at);
             scan.specials_to(def, special, regs, &ctx, avoid);
-            let result = func.insts[inst_id.index()].result;
             scan.define(result, def, info, regs, &ctx, avoid);
         }
         // Also frees what ends at the last instruction's definition (see `Scan::free_at`),
-        // so every position `free_at` marks is taken, with or without a terminator.
+        // with or without a terminator.
         scan.free_ends(term);
     }
     // Every special interval starts at a point of the layout; this only guards against
     // malformed IR leaving one behind.
     scan.specials_to(u32::MAX, special, regs, &ctx, avoid);
     alloc.nregs = scan.nregs;
-    *ends_in_use = false;
 }
 
 /// What choosing a register consults besides the free set: block-parameter partners.
@@ -718,8 +722,8 @@ struct Choice<'a> {
 /// checks each point against both with two comparisons.
 struct Scan<'a> {
     free: &'a mut FreeRegs,
-    /// See [`RegScratch::ends`].
-    ends: &'a mut [u64],
+    /// See [`RegScratch::points`].
+    points: &'a mut [u64],
     late_ends: &'a mut Vec<(u32, u32)>,
     active: &'a mut std::collections::BinaryHeap<std::cmp::Reverse<(u32, u32)>>,
     nregs: u32,
@@ -771,21 +775,21 @@ impl Scan<'_> {
             .map_or(u32::MAX, |&std::cmp::Reverse((hi, _))| hi);
     }
 
-    /// Gives the block-local `result` defined at `def` a register (values live across
-    /// blocks are allocated with the special intervals), and frees it at once when
-    /// nothing reads it.
+    /// Gives the block-local value `result` defined at `def` a register (values live
+    /// across blocks are allocated with the special intervals, and [`NO_RESULT`] gets
+    /// none), and frees it at once when nothing reads it.
     #[inline(always)]
     fn define(
         &mut self,
-        result: Option<Value>,
+        result: u32,
         def: u32,
         info: &[ValueInfo],
         regs: &mut [u32],
         ctx: &Choice,
         avoid: &mut Vec<u32>,
     ) {
-        if let Some(result) = result
-            && let Some(slot) = info.get(result.index())
+        let result = result as usize;
+        if let Some(slot) = info.get(result)
             && slot.def_block != CROSSED
         {
             // Nearly always: no block-parameter partner to consult (none in the function,
@@ -794,15 +798,15 @@ impl Scan<'_> {
             // free register too.
             let reg = if self.first_end >= def
                 && self.free.low != 0
-                && (ctx.pairs_empty || ctx.partners.is_empty_at(result.index()))
+                && (ctx.pairs_empty || ctx.partners.is_empty_at(result))
             {
                 let reg = self.free.low.trailing_zeros();
                 self.free.low &= self.free.low - 1;
                 let reg = self.free.base + reg;
-                regs[result.index()] = reg;
+                regs[result] = reg;
                 reg
             } else {
-                self.allocate(def, result.index(), regs, ctx, avoid)
+                self.allocate(def, result, regs, ctx, avoid)
             };
             // The walk frees the register when it reaches the interval's end (its last
             // read, or `def` itself for a result nobody reads), which is in this block.
@@ -819,35 +823,36 @@ impl Scan<'_> {
     fn free_at(&mut self, point: u32, reg: u32) {
         let position = point.div_ceil(2) as usize;
         let bit = reg.wrapping_sub(self.free.base);
-        if let Some(mask) = self.ends.get_mut(position) {
-            if bit < 63 {
-                *mask |= 1 << bit;
+        if let Some(entry) = self.points.get_mut(position) {
+            if bit < 31 {
+                *entry |= 1 << bit;
             } else {
-                *mask |= 1 << 63;
+                *entry |= LATE_BIT;
                 self.late_ends.push((position as u32, reg));
             }
         }
     }
 
     /// Frees the registers of the block-local values whose intervals end at `position`
-    /// (see [`Scan::free_at`]), leaving its entry zero for the next function.
+    /// (see [`Scan::free_at`]), and returns the value `position` defines ([`NO_RESULT`]
+    /// for none): both are in its [`RegScratch::points`] entry.
     #[inline(always)]
-    fn free_ends(&mut self, position: u32) {
-        if let Some(mask) = self.ends.get_mut(position as usize) {
-            let mask = std::mem::take(mask);
-            if mask >> 63 == 0 {
-                self.free.low |= mask;
-            } else {
-                self.free_late_ends(position, mask);
-            }
+    fn free_ends(&mut self, position: u32) -> u32 {
+        let Some(&entry) = self.points.get(position as usize) else {
+            return NO_RESULT;
+        };
+        let mask = entry & (LATE_BIT - 1);
+        self.free.low |= mask;
+        if entry & LATE_BIT != 0 {
+            self.free_late_ends(position);
         }
+        (entry >> 32) as u32
     }
 
-    /// [`Scan::free_ends`] when registers past the first 63 temporaries end too (rare).
+    /// [`Scan::free_ends`] when registers past the first 31 temporaries end too (rare).
     #[cold]
-    fn free_late_ends(&mut self, position: u32, mask: u64) {
+    fn free_late_ends(&mut self, position: u32) {
         let free = &mut *self.free;
-        free.low |= mask & !(1 << 63);
         self.late_ends.retain(|&(end, reg)| {
             if end == position {
                 free.insert(reg);
