@@ -20,13 +20,17 @@
 
 use crate::ir::{Block, Function, Inst, Op, Terminator, Value, ValueDef};
 
-/// Where each block sits in the numbering described in the module docs.
+/// Where each block sits in the numbering described in the module docs, and its slice of
+/// [`RegScratch::local_insts`] (empty outside the layout): one table for both, as
+/// `forward_locals` asks for the two together.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BlockPositions {
     /// The block-start index `s`.
     pub start: u32,
     /// The terminator's index `t`.
     pub term: u32,
+    /// The block's local-variable instructions are `local_insts[locals.0..locals.1]`.
+    locals: (u32, u32),
 }
 
 /// Marks a value without a register in [`Allocation::regs`].
@@ -297,8 +301,6 @@ pub struct RegScratch {
     /// The layout's local-variable instructions (`load_fast`, `store_fast`,
     /// `delete_fast`, `load_fast_and_clear`) in order, as (position in block, instruction).
     local_insts: Vec<(u32, Inst)>,
-    /// Each block's slice of `local_insts` (indexed by block; empty outside the layout).
-    local_ranges: Vec<(u32, u32)>,
     /// The operands of the layout's `release` instructions (few: for-loop iterators and
     /// the like).
     released: Vec<Value>,
@@ -349,7 +351,7 @@ impl RegScratch {
     /// walking the block's other instructions to find them costs more than listing them.
     #[inline]
     pub fn local_insts(&self, block: Block) -> &[(u32, Inst)] {
-        let (start, end) = self.local_ranges[block.index()];
+        let (start, end) = self.positions[block.index()].locals;
         &self.local_insts[start as usize..end as usize]
     }
 
@@ -424,7 +426,6 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
         stack,
         local_ops,
         local_insts,
-        local_ranges,
         edge_args,
         released,
         points,
@@ -435,8 +436,6 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
     released.clear();
     *edge_args = false;
     local_insts.clear();
-    local_ranges.clear();
-    local_ranges.resize(nblocks, (0, 0));
     info.clear();
     info.resize(nvalues, UNSEEN);
     // A slice, so that the walk keeps its start and length in registers: through the
@@ -457,9 +456,11 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
         let start = next;
         let term_at = start + 1 + data.insts.len() as u32;
         next = term_at + 1;
+        let first_local = local_insts.len() as u32;
         positions[block.index()] = BlockPositions {
             start,
             term: term_at,
+            locals: (first_local, first_local),
         };
         points.push(point_entry(NO_RESULT));
         for &param in &data.params {
@@ -469,7 +470,6 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
                 special_values.push(param.0);
             }
         }
-        let first_local = local_insts.len() as u32;
         for (k, &inst_id) in data.insts.iter().enumerate() {
             let at = start + 1 + k as u32;
             let inst = &func.insts[inst_id.index()];
@@ -514,7 +514,7 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
             points.push(point_entry(defined));
         }
         points.push(point_entry(NO_RESULT));
-        local_ranges[block.index()] = (first_local, local_insts.len() as u32);
+        positions[block.index()].locals.1 = local_insts.len() as u32;
         if let Some(term) = &data.term {
             if matches!(term, Terminator::ForIter { .. }) {
                 *local_ops |= HAS_FOR_ITER;
@@ -685,7 +685,7 @@ pub fn allocate_into(
         partners,
     };
     for &block in &func.layout {
-        let BlockPositions { start, term } = positions[block.index()];
+        let BlockPositions { start, term, .. } = positions[block.index()];
         // Values live into the block start at `2 * start`, its parameters at one more.
         scan.specials_to(2 * start + 1, special, regs, &ctx, avoid);
         for at in start + 1..term {
