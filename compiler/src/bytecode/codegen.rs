@@ -309,8 +309,10 @@ fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
         alloc,
         code: Vec::with_capacity(5 * ninsts + 8),
         lines: {
-            // A function that failed to compile may have left instructions behind.
-            scratch.lines.clear();
+            // A function that failed to compile may have left instructions behind. Most
+            // instructions start a run of five one-byte fields (a block start is no
+            // instruction, but a terminator may be a few).
+            scratch.lines.restart(5 * scratch.regs.positions() + 8);
             std::mem::take(&mut scratch.lines)
         },
         coverage: cleared(&mut scratch.coverage),

@@ -375,6 +375,12 @@ impl RegScratch {
         self.released.contains(&value)
     }
 
+    /// How many positions the last allocated function's layout numbers: its laid-out
+    /// instructions, plus a start and a terminator per block.
+    pub fn positions(&self) -> usize {
+        self.points.len()
+    }
+
     /// The last allocated function's control-flow edges as (successor, block), exception
     /// edges included.
     pub fn edges(&self) -> &[(u32, Block)] {
