@@ -25,8 +25,9 @@ use super::code::{CodeModule, CodeObject};
 use super::exctable::ExceptionTable;
 use super::instruction::CodeError;
 use super::linetable::LineTableBuilder;
+use super::moves::sequentialize_moves;
 use super::opcodes::{NO_CACHE, Opcode, OperandKind};
-use super::regalloc::{self, Allocation, RegScratch, sequentialize_moves};
+use super::regalloc::{self, Allocation, RegScratch};
 
 mod inst;
 use crate::ir::{Block, BlockCall, Function, Loc, Module, Terminator, Value};
