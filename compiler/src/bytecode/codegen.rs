@@ -25,8 +25,9 @@ use super::code::{CodeModule, CodeObject};
 use super::exctable::ExceptionTable;
 use super::instruction::CodeError;
 use super::linetable::LineTableBuilder;
+use super::moves::sequentialize_moves;
 use super::opcodes::{NO_CACHE, Opcode, OperandKind};
-use super::regalloc::{self, Allocation, RegScratch, sequentialize_moves};
+use super::regalloc::{self, Allocation, RegScratch};
 
 mod inst;
 use crate::ir::{Block, BlockCall, Function, Loc, Module, Terminator, Value};
@@ -309,8 +310,10 @@ fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
         alloc,
         code: Vec::with_capacity(5 * ninsts + 8),
         lines: {
-            // A function that failed to compile may have left instructions behind.
-            scratch.lines.clear();
+            // A function that failed to compile may have left instructions behind. Most
+            // instructions start a run of five one-byte fields (a block start is no
+            // instruction, but a terminator may be a few).
+            scratch.lines.restart(5 * scratch.regs.positions() + 8);
             std::mem::take(&mut scratch.lines)
         },
         coverage: cleared(&mut scratch.coverage),

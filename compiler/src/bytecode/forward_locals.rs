@@ -88,7 +88,7 @@ pub fn forward_locals_into(
     let mut maybe_unset = std::mem::take(&mut scratch.maybe_unset);
     maybe_unset.clear();
     if ops & HAS_CLEAR != 0 {
-        maybe_unset_values(func, &mut maybe_unset);
+        maybe_unset_values(func, regs, &mut maybe_unset);
     }
     let is_unset = |v: Value| maybe_unset.get(v.index()).copied().unwrap_or(false);
     forward_by_dataflow(func, &is_unset, alloc, regs, scratch, skip);
@@ -290,11 +290,14 @@ fn writes_last(op: Op) -> bool {
 }
 
 /// The values that may hold the unset marker: results of `load_fast_and_clear`, and
-/// block parameters that receive one (indexed by value), into `maybe`.
-fn maybe_unset_values(func: &Function, maybe: &mut Vec<bool>) {
+/// block parameters that receive one (indexed by value), into `maybe`. The allocator's
+/// list of local-variable instructions holds every laid-out `load_fast_and_clear`, so
+/// only those few instructions are read, not the whole arena.
+fn maybe_unset_values(func: &Function, regs: &RegScratch, maybe: &mut Vec<bool>) {
     maybe.resize(func.values.len(), false);
     let mut any = false;
-    for inst in &func.insts {
+    for &(_, inst) in regs.all_local_insts() {
+        let inst = &func.insts[inst.index()];
         if inst.op == Op::LoadFastAndClear
             && let Some(v) = inst.result
         {

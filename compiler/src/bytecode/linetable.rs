@@ -68,8 +68,10 @@ fn unpacked(bits: u128) -> Loc {
 
 /// Builds a [`LineTable`] while the code is emitted: each instruction is added as it is
 /// encoded, and a run is encoded as soon as an instruction from another place ends it, so
-/// code generation keeps no list of locations. The buffer is reused from one code object
-/// to the next (see `codegen`'s scratch memory).
+/// code generation keeps no list of locations. The runs are encoded straight into the
+/// table's own vector, which [`LineTableBuilder::finish`] hands over: a buffer reused
+/// from one code object to the next would be written and then copied, bringing twice the
+/// memory into the cache.
 #[derive(Debug, Default)]
 pub struct LineTableBuilder {
     bytes: Vec<u8>,
@@ -129,6 +131,14 @@ impl LineTableBuilder {
         }
     }
 
+    /// Forgets every instruction added and starts a table with room for `bytes` bytes of
+    /// runs: code generation estimates the table's size from the number of instructions,
+    /// so that it rarely grows.
+    pub fn restart(&mut self, bytes: usize) {
+        self.clear();
+        self.bytes = Vec::with_capacity(bytes);
+    }
+
     /// Forgets every instruction added, keeping the buffer.
     pub fn clear(&mut self) {
         self.bytes.clear();
@@ -137,11 +147,11 @@ impl LineTableBuilder {
     }
 
     /// The table of the instructions added since the last `finish` or `clear`; the
-    /// builder is then empty again, keeping its buffer.
+    /// builder is then empty again, without a buffer.
     pub fn finish(&mut self) -> LineTable {
         self.close_run();
         let table = LineTable {
-            bytes: self.bytes.to_vec(),
+            bytes: std::mem::take(&mut self.bytes),
         };
         self.clear();
         table

@@ -3,7 +3,7 @@
 //! - [`opcodes`]: the one opcode table (names, operand layouts, docs) and the encoding rules.
 //! - [`instruction`]: encoding and decoding of single instructions.
 //! - [`code`]: code objects and the module that holds them.
-//! - [`regalloc`]: liveness, register allocation and parallel-move sequentialisation.
+//! - [`regalloc`]: liveness and register allocation; `moves`: parallel-move sequentialisation.
 //! - [`codegen`]: IR functions to code objects.
 //! - [`linetable`]: pc → source range; [`exctable`]: pc → exception handler.
 //! - [`dis`]: the disassembler behind `taipan dis`.
@@ -15,6 +15,7 @@ pub mod exctable;
 mod forward_locals;
 pub mod instruction;
 pub mod linetable;
+mod moves;
 pub mod opcodes;
 pub mod regalloc;
 mod varint;

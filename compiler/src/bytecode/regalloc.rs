@@ -1,7 +1,7 @@
 //! Register allocation for SSA values: liveness analysis, one live interval per value over
 //! the IR layout, and a linear-scan allocator that reuses registers and coalesces block
-//! parameters with their arguments when it can. Also the sequentialisation of the parallel
-//! moves that implement block parameters.
+//! parameters with their arguments when it can. The parallel moves that implement block
+//! parameters are put in order by the `moves` module.
 //!
 //! Positions: the layout is numbered so that every block start, instruction and terminator
 //! gets an index `k`; operands are read at `2k` and results written at `2k + 1`. Block
@@ -20,13 +20,17 @@
 
 use crate::ir::{Block, Function, Inst, Op, Terminator, Value, ValueDef};
 
-/// Where each block sits in the numbering described in the module docs.
+/// Where each block sits in the numbering described in the module docs, and its slice of
+/// [`RegScratch::local_insts`] (empty outside the layout): one table for both, as
+/// `forward_locals` asks for the two together.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BlockPositions {
     /// The block-start index `s`.
     pub start: u32,
     /// The terminator's index `t`.
     pub term: u32,
+    /// The block's local-variable instructions are `local_insts[locals.0..locals.1]`.
+    locals: (u32, u32),
 }
 
 /// Marks a value without a register in [`Allocation::regs`].
@@ -279,15 +283,17 @@ pub struct RegScratch {
     /// The special intervals holding a register, by end (see [`allocate_into`]).
     active: std::collections::BinaryHeap<std::cmp::Reverse<(u32, u32)>>,
     free: FreeRegs,
-    /// The block-local registers to free at each position of the numbering, as bits over
-    /// the first 63 temporaries (bit 63: see `late_ends`); all zero between functions,
-    /// as the walk takes every entry it sets (see [`Scan::free_at`]).
-    ends: Vec<u64>,
+    /// One entry per position of the numbering: the value the position defines in the
+    /// high half ([`NO_RESULT`] at block starts, terminators and instructions without a
+    /// result), and the block-local registers to free there in the low half, as bits over
+    /// the first 31 temporaries (bit 31: see `late_ends`). Liveness writes every entry as
+    /// it numbers the layout, so the allocation walk reads its definitions from here,
+    /// eight bytes a position where an instruction takes dozens (a large function's
+    /// instructions are out of the cache again by then), and finds the registers to free
+    /// on the same cache line.
+    points: Vec<u64>,
     /// The other block-local registers to free, as (position, register).
     late_ends: Vec<(u32, u32)>,
-    /// Set while a walk runs: a walk cut short by a panic leaves `ends` with bits that
-    /// must not reach the next function's registers, so the next walk clears it.
-    ends_in_use: bool,
     avoid: Vec<u32>,
     local_ops: u8,
     /// Whether an edge of the layout passes arguments (so block parameters have partners).
@@ -295,11 +301,20 @@ pub struct RegScratch {
     /// The layout's local-variable instructions (`load_fast`, `store_fast`,
     /// `delete_fast`, `load_fast_and_clear`) in order, as (position in block, instruction).
     local_insts: Vec<(u32, Inst)>,
-    /// Each block's slice of `local_insts` (indexed by block; empty outside the layout).
-    local_ranges: Vec<(u32, u32)>,
     /// The operands of the layout's `release` instructions (few: for-loop iterators and
     /// the like).
     released: Vec<Value>,
+}
+
+/// [`RegScratch::points`]: the high half of a position defining no value.
+const NO_RESULT: u32 = u32::MAX;
+/// [`RegScratch::points`]: a register past the first 31 temporaries is freed here too.
+const LATE_BIT: u64 = 1 << 31;
+
+/// The [`RegScratch::points`] entry of a position defining `result`, freeing nothing yet.
+#[inline(always)]
+fn point_entry(result: u32) -> u64 {
+    u64::from(result) << 32
 }
 
 impl RegScratch {
@@ -336,7 +351,7 @@ impl RegScratch {
     /// walking the block's other instructions to find them costs more than listing them.
     #[inline]
     pub fn local_insts(&self, block: Block) -> &[(u32, Inst)] {
-        let (start, end) = self.local_ranges[block.index()];
+        let (start, end) = self.positions[block.index()].locals;
         &self.local_insts[start as usize..end as usize]
     }
 
@@ -358,6 +373,12 @@ impl RegScratch {
     /// Whether a `release` in the last allocated function's layout reads `value`.
     pub fn is_released(&self, value: Value) -> bool {
         self.released.contains(&value)
+    }
+
+    /// How many positions the last allocated function's layout numbers: its laid-out
+    /// instructions, plus a start and a terminator per block.
+    pub fn positions(&self) -> usize {
+        self.points.len()
     }
 
     /// The last allocated function's control-flow edges as (successor, block), exception
@@ -411,17 +432,16 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
         stack,
         local_ops,
         local_insts,
-        local_ranges,
         edge_args,
         released,
+        points,
         ..
     } = scratch;
     *local_ops = 0;
+    points.clear();
     released.clear();
     *edge_args = false;
     local_insts.clear();
-    local_ranges.clear();
-    local_ranges.resize(nblocks, (0, 0));
     info.clear();
     info.resize(nvalues, UNSEEN);
     // A slice, so that the walk keeps its start and length in registers: through the
@@ -433,8 +453,8 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
     special_values.clear();
     crossing.clear();
     edges.clear();
-    // One walk numbers the layout, records definitions and extends intervals to their
-    // uses. A use whose definition has not been seen yet is in another block (a value is
+    // One walk numbers the layout, records definitions (in `points` too) and extends
+    // intervals to their uses. A use whose definition has not been seen yet is in another block (a value is
     // defined before its uses within a block), so it counts as crossing.
     let mut next = 0u32;
     for &block in &func.layout {
@@ -442,10 +462,13 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
         let start = next;
         let term_at = start + 1 + data.insts.len() as u32;
         next = term_at + 1;
+        let first_local = local_insts.len() as u32;
         positions[block.index()] = BlockPositions {
             start,
             term: term_at,
+            locals: (first_local, first_local),
         };
+        points.push(point_entry(NO_RESULT));
         for &param in &data.params {
             if let Some(slot) = info.get_mut(param.index()) {
                 slot.def_block = block.0;
@@ -453,7 +476,6 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
                 special_values.push(param.0);
             }
         }
-        let first_local = local_insts.len() as u32;
         for (k, &inst_id) in data.insts.iter().enumerate() {
             let at = start + 1 + k as u32;
             let inst = &func.insts[inst_id.index()];
@@ -483,6 +505,7 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
             for &arg in func.args_of(inst) {
                 use_at(info, crossing, arg, read, block);
             }
+            let mut defined = NO_RESULT;
             if let Some(result) = inst.result
                 && let Some(slot) = info.get_mut(result.index())
             {
@@ -492,9 +515,12 @@ fn live_intervals(func: &Function, scratch: &mut RegScratch) {
                 slot.def_block = block.0;
                 slot.lo = slot.lo.min(def);
                 slot.hi = def;
+                defined = result.0;
             }
+            points.push(point_entry(defined));
         }
-        local_ranges[block.index()] = (first_local, local_insts.len() as u32);
+        points.push(point_entry(NO_RESULT));
+        positions[block.index()].locals.1 = local_insts.len() as u32;
         if let Some(term) = &data.term {
             if matches!(term, Terminator::ForIter { .. }) {
                 *local_ops |= HAS_FOR_ITER;
@@ -603,9 +629,8 @@ pub fn allocate_into(
         partners,
         active,
         free,
-        ends,
+        points,
         late_ends,
-        ends_in_use,
         avoid,
         edge_args,
         ..
@@ -649,21 +674,10 @@ pub fn allocate_into(
     let info = &info[..nvalues];
     free.reset(nlocals);
     active.clear();
-    // Every position of the layout is at most the last terminator's.
-    let npositions = func
-        .layout
-        .last()
-        .map_or(0, |b| positions[b.index()].term as usize + 1);
-    if std::mem::replace(ends_in_use, true) {
-        ends.fill(0);
-    }
-    if ends.len() < npositions {
-        ends.resize(npositions, 0);
-    }
     late_ends.clear();
     let mut scan = Scan {
         free,
-        ends,
+        points,
         late_ends,
         active,
         nregs: nlocals,
@@ -677,31 +691,27 @@ pub fn allocate_into(
         partners,
     };
     for &block in &func.layout {
-        let data = &func.blocks[block.index()];
-        let BlockPositions { start, term } = positions[block.index()];
+        let BlockPositions { start, term, .. } = positions[block.index()];
         // Values live into the block start at `2 * start`, its parameters at one more.
         scan.specials_to(2 * start + 1, special, regs, &ctx, avoid);
-        for (k, &inst_id) in data.insts.iter().enumerate() {
-            let at = start + 1 + k as u32;
+        for at in start + 1..term {
             let def = 2 * at + 1;
             // The operands read at `2 * at` are freed before the result is allocated, as
             // the numbering allows. Special intervals start at block starts, parameters
             // and definitions, never at a read point, so checking once per instruction,
             // after the reads, keeps the order of a scan over sorted starts.
-            scan.free_ends(at);
+            let result = scan.free_ends(at);
             scan.specials_to(def, special, regs, &ctx, avoid);
-            let result = func.insts[inst_id.index()].result;
             scan.define(result, def, info, regs, &ctx, avoid);
         }
         // Also frees what ends at the last instruction's definition (see `Scan::free_at`),
-        // so every position `free_at` marks is taken, with or without a terminator.
+        // with or without a terminator.
         scan.free_ends(term);
     }
     // Every special interval starts at a point of the layout; this only guards against
     // malformed IR leaving one behind.
     scan.specials_to(u32::MAX, special, regs, &ctx, avoid);
     alloc.nregs = scan.nregs;
-    *ends_in_use = false;
 }
 
 /// What choosing a register consults besides the free set: block-parameter partners.
@@ -718,8 +728,8 @@ struct Choice<'a> {
 /// checks each point against both with two comparisons.
 struct Scan<'a> {
     free: &'a mut FreeRegs,
-    /// See [`RegScratch::ends`].
-    ends: &'a mut [u64],
+    /// See [`RegScratch::points`].
+    points: &'a mut [u64],
     late_ends: &'a mut Vec<(u32, u32)>,
     active: &'a mut std::collections::BinaryHeap<std::cmp::Reverse<(u32, u32)>>,
     nregs: u32,
@@ -771,21 +781,21 @@ impl Scan<'_> {
             .map_or(u32::MAX, |&std::cmp::Reverse((hi, _))| hi);
     }
 
-    /// Gives the block-local `result` defined at `def` a register (values live across
-    /// blocks are allocated with the special intervals), and frees it at once when
-    /// nothing reads it.
+    /// Gives the block-local value `result` defined at `def` a register (values live
+    /// across blocks are allocated with the special intervals, and [`NO_RESULT`] gets
+    /// none), and frees it at once when nothing reads it.
     #[inline(always)]
     fn define(
         &mut self,
-        result: Option<Value>,
+        result: u32,
         def: u32,
         info: &[ValueInfo],
         regs: &mut [u32],
         ctx: &Choice,
         avoid: &mut Vec<u32>,
     ) {
-        if let Some(result) = result
-            && let Some(slot) = info.get(result.index())
+        let result = result as usize;
+        if let Some(slot) = info.get(result)
             && slot.def_block != CROSSED
         {
             // Nearly always: no block-parameter partner to consult (none in the function,
@@ -794,15 +804,15 @@ impl Scan<'_> {
             // free register too.
             let reg = if self.first_end >= def
                 && self.free.low != 0
-                && (ctx.pairs_empty || ctx.partners.is_empty_at(result.index()))
+                && (ctx.pairs_empty || ctx.partners.is_empty_at(result))
             {
                 let reg = self.free.low.trailing_zeros();
                 self.free.low &= self.free.low - 1;
                 let reg = self.free.base + reg;
-                regs[result.index()] = reg;
+                regs[result] = reg;
                 reg
             } else {
-                self.allocate(def, result.index(), regs, ctx, avoid)
+                self.allocate(def, result, regs, ctx, avoid)
             };
             // The walk frees the register when it reaches the interval's end (its last
             // read, or `def` itself for a result nobody reads), which is in this block.
@@ -819,35 +829,36 @@ impl Scan<'_> {
     fn free_at(&mut self, point: u32, reg: u32) {
         let position = point.div_ceil(2) as usize;
         let bit = reg.wrapping_sub(self.free.base);
-        if let Some(mask) = self.ends.get_mut(position) {
-            if bit < 63 {
-                *mask |= 1 << bit;
+        if let Some(entry) = self.points.get_mut(position) {
+            if bit < 31 {
+                *entry |= 1 << bit;
             } else {
-                *mask |= 1 << 63;
+                *entry |= LATE_BIT;
                 self.late_ends.push((position as u32, reg));
             }
         }
     }
 
     /// Frees the registers of the block-local values whose intervals end at `position`
-    /// (see [`Scan::free_at`]), leaving its entry zero for the next function.
+    /// (see [`Scan::free_at`]), and returns the value `position` defines ([`NO_RESULT`]
+    /// for none): both are in its [`RegScratch::points`] entry.
     #[inline(always)]
-    fn free_ends(&mut self, position: u32) {
-        if let Some(mask) = self.ends.get_mut(position as usize) {
-            let mask = std::mem::take(mask);
-            if mask >> 63 == 0 {
-                self.free.low |= mask;
-            } else {
-                self.free_late_ends(position, mask);
-            }
+    fn free_ends(&mut self, position: u32) -> u32 {
+        let Some(&entry) = self.points.get(position as usize) else {
+            return NO_RESULT;
+        };
+        let mask = entry & (LATE_BIT - 1);
+        self.free.low |= mask;
+        if entry & LATE_BIT != 0 {
+            self.free_late_ends(position);
         }
+        (entry >> 32) as u32
     }
 
-    /// [`Scan::free_ends`] when registers past the first 63 temporaries end too (rare).
+    /// [`Scan::free_ends`] when registers past the first 31 temporaries end too (rare).
     #[cold]
-    fn free_late_ends(&mut self, position: u32, mask: u64) {
+    fn free_late_ends(&mut self, position: u32) {
         let free = &mut *self.free;
-        free.low |= mask & !(1 << 63);
         self.late_ends.retain(|&(end, reg)| {
             if end == position {
                 free.insert(reg);
@@ -913,92 +924,5 @@ impl Scan<'_> {
         };
         regs[value] = reg;
         reg
-    }
-}
-
-/// Orders the parallel moves `(dst, src)` (distinct destinations) into a sequence of
-/// ordinary moves with the same effect, breaking cycles through `scratch`.
-pub fn sequentialize_moves(moves: &[(u32, u32)], scratch: u32) -> Vec<(u32, u32)> {
-    let mut pending: Vec<(u32, u32)> = moves.iter().copied().filter(|(d, s)| d != s).collect();
-    let mut out = Vec::new();
-    while !pending.is_empty() {
-        // A move whose destination no other pending move still reads can go now.
-        let ready = (0..pending.len()).find(|&i| {
-            let dst = pending[i].0;
-            pending
-                .iter()
-                .enumerate()
-                .all(|(j, &(_, src))| j == i || src != dst)
-        });
-        match ready {
-            Some(i) => {
-                let (dst, src) = pending.remove(i);
-                if dst != src {
-                    out.push((dst, src));
-                }
-            }
-            None => {
-                // Every destination is still read: the rest are cycles. Save one
-                // destination in the scratch register and redirect its readers.
-                let saved = pending[0].0;
-                out.push((scratch, saved));
-                for mv in &mut pending {
-                    if mv.1 == saved {
-                        mv.1 = scratch;
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Runs `seq` on a register file where register `r` starts holding `r`.
-    fn simulate(seq: &[(u32, u32)], size: usize) -> Vec<u32> {
-        let mut regs: Vec<u32> = (0..size as u32).collect();
-        for &(d, s) in seq {
-            regs[d as usize] = regs[s as usize];
-        }
-        regs
-    }
-
-    fn check(moves: &[(u32, u32)]) -> Vec<(u32, u32)> {
-        let scratch = 20;
-        let seq = sequentialize_moves(moves, scratch);
-        let after = simulate(&seq, 21);
-        for &(d, s) in moves {
-            assert_eq!(after[d as usize], s, "moves {moves:?} sequence {seq:?}");
-        }
-        seq
-    }
-
-    #[test]
-    fn parallel_moves_without_cycles() {
-        assert_eq!(check(&[(1, 2), (2, 3)]), vec![(1, 2), (2, 3)]);
-        assert_eq!(check(&[(2, 3), (1, 2)]), vec![(1, 2), (2, 3)]);
-        assert_eq!(check(&[(4, 4)]), vec![]);
-        check(&[(1, 0), (2, 0), (3, 0)]);
-    }
-
-    #[test]
-    fn parallel_moves_with_cycles() {
-        let swap = check(&[(1, 2), (2, 1)]);
-        assert_eq!(swap.len(), 3);
-        check(&[(1, 2), (2, 3), (3, 1)]);
-        check(&[(1, 2), (2, 1), (3, 4), (4, 3), (5, 1)]);
-        check(&[(0, 1), (1, 2), (2, 0), (6, 2), (7, 0)]);
-    }
-
-    #[test]
-    fn exhaustive_small_permutations() {
-        // Every mapping of 4 destinations to sources among 5 registers.
-        for code in 0..5u32.pow(4) {
-            let moves: Vec<(u32, u32)> = (0..4).map(|d| (d, code / 5u32.pow(d) % 5)).collect();
-            check(&moves);
-        }
     }
 }
