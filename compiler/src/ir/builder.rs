@@ -92,6 +92,15 @@ impl FunctionBuilder {
         std::mem::replace(&mut self.func, Function::placeholder())
     }
 
+    /// The finished function, left in place: lowering hands it to its consumer here rather
+    /// than moving it out first, which copied the whole struct once more per function.
+    /// A later [`FunctionBuilder::take_function`] takes whatever the consumer left.
+    pub fn finished_function(&mut self) -> &mut Function {
+        self.drop_stale_entries();
+        self.current = None;
+        &mut self.func
+    }
+
     /// Drops the stale layout entries [`FunctionBuilder::switch_to_end`] left behind,
     /// leaving the recorded positions out of date: enough for a function being handed
     /// over, which no longer needs them (a [`FunctionBuilder::restart`] clears them).

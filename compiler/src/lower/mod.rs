@@ -235,6 +235,11 @@ pub(crate) struct Lowerer<'a> {
     operand_stack: Vec<Value>,
     /// Receives each finished function (see [`lower_module_streaming`]).
     sink: Option<&'a mut dyn FunctionSink>,
+    /// Working space for [`stmt::clean_docstring`], kept from one docstring to the next.
+    docstring_lines: Vec<stmt::DocLine>,
+    /// The frame blocks an early exit has left while its code is emitted, to be put back
+    /// after (see `Lowerer::unwind_frames`).
+    unwound_frames: Vec<FrameBlock<'a>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -263,6 +268,8 @@ impl<'a> Lowerer<'a> {
             spare_builders: Vec::new(),
             operand_stack: Vec::new(),
             sink: None,
+            docstring_lines: Vec::new(),
+            unwound_frames: Vec::new(),
         }
     }
 
@@ -605,18 +612,15 @@ impl<'a> Lowerer<'a> {
     /// Finishes the current code object and adds it to the module.
     pub fn exit_unit(&mut self) -> FuncId {
         let mut b = self.leave_unit();
+        // The sink works on the function where the builder holds it.
+        if let Some(sink) = self.sink.as_mut() {
+            sink.finish(b.finished_function());
+        }
         let functions = &mut self.module.functions;
         let id = FuncId::new(functions.len());
-        match self.sink.as_mut() {
-            Some(sink) => {
-                let mut func = b.take_function();
-                sink.finish(&mut func);
-                functions.push(func);
-            }
-            // Taken straight into a new slot at the end of the module's list: pushing it
-            // copied the whole function once more.
-            None => functions.resize_with(functions.len() + 1, || b.take_function()),
-        }
+        // Taken straight into a new slot at the end of the module's list: pushing it
+        // copied the whole function once more.
+        functions.resize_with(functions.len() + 1, || b.take_function());
         self.spare_builders.push(b);
         id
     }
@@ -704,11 +708,10 @@ impl<'a> Lowerer<'a> {
         self.enter_unit(root, FunctionKind::Module, "<module>", "<module>", 1);
         self.lower_module_statements(&module.body)?;
         let mut b = self.leave_unit();
-        let mut func = b.take_function();
         if let Some(sink) = self.sink.as_mut() {
-            sink.finish(&mut func);
+            sink.finish(b.finished_function());
         }
-        self.module.functions[0] = func;
+        self.module.functions[0] = b.take_function();
         Ok(())
     }
 }
