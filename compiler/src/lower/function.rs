@@ -228,7 +228,11 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Function(def.range)) else {
             return Err(self.error(stmt_range, "internal error: function has no scope"));
         };
-        self.size_next_unit(&def.body);
+        if self.table.scope(scope).children.is_empty() {
+            self.unit_insts_hint = super::size_hint::insts_for_flat(&def.body);
+        } else {
+            self.size_next_unit(&def.body);
+        }
         self.enter_unit(
             scope,
             FunctionKind::Function,

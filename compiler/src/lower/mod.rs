@@ -219,7 +219,7 @@ pub(crate) struct Lowerer<'a> {
     pub future_line: u32,
     /// How many instructions the next [`Lowerer::enter_unit`] should make room for (see
     /// `size_hint.rs`); 0 for the default.
-    unit_insts_hint: usize,
+    pub(crate) unit_insts_hint: usize,
     /// The working arrays of units already left, for the next units to reuse.
     spare_scratch: Vec<UnitScratch<'a>>,
     /// The builders of units already left, their functions taken, for the next units to
