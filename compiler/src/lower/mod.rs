@@ -81,15 +81,16 @@ pub fn lower_module_indexed<'a>(
 pub trait FunctionSink {
     /// Called once before lowering starts, with about how many functions are coming.
     fn reserve(&mut self, functions: usize);
-    /// May take the function's IR: the module keeps what it leaves behind. Lowering reads
-    /// no more than the function's [`Function::frees`] once it is finished (to build its
-    /// closure), so those must stay.
+    /// Takes the function: the module returned keeps none of the functions a sink was
+    /// given. Lowering reads no more than the function's [`Function::frees`] once it is
+    /// finished (to build its closure), so those must stay; it keeps them apart.
     fn finish(&mut self, func: &mut Function);
 }
 
 /// [`lower_module_indexed`], handing each function to `sink` as soon as it is complete,
 /// while its IR is still in cache. A caller that optimises and compiles each function there
-/// never holds the IR of a whole module at once.
+/// never holds the IR of a whole module at once; with a sink, the module returned has no
+/// functions.
 pub fn lower_module_streaming<'a>(
     module: &'a ModModule,
     table: &'a SymbolTable<'a>,
@@ -101,10 +102,13 @@ pub fn lower_module_streaming<'a>(
     let mut lowerer = Lowerer::new(table, source, filename, std::rc::Rc::clone(index));
     // About one code object per scope (inlined comprehensions have none, a few scopes more
     // than one): the functions are large, so their array is sized once.
-    lowerer.module.functions.reserve(table.scopes.len());
     lowerer.sink = sink;
-    if let Some(sink) = lowerer.sink.as_mut() {
-        sink.reserve(table.scopes.len());
+    match lowerer.sink.as_mut() {
+        Some(sink) => {
+            sink.reserve(table.scopes.len());
+            lowerer.finished_frees.reserve(table.scopes.len());
+        }
+        None => lowerer.module.functions.reserve(table.scopes.len()),
     }
     lowerer.lower_module_body(module).map_err(|error| *error)?;
     Ok((lowerer.module, lowerer.warnings))
@@ -240,6 +244,11 @@ pub(crate) struct Lowerer<'a> {
     /// The frame blocks an early exit has left while its code is emitted, to be put back
     /// after (see `Lowerer::unwind_frames`).
     unwound_frames: Vec<FrameBlock<'a>>,
+    /// With a sink, the free variables of each function finished so far, by id: the sink
+    /// takes the functions, and a closure needs no more of them. Keeping the rest of each
+    /// function in the module (the struct is about 500 bytes) wrote it to fresh memory
+    /// that nothing read again. Without a sink the module's functions are read instead.
+    finished_frees: Vec<Vec<String>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -270,6 +279,7 @@ impl<'a> Lowerer<'a> {
             sink: None,
             docstring_lines: Vec::new(),
             unwound_frames: Vec::new(),
+            finished_frees: Vec::new(),
         }
     }
 
@@ -612,15 +622,22 @@ impl<'a> Lowerer<'a> {
     /// Finishes the current code object and adds it to the module.
     pub fn exit_unit(&mut self) -> FuncId {
         let mut b = self.leave_unit();
-        // The sink works on the function where the builder holds it.
-        if let Some(sink) = self.sink.as_mut() {
-            sink.finish(b.finished_function());
-        }
-        let functions = &mut self.module.functions;
-        let id = FuncId::new(functions.len());
-        // Taken straight into a new slot at the end of the module's list: pushing it
-        // copied the whole function once more.
-        functions.resize_with(functions.len() + 1, || b.take_function());
+        let id = match self.sink.as_mut() {
+            // The sink works on the function where the builder holds it.
+            Some(sink) => {
+                let func = b.finished_function();
+                sink.finish(func);
+                self.finished_frees.push(std::mem::take(&mut func.frees));
+                FuncId::new(self.finished_frees.len() - 1)
+            }
+            None => {
+                let functions = &mut self.module.functions;
+                // Taken straight into a new slot at the end of the module's list: pushing
+                // it copied the whole function once more.
+                functions.resize_with(functions.len() + 1, || b.take_function());
+                FuncId::new(functions.len() - 1)
+            }
+        };
         self.spare_builders.push(b);
         id
     }
@@ -676,7 +693,7 @@ impl<'a> Lowerer<'a> {
     /// Builds the closure tuple for code `func` (which must already be finished) from the
     /// current unit's cells and frees; `None` when it has no free variables.
     pub fn closure_for(&mut self, func: FuncId) -> Option<Value> {
-        let count = self.module.function(func).frees.len();
+        let count = self.frees_of(func).len();
         if count == 0 {
             return None;
         }
@@ -684,8 +701,7 @@ impl<'a> Lowerer<'a> {
         // the list of names and collecting the loads allocated twice per closure.
         let base = self.operand_base();
         for index in 0..count {
-            let inner = self.module.function(func);
-            let name = &inner.frees[index];
+            let name = &self.frees_of(func)[index];
             let slot = self.closure_slot(name).unwrap_or_else(|| {
                 panic!("free variable {name:?} of {func} has no cell in the enclosing unit")
             });
@@ -695,6 +711,14 @@ impl<'a> Lowerer<'a> {
         Some(self.ins_from_stack(Op::BuildTuple, Imm::None, base))
     }
 
+    /// The free variables of finished function `func`.
+    fn frees_of(&self, func: FuncId) -> &[String] {
+        match self.sink {
+            Some(_) => &self.finished_frees[func.index()],
+            None => &self.module.function(func).frees,
+        }
+    }
+
     // ---- module entry -----------------------------------------------------------------
 
     fn lower_module_body(&mut self, module: &'a ModModule) -> LowerResult<()> {
@@ -702,16 +726,21 @@ impl<'a> Lowerer<'a> {
         // `f0`, the entry, is held for the module body, which is finished last: the code
         // objects nested in it then get their final ids as they are added, and nothing
         // needs renumbering or moving once the body is done.
-        let placeholder = Function::with_capacity("", "", FunctionKind::Module, 1, 0);
-        self.module.add_function(placeholder);
+        match self.sink {
+            Some(_) => self.finished_frees.push(Vec::new()),
+            None => {
+                let placeholder = Function::with_capacity("", "", FunctionKind::Module, 1, 0);
+                self.module.add_function(placeholder);
+            }
+        }
         self.size_next_unit(&module.body);
         self.enter_unit(root, FunctionKind::Module, "<module>", "<module>", 1);
         self.lower_module_statements(&module.body)?;
         let mut b = self.leave_unit();
-        if let Some(sink) = self.sink.as_mut() {
-            sink.finish(b.finished_function());
+        match self.sink.as_mut() {
+            Some(sink) => sink.finish(b.finished_function()),
+            None => self.module.functions[0] = b.take_function(),
         }
-        self.module.functions[0] = b.take_function();
         Ok(())
     }
 }
