@@ -77,6 +77,14 @@ impl FunctionBuilder {
         self.start();
     }
 
+    /// Frees the builder's own arrays if they have room for more than `max` blocks: a
+    /// builder kept for later code objects keeps no more than that.
+    pub fn limit_kept_room(&mut self, max: usize) {
+        if self.layout_pos.capacity() > max {
+            self.layout_pos = Vec::new();
+        }
+    }
+
     /// Gives the finished function back.
     pub fn finish(mut self) -> Function {
         self.take_function()

@@ -30,6 +30,7 @@ mod names;
 mod pattern;
 mod pattern_literal;
 mod size_hint;
+mod spare;
 mod stmt;
 mod surrogates;
 mod try_stmt;
@@ -110,8 +111,10 @@ pub fn lower_module_streaming<'a>(
         }
         None => lowerer.module.functions.reserve(table.scopes.len()),
     }
-    lowerer.lower_module_body(module).map_err(|error| *error)?;
-    Ok((lowerer.module, lowerer.warnings))
+    let lowered = lowerer.lower_module_body(module);
+    let (module, warnings) = lowerer.finish();
+    lowered.map_err(|error| *error)?;
+    Ok((module, warnings))
 }
 
 /// What `break`/`continue`/`return` must unwind on the way out, innermost last
@@ -179,11 +182,11 @@ pub(crate) struct Unit<'a> {
 }
 
 impl<'a> Unit<'a> {
-    /// The stand-in for "no unit": an empty builder that allocates nothing but its box,
-    /// in the module's scope (which every symbol table has).
-    fn placeholder(table: &'a SymbolTable<'a>) -> Self {
+    /// The stand-in for "no unit": an empty builder `b` (a spare one, or one that allocates
+    /// nothing but its box), in the module's scope (which every symbol table has).
+    fn placeholder(table: &'a SymbolTable<'a>, b: Box<FunctionBuilder>) -> Self {
         Unit {
-            b: Box::new(FunctionBuilder::placeholder()),
+            b,
             scope: ScopeId(0),
             scope_info: table.scope(ScopeId(0)),
             scope_stack: Vec::new(),
@@ -224,8 +227,12 @@ pub(crate) struct Lowerer<'a> {
     /// How many instructions the next [`Lowerer::enter_unit`] should make room for (see
     /// `size_hint.rs`); 0 for the default.
     pub(crate) unit_insts_hint: usize,
-    /// The working arrays of units already left, for the next units to reuse.
-    spare_scratch: Vec<UnitScratch<'a>>,
+    /// The working arrays of units already left, for the next units to reuse: allocating
+    /// them afresh for every unit cost more than the rest of entering a small function.
+    /// Kept for the thread's next module too (see `spare.rs`), except the frame-block
+    /// lists, which borrow from this module's tree.
+    spare_arrays: Vec<spare::UnitArrays>,
+    spare_frame_blocks: Vec<Vec<FrameBlock<'a>>>,
     /// The builders of units already left, their functions taken, for the next units to
     /// [`restart`](FunctionBuilder::restart).
     #[expect(
@@ -258,6 +265,11 @@ impl<'a> Lowerer<'a> {
         filename: &'a str,
         index: std::rc::Rc<crate::source::LineIndex>,
     ) -> Self {
+        let spares = spare::take();
+        let mut spare_builders = spares.builders;
+        let placeholder = spare_builders
+            .pop()
+            .unwrap_or_else(|| Box::new(FunctionBuilder::placeholder()));
         Lowerer {
             table,
             source,
@@ -267,15 +279,16 @@ impl<'a> Lowerer<'a> {
             end_line_span: std::cell::Cell::new(LineSpan::EMPTY),
             module: Module::new(filename),
             warnings: Vec::new(),
-            current: Unit::placeholder(table),
+            current: Unit::placeholder(table, placeholder),
             enclosing: Vec::new(),
             future_annotations: false,
             defs: function::DefinitionState::default(),
             future_line: 0,
             unit_insts_hint: 0,
-            spare_scratch: Vec::new(),
-            spare_builders: Vec::new(),
-            operand_stack: Vec::new(),
+            spare_arrays: spares.arrays,
+            spare_frame_blocks: Vec::new(),
+            spare_builders,
+            operand_stack: spares.operand_stack,
             sink: None,
             docstring_lines: Vec::new(),
             unwound_frames: Vec::new(),
@@ -495,8 +508,8 @@ impl<'a> Lowerer<'a> {
         let func = &mut b.func;
         // Whether the scope may have cells or free variables (see below).
         let mut derefs = false;
-        let scratch = self.spare_scratch.pop().unwrap_or_default();
-        let mut access_cache = scratch.access_cache;
+        let arrays = self.spare_arrays.pop().unwrap_or_default();
+        let mut access_cache = arrays.access_cache;
         if matches!(
             info.kind,
             ScopeKind::Function
@@ -598,7 +611,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
-        let mut scope_stack = scratch.scope_stack;
+        let mut scope_stack = arrays.scope_stack;
         scope_stack.push(scope);
         let enclosing = std::mem::replace(
             &mut self.current,
@@ -607,7 +620,7 @@ impl<'a> Lowerer<'a> {
                 scope,
                 scope_info: info,
                 scope_stack,
-                frame_blocks: scratch.frame_blocks,
+                frame_blocks: self.spare_frame_blocks.pop().unwrap_or_default(),
                 access_cache,
             },
         );
@@ -656,12 +669,37 @@ impl<'a> Lowerer<'a> {
         scope_stack.clear();
         frame_blocks.clear();
         access_cache.clear();
-        self.spare_scratch.push(UnitScratch {
+        self.spare_arrays.push(spare::UnitArrays {
             scope_stack,
-            frame_blocks,
             access_cache,
         });
+        self.spare_frame_blocks.push(frame_blocks);
         b
+    }
+
+    /// Ends lowering: the module and the warnings, once the thread's spares are kept for
+    /// its next module (see `spare.rs`).
+    fn finish(self) -> (Module, Vec<CompileWarning>) {
+        let Lowerer {
+            module,
+            warnings,
+            current,
+            enclosing,
+            mut spare_builders,
+            spare_arrays,
+            operand_stack,
+            ..
+        } = self;
+        // After an error the units still open hold functions, and are dropped.
+        if enclosing.is_empty() {
+            spare_builders.push(current.b);
+        }
+        spare::keep(spare::Spares {
+            builders: spare_builders,
+            arrays: spare_arrays,
+            operand_stack,
+        });
+        (module, warnings)
     }
 
     /// Leaves the current unit without finishing it, returning it.
@@ -738,9 +776,14 @@ impl<'a> Lowerer<'a> {
         self.lower_module_statements(&module.body)?;
         let mut b = self.leave_unit();
         match self.sink.as_mut() {
-            Some(sink) => sink.finish(b.finished_function()),
+            Some(sink) => {
+                sink.finish(b.finished_function());
+                // Whatever the sink left goes: a kept builder holds no function.
+                drop(b.take_function());
+            }
             None => self.module.functions[0] = b.take_function(),
         }
+        self.spare_builders.push(b);
         Ok(())
     }
 }
@@ -790,16 +833,6 @@ const DEREF_FLAGS: u32 = crate::scope::flags::DEF_COMP_CELL | crate::scope::flag
 /// capture its own cell for these, even when the name is also free in the class.
 const CLASS_IMPLICIT_CELLS: [&str; 3] =
     ["__class__", "__classdict__", "__conditional_annotations__"];
-
-/// The working arrays of a unit that do not end up in its code object. A unit's are kept
-/// for the next one once it is left: allocating them afresh for every unit cost more than
-/// the rest of entering a small function.
-#[derive(Default)]
-struct UnitScratch<'a> {
-    scope_stack: Vec<ScopeId>,
-    frame_blocks: Vec<FrameBlock<'a>>,
-    access_cache: Vec<Option<CachedAccess>>,
-}
 
 /// A name's resolution in a unit (see [`Lowerer::cached_access`]).
 #[derive(Debug, Clone, Copy)]
