@@ -228,8 +228,10 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Function(def.range)) else {
             return Err(self.error(stmt_range, "internal error: function has no scope"));
         };
+        // A body without nested scopes is sized from its span, one with them by a walk
+        // that leaves their code out.
         if self.table.scope(scope).children.is_empty() {
-            self.unit_insts_hint = super::size_hint::insts_for_flat(&def.body);
+            self.size_next_flat_unit(&def.body);
         } else {
             self.size_next_unit(&def.body);
         }

@@ -226,7 +226,7 @@ pub(crate) struct Lowerer<'a> {
     pub future_line: u32,
     /// How many instructions the next [`Lowerer::enter_unit`] should make room for (see
     /// `size_hint.rs`); 0 for the default.
-    pub(crate) unit_insts_hint: usize,
+    unit_insts_hint: usize,
     /// The working arrays of units already left, for the next units to reuse: allocating
     /// them afresh for every unit cost more than the rest of entering a small function.
     /// Kept for the thread's next module too (see `spare.rs`), except the frame-block
@@ -630,6 +630,12 @@ impl<'a> Lowerer<'a> {
     /// Makes the next unit's arrays room for the code of `body`.
     pub(crate) fn size_next_unit(&mut self, body: &[ruff_python_ast::Stmt]) {
         self.unit_insts_hint = size_hint::insts_for(body);
+    }
+
+    /// [`Lowerer::size_next_unit`] for a `body` that opens no scope of its own (see
+    /// [`size_hint::insts_for_flat`]).
+    pub(crate) fn size_next_flat_unit(&mut self, body: &[ruff_python_ast::Stmt]) {
+        self.unit_insts_hint = size_hint::insts_for_flat(body);
     }
 
     /// Finishes the current code object and adds it to the module.
