@@ -337,7 +337,7 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Class(class.range)) else {
             return Err(self.error(stmt_range, "internal error: class has no scope"));
         };
-        self.size_next_unit(&class.body);
+        self.size_next_class_unit(&class.body);
         self.enter_unit(
             scope,
             FunctionKind::Class,

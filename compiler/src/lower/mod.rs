@@ -638,6 +638,11 @@ impl<'a> Lowerer<'a> {
         self.unit_insts_hint = size_hint::insts_for_flat(body);
     }
 
+    /// [`Lowerer::size_next_unit`] for a class body (see [`size_hint::insts_for_class`]).
+    pub(crate) fn size_next_class_unit(&mut self, body: &[ruff_python_ast::Stmt]) {
+        self.unit_insts_hint = size_hint::insts_for_class(body);
+    }
+
     /// Finishes the current code object and adds it to the module.
     pub fn exit_unit(&mut self) -> FuncId {
         let mut b = self.leave_unit();

@@ -6,7 +6,9 @@
 //! `def`s and `class`es (their code goes to other code objects), and divides by
 //! [`BYTES_PER_INST`]. A guess that is too small only costs the regrowth it tried to avoid.
 //! A function body with no nested scopes has nothing to leave out, and is sized from the
-//! span of its statements without reading them ([`insts_for_flat`]).
+//! span of its statements without reading them ([`insts_for_flat`]); so is a class body,
+//! with no more than a nested definition per statement ([`insts_for_class`]). The walk
+//! is left to module bodies and functions with nested scopes.
 
 use ruff_python_ast::{ExceptHandler, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -40,6 +42,15 @@ pub(crate) fn insts_for_flat(body: &[Stmt]) -> usize {
         _ => first.start(),
     };
     (last.end() - start).to_usize() / BYTES_PER_INST + 8
+}
+
+/// [`insts_for`] of a class body, without reading its statements: the smaller of the
+/// span's guess (right for a body of attributes) and a nested definition per statement
+/// (right for a body of methods, whose code the span counts). The walk read each of the
+/// statements, long out of the cache again by the time lowering reached it after the
+/// methods before it: at `--every 40` this spares 13K L1 read misses.
+pub(crate) fn insts_for_class(body: &[Stmt]) -> usize {
+    insts_for_flat(body).min(body.len() * NESTED_DEFINITION + 8)
 }
 
 fn len(range: TextRange) -> usize {
