@@ -228,9 +228,16 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Function(def.range)) else {
             return Err(self.error(stmt_range, "internal error: function has no scope"));
         };
-        // A body without nested scopes is sized from its span, one with them by a walk
-        // that leaves their code out.
-        if self.table.scope(scope).children.is_empty() {
+        // A body without nested definitions is sized from its span, one with them by a
+        // walk that leaves their code out. Lambdas and comprehensions are expressions,
+        // which the walk counts in full too.
+        let table = self.table;
+        if table.scope(scope).children.iter().all(|&child| {
+            matches!(
+                table.scope(child).kind,
+                ScopeKind::Lambda | ScopeKind::Comprehension
+            )
+        }) {
             self.size_next_flat_unit(&def.body);
         } else {
             self.size_next_unit(&def.body);
