@@ -632,7 +632,7 @@ impl<'a> Lowerer<'a> {
         self.unit_insts_hint = size_hint::insts_for(body);
     }
 
-    /// [`Lowerer::size_next_unit`] for a `body` that opens no scope of its own (see
+    /// [`Lowerer::size_next_unit`] for a `body` with no nested definitions (see
     /// [`size_hint::insts_for_flat`]).
     pub(crate) fn size_next_flat_unit(&mut self, body: &[ruff_python_ast::Stmt]) {
         self.unit_insts_hint = size_hint::insts_for_flat(body);

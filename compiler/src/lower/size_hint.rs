@@ -5,10 +5,10 @@
 //! The guess counts the bytes of the body's statements, leaving out the bodies of nested
 //! `def`s and `class`es (their code goes to other code objects), and divides by
 //! [`BYTES_PER_INST`]. A guess that is too small only costs the regrowth it tried to avoid.
-//! A function body with no nested scopes has nothing to leave out, and is sized from the
-//! span of its statements without reading them ([`insts_for_flat`]); so is a class body,
+//! A function body with no nested definitions has nothing to leave out, and is sized from
+//! the span of its statements without reading them ([`insts_for_flat`]); so is a class body,
 //! with no more than a nested definition per statement ([`insts_for_class`]). The walk
-//! is left to module bodies and functions with nested scopes.
+//! is left to module bodies and functions with nested definitions.
 
 use ruff_python_ast::{ExceptHandler, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -28,7 +28,7 @@ pub(crate) fn insts_for(body: &[Stmt]) -> usize {
     body_bytes(body) / BYTES_PER_INST + 8
 }
 
-/// [`insts_for`] of a body with no nested scopes, from the span of its statements (the
+/// [`insts_for`] of a body with no nested definitions, from the span of its statements (the
 /// docstring left out) rather than a walk over them. The span also counts comments and
 /// blank lines, so the guess is larger; still, the walk's reads of every statement cost
 /// more (at `--every 40`, 1M more instructions and 28K more L1 misses than the larger
