@@ -77,6 +77,14 @@ impl FunctionBuilder {
         self.start();
     }
 
+    /// Frees the builder's own arrays if they have room for more than `max` blocks: a
+    /// builder kept for later code objects keeps no more than that.
+    pub fn limit_kept_room(&mut self, max: usize) {
+        if self.layout_pos.capacity() > max {
+            self.layout_pos = Vec::new();
+        }
+    }
+
     /// Gives the finished function back.
     pub fn finish(mut self) -> Function {
         self.take_function()
@@ -90,6 +98,15 @@ impl FunctionBuilder {
         self.drop_stale_entries();
         self.current = None;
         std::mem::replace(&mut self.func, Function::placeholder())
+    }
+
+    /// The finished function, left in place: lowering hands it to its consumer here rather
+    /// than moving it out first, which copied the whole struct once more per function.
+    /// A later [`FunctionBuilder::take_function`] takes whatever the consumer left.
+    pub fn finished_function(&mut self) -> &mut Function {
+        self.drop_stale_entries();
+        self.current = None;
+        &mut self.func
     }
 
     /// Drops the stale layout entries [`FunctionBuilder::switch_to_end`] left behind,

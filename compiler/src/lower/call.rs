@@ -41,7 +41,7 @@ impl<'a> Lowerer<'a> {
             return Ok(self.ins_from_stack(Op::CallMethod, Imm::None, base));
         }
         let callee = self.lower_expr(&call.func)?;
-        self.emit_call(callee, Vec::new(), &call.arguments, Some(range))
+        self.emit_call(callee, &[], &call.arguments, Some(range))
     }
 
     /// Calls `callee(*leading, <arguments>)`, where `leading` are already evaluated
@@ -50,18 +50,19 @@ impl<'a> Lowerer<'a> {
     pub(crate) fn lower_call_with(
         &mut self,
         callee: Value,
-        leading: Vec<Value>,
+        leading: &[Value],
         arguments: &'a Arguments,
     ) -> LowerResult<Value> {
         self.emit_call(callee, leading, arguments, None)
     }
 
     /// Shared call lowering; `range` is the call's location, or `None` to keep the
-    /// location current on entry.
+    /// location current on entry. Every list of operands is gathered on the operand stack
+    /// (see [`Lowerer::ins_from_stack`]), so no call allocates one.
     fn emit_call(
         &mut self,
         callee: Value,
-        leading: Vec<Value>,
+        leading: &[Value],
         arguments: &'a Arguments,
         range: Option<TextRange>,
     ) -> LowerResult<Value> {
@@ -79,7 +80,7 @@ impl<'a> Lowerer<'a> {
         if !starred_args && !double_starred {
             let base = self.operand_base();
             self.push_operand(callee);
-            for value in leading {
+            for &value in leading {
                 self.push_operand(value);
             }
             for arg in args {
@@ -118,12 +119,16 @@ impl<'a> Lowerer<'a> {
                 .iter()
                 .position(Expr::is_starred_expr)
                 .unwrap_or(args.len());
-            let mut prefix = leading;
+            let base = self.operand_base();
+            for &value in leading {
+                self.push_operand(value);
+            }
             for arg in &args[..first_star] {
-                prefix.push(self.lower_expr(arg)?);
+                let value = self.lower_expr(arg)?;
+                self.push_operand(value);
             }
             set_call_loc(self);
-            let list = self.b().ins(Op::BuildList, Imm::None, prefix);
+            let list = self.ins_from_stack(Op::BuildList, Imm::None, base);
             for arg in &args[first_star..] {
                 if let Expr::Starred(starred) = arg {
                     let iterable = self.lower_expr(&starred.value)?;
@@ -138,29 +143,35 @@ impl<'a> Lowerer<'a> {
             }
             self.list_to_tuple(list)
         } else {
-            let mut items = leading;
+            let base = self.operand_base();
+            for &value in leading {
+                self.push_operand(value);
+            }
             for arg in args {
-                items.push(self.lower_expr(arg)?);
+                let value = self.lower_expr(arg)?;
+                self.push_operand(value);
             }
             set_call_loc(self);
-            self.b().ins(Op::BuildTuple, Imm::None, items)
+            self.ins_from_stack(Op::BuildTuple, Imm::None, base)
         };
 
         // The keyword arguments as one dict: runs of `name=value` become `build_map`s, merged
         // (with duplicate checks against the callee) into the first one by `dict_merge`.
+        // The pending run is the operand stack above `run`.
         let mut kwargs: Option<Value> = None;
-        let mut run: Vec<Value> = Vec::new();
+        let run = self.operand_base();
         for keyword in keywords {
             match &keyword.arg {
                 Some(name) => {
                     set_call_loc(self);
                     let key = self.b().str_constant(name.as_str());
-                    run.push(key);
-                    run.push(self.lower_expr(&keyword.value)?);
+                    self.push_operand(key);
+                    let value = self.lower_expr(&keyword.value)?;
+                    self.push_operand(value);
                 }
                 None => {
                     set_call_loc(self);
-                    let target = self.flush_keyword_run(callee, kwargs, std::mem::take(&mut run));
+                    let target = self.flush_keyword_run(callee, kwargs, run);
                     kwargs = Some(target);
                     let mapping = self.lower_expr(&keyword.value)?;
                     set_call_loc(self);
@@ -170,26 +181,25 @@ impl<'a> Lowerer<'a> {
             }
         }
         set_call_loc(self);
-        if !run.is_empty() {
+        if self.operand_base() > run {
             kwargs = Some(self.flush_keyword_run(callee, kwargs, run));
         }
-        let mut operands = vec![callee, positional];
-        operands.extend(kwargs);
-        Ok(self.b().ins(Op::CallEx, Imm::None, operands))
+        Ok(match kwargs {
+            Some(kwargs) => self
+                .b()
+                .ins(Op::CallEx, Imm::None, [callee, positional, kwargs]),
+            None => self.b().ins(Op::CallEx, Imm::None, [callee, positional]),
+        })
     }
 
-    /// Builds a pending run of `name=value` keywords into `target` (or a new dict).
-    fn flush_keyword_run(
-        &mut self,
-        callee: Value,
-        target: Option<Value>,
-        run: Vec<Value>,
-    ) -> Value {
+    /// Builds the pending run of `name=value` keywords, the operand stack above `run`,
+    /// into `target` (or a new dict), popping it.
+    fn flush_keyword_run(&mut self, callee: Value, target: Option<Value>, run: usize) -> Value {
         match target {
-            None => self.b().ins(Op::BuildMap, Imm::None, run),
-            Some(target) if run.is_empty() => target,
+            None => self.ins_from_stack(Op::BuildMap, Imm::None, run),
+            Some(target) if self.operand_base() == run => target,
             Some(target) => {
-                let map = self.b().ins(Op::BuildMap, Imm::None, run);
+                let map = self.ins_from_stack(Op::BuildMap, Imm::None, run);
                 self.b()
                     .ins_void(Op::DictMerge, Imm::None, [callee, target, map]);
                 target

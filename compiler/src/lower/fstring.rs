@@ -104,13 +104,11 @@ impl<'a> Lowerer<'a> {
                     let value = self.lower_expr(&interpolation.expression)?;
                     let spec = self.lower_format_spec(interpolation)?;
                     self.set_loc(interpolation.expression.range());
-                    let mut operands = vec![value];
-                    operands.extend(spec);
-                    let formatted = self.b().ins(
-                        Op::FormatValue,
-                        Imm::Int(conversion_code(interpolation)),
-                        operands,
-                    );
+                    let conversion = Imm::Int(conversion_code(interpolation));
+                    let formatted = match spec {
+                        Some(spec) => self.b().ins(Op::FormatValue, conversion, [value, spec]),
+                        None => self.b().ins(Op::FormatValue, conversion, [value]),
+                    };
                     pieces.values.push(formatted);
                 }
             }
@@ -165,13 +163,12 @@ impl<'a> Lowerer<'a> {
                     let text = self.b().constant(Const::Str(text));
                     let spec = self.lower_format_spec(interpolation)?;
                     self.set_loc(interpolation.expression.range());
-                    let mut operands = vec![value, text];
-                    operands.extend(spec);
-                    let built = self.b().ins(
-                        Op::BuildInterpolation,
-                        Imm::Int(conversion_code(interpolation)),
-                        operands,
-                    );
+                    let conversion = Imm::Int(conversion_code(interpolation));
+                    let op = Op::BuildInterpolation;
+                    let built = match spec {
+                        Some(spec) => self.b().ins(op, conversion, [value, text, spec]),
+                        None => self.b().ins(op, conversion, [value, text]),
+                    };
                     interpolations.push(built);
                 }
             }

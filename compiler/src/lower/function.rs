@@ -27,8 +27,9 @@ use std::collections::BTreeSet;
 pub(crate) struct DefinitionState<'a> {
     /// Names of the enclosing classes, innermost last: the "private" name used to mangle
     /// `__x` identifiers. Pushed for a class body and for a generic class's type-parameter
-    /// scope (CPython passes the class name as that scope's private name too).
-    pub class_stack: Vec<String>,
+    /// scope (CPython passes the class name as that scope's private name too). Borrowed
+    /// from the tree: copying each class's name cost an allocation per class.
+    pub class_stack: Vec<&'a str>,
     /// Simple-name annotations of the module and class bodies being lowered, innermost last.
     pub annotation_frames: Vec<AnnotationFrame<'a>>,
 }
@@ -126,7 +127,7 @@ impl<'a> Lowerer<'a> {
     /// through here, and a call returned even an unchanged name through memory.
     #[inline(always)]
     pub(crate) fn mangle<'n>(&self, name: &'n str) -> Cow<'n, str> {
-        mangle_name(self.defs.class_stack.last().map(String::as_str), name)
+        mangle_name(self.defs.class_stack.last().copied(), name)
     }
 
     /// Whether [`Lowerer::mangle`] may change `name`: only a name starting with `__`
@@ -227,7 +228,20 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Function(def.range)) else {
             return Err(self.error(stmt_range, "internal error: function has no scope"));
         };
-        self.size_next_unit(&def.body);
+        // A body without nested definitions is sized from its span, one with them by a
+        // walk that leaves their code out. Lambdas and comprehensions are expressions,
+        // which the walk counts in full too.
+        let table = self.table;
+        if table.scope(scope).children.iter().all(|&child| {
+            matches!(
+                table.scope(child).kind,
+                ScopeKind::Lambda | ScopeKind::Comprehension
+            )
+        }) {
+            self.size_next_flat_unit(&def.body);
+        } else {
+            self.size_next_unit(&def.body);
+        }
         self.enter_unit(
             scope,
             FunctionKind::Function,
@@ -240,8 +254,9 @@ impl<'a> Lowerer<'a> {
         self.set_function_flags(scope, def.is_async);
         let mut body: &'a [Stmt] = &def.body;
         if let Some(doc) = docstring_of(body) {
+            let doc = clean_docstring(doc, &mut self.docstring_lines);
             let func = &mut self.b().func;
-            func.docstring = Some(clean_docstring(doc));
+            func.docstring = Some(doc);
             func.flags.insert(CodeFlags::HAS_DOCSTRING);
             body = &body[1..];
         }
@@ -304,7 +319,7 @@ impl<'a> Lowerer<'a> {
                     self.lower_class_body(class, &qualname, first_line, stmt_range, false)?;
                 match &class.arguments {
                     Some(arguments) => {
-                        self.lower_call_with(build_class, vec![func, name], arguments)?
+                        self.lower_call_with(build_class, &[func, name], arguments)?
                     }
                     None => self.b().ins(Op::Call, Imm::None, [build_class, func, name]),
                 }
@@ -329,7 +344,7 @@ impl<'a> Lowerer<'a> {
         let Some(scope) = self.table.lookup(ScopeKey::Class(class.range)) else {
             return Err(self.error(stmt_range, "internal error: class has no scope"));
         };
-        self.size_next_unit(&class.body);
+        self.size_next_class_unit(&class.body);
         self.enter_unit(
             scope,
             FunctionKind::Class,
@@ -337,7 +352,7 @@ impl<'a> Lowerer<'a> {
             qualname,
             first_line,
         );
-        self.defs.class_stack.push(class.name.to_string());
+        self.defs.class_stack.push(class.name.as_str());
         let result = self.lower_class_namespace(class, scope, qualname, first_line, is_generic);
         self.defs.class_stack.pop();
         result?;

@@ -30,6 +30,7 @@ mod names;
 mod pattern;
 mod pattern_literal;
 mod size_hint;
+mod spare;
 mod stmt;
 mod surrogates;
 mod try_stmt;
@@ -81,15 +82,16 @@ pub fn lower_module_indexed<'a>(
 pub trait FunctionSink {
     /// Called once before lowering starts, with about how many functions are coming.
     fn reserve(&mut self, functions: usize);
-    /// May take the function's IR: the module keeps what it leaves behind. Lowering reads
-    /// no more than the function's [`Function::frees`] once it is finished (to build its
-    /// closure), so those must stay.
+    /// Takes the function: the module returned keeps none of the functions a sink was
+    /// given. Lowering reads no more than the function's [`Function::frees`] once it is
+    /// finished (to build its closure), so those must stay; it keeps them apart.
     fn finish(&mut self, func: &mut Function);
 }
 
 /// [`lower_module_indexed`], handing each function to `sink` as soon as it is complete,
 /// while its IR is still in cache. A caller that optimises and compiles each function there
-/// never holds the IR of a whole module at once.
+/// never holds the IR of a whole module at once; with a sink, the module returned has no
+/// functions.
 pub fn lower_module_streaming<'a>(
     module: &'a ModModule,
     table: &'a SymbolTable<'a>,
@@ -101,13 +103,18 @@ pub fn lower_module_streaming<'a>(
     let mut lowerer = Lowerer::new(table, source, filename, std::rc::Rc::clone(index));
     // About one code object per scope (inlined comprehensions have none, a few scopes more
     // than one): the functions are large, so their array is sized once.
-    lowerer.module.functions.reserve(table.scopes.len());
     lowerer.sink = sink;
-    if let Some(sink) = lowerer.sink.as_mut() {
-        sink.reserve(table.scopes.len());
+    match lowerer.sink.as_mut() {
+        Some(sink) => {
+            sink.reserve(table.scopes.len());
+            lowerer.finished_frees.reserve(table.scopes.len());
+        }
+        None => lowerer.module.functions.reserve(table.scopes.len()),
     }
-    lowerer.lower_module_body(module).map_err(|error| *error)?;
-    Ok((lowerer.module, lowerer.warnings))
+    let lowered = lowerer.lower_module_body(module);
+    let (module, warnings) = lowerer.finish();
+    lowered.map_err(|error| *error)?;
+    Ok((module, warnings))
 }
 
 /// What `break`/`continue`/`return` must unwind on the way out, innermost last
@@ -175,11 +182,11 @@ pub(crate) struct Unit<'a> {
 }
 
 impl<'a> Unit<'a> {
-    /// The stand-in for "no unit": an empty builder that allocates nothing but its box,
-    /// in the module's scope (which every symbol table has).
-    fn placeholder(table: &'a SymbolTable<'a>) -> Self {
+    /// The stand-in for "no unit": an empty builder `b` (a spare one, or one that allocates
+    /// nothing but its box), in the module's scope (which every symbol table has).
+    fn placeholder(table: &'a SymbolTable<'a>, b: Box<FunctionBuilder>) -> Self {
         Unit {
-            b: Box::new(FunctionBuilder::placeholder()),
+            b,
             scope: ScopeId(0),
             scope_info: table.scope(ScopeId(0)),
             scope_stack: Vec::new(),
@@ -220,8 +227,12 @@ pub(crate) struct Lowerer<'a> {
     /// How many instructions the next [`Lowerer::enter_unit`] should make room for (see
     /// `size_hint.rs`); 0 for the default.
     unit_insts_hint: usize,
-    /// The working arrays of units already left, for the next units to reuse.
-    spare_scratch: Vec<UnitScratch<'a>>,
+    /// The working arrays of units already left, for the next units to reuse: allocating
+    /// them afresh for every unit cost more than the rest of entering a small function.
+    /// Kept for the thread's next module too (see `spare.rs`), except the frame-block
+    /// lists, which borrow from this module's tree.
+    spare_arrays: Vec<spare::UnitArrays>,
+    spare_frame_blocks: Vec<Vec<FrameBlock<'a>>>,
     /// The builders of units already left, their functions taken, for the next units to
     /// [`restart`](FunctionBuilder::restart).
     #[expect(
@@ -235,6 +246,16 @@ pub(crate) struct Lowerer<'a> {
     operand_stack: Vec<Value>,
     /// Receives each finished function (see [`lower_module_streaming`]).
     sink: Option<&'a mut dyn FunctionSink>,
+    /// Working space for [`stmt::clean_docstring`], kept from one docstring to the next.
+    docstring_lines: Vec<stmt::DocLine>,
+    /// The frame blocks an early exit has left while its code is emitted, to be put back
+    /// after (see `Lowerer::unwind_frames`).
+    unwound_frames: Vec<FrameBlock<'a>>,
+    /// With a sink, the free variables of each function finished so far, by id: the sink
+    /// takes the functions, and a closure needs no more of them. Keeping the rest of each
+    /// function in the module (the struct is about 500 bytes) wrote it to fresh memory
+    /// that nothing read again. Without a sink the module's functions are read instead.
+    finished_frees: Vec<Vec<String>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -244,6 +265,11 @@ impl<'a> Lowerer<'a> {
         filename: &'a str,
         index: std::rc::Rc<crate::source::LineIndex>,
     ) -> Self {
+        let spares = spare::take();
+        let mut spare_builders = spares.builders;
+        let placeholder = spare_builders
+            .pop()
+            .unwrap_or_else(|| Box::new(FunctionBuilder::placeholder()));
         Lowerer {
             table,
             source,
@@ -253,16 +279,20 @@ impl<'a> Lowerer<'a> {
             end_line_span: std::cell::Cell::new(LineSpan::EMPTY),
             module: Module::new(filename),
             warnings: Vec::new(),
-            current: Unit::placeholder(table),
+            current: Unit::placeholder(table, placeholder),
             enclosing: Vec::new(),
             future_annotations: false,
             defs: function::DefinitionState::default(),
             future_line: 0,
             unit_insts_hint: 0,
-            spare_scratch: Vec::new(),
-            spare_builders: Vec::new(),
-            operand_stack: Vec::new(),
+            spare_arrays: spares.arrays,
+            spare_frame_blocks: Vec::new(),
+            spare_builders,
+            operand_stack: spares.operand_stack,
             sink: None,
+            docstring_lines: Vec::new(),
+            unwound_frames: Vec::new(),
+            finished_frees: Vec::new(),
         }
     }
 
@@ -478,8 +508,8 @@ impl<'a> Lowerer<'a> {
         let func = &mut b.func;
         // Whether the scope may have cells or free variables (see below).
         let mut derefs = false;
-        let scratch = self.spare_scratch.pop().unwrap_or_default();
-        let mut access_cache = scratch.access_cache;
+        let arrays = self.spare_arrays.pop().unwrap_or_default();
+        let mut access_cache = arrays.access_cache;
         if matches!(
             info.kind,
             ScopeKind::Function
@@ -581,7 +611,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
-        let mut scope_stack = scratch.scope_stack;
+        let mut scope_stack = arrays.scope_stack;
         scope_stack.push(scope);
         let enclosing = std::mem::replace(
             &mut self.current,
@@ -590,7 +620,7 @@ impl<'a> Lowerer<'a> {
                 scope,
                 scope_info: info,
                 scope_stack,
-                frame_blocks: scratch.frame_blocks,
+                frame_blocks: self.spare_frame_blocks.pop().unwrap_or_default(),
                 access_cache,
             },
         );
@@ -602,21 +632,36 @@ impl<'a> Lowerer<'a> {
         self.unit_insts_hint = size_hint::insts_for(body);
     }
 
+    /// [`Lowerer::size_next_unit`] for a `body` with no nested definitions (see
+    /// [`size_hint::insts_for_flat`]).
+    pub(crate) fn size_next_flat_unit(&mut self, body: &[ruff_python_ast::Stmt]) {
+        self.unit_insts_hint = size_hint::insts_for_flat(body);
+    }
+
+    /// [`Lowerer::size_next_unit`] for a class body (see [`size_hint::insts_for_class`]).
+    pub(crate) fn size_next_class_unit(&mut self, body: &[ruff_python_ast::Stmt]) {
+        self.unit_insts_hint = size_hint::insts_for_class(body);
+    }
+
     /// Finishes the current code object and adds it to the module.
     pub fn exit_unit(&mut self) -> FuncId {
         let mut b = self.leave_unit();
-        let functions = &mut self.module.functions;
-        let id = FuncId::new(functions.len());
-        match self.sink.as_mut() {
+        let id = match self.sink.as_mut() {
+            // The sink works on the function where the builder holds it.
             Some(sink) => {
-                let mut func = b.take_function();
-                sink.finish(&mut func);
-                functions.push(func);
+                let func = b.finished_function();
+                sink.finish(func);
+                self.finished_frees.push(std::mem::take(&mut func.frees));
+                FuncId::new(self.finished_frees.len() - 1)
             }
-            // Taken straight into a new slot at the end of the module's list: pushing it
-            // copied the whole function once more.
-            None => functions.resize_with(functions.len() + 1, || b.take_function()),
-        }
+            None => {
+                let functions = &mut self.module.functions;
+                // Taken straight into a new slot at the end of the module's list: pushing
+                // it copied the whole function once more.
+                functions.resize_with(functions.len() + 1, || b.take_function());
+                FuncId::new(functions.len() - 1)
+            }
+        };
         self.spare_builders.push(b);
         id
     }
@@ -635,12 +680,37 @@ impl<'a> Lowerer<'a> {
         scope_stack.clear();
         frame_blocks.clear();
         access_cache.clear();
-        self.spare_scratch.push(UnitScratch {
+        self.spare_arrays.push(spare::UnitArrays {
             scope_stack,
-            frame_blocks,
             access_cache,
         });
+        self.spare_frame_blocks.push(frame_blocks);
         b
+    }
+
+    /// Ends lowering: the module and the warnings, once the thread's spares are kept for
+    /// its next module (see `spare.rs`).
+    fn finish(self) -> (Module, Vec<CompileWarning>) {
+        let Lowerer {
+            module,
+            warnings,
+            current,
+            enclosing,
+            mut spare_builders,
+            spare_arrays,
+            operand_stack,
+            ..
+        } = self;
+        // After an error the units still open hold functions, and are dropped.
+        if enclosing.is_empty() {
+            spare_builders.push(current.b);
+        }
+        spare::keep(spare::Spares {
+            builders: spare_builders,
+            arrays: spare_arrays,
+            operand_stack,
+        });
+        (module, warnings)
     }
 
     /// Leaves the current unit without finishing it, returning it.
@@ -672,7 +742,7 @@ impl<'a> Lowerer<'a> {
     /// Builds the closure tuple for code `func` (which must already be finished) from the
     /// current unit's cells and frees; `None` when it has no free variables.
     pub fn closure_for(&mut self, func: FuncId) -> Option<Value> {
-        let count = self.module.function(func).frees.len();
+        let count = self.frees_of(func).len();
         if count == 0 {
             return None;
         }
@@ -680,8 +750,7 @@ impl<'a> Lowerer<'a> {
         // the list of names and collecting the loads allocated twice per closure.
         let base = self.operand_base();
         for index in 0..count {
-            let inner = self.module.function(func);
-            let name = &inner.frees[index];
+            let name = &self.frees_of(func)[index];
             let slot = self.closure_slot(name).unwrap_or_else(|| {
                 panic!("free variable {name:?} of {func} has no cell in the enclosing unit")
             });
@@ -691,6 +760,14 @@ impl<'a> Lowerer<'a> {
         Some(self.ins_from_stack(Op::BuildTuple, Imm::None, base))
     }
 
+    /// The free variables of finished function `func`.
+    fn frees_of(&self, func: FuncId) -> &[String] {
+        match self.sink {
+            Some(_) => &self.finished_frees[func.index()],
+            None => &self.module.function(func).frees,
+        }
+    }
+
     // ---- module entry -----------------------------------------------------------------
 
     fn lower_module_body(&mut self, module: &'a ModModule) -> LowerResult<()> {
@@ -698,17 +775,26 @@ impl<'a> Lowerer<'a> {
         // `f0`, the entry, is held for the module body, which is finished last: the code
         // objects nested in it then get their final ids as they are added, and nothing
         // needs renumbering or moving once the body is done.
-        let placeholder = Function::with_capacity("", "", FunctionKind::Module, 1, 0);
-        self.module.add_function(placeholder);
+        match self.sink {
+            Some(_) => self.finished_frees.push(Vec::new()),
+            None => {
+                let placeholder = Function::with_capacity("", "", FunctionKind::Module, 1, 0);
+                self.module.add_function(placeholder);
+            }
+        }
         self.size_next_unit(&module.body);
         self.enter_unit(root, FunctionKind::Module, "<module>", "<module>", 1);
         self.lower_module_statements(&module.body)?;
         let mut b = self.leave_unit();
-        let mut func = b.take_function();
-        if let Some(sink) = self.sink.as_mut() {
-            sink.finish(&mut func);
+        match self.sink.as_mut() {
+            Some(sink) => {
+                sink.finish(b.finished_function());
+                // Whatever the sink left goes: a kept builder holds no function.
+                drop(b.take_function());
+            }
+            None => self.module.functions[0] = b.take_function(),
         }
-        self.module.functions[0] = func;
+        self.spare_builders.push(b);
         Ok(())
     }
 }
@@ -758,16 +844,6 @@ const DEREF_FLAGS: u32 = crate::scope::flags::DEF_COMP_CELL | crate::scope::flag
 /// capture its own cell for these, even when the name is also free in the class.
 const CLASS_IMPLICIT_CELLS: [&str; 3] =
     ["__class__", "__classdict__", "__conditional_annotations__"];
-
-/// The working arrays of a unit that do not end up in its code object. A unit's are kept
-/// for the next one once it is left: allocating them afresh for every unit cost more than
-/// the rest of entering a small function.
-#[derive(Default)]
-struct UnitScratch<'a> {
-    scope_stack: Vec<ScopeId>,
-    frame_blocks: Vec<FrameBlock<'a>>,
-    access_cache: Vec<Option<CachedAccess>>,
-}
 
 /// A name's resolution in a unit (see [`Lowerer::cached_access`]).
 #[derive(Debug, Clone, Copy)]

@@ -16,10 +16,19 @@ impl<'a> Lowerer<'a> {
         self.unit().b.func.ensure_local(name)
     }
 
-    /// A fresh hidden local, named so it can never clash with a Python identifier.
+    /// A fresh hidden local, named so it can never clash with a Python identifier. The
+    /// name built here is the one stored: [`Function::ensure_local`] would copy it again.
+    ///
+    /// [`Function::ensure_local`]: crate::ir::Function::ensure_local
     pub fn hidden_local(&mut self, purpose: &str) -> LocalId {
-        let n = self.unit().b.func.locals.len();
-        self.ensure_local(&format!("${purpose}{n}"))
+        let func = &mut self.unit().b.func;
+        let name = format!("${purpose}{}", func.locals.len());
+        if let Some(id) = func.local_id(&name) {
+            return id;
+        }
+        let id = LocalId::new(func.locals.len());
+        func.locals.push(name);
+        id
     }
 
     /// The deref slot (cell or free) of `name` in the current unit, preferring a cell.

@@ -5,6 +5,10 @@
 //! The guess counts the bytes of the body's statements, leaving out the bodies of nested
 //! `def`s and `class`es (their code goes to other code objects), and divides by
 //! [`BYTES_PER_INST`]. A guess that is too small only costs the regrowth it tried to avoid.
+//! A function body with no nested definitions has nothing to leave out, and is sized from
+//! the span of its statements without reading them ([`insts_for_flat`]); so is a class body,
+//! with no more than a nested definition per statement ([`insts_for_class`]). The walk
+//! is left to module bodies and functions with nested definitions.
 
 use ruff_python_ast::{ExceptHandler, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -22,6 +26,31 @@ const NESTED_DEFINITION: usize = 24;
 /// The number of instructions the statements `body` are expected to lower to.
 pub(crate) fn insts_for(body: &[Stmt]) -> usize {
     body_bytes(body) / BYTES_PER_INST + 8
+}
+
+/// [`insts_for`] of a body with no nested definitions, from the span of its statements (the
+/// docstring left out) rather than a walk over them. The span also counts comments and
+/// blank lines, so the guess is larger; still, the walk's reads of every statement cost
+/// more (at `--every 40`, 1M more instructions and 28K more L1 misses than the larger
+/// arrays, which take 1.6 % more memory).
+pub(crate) fn insts_for_flat(body: &[Stmt]) -> usize {
+    let (Some(first), Some(last)) = (body.first(), body.last()) else {
+        return 8;
+    };
+    let start = match first {
+        Stmt::Expr(s) if s.value.is_string_literal_expr() => first.end(),
+        _ => first.start(),
+    };
+    (last.end() - start).to_usize() / BYTES_PER_INST + 8
+}
+
+/// [`insts_for`] of a class body, without reading its statements: the smaller of the
+/// span's guess (right for a body of attributes) and a nested definition per statement
+/// (right for a body of methods, whose code the span counts). The walk read each of the
+/// statements, long out of the cache again by the time lowering reached it after the
+/// methods before it: at `--every 40` this spares 13K L1 read misses.
+pub(crate) fn insts_for_class(body: &[Stmt]) -> usize {
+    insts_for_flat(body).min(body.len() * NESTED_DEFINITION + 8)
 }
 
 fn len(range: TextRange) -> usize {

@@ -47,7 +47,8 @@ impl<'a> Lowerer<'a> {
             && let (Some(doc), Some(Stmt::Expr(first))) = (docstring_of(body), body.first())
         {
             self.set_loc(first.value.range());
-            let doc = self.b().constant(Const::Str(clean_docstring(doc)));
+            let doc = clean_docstring(doc, &mut self.docstring_lines);
+            let doc = self.b().constant(Const::Str(doc));
             self.store_name("__doc__", doc);
             rest = &body[1..];
         }
@@ -559,7 +560,9 @@ pub(crate) fn body_has_annotations(body: &[Stmt]) -> bool {
 /// (Python/compile.c `_PyCompile_CleanDoc`): tabs are expanded, the first line loses its
 /// leading spaces and later lines lose the smallest indentation among their non-blank
 /// lines. Unlike `inspect.cleandoc`, blank leading and trailing lines are kept.
-pub(crate) fn clean_docstring(doc: &str) -> String {
+/// `lines` is working space, kept by the caller for the next docstring: a list of its
+/// own cost an allocation per docstring.
+pub(crate) fn clean_docstring(doc: &str, lines: &mut Vec<DocLine>) -> String {
     // Docstrings are long and rarely hold tabs: only those are copied before the copy
     // that removes the margin. The search is `memchr`'s vector one: the standard
     // library's `contains` looks at a word at a time, four times the work on a docstring.
@@ -576,8 +579,7 @@ pub(crate) fn clean_docstring(doc: &str) -> String {
     let first_end = line_end(bytes, 0);
     // Each later line's start, indentation and end, found once: the margin needs them
     // all before the first line is copied.
-    // Counted first (a vector search) so the list is allocated once.
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', &bytes[first_end..]).count());
+    lines.clear();
     let mut margin = usize::MAX;
     let mut start = first_end + 1;
     while start <= bytes.len() {
@@ -593,12 +595,16 @@ pub(crate) fn clean_docstring(doc: &str) -> String {
     let margin = if margin == usize::MAX { 0 } else { margin };
     let mut out = String::with_capacity(doc.len());
     out.push_str(doc[..first_end].trim_start_matches(' '));
-    for (start, indent, end) in lines {
+    for &(start, indent, end) in lines.iter() {
         out.push('\n');
         out.push_str(&doc[start + indent.min(margin)..end]);
     }
     out
 }
+
+/// A docstring line after the first, as [`clean_docstring`] finds it: its start, how many
+/// spaces indent it and its end.
+pub(crate) type DocLine = (usize, usize, usize);
 
 /// The index of the first `\n` in `bytes` from `from` on, or the length of `bytes`.
 fn line_end(bytes: &[u8], from: usize) -> usize {
@@ -646,7 +652,10 @@ fn expand_tabs(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::clean_docstring;
+    /// [`super::clean_docstring`] with working space of its own.
+    fn clean_docstring(doc: &str) -> String {
+        super::clean_docstring(doc, &mut Vec::new())
+    }
 
     #[test]
     fn cleans_docstrings_like_cpython() {

@@ -283,7 +283,7 @@ impl<'a> Lowerer<'a> {
         let scope = self.type_params_scope(class.range)?;
         self.enter_type_params_unit(scope, &class.name, first_line, 0);
         // CPython gives a class's type-parameter scope the class name as its private name.
-        self.defs.class_stack.push(class.name.to_string());
+        self.defs.class_stack.push(class.name.as_str());
         self.set_loc(stmt_range);
         let result =
             self.lower_generic_class_body(class, type_params, qualname, first_line, stmt_range);

@@ -128,7 +128,10 @@ impl<'a> Lowerer<'a> {
     ) -> LowerResult<Unwound> {
         let saved_handler = self.b().handler;
         self.set_loc(range);
-        let saved_frames = self.unit().frame_blocks.clone();
+        // The frames left are set aside above `base` of the lowerer's shared list, in the
+        // order they were left, and put back once the code is emitted: copying the unit's
+        // list to restore it allocated on every early exit.
+        let base = self.unwound_frames.len();
         let mut loop_targets = None;
         let result = loop {
             let Some(top) = self.unit().frame_blocks.last().cloned() else {
@@ -151,11 +154,20 @@ impl<'a> Lowerer<'a> {
                 _ => {}
             }
             self.unit().frame_blocks.pop();
-            if let Err(error) = self.unwind_frame(&top) {
+            self.unwound_frames.push(top.clone());
+            let height = self.unit_ref().frame_blocks.len();
+            let unwound = self.unwind_frame(&top);
+            // Leaving a frame may lower code (a `finally` body) but leaves the list as it
+            // found it unless it failed.
+            self.unit().frame_blocks.truncate(height);
+            if let Err(error) = unwound {
                 break Err(error);
             }
         };
-        self.unit().frame_blocks = saved_frames;
+        while self.unwound_frames.len() > base {
+            let frame = self.unwound_frames.pop().expect("a frame set aside");
+            self.unit().frame_blocks.push(frame);
+        }
         result?;
         self.set_loc(range);
         Ok(Unwound {
