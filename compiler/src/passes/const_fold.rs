@@ -46,8 +46,11 @@ const MAX_TOTAL_ITEMS: i64 = 1024;
 pub fn run(func: &mut Function) {
     // Most functions have nothing to fold: a sequential pass over the instruction arena
     // (a superset of the laid-out code) and the terminators says so more cheaply than the
-    // scan below, which follows the layout through instruction ids.
-    if !func.insts.iter().any(|inst| operands_are_const(func, inst))
+    // scan below, which follows the layout through instruction ids. It runs from the end:
+    // lowering just wrote the arena front to back, so in a function too large for the
+    // cache its last instructions are the ones still there, and a backward scan leaves the
+    // first ones in cache for the forward walks of the passes after it.
+    if !func.insts.iter().rev().any(|inst| operands_are_const(func, inst))
         && !func.layout.iter().any(|block| {
             matches!(
                 &func.blocks[block.index()].term,
