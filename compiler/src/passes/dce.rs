@@ -516,7 +516,9 @@ fn drop_unused_pool_entries(func: &mut Function, const_refs: &mut [u32], name_re
     // too costs less than reaching the laid-out ones through their blocks. A removed
     // instruction may name an entry dropped here or (had the pools been compacted
     // before) one past the counts; it keeps a number that is out of range either way.
-    for data in &mut func.insts {
+    // The walk runs from the end, so that in a function too large for the cache it leaves
+    // the first instructions there for code generation, which starts with them.
+    for data in func.insts.iter_mut().rev() {
         match &mut data.imm {
             Imm::Const(c) => {
                 if let Some(&index) = const_refs.get(c.index()) {
