@@ -163,7 +163,10 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
     while let Some(block) = stack.pop() {
         let data = &func.blocks[block as usize];
         let mut can_raise = data.term.as_ref().is_some_and(Terminator::can_raise);
-        for &inst in &data.insts {
+        // Backward (the facts gathered do not depend on the order): after `const_fold`'s
+        // forward walk, a large block's last instructions are the ones still in cache,
+        // and code generation, which starts at a block's first ones, then finds those.
+        for &inst in data.insts.iter().rev() {
             let inst = &func.insts[inst.index()];
             let flags = op_flags::of(inst.op);
             can_raise |= flags.contains(OpFlags::CAN_RAISE);
