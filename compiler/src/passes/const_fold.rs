@@ -70,9 +70,12 @@ pub(crate) fn run_noting_long_operations(func: &mut Function) -> bool {
         has_long |= split_builds::is_long(inst);
         operands_are_const(func, inst)
     });
+    // Backward too, on from where the scan stopped, so that the first instructions are
+    // the ones left in cache for the forward walks after it.
     if let Some(end) = foldable {
         has_long |= insts[..end]
             .iter()
+            .rev()
             .fold(false, |long, inst| long | split_builds::is_long(inst));
     }
     fold_if_needed(func, foldable.is_some());
