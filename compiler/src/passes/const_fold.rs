@@ -28,7 +28,7 @@
 //!   tuple, str and bytes indexing by an in-range int.
 
 use super::op_flags::{self, OpFlags};
-use super::scratch;
+use super::{scratch, split_builds};
 use crate::ir::{BinOp, CmpOp, Const, Function, Imm, InstData, Op, Terminator, UnaryOp, Value};
 use num_bigint::{BigInt, Sign};
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
@@ -44,10 +44,57 @@ const MAX_STR_SIZE: usize = 4096;
 const MAX_TOTAL_ITEMS: i64 = 1024;
 
 pub fn run(func: &mut Function) {
-    // Most functions have nothing to fold: a sequential pass over the instruction arena
-    // (a superset of the laid-out code) and the terminators says so more cheaply than the
-    // scan below, which follows the layout through instruction ids.
-    if !func.insts.iter().any(|inst| operands_are_const(func, inst))
+    let has_foldable = func
+        .insts
+        .iter()
+        .rev()
+        .any(|inst| operands_are_const(func, inst));
+    fold_if_needed(func, has_foldable);
+}
+
+/// Runs the pass, and returns whether some instruction may have more operands than
+/// `split_builds` allows (whether [`split_builds::split_long_operations`] has work).
+///
+/// In a function with that many operands in all, the pre-scan also checks each
+/// instruction's operand count, and after finding a foldable instruction goes on with
+/// that check alone: such functions are large, and `split_builds` checking on its own
+/// read the whole arena once more, out of cache by then.
+pub(crate) fn run_noting_long_operations(func: &mut Function) -> bool {
+    if func.operand_pool_len() <= split_builds::MAX_OPERANDS {
+        run(func);
+        return false;
+    }
+    let insts = &func.insts;
+    let mut has_long = false;
+    let foldable = insts.iter().rposition(|inst| {
+        has_long |= split_builds::is_long(inst);
+        operands_are_const(func, inst)
+    });
+    // Backward too, on from where the scan stopped, so that the first instructions are
+    // the ones left in cache for the forward walks after it.
+    if let Some(end) = foldable {
+        has_long |= insts[..end]
+            .iter()
+            .rev()
+            .fold(false, |long, inst| long | split_builds::is_long(inst));
+    }
+    fold_if_needed(func, foldable.is_some());
+    // Folding only ever shortens an instruction's operand list.
+    has_long
+}
+
+/// Folds what can be folded in `func`, given whether the pre-scan found a foldable
+/// instruction.
+///
+/// Most functions have nothing to fold: a sequential pass over the instruction arena
+/// (a superset of the laid-out code) and the terminators says so more cheaply than the
+/// scan of [`fold_to_fixpoint`], which follows the layout through instruction ids. The
+/// pre-scans run from the end: lowering just wrote the arena front to back, so in a
+/// function too large for the cache its last instructions are the ones still there, and
+/// a backward scan leaves the first ones in cache for the forward walks of the passes
+/// after it.
+fn fold_if_needed(func: &mut Function, has_foldable: bool) {
+    if !has_foldable
         && !func.layout.iter().any(|block| {
             matches!(
                 &func.blocks[block.index()].term,

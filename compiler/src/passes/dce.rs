@@ -138,7 +138,7 @@ fn count_pool_use(imm: Imm, pool_refs: &mut [u32], nconsts: usize, delta: u32) {
 /// how many remaining instructions refer to each pool entry.
 #[inline]
 fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool {
-    let [reachable, kept_params, dirty] = &mut scratch.sets;
+    let [reachable, kept_params, unread_insts] = &mut scratch.sets;
     let nblocks = func.blocks.len();
     reachable.reset(nblocks);
     // Blocks whose parameters the sweep keeps: all of a handler's (bit `2b`), the last of
@@ -149,19 +149,11 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
     scratch.marks.clear();
     scratch.marks.resize(func.values.len(), 0);
     let marks = &mut scratch.marks[..];
-    let [stack, with_params, pool_refs, def_block] = &mut scratch.lists;
+    let [stack, with_params, pool_refs] = &mut scratch.lists;
     let nconsts = func.consts.len();
     reset_counts(pool_refs, nconsts + func.names.len());
-    // The block of each removable result, written before it is read (for the results
-    // found unused), so stale entries need no clearing.
-    if def_block.len() < func.values.len() {
-        def_block.resize(func.values.len(), 0);
-    }
-    // Local slices too, for the same reason as `marks`.
-    // `def_block` cut to the length of `marks`: a value's mark and its block are written
-    // together, and one bounds check then covers both.
+    // A local slice too, for the same reason as `marks`.
     let pool_refs = &mut pool_refs[..];
-    let def_block = &mut def_block[..marks.len()];
     stack.clear();
     with_params.clear();
     let entry = func.layout[0];
@@ -171,7 +163,10 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
     while let Some(block) = stack.pop() {
         let data = &func.blocks[block as usize];
         let mut can_raise = data.term.as_ref().is_some_and(Terminator::can_raise);
-        for &inst in &data.insts {
+        // Backward (the facts gathered do not depend on the order): after `const_fold`'s
+        // forward walk, a large block's last instructions are the ones still in cache,
+        // and code generation, which starts at a block's first ones, then finds those.
+        for &inst in data.insts.iter().rev() {
             let inst = &func.insts[inst.index()];
             let flags = op_flags::of(inst.op);
             can_raise |= flags.contains(OpFlags::CAN_RAISE);
@@ -189,7 +184,6 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
                 }
                 if let Some(result) = inst.result {
                     marks[result.index()] |= REMOVABLE_RESULT;
-                    def_block[result.index()] = block;
                 }
             } else if has_args {
                 for &arg in func.args_of(inst) {
@@ -281,43 +275,43 @@ fn prune_and_check(func: &mut Function, scratch: &mut scratch::Scratch) -> bool 
     // only reader was folded) can go here: deleting them leaves no other value without its
     // reader, so nothing else becomes dead. Other unused removable results need the
     // marking; deleting them here first changes nothing it finds, since nothing reads them.
-    // Only the blocks defining such results are swept, and the deleted instructions'
-    // pool references are taken back from the counts.
     // The unread results are few: the marks are looked at a chunk at a time (without an
-    // early exit, as above), and one by one only in the chunks that hold one.
-    dirty.reset(nblocks);
+    // early exit, as above), and one by one only in the chunks that hold one. Each one's
+    // instruction is found through its value, its pool reference is taken back from the
+    // counts, and it joins a set of instructions to delete. The blocks are then swept by
+    // their lists of instruction ids alone: noting each result's block during the walk
+    // wrote a word per value, mostly out of cache, for the few functions that need it.
+    unread_insts.reset(func.insts.len());
+    let mut unread_left = 0;
+    let mut settled = true;
     const CHUNK: usize = 16;
     for (chunk_index, chunk) in marks.chunks(CHUNK).enumerate() {
         if !chunk.iter().fold(false, |any, &mark| any | unread(mark)) {
             continue;
         }
         for (offset, &mark) in chunk.iter().enumerate() {
-            if unread(mark) {
-                dirty.insert(def_block[chunk_index * CHUNK + offset] as usize);
-            }
-        }
-    }
-    let mut settled = true;
-    for &block in &func.layout {
-        if !dirty.contains(block.index()) {
-            continue;
-        }
-        let insts = &mut func.blocks[block.index()].insts;
-        let mut kept = 0;
-        for i in 0..insts.len() {
-            let inst = insts[i];
-            let data = &func.insts[inst.index()];
-            if op_flags::of(data.op).contains(OpFlags::REMOVABLE)
-                && data.result.is_some_and(|r| marks[r.index()] & READ == 0)
-            {
-                settled &= data.args.is_empty();
-                count_pool_use(data.imm, pool_refs, nconsts, u32::MAX);
+            if !unread(mark) {
                 continue;
             }
-            insts[kept] = inst;
-            kept += 1;
+            let ValueDef::Inst(inst) = func.values[chunk_index * CHUNK + offset] else {
+                continue;
+            };
+            let data = &func.insts[inst.index()];
+            settled &= data.args.is_empty();
+            count_pool_use(data.imm, pool_refs, nconsts, u32::MAX);
+            unread_insts.insert(inst.index());
+            unread_left += 1;
         }
-        insts.truncate(kept);
+    }
+    // The sweep stops at the block holding the last of them.
+    for &block in &func.layout {
+        if unread_left == 0 {
+            break;
+        }
+        let insts = &mut func.blocks[block.index()].insts;
+        let len = insts.len();
+        insts.retain(|inst| !unread_insts.contains(inst.index()));
+        unread_left -= len - insts.len();
     }
     settled
 }
@@ -525,7 +519,9 @@ fn drop_unused_pool_entries(func: &mut Function, const_refs: &mut [u32], name_re
     // too costs less than reaching the laid-out ones through their blocks. A removed
     // instruction may name an entry dropped here or (had the pools been compacted
     // before) one past the counts; it keeps a number that is out of range either way.
-    for data in &mut func.insts {
+    // The walk runs from the end, so that in a function too large for the cache it leaves
+    // the first instructions there for code generation, which starts with them.
+    for data in func.insts.iter_mut().rev() {
         match &mut data.imm {
             Imm::Const(c) => {
                 if let Some(&index) = const_refs.get(c.index()) {

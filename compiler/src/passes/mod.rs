@@ -129,8 +129,9 @@ pub fn optimize_function(func: &mut Function, options: &PassOptions) {
     // The whole pipeline, as almost every caller asks, runs without looking the passes up
     // by name: per function, that cost as much as a pass with nothing to do.
     if options.skip.is_empty() && options.stop_after.is_none() {
-        const_fold::run(func);
-        split_builds::run(func);
+        if const_fold::run_noting_long_operations(func) {
+            split_builds::split_long_operations(func);
+        }
         dce::run(func);
         simplify_cfg::run_on_reachable(func);
         return;

@@ -46,7 +46,7 @@ pub(crate) struct Scratch {
     /// Emptied and sized by [`BitSet::reset`] before use.
     pub(crate) sets: [BitSet; 3],
     /// Cleared before use.
-    pub(crate) lists: [Vec<u32>; 4],
+    pub(crate) lists: [Vec<u32>; 3],
     /// A byte per item, cleared before use.
     pub(crate) marks: Vec<u8>,
 }

@@ -26,7 +26,7 @@
 //! everything lowering produces). An operation where that does not hold is left alone.
 
 use crate::ir::dominators::DomTree;
-use crate::ir::{Block, Const, Function, Imm, Inst, Intrinsic, Loc, Op, Value};
+use crate::ir::{Block, Const, Function, Imm, Inst, InstData, Intrinsic, Loc, Op, Value};
 
 /// Operations with more operands than this are split. Well above anything hand-written,
 /// so ordinary code keeps the compact single-instruction form.
@@ -36,19 +36,36 @@ pub const MAX_OPERANDS: usize = 256;
 const MIN_CONST_RUN: usize = 3;
 
 pub fn run(func: &mut Function) {
-    // Almost no function has an instruction with that many operands. Most functions do
-    // not even have that many operands in all, which the pool's size tells at once; for
-    // the others, one pass over the instruction arena (a superset of the laid-out code)
-    // usually settles it. The pass has no early exit (it almost never could take one),
-    // which lets it look at several instructions per step.
-    if func.operand_pool_len() <= MAX_OPERANDS
-        || !func
+    if has_long_operation(func) {
+        split_long_operations(func);
+    }
+}
+
+/// Whether some instruction of `func` may have more than [`MAX_OPERANDS`] operands.
+///
+/// Almost no function has an instruction with that many operands. Most functions do not
+/// even have that many operands in all, which the pool's size tells at once; for the
+/// others, one pass over the instruction arena (a superset of the laid-out code) usually
+/// settles it. The pass has no early exit (it almost never could take one), which lets it
+/// look at several instructions per step. The pipeline has `const_fold`'s pre-scan find
+/// this out instead (see [`super::const_fold::run_noting_long_operations`]).
+fn has_long_operation(func: &Function) -> bool {
+    func.operand_pool_len() > MAX_OPERANDS
+        && func
             .insts
             .iter()
-            .fold(false, |long, data| long | (data.args.len() > MAX_OPERANDS))
-    {
-        return;
-    }
+            .fold(false, |long, data| long | is_long(data))
+}
+
+/// Whether `data` has more operands than [`MAX_OPERANDS`].
+#[inline]
+pub(crate) fn is_long(data: &InstData) -> bool {
+    data.args.len() > MAX_OPERANDS
+}
+
+/// The pass proper, for a function that may have an instruction with more than
+/// [`MAX_OPERANDS`] operands (one that has none is left as it is).
+pub(crate) fn split_long_operations(func: &mut Function) {
     let mut candidates = Vec::new();
     for &block in &func.layout {
         for (pos, &inst) in func.blocks[block.index()].insts.iter().enumerate() {
