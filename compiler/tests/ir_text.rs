@@ -105,7 +105,7 @@ fn sample_imm(kind: ImmKind, i: usize) -> Imm {
         ImmKind::Name => Imm::Name(NameId::new(i % 3)),
         ImmKind::Local => Imm::Local(LocalId::new(i % 2)),
         ImmKind::Deref => Imm::Deref(DerefId::new(i % 2)),
-        ImmKind::Int => Imm::Int((i % 3) as i64),
+        ImmKind::Int => Imm::Int((i % 3) as i32),
         ImmKind::Pair => Imm::Pair(1, 2),
         ImmKind::Func => Imm::Func(FuncId::new(1)),
         ImmKind::BinOp => Imm::BinOp(BinOp::ALL[i % BinOp::ALL.len()]),

@@ -56,7 +56,7 @@ pub enum Imm {
     Name(NameId),
     Local(LocalId),
     Deref(DerefId),
-    Int(i64),
+    Int(i32),
     Pair(u32, u32),
     Func(FuncId),
     BinOp(BinOp),

@@ -931,7 +931,7 @@ impl FunctionParser {
                     Token::Number(n) => n,
                     token => return line.unexpected(&token, "an integer"),
                 };
-                let value: i64 = text
+                let value: i32 = text
                     .parse()
                     .map_err(|_| line.error(format!("bad integer `{text}`")))?;
                 Imm::Int(if negative { -value } else { value })

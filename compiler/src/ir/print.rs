@@ -180,15 +180,15 @@ impl<'f> FunctionPrinter<'f> {
         }
         out.push_str(":\n");
         let mut previous = Loc::default();
-        for inst in &data.insts {
-            let line = match self.func.insts.get(inst.index()) {
+        for inst_id in &data.insts {
+            let line = match self.func.insts.get(inst_id.index()) {
                 Some(inst) => {
                     let text = self.inst(inst);
-                    with_loc(text, inst.loc, &mut previous)
+                    with_loc(text, self.func.inst_loc(*inst_id), &mut previous)
                 }
                 // Only reachable for malformed IR; keep printing so the verifier's report
                 // can show the rest of the function.
-                None => format!("<missing {inst}>"),
+                None => format!("<missing {inst_id}>"),
             };
             let _ = writeln!(out, "  {line}");
         }

@@ -63,7 +63,7 @@ impl<'a> Lowerer<'a> {
         self.set_loc(range);
         let unpacked = match star {
             None => {
-                let count = i64::try_from(elts.len()).unwrap_or(i64::MAX);
+                let count = i32::try_from(elts.len()).unwrap_or(i32::MAX);
                 self.b().ins(Op::UnpackSequence, Imm::Int(count), [value])
             }
             Some(index) => {
@@ -87,7 +87,7 @@ impl<'a> Lowerer<'a> {
             self.set_loc(range);
             let item = self
                 .b()
-                .ins(Op::TupleGet, Imm::Int(index as i64), [unpacked]);
+                .ins(Op::TupleGet, Imm::Int(index as i32), [unpacked]);
             match elt {
                 Expr::Starred(starred) => self.store_target(&starred.value, item)?,
                 _ => self.store_target(elt, item)?,

@@ -204,7 +204,7 @@ impl<'a> Lowerer<'a> {
 
 /// The `format_value`/`build_interpolation` conversion immediate: 0 none, 1 `!s`, 2 `!r`,
 /// 3 `!a`. A self-documenting `{x=}` without conversion or spec defaults to `!r`.
-fn conversion_code(interpolation: &InterpolatedElement) -> i64 {
+fn conversion_code(interpolation: &InterpolatedElement) -> i32 {
     match interpolation.conversion {
         ConversionFlag::None
             if interpolation.debug_text.is_some() && interpolation.format_spec.is_none() =>

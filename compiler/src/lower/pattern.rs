@@ -337,7 +337,7 @@ impl<'a> Lowerer<'a> {
         }
         let unpacked = match star {
             None => {
-                let count = i64::try_from(size).unwrap_or(i64::MAX);
+                let count = i32::try_from(size).unwrap_or(i32::MAX);
                 self.b().ins(Op::UnpackSequence, Imm::Int(count), [subject])
             }
             Some(star) => {
@@ -361,7 +361,7 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             self.set_loc(p.range);
-            let item = self.b().ins(Op::TupleGet, Imm::Int(i as i64), [unpacked]);
+            let item = self.b().ins(Op::TupleGet, Imm::Int(i as i32), [unpacked]);
             self.lower_subpattern(sub, item, fail, captures)?;
         }
         Ok(())
@@ -450,7 +450,7 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
                 self.set_loc(p.range);
-                let item = self.b().ins(Op::TupleGet, Imm::Int(i as i64), [values]);
+                let item = self.b().ins(Op::TupleGet, Imm::Int(i as i32), [values]);
                 self.lower_subpattern(sub, item, fail, captures)?;
             }
         }
@@ -499,7 +499,7 @@ impl<'a> Lowerer<'a> {
                 .collect(),
         );
         let names = self.b().constant(names);
-        let nargs = i64::try_from(positional.len()).unwrap_or(i64::MAX);
+        let nargs = i32::try_from(positional.len()).unwrap_or(i32::MAX);
         let attrs = self
             .b()
             .ins(Op::MatchClass, Imm::Int(nargs), [subject, cls, names]);
@@ -511,7 +511,7 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             self.set_loc(p.range);
-            let item = self.b().ins(Op::TupleGet, Imm::Int(i as i64), [attrs]);
+            let item = self.b().ins(Op::TupleGet, Imm::Int(i as i32), [attrs]);
             self.lower_subpattern(sub, item, fail, captures)?;
         }
         Ok(())

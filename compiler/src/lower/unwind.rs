@@ -240,7 +240,7 @@ impl<'a> Lowerer<'a> {
 
     /// `await value` for the compiler's own awaits: `get_awaitable` with the `where` code
     /// `site` (1 `async with` enter, 2 exit) and `yield_from`.
-    pub(crate) fn await_value(&mut self, value: Value, site: i64) -> Value {
+    pub(crate) fn await_value(&mut self, value: Value, site: i32) -> Value {
         let awaitable = self.b().ins(Op::GetAwaitable, Imm::Int(site), [value]);
         self.b().ins(Op::YieldFrom, Imm::None, [awaitable])
     }

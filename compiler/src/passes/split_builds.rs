@@ -187,7 +187,7 @@ impl<'f> Splitter<'f> {
 
     fn split_one(&mut self, at: Site, inst: Inst) {
         let data = &self.func.insts[inst.index()];
-        let (op, loc) = (data.op, data.loc);
+        let (op, loc) = (data.op, self.func.inst_loc(inst));
         let args = self.func.args_of(data).to_vec();
         // A call's callee is computed first and stays alive anyway; only the arguments
         // are gathered.

@@ -106,15 +106,15 @@ impl Codegen<'_> {
     /// needs, costs more than the rest of a typical instruction's encoding.
     pub(super) fn emit_insts(&mut self, insts: &[Inst]) -> Result<()> {
         let func = self.func;
-        for &inst in insts {
-            if self.skip.get(inst.index()).copied().unwrap_or(false) {
+        for &id in insts {
+            if self.skip.get(id.index()).copied().unwrap_or(false) {
                 continue;
             }
             let inst = func
                 .insts
-                .get(inst.index())
+                .get(id.index())
                 .ok_or_else(|| self.error("bad instruction"))?;
-            self.loc = inst.loc;
+            self.loc = func.inst_loc(id);
             self.emit_inst(inst)?;
         }
         Ok(())

@@ -15,7 +15,7 @@
 //! bytes per kept instruction slot across the five arrays, 1 KiB per kept list), and
 //! typically a few tens of kilobytes.
 
-use super::{BlockData, Function, InstData, ValueDef};
+use super::{BlockData, Function, InstData, Loc, ValueDef};
 use crate::ir::entities::{Block, Inst, Value};
 use std::cell::RefCell;
 
@@ -30,6 +30,7 @@ const MAX_LIST_LEN: usize = 256;
 #[derive(Default)]
 struct Spare {
     insts: Vec<InstData>,
+    locs: Vec<Loc>,
     arg_pool: Vec<Value>,
     values: Vec<ValueDef>,
     blocks: Vec<BlockData>,
@@ -64,6 +65,7 @@ impl Function {
     /// called once code generation no longer reads them.
     pub fn recycle_arrays(&mut self) {
         let insts = std::mem::take(&mut self.insts);
+        let locs = std::mem::take(&mut self.locs);
         let arg_pool = std::mem::take(&mut self.arg_pool);
         let values = std::mem::take(&mut self.values);
         let mut blocks = std::mem::take(&mut self.blocks);
@@ -80,6 +82,7 @@ impl Function {
                 }
             }
             keep(&mut spare.insts, insts);
+            keep(&mut spare.locs, locs);
             keep(&mut spare.arg_pool, arg_pool);
             keep(&mut spare.values, values);
             blocks.clear();
@@ -93,6 +96,7 @@ impl Function {
     pub(super) fn take_spare_arrays(&mut self, insts: usize, blocks: usize) {
         SPARE.with_borrow_mut(|spare| {
             self.insts = reuse(&mut spare.insts, insts);
+            self.locs = reuse(&mut spare.locs, insts);
             // About one and a half operands per instruction over the standard library.
             self.arg_pool = reuse(&mut spare.arg_pool, insts + insts / 2);
             self.values = reuse(&mut spare.values, insts);
