@@ -111,24 +111,37 @@ impl PoolIndex {
         is_equal: impl Fn(&T) -> bool,
         make: impl FnOnce() -> T,
     ) -> u32 {
-        let new_id = u32::try_from(pool.len()).expect("pool ids fit in u32");
-        if self.slots.is_empty() {
-            if pool.len() < LINEAR_ENTRIES {
-                if let Some(id) = pool.iter().rposition(&is_equal) {
-                    return id as u32;
-                }
-                pool.push(make());
-                return new_id;
-            }
-            self.index_entries(pool);
-        }
-        match self.find_or_insert(hash(), |id| is_equal(&pool[id as usize]), new_id) {
+        match self.find_or_file(pool, hash, is_equal) {
             Ok(id) => id,
             Err(id) => {
                 pool.push(make());
                 id
             }
         }
+    }
+
+    /// [`PoolIndex::intern`] without the appending, for an entry that cannot be built while
+    /// `pool` is borrowed (one made from other entries): `Ok` with the id of the entry
+    /// `is_equal` accepts, or else `Err` with the id the new entry is filed under, which
+    /// the caller must then append to `pool`.
+    #[inline]
+    pub(super) fn find_or_file<T: Hash + PartialEq>(
+        &mut self,
+        pool: &[T],
+        hash: impl FnOnce() -> u64,
+        is_equal: impl Fn(&T) -> bool,
+    ) -> Result<u32, u32> {
+        let new_id = u32::try_from(pool.len()).expect("pool ids fit in u32");
+        if self.slots.is_empty() {
+            if pool.len() < LINEAR_ENTRIES {
+                return match pool.iter().rposition(is_equal) {
+                    Some(id) => Ok(id as u32),
+                    None => Err(new_id),
+                };
+            }
+            self.index_entries(pool);
+        }
+        self.find_or_insert(hash(), |id| is_equal(&pool[id as usize]), new_id)
     }
 
     /// [`PoolIndex::intern`] of an entry the caller already owns, moved into `pool` when

@@ -147,8 +147,12 @@ fn fold_to_fixpoint(func: &mut Function, waited: &mut Vec<u8>) {
             {
                 let inst = func.blocks[block.index()].insts[next + offset];
                 next += offset + 1;
-                if let Some(value) = fold_inst(func, &func.insts[inst.index()]) {
-                    let id = func.add_const(value);
+                let folded = if func.insts[inst.index()].op == Op::BuildTuple {
+                    Some(func.add_tuple_of_consts(inst))
+                } else {
+                    fold_inst(func, &func.insts[inst.index()]).map(|value| func.add_const(value))
+                };
+                if let Some(id) = folded {
                     let data = &mut func.insts[inst.index()];
                     data.op = Op::Const;
                     data.imm = Imm::Const(id);
@@ -203,7 +207,8 @@ fn is_const(func: &Function, value: Value) -> bool {
     )
 }
 
-/// Whether `op` is one [`fold_inst`] can fold.
+/// Whether `op` is one [`fold_inst`] can fold (`build_tuple` is folded by
+/// [`Function::add_tuple_of_consts`], which looks the tuple up before building it).
 pub(crate) const fn foldable(op: Op) -> bool {
     matches!(
         op,
@@ -231,13 +236,6 @@ fn fold_inst(func: &Function, inst: &InstData) -> Option<Const> {
         (Op::Not, _, 1) => Some(Const::Bool(!arg(0)?.is_truthy())),
         (Op::ToBool, _, 1) => Some(Const::Bool(arg(0)?.is_truthy())),
         (Op::Compare, Imm::CmpOp(op), 2) => compare(op, arg(0)?, arg(1)?),
-        (Op::BuildTuple, _, _) => {
-            let mut items = Vec::with_capacity(args.len());
-            for i in 0..args.len() {
-                items.push(arg(i)?.clone());
-            }
-            Some(Const::Tuple(items))
-        }
         (Op::BuildString, _, _) => {
             let mut out = String::new();
             for i in 0..args.len() {

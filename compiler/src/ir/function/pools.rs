@@ -2,9 +2,10 @@
 //! there, or else of the entry appended. Lowering interns every constant and name it
 //! emits, so the common entries take shortcuts past the hash index.
 
-use super::{Function, NO_CONST, SMALL_INTS};
+use super::{Function, NO_CONST, SMALL_INTS, ValueDef};
 use crate::ir::constant::Const;
-use crate::ir::entities::{ConstId, NameId};
+use crate::ir::entities::{ConstId, Inst, NameId, Value};
+use crate::ir::ops::Imm;
 use crate::ir::pool_index::PoolIndex;
 use crate::short_text::same_text;
 use num_bigint::{BigInt, Sign};
@@ -29,7 +30,7 @@ const INT_DISCRIMINANT: std::mem::Discriminant<Const> = {
     discriminant
 };
 
-/// The discriminant [`Const::Tuple`] hashes under, for hashing a tuple of strs that has not
+/// The discriminant [`Const::Tuple`] hashes under, for hashing a tuple that has not
 /// been built (see [`STR_DISCRIMINANT`]).
 const TUPLE_DISCRIMINANT: std::mem::Discriminant<Const> = {
     let probe = Const::Tuple(Vec::new());
@@ -190,6 +191,46 @@ impl Function {
             self.const_index
                 .intern(&mut self.consts, hash, is_equal, make),
         )
+    }
+
+    /// Interns the tuple of the constants that `inst`'s operands, all results of `const`
+    /// instructions, load (the fold of a `build_tuple` of constants), cloning the items only
+    /// when the pool lacks the tuple: building it first to look it up cost an allocation
+    /// for the tuple and one for each str or tuple item, and a nested tuple clones all of
+    /// its own items.
+    pub fn add_tuple_of_consts(&mut self, inst: Inst) -> ConstId {
+        self.rebuild_pool_indexes();
+        let args = &self.arg_pool[self.insts[inst.index()].args.range()];
+        let (insts, values, consts) = (&self.insts, &self.values, &self.consts);
+        let item = |value: &Value| match values[value.index()] {
+            ValueDef::Inst(def) => match insts[def.index()].imm {
+                Imm::Const(id) => &consts[id.index()],
+                _ => unreachable!("a tuple operand that is not a constant"),
+            },
+            ValueDef::Param(..) => unreachable!("a tuple operand that is not a constant"),
+        };
+        // The hash the built `Const::Tuple` has: a slice hashes its length, then each item.
+        let hash = || {
+            PoolIndex::hash_with(|state| {
+                TUPLE_DISCRIMINANT.hash(state);
+                args.len().hash(state);
+                for value in args {
+                    item(value).hash(state);
+                }
+            })
+        };
+        let is_equal = |c: &Const| {
+            matches!(c, Const::Tuple(entries) if entries.len() == args.len()
+                && entries.iter().zip(args).all(|(entry, value)| entry == item(value)))
+        };
+        match self.const_index.find_or_file(consts, hash, is_equal) {
+            Ok(id) => ConstId(id),
+            Err(id) => {
+                let tuple = Const::Tuple(args.iter().map(|value| item(value).clone()).collect());
+                self.consts.push(tuple);
+                ConstId(id)
+            }
+        }
     }
 
     /// Interns a name.
