@@ -22,24 +22,42 @@ fn zigzag(value: i64) -> u64 {
     ((value << 1) ^ (value >> 63)) as u64
 }
 
-/// Appends one run's five fields. Inlined into both of [`LineTableBuilder`]'s calls: it
-/// runs once per run, and the call costs about as much as the common one-byte-fields case.
+/// The bits of a [`packed`] location that must be clear for both columns to fit one
+/// byte: everything of `col` and `end_col` above their low seven bits.
+const WIDE_COLUMNS: u128 = (0xffff_ff80 << 32) | (0xffff_ff80 << 96);
+
+/// Appends one run's five fields, its location [`packed`] as the builder keeps it.
+/// Inlined into both of [`LineTableBuilder`]'s calls: it runs once per run, and the call
+/// costs about as much as the common one-byte-fields case.
 #[inline(always)]
-fn push_run(bytes: &mut Vec<u8>, length: usize, loc: Loc, previous_line: &mut i64) {
+fn push_run(bytes: &mut Vec<u8>, length: usize, bits: u128, previous_line: &mut i64) {
+    let loc = unpacked(bits);
+    let line_delta = i64::from(loc.line) - *previous_line;
+    *previous_line = loc.line.into();
+    let end_delta = loc.end_line.wrapping_sub(loc.line);
+    // Nearly every run (one instruction or a few, on a line near the previous one, at a
+    // column under 128) is five one-byte fields, appended in one go. Each field is tested
+    // before its encoding: a line delta in -64..64 and an end-line delta in 0..64 zig-zag
+    // to under 128, and one mask tests both columns in the packed location.
+    if (length as u64 | line_delta.wrapping_add(64) as u64 | u64::from(end_delta) << 1) < 0x80
+        && bits & WIDE_COLUMNS == 0
+    {
+        bytes.extend_from_slice(&[
+            length as u8,
+            zigzag(line_delta) as u8,
+            (end_delta << 1) as u8,
+            loc.col as u8,
+            loc.end_col as u8,
+        ]);
+        return;
+    }
     let fields = [
         length as u64,
-        zigzag(i64::from(loc.line) - *previous_line),
+        zigzag(line_delta),
         zigzag(i64::from(loc.end_line) - i64::from(loc.line)),
         loc.col.into(),
         loc.end_col.into(),
     ];
-    *previous_line = loc.line.into();
-    // Nearly every run (one instruction or a few, on a line near the previous one, at a
-    // column under 128) is five one-byte fields, appended in one go.
-    if fields.iter().fold(0, |all, &field| all | field) < 0x80 {
-        bytes.extend_from_slice(&fields.map(|field| field as u8));
-        return;
-    }
     for field in fields {
         super::varint::push(bytes, field);
     }
@@ -109,12 +127,7 @@ impl LineTableBuilder {
         let length = std::mem::replace(&mut self.length, units);
         let previous = std::mem::replace(&mut self.loc, loc);
         if length != 0 {
-            push_run(
-                &mut self.bytes,
-                length,
-                unpacked(previous),
-                &mut self.previous_line,
-            );
+            push_run(&mut self.bytes, length, previous, &mut self.previous_line);
         }
     }
 
@@ -125,7 +138,7 @@ impl LineTableBuilder {
             push_run(
                 &mut self.bytes,
                 self.length,
-                unpacked(self.loc),
+                self.loc,
                 &mut self.previous_line,
             );
         }
