@@ -65,6 +65,28 @@ fn reuse<T>(spare: &mut Vec<T>, capacity: usize) -> Vec<T> {
     }
 }
 
+impl ArraySet {
+    /// Takes each array of `other` that has more room than this set's: with the stack
+    /// full (code generation following a whole module's lowering finishes many functions
+    /// in a row), the set taken next keeps the largest arrays, as the next module's body
+    /// needs them.
+    fn keep_larger(&mut self, other: ArraySet) {
+        larger(&mut self.insts, other.insts);
+        larger(&mut self.locs, other.locs);
+        larger(&mut self.arg_pool, other.arg_pool);
+        larger(&mut self.values, other.values);
+        larger(&mut self.blocks, other.blocks);
+        larger(&mut self.layout, other.layout);
+    }
+}
+
+/// Puts `array` in `slot` when it has more room.
+fn larger<T>(slot: &mut Vec<T>, array: Vec<T>) {
+    if array.capacity() > slot.capacity() {
+        *slot = array;
+    }
+}
+
 /// `array` emptied when it is not too long to keep, else an empty array.
 fn keep<T>(mut array: Vec<T>) -> Vec<T> {
     if array.capacity() <= MAX_KEPT {
@@ -96,15 +118,18 @@ impl Function {
                     spare.inst_lists.push(std::mem::take(list));
                 }
             }
-            if spare.sets.len() < MAX_SETS {
-                spare.sets.push(ArraySet {
-                    insts: keep(insts),
-                    locs: keep(locs),
-                    arg_pool: keep(arg_pool),
-                    values: keep(values),
-                    blocks: keep(blocks),
-                    layout: keep(layout),
-                });
+            let set = ArraySet {
+                insts: keep(insts),
+                locs: keep(locs),
+                arg_pool: keep(arg_pool),
+                values: keep(values),
+                blocks: keep(blocks),
+                layout: keep(layout),
+            };
+            let full = spare.sets.len() == MAX_SETS;
+            match spare.sets.last_mut() {
+                Some(top) if full => top.keep_larger(set),
+                _ => spare.sets.push(set),
             }
         });
     }
