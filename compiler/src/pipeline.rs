@@ -154,10 +154,7 @@ impl FunctionSink for CodegenSink {
 
     fn finish(&mut self, func: &mut ir::Function) {
         passes::optimize_function(func, &self.options);
-        // Lowering still reads a finished function's free variables, to build its closure.
-        let frees = func.frees.clone();
         let owned = std::mem::replace(func, ir::Function::placeholder());
-        func.frees = frees;
         match crate::bytecode::codegen::compile_function_owned(owned) {
             Ok(code) => self.codes.push(code),
             Err(error) => {

@@ -350,6 +350,8 @@ impl<'a> Lowerer<'a> {
                 .any(|free| free == "__conditional_annotations__")
             {
                 frees.push("__conditional_annotations__".to_owned());
+                // This unit's free variables are the last open ones.
+                self.open_frees.push("__conditional_annotations__");
             }
             // The new free variable changes how `__conditional_annotations__` resolves.
             self.forget_names();

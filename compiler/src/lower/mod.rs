@@ -44,6 +44,7 @@ use crate::ir::{
     Block, DerefId, FuncId, Function, FunctionKind, Imm, Loc, LocalId, Module, NameId, Op, Value,
 };
 use crate::parse::SourceMap;
+use crate::scope::flags::DEF_FREE_CLASS;
 use crate::scope::{Scope, ScopeId, ScopeKind, SymbolScope, SymbolTable};
 use crate::short_text::same_text;
 use ruff_python_ast::ModModule;
@@ -83,8 +84,8 @@ pub trait FunctionSink {
     /// Called once before lowering starts, with about how many functions are coming.
     fn reserve(&mut self, functions: usize);
     /// Takes the function: the module returned keeps none of the functions a sink was
-    /// given. Lowering reads no more than the function's [`Function::frees`] once it is
-    /// finished (to build its closure), so those must stay; it keeps them apart.
+    /// given, and lowering reads nothing of a function once it is finished (it keeps the
+    /// free variables a closure needs apart, borrowed from the symbol table).
     fn finish(&mut self, func: &mut Function);
 }
 
@@ -107,7 +108,7 @@ pub fn lower_module_streaming<'a>(
     match lowerer.sink.as_mut() {
         Some(sink) => {
             sink.reserve(table.scopes.len());
-            lowerer.finished_frees.reserve(table.scopes.len());
+            lowerer.finished_free_ends.reserve(table.scopes.len());
         }
         None => lowerer.module.functions.reserve(table.scopes.len()),
     }
@@ -179,6 +180,8 @@ pub(crate) struct Unit<'a> {
     /// first name is resolved. Only used while `scope_stack` is `[scope]`, since an
     /// inlined comprehension resolves names differently. See [`Lowerer::cached_access`].
     access_cache: Vec<Option<CachedAccess>>,
+    /// Where this unit's free variables start in [`Lowerer::open_frees`].
+    frees_start: usize,
 }
 
 impl<'a> Unit<'a> {
@@ -192,6 +195,7 @@ impl<'a> Unit<'a> {
             scope_stack: Vec::new(),
             frame_blocks: Vec::new(),
             access_cache: Vec::new(),
+            frees_start: 0,
         }
     }
 }
@@ -251,11 +255,20 @@ pub(crate) struct Lowerer<'a> {
     /// The frame blocks an early exit has left while its code is emitted, to be put back
     /// after (see `Lowerer::unwind_frames`).
     unwound_frames: Vec<FrameBlock<'a>>,
-    /// With a sink, the free variables of each function finished so far, by id: the sink
-    /// takes the functions, and a closure needs no more of them. Keeping the rest of each
-    /// function in the module (the struct is about 500 bytes) wrote it to fresh memory
-    /// that nothing read again. Without a sink the module's functions are read instead.
-    finished_frees: Vec<Vec<String>>,
+    /// With a sink, the free variables of the functions finished so far, one after the
+    /// other in id order (see `finished_free_ends`): the sink takes the functions, and a
+    /// closure needs no more of them. Keeping the rest of each function in the module (the
+    /// struct is about 500 bytes) wrote it to fresh memory that nothing read again, and
+    /// keeping the function's own names cost the sink a copy of them; these are borrowed
+    /// from the symbol table. Without a sink the module's functions are read instead.
+    finished_frees: Vec<&'a str>,
+    /// Where each finished function's free variables end in `finished_frees`, by id.
+    finished_free_ends: Vec<u32>,
+    /// The free variables of the open units, outermost first, each unit's from its
+    /// [`Unit::frees_start`]: its [`Function::frees`], borrowed from the symbol table as
+    /// the unit is entered, while its symbols are in cache. A finished function's are
+    /// moved to `finished_frees`.
+    open_frees: Vec<&'a str>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -293,6 +306,8 @@ impl<'a> Lowerer<'a> {
             docstring_lines: Vec::new(),
             unwound_frames: Vec::new(),
             finished_frees: Vec::new(),
+            finished_free_ends: Vec::new(),
+            open_frees: Vec::new(),
         }
     }
 
@@ -576,9 +591,22 @@ impl<'a> Lowerer<'a> {
         // class or module body provides, appended in this order unless already present.
         // Most functions have neither cells nor free variables, which the walk over their
         // symbols above found out: they skip the two walks that list them.
+        let frees_start = self.open_frees.len();
         if derefs {
             func.cells = info.cellvars();
-            func.frees = info.freevars();
+            // As `Scope::freevars`, borrowing the names (see `Lowerer::open_frees`).
+            self.open_frees.extend(
+                info.symbols
+                    .iter()
+                    .filter(|s| s.scope == SymbolScope::Free || s.flags & DEF_FREE_CLASS != 0)
+                    .map(|s| &*s.name),
+            );
+            // Symbol names are unique, so the unstable sort orders them as a stable one.
+            self.open_frees[frees_start..].sort_unstable();
+            func.frees = self.open_frees[frees_start..]
+                .iter()
+                .map(|name| (*name).to_owned())
+                .collect();
         }
         let implicit = [
             (info.needs_class_closure, "__class__"),
@@ -622,6 +650,7 @@ impl<'a> Lowerer<'a> {
                 scope_stack,
                 frame_blocks: self.spare_frame_blocks.pop().unwrap_or_default(),
                 access_cache,
+                frees_start,
             },
         );
         self.enclosing.push(enclosing);
@@ -645,20 +674,25 @@ impl<'a> Lowerer<'a> {
 
     /// Finishes the current code object and adds it to the module.
     pub fn exit_unit(&mut self) -> FuncId {
+        let frees_start = self.current.frees_start;
         let mut b = self.leave_unit();
         let id = match self.sink.as_mut() {
             // The sink works on the function where the builder holds it.
             Some(sink) => {
                 let func = b.finished_function();
+                self.finished_frees
+                    .extend(self.open_frees.drain(frees_start..));
+                let end = u32::try_from(self.finished_frees.len()).expect("too many frees");
+                self.finished_free_ends.push(end);
                 sink.finish(func);
-                self.finished_frees.push(std::mem::take(&mut func.frees));
-                FuncId::new(self.finished_frees.len() - 1)
+                FuncId::new(self.finished_free_ends.len() - 1)
             }
             None => {
                 let functions = &mut self.module.functions;
                 // Taken straight into a new slot at the end of the module's list: pushing
                 // it copied the whole function once more.
                 functions.resize_with(functions.len() + 1, || b.take_function());
+                self.open_frees.truncate(frees_start);
                 FuncId::new(functions.len() - 1)
             }
         };
@@ -742,7 +776,7 @@ impl<'a> Lowerer<'a> {
     /// Builds the closure tuple for code `func` (which must already be finished) from the
     /// current unit's cells and frees; `None` when it has no free variables.
     pub fn closure_for(&mut self, func: FuncId) -> Option<Value> {
-        let count = self.frees_of(func).len();
+        let count = self.free_count(func);
         if count == 0 {
             return None;
         }
@@ -750,7 +784,7 @@ impl<'a> Lowerer<'a> {
         // the list of names and collecting the loads allocated twice per closure.
         let base = self.operand_base();
         for index in 0..count {
-            let name = &self.frees_of(func)[index];
+            let name = self.free_name(func, index);
             let slot = self.closure_slot(name).unwrap_or_else(|| {
                 panic!("free variable {name:?} of {func} has no cell in the enclosing unit")
             });
@@ -760,12 +794,27 @@ impl<'a> Lowerer<'a> {
         Some(self.ins_from_stack(Op::BuildTuple, Imm::None, base))
     }
 
-    /// The free variables of finished function `func`.
-    fn frees_of(&self, func: FuncId) -> &[String] {
+    /// How many free variables finished function `func` has.
+    fn free_count(&self, func: FuncId) -> usize {
         match self.sink {
-            Some(_) => &self.finished_frees[func.index()],
-            None => &self.module.function(func).frees,
+            Some(_) => self.finished_free_range(func).len(),
+            None => self.module.function(func).frees.len(),
         }
+    }
+
+    /// Free variable `index` of finished function `func`.
+    fn free_name(&self, func: FuncId, index: usize) -> &str {
+        match self.sink {
+            Some(_) => self.finished_frees[self.finished_free_range(func).start + index],
+            None => &self.module.function(func).frees[index],
+        }
+    }
+
+    /// Where finished function `func`'s free variables are in `finished_frees`.
+    fn finished_free_range(&self, func: FuncId) -> std::ops::Range<usize> {
+        let end = |id: usize| self.finished_free_ends[id] as usize;
+        let start = func.index().checked_sub(1).map_or(0, end);
+        start..end(func.index())
     }
 
     // ---- module entry -----------------------------------------------------------------
@@ -776,7 +825,7 @@ impl<'a> Lowerer<'a> {
         // objects nested in it then get their final ids as they are added, and nothing
         // needs renumbering or moving once the body is done.
         match self.sink {
-            Some(_) => self.finished_frees.push(Vec::new()),
+            Some(_) => self.finished_free_ends.push(0),
             None => {
                 let placeholder = Function::with_capacity("", "", FunctionKind::Module, 1, 0);
                 self.module.add_function(placeholder);
@@ -838,7 +887,7 @@ impl LineSpan {
 
 /// The symbol flags that put a name among the cells or free variables whatever its scope
 /// (see [`Scope::cellvars`] and [`Scope::freevars`]).
-const DEREF_FLAGS: u32 = crate::scope::flags::DEF_COMP_CELL | crate::scope::flags::DEF_FREE_CLASS;
+const DEREF_FLAGS: u32 = crate::scope::flags::DEF_COMP_CELL | DEF_FREE_CLASS;
 
 /// The cells a class body provides to the scopes nested in it; a class's closures always
 /// capture its own cell for these, even when the name is also free in the class.
