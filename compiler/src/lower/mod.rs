@@ -44,7 +44,6 @@ use crate::ir::{
     Block, DerefId, FuncId, Function, FunctionKind, Imm, Loc, LocalId, Module, NameId, Op, Value,
 };
 use crate::parse::SourceMap;
-use crate::scope::flags::DEF_FREE_CLASS;
 use crate::scope::{Scope, ScopeId, ScopeKind, SymbolScope, SymbolTable};
 use crate::short_text::same_text;
 use ruff_python_ast::ModModule;
@@ -594,13 +593,8 @@ impl<'a> Lowerer<'a> {
         let frees_start = self.open_frees.len();
         if derefs {
             func.cells = info.cellvars();
-            // As `Scope::freevars`, borrowing the names (see `Lowerer::open_frees`).
-            self.open_frees.extend(
-                info.symbols
-                    .iter()
-                    .filter(|s| s.scope == SymbolScope::Free || s.flags & DEF_FREE_CLASS != 0)
-                    .map(|s| &*s.name),
-            );
+            // Borrowed from the symbol table (see `Lowerer::open_frees`).
+            self.open_frees.extend(info.freevars());
             // Symbol names are unique, so the unstable sort orders them as a stable one.
             self.open_frees[frees_start..].sort_unstable();
             func.frees = self.open_frees[frees_start..]
@@ -887,7 +881,7 @@ impl LineSpan {
 
 /// The symbol flags that put a name among the cells or free variables whatever its scope
 /// (see [`Scope::cellvars`] and [`Scope::freevars`]).
-const DEREF_FLAGS: u32 = crate::scope::flags::DEF_COMP_CELL | DEF_FREE_CLASS;
+const DEREF_FLAGS: u32 = crate::scope::flags::DEF_COMP_CELL | crate::scope::flags::DEF_FREE_CLASS;
 
 /// The cells a class body provides to the scopes nested in it; a class's closures always
 /// capture its own cell for these, even when the name is also free in the class.

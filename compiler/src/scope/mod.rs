@@ -308,18 +308,15 @@ impl<'a> Scope<'a> {
         cells
     }
 
-    /// Names with scope `Free`, sorted as CPython sorts `co_freevars`.
-    pub fn freevars(&self) -> Vec<String> {
-        let mut frees: Vec<String> = self
-            .symbols
+    /// Names with scope `Free`, in symbol order: `co_freevars` is these sorted (lowering
+    /// sorts them where it keeps them, borrowed).
+    pub fn freevars(&self) -> impl Iterator<Item = &str> {
+        self.symbols
             .iter()
             // A class passes its methods' free variables through even when it binds the
             // same name itself (`DEF_FREE_CLASS`), as CPython's `dictbytype(FREE, DEF_FREE_CLASS)`.
             .filter(|s| s.scope == SymbolScope::Free || s.flags & flags::DEF_FREE_CLASS != 0)
-            .map(|s| s.name.to_string())
-            .collect();
-        frees.sort();
-        frees
+            .map(|s| &*s.name)
     }
 }
 
