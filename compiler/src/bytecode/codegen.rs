@@ -58,15 +58,16 @@ struct Parts {
 }
 
 /// The code object of `$func` compiled to `$parts`, its header, pools and variable lists
-/// moved out of the function, or copied with `clone` when it is borrowed. A macro and
-/// not a function, so that the object (a few hundred bytes) is built once, in place,
-/// instead of being filled in and then copied from frame to frame.
+/// passed through `$field!`: [`moved`] out of a function owned by value, [`taken`] out of
+/// one borrowed mutably, or [`cloned`] from one borrowed. A macro and not a function, so
+/// that the object (a few hundred bytes) is built once, in place, instead of being filled
+/// in and then copied from frame to frame.
 macro_rules! code_object {
-    ($parts:expr, $func:expr $(, $clone:ident)?) => {{
+    ($parts:expr, $func:expr, $field:ident) => {{
         let parts: Parts = $parts;
         CodeObject {
-            name: $func.name$(.$clone())?,
-            qualname: $func.qualname$(.$clone())?,
+            name: $field!($func.name),
+            qualname: $field!($func.qualname),
             kind: $func.kind,
             flags: $func.flags,
             argcount: $func.argcount,
@@ -75,18 +76,39 @@ macro_rules! code_object {
             nlocals: $func.locals.len() as u32,
             nregs: parts.nregs,
             ncaches: parts.ncaches,
-            varnames: $func.locals$(.$clone())?,
-            cells: $func.cells$(.$clone())?,
-            frees: $func.frees$(.$clone())?,
-            consts: $func.consts$(.$clone())?,
-            names: $func.names$(.$clone())?,
+            varnames: $field!($func.locals),
+            cells: $field!($func.cells),
+            frees: $field!($func.frees),
+            consts: $field!($func.consts),
+            names: $field!($func.names),
             code: parts.code,
             linetable: parts.linetable,
             exctable: parts.exctable,
             first_line: $func.first_line,
-            docstring: $func.docstring$(.$clone())?,
+            docstring: $field!($func.docstring),
         }
     }};
+}
+
+/// [`code_object!`]'s field of a function owned by value: moved.
+macro_rules! moved {
+    ($place:expr) => {
+        $place
+    };
+}
+
+/// [`code_object!`]'s field of a function borrowed mutably: taken, leaving it empty.
+macro_rules! taken {
+    ($place:expr) => {
+        std::mem::take(&mut $place)
+    };
+}
+
+/// [`code_object!`]'s field of a borrowed function: cloned.
+macro_rules! cloned {
+    ($place:expr) => {
+        $place.clone()
+    };
 }
 
 /// Compiles every function of an IR module.
@@ -110,7 +132,7 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
     let mut scratch = Scratch::default();
     for func in module.functions {
         let parts = compile_parts(&func, &mut scratch)?;
-        codes.push(code_object!(parts, func));
+        codes.push(code_object!(parts, func, moved));
     }
     Ok(CodeModule {
         filename: module.filename,
@@ -119,13 +141,32 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
 }
 
 /// [`compile_function`] for a function that is no longer needed (see
-/// [`compile_module_owned`]). The release pipeline compiles each function as soon as it
-/// is optimised, so the working memory comes from the thread's [`THREAD_SCRATCH`].
+/// [`compile_module_owned`]), with working memory from the thread's [`THREAD_SCRATCH`].
 pub fn compile_function_owned(mut func: Function) -> Result<CodeObject> {
     let parts = with_thread_scratch(|scratch| compile_parts(&func, scratch));
     // The IR's working arrays go back to the thread for the next function it lowers.
     func.recycle_arrays();
-    Ok(code_object!(parts?, func))
+    Ok(code_object!(parts?, func, moved))
+}
+
+/// [`compile_function_owned`] for a function left where it is, appending its code object
+/// to `codes`. The release pipeline compiles each function as soon as it is optimised, in
+/// the lowering builder that holds it: moving the function out and back (a few hundred
+/// bytes each way) and then the code object into `codes` cost more than the whole code
+/// generation of a small function. The header, pools and variable lists are taken into
+/// the code object and the working arrays go back to the thread; what remains (the
+/// pools' indexes) lowering resets along with the rest when it starts its next function.
+pub fn compile_function_into(func: &mut Function, codes: &mut Vec<CodeObject>) -> Result<()> {
+    let parts = with_thread_scratch(|scratch| compile_parts(func, scratch))?;
+    func.recycle_arrays();
+    // Built straight in its new slot at the end of `codes`: pushing it built it on the
+    // stack first and then copied it.
+    let mut parts = Some(parts);
+    codes.resize_with(codes.len() + 1, || {
+        let parts = parts.take().expect("one new slot");
+        code_object!(parts, func, taken)
+    });
+    Ok(())
 }
 
 thread_local! {
@@ -282,7 +323,7 @@ pub fn compile_function(func: &Function) -> Result<CodeObject> {
 /// [`compile_function`] with working memory from `scratch`.
 fn compile_function_with(func: &Function, scratch: &mut Scratch) -> Result<CodeObject> {
     let parts = compile_parts(func, scratch)?;
-    Ok(code_object!(parts, func, clone))
+    Ok(code_object!(parts, func, cloned))
 }
 
 /// The code object's code and tables, for [`code_object!`].
