@@ -115,8 +115,10 @@ pub fn compile_to_bytecode_streaming(
         return Err(too_large(filename, error));
     }
     let mut codes = sink.codes;
-    // The module body finishes last and is `codes[0]`.
-    codes.rotate_right(1);
+    // The module body finishes last and goes to `codes[0]`, the placeholder's slot.
+    if !codes.is_empty() {
+        codes.swap_remove(0);
+    }
     let code = crate::bytecode::CodeModule {
         filename: module.filename,
         codes,
@@ -142,6 +144,10 @@ fn too_large(filename: &str, error: crate::bytecode::CodegenError) -> SyntaxDiag
 /// Optimises and compiles each function as lowering finishes it (release builds).
 struct CodegenSink {
     options: PassOptions,
+    /// A placeholder for the module body, which lowering finishes last, then every code
+    /// object in the order they are finished: moving the body into the placeholder's slot
+    /// at the end costs one move, where shifting every code object along a slot cost
+    /// several per code object.
     codes: Vec<crate::bytecode::CodeObject>,
     /// The first function past the encoding's limits.
     too_large: Option<crate::bytecode::CodegenError>,
@@ -149,17 +155,15 @@ struct CodegenSink {
 
 impl FunctionSink for CodegenSink {
     fn reserve(&mut self, functions: usize) {
-        self.codes.reserve(functions);
+        // Called once, before the first function: the placeholder goes first.
+        self.codes.reserve(functions + 1);
+        self.codes.push(crate::bytecode::CodeObject::placeholder());
     }
 
     fn finish(&mut self, func: &mut ir::Function) {
         passes::optimize_function(func, &self.options);
-        let owned = std::mem::replace(func, ir::Function::placeholder());
-        match crate::bytecode::codegen::compile_function_owned(owned) {
-            Ok(code) => self.codes.push(code),
-            Err(error) => {
-                self.too_large.get_or_insert(error);
-            }
+        if let Err(error) = crate::bytecode::codegen::compile_function_into(func, &mut self.codes) {
+            self.too_large.get_or_insert(error);
         }
     }
 }

@@ -45,6 +45,33 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// An empty code object holding a slot until the real one is known (it allocates
+    /// nothing).
+    pub fn placeholder() -> Self {
+        CodeObject {
+            name: String::new(),
+            qualname: String::new(),
+            kind: FunctionKind::Module,
+            flags: CodeFlags::default(),
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            nlocals: 0,
+            nregs: 0,
+            ncaches: 0,
+            varnames: Vec::new(),
+            cells: Vec::new(),
+            frees: Vec::new(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            code: Vec::new(),
+            linetable: LineTable::default(),
+            exctable: ExceptionTable::default(),
+            first_line: 0,
+            docstring: None,
+        }
+    }
+
     /// The decoded instructions with their pcs.
     pub fn instructions(&self) -> Result<Vec<(usize, Instruction)>, CodeError> {
         decode_all(&self.code)

@@ -58,15 +58,16 @@ struct Parts {
 }
 
 /// The code object of `$func` compiled to `$parts`, its header, pools and variable lists
-/// moved out of the function, or copied with `clone` when it is borrowed. A macro and
-/// not a function, so that the object (a few hundred bytes) is built once, in place,
-/// instead of being filled in and then copied from frame to frame.
+/// passed through `$field!`: [`moved`] out of a function owned by value, [`taken`] out of
+/// one borrowed mutably, or [`cloned`] from one borrowed. A macro and not a function, so
+/// that the object (a few hundred bytes) is built once, in place, instead of being filled
+/// in and then copied from frame to frame.
 macro_rules! code_object {
-    ($parts:expr, $func:expr $(, $clone:ident)?) => {{
+    ($parts:expr, $func:expr, $field:ident) => {{
         let parts: Parts = $parts;
         CodeObject {
-            name: $func.name$(.$clone())?,
-            qualname: $func.qualname$(.$clone())?,
+            name: $field!($func.name),
+            qualname: $field!($func.qualname),
             kind: $func.kind,
             flags: $func.flags,
             argcount: $func.argcount,
@@ -75,18 +76,39 @@ macro_rules! code_object {
             nlocals: $func.locals.len() as u32,
             nregs: parts.nregs,
             ncaches: parts.ncaches,
-            varnames: $func.locals$(.$clone())?,
-            cells: $func.cells$(.$clone())?,
-            frees: $func.frees$(.$clone())?,
-            consts: $func.consts$(.$clone())?,
-            names: $func.names$(.$clone())?,
+            varnames: $field!($func.locals),
+            cells: $field!($func.cells),
+            frees: $field!($func.frees),
+            consts: $field!($func.consts),
+            names: $field!($func.names),
             code: parts.code,
             linetable: parts.linetable,
             exctable: parts.exctable,
             first_line: $func.first_line,
-            docstring: $func.docstring$(.$clone())?,
+            docstring: $field!($func.docstring),
         }
     }};
+}
+
+/// [`code_object!`]'s field of a function owned by value: moved.
+macro_rules! moved {
+    ($place:expr) => {
+        $place
+    };
+}
+
+/// [`code_object!`]'s field of a function borrowed mutably: taken, leaving it empty.
+macro_rules! taken {
+    ($place:expr) => {
+        std::mem::take(&mut $place)
+    };
+}
+
+/// [`code_object!`]'s field of a borrowed function: cloned.
+macro_rules! cloned {
+    ($place:expr) => {
+        $place.clone()
+    };
 }
 
 /// Compiles every function of an IR module.
@@ -110,7 +132,7 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
     let mut scratch = Scratch::default();
     for func in module.functions {
         let parts = compile_parts(&func, &mut scratch)?;
-        codes.push(code_object!(parts, func));
+        codes.push(code_object!(parts, func, moved));
     }
     Ok(CodeModule {
         filename: module.filename,
@@ -119,13 +141,32 @@ pub fn compile_module_owned(module: Module) -> Result<CodeModule> {
 }
 
 /// [`compile_function`] for a function that is no longer needed (see
-/// [`compile_module_owned`]). The release pipeline compiles each function as soon as it
-/// is optimised, so the working memory comes from the thread's [`THREAD_SCRATCH`].
+/// [`compile_module_owned`]), with working memory from the thread's [`THREAD_SCRATCH`].
 pub fn compile_function_owned(mut func: Function) -> Result<CodeObject> {
     let parts = with_thread_scratch(|scratch| compile_parts(&func, scratch));
     // The IR's working arrays go back to the thread for the next function it lowers.
     func.recycle_arrays();
-    Ok(code_object!(parts?, func))
+    Ok(code_object!(parts?, func, moved))
+}
+
+/// [`compile_function_owned`] for a function left where it is, appending its code object
+/// to `codes`. The release pipeline compiles each function as soon as it is optimised, in
+/// the lowering builder that holds it: moving the function out and back (a few hundred
+/// bytes each way) and then the code object into `codes` cost more than the whole code
+/// generation of a small function. The header, pools and variable lists are taken into
+/// the code object and the working arrays go back to the thread; what remains (the
+/// pools' indexes) lowering resets along with the rest when it starts its next function.
+pub fn compile_function_into(func: &mut Function, codes: &mut Vec<CodeObject>) -> Result<()> {
+    let parts = with_thread_scratch(|scratch| compile_parts(func, scratch))?;
+    func.recycle_arrays();
+    // Built straight in its new slot at the end of `codes`: pushing it built it on the
+    // stack first and then copied it.
+    let mut parts = Some(parts);
+    codes.resize_with(codes.len() + 1, || {
+        let parts = parts.take().expect("one new slot");
+        code_object!(parts, func, taken)
+    });
+    Ok(())
 }
 
 thread_local! {
@@ -224,17 +265,12 @@ struct Codegen<'f> {
     /// The allocator's memory of this function, which knows which blocks are laid out
     /// (jump threading never leaves the layout).
     regs: &'f RegScratch,
-    alloc: Allocation,
+    /// The vectors kept from one function to the next, where the scratch keeps them.
+    bufs: &'f mut Buffers,
     /// The code so far; its length is the next pc.
     code: Vec<u16>,
     /// The line table, built as instructions are encoded.
     lines: LineTableBuilder,
-    /// The `[start, end)` of each run of protected instructions and their handler block.
-    coverage: Vec<(u32, u32, Option<Block>)>,
-    /// Code units holding a jump target (two units, low half first) to patch.
-    fixups: Vec<(u32, Label)>,
-    block_pc: Vec<u32>,
-    stub_pc: Vec<u32>,
     stubs: Vec<Stub>,
     ncaches: u32,
     scratch: Option<u32>,
@@ -243,13 +279,29 @@ struct Codegen<'f> {
     handler: Option<Block>,
     /// The first operand that did not fit its encoding.
     too_large: Option<CodeError>,
-    /// Reused buffer for an instruction's operand registers.
-    arg_regs: Vec<u32>,
+    /// A loop test is being copied (no nested rotation).
+    rotating: bool,
+}
+
+/// The emitter's working vectors, which grow to the largest function and are then reused
+/// (see [`Scratch`]). The [`Codegen`] borrows them where they are: moved into it and back
+/// one by one, with every vector's old value checked for dropping on the way back, they
+/// cost more than emitting a small function's code (and moved as one struct, two copies
+/// of it).
+#[derive(Default)]
+struct Buffers {
+    alloc: Allocation,
     /// Instructions left out by `forward_locals` (indexed by instruction; none past the
     /// end, and empty when the function has nothing to forward).
     skip: Vec<bool>,
-    /// A loop test is being copied (no nested rotation).
-    rotating: bool,
+    /// The `[start, end)` of each run of protected instructions and their handler block.
+    coverage: Vec<(u32, u32, Option<Block>)>,
+    /// Code units holding a jump target (two units, low half first) to patch.
+    fixups: Vec<(u32, Label)>,
+    block_pc: Vec<u32>,
+    stub_pc: Vec<u32>,
+    /// Reused buffer for an instruction's operand registers.
+    arg_regs: Vec<u32>,
 }
 
 /// A run of protected code units `[start, end)` and its `(handler pc, exc register)`, the
@@ -262,16 +314,9 @@ type ExcCoverage = (u32, u32, Option<(u32, u32)>);
 #[derive(Default)]
 struct Scratch {
     regs: RegScratch,
-    alloc: Allocation,
     forward: super::forward_locals::ForwardScratch,
-    skip: Vec<bool>,
-    lines: LineTableBuilder,
-    coverage: Vec<(u32, u32, Option<Block>)>,
+    bufs: Buffers,
     exc_coverage: Vec<ExcCoverage>,
-    fixups: Vec<(u32, Label)>,
-    block_pc: Vec<u32>,
-    stub_pc: Vec<u32>,
-    arg_regs: Vec<u32>,
 }
 
 /// Compiles one IR function.
@@ -282,44 +327,38 @@ pub fn compile_function(func: &Function) -> Result<CodeObject> {
 /// [`compile_function`] with working memory from `scratch`.
 fn compile_function_with(func: &Function, scratch: &mut Scratch) -> Result<CodeObject> {
     let parts = compile_parts(func, scratch)?;
-    Ok(code_object!(parts, func, clone))
+    Ok(code_object!(parts, func, cloned))
 }
 
 /// The code object's code and tables, for [`code_object!`].
 fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
     let nlocals = func.locals.len() as u32;
-    let mut alloc = std::mem::take(&mut scratch.alloc);
-    regalloc::allocate_into(func, nlocals, &mut scratch.regs, &mut alloc);
-    let mut skip = std::mem::take(&mut scratch.skip);
+    let bufs = &mut scratch.bufs;
+    regalloc::allocate_into(func, nlocals, &mut scratch.regs, &mut bufs.alloc);
     super::forward_locals::forward_locals_into(
         func,
-        &mut alloc,
+        &mut bufs.alloc,
         &scratch.regs,
         &mut scratch.forward,
-        &mut skip,
+        &mut bufs.skip,
     );
-    let mut block_pc = std::mem::take(&mut scratch.block_pc);
-    block_pc.clear();
-    block_pc.resize(func.blocks.len(), NO_PC);
+    bufs.block_pc.clear();
+    bufs.block_pc.resize(func.blocks.len(), NO_PC);
+    bufs.coverage.clear();
+    bufs.fixups.clear();
+    bufs.stub_pc.clear();
+    bufs.arg_regs.clear();
     // Room for five code units per IR instruction: with four, about a third of the
     // functions outgrew the vector while emitting and moved their code to a larger one.
     let ninsts = func.insts.len();
     let mut cg = Codegen {
         func,
         regs: &scratch.regs,
-        alloc,
+        bufs,
         code: Vec::with_capacity(5 * ninsts + 8),
-        lines: {
-            // A function that failed to compile may have left instructions behind. Most
-            // instructions start a run of five one-byte fields (a block start is no
-            // instruction, but a terminator may be a few).
-            scratch.lines.restart(5 * scratch.regs.positions() + 8);
-            std::mem::take(&mut scratch.lines)
-        },
-        coverage: cleared(&mut scratch.coverage),
-        fixups: cleared(&mut scratch.fixups),
-        block_pc,
-        stub_pc: cleared(&mut scratch.stub_pc),
+        // Most instructions start a run of five one-byte fields (a block start is no
+        // instruction, but a terminator may be a few).
+        lines: LineTableBuilder::with_capacity(5 * scratch.regs.positions() + 8),
         stubs: Vec::new(),
         ncaches: 0,
         scratch: None,
@@ -327,30 +366,10 @@ fn compile_parts(func: &Function, scratch: &mut Scratch) -> Result<Parts> {
         loc: Loc::default(),
         handler: None,
         too_large: None,
-        arg_regs: cleared(&mut scratch.arg_regs),
-        skip,
         rotating: false,
     };
-    let result = cg
-        .emit_all()
-        .and_then(|()| cg.finish(&mut scratch.exc_coverage));
-    // Hand the buffers back for the next function.
-    scratch.alloc = cg.alloc;
-    scratch.skip = cg.skip;
-    scratch.lines = cg.lines;
-    scratch.coverage = cg.coverage;
-    scratch.fixups = cg.fixups;
-    scratch.block_pc = cg.block_pc;
-    scratch.stub_pc = cg.stub_pc;
-    scratch.arg_regs = cg.arg_regs;
-    result
-}
-
-/// The vector in `slot`, emptied, leaving an empty one behind.
-fn cleared<T>(slot: &mut Vec<T>) -> Vec<T> {
-    let mut vec = std::mem::take(slot);
-    vec.clear();
-    vec
+    cg.emit_all()?;
+    cg.finish(&mut scratch.exc_coverage)
 }
 
 impl<'f> Codegen<'f> {
@@ -381,7 +400,7 @@ impl<'f> Codegen<'f> {
 
     #[inline]
     fn reg(&self, value: Value) -> Result<u32> {
-        match self.alloc.regs.get(value.index()) {
+        match self.bufs.alloc.regs.get(value.index()) {
             Some(&reg) if reg != regalloc::NO_REG => Ok(reg),
             _ => Err(self.no_register(value)),
         }
@@ -394,15 +413,15 @@ impl<'f> Codegen<'f> {
 
     fn scratch(&mut self) -> u32 {
         *self.scratch.get_or_insert_with(|| {
-            self.alloc.nregs += 1;
-            self.alloc.nregs - 1
+            self.bufs.alloc.nregs += 1;
+            self.bufs.alloc.nregs - 1
         })
     }
 
     fn item_scratch(&mut self) -> u32 {
         *self.item_scratch.get_or_insert_with(|| {
-            self.alloc.nregs += 1;
-            self.alloc.nregs - 1
+            self.bufs.alloc.nregs += 1;
+            self.bufs.alloc.nregs - 1
         })
     }
 
@@ -420,12 +439,12 @@ impl<'f> Codegen<'f> {
     fn place(&mut self, label: Label) {
         let pc = self.code.len() as u32;
         match label {
-            Label::Block(block) => self.block_pc[block.index()] = pc,
+            Label::Block(block) => self.bufs.block_pc[block.index()] = pc,
             Label::Stub(index) => {
-                if self.stub_pc.len() <= index {
-                    self.stub_pc.resize(index + 1, NO_PC);
+                if self.bufs.stub_pc.len() <= index {
+                    self.bufs.stub_pc.resize(index + 1, NO_PC);
                 }
-                self.stub_pc[index] = pc;
+                self.bufs.stub_pc[index] = pc;
             }
         }
     }
@@ -476,7 +495,7 @@ impl<'f> Codegen<'f> {
             let (before, after) = fixed.split_at(target_at.min(fixed.len()));
             self.code.push(opcode.unit());
             self.code.extend(before.iter().map(|&value| value as u16));
-            self.fixups.push((self.code.len() as u32, label));
+            self.bufs.fixups.push((self.code.len() as u32, label));
             self.code.extend([0, 0]);
             self.code.extend(after.iter().map(|&value| value as u16));
             self.note_ranges(start);
@@ -534,7 +553,7 @@ impl<'f> Codegen<'f> {
                 }
                 OperandKind::Target => {
                     if let Some(label) = target {
-                        self.fixups.push((self.code.len() as u32, label));
+                        self.bufs.fixups.push((self.code.len() as u32, label));
                     }
                     self.code.extend([0, 0]);
                 }
@@ -555,11 +574,11 @@ impl<'f> Codegen<'f> {
         // Unprotected code needs no entry, and consecutive instructions under one handler
         // share one (the exception table merges the same ranges again after numbering).
         if let Some(handler) = self.handler {
-            match self.coverage.last_mut() {
+            match self.bufs.coverage.last_mut() {
                 Some((_, last_end, Some(last))) if *last_end == start && *last == handler => {
                     *last_end = end;
                 }
-                _ => self.coverage.push((start, end, Some(handler))),
+                _ => self.bufs.coverage.push((start, end, Some(handler))),
             }
         }
     }
@@ -614,7 +633,9 @@ impl<'f> Codegen<'f> {
             return;
         }
         let start = self.code.len();
-        self.fixups.push(((start + 1 + target_at) as u32, target));
+        self.bufs
+            .fixups
+            .push(((start + 1 + target_at) as u32, target));
         self.push_narrow(&units, N + 2, None);
         self.note_ranges(start as u32);
     }
@@ -780,7 +801,7 @@ impl<'f> Codegen<'f> {
     /// the jump would have run, with the same registers, locations and handler, and saves
     /// one `Jump` per iteration: `while i < n:` tests at the bottom of the loop too.
     fn can_rotate(&self, block: Block) -> bool {
-        if self.rotating || self.block_pc[block.index()] == NO_PC {
+        if self.rotating || self.bufs.block_pc[block.index()] == NO_PC {
             return false;
         }
         let data = &self.func.blocks[block.index()];
@@ -793,10 +814,10 @@ impl<'f> Codegen<'f> {
         // A loop test: one of its edges leads into code laid out after it and already
         // emitted (the loop body), so this jump closes the loop. A backward jump between
         // the arms of a condition is left alone (copying it would only grow the code).
-        let start = self.block_pc[block.index()];
+        let start = self.bufs.block_pc[block.index()];
         let into_body = |call: &BlockCall| match self.resolve(call.block) {
             Label::Block(b) => {
-                self.block_pc[b.index()] != NO_PC && self.block_pc[b.index()] > start
+                self.bufs.block_pc[b.index()] != NO_PC && self.bufs.block_pc[b.index()] > start
             }
             Label::Stub(_) => false,
         };
@@ -960,10 +981,10 @@ impl<'f> Codegen<'f> {
         if u32::try_from(self.code.len()).is_err() {
             return Err(too_large("code object too large".to_owned()));
         }
-        for &(at, label) in &self.fixups {
+        for &(at, label) in &self.bufs.fixups {
             let pc = match label {
-                Label::Block(block) => self.block_pc.get(block.index()).copied(),
-                Label::Stub(index) => self.stub_pc.get(index).copied(),
+                Label::Block(block) => self.bufs.block_pc.get(block.index()).copied(),
+                Label::Stub(index) => self.bufs.stub_pc.get(index).copied(),
             }
             .filter(|&pc| pc != NO_PC)
             .ok_or_else(|| too_large("jump to a block outside the layout".to_owned()))?;
@@ -971,13 +992,14 @@ impl<'f> Codegen<'f> {
             self.code[at] = pc as u16;
             self.code[at + 1] = (pc >> 16) as u16;
         }
-        let nregs_before = self.alloc.nregs;
+        let nregs_before = self.bufs.alloc.nregs;
         let mut needs_exc_reg = false;
         coverage.clear();
-        for &(start, end, handler) in &self.coverage {
+        for &(start, end, handler) in &self.bufs.coverage {
             let handler = match handler {
                 Some(block) => {
                     let handler_pc = self
+                        .bufs
                         .block_pc
                         .get(block.index())
                         .copied()
@@ -990,7 +1012,7 @@ impl<'f> Codegen<'f> {
                         .get(block.index())
                         .and_then(|b| b.params.first())
                     {
-                        Some(&param) => self.alloc.reg(param).unwrap_or(nregs_before),
+                        Some(&param) => self.bufs.alloc.reg(param).unwrap_or(nregs_before),
                         None => nregs_before,
                     };
                     needs_exc_reg |= exc_reg == nregs_before;

@@ -144,12 +144,14 @@ impl LineTableBuilder {
         }
     }
 
-    /// Forgets every instruction added and starts a table with room for `bytes` bytes of
-    /// runs: code generation estimates the table's size from the number of instructions,
-    /// so that it rarely grows.
-    pub fn restart(&mut self, bytes: usize) {
-        self.clear();
-        self.bytes = Vec::with_capacity(bytes);
+    /// An empty builder whose table has room for `bytes` bytes of runs: code generation
+    /// estimates the table's size from the number of instructions, so that it rarely
+    /// grows.
+    pub fn with_capacity(bytes: usize) -> Self {
+        LineTableBuilder {
+            bytes: Vec::with_capacity(bytes),
+            ..LineTableBuilder::default()
+        }
     }
 
     /// Forgets every instruction added, keeping the buffer.

@@ -107,7 +107,7 @@ impl Codegen<'_> {
     pub(super) fn emit_insts(&mut self, insts: &[Inst]) -> Result<()> {
         let func = self.func;
         for &id in insts {
-            if self.skip.get(id.index()).copied().unwrap_or(false) {
+            if self.bufs.skip.get(id.index()).copied().unwrap_or(false) {
                 continue;
             }
             let inst = func
@@ -140,13 +140,13 @@ impl Codegen<'_> {
     /// Kept out of line: the vector's bookkeeping would otherwise cost every instruction.
     #[inline(never)]
     fn emit_inst_long(&mut self, inst: &InstData, values: &[Value]) -> Result<()> {
-        let mut long = std::mem::take(&mut self.arg_regs);
+        let mut long = std::mem::take(&mut self.bufs.arg_regs);
         long.clear();
         for &value in values {
             long.push(self.reg(value)?);
         }
         let result = self.emit_inst_with(inst, &long);
-        self.arg_regs = long;
+        self.bufs.arg_regs = long;
         result
     }
 
