@@ -25,6 +25,7 @@ use super::{
 };
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use crate::parse::{Fused, SourceMap};
+use crate::short_text::same_text;
 use ruff_python_ast::{self as ast, ExprContext, Stmt};
 use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::FxHashSet;
@@ -154,7 +155,12 @@ pub(super) struct RawScope<'a> {
     /// scope's list needs a look for removed symbols when it becomes the table's.
     pub(super) has_removed: bool,
     pub(super) index: SymbolIndex,
-    pub varnames: Vec<Cow<'a, str>>,
+    /// How many of the first symbols are the first parameters: parameters are recorded
+    /// before a scope's other names, so most scopes need no list of them (see
+    /// [`RawScope::add_param`]).
+    pub(super) leading_params: u32,
+    /// The parameters after the leading ones, when they are not the next symbols.
+    pub(super) more_params: Vec<Cow<'a, str>>,
     pub is_generator: bool,
     pub is_coroutine: bool,
     pub has_varargs: bool,
@@ -258,6 +264,33 @@ impl<'a> RawScope<'a> {
         self.index
             .insert_hashed(hash, symbols.len(), |i| name_hash(&symbols[i].name));
         self.symbols.push(RawSymbol::new(name, id, flags, scope));
+    }
+
+    /// Records the parameter `name`, one of the scope's symbols, as the next in
+    /// `co_varnames` order. Out of line: the walk of every name expression inlines the
+    /// definition that calls it.
+    #[inline(never)]
+    pub(super) fn add_param(&mut self, name: Cow<'a, str>) {
+        let next = self.symbols.get(self.leading_params as usize);
+        // Names are unique in a scope: the next symbol is the parameter if it has its name,
+        // which it shares with the symbol unless it was mangled (`same_text` decides then).
+        let is_next =
+            next.is_some_and(|s| std::ptr::eq(&*s.name, &*name) || same_text(&s.name, &name));
+        if self.more_params.is_empty() && is_next {
+            self.leading_params += 1;
+        } else {
+            self.more_params.push(name);
+        }
+    }
+
+    /// The parameters in `co_varnames` order, as a list.
+    fn param_list(&self) -> Vec<Cow<'a, str>> {
+        let leading = &self.symbols[..self.leading_params as usize];
+        leading
+            .iter()
+            .map(|s| s.name.clone())
+            .chain(self.more_params.iter().cloned())
+            .collect()
     }
 
     pub fn remove(&mut self, name: &str) {
@@ -469,7 +502,8 @@ impl<'a> Builder<'a> {
             symbols: Vec::new(),
             has_removed: false,
             index: SymbolIndex::default(),
-            varnames: Vec::new(),
+            leading_params: 0,
+            more_params: Vec::new(),
             is_generator: false,
             is_coroutine: false,
             has_varargs: false,
@@ -581,9 +615,6 @@ impl<'a> Builder<'a> {
         };
         let scope = &mut self.scopes[id];
         debug_assert!(scope.symbols.is_empty() && !scope.comp_iter_target);
-        // Most such scopes keep one or two names (`.format`, `__classdict__`) and this one
-        // parameter: the parameter list takes exactly its one name, as the allocator's
-        // slow path runs in proportion to the bytes taken.
         scope.push_new(
             hash,
             Cow::Borrowed(FORMAT),
@@ -591,7 +622,7 @@ impl<'a> Builder<'a> {
             DEF_PARAM | USE,
             SymbolScope::Local,
         );
-        scope.varnames = vec![Cow::Borrowed(FORMAT)];
+        scope.leading_params = 1;
     }
 
     /// `add_def("__classdict__", USE)` in the scope just entered, which holds at most
@@ -792,7 +823,7 @@ impl<'a> Builder<'a> {
             }
         }
         if flag & DEF_PARAM != 0 {
-            scope.varnames.push(mangled.into());
+            scope.add_param(mangled.into());
         } else if flag & DEF_GLOBAL != 0 {
             self.declare_in_module(hash, mangled.into(), flag);
         }
@@ -953,18 +984,13 @@ impl<'a> Builder<'a> {
             } else {
                 raw.name.clone()
             };
-            let params = Shared::Owned(if once {
-                std::mem::take(&mut raw.varnames)
-            } else {
-                raw.varnames.clone()
-            });
             let private = if once {
                 raw.private.take()
             } else {
                 raw.private.clone()
             };
             let moved = once && !(raw.has_removed && raw.symbols.iter().any(|s| s.removed));
-            let (symbols, symbol_index, params) = if moved {
+            let (symbols, symbol_index, leading_params, more_params) = if moved {
                 // The raw index maps each name to its position already.
                 let symbols = std::mem::take(&mut raw.symbols)
                     .into_iter()
@@ -977,10 +1003,13 @@ impl<'a> Builder<'a> {
                 (
                     Shared::Owned(symbols),
                     std::mem::take(&mut raw.index),
-                    params,
+                    raw.leading_params,
+                    std::mem::take(&mut raw.more_params),
                 )
             } else {
-                (Shared::Owned(Vec::new()), SymbolIndex::default(), params)
+                // The symbols are added again below, where they may take other positions.
+                let params = raw.param_list();
+                (Shared::Owned(Vec::new()), SymbolIndex::default(), 0, params)
             };
             let raw = &self.scopes[raw_id];
             let static_attributes = if raw.kind == ScopeKind::Class {
@@ -1009,7 +1038,8 @@ impl<'a> Builder<'a> {
                 children,
                 symbols,
                 symbol_index,
-                params,
+                leading_params,
+                more_params,
                 is_generator: raw.is_generator,
                 is_coroutine: raw.is_coroutine,
                 has_varargs: raw.has_varargs,
@@ -1070,7 +1100,8 @@ fn add_templated_annotation<'a>(
     );
     scope.symbols = Shared::Borrowed(template.symbols());
     scope.symbol_index = SymbolIndex::small(template.symbols().len());
-    scope.params = Shared::Borrowed(Template::params());
+    // `.format`, the only parameter, is the first symbol.
+    scope.leading_params = 1;
     scope.can_see_class_scope = template == Template::FormatClassdict;
     scope.private = function.private.clone();
     scope.mangled_names = mangled_names;

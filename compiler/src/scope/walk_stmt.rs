@@ -240,14 +240,7 @@ impl<'a> Builder<'a> {
 
     /// CPython's `symtable_visit_arguments`: parameters in `co_varnames` order.
     pub(super) fn visit_params(&mut self, parameters: &'a Parameters) -> BuildResult<()> {
-        // Every parameter lands in `varnames`: one allocation of the right size.
-        let count = parameters.posonlyargs.len()
-            + parameters.args.len()
-            + parameters.kwonlyargs.len()
-            + usize::from(parameters.vararg.is_some())
-            + usize::from(parameters.kwarg.is_some());
         let cur = self.cur();
-        self.scopes[cur].varnames.reserve_exact(count);
         for param in parameters
             .posonlyargs
             .iter()
