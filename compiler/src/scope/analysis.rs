@@ -182,6 +182,11 @@ impl<'a> Builder<'a> {
                 self.analyze_name(id, name, flags, sets, &mut type_params, class_entry, names)?;
             self.scopes[id].symbols[position].scope = resolved;
         }
+        // A leaf (most blocks) is done: with no children it has no cells to make, no free
+        // variables passing through and nothing to tell its children.
+        if !has_children {
+            return Ok(free);
+        }
         if has_children && is_class {
             new_bound.extend([DUNDER_CLASS, DUNDER_CLASSDICT, CONDITIONAL_ANNOTATIONS]);
         } else if has_children && let Some(bound) = &bound {
