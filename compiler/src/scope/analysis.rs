@@ -456,13 +456,13 @@ impl<'a> Builder<'a> {
     ) {
         let parent_is_class = self.scopes[parent].kind == ScopeKind::Class;
         let mut remove_dunder_class = false;
-        let symbols: Vec<(NameId, u32, SymbolScope)> = self.scopes[comp]
-            .symbols
-            .iter()
-            .filter(|s| !s.removed)
-            .map(|s| (s.id, s.flags(), s.scope))
-            .collect();
-        for (name, flags, mut scope) in symbols {
+        // Read by position, not copied out: adding to the parent adds nothing here.
+        for position in 0..self.scopes[comp].symbols.len() {
+            let symbol = &self.scopes[comp].symbols[position];
+            if symbol.removed {
+                continue;
+            }
+            let (name, flags, mut scope) = (symbol.id, symbol.flags(), symbol.scope);
             // The hidden `.0` parameter stays with the comprehension.
             if flags & DEF_PARAM != 0 {
                 continue;

@@ -1016,10 +1016,7 @@ impl<'a> Builder<'a> {
                 let stores = &self.static_attributes;
                 let start = stores.partition_point(|&(owner, _)| owner < raw_id);
                 let end = stores.partition_point(|&(owner, _)| owner <= raw_id);
-                stores[start..end]
-                    .iter()
-                    .map(|&(_, name)| name.to_owned())
-                    .collect()
+                stores[start..end].iter().map(|&(_, name)| name).collect()
             } else {
                 Vec::new()
             };

@@ -197,7 +197,8 @@ pub struct Scope<'a> {
     /// A class body's `__static_attributes__`: the names stored through `self.<name>`
     /// anywhere in its body, including the functions nested in it but not the bodies of
     /// the classes nested in it, sorted and without repeats. Empty in other scopes.
-    pub static_attributes: Vec<String>,
+    /// Borrowed from the syntax tree: lowering copies each into a constant anyway.
+    pub static_attributes: Vec<&'a str>,
 }
 
 impl<'a> Scope<'a> {
