@@ -511,11 +511,11 @@ impl<'a> Builder<'a> {
         name: &str,
         message: String,
     ) -> Box<crate::diagnostics::SyntaxDiagnostic> {
-        let range = self.scopes[id]
+        let range = self
             .directives
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, r)| *r)
+            .find(|(scope, n, _)| *scope == id && n == name)
+            .map(|(_, _, r)| *r)
             .unwrap_or_default();
         self.error(range, message)
     }

@@ -138,14 +138,17 @@ fn narrow(flags: u32) -> u16 {
     flags as u16
 }
 
-/// One scope while the table is being built: CPython's `PySTEntryObject`.
+/// One scope while the table is being built: CPython's `PySTEntryObject`. Scope ids are
+/// `u32`s here, and the rare `global`/`nonlocal` declarations are kept by the builder:
+/// every scope is moved into the list and read by the walk, the analysis and the table,
+/// so its size is paid for each of them.
 #[derive(Debug)]
 pub(super) struct RawScope<'a> {
     pub kind: ScopeKind,
     pub name: Cow<'a, str>,
     pub key: ScopeKey,
     pub lineno: u32,
-    pub parent: Option<usize>,
+    pub parent: Option<u32>,
     /// Ids as `u32`, the size of a [`ScopeId`], so that the list becomes the table's.
     pub children: Vec<u32>,
     /// How many scopes list this one as a child (see [`Builder::into_table`]).
@@ -176,17 +179,14 @@ pub(super) struct RawScope<'a> {
     pub(super) comp_iter_expr: u32,
     pub(super) in_conditional_block: bool,
     pub(super) in_unevaluated_annotation: bool,
-    pub(super) annotation_block: Option<usize>,
-    pub(super) mangled_names: Option<usize>,
+    pub(super) annotation_block: Option<u32>,
+    pub(super) mangled_names: Option<u32>,
     pub(super) private: Option<std::rc::Rc<str>>,
     pub(super) scope_info: Option<&'static str>,
     /// A function's `__annotate__` scope when it stands for a fixed list of symbols (see
     /// `template.rs`): it has no scope here, and comes right before the function in the
     /// table.
     pub(super) annotation_template: Option<Template>,
-    /// `global`/`nonlocal` declarations (and walrus-implied ones) with their locations, for
-    /// errors found during analysis.
-    pub directives: Vec<(String, TextRange)>,
 }
 
 impl<'a> RawScope<'a> {
@@ -350,6 +350,9 @@ pub(super) struct Builder<'a> {
     /// How many functions have a templated annotation scope (see `template.rs`), which
     /// the table adds to the builder's scopes.
     pub(super) templated_annotations: usize,
+    /// `global`/`nonlocal` declarations (and walrus-implied ones) as (scope, mangled name,
+    /// location), for errors found during analysis.
+    pub(super) directives: Vec<(usize, String, TextRange)>,
 }
 
 /// Builds the table for `module`; see the module docs.
@@ -430,6 +433,7 @@ impl<'a> Builder<'a> {
             attribute_owner: None,
             static_attributes: Vec::new(),
             templated_annotations: 0,
+            directives: Vec::new(),
         }
     }
 
@@ -524,7 +528,6 @@ impl<'a> Builder<'a> {
             private: None,
             scope_info: None,
             annotation_template: None,
-            directives: Vec::new(),
         });
         self.scopes.len() - 1
     }
@@ -554,13 +557,13 @@ impl<'a> Builder<'a> {
             // thousands of functions made that scan quadratic).
             let linked = match self.scopes[id].parent {
                 None => false,
-                Some(parent) if parent == prev => true,
+                Some(parent) if parent as usize == prev => true,
                 Some(_) => self.scopes[prev].children.contains(&(id as u32)),
             };
             if !linked {
                 self.scopes[prev].children.push(id as u32);
                 self.scopes[id].links += 1;
-                self.scopes[id].parent = Some(prev);
+                self.scopes[id].parent = Some(prev as u32);
             }
         }
     }
@@ -671,7 +674,7 @@ impl<'a> Builder<'a> {
     #[cold]
     fn mangle_private<'n>(&self, ste: usize, name: &'n str) -> std::borrow::Cow<'n, str> {
         if let Some(set) = self.scopes[ste].mangled_names
-            && !self.mangled_sets[set].contains(name)
+            && !self.mangled_sets[set as usize].contains(name)
         {
             return std::borrow::Cow::Borrowed(name);
         }
@@ -717,7 +720,7 @@ impl<'a> Builder<'a> {
         if flag & DEF_TYPE_PARAM != 0
             && let Some(set) = self.scopes[cur].mangled_names
         {
-            self.mangled_sets[set].insert(name.to_owned());
+            self.mangled_sets[set as usize].insert(name.to_owned());
         }
         self.add_def_helper(name, flag, cur, range)
     }
@@ -894,9 +897,7 @@ impl<'a> Builder<'a> {
     pub(super) fn record_directive(&mut self, name: &str, range: TextRange) {
         let cur = self.cur();
         let mangled = self.mangle_in(cur, name);
-        self.scopes[cur]
-            .directives
-            .push((mangled.into_owned(), range));
+        self.directives.push((cur, mangled.into_owned(), range));
     }
 
     // ---- `from __future__` --------------------------------------------------------------
@@ -1064,8 +1065,8 @@ impl<'a> Builder<'a> {
     }
 
     /// The names of mangled set `set`, sorted, as a scope of the table keeps them.
-    fn mangled_set(&self, set: usize) -> Vec<String> {
-        let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
+    fn mangled_set(&self, set: u32) -> Vec<String> {
+        let mut names: Vec<String> = self.mangled_sets[set as usize].iter().cloned().collect();
         names.sort();
         names
     }

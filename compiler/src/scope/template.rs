@@ -98,7 +98,7 @@ impl<'a> Builder<'a> {
             (function.private.clone(), function.mangled_names)
         };
         let scope = &mut self.scopes[id];
-        scope.parent = Some(parent);
+        scope.parent = Some(parent as u32);
         scope.links = 1;
         scope.private = private;
         scope.mangled_names = mangled_names;

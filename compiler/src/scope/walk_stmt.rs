@@ -433,7 +433,7 @@ impl<'a> Builder<'a> {
             let cur = self.cur();
             self.scopes[cur].private = self.private.clone();
             self.mangled_sets.push(NameSet::default());
-            self.scopes[cur].mangled_names = Some(self.mangled_sets.len() - 1);
+            self.scopes[cur].mangled_names = Some((self.mangled_sets.len() - 1) as u32);
             // Lowering evaluates these outside every class body.
             let owner = self.attribute_owner.take();
             for tp in type_params.iter() {
@@ -567,6 +567,7 @@ impl<'a> Builder<'a> {
         }
         let block = match self.scopes[cur].annotation_block {
             Some(block) => {
+                let block = block as usize;
                 self.enter_existing(block, !unevaluated);
                 block
             }
@@ -583,7 +584,7 @@ impl<'a> Builder<'a> {
                     annotation.range(),
                     !unevaluated,
                 )?;
-                self.scopes[cur].annotation_block = Some(block);
+                self.scopes[cur].annotation_block = Some(block as u32);
                 if kind == ScopeKind::Class && !self.future_annotations {
                     self.scopes[block].can_see_class_scope = true;
                     self.add_classdict_use();
