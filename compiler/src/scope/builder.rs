@@ -160,7 +160,7 @@ pub(super) struct RawScope<'a> {
     pub(super) index: SymbolIndex,
     /// How many of the first symbols are the first parameters: parameters are recorded
     /// before a scope's other names, so most scopes need no list of them (see
-    /// [`RawScope::add_param`]).
+    /// [`RawScope::add_leading_param`]).
     pub(super) leading_params: u32,
     /// The parameters after the leading ones, when they are not the next symbols.
     pub(super) more_params: Vec<Cow<'a, str>>,
@@ -267,20 +267,21 @@ impl<'a> RawScope<'a> {
     }
 
     /// Records the parameter `name`, one of the scope's symbols, as the next in
-    /// `co_varnames` order. Out of line: the walk of every name expression inlines the
-    /// definition that calls it.
+    /// `co_varnames` order if it is the symbol after the leading parameters (as almost
+    /// every parameter is); false if it must be listed apart. Out of line: the walk of
+    /// every name expression inlines the definition that calls it.
     #[inline(never)]
-    pub(super) fn add_param(&mut self, name: Cow<'a, str>) {
+    pub(super) fn add_leading_param(&mut self, name: &str) -> bool {
         let next = self.symbols.get(self.leading_params as usize);
         // Names are unique in a scope: the next symbol is the parameter if it has its name,
         // which it shares with the symbol unless it was mangled (`same_text` decides then).
         let is_next =
-            next.is_some_and(|s| std::ptr::eq(&*s.name, &*name) || same_text(&s.name, &name));
+            next.is_some_and(|s| std::ptr::eq(&*s.name, name) || same_text(&s.name, name));
         if self.more_params.is_empty() && is_next {
             self.leading_params += 1;
-        } else {
-            self.more_params.push(name);
+            return true;
         }
+        false
     }
 
     /// The parameters in `co_varnames` order, as a list.
@@ -826,7 +827,9 @@ impl<'a> Builder<'a> {
             }
         }
         if flag & DEF_PARAM != 0 {
-            scope.add_param(mangled.into());
+            if !scope.add_leading_param(mangled.as_ref()) {
+                scope.more_params.push(mangled.into());
+            }
         } else if flag & DEF_GLOBAL != 0 {
             self.declare_in_module(hash, mangled.into(), flag);
         }
