@@ -135,8 +135,9 @@ fn project(table: &SymbolTable, id: ScopeId, depth: usize, out: &mut String) {
         };
         let indent = "  ".repeat(depth);
         let _ = writeln!(out, "{indent}{kind} {}", scope.name);
-        if !scope.params.is_empty() {
-            let _ = writeln!(out, "{indent}  params: {}", scope.params.join(", "));
+        let params: Vec<&str> = scope.params().collect();
+        if !params.is_empty() {
+            let _ = writeln!(out, "{indent}  params: {}", params.join(", "));
         }
         let mut symbols: Vec<_> = scope.symbols.iter().collect();
         symbols.sort_by(|a, b| a.name.cmp(&b.name));

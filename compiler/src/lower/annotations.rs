@@ -510,11 +510,7 @@ impl<'a> Lowerer<'a> {
         self.b().loc = loc;
         // The table outlives the lowerer's borrow, so the name is read in place.
         let table = self.table;
-        let param = table
-            .scope(scope)
-            .params
-            .first()
-            .map_or(FORMAT_PARAM, |param| &**param);
+        let param = table.scope(scope).params().next().unwrap_or(FORMAT_PARAM);
         self.set_leading_params(&[param]);
         let nested = self.is_nested_scope(scope);
         let func = &mut self.b().func;

@@ -415,7 +415,10 @@ impl<'a> Lowerer<'a> {
             "the scope builder's static attributes disagree in {}",
             self.filename
         );
-        let attributes = attributes.iter().cloned().map(Const::Str).collect();
+        let attributes = attributes
+            .iter()
+            .map(|name| Const::Str((*name).to_owned()))
+            .collect();
         let attributes = self.b().constant(Const::Tuple(attributes));
         self.store_name("__static_attributes__", attributes);
         if let Some(slot) = self.deref_slot("__classdict__").filter(|_| needs_classdict) {

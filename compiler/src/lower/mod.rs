@@ -541,7 +541,7 @@ impl<'a> Lowerer<'a> {
             // index they would all enter whether or not anything looks a local up later.
             access_cache.resize(info.symbols.len(), None);
             let mut locals_added = 0;
-            for (slot, param) in info.params.iter().enumerate() {
+            for (slot, param) in info.params().enumerate() {
                 // The scope builder records the parameters first, so a parameter's symbol
                 // is usually at its own slot: one comparison instead of a hash lookup.
                 let position = match info.symbols.get(slot) {
@@ -563,10 +563,10 @@ impl<'a> Lowerer<'a> {
             // the other locals would otherwise regrow. Every symbol not yet laid out is
             // counted, local or not, which spares a walk over the symbols to count them.
             func.locals = Vec::with_capacity(
-                info.params.len() + info.symbols.len().saturating_sub(locals_added),
+                info.params().len() + info.symbols.len().saturating_sub(locals_added),
             );
             func.locals
-                .extend(info.params.iter().map(|param| param.to_string()));
+                .extend(info.params().map(|param| param.to_string()));
             for (position, symbol) in info.symbols.iter().enumerate() {
                 if symbol.scope == SymbolScope::Local {
                     if access_cache[position].is_none() {
@@ -583,7 +583,7 @@ impl<'a> Lowerer<'a> {
                 derefs |= symbol.flags & DEREF_FLAGS != 0;
             }
         } else {
-            func.locals = info.params.iter().map(|param| param.to_string()).collect();
+            func.locals = info.params().map(|param| param.to_string()).collect();
             derefs = true;
         }
         // As `_PyCompile_EnterScope`: the sorted cell variables, then the implicit cells a

@@ -43,21 +43,32 @@ pub(super) struct Names<'a> {
     /// Every name's text, as the symbols hold it: borrowed from the syntax tree (or a
     /// fixed text) unless it is mangled, so interning copies no text.
     texts: Vec<Cow<'a, str>>,
+    /// Emptied name sets that have a table, for the analysis to fill again (see
+    /// [`Names::take_set`]).
+    spare_sets: Vec<NameSet>,
 }
+
+/// How many spare name sets are kept, and the largest table one may have.
+const SPARE_SETS: usize = 16;
+const SPARE_SET_CAPACITY: usize = 1024;
 
 thread_local! {
     /// The interner's buffers from the last module analysed on this thread, emptied: they
     /// keep their size, so the next module's names do not grow them again. They hold no
     /// Python state, only empty slots.
-    static NAMES_BUFFER: std::cell::Cell<(SymbolIndex, Vec<Cow<'static, str>>)> =
+    static NAMES_BUFFER: std::cell::Cell<(SymbolIndex, Vec<Cow<'static, str>>, Vec<NameSet>)> =
         std::cell::Cell::new(Default::default());
 }
 
 impl<'a> Names<'a> {
     pub(super) fn new() -> Self {
-        let (mut index, texts) = NAMES_BUFFER.take();
+        let (mut index, texts, spare_sets) = NAMES_BUFFER.take();
         index.clear();
-        let mut names = Names { index, texts };
+        let mut names = Names {
+            index,
+            texts,
+            spare_sets,
+        };
         for cell in CLASS_CELLS {
             names.id_hashed(name_hash(cell), Cow::Borrowed(cell));
         }
@@ -66,7 +77,68 @@ impl<'a> Names<'a> {
 
     /// Gives the buffers back for the next module built on this thread.
     pub(super) fn recycle(self) {
-        NAMES_BUFFER.set((self.index, super::builder::emptied(self.texts)));
+        NAMES_BUFFER.set((
+            self.index,
+            super::builder::emptied(self.texts),
+            self.spare_sets,
+        ));
+    }
+
+    /// An empty name set, with a table from an earlier set when one is spare: most sets
+    /// of the analysis live for one block, and each allocated and freed its table.
+    fn take_set(&mut self) -> NameSet {
+        self.spare_sets.pop().unwrap_or_default()
+    }
+
+    /// Gives `set`'s table, if it has one, to a later [`Names::take_set`]. Inline: most
+    /// sets given back never had a table.
+    #[inline]
+    fn give_set(&mut self, set: NameSet) {
+        if set.capacity() != 0 {
+            self.keep_set(set);
+        }
+    }
+
+    /// [`Names::give_set`] of a set with a table.
+    #[inline(never)]
+    fn keep_set(&mut self, mut set: NameSet) {
+        if set.capacity() <= SPARE_SET_CAPACITY && self.spare_sets.len() < SPARE_SETS {
+            set.clear();
+            self.spare_sets.push(set);
+        }
+    }
+
+    /// Adds `name` to `set`, giving it a spare table if it has none yet.
+    #[inline]
+    fn insert(&mut self, set: &mut NameSet, name: NameId) {
+        if set.capacity() == 0
+            && let Some(spare) = self.spare_sets.pop()
+        {
+            *set = spare;
+        }
+        set.insert(name);
+    }
+
+    /// Moves the names of `from` into `to`, and gives the emptied table of one of them
+    /// back. Inline: most blocks pass no names up, in sets without a table.
+    #[inline]
+    fn merge(&mut self, to: &mut NameSet, from: NameSet) {
+        if from.capacity() == 0 {
+            return;
+        }
+        if to.is_empty() {
+            let old = std::mem::replace(to, from);
+            self.give_set(old);
+        } else {
+            self.merge_into(to, from);
+        }
+    }
+
+    /// The rest of [`Names::merge`]: `from` has a table and `to` has names.
+    #[inline(never)]
+    fn merge_into(&mut self, to: &mut NameSet, mut from: NameSet) {
+        to.extend(from.drain());
+        self.keep_set(from);
     }
 
     /// The id of `name`, whose [`name_hash`] is `hash`, interning it on first sight.
@@ -112,8 +184,9 @@ impl<'a> Builder<'a> {
             None,
             &mut names,
         );
+        let result = result.map(|free| names.give_set(free));
         names.recycle();
-        result.map(|_| ())
+        result
     }
 
     /// CPython's `analyze_block`; returns the block's free variables (its own and those of
@@ -135,9 +208,6 @@ impl<'a> Builder<'a> {
         // A class's children see the globals from before its own names are analysed;
         // other blocks' children see the block's `global` as it ends up.
         let mut class_global = None;
-        let mut new_bound = NameSet::default();
-        let mut new_free = NameSet::default();
-        let mut inlined_cells = NameSet::default();
         let is_class = self.scopes[id].kind == ScopeKind::Class;
         let function_like = self.scopes[id].is_function_like();
         // What the children see (`new_bound`, with the block's locals that go into it, and
@@ -145,11 +215,18 @@ impl<'a> Builder<'a> {
         // leaves, and copying every enclosing binding into sets no one reads was a fifth
         // of the analysis.
         let has_children = !self.scopes[id].children.is_empty();
+        let mut new_bound = if has_children {
+            names.take_set()
+        } else {
+            NameSet::default()
+        };
 
         // Class bindings are not visible in nested functions: what children see is fixed
         // before the class's own names are analysed.
         if is_class && has_children {
-            class_global = Some(global.clone().into_owned());
+            let mut copy = names.take_set();
+            copy.extend(global.iter().copied());
+            class_global = Some(copy);
             if let Some(bound) = &bound {
                 new_bound.extend(bound.iter().copied());
             }
@@ -182,6 +259,13 @@ impl<'a> Builder<'a> {
                 self.analyze_name(id, name, flags, sets, &mut type_params, class_entry, names)?;
             self.scopes[id].symbols[position].scope = resolved;
         }
+        // A leaf (most blocks) is done: with no children it has no cells to make, no free
+        // variables passing through and nothing to tell its children.
+        if !has_children {
+            return Ok(free);
+        }
+        let mut new_free = NameSet::default();
+        let mut inlined_cells = NameSet::default();
         if has_children && is_class {
             new_bound.extend([DUNDER_CLASS, DUNDER_CLASSDICT, CONDITIONAL_ANNOTATIONS]);
         } else if has_children && let Some(bound) = &bound {
@@ -202,7 +286,7 @@ impl<'a> Builder<'a> {
                 Some(Template::FormatClassdict)
                     if is_class && self.class_leaves_classdict_free(id) =>
                 {
-                    new_free.insert(DUNDER_CLASSDICT);
+                    names.insert(&mut new_free, DUNDER_CLASSDICT);
                 }
                 Some(Template::FormatClassdict) => child = self.materialize(id, index, child),
             }
@@ -222,7 +306,7 @@ impl<'a> Builder<'a> {
                 let symbols = &mut self.scopes[child].symbols;
                 symbols[0].scope = SymbolScope::Local;
                 symbols[1].scope = SymbolScope::Free;
-                new_free.insert(DUNDER_CLASSDICT);
+                names.insert(&mut new_free, DUNDER_CLASSDICT);
                 continue;
             }
             let child_class_entry = if self.scopes[child].can_see_class_scope {
@@ -249,11 +333,11 @@ impl<'a> Builder<'a> {
                 self.scopes[child].comp_inlined = true;
             }
             // Most blocks need nothing from outside, and the first that does gives its set.
-            if new_free.is_empty() {
-                new_free = child_free;
-            } else if !child_free.is_empty() {
-                new_free.extend(child_free);
-            }
+            names.merge(&mut new_free, child_free);
+        }
+        names.give_set(new_bound);
+        if let Some(copy) = class_global {
+            names.give_set(copy);
         }
 
         if function_like {
@@ -270,11 +354,8 @@ impl<'a> Builder<'a> {
             classflag,
             names,
         );
-        if free.is_empty() {
-            free = new_free;
-        } else {
-            free.extend(new_free);
-        }
+        names.give_set(inlined_cells);
+        names.merge(&mut free, new_free);
         Ok(free)
     }
 
@@ -328,7 +409,7 @@ impl<'a> Builder<'a> {
         sets: NameSets<'_, '_>,
         type_params: &mut Cow<'_, NameSet>,
         class_entry: Option<usize>,
-        names: &Names<'a>,
+        names: &mut Names<'a>,
     ) -> BuildResult<SymbolScope> {
         let NameSets {
             bound,
@@ -381,7 +462,7 @@ impl<'a> Builder<'a> {
                     ),
                 ));
             }
-            free.insert(name);
+            names.insert(free, name);
             return Ok(SymbolScope::Free);
         }
         if flags & DEF_BOUND != 0 {
@@ -416,7 +497,7 @@ impl<'a> Builder<'a> {
             && !bound.is_empty()
             && bound.contains(&name)
         {
-            free.insert(name);
+            names.insert(free, name);
             return Ok(SymbolScope::Free);
         }
         Ok(SymbolScope::GlobalImplicit)
@@ -430,11 +511,11 @@ impl<'a> Builder<'a> {
         name: &str,
         message: String,
     ) -> Box<crate::diagnostics::SyntaxDiagnostic> {
-        let range = self.scopes[id]
+        let range = self
             .directives
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, r)| *r)
+            .find(|(scope, n, _)| *scope == id && n == name)
+            .map(|(_, _, r)| *r)
             .unwrap_or_default();
         self.error(range, message)
     }
@@ -451,19 +532,19 @@ impl<'a> Builder<'a> {
     ) {
         let parent_is_class = self.scopes[parent].kind == ScopeKind::Class;
         let mut remove_dunder_class = false;
-        let symbols: Vec<(NameId, u32, SymbolScope)> = self.scopes[comp]
-            .symbols
-            .iter()
-            .filter(|s| !s.removed)
-            .map(|s| (s.id, s.flags(), s.scope))
-            .collect();
-        for (name, flags, mut scope) in symbols {
+        // Read by position, not copied out: adding to the parent adds nothing here.
+        for position in 0..self.scopes[comp].symbols.len() {
+            let symbol = &self.scopes[comp].symbols[position];
+            if symbol.removed {
+                continue;
+            }
+            let (name, flags, mut scope) = (symbol.id, symbol.flags(), symbol.scope);
             // The hidden `.0` parameter stays with the comprehension.
             if flags & DEF_PARAM != 0 {
                 continue;
             }
             if scope == SymbolScope::Cell || flags & DEF_COMP_CELL != 0 {
-                inlined_cells.insert(name);
+                names.insert(inlined_cells, name);
             }
             // `__class__` never becomes free through a class body (see `drop_class_free`).
             if scope == SymbolScope::Free && parent_is_class && name == DUNDER_CLASS {

@@ -25,6 +25,7 @@ use super::{
 };
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 use crate::parse::{Fused, SourceMap};
+use crate::short_text::same_text;
 use ruff_python_ast::{self as ast, ExprContext, Stmt};
 use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::FxHashSet;
@@ -137,14 +138,17 @@ fn narrow(flags: u32) -> u16 {
     flags as u16
 }
 
-/// One scope while the table is being built: CPython's `PySTEntryObject`.
+/// One scope while the table is being built: CPython's `PySTEntryObject`. Scope ids are
+/// `u32`s here, and the rare `global`/`nonlocal` declarations are kept by the builder:
+/// every scope is moved into the list and read by the walk, the analysis and the table,
+/// so its size is paid for each of them.
 #[derive(Debug)]
 pub(super) struct RawScope<'a> {
     pub kind: ScopeKind,
     pub name: Cow<'a, str>,
     pub key: ScopeKey,
     pub lineno: u32,
-    pub parent: Option<usize>,
+    pub parent: Option<u32>,
     /// Ids as `u32`, the size of a [`ScopeId`], so that the list becomes the table's.
     pub children: Vec<u32>,
     /// How many scopes list this one as a child (see [`Builder::into_table`]).
@@ -154,7 +158,12 @@ pub(super) struct RawScope<'a> {
     /// scope's list needs a look for removed symbols when it becomes the table's.
     pub(super) has_removed: bool,
     pub(super) index: SymbolIndex,
-    pub varnames: Vec<Cow<'a, str>>,
+    /// How many of the first symbols are the first parameters: parameters are recorded
+    /// before a scope's other names, so most scopes need no list of them (see
+    /// [`RawScope::add_leading_param`]).
+    pub(super) leading_params: u32,
+    /// The parameters after the leading ones, when they are not the next symbols.
+    pub(super) more_params: Vec<Cow<'a, str>>,
     pub is_generator: bool,
     pub is_coroutine: bool,
     pub has_varargs: bool,
@@ -170,17 +179,14 @@ pub(super) struct RawScope<'a> {
     pub(super) comp_iter_expr: u32,
     pub(super) in_conditional_block: bool,
     pub(super) in_unevaluated_annotation: bool,
-    pub(super) annotation_block: Option<usize>,
-    pub(super) mangled_names: Option<usize>,
+    pub(super) annotation_block: Option<u32>,
+    pub(super) mangled_names: Option<u32>,
     pub(super) private: Option<std::rc::Rc<str>>,
     pub(super) scope_info: Option<&'static str>,
     /// A function's `__annotate__` scope when it stands for a fixed list of symbols (see
     /// `template.rs`): it has no scope here, and comes right before the function in the
     /// table.
     pub(super) annotation_template: Option<Template>,
-    /// `global`/`nonlocal` declarations (and walrus-implied ones) with their locations, for
-    /// errors found during analysis.
-    pub directives: Vec<(String, TextRange)>,
 }
 
 impl<'a> RawScope<'a> {
@@ -260,6 +266,34 @@ impl<'a> RawScope<'a> {
         self.symbols.push(RawSymbol::new(name, id, flags, scope));
     }
 
+    /// Records the parameter `name`, one of the scope's symbols, as the next in
+    /// `co_varnames` order if it is the symbol after the leading parameters (as almost
+    /// every parameter is); false if it must be listed apart. Out of line: the walk of
+    /// every name expression inlines the definition that calls it.
+    #[inline(never)]
+    pub(super) fn add_leading_param(&mut self, name: &str) -> bool {
+        let next = self.symbols.get(self.leading_params as usize);
+        // Names are unique in a scope: the next symbol is the parameter if it has its name,
+        // which it shares with the symbol unless it was mangled (`same_text` decides then).
+        let is_next =
+            next.is_some_and(|s| std::ptr::eq(&*s.name, name) || same_text(&s.name, name));
+        if self.more_params.is_empty() && is_next {
+            self.leading_params += 1;
+            return true;
+        }
+        false
+    }
+
+    /// The parameters in `co_varnames` order, as a list.
+    fn param_list(&self) -> Vec<Cow<'a, str>> {
+        let leading = &self.symbols[..self.leading_params as usize];
+        leading
+            .iter()
+            .map(|s| s.name.clone())
+            .chain(self.more_params.iter().cloned())
+            .collect()
+    }
+
     pub fn remove(&mut self, name: &str) {
         if let Some(symbol) = self.get_mut(name) {
             symbol.removed = true;
@@ -317,6 +351,9 @@ pub(super) struct Builder<'a> {
     /// How many functions have a templated annotation scope (see `template.rs`), which
     /// the table adds to the builder's scopes.
     pub(super) templated_annotations: usize,
+    /// `global`/`nonlocal` declarations (and walrus-implied ones) as (scope, mangled name,
+    /// location), for errors found during analysis.
+    pub(super) directives: Vec<(usize, String, TextRange)>,
 }
 
 /// Builds the table for `module`; see the module docs.
@@ -397,6 +434,7 @@ impl<'a> Builder<'a> {
             attribute_owner: None,
             static_attributes: Vec::new(),
             templated_annotations: 0,
+            directives: Vec::new(),
         }
     }
 
@@ -469,7 +507,8 @@ impl<'a> Builder<'a> {
             symbols: Vec::new(),
             has_removed: false,
             index: SymbolIndex::default(),
-            varnames: Vec::new(),
+            leading_params: 0,
+            more_params: Vec::new(),
             is_generator: false,
             is_coroutine: false,
             has_varargs: false,
@@ -490,7 +529,6 @@ impl<'a> Builder<'a> {
             private: None,
             scope_info: None,
             annotation_template: None,
-            directives: Vec::new(),
         });
         self.scopes.len() - 1
     }
@@ -520,13 +558,13 @@ impl<'a> Builder<'a> {
             // thousands of functions made that scan quadratic).
             let linked = match self.scopes[id].parent {
                 None => false,
-                Some(parent) if parent == prev => true,
+                Some(parent) if parent as usize == prev => true,
                 Some(_) => self.scopes[prev].children.contains(&(id as u32)),
             };
             if !linked {
                 self.scopes[prev].children.push(id as u32);
                 self.scopes[id].links += 1;
-                self.scopes[id].parent = Some(prev);
+                self.scopes[id].parent = Some(prev as u32);
             }
         }
     }
@@ -581,9 +619,6 @@ impl<'a> Builder<'a> {
         };
         let scope = &mut self.scopes[id];
         debug_assert!(scope.symbols.is_empty() && !scope.comp_iter_target);
-        // Most such scopes keep one or two names (`.format`, `__classdict__`) and this one
-        // parameter: the parameter list takes exactly its one name, as the allocator's
-        // slow path runs in proportion to the bytes taken.
         scope.push_new(
             hash,
             Cow::Borrowed(FORMAT),
@@ -591,7 +626,7 @@ impl<'a> Builder<'a> {
             DEF_PARAM | USE,
             SymbolScope::Local,
         );
-        scope.varnames = vec![Cow::Borrowed(FORMAT)];
+        scope.leading_params = 1;
     }
 
     /// `add_def("__classdict__", USE)` in the scope just entered, which holds at most
@@ -640,7 +675,7 @@ impl<'a> Builder<'a> {
     #[cold]
     fn mangle_private<'n>(&self, ste: usize, name: &'n str) -> std::borrow::Cow<'n, str> {
         if let Some(set) = self.scopes[ste].mangled_names
-            && !self.mangled_sets[set].contains(name)
+            && !self.mangled_sets[set as usize].contains(name)
         {
             return std::borrow::Cow::Borrowed(name);
         }
@@ -686,7 +721,7 @@ impl<'a> Builder<'a> {
         if flag & DEF_TYPE_PARAM != 0
             && let Some(set) = self.scopes[cur].mangled_names
         {
-            self.mangled_sets[set].insert(name.to_owned());
+            self.mangled_sets[set as usize].insert(name.to_owned());
         }
         self.add_def_helper(name, flag, cur, range)
     }
@@ -792,7 +827,9 @@ impl<'a> Builder<'a> {
             }
         }
         if flag & DEF_PARAM != 0 {
-            scope.varnames.push(mangled.into());
+            if !scope.add_leading_param(mangled.as_ref()) {
+                scope.more_params.push(mangled.into());
+            }
         } else if flag & DEF_GLOBAL != 0 {
             self.declare_in_module(hash, mangled.into(), flag);
         }
@@ -863,9 +900,7 @@ impl<'a> Builder<'a> {
     pub(super) fn record_directive(&mut self, name: &str, range: TextRange) {
         let cur = self.cur();
         let mangled = self.mangle_in(cur, name);
-        self.scopes[cur]
-            .directives
-            .push((mangled.into_owned(), range));
+        self.directives.push((cur, mangled.into_owned(), range));
     }
 
     // ---- `from __future__` --------------------------------------------------------------
@@ -953,18 +988,13 @@ impl<'a> Builder<'a> {
             } else {
                 raw.name.clone()
             };
-            let params = Shared::Owned(if once {
-                std::mem::take(&mut raw.varnames)
-            } else {
-                raw.varnames.clone()
-            });
             let private = if once {
                 raw.private.take()
             } else {
                 raw.private.clone()
             };
             let moved = once && !(raw.has_removed && raw.symbols.iter().any(|s| s.removed));
-            let (symbols, symbol_index, params) = if moved {
+            let (symbols, symbol_index, leading_params, more_params) = if moved {
                 // The raw index maps each name to its position already.
                 let symbols = std::mem::take(&mut raw.symbols)
                     .into_iter()
@@ -977,20 +1007,20 @@ impl<'a> Builder<'a> {
                 (
                     Shared::Owned(symbols),
                     std::mem::take(&mut raw.index),
-                    params,
+                    raw.leading_params,
+                    std::mem::take(&mut raw.more_params),
                 )
             } else {
-                (Shared::Owned(Vec::new()), SymbolIndex::default(), params)
+                // The symbols are added again below, where they may take other positions.
+                let params = raw.param_list();
+                (Shared::Owned(Vec::new()), SymbolIndex::default(), 0, params)
             };
             let raw = &self.scopes[raw_id];
             let static_attributes = if raw.kind == ScopeKind::Class {
                 let stores = &self.static_attributes;
                 let start = stores.partition_point(|&(owner, _)| owner < raw_id);
                 let end = stores.partition_point(|&(owner, _)| owner <= raw_id);
-                stores[start..end]
-                    .iter()
-                    .map(|&(_, name)| name.to_owned())
-                    .collect()
+                stores[start..end].iter().map(|&(_, name)| name).collect()
             } else {
                 Vec::new()
             };
@@ -1009,7 +1039,8 @@ impl<'a> Builder<'a> {
                 children,
                 symbols,
                 symbol_index,
-                params,
+                leading_params,
+                more_params,
                 is_generator: raw.is_generator,
                 is_coroutine: raw.is_coroutine,
                 has_varargs: raw.has_varargs,
@@ -1037,8 +1068,8 @@ impl<'a> Builder<'a> {
     }
 
     /// The names of mangled set `set`, sorted, as a scope of the table keeps them.
-    fn mangled_set(&self, set: usize) -> Vec<String> {
-        let mut names: Vec<String> = self.mangled_sets[set].iter().cloned().collect();
+    fn mangled_set(&self, set: u32) -> Vec<String> {
+        let mut names: Vec<String> = self.mangled_sets[set as usize].iter().cloned().collect();
         names.sort();
         names
     }
@@ -1070,7 +1101,8 @@ fn add_templated_annotation<'a>(
     );
     scope.symbols = Shared::Borrowed(template.symbols());
     scope.symbol_index = SymbolIndex::small(template.symbols().len());
-    scope.params = Shared::Borrowed(Template::params());
+    // `.format`, the only parameter, is the first symbol.
+    scope.leading_params = 1;
     scope.can_see_class_scope = template == Template::FormatClassdict;
     scope.private = function.private.clone();
     scope.mangled_names = mangled_names;

@@ -114,8 +114,9 @@ impl SymbolTable<'_> {
             let _ = write!(out, " [{}]", properties.join(" "));
         }
         out.push('\n');
-        if !scope.params.is_empty() {
-            let _ = writeln!(out, "{indent}  params: {}", scope.params.join(", "));
+        let params: Vec<&str> = scope.params().collect();
+        if !params.is_empty() {
+            let _ = writeln!(out, "{indent}  params: {}", params.join(", "));
         }
         for symbol in scope.symbols.iter() {
             let _ = writeln!(

@@ -157,8 +157,13 @@ pub struct Scope<'a> {
     /// scopes of functions without annotations) share one, which is why this is a `Cow`.
     pub symbols: Shared<'a, Symbol<'a>>,
     symbol_index: SymbolIndex,
-    /// Parameter names in `co_varnames` order (positional, keyword-only, `*args`, `**kwargs`).
-    pub params: Shared<'a, Cow<'a, str>>,
+    /// How many of the first symbols are the first parameters (see [`Scope::params`]): the
+    /// builder records a scope's parameters before its other names, so most scopes keep
+    /// no list of parameters of their own, which was an allocation and a free per function.
+    leading_params: u32,
+    /// The parameters after the leading ones, in the rare scopes where they are not the
+    /// next symbols (the `.defaults` of a generic function's type-parameter scope).
+    more_params: Vec<Cow<'a, str>>,
     pub is_generator: bool,
     pub is_coroutine: bool,
     pub has_varargs: bool,
@@ -192,7 +197,8 @@ pub struct Scope<'a> {
     /// A class body's `__static_attributes__`: the names stored through `self.<name>`
     /// anywhere in its body, including the functions nested in it but not the bodies of
     /// the classes nested in it, sorted and without repeats. Empty in other scopes.
-    pub static_attributes: Vec<String>,
+    /// Borrowed from the syntax tree: lowering copies each into a constant anyway.
+    pub static_attributes: Vec<&'a str>,
 }
 
 impl<'a> Scope<'a> {
@@ -212,7 +218,8 @@ impl<'a> Scope<'a> {
             children: Vec::new(),
             symbols: Shared::Owned(Vec::new()),
             symbol_index: SymbolIndex::default(),
-            params: Shared::Owned(Vec::new()),
+            leading_params: 0,
+            more_params: Vec::new(),
             is_generator: false,
             is_coroutine: false,
             has_varargs: false,
@@ -238,6 +245,15 @@ impl<'a> Scope<'a> {
             return std::borrow::Cow::Borrowed(name);
         }
         mangle(self.private.as_deref(), name)
+    }
+
+    /// Parameter names in `co_varnames` order (positional, keyword-only, `*args`,
+    /// `**kwargs`).
+    pub fn params(&self) -> Params<'_, 'a> {
+        Params {
+            leading: self.symbols[..self.leading_params as usize].iter(),
+            more: self.more_params.iter(),
+        }
     }
 
     /// The position of `name` (as stored) in [`Scope::symbols`].
@@ -319,6 +335,34 @@ impl<'a> Scope<'a> {
             .map(|s| &*s.name)
     }
 }
+
+/// The parameter names of a scope: its leading symbols' names, then the names it lists
+/// apart (see [`Scope::params`]).
+#[derive(Debug, Clone)]
+pub struct Params<'s, 'a> {
+    leading: std::slice::Iter<'s, Symbol<'a>>,
+    more: std::slice::Iter<'s, Cow<'a, str>>,
+}
+
+impl<'s> Iterator for Params<'s, '_> {
+    type Item = &'s str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'s str> {
+        match self.leading.next() {
+            Some(symbol) => Some(&symbol.name),
+            None => self.more.next().map(|name| &**name),
+        }
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let len = self.leading.len() + self.more.len();
+        (len, Some(len))
+    }
+}
+
+impl ExactSizeIterator for Params<'_, '_> {}
 
 /// The scopes of one module. It borrows its names from the module's syntax tree.
 #[derive(Debug, Clone, Default)]

@@ -48,9 +48,6 @@ static FORMAT_CLASSDICT: [Symbol<'static>; 2] = [
     },
 ];
 
-/// The parameters of every templated scope.
-static PARAMS: [Cow<'static, str>; 1] = [Cow::Borrowed(".format")];
-
 impl Template {
     /// The scope's symbols as the analysis resolves them.
     pub(super) fn symbols(self) -> &'static [Symbol<'static>] {
@@ -58,11 +55,6 @@ impl Template {
             Template::Format => &FORMAT,
             Template::FormatClassdict => &FORMAT_CLASSDICT,
         }
-    }
-
-    /// The scope's parameters.
-    pub(super) fn params() -> &'static [Cow<'static, str>] {
-        &PARAMS
     }
 }
 
@@ -106,7 +98,7 @@ impl<'a> Builder<'a> {
             (function.private.clone(), function.mangled_names)
         };
         let scope = &mut self.scopes[id];
-        scope.parent = Some(parent);
+        scope.parent = Some(parent as u32);
         scope.links = 1;
         scope.private = private;
         scope.mangled_names = mangled_names;

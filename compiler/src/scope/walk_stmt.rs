@@ -240,14 +240,7 @@ impl<'a> Builder<'a> {
 
     /// CPython's `symtable_visit_arguments`: parameters in `co_varnames` order.
     pub(super) fn visit_params(&mut self, parameters: &'a Parameters) -> BuildResult<()> {
-        // Every parameter lands in `varnames`: one allocation of the right size.
-        let count = parameters.posonlyargs.len()
-            + parameters.args.len()
-            + parameters.kwonlyargs.len()
-            + usize::from(parameters.vararg.is_some())
-            + usize::from(parameters.kwarg.is_some());
         let cur = self.cur();
-        self.scopes[cur].varnames.reserve_exact(count);
         for param in parameters
             .posonlyargs
             .iter()
@@ -440,7 +433,7 @@ impl<'a> Builder<'a> {
             let cur = self.cur();
             self.scopes[cur].private = self.private.clone();
             self.mangled_sets.push(NameSet::default());
-            self.scopes[cur].mangled_names = Some(self.mangled_sets.len() - 1);
+            self.scopes[cur].mangled_names = Some((self.mangled_sets.len() - 1) as u32);
             // Lowering evaluates these outside every class body.
             let owner = self.attribute_owner.take();
             for tp in type_params.iter() {
@@ -574,6 +567,7 @@ impl<'a> Builder<'a> {
         }
         let block = match self.scopes[cur].annotation_block {
             Some(block) => {
+                let block = block as usize;
                 self.enter_existing(block, !unevaluated);
                 block
             }
@@ -590,7 +584,7 @@ impl<'a> Builder<'a> {
                     annotation.range(),
                     !unevaluated,
                 )?;
-                self.scopes[cur].annotation_block = Some(block);
+                self.scopes[cur].annotation_block = Some(block as u32);
                 if kind == ScopeKind::Class && !self.future_annotations {
                     self.scopes[block].can_see_class_scope = true;
                     self.add_classdict_use();
