@@ -138,10 +138,21 @@ impl Function {
     /// blocks, from the thread's spare set when it has them.
     pub(super) fn take_spare_arrays(&mut self, insts: usize, blocks: usize) {
         // The set finished with last, whose arrays are the likeliest still in cache; those
-        // too short for this function are freed.
-        let mut set = SPARE
-            .with_borrow_mut(|spare| spare.sets.pop())
-            .unwrap_or_default();
+        // too short for this function are freed. The arrays are taken out of the set where
+        // it lies, and the set then dropped there: popping it first copied it twice.
+        SPARE.with_borrow_mut(|spare| match spare.sets.last_mut() {
+            Some(set) => {
+                self.take_arrays(set, insts, blocks);
+                spare.sets.truncate(spare.sets.len() - 1);
+            }
+            None => self.take_arrays(&mut ArraySet::default(), insts, blocks),
+        });
+    }
+
+    /// Takes `set`'s arrays that have room for `insts` instructions in `blocks` blocks,
+    /// and new ones where they have not.
+    #[inline(always)]
+    fn take_arrays(&mut self, set: &mut ArraySet, insts: usize, blocks: usize) {
         self.insts = reuse(&mut set.insts, insts);
         self.locs = reuse(&mut set.locs, insts);
         // About one and a half operands per instruction over the standard library.
