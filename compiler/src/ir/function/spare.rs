@@ -101,14 +101,10 @@ impl Function {
     /// Gives this function's working arrays to its thread's spare set, leaving them empty:
     /// called once code generation no longer reads them.
     pub fn recycle_arrays(&mut self) {
-        let insts = std::mem::take(&mut self.insts);
-        let locs = std::mem::take(&mut self.locs);
-        let arg_pool = std::mem::take(&mut self.arg_pool);
-        let values = std::mem::take(&mut self.values);
-        let mut blocks = std::mem::take(&mut self.blocks);
-        let layout = std::mem::take(&mut self.layout);
+        // The closure borrows the function and takes its arrays itself: arrays taken
+        // before were copied into the closure, and from there into the set.
         SPARE.with_borrow_mut(|spare| {
-            for block in &mut blocks {
+            for block in &mut self.blocks {
                 if spare.inst_lists.len() == MAX_LISTS {
                     break;
                 }
@@ -119,12 +115,12 @@ impl Function {
                 }
             }
             let set = ArraySet {
-                insts: keep(insts),
-                locs: keep(locs),
-                arg_pool: keep(arg_pool),
-                values: keep(values),
-                blocks: keep(blocks),
-                layout: keep(layout),
+                insts: keep(std::mem::take(&mut self.insts)),
+                locs: keep(std::mem::take(&mut self.locs)),
+                arg_pool: keep(std::mem::take(&mut self.arg_pool)),
+                values: keep(std::mem::take(&mut self.values)),
+                blocks: keep(std::mem::take(&mut self.blocks)),
+                layout: keep(std::mem::take(&mut self.layout)),
             };
             let full = spare.sets.len() == MAX_SETS;
             match spare.sets.last_mut() {
