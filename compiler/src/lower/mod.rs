@@ -706,8 +706,11 @@ impl<'a> Lowerer<'a> {
             // The sink works on the function where the builder holds it.
             Some(sink) => {
                 let func = b.finished_function();
-                self.finished_frees
-                    .extend(self.open_frees.drain(frees_start..));
+                // Most functions have no free variables, and skip the drain's setup.
+                if frees_start < self.open_frees.len() {
+                    self.finished_frees
+                        .extend(self.open_frees.drain(frees_start..));
+                }
                 let end = u32::try_from(self.finished_frees.len()).expect("too many frees");
                 self.finished_free_ends.push(end);
                 sink.finish(func);
