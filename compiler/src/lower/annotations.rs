@@ -164,7 +164,7 @@ impl<'a> Lowerer<'a> {
             return false;
         };
         matches!(unit.scope_info.kind, ScopeKind::Module | ScopeKind::Class)
-            && unit.scope_stack.len() == 1
+            && !self.in_inlined_comprehension()
     }
 
     /// Notes that annotated statement `stmt` ran, for conditional annotations.

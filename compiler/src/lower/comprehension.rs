@@ -178,7 +178,7 @@ impl<'a> Lowerer<'a> {
         scope: ScopeId,
         iterator: Value,
     ) -> LowerResult<Value> {
-        self.unit().scope_stack.push(scope);
+        self.inlined_scopes.push(scope);
         self.set_loc(parts.range);
         let saved = self.save_shadowed_locals(scope);
         let outer_handler = self.b().handler;
@@ -208,7 +208,7 @@ impl<'a> Lowerer<'a> {
                 self.b().ins_void(Op::StoreFast, Imm::Local(slot), [value]);
             }
         }
-        self.unit().scope_stack.pop();
+        self.inlined_scopes.pop();
         Ok(result)
     }
 

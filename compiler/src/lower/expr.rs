@@ -240,19 +240,24 @@ impl<'a> Lowerer<'a> {
 
     /// `start:stop[:step]` as a slice object; missing bounds are `None`.
     fn lower_slice(&mut self, slice: &'a ast::ExprSlice) -> LowerResult<Value> {
-        let mut operands = Vec::with_capacity(3);
-        for part in [&slice.lower, &slice.upper] {
-            let value = match part {
-                Some(expr) => self.lower_expr(expr)?,
-                None => self.constant_at(slice.range, Const::None),
-            };
-            operands.push(value);
-        }
-        if let Some(step) = &slice.step {
-            operands.push(self.lower_expr(step)?);
-        }
+        // The operands are kept in place rather than in a list (an allocation per slice).
+        let bound = |lowerer: &mut Self, part: &'a Option<Box<ast::Expr>>| match part {
+            Some(expr) => lowerer.lower_expr(expr),
+            None => Ok(lowerer.constant_at(slice.range, Const::None)),
+        };
+        let lower = bound(self, &slice.lower)?;
+        let upper = bound(self, &slice.upper)?;
+        let step = match &slice.step {
+            Some(step) => Some(self.lower_expr(step)?),
+            None => None,
+        };
         self.set_loc(slice.range);
-        Ok(self.b().ins(Op::BuildSlice, Imm::None, operands))
+        Ok(match step {
+            Some(step) => self
+                .b()
+                .ins(Op::BuildSlice, Imm::None, [lower, upper, step]),
+            None => self.b().ins(Op::BuildSlice, Imm::None, [lower, upper]),
+        })
     }
 
     // ---- operators ----------------------------------------------------------------------
@@ -418,16 +423,20 @@ impl<'a> Lowerer<'a> {
     /// is merged with `dict_update` (CPython's `compiler_dict`).
     fn lower_dict(&mut self, dict: &'a ExprDict) -> LowerResult<Value> {
         let mut result: Option<Value> = None;
-        let mut run: Vec<Value> = Vec::new();
+        // The pending `key, value` run is gathered on the operand stack from `base` on,
+        // rather than in a list of its own (an allocation per dict display).
+        let base = self.operand_base();
         for item in &dict.items {
             match &item.key {
                 Some(key) => {
-                    run.push(self.lower_expr(key)?);
-                    run.push(self.lower_expr(&item.value)?);
+                    let key = self.lower_expr(key)?;
+                    self.push_operand(key);
+                    let value = self.lower_expr(&item.value)?;
+                    self.push_operand(value);
                 }
                 None => {
                     self.set_loc(dict.range);
-                    let target = self.flush_dict_run(result, std::mem::take(&mut run));
+                    let target = self.flush_dict_run(result, base);
                     result = Some(target);
                     let mapping = self.lower_expr(&item.value)?;
                     self.set_loc(dict.range);
@@ -437,19 +446,20 @@ impl<'a> Lowerer<'a> {
             }
         }
         self.set_loc(dict.range);
-        if result.is_none() || !run.is_empty() {
-            result = Some(self.flush_dict_run(result, run));
+        if result.is_none() || self.operand_base() != base {
+            result = Some(self.flush_dict_run(result, base));
         }
         Ok(result.expect("dict display result was just set"))
     }
 
-    /// Builds the pending `key, value` run of a dict display into `target` (or a new dict).
-    fn flush_dict_run(&mut self, target: Option<Value>, run: Vec<Value>) -> Value {
+    /// Builds the pending `key, value` run of a dict display, on the operand stack from
+    /// `base` on, into `target` (or a new dict).
+    fn flush_dict_run(&mut self, target: Option<Value>, base: usize) -> Value {
         match target {
-            None => self.b().ins(Op::BuildMap, Imm::None, run),
-            Some(target) if run.is_empty() => target,
+            None => self.ins_from_stack(Op::BuildMap, Imm::None, base),
+            Some(target) if self.operand_base() == base => target,
             Some(target) => {
-                let map = self.b().ins(Op::BuildMap, Imm::None, run);
+                let map = self.ins_from_stack(Op::BuildMap, Imm::None, base);
                 self.b().ins_void(Op::DictUpdate, Imm::None, [target, map]);
                 target
             }

@@ -468,60 +468,72 @@ impl<'a> Lowerer<'a> {
         self.line_col(range.start()).0
     }
 
-    /// Evaluates decorator expressions in source order.
-    fn lower_decorators(&mut self, decorators: &'a [Decorator]) -> LowerResult<Vec<Value>> {
-        decorators
-            .iter()
-            .map(|decorator| self.lower_expr(&decorator.expression))
-            .collect()
+    /// Evaluates decorator expressions in source order, leaving their values on the operand
+    /// stack from the height returned, for [`Lowerer::apply_decorators`]: the code lowered
+    /// in between pushes and pops its own operands above them, and a list of their own
+    /// cost an allocation per decorated definition.
+    fn lower_decorators(&mut self, decorators: &'a [Decorator]) -> LowerResult<usize> {
+        let base = self.operand_base();
+        for decorator in decorators {
+            let value = self.lower_expr(&decorator.expression)?;
+            self.push_operand(value);
+        }
+        Ok(base)
     }
 
-    /// Calls the decorators innermost (last) first.
+    /// Calls the decorators innermost (last) first, popping their values from `base` on
+    /// (see [`Lowerer::lower_decorators`]).
     fn apply_decorators(
         &mut self,
         decorators: &'a [Decorator],
-        values: Vec<Value>,
+        base: usize,
         mut func: Value,
     ) -> Value {
-        for (decorator, value) in decorators.iter().zip(values).rev() {
+        for (index, decorator) in decorators.iter().enumerate().rev() {
             self.set_loc(decorator.expression.range());
+            let value = self.operand_stack[base + index];
             func = self.b().ins(Op::Call, Imm::None, [value, func]);
         }
+        self.drop_operands(base);
         func
     }
 
     /// Positional defaults as a tuple and keyword-only defaults as a dict of mangled name
-    /// to value (`codegen_default_arguments`); `None` where there are none.
+    /// to value (`codegen_default_arguments`); `None` where there are none. The values are
+    /// gathered on the operand stack, which spares a list allocated per definition with
+    /// defaults.
     pub(crate) fn lower_defaults(
         &mut self,
         parameters: &'a Parameters,
         range: TextRange,
     ) -> LowerResult<(Option<Value>, Option<Value>)> {
-        let mut positional = Vec::new();
+        let base = self.operand_base();
         for parameter in parameters.posonlyargs.iter().chain(&parameters.args) {
             if let Some(default) = &parameter.default {
-                positional.push(self.lower_expr(default)?);
+                let value = self.lower_expr(default)?;
+                self.push_operand(value);
             }
         }
-        let defaults = if positional.is_empty() {
+        let defaults = if self.operand_base() == base {
             None
         } else {
             self.set_loc(range);
-            Some(self.b().ins(Op::BuildTuple, Imm::None, positional))
+            Some(self.ins_from_stack(Op::BuildTuple, Imm::None, base))
         };
-        let mut pairs = Vec::new();
         for parameter in &parameters.kwonlyargs {
             if let Some(default) = &parameter.default {
                 let name = self.mangle(parameter.name()).into_owned();
-                pairs.push(self.b().constant(Const::Str(name)));
-                pairs.push(self.lower_expr(default)?);
+                let key = self.b().constant(Const::Str(name));
+                self.push_operand(key);
+                let value = self.lower_expr(default)?;
+                self.push_operand(value);
             }
         }
-        let kwdefaults = if pairs.is_empty() {
+        let kwdefaults = if self.operand_base() == base {
             None
         } else {
             self.set_loc(range);
-            Some(self.b().ins(Op::BuildMap, Imm::None, pairs))
+            Some(self.ins_from_stack(Op::BuildMap, Imm::None, base))
         };
         Ok((defaults, kwdefaults))
     }

@@ -183,12 +183,12 @@ impl<'a> Lowerer<'a> {
     /// outside the cache, stays out of line.
     #[inline(always)]
     fn cached_access(&mut self, name: &str) -> (NameAccess, Option<NameId>) {
-        let unit = self.unit_ref();
         // Names the scope never mentions (globals, builtins) resolve cheaply without it.
-        let position = match unit.scope_stack.len() {
-            1 => unit.scope_info.position(name),
-            _ => None,
+        let position = match self.in_inlined_comprehension() {
+            false => self.unit_ref().scope_info.position(name),
+            true => None,
         };
+        let unit = self.unit_ref();
         if let Some(position) = position
             && let Some(Some(cached)) = unit.access_cache.get(position)
         {
@@ -250,20 +250,22 @@ impl<'a> Lowerer<'a> {
     /// does; in a class body the comprehension's own resolution always wins, so the class
     /// namespace stays invisible to it.
     fn resolution_scope(&self, name: &str) -> ScopeId {
-        let unit = self.unit_ref();
-        let mut depth = unit.scope_stack.len() - 1;
-        if unit.scope_info.kind == ScopeKind::Class {
-            return unit.scope_stack[depth];
+        let mut depth = self.scope_depth() - 1;
+        if self.unit_ref().scope_info.kind == ScopeKind::Class {
+            return self.scope_at_depth(depth);
         }
         while depth > 0 {
-            let scope = self.table.scope(unit.scope_stack[depth]);
+            let scope = self.table.scope(self.scope_at_depth(depth));
             if scope.kind != ScopeKind::Comprehension || !scope.comp_inlined {
                 break;
             }
             // A cell of the comprehension that is free outside it is handled as the free
             // variable throughout (both are derefs).
             let inner = scope.resolve(name);
-            let outer = self.table.scope(unit.scope_stack[depth - 1]).resolve(name);
+            let outer = self
+                .table
+                .scope(self.scope_at_depth(depth - 1))
+                .resolve(name);
             if inner != SymbolScope::Free
                 && !(inner == SymbolScope::Cell && outer == SymbolScope::Free)
             {
@@ -271,7 +273,7 @@ impl<'a> Lowerer<'a> {
             }
             depth -= 1;
         }
-        unit.scope_stack[depth]
+        self.scope_at_depth(depth)
     }
 
     /// Decides which family of load/store/delete operations serves `name` here

@@ -1,34 +1,25 @@
 //! A thread's spare lowering state, kept from one module to the next: the boxed builders
-//! of the units a module lowered, their name-resolution working arrays and the operand
-//! stack.
+//! of the units a module lowered, their name-resolution caches and the operand stack.
 //!
 //! Why: a [`Lowerer`](super::Lowerer) recycles these from one unit to the next, but each
-//! module started without them, and so allocated a builder (with its layout positions),
-//! a scope stack and an access cache for every nesting level again: several allocations
-//! per level per module, all of them gone by the next module.
+//! module started without them, and so allocated a builder (with its layout positions)
+//! and an access cache for every nesting level again: several allocations per level per
+//! module, all of them gone by the next module.
 //!
-//! Memory stays bounded: at most [`MAX_BUILDERS`] builders and sets of arrays are kept,
-//! and an array longer than [`MAX_KEPT`] entries is freed as before.
+//! Memory stays bounded: at most [`MAX_BUILDERS`] builders and caches are kept, and an
+//! array longer than [`MAX_KEPT`] entries is freed as before.
 
 use super::CachedAccess;
 use crate::ir::Value;
 use crate::ir::builder::FunctionBuilder;
-use crate::scope::ScopeId;
 use std::cell::RefCell;
 
-/// How many builders, and how many sets of unit arrays, a thread keeps: one per nesting
-/// level, which rarely goes deeper.
+/// How many builders, and how many access caches, a thread keeps: one per nesting level,
+/// which rarely goes deeper.
 const MAX_BUILDERS: usize = 8;
 
 /// The longest array kept, in entries.
 const MAX_KEPT: usize = 4096;
-
-/// A unit's working arrays that outlive no tree: emptied, they carry no borrow.
-#[derive(Default)]
-pub(super) struct UnitArrays {
-    pub scope_stack: Vec<ScopeId>,
-    pub access_cache: Vec<Option<CachedAccess>>,
-}
 
 /// What a finished lowerer leaves for the next one on its thread.
 #[derive(Default)]
@@ -38,7 +29,8 @@ pub(super) struct Spares {
         reason = "the builders move between this list and `Unit::b` as boxes, each move a pointer"
     )]
     pub builders: Vec<Box<FunctionBuilder>>,
-    pub arrays: Vec<UnitArrays>,
+    /// Emptied [`Unit::access_cache`](super::Unit::access_cache)s.
+    pub caches: Vec<Vec<Option<CachedAccess>>>,
     pub operand_stack: Vec<Value>,
 }
 
@@ -59,12 +51,11 @@ pub(super) fn keep(mut spares: Spares) {
     for builder in &mut spares.builders {
         builder.limit_kept_room(MAX_KEPT);
     }
-    spares.arrays.truncate(MAX_BUILDERS);
-    for arrays in &mut spares.arrays {
-        arrays.scope_stack.clear();
-        arrays.access_cache.clear();
-        if arrays.access_cache.capacity() > MAX_KEPT {
-            arrays.access_cache = Vec::new();
+    spares.caches.truncate(MAX_BUILDERS);
+    for cache in &mut spares.caches {
+        cache.clear();
+        if cache.capacity() > MAX_KEPT {
+            *cache = Vec::new();
         }
     }
     spares.operand_stack.clear();

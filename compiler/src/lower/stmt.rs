@@ -373,12 +373,12 @@ impl<'a> Lowerer<'a> {
         continue_to: Block,
         break_to: Block,
     ) -> LowerResult<()> {
-        self.unit().frame_blocks.push(FrameBlock::Loop {
+        self.frame_blocks.push(FrameBlock::Loop {
             continue_to,
             break_to,
         });
         let result = self.lower_body(body);
-        self.unit().frame_blocks.pop();
+        self.frame_blocks.pop();
         result?;
         if !self.b().is_terminated() {
             self.b().jump(continue_to, Vec::new());

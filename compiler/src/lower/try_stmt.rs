@@ -25,7 +25,7 @@ impl<'a> Lowerer<'a> {
 
         // The protected region: the body (with its own handlers, if any).
         self.switch_handler(Some(handler));
-        self.unit().frame_blocks.push(FrameBlock::FinallyTry {
+        self.frame_blocks.push(FrameBlock::FinallyTry {
             body: &stmt.finalbody,
             handler: outer,
         });
@@ -34,7 +34,7 @@ impl<'a> Lowerer<'a> {
         } else {
             self.lower_try_except(stmt)
         };
-        self.unit().frame_blocks.pop();
+        self.frame_blocks.pop();
         result?;
 
         // Normal exit: the finally body, then on.
@@ -50,12 +50,12 @@ impl<'a> Lowerer<'a> {
         let previous = self.b().ins(Op::PushExcInfo, Imm::None, [exc]);
         let cleanup = self.new_cleanup_block(previous, outer);
         self.switch_handler(Some(cleanup));
-        self.unit().frame_blocks.push(FrameBlock::FinallyEnd {
+        self.frame_blocks.push(FrameBlock::FinallyEnd {
             previous,
             handler: outer,
         });
         let result = self.lower_body(&stmt.finalbody);
-        self.unit().frame_blocks.pop();
+        self.frame_blocks.pop();
         result?;
         if !self.b().is_terminated() {
             self.switch_handler(outer);
@@ -171,13 +171,13 @@ impl<'a> Lowerer<'a> {
         name: Option<&'a str>,
         outer: Option<Block>,
     ) -> LowerResult<()> {
-        self.unit().frame_blocks.push(FrameBlock::ExceptHandler {
+        self.frame_blocks.push(FrameBlock::ExceptHandler {
             previous,
             name,
             handler: outer,
         });
         let result = self.lower_body(body);
-        self.unit().frame_blocks.pop();
+        self.frame_blocks.pop();
         result
     }
 
@@ -227,9 +227,9 @@ impl<'a> Lowerer<'a> {
             }
             let (cleanup_end, raised) = self.new_handler_block(Some(cleanup));
             self.switch_handler(Some(cleanup_end));
-            self.unit().frame_blocks.push(FrameBlock::ExceptStarHandler);
+            self.frame_blocks.push(FrameBlock::ExceptStarHandler);
             let result = self.lower_body(&clause.body);
-            self.unit().frame_blocks.pop();
+            self.frame_blocks.pop();
             result?;
             if !self.b().is_terminated() {
                 self.switch_handler(Some(cleanup));

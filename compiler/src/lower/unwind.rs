@@ -82,9 +82,9 @@ impl<'a> Lowerer<'a> {
 
     /// Lowers a `finally` body on a non-exceptional path, marked for PEP 765.
     pub(crate) fn lower_finally_copy(&mut self, body: &'a [Stmt]) -> LowerResult<()> {
-        self.unit().frame_blocks.push(FrameBlock::FinallyBody);
+        self.frame_blocks.push(FrameBlock::FinallyBody);
         let result = self.lower_body(body);
-        self.unit().frame_blocks.pop();
+        self.frame_blocks.pop();
         result
     }
 
@@ -93,7 +93,7 @@ impl<'a> Lowerer<'a> {
     /// `finally` catches it). Inlined copies of the same body warn once.
     pub(crate) fn warn_exit_from_finally(&mut self, exit: ExitKind, range: TextRange) {
         let mut in_finally = false;
-        for frame in self.unit_ref().frame_blocks.iter().rev() {
+        for frame in self.unit_frames().iter().rev() {
             match frame {
                 FrameBlock::Loop { .. } if exit != ExitKind::Return => break,
                 FrameBlock::FinallyBody | FrameBlock::FinallyEnd { .. } => {
@@ -134,7 +134,7 @@ impl<'a> Lowerer<'a> {
         let base = self.unwound_frames.len();
         let mut loop_targets = None;
         let result = loop {
-            let Some(top) = self.unit().frame_blocks.last().cloned() else {
+            let Some(top) = self.unit_frames().last().cloned() else {
                 break Ok(());
             };
             match top {
@@ -153,20 +153,20 @@ impl<'a> Lowerer<'a> {
                 }
                 _ => {}
             }
-            self.unit().frame_blocks.pop();
+            self.frame_blocks.pop();
             self.unwound_frames.push(top.clone());
-            let height = self.unit_ref().frame_blocks.len();
+            let height = self.frame_blocks.len();
             let unwound = self.unwind_frame(&top);
             // Leaving a frame may lower code (a `finally` body) but leaves the list as it
             // found it unless it failed.
-            self.unit().frame_blocks.truncate(height);
+            self.frame_blocks.truncate(height);
             if let Err(error) = unwound {
                 break Err(error);
             }
         };
         while self.unwound_frames.len() > base {
             let frame = self.unwound_frames.pop().expect("a frame set aside");
-            self.unit().frame_blocks.push(frame);
+            self.frame_blocks.push(frame);
         }
         result?;
         self.set_loc(range);

@@ -55,7 +55,7 @@ impl<'a> Lowerer<'a> {
 
         // The protected region starts before the `as` target is bound, as in CPython.
         self.switch_handler(Some(handler));
-        self.unit().frame_blocks.push(FrameBlock::With {
+        self.frame_blocks.push(FrameBlock::With {
             exit,
             is_async,
             handler: outer,
@@ -66,7 +66,7 @@ impl<'a> Lowerer<'a> {
             None => Ok(()),
         }
         .and_then(|()| self.lower_with_items(stmt, index + 1));
-        self.unit().frame_blocks.pop();
+        self.frame_blocks.pop();
         result?;
 
         // Normal exit.

@@ -101,14 +101,10 @@ impl Function {
     /// Gives this function's working arrays to its thread's spare set, leaving them empty:
     /// called once code generation no longer reads them.
     pub fn recycle_arrays(&mut self) {
-        let insts = std::mem::take(&mut self.insts);
-        let locs = std::mem::take(&mut self.locs);
-        let arg_pool = std::mem::take(&mut self.arg_pool);
-        let values = std::mem::take(&mut self.values);
-        let mut blocks = std::mem::take(&mut self.blocks);
-        let layout = std::mem::take(&mut self.layout);
+        // The closure borrows the function and takes its arrays itself: arrays taken
+        // before were copied into the closure, and from there into the set.
         SPARE.with_borrow_mut(|spare| {
-            for block in &mut blocks {
+            for block in &mut self.blocks {
                 if spare.inst_lists.len() == MAX_LISTS {
                     break;
                 }
@@ -119,12 +115,12 @@ impl Function {
                 }
             }
             let set = ArraySet {
-                insts: keep(insts),
-                locs: keep(locs),
-                arg_pool: keep(arg_pool),
-                values: keep(values),
-                blocks: keep(blocks),
-                layout: keep(layout),
+                insts: keep(std::mem::take(&mut self.insts)),
+                locs: keep(std::mem::take(&mut self.locs)),
+                arg_pool: keep(std::mem::take(&mut self.arg_pool)),
+                values: keep(std::mem::take(&mut self.values)),
+                blocks: keep(std::mem::take(&mut self.blocks)),
+                layout: keep(std::mem::take(&mut self.layout)),
             };
             let full = spare.sets.len() == MAX_SETS;
             match spare.sets.last_mut() {
@@ -138,10 +134,21 @@ impl Function {
     /// blocks, from the thread's spare set when it has them.
     pub(super) fn take_spare_arrays(&mut self, insts: usize, blocks: usize) {
         // The set finished with last, whose arrays are the likeliest still in cache; those
-        // too short for this function are freed.
-        let mut set = SPARE
-            .with_borrow_mut(|spare| spare.sets.pop())
-            .unwrap_or_default();
+        // too short for this function are freed. The arrays are taken out of the set where
+        // it lies, and the set then dropped there: popping it first copied it twice.
+        SPARE.with_borrow_mut(|spare| match spare.sets.last_mut() {
+            Some(set) => {
+                self.take_arrays(set, insts, blocks);
+                spare.sets.truncate(spare.sets.len() - 1);
+            }
+            None => self.take_arrays(&mut ArraySet::default(), insts, blocks),
+        });
+    }
+
+    /// Takes `set`'s arrays that have room for `insts` instructions in `blocks` blocks,
+    /// and new ones where they have not.
+    #[inline(always)]
+    fn take_arrays(&mut self, set: &mut ArraySet, insts: usize, blocks: usize) {
         self.insts = reuse(&mut set.insts, insts);
         self.locs = reuse(&mut set.locs, insts);
         // About one and a half operands per instruction over the standard library.
