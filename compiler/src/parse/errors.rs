@@ -20,6 +20,9 @@ use super::SourceMap;
 use super::semantic::Root;
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 
+mod arguments;
+mod parameters;
+
 /// The CPython diagnostic for the earliest parse error ruff reported, skipping lexical
 /// errors that the tokenizer checks already account for.
 pub(crate) fn first_parse_error(
@@ -28,10 +31,18 @@ pub(crate) fn first_parse_error(
     tokens: &[Token],
     root: Root<'_>,
 ) -> Option<SyntaxDiagnostic> {
-    let error = errors
+    let candidates: Vec<&ParseError> = errors.iter().filter(|e| !is_tokenizer_level(e)).collect();
+    let (best_index, best) = candidates
         .iter()
-        .filter(|e| !is_tokenizer_level(e))
-        .min_by_key(|e| e.location.start())?;
+        .enumerate()
+        .min_by_key(|(_, e)| e.location.start())?;
+    // A statement-level error that ruff reports after recovering (an annotated
+    // assignment built out of `lambda (x): ...`, say) can start before the error that
+    // made it recover; CPython stops at the earlier failure inside it.
+    let error = candidates[..best_index]
+        .iter()
+        .find(|e| best.location.contains(e.location.start()))
+        .unwrap_or(best);
     Some(translate(map, error, tokens, &root))
 }
 
@@ -124,6 +135,10 @@ fn translate(
     };
     match &error.error {
         ParseErrorType::ExpectedToken { expected, found } => {
+            if let Some(diagnostic) = expected_token_specific(map, *expected, *found, range, tokens)
+            {
+                return diagnostic;
+            }
             expected_token(map, *expected, *found, range, tokens, root)
         }
         ParseErrorType::UnexpectedIndentation => {
@@ -139,12 +154,13 @@ fn translate(
             )
         }
         ParseErrorType::OtherError(message) => {
-            other_error(map, message, range, tokens).unwrap_or_else(invalid_syntax)
+            other_error(map, message, range, tokens, root).unwrap_or_else(invalid_syntax)
         }
         ParseErrorType::SimpleStatementsOnSameLine => {
             statements_on_same_line(map, range, tokens, root).unwrap_or_else(invalid_syntax)
         }
-        ParseErrorType::InvalidAssignmentTarget => invalid_target(map, range, root, Target::Assign),
+        ParseErrorType::InvalidAssignmentTarget => for_target_comparison(map, range, tokens)
+            .unwrap_or_else(|| invalid_target(map, range, root, Target::Assign)),
         ParseErrorType::InvalidDeleteTarget => invalid_target(map, range, root, Target::Delete),
         ParseErrorType::InvalidNamedAssignmentTarget => {
             invalid_target(map, range, root, Target::Named)
@@ -159,17 +175,24 @@ fn translate(
             simple("arguments cannot follow var-keyword argument")
         }
         ParseErrorType::NonDefaultParamAfterDefaultParam => {
-            simple("parameter without a default follows parameter with a default")
+            parameters::missing_default(map, range, tokens).unwrap_or_else(|| {
+                simple("parameter without a default follows parameter with a default")
+            })
         }
         ParseErrorType::VarParameterWithDefault => {
-            let text = &map.text[..usize::from(range.start())];
-            if text.trim_end().ends_with("**") || map.text[range].starts_with("**") {
-                simple("var-keyword argument cannot have default value")
-            } else {
-                simple("var-positional argument cannot have default value")
+            parameters::var_parameter_default(map, range, tokens)
+        }
+        ParseErrorType::InvalidMatchPatternTarget => {
+            // `case x as _` has a message; `case {**_}` is plain invalid syntax.
+            match token_before(tokens, range.start()).map(|(_, t)| t.kind()) {
+                Some(TokenKind::As) => simple("cannot use '_' as a target"),
+                _ => invalid_syntax(),
             }
         }
         ParseErrorType::ExpectedKeywordParam => {
+            if let Some(diagnostic) = parameters::keyword_after_star(map, range, tokens) {
+                return diagnostic;
+            }
             // CPython points at the bare `*` of a `def`, but at the last token it read
             // (the one after the `*`) of a `lambda`.
             let index = tokens.partition_point(|t| t.start() < range.start());
@@ -238,13 +261,15 @@ fn translate(
         }
         ParseErrorType::ExpectedRealNumber => simple("real number required in complex literal"),
         ParseErrorType::UnparenthesizedGeneratorExpression => {
-            simple("Generator expression must be parenthesized")
+            class_bases_generator(map, range, tokens)
+                .unwrap_or_else(|| simple("Generator expression must be parenthesized"))
         }
         ParseErrorType::IterableUnpackingInComprehension => {
             simple("iterable unpacking cannot be used in comprehension")
         }
         ParseErrorType::InvalidStarredExpressionUsage => {
-            simple("cannot use starred expression here")
+            arguments::misplaced_star(map, range, tokens)
+                .unwrap_or_else(|| simple("cannot use starred expression here"))
         }
         ParseErrorType::FStringError(kind) | ParseErrorType::TStringError(kind) => {
             let prefix = if matches!(error.error, ParseErrorType::TStringError(_)) {
@@ -294,6 +319,11 @@ fn translate(
             if let Some(diagnostic) = empty_fstring_expression(map, range, tokens) {
                 return diagnostic;
             }
+            if let Some(diagnostic) = parameters::missing_default(map, range, tokens)
+                .or_else(|| arguments::missing_dict_value(map, range, tokens))
+            {
+                return diagnostic;
+            }
             // The string ends inside a replacement field: `f'{'`.
             if let Some(token) = token_at(tokens, range.start())
                 && matches!(token.kind(), TokenKind::FStringEnd | TokenKind::TStringEnd)
@@ -313,6 +343,101 @@ fn translate(
         }
         _ => invalid_syntax(),
     }
+}
+
+/// Missing-token errors with a CPython message of their own: a `/` and `*` without a comma
+/// between them, parenthesized parameters, and a `for` where a bracket should close.
+fn expected_token_specific(
+    map: &SourceMap<'_>,
+    expected: TokenKind,
+    found: TokenKind,
+    range: TextRange,
+    tokens: &[Token],
+) -> Option<SyntaxDiagnostic> {
+    match (expected, found) {
+        (TokenKind::Comma, TokenKind::Star) => parameters::slash_then_star(map, range, tokens),
+        (TokenKind::Lpar, _) => parameters::def_without_parentheses(map, range, tokens),
+        (TokenKind::Rpar | TokenKind::Colon, TokenKind::Lpar) => {
+            parameters::parenthesized_parameters(map, range, tokens)
+        }
+        (TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace, TokenKind::For) => {
+            arguments::unexpected_for(map, range, tokens)
+        }
+        _ => None,
+    }
+}
+
+/// `for a < b in c`: CPython's `invalid_for_target` only looks inside a comparison whose
+/// first operator is `in`, so any other comparison fails at its operator with the generic
+/// error.
+fn for_target_comparison(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+) -> Option<SyntaxDiagnostic> {
+    if token_before(tokens, range.start())?.1.kind() != TokenKind::For {
+        return None;
+    }
+    let start = tokens.partition_point(|t| t.start() < range.start());
+    let mut depth = 0u32;
+    for token in tokens[start..]
+        .iter()
+        .take_while(|t| t.end() <= range.end())
+    {
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                depth = depth.saturating_sub(1);
+            }
+            TokenKind::And | TokenKind::Or | TokenKind::Not | TokenKind::In if depth == 0 => {
+                return None;
+            }
+            TokenKind::Less
+            | TokenKind::Greater
+            | TokenKind::LessEqual
+            | TokenKind::GreaterEqual
+            | TokenKind::EqEqual
+            | TokenKind::NotEqual
+            | TokenKind::Is
+                if depth == 0 =>
+            {
+                return Some(generic_invalid_syntax(map, token.range(), tokens));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `class C(x for x in y)`: CPython's class bases take no generator, so it fails at the
+/// `for` with the generic error.
+fn class_bases_generator(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+) -> Option<SyntaxDiagnostic> {
+    let (open_index, open) = token_before(tokens, range.start())?;
+    if open.kind() != TokenKind::Lpar
+        || open_index < 2
+        || tokens[open_index - 1].kind() != TokenKind::Name
+        || tokens[open_index - 2].kind() != TokenKind::Class
+    {
+        return None;
+    }
+    let start = tokens.partition_point(|t| t.start() < range.start());
+    let mut depth = 0u32;
+    let for_token = tokens[start..].iter().find(|t| match t.kind() {
+        TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+            depth += 1;
+            false
+        }
+        TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+            depth = depth.saturating_sub(1);
+            false
+        }
+        kind => kind == TokenKind::For && depth == 0,
+    })?;
+    Some(generic_invalid_syntax(map, for_token.range(), tokens))
 }
 
 /// CPython's fallback: `invalid syntax` at the token where parsing stopped.
@@ -376,6 +501,23 @@ fn token_before(tokens: &[Token], offset: TextSize) -> Option<(usize, &Token)> {
     })
 }
 
+/// The first token of the logical line containing `offset`.
+fn line_start(tokens: &[Token], offset: TextSize) -> Option<&Token> {
+    let index = tokens.partition_point(|t| t.start() < offset);
+    let start = tokens[..index]
+        .iter()
+        .rposition(|t| {
+            matches!(
+                t.kind(),
+                TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+            )
+        })
+        .map_or(0, |i| i + 1);
+    tokens[start..]
+        .iter()
+        .find(|t| !matches!(t.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline))
+}
+
 fn expected_token(
     map: &SourceMap<'_>,
     expected: TokenKind,
@@ -430,9 +572,22 @@ fn expected_token(
                 }
                 return generic_invalid_syntax(map, range, tokens);
             }
+            // Most headers say `expected ':'` only at the end of the line; `def`, `try`,
+            // `else` and `finally` demand the colon wherever the header stops.
+            let forced = || {
+                let mut first = line_start(tokens, range.start());
+                if first.map(Token::kind) == Some(TokenKind::Async) {
+                    first = first.and_then(|t| token_at(tokens, t.end()));
+                }
+                matches!(
+                    first.map(Token::kind),
+                    Some(TokenKind::Def | TokenKind::Try | TokenKind::Else | TokenKind::Finally)
+                )
+            };
             if matches!(found, TokenKind::Newline | TokenKind::EndOfFile)
-                || found.is_keyword()
-                || matches!(found, TokenKind::Name | TokenKind::Int | TokenKind::String)
+                || ((found.is_keyword()
+                    || matches!(found, TokenKind::Name | TokenKind::Int | TokenKind::String))
+                    && forced())
             {
                 // `expected ':'` points at the token after the header.
                 return map.at_range(
@@ -486,6 +641,10 @@ fn illegal_augmented_target(
             .map_or(TextSize::new(0), Ranged::end)
     };
     let first = token_at(tokens, statement_start)?;
+    if first.kind() == TokenKind::Del {
+        // `del a += 1` fails at the operator.
+        return Some(generic_invalid_syntax(map, range, tokens));
+    }
     let _ = (previous, root);
     Some(map.at_range(
         SyntaxErrorKind::SyntaxError,
@@ -501,11 +660,30 @@ fn equals_instead_of_comparison(
     map: &SourceMap<'_>,
     range: TextRange,
     tokens: &[Token],
-    _root: &Root<'_>,
+    root: &Root<'_>,
 ) -> Option<SyntaxDiagnostic> {
     let (index, before) = token_before(tokens, range.start())?;
-    if before.kind() != TokenKind::Name {
+    if index > 0
+        && matches!(
+            tokens[index - 1].kind(),
+            TokenKind::Star | TokenKind::DoubleStar
+        )
+    {
         return None;
+    }
+    let target = largest_target_ending_at(root, before.end());
+    if before.kind() != TokenKind::Name || target.is_some_and(|t| t.range() != before.range()) {
+        // `if x.a = 1:`: CPython's `invalid_named_expression` names what the target is.
+        let target = target.filter(|t| allows_maybe_equals(t))?;
+        return Some(map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            &format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                expr_name(target)
+            ),
+            target.start(),
+            target.end(),
+        ));
     }
     // The value after `=` runs to the next token that cannot continue an expression.
     let value_start = tokens[index + 2..].first()?;
@@ -517,6 +695,50 @@ fn equals_instead_of_comparison(
         before.start(),
         value_end,
     ))
+}
+
+/// The largest `bitwise_or`-like expression (no comparison, boolean operator, `not`,
+/// conditional, lambda, walrus, star or bare tuple) that ends at `end`.
+fn largest_target_ending_at<'a>(root: &Root<'a>, end: TextSize) -> Option<&'a Expr> {
+    struct Finder<'a> {
+        end: TextSize,
+        found: Option<&'a Expr>,
+    }
+    impl<'a> Visitor<'a> for Finder<'a> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            let operand = !matches!(
+                expr,
+                Expr::Tuple(ast::ExprTuple {
+                    parenthesized: false,
+                    ..
+                }) | Expr::Compare(_)
+                    | Expr::BoolOp(_)
+                    | Expr::If(_)
+                    | Expr::Lambda(_)
+                    | Expr::Named(_)
+                    | Expr::Starred(_)
+                    | Expr::Yield(_)
+                    | Expr::YieldFrom(_)
+                    | Expr::UnaryOp(ast::ExprUnaryOp {
+                        op: ast::UnaryOp::Not,
+                        ..
+                    })
+            );
+            if operand
+                && expr.end() == self.end
+                && self.found.is_none_or(|f| expr.start() < f.start())
+            {
+                self.found = Some(expr);
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut finder = Finder { end, found: None };
+    match root {
+        Root::Module(body) => finder.visit_body(body),
+        Root::Expression(expr) => finder.visit_expr(expr),
+    }
+    finder.found
 }
 
 /// The end of the simple expression starting at token `index` (a rough `bitwise_or`):
@@ -721,9 +943,53 @@ fn other_error(
     message: &str,
     range: TextRange,
     tokens: &[Token],
+    root: &Root<'_>,
 ) -> Option<SyntaxDiagnostic> {
     if let Some(rest) = message.strip_prefix("Expected an indented block after ") {
         return Some(expected_indented_block(map, rest, range, tokens));
+    }
+    if let Some(diagnostic) = parameters::other_parameter_error(map, message, range) {
+        return Some(diagnostic);
+    }
+    match message {
+        "Expected a parameter name" => return arguments::keyword_not_a_name(map, range, tokens),
+        "Expected one or more exception types" => {
+            return Some(map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                "expected one or more exception types",
+                range.start(),
+                range.end(),
+            ));
+        }
+        "Cannot have both 'except' and 'except*' on the same 'try'" => {
+            // CPython points at the clause's `except` or `except*`.
+            let index = tokens.partition_point(|t| t.start() < range.start());
+            let keyword = tokens[index..]
+                .iter()
+                .find(|t| t.kind() == TokenKind::Except)?;
+            let star = token_at(tokens, keyword.end()).filter(|t| t.kind() == TokenKind::Star);
+            return Some(map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                "cannot have both 'except' and 'except*' on the same 'try'",
+                keyword.start(),
+                star.map_or(keyword.end(), Ranged::end),
+            ));
+        }
+        "Positional patterns cannot follow keyword patterns" => {
+            return Some(map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                "positional patterns follow keyword patterns",
+                range.start(),
+                range.end(),
+            ));
+        }
+        "Expected an identifier" => return invalid_pattern_target(map, range, tokens),
+        _ => {}
+    }
+    if message.starts_with("Expected an expression or a ")
+        && token_at(tokens, range.start()).map(Token::kind) == Some(TokenKind::Equal)
+    {
+        return equals_instead_of_comparison(map, range, tokens, root);
     }
     if message.starts_with("Expected `except` or `finally` after `try` block") {
         return Some(map.at_range(
@@ -781,6 +1047,28 @@ fn other_error(
     None
 }
 
+/// `case x as 1 + 2`: CPython's `invalid_as_pattern` underlines the expression after `as`.
+fn invalid_pattern_target(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+) -> Option<SyntaxDiagnostic> {
+    let (_, previous) = token_before(tokens, range.start())?;
+    if previous.kind() != TokenKind::As
+        || line_start(tokens, range.start()).map(|t| &map.text[t.range()]) != Some("case")
+    {
+        return None;
+    }
+    let index = tokens.partition_point(|t| t.start() < range.start());
+    let end = expression_end(tokens, index)?;
+    Some(map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        "invalid pattern target",
+        range.start(),
+        end,
+    ))
+}
+
 /// `expected an indented block after 'if' statement on line N` and its variants.
 fn expected_indented_block(
     map: &SourceMap<'_>,
@@ -800,6 +1088,20 @@ fn expected_indented_block(
         }
     } else {
         what.to_string()
+    };
+    // Ruff names `except*` clauses `except` too.
+    let index = tokens.partition_point(|t| t.start() < range.start());
+    let description = match tokens[..index]
+        .iter()
+        .rposition(|t| t.kind() == TokenKind::Except)
+    {
+        Some(at)
+            if description == "'except' statement"
+                && tokens.get(at + 1).map(Token::kind) == Some(TokenKind::Star) =>
+        {
+            "'except*' statement".to_string()
+        }
+        _ => description,
     };
     let header_line = header_line(map, range.start(), tokens, &description);
     let message = format!("expected an indented block after {description} on line {header_line}");

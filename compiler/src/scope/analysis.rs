@@ -449,7 +449,11 @@ impl<'a> Builder<'a> {
                 return Err(self.error_at_directive(
                     id,
                     text(),
-                    format!("no binding for nonlocal '{}' found", text()),
+                    // CPython's symbol table holds (and names) the mangled name.
+                    format!(
+                        "no binding for nonlocal '{}' found",
+                        self.mangle_in(id, text())
+                    ),
                 ));
             }
             if type_params.contains(&name) {

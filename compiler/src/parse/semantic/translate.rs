@@ -43,7 +43,7 @@ pub(super) fn translate(
     map: &SourceMap<'_>,
     reported: &Reported,
     declarations: &[TextRange],
-) -> (Phase, u32, SyntaxDiagnostic) {
+) -> (Phase, u64, SyntaxDiagnostic) {
     let Reported {
         error,
         innermost,
@@ -314,7 +314,33 @@ pub(super) fn translate(
             range.end(),
         ),
     };
-    (phase, u32::from(range.start()), diagnostic)
+    // The order in which CPython's symbol table meets the errors: a name used before its
+    // `global` or `nonlocal` declaration is found at the declaration's name, and there
+    // "is parameter and global" is checked first.
+    let found_at = match &error.kind {
+        K::LoadBeforeGlobalDeclaration { name, start }
+        | K::LoadBeforeNonlocalDeclaration { name, start } => declaration(TextRange::empty(*start))
+            .and_then(|d| {
+                let statement = &map.text[d];
+                let keyword_end = statement.find(char::is_whitespace)?;
+                let offset = statement[keyword_end..]
+                    .match_indices(name.as_str())
+                    .map(|(i, _)| keyword_end + i)
+                    .find(|&i| {
+                        let after = statement[i + name.len()..].chars().next();
+                        !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    })?;
+                Some(u32::from(d.start()) + offset as u32)
+            })
+            .unwrap_or(u32::from(range.start())),
+        _ => u32::from(range.start()),
+    };
+    let checked_later = !matches!(error.kind, K::GlobalParameter(_) | K::NonlocalParameter(_));
+    (
+        phase,
+        (u64::from(found_at) << 1) | u64::from(checked_later),
+        diagnostic,
+    )
 }
 
 /// For errors CPython reports on a larger node than ruff does, that node's range: the

@@ -1,0 +1,1 @@
+print(end="", True=1)

@@ -1,0 +1,1 @@
+def foo(a=1,d=,c): pass

@@ -1,0 +1,1 @@
+def foo(*b,*d): pass

@@ -1,0 +1,1 @@
+def foo(a,**b=3): pass
