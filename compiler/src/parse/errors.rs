@@ -22,6 +22,7 @@ use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 
 mod arguments;
 mod parameters;
+mod statements;
 
 /// The CPython diagnostic for the earliest parse error ruff reported, skipping lexical
 /// errors that the tokenizer checks already account for.
@@ -107,6 +108,26 @@ pub(crate) fn first_unsupported_error(
                 )
             }
         }
+        UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName => {
+            // `f((x)=2)`: CPython's `invalid_kwarg` underlines from the name inside the
+            // parentheses through the `=`.
+            let text = &map.text[error.range];
+            let inner = text.len() - text.trim_start_matches(['(', ' ', '\t']).len();
+            let start = error.range.start() + TextSize::new(inner as u32);
+            let rest = &map.text[usize::from(error.range.end())..];
+            let skipped = rest.len() - rest.trim_start().len();
+            let end = if rest.trim_start().starts_with('=') {
+                error.range.end() + TextSize::new(skipped as u32 + 1)
+            } else {
+                error.range.end()
+            };
+            map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                "expression cannot contain assignment, perhaps you meant \"==\"?",
+                start,
+                end,
+            )
+        }
         _ => map.at_range(
             SyntaxErrorKind::SyntaxError,
             "invalid syntax",
@@ -125,6 +146,9 @@ fn translate(
 ) -> SyntaxDiagnostic {
     let range = error.location;
     let invalid_syntax = || generic_invalid_syntax(map, range, tokens);
+    if let Some(diagnostic) = statements::elif_after_else(map, range, tokens) {
+        return diagnostic;
+    }
     let simple = |message: &str| {
         map.at_range(
             SyntaxErrorKind::SyntaxError,
@@ -157,9 +181,17 @@ fn translate(
             other_error(map, message, range, tokens, root).unwrap_or_else(invalid_syntax)
         }
         ParseErrorType::SimpleStatementsOnSameLine => {
-            statements_on_same_line(map, range, tokens, root).unwrap_or_else(invalid_syntax)
+            statements::incompatible_prefixes(map, range, tokens)
+                .or_else(|| statements::import_from_swapped(map, range, tokens))
+                .or_else(|| statements::import_target(map, range, tokens))
+                .or_else(|| statements::string_interrupted(map, range, tokens))
+                .or_else(|| statements_on_same_line(map, range, tokens, root))
+                .unwrap_or_else(invalid_syntax)
         }
+        ParseErrorType::EmptyImportNames => statements::empty_import(map, range),
+        ParseErrorType::EmptyTypeParams => simple("Type parameter list cannot be empty"),
         ParseErrorType::InvalidAssignmentTarget => for_target_comparison(map, range, tokens)
+            .or_else(|| for_without_in(map, range, tokens))
             .unwrap_or_else(|| invalid_target(map, range, root, Target::Assign)),
         ParseErrorType::InvalidDeleteTarget => invalid_target(map, range, root, Target::Delete),
         ParseErrorType::InvalidNamedAssignmentTarget => {
@@ -250,6 +282,22 @@ fn translate(
             root,
             "positional argument follows keyword argument unpacking",
         ),
+        ParseErrorType::InvalidArgumentUnpackingOrder
+            if token_at(tokens, range.start() + TextSize::new(1)).is_some_and(|t| {
+                matches!(
+                    t.kind(),
+                    TokenKind::Rpar | TokenKind::Comma | TokenKind::Colon
+                )
+            }) =>
+        {
+            // `f(**x, *)`: a star with nothing after it.
+            map.at_range(
+                SyntaxErrorKind::SyntaxError,
+                "Invalid star expression",
+                range.start(),
+                range.start() + TextSize::new(1),
+            )
+        }
         ParseErrorType::InvalidArgumentUnpackingOrder => map.at_range(
             SyntaxErrorKind::SyntaxError,
             "iterable argument unpacking follows keyword argument unpacking",
@@ -321,6 +369,7 @@ fn translate(
             }
             if let Some(diagnostic) = parameters::missing_default(map, range, tokens)
                 .or_else(|| arguments::missing_dict_value(map, range, tokens))
+                .or_else(|| arguments::missing_argument_value(map, range, tokens))
             {
                 return diagnostic;
             }
@@ -354,6 +403,12 @@ fn expected_token_specific(
     range: TextRange,
     tokens: &[Token],
 ) -> Option<SyntaxDiagnostic> {
+    if let Some(diagnostic) = statements::import_target(map, range, tokens)
+        .or_else(|| statements::except_target(map, range, tokens))
+        .or_else(|| statements::case_target(map, range, tokens))
+    {
+        return Some(diagnostic);
+    }
     match (expected, found) {
         (TokenKind::Comma, TokenKind::Star) => parameters::slash_then_star(map, range, tokens),
         (TokenKind::Lpar, _) => parameters::def_without_parentheses(map, range, tokens),
@@ -402,6 +457,42 @@ fn for_target_comparison(
                 if depth == 0 =>
             {
                 return Some(generic_invalid_syntax(map, token.range(), tokens));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `[x for x if y]`: ruff reads `x if y` as the target; CPython's `invalid_for_if_clause`
+/// stops after the names, where `in` should be.
+fn for_without_in(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+) -> Option<SyntaxDiagnostic> {
+    if token_before(tokens, range.start())?.1.kind() != TokenKind::For {
+        return None;
+    }
+    let start = tokens.partition_point(|t| t.start() < range.start());
+    let mut depth = 0u32;
+    for token in tokens[start..]
+        .iter()
+        .take_while(|t| t.end() <= range.end())
+    {
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                depth = depth.saturating_sub(1);
+            }
+            TokenKind::In if depth == 0 => return None,
+            TokenKind::If if depth == 0 => {
+                return Some(map.at_range(
+                    SyntaxErrorKind::SyntaxError,
+                    "'in' expected after for-loop variables",
+                    token.start(),
+                    token.end(),
+                ));
             }
             _ => {}
         }
@@ -513,9 +604,15 @@ fn line_start(tokens: &[Token], offset: TextSize) -> Option<&Token> {
             )
         })
         .map_or(0, |i| i + 1);
-    tokens[start..]
-        .iter()
-        .find(|t| !matches!(t.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline))
+    tokens[start..].iter().find(|t| {
+        !matches!(
+            t.kind(),
+            TokenKind::Comment
+                | TokenKind::NonLogicalNewline
+                | TokenKind::Indent
+                | TokenKind::Dedent
+        )
+    })
 }
 
 fn expected_token(
@@ -669,6 +766,14 @@ fn equals_instead_of_comparison(
             TokenKind::Star | TokenKind::DoubleStar
         )
     {
+        // `f(**kwargs=1)`.
+        let star = &tokens[index - 1];
+        if star.kind() == TokenKind::DoubleStar
+            && innermost_bracket(tokens, star.start()) == Some(TokenKind::Lpar)
+        {
+            let equal = token_at(tokens, range.start())?;
+            return arguments::unpacking_assigned(map, star.start(), equal, tokens, "keyword");
+        }
         return None;
     }
     let target = largest_target_ending_at(root, before.end());
@@ -983,8 +1088,16 @@ fn other_error(
                 range.end(),
             ));
         }
-        "Expected an identifier" => return invalid_pattern_target(map, range, tokens),
+        "Expected an identifier" => return statements::case_target(map, range, tokens),
+        "Expected symbol after `as`" => return statements::import_target(map, range, tokens),
+        "Expected name after `as`" => return statements::except_target(map, range, tokens),
+        "Boolean 'not' expression cannot be used here" => {
+            return statements::not_after_operator(map, range, tokens);
+        }
         _ => {}
+    }
+    if message.starts_with("Expected an identifier, but found a keyword") {
+        return statements::statement_in_conditional(map, range, tokens);
     }
     if message.starts_with("Expected an expression or a ")
         && token_at(tokens, range.start()).map(Token::kind) == Some(TokenKind::Equal)
@@ -1045,28 +1158,6 @@ fn other_error(
         ));
     }
     None
-}
-
-/// `case x as 1 + 2`: CPython's `invalid_as_pattern` underlines the expression after `as`.
-fn invalid_pattern_target(
-    map: &SourceMap<'_>,
-    range: TextRange,
-    tokens: &[Token],
-) -> Option<SyntaxDiagnostic> {
-    let (_, previous) = token_before(tokens, range.start())?;
-    if previous.kind() != TokenKind::As
-        || line_start(tokens, range.start()).map(|t| &map.text[t.range()]) != Some("case")
-    {
-        return None;
-    }
-    let index = tokens.partition_point(|t| t.start() < range.start());
-    let end = expression_end(tokens, index)?;
-    Some(map.at_range(
-        SyntaxErrorKind::SyntaxError,
-        "invalid pattern target",
-        range.start(),
-        end,
-    ))
 }
 
 /// `expected an indented block after 'if' statement on line N` and its variants.

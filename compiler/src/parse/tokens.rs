@@ -738,6 +738,29 @@ fn unterminated_string(map: &SourceMap<'_>, start: TextSize, kind: &str) -> Synt
         ))
     };
     let quoted = if triple { "triple-quoted " } else { "" };
+    // CPython's tokenizer remembers a backslash before the string's own quote character.
+    let escaped_quote = !triple && kind.is_empty() && {
+        let quote = body.as_bytes().first().copied().unwrap_or(b'"');
+        let bytes = body.as_bytes();
+        let mut i = 1;
+        let mut found = false;
+        while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+            if bytes[i] == b'\\' {
+                if bytes.get(i + 1) == Some(&quote) {
+                    found = true;
+                }
+                i += 2;
+                continue;
+            }
+            i += 1;
+        }
+        found
+    };
+    let hint = if escaped_quote {
+        "; perhaps you escaped the end quote?"
+    } else {
+        ""
+    };
     let kind = if kind.is_empty() {
         String::new()
     } else {
@@ -745,7 +768,7 @@ fn unterminated_string(map: &SourceMap<'_>, start: TextSize, kind: &str) -> Synt
     };
     map.at(
         SyntaxErrorKind::SyntaxError,
-        &format!("unterminated {quoted}{kind}string literal (detected at line {detected})"),
+        &format!("unterminated {quoted}{kind}string literal (detected at line {detected}){hint}"),
         line,
         offset,
         line,

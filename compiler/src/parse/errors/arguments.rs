@@ -16,8 +16,16 @@ pub(super) fn keyword_not_a_name(
     range: TextRange,
     tokens: &[Token],
 ) -> Option<SyntaxDiagnostic> {
-    let equal = token_at(tokens, range.end()).filter(|t| t.kind() == TokenKind::Equal)?;
+    // `f((x.y)=1)`: ruff's range is inside the parentheses.
+    let after = tokens.partition_point(|t| t.start() < range.end());
+    let equal = tokens[after..]
+        .iter()
+        .find(|t| !matches!(t.kind(), TokenKind::Rpar | TokenKind::NonLogicalNewline))
+        .filter(|t| t.kind() == TokenKind::Equal)?;
     let text = &map.text[range];
+    if text.starts_with('*') {
+        return unpacking_assigned(map, range.start(), equal, tokens, "iterable");
+    }
     let message = match text {
         "True" | "False" | "None" => format!("cannot assign to {text}"),
         _ => "expression cannot contain assignment, perhaps you meant \"==\"?".to_string(),
@@ -181,6 +189,16 @@ pub(super) fn misplaced_star(
 ) -> Option<SyntaxDiagnostic> {
     let star = token_at(tokens, range.start())?;
     let previous = token_before(tokens, range.start()).map(|(_, t)| t.kind());
+    if star.kind() == TokenKind::Star && star.range() == range && previous != Some(TokenKind::Colon)
+    {
+        // A star with no operand: `A[*:]`.
+        return Some(map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "Invalid star expression",
+            star.start(),
+            star.end(),
+        ));
+    }
     let next = token_at(tokens, range.end()).map(Token::kind);
     let bracket = innermost_bracket(tokens, range.start());
     if previous == Some(TokenKind::Colon) && bracket == Some(TokenKind::Lbrace) {
@@ -213,4 +231,66 @@ fn plain_error_at(map: &SourceMap<'_>, range: TextRange) -> SyntaxDiagnostic {
         range.start(),
         range.end().max(range.start() + TextSize::new(1)),
     )
+}
+
+/// `f(*args=[0])` and `f(**kwargs={})`: CPython underlines from the star to the end of the
+/// value.
+pub(super) fn unpacking_assigned(
+    map: &SourceMap<'_>,
+    star: TextSize,
+    equal: &Token,
+    tokens: &[Token],
+    kind: &str,
+) -> Option<SyntaxDiagnostic> {
+    let value = tokens.partition_point(|t| t.start() < equal.end());
+    let end = super::expression_end(tokens, value).unwrap_or(equal.end());
+    Some(map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        &format!("cannot assign to {kind} argument unpacking"),
+        star,
+        end,
+    ))
+}
+
+/// A keyword argument with nothing after its `=` (`f(a=)`), or a lone `*` where an
+/// argument or element should be (`f(x, *)`, `A[*]`): ruff expected an expression at
+/// `range`.
+pub(super) fn missing_argument_value(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+) -> Option<SyntaxDiagnostic> {
+    let (index, previous) = token_before(tokens, range.start())?;
+    let next = token_at(tokens, range.start())?;
+    let bracket = innermost_bracket(tokens, range.start());
+    if previous.kind() == TokenKind::Star
+        && matches!(bracket, Some(TokenKind::Lpar | TokenKind::Lsqb))
+        && index > 0
+        && matches!(
+            tokens[index - 1].kind(),
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Comma
+        )
+    {
+        return Some(map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "Invalid star expression",
+            previous.start(),
+            previous.end(),
+        ));
+    }
+    if previous.kind() != TokenKind::Equal
+        || super::parameters::param_list_at(tokens, range.start()).is_some()
+        || index == 0
+        || tokens[index - 1].kind() != TokenKind::Name
+        || !matches!(next.kind(), TokenKind::Comma | TokenKind::Rpar)
+        || bracket != Some(TokenKind::Lpar)
+    {
+        return None;
+    }
+    Some(map.at_range(
+        SyntaxErrorKind::SyntaxError,
+        "expected argument value expression",
+        tokens[index - 1].start(),
+        previous.end(),
+    ))
 }

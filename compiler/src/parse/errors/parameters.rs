@@ -21,6 +21,7 @@ pub(super) enum ParamList {
 pub(super) fn param_list_at(tokens: &[Token], offset: TextSize) -> Option<ParamList> {
     let index = tokens.partition_point(|t| t.start() < offset);
     let mut depth = 0u32;
+    let mut seen_colon = false;
     for (i, token) in tokens[..index].iter().enumerate().rev() {
         match token.kind() {
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
@@ -30,8 +31,10 @@ pub(super) fn param_list_at(tokens: &[Token], offset: TextSize) -> Option<ParamL
                 return is_def_paren(&tokens[..i]).then_some(ParamList::Def);
             }
             TokenKind::Lpar => depth = depth.saturating_sub(1),
-            TokenKind::Lambda if depth == 0 => return Some(ParamList::Lambda),
-            TokenKind::Colon | TokenKind::Newline if depth == 0 => return None,
+            // A `lambda`'s parameters have no annotations: a `:` before it means a body.
+            TokenKind::Lambda if depth == 0 && !seen_colon => return Some(ParamList::Lambda),
+            TokenKind::Colon if depth == 0 => seen_colon = true,
+            TokenKind::Newline if depth == 0 => return None,
             _ => {}
         }
     }

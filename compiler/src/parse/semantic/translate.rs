@@ -126,10 +126,18 @@ pub(super) fn translate(
                 InvalidExpressionPosition::GenericDefinition => {
                     "the definition of a generic".to_string()
                 }
-                InvalidExpressionPosition::TypeVarBound
-                | InvalidExpressionPosition::TypeVarDefault
-                | InvalidExpressionPosition::TypeVarTupleDefault
-                | InvalidExpressionPosition::ParamSpecDefault => "a TypeVar bound".to_string(),
+                InvalidExpressionPosition::TypeVarBound => {
+                    if in_constraint_tuple(map.text, usize::from(range.start())) {
+                        "a TypeVar constraint".to_string()
+                    } else {
+                        "a TypeVar bound".to_string()
+                    }
+                }
+                InvalidExpressionPosition::TypeVarDefault => "a TypeVar default".to_string(),
+                InvalidExpressionPosition::TypeVarTupleDefault => {
+                    "a TypeVarTuple default".to_string()
+                }
+                InvalidExpressionPosition::ParamSpecDefault => "a ParamSpec default".to_string(),
             };
             (
                 Phase::Symtable,
@@ -404,4 +412,40 @@ impl<'a> Visitor<'a> for EnclosingFinder {
         }
         visitor::walk_expr(self, expr);
     }
+}
+
+/// Whether the expression at byte `at` lies inside a type parameter's parenthesized
+/// constraint tuple (`T: (int, <here>)`): the outermost group opened after the bound's
+/// `:` holds a comma at its top level.
+fn in_constraint_tuple(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut depth = 0u32;
+    let mut outermost = None;
+    for (i, &b) in bytes[..at].iter().enumerate().rev() {
+        match b {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' if depth == 0 => outermost = Some(i),
+            b'[' | b'{' if depth == 0 => break,
+            b'(' | b'[' | b'{' => depth -= 1,
+            b':' if depth == 0 => break,
+            _ => {}
+        }
+    }
+    let Some(open) = outermost else {
+        return false;
+    };
+    if !text[..open].trim_end().ends_with(':') {
+        return false;
+    }
+    let mut depth = 0u32;
+    for &b in &bytes[open + 1..] {
+        match b {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' if depth == 0 => return false,
+            b')' | b']' | b'}' => depth -= 1,
+            b',' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
 }

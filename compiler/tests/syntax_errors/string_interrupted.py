@@ -1,0 +1,1 @@
+"The interesting object "The important object" is very important"
