@@ -52,6 +52,7 @@ HAND_WRITTEN = {
     "py314/float_from_number": "float.from_number / complex.from_number are new in 3.14",
     "py314/finally_return_warning": "PEP 765 SyntaxWarning for return in finally",
     "py314/notimplemented_bool": "bool(NotImplemented) raises TypeError in 3.14",
+    "py314/syntax_error_suggestions": "3.14's keyword typo suggestions and newer SyntaxError messages",
 }
 
 # Cases whose expectations were produced by a newer CPython than 3.11 and

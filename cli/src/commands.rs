@@ -92,7 +92,7 @@ pub fn main(argv: &[String]) -> u8 {
                     print!("{}", compiler::bytecode::disassemble_module(&code));
                     0
                 }
-                Err(diagnostic) => syntax_error(&diagnostic),
+                Err(diagnostic) => syntax_error_in(&diagnostic, &source),
             }
         }
         Command::Ir { file, raw, after } => {
@@ -117,7 +117,7 @@ pub fn main(argv: &[String]) -> u8 {
                     print!("{}", compiler::ir::print::print_module(&output.module));
                     0
                 }
-                Err(diagnostic) => syntax_error(&diagnostic),
+                Err(diagnostic) => syntax_error_in(&diagnostic, &source),
             }
         }
     }
@@ -168,6 +168,15 @@ fn syntax_error(diagnostic: &SyntaxDiagnostic) -> u8 {
     let _ = std::io::stdout().flush();
     eprint!("{}", diagnostic.render());
     EXIT_ERROR
+}
+
+/// [`syntax_error`] for a file's source, with CPython 3.14's keyword typo suggestion
+/// (searched on the error's line, as CPython does for a file).
+fn syntax_error_in(diagnostic: &SyntaxDiagnostic, source: &str) -> u8 {
+    match compiler::suggest::keyword_typo(source, diagnostic, true) {
+        Some(suggested) => syntax_error(&suggested),
+        None => syntax_error(diagnostic),
+    }
 }
 
 fn print_warnings(warnings: &[CompileWarning], source: &str) {

@@ -16,3 +16,4 @@ pub mod pyrepr;
 pub mod scope;
 mod short_text;
 pub mod source;
+pub mod suggest;

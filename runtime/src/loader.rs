@@ -135,7 +135,26 @@ pub fn syntax_error(vm: &mut Vm, d: &SyntaxDiagnostic) -> PyErr {
 }
 
 /// Compiles source bytes to a module code object.
+///
+/// A `SyntaxError` keeps the source in `_metadata`, as CPython 3.14's does when it compiles
+/// a string, so that the traceback printer can look for keyword typos in it
+/// ([`crate::traceback`]).
 pub fn compile_source(vm: &mut Vm, bytes: &[u8], filename: &str) -> PyResult<Value> {
+    compile_source_keeping(vm, bytes, filename, true)
+}
+
+/// [`compile_source`] for a script read from a file (`taipan app.py`): like CPython's, its
+/// `SyntaxError` carries no source, and the traceback printer reads the file back.
+pub fn compile_file_source(vm: &mut Vm, bytes: &[u8], filename: &str) -> PyResult<Value> {
+    compile_source_keeping(vm, bytes, filename, false)
+}
+
+fn compile_source_keeping(
+    vm: &mut Vm,
+    bytes: &[u8],
+    filename: &str,
+    keep_source: bool,
+) -> PyResult<Value> {
     match compiler::pipeline::compile_bytes(bytes, filename) {
         Ok((module, warnings)) => {
             for w in warnings {
@@ -143,6 +162,16 @@ pub fn compile_source(vm: &mut Vm, bytes: &[u8], filename: &str) -> PyResult<Val
             }
             load_code_module(vm, module)
         }
-        Err(d) => Err(syntax_error(vm, &d)),
+        Err(d) => {
+            let error = syntax_error(vm, &d);
+            if keep_source && let Ok(text) = std::str::from_utf8(bytes) {
+                let source = vm.new_str(text);
+                let zero = vm.new_int(0);
+                let metadata = vm.new_tuple(vec![zero, zero, source]);
+                let name = vm.new_str("_metadata");
+                crate::ops::attr::setattr(vm, error.0, name, metadata)?;
+            }
+            Err(error)
+        }
     }
 }

@@ -163,7 +163,12 @@ fn run_source(vm: &mut Vm, source: MainSource, options: &RunOptions) -> Result<(
         }
     };
     crate::modules::sys::set_argv(vm, &options.argv, &path0);
-    let code = crate::loader::compile_source(vm, &bytes, &filename)?;
+    // CPython compiles `-c` code as a string, but a script or stdin as a file.
+    let code = if filename == "<string>" {
+        crate::loader::compile_source(vm, &bytes, &filename)?
+    } else {
+        crate::loader::compile_file_source(vm, &bytes, &filename)?
+    };
     crate::vm::run_code(vm, code, main.dict, main.dict.value())?;
     Ok(())
 }
@@ -187,7 +192,7 @@ fn run_module_as_main(vm: &mut Vm, name: &str) -> Result<(), PyErr> {
                     .expect("module");
                 let f = vm.new_str(&candidate);
                 dictops::set_item_str(vm, main.dict, "__file__", f);
-                let code = crate::loader::compile_source(vm, &bytes, &candidate)?;
+                let code = crate::loader::compile_file_source(vm, &bytes, &candidate)?;
                 crate::vm::run_code(vm, code, main.dict, main.dict.value())?;
                 return Ok(());
             }

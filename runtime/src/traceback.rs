@@ -721,46 +721,7 @@ fn suggestion(vm: &mut Vm, exc: Value) -> Option<String> {
 }
 
 pub(crate) fn best_match(wrong: &str, candidates: &[String]) -> Option<String> {
-    if candidates.len() > 750 || wrong.len() > 40 {
-        return None;
-    }
-    let mut best: Option<(usize, &String)> = None;
-    for c in candidates {
-        if c == wrong {
-            continue;
-        }
-        let max = (wrong.len() + c.len() + 3) * 2 / 6;
-        let dist = levenshtein(wrong, c);
-        if dist > max {
-            continue;
-        }
-        if best.is_none_or(|(d, _)| dist < d) {
-            best = Some((dist, c));
-        }
-    }
-    best.map(|(_, c)| c.clone())
-}
-
-/// CPython's substitution-cost-2 edit distance (case changes cost 1).
-fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j * 2).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i * 2; b.len() + 1];
-        for j in 1..=b.len() {
-            let sub = if a[i - 1] == b[j - 1] {
-                0
-            } else if a[i - 1].to_lowercase().eq(b[j - 1].to_lowercase()) {
-                1
-            } else {
-                2
-            };
-            cur[j] = (prev[j] + 2).min(cur[j - 1] + 2).min(prev[j - 1] + sub);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+    compiler::suggest::best_match(wrong, candidates).map(str::to_owned)
 }
 
 fn syntax_error_text(vm: &mut Vm, exc: Value, tn: &str) -> Option<String> {
@@ -781,6 +742,13 @@ fn syntax_error_text(vm: &mut Vm, exc: Value, tn: &str) -> Option<String> {
         _ => SyntaxErrorKind::SyntaxError,
     };
     let filename = filename?;
+    // CPython 3.14's keyword typo search (`_find_keyword_typos`) over the source kept in
+    // `_metadata`, or else the file read back, where only the error's line is searched.
+    let metadata_source = get(vm, "_metadata").and_then(|m| {
+        crate::ops::tuple_items(m)
+            .and_then(|items| items.get(2).copied())
+            .and_then(|s| str_of(s).map(str::to_owned))
+    });
     let d = SyntaxDiagnostic {
         kind,
         message: msg,
@@ -791,6 +759,17 @@ fn syntax_error_text(vm: &mut Vm, exc: Value, tn: &str) -> Option<String> {
         end_offset,
         text,
     };
+    let typo = if msg_allows_typo_search(&d.message) {
+        match metadata_source {
+            Some(source) => compiler::suggest::keyword_typo(&source, &d, false),
+            None => std::fs::read_to_string(&d.filename)
+                .ok()
+                .and_then(|source| compiler::suggest::keyword_typo(&source, &d, true)),
+        }
+    } else {
+        None
+    };
+    let d = typo.unwrap_or(d);
     let rendered = d.render();
     Some(
         if matches!(tn, "SyntaxError" | "IndentationError" | "TabError") {
@@ -806,4 +785,9 @@ fn syntax_error_text(vm: &mut Vm, exc: Value, tn: &str) -> Option<String> {
             lines.join("\n") + "\n"
         },
     )
+}
+
+/// The messages `_find_keyword_typos` looks behind: the generic one and the missing comma.
+fn msg_allows_typo_search(message: &str) -> bool {
+    message == "invalid syntax" || message.contains("Perhaps you forgot a comma")
 }

@@ -927,6 +927,22 @@ fn forgot_comma(
         Root::Expression(expr) => finder.visit_expr(expr),
     }
     let (first, second) = (finder.first?, finder.second?);
+    // A comprehension's iterable is a `disjunction`, where CPython's missing-comma rule
+    // (under `expression`) is never tried.
+    if let Some((in_index, before)) = token_before(tokens, first.start())
+        && before.kind() == TokenKind::In
+    {
+        let mut depth = 0u32;
+        for token in tokens[..in_index].iter().rev() {
+            match token.kind() {
+                TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+                TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace if depth == 0 => break,
+                TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth -= 1,
+                TokenKind::For if depth == 0 => return None,
+                _ => {}
+            }
+        }
+    }
     // `print "x"` and soft keywords have rules of their own.
     if let Some(first_token) = token_at(tokens, first.start())
         && first_token.kind() == TokenKind::Name
