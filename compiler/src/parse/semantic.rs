@@ -122,6 +122,13 @@ fn finish_errors(
         })
         .map(|reported| {
             let (phase, start, mut diagnostic) = translate(map, &reported, declarations);
+            if let SemanticSyntaxErrorKind::NonlocalWithoutBinding(name) = &reported.error.kind
+                && let Some(class) = translate::enclosing_class_name(root, reported.error.range)
+            {
+                // CPython's symbol table holds, and names, the mangled name.
+                let mangled = crate::scope::mangle(Some(class), name);
+                diagnostic.message = format!("no binding for nonlocal '{mangled}' found");
+            }
             if let Some(range) = enclosing_node_range(root, &reported) {
                 let widened = map.at_range(
                     SyntaxErrorKind::SyntaxError,

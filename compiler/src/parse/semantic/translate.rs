@@ -379,6 +379,32 @@ pub(super) fn enclosing_node_range(root: &Root<'_>, reported: &Reported) -> Opti
     finder.found
 }
 
+/// The name of the innermost class whose body (at any depth, through functions) holds
+/// `range`: the private name CPython mangles `__names` with.
+pub(super) fn enclosing_class_name<'a>(root: &Root<'a>, range: TextRange) -> Option<&'a str> {
+    struct ClassFinder<'a> {
+        range: TextRange,
+        found: Option<&'a str>,
+    }
+    impl<'a> Visitor<'a> for ClassFinder<'a> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if !stmt.range().contains_range(self.range) {
+                return;
+            }
+            if let Stmt::ClassDef(class) = stmt {
+                self.found = Some(class.name.as_str());
+            }
+            visitor::walk_stmt(self, stmt);
+        }
+    }
+    let Root::Module(body) = root else {
+        return None;
+    };
+    let mut finder = ClassFinder { range, found: None };
+    finder.visit_body(body);
+    finder.found
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Wanted {
     Comprehension,
