@@ -222,8 +222,14 @@ where
         );
     }
     let scan = tokens::scan(map, parsed.tokens(), parsed.errors());
-    if let Some((_, error)) = scan.error {
-        return Err(error);
+    // A malformed f-string field stops CPython's parser before its tokenizer reaches a
+    // later error in the same string.
+    let field_error = errors::fstrings::first_field_error(map, parsed.tokens());
+    if let Some((at, error)) = scan.error {
+        return Err(field_error
+            .as_ref()
+            .filter(|field| field.string.contains_inclusive(at) && field.read_to <= at)
+            .map_or(error, |field| field.diagnostic.clone()));
     }
     if let (Some(at), None) = (scan.eof_in_continuation, scan.unclosed) {
         // The tokenizer meets the end of the file inside a continuation line.
@@ -246,6 +252,15 @@ where
         parsed.tokens(),
         parsed.syntax().as_root(),
     );
+    let first_error_at = parsed.errors().iter().map(|e| e.location.start()).min();
+    let parse_error = match first_error_at.and_then(|at| {
+        field_error
+            .as_ref()
+            .filter(|field| field.string.contains_inclusive(at))
+    }) {
+        Some(field) => Some(field.diagnostic.clone()),
+        None => parse_error,
+    };
     if let Some((bracket, at)) = scan.unclosed {
         let (line, offset) = map.index.line_char_col(at, map.text);
         let unclosed = map.at(

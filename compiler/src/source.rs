@@ -40,10 +40,11 @@ pub fn decode_source<'a>(
     };
     let name = normal_encoding_name(&spec);
     if has_bom && name != "utf-8" {
-        return Err(line_zero_error(
-            &format!("encoding problem: {name} with BOM"),
-            filename,
-        ));
+        // CPython 3.14 reports it on the cookie's first line, with no column.
+        let mut error = line_zero_error(&format!("encoding problem: {name} with BOM"), filename);
+        error.lineno = 1;
+        error.end_lineno = 1;
+        return Err(error);
     }
     let Some(codec) = Codec::lookup(&name) else {
         return Err(line_zero_error(

@@ -21,6 +21,7 @@ use super::semantic::Root;
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
 
 mod arguments;
+pub(crate) mod fstrings;
 mod parameters;
 mod statements;
 
@@ -146,7 +147,9 @@ fn translate(
 ) -> SyntaxDiagnostic {
     let range = error.location;
     let invalid_syntax = || generic_invalid_syntax(map, range, tokens);
-    if let Some(diagnostic) = statements::elif_after_else(map, range, tokens) {
+    if let Some(diagnostic) = statements::elif_after_else(map, range, tokens)
+        .or_else(|| statements::incompatible_prefixes(map, range, tokens))
+    {
         return diagnostic;
     }
     let simple = |message: &str| {
@@ -1119,6 +1122,16 @@ fn other_error(
         && token_at(tokens, range.start()).map(Token::kind) == Some(TokenKind::Equal)
     {
         return equals_instead_of_comparison(map, range, tokens, root);
+    }
+    if message == "Bytes literal cannot be mixed with non-bytes literals" {
+        // CPython raises it after the literals, at the token that follows them.
+        let next = token_at(tokens, range.end()).map_or(range.end(), Ranged::start);
+        return Some(map.at_range(
+            SyntaxErrorKind::SyntaxError,
+            "cannot mix bytes and nonbytes literals",
+            next,
+            next + TextSize::new(1),
+        ));
     }
     if message.starts_with("Expected `except` or `finally` after `try` block") {
         return Some(map.at_range(

@@ -621,16 +621,17 @@ fn check_indentation(
         }
         let &(top, alt_top) = indents.last().unwrap_or(&(0, 0));
         if col != top {
-            // CPython's cursor is at the end of the line, past its newline.
+            // CPython's cursor is at the end of the line, past its newline if it has one.
             let end = map.index.line_end(line, map.text);
             let (_, offset) = map.index.line_char_col(end, map.text);
+            let past_newline = u32::from(usize::from(end) < map.text.len());
             scan.report(
                 line_start,
                 map.at(
                     SyntaxErrorKind::IndentationError,
                     "unindent does not match any outer indentation level",
                     line,
-                    offset + 1,
+                    offset + past_newline,
                     line,
                     0,
                 ),

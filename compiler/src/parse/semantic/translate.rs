@@ -7,7 +7,7 @@ use ruff_python_parser::semantic_errors::{
     AwaitOutsideAsyncFunctionKind, InvalidExpressionKind, InvalidExpressionPosition,
     SemanticSyntaxErrorKind, WriteToDebugKind, YieldOutsideFunctionKind,
 };
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::{Reported, Root, ScopeKind, SourceMap};
 use crate::diagnostics::{SyntaxDiagnostic, SyntaxErrorKind};
@@ -290,17 +290,16 @@ pub(super) fn translate(
             map.at_range(SyntaxErrorKind::SyntaxError, &message, at.start(), at.end())
         }
         // `future.c` gives only the statement's line and first column.
-        K::FutureFeatureNotDefined(_) => {
-            let line = map.index.line_number(range.start());
-            let text = map.index.line_text(line, map.text);
-            let column = text.chars().take_while(|c| c.is_whitespace()).count() as u32;
-            map.at(
+        // CPython 3.14 points at the feature's name.
+        K::FutureFeatureNotDefined(name) => {
+            let start = text
+                .find(name.as_str())
+                .map_or(range.start(), |i| range.start() + TextSize::new(i as u32));
+            map.at_range(
                 SyntaxErrorKind::SyntaxError,
                 &message,
-                line,
-                column + 1,
-                line,
-                0,
+                start,
+                start + TextSize::new(name.len() as u32),
             )
         }
         // `import *` is reported at the `*`.
