@@ -84,23 +84,30 @@ pub(super) fn import_target(
     if !matches!(first.kind(), TokenKind::Import | TokenKind::From) {
         return None;
     }
+    target_after_as(map, range, tokens, |kind| {
+        format!("cannot use {kind} as import target")
+    })
+}
+
+/// The target after the last `as` before `range`, when it is not a plain name: CPython's
+/// `cannot use ... as ... target` rules underline it and name its kind in `message`.
+fn target_after_as(
+    map: &SourceMap<'_>,
+    range: TextRange,
+    tokens: &[Token],
+    message: impl FnOnce(&str) -> String,
+) -> Option<SyntaxDiagnostic> {
     let index = tokens.partition_point(|t| t.start() < range.start());
-    let as_index = tokens[..=index.min(tokens.len() - 1)]
+    let as_index = tokens[..index]
         .iter()
-        .rposition(|t| t.kind() == TokenKind::As && t.start() < range.start())?;
-    let target_index = as_index + 1;
-    let target = tokens.get(target_index)?;
-    let end = expression_end(tokens, target_index)?;
-    let kind = target_kind(tokens, target_index, end);
+        .rposition(|t| t.kind() == TokenKind::As)?;
+    let target = tokens.get(as_index + 1)?;
+    let end = expression_end(tokens, as_index + 1)?;
+    let kind = target_kind(tokens, as_index + 1, end);
     if kind == "name" {
         return None;
     }
-    Some(error(
-        map,
-        &format!("cannot use {kind} as import target"),
-        target.start(),
-        end,
-    ))
+    Some(error(map, &message(kind), target.start(), end))
 }
 
 /// `import a from b`: CPython's `invalid_import` underlines from `import` to where the
@@ -164,26 +171,13 @@ pub(super) fn except_target(
     if first.kind() != TokenKind::Except {
         return None;
     }
-    let index = tokens.partition_point(|t| t.start() < range.start());
-    let as_index = tokens[..index]
-        .iter()
-        .rposition(|t| t.kind() == TokenKind::As)?;
-    let target = tokens.get(as_index + 1)?;
-    let end = expression_end(tokens, as_index + 1)?;
-    let kind = target_kind(tokens, as_index + 1, end);
-    if kind == "name" {
-        return None;
-    }
     let star = tokens
         .get(tokens.partition_point(|t| t.start() < first.end()))
         .is_some_and(|t| t.kind() == TokenKind::Star);
     let statement = if star { "except*" } else { "except" };
-    Some(error(
-        map,
-        &format!("cannot use {statement} statement with {kind}"),
-        target.start(),
-        end,
-    ))
+    target_after_as(map, range, tokens, |kind| {
+        format!("cannot use {statement} statement with {kind}")
+    })
 }
 
 /// `case x as a.b`: CPython's `invalid_as_pattern` names the expression after `as`.
@@ -196,22 +190,9 @@ pub(super) fn case_target(
     if &map.text[first.range()] != "case" {
         return None;
     }
-    let index = tokens.partition_point(|t| t.start() < range.start());
-    let as_index = tokens[..index]
-        .iter()
-        .rposition(|t| t.kind() == TokenKind::As)?;
-    let target = tokens.get(as_index + 1)?;
-    let end = expression_end(tokens, as_index + 1)?;
-    let kind = target_kind(tokens, as_index + 1, end);
-    if kind == "name" {
-        return None;
-    }
-    Some(error(
-        map,
-        &format!("cannot use {kind} as pattern target"),
-        target.start(),
-        end,
-    ))
+    target_after_as(map, range, tokens, |kind| {
+        format!("cannot use {kind} as pattern target")
+    })
 }
 
 /// `"a "b" c"`: a string, then expressions, then another string on the same line. CPython's
