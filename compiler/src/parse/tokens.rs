@@ -70,7 +70,7 @@ pub(crate) fn scan(map: &SourceMap<'_>, tokens: &[Token], errors: &[ParseError])
         may_declare_globals: true,
         ..TokenScan::default()
     };
-    lexical_errors(map, errors, &mut scan);
+    lexical_errors(map, tokens, errors, &mut scan);
 
     let text = map.text;
     let mut stack: Vec<Open> = Vec::new();
@@ -660,7 +660,12 @@ fn is_printable(c: char) -> bool {
 }
 
 /// Ruff's lexical errors that correspond to CPython tokenizer errors.
-fn lexical_errors(map: &SourceMap<'_>, errors: &[ParseError], scan: &mut TokenScan) {
+fn lexical_errors(
+    map: &SourceMap<'_>,
+    tokens: &[Token],
+    errors: &[ParseError],
+    scan: &mut TokenScan,
+) {
     for error in errors {
         let start = error.location.start();
         let diagnostic = match &error.error {
@@ -697,7 +702,7 @@ fn lexical_errors(map: &SourceMap<'_>, errors: &[ParseError], scan: &mut TokenSc
                 } else {
                     "f"
                 };
-                interpolated_string_error(map, kind, prefix, error)
+                interpolated_string_error(map, tokens, kind, prefix, error)
             }
             _ => None,
         };
@@ -779,6 +784,7 @@ fn unterminated_string(map: &SourceMap<'_>, start: TextSize, kind: &str) -> Synt
 
 fn interpolated_string_error(
     map: &SourceMap<'_>,
+    tokens: &[Token],
     kind: &InterpolatedStringErrorType,
     prefix: &str,
     error: &ParseError,
@@ -787,7 +793,49 @@ fn interpolated_string_error(
     let message = match kind {
         InterpolatedStringErrorType::UnterminatedString
         | InterpolatedStringErrorType::UnterminatedTripleQuotedString => {
-            return Some(unterminated_string(map, start, prefix));
+            // CPython reports it at the start of the string still open, which ruff's
+            // error (at the end of the input) does not give.
+            let mut open: Vec<TextSize> = Vec::new();
+            for token in tokens.iter().take_while(|t| t.start() <= start) {
+                match token.kind() {
+                    TokenKind::FStringStart | TokenKind::TStringStart => open.push(token.start()),
+                    TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                        open.pop();
+                    }
+                    _ => {}
+                }
+            }
+            let string_start = open.last().copied().unwrap_or(start);
+            // A `#` in a replacement field comments out the rest of the line, closing
+            // brace and quote included: CPython then finds the `{` never closed.
+            let in_string = tokens
+                .iter()
+                .skip_while(|t| t.start() < string_start)
+                .take_while(|t| t.start() <= start);
+            let mut last_brace = None;
+            for token in in_string {
+                match token.kind() {
+                    TokenKind::Lbrace => last_brace = Some(token.start()),
+                    TokenKind::Rbrace => last_brace = None,
+                    TokenKind::Comment
+                        if kind == &InterpolatedStringErrorType::UnterminatedString =>
+                    {
+                        if let Some(brace) = last_brace {
+                            let (line, offset) = map.index.line_char_col(brace, map.text);
+                            return Some(map.at(
+                                SyntaxErrorKind::SyntaxError,
+                                "'{' was never closed",
+                                line,
+                                offset,
+                                line,
+                                offset,
+                            ));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            return Some(unterminated_string(map, string_start, prefix));
         }
         InterpolatedStringErrorType::UnclosedLbrace => format!("{prefix}-string: expecting '}}'"),
         InterpolatedStringErrorType::SingleRbrace => {

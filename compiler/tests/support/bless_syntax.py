@@ -69,6 +69,8 @@ KNOWN_DIFFERENCES = {
     "fstring_expression_before_equal": "PEP 701 (3.12): valid expression required before '='",
     "fstring_lambda_in_tuple": "PEP 701 (3.12): lambda expressions are not allowed without parentheses",
     "fstring_missing_comma": "PEP 701 (3.12): the field is parsed as an expression (test_exceptions)",
+    "fstring_comment_in_field": "PEP 701 (3.12): '#' starts a comment in a field, so '{' was never closed",
+    "unterminated_triple_fstring": "PEP 701 (3.12): 'unterminated triple-quoted f-string literal'",
     "lazy_import": "3.14 points at 'import' the same way, but from the PEG parser's furthest token",
     "unknown_unicode_name": "3.12+ reports a bad escape at the string token (3.13 agrees)",
 }

@@ -165,6 +165,9 @@ fn check_field(
             {
                 break;
             }
+            // A comment runs to the end of the line: in a one-line string it swallows the
+            // rest of the field, which the tokenizer reports ('{' was never closed).
+            TokenKind::Comment => return None,
             // A character the lexer cannot read (`$`) stops the parser too.
             TokenKind::FStringEnd
             | TokenKind::TStringEnd
